@@ -1,0 +1,227 @@
+"""Every column, level and zone of the product, named once.
+
+Code refers to ``Col.WAJIB`` rather than the string ``"wajib_ktp"`` so that a
+rename happens in one place. Data columns keep their Indonesian names because
+they are what offices, files and the CLI speak.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = ROOT / "data"
+CONFIG_PATH = DATA_DIR / "config.toml"
+DEMO_DIR = DATA_DIR / "demo"
+
+
+class Col:
+    """Column names used in frames, the store, files written and the CLI."""
+
+    KODE = "kode"  # dotted Kemendagri code, e.g. 36.74.01.1001
+    NAMA = "nama"
+    NAMA_INDUK = "nama_induk"  # parent's name as written in a file (e.g. a KECAMATAN column)
+    LEVEL = "level"
+    KODE_INDUK = "kode_induk"  # parent code
+    TIPE = "tipe"  # provinsi / kabupaten / kota / kecamatan / desa / kelurahan
+    TANGGAL = "tanggal"  # ISO date of a snapshot
+    WAJIB = "wajib_ktp"
+    SUDAH = "sudah_rekam"
+    BELUM = "belum_rekam"
+    CAKUPAN = "cakupan"  # percent, not a fraction
+    ZONA = "zona"
+    DI_ATAS_100 = "di_atas_100"  # flag: coverage above 100% (stale denominator)
+    PERUBAHAN = "perubahan_cakupan"  # change of cakupan in percentage points since a date
+    PRR = "prr"
+    CETAK = "sudah_cetak"
+    PEMULA = "pemula"
+    GEOMETRY = "geometry"
+    BARIS = "baris"  # row number in the source file (as the user sees it)
+    VERSI = "versi"  # store version id
+
+
+COUNT_COLUMNS = (Col.WAJIB, Col.SUDAH, Col.BELUM, Col.PRR, Col.CETAK, Col.PEMULA)
+OPTIONAL_COUNT_COLUMNS = (Col.BELUM, Col.PRR, Col.CETAK, Col.PEMULA)
+
+
+class Level(str, Enum):
+    PROVINSI = "provinsi"
+    KABUPATEN = "kabupaten"  # kabupaten or kota
+    KECAMATAN = "kecamatan"
+    DESA = "desa"  # desa or kelurahan
+
+    @property
+    def depth(self) -> int:
+        """Number of code segments: 36 → 1, 36.74 → 2, 36.74.01 → 3, 36.74.01.1001 → 4."""
+        return LEVELS.index(self) + 1
+
+    @property
+    def child(self) -> "Level | None":
+        i = LEVELS.index(self)
+        return LEVELS[i + 1] if i + 1 < len(LEVELS) else None
+
+    @property
+    def parent(self) -> "Level | None":
+        i = LEVELS.index(self)
+        return LEVELS[i - 1] if i > 0 else None
+
+    @classmethod
+    def of_code(cls, kode: str) -> "Level":
+        """Level of a dotted Kemendagri code by its number of segments."""
+        return LEVELS[kode.count(".")]
+
+
+LEVELS = (Level.PROVINSI, Level.KABUPATEN, Level.KECAMATAN, Level.DESA)
+SEGMENT_DIGITS = (2, 2, 2, 4)  # digits per code segment, by depth
+
+
+def parent_code(kode: str) -> str | None:
+    """Parent of a dotted code (``36.74.01.1001`` → ``36.74.01``); None for a provinsi."""
+    return kode.rsplit(".", 1)[0] if "." in kode else None
+
+
+def ancestor_code(kode: str, level: Level) -> str:
+    """The code of ``kode``'s ancestor at ``level`` (or ``kode`` itself)."""
+    return ".".join(kode.split(".")[: level.depth])
+
+
+def desa_tipe(kode: str) -> str:
+    """Desa codes 2xxx are desa, 1xxx kelurahan (Permendagri 58/2021)."""
+    return "kelurahan" if kode.rsplit(".", 1)[-1].startswith("1") else "desa"
+
+
+class Zone(str, Enum):
+    MERAH = "merah"
+    KUNING = "kuning"
+    HIJAU = "hijau"
+
+
+# Fixed across the product; each colour is always shown with its word.
+ZONE_COLOURS = {
+    Zone.HIJAU: "#1a9850",
+    Zone.KUNING: "#fdd835",
+    Zone.MERAH: "#d73027",
+}
+NO_DATA_COLOUR = "#bdbdbd"
+
+
+@dataclass(frozen=True)
+class ZoneConfig:
+    """Zone thresholds in percent. A value on a threshold takes the better zone."""
+
+    hijau: float = 92.0
+    kuning: float = 85.0
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.kuning <= self.hijau:
+            raise ConfigError("ambang_zona", hijau=self.hijau, kuning=self.kuning)
+
+    def zone(self, cakupan: float | None) -> Zone | None:
+        if cakupan is None or cakupan != cakupan:  # None or NaN
+            return None
+        if cakupan >= self.hijau:
+            return Zone.HIJAU
+        if cakupan >= self.kuning:
+            return Zone.KUNING
+        return Zone.MERAH
+
+
+@dataclass(frozen=True)
+class Settings:
+    zones: ZoneConfig
+    max_upload_mb: float = 50.0
+    public_view: bool = True  # viewers see dashboards without logging in
+    session_minutes: int = 60
+    source_name: str = "Dinas Kependudukan dan Pencatatan Sipil"
+
+
+def _env_float(name: str) -> float | None:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return None
+    try:
+        return float(raw.replace(",", "."))
+    except ValueError:
+        raise ConfigError("env_bukan_angka", nama=name, nilai=raw) from None
+
+
+def _first(*values):
+    return next(v for v in values if v is not None)
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Settings from ``data/config.toml``, each overridable by an environment variable.
+
+    Precedence: environment (``REKAM_HIJAU``, ``REKAM_KUNING``, ``REKAM_MAX_UPLOAD_MB``,
+    ``REKAM_PUBLIC_VIEW``) > config file > defaults. Raises ConfigError on bad values.
+    """
+    path = path or Path(os.environ.get("REKAM_CONFIG", CONFIG_PATH))
+    conf: dict = {}
+    if path.exists():
+        try:
+            conf = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError("config_rusak", path=str(path), detail=str(exc)) from None
+    zona = conf.get("zona", {})
+    hijau = _first(_env_float("REKAM_HIJAU"), zona.get("hijau"), 92.0)
+    kuning = _first(_env_float("REKAM_KUNING"), zona.get("kuning"), 85.0)
+    upload = conf.get("unggah", {})
+    akses = conf.get("akses", {})
+    public_env = os.environ.get("REKAM_PUBLIC_VIEW")
+    public = (public_env.lower() in ("1", "true", "ya", "yes")) if public_env else akses.get("publik", True)
+    return Settings(
+        zones=ZoneConfig(hijau=float(hijau), kuning=float(kuning)),
+        max_upload_mb=float(_first(_env_float("REKAM_MAX_UPLOAD_MB"), upload.get("maks_mb"), 50)),
+        public_view=bool(public),
+        session_minutes=int(akses.get("sesi_menit", 60)),
+        source_name=conf.get("sumber", {}).get("nama", Settings.source_name),
+    )
+
+
+# --- typed errors -----------------------------------------------------------
+class RekamError(Exception):
+    """Base of the product's own errors.
+
+    ``key`` names a message in ``geo.messages``; ``params`` fill it. The edge (page
+    or CLI) turns it into Indonesian or English text; ``geo`` never formats prose
+    for users itself.
+    """
+
+    def __init__(self, key: str, **params):
+        self.key = key
+        self.params = params
+        super().__init__(f"{key}: {params}")
+
+
+class ConfigError(RekamError):
+    pass
+
+
+class FileRefused(RekamError):
+    """The whole file is refused (wrong type, empty, NIK-like column, too large…)."""
+
+
+@dataclass
+class Problem:
+    """One problem found in a file, located by row and column where possible."""
+
+    key: str
+    baris: int | None = None
+    kolom: str | None = None
+    params: dict | None = None
+    severity: str = "error"  # "error" blocks an import, "warning" does not
+
+
+class ValidationFailed(RekamError):
+    """The file was read but has errors; ``problems`` lists each of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("validasi_gagal", jumlah=len(problems))
+
+
+class StoreError(RekamError):
+    pass
