@@ -1,0 +1,125 @@
+"""Coverage (cakupan), zones, and aggregation up the hierarchy.
+
+Counts are summed upward; percentages are always computed from the summed counts,
+never averaged. ``cakupan`` is in percent and is never clipped: above 100 means a
+stale denominator and is flagged in ``di_atas_100``.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from geo.schema import COUNT_COLUMNS, LEVELS, Col, Level, ZoneConfig, ancestor_code, load_settings
+from geo.store import Store
+
+
+def add_coverage(frame: pd.DataFrame, zones: ZoneConfig | None = None) -> pd.DataFrame:
+    """Add Col.BELUM (= wajib − sudah), Col.CAKUPAN (percent), Col.ZONA, Col.DI_ATAS_100.
+
+    Takes Col.WAJIB and Col.SUDAH (nullable integers); rows without them get NaN
+    coverage and no zone. A wajib of 0 gives no coverage (nothing to divide by).
+    """
+    zones = zones or load_settings().zones
+    out = frame.copy()
+    wajib = pd.to_numeric(out[Col.WAJIB], errors="coerce").astype("Float64")
+    sudah = pd.to_numeric(out[Col.SUDAH], errors="coerce").astype("Float64")
+    out[Col.BELUM] = (out[Col.WAJIB] - out[Col.SUDAH]).astype("Int64")
+    cakupan = (100.0 * sudah / wajib.where(wajib > 0)).astype("float64")
+    out[Col.CAKUPAN] = cakupan
+    out[Col.ZONA] = [z.value if z else None for z in map(zones.zone, cakupan.tolist())]
+    out[Col.DI_ATAS_100] = (cakupan > 100).fillna(False).astype(bool)
+    return out
+
+
+def aggregate(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame:
+    """Sum enrollment rows up to ``level``, bottom-up.
+
+    Takes Col.KODE, Col.TANGGAL and count columns at any level. Going up one level at
+    a time, an area's value is the sum of its children's; a row stored for the area
+    itself is used only where none of its children has data (a kecamatan-level row
+    fills in for a kecamatan whose desa were never imported). Returns one row per
+    Col.KODE at ``level`` with summed counts, Col.TANGGAL = newest date summed and
+    ``n_sumber`` = how many stored rows were summed.
+    """
+    level = Level(level)
+    cols = [Col.KODE, Col.TANGGAL, *COUNT_COLUMNS, "n_sumber"]
+    if rows.empty:
+        return pd.DataFrame(columns=cols)
+    rows = rows.assign(n_sumber=1, _depth=rows[Col.KODE].str.count(r"\.") + 1)
+    current = rows[rows["_depth"] == len(LEVELS)]
+    for depth in range(len(LEVELS) - 1, level.depth - 1, -1):
+        parent = LEVELS[depth - 1]
+        keys = [ancestor_code(k, parent) for k in current[Col.KODE]]
+        grouped = current.groupby(keys, sort=True)
+        up = grouped[[*COUNT_COLUMNS, "n_sumber"]].sum(min_count=1)
+        up[Col.TANGGAL] = grouped[Col.TANGGAL].max()
+        up = up.rename_axis(Col.KODE).reset_index()
+        direct = rows[(rows["_depth"] == depth) & ~rows[Col.KODE].isin(up[Col.KODE])]
+        current = pd.concat([up, direct[up.columns]], ignore_index=True)
+    out = current.sort_values(Col.KODE, ignore_index=True)
+    for c in COUNT_COLUMNS:
+        out[c] = out[c].astype("Int64")
+    out["n_sumber"] = out["n_sumber"].astype(int)
+    return out[cols]
+
+
+def coverage_table(store: Store, level: Level | str, *, within: str | None = None,
+                   date: str | None = None, zones: ZoneConfig | None = None,
+                   geometry: bool = False):
+    """Coverage of every area at ``level`` (inside ``within``) at ``date``.
+
+    Uses, per area, the newest snapshot on or before ``date``. Areas with no data are
+    kept (counts <NA>, no zone). Returns Col.KODE, NAMA, LEVEL, KODE_INDUK, TIPE,
+    counts, BELUM, CAKUPAN, ZONA, DI_ATAS_100, TANGGAL (+ geometry when asked).
+    """
+    level = Level(level)
+    areas = store.areas(within=within, level=level, geometry=geometry)
+    rows = store.enrollment(within=within, end=date, latest=True)
+    summed = aggregate(rows, level)
+    merged = areas.merge(summed, on=Col.KODE, how="left", validate="one_to_one")
+    return add_coverage(merged, zones)
+
+
+def area_totals(store: Store, kode: str, *, date: str | None = None,
+                zones: ZoneConfig | None = None) -> dict:
+    """Counts and coverage of one area (summed from its finest data) at ``date``.
+
+    Returns a dict with the count columns, Col.BELUM, Col.CAKUPAN, Col.ZONA,
+    Col.DI_ATAS_100 and Col.TANGGAL; counts are None when the area has no data.
+    """
+    rows = store.enrollment(within=kode, end=date, latest=True)
+    summed = aggregate(rows, Level.of_code(kode))
+    summed = summed[summed[Col.KODE] == kode]
+    if summed.empty:
+        summed = pd.DataFrame([{Col.KODE: kode, Col.WAJIB: pd.NA, Col.SUDAH: pd.NA, Col.TANGGAL: None}])
+    record = add_coverage(summed, zones).iloc[0].to_dict()
+    return {k: (None if _isna(v) else v) for k, v in record.items()}
+
+
+def previous_date(store: Store, kode: str, date: str | None = None) -> str | None:
+    """The snapshot date before the newest one on or before ``date`` (None if there is none)."""
+    dates = [d for d in store.snapshot_dates(kode) if date is None or d <= date]
+    return dates[-2] if len(dates) >= 2 else None
+
+
+def change(now: dict, before: dict) -> dict:
+    """Differences between two ``area_totals`` results (None where either is missing).
+
+    Col.CAKUPAN's change is in percentage points.
+    """
+    keys = (Col.WAJIB, Col.SUDAH, Col.BELUM, Col.CAKUPAN)
+    return {k: (None if now.get(k) is None or before.get(k) is None else now[k] - before[k]) for k in keys}
+
+
+def _isna(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def top_belum(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The ``n`` areas with the most belum rekam (ties broken by lower coverage, then code)."""
+    have = table[table[Col.BELUM].notna()].copy()
+    have["_c"] = have[Col.CAKUPAN].fillna(np.inf)
+    return have.sort_values([Col.BELUM, "_c", Col.KODE], ascending=[False, True, True]).drop(columns="_c").head(n)

@@ -1,0 +1,393 @@
+"""The store: SQLite by default, PostgreSQL/PostGIS when the URL says so. One code path.
+
+Every import is a numbered *version*. Rows are never updated in place: an import adds
+rows tagged with its version, and the current state of an area (or of an area on a
+date) is the row of the newest *active* version. Rolling a version back marks it
+inactive, which restores exactly the state before it. Each import runs in one
+transaction, so a failure or a killed process leaves the previous state intact.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.types import UserDefinedType
+
+from geo import messages
+from geo.schema import COUNT_COLUMNS, DATA_DIR, Col, Level, StoreError
+
+DEFAULT_SQLITE = DATA_DIR / "rekam.sqlite"
+ENV_URL = "REKAM_DB_URL"
+
+messages.register(
+    {
+        "db_tidak_bisa_dibuka": (
+            "Basis data tidak bisa dibuka ({url}): {detail}. Periksa --db atau REKAM_DB_URL.",
+            "The database cannot be opened ({url}): {detail}. Check --db or REKAM_DB_URL.",
+        ),
+        "db_gagal_menulis": (
+            "Gagal menyimpan ke basis data: {detail}. Tidak ada yang diubah; coba lagi.",
+            "Could not write to the database: {detail}. Nothing was changed; try again.",
+        ),
+        "versi_tidak_ada": (
+            "Versi {versi} tidak ada. Lihat daftar versi dengan: python -m geo history",
+            "Version {versi} does not exist. List versions with: python -m geo history",
+        ),
+        "versi_sudah_dibatalkan": (
+            "Versi {versi} sudah dibatalkan sebelumnya.",
+            "Version {versi} was already rolled back.",
+        ),
+    }
+)
+
+
+class _PostGISGeometry(UserDefinedType):
+    """A PostGIS geometry column that travels as WKB bytes, so both backends bind alike."""
+
+    cache_ok = True
+
+    def get_col_spec(self, **kw):
+        return "geometry(Geometry,4326)"
+
+    def bind_expression(self, bindvalue):
+        return func.ST_GeomFromWKB(bindvalue, 4326)
+
+    def column_expression(self, col):
+        return func.ST_AsBinary(col, type_=LargeBinary)
+
+
+def _tables(dialect: str) -> tuple[MetaData, dict[str, Table]]:
+    geom_type = _PostGISGeometry() if dialect == "postgresql" else LargeBinary()
+    md = MetaData()
+    versions = Table(
+        "versions", md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("kind", String(20), nullable=False),  # boundaries | enrollment | …
+        Column("created_at", String(32), nullable=False),
+        Column("user", String(100), nullable=False),
+        Column("file_name", String(255)),
+        Column("file_hash", String(64), index=True),
+        Column("row_count", Integer, nullable=False),
+        Column(Col.TANGGAL, String(10)),
+        Column("report", Text),  # JSON
+        Column("active", Boolean, nullable=False, default=True),
+        Column("rolled_back_at", String(32)),
+        Column("rolled_back_by", String(100)),
+    )
+    areas = Table(
+        "areas", md,
+        Column("version_id", Integer, primary_key=True),
+        Column(Col.KODE, String(20), primary_key=True),
+        Column(Col.NAMA, String(200), nullable=False),
+        Column(Col.LEVEL, String(12), nullable=False),
+        Column(Col.KODE_INDUK, String(20)),
+        Column(Col.TIPE, String(12)),
+        Column("geom", geom_type),
+    )
+    enrollment = Table(
+        "enrollment", md,
+        Column("version_id", Integer, primary_key=True),
+        Column(Col.KODE, String(20), primary_key=True),
+        Column(Col.TANGGAL, String(10), primary_key=True),
+        *[Column(c, BigInteger) for c in COUNT_COLUMNS],
+        Index("enrollment_kode_tanggal", Col.KODE, Col.TANGGAL),
+    )
+    if dialect == "postgresql":
+        Index("areas_geom_gist", areas.c.geom, postgresql_using="gist")
+    return md, {"versions": versions, "areas": areas, "enrollment": enrollment}
+
+
+def resolve_url(url: str | None = None) -> str:
+    """``--db`` > ``REKAM_DB_URL`` > ``sqlite:///data/rekam.sqlite``; a bare path means SQLite."""
+    url = url or os.environ.get(ENV_URL) or f"sqlite:///{DEFAULT_SQLITE}"
+    if "://" not in url:
+        url = f"sqlite:///{Path(url).resolve()}"
+    return url
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _within_clause(col, within: str | None):
+    return (col == within) | col.like(within + ".%") if within else None
+
+
+@dataclass
+class Store:
+    engine: Engine
+    tables: dict[str, Table]
+
+    @classmethod
+    def open(cls, url: str | None = None) -> "Store":
+        """Open (and create on first use) the store at ``url``. Raises StoreError."""
+        url = resolve_url(url)
+        try:
+            if url.startswith("sqlite"):
+                path = url.split(":///", 1)[-1]
+                if path and path != ":memory:":
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                engine = create_engine(url, connect_args={"timeout": 60})
+                _sqlite_setup(engine)
+            else:
+                engine = create_engine(url, pool_pre_ping=True)
+            md, tables = _tables(engine.dialect.name)
+            with engine.begin() as conn:
+                if engine.dialect.name == "postgresql":
+                    conn.execute(text("CREATE EXTENSION IF NOT EXISTS postgis"))
+                md.create_all(conn)
+        except SQLAlchemyError as exc:
+            raise StoreError("db_tidak_bisa_dibuka", url=_safe_url(url), detail=_short(exc)) from None
+        return cls(engine, tables)
+
+    @property
+    def url(self) -> str:
+        return _safe_url(self.engine.url.render_as_string(hide_password=True))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- writing ---------------------------------------------------------
+    def _write(self, kind: str, rows_table: str, rows: list[dict], meta: dict) -> int:
+        """Add a version and its rows in one transaction; returns the version id."""
+        versions = self.tables["versions"]
+        try:
+            with self._writer() as conn:
+                self._lock(conn)
+                version_id = conn.execute(
+                    insert(versions).values(
+                        kind=kind,
+                        created_at=_now(),
+                        user=meta.get("user") or "cli",
+                        file_name=meta.get("file_name"),
+                        file_hash=meta.get("file_hash"),
+                        row_count=len(rows),
+                        tanggal=meta.get("tanggal"),
+                        report=json.dumps(meta.get("report") or {}, ensure_ascii=False, default=str),
+                        active=True,
+                    )
+                ).inserted_primary_key[0]
+                for row in rows:
+                    row["version_id"] = version_id
+                table = self.tables[rows_table]
+                for start in range(0, len(rows), 2000):
+                    conn.execute(insert(table), rows[start : start + 2000])
+        except SQLAlchemyError as exc:
+            raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
+        return int(version_id)
+
+    def _writer(self):
+        """A write transaction (BEGIN IMMEDIATE on SQLite)."""
+        return self.engine.execution_options(write=True).begin()
+
+    def _lock(self, conn) -> None:
+        """Serialise writers: PostgreSQL advisory lock; SQLite already holds BEGIN IMMEDIATE."""
+        if self.engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(74201)"))
+
+    def add_areas(self, areas: gpd.GeoDataFrame, **meta) -> int:
+        """Store boundaries (Col.KODE, NAMA, LEVEL, KODE_INDUK, TIPE, geometry) as a new version."""
+        geoms = shapely.to_wkb(areas.geometry.values, output_dimension=2)
+        rows = [
+            {
+                Col.KODE: r[Col.KODE],
+                Col.NAMA: r[Col.NAMA],
+                Col.LEVEL: str(r[Col.LEVEL]),
+                Col.KODE_INDUK: r[Col.KODE_INDUK] if isinstance(r[Col.KODE_INDUK], str) else None,
+                Col.TIPE: r.get(Col.TIPE),
+                "geom": g,
+            }
+            for r, g in zip(areas.to_dict("records"), geoms)
+        ]
+        return self._write("boundaries", "areas", rows, meta)
+
+    def add_enrollment(self, rows: pd.DataFrame, *, tanggal: str, **meta) -> int:
+        """Store one dated snapshot (Col.KODE plus count columns) as a new version.
+
+        ``rows`` may also carry its own Col.TANGGAL per row (e.g. the demo history);
+        otherwise every row gets ``tanggal``.
+        """
+        frame = rows.copy()
+        if Col.TANGGAL not in frame:
+            frame[Col.TANGGAL] = tanggal
+        records = []
+        for r in frame.to_dict("records"):
+            rec = {Col.KODE: r[Col.KODE], Col.TANGGAL: str(r[Col.TANGGAL])[:10]}
+            for c in COUNT_COLUMNS:
+                v = r.get(c)
+                rec[c] = None if v is None or pd.isna(v) else int(v)
+            records.append(rec)
+        return self._write("enrollment", "enrollment", records, {**meta, "tanggal": tanggal})
+
+    def rollback(self, version_id: int, user: str = "cli") -> dict:
+        """Mark ``version_id`` inactive: the state is as if it had never been imported."""
+        versions = self.tables["versions"]
+        try:
+            with self._writer() as conn:
+                self._lock(conn)
+                row = conn.execute(select(versions).where(versions.c.id == version_id)).mappings().first()
+                if row is None:
+                    raise StoreError("versi_tidak_ada", versi=version_id)
+                if not row["active"]:
+                    raise StoreError("versi_sudah_dibatalkan", versi=version_id)
+                conn.execute(
+                    update(versions)
+                    .where(versions.c.id == version_id)
+                    .values(active=False, rolled_back_at=_now(), rolled_back_by=user)
+                )
+        except SQLAlchemyError as exc:
+            raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
+        return dict(row)
+
+    # --- reading ---------------------------------------------------------
+    def history(self) -> pd.DataFrame:
+        """All versions, newest first (report parsed from JSON)."""
+        v = self.tables["versions"]
+        with self.engine.connect() as conn:
+            frame = pd.read_sql(select(v).order_by(v.c.id.desc()), conn)
+        frame["report"] = frame["report"].map(lambda s: json.loads(s) if s else {})
+        return frame
+
+    def find_active_by_hash(self, file_hash: str) -> dict | None:
+        v = self.tables["versions"]
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(v).where(v.c.file_hash == file_hash, v.c.active.is_(True)).order_by(v.c.id.desc())
+            ).mappings().first()
+        return dict(row) if row else None
+
+    def _current(self, table: Table, keys: list, where=None, order_extra=()):
+        """Rows of ``table`` whose version is the newest active one for their ``keys``."""
+        v = self.tables["versions"]
+        rank = func.row_number().over(
+            partition_by=keys, order_by=[*order_extra, table.c.version_id.desc()]
+        ).label("_rank")
+        inner = select(table, rank).join(v, (v.c.id == table.c.version_id) & v.c.active.is_(True))
+        if where is not None:
+            inner = inner.where(where)
+        sub = inner.subquery()
+        return select(*[c for c in sub.c if c.name != "_rank"]).where(sub.c._rank == 1)
+
+    def areas(self, *, within: str | None = None, level: Level | str | None = None,
+              geometry: bool = False) -> pd.DataFrame | gpd.GeoDataFrame:
+        """Current areas: Col.KODE, NAMA, LEVEL, KODE_INDUK, TIPE (+ geometry, EPSG:4326)."""
+        a = self.tables["areas"]
+        conds = []
+        if within:
+            conds.append(_within_clause(a.c[Col.KODE], within))
+        if level:
+            conds.append(a.c[Col.LEVEL] == str(Level(level).value))
+        where = None
+        for c in conds:
+            where = c if where is None else (where & c)
+        q = self._current(a, [a.c[Col.KODE]], where)
+        cols = [Col.KODE, Col.NAMA, Col.LEVEL, Col.KODE_INDUK, Col.TIPE]
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).mappings().all()
+        frame = pd.DataFrame([{c: r[c] for c in cols} for r in rows], columns=cols)
+        frame = frame.sort_values(Col.KODE, ignore_index=True) if len(frame) else frame
+        if not geometry:
+            return frame
+        by_kode = {r[Col.KODE]: r["geom"] for r in rows}
+        wkb = [by_kode[k] for k in frame[Col.KODE]]
+        geoms = shapely.from_wkb([bytes(b) if b is not None else None for b in wkb]) if wkb else []
+        return gpd.GeoDataFrame(frame, geometry=list(geoms), crs="EPSG:4326")
+
+    def enrollment(self, *, within: str | None = None, start: str | None = None,
+                   end: str | None = None, latest: bool = False) -> pd.DataFrame:
+        """Current enrollment rows: Col.KODE, Col.TANGGAL, count columns, version_id.
+
+        ``latest=True`` keeps, per area, only the newest snapshot on or before ``end``.
+        """
+        e = self.tables["enrollment"]
+        conds = []
+        if within:
+            conds.append(_within_clause(e.c[Col.KODE], within))
+        if start:
+            conds.append(e.c[Col.TANGGAL] >= start)
+        if end:
+            conds.append(e.c[Col.TANGGAL] <= end)
+        where = None
+        for c in conds:
+            where = c if where is None else (where & c)
+        if latest:
+            q = self._current(e, [e.c[Col.KODE]], where, order_extra=(e.c[Col.TANGGAL].desc(),))
+        else:
+            q = self._current(e, [e.c[Col.KODE], e.c[Col.TANGGAL]], where)
+        with self.engine.connect() as conn:
+            frame = pd.read_sql(q, conn)
+        for c in COUNT_COLUMNS:
+            frame[c] = frame[c].astype("Int64")
+        return frame.sort_values([Col.KODE, Col.TANGGAL], ignore_index=True)
+
+    def snapshot_dates(self, within: str | None = None) -> list[str]:
+        """Distinct snapshot dates with current data, ascending."""
+        e, v = self.tables["enrollment"], self.tables["versions"]
+        q = select(e.c[Col.TANGGAL]).distinct().join(v, (v.c.id == e.c.version_id) & v.c.active.is_(True))
+        if within:
+            q = q.where(_within_clause(e.c[Col.KODE], within))
+        with self.engine.connect() as conn:
+            return sorted(r[0] for r in conn.execute(q))
+
+    def is_empty(self) -> bool:
+        v = self.tables["versions"]
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(v)).scalar_one() == 0
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    """WAL for concurrent readers; BEGIN IMMEDIATE so two writers queue instead of deadlocking."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # let SQLAlchemy's begin event issue BEGIN itself
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=60000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        # Readers take a deferred transaction (WAL lets them run beside a writer).
+        write = conn.get_execution_options().get("write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _safe_url(url: str) -> str:
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':')[0]}:***@{host}" if ":" in creds else url
+    return url
+
+
+def _short(exc: Exception) -> str:
+    return str(getattr(exc, "orig", exc)).strip().splitlines()[0][:300]

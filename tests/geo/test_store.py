@@ -1,0 +1,130 @@
+"""Store: versions, current-state queries, rollback and atomic imports, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import box
+
+from geo.coverage import aggregate, area_totals, coverage_table, previous_date
+from geo.schema import Col, StoreError
+from geo.store import Store
+
+
+def _areas():
+    rows = [
+        ("99.01", "Kabupaten Uji", "kabupaten", "99", "kabupaten", box(0, 0, 3, 1)),
+        ("99.01.01", "Kec A", "kecamatan", "99.01", "kecamatan", box(0, 0, 2, 1)),
+        ("99.01.02", "Kec B", "kecamatan", "99.01", "kecamatan", box(2, 0, 3, 1)),
+        ("99.01.01.2001", "Desa A1", "desa", "99.01.01", "desa", box(0, 0, 1, 1)),
+        ("99.01.01.1002", "Kel A2", "desa", "99.01.01", "kelurahan", box(1, 0, 2, 1)),
+        ("99.01.02.2001", "Desa B1", "desa", "99.01.02", "desa", box(2, 0, 3, 1)),
+    ]
+    cols = [Col.KODE, Col.NAMA, Col.LEVEL, Col.KODE_INDUK, Col.TIPE, "geometry"]
+    return gpd.GeoDataFrame(pd.DataFrame(rows, columns=cols), geometry="geometry", crs="EPSG:4326")
+
+
+def _snapshot(wajib, sudah, kodes=("99.01.01.2001", "99.01.01.1002", "99.01.02.2001")):
+    return pd.DataFrame({Col.KODE: list(kodes), Col.WAJIB: wajib, Col.SUDAH: sudah})
+
+
+@pytest.fixture
+def store(store_url):
+    s = Store.open(store_url)
+    yield s
+    s.close()
+
+
+def test_areas_round_trip_with_geometry(store):
+    store.add_areas(_areas(), file_name="batas.geojson", user="tester")
+    got = store.areas(within="99.01.01", geometry=True)
+    assert list(got[Col.KODE]) == ["99.01.01", "99.01.01.1002", "99.01.01.2001"]
+    assert got.crs.to_epsg() == 4326
+    assert got.set_index(Col.KODE).geometry["99.01.01.1002"].equals(box(1, 0, 2, 1))
+    assert list(store.areas(level="desa")[Col.KODE]) == ["99.01.01.1002", "99.01.01.2001", "99.01.02.2001"]
+
+
+def test_coverage_sums_counts_and_takes_latest_snapshot(store):
+    store.add_areas(_areas())
+    store.add_enrollment(_snapshot([1000, 500, 250], [900, 470, 200]), tanggal="2026-01-05")
+    store.add_enrollment(_snapshot([1000, 500, 250], [925, 480, 230]), tanggal="2026-01-12")
+    kec = coverage_table(store, "kecamatan", within="99.01").set_index(Col.KODE)
+    # Kec A = (925 + 480) / (1000 + 500) = 93.666…% → hijau; never the mean of 92.5 and 96.
+    assert kec.loc["99.01.01", Col.SUDAH] == 1405
+    assert kec.loc["99.01.01", Col.CAKUPAN] == pytest.approx(100 * 1405 / 1500)
+    assert kec.loc["99.01.01", Col.ZONA] == "hijau"
+    assert kec.loc["99.01.02", Col.CAKUPAN] == pytest.approx(92.0)
+    assert kec.loc["99.01.02", Col.ZONA] == "hijau"  # on the threshold: the better zone
+    earlier = coverage_table(store, "desa", within="99.01", date="2026-01-10").set_index(Col.KODE)
+    assert earlier.loc["99.01.02.2001", Col.SUDAH] == 200
+    assert earlier.loc["99.01.02.2001", Col.ZONA] == "merah"  # 80%
+    total = area_totals(store, "99.01")
+    assert (total[Col.WAJIB], total[Col.SUDAH], total[Col.BELUM]) == (1750, 1635, 115)
+    assert previous_date(store, "99.01") == "2026-01-05"
+
+
+def test_area_without_data_is_kept_with_no_zone(store):
+    store.add_areas(_areas())
+    store.add_enrollment(_snapshot([100], [95], kodes=["99.01.01.2001"]), tanggal="2026-01-05")
+    desa = coverage_table(store, "desa", within="99.01").set_index(Col.KODE)
+    assert len(desa) == 3
+    assert pd.isna(desa.loc["99.01.02.2001", Col.CAKUPAN])
+    assert pd.isna(desa.loc["99.01.02.2001", Col.ZONA])
+
+
+def test_rollback_restores_previous_state_exactly(store):
+    store.add_areas(_areas())
+    store.add_enrollment(_snapshot([100, 100, 100], [90, 91, 92]), tanggal="2026-01-05")
+    before = store.enrollment()
+    bad = store.add_enrollment(_snapshot([100, 100, 100], [1, 2, 3]), tanggal="2026-01-05")
+    assert list(store.enrollment()[Col.SUDAH]) == [2, 1, 3]
+    store.rollback(bad, user="editor")
+    pd.testing.assert_frame_equal(store.enrollment(), before)
+    hist = store.history().set_index("id")
+    assert not hist.loc[bad, "active"] and hist.loc[bad, "rolled_back_by"] == "editor"
+    with pytest.raises(StoreError) as err:
+        store.rollback(bad)
+    assert err.value.key == "versi_sudah_dibatalkan"
+    with pytest.raises(StoreError):
+        store.rollback(999)
+
+
+def test_failed_import_writes_nothing(store):
+    store.add_areas(_areas())
+    store.add_enrollment(_snapshot([100, 100, 100], [90, 91, 92]), tanggal="2026-01-05")
+    n_versions = len(store.history())
+    dup = pd.concat([_snapshot([1, 1, 1], [1, 1, 1])] * 2)  # primary key violation mid-import
+    with pytest.raises(StoreError) as err:
+        store.add_enrollment(dup, tanggal="2026-01-05")
+    assert err.value.key == "db_gagal_menulis"
+    assert len(store.history()) == n_versions
+    assert list(store.enrollment()[Col.SUDAH]) == [91, 90, 92]
+
+
+def test_above_100_is_flagged_not_clipped(store):
+    store.add_areas(_areas())
+    store.add_enrollment(_snapshot([1000], [1067], kodes=["99.01.01.2001"]), tanggal="2026-01-05")
+    row = coverage_table(store, "desa").set_index(Col.KODE).loc["99.01.01.2001"]
+    assert row[Col.CAKUPAN] == pytest.approx(106.7)
+    assert bool(row[Col.DI_ATAS_100]) and row[Col.BELUM] == -67
+
+
+def test_aggregate_prefers_finest_level():
+    rows = pd.DataFrame({
+        Col.KODE: ["99.01.01", "99.01.01.2001", "99.01.02"],
+        Col.TANGGAL: ["2026-01-01", "2026-01-08", "2026-01-01"],
+        Col.WAJIB: pd.array([999, 100, 300], dtype="Int64"),
+        Col.SUDAH: pd.array([1, 90, 150], dtype="Int64"),
+    })
+    for c in (Col.BELUM, Col.PRR, Col.CETAK, Col.PEMULA):
+        rows[c] = pd.array([None] * 3, dtype="Int64")
+    out = aggregate(rows, "kecamatan").set_index(Col.KODE)
+    assert out.loc["99.01.01", Col.WAJIB] == 100  # desa data wins over the stale kecamatan row
+    assert out.loc["99.01.02", Col.WAJIB] == 300
+    assert aggregate(rows, "kabupaten").set_index(Col.KODE).loc["99.01", Col.WAJIB] == 400
+
+
+def test_unreachable_database_is_a_clear_error():
+    with pytest.raises(StoreError) as err:
+        Store.open("postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert err.value.key == "db_tidak_bisa_dibuka"
