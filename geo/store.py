@@ -356,6 +356,13 @@ class Store:
         with self.engine.connect() as conn:
             return sorted(r[0] for r in conn.execute(q))
 
+    def stamp(self) -> tuple[int, int]:
+        """(newest version id, number of active versions): changes whenever data changes."""
+        v = self.tables["versions"]
+        with self.engine.connect() as conn:
+            row = conn.execute(select(func.max(v.c.id), func.count().filter(v.c.active.is_(True)))).one()
+        return int(row[0] or 0), int(row[1] or 0)
+
     def is_empty(self) -> bool:
         v = self.tables["versions"]
         with self.engine.connect() as conn:

@@ -1,0 +1,190 @@
+"""Imports: file → load → join → store, the one pipeline used by the CLI and the Data page.
+
+An import is prepared first (read, validated, joined; nothing written) and then
+committed as one version in one transaction. A refused file leaves the store as it was.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date as date_type
+from pathlib import Path
+
+import pandas as pd
+
+from geo import messages
+from geo.boundaries import BoundaryLoad, load_boundaries
+from geo.enrollment import EnrollmentRead, read_enrollment
+from geo.join import JoinResult, join_enrollment
+from geo.schema import COUNT_COLUMNS, Col, Level, Problem, RekamError, ValidationFailed, load_settings
+from geo.store import Store
+
+messages.register(
+    {
+        "tanggal_salah": (
+            "Tanggal '{nilai}' tidak dikenali. Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-08-31.",
+            "Date '{nilai}' is not recognised. Write it as YYYY-MM-DD, e.g. 2026-08-31.",
+        ),
+        "belum_ada_batas": (
+            "Belum ada batas wilayah tingkat {level} di basis data. Impor dulu berkas batas wilayah "
+            "(python -m geo import-boundaries BERKAS --level desa).",
+            "No {level} boundaries in the database yet. Import a boundary file first "
+            "(python -m geo import-boundaries FILE --level desa).",
+        ),
+        "berkas_sudah_diimpor": (
+            "Berkas yang sama persis sudah diimpor sebagai versi {versi} ({file_name}, {waktu}). "
+            "Jika memang ingin mengimpor lagi, pilih 'impor ulang' (CLI: --force).",
+            "The very same file was already imported as version {versi} ({file_name}, {waktu}). "
+            "To import it again anyway, choose 're-import' (CLI: --force).",
+        ),
+        "ada_baris_tak_cocok": (
+            "{jumlah} baris tidak dapat dicocokkan dengan wilayah dan tidak disimpan. Perbaiki kode/nama "
+            "di berkas, pilih wilayahnya di halaman Data, atau simpan tanpa baris itu (CLI: --skip-unmatched).",
+            "{jumlah} row(s) could not be matched to an area and were not stored. Fix the code/name in the "
+            "file, pick the area on the Data page, or store without them (CLI: --skip-unmatched).",
+        ),
+    }
+)
+
+
+def file_bytes_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def parse_date(value: str | date_type | None) -> str:
+    """ISO date text from user input; raises RekamError('tanggal_salah')."""
+    if isinstance(value, date_type):
+        return value.isoformat()
+    try:
+        return date_type.fromisoformat(str(value).strip()).isoformat()
+    except (TypeError, ValueError):
+        raise RekamError("tanggal_salah", nilai=value) from None
+
+
+def _read_source(source, file_name: str | None) -> tuple[bytes | Path, str, str]:
+    """(source for the loaders, file name, sha256) without writing anything anywhere."""
+    if isinstance(source, (bytes, bytearray)):
+        data = bytes(source)
+        return data, file_name or "unggahan", file_bytes_hash(data)
+    path = Path(source)
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as exc:
+        raise RekamError("berkas_tidak_terbaca", path=str(path), detail=exc.strerror or str(exc)) from None
+    return path, file_name or path.name, digest.hexdigest()
+
+
+messages.register(
+    {
+        "berkas_tidak_terbaca": (
+            "Berkas {path} tidak bisa dibuka ({detail}). Periksa nama dan lokasinya.",
+            "File {path} cannot be opened ({detail}). Check its name and location.",
+        )
+    }
+)
+
+
+# --- boundaries ----------------------------------------------------------------
+@dataclass
+class BoundaryImport:
+    version_id: int
+    loaded: BoundaryLoad
+
+
+def import_boundaries(store: Store, source, *, level: Level | str | None = None, code_field: str | None = None,
+                      name_field: str | None = None, file_name: str | None = None, user: str = "cli",
+                      force: bool = False) -> BoundaryImport:
+    """Load a boundary file and store it as one version. Raises RekamError subclasses."""
+    src, name, digest = _read_source(source, file_name)
+    _refuse_duplicate(store, digest, force)
+    loaded = load_boundaries(src, level=level, code_field=code_field, name_field=name_field, file_name=name)
+    version = store.add_areas(loaded.areas, file_name=name, file_hash=digest, user=user, report=loaded.report)
+    return BoundaryImport(version, loaded)
+
+
+def _refuse_duplicate(store: Store, digest: str, force: bool) -> None:
+    if force:
+        return
+    previous = store.find_active_by_hash(digest)
+    if previous:
+        raise RekamError(
+            "berkas_sudah_diimpor", versi=previous["id"], file_name=previous["file_name"],
+            waktu=previous["created_at"],
+        )
+
+
+# --- enrollment ----------------------------------------------------------------
+@dataclass
+class PreparedEnrollment:
+    """A read and joined enrollment file, not yet stored."""
+
+    file_name: str
+    file_hash: str
+    level: Level
+    within: str | None
+    read: EnrollmentRead
+    join: JoinResult
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def unmatched(self) -> pd.DataFrame:
+        return self.join.report[~self.join.report["cara"].isin(["kode", "nama", "nama_mirip", "manual"])]
+
+    @property
+    def blocking(self) -> list[Problem]:
+        """Errors other than unmatched/refused rows (duplicates): these always block."""
+        return [p for p in self.join.problems if p.severity == "error" and p.key not in _ROW_KEYS]
+
+
+_ROW_KEYS = {"tidak_cocok", "kode_nama_beda", "kode_bps", "nama_ganda"}
+
+
+def prepare_enrollment(store: Store, source, *, level: Level | str = Level.DESA, within: str | None = None,
+                       sheet: str | None = None, file_name: str | None = None,
+                       overrides: dict[int, str] | None = None) -> PreparedEnrollment:
+    """Read, validate and join an enrollment file against the stored areas. Writes nothing.
+
+    Raises FileRefused / ValidationFailed from the reader and RekamError('belum_ada_batas')
+    when the store has no areas of ``level``.
+    """
+    level = Level(level)
+    settings = load_settings()
+    src, name, digest = _read_source(source, file_name)
+    read = read_enrollment(src, file_name=name, sheet=sheet, max_bytes=int(settings.max_upload_mb * 1024 * 1024))
+    areas = store.areas(within=within)
+    if not (areas[Col.LEVEL] == level.value).any():
+        raise RekamError("belum_ada_batas", level=level.value)
+    joined = join_enrollment(read.table, areas, level=level, within=within, overrides=overrides)
+    warnings = list(read.problems) + [p for p in joined.problems if p.severity != "error"]
+    return PreparedEnrollment(name, digest, level, within, read, joined, warnings)
+
+
+def commit_enrollment(store: Store, prepared: PreparedEnrollment, *, tanggal: str, user: str = "cli",
+                      skip_unmatched: bool = False, force: bool = False) -> int:
+    """Store a prepared file as one dated snapshot; returns the version id.
+
+    Refuses (nothing written) when the join has blocking errors, or unmatched rows
+    unless ``skip_unmatched``, or the same file is already active unless ``force``.
+    """
+    tanggal = parse_date(tanggal)
+    if prepared.blocking:
+        raise ValidationFailed(prepared.blocking)
+    n_unmatched = len(prepared.unmatched)
+    if n_unmatched and not skip_unmatched:
+        raise RekamError("ada_baris_tak_cocok", jumlah=n_unmatched)
+    _refuse_duplicate(store, prepared.file_hash, force)
+    rows = prepared.join.matched[[Col.KODE, *[c for c in COUNT_COLUMNS if c in prepared.join.matched]]]
+    report = {
+        "baca": prepared.read.report,
+        "cocok": prepared.join.report.drop(columns=["kandidat"], errors="ignore").to_dict("records"),
+        "tidak_cocok": n_unmatched,
+        "tingkat": prepared.level.value,
+        "dalam": prepared.within,
+    }
+    return store.add_enrollment(
+        rows, tanggal=tanggal, file_name=prepared.file_name, file_hash=prepared.file_hash, user=user,
+        report=report,
+    )

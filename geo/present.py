@@ -1,0 +1,65 @@
+"""Tables for people: localised headers and Indonesian/English number formats.
+
+Returns frames of text (already formatted), for screens and exports that a person reads.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from geo import fmt, messages
+from geo.schema import Col
+
+messages.register(
+    {
+        "kol_kode": ("Kode", "Code"),
+        "kol_nama": ("Nama wilayah", "Area"),
+        "kol_induk": ("Kecamatan", "District"),
+        "kol_wajib": ("Wajib KTP", "Must hold e-KTP"),
+        "kol_sudah": ("Sudah rekam", "Recorded"),
+        "kol_belum": ("Belum rekam", "Not recorded"),
+        "kol_cakupan": ("Cakupan", "Coverage"),
+        "kol_zona": ("Zona", "Zone"),
+        "kol_tanggal": ("Data per", "Data as of"),
+        "zona_hijau_kata": ("hijau", "green"),
+        "zona_kuning_kata": ("kuning", "yellow"),
+        "zona_merah_kata": ("merah", "red"),
+        "tidak_ada_data": ("tidak ada data", "no data"),
+        "di_atas_100": ("di atas 100%: penyebut perlu diperbarui", "above 100%: denominator needs updating"),
+    }
+)
+
+_HEADERS = {
+    Col.KODE: "kol_kode", Col.NAMA: "kol_nama", Col.NAMA_INDUK: "kol_induk", Col.WAJIB: "kol_wajib",
+    Col.SUDAH: "kol_sudah", Col.BELUM: "kol_belum", Col.CAKUPAN: "kol_cakupan", Col.ZONA: "kol_zona",
+    Col.TANGGAL: "kol_tanggal",
+}
+_FORMATTERS = {  # value, lang -> text
+    Col.WAJIB: lambda v, lang: fmt.number(v, lang=lang),
+    Col.SUDAH: lambda v, lang: fmt.number(v, lang=lang),
+    Col.BELUM: lambda v, lang: fmt.number(v, lang=lang),
+    Col.CAKUPAN: lambda v, lang: fmt.percent(v, 2, lang),
+    Col.TANGGAL: lambda v, lang: fmt.long_date(v, lang),
+}
+
+
+def zone_label(zona, lang: str = "id") -> str:
+    """The zone as a word (never a colour alone); 'tidak ada data' when missing."""
+    return messages.text(f"zona_{zona}_kata", lang) if isinstance(zona, str) and zona else messages.text(
+        "tidak_ada_data", lang)
+
+
+def display_table(frame: pd.DataFrame, columns: list[str], lang: str = "id") -> pd.DataFrame:
+    """``columns`` of ``frame`` formatted as text with localised headers."""
+    out = pd.DataFrame(index=frame.index)
+    for col in columns:
+        values = frame[col]
+        if col == Col.ZONA:
+            out[col] = [zone_label(z, lang) for z in values]
+        elif col in _FORMATTERS:
+            out[col] = [_FORMATTERS[col](v, lang) for v in values]
+        else:
+            out[col] = values.astype(str)
+    if Col.DI_ATAS_100 in frame and Col.CAKUPAN in out:
+        flag = messages.text("di_atas_100", lang)
+        out[Col.CAKUPAN] = [f"{c} ⚠ {flag}" if over else c for c, over in zip(out[Col.CAKUPAN], frame[Col.DI_ATAS_100])]
+    return out.rename(columns={c: messages.text(_HEADERS.get(c, c), lang) for c in columns}).reset_index(drop=True)
