@@ -33,6 +33,9 @@ messages.register(
             "Tersimpan sebagai versi {versi}: {jumlah} wilayah, data per {tanggal}.",
             "Stored as version {versi}: {jumlah} areas, data as of {tanggal}.",
         ),
+        "impor_titik_ok": (
+            "Tersimpan sebagai versi {versi}: {jumlah} titik {jenis}.", "Stored as version {versi}: {jumlah} {jenis} points.",
+        ),
         "rollback_ok": (
             "Versi {versi} dibatalkan. Data kembali seperti sebelum versi itu diimpor.",
             "Version {versi} rolled back. Data is as it was before that version was imported.",
@@ -150,6 +153,14 @@ def cmd_coverage(args) -> int:
     return 0
 
 
+def cmd_import_points(args) -> int:
+    from geo.ingest import import_points
+
+    version, count = import_points(_store(args), args.file, kind=args.kind, user=args.user)
+    print(messages.text("impor_titik_ok", _lang(args), versi=version, jumlah=count, jenis=args.kind))
+    return 0
+
+
 def cmd_history(args) -> int:
     hist = _store(args).history()
     cols = ["id", "kind", "created_at", "user", "file_name", "row_count", Col.TANGGAL, "active", "rolled_back_at"]
@@ -213,6 +224,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-unmatched", action="store_true", help="simpan tanpa baris yang tidak cocok")
     p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
     p.set_defaults(func=cmd_import_enrollment)
+
+    p = common(sub.add_parser("import-points", help="impor titik: lokasi perekaman atau sekolah (CSV, XLSX)"))
+    p.add_argument("file")
+    p.add_argument("--kind", choices=["lokasi", "sekolah"], required=True)
+    p.set_defaults(func=cmd_import_points)
 
     p = common(sub.add_parser("coverage", help="cakupan per wilayah"), fmt_opt=True)
     p.add_argument("--level", choices=levels, required=True)

@@ -123,3 +123,16 @@ def top_belum(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     have = table[table[Col.BELUM].notna()].copy()
     have["_c"] = have[Col.CAKUPAN].fillna(np.inf)
     return have.sort_values([Col.BELUM, "_c", Col.KODE], ascending=[False, True, True]).drop(columns="_c").head(n)
+
+
+def coverage_change(store: Store, level: Level | str, *, within: str | None = None, date: str | None = None,
+                    since: str, zones: ZoneConfig | None = None, geometry: bool = False):
+    """``coverage_table`` at ``date`` plus Col.PERUBAHAN: cakupan now minus cakupan at ``since``.
+
+    In percentage points; <NA> where either date has no data for the area.
+    """
+    now = coverage_table(store, level, within=within, date=date, zones=zones, geometry=geometry)
+    before = coverage_table(store, level, within=within, date=since, zones=zones)
+    then = before.set_index(Col.KODE)[Col.CAKUPAN]
+    now[Col.PERUBAHAN] = now[Col.CAKUPAN] - now[Col.KODE].map(then)
+    return now

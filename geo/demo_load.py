@@ -5,7 +5,7 @@ import hashlib
 
 import pandas as pd
 
-from geo.ingest import import_boundaries
+from geo.ingest import import_boundaries, import_points
 from geo.schema import COUNT_COLUMNS, DEMO_DIR, Col
 from geo.store import Store
 
@@ -28,4 +28,6 @@ def load_demo(store: Store, demo_dir=DEMO_DIR) -> list[int]:
         file_hash=hashlib.sha256(history_path.read_bytes()).hexdigest(),
         report={"catatan": "data contoh sintetis: riwayat mingguan", "baris": len(rows)},
     ))
+    for kind, file_name in (("lokasi", "lokasi_perekaman.csv"), ("sekolah", "sekolah.csv")):
+        versions.append(import_points(store, demo_dir / file_name, kind=kind, user=DEMO_USER, force=True)[0])
     return versions

@@ -188,3 +188,17 @@ def commit_enrollment(store: Store, prepared: PreparedEnrollment, *, tanggal: st
         rows, tanggal=tanggal, file_name=prepared.file_name, file_hash=prepared.file_hash, user=user,
         report=report,
     )
+
+
+# --- points (recording sites, schools) -------------------------------------------
+def import_points(store: Store, source, *, kind: str, user: str = "cli", file_name: str | None = None,
+                  force: bool = False) -> tuple[int, int]:
+    """Read a points file and store it as one version; returns (version id, number of points)."""
+    from geo.points import read_points
+
+    src, name, digest = _read_source(source, file_name)
+    _refuse_duplicate(store, digest, force)
+    frame = read_points(src, kind)
+    version = store.add_points(frame, kind=kind, file_name=name, file_hash=digest, user=user,
+                               report={"titik": len(frame)})
+    return version, len(frame)

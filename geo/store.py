@@ -21,6 +21,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Float,
     Index,
     Integer,
     LargeBinary,
@@ -119,9 +120,21 @@ def _tables(dialect: str) -> tuple[MetaData, dict[str, Table]]:
         *[Column(c, BigInteger) for c in COUNT_COLUMNS],
         Index("enrollment_kode_tanggal", Col.KODE, Col.TANGGAL),
     )
+    points = Table(
+        "points", md,
+        Column("version_id", Integer, primary_key=True),
+        Column("kind", String(20), primary_key=True),  # lokasi (recording sites) | sekolah (schools)
+        Column("id", String(40), primary_key=True),
+        Column(Col.NAMA, String(200), nullable=False),
+        Column(Col.KODE, String(20), nullable=False),  # the area the point lies in
+        Column("lat", Float, nullable=False),
+        Column("lon", Float, nullable=False),
+        Column("atribut", Text),  # JSON: the file's other columns
+        Index("points_kind_kode", "kind", Col.KODE),
+    )
     if dialect == "postgresql":
         Index("areas_geom_gist", areas.c.geom, postgresql_using="gist")
-    return md, {"versions": versions, "areas": areas, "enrollment": enrollment}
+    return md, {"versions": versions, "areas": areas, "enrollment": enrollment, "points": points}
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -245,6 +258,28 @@ class Store:
                 rec[c] = None if v is None or pd.isna(v) else int(v)
             records.append(rec)
         return self._write("enrollment", "enrollment", records, {**meta, "tanggal": tanggal})
+
+    def add_points(self, frame: pd.DataFrame, *, kind: str, **meta) -> int:
+        """Store point features (id, Col.NAMA, Col.KODE, lat, lon, atribut dict) as a new version."""
+        rows = [
+            {"kind": kind, "id": str(r["id"]), Col.NAMA: r[Col.NAMA], Col.KODE: r[Col.KODE],
+             "lat": float(r["lat"]), "lon": float(r["lon"]),
+             "atribut": json.dumps(r.get("atribut") or {}, ensure_ascii=False, default=str)}
+            for r in frame.to_dict("records")
+        ]
+        return self._write(f"points:{kind}", "points", rows, meta)
+
+    def points(self, kind: str, *, within: str | None = None) -> pd.DataFrame:
+        """Current points of ``kind``: id, Col.NAMA, Col.KODE, lat, lon, atribut (dict)."""
+        t = self.tables["points"]
+        where = t.c.kind == kind
+        if within:
+            where = where & _within_clause(t.c[Col.KODE], within)
+        q = self._current(t, [t.c.kind, t.c.id], where)
+        with self.engine.connect() as conn:
+            frame = pd.read_sql(q, conn)
+        frame["atribut"] = frame["atribut"].map(lambda s: json.loads(s) if s else {})
+        return frame.drop(columns=["version_id", "kind"]).sort_values("id", ignore_index=True)
 
     def rollback(self, version_id: int, user: str = "cli") -> dict:
         """Mark ``version_id`` inactive: the state is as if it had never been imported."""

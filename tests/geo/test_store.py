@@ -128,3 +128,14 @@ def test_unreachable_database_is_a_clear_error():
     with pytest.raises(StoreError) as err:
         Store.open("postgresql+psycopg://nobody@127.0.0.1:1/none")
     assert err.value.key == "db_tidak_bisa_dibuka"
+
+
+def test_change_since_a_date_in_points(store):
+    from geo.coverage import coverage_change
+
+    store.add_areas(_areas())
+    store.add_enrollment(_snapshot([1000, 500, 250], [900, 470, 200]), tanggal="2026-01-05")
+    store.add_enrollment(_snapshot([1000, 500, 250], [925, 480, 230]), tanggal="2026-01-12")
+    desa = coverage_change(store, "desa", since="2026-01-05").set_index(Col.KODE)
+    assert desa.loc["99.01.01.2001", Col.PERUBAHAN] == pytest.approx(2.5)
+    assert desa.loc["99.01.02.2001", Col.PERUBAHAN] == pytest.approx(12.0)
