@@ -108,10 +108,11 @@ def _print_join_report(prepared, lang: str) -> None:
     report = prepared.join.report
     counts = report["cara"].value_counts().to_dict()
     print(" · ".join(f"{k}: {v}" for k, v in counts.items()))
-    cols = [c for c in ("baris", "kode_file", "nama_file", "cara", "kode", "nama", "alasan") if c in report]
-    shown = report[cols].copy()
-    shown["alasan"] = [messages.text(a, lang) if isinstance(a, str) and a else "" for a in shown.get("alasan", [])]
-    print(shown.to_string(index=False))
+    cols = ["baris", "kode_file", "nama_file", "cara", "kode", "nama"]
+    print(report[cols].to_string(index=False))
+    for problem in prepared.join.problems:
+        if problem.severity == "error":
+            print(messages.describe_problem(problem, lang), file=sys.stderr)
     bad = prepared.unmatched
     for _, row in bad.iterrows():
         cands = row.get("kandidat") or []
@@ -256,7 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Modules that add their own subcommands: each has add_commands(subparsers, common), where
 # common(parser, fmt_opt=False) adds --db/--user (and --format) and returns the parser.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["geo.auth"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,7 @@ import pandas as pd
 from geo import messages
 from geo.boundaries import BoundaryLoad, load_boundaries
 from geo.enrollment import EnrollmentRead, read_enrollment
-from geo.join import JoinResult, join_enrollment
+from geo.join import ROW_ERRORS, JoinResult, join_enrollment
 from geo.schema import COUNT_COLUMNS, Col, Level, Problem, RekamError, ValidationFailed, load_settings
 from geo.store import Store
 
@@ -136,10 +136,9 @@ class PreparedEnrollment:
     @property
     def blocking(self) -> list[Problem]:
         """Errors other than unmatched/refused rows (duplicates): these always block."""
-        return [p for p in self.join.problems if p.severity == "error" and p.key not in _ROW_KEYS]
+        return [p for p in self.join.problems if p.severity == "error" and p.key not in ROW_ERRORS]
 
 
-_ROW_KEYS = {"tidak_cocok", "kode_nama_beda", "kode_bps", "nama_ganda"}
 
 
 def prepare_enrollment(store: Store, source, *, level: Level | str = Level.DESA, within: str | None = None,
@@ -202,3 +201,27 @@ def import_points(store: Store, source, *, kind: str, user: str = "cli", file_na
     version = store.add_points(frame, kind=kind, file_name=name, file_hash=digest, user=user,
                                report={"titik": len(frame)})
     return version, len(frame)
+
+
+# --- templates ----------------------------------------------------------------------
+TEMPLATE_COLUMNS = [Col.KODE, Col.NAMA, "kecamatan", Col.WAJIB, Col.SUDAH, Col.BELUM, Col.PRR, Col.CETAK,
+                    Col.PEMULA]
+
+
+def template(store: Store, *, within: str, level: Level | str = Level.DESA) -> pd.DataFrame:
+    """An empty enrollment table with the codes and names of ``within``'s areas at ``level`` filled in.
+
+    Columns: TEMPLATE_COLUMNS (``kecamatan`` holds the parent's name, to help the person typing).
+    """
+    level = Level(level)
+    areas = store.areas(within=within)
+    names = dict(zip(areas[Col.KODE], areas[Col.NAMA]))
+    rows = areas[areas[Col.LEVEL] == level.value]
+    out = pd.DataFrame({
+        Col.KODE: rows[Col.KODE].to_numpy(),
+        Col.NAMA: rows[Col.NAMA].to_numpy(),
+        "kecamatan": [names.get(k, "") for k in rows[Col.KODE_INDUK]],
+    })
+    for col in TEMPLATE_COLUMNS[3:]:
+        out[col] = pd.array([None] * len(out), dtype="Int64")
+    return out[TEMPLATE_COLUMNS]

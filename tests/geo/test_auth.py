@@ -313,7 +313,8 @@ class _Terminal(io.StringIO):
 
 @pytest.fixture
 def cli(monkeypatch, store_url, capsys):
-    monkeypatch.setattr(geo.cli, "COMMAND_MODULES", [*geo.cli.COMMAND_MODULES, "geo.auth"])
+    if "geo.auth" not in geo.cli.COMMAND_MODULES:
+        monkeypatch.setattr(geo.cli, "COMMAND_MODULES", [*geo.cli.COMMAND_MODULES, "geo.auth"])
 
     def run(*argv, stdin="", tty=False):
         monkeypatch.setattr(sys, "stdin", _Terminal(stdin) if tty else io.StringIO(stdin))
