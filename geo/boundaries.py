@@ -125,8 +125,8 @@ _BIG_NAME = {Level.DESA: ("WADMKD", "NAMOBJ"), Level.KECAMATAN: ("WADMKC",), Lev
 _CODE_PRIORITY = ("kode", "kode_wilayah", "kode_kemendagri", "kd_wilayah")
 _CODE_LIKE = re.compile(r"^(kode|kd)(_|$|[a-z])", re.I)
 _NAME_PRIORITY = ("nama", "nama_wilayah", "name", "shapename")
-_PARENT_NAME = {Level.KECAMATAN: ("WADMKC", "nama_kec", "nama_kecamatan", "nm_kec"),
-                Level.KABUPATEN: ("WADMKK", "nama_kab", "nama_kabupaten", "nama_kabkota", "nm_kab")}
+_PARENT_NAME = {Level.KECAMATAN: ("WADMKC", "kecamatan", "nama_kec", "nama_kecamatan", "nm_kec"),
+                Level.KABUPATEN: ("WADMKK", "kabupaten", "nama_kab", "nama_kabupaten", "nama_kabkota", "nm_kab")}
 _DEGREES = (-180.0, -90.0, 180.0, 90.0)
 
 
