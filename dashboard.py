@@ -1,0 +1,63 @@
+"""Peta Rekam e-KTP — entry: navigation, shared pickers, and the bupati's home page."""
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from geo import fmt
+from geo.coverage import top_belum
+from geo.present import display_table
+from geo.schema import Col, Level
+
+st.set_page_config(page_title="Peta Rekam e-KTP", page_icon="🗺️", layout="wide")
+
+
+def home() -> None:
+    ctx = ui.context()
+    if ctx.area is None:
+        st.title(ctx.t("app_judul"))
+        st.warning(ctx.t("belum_ada_data"))
+        return
+    names = dict(ui.kabupaten_list(ctx.url, ctx.stamp))
+    summary = ui.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date)
+    now, change = summary["now"], summary["change"]
+    st.title(ctx.t("home_judul", wilayah=names[ctx.area]))
+    st.caption(ui.source_line(ctx, now.get(Col.TANGGAL)))
+    ui.demo_banner(ctx)
+
+    since = ctx.t("sejak", tanggal=fmt.long_date(summary["previous_date"], ctx.lang)) if change else None
+
+    def delta(key, decimals=0, suffix=""):
+        value = change.get(key)
+        return None if value is None else f"{fmt.signed(value, decimals, ctx.lang, suffix)} {since}"
+
+    cols = st.columns(4)
+    cols[0].metric(ctx.t("kpi_wajib"), fmt.number(now[Col.WAJIB], lang=ctx.lang), delta(Col.WAJIB),
+                   delta_color="off")
+    cols[1].metric(ctx.t("kpi_sudah"), fmt.number(now[Col.SUDAH], lang=ctx.lang), delta(Col.SUDAH))
+    cols[2].metric(ctx.t("kpi_belum"), fmt.number(now[Col.BELUM], lang=ctx.lang), delta(Col.BELUM),
+                   delta_color="inverse")
+    cols[3].metric(ctx.t("kpi_cakupan"), fmt.percent(now[Col.CAKUPAN], 2, ctx.lang),
+                   delta(Col.CAKUPAN, 2, ctx.t("poin")))
+    cols[3].markdown(ui.zone_badge(ctx, now.get(Col.ZONA)), unsafe_allow_html=True)
+
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader(ctx.t("home_peta", wilayah=names[ctx.area]))
+        kec = ui.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, ctx.area, ctx.date, geometry=True)
+        ui.show_map(ctx, kec, metric="zona", key="home_map", height=520)
+    with right:
+        st.subheader(ctx.t("home_top10"))
+        desa = ui.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date)
+        top = top_belum(desa, 10)
+        st.dataframe(
+            display_table(top, [Col.NAMA, Col.KODE, Col.BELUM, Col.CAKUPAN, Col.ZONA], ctx.lang),
+            hide_index=True, width="stretch",
+        )
+
+
+ctx = ui.context()
+ui.sidebar(ctx)
+pages = [st.Page(home, title=ctx.t("nav_beranda"), icon="🏠", default=True, url_path="beranda")]
+pages += ui.page_list(ctx)
+st.navigation(pages).run()

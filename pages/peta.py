@@ -1,0 +1,54 @@
+"""Peta Cakupan: zone map with drill-down (kabupaten → kecamatan → desa), shareable by URL."""
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from geo import fmt
+from geo.schema import Level
+
+ctx = ui.context()
+st.header(ctx.t("nav_peta"))
+ui.demo_banner(ctx)
+if ctx.area is None:
+    st.warning(ctx.t("belum_ada_data"))
+    st.stop()
+
+view = ui.map_view(ctx)  # area shown, child level, metric, comparison date (from URL or defaults)
+
+# Breadcrumb: every ancestor is a button that goes back up.
+crumbs = ui.breadcrumb(ctx, view.area)
+cols = st.columns(len(crumbs) + 1)
+for col, (kode, nama) in zip(cols, crumbs):
+    if col.button(nama, key=f"crumb_{kode}", disabled=kode == view.area, help=kode):
+        ui.set_map_view(area=kode)
+        st.rerun()
+
+c1, c2, c3, c4 = st.columns([1.2, 2.2, 1.4, 2])
+levels = ui.levels_below(view.area)
+c1.radio(ctx.t("peta_tingkat"), levels, key="peta_level", format_func=lambda v: ctx.t(f"tingkat_{v}"))
+c2.radio(ctx.t("peta_ukuran"), ui.MAP_METRICS, key="peta_metric", horizontal=True,
+         format_func=lambda v: ctx.t(f"metrik_{v}"))
+dates = ui.snapshot_dates(ctx.url, ctx.stamp, ctx.area)
+if st.session_state["peta_metric"] == "perubahan":
+    c3.selectbox(ctx.t("peta_sejak"), dates[:-1][::-1] or dates, key="peta_since",
+                 format_func=lambda d: fmt.long_date(d, ctx.lang))
+search = ui.area_search_options(ctx, view.area)
+picked = c4.selectbox(ctx.t("peta_cari"), [None, *search], format_func=lambda k: search.get(k, "—"),
+                      key="peta_search")
+if picked:
+    ui.focus_area(picked)
+    st.rerun()
+
+layers = st.multiselect(ctx.t("peta_lapisan"), ui.POINT_LAYERS, key="peta_layers",
+                        format_func=lambda v: ctx.t(f"lapisan_{v}"))
+view = ui.map_view(ctx)
+ui.sync_query_params(view)
+
+table = ui.map_table(ctx, view)
+clicked = ui.show_map(ctx, table, metric=view.metric, key=f"peta_{view.area}_{view.level}_{view.metric}",
+                      height=620, points=ui.point_layers(ctx, layers), returned_objects=["last_active_drawing"])
+if ui.handle_click(view, clicked):
+    st.rerun()
+
+st.caption(ui.source_line(ctx, ctx.date) + " · " + ctx.t("peta_klik"))

@@ -1,0 +1,70 @@
+"""Home page (dashboard.py): the KPI figures on screen equal the store's, in Indonesian format."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from geo import fmt
+from geo.coverage import area_totals, coverage_table, previous_date, top_belum
+from geo.schema import Col
+from geo.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _app() -> AppTest:
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+
+
+def test_kpis_equal_the_store(demo_env):
+    at = _app()
+    assert not at.exception
+    store = Store.open(demo_env)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    now = area_totals(store, kab)
+    before = area_totals(store, kab, date=previous_date(store, kab))
+    values = {m.label: m.value for m in at.metric}
+    assert values["Wajib KTP"] == fmt.number(now[Col.WAJIB])
+    assert values["Sudah rekam"] == fmt.number(now[Col.SUDAH])
+    assert values["Belum rekam"] == fmt.number(now[Col.BELUM])
+    assert values["Cakupan"] == fmt.percent(now[Col.CAKUPAN])
+    deltas = {m.label: m.delta for m in at.metric}
+    assert deltas["Sudah rekam"].startswith(fmt.signed(now[Col.SUDAH] - before[Col.SUDAH]))
+    assert "Data contoh sintetis" in " ".join(i.value for i in at.info)
+    assert any(f"Zona {now[Col.ZONA]}" in m.value for m in at.markdown)
+
+
+def test_top_ten_desa_and_map(demo_env):
+    at = _app()
+    store = Store.open(demo_env)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    expected = top_belum(coverage_table(store, "desa", within=kab), 10)
+    shown = at.dataframe[0].value
+    assert list(shown["Kode"]) == list(expected[Col.KODE])
+    assert list(shown["Belum rekam"]) == [fmt.number(v) for v in expected[Col.BELUM]]
+    # The map is drawn with every kecamatan of the kabupaten, coloured by zone.
+    args = json.loads(at.get("component_instance")[0].proto.json_args)
+    script = args["script"]
+    n_kec = len(store.areas(within=kab, level="kecamatan"))
+    assert script.count('"kode"') >= n_kec
+
+
+def test_english_switch(demo_env):
+    at = _app()
+    at.sidebar.radio[0].set_value("en").run()
+    labels = [m.label for m in at.metric]
+    assert labels == ["Must hold e-KTP", "Recorded", "Not yet recorded", "Coverage"]
+    store = Store.open(demo_env)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    assert at.metric[0].value == fmt.number(area_totals(store, kab)[Col.WAJIB], lang="en")
+
+
+def test_date_picker_changes_the_figures(demo_env):
+    at = _app()
+    store = Store.open(demo_env)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    first = store.snapshot_dates(kab)[0]
+    at.sidebar.selectbox[1].set_value(first).run()
+    assert at.metric[1].value == fmt.number(area_totals(store, kab, date=first)[Col.SUDAH])

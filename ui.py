@@ -1,0 +1,550 @@
+"""The one small Streamlit helper module: cached calls into ``geo``, shared state, UI text.
+
+Pages read state and call these; no data arithmetic lives here or in pages.
+Cache keys are small values (store URL, its version stamp, codes, dates), never frames.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from geo import coverage, fmt, messages
+from geo.schema import LEVELS, Col, Level, RekamError, ancestor_code, load_settings
+from geo.store import Store, resolve_url
+
+DEMO_PREFIX = "99"  # the synthetic example kabupaten is coded under the fictional provinsi 99
+
+messages.register(
+    {
+        "app_judul": ("Peta Rekam e-KTP", "e-KTP Recording Map"),
+        "nav_beranda": ("Beranda", "Home"),
+        "bahasa": ("Bahasa", "Language"),
+        "pilih_wilayah": ("Kabupaten/kota", "Regency/city"),
+        "pilih_tanggal": ("Data per tanggal", "Data as of"),
+        "data_contoh": (
+            "Data contoh sintetis — bukan data sebenarnya.",
+            "Synthetic example data — not real figures.",
+        ),
+        "belum_ada_data": (
+            "Belum ada data. Muat data contoh dengan `make run`, atau impor berkas Anda: "
+            "`python -m geo import-boundaries BERKAS --level desa` lalu "
+            "`python -m geo import-enrollment BERKAS --date TTTT-BB-HH`.",
+            "No data yet. Load the example with `make run`, or import your files: "
+            "`python -m geo import-boundaries FILE --level desa` then "
+            "`python -m geo import-enrollment FILE --date YYYY-MM-DD`.",
+        ),
+        "kpi_wajib": ("Wajib KTP", "Must hold e-KTP"),
+        "kpi_sudah": ("Sudah rekam", "Recorded"),
+        "kpi_belum": ("Belum rekam", "Not yet recorded"),
+        "kpi_cakupan": ("Cakupan", "Coverage"),
+        "zona_hijau": ("Zona hijau", "Green zone"),
+        "zona_kuning": ("Zona kuning", "Yellow zone"),
+        "zona_merah": ("Zona merah", "Red zone"),
+        "zona_none": ("Tidak ada data", "No data"),
+        "sejak": ("sejak {tanggal}", "since {tanggal}"),
+        "poin": (" poin", " pts"),
+        "sumber": ("Sumber: {sumber}, data per {tanggal}", "Source: {sumber}, data as of {tanggal}"),
+        "home_judul": ("Cakupan perekaman KTP-el — {wilayah}", "e-KTP recording coverage — {wilayah}"),
+        "home_peta": ("Zona per kecamatan", "Zones by district"),
+        "home_top10": ("10 desa/kelurahan dengan belum rekam terbanyak", "10 villages with the most not yet recorded"),
+        "nav_peta": ("Peta Cakupan", "Coverage Map"),
+        "peta_tingkat": ("Tingkat", "Level"),
+        "peta_ukuran": ("Warnai menurut", "Colour by"),
+        "peta_sejak": ("Perubahan sejak", "Change since"),
+        "peta_cari": ("Cari wilayah", "Find an area"),
+        "peta_lapisan": ("Lapisan titik", "Point layers"),
+        "peta_klik": ("Klik kecamatan untuk melihat desanya; kembali lewat tombol di atas peta.",
+                      "Click a district to see its villages; go back with the buttons above the map."),
+        "tingkat_kabupaten": ("Kabupaten/kota", "Regency/city"),
+        "tingkat_kecamatan": ("Kecamatan", "District"),
+        "tingkat_desa": ("Desa/kelurahan", "Village"),
+        "metrik_zona": ("Zona", "Zone"),
+        "metrik_cakupan": ("Cakupan %", "Coverage %"),
+        "metrik_belum_rekam": ("Belum rekam", "Not recorded"),
+        "metrik_perubahan": ("Perubahan", "Change"),
+        "lapisan_lokasi": ("Lokasi perekaman (status alat)", "Recording sites (device status)"),
+        "lapisan_sekolah": ("Sekolah (SMA/SMK/MA, pesantren)", "Schools"),
+        "nav_data": ("Data", "Data"),
+        "data_perlu_login": ("Halaman ini untuk petugas data. Masuk di panel samping untuk mengunggah data.",
+                             "This page is for data officers. Log in on the side panel to upload data."),
+        "masuk_editor": ("Masuk petugas data", "Data officer login"),
+        "masuk_sebagai": ("Masuk sebagai {nama} ({peran})", "Logged in as {nama} ({peran})"),
+        "masuk": ("Masuk", "Log in"),
+        "keluar": ("Keluar", "Log out"),
+        "sesi_habis": ("Sesi Anda berakhir. Silakan masuk lagi.", "Your session expired. Please log in again."),
+        "nama_pengguna": ("Nama pengguna", "Username"),
+        "kata_sandi": ("Kata sandi", "Password"),
+        "peran": ("Peran", "Role"),
+        "tambah_pengguna": ("Tambah pengguna", "Add user"),
+        "pengguna_ditambah": ("Pengguna {nama} ditambahkan.", "User {nama} added."),
+        "tab_rekam": ("Data perekaman", "Recording figures"),
+        "tab_batas": ("Batas wilayah", "Boundaries"),
+        "tab_titik": ("Lokasi & sekolah", "Sites & schools"),
+        "tab_riwayat": ("Riwayat versi", "Version history"),
+        "tab_templat": ("Templat", "Templates"),
+        "tab_pengguna": ("Pengguna", "Users"),
+        "unggah_rekam": ("Unggah rekap perekaman (CSV atau XLSX)", "Upload recording figures (CSV or XLSX)"),
+        "unggah_batas": ("Unggah batas wilayah (GeoJSON, GeoPackage, Shapefile zip)",
+                         "Upload boundaries (GeoJSON, GeoPackage, zipped Shapefile)"),
+        "unggah_titik": ("Unggah daftar titik (CSV atau XLSX)", "Upload a list of points (CSV or XLSX)"),
+        "jenis_titik": ("Jenis titik", "Point kind"),
+        "data_tanggal": ("Data per tanggal", "Data as of"),
+        "impor_ulang": ("Impor ulang berkas yang sama", "Re-import the same file"),
+        "impor_ulang_bantuan": ("Centang bila berkas yang sama persis memang perlu diimpor lagi.",
+                                "Tick when the very same file really has to be imported again."),
+        "pratinjau": ("Pratinjau isi berkas", "Preview of the file"),
+        "laporan_cocok": ("Laporan pencocokan wilayah", "Area matching report"),
+        "perbaiki_baris": ("{jumlah} baris belum cocok. Pilih wilayah yang benar untuk tiap baris di bawah.",
+                           "{jumlah} row(s) unmatched. Pick the right area for each row below."),
+        "pilih_untuk_baris": ("Baris {baris} — '{nama}' adalah:", "Row {baris} — '{nama}' is:"),
+        "simpan": ("Simpan sebagai versi baru", "Store as a new version"),
+        "tersimpan": ("Tersimpan sebagai versi {versi} (data per {tanggal}).", "Stored as version {versi} (data as of {tanggal})."),
+        "tersimpan_batas": ("Batas wilayah tersimpan sebagai versi {versi} ({jumlah} wilayah).",
+                            "Boundaries stored as version {versi} ({jumlah} areas)."),
+        "tersimpan_titik": ("Titik tersimpan sebagai versi {versi} ({jumlah} titik).", "Points stored as version {versi} ({jumlah} points)."),
+        "pilih_versi": ("Versi yang dibatalkan", "Version to roll back"),
+        "versi": ("Versi", "Version"),
+        "yakin_batal": ("Saya yakin membatalkan versi {versi}", "I am sure to roll back version {versi}"),
+        "batalkan_versi": ("Batalkan versi", "Roll back version"),
+        "dibatalkan": ("Versi {versi} dibatalkan; data kembali seperti sebelumnya.", "Version {versi} rolled back; data is as before."),
+        "aktif": ("aktif", "active"),
+        "dibatalkan_status": ("dibatalkan", "rolled back"),
+        "unduh_csv": ("Unduh templat CSV", "Download CSV template"),
+        "unduh_xlsx": ("Unduh templat XLSX", "Download XLSX template"),
+        "cara_kode": ("kode", "code"),
+        "cara_nama": ("nama", "name"),
+        "cara_nama_mirip": ("nama mirip", "similar name"),
+        "cara_manual": ("dipilih manual", "picked by hand"),
+        "cara_tidak_cocok": ("tidak cocok", "unmatched"),
+        "cara_ditolak": ("ditolak", "refused"),
+        "lap_baris": ("Baris", "Row"),
+        "lap_kode_file": ("Kode di berkas", "Code in file"),
+        "lap_nama_file": ("Nama di berkas", "Name in file"),
+        "lap_cara": ("Cocok lewat", "Matched by"),
+        "lap_kode": ("Kode wilayah", "Area code"),
+        "lap_nama": ("Nama wilayah", "Area name"),
+        "lap_alasan": ("Keterangan", "Note"),
+        "lap_kandidat": ("Kandidat terdekat", "Closest candidates"),
+        "nav_tren": ("Tren", "Trends"),
+        "nav_kantong": ("Kantong Belum Rekam", "Unrecorded Pockets"),
+        "nav_rencana": ("Rencana Jemput Bola", "Mobile-Unit Plan"),
+        "nav_kapasitas": ("Kapasitas Perekaman", "Recording Capacity"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page needs: where the data is, which area, which date, which language."""
+
+    url: str
+    stamp: tuple[int, int]
+    area: str | None  # kabupaten/kota code
+    date: str | None  # ISO date, None = latest
+    lang: str
+
+    def t(self, key: str, **params) -> str:
+        return messages.text(key, self.lang, **params)
+
+    @property
+    def is_demo(self) -> bool:
+        return bool(self.area) and self.area.split(".")[0] == DEMO_PREFIX
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store:
+    return Store.open(url)
+
+
+def store(ctx: Context | None = None) -> Store:
+    return _store(ctx.url if ctx else resolve_url())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def kabupaten_list(url: str, stamp: tuple[int, int]) -> list[tuple[str, str]]:
+    """(kode, nama) of every kabupaten/kota in the store."""
+    areas = _store(url).areas(level=Level.KABUPATEN)
+    return list(zip(areas[Col.KODE], areas[Col.NAMA]))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def snapshot_dates(url: str, stamp: tuple[int, int], area: str | None) -> list[str]:
+    return _store(url).snapshot_dates(area)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def coverage_table(url: str, stamp: tuple[int, int], level: str, within: str | None, date: str | None,
+                   geometry: bool = False):
+    return coverage.coverage_table(_store(url), level, within=within, date=date, geometry=geometry)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def area_summary(url: str, stamp: tuple[int, int], kode: str, date: str | None) -> dict:
+    """Totals now, at the previous snapshot, and the change between them."""
+    s = _store(url)
+    now = coverage.area_totals(s, kode, date=date)
+    prev_date = coverage.previous_date(s, kode, now.get(Col.TANGGAL) or date)
+    before = coverage.area_totals(s, kode, date=prev_date) if prev_date else {}
+    return {"now": now, "previous_date": prev_date, "change": coverage.change(now, before) if before else {}}
+
+
+def context() -> Context:
+    """Read (and on first use set) the shared state: language, area, date.
+
+    The entry file draws the widgets; a page run on its own gets the same defaults.
+    """
+    try:
+        url = resolve_url()
+        stamp = store().stamp()
+    except RekamError as err:
+        st.error(messages.describe(err, st.session_state.get("lang", "id")))
+        st.stop()
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = "id"
+    if "url_read" not in st.session_state:  # a shared URL sets the view once, on arrival
+        st.session_state["url_read"] = True
+        _apply_query_params()
+    areas = kabupaten_list(url, stamp)
+    codes = [k for k, _ in areas]
+    if st.session_state.get("area") not in codes:
+        st.session_state["area"] = codes[0] if codes else None
+    area = st.session_state["area"]
+    dates = snapshot_dates(url, stamp, area) if area else []
+    if st.session_state.get("date") not in dates:
+        st.session_state["date"] = dates[-1] if dates else None
+    return Context(url, stamp, area, st.session_state["date"], st.session_state["lang"])
+
+
+def _apply_query_params() -> None:
+    params = st.query_params
+    if params.get("lang") in ("id", "en"):
+        st.session_state["lang"] = params["lang"]
+    if params.get("date"):
+        st.session_state["date"] = params["date"]
+    area = params.get("area")
+    if area and area.count(".") >= 1:
+        st.session_state["area"] = ancestor_code(area, Level.KABUPATEN)
+        st.session_state["peta_pending"] = area
+    if params.get("level"):
+        st.session_state["peta_level_wanted"] = params["level"]
+    if params.get("metric") in MAP_METRICS:
+        st.session_state["peta_metric"] = params["metric"]
+    if params.get("since"):
+        st.session_state["peta_since"] = params["since"]
+
+
+def sidebar(ctx: Context) -> None:
+    """Shared widgets (drawn once, in the entry file): language, kabupaten/kota, date."""
+    with st.sidebar:
+        st.radio(ctx.t("bahasa"), ["id", "en"], key="lang", horizontal=True,
+                 format_func=lambda v: {"id": "Bahasa Indonesia", "en": "English"}[v])
+        areas = dict(kabupaten_list(ctx.url, ctx.stamp))
+        if areas:
+            st.selectbox(ctx.t("pilih_wilayah"), list(areas), key="area", format_func=lambda k: f"{areas[k]} ({k})")
+            dates = snapshot_dates(ctx.url, ctx.stamp, st.session_state["area"])
+            if dates:
+                st.selectbox(ctx.t("pilih_tanggal"), dates[::-1], key="date",
+                             format_func=lambda d: fmt.long_date(d, ctx.lang))
+
+
+# (file under pages/, title key, icon): a page shows in the menu once its file exists.
+PAGES = [
+    ("peta.py", "nav_peta", "🗺️"),
+    ("tren.py", "nav_tren", "📈"),
+    ("kantong.py", "nav_kantong", "🎯"),
+    ("rencana.py", "nav_rencana", "🚐"),
+    ("kapasitas.py", "nav_kapasitas", "🖥️"),
+    ("data.py", "nav_data", "🗂️"),
+]
+
+
+def page_list(ctx: Context) -> list:
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent / "pages"
+    return [
+        st.Page(str(here / name), title=ctx.t(key), icon=icon, url_path=name.removesuffix(".py"))
+        for name, key, icon in PAGES
+        if (here / name).exists()
+    ]
+
+
+def zone_badge(ctx: Context, zona: str | None) -> str:
+    """A coloured badge that always carries the zone's word (readable without colour)."""
+    from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Zone
+
+    colour = ZONE_COLOURS[Zone(zona)] if zona else NO_DATA_COLOUR
+    ink = "#222" if zona == "kuning" else "#fff"
+    return (f'<span style="background:{colour};color:{ink};padding:2px 10px;border-radius:10px;'
+            f'font-weight:600">{zone_word(ctx, zona)}</span>')
+
+
+def show_map(ctx: Context, table, *, metric: str = "zona", key: str, height: int = 520, points=None,
+             returned_objects: list[str] | None = None):
+    """Draw a coverage map (offline: Leaflet served locally) and return st_folium's answer."""
+    from streamlit_folium import st_folium
+
+    from geo.render import maps
+
+    m = maps.coverage_map(table, metric=metric, settings=load_settings(), lang=ctx.lang,
+                          data_date=ctx.date, points=points)
+    return st_folium(m, key=key, height=height, use_container_width=True,
+                     returned_objects=returned_objects or [])
+
+
+def demo_banner(ctx: Context) -> None:
+    if ctx.is_demo:
+        st.info(ctx.t("data_contoh"), icon="🧪")
+
+
+def zone_word(ctx: Context, zona: str | None) -> str:
+    return ctx.t(f"zona_{zona or 'none'}")
+
+
+def source_line(ctx: Context, tanggal: str | None) -> str:
+    return ctx.t("sumber", sumber=load_settings().source_name, tanggal=fmt.long_date(tanggal, ctx.lang))
+
+
+# --- the coverage map's view: area shown, level, metric; kept in session state and the URL ----
+MAP_METRICS = ["zona", "cakupan", "belum_rekam", "perubahan"]
+POINT_LAYERS = ["lokasi", "sekolah"]
+
+
+@dataclass(frozen=True)
+class MapView:
+    area: str  # the area whose children are drawn
+    level: str
+    metric: str
+    since: str | None
+
+
+def levels_below(area: str) -> list[str]:
+    return [lvl.value for lvl in LEVELS[Level.of_code(area).depth:]]
+
+
+def map_view(ctx: Context) -> MapView:
+    """The current map view, after applying a pending drill/search/URL change (before widgets)."""
+    ss = st.session_state
+    pending = ss.pop("peta_pending", None)
+    if pending:
+        target = pending if Level.of_code(pending) != Level.DESA else ancestor_code(pending, Level.KECAMATAN)
+        ss["peta_area"] = target
+        ss["peta_last_click"] = None
+        ss.pop("peta_level", None)
+    area = ss.get("peta_area")
+    if not area or not (area == ctx.area or area.startswith(f"{ctx.area}.")):
+        area = ss["peta_area"] = ctx.area
+    levels = levels_below(area)
+    wanted = ss.pop("peta_level_wanted", None)
+    if wanted in levels:
+        ss["peta_level"] = wanted
+    if ss.get("peta_level") not in levels:
+        ss["peta_level"] = levels[0]
+    if ss.get("peta_metric") not in MAP_METRICS:
+        ss["peta_metric"] = "zona"
+    dates = snapshot_dates(ctx.url, ctx.stamp, ctx.area)
+    if ss.get("peta_since") not in dates:
+        ss["peta_since"] = dates[-5] if len(dates) >= 5 else (dates[0] if dates else None)
+    return MapView(area, ss["peta_level"], ss["peta_metric"], ss["peta_since"])
+
+
+def set_map_view(*, area: str) -> None:
+    st.session_state["peta_pending"] = area
+
+
+def focus_area(kode: str) -> None:
+    """Show a searched area: a kecamatan with its desa, a desa inside its kecamatan."""
+    st.session_state["peta_pending"] = kode
+    st.session_state.pop("peta_search", None)
+
+
+def sync_query_params(view: MapView) -> None:
+    """Put the view in the URL so that the link shows the same map."""
+    wanted = {"area": view.area, "level": view.level, "metric": view.metric}
+    if st.session_state.get("date"):
+        wanted["date"] = st.session_state["date"]
+    if view.metric == "perubahan" and view.since:
+        wanted["since"] = view.since
+    if st.session_state.get("lang") == "en":
+        wanted["lang"] = "en"
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _names(url: str, stamp: tuple[int, int], within: str) -> dict[str, str]:
+    areas = _store(url).areas(within=within)
+    return dict(zip(areas[Col.KODE], areas[Col.NAMA]))
+
+
+def breadcrumb(ctx: Context, area: str) -> list[tuple[str, str]]:
+    """(kode, nama) from the kabupaten/kota down to ``area``."""
+    names = _names(ctx.url, ctx.stamp, ctx.area)
+    depth = Level.of_code(area).depth
+    codes = [ancestor_code(area, lvl) for lvl in LEVELS[Level.KABUPATEN.depth - 1: depth]]
+    return [(k, names.get(k, k)) for k in codes]
+
+
+def area_search_options(ctx: Context, area: str) -> dict[str, str]:
+    """Searchable kecamatan and desa of the kabupaten/kota: {kode: 'Nama — Kecamatan'}."""
+    names = _names(ctx.url, ctx.stamp, ctx.area)
+    out = {}
+    for kode, nama in sorted(names.items(), key=lambda kv: kv[1]):
+        level = Level.of_code(kode)
+        if level == Level.KECAMATAN:
+            out[kode] = f"{nama} ({ctx.t('tingkat_kecamatan')})"
+        elif level == Level.DESA:
+            out[kode] = f"{nama} — {names.get(ancestor_code(kode, Level.KECAMATAN), '')}"
+    return out
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _change_table(url, stamp, level, within, date, since):
+    return coverage.coverage_change(_store(url), level, within=within, date=date, since=since, geometry=True)
+
+
+def map_table(ctx: Context, view: MapView):
+    if view.metric == "perubahan":
+        return _change_table(ctx.url, ctx.stamp, view.level, view.area, ctx.date, view.since)
+    return coverage_table(ctx.url, ctx.stamp, view.level, view.area, ctx.date, geometry=True)
+
+
+def point_layers(ctx: Context, layers: list[str]) -> dict:
+    """Point layers chosen by the user: {layer title: frame of lat, lon, label, status, colour}."""
+    return {ctx.t(f"lapisan_{name}"): _points(ctx.url, ctx.stamp, name, ctx.area, ctx.lang) for name in layers}
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _points(url, stamp, kind, within, lang):
+    from geo import points
+
+    return points.layer(_store(url), kind, within=within, lang=lang)
+
+
+def handle_click(view: MapView, answer: dict | None) -> bool:
+    """Drill down on a clicked kabupaten/kecamatan; True when the view changed (rerun)."""
+    drawing = (answer or {}).get("last_active_drawing") or {}
+    kode = (drawing.get("properties") or {}).get("kode")
+    ss = st.session_state
+    if not kode or kode == ss.get("peta_last_click"):
+        return False
+    ss["peta_last_click"] = kode
+    if Level.of_code(kode) == Level.DESA or kode == view.area:
+        return False
+    ss["peta_pending"] = kode
+    return True
+
+
+# --- editors: login, uploads, versions ---------------------------------------------------------
+def current_session():
+    """The logged-in editor's session while it is valid; an expired one is dropped."""
+    from geo import auth
+
+    session = st.session_state.get("auth_session")
+    if session is not None and not session.valid():
+        st.session_state.pop("auth_session", None)
+        st.session_state["auth_expired"] = True
+        return None
+    return session
+
+
+def login_box(ctx: Context):
+    """Sidebar login/logout; returns the current session (or None)."""
+    from geo import auth
+
+    session = current_session()
+    with st.sidebar:
+        if session:
+            st.caption(ctx.t("masuk_sebagai", nama=session.username, peran=session.role))
+            if st.button(ctx.t("keluar")):
+                st.session_state.pop("auth_session", None)
+                st.rerun()
+            return session
+        if st.session_state.pop("auth_expired", False):
+            st.warning(ctx.t("sesi_habis"))
+        with st.form("login"):
+            st.markdown(f"**{ctx.t('masuk_editor')}**")
+            name = st.text_input(ctx.t("nama_pengguna"))
+            password = st.text_input(ctx.t("kata_sandi"), type="password")
+            if st.form_submit_button(ctx.t("masuk")):
+                try:
+                    st.session_state["auth_session"] = auth.authenticate(store(ctx), name, password)
+                except RekamError as err:
+                    st.error(messages.describe(err, ctx.lang))
+                else:
+                    st.rerun()
+    return None
+
+
+def uploader_key(name: str) -> str:
+    """A file_uploader key that ``forget_upload`` can reset (dropping the file from memory)."""
+    return f"up_{name}_{st.session_state.get(f'up_{name}_n', 0)}"
+
+
+def forget_upload(name: str) -> None:
+    st.session_state[f"up_{name}_n"] = st.session_state.get(f"up_{name}_n", 0) + 1
+
+
+def set_override(upload, baris: int, kode: str | None) -> None:
+    overrides = st.session_state.setdefault(f"overrides_{upload.file_id}", {})
+    if kode:
+        overrides[int(baris)] = kode
+    else:
+        overrides.pop(int(baris), None)
+
+
+def prepare_upload(ctx: Context, upload, *, level: str):
+    """Read and join an uploaded enrollment file (size checked before reading). Writes nothing."""
+    from geo import ingest
+    from geo.schema import FileRefused
+
+    limit = load_settings().max_upload_mb
+    if upload.size > limit * 1024 * 1024:
+        raise FileRefused("berkas_terlalu_besar", ukuran_mb=round(upload.size / 1048576, 1), maks_mb=limit)
+    overrides = st.session_state.get(f"overrides_{upload.file_id}", {})
+    return ingest.prepare_enrollment(store(ctx), upload.getvalue(), level=level, within=ctx.area,
+                                     file_name=upload.name, overrides=dict(overrides))
+
+
+def join_report_view(ctx: Context, prepared):
+    """The join report as people read it: row, what the file says, how it matched, reason."""
+    report = prepared.join.report.copy()
+    report["cara"] = [ctx.t(f"cara_{c}") for c in report["cara"]]
+    notes: dict[int, list[str]] = {}
+    for p in prepared.join.problems:
+        if p.baris is not None:
+            notes.setdefault(int(p.baris), []).append(messages.text(p.key, ctx.lang, **(p.params or {})))
+    report["alasan"] = ["; ".join(notes.get(int(b), [])) for b in report["baris"]]
+    report["kandidat"] = [", ".join(f"{c['nama']} ({c['kode']})" for c in (k or [])) for k in report["kandidat"]]
+    cols = ["baris", "kode_file", "nama_file", "cara", "kode", "nama", "alasan", "kandidat"]
+    return report[cols].rename(columns={c: ctx.t(f"lap_{c}") for c in cols})
+
+
+def area_choices(ctx: Context, level: str) -> dict[str, str]:
+    names = _names(ctx.url, ctx.stamp, ctx.area)
+    return {k: f"{n} ({k})" for k, n in sorted(names.items(), key=lambda kv: kv[1]) if Level.of_code(k).value == level}
+
+
+def history_view(ctx: Context):
+    hist = store(ctx).history()
+    status = [ctx.t("aktif") if a else ctx.t("dibatalkan_status") for a in hist["active"]]
+    return hist.assign(status=status)[
+        ["id", "kind", "created_at", "user", "file_name", "row_count", Col.TANGGAL, "status"]
+    ].rename(columns={"id": ctx.t("versi")})
+
+
+def active_versions(ctx: Context) -> list[int]:
+    hist = store(ctx).history()
+    return [int(v) for v in hist.loc[hist["active"], "id"]]
+
+
+def flash(text: str) -> None:
+    st.session_state["flash"] = text
+
+
+def show_flash() -> None:
+    text = st.session_state.pop("flash", None)
+    if text:
+        st.toast(text, icon="✅")
+        st.success(text)
