@@ -1,0 +1,363 @@
+"""Plotly figures for trends: coverage over time and recordings per week. Pure builders.
+
+Every builder returns a ``go.Figure`` and touches nothing else. Numbers and dates in
+hover labels are formatted by ``geo.fmt`` (Indonesian by default) and the layout's
+``separators`` make plotly's own axis numbers match (``92,5`` in Indonesian). Zones
+are shown with their word in the legend, never by colour alone.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from geo import fmt, messages, trend
+from geo.schema import ZONE_COLOURS, Col, Settings, Zone
+
+messages.register(
+    {
+        "grafik_sumber": ("Sumber: {sumber}", "Source: {sumber}"),
+        "grafik_sumbu_cakupan": ("Cakupan perekaman (%)", "Recording coverage (%)"),
+        "grafik_sumbu_rekam": (
+            "Perekaman per minggu (dinormalkan ke 7 hari)", "Recordings per week (normalised to 7 days)"),
+        "grafik_zona_hijau": ("Zona hijau: ≥ {ambang}", "Green zone: ≥ {ambang}"),
+        "grafik_zona_kuning": ("Zona kuning: {bawah} – < {atas}", "Yellow zone: {bawah} – < {atas}"),
+        "grafik_zona_merah": ("Zona merah: < {ambang}", "Red zone: < {ambang}"),
+        "grafik_hover_cakupan": (
+            "Cakupan {cakupan}<br>Sudah rekam {sudah} dari {wajib} wajib KTP",
+            "Coverage {cakupan}<br>Recorded {sudah} of {wajib} who must hold an e-KTP",
+        ),
+        "grafik_hover_dibawa": (
+            "{n} desa belum melapor: memakai data terakhirnya",
+            "{n} desa not reported yet: their last data is used",
+        ),
+        "grafik_hover_rekam": (
+            "{awal} – {akhir} ({hari} hari)<br>{rekam} perekaman, {per_minggu} per minggu",
+            "{awal} – {akhir} ({hari} days)<br>{rekam} recordings, {per_minggu} per week",
+        ),
+        "grafik_rekam_biasa": ("Perekaman per minggu", "Recordings per week"),
+        "grafik_rekam_akhir_pekan": ("Minggu dengan layanan akhir pekan", "Weeks with weekend service"),
+        "grafik_rekam_koreksi": ("Koreksi data (jumlah turun)", "Data correction (count went down)"),
+        "grafik_target": ("Target {target}", "Target {target}"),
+        "grafik_tenggat": ("Tenggat {tanggal}", "Deadline {tanggal}"),
+        "grafik_proyeksi": ("Proyeksi pada laju saat ini", "Projection at the current rate"),
+    }
+)
+
+# Lines and bars avoid the zone colours so a line is never read as a zone.
+LINE_COLOURS = ("#1f4e79", "#7b3294", "#8c564b", "#e377c2", "#17becf", "#636363", "#393b79", "#a55194",
+                "#6b6ecf", "#843c39")
+WITHIN_COLOUR = "#111111"
+BAR_COLOUR = "#4c78a8"
+CORRECTION_COLOUR = "#7f7f7f"
+ZONE_OPACITY = 0.14
+# Events that slow recording are shaded grey; efforts that speed it up, blue.
+EVENT_COLOURS = {
+    "alat_rusak": "#7f7f7f", "jaringan_putus": "#7f7f7f", "blangko_habis": "#7f7f7f", "koreksi_data": "#7f7f7f",
+    "kampanye_sekolah": "#2b83ba", "layanan_akhir_pekan": "#2b83ba", "jemput_bola": "#2b83ba",
+}
+EVENT_OPACITY = 0.12
+EVENT_MERGE_DAYS = 7  # the snapshot interval: events closer than this are drawn as one
+_SEPARATORS = {"id": ",.", "en": ".,"}  # plotly: decimal mark, then thousands separator
+
+
+def coverage_lines(series: pd.DataFrame, settings: Settings, lang: str = "id", title: str | None = None,
+                   subtitle: str | None = None, source: str | None = None, *, events: pd.DataFrame | None = None,
+                   projection: dict | None = None, within: str | None = None) -> go.Figure:
+    """Cakupan over time: one line per area of ``series``, zone bands shaded behind.
+
+    Takes a ``trend.series`` frame (Col.KODE, Col.NAMA, Col.TANGGAL, Col.WAJIB, Col.SUDAH,
+    Col.CAKUPAN; trend.N_DIBAWA optional). ``within`` (default: the shortest code) is drawn
+    first, black and thick; the others follow in code order. Zone bands come from
+    ``settings.zones`` (layout shapes with their words in the legend). ``events``
+    (``trend.events_for``) become shaded date ranges with a label; ``projection`` (a
+    ``trend.projection`` result) adds the target line, the deadline and, when a date is
+    projected, a dashed segment from the last point to it. Each line trace carries
+    ``meta = {"kode": …, "jenis": "cakupan"}``.
+    """
+    fig = go.Figure()
+    codes = sorted(series[Col.KODE].unique()) if len(series) else []
+    within = within or (min(codes, key=lambda k: (k.count("."), k)) if codes else None)
+    ordered = ([within] if within in codes else []) + [k for k in codes if k != within]
+    values = pd.to_numeric(series[Col.CAKUPAN], errors="coerce").dropna() if len(series) else pd.Series([])
+    for i, kode in enumerate(ordered):
+        rows = series[series[Col.KODE] == kode].sort_values(Col.TANGGAL)
+        is_within = kode == within
+        fig.add_trace(go.Scatter(
+            x=[str(t)[:10] for t in rows[Col.TANGGAL]],
+            y=[float(v) for v in rows[Col.CAKUPAN]],
+            mode="lines+markers",
+            name=_area_name(rows, kode),
+            line={"color": WITHIN_COLOUR if is_within else LINE_COLOURS[(i - 1) % len(LINE_COLOURS)],
+                  "width": 3 if is_within else 1.6},
+            marker={"size": 5 if is_within else 4},
+            customdata=[[_hover_point(r, lang)] for r in rows.to_dict("records")],
+            hovertemplate="<b>%{fullData.name}</b><br>%{customdata[0]}<extra></extra>",
+            meta={"kode": kode, "jenis": "cakupan"},
+        ))
+    target = projection.get(trend.TARGET) if projection else None
+    extra = [target] if target is not None else []
+    y_lo, y_hi = _coverage_range(values, settings, extra)
+    for shape in zone_bands(settings, lang, y_lo, y_hi):
+        fig.add_shape(shape)
+    if projection:
+        _add_projection(fig, projection, lang)
+    _add_events(fig, events, lang)
+    x_dates = list(series[Col.TANGGAL]) if len(series) else []
+    if projection:  # the projected date and the deadline are on the time axis too
+        x_dates += [d for d in (projection.get(trend.TANGGAL_PROYEKSI), projection.get(trend.TENGGAT)) if d]
+    _layout(fig, settings, lang, title, subtitle, source, x_dates)
+    fig.update_yaxes(title_text=messages.text("grafik_sumbu_cakupan", lang), range=[y_lo, y_hi], ticksuffix="%")
+    return fig
+
+
+def recordings_bars(weekly: pd.DataFrame, events: pd.DataFrame | None = None, settings: Settings | None = None,
+                    lang: str = "id", title: str | None = None, subtitle: str | None = None,
+                    source: str | None = None, *, kode: str | None = None) -> go.Figure:
+    """Recordings per week of one area: each bar spans its interval, height = trend.REKAM_PER_MINGGU.
+
+    Takes a ``trend.weekly_recordings`` frame; ``kode`` picks the area (default: the
+    shortest code, i.e. the ``within`` area of a series). Bars are split into three
+    traces, each with its word in the legend: ordinary weeks, weeks that overlap a
+    ``layanan_akhir_pekan`` event of ``events`` (hatched), and corrections (trend.KOREKSI,
+    grey, below zero). Other events are shaded date ranges with a label. Each bar trace
+    carries ``meta = {"jenis": "biasa" | "akhir_pekan" | "koreksi"}``.
+    """
+    fig = go.Figure()
+    rows = weekly
+    if len(weekly):
+        kode = kode or min(weekly[Col.KODE].unique(), key=lambda k: (k.count("."), k))
+        rows = weekly[weekly[Col.KODE] == kode].sort_values(Col.TANGGAL)
+    weekend = _weekend_service(rows, events)
+    correction = rows[trend.KOREKSI].astype(bool) if len(rows) else pd.Series([], dtype=bool)
+    groups = (
+        ("biasa", ~weekend & ~correction, {"color": BAR_COLOUR}),
+        ("akhir_pekan", weekend & ~correction, {"color": BAR_COLOUR, "pattern": {"shape": "/", "fgcolor": "#ffffff"}}),
+        ("koreksi", correction, {"color": CORRECTION_COLOUR}),
+    )
+    for jenis, mask, marker in groups:
+        part = rows[mask] if len(rows) else rows
+        if part.empty:
+            continue
+        starts = [datetime.fromisoformat(str(t)[:10]) for t in part[trend.TANGGAL_AWAL]]
+        days = [int(h) for h in part[trend.HARI]]
+        fig.add_trace(go.Bar(
+            x=[(s + timedelta(days=h / 2)).isoformat(sep=" ") for s, h in zip(starts, days)],  # mid-interval
+            y=[float(v) for v in part[trend.REKAM_PER_MINGGU]],
+            width=[h * 86_400_000 * 0.9 for h in days],  # ms on a date axis: the interval's length
+            name=messages.text(f"grafik_rekam_{jenis}", lang),
+            marker=marker,
+            customdata=[[_hover_interval(r, lang)] for r in part.to_dict("records")],
+            hovertemplate="%{customdata[0]}<extra></extra>",
+            meta={"jenis": jenis},
+        ))
+    _add_events(fig, None if events is None else events[events[trend.JENIS] != trend.WEEKEND_SERVICE], lang)
+    x_dates = list(rows[trend.TANGGAL_AWAL]) + list(rows[Col.TANGGAL]) if len(rows) else []
+    _layout(fig, settings, lang, title, subtitle, source, x_dates)
+    fig.update_layout(barmode="overlay")
+    fig.update_yaxes(title_text=messages.text("grafik_sumbu_rekam", lang), zeroline=True)
+    return fig
+
+
+# --- pieces ---------------------------------------------------------------------------------
+def threshold_text(value: float, lang: str = "id") -> str:
+    """A threshold as people write it: ``92%``, ``92,5%``."""
+    decimals = 0 if float(value).is_integer() else (1 if float(value * 10).is_integer() else 2)
+    return fmt.percent(value, decimals, lang)
+
+
+def zone_bands(settings: Settings, lang: str, y_lo: float, y_hi: float) -> list[dict]:
+    """Background rectangles for the zones between ``y_lo`` and ``y_hi`` (percent), each
+    named with its word and threshold for the legend. A band of zero height is left out."""
+    zones = settings.zones
+    hijau, kuning = threshold_text(zones.hijau, lang), threshold_text(zones.kuning, lang)
+    bands = (
+        (Zone.HIJAU, zones.hijau, y_hi, messages.text("grafik_zona_hijau", lang, ambang=hijau)),
+        (Zone.KUNING, zones.kuning, zones.hijau, messages.text("grafik_zona_kuning", lang, bawah=kuning, atas=hijau)),
+        (Zone.MERAH, y_lo, zones.kuning, messages.text("grafik_zona_merah", lang, ambang=kuning)),
+    )
+    shapes = []
+    for zone, low, high, name in bands:
+        low, high = max(low, y_lo), min(high, y_hi)
+        if high <= low:
+            continue
+        shapes.append({
+            "type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": low, "y1": high,
+            "fillcolor": ZONE_COLOURS[zone], "opacity": ZONE_OPACITY, "line": {"width": 0}, "layer": "below",
+            "name": name, "showlegend": True, "legendgroup": "zona", "legendrank": 2000,
+        })
+    return shapes
+
+
+def _coverage_range(values: pd.Series, settings: Settings, extra: list[float]) -> tuple[float, float]:
+    """Y range that shows every value, both thresholds and 100%, with a little room."""
+    points = [*map(float, values), settings.zones.kuning, settings.zones.hijau, 100.0, *extra]
+    low, high = min(points), max(points)
+    return max(0.0, float(int(low) - 3)), float(int(high) + 2)
+
+
+def _area_name(rows: pd.DataFrame, kode: str) -> str:
+    names = rows[Col.NAMA].dropna() if Col.NAMA in rows else []
+    return f"{names.iloc[0]} ({kode})" if len(names) else kode
+
+
+def _hover_point(row: dict, lang: str) -> str:
+    text = fmt.long_date(row[Col.TANGGAL], lang) + "<br>" + messages.text(
+        "grafik_hover_cakupan", lang, cakupan=fmt.percent(row[Col.CAKUPAN], 2, lang),
+        sudah=fmt.number(row[Col.SUDAH], lang=lang), wajib=fmt.number(row[Col.WAJIB], lang=lang))
+    carried = row.get(trend.N_DIBAWA)
+    if carried is not None and not pd.isna(carried) and int(carried) > 0:
+        text += "<br>" + messages.text("grafik_hover_dibawa", lang, n=fmt.number(carried, lang=lang))
+    return text
+
+
+def _hover_interval(row: dict, lang: str) -> str:
+    return messages.text(
+        "grafik_hover_rekam", lang, awal=fmt.long_date(row[trend.TANGGAL_AWAL], lang),
+        akhir=fmt.long_date(row[Col.TANGGAL], lang), hari=row[trend.HARI],
+        rekam=fmt.signed(row[trend.REKAM_BARU], lang=lang) if row[trend.KOREKSI] else fmt.number(
+            row[trend.REKAM_BARU], lang=lang),
+        per_minggu=fmt.number(row[trend.REKAM_PER_MINGGU], 0, lang))
+
+
+def _weekend_service(rows: pd.DataFrame, events: pd.DataFrame | None) -> pd.Series:
+    """True for intervals (start, end] (days after the start snapshot up to the end one)
+    that hold a day of a weekend-service event."""
+    flags = pd.Series(False, index=rows.index, dtype=bool)
+    if events is None or events.empty or rows.empty:
+        return flags
+    services = events[events[trend.JENIS] == trend.WEEKEND_SERVICE]
+    for start, end in (_event_span(e) for e in services.to_dict("records")):
+        last_day = (end - timedelta(days=1)).isoformat()
+        # A snapshot counts its own day, so the interval holds the days after its start.
+        flags |= ((rows[trend.TANGGAL_AWAL].astype(str) < last_day)
+                  & (rows[Col.TANGGAL].astype(str) >= start.isoformat()))
+    return flags
+
+
+def _event_span(event: dict) -> tuple[date, date]:
+    """(first day, day after the last day): an event ending on 5 Jan covers all of 5 Jan."""
+    start = date.fromisoformat(str(event[trend.MULAI])[:10])
+    raw_end = event.get(trend.SELESAI)
+    end = date.fromisoformat(str(raw_end)[:10]) if isinstance(raw_end, str) and raw_end.strip() else start
+    return start, end + timedelta(days=1)
+
+
+def _merged_events(events: pd.DataFrame) -> list[dict]:
+    """Events of one kind less than EVENT_MERGE_DAYS apart become one range (one-day school
+    visits in twenty desa over a month are one band, labelled with their count): weekly data
+    cannot tell them apart anyway. Returned by start date."""
+    spans = sorted((str(e[trend.JENIS]), *_event_span(e), str(e.get(trend.KETERANGAN) or ""))
+                   for e in events.to_dict("records"))
+    merged: list[dict] = []
+    for jenis, start, end, note in spans:
+        last = merged[-1] if merged else None
+        if last and last["jenis"] == jenis and start <= last["end"] + timedelta(days=EVENT_MERGE_DAYS):
+            last["end"] = max(last["end"], end)
+            last["n"] += 1
+            last["notes"].append(note)
+        else:
+            merged.append({"jenis": jenis, "start": start, "end": end, "n": 1, "notes": [note]})
+    return sorted(merged, key=lambda m: (m["start"], m["jenis"]))
+
+
+def _add_events(fig: go.Figure, events: pd.DataFrame | None, lang: str) -> None:
+    if events is None or events.empty:
+        return
+    for i, event in enumerate(_merged_events(events)):
+        label = trend.event_label(event["jenis"], lang) + (f" ({event['n']})" if event["n"] > 1 else "")
+        notes = [n for n in event["notes"] if n]
+        hover = "<br>".join(notes[:5] + (["…"] if len(notes) > 5 else [])) or None
+        fig.add_vrect(
+            x0=event["start"].isoformat(), x1=event["end"].isoformat(),
+            fillcolor=EVENT_COLOURS.get(event["jenis"], "#7f7f7f"), opacity=EVENT_OPACITY, line_width=0,
+            layer="below", annotation={"text": label, "hovertext": hover, "font": {"size": 10},
+                                       "yshift": -14 * (i % 3)},
+            annotation_position="top left",
+        )
+
+
+def _add_projection(fig: go.Figure, projection: dict, lang: str) -> None:
+    target = projection.get(trend.TARGET)
+    if target is not None:
+        fig.add_hline(y=target, line={"color": WITHIN_COLOUR, "dash": "dot", "width": 1},
+                      annotation_text=messages.text("grafik_target", lang, target=threshold_text(target, lang)),
+                      annotation_position="bottom right")
+    deadline = projection.get(trend.TENGGAT)
+    if deadline:
+        fig.add_vline(x=deadline, line={"color": WITHIN_COLOUR, "dash": "dash", "width": 1})
+        fig.add_annotation(x=deadline, y=1, yref="paper", showarrow=False, xanchor="right",
+                           text=messages.text("grafik_tenggat", lang, tanggal=fmt.long_date(deadline, lang)))
+    when = projection.get(trend.TANGGAL_PROYEKSI)
+    if when and projection.get(Col.TANGGAL):
+        fig.add_trace(go.Scatter(
+            x=[projection[Col.TANGGAL], when], y=[projection[Col.CAKUPAN], target], mode="lines",
+            line={"color": WITHIN_COLOUR, "dash": "dash", "width": 2},
+            name=messages.text("grafik_proyeksi", lang), hoverinfo="skip",
+            meta={"kode": projection.get(Col.KODE), "jenis": "proyeksi"},
+        ))
+
+
+def _date_ticks(dates: list, lang: str, max_ticks: int = 7) -> tuple[list[str], list[str]]:
+    """Evenly spaced ticks with Indonesian (or English) month names, as plotly's own would be
+    English: weekly from the first date over a short span, else on the 1st of every k-th
+    month. The year is written on the first tick and wherever it changes."""
+    known = sorted({str(d)[:10] for d in dates if d is not None and not pd.isna(d)})
+    if not known:
+        return [], []
+    first, last = date.fromisoformat(known[0]), date.fromisoformat(known[-1])
+    if (last - first).days <= 8 * 7:
+        step = 7 * max(1, -(-((last - first).days // 7 + 1) // max_ticks))
+        ticks = [first + timedelta(days=n) for n in range(0, (last - first).days + 1, step)]
+        with_day = True
+    else:
+        months = (last.year - first.year) * 12 + last.month - first.month
+        every = max(1, -(-months // max_ticks))
+        ticks, month = [], first.year * 12 + first.month  # the 1st after the first date
+        while True:
+            tick = _month_start(month)
+            if tick > last:
+                break
+            ticks.append(tick)
+            month += every
+        with_day = False
+    texts, year = [], None
+    for tick in ticks:
+        day, month_name, this_year = fmt.long_date(tick, lang).split(" ")
+        label = f"{day} {month_name}" if with_day else month_name
+        texts.append(label if this_year == year else f"{label}<br>{this_year}")
+        year = this_year
+    return [t.isoformat() for t in ticks], texts
+
+
+def _month_start(month_index: int) -> date:
+    """1st of the month ``month_index`` = year × 12 + month (1-based month), i.e. the next month."""
+    year, month = divmod(month_index, 12)
+    return date(year, month + 1, 1)
+
+
+def _layout(fig: go.Figure, settings: Settings | None, lang: str, title: str | None, subtitle: str | None,
+            source: str | None, x_dates: list) -> None:
+    source = source or (settings.source_name if settings else None)
+    tickvals, ticktext = _date_ticks(x_dates, lang)
+    fig.update_layout(
+        template="plotly_white",
+        separators=_SEPARATORS.get(lang, _SEPARATORS["id"]),
+        title={"text": title or "", "subtitle": {"text": subtitle or ""}},
+        hovermode="closest",
+        legend={"orientation": "v", "yanchor": "top", "y": 1, "x": 1.02},
+        margin={"l": 60, "r": 20, "t": 90 if title else 40, "b": 90},
+    )
+    fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext, tickangle=0)
+    known = sorted(str(d)[:10] for d in x_dates if d is not None and not pd.isna(d))
+    if known:
+        fig.update_xaxes(range=[_shift(known[0], -2), _shift(known[-1], 2)])
+    if source:  # below the date labels: y=0 is the plot's bottom edge, yshift is in pixels
+        fig.add_annotation(text=messages.text("grafik_sumber", lang, sumber=source), xref="paper", yref="paper",
+                           x=0, y=0, yshift=-60, xanchor="left", yanchor="top", showarrow=False,
+                           font={"size": 10, "color": "#555555"})
+
+
+def _shift(day: str, days: int) -> str:
+    return (date.fromisoformat(str(day)[:10]) + timedelta(days=days)).isoformat()
