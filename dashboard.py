@@ -58,6 +58,8 @@ def home() -> None:
 
 ctx = ui.context()
 ui.sidebar(ctx)
+ui.screenshot_mode(ctx)
 pages = [st.Page(home, title=ctx.t("nav_beranda"), icon="🏠", default=True, url_path="beranda")]
 pages += ui.page_list(ctx)
-st.navigation(pages).run()
+st.navigation(pages, position="hidden" if st.session_state.get("screenshot") else "sidebar").run()
+ui.screenshot_exit(ctx)

@@ -44,6 +44,10 @@ messages.register(
         "zona_none": ("Tidak ada data", "No data"),
         "sejak": ("sejak {tanggal}", "since {tanggal}"),
         "poin": (" poin", " pts"),
+        "mode_tangkapan": ("Mode tangkapan layar", "Screenshot mode"),
+        "mode_tangkapan_bantuan": ("Sembunyikan menu dan panel untuk tangkapan layar yang bersih.",
+                                   "Hide menus and panels for a clean screenshot."),
+        "mode_keluar": ("Keluar dari mode tangkapan layar", "Leave screenshot mode"),
         "sumber": ("Sumber: {sumber}, data per {tanggal}", "Source: {sumber}, data as of {tanggal}"),
         "home_judul": ("Cakupan perekaman KTP-el — {wilayah}", "e-KTP recording coverage — {wilayah}"),
         "home_peta": ("Zona per kecamatan", "Zones by district"),
@@ -205,6 +209,8 @@ def context() -> Context:
     if "url_read" not in st.session_state:  # a shared URL sets the view once, on arrival
         st.session_state["url_read"] = True
         _apply_query_params()
+    if st.session_state.pop("screenshot_off", False):
+        st.session_state["screenshot"] = False
     areas = kabupaten_list(url, stamp)
     codes = [k for k, _ in areas]
     if st.session_state.get("area") not in codes:
@@ -218,6 +224,8 @@ def context() -> Context:
 
 def _apply_query_params() -> None:
     params = st.query_params
+    if params.get("mode") == "tangkapan":
+        st.session_state["screenshot"] = True
     if params.get("lang") in ("id", "en"):
         st.session_state["lang"] = params["lang"]
     if params.get("date"):
@@ -235,8 +243,9 @@ def _apply_query_params() -> None:
 
 
 def sidebar(ctx: Context) -> None:
-    """Shared widgets (drawn once, in the entry file): language, kabupaten/kota, date."""
+    """Shared widgets (drawn once, in the entry file): language, kabupaten/kota, date, screenshot mode."""
     with st.sidebar:
+        st.toggle(ctx.t("mode_tangkapan"), key="screenshot", help=ctx.t("mode_tangkapan_bantuan"))
         st.radio(ctx.t("bahasa"), ["id", "en"], key="lang", horizontal=True,
                  format_func=lambda v: {"id": "Bahasa Indonesia", "en": "English"}[v])
         areas = dict(kabupaten_list(ctx.url, ctx.stamp))
@@ -291,6 +300,35 @@ def show_map(ctx: Context, table, *, metric: str = "zona", key: str, height: int
                           data_date=ctx.date, points=points)
     return st_folium(m, key=key, height=height, use_container_width=True,
                      returned_objects=returned_objects or [])
+
+
+_SCREENSHOT_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"], footer,
+[data-testid="stElementToolbar"] {display: none !important;}
+.block-container, [data-testid="stMainBlockContainer"] {max-width: 1200px; padding: 1rem 1.5rem !important;}
+h1 {font-size: 2.1rem !important;}
+</style>
+"""
+
+
+def screenshot_mode(ctx: Context) -> bool:
+    """'Mode tangkapan layar': no sidebar or Streamlit chrome, a fixed readable width.
+
+    On with the sidebar toggle or ``?mode=tangkapan`` in the URL; off with the button it shows.
+    """
+    if not st.session_state.get("screenshot"):
+        return False
+    st.markdown(_SCREENSHOT_CSS, unsafe_allow_html=True)
+    return True
+
+
+def screenshot_exit(ctx: Context) -> None:
+    if st.session_state.get("screenshot") and st.button(ctx.t("mode_keluar"), key="screenshot_exit"):
+        st.session_state["screenshot_off"] = True  # applied before the toggle is drawn again
+        st.query_params.pop("mode", None)
+        st.rerun()
 
 
 def demo_banner(ctx: Context) -> None:
@@ -368,6 +406,8 @@ def sync_query_params(view: MapView) -> None:
         wanted["since"] = view.since
     if st.session_state.get("lang") == "en":
         wanted["lang"] = "en"
+    if st.session_state.get("screenshot"):
+        wanted["mode"] = "tangkapan"
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)
 
