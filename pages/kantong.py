@@ -1,0 +1,96 @@
+"""Kantong Belum Rekam: where the people not yet recorded are, how many to the next zone,
+hot/cold spots of the unrecorded rate, and the schools where the first-timers are."""
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from geo import export, messages, pockets
+from geo.schema import Level, RekamError
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _table(_store, url, stamp, within, level, date, hotspots):
+    return pockets.pockets_table(_store, within, level, date=date, hotspots=hotspots, geometry=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _schools(_store, url, stamp, within):
+    return pockets.schools_pocket(_store, within)
+
+
+ctx = ui.context()
+st.header(ctx.t("nav_kantong"))
+ui.demo_banner(ctx)
+if ctx.area is None:
+    st.warning(ctx.t("belum_ada_data"))
+    st.stop()
+st.caption(ui.source_line(ctx, ctx.date))
+st.markdown(ctx.t("kantong_intro"))
+store = ui.store(ctx)
+
+c1, c2 = st.columns([2, 3])
+level = c1.radio(ctx.t("peta_tingkat"), [Level.DESA.value, Level.KECAMATAN.value], key="kantong_level",
+                 horizontal=True, format_func=lambda v: ctx.t(f"tingkat_{v}"))
+with_hotspots = c2.toggle(ctx.t("kantong_hotspot_hitung"), key="kantong_hotspot", help=ctx.t("kantong_hotspot_info"))
+
+table = _table(store, ctx.url, ctx.stamp, ctx.area, level, ctx.date, False)
+hot_table, hot_error = None, None
+if with_hotspots:
+    try:
+        hot_table = _table(store, ctx.url, ctx.stamp, ctx.area, level, ctx.date, True)
+    except RekamError as err:
+        hot_error = messages.describe(err, ctx.lang)
+schools = _schools(store, ctx.url, ctx.stamp, ctx.area)
+
+
+def downloads(frame, columns, name: str, key: str) -> None:
+    data = pockets.download_frame(frame, columns)
+    stem = f"kantong_{name}_{ctx.area}_{ctx.date or 'terbaru'}"
+    d1, d2, _ = st.columns([1, 1, 4])
+    d1.download_button(ctx.t("kantong_unduh_csv"), export.to_csv_bytes(data), file_name=f"{stem}.csv",
+                       mime="text/csv", key=f"{key}_csv")
+    d2.download_button(ctx.t("kantong_unduh_xlsx"), export.to_xlsx_bytes({name: data}), file_name=f"{stem}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx")
+
+
+# Ranked lists: by number and by share not recorded.
+columns = pockets.ranked_columns(level)
+for tab, by in zip(st.tabs([ctx.t("kantong_tab_jumlah"), ctx.t("kantong_tab_persen")]), ["belum_rekam", "rate"]):
+    with tab:
+        ranking = pockets.ranked(table, by)
+        st.dataframe(pockets.display(ranking, columns, ctx.lang), hide_index=True, width="stretch", height=420)
+        downloads(ranking, columns, by, f"kantong_{by}")
+st.caption(pockets.targets_note(ctx.lang))
+
+# The map: pockets coloured by belum rekam; schools, and hot/cold spots once computed.
+st.subheader(ctx.t("kantong_peta"))
+layers = {ctx.t("lapisan_sekolah_kantong"): pockets.school_layer(schools, ctx.lang)}
+if hot_table is not None:
+    layers[ctx.t("kantong_hotspot_judul")] = pockets.hotspot_layer(hot_table, ctx.lang)
+ui.show_map(ctx, hot_table if hot_table is not None else table, metric="belum_rekam",
+            key=f"kantong_map_{level}_{hot_table is not None}", points=layers)
+
+# Hot and cold spots.
+st.subheader(ctx.t("kantong_hotspot_judul"))
+if hot_error:
+    st.error(hot_error)
+elif hot_table is None:
+    st.info(ctx.t("kantong_hotspot_info"))
+else:
+    st.caption(pockets.hotspot_note(hot_table, ctx.lang))
+    found = pockets.spots(hot_table)
+    if len(found):
+        hot_columns = pockets.hotspot_columns(level)
+        st.dataframe(pockets.display(found, hot_columns, ctx.lang), hide_index=True, width="stretch")
+        downloads(found, hot_columns, "titik_panas", "kantong_hot")
+    else:
+        st.info(ctx.t("kantong_hotspot_kosong"))
+
+# The first-time cohort: schools with students turning 17 not yet recorded.
+st.subheader(ctx.t("kantong_pemula_judul"))
+if len(schools):
+    st.dataframe(pockets.display(schools, pockets.SCHOOL_COLUMNS, ctx.lang), hide_index=True, width="stretch")
+    downloads(schools, pockets.SCHOOL_DOWNLOAD_COLUMNS, "sekolah", "kantong_sekolah")
+else:
+    st.info(ctx.t("kantong_pemula_kosong"))

@@ -1,0 +1,113 @@
+"""Kantong Belum Rekam (pages/kantong.py): the figures on screen equal geo's from the demo store."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from geo import fmt, pockets
+from geo.coverage import coverage_table
+from geo.schema import DEMO_DIR, Col
+from geo.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+SUMMARY = json.loads((DEMO_DIR / "ringkasan.json").read_text(encoding="utf-8"))
+KAB = SUMMARY["kabupaten"]["kode"]
+
+
+def _app() -> AppTest:
+    return AppTest.from_file(str(ROOT / "pages" / "kantong.py"), default_timeout=120).run()
+
+
+def test_top_ranked_desa_and_people_to_green(demo_env):
+    at = _app()
+    assert not at.exception
+    assert "Data contoh sintetis" in " ".join(i.value for i in at.info)
+    table = pockets.pockets_table(Store.open(demo_env), KAB, "desa")
+    by_number, by_share = at.dataframe[0].value, at.dataframe[1].value
+
+    expected = pockets.ranked(table, "belum_rekam")
+    top = expected.iloc[0]
+    assert by_number["Kode"].tolist() == expected[Col.KODE].tolist()
+    assert by_number.iloc[0]["Nama wilayah"] == top[Col.NAMA]
+    assert by_number.iloc[0]["Belum rekam"] == fmt.number(top[Col.BELUM])
+    assert by_number.iloc[0]["Menuju hijau"] == fmt.number(top[pockets.MENUJU_HIJAU])
+    # By hand from the stored counts: ⌈92 × wajib / 100⌉ − sudah (hijau from 92 %).
+    desa = coverage_table(Store.open(demo_env), "desa", within=KAB).set_index(Col.KODE)
+    wajib, sudah = int(desa.loc[top[Col.KODE], Col.WAJIB]), int(desa.loc[top[Col.KODE], Col.SUDAH])
+    assert by_number.iloc[0]["Menuju hijau"] == fmt.number(-(-92 * wajib // 100) - sudah)
+    assert by_number.iloc[0]["Belum rekam"] == fmt.number(desa[Col.BELUM].max())
+
+    expected_share = pockets.ranked(table, "rate")
+    assert by_share["Kode"].tolist()[:10] == expected_share[Col.KODE].tolist()[:10]
+    first = expected_share.iloc[0]
+    assert by_share.iloc[0]["Belum rekam (%)"] == fmt.percent(first[pockets.PERSEN_BELUM])
+    assert by_share.iloc[0]["Menuju zona berikut"] == fmt.number(first[pockets.MENUJU_BERIKUT])
+    # The desa above 100 % (stale denominator) is last by share and needs nobody.
+    above = SUMMARY["desa_di_atas_100"]
+    assert by_share.iloc[-1]["Kode"] == above["kode"]
+    assert by_share.iloc[-1]["Menuju hijau"] == "0"
+    assert by_share.iloc[-1]["Cakupan"].startswith(fmt.percent(above["cakupan"]))
+
+
+def test_school_list_shows_the_demo_schools(demo_env):
+    at = _app()
+    shown = at.dataframe[-1].value
+    schools = pd.read_csv(DEMO_DIR / "sekolah.csv", dtype={"npsn": str})
+    wanted = schools[schools["belum_rekam"] > 0].sort_values(
+        ["belum_rekam", "akan_17_enam_bulan", "nama"], ascending=[False, False, True])
+    assert shown["NPSN"].tolist() == wanted["npsn"].tolist()
+    assert shown["Sekolah"].tolist() == wanted["nama"].tolist()
+    assert shown["Belum rekam"].tolist() == [fmt.number(v) for v in wanted["belum_rekam"]]
+    assert shown["Akan 17 tahun ≤ 6 bulan"].tolist() == [fmt.number(v) for v in wanted["akan_17_enam_bulan"]]
+
+
+def test_downloads_and_map(demo_env):
+    at = _app()
+    buttons = at.get("download_button")
+    assert [b.label for b in buttons] == ["Unduh CSV", "Unduh XLSX"] * 3  # two rankings and the schools
+    assert {b.key for b in buttons} >= {"kantong_belum_rekam_csv", "kantong_rate_xlsx", "kantong_sekolah_csv"}
+    # The map: every desa coloured by belum rekam, with the schools as points.
+    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+    n_desa = len(Store.open(demo_env).areas(within=KAB, level="desa"))
+    assert script.count('"kode"') >= n_desa
+    assert "Sekolah: siswa akan 17 belum rekam" in script
+    assert script.count('"Point"') == len(pd.read_csv(DEMO_DIR / "sekolah.csv"))
+
+
+def test_hotspots_on_request(demo_env):
+    at = _app()
+    assert len(at.dataframe) == 3  # two rankings and the schools; no hot spots until asked
+    at.toggle(key="kantong_hotspot").set_value(True).run()
+    assert not at.exception
+    table = pockets.pockets_table(Store.open(demo_env), KAB, "desa", hotspots=True)
+    expected = pockets.spots(table)
+    shown = at.dataframe[2].value
+    assert shown["Kode"].tolist() == expected[Col.KODE].tolist()
+    assert set(shown["Titik panas/dingin"]) == {"titik panas", "titik dingin"}
+    assert shown["p (pseudo)"].tolist() == [fmt.number(p, 3) for p in expected[pockets.P_VALUE]]
+    # The island kecamatan (served offline, lowest coverage) is a hot spot.
+    island = SUMMARY["kecamatan_pulau"]["kode"]
+    assert (expected.loc[expected[Col.KODE].str.startswith(island + "."), pockets.HOTSPOT] == "panas").all()
+    assert expected[Col.KODE].str.startswith(island + ".").any()
+    note = " ".join(c.value for c in at.caption)
+    assert "999 permutasi" in note and f"seed {pockets.SEED}" in note and "p ≤ 0,05" in note
+    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+    assert "titik panas" in script
+
+
+def test_kecamatan_level_and_english(demo_env):
+    at = AppTest.from_file(str(ROOT / "pages" / "kantong.py"), default_timeout=120)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.radio(key="kantong_level").set_value("kecamatan").run()
+    assert not at.exception
+    shown = at.dataframe[0].value
+    table = pockets.pockets_table(Store.open(demo_env), KAB, "kecamatan")
+    expected = pockets.ranked(table, "belum_rekam")
+    assert shown["Code"].tolist() == expected[Col.KODE].tolist()
+    assert shown["To green"].tolist() == [fmt.number(v, lang="en") for v in expected[pockets.MENUJU_HIJAU]]
+    assert len(shown) == SUMMARY["jumlah_kecamatan"]
+    assert [b.label for b in at.get("download_button")][:2] == ["Download CSV", "Download XLSX"]
