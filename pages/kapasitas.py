@@ -1,0 +1,119 @@
+"""Kapasitas Perekaman: where recording is stuck and why, where new devices go, the card pipeline."""
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from geo import capacity, fmt, messages
+from geo.schema import Col, RekamError
+
+ctx = ui.context()
+st.header(ctx.t("nav_kapasitas"))
+ui.demo_banner(ctx)
+if ctx.area is None:
+    st.warning(ctx.t("belum_ada_data"))
+    st.stop()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _capacity(_store, url, stamp, area, date, throughput):
+    return (capacity.capacity_table(_store, area, date=date, throughput=throughput),
+            capacity.sites_down(_store, area, date=date))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cards(_store, url, stamp, area, date):
+    return {"funnel": capacity.card_funnel(_store, area, date=date),
+            "totals": capacity.card_totals(_store, area, date=date),
+            "history": capacity.card_history(_store, area, end=date),
+            "ledger": capacity.blank_ledger(_store, within=area, date=date),
+            "projection": capacity.blank_projection(_store, area, date=date)}
+
+
+lang = ctx.lang
+throughput = st.number_input(ctx.t("kap_laju_input"), min_value=1.0, max_value=500.0,
+                             value=capacity.DEFAULT_THROUGHPUT, step=1.0, format="%.0f", key="kap_laju",
+                             help=ctx.t("kap_laju_bantuan"))
+try:
+    table, down = _capacity(ui.store(ctx), ctx.url, ctx.stamp, ctx.area, ctx.date, throughput)
+    cards = _cards(ui.store(ctx), ctx.url, ctx.stamp, ctx.area, ctx.date)
+except RekamError as err:
+    st.error(messages.describe(err, lang))
+    st.stop()
+
+days = lambda v: capacity.days_text(v, lang)  # noqa: E731
+if not table[capacity.DATA_ALAT].any():
+    st.info(ctx.t("kap_belum_ada_inventaris"))
+else:
+    for text in capacity.stuck_messages(table, down, lang):
+        st.error(text, icon="⛔")
+    for text in capacity.offline_messages(table, lang):
+        st.warning(text, icon="📡")
+
+    total = capacity.capacity_summary(table)
+    cols = st.columns(4)
+    cols[0].metric(ctx.t("kap_ringkasan_alat"), fmt.number(total[capacity.ALAT_AKTIF], lang=lang),
+                   ctx.t("kap_dari_alat", total=fmt.number(total[capacity.ALAT_TOTAL], lang=lang)),
+                   delta_color="off", delta_arrow="off")
+    cols[1].metric(ctx.t("kap_ringkasan_operator"), fmt.number(total[capacity.OPERATOR], lang=lang))
+    cols[2].metric(ctx.t("kap_ringkasan_belum"), fmt.number(total[Col.BELUM], lang=lang))
+    cols[3].metric(ctx.t("kap_ringkasan_hari"), days(total[capacity.HARI_BACKLOG]))
+
+    st.subheader(ctx.t("kap_tabel"))
+    st.dataframe(capacity.capacity_view(table, lang), hide_index=True, width="stretch")
+    st.caption(ctx.t("kap_tabel_catatan", laju=fmt.number(throughput, lang=lang)))
+
+    st.subheader(ctx.t("kap_alat_mati"))
+    if len(down):
+        st.dataframe(capacity.sites_down_view(down, lang), hide_index=True, width="stretch")
+    else:
+        st.success(ctx.t("kap_semua_bekerja"))
+
+    st.subheader(ctx.t("kap_usulan"))
+    n_new = st.number_input(ctx.t("kap_jumlah_alat"), min_value=0, max_value=100, value=2, step=1, key="kap_n")
+    plan = capacity.allocate_devices(table, int(n_new))
+    st.markdown("**" + ctx.t("kap_maks", sebelum=days(plan.max_before), sesudah=days(plan.max_after)) + "**")
+    if len(plan.steps):
+        st.dataframe(capacity.allocation_view(plan, lang), hide_index=True, width="stretch")
+    if plan.unused:
+        st.info(ctx.t("kap_sisa_unit", jumlah=plan.unused))
+    st.caption(ctx.t("kap_usulan_catatan"))
+
+    st.subheader(ctx.t("kap_pinjam"))
+    lend = capacity.lenders(table)
+    if len(lend):
+        st.dataframe(capacity.lenders_view(lend, lang), hide_index=True, width="stretch")
+    else:
+        st.info(ctx.t("kap_pinjam_tidak_ada"))
+    st.caption(ctx.t("kap_pinjam_catatan", batas=days(total[capacity.HARI_BACKLOG])))
+
+st.subheader(ctx.t("kartu_judul"))
+left, right = st.columns([2, 3])
+with left:
+    st.plotly_chart(capacity.funnel_figure(cards["totals"], lang), key="kartu_corong")
+with right:
+    st.markdown(f"**{ctx.t('kartu_riwayat')}**")
+    st.plotly_chart(capacity.card_history_figure(cards["history"], lang), key="kartu_riwayat")
+with st.expander(ctx.t("kartu_per_kecamatan")):
+    st.dataframe(capacity.funnel_view(cards["funnel"], lang), hide_index=True, width="stretch")
+
+st.subheader(ctx.t("blangko_judul"))
+p = cards["projection"]
+if cards["ledger"].empty:
+    st.info(ctx.t("blangko_tidak_ada"))
+else:
+    cols = st.columns([1, 1, 1.6, 1.2])
+    cols[0].metric(ctx.t("blangko_stok_perkiraan"), fmt.number(p["stok_perkiraan"], lang=lang),
+                   fmt.long_date(p["tanggal"], lang), delta_color="off", delta_arrow="off")
+    cols[1].metric(ctx.t("blangko_laju"), fmt.number(p["laju_cetak_per_hari"], 1, lang))
+    cols[2].metric(ctx.t("blangko_habis"), fmt.long_date(p["tanggal_habis"], lang),
+                   ctx.t("blangko_hari_lagi", hari=days(p["hari_tersisa"])), delta_color="off", delta_arrow="off")
+    cols[3].metric(ctx.t("blangko_kurang"), fmt.number(p["kurang"], lang=lang))
+    st.plotly_chart(capacity.blank_stock_figure(cards["ledger"], p, lang), key="blangko_stok")
+    st.caption(ctx.t("blangko_catatan", stok=fmt.number(p["stok"], lang=lang),
+                     tanggal_stok=fmt.long_date(p["tanggal_stok"], lang),
+                     dicetak=fmt.number(p["dicetak_sejak_stok"] or 0, lang=lang),
+                     awal=fmt.long_date(p["jendela_awal"], lang), akhir=fmt.long_date(p["tanggal"], lang),
+                     prr=fmt.number(p["prr"], lang=lang)))
+
+st.caption(ui.source_line(ctx, cards["totals"].get(Col.TANGGAL) or ctx.date))

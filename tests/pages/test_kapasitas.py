@@ -1,0 +1,147 @@
+"""Kapasitas Perekaman on the demo: the stuck kecamatan, why, and where two new devices go, by hand."""
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import capacity, fmt
+from geo.coverage import coverage_table
+from geo.schema import Col
+from geo.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+RATE = 35  # the page's default recordings per device per day
+
+
+@pytest.fixture
+def demo(demo_env):
+    """The demo store with its inventory and blank-card stock (demo_load does not import them yet)."""
+    store = Store.open(demo_env)
+    capacity.load_demo_inventory(store)
+    belum = coverage_table(store, "kecamatan", within="99.01").set_index(Col.KODE)[Col.BELUM]
+    store.close()
+    return {k: int(v) for k, v in belum.items()}
+
+
+def _app(lang: str = "id") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / "kapasitas.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    return at.run()
+
+
+def _values(data) -> list:
+    """A plotly array from a chart spec: a plain list, or plotly's typed array (base64 ``bdata``)."""
+    if isinstance(data, dict):
+        return np.frombuffer(base64.b64decode(data["bdata"]), dtype=data["dtype"]).tolist()
+    return list(data)
+
+
+def _frame(at, title: str):
+    """The dataframe whose columns include ``title``."""
+    return next(d.value for d in at.dataframe if title in d.value.columns)
+
+
+def test_the_stuck_kecamatan_and_why(demo):
+    at = _app()
+    assert not at.exception
+    assert "Data contoh sintetis" in at.info[0].value
+    (stuck,) = [e.value for e in at.error]
+    # LP10's only device broke on 2026-09-28; the data date is 2026-11-16: 49 days, nothing recorded since.
+    assert stuck.startswith("Sungai Jernih Raya (99.01.08): tidak ada alat perekam yang bekerja sejak "
+                            "28 September 2026 (49 hari).")
+    assert "alat LP10-A1 rusak sejak 28 September 2026 — Pemindai sidik jari rusak" in stuck
+    assert f"{fmt.number(demo['99.01.08'])} wajib KTP belum rekam menunggu" in stuck and demo["99.01.08"] == 2942
+    assert any(w.value.startswith("Kepulauan Teduh (99.01.12): lokasi offline") for w in at.warning)
+
+    table = _frame(at, "Hari backlog")
+    first = table.iloc[0]
+    assert (first["Kode"], first["Alat bekerja"], first["Hari backlog"]) == ("99.01.08", "0 dari 1", "∞ (tanpa alat)")
+    lembah = table.set_index("Kode").loc["99.01.04"]
+    assert lembah["Hari backlog"] == fmt.number(demo["99.01.04"] / RATE, 1) == "99,2"  # 3,471 / 35
+    kota = table.set_index("Kode").loc["99.01.01"]
+    # Kota Sejahtera: 4 + 2 + 2 devices at the Dinas, MPP and kantor kecamatan; mobile unit 2 is away for repair.
+    assert (kota["Alat bekerja"], kota["Operator"], kota["Hari backlog"]) == ("8 dari 9", "11", "15,4")
+
+    down = _frame(at, "Lama (hari)")
+    assert down[["Alat", "Status", "Sejak", "Lama (hari)"]].values.tolist() == [
+        ["LP10-A1", "rusak", "28 September 2026", "49"],
+        ["LP16-A1", "dalam perbaikan", "26 Oktober 2026", "21"]]
+
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["Alat perekam bekerja"], at.metric[0].delta) == ("23", "dari 25 alat")
+    assert metrics["Belum rekam"] == fmt.number(sum(demo.values())) == "28.175"
+    assert metrics["Hari backlog kabupaten"] == fmt.number(28175 / (RATE * 23), 1) == "35,0"
+
+
+def test_two_new_devices_by_hand(demo):
+    at = _app()
+    plan = _frame(at, "Hari backlog sebelum")
+    # 1st device: Sungai Jernih Raya has none (∞) → 2,942 / 35 = 84.1 days; an idle operator runs it.
+    # Then Lembah Rindang is the longest (3,471 / 35 = 99.2) → 3,471 / 70 = 49.6 with a new operator.
+    assert plan.values.tolist() == [
+        ["1", "99.01.08", "Sungai Jernih Raya", "∞ (tanpa alat)", fmt.number(demo["99.01.08"] / RATE, 1), "tidak"],
+        ["2", "99.01.04", "Lembah Rindang", fmt.number(demo["99.01.04"] / RATE, 1),
+         fmt.number(demo["99.01.04"] / (2 * RATE), 1), "ya"]]
+    assert plan.iloc[:, 4].tolist() == ["84,1", "49,6"]
+    # Afterwards the longest backlog is Sungai Jernih Raya's 84.1 days (next: Bukit Sarimulya 2,546 / 35 = 72.7).
+    assert any("Backlog terlama: ∞ (tanpa alat) → 84,1 hari" in m.value for m in at.markdown)
+
+    at.number_input(key="kap_n").set_value(3).run()
+    plan = _frame(at, "Hari backlog sebelum")
+    assert plan.iloc[2, 1:5].tolist() == ["99.01.08", "Sungai Jernih Raya", "84,1", "42,0"]  # 2,942 / 70
+    assert any("→ 72,7 hari" in m.value for m in at.markdown)
+
+
+def test_who_can_lend_a_mobile_set(demo):
+    at = _app()
+    lend = _frame(at, "Usul dipinjamkan ke")
+    # Kota Sejahtera lends the Dinas's mobile kit with one operator: 4,311 / (35 × 7) = 17.6 days, still under
+    # the kabupaten's 35.0; Golo Sejuk's mobile unit cannot go (4,056 / 35 = 115.9 days).
+    assert lend.values.tolist() == [
+        ["99.01.01", "Kota Sejahtera", "1", "15,4", fmt.number(demo["99.01.01"] / (RATE * 7), 1), "35,0",
+         "Sungai Jernih Raya (99.01.08)", "84,1"]]
+
+
+def test_card_funnel_and_blank_stock(demo, demo_env):
+    at = _app()
+    store = Store.open(demo_env)
+    totals = capacity.card_totals(store, "99.01")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["data"][0]["type"] == "funnel"
+    assert spec["data"][0]["x"] == [totals[Col.SUDAH], totals[Col.PRR] + totals[Col.CETAK], totals[Col.CETAK]]
+    assert spec["data"][0]["x"] == [320788, 313745, 308492]
+    history = json.loads(at.get("plotly_chart")[1].proto.spec)["data"]
+    assert max(_values(history[1]["y"])) == 12941  # PRR piling up while the blanks were out (2025-12-15)
+
+    metrics = {m.label: (m.value, m.delta) for m in at.metric}
+    # 3,121 blanks on 2 November 2026; 308,492 − 307,521 = 971 printed since → 2,150 on 16 November.
+    # Rate: (308,492 − 306,365) / 28 days = 76.0 a day → 2,150 / 75.96 = 28.3 days → 14 December 2026.
+    assert metrics["Perkiraan stok"] == ("2.150", "16 November 2026")
+    assert metrics["Kartu dicetak per hari"][0] == "76,0"
+    assert metrics["Perkiraan habis"] == ("14 Desember 2026", "28,3 hari lagi")
+    assert metrics["Kurang untuk PRR yang menunggu"][0] == fmt.number(5253 - 2150) == "3.103"
+    stock = json.loads(at.get("plotly_chart")[2].proto.spec)["data"]
+    assert _values(stock[1]["x"])[-1] == "2026-12-14" and _values(stock[1]["y"]) == [3121, 2150, 0]
+
+
+def test_in_english(demo):
+    at = _app("en")
+    assert not at.exception
+    assert at.error[0].value.startswith("Sungai Jernih Raya (99.01.08): no working recording device since "
+                                        "28 September 2026 (49 days).")
+    plan = _frame(at, "Backlog days before")
+    assert plan.iloc[:, 4].tolist() == ["84.1", "49.6"]
+
+
+def test_without_inventory_the_page_says_what_to_import(demo_env):
+    at = _app()
+    assert not at.exception
+    assert any("python -m geo import-inventory" in i.value for i in at.info)
+    assert any("python -m geo import-blank-stock" in i.value for i in at.info)
+    assert len(at.error) == 0
