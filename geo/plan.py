@@ -1,0 +1,1255 @@
+"""Mobile-unit planner (*jemput bola*): which sites the recording units visit, on which days.
+
+The model
+---------
+- A unit spends one working day at one site. A site is a desa/kelurahan (the unit sets up at the
+  balai desa) or a school (SMA/SMK/MA, pesantren).
+- A visit records ``min(capacity, floor(response × remaining))`` people, where ``remaining`` is
+  the site's still-unrecorded count before that visit: for a desa its Col.BELUM at the data date
+  (floored at 0: a desa above 100% has nobody left to find), for a school its ``belum_rekam``
+  attribute. Remaining drops by what was recorded, so the k-th visit to a site yields a known,
+  non-increasing amount (capacity 40, response 0.5, remaining 100 → 40, 30, 15, …).
+- At most one unit per site per day (two units at one balai desa would share the same queue);
+  one site per unit per day. Several units may visit a site on different days.
+- Sites farther than ``max_km`` from the base (straight-line haversine distance, *jarak garis
+  lurus*) are left out. Road distance needs a road network, which this product does not hold:
+  out of scope. Travel time within a day is not modelled.
+- Working days run from the start date; Saturdays and Sundays count only when allowed.
+  Public holidays are not known: remove those days by hand (apply_edits).
+- A school's recordings count in the desa the school stands in (the regional server counts them
+  there) for the coverage after the plan; the school's students are a separate pool from the
+  desa's remaining adults.
+
+The objective
+-------------
+Unweighted: the most people recorded. Weighted (to turn red and yellow desa green): each recording
+counts ``ZONE_WEIGHTS[zone]`` (merah 1.5, kuning 1.25, else 1) by the zone of the desa it is
+counted in, plus a bonus of one full unit-day (``capacity``) for each desa that reaches hijau.
+
+The optimiser
+-------------
+Because every site's yields are non-increasing, "site s gets n visits" is a concave knapsack over
+visit slots (the k-th visit to s, k ≤ days): Σ slots ≤ units × days. Equal consecutive yields are one
+integer variable (0 … run length); no "k-th after (k−1)-th" constraint is needed, because swapping
+any chosen slots of a site for its first ones never records less, so the solution is read as counts.
+In weighted mode a binary g[d] per desa below hijau adds the bonus when Σ min(yield, need_d) over the
+visits counting in d ≥ need_d·g[d]. Any visit counts n_s ≤ days with Σ n_s ≤ units × days can be put
+on the calendar with one site per unit per day and at most one unit per site per day (each site's
+visits fill a run of consecutive (unit, day) slots, unit by unit, so its ≤ days visits fall on
+distinct days), so days are assigned after solving, sweeping round the base by compass bearing.
+The MILP is solved by HiGHS (highspy), started from the better of the greedy baseline ("largest
+belum rekam first, day by day") and the most valuable slots (nearer sites first among equals), so the
+plan is never worse than the greedy; if the solver fails, the greedy plan is returned with status
+"greedy"; at the time limit, the best plan found with its MIP gap ("time_limit"). For the unweighted
+objective the greedy is already optimal in this model (the solver proves it); the solver earns its
+keep with the weighting, whose green bonus is not concave.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+import time
+import weakref
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from geo import fmt, messages
+from geo.coverage import add_coverage, coverage_table
+from geo.schema import Col, Level, RekamError, StoreError, Zone, ZoneConfig, ancestor_code, desa_tipe, load_settings
+from geo.store import Store, _now, _short
+
+
+class PlanError(RekamError):
+    """Bad planner input or a plan that cannot be edited, saved or found as asked."""
+
+
+# Column names of the planner's frames (data columns stay Indonesian, as everywhere).
+UNIT, DAY, EXPECTED, ACTUAL, SELISIH = "unit", "day", "expected", "actual", "selisih"
+JENIS, KODE_DESA, KECAMATAN, JARAK, PERLU_HIJAU = "jenis", "kode_desa", "kecamatan", "jarak_km", "perlu_hijau"
+LAT, LON = "lat", "lon"
+SITE_COLUMNS = [Col.KODE, Col.NAMA, JENIS, KODE_DESA, KECAMATAN, LAT, LON, JARAK, Col.BELUM, Col.WAJIB, Col.SUDAH,
+                Col.ZONA, PERLU_HIJAU]
+VISIT_COLUMNS = [UNIT, DAY, Col.TANGGAL, Col.KODE, Col.NAMA, JENIS, KODE_DESA, KECAMATAN, JARAK, EXPECTED]
+
+ZONE_WEIGHTS = {Zone.MERAH.value: 1.5, Zone.KUNING.value: 1.25}  # any other zone (or none) weighs 1
+BASE_KINDS = ("disdukcapil", "kecamatan")  # offices a unit may start from, preferred first
+SCHOOL = "sekolah"
+STATUSES = ("optimal", "time_limit", "greedy", "edited")
+UNIT_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
+
+messages.register(
+    {
+        "rencana_kolom_hilang": (
+            "Daftar lokasi kurang kolom '{kolom}'. Yang diperlukan: {wajib}.",
+            "The site list lacks the column '{kolom}'. Needed: {wajib}.",
+        ),
+        "rencana_angka_salah": (
+            "{nama} harus {syarat} (tertulis {nilai}).", "{nama} must be {syarat} (got {nilai}).",
+        ),
+        "rencana_basis_tidak_ada": (
+            "Kantor '{basis}' tidak ada di wilayah {wilayah}. Pilih kantor Disdukcapil atau kantor kecamatan "
+            "dari daftar lokasi perekaman (impor titik 'lokasi').",
+            "Office '{basis}' is not in area {wilayah}. Pick the Disdukcapil office or a kecamatan office from "
+            "the recording sites (import 'lokasi' points).",
+        ),
+        "rencana_tanpa_basis": (
+            "Wilayah {wilayah} belum punya kantor Disdukcapil atau kantor kecamatan di daftar lokasi perekaman. "
+            "Impor titik 'lokasi' dulu.",
+            "Area {wilayah} has no Disdukcapil or kecamatan office among its recording sites. Import 'lokasi' "
+            "points first.",
+        ),
+        "rencana_slot_salah": (
+            "Unit {unit} hari {hari} di luar rencana ({unit_maks} unit × {hari_maks} hari).",
+            "Unit {unit} day {hari} is outside the plan ({unit_maks} units × {hari_maks} days).",
+        ),
+        "rencana_slot_terisi": (
+            "Unit {unit} sudah punya kunjungan pada hari {hari}. Hapus dulu kunjungan itu.",
+            "Unit {unit} already has a visit on day {hari}. Remove that visit first.",
+        ),
+        "rencana_situs_ganda": (
+            "{nama} sudah dikunjungi unit lain pada hari {hari}: satu lokasi paling banyak satu unit per hari.",
+            "{nama} is already visited by another unit on day {hari}: at most one unit per site per day.",
+        ),
+        "rencana_situs_tidak_ada": (
+            "Lokasi '{kode}' tidak ada di daftar calon lokasi rencana ini.",
+            "Site '{kode}' is not among this plan's candidate sites.",
+        ),
+        "rencana_penuh": (
+            "Tidak ada hari kosong untuk {nama}. Hapus dulu satu kunjungan, atau tambah unit/hari.",
+            "No free day for {nama}. Remove a visit first, or add units/days.",
+        ),
+        "rencana_nama_kosong": ("Beri nama rencana.", "Give the plan a name."),
+        "rencana_nama_dipakai": (
+            "Nama rencana '{nama}' sudah dipakai. Pilih nama lain atau centang 'Timpa'.",
+            "The plan name '{nama}' is taken. Choose another name or tick 'Overwrite'.",
+        ),
+        "rencana_ada_realisasi": (
+            "Rencana '{nama}' sudah berisi angka realisasi dan tidak ditimpa. Simpan dengan nama lain.",
+            "Plan '{nama}' already holds actual figures and is not overwritten. Save under another name.",
+        ),
+        "rencana_tidak_ada": ("Rencana '{nama}' tidak ada.", "There is no plan named '{nama}'."),
+        "rencana_kunjungan_tidak_ada": (
+            "Rencana '{nama}' tidak punya kunjungan unit {unit} hari {hari}.",
+            "Plan '{nama}' has no visit by unit {unit} on day {hari}.",
+        ),
+        "rencana_aktual_salah": (
+            "Realisasi unit {unit} hari {hari} harus bilangan bulat 0 atau lebih (tertulis '{nilai}').",
+            "The actual figure for unit {unit} day {hari} must be a whole number, 0 or more (got '{nilai}').",
+        ),
+        # statuses
+        "rencana_status_optimal": ("optimal (terbukti)", "optimal (proven)"),
+        "rencana_status_time_limit": ("batas waktu tercapai", "time limit reached"),
+        "rencana_status_greedy": ("cara rakus (pemecah gagal)", "greedy (solver failed)"),
+        "rencana_status_edited": ("diubah manual", "edited by hand"),
+        # CLI
+        "rencana_ringkas": (
+            "Perkiraan direkam: {total} orang dalam {kunjungan} kunjungan ({unit} unit × {hari} hari); "
+            "cara rakus: {rakus}; status: {status}, celah MIP {gap}; {detik} detik.",
+            "Expected recorded: {total} people in {kunjungan} visits ({unit} units × {hari} days); "
+            "greedy: {rakus}; status: {status}, MIP gap {gap}; {detik} s.",
+        ),
+        # column headers and labels of the itinerary, grid and tables
+        "rencana_kol_unit": ("Unit", "Unit"),
+        "rencana_kol_hari": ("Hari ke", "Day"),
+        "rencana_kol_tanggal": ("Tanggal", "Date"),
+        "rencana_kol_kode": ("Kode / NPSN", "Code / NPSN"),
+        "rencana_kol_nama": ("Lokasi", "Site"),
+        "rencana_kol_jenis": ("Jenis", "Kind"),
+        "rencana_kol_kecamatan": ("Kecamatan", "District"),
+        "rencana_kol_jarak": ("Jarak garis lurus (km)", "Straight-line distance (km)"),
+        "rencana_kol_belum": ("Belum rekam", "Not recorded"),
+        "rencana_kol_kunjungan": ("Kunjungan", "Visits"),
+        "rencana_kol_perkiraan": ("Perkiraan direkam", "Expected recorded"),
+        "rencana_kol_aktual": ("Realisasi", "Actual"),
+        "rencana_kol_selisih": ("Selisih", "Difference"),
+        "rencana_kol_pilih": ("Dalam rencana", "In the plan"),
+        "rencana_kol_cakupan_awal": ("Cakupan sekarang", "Coverage now"),
+        "rencana_kol_zona_awal": ("Zona sekarang", "Zone now"),
+        "rencana_kol_tambahan": ("Tambahan direkam", "Added recordings"),
+        "rencana_kol_cakupan_akhir": ("Cakupan setelah rencana", "Coverage after the plan"),
+        "rencana_kol_zona_akhir": ("Zona setelah rencana", "Zone after the plan"),
+        "rencana_unit_n": ("Unit {n}", "Unit {n}"),
+        "rencana_hari_n": ("Hari {n}", "Day {n}"),
+        "rencana_basis": ("Berangkat dari: {nama}", "Starting from: {nama}"),
+        "rencana_total_unit": ("Unit {n}: {jumlah} orang", "Unit {n}: {jumlah} people"),
+        "rencana_judul_cetak": ("Rencana jemput bola", "Mobile-unit plan"),
+        "rencana_ringkas_cetak": (
+            "{unit} unit × {hari} hari, {kapasitas} perekaman per unit per hari, tingkat respons {respons}. "
+            "Perkiraan direkam: **{total}** orang.",
+            "{unit} units × {hari} days, {kapasitas} recordings per unit per day, response {respons}. "
+            "Expected recorded: **{total}** people.",
+        ),
+        "rencana_garis": ("Unit {unit}: {nama} (hari {hari}), perkiraan {jumlah}",
+                          "Unit {unit}: {nama} (day {hari}), expected {jumlah}"),
+        # the page
+        "rencana_in_unit": ("Jumlah unit keliling", "Mobile units"),
+        "rencana_in_kapasitas": ("Perekaman per unit per hari", "Recordings per unit per day"),
+        "rencana_in_hari": ("Jumlah hari kerja", "Working days"),
+        "rencana_in_mulai": ("Mulai tanggal", "Start date"),
+        "rencana_in_respons": ("Bagian belum rekam yang datang", "Share of the unrecorded who come"),
+        "rencana_in_respons_bantuan": (
+            "Satu kunjungan merekam paling banyak kapasitas unit, dan paling banyak bagian ini dari yang masih "
+            "belum rekam di lokasi itu; kunjungan berikutnya ke lokasi yang sama merekam lebih sedikit.",
+            "A visit records at most the unit's capacity and at most this share of those still unrecorded at "
+            "the site; a later visit to the same site records fewer."),
+        "rencana_in_basis": ("Berangkat dari", "Starting from"),
+        "rencana_in_jarak": ("Jarak terjauh (km, garis lurus; 0 = tanpa batas)",
+                             "Longest trip (km, straight line; 0 = no limit)"),
+        "rencana_in_akhir_pekan": ("Sabtu–Minggu juga bekerja", "Work on Saturdays and Sundays"),
+        "rencana_in_sekolah": ("Termasuk sekolah", "Include schools"),
+        "rencana_in_bobot": ("Utamakan desa merah/kuning menjadi hijau", "Favour turning red/yellow villages green"),
+        "rencana_in_bobot_bantuan": (
+            "Perekaman di desa merah dihitung 1,5×, di desa kuning 1,25×, dan tiap desa yang mencapai zona hijau "
+            "mendapat nilai tambah setara satu hari kerja unit.",
+            "Recordings in red villages count 1.5×, in yellow ones 1.25×, and each village that reaches the green "
+            "zone earns a bonus worth one unit-day."),
+        "rencana_m_total": ("Perkiraan direkam", "Expected recorded"),
+        "rencana_m_rakus": ("Cara rakus (pembanding)", "Greedy baseline"),
+        "rencana_m_hijau": ("Desa menjadi hijau", "Villages turning green"),
+        "rencana_m_status": ("Hasil pemecah", "Solver result"),
+        "rencana_vs_rakus": ("dibanding cara rakus", "vs greedy"),
+        "rencana_cara": (
+            "Pemecah {pemecah} (MILP): {status}, {detik} detik. Skor{bobot}: {skor} (cara rakus {skor_rakus}). "
+            "Jarak dihitung garis lurus dari kantor asal; jarak jalan perlu data jaringan jalan dan tidak dihitung. "
+            "Hari libur nasional tidak diketahui: hapus kunjungan pada hari libur di tab Ubah.",
+            "Solver {pemecah} (MILP): {status}, {detik} s. Score{bobot}: {skor} (greedy {skor_rakus}). "
+            "Distances are straight lines from the base office; road distance needs a road network and is not "
+            "computed. Public holidays are not known: remove visits on holidays in the Edit tab."),
+        "rencana_bobot": (" tertimbang", " (weighted)"),
+        "rencana_tab_jadwal": ("Jadwal", "Schedule"),
+        "rencana_tab_ubah": ("Ubah", "Edit"),
+        "rencana_tab_cakupan": ("Cakupan setelah rencana", "Coverage after the plan"),
+        "rencana_tab_peta": ("Peta", "Map"),
+        "rencana_tab_cetak": ("Cetak & unduh", "Print & download"),
+        "rencana_tab_simpan": ("Simpan & realisasi", "Save & actuals"),
+        "rencana_ubah_bantuan": (
+            "Centang lokasi untuk menambah satu kunjungan pada hari kosong pertama; hapus centang untuk membuang "
+            "semua kunjungan ke lokasi itu. Angka di atas langsung dihitung ulang.",
+            "Tick a site to add one visit on the first free day; untick it to drop all visits to it. The figures "
+            "above are recomputed at once."),
+        "rencana_unduh_xlsx": ("Unduh jadwal (XLSX, satu lembar per unit)", "Download the schedule (XLSX, a sheet per unit)"),
+        "rencana_perlu_login": ("Masuk sebagai petugas data di panel samping untuk menyimpan rencana dan mencatat "
+                                "realisasi.", "Log in as a data officer on the side panel to save plans and record "
+                                "actual figures."),
+        "rencana_nama": ("Nama rencana", "Plan name"),
+        "rencana_timpa": ("Timpa", "Overwrite"),
+        "rencana_simpan": ("Simpan rencana", "Save plan"),
+        "rencana_tersimpan": ("Rencana '{nama}' tersimpan.", "Plan '{nama}' saved."),
+        "rencana_pilih_tersimpan": ("Rencana tersimpan", "Saved plan"),
+        "rencana_simpan_aktual": ("Simpan realisasi", "Save actual figures"),
+        "rencana_aktual_tersimpan": ("{jumlah} angka realisasi tersimpan.", "{jumlah} actual figure(s) saved."),
+        "rencana_m_rencana": ("Direncanakan (kunjungan terlapor)", "Planned (reported visits)"),
+        "rencana_m_aktual": ("Realisasi", "Actual"),
+        "rencana_m_terlapor": ("Kunjungan terlapor", "Visits reported"),
+        "rencana_dari": ("{a} dari {b}", "{a} of {b}"),
+        "rencana_tanpa_lokasi": ("Tidak ada lokasi dalam jarak ini. Perbesar jarak terjauh.",
+                                 "No site within this distance. Increase the longest trip."),
+        "jenis_desa": ("desa", "village"),
+        "jenis_kelurahan": ("kelurahan", "urban village"),
+        "jenis_sekolah": ("sekolah", "school"),
+    }
+)
+
+
+# --- small pieces ------------------------------------------------------------------------------
+def visit_yields(remaining: int, capacity: int, response: float, n: int) -> list[int]:
+    """Recordings of the 1st … n-th visit to a site with ``remaining`` unrecorded people.
+
+    Each visit records ``min(capacity, floor(response × remaining))`` and lowers ``remaining``
+    by as much; the list stops early at the first visit that would record nobody.
+    """
+    out, left = [], max(0, int(remaining))
+    for _ in range(n):
+        got = min(int(capacity), math.floor(response * left + 1e-9))
+        if got <= 0:
+            break
+        out.append(got)
+        left -= got
+    return out
+
+
+def working_days(start: date, days: int, weekends: bool = False) -> list[date]:
+    """The first ``days`` working days from ``start`` (included); Saturday/Sunday only if ``weekends``."""
+    out, d = [], start
+    while len(out) < days:
+        if weekends or d.weekday() < 5:
+            out.append(d)
+        d += timedelta(days=1)
+    return out
+
+
+def haversine_km(lat1, lon1, lat2, lon2):
+    """Great-circle (straight-line) distance in km; works on numbers or numpy arrays."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dlat, dlon = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
+    a = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(a))
+
+
+def people_to_green(wajib, sudah, zones: ZoneConfig) -> int | None:
+    """Fewest extra recordings that put an area in the hijau zone (0 if it is; None without data)."""
+    if wajib is None or sudah is None or pd.isna(wajib) or pd.isna(sudah) or wajib <= 0:
+        return None
+    wajib, sudah = int(wajib), int(sudah)
+
+    def green(n: int) -> bool:  # the same arithmetic as geo.coverage.add_coverage
+        return zones.zone(100.0 * (sudah + n) / wajib) == Zone.HIJAU
+
+    n = max(0, math.ceil(zones.hijau * wajib / 100 - sudah))
+    while n > 0 and green(n - 1):
+        n -= 1
+    while not green(n):
+        n += 1
+    return n
+
+
+def _check_number(name: str, value, ok: bool, rule: str) -> None:
+    if not ok:
+        raise PlanError("rencana_angka_salah", nama=name, syarat=rule, nilai=value)
+
+
+# --- candidate sites ---------------------------------------------------------------------------
+def bases(store: Store, within: str) -> pd.DataFrame:
+    """Offices a unit may start from: id, Col.NAMA, jenis, Col.KODE, lat, lon.
+
+    The Disdukcapil office first, then the kantor kecamatan, from the stored 'lokasi' points of
+    the kabupaten/kota containing ``within``.
+    """
+    kab = ancestor_code(within, Level.KABUPATEN) if Level.of_code(within).depth >= 2 else within
+    pts = store.points("lokasi", within=kab)
+    cols = ["id", Col.NAMA, JENIS, Col.KODE, LAT, LON]
+    if pts.empty:
+        return pd.DataFrame(columns=cols)
+    pts[JENIS] = [a.get(JENIS) for a in pts["atribut"]]
+    pts = pts[pts[JENIS].isin(BASE_KINDS)].copy()
+    pts["_order"] = pts[JENIS].map(BASE_KINDS.index)
+    return pts.sort_values(["_order", "id"], ignore_index=True)[cols]
+
+
+def base_point(store: Store, within: str, base_id: str | None = None) -> dict:
+    """The base office as a dict (id, nama, jenis, kode, lat, lon). Raises PlanError."""
+    offices = bases(store, within)
+    if offices.empty:
+        raise PlanError("rencana_tanpa_basis", wilayah=within)
+    if base_id is None:
+        return offices.iloc[0].to_dict()
+    found = offices[offices["id"] == base_id]
+    if found.empty:
+        raise PlanError("rencana_basis_tidak_ada", basis=base_id, wilayah=within)
+    return found.iloc[0].to_dict()
+
+
+def candidate_sites(store: Store, within: str, *, date: str | None = None, base_id: str | None = None,
+                    max_km: float | None = None, include_schools: bool = True,
+                    zones: ZoneConfig | None = None) -> pd.DataFrame:
+    """Sites a unit can visit, with what is left to record there.
+
+    Desa/kelurahan of ``within`` with data at ``date`` (Col.BELUM floored at 0) and, when asked,
+    the stored schools (Col.BELUM = their ``belum_rekam`` attribute, 0 when missing). Returns
+    SITE_COLUMNS: Col.KODE (desa code or school id), Col.NAMA, jenis (desa/kelurahan/sekolah),
+    kode_desa (the desa the site counts in), kecamatan (name), lat, lon (a desa's representative
+    point), jarak_km (straight-line km from the base), Col.BELUM, Col.WAJIB, Col.SUDAH (desa only),
+    Col.ZONA and perlu_hijau (of the site's desa). Sites beyond ``max_km`` are left out. Raises
+    PlanError when there is no base office.
+    """
+    zones = zones or load_settings().zones
+    base = base_point(store, within, base_id)
+    desa = coverage_table(store, Level.DESA, within=within, date=date, zones=zones, geometry=True)
+    desa = desa[desa[Col.WAJIB].notna() & desa[Col.SUDAH].notna()].reset_index(drop=True)
+    kab = ancestor_code(within, Level.KABUPATEN) if Level.of_code(within).depth >= 2 else within
+    kec = store.areas(within=kab, level=Level.KECAMATAN)
+    kec_names = dict(zip(kec[Col.KODE], kec[Col.NAMA]))
+    points = desa.geometry.representative_point()
+    need = [people_to_green(w, s, zones) for w, s in zip(desa[Col.WAJIB], desa[Col.SUDAH])]
+    sites = pd.DataFrame({
+        Col.KODE: desa[Col.KODE],
+        Col.NAMA: desa[Col.NAMA],
+        JENIS: [t if t in ("desa", "kelurahan") else desa_tipe(k) for k, t in zip(desa[Col.KODE], desa[Col.TIPE])],
+        KODE_DESA: desa[Col.KODE],
+        KECAMATAN: [kec_names.get(ancestor_code(k, Level.KECAMATAN), "") for k in desa[Col.KODE]],
+        LAT: points.y.to_numpy(), LON: points.x.to_numpy(),
+        Col.BELUM: desa[Col.BELUM].fillna(0).clip(lower=0).astype(int),
+        Col.WAJIB: desa[Col.WAJIB].astype("Int64"), Col.SUDAH: desa[Col.SUDAH].astype("Int64"),
+        Col.ZONA: desa[Col.ZONA], PERLU_HIJAU: pd.array(need, dtype="Int64"),
+    })
+    if include_schools:
+        schools = store.points(SCHOOL, within=within)
+        by_desa = sites.set_index(Col.KODE)
+        rows = []
+        for p in schools.to_dict("records"):
+            belum = pd.to_numeric(p["atribut"].get(Col.BELUM), errors="coerce")
+            known = p[Col.KODE] in by_desa.index
+            rows.append({
+                Col.KODE: str(p["id"]), Col.NAMA: p[Col.NAMA], JENIS: SCHOOL, KODE_DESA: p[Col.KODE],
+                KECAMATAN: kec_names.get(ancestor_code(p[Col.KODE], Level.KECAMATAN), ""),
+                LAT: float(p[LAT]), LON: float(p[LON]), Col.BELUM: 0 if pd.isna(belum) else max(0, int(belum)),
+                Col.WAJIB: pd.NA, Col.SUDAH: pd.NA,
+                Col.ZONA: by_desa.at[p[Col.KODE], Col.ZONA] if known else None,
+                PERLU_HIJAU: by_desa.at[p[Col.KODE], PERLU_HIJAU] if known else pd.NA,
+            })
+        if rows:
+            extra = pd.DataFrame(rows).astype({Col.WAJIB: "Int64", Col.SUDAH: "Int64", PERLU_HIJAU: "Int64"})
+            sites = pd.concat([sites, extra], ignore_index=True)
+    sites[JARAK] = np.round(haversine_km(base[LAT], base[LON], sites[LAT].to_numpy(float),
+                                         sites[LON].to_numpy(float)), 2) if len(sites) else []
+    if max_km is not None:
+        sites = sites[sites[JARAK] <= max_km]
+    return sites[SITE_COLUMNS].sort_values(Col.KODE, ignore_index=True)
+
+
+# --- the plan ----------------------------------------------------------------------------------
+@dataclass
+class Plan:
+    """A schedule of visits and what it is expected to record.
+
+    ``visits``: VISIT_COLUMNS, one row per (unit, day) with a visit, unit and day numbered from 1,
+    Col.TANGGAL ISO. ``sites``: the candidate sites it was made from (SITE_COLUMNS). ``gap`` is the
+    solver's relative MIP gap in percent (0 when proven optimal; None once edited or greedy).
+    """
+
+    visits: pd.DataFrame
+    sites: pd.DataFrame
+    params: dict
+    total: int
+    objective: float
+    turned_green: int  # desa below hijau now that reach it with the plan
+    status: str
+    gap: float | None
+    greedy_total: int
+    greedy_objective: float
+    solve_seconds: float
+    base: dict | None = None
+    name: str | None = None
+    solver: str = field(default="HiGHS")
+
+    @property
+    def gain_over_greedy(self) -> int:
+        """People recorded beyond the greedy baseline (may be < 0 only after edits)."""
+        return self.total - self.greedy_total
+
+    @property
+    def dates(self) -> list[str]:
+        return [d.isoformat() for d in working_days(date.fromisoformat(self.params["start"]), self.params["days"],
+                                                    self.params["weekends"])]
+
+    @property
+    def totals(self) -> pd.DataFrame:
+        """Per unit: unit, kunjungan (visits), expected."""
+        units = pd.DataFrame({UNIT: range(1, self.params["units"] + 1)})
+        got = self.visits.groupby(UNIT).agg(kunjungan=(EXPECTED, "size"), expected=(EXPECTED, "sum")).reset_index()
+        out = units.merge(got, on=UNIT, how="left", validate="one_to_one").fillna(0)
+        return out.astype(int)
+
+
+def _prepare_sites(sites: pd.DataFrame) -> pd.DataFrame:
+    required = [Col.KODE, Col.NAMA, Col.BELUM]
+    for col in required:
+        if col not in sites:
+            raise PlanError("rencana_kolom_hilang", kolom=col, wajib=", ".join(required))
+    out = sites.copy().reset_index(drop=True)
+    defaults = {JENIS: "desa", KODE_DESA: None, KECAMATAN: "", LAT: np.nan, LON: np.nan, JARAK: np.nan,
+                Col.WAJIB: pd.NA, Col.SUDAH: pd.NA, Col.ZONA: None, PERLU_HIJAU: pd.NA}
+    for col, value in defaults.items():
+        if col not in out:
+            out[col] = value
+    out[KODE_DESA] = out[KODE_DESA].where(out[KODE_DESA].notna(), out[Col.KODE])
+    out[Col.BELUM] = pd.to_numeric(out[Col.BELUM], errors="coerce").fillna(0).clip(lower=0).astype(int)
+    out[Col.KODE] = out[Col.KODE].astype(str)
+    return out[SITE_COLUMNS]
+
+
+@dataclass(frozen=True)
+class _Model:
+    """Everything the objective needs, indexed like ``sites``."""
+
+    remaining: list[int]  # per site, before any visit
+    slots: list[list[int]]  # per site: yields of its 1st, 2nd … visit (positive only, ≤ days)
+    weights: np.ndarray  # per site
+    distance: np.ndarray  # per site, km (0 when unknown)
+    groups: dict[str, tuple[int, list[int]]]  # desa code -> (people to green, site indices counting there)
+    bonus: float  # per desa turned green (0 when unweighted)
+
+
+def _model(sites: pd.DataFrame, capacity: int, response: float, days: int, weighted: bool) -> _Model:
+    slots = [visit_yields(r, capacity, response, days) for r in sites[Col.BELUM]]
+    weights = np.array([ZONE_WEIGHTS.get(z, 1.0) if weighted else 1.0 for z in sites[Col.ZONA]])
+    groups: dict[str, tuple[int, list[int]]] = {}
+    for i, (desa, need) in enumerate(zip(sites[KODE_DESA], sites[PERLU_HIJAU])):
+        if pd.isna(need) or int(need) <= 0:
+            continue
+        need_i, members = groups.get(desa, (int(need), []))
+        groups[desa] = (need_i, members + [i])
+    distance = np.nan_to_num(pd.to_numeric(sites[JARAK], errors="coerce").to_numpy(float))
+    return _Model(list(sites[Col.BELUM]), slots, weights, distance, groups, float(capacity) if weighted else 0.0)
+
+
+def _evaluate(model: _Model, counts: list[int]) -> tuple[int, float, int]:
+    """(people recorded, objective, desa turned green) of visiting site i counts[i] times."""
+    per_site = [sum(model.slots[i][:n]) for i, n in enumerate(counts)]
+    green = sum(1 for need, members in model.groups.values() if sum(per_site[i] for i in members) >= need)
+    objective = float(np.dot(model.weights, per_site)) + model.bonus * green if per_site else 0.0
+    return int(sum(per_site)), objective, green
+
+
+def _greedy_counts(model: _Model, units: int, days: int) -> list[int]:
+    """The baseline: day by day, each unit takes the site with the most still unrecorded (ties: the
+    site listed first) among those where a visit still records someone."""
+    counts = [0] * len(model.slots)
+    for _ in range(days):
+        left = {i: model.remaining[i] - sum(s[:counts[i]]) for i, s in enumerate(model.slots) if counts[i] < len(s)}
+        for i in sorted(left, key=lambda i: (-left[i], i))[:units]:
+            counts[i] += 1
+    return counts
+
+
+def _best_slots_counts(model: _Model, budget: int) -> list[int]:
+    """The ``budget`` most valuable visit slots, nearer sites first among equals (optimal without the
+    green bonus, since a site's slots lose value visit by visit); a start for the solver."""
+    ranked = sorted(((-model.weights[i] * y, model.distance[i], i, k) for i, s in enumerate(model.slots)
+                     for k, y in enumerate(s)))[:budget]
+    counts = [0] * len(model.slots)
+    for _, _, i, _ in ranked:
+        counts[i] += 1
+    return counts
+
+
+def _new_highs():
+    """A silent highspy.Highs (HiGHS prints a banner to the C stdout on first use: keep it off the CLI's)."""
+    import ctypes
+
+    import highspy
+
+    global _BANNER_DONE
+    if _BANNER_DONE:
+        h = highspy.Highs()
+    else:
+        sys.stdout.flush()
+        saved, null = os.dup(1), os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, 1)
+            h = highspy.Highs()
+            ctypes.CDLL(None).fflush(None)
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+            os.close(null)
+        _BANNER_DONE = True
+    h.setOptionValue("output_flag", False)
+    return h
+
+
+_BANNER_DONE = False
+
+
+def _runs(yields: list[int]) -> list[tuple[int, int]]:
+    """Consecutive equal yields as (yield, how many): [40, 40, 40, 30, 15] → [(40, 3), (30, 1), (15, 1)]."""
+    out: list[tuple[int, int]] = []
+    for y in yields:
+        if out and out[-1][0] == y:
+            out[-1] = (y, out[-1][1] + 1)
+        else:
+            out.append((y, 1))
+    return out
+
+
+# The objective is a multiple of 0.25 (zone weights 1, 1.25, 1.5 times whole people, whole bonuses):
+# a solution within 0.2 of the bound is optimal.
+ABS_GAP = 0.2
+
+
+def _solve(model: _Model, budget: int, warm: list[int], time_limit: float) -> tuple[list[int] | None, str, float | None]:
+    """Solve the slot MILP with HiGHS: (visit counts or None, status, gap in percent).
+
+    One integer variable per run of equal yields of a site (0 … run length) counts the visits taken
+    from that run; no ordering constraint is needed, because replacing any choice of a site's visit
+    slots by the first ones (as many) never records less, so the counts are read as prefixes.
+    """
+    import highspy
+
+    cols = [(i, y, m) for i, s in enumerate(model.slots) for y, m in _runs(s)]  # (site, yield, run length)
+    if not cols:
+        return [0] * len(model.slots), "optimal", 0.0
+    cost = [model.weights[i] * y for i, y, _ in cols]
+    green = [d for d, (need, members) in model.groups.items()
+             if model.bonus > 0 and sum(sum(model.slots[i]) for i in members) >= need]
+    cost += [model.bonus] * len(green)
+    site_cols: dict[int, list[int]] = {}
+    for j, (i, _, _) in enumerate(cols):
+        site_cols.setdefault(i, []).append(j)
+    rows = [(-highspy.kHighsInf, float(budget), list(range(len(cols))), [1.0] * len(cols))]
+    for g, desa in enumerate(green):  # recorded in the desa ≥ need × g (a visit counts at most need)
+        need, members = model.groups[desa]
+        idx = [j for i in members for j in site_cols.get(i, [])]
+        rows.append((0.0, highspy.kHighsInf, idx + [len(cols) + g],
+                     [float(min(cols[j][1], need)) for j in idx] + [-float(need)]))
+    n = len(cost)
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = n, len(rows)
+    lp.col_cost_ = np.array(cost, dtype=float)
+    lp.col_lower_ = np.zeros(n)
+    lp.col_upper_ = np.array([m for _, _, m in cols] + [1] * len(green), dtype=float)
+    lp.row_lower_ = np.array([r[0] for r in rows], dtype=float)
+    lp.row_upper_ = np.array([r[1] for r in rows], dtype=float)
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+    lp.a_matrix_.start_ = np.cumsum([0] + [len(r[2]) for r in rows]).astype(np.int32)
+    lp.a_matrix_.index_ = np.array([j for r in rows for j in r[2]], dtype=np.int32)
+    lp.a_matrix_.value_ = np.array([v for r in rows for v in r[3]], dtype=float)
+    lp.sense_ = highspy.ObjSense.kMaximize
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * n
+    h = _new_highs()
+    h.setOptionValue("time_limit", float(time_limit))
+    h.setOptionValue("mip_abs_gap", ABS_GAP)
+    h.setOptionValue("mip_rel_gap", 0.0)
+    h.setOptionValue("threads", 1)
+    h.passModel(lp)
+    start, left = [], list(warm)  # the greedy counts, poured into the runs in order
+    for i, _, m in cols:
+        take = min(m, left[i])
+        start.append(float(take))
+        left[i] -= take
+    per_site = np.array([sum(model.slots[i][:warm[i]]) for i in range(len(warm))])
+    start += [1.0 if per_site[model.groups[d][1]].sum() >= model.groups[d][0] else 0.0 for d in green]
+    solution = highspy.HighsSolution()
+    solution.col_value = start
+    h.setSolution(solution)
+    h.run()
+    info = h.getInfo()
+    if info.primal_solution_status != 2:  # no feasible solution
+        return None, "greedy", None
+    x = h.getSolution().col_value
+    counts = [0] * len(model.slots)
+    for j, (i, _, _) in enumerate(cols):
+        counts[i] += int(round(x[j]))
+    gap = info.mip_gap * 100 if math.isfinite(info.mip_gap) else None
+    if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+        return counts, "optimal", 0.0
+    return counts, "time_limit", gap
+
+
+def _bearing(base: dict | None, sites: pd.DataFrame) -> np.ndarray:
+    """Compass bearing of each site from the base (so units sweep sectors); site order without one."""
+    if not base or sites[LAT].isna().any():
+        return np.arange(len(sites), dtype=float)
+    lat0, lon0 = math.radians(base[LAT]), math.radians(base[LON])
+    lat, lon = np.radians(sites[LAT].to_numpy(float)), np.radians(sites[LON].to_numpy(float))
+    y = np.sin(lon - lon0) * np.cos(lat)
+    x = math.cos(lat0) * np.sin(lat) - math.sin(lat0) * np.cos(lat) * np.cos(lon - lon0)
+    return np.degrees(np.arctan2(y, x)) % 360
+
+
+def _layout(counts: list[int], sites: pd.DataFrame, units: int, days: int, base: dict | None) -> list[tuple[int, int, int]]:
+    """(unit, day, site index) for visit counts: each site's visits fill consecutive slots unit by unit.
+
+    A site with n ≤ days visits occupies n consecutive slots of the sequence (unit 1 day 1 … day D,
+    unit 2 day 1 …), so its visits fall on distinct days, and every unit has one site per day.
+    """
+    bearing = _bearing(base, sites)
+    order = sorted((i for i, n in enumerate(counts) if n > 0), key=lambda i: (bearing[i], i))
+    flat = [i for i in order for _ in range(counts[i])]  # ≤ units × days (the budget row)
+    return [(pos // days + 1, pos % days + 1, i) for pos, i in enumerate(flat)]
+
+
+def _visits_frame(slots: list[tuple[int, int, int]], sites: pd.DataFrame, params: dict) -> pd.DataFrame:
+    """Visit rows with chronological yields (a site's k-th visit in time records its k-th yield)."""
+    dates = working_days(date.fromisoformat(params["start"]), params["days"], params["weekends"])
+    by_site: dict[int, list[tuple[int, int]]] = {}
+    for unit, day, i in slots:
+        by_site.setdefault(i, []).append((day, unit))
+    rows = []
+    for i, visits in by_site.items():
+        site = sites.iloc[i]
+        yields = visit_yields(site[Col.BELUM], params["capacity"], params["response"], len(visits))
+        for k, (day, unit) in enumerate(sorted(visits)):
+            rows.append({UNIT: unit, DAY: day, Col.TANGGAL: dates[day - 1].isoformat(), Col.KODE: site[Col.KODE],
+                         Col.NAMA: site[Col.NAMA], JENIS: site[JENIS], KODE_DESA: site[KODE_DESA],
+                         KECAMATAN: site[KECAMATAN], JARAK: site[JARAK],
+                         EXPECTED: yields[k] if k < len(yields) else 0})
+    frame = pd.DataFrame(rows, columns=VISIT_COLUMNS)
+    frame[[UNIT, DAY, EXPECTED]] = frame[[UNIT, DAY, EXPECTED]].astype(int)
+    return frame.sort_values([UNIT, DAY], ignore_index=True)
+
+
+def plan_visits(sites_df: pd.DataFrame, *, units: int, capacity: int = 40, days: int, response: float = 0.5,
+                start: date | str | None = None, weekends: bool = False, weighted: bool = False,
+                time_limit: float = 10, base: dict | None = None) -> Plan:
+    """The best schedule of ``units`` mobile units over ``days`` working days.
+
+    ``sites_df`` needs Col.KODE, Col.NAMA, Col.BELUM (remaining unrecorded, floored at 0); the other
+    SITE_COLUMNS are used when present (Col.ZONA and perlu_hijau for ``weighted``, lat/lon for the
+    layout). ``response`` is the share (0–1] of those remaining who come on a visit day; ``start``
+    defaults to today. See the module docstring for the model and objective. Returns a Plan whose
+    total is never below the greedy baseline's (status "optimal", "time_limit" or "greedy"). Raises
+    PlanError on bad input.
+    """
+    _check_number("units", units, isinstance(units, (int, np.integer)) and units >= 1, "≥ 1")
+    _check_number("days", days, isinstance(days, (int, np.integer)) and days >= 1, "≥ 1")
+    _check_number("capacity", capacity, isinstance(capacity, (int, np.integer)) and capacity >= 1, "≥ 1")
+    _check_number("response", response, isinstance(response, (int, float)) and 0 < response <= 1, "0 < r ≤ 1")
+    _check_number("time_limit", time_limit, time_limit > 0, "> 0")
+    sites = _prepare_sites(sites_df)
+    start = date.fromisoformat(start) if isinstance(start, str) else (start or date.today())
+    params = {"units": int(units), "capacity": int(capacity), "days": int(days), "response": float(response),
+              "start": start.isoformat(), "weekends": bool(weekends), "weighted": bool(weighted)}
+    model = _model(sites, params["capacity"], params["response"], params["days"], params["weighted"])
+    clock = time.perf_counter()
+    budget = params["units"] * params["days"]
+    greedy = _greedy_counts(model, params["units"], params["days"])
+    greedy_total, greedy_objective, _ = _evaluate(model, greedy)
+    start_counts = max([_best_slots_counts(model, budget), greedy], key=lambda c: _evaluate(model, c)[1])
+    counts, status, gap = _solve(model, budget, start_counts, time_limit)
+    if counts is None or _evaluate(model, counts)[1] < greedy_objective - 1e-6:
+        counts, status, gap = greedy, "greedy", None
+    elif _evaluate(model, counts)[1] <= _evaluate(model, start_counts)[1] + 1e-9:
+        counts = start_counts  # no better than the start: keep its nearer sites
+    seconds = time.perf_counter() - clock
+    visits = _visits_frame(_layout(counts, sites, params["units"], params["days"], base), sites, params)
+    total, objective, green = _evaluate(model, counts)
+    return Plan(visits, sites, params, total, objective, green, status, gap, greedy_total, greedy_objective,
+                seconds, base=base)
+
+
+# --- editing -----------------------------------------------------------------------------------
+def _recount(plan: Plan, visits: pd.DataFrame) -> Plan:
+    sites = plan.sites
+    index = {k: i for i, k in enumerate(sites[Col.KODE])}
+    slots = [(int(u), int(d), index[k]) for u, d, k in zip(visits[UNIT], visits[DAY], visits[Col.KODE])]
+    new_visits = _visits_frame(slots, sites, plan.params)
+    model = _model(sites, plan.params["capacity"], plan.params["response"], plan.params["days"],
+                   plan.params["weighted"])
+    counts = [0] * len(sites)
+    for _, _, i in slots:
+        counts[i] += 1
+    total, objective, green = _evaluate(model, counts)
+    return replace(plan, visits=new_visits, total=total, objective=objective, turned_green=green, status="edited",
+                   gap=None)
+
+
+def apply_edits(plan: Plan, add=(), remove=()) -> Plan:
+    """A copy of ``plan`` with visits removed, then added, yields and totals recomputed.
+
+    ``remove`` items: ``(unit, day)`` drops that visit; a site code drops all visits to that site.
+    ``add`` items: ``(unit, day, kode)`` puts a visit there; a site code adds one visit in the first
+    free slot (day by day, unit by unit) where that site has no visit that day. Raises PlanError for
+    a slot outside the plan, a taken slot, a second unit at a site on one day, an unknown site, or no
+    free slot. Without edits the plan is returned unchanged.
+    """
+    if not add and not remove:
+        return plan
+    units, days = plan.params["units"], plan.params["days"]
+    names = dict(zip(plan.sites[Col.KODE], plan.sites[Col.NAMA]))
+    taken: dict[tuple[int, int], str] = {(int(u), int(d)): k for u, d, k in
+                                         zip(plan.visits[UNIT], plan.visits[DAY], plan.visits[Col.KODE])}
+    for item in remove:
+        if isinstance(item, str):
+            taken = {slot: k for slot, k in taken.items() if k != item}
+        else:
+            taken.pop((int(item[0]), int(item[1])), None)
+    for item in add:
+        if isinstance(item, str):
+            if item not in names:
+                raise PlanError("rencana_situs_tidak_ada", kode=item)
+            busy_days = {d for (_, d), k in taken.items() if k == item}
+            free = [(u, d) for d in range(1, days + 1) for u in range(1, units + 1)
+                    if (u, d) not in taken and d not in busy_days]
+            if not free:
+                raise PlanError("rencana_penuh", nama=names[item])
+            taken[free[0]] = item
+            continue
+        unit, day, kode = int(item[0]), int(item[1]), str(item[2])
+        if not (1 <= unit <= units and 1 <= day <= days):
+            raise PlanError("rencana_slot_salah", unit=unit, hari=day, unit_maks=units, hari_maks=days)
+        if kode not in names:
+            raise PlanError("rencana_situs_tidak_ada", kode=kode)
+        if (unit, day) in taken:
+            raise PlanError("rencana_slot_terisi", unit=unit, hari=day)
+        if any(d == day and k == kode for (_, d), k in taken.items()):
+            raise PlanError("rencana_situs_ganda", nama=names[kode], hari=day)
+        taken[(unit, day)] = kode
+    visits = pd.DataFrame([(u, d, k) for (u, d), k in taken.items()], columns=[UNIT, DAY, Col.KODE])
+    return _recount(plan, visits)
+
+
+def site_table(plan: Plan, lang: str = "id") -> pd.DataFrame:
+    """Candidate sites for an editor, planned sites first: pilih (bool: in the plan), Col.KODE, and as
+    text Col.NAMA, jenis, kecamatan, jarak_km, Col.BELUM, kunjungan, expected (from ``plan``).
+    Headers are the raw names; ``site_table_labels`` gives the words for them."""
+    got = plan.visits.groupby(Col.KODE).agg(kunjungan=(EXPECTED, "size"), expected=(EXPECTED, "sum"))
+    out = plan.sites[[Col.KODE, Col.NAMA, JENIS, KECAMATAN, JARAK, Col.BELUM]].merge(
+        got, left_on=Col.KODE, right_index=True, how="left", validate="one_to_one")
+    out[["kunjungan", EXPECTED]] = out[["kunjungan", EXPECTED]].fillna(0).astype(int)
+    out.insert(0, "pilih", out["kunjungan"] > 0)
+    out = out.sort_values(["pilih", EXPECTED, Col.BELUM, Col.KODE], ascending=[False, False, False, True],
+                          ignore_index=True)
+    out[JENIS] = [messages.text(f"jenis_{j}", lang) for j in out[JENIS]]
+    out[JARAK] = [fmt.number(v, 1, lang) for v in out[JARAK]]
+    for col in (Col.BELUM, "kunjungan", EXPECTED):
+        out[col] = [fmt.number(v, lang=lang) for v in out[col]]
+    return out
+
+
+def site_table_labels(lang: str = "id") -> dict[str, str]:
+    """Column words for ``site_table``."""
+    keys = {"pilih": "pilih", Col.KODE: "kode", Col.NAMA: "nama", JENIS: "jenis", KECAMATAN: "kecamatan",
+            JARAK: "jarak", Col.BELUM: "belum", "kunjungan": "kunjungan", EXPECTED: "perkiraan"}
+    return {c: messages.text(f"rencana_kol_{k}", lang) for c, k in keys.items()}
+
+
+def edits_from_table(plan: Plan, edited: pd.DataFrame) -> dict:
+    """``apply_edits`` arguments from an edited ``site_table(plan)``: ticked sites not in the plan
+    are added (one visit), unticked sites in it are removed."""
+    planned = set(plan.visits[Col.KODE])
+    ticked = dict(zip(edited[Col.KODE], edited["pilih"].astype(bool)))
+    return {"add": [k for k, on in ticked.items() if on and k not in planned],
+            "remove": [k for k, on in ticked.items() if not on and k in planned]}
+
+
+# --- views and files ---------------------------------------------------------------------------
+def _status_text(plan: Plan, lang: str) -> str:
+    return messages.text(f"rencana_status_{plan.status}", lang)
+
+
+def status_line(plan: Plan, lang: str = "id") -> str:
+    """``optimal (terbukti) · gap 0,00%`` — what the solver proved."""
+    gap = "" if plan.gap is None else f" · gap {fmt.percent(plan.gap, 2, lang)}"
+    return _status_text(plan, lang) + gap
+
+
+def plan_metrics(plan: Plan, lang: str = "id") -> list[tuple[str, str, str | None]]:
+    """(label, value, delta) for the headline figures: people expected (vs the greedy), the greedy
+    baseline, desa turning green, and what the solver proved."""
+    t = lambda k, **p: messages.text(k, lang, **p)  # noqa: E731
+    return [
+        (t("rencana_m_total"), fmt.number(plan.total, lang=lang),
+         f"{fmt.signed(plan.gain_over_greedy, lang=lang)} {t('rencana_vs_rakus')}"),
+        (t("rencana_m_rakus"), fmt.number(plan.greedy_total, lang=lang), None),
+        (t("rencana_m_hijau"), fmt.number(plan.turned_green, lang=lang), None),
+        (t("rencana_m_status"), status_line(plan, lang), None),
+    ]
+
+
+def method_note(plan: Plan, lang: str = "id") -> str:
+    """One paragraph: solver, status and time, the (weighted) score against the greedy's, and the limits
+    of the model (straight-line distance, no holidays)."""
+    return messages.text(
+        "rencana_cara", lang, pemecah=plan.solver, status=status_line(plan, lang),
+        detik=fmt.number(plan.solve_seconds, 2, lang),
+        bobot=messages.text("rencana_bobot", lang) if plan.params["weighted"] else "",
+        skor=fmt.number(plan.objective, 2, lang), skor_rakus=fmt.number(plan.greedy_objective, 2, lang))
+
+
+def schedule_grid(plan: Plan, lang: str = "id") -> pd.DataFrame:
+    """Text grid for people: one row per day (Hari ke, Tanggal), one column per unit: 'Site (n)'."""
+    head = {DAY: messages.text("rencana_kol_hari", lang), Col.TANGGAL: messages.text("rencana_kol_tanggal", lang)}
+    out = pd.DataFrame({head[DAY]: range(1, plan.params["days"] + 1),
+                        head[Col.TANGGAL]: [fmt.long_date(d, lang) for d in plan.dates]})
+    for unit in range(1, plan.params["units"] + 1):
+        mine = plan.visits[plan.visits[UNIT] == unit].set_index(DAY)
+        out[messages.text("rencana_unit_n", lang, n=unit)] = [
+            f"{mine.at[d, Col.NAMA]} ({fmt.number(mine.at[d, EXPECTED], lang=lang)})" if d in mine.index else "–"
+            for d in range(1, plan.params["days"] + 1)]
+    return out
+
+
+def _unit_sheet(plan: Plan, unit: int, lang: str) -> pd.DataFrame:
+    mine = plan.visits[plan.visits[UNIT] == unit]
+    cols = {DAY: "hari", Col.TANGGAL: "tanggal", Col.KODE: "kode", Col.NAMA: "nama", JENIS: "jenis",
+            KECAMATAN: "kecamatan", JARAK: "jarak", EXPECTED: "perkiraan"}
+    out = mine[list(cols)].copy()
+    out[JENIS] = [messages.text(f"jenis_{j}", lang) for j in out[JENIS]]
+    return out.rename(columns={c: messages.text(f"rencana_kol_{k}", lang) for c, k in cols.items()})
+
+
+def itinerary_xlsx(plan: Plan, lang: str = "id") -> bytes:
+    """The itinerary as XLSX bytes: one sheet per unit ('Unit 1' …), numbers as numbers, neutralised."""
+    from geo.export import to_xlsx_bytes
+
+    return to_xlsx_bytes({messages.text("rencana_unit_n", lang, n=u): _unit_sheet(plan, u, lang)
+                          for u in range(1, plan.params["units"] + 1)})
+
+
+def _md_cell(value) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def itinerary_markdown(plan: Plan, lang: str = "id") -> str:
+    """A printable itinerary: title, parameters and total, then one table per unit with its total."""
+    p = plan.params
+    lines = [f"### {messages.text('rencana_judul_cetak', lang)}" + (f": {_md_cell(plan.name)}" if plan.name else ""),
+             messages.text("rencana_ringkas_cetak", lang, unit=p["units"], hari=p["days"], kapasitas=p["capacity"],
+                           respons=fmt.percent(100 * p["response"], 0, lang), total=fmt.number(plan.total, lang=lang))]
+    if plan.base:
+        lines.append(messages.text("rencana_basis", lang, nama=_md_cell(plan.base[Col.NAMA])))
+    totals = plan.totals.set_index(UNIT)
+    for unit in range(1, p["units"] + 1):
+        sheet = _unit_sheet(plan, unit, lang)
+        lines += ["", f"**{messages.text('rencana_unit_n', lang, n=unit)}**", "",
+                  "| " + " | ".join(sheet.columns) + " |", "|" + "---|" * len(sheet.columns)]
+        for row in sheet.itertuples(index=False):
+            hari, tanggal, kode, nama, jenis, kec, jarak, perkiraan = row
+            cells = [hari, fmt.long_date(tanggal, lang), kode, nama, jenis, kec, fmt.number(jarak, 1, lang),
+                     fmt.number(perkiraan, lang=lang)]
+            lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+        lines += ["", messages.text("rencana_total_unit", lang, n=unit,
+                                    jumlah=fmt.number(totals.at[unit, EXPECTED], lang=lang))]
+    return "\n".join(lines)
+
+
+def coverage_after(store: Store, within: str, plan: Plan, date: str | None = None, *,
+                   level: Level | str = Level.KECAMATAN, zones: ZoneConfig | None = None) -> pd.DataFrame:
+    """Coverage per area of ``level`` now and expected after the plan.
+
+    Each visit's expected recordings are added to Col.SUDAH of the desa it counts in (kode_desa),
+    then summed up to ``level``; Col.WAJIB is unchanged. Returns Col.KODE, Col.NAMA, Col.WAJIB,
+    Col.SUDAH, Col.CAKUPAN, Col.ZONA (now), tambahan, sudah_setelah, cakupan_setelah (percent) and
+    zona_setelah.
+    """
+    zones = zones or load_settings().zones
+    level = Level(level)
+    now = coverage_table(store, level, within=within, date=date, zones=zones)
+    keys = [ancestor_code(k, level) for k in plan.visits[KODE_DESA]]
+    added = plan.visits.groupby(keys)[EXPECTED].sum() if len(plan.visits) else pd.Series(dtype=int)
+    out = now[[Col.KODE, Col.NAMA, Col.WAJIB, Col.SUDAH, Col.CAKUPAN, Col.ZONA]].copy()
+    out["tambahan"] = out[Col.KODE].map(added).fillna(0).astype(int)
+    after = add_coverage(pd.DataFrame({Col.WAJIB: out[Col.WAJIB], Col.SUDAH: out[Col.SUDAH] + out["tambahan"]}),
+                         zones)
+    out["sudah_setelah"] = after[Col.SUDAH].astype("Int64")
+    out["cakupan_setelah"] = after[Col.CAKUPAN]
+    out["zona_setelah"] = after[Col.ZONA]
+    return out
+
+
+def coverage_after_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """``coverage_after`` as text for people: name, coverage and zone now, added, coverage and zone after."""
+    from geo.present import zone_label
+
+    t = lambda k: messages.text(k, lang)  # noqa: E731
+    return pd.DataFrame({
+        t("kol_nama"): table[Col.NAMA].to_numpy(),
+        t("rencana_kol_cakupan_awal"): [fmt.percent(v, 2, lang) for v in table[Col.CAKUPAN]],
+        t("rencana_kol_zona_awal"): [zone_label(z, lang) for z in table[Col.ZONA]],
+        t("rencana_kol_tambahan"): [fmt.number(v, lang=lang) for v in table["tambahan"]],
+        t("rencana_kol_cakupan_akhir"): [fmt.percent(v, 2, lang) for v in table["cakupan_setelah"]],
+        t("rencana_kol_zona_akhir"): [zone_label(z, lang) for z in table["zona_setelah"]],
+    })
+
+
+def plan_map(plan: Plan, *, areas=None, lang: str = "id"):
+    """A folium map (no tiles: works offline) of the base, the planned sites and a straight line from
+    the base to each site per unit (colour by unit). ``areas``: an optional GeoDataFrame with
+    Col.NAMA and Col.ZONA drawn underneath in zone colours."""
+    import folium
+
+    from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS
+
+    centre = [plan.base[LAT], plan.base[LON]] if plan.base else (
+        [plan.sites[LAT].mean(), plan.sites[LON].mean()] if len(plan.sites) else [0, 0])
+    m = folium.Map(location=centre, zoom_start=10, tiles=None, control_scale=True)
+    if areas is not None and len(areas):
+        colours = {z.value: c for z, c in ZONE_COLOURS.items()}
+        folium.GeoJson(
+            areas[[Col.NAMA, Col.ZONA, "geometry"]].to_json(), name="zona",
+            style_function=lambda f: {"fillColor": colours.get(f["properties"].get(Col.ZONA), NO_DATA_COLOUR),
+                                      "color": "#555", "weight": 1, "fillOpacity": 0.35},
+            tooltip=folium.GeoJsonTooltip(fields=[Col.NAMA, Col.ZONA]),
+        ).add_to(m)
+    visits = plan.visits.merge(plan.sites[[Col.KODE, LAT, LON]], on=Col.KODE, how="left", validate="many_to_one")
+    for (unit, kode), group in visits.groupby([UNIT, Col.KODE], sort=True):
+        colour = UNIT_COLOURS[(int(unit) - 1) % len(UNIT_COLOURS)]
+        first = group.iloc[0]
+        label = messages.text("rencana_garis", lang, unit=unit, nama=first[Col.NAMA],
+                              hari=", ".join(str(d) for d in group[DAY]),
+                              jumlah=fmt.number(group[EXPECTED].sum(), lang=lang))
+        if plan.base:
+            folium.PolyLine([centre, [first[LAT], first[LON]]], color=colour, weight=2, opacity=0.8,
+                            tooltip=label).add_to(m)
+        folium.CircleMarker([first[LAT], first[LON]], radius=6, color=colour, fill=True, fill_opacity=0.9,
+                            tooltip=label).add_to(m)
+    if plan.base:
+        folium.CircleMarker(centre, radius=9, color="#000", fill=True, fill_color="#fff", fill_opacity=1,
+                            tooltip=messages.text("rencana_basis", lang, nama=plan.base[Col.NAMA])).add_to(m)
+    if len(visits):
+        m.fit_bounds([[visits[LAT].min(), visits[LON].min()], [visits[LAT].max(), visits[LON].max()]])
+    return m
+
+
+# --- the store: plans, their visits, actual figures ----------------------------------------------
+_md = MetaData()
+plans_table = Table(
+    "plans", _md,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("within", String(20)),
+    Column("data_date", String(10)),
+    Column("created_at", String(32), nullable=False),
+    Column("user", String(100), nullable=False),
+    Column("params", Text, nullable=False),  # JSON
+    Column("base", Text),  # JSON
+    Column("sites", Text, nullable=False),  # JSON records (SITE_COLUMNS)
+    Column("total", Integer, nullable=False),
+    Column("objective", Float, nullable=False),
+    Column("turned_green", Integer, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("gap", Float),
+    Column("greedy_total", Integer, nullable=False),
+    Column("greedy_objective", Float, nullable=False),
+    Column("solve_seconds", Float, nullable=False),
+)
+visits_table = Table(
+    "plan_visits", _md,
+    Column("plan_id", Integer, primary_key=True),
+    Column(UNIT, Integer, primary_key=True),
+    Column(DAY, Integer, primary_key=True),
+    Column(Col.TANGGAL, String(10), nullable=False),
+    Column(Col.KODE, String(40), nullable=False),
+    Column(EXPECTED, Integer, nullable=False),
+)
+actuals_table = Table(
+    "plan_actuals", _md,
+    Column("plan_id", Integer, primary_key=True),
+    Column(UNIT, Integer, primary_key=True),
+    Column(DAY, Integer, primary_key=True),
+    Column(ACTUAL, Integer, nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    Column("user", String(100), nullable=False),
+)
+_ready: "weakref.WeakSet" = weakref.WeakSet()  # engines whose plan tables exist
+
+
+def _ensure_tables(store: Store) -> None:
+    if store.engine in _ready:
+        return
+    try:
+        with store._writer() as conn:
+            store._lock(conn)
+            _md.create_all(conn)
+    except SQLAlchemyError as exc:
+        raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
+    _ready.add(store.engine)
+
+
+def _plan_row(conn, name: str):
+    row = conn.execute(select(plans_table).where(plans_table.c.name == name)).mappings().first()
+    if row is None:
+        raise PlanError("rencana_tidak_ada", nama=name)
+    return row
+
+
+def save_plan(store: Store, plan: Plan, name: str, *, within: str | None = None, data_date: str | None = None,
+              user: str = "cli", overwrite: bool = False) -> int:
+    """Store ``plan`` under ``name`` in one transaction; returns its id.
+
+    An existing plan of that name is replaced only with ``overwrite`` and only while it has no
+    actual figures. Raises PlanError (empty or taken name) or StoreError.
+    """
+    name = (name or "").strip()
+    if not name:
+        raise PlanError("rencana_nama_kosong")
+    _ensure_tables(store)
+    sites = json.loads(plan.sites.to_json(orient="records", force_ascii=False))
+    try:
+        with store._writer() as conn:
+            store._lock(conn)
+            old = conn.execute(select(plans_table.c.id).where(plans_table.c.name == name)).scalar()
+            if old is not None:
+                if not overwrite:
+                    raise PlanError("rencana_nama_dipakai", nama=name)
+                if conn.execute(select(actuals_table.c.plan_id).where(actuals_table.c.plan_id == old)).first():
+                    raise PlanError("rencana_ada_realisasi", nama=name)
+                conn.execute(delete(visits_table).where(visits_table.c.plan_id == old))
+                conn.execute(delete(plans_table).where(plans_table.c.id == old))
+            plan_id = conn.execute(insert(plans_table).values(
+                name=name, within=within, data_date=data_date, created_at=_now(), user=user,
+                params=json.dumps(plan.params), base=json.dumps(plan.base, default=str) if plan.base else None,
+                sites=json.dumps(sites, ensure_ascii=False), total=int(plan.total), objective=float(plan.objective),
+                turned_green=int(plan.turned_green), status=plan.status, gap=plan.gap,
+                greedy_total=int(plan.greedy_total), greedy_objective=float(plan.greedy_objective),
+                solve_seconds=float(plan.solve_seconds),
+            )).inserted_primary_key[0]
+            rows = [{"plan_id": plan_id, UNIT: int(v[UNIT]), DAY: int(v[DAY]), Col.TANGGAL: v[Col.TANGGAL],
+                     Col.KODE: v[Col.KODE], EXPECTED: int(v[EXPECTED])} for v in plan.visits.to_dict("records")]
+            if rows:
+                conn.execute(insert(visits_table), rows)
+    except SQLAlchemyError as exc:
+        raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
+    return int(plan_id)
+
+
+def list_plans(store: Store, within: str | None = None) -> pd.DataFrame:
+    """Saved plans, newest first: name, within, data_date, created_at, user, total, status."""
+    _ensure_tables(store)
+    cols = [plans_table.c[c] for c in ("name", "within", "data_date", "created_at", "user", "total", "status")]
+    q = select(*cols).order_by(plans_table.c.id.desc())
+    if within:
+        q = q.where((plans_table.c.within == within) | plans_table.c.within.like(within + ".%"))
+    with store.engine.connect() as conn:
+        return pd.DataFrame(conn.execute(q).mappings().all(), columns=[c.name for c in cols])
+
+
+def load_plan(store: Store, name: str) -> Plan:
+    """The plan saved as ``name``. Raises PlanError when there is none."""
+    _ensure_tables(store)
+    with store.engine.connect() as conn:
+        row = _plan_row(conn, name)
+        stored = pd.DataFrame(conn.execute(select(visits_table).where(visits_table.c.plan_id == row["id"])).mappings().all(),
+                              columns=[c.name for c in visits_table.c])
+    sites = _prepare_sites(pd.DataFrame(json.loads(row["sites"]), columns=SITE_COLUMNS))
+    for col in (Col.WAJIB, Col.SUDAH, PERLU_HIJAU):
+        sites[col] = sites[col].astype("Int64")
+    params = json.loads(row["params"])
+    visits = _visits_frame([], sites, params)
+    if len(stored):
+        index = {k: i for i, k in enumerate(sites[Col.KODE])}
+        visits = _visits_frame([(int(u), int(d), index[k]) for u, d, k in
+                                zip(stored[UNIT], stored[DAY], stored[Col.KODE])], sites, params)
+    return Plan(visits, sites, params, int(row["total"]), float(row["objective"]), int(row["turned_green"]),
+                row["status"], row["gap"], int(row["greedy_total"]), float(row["greedy_objective"]),
+                float(row["solve_seconds"]), base=json.loads(row["base"]) if row["base"] else None, name=name)
+
+
+def record_actuals(store: Store, plan_name: str, actuals_df: pd.DataFrame, *, user: str = "cli") -> int:
+    """Store the people actually recorded per visit (columns unit, day, actual) in one transaction.
+
+    A row with an empty ``actual`` clears that visit's figure. Returns the number of figures stored.
+    Raises PlanError for an unknown plan or visit, or a figure that is not a whole number ≥ 0.
+    """
+    _ensure_tables(store)
+    for col in (UNIT, DAY, ACTUAL):
+        if col not in actuals_df:
+            raise PlanError("rencana_kolom_hilang", kolom=col, wajib=", ".join((UNIT, DAY, ACTUAL)))
+    rows, clear = [], []
+    for r in actuals_df[[UNIT, DAY, ACTUAL]].to_dict("records"):
+        unit, day, raw = int(r[UNIT]), int(r[DAY]), r[ACTUAL]
+        if raw is None or pd.isna(raw):
+            clear.append((unit, day))
+            continue
+        value = pd.to_numeric(raw, errors="coerce")
+        if pd.isna(value) or value < 0 or value != int(value):
+            raise PlanError("rencana_aktual_salah", unit=unit, hari=day, nilai=raw)
+        rows.append({UNIT: unit, DAY: day, ACTUAL: int(value)})
+    try:
+        with store._writer() as conn:
+            store._lock(conn)
+            plan_id = _plan_row(conn, plan_name)["id"]
+            planned = {(u, d) for u, d in conn.execute(
+                select(visits_table.c[UNIT], visits_table.c[DAY]).where(visits_table.c.plan_id == plan_id))}
+            for unit, day in clear + [(r[UNIT], r[DAY]) for r in rows]:
+                if (unit, day) not in planned:
+                    raise PlanError("rencana_kunjungan_tidak_ada", nama=plan_name, unit=unit, hari=day)
+                conn.execute(delete(actuals_table).where((actuals_table.c.plan_id == plan_id)
+                                                         & (actuals_table.c[UNIT] == unit)
+                                                         & (actuals_table.c[DAY] == day)))
+            if rows:
+                stamp = _now()
+                conn.execute(insert(actuals_table), [{**r, "plan_id": plan_id, "recorded_at": stamp, "user": user}
+                                                     for r in rows])
+    except SQLAlchemyError as exc:
+        raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
+    return len(rows)
+
+
+def planned_vs_actual(store: Store, plan_name: str) -> pd.DataFrame:
+    """The saved plan's visits with what was actually recorded: VISIT_COLUMNS + actual and selisih
+    (actual − expected), both <NA> where no figure was entered yet. Raises PlanError."""
+    plan = load_plan(store, plan_name)
+    with store.engine.connect() as conn:
+        plan_id = _plan_row(conn, plan_name)["id"]
+        got = pd.DataFrame(conn.execute(select(actuals_table.c[UNIT], actuals_table.c[DAY], actuals_table.c[ACTUAL])
+                                        .where(actuals_table.c.plan_id == plan_id)).mappings().all(),
+                           columns=[UNIT, DAY, ACTUAL])
+    out = plan.visits.merge(got.astype(int), on=[UNIT, DAY], how="left", validate="one_to_one")
+    out[ACTUAL] = out[ACTUAL].astype("Int64")
+    out[SELISIH] = (out[ACTUAL] - out[EXPECTED]).astype("Int64")
+    return out
+
+
+def actual_totals(table: pd.DataFrame) -> dict:
+    """Sums of a ``planned_vs_actual`` table: expected (all visits), visits, reported (visits with a
+    figure), expected_reported and actual (over reported visits), selisih (actual − expected_reported)."""
+    reported = table[table[ACTUAL].notna()]
+    actual = int(reported[ACTUAL].sum())
+    expected_reported = int(reported[EXPECTED].sum())
+    return {"expected": int(table[EXPECTED].sum()), "visits": len(table), "reported": len(reported),
+            "expected_reported": expected_reported, "actual": actual, SELISIH: actual - expected_reported}
+
+
+def actual_metrics(table: pd.DataFrame, lang: str = "id") -> list[tuple[str, str, str | None]]:
+    """(label, value, delta) for a ``planned_vs_actual`` table: planned for the reported visits, actual
+    (with the difference), and how many visits were reported."""
+    sums = actual_totals(table)
+    t = lambda k, **p: messages.text(k, lang, **p)  # noqa: E731
+    return [
+        (t("rencana_m_rencana"), fmt.number(sums["expected_reported"], lang=lang), None),
+        (t("rencana_m_aktual"), fmt.number(sums["actual"], lang=lang), fmt.signed(sums[SELISIH], lang=lang)),
+        (t("rencana_m_terlapor"), t("rencana_dari", a=fmt.number(sums["reported"], lang=lang),
+                                     b=fmt.number(sums["visits"], lang=lang)), None),
+    ]
+
+
+def actuals_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """A planned-vs-actual table for an editor, with localised headers: everything is text except the
+    actual figure (a nullable integer, the one column to edit)."""
+    cols = {UNIT: "unit", DAY: "hari", Col.TANGGAL: "tanggal", Col.NAMA: "nama", EXPECTED: "perkiraan",
+            ACTUAL: "aktual", SELISIH: "selisih"}
+    out = table[list(cols)].copy()
+    out[Col.TANGGAL] = [fmt.long_date(d, lang) for d in out[Col.TANGGAL]]
+    out[EXPECTED] = [fmt.number(v, lang=lang) for v in out[EXPECTED]]
+    out[SELISIH] = [fmt.signed(v, lang=lang) for v in out[SELISIH]]
+    return out.rename(columns={c: messages.text(f"rencana_kol_{k}", lang) for c, k in cols.items()})
+
+
+def actuals_from_view(view: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """The unit, day, actual frame ``record_actuals`` takes, from an edited ``actuals_view``."""
+    names = {messages.text(f"rencana_kol_{k}", lang): c for c, k in ((UNIT, "unit"), (DAY, "hari"), (ACTUAL, "aktual"))}
+    return view[list(names)].rename(columns=names)
+
+
+# --- CLI -------------------------------------------------------------------------------------
+def cmd_plan(args) -> int:
+    from geo.cli import _emit, _lang, _store
+    from geo.ingest import parse_date
+
+    lang = _lang(args)
+    store = _store(args)
+    date_ = parse_date(args.date) if args.date else None
+    sites = candidate_sites(store, args.within, date=date_, base_id=args.base, max_km=args.max_km,
+                            include_schools=not args.no_schools)
+    base = base_point(store, args.within, args.base)
+    plan = plan_visits(sites, units=args.units, capacity=args.capacity, days=args.days, response=args.response,
+                       start=parse_date(args.start) if args.start else None, weekends=args.weekends,
+                       weighted=args.weighted, time_limit=args.time_limit, base=base)
+    _emit(plan.visits[[UNIT, DAY, Col.KODE, Col.NAMA, EXPECTED]], args.format, lang)
+    print(messages.text("rencana_ringkas", lang, total=fmt.number(plan.total, lang=lang), kunjungan=len(plan.visits),
+                        unit=args.units, hari=args.days, rakus=fmt.number(plan.greedy_total, lang=lang),
+                        status=_status_text(plan, lang), gap=fmt.percent(plan.gap, 2, lang),
+                        detik=fmt.number(plan.solve_seconds, 2, lang)), file=sys.stderr)
+    if args.save:
+        save_plan(store, plan, args.save, within=args.within, data_date=date_, user=args.user, overwrite=args.overwrite)
+    return 0
+
+
+def add_commands(subparsers, common) -> None:
+    p = common(subparsers.add_parser("plan", help="rencana jemput bola: lokasi kunjungan unit keliling per hari"),
+               fmt_opt=True)
+    p.add_argument("--within", required=True, help="kode kabupaten/kota atau kecamatan, mis. 99.01")
+    p.add_argument("--units", type=int, required=True, help="jumlah unit keliling")
+    p.add_argument("--capacity", type=int, default=40, help="perekaman per unit per hari (default 40)")
+    p.add_argument("--days", type=int, required=True, help="jumlah hari kerja")
+    p.add_argument("--response", type=float, default=0.5, help="bagian belum rekam yang datang (0–1, default 0,5)")
+    p.add_argument("--start", help="tanggal mulai TTTT-BB-HH (default hari ini)")
+    p.add_argument("--date", help="data per tanggal (default terbaru)")
+    p.add_argument("--weekends", action="store_true", help="Sabtu/Minggu juga hari kerja")
+    p.add_argument("--weighted", action="store_true", help="utamakan desa merah/kuning dan desa yang bisa jadi hijau")
+    p.add_argument("--base", help="id kantor asal (lokasi perekaman); default kantor Disdukcapil")
+    p.add_argument("--max-km", type=float, help="jarak garis lurus terjauh dari kantor asal (km)")
+    p.add_argument("--no-schools", action="store_true", help="tanpa sekolah")
+    p.add_argument("--time-limit", type=float, default=10, help="batas waktu pemecah (detik)")
+    p.add_argument("--save", metavar="NAMA", help="simpan rencana dengan nama ini")
+    p.add_argument("--overwrite", action="store_true", help="timpa rencana bernama sama (tanpa realisasi)")
+    p.set_defaults(func=cmd_plan)

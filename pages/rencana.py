@@ -1,0 +1,149 @@
+"""Rencana Jemput Bola: where the mobile recording units go, day by day (the planner is geo.plan)."""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+import ui
+from geo import auth, fmt, messages
+from geo import plan as planner
+from geo.schema import Level, RekamError
+
+ctx = ui.context()
+st.header(ctx.t("nav_rencana"))
+ui.demo_banner(ctx)
+if ctx.area is None:
+    st.warning(ctx.t("belum_ada_data"))
+    st.stop()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _bases(url: str, stamp: tuple[int, int], area: str) -> dict[str, str]:
+    offices = planner.bases(ui.store(ctx), area)
+    return dict(zip(offices["id"], offices["nama"]))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _plan(url, stamp, area, data_date, base_id, max_km, schools, units, capacity, days, response, start, weekends,
+          weighted):
+    store = ui.store(ctx)
+    sites = planner.candidate_sites(store, area, date=data_date, base_id=base_id, max_km=max_km or None,
+                                    include_schools=schools)
+    return planner.plan_visits(sites, units=units, capacity=capacity, days=days, response=response, start=start,
+                               weekends=weekends, weighted=weighted, base=planner.base_point(store, area, base_id))
+
+
+def fail(err: RekamError) -> None:
+    st.error(messages.describe(err, ctx.lang))
+
+
+def num(value, decimals: int = 0) -> str:
+    return fmt.number(value, decimals, ctx.lang)
+
+
+office_names = _bases(ctx.url, ctx.stamp, ctx.area)
+if not office_names:
+    st.warning(ctx.t("rencana_tanpa_basis", wilayah=ctx.area))
+    st.stop()
+
+c = st.columns(4)  # inputs: the planner's parameters
+units = c[0].number_input(ctx.t("rencana_in_unit"), 1, 20, 3, key="rencana_units")
+capacity = c[1].number_input(ctx.t("rencana_in_kapasitas"), 1, 200, 40, key="rencana_capacity")
+days = c[2].number_input(ctx.t("rencana_in_hari"), 1, 60, 10, key="rencana_days")
+start = c[3].date_input(ctx.t("rencana_in_mulai"), value=date.today(), format="DD/MM/YYYY", key="rencana_start")
+c = st.columns(4)
+response = c[0].slider(ctx.t("rencana_in_respons"), 0.05, 1.0, 0.5, 0.05, help=ctx.t("rencana_in_respons_bantuan"))
+base_id = c[1].selectbox(ctx.t("rencana_in_basis"), list(office_names), format_func=office_names.get)
+max_km = c[2].number_input(ctx.t("rencana_in_jarak"), 0, 1000, 0, 5, key="rencana_max_km")
+weekends = c[3].checkbox(ctx.t("rencana_in_akhir_pekan"))
+schools = c[3].checkbox(ctx.t("rencana_in_sekolah"), value=True)
+weighted = c[3].checkbox(ctx.t("rencana_in_bobot"), help=ctx.t("rencana_in_bobot_bantuan"))
+
+inputs = (ctx.url, ctx.stamp, ctx.area, ctx.date, base_id, max_km, schools, units, capacity, days, response,
+          start.isoformat(), weekends, weighted)
+try:
+    base_plan = _plan(*inputs)
+except RekamError as err:
+    fail(err)
+    st.stop()
+if base_plan.sites.empty:
+    st.warning(ctx.t("rencana_tanpa_lokasi"))
+    st.stop()
+
+top = st.container()
+tab_keys = ["jadwal", "ubah", "cakupan", "peta", "cetak", "simpan"]
+tabs = dict(zip(tab_keys, st.tabs([ctx.t(f"rencana_tab_{k}") for k in tab_keys])))
+
+with tabs["ubah"]:
+    st.caption(ctx.t("rencana_ubah_bantuan"))
+    labels = planner.site_table_labels(ctx.lang)
+    config = {col: st.column_config.Column(label) for col, label in labels.items()}
+    config["pilih"] = st.column_config.CheckboxColumn(labels["pilih"])
+    edited = st.data_editor(planner.site_table(base_plan, ctx.lang), column_config=config, hide_index=True,
+                            disabled=[col for col in labels if col != "pilih"], key=f"rencana_edit_{hash(inputs)}")
+    try:
+        plan = planner.apply_edits(base_plan, **planner.edits_from_table(base_plan, edited))
+    except RekamError as err:
+        fail(err)
+        plan = base_plan
+
+with top:
+    for col, (label, value, delta) in zip(st.columns(4), planner.plan_metrics(plan, ctx.lang)):
+        col.metric(label, value, delta)
+    st.caption(planner.method_note(plan, ctx.lang) + " " + ui.source_line(ctx, ctx.date))
+
+with tabs["jadwal"]:
+    st.dataframe(planner.schedule_grid(plan, ctx.lang), hide_index=True, width="stretch")
+    st.caption(" · ".join(ctx.t("rencana_total_unit", n=u, jumlah=num(e)) for u, e in
+                          zip(plan.totals[planner.UNIT], plan.totals[planner.EXPECTED])))
+
+with tabs["cakupan"]:
+    after = planner.coverage_after(ui.store(ctx), ctx.area, plan, ctx.date)
+    st.dataframe(planner.coverage_after_view(after, ctx.lang), hide_index=True, width="stretch")
+
+with tabs["peta"]:
+    desa = ui.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date, geometry=True)
+    st_folium(planner.plan_map(plan, areas=desa, lang=ctx.lang), key="rencana_peta", height=520,
+              use_container_width=True, returned_objects=[])
+
+with tabs["cetak"]:
+    st.download_button(ctx.t("rencana_unduh_xlsx"), planner.itinerary_xlsx(plan, ctx.lang),
+                       file_name="rencana_jemput_bola.xlsx", key="rencana_unduh")
+    st.markdown(planner.itinerary_markdown(plan, ctx.lang))
+
+with tabs["simpan"]:
+    session = ui.login_box(ctx)
+    if not auth.can(session, "editor"):
+        st.info(ctx.t("rencana_perlu_login"))
+        st.stop()
+    store = ui.store(ctx)
+    c = st.columns([3, 1, 1], vertical_alignment="bottom")
+    name, overwrite = c[0].text_input(ctx.t("rencana_nama"), key="rencana_nama"), c[1].checkbox(ctx.t("rencana_timpa"))
+    if c[2].button(ctx.t("rencana_simpan"), key="rencana_simpan"):
+        try:
+            planner.save_plan(store, plan, name, within=ctx.area, data_date=ctx.date, user=session.username,
+                              overwrite=overwrite)
+            st.success(ctx.t("rencana_tersimpan", nama=name.strip()))
+        except RekamError as err:
+            fail(err)
+    chosen = st.selectbox(ctx.t("rencana_pilih_tersimpan"), list(planner.list_plans(store, ctx.area)["name"]))
+    if chosen is None:
+        st.stop()
+    table = planner.planned_vs_actual(store, chosen)
+    for col, (label, value, delta) in zip(st.columns(3), planner.actual_metrics(table, ctx.lang)):
+        col.metric(label, value, delta)
+    view, actual_col = planner.actuals_view(table, ctx.lang), ctx.t("rencana_kol_aktual")
+    entered = st.data_editor(view, hide_index=True, key=f"rencana_aktual_{chosen}",
+                             disabled=[col for col in view.columns if col != actual_col],
+                             column_config={actual_col: st.column_config.NumberColumn(min_value=0, step=1)})
+    if st.button(ctx.t("rencana_simpan_aktual"), key="rencana_simpan_aktual"):
+        try:
+            n = planner.record_actuals(store, chosen, planner.actuals_from_view(entered, ctx.lang),
+                                       user=session.username)
+            ui.flash(ctx.t("rencana_aktual_tersimpan", jumlah=n))
+            st.rerun()
+        except RekamError as err:
+            fail(err)
+    ui.show_flash()

@@ -1,0 +1,109 @@
+"""Rencana Jemput Bola page: the figures on screen are the plan geo computes from the store."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from geo import auth, fmt
+from geo import plan as planner
+from geo.schema import Col
+from geo.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "rahasia-sekali-123"
+
+
+def _app() -> AppTest:
+    return AppTest.from_file(str(ROOT / "pages" / "rencana.py"), default_timeout=120).run()
+
+
+def _geo_plan(url: str, **options) -> tuple[Store, str, planner.Plan]:
+    """The plan geo makes from the store with the page's defaults (3 units × 10 days, 40 a day, 0.5)."""
+    store = Store.open(url)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    latest = store.snapshot_dates(kab)[-1]
+    max_km = options.pop("max_km", None)
+    sites = planner.candidate_sites(store, kab, date=latest, max_km=max_km)
+    args = dict(units=3, capacity=40, days=10, response=0.5, start=date.today(), base=planner.base_point(store, kab))
+    return store, kab, planner.plan_visits(sites, **{**args, **options})
+
+
+def _metrics(at: AppTest) -> dict[str, tuple[str, str]]:
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def test_totals_schedule_and_coverage_equal_the_geo_plan(demo_env):
+    at = _app()
+    assert not at.exception
+    store, kab, plan = _geo_plan(demo_env)
+    shown = _metrics(at)
+    gain = fmt.signed(plan.gain_over_greedy) + " dibanding cara rakus"
+    assert shown["Perkiraan direkam"] == (fmt.number(plan.total), gain)
+    assert shown["Cara rakus (pembanding)"][0] == fmt.number(plan.greedy_total)
+    assert plan.total == 1200 and plan.total >= plan.greedy_total  # the plan beats the greedy or equals it
+    assert shown["Hasil pemecah"][0] == "optimal (terbukti) · gap 0,00%"
+    pd.testing.assert_frame_equal(at.dataframe[0].value.reset_index(drop=True), planner.schedule_grid(plan))
+    after = planner.coverage_after_view(planner.coverage_after(store, kab, plan, store.snapshot_dates(kab)[-1]))
+    shown_after = next(d.value for d in at.dataframe if "Zona setelah rencana" in d.value.columns)
+    pd.testing.assert_frame_equal(shown_after.reset_index(drop=True), after)
+    assert "Data contoh sintetis" in " ".join(i.value for i in at.info)
+    assert any("garis lurus" in c.value for c in at.caption)
+    # the printable view and the map with one straight line per (unit, site)
+    printable = next(m.value for m in at.markdown if "**Unit 1**" in m.value)
+    assert printable == planner.itinerary_markdown(plan)
+    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+    assert script.count("L.polyline(") == len(plan.visits[["unit", Col.KODE]].drop_duplicates())
+
+
+def test_weighting_and_longest_trip_change_the_plan(demo_env):
+    at = _app()
+    next(c for c in at.checkbox if c.label.startswith("Utamakan desa")).check().run()
+    _, _, weighted = _geo_plan(demo_env, weighted=True)
+    shown = _metrics(at)
+    assert shown["Desa menjadi hijau"][0] == fmt.number(weighted.turned_green) and weighted.turned_green > 0
+    assert weighted.objective > weighted.greedy_objective
+    assert any(f"Skor tertimbang: {fmt.number(weighted.objective, 2)}" in c.value for c in at.caption)
+    at.number_input(key="rencana_max_km").set_value(5).run()
+    _, _, near = _geo_plan(demo_env, weighted=True, max_km=5)
+    assert _metrics(at)["Perkiraan direkam"][0] == fmt.number(near.total)
+    assert near.visits[planner.JARAK].max() <= 5
+
+
+def test_viewer_cannot_save_editor_saves_and_sees_actuals(demo_env):
+    at = _app()
+    assert any("Masuk sebagai petugas data" in i.value for i in at.info)
+    store, _, plan = _geo_plan(demo_env)
+    auth.add_user(store, "petugas1", PASSWORD, "editor")
+    at.sidebar.text_input[0].input("petugas1")
+    at.sidebar.text_input[1].input(PASSWORD)
+    at = at.sidebar.button[0].click().run()
+    assert not at.exception
+    at.text_input(key="rencana_nama").input("Desember Kota").run()
+    at.button(key="rencana_simpan").click().run()
+    assert "Rencana 'Desember Kota' tersimpan." in [s.value for s in at.success]
+    saved = planner.load_plan(store, "Desember Kota")
+    assert saved.total == plan.total and saved.visits[[planner.UNIT, planner.DAY, Col.KODE]].equals(
+        plan.visits[[planner.UNIT, planner.DAY, Col.KODE]])
+    first = saved.visits.iloc[0]
+    planner.record_actuals(store, "Desember Kota", pd.DataFrame(
+        {planner.UNIT: [first[planner.UNIT]], planner.DAY: [first[planner.DAY]], planner.ACTUAL: [31]}))
+    at.run()
+    shown = _metrics(at)
+    assert shown["Realisasi"] == ("31", fmt.signed(31 - int(first[planner.EXPECTED])))
+    assert shown["Direncanakan (kunjungan terlapor)"][0] == fmt.number(first[planner.EXPECTED])
+    assert shown["Kunjungan terlapor"][0] == "1 dari 30"
+
+
+def test_english(demo_env):
+    at = AppTest.from_file(str(ROOT / "pages" / "rencana.py"), default_timeout=120)
+    at.session_state["lang"] = "en"
+    at.run()
+    _, _, plan = _geo_plan(demo_env)
+    shown = _metrics(at)
+    assert shown["Expected recorded"][0] == fmt.number(plan.total, lang="en") == "1,200"
+    assert shown["Solver result"][0] == "optimal (proven) · gap 0.00%"
+    assert [t.label for t in at.tabs][:3] == ["Schedule", "Edit", "Coverage after the plan"]
