@@ -324,7 +324,7 @@ messages.register(
         "blangko_judul": ("Stok blangko KTP-el", "Blank e-KTP card stock"),
         "blangko_stok_perkiraan": ("Perkiraan stok", "Estimated stock"),
         "blangko_laju": ("Kartu dicetak per hari", "Cards printed per day"),
-        "blangko_habis": ("Perkiraan habis", "Expected to run out"),
+        "blangko_perkiraan_habis": ("Perkiraan habis", "Expected to run out"),
         "blangko_hari_lagi": ("{hari} hari lagi", "in {hari} days"),
         "blangko_kurang": ("Kurang untuk PRR yang menunggu", "Short for the waiting PRR"),
         "blangko_tidak_ada": (
@@ -337,16 +337,16 @@ messages.register(
             "Stock recorded {stok} on {tanggal_stok}; {dicetak} cards printed since. Printing rate = cards "
             "printed {awal} – {akhir} ÷ days. {prr} print-ready cards are waiting.",
         ),
-        "status_aktif": ("aktif", "working"),
-        "status_rusak": ("rusak", "broken"),
-        "status_perbaikan": ("dalam perbaikan", "under repair"),
-        "status_dihapus": ("dihapus", "written off"),
-        "jenis_statis": ("statis", "static"),
-        "jenis_mobile": ("mobile (keliling)", "mobile"),
-        "jenis_cetak": ("cetak", "printer"),
-        "koneksi_online": ("online", "online"),
-        "koneksi_tidak_stabil": ("tidak stabil", "unstable"),
-        "koneksi_offline": ("offline", "offline"),
+        "kap_status_aktif": ("aktif", "working"),
+        "kap_status_rusak": ("rusak", "broken"),
+        "kap_status_perbaikan": ("dalam perbaikan", "under repair"),
+        "kap_status_dihapus": ("dihapus", "written off"),
+        "kap_jenis_statis": ("statis", "static"),
+        "kap_jenis_mobile": ("mobile (keliling)", "mobile"),
+        "kap_jenis_cetak": ("cetak", "printer"),
+        "kap_koneksi_online": ("online", "online"),
+        "kap_koneksi_tidak_stabil": ("tidak stabil", "unstable"),
+        "kap_koneksi_offline": ("offline", "offline"),
         "kkap_kode": ("Kode", "Code"),
         "kkap_nama": ("Kecamatan", "District"),
         "kkap_alat": ("Alat bekerja", "Working devices"),
@@ -378,8 +378,8 @@ messages.register(
         "kkap_cetak": ("Sudah cetak", "Printed"),
         "kkap_diproses": ("Masih diproses / ditolak", "Processing / rejected"),
         "kkap_persen_cetak": ("% tercetak", "% printed"),
-        "ya": ("ya", "yes"),
-        "tidak": ("tidak", "no"),
+        "kap_ya": ("ya", "yes"),
+        "kap_tidak": ("tidak", "no"),
         "kartu_corong_rekam": ("Sudah rekam", "Recorded"),
         "kartu_corong_verifikasi": ("Lolos verifikasi (PRR + tercetak)", "Verified (PRR + printed)"),
         "kartu_corong_cetak": ("Sudah cetak", "Printed"),
@@ -1349,7 +1349,7 @@ def capacity_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
         t("kkap_alat"): [messages.text("kkap_alat_isi", lang, aktif=a, total=n)
                          for a, n in zip(order[ALAT_AKTIF], order[ALAT_TOTAL])],
         t("kkap_operator"): [fmt.number(None if pd.isna(o) else o, lang=lang) for o in order[OPERATOR]],
-        t("kkap_koneksi"): [_word("koneksi", k, lang) for k in order[KONEKSI]],
+        t("kkap_koneksi"): [_word("kap_koneksi", k, lang) for k in order[KONEKSI]],
         t("kkap_belum"): [fmt.number(None if pd.isna(b) else b, lang=lang) for b in order[Col.BELUM]],
         t("kkap_belum_per_alat"): [days_text(v, lang, 0) for v in order[BELUM_PER_ALAT]],
         t("kkap_hari"): [days_text(v, lang) for v in order[HARI_BACKLOG]],
@@ -1363,8 +1363,8 @@ def sites_down_view(down: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
         t("kkap_lokasi"): down[NAMA_LOKASI],
         t("kkap_nama"): down[NAMA_KEC],
         t("kkap_alat_id"): down[ALAT_ID],
-        t("kkap_jenis"): [_word("jenis", j, lang) for j in down[JENIS]],
-        t("kkap_status"): [_word("status", s, lang) for s in down[STATUS]],
+        t("kkap_jenis"): [_word("kap_jenis", j, lang) for j in down[JENIS]],
+        t("kkap_status"): [_word("kap_status", s, lang) for s in down[STATUS]],
         t("kkap_sejak"): [fmt.long_date(s, lang) for s in down[SEJAK]],
         t("kkap_lama"): [fmt.number(h, lang=lang) for h in down[HARI]],
         t("kkap_keterangan"): down[KETERANGAN].fillna("").astype(str),
@@ -1383,7 +1383,8 @@ def allocation_view(plan: Allocation, lang: str = "id") -> pd.DataFrame:
         t("kkap_sesudah"): [days_text(v, lang) for v in s["hari_sesudah"]],
     })
     if plan.unit == "alat":
-        view[t("kkap_operator_baru")] = ["–" if pd.isna(o) else t("ya" if o else "tidak") for o in s["operator_baru"]]
+        view[t("kkap_operator_baru")] = ["–" if pd.isna(o) else t("kap_ya" if o else "kap_tidak")
+                                         for o in s["operator_baru"]]
     return view
 
 
@@ -1428,7 +1429,7 @@ def stuck_messages(table: pd.DataFrame, down: pd.DataFrame, lang: str = "id") ->
             continue
         reasons = " ".join(
             messages.text("kap_alasan", lang, lokasi=d[NAMA_LOKASI], alat=d[ALAT_ID],
-                          status=_word("status", d[STATUS], lang), tanggal=fmt.long_date(d[SEJAK], lang),
+                          status=_word("kap_status", d[STATUS], lang), tanggal=fmt.long_date(d[SEJAK], lang),
                           keterangan=d[KETERANGAN] or "–")
             for d in down[(down[KODE_KEC] == r[Col.KODE]) & down[JENIS].isin(RECORDING_KINDS)].to_dict("records"))
         out.append(messages.text(
@@ -1441,7 +1442,7 @@ def stuck_messages(table: pd.DataFrame, down: pd.DataFrame, lang: str = "id") ->
 def offline_messages(table: pd.DataFrame, lang: str = "id") -> list[str]:
     """One sentence per kecamatan whose sites record offline (figures arrive late)."""
     return [messages.text("kap_offline", lang, nama=r[Col.NAMA], kode=r[Col.KODE],
-                          koneksi=_word("koneksi", r[KONEKSI], lang))
+                          koneksi=_word("kap_koneksi", r[KONEKSI], lang))
             for r in table.to_dict("records") if r[KONEKSI] == "offline"]
 
 

@@ -106,7 +106,7 @@ else:
     cols[0].metric(ctx.t("blangko_stok_perkiraan"), fmt.number(p["stok_perkiraan"], lang=lang),
                    fmt.long_date(p["tanggal"], lang), delta_color="off", delta_arrow="off")
     cols[1].metric(ctx.t("blangko_laju"), fmt.number(p["laju_cetak_per_hari"], 1, lang))
-    cols[2].metric(ctx.t("blangko_habis"), fmt.long_date(p["tanggal_habis"], lang),
+    cols[2].metric(ctx.t("blangko_perkiraan_habis"), fmt.long_date(p["tanggal_habis"], lang),
                    ctx.t("blangko_hari_lagi", hari=days(p["hari_tersisa"])), delta_color="off", delta_arrow="off")
     cols[3].metric(ctx.t("blangko_kurang"), fmt.number(p["kurang"], lang=lang))
     st.plotly_chart(capacity.blank_stock_figure(cards["ledger"], p, lang), key="blangko_stok")
