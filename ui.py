@@ -453,6 +453,44 @@ def history_view(ctx: Context):
     ].rename(columns={"id": ctx.t("versi")})
 
 
+def _import_points(kind):
+    def run(store_, data, name, user):
+        from geo import ingest
+
+        return ingest.import_points(store_, data, kind=kind, file_name=name, user=user)
+    return run
+
+
+def _import_capacity(function_name):
+    def run(store_, data, name, user):
+        from geo import capacity
+
+        done = getattr(capacity, function_name)(store_, data, user, file_name=name)
+        return done.version_id, done.rows
+    return run
+
+
+# Other files an editor imports: kind -> importer(store, bytes, file name, user) -> (version, count)
+OTHER_IMPORTS = {
+    "lokasi": _import_points("lokasi"),
+    "sekolah": _import_points("sekolah"),
+    "perangkat": _import_capacity("import_inventory"),
+    "blangko": _import_capacity("import_blank_stock"),
+}
+TEMPLATES = ["desa", "kecamatan", "perangkat", "blangko"]
+
+
+def template_frame(ctx: Context, kind: str):
+    """The template an editor downloads, with the chosen area's codes and names filled in."""
+    from geo import capacity, ingest
+
+    if kind == "perangkat":
+        return capacity.inventory_template(store(ctx), within=ctx.area)
+    if kind == "blangko":
+        return capacity.blank_stock_template(store(ctx), within=ctx.area)
+    return ingest.template(store(ctx), within=ctx.area, level=kind)
+
+
 def active_versions(ctx: Context) -> list[int]:
     hist = store(ctx).history()
     return [int(v) for v in hist.loc[hist["active"], "id"]]

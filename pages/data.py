@@ -88,14 +88,13 @@ with tabs["tab_batas"]:
             st.rerun()
 
 with tabs["tab_titik"]:
-    kind = st.radio(ctx.t("jenis_titik"), ["lokasi", "sekolah"], horizontal=True,
-                    format_func=lambda v: ctx.t(f"lapisan_{v}"))
+    kind = st.radio(ctx.t("jenis_berkas"), list(ui.OTHER_IMPORTS), horizontal=True,
+                    format_func=lambda v: ctx.t(f"berkas_{v}"))
     up = st.file_uploader(ctx.t("unggah_titik"), type=["csv", "xlsx"], key=ui.uploader_key("titik"))
     if up is not None and st.button(ctx.t("simpan"), key="simpan_titik", type="primary"):
         try:
             auth.require(ui.current_session(), "editor", store=store)
-            version, count = ingest.import_points(store, up.getvalue(), kind=kind, file_name=up.name,
-                                                  user=session.username)
+            version, count = ui.OTHER_IMPORTS[kind](store, up.getvalue(), up.name, session.username)
         except RekamError as err:
             fail(err)
         else:
@@ -121,9 +120,9 @@ with tabs["tab_riwayat"]:
                 st.rerun()
 
 with tabs["tab_templat"]:
-    lvl = st.radio(ctx.t("peta_tingkat"), ["desa", "kecamatan"], horizontal=True, key="templat_level",
-                   format_func=lambda v: ctx.t(f"tingkat_{v}"))
-    frame = ingest.template(store, within=ctx.area, level=lvl)
+    lvl = st.radio(ctx.t("jenis_templat"), ui.TEMPLATES, horizontal=True, key="templat_level",
+                   format_func=lambda v: ctx.t(f"templat_{v}"))
+    frame = ui.template_frame(ctx, lvl)
     st.dataframe(frame.head(10), hide_index=True)
     c1, c2 = st.columns(2)
     c1.download_button(ctx.t("unduh_csv"), to_csv_bytes(frame), f"templat_{ctx.area}_{lvl}.csv", "text/csv")

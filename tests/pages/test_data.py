@@ -49,7 +49,7 @@ def test_editor_rolls_back_a_version_and_figures_change(demo_env):
     at = _login(_app(), "petugas1")
     assert not at.exception
     tab_labels = [t.label for t in at.tabs]
-    assert tab_labels == ["Data perekaman", "Batas wilayah", "Lokasi & sekolah", "Riwayat versi", "Templat"]
+    assert tab_labels == ["Data perekaman", "Batas wilayah", "Lokasi, sekolah, perangkat", "Riwayat versi", "Templat"]
     history = at.dataframe[0].value
     assert len(history) == len(store.history())
     enrollment_version = int(store.history().query("kind == 'enrollment'")["id"].iloc[0])
