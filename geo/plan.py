@@ -234,7 +234,8 @@ messages.register(
             "semua kunjungan ke lokasi itu. Angka di atas langsung dihitung ulang.",
             "Tick a site to add one visit on the first free day; untick it to drop all visits to it. The figures "
             "above are recomputed at once."),
-        "rencana_unduh_xlsx": ("Unduh jadwal (XLSX, satu lembar per unit)", "Download the schedule (XLSX, a sheet per unit)"),
+        "rencana_unduh_xlsx": ("Unduh jadwal (XLSX, satu lembar per unit)",
+                               "Download the schedule (XLSX, a sheet per unit)"),
         "rencana_perlu_login": ("Masuk sebagai petugas data di panel samping untuk menyimpan rencana dan mencatat "
                                 "realisasi.", "Log in as a data officer on the side panel to save plans and record "
                                 "actual figures."),
@@ -564,7 +565,8 @@ def _runs(yields: list[int]) -> list[tuple[int, int]]:
 ABS_GAP = 0.2
 
 
-def _solve(model: _Model, budget: int, warm: list[int], time_limit: float) -> tuple[list[int] | None, str, float | None]:
+def _solve(model: _Model, budget: int, warm: list[int],
+           time_limit: float) -> tuple[list[int] | None, str, float | None]:
     """Solve the slot MILP with HiGHS: (visit counts or None, status, gap in percent).
 
     One integer variable per run of equal yields of a site (0 … run length) counts the visits taken
@@ -644,7 +646,8 @@ def _bearing(base: dict | None, sites: pd.DataFrame) -> np.ndarray:
     return np.degrees(np.arctan2(y, x)) % 360
 
 
-def _layout(counts: list[int], sites: pd.DataFrame, units: int, days: int, base: dict | None) -> list[tuple[int, int, int]]:
+def _layout(counts: list[int], sites: pd.DataFrame, units: int, days: int,
+            base: dict | None) -> list[tuple[int, int, int]]:
     """(unit, day, site index) for visit counts: each site's visits fill consecutive slots unit by unit.
 
     A site with n ≤ days visits occupies n consecutive slots of the sequence (unit 1 day 1 … day D,
@@ -685,8 +688,8 @@ def plan_visits(sites_df: pd.DataFrame, *, units: int, capacity: int = 40, days:
     SITE_COLUMNS are used when present (Col.ZONA and perlu_hijau for ``weighted``, lat/lon for the
     layout). ``response`` is the share (0–1] of those remaining who come on a visit day; ``start``
     defaults to today. See the module docstring for the model and objective. Returns a Plan whose
-    total is never below the greedy baseline's (status "optimal", "time_limit" or "greedy"). Raises
-    PlanError on bad input.
+    objective is never below the greedy baseline's (unweighted: people recorded; status "optimal",
+    "time_limit" or "greedy"). Raises PlanError on bad input.
     """
     _check_number("units", units, isinstance(units, (int, np.integer)) and units >= 1, "≥ 1")
     _check_number("days", days, isinstance(days, (int, np.integer)) and days >= 1, "≥ 1")
@@ -952,12 +955,16 @@ def plan_map(plan: Plan, *, areas=None, lang: str = "id"):
         [plan.sites[LAT].mean(), plan.sites[LON].mean()] if len(plan.sites) else [0, 0])
     m = folium.Map(location=centre, zoom_start=10, tiles=None, control_scale=True)
     if areas is not None and len(areas):
+        from geo.present import zone_label
+
         colours = {z.value: c for z, c in ZONE_COLOURS.items()}
+        layer = areas[[Col.NAMA, Col.ZONA, "geometry"]].assign(zona_kata=[zone_label(z, lang) for z in areas[Col.ZONA]])
         folium.GeoJson(
-            areas[[Col.NAMA, Col.ZONA, "geometry"]].to_json(), name="zona",
+            layer.to_json(), name="zona",
             style_function=lambda f: {"fillColor": colours.get(f["properties"].get(Col.ZONA), NO_DATA_COLOUR),
                                       "color": "#555", "weight": 1, "fillOpacity": 0.35},
-            tooltip=folium.GeoJsonTooltip(fields=[Col.NAMA, Col.ZONA]),
+            tooltip=folium.GeoJsonTooltip(fields=[Col.NAMA, "zona_kata"],
+                                          aliases=[messages.text("kol_nama", lang), messages.text("kol_zona", lang)]),
         ).add_to(m)
     visits = plan.visits.merge(plan.sites[[Col.KODE, LAT, LON]], on=Col.KODE, how="left", validate="many_to_one")
     for (unit, kode), group in visits.groupby([UNIT, Col.KODE], sort=True):
@@ -1097,8 +1104,8 @@ def load_plan(store: Store, name: str) -> Plan:
     _ensure_tables(store)
     with store.engine.connect() as conn:
         row = _plan_row(conn, name)
-        stored = pd.DataFrame(conn.execute(select(visits_table).where(visits_table.c.plan_id == row["id"])).mappings().all(),
-                              columns=[c.name for c in visits_table.c])
+        query = select(visits_table).where(visits_table.c.plan_id == row["id"])
+        stored = pd.DataFrame(conn.execute(query).mappings().all(), columns=[c.name for c in visits_table.c])
     sites = _prepare_sites(pd.DataFrame(json.loads(row["sites"]), columns=SITE_COLUMNS))
     for col in (Col.WAJIB, Col.SUDAH, PERLU_HIJAU):
         sites[col] = sites[col].astype("Int64")
