@@ -176,7 +176,6 @@ messages.register(
         "rencana_kol_cakupan_akhir": ("Cakupan setelah rencana", "Coverage after the plan"),
         "rencana_kol_zona_akhir": ("Zona setelah rencana", "Zone after the plan"),
         "rencana_unit_n": ("Unit {n}", "Unit {n}"),
-        "rencana_hari_n": ("Hari {n}", "Day {n}"),
         "rencana_basis": ("Berangkat dari: {nama}", "Starting from: {nama}"),
         "rencana_total_unit": ("Unit {n}: {jumlah} orang", "Unit {n}: {jumlah} people"),
         "rencana_judul_cetak": ("Rencana jemput bola", "Mobile-unit plan"),
