@@ -1,0 +1,280 @@
+"""Stored events (versions, rollback, checks) on SQLite and PostgreSQL; the words of the Tren page."""
+from __future__ import annotations
+
+from datetime import date
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import box
+
+from geo import events, messages, trend
+from geo.schema import DEMO_DIR, Col, RekamError, ValidationFailed
+from geo.store import Store
+from geo.trend import Status
+
+HEADER = "tanggal_mulai,tanggal_selesai,kode,jenis,keterangan\n"
+
+
+def _areas():
+    rows = [
+        ("99.01", "Kabupaten Uji", "kabupaten", "99", "kabupaten", box(0, 0, 4, 1)),
+        ("99.01.01", "Kec A", "kecamatan", "99.01", "kecamatan", box(0, 0, 2, 1)),
+        ("99.01.02", "Kec B", "kecamatan", "99.01", "kecamatan", box(2, 0, 4, 1)),
+        ("99.01.01.2001", "Desa A1", "desa", "99.01.01", "desa", box(0, 0, 1, 1)),
+        ("99.01.01.1002", "Kel A2", "desa", "99.01.01", "kelurahan", box(1, 0, 2, 1)),
+        ("99.01.02.2001", "Desa B1", "desa", "99.01.02", "desa", box(2, 0, 4, 1)),
+    ]
+    cols = [Col.KODE, Col.NAMA, Col.LEVEL, Col.KODE_INDUK, Col.TIPE, "geometry"]
+    return gpd.GeoDataFrame(pd.DataFrame(rows, columns=cols), geometry="geometry", crs="EPSG:4326")
+
+
+@pytest.fixture
+def store(store_url):
+    s = Store.open(store_url)
+    s.add_areas(_areas())
+    yield s
+    s.close()
+
+
+def _csv(tmp_path, body: str, name="peristiwa.csv"):
+    path = tmp_path / name
+    path.write_text(HEADER + body, encoding="utf-8")
+    return path
+
+
+# --- writing and reading ------------------------------------------------------------------------
+def test_add_event_is_one_version_and_reads_back(store):
+    version = events.add_event(store, "990101", "alat_rusak", date(2026, 9, 28), None,
+                               "  Pemindai   sidik jari rusak ", "petugas1")
+    history = store.history()
+    row = history.set_index("id").loc[version]
+    assert (row["kind"], row["user"], row["row_count"], bool(row["active"])) == ("peristiwa", "petugas1", 1, True)
+    got = events.events(store)
+    assert got.to_dict("records") == [{
+        trend.MULAI: "2026-09-28", trend.SELESAI: "", Col.KODE: "99.01.01", trend.JENIS: "alat_rusak",
+        trend.KETERANGAN: "Pemindai sidik jari rusak", events.BERLANGSUNG: True, Col.VERSI: version,
+    }]
+    # Still going on: a chart can draw it up to the latest snapshot instead of one day.
+    assert events.events(store, open_until="2026-11-16")[trend.SELESAI].tolist() == ["2026-11-16"]
+    assert events.events(store, open_until="2026-09-01")[trend.SELESAI].tolist() == [""]  # not started then
+    assert store.stamp()[0] == version  # caches keyed on the stamp see the new event
+
+
+def test_rollback_removes_exactly_that_event(store):
+    first = events.add_event(store, "99.01.01", "jaringan_putus", "2026-01-05", "2026-01-09", "kabel", "a")
+    second = events.add_event(store, "99.01.02", "jemput_bola", "2026-02-01", "2026-02-01", "pesantren", "a")
+    store.rollback(second, user="a")
+    assert events.events(store)[Col.VERSI].tolist() == [first]
+    store.rollback(first, user="a")
+    assert events.events(store).empty
+
+
+def test_newer_version_of_the_same_event_replaces_it_until_rolled_back(store, tmp_path):
+    events.add_event(store, "99.01.01", "alat_rusak", "2026-09-28", None, "rusak", "a")
+    fixed = events.import_events(store, _csv(tmp_path, "2026-09-28,2026-11-20,99.01.01,alat_rusak,sudah diperbaiki\n"),
+                                 user="b")
+    got = events.events(store)
+    assert got[[trend.SELESAI, trend.KETERANGAN, events.BERLANGSUNG]].values.tolist() == [
+        ["2026-11-20", "sudah diperbaiki", False]]
+    store.rollback(fixed, user="b")
+    assert events.events(store)[[trend.SELESAI, events.BERLANGSUNG]].values.tolist() == [["", True]]
+
+
+def test_within_keeps_the_area_its_ancestors_and_descendants_and_kinds(store):
+    events.add_event(store, "99.01", "blangko_habis", "2025-09-01", "2025-12-14", "", "a")
+    events.add_event(store, "99.01.01", "alat_rusak", "2026-09-28", None, "", "a")
+    events.add_event(store, "99.01.01.2001", "jemput_bola", "2026-03-01", "2026-03-02", "", "a")
+    events.add_event(store, "99.01.02", "layanan_akhir_pekan", "2026-04-04", "2026-04-05", "", "a")
+    got = events.events(store, "99.01.01")
+    assert got[Col.KODE].tolist() == ["99.01", "99.01.01.2001", "99.01.01"]  # by start date; no 99.01.02
+    shown = events.events(store, "99.01.01", kinds=events.COVERAGE_CHART_KINDS)
+    assert shown[trend.JENIS].tolist() == ["blangko_habis", "alat_rusak"]  # mobile-unit visits left to the bars
+    related = trend.events_for(got, "99.01.01")  # the frame goes into geo.trend as it is
+    assert related[trend.HUBUNGAN].tolist() == ["wilayah_induk", "bagian_wilayah", "wilayah_ini"]
+    assert events.events(store, "99.01.02")[Col.KODE].tolist() == ["99.01", "99.01.02"]
+
+
+@pytest.mark.parametrize(("args", "key", "words"), [
+    (("99.01.01", "banjir", "2026-01-01", None, ""), "peristiwa_jenis_salah", "Jenis peristiwa 'banjir'"),
+    (("99.01.01", "alat_rusak", "28/09/2026", None, ""), "peristiwa_tanggal_salah", "Tanggal mulai '28/09/2026'"),
+    (("99.01.01", "alat_rusak", "2026-01-01", "2026-13-01", ""), "peristiwa_tanggal_salah", "Tanggal selesai"),
+    (("99.01.01", "alat_rusak", "2026-01-10", "2026-01-09", ""), "peristiwa_selesai_sebelum_mulai",
+     "Tanggal selesai 2026-01-09 lebih awal dari tanggal mulai 2026-01-10"),
+    (("99.01.09", "alat_rusak", "2026-01-01", None, ""), "peristiwa_wilayah_tidak_ada", "kode 99.01.09 tidak ada"),
+    (("9901x", "alat_rusak", "2026-01-01", None, ""), "peristiwa_wilayah_tidak_ada", "kode 9901x tidak ada"),
+    (("99.01.01", "jemput_bola", "2026-01-01", None, "warga 3674011234567890 direkam"), "peristiwa_keterangan_nik",
+     "mirip NIK"),
+    (("99.01.01", "jemput_bola", "2026-01-01", None, "x" * 501), "peristiwa_keterangan_panjang", "501 karakter"),
+])
+def test_add_event_refuses_with_indonesian_messages(store, args, key, words):
+    with pytest.raises(RekamError) as err:
+        events.add_event(store, *args, user="a")
+    assert err.value.key == key
+    assert words in messages.describe(err.value)
+    assert events.events(store).empty and len(store.history()) == 1  # only the boundaries
+
+
+# --- importing a file ----------------------------------------------------------------------------
+def test_import_events_demo_file_is_one_version(store_url):
+    from geo.demo_load import load_demo
+
+    s = Store.open(store_url)
+    load_demo(s)
+    version = events.import_events(s, DEMO_DIR / "peristiwa.csv", user="demo")
+    stored = events.events(s)
+    expected = trend.read_events(DEMO_DIR / "peristiwa.csv")
+    assert len(stored) == len(expected) == 49
+    assert s.history().set_index("id").loc[version, "row_count"] == 49
+    broken = stored[stored[trend.JENIS] == "alat_rusak"].iloc[0]
+    assert (broken[Col.KODE], broken[trend.MULAI], broken[events.BERLANGSUNG]) == ("99.01.08", "2026-09-28", True)
+    with pytest.raises(RekamError) as err:  # the very same bytes again
+        events.import_events(s, DEMO_DIR / "peristiwa.csv", user="demo")
+    assert err.value.key == "berkas_sudah_diimpor" and str(version) in messages.describe(err.value)
+    s.close()
+
+
+def test_import_events_lists_every_bad_row_and_stores_nothing(store, tmp_path):
+    path = _csv(tmp_path, "2026-01-05,2026-01-09,99.01.01,jaringan_putus,ok\n"
+                          "2026-01-05,2026-01-04,99.01.01,alat_rusak,mundur\n"
+                          "2026-02-01,,99.01.77,alat_rusak,tidak ada\n"
+                          "2026-01-05,2026-01-10,99.01.01,jaringan_putus,lagi\n")
+    with pytest.raises(ValidationFailed) as err:
+        events.import_events(store, path, user="a")
+    assert [(p.baris, p.key) for p in err.value.problems] == [
+        (3, "peristiwa_selesai_sebelum_mulai"), (4, "peristiwa_wilayah_tidak_ada"), (5, "peristiwa_ganda")]
+    text = messages.describe(err.value)
+    assert "3 masalah" in text and "Baris 5: Peristiwa jaringan_putus di 99.01.01 mulai 2026-01-05" in text
+    assert "juga baris 2" in text
+    assert events.events(store).empty and len(store.history()) == 1
+
+
+def test_import_events_from_bytes_and_bad_files(store, tmp_path):
+    data = (HEADER + "2026-03-01,2026-03-02,990102,jemput_bola,pesantren\n").encode()
+    version = events.import_events(store, data, user="a", file_name="unggahan.csv")
+    assert store.history().set_index("id").loc[version, "file_name"] == "unggahan.csv"
+    assert events.events(store)[Col.KODE].tolist() == ["99.01.02"]
+    with pytest.raises(RekamError) as err:
+        events.import_events(store, b"tanggal,kode\n2026-01-01,99.01\n", user="a", file_name="salah.csv")
+    assert err.value.key == "peristiwa_kolom_kurang" and "salah.csv" in messages.describe(err.value)
+    with pytest.raises(RekamError) as err:
+        events.import_events(store, _csv(tmp_path, "", name="kosong.csv"), user="a")
+    assert err.value.key == "peristiwa_kosong"
+    with pytest.raises(RekamError) as err:
+        events.import_events(store, tmp_path / "tidak_ada.csv", user="a")
+    assert err.value.key == "peristiwa_tidak_terbaca"
+
+
+# --- the words of the Tren page ---------------------------------------------------------------
+def _series():
+    """Kabupaten 99.01 with two kecamatan; Kec B's count falls once (a correction)."""
+    days = ["2026-01-05", "2026-01-12", "2026-01-19"]
+    counts = {  # kode: [(wajib, sudah) on each day]; the kabupaten is the sum of its kecamatan
+        "99.01": [(2000, 1700), (2010, 1760), (2020, 1800)],
+        "99.01.01": [(1000, 900), (1005, 950), (1010, 1000)],
+        "99.01.02": [(1000, 800), (1005, 810), (1010, 800)],
+    }
+    rows = [(kode, day, w, s) for kode, values in counts.items() for day, (w, s) in zip(days, values)]
+    frame = pd.DataFrame(rows, columns=[Col.KODE, Col.TANGGAL, Col.WAJIB, Col.SUDAH])
+    frame[Col.NAMA] = frame[Col.KODE].map({"99.01": "Kabupaten Uji", "99.01.01": "Kec A", "99.01.02": "Kec B"})
+    frame[trend.N_SUMBER] = 2
+    frame[trend.N_DIBAWA] = 0
+    return frame
+
+
+def test_notes_find_corrections_and_the_changing_denominator():
+    facts = events.notes(_series(), "99.01")
+    assert facts["n_tanggal"] == 3
+    assert (facts["wajib_awal"], facts["wajib_akhir"]) == (2000, 2020)
+    assert facts["koreksi"] == [{Col.KODE: "99.01.02", Col.NAMA: "Kec B", trend.TANGGAL_AWAL: "2026-01-12",
+                                 Col.TANGGAL: "2026-01-19", trend.REKAM_BARU: -10}]
+    lines = events.note_lines(facts, {trend.PERTUMBUHAN_WAJIB: 1.4285, trend.N_KOREKSI: 0})
+    assert lines == [
+        "Koreksi data: sudah rekam turun 1 kali — Kec B pada 19 Januari 2026 (−10). "
+        "Penurunan ditampilkan apa adanya, tidak disembunyikan.",
+        "Penyebut berubah: wajib KTP 2.000 pada 5 Januari 2026 menjadi 2.020 pada 19 Januari 2026 (+20). "
+        "Cakupan tiap tanggal memakai penyebut tanggal itu, dan proyeksi memperhitungkan pertambahannya "
+        "(1,4 orang per hari).",
+    ]
+
+
+def test_notes_single_snapshot_new_desa_and_carried_forward():
+    one = _series().query("tanggal == '2026-01-05'")
+    assert events.note_lines(events.notes(one, "99.01")) == [
+        "Baru ada satu data per 5 Januari 2026: belum ada tren. Proyeksi perlu paling sedikit dua tanggal."]
+    grown = _series()
+    last = (grown[Col.KODE] == "99.01") & (grown[Col.TANGGAL] == "2026-01-19")
+    grown.loc[last, [trend.N_SUMBER, trend.N_DIBAWA]] = [3, 1]  # a desa joined, another is carried forward
+    facts = events.notes(grown, "99.01")
+    assert (facts["sumber_berubah"], facts["n_dibawa"]) == (["2026-01-19"], 1)
+    lines = events.note_lines(facts, lang="en")
+    assert "The number of reporting desa changed on 19 January 2026" in lines[-2]
+    assert lines[-1].startswith("1 desa have not reported as of 19 January 2026")
+    assert events.notes(_series(), "99.01.09")["n_tanggal"] == 0
+
+
+def _projection(points, *, target=92, deadline="2026-03-31"):
+    frame = pd.DataFrame(points, columns=[Col.TANGGAL, Col.WAJIB, Col.SUDAH]).assign(**{Col.KODE: "99.01"})
+    return trend.projection(frame, target_pct=target, deadline=deadline)
+
+
+def test_headline_reached_with_range_and_needed_rate():
+    p = _projection([("2026-01-05", 1000, 850), ("2026-01-12", 1000, 870), ("2026-01-19", 1000, 880),
+                     ("2026-01-26", 1000, 895)])
+    # 920 − 895 = 25 missing at 45/21 a day: 11.7 → 12 days after 26 January; the band is rate ± its
+    # standard error (geo.trend's tests check that arithmetic).
+    assert (p[trend.STATUS], p[trend.TANGGAL_PROYEKSI]) == (Status.TERCAPAI, "2026-02-07")
+    assert (p[trend.TANGGAL_PROYEKSI_AWAL], p[trend.TANGGAL_PROYEKSI_AKHIR]) == ("2026-02-05", "2026-02-10")
+    assert events.headline(p, hijau=92) == [
+        "Dengan laju saat ini, zona hijau tercapai pada **7 Februari 2026** "
+        "(rentang 5 Februari 2026 – 10 Februari 2026).",
+        "Perlu **1 perekaman per hari** untuk zona hijau pada 31 Maret 2026.",  # 25 over 64 days
+    ]
+    assert events.headline(p, hijau=92, lang="en")[0] == (
+        "At the current rate, the green zone is reached on **7 February 2026** "
+        "(range 5 February 2026 – 10 February 2026).")
+    assert events.headline(p, hijau=90)[0].startswith("Dengan laju saat ini, target 92% tercapai")
+
+
+def test_headline_not_reached_already_reached_one_snapshot_and_late_deadline():
+    flat = _projection([("2026-01-05", 1000, 850), ("2026-01-12", 1007, 850)])  # e.g. a broken device
+    assert events.headline(flat, 92)[0] == (
+        "Zona hijau **tidak tercapai pada laju ini**: tidak ada tambahan perekaman dalam 7 hari terakhir "
+        "(5 Januari 2026 – 12 Januari 2026).")
+    assert events.when_words(flat) == "tidak tercapai"
+    # 7 recorded against 70 new wajib in a week: 1 a day < 0.92 × 10 a day.
+    slow = _projection([("2026-01-05", 1000, 850), ("2026-01-12", 1070, 857)], target=92)
+    assert events.headline(slow, 92)[0] == (
+        "Zona hijau **tidak tercapai pada laju ini**: 1,0 perekaman per hari tidak cukup mengimbangi "
+        "pertambahan wajib KTP (10,0 orang per hari).")
+    reached = _projection([("2026-01-05", 1000, 930), ("2026-01-12", 1000, 940)])
+    assert events.headline(reached, 92) == ["Zona hijau **sudah tercapai**: cakupan 94,00% per 12 Januari 2026."]
+    assert events.when_words(reached) == "sudah tercapai"
+    one = _projection([("2026-01-05", 1000, 800)])
+    assert events.headline(one, 92)[0] == (
+        "Baru ada satu data (per 5 Januari 2026): belum ada tren, jadi belum ada proyeksi.")
+    assert events.when_words(one) == "–"
+    late = _projection([("2026-01-05", 1000, 850), ("2026-01-12", 1000, 870)], deadline="2026-01-10")
+    assert events.headline(late, 92)[1] == (
+        "Tenggat 10 Januari 2026 tidak sesudah data terakhir (12 Januari 2026); pilih tenggat yang lebih lambat.")
+    assert events.headline(_projection([]), 92) == ["Belum ada data perekaman untuk wilayah ini."]
+
+
+def test_projection_view_keeps_the_order_and_says_the_status():
+    frame = pd.concat([
+        pd.DataFrame({Col.KODE: "99.01.01", Col.TANGGAL: ["2026-01-05", "2026-01-12"], Col.WAJIB: [1000, 1000],
+                      Col.SUDAH: [850, 870], Col.NAMA: "Kec A"}),
+        pd.DataFrame({Col.KODE: "99.01.02", Col.TANGGAL: ["2026-01-05", "2026-01-12"], Col.WAJIB: [1000, 1000],
+                      Col.SUDAH: [950, 960], Col.NAMA: "Kec B"}),
+        pd.DataFrame({Col.KODE: "99.01.03", Col.TANGGAL: ["2026-01-05", "2026-01-12"], Col.WAJIB: [1000, 1010],
+                      Col.SUDAH: [800, 800], Col.NAMA: "Kec C"}),
+    ])
+    table = trend.projections(frame, target_pct=92, deadline="2026-03-31")
+    shown = events.projection_view(table)
+    assert shown["Kode"].tolist() == ["99.01.01", "99.01.03", "99.01.02"]
+    assert shown["Status"].tolist() == ["tercapai pada laju ini", "tidak tercapai pada laju ini", "sudah tercapai"]
+    # 920 − 870 = 50 missing at 20/7 a day: 17.5 → 18 days after 12 January.
+    assert shown.iloc[0][["Cakupan", "Laju per hari", "Perkiraan tercapai", "Hari lagi"]].tolist() == [
+        "87,00%", "2,9", "30 Januari 2026", "18"]
+    assert shown.iloc[1]["Perkiraan tercapai"] == "–"
+

@@ -1,0 +1,188 @@
+"""Tren page: the headline, the table and the chart equal geo.trend on the demo store; editors add events."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import auth, events, fmt, trend
+from geo.ingest import import_boundaries
+from geo.schema import DEMO_DIR, Col, load_settings
+from geo.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "rahasia-sekali-123"
+KAB = "99.01"
+DEADLINE = "2026-12-31"  # 31 December of the data year (the demo ends on 2026-11-16)
+
+
+@pytest.fixture
+def tren_env(demo_env):
+    """The demo store with its events (geo.demo_load does not import peristiwa.csv yet)."""
+    store = Store.open(demo_env)
+    events.import_events(store, DEMO_DIR / "peristiwa.csv", user="demo")
+    store.close()
+    return demo_env
+
+
+def _app(session=None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / "tren.py"), default_timeout=120)
+    if session is not None:
+        at.session_state["auth_session"] = session
+    return at.run()
+
+
+def _projection(url: str, area: str = KAB, deadline: str = DEADLINE) -> dict:
+    store = Store.open(url)
+    frame = trend.series(store, area)
+    return trend.projection(frame[frame[Col.KODE] == area], target_pct=load_settings().zones.hijau,
+                            deadline=deadline, window_days=28)
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def _spec(at: AppTest, n: int = 0) -> dict:
+    return json.loads(at.get("plotly_chart")[n].proto.spec)
+
+
+def test_headline_equals_the_projection_from_the_store(tren_env):
+    at = _app()
+    assert not at.exception
+    p = _projection(tren_env)
+    assert (p[trend.STATUS], p[trend.TANGGAL_PROYEKSI], p[trend.LAJU_DIBUTUHKAN]) == ("tercapai", "2026-11-21", 24)
+    text = "\n".join(m.value for m in at.markdown)
+    assert "Dengan laju saat ini, zona hijau tercapai pada **21 November 2026**" in text
+    assert "Perlu **24 perekaman per hari** untuk zona hijau pada 31 Desember 2026." in text
+    assert _metrics(at) == {
+        "Cakupan terakhir": fmt.percent(p[Col.CAKUPAN]),  # 91,93%
+        "Laju saat ini (per hari)": fmt.number(p[trend.LAJU], 1),  # 73,6
+        "Perlu per hari": "24",
+        "Perkiraan tercapai": "21 November 2026",
+    }
+    assert _metrics(at)["Cakupan terakhir"] == "91,93%"
+    assert "Data contoh sintetis" in " ".join(i.value for i in at.info)
+    assert at.header[0].value == "Tren dan proyeksi — Kabupaten Contoh Sejahtera"
+    # Honest notes: the 2025-06-16 correction in Nanga Permai and the growing denominator.
+    assert "Koreksi data: sudah rekam turun 1 kali — Nanga Permai pada 16 Juni 2025 (−191)" in text
+    assert "wajib KTP 336.075 pada 18 November 2024 menjadi 348.963 pada 16 November 2026 (+12.888)" in text
+    assert any(c.value == "Sumber: Dinas Kependudukan dan Pencatatan Sipil, data per 16 November 2026"
+               for c in at.caption)
+
+
+def test_table_rows_equal_projection_table(tren_env):
+    at = _app()
+    expected = trend.projection_table(Store.open(tren_env), KAB, deadline=DEADLINE)
+    shown = at.dataframe[0].value
+    assert list(shown["Kode"]) == list(expected[Col.KODE])
+    assert list(shown["Kode"][:3]) == ["99.01.05", "99.01.07", "99.01.04"]  # soonest first
+    assert list(shown["Status"][:6]) == [trend.status_label(s) for s in expected[trend.STATUS][:6]]
+    assert list(shown["Perkiraan tercapai"][:5]) == [fmt.long_date(d) for d in expected[trend.TANGGAL_PROYEKSI][:5]]
+    assert list(shown["Perlu per hari"][:6]) == [fmt.number(v) for v in expected[trend.LAJU_DIBUTUHKAN][:6]]
+    broken = shown.set_index("Kode").loc["99.01.08"]  # the broken device: no recording since 28 Sept
+    assert (broken["Status"], broken["Laju per hari"]) == ("tidak tercapai pada laju ini", "0,0")
+    assert shown["Status"].iloc[-1] == "sudah tercapai"
+
+
+def test_chart_has_zone_bands_and_event_annotations(tren_env):
+    spec = _spec(_app())
+    names = [s.get("name") for s in spec["layout"]["shapes"]]
+    assert {"Zona hijau: ≥ 92%", "Zona kuning: 85% – < 92%", "Zona merah: < 85%"} <= set(names)
+    labels = {a["text"]: a for a in spec["layout"]["annotations"]}
+    assert "Alat rusak" in labels and "Perekaman di sekolah (25)" in labels
+    ranges = {(s["x0"], s["x1"]) for s in spec["layout"]["shapes"] if s.get("xref") == "x"}
+    assert ("2026-09-28", "2026-11-17") in ranges  # still broken: drawn up to the latest data (16 Nov)
+    assert ("2026-07-13", "2026-08-21") in ranges  # 25 school visits, 13 July – 20 August, one band
+    bars = _spec(_app(), 1)
+    kinds = [t["meta"]["jenis"] for t in bars["data"]]
+    assert kinds == ["biasa", "akhir_pekan"]  # weekend services marked on the recordings chart
+
+
+def test_changing_the_deadline_changes_the_needed_rate(tren_env):
+    at = _app()
+    at.date_input(key="tren_tenggat").set_value(date(2027, 6, 30)).run()
+    assert not at.exception
+    p = _projection(tren_env, deadline="2027-06-30")
+    # 92% of 348.963 − 320.788 = 258 missing over 226 days, plus 0,92 × 19,6 new wajib a day → 20.
+    assert p[trend.LAJU_DIBUTUHKAN] == 20
+    assert _metrics(at)["Perlu per hari"] == "20"
+    text = "\n".join(m.value for m in at.markdown)
+    assert "Perlu **20 perekaman per hari** untuk zona hijau pada 30 Juni 2027." in text
+    table = trend.projection_table(Store.open(tren_env), KAB, deadline="2027-06-30")
+    assert list(at.dataframe[0].value["Perlu per hari"]) == [fmt.number(v) for v in table[trend.LAJU_DIBUTUHKAN]]
+
+
+def test_a_kecamatan_picked_on_the_page(tren_env):
+    at = _app()
+    at.selectbox(key="tren_area").set_value("99.01.08").run()
+    assert not at.exception
+    p = _projection(tren_env, "99.01.08")
+    assert p[trend.STATUS] == "tidak_tercapai_pada_laju_ini"
+    text = "\n".join(m.value for m in at.markdown)
+    assert ("Zona hijau **tidak tercapai pada laju ini**: tidak ada tambahan perekaman dalam 28 hari terakhir "
+            "(19 Oktober 2026 – 16 November 2026).") in text  # the device broke on 28 September
+    assert _metrics(at)["Perkiraan tercapai"] == "tidak tercapai"
+    assert f"Perlu **{p[trend.LAJU_DIBUTUHKAN]} perekaman per hari**" in text
+    shown = at.dataframe[0].value
+    assert len(shown) == 14 and all(k.startswith("99.01.08.") for k in shown["Kode"])
+    assert "Alat rusak" in {a["text"] for a in _spec(at)["layout"]["annotations"]}
+
+
+def test_editor_adds_an_event_and_it_appears_on_the_chart(tren_env):
+    store = Store.open(tren_env)
+    auth.add_user(store, "petugas1", PASSWORD, "editor")
+    at = _app(auth.authenticate(store, "petugas1", PASSWORD))
+    assert not at.exception
+    note = "Server kantor kecamatan mati"
+    at.date_input(key="tren_f_tanggal").set_value((date(2026, 10, 5), date(2026, 10, 9)))
+    at.selectbox(key="tren_f_wilayah").set_value("99.01.03")
+    at.selectbox(key="tren_f_jenis").set_value("jaringan_putus")
+    at.text_input(key="tren_f_keterangan").input(note)
+    at = next(b for b in at.button if b.label == "Simpan peristiwa").click().run()
+    assert not at.exception
+    stored = events.events(store, "99.01.03")
+    added = stored[stored[trend.KETERANGAN] == note]
+    assert added[[trend.MULAI, trend.SELESAI, trend.JENIS]].values.tolist() == [
+        ["2026-10-05", "2026-10-09", "jaringan_putus"]]
+    version = int(added[Col.VERSI].iloc[0])
+    assert store.history().set_index("id").loc[version, "user"] == "petugas1"
+    assert f"Peristiwa tersimpan sebagai versi {version}" in at.success[0].value
+    spec = _spec(at)
+    assert any(a.get("hovertext") == note for a in spec["layout"]["annotations"])
+    ranges = {(s["x0"], s["x1"]) for s in spec["layout"]["shapes"] if s.get("xref") == "x"}
+    assert ("2026-10-05", "2026-10-10") in ranges  # 5–9 October, the last day included
+
+
+def test_viewers_see_no_form(tren_env):
+    store = Store.open(tren_env)
+    auth.add_user(store, "pembaca", PASSWORD, "viewer")
+    for session in (None, auth.authenticate(store, "pembaca", PASSWORD)):
+        at = _app(session)
+        assert not at.exception
+        assert not at.text_input and not [b for b in at.button if b.label == "Simpan peristiwa"]
+        assert any("setelah masuk di halaman Data" in c.value for c in at.caption)
+
+
+def test_a_single_snapshot_says_there_is_no_trend(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'satu.sqlite'}"
+    store = Store.open(url)
+    import_boundaries(store, DEMO_DIR / "wilayah_desa.geojson", level="desa")
+    history = pd.read_csv(DEMO_DIR / "rekam_mingguan.csv", dtype={Col.KODE: str, Col.TANGGAL: str})
+    last = history[history[Col.TANGGAL] == "2026-11-16"][[Col.KODE, Col.WAJIB, Col.SUDAH]]
+    store.add_enrollment(last, tanggal="2026-11-16")
+    monkeypatch.setenv("REKAM_DB_URL", url)
+    at = _app()
+    assert not at.exception
+    text = "\n".join(m.value for m in at.markdown)
+    assert "Baru ada satu data (per 16 November 2026): belum ada tren, jadi belum ada proyeksi." in text
+    assert "belum ada tren. Proyeksi perlu paling sedikit dua tanggal." in text  # the note on the data
+    assert _metrics(at)["Laju saat ini (per hari)"] == "–"
+    assert _metrics(at)["Cakupan terakhir"] == "91,93%"  # 320.788 of 348.963 on that day
+    statuses = set(at.dataframe[0].value["Status"])
+    assert statuses <= {"baru satu data: belum ada tren", "sudah tercapai"} and len(statuses) == 2
+    assert any("Belum ada peristiwa tercatat" in c.value for c in at.caption)
