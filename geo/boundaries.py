@@ -42,8 +42,10 @@ messages.register(
             "Boundary file '{berkas}' cannot be read ({detail}). Check that the file is complete.",
         ),
         "batas_zip_tidak_aman": (
-            "Zip ditolak: berisi jalur berbahaya '{anggota}' (keluar folder atau jalur absolut).",
-            "Zip refused: it holds an unsafe path '{anggota}' (leaves its folder or is absolute).",
+            "Zip ditolak: berisi jalur berbahaya '{anggota}' (keluar folder atau jalur absolut). Kemas ulang "
+            "berkas .shp, .shx, .dbf dan .prj langsung ke dalam zip baru, lalu unggah ulang.",
+            "Zip refused: it holds an unsafe path '{anggota}' (leaves its folder or is absolute). Pack the "
+            ".shp, .shx, .dbf and .prj files straight into a new zip, then upload again.",
         ),
         "batas_zip_tanpa_data": (
             "Zip tidak berisi Shapefile (.shp beserta .shx, .dbf, .prj). Isinya: {isi}.",
@@ -54,8 +56,10 @@ messages.register(
             "The file holds several boundary layers: {lapisan}. Save one layer per file.",
         ),
         "batas_kosong": (
-            "Berkas batas wilayah tidak berisi satu pun wilayah (poligon).",
-            "The boundary file holds no areas (polygons).",
+            "Berkas batas wilayah tidak berisi satu pun wilayah (poligon). Periksa lapisan yang diekspor dari "
+            "aplikasi GIS (misalnya QGIS), ekspor ulang lapisan poligon wilayahnya, lalu unggah ulang.",
+            "The boundary file holds no areas (polygons). Check the layer exported from the GIS application "
+            "(e.g. QGIS), export the areas' polygon layer again, then upload again.",
         ),
         "batas_bukan_poligon": (
             "Berkas tidak berisi poligon (isinya {jenis}). Batas wilayah harus berupa poligon.",

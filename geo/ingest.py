@@ -151,12 +151,17 @@ def prepare_enrollment(store: Store, source, *, level: Level | str = Level.DESA,
     """
     level = Level(level)
     settings = load_settings()
-    src, name, digest = _read_source(source, file_name)
-    read = read_enrollment(src, file_name=name, sheet=sheet, max_bytes=int(settings.max_upload_mb * 1024 * 1024))
+    # Read (size checked first) before hashing: a file over the limit is refused unread.
+    read = read_enrollment(source, file_name=file_name, sheet=sheet,
+                           max_bytes=int(settings.max_upload_mb * 1024 * 1024))
+    _, name, digest = _read_source(source, file_name)
     areas = store.areas(within=within)
     if not (areas[Col.LEVEL] == level.value).any():
         raise RekamError("belum_ada_batas", level=level.value)
     joined = join_enrollment(read.table, areas, level=level, within=within, overrides=overrides)
+    headers = read.report.get("columns", {})  # name the column as the file does ('DESA/KELURAHAN', not 'nama')
+    for problem in joined.problems:
+        problem.kolom = headers.get(problem.kolom, problem.kolom)
     warnings = list(read.problems) + [p for p in joined.problems if p.severity != "error"]
     return PreparedEnrollment(name, digest, level, within, read, joined, warnings)
 
