@@ -9,7 +9,7 @@ from geo.coverage import top_belum
 from geo.present import display_table
 from geo.schema import Col, Level
 
-st.set_page_config(page_title="Peta Rekam e-KTP", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="Peta Rekam e-KTP", page_icon=":material/map:", layout="wide")
 
 
 def home() -> None:
@@ -59,7 +59,7 @@ def home() -> None:
 ctx = ui.context()
 ui.sidebar(ctx)
 ui.screenshot_mode(ctx)
-pages = [st.Page(home, title=ctx.t("nav_beranda"), icon="🏠", default=True, url_path="beranda")]
+pages = [st.Page(home, title=ctx.t("nav_beranda"), icon=":material/home:", default=True, url_path="beranda")]
 pages += ui.page_list(ctx)
 st.navigation(pages, position="hidden" if st.session_state.get("screenshot") else "sidebar").run()
 ui.screenshot_exit(ctx)

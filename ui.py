@@ -138,12 +138,12 @@ def sidebar(ctx: Context) -> None:
 
 # (file under pages/, title key, icon): a page shows in the menu once its file exists.
 PAGES = [
-    ("peta.py", "nav_peta", "🗺️"),
-    ("tren.py", "nav_tren", "📈"),
-    ("kantong.py", "nav_kantong", "🎯"),
-    ("rencana.py", "nav_rencana", "🚐"),
-    ("kapasitas.py", "nav_kapasitas", "🖥️"),
-    ("data.py", "nav_data", "🗂️"),
+    ("peta.py", "nav_peta", ":material/map:"),
+    ("tren.py", "nav_tren", ":material/trending_up:"),
+    ("kantong.py", "nav_kantong", ":material/location_searching:"),
+    ("rencana.py", "nav_rencana", ":material/airport_shuttle:"),
+    ("kapasitas.py", "nav_kapasitas", ":material/fingerprint:"),
+    ("data.py", "nav_data", ":material/database:"),
 ]
 
 
@@ -168,6 +168,16 @@ def zone_badge(ctx: Context, zona: str | None) -> str:
             f'font-weight:600">{zone_word(ctx, zona)}</span>')
 
 
+@st.cache_resource(show_spinner=False)
+def _offline_assets():
+    """Copy Leaflet into ./static once per server: st_folium loads it from there, not a CDN."""
+    from pathlib import Path
+
+    from geo.render.assets import ensure_static_assets
+
+    return ensure_static_assets(Path(__file__).resolve().parent)
+
+
 def show_map(ctx: Context, table, *, metric: str = "zona", key: str, height: int = 520, points=None,
              returned_objects: list[str] | None = None):
     """Draw a coverage map (offline: Leaflet served locally) and return st_folium's answer."""
@@ -175,6 +185,7 @@ def show_map(ctx: Context, table, *, metric: str = "zona", key: str, height: int
 
     from geo.render import maps
 
+    _offline_assets()
     m = maps.coverage_map(table, metric=metric, settings=load_settings(), lang=ctx.lang,
                           data_date=ctx.date, points=points)
     return st_folium(m, key=key, height=height, use_container_width=True,
@@ -212,7 +223,7 @@ def screenshot_exit(ctx: Context) -> None:
 
 def demo_banner(ctx: Context) -> None:
     if ctx.is_demo:
-        st.info(ctx.t("data_contoh"), icon="🧪")
+        st.info(ctx.t("data_contoh"), icon=":material/science:")
 
 
 def zone_word(ctx: Context, zona: str | None) -> str:
@@ -503,5 +514,5 @@ def flash(text: str) -> None:
 def show_flash() -> None:
     text = st.session_state.pop("flash", None)
     if text:
-        st.toast(text, icon="✅")
+        st.toast(text, icon=":material/check_circle:")
         st.success(text)

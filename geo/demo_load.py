@@ -6,6 +6,7 @@ import hashlib
 import pandas as pd
 
 from geo.capacity import load_demo_inventory
+from geo.events import import_events
 from geo.ingest import import_boundaries, import_points
 from geo.schema import COUNT_COLUMNS, DEMO_DIR, Col
 from geo.store import Store
@@ -32,4 +33,5 @@ def load_demo(store: Store, demo_dir=DEMO_DIR) -> list[int]:
     for kind, file_name in (("lokasi", "lokasi_perekaman.csv"), ("sekolah", "sekolah.csv")):
         versions.append(import_points(store, demo_dir / file_name, kind=kind, user=DEMO_USER, force=True)[0])
     versions.extend(load_demo_inventory(store, demo_dir, user=DEMO_USER))
+    versions.append(import_events(store, demo_dir / "peristiwa.csv", user=DEMO_USER, force=True))
     return versions

@@ -36,10 +36,10 @@ def percent(value, decimals: int = 2, lang: str = "id") -> str:
 
 
 def signed(value, decimals: int = 0, lang: str = "id", suffix: str = "") -> str:
-    """A change with its sign: ``+1.234`` or ``−0,52%``."""
+    """A change with its sign: ``+1.234`` or ``-0,52%`` (ASCII minus: widgets read the sign)."""
     if _missing(value):
         return "–"
-    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    sign = "+" if value > 0 else ("-" if value < 0 else "±")
     return sign + number(abs(value), decimals, lang) + suffix
 
 

@@ -48,6 +48,7 @@ messages.register(
         "peta_ukuran": ("Warnai menurut", "Colour by"),
         "peta_sejak": ("Perubahan sejak", "Change since"),
         "peta_cari": ("Cari wilayah", "Find an area"),
+        "pilih": ("Pilih…", "Choose…"),
         "peta_lapisan": ("Lapisan titik", "Point layers"),
         "peta_klik": ("Klik kecamatan untuk melihat desanya; kembali lewat tombol di atas peta.",
                       "Click a district to see its villages; go back with the buttons above the map."),

@@ -40,7 +40,7 @@ if picked:
     ui.focus_area(picked)
     st.rerun()
 
-layers = st.multiselect(ctx.t("peta_lapisan"), ui.POINT_LAYERS, key="peta_layers",
+layers = st.multiselect(ctx.t("peta_lapisan"), ui.POINT_LAYERS, key="peta_layers", placeholder=ctx.t("pilih"),
                         format_func=lambda v: ctx.t(f"lapisan_{v}"))
 view = ui.map_view(ctx)
 ui.sync_query_params(view)

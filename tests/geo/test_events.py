@@ -120,8 +120,7 @@ def test_import_events_demo_file_is_one_version(store_url):
     from geo.demo_load import load_demo
 
     s = Store.open(store_url)
-    load_demo(s)
-    version = events.import_events(s, DEMO_DIR / "peristiwa.csv", user="demo")
+    version = load_demo(s)[-1]  # the demo's events are its last version
     stored = events.events(s)
     expected = trend.read_events(DEMO_DIR / "peristiwa.csv")
     assert len(stored) == len(expected) == 49
@@ -190,7 +189,7 @@ def test_notes_find_corrections_and_the_changing_denominator():
                                  Col.TANGGAL: "2026-01-19", trend.REKAM_BARU: -10}]
     lines = events.note_lines(facts, {trend.PERTUMBUHAN_WAJIB: 1.4285, trend.N_KOREKSI: 0})
     assert lines == [
-        "Koreksi data: sudah rekam turun 1 kali — Kec B pada 19 Januari 2026 (−10). "
+        "Koreksi data: sudah rekam turun 1 kali — Kec B pada 19 Januari 2026 (-10). "
         "Penurunan ditampilkan apa adanya, tidak disembunyikan.",
         "Penyebut berubah: wajib KTP 2.000 pada 5 Januari 2026 menjadi 2.020 pada 19 Januari 2026 (+20). "
         "Cakupan tiap tanggal memakai penyebut tanggal itu, dan proyeksi memperhitungkan pertambahannya "

@@ -49,7 +49,7 @@ def test_indonesian_and_english_formats():
     assert fmt.percent(106.7342, 2, "en") == "106.73%"
     assert fmt.long_date("2017-08-31") == "31 Agustus 2017"
     assert fmt.long_date("2017-08-31", "en") == "31 August 2017"
-    assert fmt.signed(-3746) == "−3.746" and fmt.signed(0.45, 2, suffix=" poin") == "+0,45 poin"
+    assert fmt.signed(-3746) == "-3.746" and fmt.signed(0.45, 2, suffix=" poin") == "+0,45 poin"
     assert fmt.number(None) == "–" and fmt.percent(float("nan")) == "–"
 
 

@@ -22,10 +22,7 @@ DEADLINE = "2026-12-31"  # 31 December of the data year (the demo ends on 2026-1
 
 @pytest.fixture
 def tren_env(demo_env):
-    """The demo store with its events (geo.demo_load does not import peristiwa.csv yet)."""
-    store = Store.open(demo_env)
-    events.import_events(store, DEMO_DIR / "peristiwa.csv", user="demo")
-    store.close()
+    """The demo store (geo.demo_load imports the demo's events too)."""
     return demo_env
 
 
@@ -69,7 +66,7 @@ def test_headline_equals_the_projection_from_the_store(tren_env):
     assert "Data contoh sintetis" in " ".join(i.value for i in at.info)
     assert at.header[0].value == "Tren dan proyeksi — Kabupaten Contoh Sejahtera"
     # Honest notes: the 2025-06-16 correction in Nanga Permai and the growing denominator.
-    assert "Koreksi data: sudah rekam turun 1 kali — Nanga Permai pada 16 Juni 2025 (−191)" in text
+    assert "Koreksi data: sudah rekam turun 1 kali — Nanga Permai pada 16 Juni 2025 (-191)" in text
     assert "wajib KTP 336.075 pada 18 November 2024 menjadi 348.963 pada 16 November 2026 (+12.888)" in text
     assert any(c.value == "Sumber: Dinas Kependudukan dan Pencatatan Sipil, data per 16 November 2026"
                for c in at.caption)
