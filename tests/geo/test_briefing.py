@@ -1,0 +1,285 @@
+"""The bupati briefing (one A4 page) and the media-pack CLI, end to end on the demo (SQLite).
+
+Numbers on the page are compared with what ``geo.coverage`` computes from the store,
+not with constants: the page must say what the data says.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import struct
+import subprocess
+
+import pandas as pd
+import pytest
+
+from geo import briefing, cli, fmt, messages
+from geo.coverage import area_totals, coverage_table, previous_date, top_belum
+from geo.demo_load import load_demo
+from geo.render import images
+from geo.schema import Col, RekamError, Settings, ZoneConfig, load_settings
+from geo.store import Store
+
+KAB = "99.01"
+ISLAND = "99.01.12"  # reports in bursts: carried-forward values matter
+
+needs_browser = pytest.mark.skipif(images._browser_path() is None, reason="no Chromium for kaleido (apt chromium)")
+
+
+@pytest.fixture(scope="module")
+def demo_url(tmp_path_factory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('briefing') / 'rekam.sqlite'}"
+    store = Store.open(url)
+    load_demo(store)
+    store.close()
+    return url
+
+
+@pytest.fixture(scope="module")
+def store(demo_url):
+    s = Store.open(demo_url)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def with_commands(monkeypatch):
+    if "geo.briefing" not in cli.COMMAND_MODULES:
+        monkeypatch.setattr(cli, "COMMAND_MODULES", [*cli.COMMAND_MODULES, "geo.briefing"])
+
+
+def _pages(pdf: bytes) -> int:
+    try:
+        from pypdf import PdfReader
+    except ImportError:
+        return len(re.findall(rb"/Type\s*/Page\b", pdf))
+    import io
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _text(pdf: bytes, tmp_path) -> str:
+    """The page's text as a reader's tool extracts it (pdftotext, else pypdf)."""
+    if shutil.which("pdftotext"):
+        path = tmp_path / "page.pdf"
+        path.write_bytes(pdf)
+        return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+    try:
+        import io
+
+        from pypdf import PdfReader
+    except ImportError:
+        pytest.skip("neither pdftotext (poppler-utils) nor pypdf to read PDF text")
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+# --- coverage over time ---------------------------------------------------------------------------
+@pytest.mark.parametrize("kode", [KAB, ISLAND])
+def test_coverage_over_time_equals_area_totals_on_every_sampled_date(store, kode):
+    series = briefing.coverage_over_time(store, kode)
+    assert list(series[Col.TANGGAL]) == store.snapshot_dates(kode)
+    for day in series[Col.TANGGAL].iloc[[0, 1, 37, 60, 61, -1]]:
+        expected = area_totals(store, kode, date=day)
+        row = series[series[Col.TANGGAL] == day].iloc[0]
+        assert (row[Col.WAJIB], row[Col.SUDAH]) == (expected[Col.WAJIB], expected[Col.SUDAH])
+        assert row[Col.CAKUPAN] == pytest.approx(100 * expected[Col.SUDAH] / expected[Col.WAJIB])
+
+
+class _RowsOnly:
+    """A store that only knows enrollment rows (coverage_over_time reads nothing else)."""
+
+    def __init__(self, rows: pd.DataFrame):
+        self.rows = rows
+
+    def enrollment(self, *, within=None, end=None, **_):
+        rows = self.rows[self.rows[Col.KODE].str.startswith(within)]
+        if end:
+            rows = rows[rows[Col.TANGGAL] <= end]
+        return rows.sort_values([Col.KODE, Col.TANGGAL], ignore_index=True)
+
+
+def test_coverage_over_time_carries_late_reports_forward_and_fills_in_kecamatan_rows():
+    rows = pd.DataFrame([
+        # desa A reports on day 1 and 3, desa B on day 1 and 2: each missing day uses its last report
+        ("98.01.01.2001", "2026-01-05", 100, 50),
+        ("98.01.01.2001", "2026-01-19", 100, 70),
+        ("98.01.01.2002", "2026-01-05", 200, 100),
+        ("98.01.01.2002", "2026-01-12", 200, 150),
+        # a kecamatan with no desa rows: its own row counts, from the day it arrives
+        ("98.01.02", "2026-01-12", 1000, 900),
+    ], columns=[Col.KODE, Col.TANGGAL, Col.WAJIB, Col.SUDAH])
+    for c in ("prr", "sudah_cetak", "pemula"):
+        rows[c] = pd.NA
+    for c in (Col.WAJIB, Col.SUDAH, "prr", "sudah_cetak", "pemula"):
+        rows[c] = rows[c].astype("Int64")
+    rows[Col.BELUM] = pd.array([pd.NA] * len(rows), dtype="Int64")
+    settings = Settings(zones=ZoneConfig())
+    series = briefing.coverage_over_time(_RowsOnly(rows), "98.01", settings=settings)
+    got = list(zip(series[Col.TANGGAL], series[Col.WAJIB], series[Col.SUDAH]))
+    # day 2: A carried (50) + B (150) + the kecamatan row (900); day 3: A (70) + B carried (150) + 900
+    assert got == [("2026-01-05", 300, 150), ("2026-01-12", 1300, 1100), ("2026-01-19", 1300, 1120)]
+    assert list(series[Col.ZONA]) == ["merah", "merah", "kuning"]  # 50%, 84.6%, 86.2%
+    until = briefing.coverage_over_time(_RowsOnly(rows), "98.01", end="2026-01-12", settings=settings)
+    assert list(until[Col.TANGGAL]) == ["2026-01-05", "2026-01-12"]
+
+
+@pytest.mark.parametrize("wajib,sudah,hijau,needed", [
+    (412_048, 380_249, 92.0, 0),  # 92.28%: already hijau
+    (100, 91, 92.0, 1),
+    (100, 92, 92.0, 0),  # exactly on the threshold is hijau
+    (348_963, 320_788, 92.0, 258),  # 92% of 348,963 = 321,045.96 → 321,046 needed
+    (1000, 0, 92.5, 925),
+])
+def test_people_to_green(wajib, sudah, hijau, needed):
+    assert briefing.people_to_green(wajib, sudah, hijau) == needed
+    if needed:
+        assert 100 * (sudah + needed) / wajib >= hijau > 100 * (sudah + needed - 1) / wajib
+
+
+# --- the briefing page ----------------------------------------------------------------------------
+def test_briefing_is_one_a4_page_with_the_kpis_as_text(store, tmp_path):
+    pdf = briefing.briefing_pdf(store, KAB)
+    assert pdf.startswith(b"%PDF")
+    assert _pages(pdf) == 1
+    assert re.search(rb"/MediaBox\s*\[\s*0 0 595\.4\d* 841\.6\d*\s*\]", pdf)  # A4 portrait in points
+    text = _text(pdf, tmp_path)
+    now = area_totals(store, KAB)
+    before_date = previous_date(store, KAB, now[Col.TANGGAL])
+    before = area_totals(store, KAB, date=before_date)
+    for value in (fmt.number(now[Col.WAJIB]), fmt.number(now[Col.SUDAH]), fmt.number(now[Col.BELUM]),
+                  fmt.percent(now[Col.CAKUPAN], 2), fmt.signed(now[Col.SUDAH] - before[Col.SUDAH]),
+                  fmt.signed(now[Col.CAKUPAN] - before[Col.CAKUPAN], 2) + " poin"):
+        assert value in text, value
+    zone = load_settings().zones.zone(now[Col.CAKUPAN]).value
+    assert f"zona {zone}" in text
+    assert f"Data per {fmt.long_date(now[Col.TANGGAL])}" in text
+    assert f"dibanding data {fmt.long_date(before_date)}" in text
+    needed = briefing.people_to_green(now[Col.WAJIB], now[Col.SUDAH], load_settings().zones.hijau)
+    assert f"Perlu {fmt.number(needed)} perekaman lagi" in text
+    desa = coverage_table(store, "desa", within=KAB)
+    for row in top_belum(desa, 10).to_dict("records"):
+        assert re.search(rf"{re.escape(row[Col.NAMA])}\s+.*{re.escape(fmt.number(row[Col.BELUM]))}\s+"
+                         rf"{re.escape(fmt.percent(row[Col.CAKUPAN], 2))}", text), row[Col.NAMA]
+    assert "Air Raya (106,73%)" in text  # the desa above 100% is named, not hidden
+    flat = " ".join(text.split())
+    assert f"Sumber: {load_settings().source_name}, data per {fmt.long_date(now[Col.TANGGAL])}" in flat
+    assert "data contoh sintetis" in flat
+
+
+def test_briefing_at_an_earlier_date_and_in_english(store, tmp_path):
+    day = store.snapshot_dates(KAB)[30]
+    text = _text(briefing.briefing_pdf(store, KAB, date=day, lang="en"), tmp_path)
+    now = area_totals(store, KAB, date=day)
+    assert f"Data as of {fmt.long_date(day, 'en')}" in text
+    assert fmt.number(now[Col.SUDAH], lang="en") in text
+    assert "Coverage" in text and "Source:" in text
+
+
+def test_briefing_is_reproducible(store):
+    assert briefing.briefing_pdf(store, ISLAND) == briefing.briefing_pdf(store, ISLAND)
+
+
+@pytest.mark.parametrize("kode,date,key", [
+    ("98.77", None, "gambar_wilayah_tidak_ada"),
+    ("99.01.12.2001", None, "gambar_wilayah_terkecil"),
+    (KAB, "2020-01-01", "gambar_tanpa_data_tanggal"),
+])
+def test_briefing_refuses_with_a_reason(store, kode, date, key):
+    with pytest.raises(RekamError) as err:
+        briefing.briefing_pdf(store, kode, date=date)
+    assert err.value.key == key
+    assert messages.describe(err.value) != key  # a real sentence exists for it
+
+
+def test_zona_bar_figure_from_the_store_shows_coverage_from_counts(store):
+    fig = briefing.chart_figure(store, KAB, "zona-bar")
+    table = coverage_table(store, "kecamatan", within=KAB)
+    expected = dict(zip(table[Col.KODE], 100 * table[Col.SUDAH] / table[Col.WAJIB]))
+    shown = {k: x for t in fig.data if t.type == "bar" for k, x in zip(t.y, t.x) if k is not None}
+    assert shown.keys() == expected.keys()
+    for kode, value in expected.items():
+        assert shown[kode] == pytest.approx(float(value))
+    zones = load_settings().zones
+    for trace in (t for t in fig.data if t.type == "bar"):
+        assert all(zones.zone(expected[k]).value == trace.meta["zona"] for k in trace.y if k is not None)
+
+
+# --- CLI -----------------------------------------------------------------------------------------
+def _cli(capsys, *argv) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@needs_browser
+@pytest.mark.parametrize("kind,key,suffix", [
+    ("zona-bar", "1200x675", "png"), ("kantong", "1080x1080", "png"), ("tren", "1080x1350", "png"),
+    ("peta", "1080x1080", "png"), ("zona-bar", "1080x1350", "svg"), ("peta", "1200x675", "svg"),
+])
+def test_cli_chart_writes_an_image_of_the_size_asked(demo_url, with_commands, capsys, tmp_path, kind, key, suffix):
+    out = tmp_path / f"{kind}.{suffix}"
+    code, stdout, stderr = _cli(capsys, "chart", kind, "--within", KAB, "--out", str(out), "--size", key,
+                                "--db", demo_url)
+    assert code == 0, stderr
+    assert str(out) in stdout
+    data = out.read_bytes()
+    if suffix == "png":
+        assert _png_size(data) == images.SIZES[key]
+    else:
+        svg = data.decode("utf-8")
+        width, height = images.SIZES[key]
+        assert f'width="{width}"' in svg and f'height="{height}"' in svg
+        assert "Kabupaten Contoh Sejahtera" in re.sub(r"<[^>]+>", "", svg)
+        assert "Sumber:" in svg
+
+
+@needs_browser
+def test_cli_chart_at_a_date(demo_url, with_commands, capsys, tmp_path):
+    out = tmp_path / "zona.svg"
+    day = "2025-06-16"
+    code, _, stderr = _cli(capsys, "chart", "zona-bar", "--within", KAB, "--out", str(out), "--date", day,
+                           "--db", demo_url)
+    assert code == 0, stderr
+    assert f"data per {fmt.long_date(day)}" in re.sub(r"<[^>]+>", "", out.read_text(encoding="utf-8"))
+
+
+def test_cli_briefing_writes_one_page(demo_url, with_commands, capsys, tmp_path):
+    out = tmp_path / "ringkasan.pdf"
+    code, stdout, stderr = _cli(capsys, "briefing", "--within", KAB, "--out", str(out), "--db", demo_url)
+    assert code == 0, stderr
+    assert "1 halaman A4" in stdout
+    assert _pages(out.read_bytes()) == 1
+
+
+@pytest.mark.parametrize("argv,words", [
+    (["chart", "zona-bar", "--within", KAB, "--out", "x.png", "--size", "12x12"], "Ukuran gambar '12x12'"),
+    (["chart", "zona-bar", "--within", KAB, "--out", "x.gif"], "Format gambar"),
+    (["chart", "zona-bar", "--within", KAB, "--out", "x.png", "--date", "16/11/2026"], "Tanggal '16/11/2026'"),
+    (["chart", "peta", "--within", "98.77", "--out", "x.png"], "tidak ada di basis data"),
+    (["briefing", "--within", KAB, "--out", "/nonexistent/dir/x.pdf"], "tidak bisa ditulis"),
+])
+def test_cli_refuses_in_indonesian(demo_url, with_commands, capsys, tmp_path, monkeypatch, argv, words):
+    monkeypatch.chdir(tmp_path)
+    code, _, stderr = _cli(capsys, *argv, "--db", demo_url)
+    assert code == 1
+    assert words in stderr
+    assert "Traceback" not in stderr
+
+
+def test_cli_unknown_kind_is_a_usage_error(demo_url, with_commands, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["chart", "pie", "--within", KAB, "--out", "x.png", "--db", demo_url])
+    assert exit_.value.code == 2
+
+
+def test_download_names_say_what_the_file_holds():
+    assert briefing.download_name(KAB, "zona-bar", data_date="2026-11-16", size="1080x1080") == \
+        "peta-rekam_zona-bar_99.01_2026-11-16_1080x1080.png"
+    assert briefing.download_name(KAB, "ringkasan", fmt_name="pdf") == "peta-rekam_ringkasan_99.01_terbaru.pdf"
+    assert images.MIME["svg"] == "image/svg+xml"
