@@ -7,9 +7,9 @@ import ui
 from geo import fmt
 from geo.coverage import top_belum
 from geo.present import display_table
-from geo.schema import Col, Level
+from geo.schema import DATA_DIR, Col, Level
 
-st.set_page_config(page_title="Peta Rekam e-KTP", page_icon=":material/map:", layout="wide")
+st.set_page_config(page_title="Peta Rekam e-KTP", page_icon=str(DATA_DIR / "ikon.png"), layout="wide")
 
 
 def home() -> None:

@@ -72,11 +72,27 @@ def area_summary(url: str, stamp: tuple[int, int], kode: str, date: str | None) 
     return {"now": now, "previous_date": prev_date, "change": coverage.change(now, before) if before else {}}
 
 
+def _leave_legacy_pages_mode() -> None:
+    """Hand a cold deep link (e.g. /peta) to the entry script.
+
+    Until some script calls st.navigation, Streamlit treats a ``pages/`` folder beside the
+    entry as legacy multipage mode, process-wide: when the first request after the server
+    starts is a page URL, that page file runs alone, without the entry's menu and pickers.
+    Clearing the flag and rerunning lets dashboard.py run and route to the same page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def context() -> Context:
     """Read (and on first use set) the shared state: language, area, date.
 
     The entry file draws the widgets; a page run on its own gets the same defaults.
     """
+    _leave_legacy_pages_mode()
     try:
         url = resolve_url()
         stamp = store().stamp()
@@ -181,15 +197,19 @@ def _offline_assets():
 def show_map(ctx: Context, table, *, metric: str = "zona", key: str, height: int = 520, points=None,
              returned_objects: list[str] | None = None):
     """Draw a coverage map (offline: Leaflet served locally) and return st_folium's answer."""
-    from streamlit_folium import st_folium
-
     from geo.render import maps
 
-    _offline_assets()
     m = maps.coverage_map(table, metric=metric, settings=load_settings(), lang=ctx.lang,
                           data_date=ctx.date, points=points)
-    return st_folium(m, key=key, height=height, use_container_width=True,
-                     returned_objects=returned_objects or [])
+    return show_folium(m, key=key, height=height, returned_objects=returned_objects)
+
+
+def show_folium(m, *, key: str, height: int = 520, returned_objects: list[str] | None = None):
+    """Render any folium map built in geo/ (with Leaflet served locally) via st_folium."""
+    from streamlit_folium import st_folium
+
+    _offline_assets()
+    return st_folium(m, key=key, height=height, use_container_width=True, returned_objects=returned_objects or [])
 
 
 _SCREENSHOT_CSS = """

@@ -257,7 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Modules that add their own subcommands: each has add_commands(subparsers, common), where
 # common(parser, fmt_opt=False) adds --db/--user (and --format) and returns the parser.
-COMMAND_MODULES: list[str] = ["geo.auth", "geo.trend", "geo.pockets", "geo.capacity", "geo.plan"]
+COMMAND_MODULES: list[str] = ["geo.auth", "geo.trend", "geo.pockets", "geo.capacity", "geo.plan", "geo.briefing"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -62,6 +62,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from geo import fmt, messages
 from geo.coverage import add_coverage, coverage_table
+from geo.render.assets import use_local_assets
 from geo.schema import Col, Level, RekamError, StoreError, Zone, ZoneConfig, ancestor_code, desa_tipe, load_settings
 from geo.store import Store, _now, _short
 
@@ -982,6 +983,7 @@ def plan_map(plan: Plan, *, areas=None, lang: str = "id"):
                             tooltip=messages.text("rencana_basis", lang, nama=plan.base[Col.NAMA])).add_to(m)
     if len(visits):
         m.fit_bounds([[visits[LAT].min(), visits[LON].min()], [visits[LAT].max(), visits[LON].max()]])
+    use_local_assets(m)  # Leaflet from the installed package: draws offline
     return m
 
 

@@ -54,11 +54,14 @@ with tabs["tab_rekam"]:
                 options = ui.area_choices(ctx, level)
                 for row in unmatched.to_dict("records"):
                     suggested = [c["kode"] for c in (row.get("kandidat") or [])]
-                    choice = st.selectbox(
+                    fix_key = f"fix_{up.file_id}_{row['baris']}"
+                    # Recorded in a callback, i.e. before the rerun re-joins the file with the choices.
+                    st.selectbox(
                         ctx.t("pilih_untuk_baris", baris=row["baris"], nama=row["nama_file"] or row["kode_file"]),
                         [None, *suggested, *[k for k in options if k not in suggested]],
-                        format_func=lambda k: options.get(k, "—"), key=f"fix_{up.file_id}_{row['baris']}")
-                    ui.set_override(up, row["baris"], choice)
+                        format_func=lambda k: options.get(k, "—"), key=fix_key,
+                        on_change=lambda up=up, baris=row["baris"], key=fix_key: ui.set_override(
+                            up, baris, st.session_state[key]))
             if st.button(ctx.t("simpan"), type="primary", disabled=bool(len(unmatched))):
                 try:
                     auth.require(ui.current_session(), "editor", store=store)

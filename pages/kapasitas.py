@@ -46,9 +46,9 @@ if not table[capacity.DATA_ALAT].any():
     st.info(ctx.t("kap_belum_ada_inventaris"))
 else:
     for text in capacity.stuck_messages(table, down, lang):
-        st.error(text, icon="⛔")
+        st.error(text, icon=":material/block:")
     for text in capacity.offline_messages(table, lang):
-        st.warning(text, icon="📡")
+        st.warning(text, icon=":material/wifi_off:")
 
     total = capacity.capacity_summary(table)
     cols = st.columns(4)

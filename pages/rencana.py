@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import date
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 import ui
 from geo import auth, fmt, messages
@@ -105,8 +104,7 @@ with tabs["cakupan"]:
 
 with tabs["peta"]:
     desa = ui.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date, geometry=True)
-    st_folium(planner.plan_map(plan, areas=desa, lang=ctx.lang), key="rencana_peta", height=520,
-              use_container_width=True, returned_objects=[])
+    ui.show_folium(planner.plan_map(plan, areas=desa, lang=ctx.lang), key="rencana_peta", height=520)
 
 with tabs["cetak"]:
     st.download_button(ctx.t("rencana_unduh_xlsx"), planner.itinerary_xlsx(plan, ctx.lang),

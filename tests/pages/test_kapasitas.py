@@ -21,9 +21,8 @@ RATE = 35  # the page's default recordings per device per day
 
 @pytest.fixture
 def demo(demo_env):
-    """The demo store with its inventory and blank-card stock (demo_load does not import them yet)."""
+    """The demo store (geo.demo_load imports its inventory and blank-card stock)."""
     store = Store.open(demo_env)
-    capacity.load_demo_inventory(store)
     belum = coverage_table(store, "kecamatan", within="99.01").set_index(Col.KODE)[Col.BELUM]
     store.close()
     return {k: int(v) for k, v in belum.items()}
@@ -140,6 +139,11 @@ def test_in_english(demo):
 
 
 def test_without_inventory_the_page_says_what_to_import(demo_env):
+    store = Store.open(demo_env)
+    history = store.history()
+    for version in history.loc[history["kind"].isin(["inventaris", "blangko"]), "id"]:
+        store.rollback(int(version))
+    store.close()
     at = _app()
     assert not at.exception
     assert any("python -m geo import-inventory" in i.value for i in at.info)

@@ -1,0 +1,280 @@
+"""The dashboard in a real, offline Chromium against a real ``streamlit run dashboard.py``.
+
+What a bupati opens (home, the map and its drill-down, a shared link) and the data desk's
+story (log in, upload an office spreadsheet, fix two names, store, be refused a wrong file,
+roll back), with the figures a viewer then gets checked against the store after each step.
+Screenshots land in tests/_artifacts/ (``make test`` or ``pytest -m browser tests/e2e``).
+"""
+from __future__ import annotations
+
+import io
+import re
+from urllib.parse import parse_qs, urlparse
+
+import openpyxl
+import pytest
+
+from geo import auth, fmt
+from geo.coverage import area_totals, coverage_table
+from geo.schema import Col, Level
+from geo.store import Store
+
+pytestmark = pytest.mark.browser
+
+expect = pytest.importorskip("playwright.sync_api").expect
+
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+AREA_PATHS = "path.leaflet-interactive"  # one SVG path per area (no point layer is switched on)
+KECAMATAN = "99.01.04"  # Lembah Rindang in the demo (data/demo/README.md): 15 desa, zona kuning
+NEW_DATE = "2026-11-23"  # the Monday after the demo's last snapshot (2026-11-16)
+EDITOR, PASSWORD = "petugas1", "rahasia-sekali-123"
+# Two desa as an office might mistype them: letters swapped plus a word added. Both stay
+# below the join's fuzzy acceptance, so the editor has to pick them by hand.
+MISSPELT = {f"{KECAMATAN}.2003": "Lubku Harapan Hilir", f"{KECAMATAN}.2004": "Ngana Putih Sebrang"}
+
+
+# --- helpers -------------------------------------------------------------------------------
+def _map(page):
+    return page.locator(MAP_IFRAME).last
+
+
+def _expect_areas_drawn(page, count: int) -> None:
+    expect(_map(page).content_frame.locator(AREA_PATHS)).to_have_count(count, timeout=60_000)
+
+
+def _metric_value(page, label: str) -> str:
+    metric = page.get_by_test_id("stMetric").filter(has=page.get_by_test_id("stMetricLabel").get_by_text(label,
+                                                                                                         exact=True))
+    return metric.get_by_test_id("stMetricValue").inner_text().strip()
+
+
+def _query(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlparse(url).query)
+
+
+_POINT_ON_AREA = """([kode, lat, lon]) => {
+  const map = Object.values(window).find(v => v instanceof L.Map);
+  let layer = null;
+  map.eachLayer(l => { if (l.feature && l.feature.properties.kode === kode) layer = l; });
+  const p = map.latLngToContainerPoint([lat, lon]);
+  const box = map.getContainer().getBoundingClientRect();
+  const x = box.left + p.x, y = box.top + p.y;
+  return {x, y, found: layer !== null, onTop: layer !== null && document.elementFromPoint(x, y) === layer._path};
+}"""
+
+
+def _click_area(page, store: Store, kode: str) -> None:
+    """A real mouse click on a point inside ``kode``'s polygon (checked to be the topmost element there)."""
+    areas = store.areas(within=kode.rsplit(".", 1)[0], geometry=True)
+    inside = areas.loc[areas[Col.KODE] == kode].geometry.iloc[0].representative_point()
+    iframe = _map(page)
+    iframe.scroll_into_view_if_needed()
+    where = iframe.element_handle().content_frame().evaluate(_POINT_ON_AREA, [kode, inside.y, inside.x])
+    assert where["found"] and where["onTop"], f"{kode} is not clickable at its representative point: {where}"
+    box = iframe.bounding_box()
+    page.mouse.click(box["x"] + where["x"], box["y"] + where["y"])
+
+
+def _assert_offline(*pages) -> None:
+    attempted = [url for p in pages for url in p.outside]
+    assert attempted == [], f"the page tried to reach outside: {attempted}"
+
+
+# --- 1. home ---------------------------------------------------------------------------------
+def test_home_draws_figures_and_map_offline(demo_app, offline, artifacts):
+    store = Store.open(demo_app.db_url)
+    kab = store.areas(level=Level.KABUPATEN)[Col.KODE].iloc[0]
+    wajib = fmt.number(area_totals(store, kab)[Col.WAJIB])
+    n_kecamatan = len(store.areas(within=kab, level=Level.KECAMATAN))
+    tab = offline.new()
+    tab.page.goto(demo_app.url)
+
+    expect(tab.page.get_by_test_id("stMetric").first).to_be_visible(timeout=60_000)
+    assert _metric_value(tab.page, "Wajib KTP") == wajib
+    assert re.fullmatch(r"\d{1,3}(\.\d{3})+", wajib), wajib  # Indonesian thousands dots
+    _expect_areas_drawn(tab.page, n_kecamatan)
+    tab.page.screenshot(path=artifacts / "home.png", full_page=True)
+    _assert_offline(tab)
+
+
+@pytest.mark.xfail(strict=True, reason="KPI deltas use U+2212 '−'; Streamlit only reads ASCII '-' as a fall, "
+                                       "so 'Belum rekam −562' shows a red up-arrow (dashboard.py)")
+def test_home_falling_belum_rekam_points_down(demo_app, offline):
+    tab = offline.new()
+    tab.page.goto(demo_app.url)
+    belum = tab.page.get_by_test_id("stMetric").filter(has_text="Belum rekam")
+    delta = belum.get_by_test_id("stMetricDelta")
+    expect(delta).to_contain_text("−", timeout=60_000)  # the demo's last week: belum rekam fell
+    expect(delta.locator('[data-testid="stMetricDeltaIcon-Down"], [data-testid="stMetricDeltaIcon-Up"]')) \
+        .to_have_count(1)
+    assert delta.get_by_test_id("stMetricDeltaIcon-Down").count() == 1
+
+
+@pytest.mark.xfail(strict=True, reason="pages/ beside dashboard.py: until some session has run st.navigation, "
+                                       "Streamlit 1.67 serves a deep link as a v1 page (raw file names in the "
+                                       "menu, no language/area/date pickers)")
+def test_a_shared_link_as_first_visit_gets_the_app_menu(demo_store, launch_app, offline):
+    app = launch_app(demo_store("sqlite"))
+    tab = offline.new()
+    tab.page.goto(f"{app.url}/peta?area={KECAMATAN}&level=desa&metric=zona")
+    nav = tab.page.get_by_test_id("stSidebarNav")
+    expect(nav.get_by_role("link").first).to_be_visible(timeout=60_000)
+    expect(nav.get_by_role("link", name="Beranda")).to_have_count(1, timeout=5_000)
+    expect(tab.page.get_by_test_id("stSidebar").get_by_text("Bahasa", exact=True)).to_be_visible(timeout=5_000)
+
+
+# --- 2. map drill-down and a shared link ---------------------------------------------------------
+def test_map_drill_down_and_shared_link(demo_app, offline, artifacts):
+    store = Store.open(demo_app.db_url)
+    kab = store.areas(level=Level.KABUPATEN)
+    kab_code, kab_name = kab[Col.KODE].iloc[0], kab[Col.NAMA].iloc[0]
+    n_kecamatan = len(store.areas(within=kab_code, level=Level.KECAMATAN))
+    n_desa = len(store.areas(within=KECAMATAN, level=Level.DESA))
+    first = offline.new()
+    page = first.page
+    page.goto(f"{demo_app.url}/peta")
+    _expect_areas_drawn(page, n_kecamatan)
+
+    _click_area(page, store, KECAMATAN)
+    page.wait_for_url(lambda u: _query(u).get("area") == [KECAMATAN], timeout=30_000)
+    _expect_areas_drawn(page, n_desa)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("button", name=kab_name, exact=True)).to_be_enabled()
+    shared = page.url
+    assert _query(shared)["level"] == [Level.DESA.value]
+    page.screenshot(path=artifacts / "peta_drill_down.png", full_page=True)
+
+    fresh = offline.new()  # a new browser session opening the link someone shared
+    fresh.page.goto(shared)
+    _expect_areas_drawn(fresh.page, n_desa)
+    expect(fresh.page.get_by_test_id("stMain").get_by_role("button", name=kab_name, exact=True)).to_be_enabled()
+    assert _query(fresh.page.url).get("area") == [KECAMATAN]
+    fresh.page.screenshot(path=artifacts / "peta_shared_link.png", full_page=True)
+    _assert_offline(first, fresh)
+
+
+# --- 3. the data desk, on SQLite and PostgreSQL --------------------------------------------------
+def _viewer_figures(store: Store) -> dict[str, dict]:
+    """What any viewer gets for the kecamatan's desa: the coverage table the pages and the CLI
+    (``python -m geo coverage --level desa --within 99.01.04``) both show, read afresh."""
+    table = coverage_table(store, Level.DESA, within=KECAMATAN)
+    return {row[Col.KODE]: {Col.WAJIB: int(row[Col.WAJIB]), Col.SUDAH: int(row[Col.SUDAH]),
+                            Col.TANGGAL: str(row[Col.TANGGAL])[:10]}
+            for row in table.to_dict("records")}
+
+
+def _office_spreadsheet(desa: list[tuple[str, str]]) -> tuple[bytes, dict[str, dict]]:
+    """An office-style XLSX (title rows, NO column, upper-case names, a JUMLAH row) and its figures."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "REKAP"
+    ws.append(["REKAPITULASI PEREKAMAN KTP-EL PER DESA"])
+    ws.append(["KECAMATAN LEMBAH RINDANG"])
+    ws.append([f"Keadaan s.d. {NEW_DATE}"])
+    ws.append(["NO", "KECAMATAN", "DESA/KELURAHAN", "WAJIB KTP", "SUDAH REKAM"])
+    figures = {}
+    for i, (kode, nama) in enumerate(desa, start=1):
+        wajib = 1500 + 73 * i
+        sudah = wajib - (40 + 11 * i)
+        figures[kode] = {Col.WAJIB: wajib, Col.SUDAH: sudah, Col.TANGGAL: NEW_DATE}
+        ws.append([i, "LEMBAH RINDANG", MISSPELT.get(kode, nama).upper(), wajib, sudah])
+    ws.append([None, "JUMLAH", None, sum(f[Col.WAJIB] for f in figures.values()),
+               sum(f[Col.SUDAH] for f in figures.values())])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue(), figures
+
+
+# Line 3 of the file (line 1 is the header) has a negative count.
+WRONG_CSV = ("kecamatan,desa,wajib_ktp,sudah_rekam\n"
+             "Lembah Rindang,Watu Lestari,2000,1900\n"
+             "Lembah Rindang,Padang Tengah,1500,-12\n").encode()
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _upload(page, name: str, data: bytes, mime: str) -> None:
+    uploader = page.get_by_test_id("stFileUploader").filter(has_text="Unggah rekap perekaman")
+    uploader.locator('input[type="file"]').set_input_files({"name": name, "mimeType": mime, "buffer": data})
+
+
+def _pick(page, label_start: str, option: str) -> None:
+    """Choose ``option`` in the selectbox whose label contains ``label_start``, typing to filter as people do."""
+    box = page.get_by_test_id("stSelectbox").filter(has_text=label_start).get_by_role("combobox")
+    box.click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def _set_date(page, label: str, iso: str) -> None:
+    """Type a date into Streamlit's segmented date field (DD/MM/YYYY), then leave the field."""
+    year, month, day = iso.split("-")
+    page.get_by_role("spinbutton", name=f"day, {label}").click()
+    page.keyboard.type(f"{day}{month}{year}")
+    page.keyboard.press("Escape")  # close the calendar that typing opened; the typed date stays
+    expect(page.get_by_role("spinbutton", name=f"year, {label}")).to_have_attribute("aria-valuenow", str(int(year)))
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_data_desk_story(backend, demo_store, launch_app, offline, artifacts):
+    db_url = demo_store(backend)
+    store = Store.open(db_url)
+    auth.add_user(store, EDITOR, PASSWORD, "editor")
+    desa = store.areas(within=KECAMATAN, level=Level.DESA)
+    names = dict(zip(desa[Col.KODE], desa[Col.NAMA]))
+    spreadsheet, uploaded = _office_spreadsheet(list(names.items()))
+    demo_figures = _viewer_figures(store)
+    assert set(demo_figures) == set(uploaded) and demo_figures != uploaded
+
+    app = launch_app(db_url)
+    tab = offline.new()
+    page = tab.page
+    page.goto(app.url)  # the editor opens the dashboard and goes to Data from the menu
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("link", name="Data", exact=True).click()
+    page.wait_for_url(f"{app.url}/data")
+
+    # Log in as the editor.
+    sidebar.get_by_label("Nama pengguna").fill(EDITOR)
+    sidebar.get_by_label("Kata sandi").fill(PASSWORD)
+    sidebar.get_by_role("button", name="Masuk").click()
+    expect(sidebar.get_by_text(f"Masuk sebagai {EDITOR} (editor)")).to_be_visible(timeout=60_000)
+
+    # Upload the office spreadsheet: two names are not recognised.
+    _upload(page, "rekap_lembah_rindang.xlsx", spreadsheet, XLSX_TYPE)
+    expect(page.get_by_text("Laporan pencocokan wilayah")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("2 baris belum cocok.")).to_be_visible()
+    store_button = page.get_by_role("button", name="Simpan sebagai versi baru")
+    expect(store_button).to_be_disabled()
+    page.screenshot(path=artifacts / f"data_{backend}_1_join_report.png", full_page=True)
+    for kode, wrong in MISSPELT.items():
+        _pick(page, f"'{wrong.upper()}' adalah:", f"{names[kode]} ({kode})")
+        expect(page.get_by_test_id("stSelectbox").filter(has_text=f"'{wrong.upper()}' adalah:")).to_have_count(0)
+
+    # Store it as of the Monday after the demo's last week: the viewer now sees the spreadsheet's figures.
+    expect(store_button).to_be_enabled()
+    _set_date(page, "Data per tanggal", NEW_DATE)
+    store_button.click()
+    stored = page.get_by_test_id("stAlertContentSuccess").filter(has_text="Tersimpan sebagai versi")
+    expect(stored).to_contain_text(f"(data per {NEW_DATE})", timeout=60_000)
+    version = int(re.search(r"versi (\d+)", stored.inner_text()).group(1))
+    assert _viewer_figures(store) == uploaded
+    page.screenshot(path=artifacts / f"data_{backend}_2_stored.png", full_page=True)
+
+    # A wrong file is refused, in Indonesian, naming the row; nothing changes.
+    _upload(page, "rekap_salah.csv", WRONG_CSV, "text/csv")
+    refusal = page.get_by_test_id("stAlertContentError")
+    expect(refusal).to_contain_text("Berkas ditolak", timeout=60_000)
+    expect(refusal).to_contain_text("Baris 3, kolom 'sudah_rekam': nilai -12 negatif")
+    page.screenshot(path=artifacts / f"data_{backend}_3_refused.png", full_page=True)
+    assert _viewer_figures(store) == uploaded
+
+    # Roll the stored version back: the viewer sees the demo's figures again.
+    page.get_by_role("tab", name="Riwayat versi").click()
+    _pick(page, "Versi yang dibatalkan", f"Versi {version}")
+    page.get_by_test_id("stCheckbox").filter(has_text=f"Saya yakin membatalkan versi {version}").click()
+    page.get_by_role("button", name="Batalkan versi").click()
+    done = page.get_by_test_id("stAlertContentSuccess").filter(has_text=f"Versi {version} dibatalkan")
+    expect(done).to_be_visible(timeout=60_000)
+    assert _viewer_figures(store) == demo_figures
+    page.screenshot(path=artifacts / f"data_{backend}_4_rolled_back.png", full_page=True)
+    _assert_offline(tab)
