@@ -24,6 +24,12 @@ def home() -> None:
     st.title(ctx.t("home_judul", wilayah=names[ctx.area]))
     st.caption(ui.source_line(ctx, now.get(Col.TANGGAL)))
     ui.demo_banner(ctx)
+    if not st.session_state.get("screenshot"):
+        c1, c2, _ = st.columns([1, 1.3, 3])
+        with c1:
+            ui.download_menu(ctx, ("peta", "zona-bar", "kantong", "tren"), key="home_unduh")
+        with c2:
+            ui.briefing_button(ctx)
 
     since = ctx.t("sejak", tanggal=fmt.long_date(summary["previous_date"], ctx.lang)) if change else None
 

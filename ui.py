@@ -104,8 +104,6 @@ def context() -> Context:
     if "url_read" not in st.session_state:  # a shared URL sets the view once, on arrival
         st.session_state["url_read"] = True
         _apply_query_params()
-    if st.session_state.pop("screenshot_off", False):
-        st.session_state["screenshot"] = False
     areas = kabupaten_list(url, stamp)
     codes = [k for k, _ in areas]
     if st.session_state.get("area") not in codes:
@@ -234,11 +232,14 @@ def screenshot_mode(ctx: Context) -> bool:
     return True
 
 
+def _leave_screenshot_mode() -> None:
+    st.session_state["screenshot"] = False  # a callback runs before the toggle is drawn again
+    st.query_params.pop("mode", None)
+
+
 def screenshot_exit(ctx: Context) -> None:
-    if st.session_state.get("screenshot") and st.button(ctx.t("mode_keluar"), key="screenshot_exit"):
-        st.session_state["screenshot_off"] = True  # applied before the toggle is drawn again
-        st.query_params.pop("mode", None)
-        st.rerun()
+    if st.session_state.get("screenshot"):
+        st.button(ctx.t("mode_keluar"), key="screenshot_exit", on_click=_leave_screenshot_mode)
 
 
 def demo_banner(ctx: Context) -> None:
@@ -536,3 +537,42 @@ def show_flash() -> None:
     if text:
         st.toast(text, icon=":material/check_circle:")
         st.success(text)
+
+
+# --- downloads for media staff: charts and maps as images, the bupati's one-page PDF ----------
+def download_menu(ctx: Context, kinds: tuple[str, ...], *, key: str, within: str | None = None) -> None:
+    """A popover to download a chart/map image (PNG 1200×675, 1080×1080, 1080×1350 or SVG).
+
+    The image is rendered only when the button is clicked (kaleido, one warm server).
+    """
+    from functools import partial
+
+    from geo import briefing
+    from geo.render import images
+
+    area = within or ctx.area
+    with st.popover(ctx.t("unduh_gambar"), icon=":material/download:"):
+        kind = st.selectbox(ctx.t("unduh_jenis"), kinds, key=f"{key}_kind",
+                            format_func=lambda k: ctx.t(f"grafik_{k.replace('-', '_')}"))
+        size = st.radio(ctx.t("unduh_ukuran"), list(images.SIZES), key=f"{key}_size", horizontal=True,
+                        format_func=lambda v: ctx.t(f"ukuran_{v}"))
+        fmt_name = st.radio(ctx.t("unduh_format"), list(images.FORMATS), key=f"{key}_fmt", horizontal=True,
+                            format_func=str.upper)
+        st.download_button(
+            ctx.t("unduh"), data=partial(briefing.chart_image, store(ctx), area, kind, fmt_name=fmt_name, size=size,
+                                         date=ctx.date, lang=ctx.lang),
+            file_name=briefing.download_name(area, kind, data_date=ctx.date, size=size, fmt_name=fmt_name),
+            mime=images.MIME[fmt_name], key=f"{key}_dl", type="primary", icon=":material/image:")
+
+
+def briefing_button(ctx: Context, *, key: str = "briefing") -> None:
+    """The bupati's one-page PDF (KPIs, zone map, pockets, trend, date and source)."""
+    from functools import partial
+
+    from geo import briefing
+
+    st.download_button(
+        ctx.t("unduh_ringkasan"), data=partial(briefing.briefing_pdf, store(ctx), ctx.area, date=ctx.date,
+                                               lang=ctx.lang),
+        file_name=briefing.download_name(ctx.area, "ringkasan", data_date=ctx.date, fmt_name="pdf"),
+        mime="application/pdf", key=key, icon=":material/picture_as_pdf:")

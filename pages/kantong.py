@@ -70,6 +70,8 @@ if hot_table is not None:
     layers[ctx.t("kantong_hotspot_judul")] = pockets.hotspot_layer(hot_table, ctx.lang)
 ui.show_map(ctx, hot_table if hot_table is not None else table, metric="belum_rekam",
             key=f"kantong_map_{level}_{hot_table is not None}", points=layers)
+if not st.session_state.get("screenshot"):
+    ui.download_menu(ctx, ("kantong", "peta"), key="kantong_unduh")
 
 # Hot and cold spots.
 st.subheader(ctx.t("kantong_hotspot_judul"))

@@ -52,3 +52,5 @@ if ui.handle_click(view, clicked):
     st.rerun()
 
 st.caption(ui.source_line(ctx, ctx.date) + " · " + ctx.t("peta_klik"))
+if not st.session_state.get("screenshot"):
+    ui.download_menu(ctx, ("peta", "zona-bar", "kantong"), key="peta_unduh", within=view.area)

@@ -98,6 +98,8 @@ st.plotly_chart(trend_charts.recordings_bars(weekly, area_events, settings, ctx.
                                              title=ctx.t("tren_grafik_rekam", wilayah=name(area)), kode=area),
                 width="stretch", key="tren_rekam")
 st.caption(source)
+if not st.session_state.get("screenshot"):
+    ui.download_menu(ctx, ("tren",), key="tren_unduh", within=area)
 
 lines = events.note_lines(facts, projection, ctx.lang)
 if lines:

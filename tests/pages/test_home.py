@@ -68,3 +68,23 @@ def test_date_picker_changes_the_figures(demo_env):
     first = store.snapshot_dates(kab)[0]
     at.sidebar.selectbox[1].set_value(first).run()
     assert at.metric[1].value == fmt.number(area_totals(store, kab, date=first)[Col.SUDAH])
+
+
+def test_media_downloads_are_offered(demo_env):
+    at = _app()
+    labels = [b.label for b in at.get("download_button")]
+    assert "Unduh" in labels and "Ringkasan untuk bupati (PDF)" in labels
+    popover_boxes = [s.label for s in at.selectbox]
+    assert "Gambar" in popover_boxes
+
+
+def test_screenshot_mode_hides_the_chrome_and_downloads(demo_env):
+    at = _app()
+    at.sidebar.toggle[0].set_value(True).run()
+    assert not at.exception
+    css = " ".join(m.value for m in at.markdown)
+    assert 'data-testid="stSidebar"' in css and "display: none" in css
+    assert not [b for b in at.get("download_button")]
+    assert [b.label for b in at.button] == ["Keluar dari mode tangkapan layar"]
+    at.button[0].click().run()
+    assert at.sidebar.toggle[0].value is False
