@@ -49,6 +49,13 @@ messages.register(
             "The database already holds data; the example data was not loaded.",
         ),
         "peringatan": ("Peringatan", "Warning"),
+        "peta_ditulis": ("Peta ditulis ke {path} ({jumlah} wilayah).", "Map written to {path} ({jumlah} areas)."),
+        "peta_kosong": (
+            "Tidak ada wilayah tingkat {level} di dalam {within}. Periksa --within dan impor batas wilayahnya.",
+            "No {level} areas inside {within}. Check --within and import their boundaries.",
+        ),
+        "tidak_bisa_menulis": ("Tidak bisa menulis {path} ({detail}). Periksa foldernya.",
+                               "Cannot write {path} ({detail}). Check the folder."),
     }
 )
 
@@ -162,6 +169,31 @@ def cmd_import_points(args) -> int:
     return 0
 
 
+def cmd_map(args) -> int:
+    """One self-contained HTML map (Leaflet inlined): opens in a browser with no network."""
+    from pathlib import Path
+
+    from geo.coverage import coverage_table
+    from geo.ingest import parse_date
+    from geo.render.assets import standalone_html
+    from geo.render.maps import coverage_map
+    from geo.schema import load_settings
+
+    date = parse_date(args.date) if args.date else None
+    table = coverage_table(_store(args), args.level, within=args.within, date=date, geometry=True)
+    if table.empty:
+        raise RekamError("peta_kosong", level=args.level, within=args.within or "-")
+    shown_date = date or (table[Col.TANGGAL].dropna().max() if table[Col.TANGGAL].notna().any() else None)
+    m = coverage_map(table, metric=args.metric, settings=load_settings(), lang=_lang(args), data_date=shown_date)
+    out = Path(args.out)
+    try:
+        out.write_text(standalone_html(m), encoding="utf-8")
+    except OSError as exc:
+        raise RekamError("tidak_bisa_menulis", path=str(out), detail=exc.strerror or str(exc)) from None
+    print(messages.text("peta_ditulis", _lang(args), path=str(out), jumlah=len(table)))
+    return 0
+
+
 def cmd_history(args) -> int:
     hist = _store(args).history()
     cols = ["id", "kind", "created_at", "user", "file_name", "row_count", Col.TANGGAL, "active", "rolled_back_at"]
@@ -236,6 +268,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--within")
     p.add_argument("--date")
     p.set_defaults(func=cmd_coverage)
+
+    p = common(sub.add_parser("map", help="tulis peta HTML mandiri (tanpa internet)"))
+    p.add_argument("--level", choices=[Level.KECAMATAN.value, Level.DESA.value], required=True)
+    p.add_argument("--within")
+    p.add_argument("--date")
+    p.add_argument("--metric", choices=["zona", "cakupan", "belum_rekam"], default="zona")
+    p.add_argument("--out", required=True, help="berkas .html")
+    p.set_defaults(func=cmd_map)
 
     p = common(sub.add_parser("history", help="daftar versi impor"), fmt_opt=True)
     p.set_defaults(func=cmd_history)
