@@ -23,7 +23,6 @@ import math
 import os
 import re
 import sys
-import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -156,19 +155,6 @@ audit_table = Table(
     Column("action", String(32), nullable=False),
     Column("detail", Text),  # JSON
 )
-_ready: "weakref.WeakSet" = weakref.WeakSet()  # engines whose auth tables exist
-
-
-def _ensure_tables(store: Store) -> None:
-    if store.engine in _ready:
-        return
-    try:
-        with store._writer() as conn:
-            store._lock(conn)  # two processes creating at once queue instead of colliding
-            _md.create_all(conn)
-    except SQLAlchemyError as exc:
-        raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
-    _ready.add(store.engine)
 
 
 # --- time and small checks -----------------------------------------------------
@@ -261,7 +247,7 @@ def _find(conn, name: str):
 
 def _lookup(store: Store, name: str):
     """``_find`` in its own read transaction."""
-    _ensure_tables(store)
+    store.ensure_tables(_md)
     with store.engine.connect() as conn:
         return _find(conn, name)
 
@@ -345,7 +331,7 @@ def authenticate(store: Store, username: str, password: str, *, now: datetime | 
     """
     now = _utc(now)
     settings = settings or load_settings()
-    _ensure_tables(store)
+    store.ensure_tables(_md)
     name = (username or "").strip().lower()
     u = users_table
     failures, locked_for = 0, 0
@@ -442,7 +428,7 @@ def add_user(store: Store, username: str, password: str, role: str, *, email: st
     check_password_policy(name, password)
     hashed = _hash(password)
     now = _utc(now)
-    _ensure_tables(store)
+    store.ensure_tables(_md)
     try:
         with store._writer() as conn:
             if _find(conn, name) is not None or (email and _find(conn, email) is not None):
@@ -464,7 +450,7 @@ def _change(store: Store, username: str, action: str, values: dict, *, actor: st
     """Update one account and audit it in one transaction."""
     now = _utc(now)
     name = (username or "").strip().lower()
-    _ensure_tables(store)
+    store.ensure_tables(_md)
     u = users_table
     try:
         with store._writer() as conn:
@@ -505,7 +491,7 @@ USER_COLUMNS = ["username", "email", "role", "active", "created_at", "failed_cou
 
 def list_users(store: Store) -> pd.DataFrame:
     """Accounts sorted by username: ``USER_COLUMNS`` (never the password hash)."""
-    _ensure_tables(store)
+    store.ensure_tables(_md)
     u = users_table
     with store.engine.connect() as conn:
         rows = conn.execute(select(*[u.c[c] for c in USER_COLUMNS]).order_by(u.c.username)).mappings().all()
@@ -516,7 +502,7 @@ def list_users(store: Store) -> pd.DataFrame:
 
 def audit_log(store: Store, limit: int = 200) -> pd.DataFrame:
     """Newest audit rows first: time, username, action, detail (JSON text)."""
-    _ensure_tables(store)
+    store.ensure_tables(_md)
     a = audit_table
     with store.engine.connect() as conn:
         q = select(a.c.time, a.c.username, a.c.action, a.c.detail).order_by(a.c.id.desc()).limit(limit)

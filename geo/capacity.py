@@ -69,7 +69,6 @@ import io
 import json
 import math
 import re
-import weakref
 from dataclasses import dataclass, field
 from datetime import date as date_type
 from datetime import datetime, timedelta
@@ -426,24 +425,11 @@ blangko_table = Table(
     Column(DIPAKAI, BigInteger),
     Column(KETERANGAN, Text),
 )
-_ready: "weakref.WeakSet" = weakref.WeakSet()  # engines whose tables exist
-
-
-def _ensure_tables(store: Store) -> None:
-    if store.engine in _ready:
-        return
-    try:
-        with store._writer() as conn:
-            store._lock(conn)
-            _md.create_all(conn)
-    except SQLAlchemyError as exc:
-        raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
-    _ready.add(store.engine)
 
 
 def _read_current(store: Store, table: Table, keys: list[str]) -> pd.DataFrame:
     """Rows of ``table`` from the newest active version per key (without version_id)."""
-    _ensure_tables(store)
+    store.ensure_tables(_md)
     query = store._current(table, [table.c[k] for k in keys])
     with store.engine.connect() as conn:
         frame = pd.read_sql(query, conn)
@@ -717,7 +703,7 @@ class Imported:
 def _write_version(store: Store, kind: str, parts: list[tuple[Table, list[dict]]], *, user: str, file_name: str,
                    file_hash: str, tanggal: str | None, report: dict) -> int:
     """One version row and its rows, in one transaction (a failure leaves nothing behind)."""
-    _ensure_tables(store)
+    store.ensure_tables(_md)
     versions = store.tables["versions"]
     try:
         with store._writer() as conn:

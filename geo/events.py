@@ -20,7 +20,6 @@ import hashlib
 import io
 import json
 import re
-import weakref
 from datetime import date
 from pathlib import Path
 
@@ -241,19 +240,6 @@ EVENTS_COLUMNS = [*trend.EVENT_COLUMNS, BERLANGSUNG, Col.VERSI]
 # Weekend services and mobile-unit visits are frequent and local: the weekly bars show them
 # (hatched bars, shaded ranges); on the coverage lines they would bury the rarer events.
 COVERAGE_CHART_KINDS = tuple(k for k in trend.EVENT_KINDS if k not in (trend.WEEKEND_SERVICE, "jemput_bola"))
-_ready: "weakref.WeakSet" = weakref.WeakSet()  # engines whose events table exists
-
-
-def _ensure_table(store: Store) -> None:
-    if store.engine in _ready:
-        return
-    try:
-        with store._writer() as conn:
-            store._lock(conn)  # two processes creating it at once queue instead of colliding
-            _md.create_all(conn)
-    except SQLAlchemyError as exc:
-        raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
-    _ready.add(store.engine)
 
 
 # --- checking one event -------------------------------------------------------------------------
@@ -304,7 +290,7 @@ def _known_codes(store: Store, within: str | None = None) -> set[str]:
 
 def _write(store: Store, rows: list[dict], *, user: str, file_name=None, file_hash=None, report=None) -> int:
     """One 'peristiwa' version and its rows in one transaction; returns the version id."""
-    _ensure_table(store)
+    store.ensure_tables(_md)
     versions = store.tables["versions"]
     try:
         with store._writer() as conn:
@@ -405,7 +391,7 @@ def events(store: Store, within: str | None = None, *, open_until=None, kinds=No
     it up to then rather than as one day. ``kinds``: only events of those kinds (e.g.
     COVERAGE_CHART_KINDS). Raises RekamError for a bad code.
     """
-    _ensure_table(store)
+    store.ensure_tables(_md)
     t = events_table
     where = None
     if within:

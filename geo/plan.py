@@ -51,7 +51,6 @@ import math
 import os
 import sys
 import time
-import weakref
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -1027,19 +1026,6 @@ actuals_table = Table(
     Column("recorded_at", String(32), nullable=False),
     Column("user", String(100), nullable=False),
 )
-_ready: "weakref.WeakSet" = weakref.WeakSet()  # engines whose plan tables exist
-
-
-def _ensure_tables(store: Store) -> None:
-    if store.engine in _ready:
-        return
-    try:
-        with store._writer() as conn:
-            store._lock(conn)
-            _md.create_all(conn)
-    except SQLAlchemyError as exc:
-        raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
-    _ready.add(store.engine)
 
 
 def _plan_row(conn, name: str):
@@ -1059,7 +1045,7 @@ def save_plan(store: Store, plan: Plan, name: str, *, within: str | None = None,
     name = (name or "").strip()
     if not name:
         raise PlanError("rencana_nama_kosong")
-    _ensure_tables(store)
+    store.ensure_tables(_md)
     sites = json.loads(plan.sites.to_json(orient="records", force_ascii=False))
     try:
         with store._writer() as conn:
@@ -1091,7 +1077,7 @@ def save_plan(store: Store, plan: Plan, name: str, *, within: str | None = None,
 
 def list_plans(store: Store, within: str | None = None) -> pd.DataFrame:
     """Saved plans, newest first: name, within, data_date, created_at, user, total, status."""
-    _ensure_tables(store)
+    store.ensure_tables(_md)
     cols = [plans_table.c[c] for c in ("name", "within", "data_date", "created_at", "user", "total", "status")]
     q = select(*cols).order_by(plans_table.c.id.desc())
     if within:
@@ -1102,7 +1088,7 @@ def list_plans(store: Store, within: str | None = None) -> pd.DataFrame:
 
 def load_plan(store: Store, name: str) -> Plan:
     """The plan saved as ``name``. Raises PlanError when there is none."""
-    _ensure_tables(store)
+    store.ensure_tables(_md)
     with store.engine.connect() as conn:
         row = _plan_row(conn, name)
         query = select(visits_table).where(visits_table.c.plan_id == row["id"])
@@ -1127,7 +1113,7 @@ def record_actuals(store: Store, plan_name: str, actuals_df: pd.DataFrame, *, us
     A row with an empty ``actual`` clears that visit's figure. Returns the number of figures stored.
     Raises PlanError for an unknown plan or visit, or a figure that is not a whole number ≥ 0.
     """
-    _ensure_tables(store)
+    store.ensure_tables(_md)
     for col in (UNIT, DAY, ACTUAL):
         if col not in actuals_df:
             raise PlanError("rencana_kolom_hilang", kolom=col, wajib=", ".join((UNIT, DAY, ACTUAL)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -157,6 +157,7 @@ def _within_clause(col, within: str | None):
 class Store:
     engine: Engine
     tables: dict[str, Table]
+    _created: set = field(default_factory=set, repr=False)  # ids of extra MetaData already created
 
     @classmethod
     def open(cls, url: str | None = None) -> "Store":
@@ -215,6 +216,22 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
         return int(version_id)
+
+    def ensure_tables(self, metadata: MetaData) -> None:
+        """Create another module's tables (users, plans, events…) on first use; once per store.
+
+        Writers hold the store's lock, so two processes creating them at once queue.
+        Raises StoreError.
+        """
+        if id(metadata) in self._created:
+            return
+        try:
+            with self._writer() as conn:
+                self._lock(conn)
+                metadata.create_all(conn)
+        except SQLAlchemyError as exc:
+            raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
+        self._created.add(id(metadata))
 
     def _writer(self):
         """A write transaction (BEGIN IMMEDIATE on SQLite)."""

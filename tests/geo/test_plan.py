@@ -380,7 +380,6 @@ def test_plans_in_the_store(tiny):
 def test_cli_plan_json(tmp_path, monkeypatch, capsys):
     url = f"sqlite:///{tmp_path / 'r.sqlite'}"
     store = _tiny_store(url)
-    monkeypatch.setattr(cli, "COMMAND_MODULES", [*cli.COMMAND_MODULES, "geo.plan"])
     code = cli.main(["plan", "--within", "99.01", "--units", "1", "--capacity", "40", "--days", "2",
                      "--response", "0.5", "--start", START, "--format", "json", "--db", url, "--save", "cli-uji"])
     out, err = capsys.readouterr()
