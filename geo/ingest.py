@@ -101,8 +101,20 @@ def import_boundaries(store: Store, source, *, level: Level | str | None = None,
     src, name, digest = _read_source(source, file_name)
     _refuse_duplicate(store, digest, force)
     loaded = load_boundaries(src, level=level, code_field=code_field, name_field=name_field, file_name=name)
+    _keep_known_names(store, loaded.areas)
     version = store.add_areas(loaded.areas, file_name=name, file_hash=digest, user=user, report=loaded.report)
     return BoundaryImport(version, loaded)
+
+
+def _keep_known_names(store: Store, areas) -> None:
+    """Parents dissolved from a file that names only its own level carry their code as a name;
+    where the store already knows the area's name, keep that name instead."""
+    unnamed = areas[Col.NAMA] == areas[Col.KODE]
+    if not unnamed.any():
+        return
+    known = store.areas()
+    names = dict(zip(known[Col.KODE], known[Col.NAMA]))
+    areas.loc[unnamed, Col.NAMA] = [names.get(k, k) for k in areas.loc[unnamed, Col.KODE]]
 
 
 def _refuse_duplicate(store: Store, digest: str, force: bool) -> None:

@@ -1,0 +1,93 @@
+"""Peta Cakupan: level and metric switches, URL state, drill-down state, search, point layers."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from geo import fmt
+from geo.coverage import coverage_table
+from geo.schema import Col
+from geo.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+KAB = "99.01"
+
+
+def _app(**params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / "peta.py"), default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def _features(at: AppTest) -> dict[str, dict]:
+    """kode → properties of the polygons in the folium map the page sent."""
+    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+    data, _ = json.JSONDecoder().raw_decode(script[script.index('{"type":"FeatureCollection"'):])
+    return {f["properties"]["kode"]: f["properties"] for f in data["features"]}
+
+
+def test_default_view_is_the_kecamatan_of_the_kabupaten(demo_env):
+    at = _app()
+    assert not at.exception
+    store = Store.open(demo_env)
+    expected = coverage_table(store, "kecamatan", within=KAB)
+    assert set(_features(at)) == set(expected[Col.KODE])
+    assert dict(at.query_params) == {"area": KAB, "level": "kecamatan", "metric": "zona",
+                                     "date": store.snapshot_dates(KAB)[-1]}
+
+
+def test_level_switch_draws_every_desa_with_their_figures(demo_env):
+    at = _app()
+    at.radio(key="peta_level").set_value("desa").run()
+    store = Store.open(demo_env)
+    expected = coverage_table(store, "desa", within=KAB).set_index(Col.KODE)
+    features = _features(at)
+    assert set(features) == set(expected.index)
+    top = expected[Col.BELUM].idxmax()
+    tip = json.dumps(features[top], ensure_ascii=False)
+    assert fmt.number(expected.loc[top, Col.BELUM]) in tip and fmt.percent(expected.loc[top, Col.CAKUPAN]) in tip
+    assert at.query_params["level"] == "desa"
+
+
+def test_metric_switch_and_url(demo_env):
+    at = _app()
+    at.radio(key="peta_metric").set_value("belum_rekam").run()
+    assert at.query_params["metric"] == "belum_rekam"
+    at.radio(key="peta_metric").set_value("perubahan").run()
+    assert at.query_params["metric"] == "perubahan" and "since" in at.query_params
+    assert not at.exception
+
+
+def test_shared_url_opens_the_same_view(demo_env):
+    at = _app(area="99.01.04", level="desa", metric="cakupan")
+    assert not at.exception
+    store = Store.open(demo_env)
+    desa = store.areas(within="99.01.04", level="desa")[Col.KODE]
+    assert set(_features(at)) == set(desa)
+    assert at.radio(key="peta_metric").value == "cakupan"
+    crumbs = [b.label for b in at.button if b.key and b.key.startswith("crumb_")]
+    assert crumbs == ["Kabupaten Contoh Sejahtera", "Lembah Rindang"]
+
+
+def test_breadcrumb_goes_back_up(demo_env):
+    at = _app(area="99.01.04", level="desa")
+    at.button(key="crumb_99.01").click().run()
+    assert at.query_params["area"] == KAB
+    assert len(_features(at)) == 12
+
+
+def test_search_focuses_a_desa_inside_its_kecamatan(demo_env):
+    at = _app()
+    at.selectbox(key="peta_search").set_value("99.01.06.2002").run()
+    assert at.query_params["area"] == "99.01.06"
+    assert "99.01.06.2002" in _features(at)
+
+
+def test_point_layers_show_sites_with_device_status(demo_env):
+    at = _app()
+    at.multiselect(key="peta_layers").set_value(["lokasi"]).run()
+    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+    assert "rusak sejak 28 September 2026" in script
