@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import shutil
 import signal
 import socket
@@ -56,14 +57,13 @@ class App:
         return self.log.read_text(errors="replace")[-chars:] if self.log.exists() else ""
 
 
-def start_app(db_url: str, log_dir: Path) -> App:
+def start_app(db_url: str, log: Path) -> App:
     """Start the dashboard the way a user does and wait for its health check.
 
     Its own process group, so that ``stop_app`` ends the server and nothing else. The server's
-    output goes to ``log_dir/streamlit-<port>.log`` (kept with the screenshots).
+    output goes to ``log`` (kept with the screenshots, overwritten by the next run).
     """
     port = _free_port()
-    log = log_dir / f"streamlit-{port}.log"
     env = {**os.environ, "REKAM_DB_URL": db_url, "REKAM_BCRYPT_ROUNDS": "4", "PYTHONUNBUFFERED": "1"}
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -87,16 +87,17 @@ def start_app(db_url: str, log_dir: Path) -> App:
 
 
 def stop_app(app: App) -> None:
-    """End the server's process group (by its id), politely first."""
-    if app.process.poll() is not None:
-        return
-    pgid = os.getpgid(app.process.pid)
-    os.killpg(pgid, signal.SIGTERM)
-    try:
-        app.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(pgid, signal.SIGKILL)
-        app.process.wait(timeout=10)
+    """End the server's process group (its id is the server's pid: start_new_session), politely first."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if app.process.poll() is not None:
+            return
+        try:
+            os.killpg(app.process.pid, sig)
+            app.process.wait(timeout=10)
+        except ProcessLookupError:
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 # --- stores ------------------------------------------------------------------------------
@@ -146,12 +147,13 @@ def demo_store(request, demo_sqlite, tmp_path):
 
 
 @pytest.fixture
-def launch_app(artifacts):
+def launch_app(request, artifacts):
     """``launch_app(db_url)``: the dashboard running on that store, stopped after the test."""
     apps = []
+    name = re.sub(r"\W+", "_", request.node.name)
 
     def launch(db_url: str) -> App:
-        apps.append(start_app(db_url, artifacts))
+        apps.append(start_app(db_url, artifacts / f"streamlit-{name}-{len(apps) + 1}.log"))
         return apps[-1]
 
     yield launch
@@ -160,9 +162,10 @@ def launch_app(artifacts):
 
 
 @pytest.fixture(scope="module")
-def demo_app(demo_sqlite, tmp_path_factory, artifacts):
+def demo_app(request, demo_sqlite, tmp_path_factory, artifacts):
     """One app on a copy of the demo, shared by the read-only tests of a module."""
-    app = start_app(_sqlite_copy(demo_sqlite, tmp_path_factory.mktemp("e2e-app")), artifacts)
+    app = start_app(_sqlite_copy(demo_sqlite, tmp_path_factory.mktemp("e2e-app")),
+                    artifacts / f"streamlit-{request.module.__name__.rsplit('.', 1)[-1]}.log")
     yield app
     stop_app(app)
 
@@ -182,7 +185,7 @@ def chromium():
 
 @dataclass
 class OfflineTab:
-    """A page whose outside requests are aborted; ``outside`` lists every one attempted."""
+    """A page whose outside requests (HTTP and WebSocket) are aborted; ``outside`` lists every one attempted."""
 
     page: object
     outside: list[str] = field(default_factory=list)
@@ -214,7 +217,12 @@ class OfflineBrowser:
                 tab.outside.append(url)
                 route.abort()
 
+        def refuse_socket(ws):
+            tab.outside.append(ws.url)
+            ws.close()
+
         context.route("**/*", guard)
+        context.route_web_socket(lambda url: not _is_local(url), refuse_socket)  # Streamlit's own socket is local
         tab.page = context.new_page()
         return tab
 
