@@ -332,16 +332,26 @@ class Legend(_RawScript, MacroElement):
                 return div;
             };
             legend.addTo(map);
+            // Keep every area clear of the legend: refit with padding on the side that costs
+            // least (right of the areas, or above the legend), so no area hides under it.
+            var bounds = {{ this.bounds|tojson }};
+            if (bounds) {
+                var box = legend.getContainer(), size = map.getSize();
+                var w = box.offsetWidth + 12, h = box.offsetHeight + 12;
+                var pad = (size.x - w) / size.x >= (size.y - h) / size.y ? [w, 10] : [10, h];
+                map.fitBounds(bounds, {paddingTopLeft: [10, 10], paddingBottomRight: pad, animate: false});
+            }
         })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, html: str, background: str = BACKGROUND):
+    def __init__(self, html: str, background: str = BACKGROUND, bounds: list | None = None):
         super().__init__()
         self._name = "Legend"
         self.html = html
         self.background = background
+        self.bounds = bounds  # [[south, west], [north, east]] of the areas, refitted around the legend
 
 
 # --- legend ---------------------------------------------------------------------------
@@ -558,7 +568,7 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
     if metric != "zona":
         counts["none"] = int(np.isnan(value).sum())
     Legend(legend_html(metric, settings, lang, counts=counts, domain=domain, data_date=data_date,
-                       notes=notes, point_rows=point_rows)).add_to(m)
+                       notes=notes, point_rows=point_rows), bounds=bounds if len(frame) else None).add_to(m)
     if points:
         folium.LayerControl(collapsed=False).add_to(m)
     return m

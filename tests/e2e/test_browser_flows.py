@@ -124,9 +124,6 @@ def test_home_draws_figures_and_map_offline(demo_app, offline, artifacts):
     _assert_offline(tab)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="home map (3/5 of the width): the legend covers the island kecamatan 99.01.12 "
-                          "Kepulauan Teduh, one of the two red ones (geo/render/maps.py)")
 def test_home_map_shows_every_kecamatan(demo_app, offline):
     store = Store.open(demo_app.db_url)
     kab = store.areas(level=Level.KABUPATEN)[Col.KODE].iloc[0]
