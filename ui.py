@@ -104,6 +104,8 @@ def context() -> Context:
     if "url_read" not in st.session_state:  # a shared URL sets the view once, on arrival
         st.session_state["url_read"] = True
         _apply_query_params()
+    if st.session_state.pop("date_latest", False):
+        st.session_state.pop("date", None)
     areas = kabupaten_list(url, stamp)
     codes = [k for k, _ in areas]
     if st.session_state.get("area") not in codes:
@@ -478,11 +480,22 @@ def area_choices(ctx: Context, level: str) -> dict[str, str]:
 
 
 def history_view(ctx: Context):
+    """Versions as an officer reads them: localised headers, kinds and dates."""
     hist = store(ctx).history()
-    status = [ctx.t("aktif") if a else ctx.t("dibatalkan_status") for a in hist["active"]]
-    return hist.assign(status=status)[
-        ["id", "kind", "created_at", "user", "file_name", "row_count", Col.TANGGAL, "status"]
-    ].rename(columns={"id": ctx.t("versi")})
+    out = hist.assign(
+        status=[ctx.t("aktif") if a else ctx.t("dibatalkan_status") for a in hist["active"]],
+        kind=[ctx.t(f"jenis_versi_{k.split(':')[0]}") + (f" ({k.split(':')[1]})" if ":" in k else "")
+              for k in hist["kind"]],
+        created_at=[c.replace("T", " ")[:16] for c in hist["created_at"]],
+        tanggal=[fmt.long_date(t, ctx.lang) if isinstance(t, str) and t else "" for t in hist[Col.TANGGAL]],
+    )
+    cols = ["id", "kind", "created_at", "user", "file_name", "row_count", Col.TANGGAL, "status"]
+    return out[cols].rename(columns={c: ctx.t(f"riwayat_{c}") for c in cols})
+
+
+def show_latest_date() -> None:
+    """After an import, move the shared date picker to the newest snapshot (applied next run)."""
+    st.session_state["date_latest"] = True
 
 
 def _import_points(kind):

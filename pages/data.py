@@ -6,7 +6,7 @@ from datetime import date
 import streamlit as st
 
 import ui
-from geo import auth, ingest, messages
+from geo import auth, fmt, ingest, messages
 from geo.export import to_csv_bytes, to_xlsx_bytes
 from geo.schema import Level, RekamError
 
@@ -71,7 +71,8 @@ with tabs["tab_rekam"]:
                     fail(err)
                 else:
                     ui.forget_upload("rekam")
-                    ui.flash(ctx.t("tersimpan", versi=version, tanggal=tanggal.isoformat()))
+                    ui.show_latest_date()
+                    ui.flash(ctx.t("tersimpan", versi=version, tanggal=fmt.long_date(tanggal, ctx.lang)))
                     st.rerun()
 
 with tabs["tab_batas"]:

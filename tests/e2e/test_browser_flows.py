@@ -287,7 +287,7 @@ def test_data_desk_story(backend, demo_store, launch_app, offline, artifacts):
     _set_date(page, "Data per tanggal", NEW_DATE)
     store_button.click()
     stored = page.get_by_test_id("stAlertContentSuccess").filter(has_text="Tersimpan sebagai versi")
-    expect(stored).to_contain_text(f"(data per {NEW_DATE})", timeout=60_000)
+    expect(stored).to_contain_text(f"(data per {fmt.long_date(NEW_DATE)})", timeout=60_000)
     version = int(re.search(r"versi (\d+)", stored.inner_text()).group(1))
     assert _viewer_figures(store) == uploaded
     _shot(page, artifacts / f"data_{backend}_2_stored.png")
