@@ -416,6 +416,9 @@ def login_box(ctx: Context):
             return session
         if st.session_state.pop("auth_expired", False):
             st.warning(ctx.t("sesi_habis"))
+        sso = _sso_session(ctx)
+        if sso is not None:
+            return sso
         with st.form("login"):
             st.markdown(f"**{ctx.t('masuk_editor')}**")
             name = st.text_input(ctx.t("nama_pengguna"))
@@ -427,6 +430,29 @@ def login_box(ctx: Context):
                     st.error(messages.describe(err, ctx.lang))
                 else:
                     st.rerun()
+    return None
+
+
+def _sso_session(ctx: Context):
+    """Single sign-on through st.login when an OIDC provider is configured in secrets.
+
+    The provider's verified email decides the role (a user row with that email or name);
+    without a configured provider nothing is shown. Returns a Session or None.
+    """
+    from geo import auth
+
+    try:
+        configured = auth.oidc_configured(st.secrets)
+    except Exception:  # noqa: BLE001 — no secrets file at all: no SSO
+        configured = False
+    if not configured:
+        return None
+    if getattr(st.user, "is_logged_in", False) and st.user.get("email") and st.user.get("email_verified", True):
+        session = auth.sso_session(store(ctx), st.user.email)
+        st.session_state["auth_session"] = session
+        return session
+    if st.button(ctx.t("masuk_sso"), icon=":material/key:"):
+        st.login()
     return None
 
 

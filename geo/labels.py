@@ -80,6 +80,7 @@ messages.register(
         "masuk_editor": ("Masuk petugas data", "Data officer login"),
         "masuk_sebagai": ("Masuk sebagai {nama} ({peran})", "Logged in as {nama} ({peran})"),
         "masuk": ("Masuk", "Log in"),
+        "masuk_sso": ("Masuk dengan akun instansi (SSO)", "Log in with your organisation account (SSO)"),
         "keluar": ("Keluar", "Log out"),
         "sesi_habis": ("Sesi Anda berakhir. Silakan masuk lagi.", "Your session expired. Please log in again."),
         "nama_pengguna": ("Nama pengguna", "Username"),
