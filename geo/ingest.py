@@ -102,8 +102,29 @@ def import_boundaries(store: Store, source, *, level: Level | str | None = None,
     _refuse_duplicate(store, digest, force)
     loaded = load_boundaries(src, level=level, code_field=code_field, name_field=name_field, file_name=name)
     _keep_known_names(store, loaded.areas)
+    loaded.areas = _without_partial_parents(store, loaded.areas, loaded.report)
     version = store.add_areas(loaded.areas, file_name=name, file_hash=digest, user=user, report=loaded.report)
     return BoundaryImport(version, loaded)
+
+
+def _without_partial_parents(store: Store, areas, report: dict):
+    """Drop parents dissolved from a file that holds only some of their known children.
+
+    A file of three desa would otherwise replace their kecamatan (and kabupaten) by the
+    union of those three. The stored parent is kept instead; the report says which.
+    """
+    depth = areas[Col.KODE].str.count(r"\.") + 1
+    deepest = int(depth.max()) if len(areas) else 0
+    in_file = set(areas.loc[depth == deepest, Col.KODE])
+    known = store.areas()
+    known_deep = [k for k in known[Col.KODE] if k.count(".") + 1 == deepest and k not in in_file]
+    if not known_deep:
+        return areas
+    partial = [p for p in areas.loc[depth < deepest, Col.KODE]
+               if any(k.startswith(p + ".") for k in known_deep)]
+    if partial:
+        report["induk_dipertahankan"] = sorted(partial)
+    return areas[~areas[Col.KODE].isin(partial)].reset_index(drop=True)
 
 
 def _keep_known_names(store: Store, areas) -> None:

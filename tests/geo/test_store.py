@@ -139,3 +139,21 @@ def test_change_since_a_date_in_points(store):
     desa = coverage_change(store, "desa", since="2026-01-05").set_index(Col.KODE)
     assert desa.loc["99.01.01.2001", Col.PERUBAHAN] == pytest.approx(2.5)
     assert desa.loc["99.01.02.2001", Col.PERUBAHAN] == pytest.approx(12.0)
+
+
+def test_a_partial_desa_file_keeps_the_stored_parents(store, tmp_path):
+    import json
+
+    from geo.ingest import import_boundaries
+
+    store.add_areas(_areas())
+    part = {"type": "FeatureCollection", "features": [{
+        "type": "Feature", "properties": {"kode": "99.01.01.2001", "nama": "Desa A1 Baru"},
+        "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [0.9, 0], [0.9, 1], [0, 1], [0, 0]]]}}]}
+    path = tmp_path / "sebagian.geojson"
+    path.write_text(json.dumps(part))
+    done = import_boundaries(store, path, level="desa")
+    assert done.loaded.report["induk_dipertahankan"] == ["99.01", "99.01.01"]
+    got = store.areas(geometry=True).set_index(Col.KODE)
+    assert got.loc["99.01.01", Col.NAMA] == "Kec A" and got.geometry["99.01.01"].equals(box(0, 0, 2, 1))
+    assert got.loc["99.01.01.2001", Col.NAMA] == "Desa A1 Baru"
