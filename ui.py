@@ -10,10 +10,9 @@ from dataclasses import dataclass
 import streamlit as st
 
 from geo import coverage, fmt, labels, messages  # noqa: F401 — labels registers the UI text
-from geo.schema import LEVELS, Col, Level, RekamError, ancestor_code, load_settings
+from geo.schema import LEVELS, Col, Level, RekamError, ancestor_code, is_demo_code, load_settings
 from geo.store import Store, resolve_url
 
-DEMO_PREFIX = "99"  # the synthetic example kabupaten is coded under the fictional provinsi 99
 
 
 
@@ -32,7 +31,7 @@ class Context:
 
     @property
     def is_demo(self) -> bool:
-        return bool(self.area) and self.area.split(".")[0] == DEMO_PREFIX
+        return bool(self.area) and is_demo_code(self.area)
 
 
 @st.cache_resource(show_spinner=False)

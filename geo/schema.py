@@ -88,6 +88,14 @@ def ancestor_code(kode: str, level: Level) -> str:
     return ".".join(kode.split(".")[: level.depth])
 
 
+DEMO_PROVINSI = "99"  # the synthetic example (data contoh sintetis) lives under a fictional provinsi
+
+
+def is_demo_code(kode) -> bool:
+    """True for codes of the synthetic example data (provinsi 99), which is labelled wherever shown."""
+    return str(kode).split(".")[0] == DEMO_PROVINSI
+
+
 def desa_tipe(kode: str) -> str:
     """Desa codes 2xxx are desa, 1xxx kelurahan (Permendagri 58/2021)."""
     return "kelurahan" if kode.rsplit(".", 1)[-1].startswith("1") else "desa"

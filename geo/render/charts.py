@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 from geo import fmt, messages
 from geo.coverage import top_belum
 from geo.present import zone_label
-from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Settings, Zone
+from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Settings, Zone, is_demo_code
 
 messages.register(
     {
@@ -76,7 +76,6 @@ MUTED = "#555555"
 GRID = "#e3e3e3"
 LINE_COLOUR = "#111111"  # the trend line: never a zone colour
 SEPARATORS = {"id": ",.", "en": ".,"}  # plotly: decimal mark, then thousands separator
-DEMO_PREFIX = "99"  # the synthetic example kabupaten is coded under the fictional provinsi 99
 
 # Zone fills: the colour is fixed (ZONE_COLOURS) and each zone has its own pattern, so that
 # hijau and merah (the same grey in greyscale) stay apart. None = no data.
@@ -117,7 +116,7 @@ def zone_legend(zone: Zone | None, settings: Settings, lang: str = "id") -> str:
 
 def is_demo(codes) -> bool:
     """True when the area codes are the synthetic example's (provinsi 99)."""
-    return any(str(k).split(".")[0] == DEMO_PREFIX for k in codes)
+    return any(is_demo_code(k) for k in codes)
 
 
 def source_text(settings: Settings, data_date, lang: str = "id", *, demo: bool = False) -> str:
