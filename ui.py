@@ -243,6 +243,18 @@ def screenshot_exit(ctx: Context) -> None:
         st.button(ctx.t("mode_keluar"), key="screenshot_exit", on_click=_leave_screenshot_mode)
 
 
+def page_start(title_key: str) -> Context:
+    """The opening every data page shares: shared state, header, demo label; stops with a
+    clear message (and how to load data) when the store holds no area yet."""
+    ctx = context()
+    st.header(ctx.t(title_key))
+    demo_banner(ctx)
+    if ctx.area is None:
+        st.warning(ctx.t("belum_ada_data"))
+        st.stop()
+    return ctx
+
+
 def demo_banner(ctx: Context) -> None:
     if ctx.is_demo:
         st.info(ctx.t("data_contoh"), icon=":material/science:")

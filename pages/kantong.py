@@ -19,12 +19,7 @@ def _schools(_store, url, stamp, within):
     return pockets.schools_pocket(_store, within)
 
 
-ctx = ui.context()
-st.header(ctx.t("nav_kantong"))
-ui.demo_banner(ctx)
-if ctx.area is None:
-    st.warning(ctx.t("belum_ada_data"))
-    st.stop()
+ctx = ui.page_start("nav_kantong")
 st.caption(ui.source_line(ctx, ctx.date))
 st.markdown(ctx.t("kantong_intro"))
 store = ui.store(ctx)

@@ -7,12 +7,7 @@ import ui
 from geo import capacity, fmt, messages
 from geo.schema import Col, RekamError
 
-ctx = ui.context()
-st.header(ctx.t("nav_kapasitas"))
-ui.demo_banner(ctx)
-if ctx.area is None:
-    st.warning(ctx.t("belum_ada_data"))
-    st.stop()
+ctx = ui.page_start("nav_kapasitas")
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

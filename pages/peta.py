@@ -7,12 +7,7 @@ import ui
 from geo import fmt
 from geo.schema import Level
 
-ctx = ui.context()
-st.header(ctx.t("nav_peta"))
-ui.demo_banner(ctx)
-if ctx.area is None:
-    st.warning(ctx.t("belum_ada_data"))
-    st.stop()
+ctx = ui.page_start("nav_peta")
 
 view = ui.map_view(ctx)  # area shown, child level, metric, comparison date (from URL or defaults)
 

@@ -10,12 +10,7 @@ from geo import auth, fmt, messages
 from geo import plan as planner
 from geo.schema import Level, RekamError
 
-ctx = ui.context()
-st.header(ctx.t("nav_rencana"))
-ui.demo_banner(ctx)
-if ctx.area is None:
-    st.warning(ctx.t("belum_ada_data"))
-    st.stop()
+ctx = ui.page_start("nav_rencana")
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
