@@ -80,3 +80,17 @@ def store_url(request, tmp_path):
     with engine.connect() as conn:
         conn.execute(text(f"CREATE DATABASE {name} TEMPLATE rekam_template"))
     return f"{base}/{name}"
+
+
+@pytest.fixture(scope="session")
+def demo_sqlite(tmp_path_factory) -> Path:
+    """A SQLite store holding the committed demo, loaded once per test session through the
+    normal importers. Tests that write use a copy of the file."""
+    from geo.demo_load import load_demo
+    from geo.store import Store
+
+    path = tmp_path_factory.mktemp("demo") / "rekam.sqlite"
+    store = Store.open(f"sqlite:///{path}")
+    load_demo(store)
+    store.close()
+    return path

@@ -101,16 +101,6 @@ def stop_app(app: App) -> None:
 
 
 # --- stores ------------------------------------------------------------------------------
-@pytest.fixture(scope="session")
-def demo_sqlite(tmp_path_factory) -> Path:
-    """A SQLite store with the committed demo, loaded once per session through the normal importers."""
-    path = tmp_path_factory.mktemp("e2e-demo") / "rekam.sqlite"
-    store = Store.open(f"sqlite:///{path}")
-    load_demo(store)
-    store.close()
-    return path
-
-
 def _sqlite_copy(demo_sqlite: Path, folder: Path) -> str:
     copy = folder / "rekam.sqlite"
     shutil.copyfile(demo_sqlite, copy)

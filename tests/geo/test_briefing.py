@@ -15,7 +15,6 @@ import pytest
 
 from geo import briefing, cli, fmt, messages
 from geo.coverage import area_totals, coverage_table, previous_date, top_belum
-from geo.demo_load import load_demo
 from geo.render import images
 from geo.schema import Col, RekamError, Settings, ZoneConfig, load_settings
 from geo.store import Store
@@ -27,12 +26,10 @@ needs_browser = pytest.mark.skipif(images._browser_path() is None, reason="no Ch
 
 
 @pytest.fixture(scope="module")
-def demo_url(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('briefing') / 'rekam.sqlite'}"
-    store = Store.open(url)
-    load_demo(store)
-    store.close()
-    return url
+def demo_url(demo_sqlite, tmp_path_factory) -> str:
+    copy = tmp_path_factory.mktemp("briefing") / "rekam.sqlite"
+    shutil.copyfile(demo_sqlite, copy)
+    return f"sqlite:///{copy}"
 
 
 @pytest.fixture(scope="module")
