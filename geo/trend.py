@@ -547,14 +547,15 @@ def projections(series: pd.DataFrame, *, target_pct, deadline, window_days=28, a
 
 
 def projection_table(store, within: str, level: Level | str | None = None, *, target_pct=None, deadline,
-                     window_days=28, as_of=None, settings=None) -> pd.DataFrame:
+                     window_days=28, as_of=None, settings=None, frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """Projection of every area at ``level`` (default: next level down) inside ``within``.
 
     Every stored area at that level is listed, those without data as DATA_KURANG.
     ``target_pct`` defaults to the hijau threshold of the settings. ``within`` itself is
     not a row: call ``projection(series(...)[kode == within], ...)`` for the headline.
     Returns TABLE_COLUMNS sorted as ``projections`` explains. Raises RekamError for a
-    bad code, level, target, date or window (checked before the store is read).
+    bad code, level, target, date or window (checked before the store is read). ``frame``:
+    the ``series(store, within, level, end=as_of)`` already computed by the caller, if any.
     """
     within = check_code(within)
     _, level = _levels(within, level)
@@ -562,7 +563,8 @@ def projection_table(store, within: str, level: Level | str | None = None, *, ta
     parse_day(deadline, "tenggat")
     parse_window(window_days)
     end = parse_day(as_of, "as_of").isoformat() if as_of is not None else None
-    frame = series(store, within, level, end=end)
+    if frame is None:
+        frame = series(store, within, level, end=end)
     children = frame[frame[Col.KODE] != within]
     areas = store.areas(within=within, level=level)
     kodes = sorted(set(areas[Col.KODE]) | set(children[Col.KODE]))

@@ -31,7 +31,7 @@ def _projection(url, stamp, area: str, end: str | None, target: float, deadline:
 @st.cache_data(show_spinner=False, max_entries=64)
 def _table(url, stamp, area: str, end: str | None, target: float, deadline: date, window: int):
     return trend.projection_table(ui.store(), area, target_pct=target, deadline=deadline, window_days=window,
-                                  as_of=end)
+                                  as_of=end, frame=_series(url, stamp, area, end))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
