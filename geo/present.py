@@ -20,6 +20,11 @@ messages.register(
         "kol_cakupan": ("Cakupan", "Coverage"),
         "kol_zona": ("Zona", "Zone"),
         "kol_tanggal": ("Data per", "Data as of"),
+        "kol_baris": ("Baris", "Row"),
+        "kol_kode_berkas": ("Kode di berkas", "Code in file"),
+        "kol_prr": ("PRR", "PRR"),
+        "kol_cetak": ("Sudah cetak", "Printed"),
+        "kol_pemula": ("Pemula", "First-timers"),
         "zona_hijau_kata": ("hijau", "green"),
         "zona_kuning_kata": ("kuning", "yellow"),
         "zona_merah_kata": ("merah", "red"),
@@ -31,12 +36,16 @@ messages.register(
 _HEADERS = {
     Col.KODE: "kol_kode", Col.NAMA: "kol_nama", Col.NAMA_INDUK: "kol_induk", Col.WAJIB: "kol_wajib",
     Col.SUDAH: "kol_sudah", Col.BELUM: "kol_belum", Col.CAKUPAN: "kol_cakupan", Col.ZONA: "kol_zona",
-    Col.TANGGAL: "kol_tanggal",
+    Col.TANGGAL: "kol_tanggal", Col.BARIS: "kol_baris", Col.PRR: "kol_prr", Col.CETAK: "kol_cetak",
+    Col.PEMULA: "kol_pemula",
 }
 _FORMATTERS = {  # value, lang -> text
     Col.WAJIB: lambda v, lang: fmt.number(v, lang=lang),
     Col.SUDAH: lambda v, lang: fmt.number(v, lang=lang),
     Col.BELUM: lambda v, lang: fmt.number(v, lang=lang),
+    Col.PRR: lambda v, lang: fmt.number(v, lang=lang),
+    Col.CETAK: lambda v, lang: fmt.number(v, lang=lang),
+    Col.PEMULA: lambda v, lang: fmt.number(v, lang=lang),
     Col.CAKUPAN: lambda v, lang: fmt.percent(v, 2, lang),
     Col.TANGGAL: lambda v, lang: fmt.long_date(v, lang),
 }
@@ -63,3 +72,12 @@ def display_table(frame: pd.DataFrame, columns: list[str], lang: str = "id") -> 
         flag = messages.text("di_atas_100", lang)
         out[Col.CAKUPAN] = [f"{c} ⚠ {flag}" if over else c for c, over in zip(out[Col.CAKUPAN], frame[Col.DI_ATAS_100])]
     return out.rename(columns={c: messages.text(_HEADERS.get(c, c), lang) for c in columns}).reset_index(drop=True)
+
+
+def file_preview(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """An uploaded file as read: row numbers, code and names as written, counts formatted;
+    columns the file does not have are left out."""
+    columns = [c for c in table.columns if table[c].notna().any()]
+    out = display_table(table, columns, lang)
+    code_header = messages.text(_HEADERS[Col.KODE], lang)
+    return out.rename(columns={code_header: messages.text("kol_kode_berkas", lang)})

@@ -8,6 +8,7 @@ import streamlit as st
 import ui
 from geo import auth, fmt, ingest, messages
 from geo.export import to_csv_bytes, to_xlsx_bytes
+from geo.present import file_preview
 from geo.schema import Level, RekamError
 
 ctx = ui.context()
@@ -42,8 +43,7 @@ with tabs["tab_rekam"]:
             ui.forget_upload("rekam")  # a refused file is dropped from memory at once
         else:
             st.subheader(ctx.t("pratinjau"))
-            preview = prepared.read.table
-            st.dataframe(preview.head(200), hide_index=True, width="stretch")
+            st.dataframe(file_preview(prepared.read.table.head(200), ctx.lang), hide_index=True, width="stretch")
             for problem in prepared.warnings:
                 st.warning(messages.describe_problem(problem, ctx.lang))
             st.subheader(ctx.t("laporan_cocok"))
