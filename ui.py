@@ -193,13 +193,21 @@ def _offline_assets():
     return ensure_static_assets(Path(__file__).resolve().parent)
 
 
+@st.cache_resource(show_spinner=False)
+def _shapes(url: str):
+    """The store's map shapes (prepared at import), shared by every session of this server."""
+    from geo.shapes import ShapeCache
+
+    return ShapeCache(_store(url))
+
+
 def show_map(ctx: Context, table, *, metric: str = "zona", key: str, height: int = 520, points=None,
              returned_objects: list[str] | None = None):
     """Draw a coverage map (offline: Leaflet served locally) and return st_folium's answer."""
     from geo.render import maps
 
     m = maps.coverage_map(table, metric=metric, settings=load_settings(), lang=ctx.lang,
-                          data_date=ctx.date, points=points)
+                          data_date=ctx.date, points=points, shapes=_shapes(ctx.url))
     return show_folium(m, key=key, height=height, returned_objects=returned_objects)
 
 

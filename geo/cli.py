@@ -178,13 +178,15 @@ def cmd_map(args) -> int:
     from geo.render.assets import standalone_html
     from geo.render.maps import coverage_map
     from geo.schema import load_settings
+    from geo.shapes import ShapeCache
 
     date = parse_date(args.date) if args.date else None
     table = coverage_table(_store(args), args.level, within=args.within, date=date, geometry=True)
     if table.empty:
         raise RekamError("peta_kosong", level=args.level, within=args.within or "-")
     shown_date = date or (table[Col.TANGGAL].dropna().max() if table[Col.TANGGAL].notna().any() else None)
-    m = coverage_map(table, metric=args.metric, settings=load_settings(), lang=_lang(args), data_date=shown_date)
+    m = coverage_map(table, metric=args.metric, settings=load_settings(), lang=_lang(args), data_date=shown_date,
+                     shapes=ShapeCache(_store(args)))
     out = Path(args.out)
     try:
         out.write_text(standalone_html(m), encoding="utf-8")

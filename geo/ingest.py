@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo import messages
+from geo import messages, shapes
 from geo.boundaries import BoundaryLoad, load_boundaries
 from geo.enrollment import EnrollmentRead, read_enrollment
 from geo.join import ROW_ERRORS, JoinResult, join_enrollment
@@ -104,6 +104,8 @@ def import_boundaries(store: Store, source, *, level: Level | str | None = None,
     _keep_known_names(store, loaded.areas)
     loaded.areas = _without_partial_parents(store, loaded.areas, loaded.report)
     version = store.add_areas(loaded.areas, file_name=name, file_hash=digest, user=user, report=loaded.report)
+    # Every map view these boundaries appear in is simplified now, once, not when first opened.
+    loaded.report["tampilan_peta_disiapkan"] = shapes.warm(store, loaded.areas[Col.KODE])
     return BoundaryImport(version, loaded)
 
 

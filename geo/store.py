@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -225,13 +226,23 @@ class Store:
         """
         if id(metadata) in self._created:
             return
+        with self.transaction() as conn:
+            metadata.create_all(conn)
+        self._created.add(id(metadata))
+
+    @contextmanager
+    def transaction(self):
+        """A write transaction for another module's tables (``ensure_tables`` first).
+
+        Writers are serialised (SQLite BEGIN IMMEDIATE, PostgreSQL advisory lock); on any
+        database error everything is rolled back and StoreError is raised.
+        """
         try:
             with self._writer() as conn:
                 self._lock(conn)
-                metadata.create_all(conn)
+                yield conn
         except SQLAlchemyError as exc:
             raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
-        self._created.add(id(metadata))
 
     def _writer(self):
         """A write transaction (BEGIN IMMEDIATE on SQLite)."""

@@ -7,23 +7,25 @@ show it with ``streamlit_folium.st_folium`` (Leaflet from Streamlit's static ser
 What the browser gets, and why:
 
 * geometry from :func:`geo.simplify.simplify_for_level` (shared borders kept, error < 1 px at
-  the fitting zoom, coordinates rounded), cached in-process by the geometry's digest so a
-  rerun with another metric or date does not simplify again;
+  the fitting zoom, coordinates rounded), prepared when the boundaries were imported and
+  read from the store's cache (``geo.shapes``), so no view simplifies when it is opened;
 * per feature only ``kode``, ``nama``, ``fill`` (colour, computed vectorised once), ``tip``
   (tooltip text, preformatted with ``geo.fmt``) and the metric's value;
 * one small JavaScript style function that reads ``fill`` — no per-feature style table;
 * tooltips built from ``tip`` in the browser as text nodes, one per line (plain text is
   shorter than HTML once JSON-escaped, and a name can never inject markup), bound once on
   the layer group, not on each polygon;
-* a legend control of inline HTML (no d3, no CDN) naming every colour in words.
+* a legend control of inline HTML (no d3, no CDN) naming every colour in words, added
+  before the areas so its refit (room for the legend) happens before anything is drawn;
+* Leaflet's canvas renderer (``preferCanvas``): thousands of polygons painted on one canvas
+  instead of thousands of SVG elements (Banten's desa: 0.35 s instead of 0.47 s to first
+  paint, ``bench/map_bench.py``); hit-testing for tooltips and clicks is Leaflet's own. The
+  map's element gets ``data-areas-drawn="<n>"`` once the canvas has painted its ``n`` areas.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
-import threading
-from collections import OrderedDict
 from functools import lru_cache
 
 import folium
@@ -38,7 +40,8 @@ from folium.utilities import JsCode
 from geo import fmt, messages
 from geo.render.assets import use_local_assets
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, RekamError, Settings, Zone, load_settings
-from geo.simplify import fit_zoom, simplify_for_level
+from geo.shapes import ShapeCache
+from geo.simplify import fit_zoom
 
 METRICS = ("zona", "cakupan", "belum_rekam", "perubahan")
 VALUE_COLUMN = {"zona": Col.ZONA, "cakupan": Col.CAKUPAN, "belum_rekam": Col.BELUM, "perubahan": Col.PERUBAHAN}
@@ -53,7 +56,6 @@ RAMPS = {
     "perubahan": ("#e66101", "#fdb863", "#f7f7f7", "#b2abd2", "#5e3c99"),  # PuOr: fell … rose
 }
 POINT_COLOURS = ("#1f4e79", "#7b3294", "#000000", "#e66101", "#4393c3")  # status without a colour
-_SIMPLIFIED_CACHE_SIZE = 16
 
 
 class MapInputError(RekamError):
@@ -281,6 +283,12 @@ class AreaLayer(_RawScript, folium.GeoJson):
         });
         {{ this.get_name() }}.on("mouseout", function (e) { {{ this.get_name() }}.resetStyle(e.layer); });
         {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        // The canvas renderer paints in the next animation frame; once it has, say so on the
+        // map's element (tests and the benchmark wait for this; a canvas holds no elements to count).
+        L.Util.requestAnimFrame(function () {
+            {{ this._parent.get_name() }}.getContainer().setAttribute(
+                "data-areas-drawn", {{ this.get_name() }}.getLayers().length);
+        });
         {% endmacro %}
         """
     )
@@ -444,8 +452,7 @@ def legend_html(metric: str, settings: Settings, lang: str, *, counts: dict[str,
 
 
 # --- geometry ---------------------------------------------------------------------------
-_simplified: OrderedDict[tuple, np.ndarray] = OrderedDict()  # (geometry digest, level) → geometry
-_simplified_lock = threading.Lock()
+_MEMORY = ShapeCache()  # for maps built without a store's cache
 
 
 def _level_of(frame: pd.DataFrame) -> Level:
@@ -457,27 +464,13 @@ def _level_of(frame: pd.DataFrame) -> Level:
     return Level.of_code(str(frame[Col.KODE].iloc[0])) if len(frame) else Level.DESA
 
 
-def _map_geometry(frame: gpd.GeoDataFrame) -> np.ndarray:
-    """Simplified lon/lat geometry aligned with ``frame``; cached by the geometry's digest."""
+def _map_geometry(frame: gpd.GeoDataFrame, shapes: ShapeCache | None) -> np.ndarray:
+    """Simplified lon/lat geometry aligned with ``frame`` (see geo.shapes)."""
     if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
         frame = frame.to_crs("EPSG:4326")
     if "simplify" in frame.attrs:  # already simplified by the caller
         return np.asarray(frame.geometry.values, dtype=object)
-    level = _level_of(frame)
-    wkb = shapely.to_wkb(np.asarray(frame.geometry.values, dtype=object))
-    digest = hashlib.sha1(b"\0".join(w or b"" for w in wkb)).hexdigest()
-    key = (digest, level.value)
-    with _simplified_lock:
-        cached = _simplified.get(key)
-        if cached is not None:
-            _simplified.move_to_end(key)
-            return cached
-    simplified = np.asarray(simplify_for_level(frame[[frame.geometry.name]], level).geometry.values, dtype=object)
-    with _simplified_lock:  # app sessions run in threads
-        _simplified[key] = simplified
-        while len(_simplified) > _SIMPLIFIED_CACHE_SIZE:
-            _simplified.popitem(last=False)
-    return simplified
+    return (shapes or _MEMORY).simplified(frame[Col.KODE], frame.geometry.values, _level_of(frame))
 
 
 def _feature_collection(properties: pd.DataFrame, geometry: np.ndarray) -> str:
@@ -493,7 +486,7 @@ def _feature_collection(properties: pd.DataFrame, geometry: np.ndarray) -> str:
 # --- the map -------------------------------------------------------------------------------
 def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Settings | None = None,
                  lang: str = "id", data_date=None, points: dict[str, pd.DataFrame] | None = None,
-                 basemap: bool = False, height: int | str = 560) -> folium.Map:
+                 basemap: bool = False, height: int | str = 560, shapes: ShapeCache | None = None) -> folium.Map:
     """A Leaflet map of ``gdf``'s areas coloured by ``metric``, with tooltips and a legend.
 
     Takes Col.KODE, Col.NAMA, Col.CAKUPAN (percent, NaN/NA = no data) and geometry (any CRS,
@@ -507,6 +500,8 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
     legend. ``points``: {layer name: frame of lat, lon, label[, status][, colour]}.
     ``basemap=True`` adds OpenStreetMap tiles (needs the internet); otherwise a plain light
     background. Loads Leaflet only, from Streamlit's static route (see geo.render.assets).
+    ``shapes``: where simplified geometry comes from (``geo.shapes.ShapeCache`` of the store,
+    which holds every view prepared at import); a cache in memory when not given.
 
     Raises MapInputError for an unknown metric or a missing column.
     """
@@ -523,7 +518,7 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
     drawable = ~(frame.geometry.isna() | frame.geometry.is_empty).to_numpy()
     geometry = np.full(len(frame), None, dtype=object)
     if drawable.any():
-        geometry[drawable] = _map_geometry(frame[drawable])
+        geometry[drawable] = _map_geometry(frame[drawable], shapes)
     frame = frame[drawable].reset_index(drop=True)
     geometry = geometry[drawable]
 
@@ -550,12 +545,12 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
         minx, miny, maxx, maxy = 95.0, -11.0, 141.0, 6.0
     bounds = [[float(miny), float(minx)], [float(maxy), float(maxx)]]
     m = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=fit_zoom((minx, miny, maxx, maxy)),
-                   tiles=None, height=height, control_scale=True)
+                   tiles=None, height=height, control_scale=True, prefer_canvas=True)
     use_local_assets(m)
     m.fit_bounds(bounds)  # before the areas are added: Leaflet draws them once, at the final zoom
     if basemap:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", control=False).add_to(m)
-    AreaLayer(_feature_collection(properties, geometry), bounds, messages.text(f"map_judul_{metric}", lang)).add_to(m)
+    areas = AreaLayer(_feature_collection(properties, geometry), bounds, messages.text(f"map_judul_{metric}", lang))
 
     notes = []
     above = int(np.sum(cakupan > 100))
@@ -563,20 +558,25 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
         notes.append(messages.text("map_di_atas_100_jumlah", lang, jumlah=above))
     if (~drawable).any():
         notes.append(messages.text("map_tanpa_batas", lang, jumlah=int((~drawable).sum())))
-    point_rows = _add_points(m, points or {}, lang, notes)
+    point_layers, point_rows = _point_layers(points or {}, lang, notes)
     counts = pd.Series(zone, dtype=object).fillna("none").value_counts().to_dict()
     if metric != "zona":
         counts["none"] = int(np.isnan(value).sum())
+    # The legend first: its refit (padding around it) then happens before any area exists,
+    # so Leaflet draws the areas once, at the final view, not twice.
     Legend(legend_html(metric, settings, lang, counts=counts, domain=domain, data_date=data_date,
                        notes=notes, point_rows=point_rows), bounds=bounds if len(frame) else None).add_to(m)
+    areas.add_to(m)
+    for layer in point_layers:
+        layer.add_to(m)
     if points:
         folium.LayerControl(collapsed=False).add_to(m)
     return m
 
 
-def _add_points(m: folium.Map, points: dict[str, pd.DataFrame], lang: str, notes: list[str]):
-    """One GeoJSON layer of circle markers per point set; returns the legend rows."""
-    rows = []
+def _point_layers(points: dict[str, pd.DataFrame], lang: str, notes: list[str]):
+    """One GeoJSON layer of circle markers per point set, and the legend rows."""
+    layers, rows = [], []
     for name, frame in points.items():
         lat, lon = _numeric(frame, "lat"), _numeric(frame, "lon")
         located = np.isfinite(lat) & np.isfinite(lon)
@@ -596,8 +596,8 @@ def _add_points(m: folium.Map, points: dict[str, pd.DataFrame], lang: str, notes
             {"type": "Feature", "properties": {FILL: c, TIP: tp}, "geometry": {"type": "Point", "coordinates": [x, y]}}
             for c, tp, x, y in zip(colour, tip, lon[located].round(6), lat[located].round(6))
         ]
-        folium.GeoJson({"type": "FeatureCollection", "features": features}, name=name,
-                       point_to_layer=_POINT, on_each_feature=_ON_EACH_POINT).add_to(m)
+        layers.append(folium.GeoJson({"type": "FeatureCollection", "features": features}, name=name,
+                                     point_to_layer=_POINT, on_each_feature=_ON_EACH_POINT))
         legend = dict.fromkeys(zip(colour, status))
         rows.append((name, [(c, s if s is not None else name) for c, s in legend]))
-    return rows
+    return layers, rows

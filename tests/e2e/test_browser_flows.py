@@ -16,7 +16,7 @@ import pytest
 
 from geo import auth, fmt
 from geo.coverage import area_totals, coverage_table, previous_date
-from geo.schema import Col, Level
+from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Zone
 from geo.store import Store
 
 pytestmark = pytest.mark.browser
@@ -24,7 +24,6 @@ pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
 
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
-AREA_PATHS = "path.leaflet-interactive"  # one SVG path per area (no point layer is switched on)
 KECAMATAN = "99.01.04"  # Lembah Rindang in the demo (data/demo/README.md): 15 desa, zona kuning
 NEW_DATE = "2026-11-23"  # the Monday after the demo's last snapshot (2026-11-16)
 EDITOR, PASSWORD = "petugas1", "rahasia-sekali-123"
@@ -39,7 +38,9 @@ def _map(page):
 
 
 def _expect_areas_drawn(page, count: int) -> None:
-    expect(_map(page).content_frame.locator(AREA_PATHS)).to_have_count(count, timeout=60_000)
+    """The map's canvas has painted ``count`` areas (the map marks its element once it has)."""
+    expect(_map(page).content_frame.locator("[data-areas-drawn]")).to_have_attribute(
+        "data-areas-drawn", str(count), timeout=60_000)
 
 
 def _metric(page, label: str):
@@ -61,14 +62,26 @@ def _query(url: str) -> dict[str, list[str]]:
     return parse_qs(urlparse(url).query)
 
 
+# Areas are painted on one canvas: the area under a point is the one whose polygon contains it
+# (Leaflet's own hit test), and the point is free when the canvas itself is the topmost element
+# there (no legend or control over it). ``rgba`` is the canvas pixel painted at that point.
 _POINT_ON_AREA = """([kode, lat, lon]) => {
   const map = Object.values(window).find(v => v instanceof L.Map);
-  let layer = null;
-  map.eachLayer(l => { if (l.feature && l.feature.properties.kode === kode) layer = l; });
+  const areas = [];
+  map.eachLayer(l => { if (l.feature && l.feature.properties.kode !== undefined) areas.push(l); });
+  const layer = areas.find(l => l.feature.properties.kode === kode) || null;
   const p = map.latLngToContainerPoint([lat, lon]);
   const box = map.getContainer().getBoundingClientRect();
   const x = box.left + p.x, y = box.top + p.y;
-  return {x, y, found: layer !== null, onTop: layer !== null && document.elementFromPoint(x, y) === layer._path};
+  if (layer === null) return {x, y, found: false, onTop: false, rgba: null};
+  const canvas = layer._renderer._container;
+  const inside = areas.filter(l => l._containsPoint(map.latLngToLayerPoint([lat, lon])));
+  const rect = canvas.getBoundingClientRect();
+  const cx = Math.floor((x - rect.left) * canvas.width / rect.width);
+  const cy = Math.floor((y - rect.top) * canvas.height / rect.height);
+  const rgba = Array.from(canvas.getContext("2d").getImageData(cx, cy, 1, 1).data);
+  const onTop = document.elementFromPoint(x, y) === canvas && inside.length === 1 && inside[0] === layer;
+  return {x, y, found: true, onTop, rgba};
 }"""
 
 
@@ -124,14 +137,24 @@ def test_home_draws_figures_and_map_offline(demo_app, offline, artifacts):
     _assert_offline(tab)
 
 
-def test_home_map_shows_every_kecamatan(demo_app, offline):
+def test_home_map_shows_every_kecamatan_in_its_zone_colour(demo_app, offline):
+    """Every kecamatan is drawn, clickable, and painted in the colour of the zone computed
+    from the store (the canvas pixel inside it, fill at the map's opacity: same RGB)."""
     store = Store.open(demo_app.db_url)
     kab = store.areas(level=Level.KABUPATEN)[Col.KODE].iloc[0]
-    kecamatan = store.areas(within=kab, level=Level.KECAMATAN)[Col.KODE]
+    table = coverage_table(store, Level.KECAMATAN, within=kab)
     tab = offline.new()
     tab.page.goto(demo_app.url)
-    _expect_areas_drawn(tab.page, len(kecamatan))
-    assert _hidden_areas(tab.page, store, kecamatan) == []
+    _expect_areas_drawn(tab.page, len(table))
+    assert _hidden_areas(tab.page, store, table[Col.KODE]) == []
+    zones = set()
+    for kode, zona in zip(table[Col.KODE], table[Col.ZONA]):
+        rgba = _where(tab.page, store, kode)["rgba"]
+        expected = ZONE_COLOURS[Zone(zona)] if isinstance(zona, str) else NO_DATA_COLOUR
+        rgb = [int(expected[i:i + 2], 16) for i in (1, 3, 5)]
+        assert all(abs(a - b) <= 3 for a, b in zip(rgba[:3], rgb)) and rgba[3] > 200, (kode, zona, rgba, expected)
+        zones.add(zona)
+    assert len(zones) >= 2  # the demo's kecamatan are not all in one zone: the check can tell colours apart
 
 
 # --- 2. map drill-down and a shared link ---------------------------------------------------------

@@ -21,7 +21,7 @@ def test_screenshot_mode_from_a_link(demo_app, offline, artifacts):
     page.goto(demo_app.url + "/?mode=tangkapan")
     expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=60_000)
     map_frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
-    expect(map_frame.locator("path.leaflet-interactive").first).to_be_visible(timeout=60_000)
+    expect(map_frame.locator("[data-areas-drawn]")).to_be_visible(timeout=60_000)
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()
     expect(page.get_by_test_id("stHeader")).to_be_hidden()
     expect(page.get_by_text("Unduh gambar")).to_have_count(0)
