@@ -37,14 +37,18 @@ def home() -> None:
         value = change.get(key)
         return None if value is None else f"{fmt.signed(value, decimals, ctx.lang, suffix)} {since}"
 
+    def arrow(key):  # no change ("±0"): no arrow up or down
+        return "off" if change and change.get(key) == 0 else "auto"
+
     cols = st.columns(4)
     cols[0].metric(ctx.t("kpi_wajib"), fmt.number(now[Col.WAJIB], lang=ctx.lang), delta(Col.WAJIB),
-                   delta_color="off")
-    cols[1].metric(ctx.t("kpi_sudah"), fmt.number(now[Col.SUDAH], lang=ctx.lang), delta(Col.SUDAH))
+                   delta_color="off", delta_arrow=arrow(Col.WAJIB))
+    cols[1].metric(ctx.t("kpi_sudah"), fmt.number(now[Col.SUDAH], lang=ctx.lang), delta(Col.SUDAH),
+                   delta_arrow=arrow(Col.SUDAH))
     cols[2].metric(ctx.t("kpi_belum"), fmt.number(now[Col.BELUM], lang=ctx.lang), delta(Col.BELUM),
-                   delta_color="inverse")
+                   delta_color="inverse", delta_arrow=arrow(Col.BELUM))
     cols[3].metric(ctx.t("kpi_cakupan"), fmt.percent(now[Col.CAKUPAN], 2, ctx.lang),
-                   delta(Col.CAKUPAN, 2, ctx.t("poin")))
+                   delta(Col.CAKUPAN, 2, ctx.t("poin")), delta_arrow=arrow(Col.CAKUPAN))
     cols[3].markdown(ui.zone_badge(ctx, now.get(Col.ZONA)), unsafe_allow_html=True)
 
     left, right = st.columns([3, 2])

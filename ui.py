@@ -431,6 +431,8 @@ def login_box(ctx: Context):
             st.caption(ctx.t("masuk_sebagai", nama=session.username, peran=session.role))
             if st.button(ctx.t("keluar")):
                 st.session_state.pop("auth_session", None)
+                if getattr(st.user, "is_logged_in", False):
+                    st.logout()  # else the provider's cookie signs the user straight back in
                 st.rerun()
             return session
         if st.session_state.pop("auth_expired", False):
@@ -461,17 +463,22 @@ def _sso_session(ctx: Context):
     from geo import auth
 
     try:
-        configured = auth.oidc_configured(st.secrets)
+        providers = auth.oidc_providers(st.secrets)
     except Exception:  # noqa: BLE001 — no secrets file at all: no SSO
-        configured = False
-    if not configured:
+        providers = []
+    if not providers:
         return None
     if getattr(st.user, "is_logged_in", False) and st.user.get("email") and st.user.get("email_verified", True):
         session = auth.sso_session(store(ctx), st.user.email)
         st.session_state["auth_session"] = session
         return session
-    if st.button(ctx.t("masuk_sso"), icon=":material/key:"):
-        st.login()
+    for provider in providers:  # one button per configured provider ([auth] or [auth.NAME])
+        label = ctx.t("masuk_sso") + (f" ({provider})" if provider and len(providers) > 1 else "")
+        if st.button(label, icon=":material/key:", key=f"sso_{provider or 'default'}"):
+            if provider:
+                st.login(provider)
+            else:
+                st.login()
     return None
 
 

@@ -378,24 +378,30 @@ def bcrypt_cost(hashed: str) -> int:
 
 
 # --- SSO (Streamlit st.login / OIDC) -------------------------------------------
-def oidc_configured(secrets: Mapping) -> bool:
-    """True when Streamlit secrets hold an ``[auth]`` section usable by ``st.login``.
+def oidc_providers(secrets: Mapping) -> list[str | None]:
+    """The ``st.login`` providers Streamlit secrets configure, in file order.
 
-    That is ``redirect_uri`` plus ``client_id`` and ``server_metadata_url``, either in
-    ``[auth]`` itself (call ``st.login()``) or in one named provider ``[auth.NAME]``
-    (call ``st.login("NAME")``).
+    A usable ``[auth]`` section has ``redirect_uri``; a provider is ``client_id`` plus
+    ``server_metadata_url``, either in ``[auth]`` itself (listed as None: call
+    ``st.login()``) or in a named ``[auth.NAME]`` (listed as "NAME": call ``st.login("NAME")``).
+    Empty when there is no secrets file, no such section or no complete provider.
     """
     try:
         section = secrets.get("auth")
     except Exception:  # noqa: BLE001 — st.secrets raises when no secrets file exists
-        return False
+        return []
     if not isinstance(section, Mapping) or not section.get("redirect_uri"):
-        return False
+        return []
 
     def complete(m) -> bool:
         return isinstance(m, Mapping) and bool(m.get("client_id")) and bool(m.get("server_metadata_url"))
 
-    return complete(section) or any(complete(v) for v in section.values())
+    return ([None] if complete(section) else []) + [name for name, v in section.items() if complete(v)]
+
+
+def oidc_configured(secrets: Mapping) -> bool:
+    """True when Streamlit secrets configure at least one ``st.login`` provider (see ``oidc_providers``)."""
+    return bool(oidc_providers(secrets))
 
 
 def role_for_sso(email: str, store: Store) -> str:
@@ -602,6 +608,6 @@ def add_commands(subparsers, common) -> None:
 
 __all__ = [
     "AuthError", "BCRYPT_ROUNDS", "ROLES", "Session", "add_commands", "add_user", "audit_log", "authenticate",
-    "can", "check_password_policy", "deactivate_user", "list_users", "new_session", "oidc_configured", "require",
+    "can", "check_password_policy", "deactivate_user", "list_users", "new_session", "oidc_configured", "oidc_providers", "require",
     "role_for_sso", "set_password", "set_role", "sso_session", "viewer_allowed",
 ]

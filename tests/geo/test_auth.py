@@ -24,6 +24,7 @@ from geo.auth import (
     list_users,
     new_session,
     oidc_configured,
+    oidc_providers,
     require,
     role_for_sso,
     set_password,
@@ -289,6 +290,15 @@ def test_oidc_configured_needs_an_auth_section_with_a_provider():
             raise FileNotFoundError("no secrets.toml")
 
     assert not oidc_configured(NoSecretsFile())
+
+
+def test_oidc_providers_name_what_st_login_needs():
+    base = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32}
+    provider = {"client_id": "peta-rekam", "server_metadata_url": "https://sso.example/x"}
+    assert oidc_providers({"auth": {**base, **provider}}) == [None]  # st.login()
+    assert oidc_providers({"auth": {**base, "kantor": provider, "google": provider}}) == ["kantor", "google"]
+    assert oidc_providers({"auth": {**base, "kantor": {"client_id": "only"}}}) == []
+    assert oidc_providers({}) == []
 
 
 def test_sso_role_comes_from_a_matching_user_row(store):

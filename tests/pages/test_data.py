@@ -80,3 +80,16 @@ def test_admin_sees_users_tab(demo_env):
     auth.add_user(store, "kadis", PASSWORD, "admin")
     at = _login(_app(), "kadis")
     assert [t.label for t in at.tabs][-1] == "Pengguna"
+
+
+def test_sso_offers_one_button_per_configured_provider(demo_env):
+    at = AppTest.from_file(str(ROOT / "pages" / "data.py"), default_timeout=120)
+    provider = {"client_id": "peta-rekam", "server_metadata_url": "https://sso.example/.well-known/openid-configuration"}
+    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
+                          "kantor": provider, "google": provider}
+    at.run()
+    assert not at.exception
+    labels = [b.label for b in at.sidebar.button]
+    assert "Masuk dengan akun instansi (SSO) (kantor)" in labels
+    assert "Masuk dengan akun instansi (SSO) (google)" in labels
+    assert at.sidebar.text_input  # the password form stays for local accounts

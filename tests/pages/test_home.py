@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from streamlit.proto.Metric_pb2 import Metric
 from streamlit.testing.v1 import AppTest
 
 from geo import fmt
@@ -34,6 +35,21 @@ def test_kpis_equal_the_store(demo_env):
     assert deltas["Sudah rekam"].startswith(fmt.signed(now[Col.SUDAH] - before[Col.SUDAH]))
     assert "Data contoh sintetis" in " ".join(i.value for i in at.info)
     assert any(f"Zona {now[Col.ZONA]}" in m.value for m in at.markdown)
+
+
+def test_kpi_arrows_follow_the_sign_of_the_change(demo_env):
+    """Up for a rise, down for a fall, no arrow for no change (a "±0" with an up arrow misleads)."""
+    at = _app()
+    store = Store.open(demo_env)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    now = area_totals(store, kab)
+    before = area_totals(store, kab, date=previous_date(store, kab))
+    labels = {"Wajib KTP": Col.WAJIB, "Sudah rekam": Col.SUDAH, "Belum rekam": Col.BELUM, "Cakupan": Col.CAKUPAN}
+    for metric in at.metric:
+        if metric.label in labels:
+            change = now[labels[metric.label]] - before[labels[metric.label]]
+            expected = "UP" if change > 0 else ("DOWN" if change < 0 else "NONE")
+            assert Metric.MetricDirection.Name(metric.proto.direction) == expected, (metric.label, change)
 
 
 def test_top_ten_desa_and_map(demo_env):
