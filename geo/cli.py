@@ -50,6 +50,8 @@ messages.register(
         ),
         "peringatan": ("Peringatan", "Warning"),
         "peta_ditulis": ("Peta ditulis ke {path} ({jumlah} wilayah).", "Map written to {path} ({jumlah} areas)."),
+        "peta_judul_berkas": ("{tingkat} — {wilayah}", "{tingkat} — {wilayah}"),
+        "semua_wilayah": ("semua wilayah", "all areas"),
         "peta_kosong": (
             "Tidak ada wilayah tingkat {level} di dalam {within}. Periksa --within dan impor batas wilayahnya.",
             "No {level} areas inside {within}. Check --within and import their boundaries.",
@@ -185,8 +187,15 @@ def cmd_map(args) -> int:
     if table.empty:
         raise RekamError("peta_kosong", level=args.level, within=args.within or "-")
     shown_date = date or (table[Col.TANGGAL].dropna().max() if table[Col.TANGGAL].notna().any() else None)
+    import geo.labels  # noqa: F401 — the level names
+
+    areas = _store(args).areas(within=args.within)
+    names = dict(zip(areas[Col.KODE], areas[Col.NAMA]))
+    title = messages.text("peta_judul_berkas", _lang(args), tingkat=messages.text(f"tingkat_{args.level}", _lang(args)),
+                          wilayah=names.get(args.within) or messages.text("semua_wilayah", _lang(args)))
+    # A file on its own fills the browser window and names its area in the legend.
     m = coverage_map(table, metric=args.metric, settings=load_settings(), lang=_lang(args), data_date=shown_date,
-                     shapes=ShapeCache(_store(args)))
+                     shapes=ShapeCache(_store(args)), height="100%", title=title)
     out = Path(args.out)
     try:
         out.write_text(standalone_html(m), encoding="utf-8")

@@ -82,8 +82,9 @@ with tabs["tab_batas"]:
     if up is not None and st.button(ctx.t("simpan"), key="simpan_batas", type="primary"):
         try:
             auth.require(ui.current_session(), "editor", store=store)
-            result = ingest.import_boundaries(store, up.getvalue(), level=level_b, file_name=up.name,
-                                              user=session.username)
+            with st.spinner(ctx.t("peta_disiapkan")):
+                result = ingest.import_boundaries(store, up.getvalue(), level=level_b, file_name=up.name,
+                                                  user=session.username)
         except RekamError as err:
             fail(err)
         else:

@@ -399,12 +399,16 @@ def _bar(stops: tuple[str, ...], labels: list[tuple[float, str]], marks: list[fl
 
 
 def legend_html(metric: str, settings: Settings, lang: str, *, counts: dict[str, int], domain: tuple[float, float],
-                data_date=None, notes: list[str] = (), point_rows: list[tuple[str, list[tuple[str, str]]]] = ()) -> str:
-    """The legend's HTML: title, each colour with its words and thresholds, notes, source."""
+                data_date=None, notes: list[str] = (), point_rows: list[tuple[str, list[tuple[str, str]]]] = (),
+                title: str | None = None) -> str:
+    """The legend's HTML: title, each colour with its words and thresholds, notes, source.
+
+    ``title`` (e.g. the area's name) heads the box, above the measure's name."""
     t = lambda key, **p: messages.text(key, lang, **p)  # noqa: E731
     z = settings.zones
     hijau, kuning = _pct(z.hijau, lang), _pct(z.kuning, lang)
-    parts = [f"<div style=\"font-weight:bold;margin-bottom:4px\">{_escape(t(f'map_judul_{metric}'))}</div>"]
+    parts = [f"<div style=\"font-weight:bold;font-size:14px;margin-bottom:2px\">{_escape(title)}</div>"] if title else []
+    parts.append(f"<div style=\"font-weight:bold;margin-bottom:4px\">{_escape(t(f'map_judul_{metric}'))}</div>")
     no_data = _row(NO_DATA_COLOUR, f"{t('map_tidak_ada_data')} ({counts.get('none', 0)})")
     if metric == "zona":
         parts += [
@@ -486,7 +490,8 @@ def _feature_collection(properties: pd.DataFrame, geometry: np.ndarray) -> str:
 # --- the map -------------------------------------------------------------------------------
 def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Settings | None = None,
                  lang: str = "id", data_date=None, points: dict[str, pd.DataFrame] | None = None,
-                 basemap: bool = False, height: int | str = 560, shapes: ShapeCache | None = None) -> folium.Map:
+                 basemap: bool = False, height: int | str = 560, shapes: ShapeCache | None = None,
+                 title: str | None = None) -> folium.Map:
     """A Leaflet map of ``gdf``'s areas coloured by ``metric``, with tooltips and a legend.
 
     Takes Col.KODE, Col.NAMA, Col.CAKUPAN (percent, NaN/NA = no data) and geometry (any CRS,
@@ -502,6 +507,7 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
     background. Loads Leaflet only, from Streamlit's static route (see geo.render.assets).
     ``shapes``: where simplified geometry comes from (``geo.shapes.ShapeCache`` of the store,
     which holds every view prepared at import); a cache in memory when not given.
+    ``title`` (e.g. the area's name) heads the legend, for a map that leaves the dashboard.
 
     Raises MapInputError for an unknown metric or a missing column.
     """
@@ -547,7 +553,6 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
     m = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=fit_zoom((minx, miny, maxx, maxy)),
                    tiles=None, height=height, control_scale=True, prefer_canvas=True)
     use_local_assets(m)
-    m.fit_bounds(bounds)  # before the areas are added: Leaflet draws them once, at the final zoom
     if basemap:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", control=False).add_to(m)
     areas = AreaLayer(_feature_collection(properties, geometry), bounds, messages.text(f"map_judul_{metric}", lang))
@@ -562,10 +567,12 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
     counts = pd.Series(zone, dtype=object).fillna("none").value_counts().to_dict()
     if metric != "zona":
         counts["none"] = int(np.isnan(value).sum())
-    # The legend first: its refit (padding around it) then happens before any area exists,
-    # so Leaflet draws the areas once, at the final view, not twice.
+    # The legend first: it fits the view to the areas, leaving room for itself, before any
+    # area exists, so Leaflet draws them once, at the final view. (No fitBounds before it:
+    # Leaflet would then pan to the padded view instead of resetting it, and in headless
+    # Chromium the pan was lost, leaving areas under the legend.)
     Legend(legend_html(metric, settings, lang, counts=counts, domain=domain, data_date=data_date,
-                       notes=notes, point_rows=point_rows), bounds=bounds if len(frame) else None).add_to(m)
+                       notes=notes, point_rows=point_rows, title=title), bounds=bounds if len(frame) else None).add_to(m)
     areas.add_to(m)
     for layer in point_layers:
         layer.add_to(m)
