@@ -8,7 +8,10 @@ fonts), so numbers can be searched and copied.
 
 ``chart_figure``/``chart_image`` build the media-pack images (``CHART_KINDS``) for an
 area and a date: the same functions serve the CLI (``python -m geo chart …``) and the
-dashboard's download buttons.
+dashboard's download buttons. Besides coverage (``zona-bar``, ``tren``, ``kantong``,
+``peta``) they draw the card pipeline of the capacity page: ``kartu`` (recorded →
+print-ready → printed), ``kartu-riwayat`` (print-ready waiting and cards printed per
+week) and ``blangko`` (blank-card stock and when it runs out).
 """
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
-from geo import fmt, messages
+from geo import capacity, fmt, messages
 from geo.coverage import aggregate, add_coverage, area_totals, change, coverage_table, previous_date, top_belum
 from geo.render import charts, images, static_map
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, RekamError, Settings, Zone, load_settings
@@ -63,6 +66,12 @@ messages.register(
         "gambar_folder_tidak_ada": (
             "Berkas {path} tidak bisa ditulis: folder {folder} tidak ada. Buat foldernya dulu atau pilih folder lain.",
             "Cannot write {path}: the folder {folder} does not exist. Create it first or choose another folder.",
+        ),
+        "gambar_kartu_tanpa_data": (
+            "Data perekaman {wilayah} ({kode}) tidak memuat PRR dan sudah cetak: alur kartu tidak bisa digambar. "
+            "Impor rekap yang berisi kolom PRR dan SUDAH CETAK.",
+            "The recording figures of {wilayah} ({kode}) hold no PRR and printed counts: the card pipeline cannot "
+            "be drawn. Import figures with PRR and SUDAH CETAK columns.",
         ),
         "gambar_tersimpan": ("Tersimpan: {path} ({ukuran}, {format}).", "Saved: {path} ({ukuran}, {format})."),
         "ringkasan_tersimpan": ("Tersimpan: {path} (1 halaman A4).", "Saved: {path} (1 A4 page)."),
@@ -118,7 +127,8 @@ messages.register(
     }
 )
 
-CHART_KINDS = ("zona-bar", "tren", "kantong", "peta")
+CHART_KINDS = ("zona-bar", "tren", "kantong", "peta", "kartu", "kartu-riwayat", "blangko")
+PLOTLY_KINDS = tuple(k for k in CHART_KINDS if k != "peta")
 A4_PORTRAIT_IN = (8.27, 11.69)
 TOP_POCKETS = 10
 ROW_IN = 0.165  # height of a table row on the page, inches
@@ -204,26 +214,45 @@ def check_kind(kind: str) -> str:
 
 def chart_figure(store, within: str, kind: str, *, date: str | None = None, lang: str = "id",
                  settings: Settings | None = None) -> go.Figure:
-    """The plotly figure of ``kind`` ("zona-bar", "tren", "kantong") for area ``within`` at ``date``.
+    """The plotly figure of ``kind`` (PLOTLY_KINDS: every kind but "peta") for ``within`` at ``date``.
 
     zona-bar: the areas one level down; kantong: the 10 desa with the most belum rekam;
-    tren: the area's coverage over time up to ``date``. Raises RekamError for an unknown
-    kind or area, a desa (nothing below it), or no data.
+    tren: the area's coverage over time up to ``date``; kartu: recorded → print-ready →
+    printed (``capacity.card_totals``); kartu-riwayat: print-ready waiting and cards
+    printed per week up to ``date`` (``capacity.card_history``); blangko: the blank-card
+    stock and its projected run-out (``capacity.blank_projection``). Raises RekamError for
+    an unknown kind or area, a desa (nothing below it), no data, no PRR/printed counts
+    (kartu, kartu-riwayat) or no blank-card entries (blangko).
     """
     settings = settings or load_settings()
     check_kind(kind)
-    if kind == "peta":
-        raise RekamError("gambar_jenis_salah", nilai=kind, pilihan="zona-bar, tren, kantong")
+    if kind not in PLOTLY_KINDS:
+        raise RekamError("gambar_jenis_salah", nilai=kind, pilihan=", ".join(PLOTLY_KINDS))
     ctx = _context(store, within, date, settings)
+    name = ctx["name"]
     if kind == "zona-bar":
         table = coverage_table(store, ctx["child"], within=within, date=date, zones=settings.zones)
-        return charts.zona_bar(table, area_name=ctx["name"], data_date=ctx["data_date"], settings=settings, lang=lang)
+        return charts.zona_bar(table, area_name=name, data_date=ctx["data_date"], settings=settings, lang=lang)
     if kind == "kantong":
         desa, parents = _pockets_table(store, within, date, settings, ctx)
-        return charts.kantong_bar(desa, area_name=ctx["name"], data_date=ctx["data_date"], settings=settings,
+        return charts.kantong_bar(desa, area_name=name, data_date=ctx["data_date"], settings=settings,
                                   lang=lang, n=TOP_POCKETS, parent_names=parents or None)
+    if kind in ("kartu", "kartu-riwayat") and (ctx["totals"].get(Col.PRR) is None
+                                               or ctx["totals"].get(Col.CETAK) is None):
+        raise RekamError("gambar_kartu_tanpa_data", wilayah=name, kode=within)
+    if kind == "kartu":  # area_totals' counts are card_totals' counts
+        return charts.kartu_bar(ctx["totals"], area_name=name, settings=settings, lang=lang, kode=within)
+    if kind == "kartu-riwayat":
+        history = capacity.card_history(store, within, end=date)
+        return charts.kartu_riwayat_line(history, area_name=name, settings=settings, lang=lang, kode=within)
+    if kind == "blangko":
+        ledger = capacity.blank_ledger(store, within=within, date=date)
+        if ledger.empty:
+            raise RekamError("blangko_tidak_ada")
+        projection = capacity.blank_projection(store, within, date=date)
+        return charts.blangko_line(ledger, projection, area_name=name, settings=settings, lang=lang, kode=within)
     series = coverage_over_time(store, within, end=date, settings=settings)
-    return charts.tren_line(series, area_name=ctx["name"], settings=settings, lang=lang, kode=within)
+    return charts.tren_line(series, area_name=name, settings=settings, lang=lang, kode=within)
 
 
 def chart_image(store, within: str, kind: str, *, fmt_name: str = "png", size="1200x675", date: str | None = None,
@@ -250,7 +279,8 @@ def chart_image(store, within: str, kind: str, *, fmt_name: str = "png", size="1
 def download_name(within: str, kind: str, *, data_date: str | None = None, size=None, fmt_name: str = "png") -> str:
     """A file name that says what the file holds: ``peta-rekam_zona-bar_99.01_2026-11-16_1080x1080.png``.
 
-    ``kind`` is one of CHART_KINDS or "ringkasan" (the briefing PDF, no size).
+    ``kind`` is one of CHART_KINDS, "rencana" (the planner's map, ``plan.plan_image``) or
+    "ringkasan" (the briefing PDF, no size).
     """
     parts = ["peta-rekam", kind, within, data_date or "terbaru"]
     if size is not None:
@@ -575,7 +605,9 @@ def add_commands(subparsers, common) -> None:
 
     p = common(subparsers.add_parser("chart", help="gambar siap unggah (PNG/SVG) / media-pack image"))
     p.add_argument("kind", choices=CHART_KINDS, help="zona-bar: cakupan per wilayah; tren: cakupan dari waktu ke "
-                                                    "waktu; kantong: 10 desa belum rekam terbanyak; peta: peta zona")
+                                                    "waktu; kantong: 10 desa belum rekam terbanyak; peta: peta zona; "
+                                                    "kartu: rekam → siap cetak → dicetak; kartu-riwayat: PRR menunggu "
+                                                    "dan kartu dicetak per minggu; blangko: stok blangko")
     p.add_argument("--within", required=True, help="kode kabupaten/kota atau kecamatan, mis. 36.74")
     p.add_argument("--out", required=True, help="berkas keluaran .png atau .svg")
     p.add_argument("--size", default="1200x675", help="lebar x tinggi piksel: " + ", ".join(images.SIZES))

@@ -76,7 +76,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 from sqlalchemy import BigInteger, Column, Index, Integer, MetaData, String, Table, Text, insert
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -122,6 +121,7 @@ HARI_BACKLOG = "hari_backlog"
 TANPA_ALAT_SEJAK = "tanpa_alat_sejak"
 HARI_TANPA_ALAT = "hari_tanpa_alat"
 DIPROSES = "diproses"  # recorded, neither PRR nor printed: in processing or rejected
+CETAK_PER_MINGGU = "cetak_per_minggu"  # cards printed since the previous date, per 7 days
 PERSEN_CETAK = "persen_cetak"  # of sudah_rekam, percent
 
 RECORDING_KINDS = ("statis", "mobile")
@@ -379,17 +379,6 @@ messages.register(
         "kkap_persen_cetak": ("% tercetak", "% printed"),
         "kap_ya": ("ya", "yes"),
         "kap_tidak": ("tidak", "no"),
-        "kartu_corong_rekam": ("Sudah rekam", "Recorded"),
-        "kartu_corong_verifikasi": ("Lolos verifikasi (PRR + tercetak)", "Verified (PRR + printed)"),
-        "kartu_corong_cetak": ("Sudah cetak", "Printed"),
-        "kartu_prr": ("Menunggu cetak (PRR)", "Waiting for a card (PRR)"),
-        "kartu_cetak_per_minggu": ("Kartu dicetak per minggu", "Cards printed per week"),
-        "kartu_sumbu": ("Jumlah", "Count"),
-        "blangko_stok": ("Stok blangko", "Blank-card stock"),
-        "blangko_proyeksi": ("Proyeksi pada laju cetak saat ini", "Projection at the current printing rate"),
-        "blangko_hover": ("{tanggal}<br>Stok {stok}<br>Diterima {diterima}, dipakai {dipakai}",
-                          "{tanggal}<br>Stock {stok}<br>Received {diterima}, used {dipakai}"),
-        "blangko_habis_pada": ("Habis sekitar {tanggal}", "Runs out about {tanggal}"),
     }
 )
 
@@ -1165,7 +1154,7 @@ def card_history(store: Store, within: str, *, end: str | None = None) -> pd.Dat
 
     within = check_code(within)
     rows = store.enrollment(within=within, end=end)
-    cols = [Col.TANGGAL, Col.SUDAH, Col.PRR, Col.CETAK, DIPROSES, "hari", "cetak_baru", "cetak_per_minggu"]
+    cols = [Col.TANGGAL, Col.SUDAH, Col.PRR, Col.CETAK, DIPROSES, "hari", "cetak_baru", CETAK_PER_MINGGU]
     if rows.empty:
         return pd.DataFrame(columns=cols)
     dates = sorted(rows[Col.TANGGAL].unique())
@@ -1194,7 +1183,7 @@ def card_history(store: Store, within: str, *, end: str | None = None) -> pd.Dat
     days = pd.to_datetime(out[Col.TANGGAL]).diff().dt.days
     out["hari"] = days.astype("Int64")
     out["cetak_baru"] = out[Col.CETAK].diff().astype("Int64")
-    out["cetak_per_minggu"] = (out["cetak_baru"].astype("Float64") * 7 / days.where(days > 0)).astype("float64")
+    out[CETAK_PER_MINGGU] = (out["cetak_baru"].astype("Float64") * 7 / days.where(days > 0)).astype("float64")
     return out[cols]
 
 
@@ -1430,88 +1419,6 @@ def offline_messages(table: pd.DataFrame, lang: str = "id") -> list[str]:
     return [messages.text("kap_offline", lang, nama=r[Col.NAMA], kode=r[Col.KODE],
                           koneksi=_word("kap_koneksi", r[KONEKSI], lang))
             for r in table.to_dict("records") if r[KONEKSI] == "offline"]
-
-
-# --- figures (pure builders) -----------------------------------------------------------------
-_SEPARATORS = {"id": ",.", "en": ".,"}
-_INK = {"rekam": "#1f4e79", "prr": "#7b3294", "cetak": "#17becf", "stok": "#1f4e79", "proyeksi": "#8c564b"}
-
-
-def _month_ticks(first: str, last: str, lang: str, max_ticks: int = 7) -> tuple[list[str], list[str]]:
-    """Ticks on the 1st of every k-th month between two ISO dates, named in ``lang`` (plotly's own
-    names are English), with the year on the first tick and where it changes."""
-    start, end = date_type.fromisoformat(first[:10]), date_type.fromisoformat(last[:10])
-    months = (end.year - start.year) * 12 + end.month - start.month + 1
-    step = next((k for k in (1, 2, 3, 6, 12) if months / k <= max_ticks), 12)
-    index = start.year * 12 + start.month - 1 + (0 if start.day == 1 else 1)
-    index += (-index) % step
-    vals, texts, year = [], [], None
-    while date_type(index // 12, index % 12 + 1, 1) <= end:
-        _, month, this_year = fmt.long_date(date_type(index // 12, index % 12 + 1, 1), lang).split(" ")
-        vals.append(date_type(index // 12, index % 12 + 1, 1).isoformat())
-        texts.append(month if this_year == year else f"{month}<br>{this_year}")
-        year, index = this_year, index + step
-    return vals, texts
-
-
-def _date_axis(fig: go.Figure, dates: list[str], lang: str) -> None:
-    if dates:
-        vals, texts = _month_ticks(min(dates), max(dates), lang)
-        fig.update_xaxes(type="date", tickvals=vals, ticktext=texts)
-
-
-def funnel_figure(totals: dict, lang: str = "id") -> go.Figure:
-    """Recorded → verified (PRR + printed) → printed for one area (``card_totals``'s dict)."""
-    sudah, prr, cetak = (totals.get(c) for c in (Col.SUDAH, Col.PRR, Col.CETAK))
-    values = [sudah, None if prr is None or cetak is None else prr + cetak, cetak]
-    labels = [messages.text(k, lang) for k in ("kartu_corong_rekam", "kartu_corong_verifikasi", "kartu_corong_cetak")]
-    text = [fmt.number(v, lang=lang) for v in values]
-    fig = go.Figure(go.Funnel(y=labels, x=[v or 0 for v in values], text=text, textinfo="text",
-                              marker={"color": [_INK["rekam"], _INK["prr"], _INK["cetak"]]},
-                              hovertemplate="%{y}: %{text}<extra></extra>"))
-    fig.update_layout(separators=_SEPARATORS[lang], margin={"l": 10, "r": 10, "t": 10, "b": 10}, height=260)
-    return fig
-
-
-def card_history_figure(history: pd.DataFrame, lang: str = "id") -> go.Figure:
-    """PRR waiting (line) and cards printed per week (bars) over time, from ``card_history``."""
-    fig = go.Figure()
-    fig.add_bar(x=history[Col.TANGGAL], y=history["cetak_per_minggu"].round(0),
-                name=messages.text("kartu_cetak_per_minggu", lang), marker_color=_INK["cetak"],
-                text=[fmt.number(v, lang=lang) for v in history["cetak_per_minggu"]],
-                hovertemplate="%{x}: %{text}<extra></extra>", textposition="none")
-    fig.add_scatter(x=history[Col.TANGGAL], y=history[Col.PRR].astype("float64"), mode="lines",
-                    name=messages.text("kartu_prr", lang), line={"color": _INK["prr"], "width": 3},
-                    text=[fmt.number(None if pd.isna(v) else v, lang=lang) for v in history[Col.PRR]],
-                    hovertemplate="%{x}: %{text}<extra></extra>")
-    fig.update_layout(separators=_SEPARATORS[lang], yaxis_title=messages.text("kartu_sumbu", lang),
-                      legend={"orientation": "h", "y": -0.2}, margin={"l": 10, "r": 10, "t": 10, "b": 10}, height=340)
-    _date_axis(fig, list(history[Col.TANGGAL]), lang)
-    return fig
-
-
-def blank_stock_figure(ledger: pd.DataFrame, projection: dict, lang: str = "id") -> go.Figure:
-    """Stock after each entry (steps) and the projected decline to the day it runs out."""
-    fig = go.Figure()
-    hover = [messages.text("blangko_hover", lang, tanggal=fmt.long_date(d, lang), stok=fmt.number(s, lang=lang),
-                           diterima=fmt.number(a, lang=lang), dipakai=fmt.number(b, lang=lang))
-             for d, s, a, b in zip(ledger[Col.TANGGAL], ledger[STOK], ledger[DITERIMA], ledger[DIPAKAI])]
-    fig.add_scatter(x=ledger[Col.TANGGAL], y=ledger[STOK].astype("float64"), mode="lines+markers",
-                    line={"shape": "hv", "color": _INK["stok"]}, name=messages.text("blangko_stok", lang),
-                    text=hover, hovertemplate="%{text}<extra></extra>")
-    p = projection
-    if p.get("tanggal_habis") and p.get("stok_perkiraan") is not None and p.get("tanggal_stok"):
-        xs = [p["tanggal_stok"], p["tanggal"], p["tanggal_habis"]]
-        ys = [p["stok"], p["stok_perkiraan"], 0]
-        label = messages.text("blangko_habis_pada", lang, tanggal=fmt.long_date(p["tanggal_habis"], lang))
-        fig.add_scatter(x=xs, y=ys, mode="lines+markers", line={"dash": "dash", "color": _INK["proyeksi"]},
-                        name=messages.text("blangko_proyeksi", lang),
-                        text=[fmt.number(v, lang=lang) for v in ys[:2]] + [label],
-                        hovertemplate="%{x}: %{text}<extra></extra>")
-    fig.update_layout(separators=_SEPARATORS[lang], yaxis_title=messages.text("blangko_stok", lang),
-                      legend={"orientation": "h", "y": -0.2}, margin={"l": 10, "r": 10, "t": 10, "b": 10}, height=340)
-    _date_axis(fig, [*ledger[Col.TANGGAL], *([p["tanggal_habis"]] if p.get("tanggal_habis") else [])], lang)
-    return fig
 
 
 # --- CLI -------------------------------------------------------------------------------------

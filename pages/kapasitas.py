@@ -5,7 +5,8 @@ import streamlit as st
 
 import ui
 from geo import capacity, fmt, messages
-from geo.schema import Col, RekamError
+from geo.render import charts
+from geo.schema import Col, RekamError, load_settings
 
 ctx = ui.page_start("nav_kapasitas")
 
@@ -82,15 +83,19 @@ else:
         st.info(ctx.t("kap_pinjam_tidak_ada"))
     st.caption(ctx.t("kap_pinjam_catatan", batas=days(total[capacity.HARI_BACKLOG])))
 
+# The card pipeline and the blank stock: the page's heading and source line stand above and
+# below these charts; their images (download menus) carry title, area, date and source.
+figure = {"area_name": dict(ui.kabupaten_list(ctx.url, ctx.stamp)).get(ctx.area, ctx.area),
+          "settings": load_settings(), "lang": lang, "kode": ctx.area}
+media = not st.session_state.get("screenshot")
 st.subheader(ctx.t("kartu_judul"))
-left, right = st.columns([2, 3])
-with left:
-    st.plotly_chart(capacity.funnel_figure(cards["totals"], lang), key="kartu_corong")
-with right:
-    st.markdown(f"**{ctx.t('kartu_riwayat')}**")
-    st.plotly_chart(capacity.card_history_figure(cards["history"], lang), key="kartu_riwayat")
+st.plotly_chart(charts.compact(charts.kartu_bar(cards["totals"], **figure)), key="kartu_corong")
+st.markdown(f"**{ctx.t('kartu_riwayat')}**")
+st.plotly_chart(charts.compact(charts.kartu_riwayat_line(cards["history"], **figure)), key="kartu_riwayat")
 with st.expander(ctx.t("kartu_per_kecamatan")):
     st.dataframe(capacity.funnel_view(cards["funnel"], lang), hide_index=True, width="stretch")
+if media and cards["totals"].get(Col.PRR) is not None:
+    ui.download_menu(ctx, ("kartu", "kartu-riwayat"), key="kartu_unduh")
 
 st.subheader(ctx.t("blangko_judul"))
 p = cards["projection"]
@@ -104,11 +109,13 @@ else:
     cols[2].metric(ctx.t("blangko_perkiraan_habis"), fmt.long_date(p["tanggal_habis"], lang),
                    ctx.t("blangko_hari_lagi", hari=days(p["hari_tersisa"])), delta_color="off", delta_arrow="off")
     cols[3].metric(ctx.t("blangko_kurang"), fmt.number(p["kurang"], lang=lang))
-    st.plotly_chart(capacity.blank_stock_figure(cards["ledger"], p, lang), key="blangko_stok")
+    st.plotly_chart(charts.compact(charts.blangko_line(cards["ledger"], p, **figure)), key="blangko_stok")
     st.caption(ctx.t("blangko_catatan", stok=fmt.number(p["stok"], lang=lang),
                      tanggal_stok=fmt.long_date(p["tanggal_stok"], lang),
                      dicetak=fmt.number(p["dicetak_sejak_stok"] or 0, lang=lang),
                      awal=fmt.long_date(p["jendela_awal"], lang), akhir=fmt.long_date(p["tanggal"], lang),
                      prr=fmt.number(p["prr"], lang=lang)))
+    if media:
+        ui.download_menu(ctx, ("blangko",), key="blangko_unduh")
 
 st.caption(ui.source_line(ctx, cards["totals"].get(Col.TANGGAL) or ctx.date))

@@ -22,6 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import fmt, messages
+from geo.capacity import CETAK_PER_MINGGU, DIPAKAI, DITERIMA, STOK
 from geo.coverage import top_belum
 from geo.present import zone_label
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Settings, Zone, is_demo_code
@@ -67,6 +68,55 @@ messages.register(
         ),
         "gambar_di_atas_100": ("⚠ di atas 100%", "⚠ above 100%"),
         "gambar_tidak_ada_data": ("tidak ada data", "no data"),
+        # the card pipeline
+        "gambar_kartu_judul": ("{wilayah}: {persen} perekaman KTP-el sudah dicetak menjadi kartu",
+                               "{wilayah}: {persen} of e-KTP recordings are printed cards"),
+        "gambar_kartu_judul_tanpa": ("{wilayah}: alur kartu KTP-el", "{wilayah}: the e-KTP card pipeline"),
+        "gambar_kartu_sub": (
+            "Dari {sudah} wajib KTP yang sudah merekam: {cetak} kartu sudah dicetak, {prr} siap cetak (PRR) "
+            "menunggu, {diproses} masih diproses atau ditolak. Data per {tanggal}",
+            "Of the {sudah} people who have recorded: {cetak} cards printed, {prr} print-ready (PRR) waiting, "
+            "{diproses} still processing or rejected. Data as of {tanggal}",
+        ),
+        "gambar_kartu_bagian_cetak": ("Sudah dicetak", "Printed"),
+        "gambar_kartu_bagian_prr": ("Siap cetak, menunggu (PRR)", "Print-ready, waiting (PRR)"),
+        "gambar_kartu_bagian_diproses": ("Masih diproses / ditolak", "Processing / rejected"),
+        "gambar_kartu_baris_rekam": ("Sudah rekam", "Recorded"),
+        "gambar_kartu_baris_verifikasi": ("Lolos verifikasi<br>(PRR + dicetak)", "Verified<br>(PRR + printed)"),
+        "gambar_kartu_baris_cetak": ("Sudah dicetak", "Printed"),
+        "gambar_kartu_sumbu": ("Orang", "People"),
+        "gambar_kartu_riwayat_judul": ("{wilayah}: {prr} kartu siap cetak menunggu, {cetak} dicetak minggu terakhir",
+                                       "{wilayah}: {prr} print-ready cards waiting, {cetak} printed in the last week"),
+        "gambar_kartu_riwayat_judul_tanpa": ("{wilayah}: kartu siap cetak dan kartu dicetak",
+                                             "{wilayah}: print-ready and printed cards"),
+        "gambar_kartu_riwayat_sub": (
+            "Kartu KTP-el siap cetak (PRR) yang menunggu, dan kartu dicetak per minggu, {mulai} – {akhir}",
+            "Print-ready e-KTP cards (PRR) waiting, and cards printed per week, {mulai} – {akhir}",
+        ),
+        "gambar_kartu_per_minggu": ("Kartu dicetak per minggu", "Cards printed per week"),
+        "gambar_kartu_menunggu": ("Siap cetak yang menunggu (PRR)", "Print-ready waiting (PRR)"),
+        "gambar_kartu_puncak": ("Puncak: {n} menunggu<br>({tanggal})", "Peak: {n} waiting<br>({tanggal})"),
+        "gambar_kartu_sumbu_kartu": ("Kartu", "Cards"),
+        # the blank-card stock
+        "gambar_blangko_judul": ("{wilayah}: blangko KTP-el diperkirakan habis {tanggal}",
+                                 "{wilayah}: blank e-KTP cards expected to run out on {tanggal}"),
+        "gambar_blangko_judul_habis": ("{wilayah}: blangko KTP-el habis sejak {tanggal}",
+                                       "{wilayah}: blank e-KTP cards ran out on {tanggal}"),
+        "gambar_blangko_judul_stok": ("{wilayah}: stok blangko KTP-el {stok} lembar",
+                                      "{wilayah}: {stok} blank e-KTP cards in stock"),
+        "gambar_blangko_sub": ("Stok blangko KTP-el setelah tiap kiriman dan pemakaian, {mulai} – {akhir}",
+                               "Blank e-KTP card stock after each delivery and use, {mulai} – {akhir}"),
+        "gambar_blangko_perkiraan": ("perkiraan {stok} lembar pada {tanggal}", "estimated {stok} on {tanggal}"),
+        "gambar_blangko_laju": ("dicetak {laju} per hari", "{laju} printed a day"),
+        "gambar_blangko_kurang": ("kurang {kurang} untuk {prr} kartu siap cetak",
+                                  "{kurang} short for {prr} print-ready cards"),
+        "gambar_blangko_cukup": ("{prr} kartu siap cetak menunggu", "{prr} print-ready cards waiting"),
+        "gambar_blangko_stok": ("Stok blangko tercatat", "Recorded blank stock"),
+        "gambar_blangko_proyeksi": ("Perkiraan pada laju cetak saat ini", "Projection at the current printing rate"),
+        "gambar_blangko_habis_pada": (": habis sekitar {tanggal}", ": runs out about {tanggal}"),
+        "gambar_blangko_sumbu": ("Blangko (lembar)", "Blank cards"),
+        "gambar_blangko_hover": ("{tanggal}<br>Stok {stok}<br>Diterima {diterima}, dipakai {dipakai}",
+                                 "{tanggal}<br>Stock {stok}<br>Received {diterima}, used {dipakai}"),
     }
 )
 
@@ -91,6 +141,8 @@ SCREEN_ROW_PX = 30  # on screen, pixels per bar
 EXPORT_BASE_PX = 18  # base font at 1080 px wide; scales with the width
 _ROLE_SOURCE = "sumber"
 _ROLE_END = "ujung"  # first and last value of a trend line
+_ROLE_LINE = "garis"  # a data line other than the coverage trend
+_ROLE_STEPS = "tangga"  # a stock drawn as steps with a marker on each entry
 LINE_HEIGHT = 1.3  # plotly's line spacing for multi-line text, in em
 
 
@@ -341,6 +393,220 @@ def month_ticks(first: str, last: str, lang: str = "id", max_ticks: int = 6) -> 
     return [t.isoformat() for t in ticks], texts
 
 
+# --- the card pipeline: recorded → print-ready → printed, and the blank-card stock -------------
+CARD_COLOURS = {"cetak": "#1f4e79", "prr": "#7b3294", "diproses": "#a3a3a3", "stok": "#1f4e79",
+                "proyeksi": "#8c564b"}  # never a zone colour: these are not zones
+CARD_PATTERNS = {"cetak": "", "prr": "/", "diproses": "x"}
+_CARD_ROWS = ("rekam", "verifikasi", "cetak")
+
+
+def kartu_bar(totals: dict, *, area_name: str, settings: Settings, lang: str = "id", kode: str | None = None,
+              demo: bool | None = None) -> go.Figure:
+    """Recorded → verified → printed for one area: three horizontal bars, recorded on top.
+
+    Takes ``capacity.card_totals``'s (or ``coverage.area_totals``') dict: Col.SUDAH,
+    Col.PRR, Col.CETAK, Col.TANGGAL; a count may be None. The bars are stacked from the same three parts, one trace each
+    (legend: printed, print-ready waiting = PRR, still processing or rejected = recorded −
+    PRR − printed): the recorded bar holds all three, the verified bar (PRR + printed) two,
+    the printed bar one. Each bar ends in its count and, below the first, its share of
+    the recorded (``313.745 (97,8%)``). The title says the share printed.
+    """
+    sudah, prr, cetak = (totals.get(c) for c in (Col.SUDAH, Col.PRR, Col.CETAK))
+    data_date = totals.get(Col.TANGGAL)
+    n = {k: 0 if v is None or pd.isna(v) else int(v) for k, v in (("sudah", sudah), ("prr", prr), ("cetak", cetak))}
+    diproses = max(n["sudah"] - n["prr"] - n["cetak"], 0)
+    verified = None if prr is None or cetak is None else n["prr"] + n["cetak"]
+    parts = {"cetak": [n["cetak"]] * 3, "prr": [n["prr"], n["prr"], None], "diproses": [diproses, None, None]}
+    fig = go.Figure()
+    for part, values in parts.items():
+        colour = CARD_COLOURS[part]
+        fig.add_trace(go.Bar(
+            orientation="h", x=values, y=list(_CARD_ROWS), name=messages.text(f"gambar_kartu_bagian_{part}", lang),
+            marker={"color": colour, "line": {"color": "#ffffff", "width": 0.5},
+                    "pattern": {"shape": CARD_PATTERNS[part], "fgcolor": "#ffffff", "bgcolor": colour,
+                                "fillmode": "replace", "size": 9, "solidity": 0.25}},
+            hovertemplate="%{fullData.name}: %{customdata}<extra></extra>",
+            customdata=[fmt.number(v, lang=lang) if v is not None else "–" for v in values],
+            meta={"role": "batang", "bagian": part},
+        ))
+    totals_x = [sudah, verified, cetak]
+    labels = []
+    for i, value in enumerate(totals_x):
+        share = f" ({fmt.percent(100 * value / n['sudah'], 1, lang)})" if i and value is not None and n["sudah"] else ""
+        labels.append("\u2002" + fmt.number(value, lang=lang) + share)
+    fig.add_trace(go.Scatter(
+        x=[0 if v is None else v for v in totals_x], y=list(_CARD_ROWS), mode="text", text=labels,
+        textposition="middle right", showlegend=False, hoverinfo="skip", cliponaxis=False,
+        meta={"role": TEXT_BAR_ROLE},
+    ))
+    fig.update_layout(barmode="stack", bargap=0.35)
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(_CARD_ROWS)[::-1],
+                     tickvals=list(_CARD_ROWS), range=[-0.6, len(_CARD_ROWS) - 0.4],
+                     ticktext=[messages.text(f"gambar_kartu_baris_{row}", lang) for row in _CARD_ROWS])
+    fig.update_xaxes(range=[0, max(n["sudah"], 1) * 1.5], tickformat=",d", showgrid=True, gridcolor=GRID,
+                     zeroline=True, zerolinecolor="#999999", title_text=messages.text("gambar_kartu_sumbu", lang))
+    wilayah = area_name
+    if cetak is not None and n["sudah"]:
+        title = messages.text("gambar_kartu_judul", lang, wilayah=wilayah,
+                              persen=fmt.percent(100 * n["cetak"] / n["sudah"], 1, lang))
+    else:
+        title = messages.text("gambar_kartu_judul_tanpa", lang, wilayah=wilayah)
+    subtitle = messages.text("gambar_kartu_sub", lang, sudah=fmt.number(sudah, lang=lang),
+                             cetak=fmt.number(cetak, lang=lang), prr=fmt.number(prr, lang=lang),
+                             diproses=fmt.number(diproses if verified is not None else None, lang=lang),
+                             tanggal=fmt.long_date(data_date, lang))
+    demo = is_demo([kode] if kode else []) if demo is None else demo
+    _frame(fig, title=title, subtitle=subtitle, source=source_text(settings, data_date, lang, demo=demo), lang=lang,
+           kind="kartu_bar", plot_height=SCREEN_ROW_PX * 6)
+    return fig
+
+
+def kartu_riwayat_line(history: pd.DataFrame, *, area_name: str, settings: Settings, lang: str = "id",
+                       kode: str | None = None, demo: bool | None = None) -> go.Figure:
+    """Print-ready cards waiting (a line) and cards printed per week (bars), over time.
+
+    Takes ``capacity.card_history``'s frame (Col.TANGGAL ISO, Col.PRR, ``cetak_per_minggu``:
+    cards printed since the previous date, per 7 days). The highest number waiting and the
+    last one are written on the chart; the title says the last week's figures; weeks with
+    no bar are weeks nothing was printed.
+    """
+    rows = history.sort_values(Col.TANGGAL, ignore_index=True)
+    x = [str(t)[:10] for t in rows[Col.TANGGAL]]
+    prr = [None if pd.isna(v) else int(v) for v in rows[Col.PRR]]
+    weekly = [None if pd.isna(v) else round(float(v)) for v in rows[CETAK_PER_MINGGU]]
+    fig = go.Figure()
+    fig.add_trace(go.Bar(
+        x=x, y=weekly, name=messages.text("gambar_kartu_per_minggu", lang), marker={"color": CARD_COLOURS["cetak"]},
+        customdata=[[fmt.long_date(d, lang), fmt.number(v, lang=lang)] for d, v in zip(x, weekly)],
+        hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>", meta={"role": "batang"},
+    ))
+    fig.add_trace(go.Scatter(
+        x=x, y=prr, mode="lines", name=messages.text("gambar_kartu_menunggu", lang),
+        line={"color": CARD_COLOURS["prr"], "width": 3},
+        customdata=[[fmt.long_date(d, lang), fmt.number(v, lang=lang)] for d, v in zip(x, prr)],
+        hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>", meta={"role": _ROLE_LINE},
+    ))
+    known = [i for i, v in enumerate(prr) if v is not None]
+    if known:
+        last, peak = known[-1], max(known, key=lambda i: (prr[i], -i))
+        if peak != last:
+            fig.add_annotation(x=x[peak], y=prr[peak], xanchor="left", yanchor="top", xshift=10, showarrow=False,
+                               text=messages.text("gambar_kartu_puncak", lang, n=fmt.number(prr[peak], lang=lang),
+                                                  tanggal=fmt.long_date(x[peak], lang)),
+                               bgcolor="rgba(255,255,255,0.85)", font={"color": INK}, name=_ROLE_END)
+        fig.add_annotation(x=x[last], y=prr[last], xanchor="right", yanchor="bottom", yshift=8, showarrow=False,
+                           text=f"<b>{fmt.number(prr[last], lang=lang)}</b>", bgcolor="rgba(255,255,255,0.85)",
+                           font={"color": INK}, name=_ROLE_END)
+    high = max([v for v in (*prr, *weekly) if v is not None], default=1)
+    tickvals, ticktext = count_ticks(high, lang)
+    fig.update_yaxes(range=[0, tickvals[-1] * 1.08], tickvals=tickvals, ticktext=ticktext, showgrid=True,
+                     gridcolor=GRID, title_text=messages.text("gambar_kartu_sumbu_kartu", lang))
+    if x:
+        dates_v, dates_t = month_ticks(x[0], x[-1], lang)
+        fig.update_xaxes(type="date", tickvals=dates_v, ticktext=dates_t, showgrid=False, ticks="outside")
+    fig.update_layout(bargap=0.15)
+    data_date = x[-1] if x else None
+    if known:
+        title = messages.text("gambar_kartu_riwayat_judul", lang, wilayah=area_name,
+                              prr=fmt.number(prr[known[-1]], lang=lang), cetak=fmt.number(weekly[-1], lang=lang))
+    else:
+        title = messages.text("gambar_kartu_riwayat_judul_tanpa", lang, wilayah=area_name)
+    subtitle = messages.text("gambar_kartu_riwayat_sub", lang, mulai=fmt.long_date(x[0] if x else None, lang),
+                             akhir=fmt.long_date(data_date, lang))
+    demo = is_demo([kode] if kode else []) if demo is None else demo
+    _frame(fig, title=title, subtitle=subtitle, source=source_text(settings, data_date, lang, demo=demo), lang=lang,
+           kind="kartu_riwayat_line", plot_height=340)
+    return fig
+
+
+def blangko_line(ledger: pd.DataFrame, projection: dict, *, area_name: str, settings: Settings, lang: str = "id",
+                 kode: str | None = None, demo: bool | None = None) -> go.Figure:
+    """The blank-card stock after each entry (steps) and its projected run-out (dashed).
+
+    Takes ``capacity.blank_ledger``'s frame (Col.TANGGAL, ``stok``, ``diterima``,
+    ``dipakai``) and ``capacity.blank_projection``'s dict. The dashed line runs from the
+    last entry through the estimated stock on the data date (``tanggal``) to zero on
+    ``tanggal_habis``, which the title states; the subtitle gives the printing rate and
+    how many print-ready cards wait for a blank.
+    """
+    p = projection
+    lang_n = lambda v, d=0: fmt.number(v, d, lang)  # noqa: E731
+    x = [str(t)[:10] for t in ledger[Col.TANGGAL]]
+    stock = [int(v) for v in ledger[STOK]]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(
+        x=x, y=stock, mode="lines+markers", line={"shape": "hv", "color": CARD_COLOURS["stok"], "width": 2.5},
+        marker={"size": 7}, name=messages.text("gambar_blangko_stok", lang),
+        customdata=[messages.text("gambar_blangko_hover", lang, tanggal=fmt.long_date(d, lang), stok=lang_n(s),
+                                  diterima=lang_n(a), dipakai=lang_n(b))
+                    for d, s, a, b in zip(x, stock, ledger[DITERIMA], ledger[DIPAKAI])],
+        hovertemplate="%{customdata}<extra></extra>", meta={"role": _ROLE_STEPS},
+    ))
+    ends = [x[-1]] if x else []
+    if p.get("tanggal_stok") and p.get("stok_perkiraan") is not None:
+        xs, ys = [p["tanggal_stok"]], [p["stok"]]
+        if p.get("tanggal") and p["tanggal"] > p["tanggal_stok"]:
+            xs, ys = xs + [p["tanggal"]], ys + [p["stok_perkiraan"]]
+        if p.get("tanggal_habis") and p["tanggal_habis"] > xs[-1]:
+            xs, ys = xs + [p["tanggal_habis"]], ys + [0]
+        projection_name = messages.text("gambar_blangko_proyeksi", lang)
+        if p.get("tanggal_habis"):
+            projection_name += messages.text("gambar_blangko_habis_pada", lang,
+                                             tanggal=fmt.long_date(p["tanggal_habis"], lang))
+        if len(xs) > 1:
+            fig.add_trace(go.Scatter(
+                x=xs, y=ys, mode="lines+markers", line={"dash": "dash", "color": CARD_COLOURS["proyeksi"], "width": 3},
+                marker={"size": 8}, name=projection_name,
+                customdata=[f"{fmt.long_date(d, lang)}: {lang_n(v)}" for d, v in zip(xs, ys)],
+                hovertemplate="%{customdata}<extra></extra>", meta={"role": _ROLE_LINE},
+            ))
+            ends.append(xs[-1])
+    tickvals, ticktext = count_ticks(max(stock, default=1), lang)
+    fig.update_yaxes(range=[0, tickvals[-1] * 1.08], tickvals=tickvals, ticktext=ticktext, showgrid=True,
+                     gridcolor=GRID, zeroline=True, zerolinecolor="#999999",
+                     title_text=messages.text("gambar_blangko_sumbu", lang))
+    if x:
+        dates_v, dates_t = month_ticks(x[0], max(ends), lang)
+        fig.update_xaxes(type="date", tickvals=dates_v, ticktext=dates_t, showgrid=False, ticks="outside")
+    data_date = p.get("tanggal") or (x[-1] if x else None)
+    left = p.get("stok_perkiraan")
+    if left == 0 and p.get("tanggal_habis"):
+        title = messages.text("gambar_blangko_judul_habis", lang, wilayah=area_name,
+                              tanggal=fmt.long_date(p["tanggal_habis"], lang))
+    elif p.get("tanggal_habis"):
+        title = messages.text("gambar_blangko_judul", lang, wilayah=area_name,
+                              tanggal=fmt.long_date(p["tanggal_habis"], lang))
+    else:
+        title = messages.text("gambar_blangko_judul_stok", lang, wilayah=area_name, stok=lang_n(left))
+    subtitle = messages.text("gambar_blangko_sub", lang, mulai=fmt.long_date(x[0] if x else None, lang),
+                             akhir=fmt.long_date(data_date, lang))
+    facts = [messages.text("gambar_blangko_perkiraan", lang, stok=lang_n(left), tanggal=fmt.long_date(data_date, lang))]
+    if p.get("laju_cetak_per_hari") is not None:
+        facts.append(messages.text("gambar_blangko_laju", lang, laju=lang_n(p["laju_cetak_per_hari"], 1)))
+    if p.get("prr") is not None:
+        key = "gambar_blangko_kurang" if p.get("kurang") else "gambar_blangko_cukup"
+        facts.append(messages.text(key, lang, prr=lang_n(p["prr"]), kurang=lang_n(p.get("kurang"))))
+    facts = " · ".join(facts)
+    subtitle += "<br>" + facts[:1].upper() + facts[1:]
+    demo = is_demo([kode] if kode else []) if demo is None else demo
+    _frame(fig, title=title, subtitle=subtitle, source=source_text(settings, data_date, lang, demo=demo), lang=lang,
+           kind="blangko_line", plot_height=340)
+    return fig
+
+
+def count_ticks(high: float, lang: str = "id", n: int = 5) -> tuple[list[float], list[str]]:
+    """Round ticks from 0 to at least ``high`` (about ``n`` steps of 1, 2, 2.5 or 5 × 10^k),
+    written as people write counts: ``12.000`` (id), ``12,000`` (en) — never ``12k``."""
+    high = max(float(high), 1.0)
+    raw = high / n
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    count = math.ceil(round(high / step, 9))
+    values = [step * i for i in range(count + 1)]
+    decimals = 0 if float(step).is_integer() else 1
+    return values, [fmt.number(v, decimals, lang) for v in values]
+
+
 # --- export layout --------------------------------------------------------------------------
 def style_for_export(fig: go.Figure, size: tuple[int, int]) -> go.Figure:
     """A copy of ``fig`` laid out for an image of ``size`` = (width, height) pixels.
@@ -361,11 +627,13 @@ def style_for_export(fig: go.Figure, size: tuple[int, int]) -> go.Figure:
             trace.update(textfont={"size": round(base * 0.9)})
         elif role == _ROLE_END:
             trace.update(marker={"size": round(base * 0.6)})
-        elif role == "tren":
+        elif role in ("tren", _ROLE_LINE):
             trace.update(line={"width": max(3.0, base / 5)})
+        elif role == _ROLE_STEPS:
+            trace.update(line={"width": max(2.5, base / 6)}, marker={"size": round(base * 0.45)})
     _room_for_bar_labels(out, frame["plot_w"], base * 0.9)
     n_bars = len(out.layout.yaxis.tickvals or ())
-    if n_bars and any(t.type == "bar" for t in out.data):
+    if n_bars and any(t.type == "bar" and t.orientation == "h" for t in out.data):
         slot = frame["plot_h"] / (n_bars + 0.8)
         out.update_layout(bargap=min(0.7, max(0.25, 1 - base * 2.4 / slot)))
     return out
@@ -385,21 +653,37 @@ def _frame(fig: go.Figure, *, title: str, subtitle: str, source: str, lang: str,
         separators=SEPARATORS.get(lang, SEPARATORS["id"]),
         font={"family": FONT_FAMILY, "size": SCREEN_BASE_PX, "color": INK},
         hovermode="closest",
-        meta={"gambar": kind, "judul": title, "subjudul": subtitle, "sumber": source},
+        meta={"gambar": kind, "judul": title, "subjudul": subtitle, "sumber": source, "tinggi_plot": plot_height},
     )
     _place(fig, base=SCREEN_BASE_PX, width=None, plot_height=plot_height)
 
 
+def compact(fig: go.Figure) -> go.Figure:
+    """A copy of a framed figure for a page that shows its own heading and source line.
+
+    Title, subtitle and source line are not drawn (the page's subheader and caption say
+    them); they stay in ``layout.meta``, so ``style_for_export`` still puts them on the
+    image. Margins still come from the labels, so no label is cut.
+    """
+    out = go.Figure(fig)
+    meta = out.layout.meta if isinstance(out.layout.meta, dict) else {}
+    _place(out, base=SCREEN_BASE_PX, width=None, plot_height=meta.get("tinggi_plot", 300), texts=False)
+    return out
+
+
 def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None = None,
-           plot_height: float | None = None) -> dict:
+           plot_height: float | None = None, texts: bool = True) -> dict:
     """Lay out title, subtitle, legend, source line and margins in pixels, in place.
 
     Title, subtitle and source are annotations anchored to the plot's corners and shifted
     in pixels, so they stay put whatever the plot's size; ``width`` None (a screen) wraps
     text at SCREEN_WRAP_PX and lets the width follow the page. Either ``height`` or
-    ``plot_height`` is given. Returns the plot area's size in pixels.
+    ``plot_height`` is given. ``texts`` False leaves title, subtitle and source out (and
+    their room). Returns the plot area's size in pixels.
     """
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    if not texts:
+        meta = {}
     layout = fig.layout
     base = round(base)
     title_px, sub_px, small_px = round(base * 1.5), base, round(base * 0.85)
@@ -416,13 +700,16 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
     top = legend_top + (base * 1.9 if has_legend else 0) + base * 0.5
     x_tick_lines = max((len(text_lines(t)) for t in (layout.xaxis.ticktext or ["0"])), default=1)
     bottom = (base * LINE_HEIGHT * x_tick_lines + base * 0.6 + (base * 1.7 if layout.xaxis.title.text else 0)
-              + small_px * 2.2 + pad)
-    # horizontal budget
+              + (small_px * 2.2 if meta.get("sumber") else base * 0.3) + pad)
+    # horizontal budget: the widest tick label (names left of horizontal bars, or numbers such as
+    # "12.000" set as tick texts; else "100%"), and the rotated axis title left of them
     labels = list(layout.yaxis.ticktext or [])
-    if labels:  # category labels (names) left of horizontal bars
-        left = pad + max(max(text_width(line, base) for t in labels for line in text_lines(t)) + base * 0.9, base * 3)
-    else:  # numeric ticks such as "100%", and the rotated axis title left of them
-        left = pad + text_width("100%", base) + base * 0.6 + (base * 1.6 if layout.yaxis.title.text else 0)
+    y_title = base * 1.6 if layout.yaxis.title.text else 0
+    if labels:
+        left = pad + max(max(text_width(line, base) for t in labels for line in text_lines(t)) + base * 0.9,
+                         base * 3) + y_title
+    else:
+        left = pad + text_width("100%", base) + base * 0.6 + y_title
     height = height or round(top + bottom + plot_height)
     plot_h = max(height - top - bottom, 1.0)
     plot_w = max(width - left - pad, 1.0) if width else None

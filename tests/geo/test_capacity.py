@@ -14,7 +14,8 @@ from shapely.geometry import box
 
 from geo import capacity as cap
 from geo import cli, messages
-from geo.schema import Col, FileRefused, RekamError, ValidationFailed
+from geo.render import charts
+from geo.schema import Col, FileRefused, RekamError, Settings, ValidationFailed, ZoneConfig
 from geo.store import Store
 
 # --- a tiny kabupaten: three kecamatan, four sites --------------------------------------------
@@ -419,9 +420,15 @@ def test_card_funnel_and_history(store):
     assert (rate, start, end) == (pytest.approx((1695 - 1470) / 14), "2026-01-19", "2026-02-02")
     totals = cap.card_totals(store, "99.01.01", date="2026-01-19")
     assert (totals[Col.SUDAH], totals[Col.PRR], totals[Col.CETAK]) == (1725, 225, 1470)
-    fig = cap.funnel_figure(totals)
-    assert list(fig.data[0].x) == [1725, 1695, 1470]
-    assert list(fig.data[0].text) == ["1.725", "1.695", "1.470"]
+    fig = charts.kartu_bar(totals, area_name="Kabupaten Uji", settings=Settings(zones=ZoneConfig()))
+    # recorded, verified (PRR + printed) and printed, each made of the same parts: 1,725 − 225 − 1,470 = 30
+    # still processing; 1,695 / 1,725 = 98.26%, 1,470 / 1,725 = 85.22%
+    parts = {t.meta["bagian"]: list(t.x) for t in fig.data if t.type == "bar"}
+    assert parts == {"cetak": [1470, 1470, 1470], "prr": [225, 225, None], "diproses": [30, None, None]}
+    (ends,) = [t for t in fig.data if t.type == "scatter"]
+    assert list(ends.x) == [1725, 1695, 1470]
+    assert [t.strip() for t in ends.text] == ["1.725", "1.695 (98,3%)", "1.470 (85,2%)"]
+    assert fig.layout.meta["judul"] == "Kabupaten Uji: 85,2% perekaman KTP-el sudah dicetak menjadi kartu"
 
 
 def test_blank_stock_projection(store, tmp_path):
@@ -441,8 +448,12 @@ def test_blank_stock_projection(store, tmp_path):
     assert (p["tanggal_stok"], p["stok"], p["dicetak_sejak_stok"], p["stok_perkiraan"]) == (
         "2026-01-12", 1380, 0, 1380)
     assert p["laju_cetak_per_hari"] == 0 and math.isinf(p["hari_tersisa"]) and p["tanggal_habis"] is None
-    fig = cap.blank_stock_figure(ledger, cap.blank_projection(store, "99.01", window_days=14))
-    assert list(fig.data[1].x) == ["2026-02-02", "2026-02-02", "2026-04-14"] and fig.data[1].y[-1] == 0
+    fig = charts.blangko_line(ledger, cap.blank_projection(store, "99.01", window_days=14),
+                              area_name="Kabupaten Uji", settings=Settings(zones=ZoneConfig()))
+    assert list(fig.data[0].y) == [1500, 1380, 1260, 1155]
+    # from the last entry (also the data date) straight down to zero on the day it runs out
+    assert list(fig.data[1].x) == ["2026-02-02", "2026-04-14"] and list(fig.data[1].y) == [1155, 0]
+    assert fig.layout.meta["judul"] == "Kabupaten Uji: blangko KTP-el diperkirakan habis 14 April 2026"
     assert store.history().set_index("id").loc[version, "kind"] == "blangko"
     store.rollback(version)
     assert cap.blank_ledger(store, within="99.01").empty

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import base64
 import json
+import struct
 from pathlib import Path
 
 import numpy as np
@@ -12,11 +13,13 @@ from streamlit.testing.v1 import AppTest
 
 from geo import capacity, fmt
 from geo.coverage import coverage_table
+from geo.render import images
 from geo.schema import Col
 from geo.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 RATE = 35  # the page's default recordings per device per day
+needs_browser = pytest.mark.skipif(images._browser_path() is None, reason="no Chromium for kaleido (apt chromium)")
 
 
 @pytest.fixture
@@ -26,6 +29,30 @@ def demo(demo_env):
     belum = coverage_table(store, "kecamatan", within="99.01").set_index(Col.KODE)[Col.BELUM]
     store.close()
     return {k: int(v) for k, v in belum.items()}
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict:
+    """What each deferred download button would send, by file id: {"data": callable, "file_name": …}.
+
+    AppTest drops its runtime (and the callables) after a run, so they are caught as registered."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    caught = {}
+    register = MediaFileManager.add_deferred
+
+    def catch(self, data, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = register(self, data, mimetype, coordinates, file_name, **kwargs)
+        caught[file_id] = {"data": data, "file_name": file_name, "mime": mimetype}
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", catch)
+    return caught
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
 
 
 def _app(lang: str = "id") -> AppTest:
@@ -112,9 +139,18 @@ def test_card_funnel_and_blank_stock(demo, demo_env):
     store = Store.open(demo_env)
     totals = capacity.card_totals(store, "99.01")
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert spec["data"][0]["type"] == "funnel"
-    assert spec["data"][0]["x"] == [totals[Col.SUDAH], totals[Col.PRR] + totals[Col.CETAK], totals[Col.CETAK]]
-    assert spec["data"][0]["x"] == [320788, 313745, 308492]
+    # recorded → verified (PRR + printed) → printed, each bar ending in its count
+    printed, waiting, processing, ends = spec["data"]
+    assert _values(printed["x"]) == [totals[Col.CETAK]] * 3
+    assert _values(waiting["x"]) == [totals[Col.PRR], totals[Col.PRR], None]
+    assert _values(processing["x"])[0] == totals[Col.SUDAH] - totals[Col.PRR] - totals[Col.CETAK] == 7043
+    assert _values(ends["x"]) == [totals[Col.SUDAH], totals[Col.PRR] + totals[Col.CETAK], totals[Col.CETAK]]
+    assert _values(ends["x"]) == [320788, 313745, 308492]
+    assert [t.strip() for t in ends["text"]] == ["320.788", "313.745 (97,8%)", "308.492 (96,2%)"]
+    # on screen the page's heading says what it is; the title stays in the figure for its image
+    assert spec["layout"]["meta"]["judul"] == "Kabupaten Contoh Sejahtera: 96,2% perekaman KTP-el sudah dicetak " \
+                                              "menjadi kartu"
+    assert not [a for a in spec["layout"].get("annotations", []) if a.get("name") in ("judul", "sumber")]
     history = json.loads(at.get("plotly_chart")[1].proto.spec)["data"]
     assert max(_values(history[1]["y"])) == 12941  # PRR piling up while the blanks were out (2025-12-15)
 
@@ -127,6 +163,21 @@ def test_card_funnel_and_blank_stock(demo, demo_env):
     assert metrics["Kurang untuk PRR yang menunggu"][0] == fmt.number(5253 - 2150) == "3.103"
     stock = json.loads(at.get("plotly_chart")[2].proto.spec)["data"]
     assert _values(stock[1]["x"])[-1] == "2026-12-14" and _values(stock[1]["y"]) == [3121, 2150, 0]
+
+
+@needs_browser
+def test_card_and_blank_stock_images_download(demo, downloads):
+    at = _app()
+    buttons = {b.key: b for b in at.get("download_button")}
+    assert at.selectbox(key="kartu_unduh_kind").options == [
+        "Alur kartu: rekam → siap cetak → dicetak", "Siap cetak menunggu dan kartu dicetak per minggu"]
+    card = downloads[buttons["kartu_unduh_dl"].proto.deferred_file_id]
+    assert card["file_name"] == "peta-rekam_kartu_99.01_2026-11-16_1200x675.png"
+    assert _png_size(card["data"]()) == (1200, 675)
+    at.radio(key="blangko_unduh_size").set_value("1080x1350").run()
+    stock = downloads[{b.key: b for b in at.get("download_button")}["blangko_unduh_dl"].proto.deferred_file_id]
+    assert stock["file_name"] == "peta-rekam_blangko_99.01_2026-11-16_1080x1350.png"
+    assert _png_size(stock["data"]()) == (1080, 1350)
 
 
 def test_in_english(demo):
