@@ -82,7 +82,8 @@ ZONE_WEIGHTS = {Zone.MERAH.value: 1.5, Zone.KUNING.value: 1.25}  # any other zon
 BASE_KINDS = ("disdukcapil", "kecamatan")  # offices a unit may start from, preferred first
 SCHOOL = "sekolah"
 STATUSES = ("optimal", "time_limit", "greedy", "edited")
-UNIT_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
+# Unit colours avoid the zone colours (green, yellow, red): a unit is never read as a zone.
+UNIT_COLOURS = ["#1f77b4", "#ff7f0e", "#7b3294", "#8c564b", "#e377c2", "#17becf", "#393b79", "#636363"]
 
 messages.register(
     {
@@ -251,6 +252,23 @@ messages.register(
         "rencana_dari": ("{a} dari {b}", "{a} of {b}"),
         "rencana_tanpa_lokasi": ("Tidak ada lokasi dalam jarak ini. Perbesar jarak terjauh.",
                                  "No site within this distance. Increase the longest trip."),
+        # the plan as a static image (plan_image)
+        "rencana_gambar_judul": (
+            "Rencana jemput bola {wilayah}: perkiraan {total} orang direkam dalam {hari} hari kerja",
+            "Mobile-unit plan for {wilayah}: {total} people expected to record in {hari} working days",
+        ),
+        "rencana_gambar_sub": (
+            "{unit} unit keliling, {mulai} – {akhir}, {kapasitas} perekaman per unit per hari; garis: jarak garis "
+            "lurus dari kantor asal. Zona cakupan per desa/kelurahan, data per {tanggal}",
+            "{unit} mobile units, {mulai} – {akhir}, {kapasitas} recordings per unit a day; lines: straight line "
+            "from the base office. Coverage zones by village, data as of {tanggal}",
+        ),
+        "rencana_gambar_hijau": (" · {n} desa/kelurahan menjadi hijau", " · {n} villages turn green"),
+        "rencana_gambar_legenda": ("Rencana: {n} kunjungan", "Plan: {n} visits"),
+        "rencana_gambar_basis": ("Kantor asal: {nama}", "Base office: {nama}"),
+        "rencana_gambar_unit": ("Unit {n}: {kunjungan} kunjungan, {jumlah} orang",
+                                "Unit {n}: {kunjungan} visits, {jumlah} people"),
+        "rencana_gambar_jenis_sekolah": ("sekolah (SMA/SMK/MA, pesantren)", "school"),
         "jenis_desa": ("desa", "village"),
         "jenis_kelurahan": ("kelurahan", "urban village"),
         "jenis_sekolah": ("sekolah", "school"),
@@ -984,6 +1002,100 @@ def plan_map(plan: Plan, *, areas=None, lang: str = "id"):
         m.fit_bounds([[visits[LAT].min(), visits[LON].min()], [visits[LAT].max(), visits[LON].max()]])
     use_local_assets(m)  # Leaflet from the installed package: draws offline
     return m
+
+
+PLAN_MARKERS = {"desa": "o", "kelurahan": "o", SCHOOL: "^"}  # matplotlib markers by site kind
+BASE_MARKER = "*"
+
+
+def plan_image(plan: Plan, areas, *, outline=None, area_name: str, data_date=None, settings=None, lang: str = "id",
+               size=(1200, 675), fmt_name: str = "png", demo: bool | None = None) -> bytes:
+    """The plan as a PNG/SVG image of exactly ``size`` pixels that explains itself, offline.
+
+    ``areas``: a ``coverage_table(…, geometry=True)`` GeoDataFrame (usually the desa of the
+    kabupaten/kota), drawn by ``static_map`` in faded zone colours; ``outline`` (e.g. its
+    kecamatan) adds thick borders and their names. On top: the base office (a star), a
+    straight line from it to each planned site and the site (circle: a desa's balai desa,
+    triangle: a school), coloured by unit. The title gives the people expected and the
+    days, the subtitle units, dates, capacity and the data date; the second legend names
+    each unit with its visits and people. Raises RekamError for a bad size or format.
+    """
+    import geopandas as gpd
+    from matplotlib.lines import Line2D
+
+    from geo.render import charts, static_map
+
+    settings = settings or load_settings()
+    p = plan.params
+    dates = plan.dates
+    num = lambda v: fmt.number(v, lang=lang)  # noqa: E731
+    title = messages.text("rencana_gambar_judul", lang, wilayah=area_name, total=num(plan.total), hari=p["days"])
+    if plan.turned_green:
+        title += messages.text("rencana_gambar_hijau", lang, n=num(plan.turned_green))
+    subtitle = messages.text("rencana_gambar_sub", lang, unit=p["units"], kapasitas=p["capacity"],
+                             mulai=fmt.long_date(dates[0] if dates else None, lang),
+                             akhir=fmt.long_date(dates[-1] if dates else None, lang),
+                             tanggal=fmt.long_date(data_date, lang))
+    if demo is None:
+        demo = charts.is_demo(list(areas[Col.KODE]) if areas is not None and len(areas) else [])
+    source = charts.source_text(settings, data_date, lang, demo=demo)
+
+    visits = plan.visits.merge(plan.sites[[Col.KODE, LAT, LON]], on=Col.KODE, how="left", validate="many_to_one")
+    stops = visits.groupby([UNIT, Col.KODE], sort=True).agg(jenis=(JENIS, "first"), lat=(LAT, "first"),
+                                                            lon=(LON, "first")).reset_index()
+    colour = {u: UNIT_COLOURS[(int(u) - 1) % len(UNIT_COLOURS)] for u in range(1, p["units"] + 1)}
+    extent = _plan_extent(stops, plan.base)
+
+    def overlay(ax, crs, marker_px: float) -> None:
+        size_pt = marker_px * 0.6  # a marker of 0.83 × the label size; px → points at the image's 100 dpi
+        where = gpd.GeoSeries(gpd.points_from_xy(stops[LON], stops[LAT]), crs="EPSG:4326").to_crs(crs)
+        home = None
+        if plan.base:
+            home = gpd.GeoSeries(gpd.points_from_xy([plan.base[LON]], [plan.base[LAT]]), crs="EPSG:4326").to_crs(crs)[0]
+        for stop, point in zip(stops.itertuples(), where):
+            if home is not None:
+                ax.plot([home.x, point.x], [home.y, point.y], color=colour[stop.unit], linewidth=1.4, alpha=0.75,
+                        zorder=4, solid_capstyle="round")
+        for stop, point in zip(stops.itertuples(), where):
+            ax.scatter([point.x], [point.y], s=size_pt ** 2, marker=PLAN_MARKERS.get(stop.jenis, "o"),
+                       c=colour[stop.unit], edgecolors="white", linewidths=1.2, zorder=7)
+        if home is not None:
+            ax.scatter([home.x], [home.y], s=(size_pt * 2.0) ** 2, marker=BASE_MARKER, c="#111111",
+                       edgecolors="white", linewidths=1.2, zorder=8)
+
+    def handle(marker: str, face: str, label: str, scale: float = 1.0):
+        return Line2D([], [], linestyle="none", marker=marker, markersize=11 * scale, markerfacecolor=face,
+                      markeredgecolor="white" if face != "#ffffff" else "#111111", label=label)
+
+    handles = []
+    if plan.base:
+        handles.append(handle(BASE_MARKER, "#111111", messages.text("rencana_gambar_basis", lang,
+                                                                    nama=plan.base[Col.NAMA]), 1.6))
+    totals = plan.totals.set_index(UNIT)
+    for unit in range(1, p["units"] + 1):
+        handles.append(Line2D([], [], color=colour[unit], linewidth=2, marker="o", markersize=11,
+                              markeredgecolor="white", label=messages.text(
+                                  "rencana_gambar_unit", lang, n=unit, kunjungan=num(totals.at[unit, "kunjungan"]),
+                                  jumlah=num(totals.at[unit, EXPECTED]))))
+    if (stops[JENIS] == SCHOOL).any():  # a site is a circle (as in the unit entries); a school, a triangle
+        handles.append(handle(PLAN_MARKERS[SCHOOL], "#777777", messages.text("rencana_gambar_jenis_sekolah", lang)))
+    legend = (messages.text("rencana_gambar_legenda", lang, n=num(len(plan.visits))), handles)
+    return static_map.map_image(areas, title=title, subtitle=subtitle, source=source, settings=settings, lang=lang,
+                                size=size, fmt_name=fmt_name, outline=outline, fade=0.45, overlay=overlay,
+                                overlay_legend=legend, extent=extent)
+
+
+def _plan_extent(stops: pd.DataFrame, base: dict | None, margin: float = 0.2,
+                 min_span_deg: float = 0.12) -> tuple[float, float, float, float] | None:
+    """Lon/lat bounds around the base and the planned sites (as the interactive map fits them),
+    with a margin and at least ``min_span_deg`` (about 13 km) across; None without points."""
+    lon = [*stops[LON].dropna(), *([base[LON]] if base else [])]
+    lat = [*stops[LAT].dropna(), *([base[LAT]] if base else [])]
+    if not lon:
+        return None
+    centre_x, centre_y = (min(lon) + max(lon)) / 2, (min(lat) + max(lat)) / 2
+    half = max(max(lon) - min(lon), max(lat) - min(lat), min_span_deg) * (1 + 2 * margin) / 2
+    return centre_x - half, centre_y - half, centre_x + half, centre_y + half
 
 
 # --- the store: plans, their visits, actual figures ----------------------------------------------

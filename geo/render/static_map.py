@@ -9,6 +9,7 @@ object API (no pyplot): safe to call from Streamlit's threads.
 from __future__ import annotations
 
 import io
+import math
 import re
 
 import geopandas as gpd
@@ -18,6 +19,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrow, Patch
 from matplotlib.patheffects import withStroke
+from shapely.geometry import box
 
 from geo import fmt, messages
 from geo.render import charts
@@ -45,7 +47,8 @@ _FIGURE_FONT = {"family": FONT_FAMILY}
 
 def draw_zone_map(ax, table: gpd.GeoDataFrame, *, settings: Settings, lang: str = "id",
                   outline: gpd.GeoDataFrame | None = None, label: str = "auto", label_px: float = 14,
-                  numbers: dict[str, int] | None = None, north_arrow: bool = True, scale_bar: bool = True) -> dict:
+                  numbers: dict[str, int] | None = None, north_arrow: bool = True, scale_bar: bool = True,
+                  fade: float | None = None, extent: tuple[float, float, float, float] | None = None) -> dict:
     """Draw the zone choropleth of ``table`` into ``ax`` (a matplotlib Axes).
 
     Takes a ``coverage_table(..., geometry=True)`` GeoDataFrame (Col.KODE, Col.NAMA,
@@ -55,8 +58,11 @@ def draw_zone_map(ax, table: gpd.GeoDataFrame, *, settings: Settings, lang: str 
     names the largest areas (up to 15) and adds their coverage when the map has no outline,
     never letting two labels overlap. ``numbers`` (kode → n) puts numbered markers on areas
     (the briefing's top-10 list; a crowded marker steps aside with a leader line). The map
-    is drawn in the area's UTM zone with a north arrow and a km scale bar. Returns
-    ``{"zones": [zone per row], "counts": {zone: n}, "crs": projected CRS}``.
+    is drawn in the area's UTM zone with a north arrow and a km scale bar. ``fade`` (0–1)
+    mixes the zone colours with white, for a background under other marks (``map_image``'s
+    ``overlay``). ``extent`` (min lon, min lat, max lon, max lat) shows only that part (grown
+    to the axes' shape); names then go to the areas in view. Returns ``{"zones": [zone per
+    row], "counts": {zone: n}, "crs": projected CRS}``.
     """
     crs = table.estimate_utm_crs() if len(table) else "EPSG:3857"
     shapes = table.to_crs(crs)
@@ -67,15 +73,26 @@ def draw_zone_map(ax, table: gpd.GeoDataFrame, *, settings: Settings, lang: str 
         counts[zone] = sum(mask)
         if not any(mask):
             continue
-        colour = ZONE_COLOURS[zone] if zone else NO_DATA_COLOUR
+        colour, ink = _zone_inks(zone, fade)
         shapes[mask].plot(ax=ax, facecolor=colour, edgecolor=BORDER_COLOUR, linewidth=0.6,
-                          hatch=MPL_HATCHES[zone], hatchcolor=charts.PATTERN_INK[zone])
+                          hatch=MPL_HATCHES[zone], hatchcolor=ink)
     labelled = shapes
     if outline is not None and len(outline):
         labelled = outline.to_crs(crs)
         labelled.boundary.plot(ax=ax, color=OUTLINE_COLOUR, linewidth=1.4)
     ax.set_axis_off()
     ax.set_aspect("equal")
+    if extent is not None:  # grow the view to the axes' shape, so that the axes keep their box
+        x0, y0, x1, y1 = gpd.GeoSeries([box(*extent)], crs="EPSG:4326").to_crs(crs).total_bounds
+        frame = ax.get_position(original=True)  # the box given, before any aspect shrank it
+        half_w, half_h = (x1 - x0) / 2, (y1 - y0) / 2
+        shape = (frame.width * ax.figure.get_figwidth()) / (frame.height * ax.figure.get_figheight())
+        half_w, half_h = max(half_w, half_h * shape), max(half_h, half_w / shape)
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        ax.set_xlim(cx - half_w, cx + half_w)
+        ax.set_ylim(cy - half_h, cy + half_h)
+        labelled = labelled.clip(box(cx - half_w, cy - half_h, cx + half_w, cy + half_h))
+        labelled = labelled[~labelled.geometry.is_empty]
     ax.apply_aspect()  # final data-to-pixel transform: labels are measured against it
     taken: list = []  # display boxes in use: names first, then numbers (which can step aside with a leader)
     if label != "none" and len(labelled):
@@ -89,7 +106,14 @@ def draw_zone_map(ax, table: gpd.GeoDataFrame, *, settings: Settings, lang: str 
     return {"zones": zones, "counts": counts, "crs": crs}
 
 
-def legend_handles(settings: Settings, lang: str, counts: dict | None = None, level: Level | str | None = None):
+def _zone_inks(zone: Zone | None, fade: float | None) -> tuple[str, str]:
+    """Fill colour and hatch colour of a zone, mixed with white by ``fade`` when given."""
+    colour, ink = ZONE_COLOURS[zone] if zone else NO_DATA_COLOUR, charts.PATTERN_INK[zone]
+    return (charts.tint(colour, fade), charts.tint(ink, fade)) if fade is not None else (colour, ink)
+
+
+def legend_handles(settings: Settings, lang: str, counts: dict | None = None, level: Level | str | None = None,
+                   fade: float | None = None):
     """Legend patches (colour + hatch + words with thresholds, and counts when given)."""
     handles = []
     for zone in (*charts.ZONE_ORDER, None):
@@ -100,9 +124,9 @@ def legend_handles(settings: Settings, lang: str, counts: dict | None = None, le
         if counts is not None and level is not None:
             label = messages.text("peta_gambar_jumlah", lang, label=label, n=n or 0,
                                   tingkat=charts.level_words(level, lang).split("/")[0])
-        handles.append(Patch(facecolor=ZONE_COLOURS[zone] if zone else NO_DATA_COLOUR, edgecolor="#666666",
-                             hatch=MPL_HATCHES[zone], hatchcolor=charts.PATTERN_INK[zone], linewidth=0.6,
-                             label=label))
+        colour, ink = _zone_inks(zone, fade)
+        handles.append(Patch(facecolor=colour, edgecolor="#666666", hatch=MPL_HATCHES[zone], hatchcolor=ink,
+                             linewidth=0.6, label=label))
     return handles
 
 
@@ -116,10 +140,6 @@ def zone_map(table: gpd.GeoDataFrame, *, area_name: str, data_date, settings: Se
     (``data contoh sintetis`` added for the demo). Raises RekamError for a bad size or
     format (``images.parse_size``/``parse_format``).
     """
-    width, height = parse_size(size)
-    fmt_name = parse_format(fmt_name)
-    base = charts.EXPORT_BASE_PX * width / 1080
-    pad = 0.04 * width
     level = Level(table[Col.LEVEL].iloc[0]) if len(table) else Level.KECAMATAN
     words = charts.level_words(level, lang)
     zones = charts.zones_of(table[Col.CAKUPAN], settings)
@@ -128,7 +148,35 @@ def zone_map(table: gpd.GeoDataFrame, *, area_name: str, data_date, settings: Se
     subtitle = messages.text("peta_gambar_sub", lang, tingkat=words.split("/")[0],
                              tanggal=fmt.long_date(data_date, lang))
     demo = charts.is_demo(table[Col.KODE]) if demo is None else demo
-    source = charts.source_text(settings, data_date, lang, demo=demo)
+    return map_image(table, title=title, subtitle=subtitle, source=charts.source_text(settings, data_date, lang, demo=demo),
+                     settings=settings, lang=lang, size=size, fmt_name=fmt_name, outline=outline)
+
+
+def map_image(table: gpd.GeoDataFrame, *, title: str, subtitle: str, source: str, settings: Settings,
+              lang: str = "id", size=(1200, 675), fmt_name: str = "png", outline: gpd.GeoDataFrame | None = None,
+              fade: float | None = None, overlay=None, overlay_legend: tuple[str, list] | None = None,
+              extent: tuple[float, float, float, float] | None = None) -> bytes:
+    """A map image of exactly ``size`` pixels: title, subtitle, the zone map, legends, source line.
+
+    The frame every static map shares (``zone_map``, ``plan.plan_image``). The zone map is
+    ``draw_zone_map(table, outline=…, fade=…)``; its legend counts the areas per zone.
+    ``overlay(ax, crs, marker_px)`` then draws other marks on the same axes (coordinates in
+    ``crs``, the map's projected CRS), and ``overlay_legend`` = (title, matplotlib handles)
+    explains them in a second legend: in the right-hand column of a landscape image, or
+    beside the zone legend under the map of a square or portrait one; legend words wrap to
+    the room they have. ``extent`` (lon/lat bounds) zooms the map. Text scales with the
+    width (18 px at 1080 px), as in the plotly images. Raises RekamError for a bad size or format.
+    """
+    width, height = parse_size(size)
+    fmt_name = parse_format(fmt_name)
+    base = charts.EXPORT_BASE_PX * width / 1080
+    pad = 0.04 * width
+    level = Level(table[Col.LEVEL].iloc[0]) if len(table) else Level.KECAMATAN
+    zones = charts.zones_of(table[Col.CAKUPAN], settings)
+    counts = {zone: sum(z is zone for z in zones) for zone in (*charts.ZONE_ORDER, None)}
+    legends = [(messages.text("peta_gambar_legenda", lang), legend_handles(settings, lang, counts, level, fade))]
+    if overlay_legend:
+        legends.append(overlay_legend)
 
     fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI)
     FigureCanvasAgg(fig)
@@ -141,26 +189,70 @@ def zone_map(table: gpd.GeoDataFrame, *, area_name: str, data_date, settings: Se
     top = y + base * 0.8
     bottom = pad + base * 2.0  # the source line
     landscape = width / height > 1.2
-    legend_w = min(0.36 * width, 20 * base) if landscape else 0
-    n_entries = 3 + any(z is None for z in zones)  # the three zones, and "no data" when there is any
-    legend_h = 0 if landscape else base * 2.0 * (n_entries + 1) + base * 0.5
+    strip_h = legend_w = legend_h = 0.0
+    places = []  # (legend, number of columns, top-left corner in pixels from the top-left)
+    if landscape and len(legends) > 1:  # the zones in one row above the map, the overlay's legend on the right
+        zone_handles = legends[0][1]
+        strip_h = _legend_height(zone_handles, len(zone_handles), base)
+        places.append((legends[0], len(zone_handles), (pad, top)))
+        column_w, most = min(0.36 * width, 20 * base), 0.6 * (width - 2 * pad)
+        ncol = _fit_legend(legends[1][1], column_w, height - top - strip_h - bottom, base, most)
+        legend_w = min(column_w * ncol, most)
+        places.append((legends[1], ncol, (width - pad - legend_w, top + strip_h)))
+    elif landscape:  # the zones in the right-hand column
+        legend_w = min(0.36 * width, 20 * base)
+        places.append((legends[0], _fit_legend(legends[0][1], legend_w, height, base), (width - pad - legend_w, top)))
+    else:  # side by side under the map
+        room = (width - 2 * pad) / len(legends)
+        for _, handles in legends:
+            _fit_legend(handles, room, height, base)
+        legend_h = max(_legend_height(handles, 1, base) for _, handles in legends) + base * 0.5
+        places += [(legend, 1, (pad + i * room, height - bottom - legend_h)) for i, legend in enumerate(legends)]
+    map_top = top + strip_h
     map_box = [pad / width, (bottom + legend_h) / height, (width - 2 * pad - legend_w) / width,
-               (height - top - bottom - legend_h) / height]
+               (height - map_top - bottom - legend_h) / height]
     ax = fig.add_axes(map_box)
-    drawn = draw_zone_map(ax, table, settings=settings, lang=lang, outline=outline, label_px=base * 0.9)
-    handles = legend_handles(settings, lang, drawn["counts"], level)
-    legend_font = {"family": FONT_FAMILY, "size": _pt(base * 0.95)}
-    if landscape:
-        anchor, loc = ((width - pad - legend_w) / width, 1 - top / height), "upper left"
-    else:
-        anchor, loc = (pad / width, (bottom + legend_h) / height), "upper left"
-    fig.legend(handles=handles, loc=loc, bbox_to_anchor=anchor, frameon=False, prop=legend_font,
-               title=messages.text("peta_gambar_legenda", lang),
-               title_fontproperties={"family": FONT_FAMILY, "size": _pt(base * 0.95), "weight": "bold"},
-               handlelength=2.2, handleheight=1.4, labelspacing=0.7, alignment="left")
+    drawn = draw_zone_map(ax, table, settings=settings, lang=lang, outline=outline, label_px=base * 0.9, fade=fade,
+                          extent=extent)
+    if overlay is not None:
+        limits = ax.get_xlim(), ax.get_ylim()
+        overlay(ax, drawn["crs"], base * 0.9)
+        ax.set_xlim(limits[0])
+        ax.set_ylim(limits[1])
+    font = {"family": FONT_FAMILY, "size": _pt(base * 0.95)}
+    title_font = {**font, "weight": "bold"}
+    for (legend_title, handles), ncol, (x, y) in places:
+        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(x / width, 1 - y / height), frameon=False,
+                   prop=font, title=legend_title, title_fontproperties=title_font, ncol=ncol, handlelength=2.2,
+                   handleheight=1.4, labelspacing=0.7, columnspacing=1.2, alignment="left")
     fig.text(pad / width, pad / height, source, ha="left", va="bottom", fontsize=_pt(base * 0.85),
              color=charts.MUTED, fontfamily=FONT_FAMILY)
     return _save(fig, fmt_name)
+
+
+def _fit_legend(handles: list, column_w: float, max_h: float, base: float, max_w: float | None = None) -> int:
+    """Wrap the handles' labels to columns of ``column_w`` pixels (all columns together at
+    most ``max_w``); returns the number of columns (1–3) that keeps the legend within
+    ``max_h`` pixels, its title included."""
+    for ncol in (1, 2, 3):
+        width = min(column_w, (max_w or column_w * ncol) / ncol)
+        for handle in handles:  # words wrap within the column (handle and gaps: 3.4 em)
+            text = " ".join(handle.get_label().split("\n"))
+            handle.set_label("\n".join(charts.text_lines(charts.wrap_text(text, base * 0.95,
+                                                                           max(width - base * 3.4, base * 6)))))
+        if _legend_height(handles, ncol, base) <= max_h:
+            break
+    return ncol
+
+
+def _legend_height(handles: list, ncol: int, base: float) -> float:
+    """Pixels a legend takes: its title, then per entry the handle (1.4 em) or its lines
+    of text, whichever is taller, and 0.7 em between entries (1 em = 0.95 × base)."""
+    em = 0.95 * base
+    entries = [max(1.4, 1.17 * (h.get_label().count("\n") + 1)) + 0.7 for h in handles]
+    per_column = math.ceil(len(entries) / ncol)
+    tallest = max((sum(entries[i:i + per_column]) for i in range(0, len(entries), per_column)), default=0)
+    return (1.9 + tallest + 0.8) * em
 
 
 # --- pieces ---------------------------------------------------------------------------------
@@ -219,9 +311,9 @@ def _label(ax, text: str, point, offset: tuple[float, float], label_px: float):
                        zorder=5)
 
 
-def _inside(ax, box) -> bool:
-    frame = ax.figure.bbox
-    return frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+def _inside(ax, extent) -> bool:
+    frame = ax.bbox
+    return frame.x0 <= extent.x0 and extent.x1 <= frame.x1 and frame.y0 <= extent.y0 and extent.y1 <= frame.y1
 
 
 def _renderer(ax):

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+import struct
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import auth, fmt
@@ -15,6 +17,25 @@ from geo.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "rahasia-sekali-123"
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict:
+    """What each deferred download button would send, by file id: {"data": callable, "file_name": …}.
+
+    AppTest drops its runtime (and the callables) after a run, so they are caught as registered."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    caught = {}
+    register = MediaFileManager.add_deferred
+
+    def catch(self, data, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = register(self, data, mimetype, coordinates, file_name, **kwargs)
+        caught[file_id] = {"data": data, "file_name": file_name, "mime": mimetype}
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", catch)
+    return caught
 
 
 def _app() -> AppTest:
@@ -107,3 +128,22 @@ def test_english(demo_env):
     assert shown["Expected recorded"][0] == fmt.number(plan.total, lang="en") == "1,200"
     assert shown["Solver result"][0] == "optimal (proven) · gap 0.00%"
     assert [t.label for t in at.tabs][:3] == ["Schedule", "Edit", "Coverage after the plan"]
+
+
+def test_the_plan_map_downloads_as_an_image(demo_env, downloads):
+    at = _app()
+    store, kab, _ = _geo_plan(demo_env)
+    day = store.snapshot_dates(kab)[-1]
+    button = next(b for b in at.get("download_button") if b.key == "rencana_gambar_dl")
+    assert button.proto.label == "Unduh"
+    sent = downloads[button.proto.deferred_file_id]
+    assert (sent["file_name"], sent["mime"]) == (f"peta-rekam_rencana_{kab}_{day}_1200x675.png", "image/png")
+    png = sent["data"]()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (1200, 675)
+    at.radio(key="rencana_gambar_size").set_value("1080x1350").run()
+    at.radio(key="rencana_gambar_fmt").set_value("svg").run()
+    button = next(b for b in at.get("download_button") if b.key == "rencana_gambar_dl")
+    sent = downloads[button.proto.deferred_file_id]
+    assert sent["file_name"].endswith("_1080x1350.svg") and sent["mime"] == "image/svg+xml"
+    svg = sent["data"]()
+    assert b'width="1080" height="1350"' in svg and "Rencana jemput bola".encode() in svg
