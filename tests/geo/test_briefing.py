@@ -218,6 +218,7 @@ def _cli(capsys, *argv) -> tuple[int, str, str]:
 @pytest.mark.parametrize("kind,key,suffix", [
     ("zona-bar", "1200x675", "png"), ("kantong", "1080x1080", "png"), ("tren", "1080x1350", "png"),
     ("peta", "1080x1080", "png"), ("zona-bar", "1080x1350", "svg"), ("peta", "1200x675", "svg"),
+    ("kartu", "1080x1080", "svg"),  # the capacity page's kinds go through the same command
 ])
 def test_cli_chart_writes_an_image_of_the_size_asked(demo_url, with_commands, capsys, tmp_path, kind, key, suffix):
     out = tmp_path / f"{kind}.{suffix}"
