@@ -1,10 +1,13 @@
 """Kantong Belum Rekam (pages/kantong.py): the figures on screen equal geo's from the demo store."""
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import fmt, pockets
@@ -15,6 +18,22 @@ from geo.store import Store
 ROOT = Path(__file__).resolve().parents[2]
 SUMMARY = json.loads((DEMO_DIR / "ringkasan.json").read_text(encoding="utf-8"))
 KAB = SUMMARY["kabupaten"]["kode"]
+
+
+@pytest.fixture
+def files(monkeypatch) -> dict:
+    """Bytes of every file the page offers, by file name (AppTest keeps no media after a run)."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    caught = {}
+    add = MediaFileManager.add
+
+    def catch(self, data, mimetype, coordinates, file_name=None, is_for_static_download=False):
+        caught[file_name] = data
+        return add(self, data, mimetype, coordinates, file_name, is_for_static_download)
+
+    monkeypatch.setattr(MediaFileManager, "add", catch)
+    return caught
 
 
 def _app() -> AppTest:
@@ -114,3 +133,35 @@ def test_kecamatan_level_and_english(demo_env):
     assert shown["To green"].tolist() == [fmt.number(v, lang="en") for v in expected[pockets.MENUJU_HIJAU]]
     assert len(shown) == SUMMARY["jumlah_kecamatan"]
     assert [b.label for b in at.get("download_button")][:2] == ["Download CSV", "Download XLSX"]
+
+
+def test_table_downloads_are_in_the_readers_language_with_numbers_as_numbers(demo_env, files):
+    store = Store.open(demo_env)
+    expected = pockets.ranked(pockets.pockets_table(store, KAB, "desa"), "belum_rekam")
+    stem = f"kantong_belum_rekam_{KAB}_{store.snapshot_dates(KAB)[-1]}"
+    _app()
+    # Indonesian: what Indonesian Excel splits into columns (";"), decimals with a comma
+    shown = pd.read_csv(io.BytesIO(files[f"{stem}.csv"]), sep=";", decimal=",", encoding="utf-8-sig",
+                        dtype={"Kode": str})
+    assert list(shown.columns) == ["Peringkat", "Nama wilayah", "Kecamatan", "Kode", "Wajib KTP", "Belum rekam",
+                                   "Belum rekam (%)", "Cakupan", "Zona", "Menuju hijau", "Menuju zona berikut"]
+    assert shown["Kode"].tolist() == expected[Col.KODE].tolist()
+    assert shown["Belum rekam"].tolist() == expected[Col.BELUM].astype(int).tolist()
+    assert shown["Cakupan"].tolist() == pytest.approx(expected[Col.CAKUPAN].astype(float).round(2).tolist())
+    assert shown["Zona"].tolist() == [z if isinstance(z, str) else "tidak ada data" for z in expected[Col.ZONA]]
+
+    at = AppTest.from_file(str(ROOT / "pages" / "kantong.py"), default_timeout=120)
+    at.session_state["lang"] = "en"
+    at.run()
+    shown = pd.read_csv(io.BytesIO(files[f"{stem}.csv"]), encoding="utf-8-sig", dtype={"Code": str})
+    assert list(shown.columns) == ["Rank", "Area", "District", "Code", "Must hold e-KTP", "Not recorded",
+                                   "Not recorded (%)", "Coverage", "Zone", "To green", "To the next zone"]
+    assert shown["Coverage"].tolist() == pytest.approx(
+        expected[Col.CAKUPAN].astype(float).round(2).tolist())
+    words = {"hijau": "green", "kuning": "yellow", "merah": "red"}
+    assert shown["Zone"].tolist() == [words.get(z, "no data") for z in expected[Col.ZONA]]
+    book = openpyxl.load_workbook(io.BytesIO(files[f"{stem}.xlsx"]))
+    assert book.sheetnames == ["Not recorded (number)"]
+    header = next(book.active.iter_rows(values_only=True))
+    assert header[:4] == ("Rank", "Area", "District", "Code")
+    assert next(book.active.iter_rows(min_row=2, values_only=True))[5] == int(expected[Col.BELUM].iloc[0])
