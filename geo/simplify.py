@@ -5,10 +5,11 @@ kabupaten-wide zoom, the desa of a kecamatan at kecamatan zoom. Detail finer tha
 pixel at that zoom is invisible but costs payload and drawing time, so it is removed.
 
 The zoom ("fitting zoom") is the one Leaflet's ``fitBounds`` picks for the frame's extent in a
-map of ``VIEW_PX`` pixels (zoom snap 1):
+map of ``VIEW_PX`` pixels, with the maps' zoom snap ``ZOOM_SNAP`` (Leaflet's ``zoomSnap``;
+whole levels: a quarter level would fill the map better, but costs ~10% more vertices):
 
     res(z)  = 2·π·R / (256 · 2**z)          web-mercator metres per screen pixel at zoom z
-    z_fit   = floor(log2(2·π·R · VIEW_PX / (256 · E)))
+    z_fit   = floor(log2(2·π·R · VIEW_PX / (256 · E)) / ZOOM_SNAP) · ZOOM_SNAP
               E = the larger of the extent's mercator width and height
 
 All work happens in screen pixels at ``z_fit`` (mercator metres / res(z_fit)), so a tolerance
@@ -59,6 +60,7 @@ from geo.schema import Level
 EARTH_RADIUS_M = 6378137.0  # WGS84 / web-mercator sphere
 TILE_PX = 256
 VIEW_PX = 800  # a map's size the frame is fitted into
+ZOOM_SNAP = 1.0  # the maps' zoom steps (Leaflet zoomSnap): fitting zooms are multiples of it
 VW_TOLERANCE_PX = 2.0  # coverage_simplify tolerance (√area), before the error guard
 ERROR_BUDGET_PX = 0.8  # simplification error allowed, before quantisation
 SNAP_PX = 0.05  # repair: vertices closer than this are snapped together, closing sub-pixel gaps
@@ -66,7 +68,7 @@ QUANTUM_PX = 0.1  # rounding grid, at most this fraction of a pixel
 MAX_GUARD_ROUNDS = 40
 # Names the method and its parameters: simplified geometry kept elsewhere (geo.shapes) is
 # only reused while this is unchanged.
-METHOD = f"clean{SNAP_PX}-vw{VW_TOLERANCE_PX}-guard{ERROR_BUDGET_PX}-q{QUANTUM_PX}-view{VIEW_PX}"
+METHOD = f"clean{SNAP_PX}-vw{VW_TOLERANCE_PX}-guard{ERROR_BUDGET_PX}-q{QUANTUM_PX}-view{VIEW_PX}-snap{ZOOM_SNAP}"
 
 _POLYGONAL = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
 
@@ -100,16 +102,19 @@ def from_pixels(geometry, zoom: float):
     return shapely.transform(geometry, lambda xy: _from_mercator(xy * res))
 
 
-def fit_zoom(bounds, view_px: int = VIEW_PX) -> int:
-    """The zoom Leaflet's ``fitBounds`` picks for lon/lat ``bounds`` (minx, miny, maxx, maxy).
+def fit_zoom(bounds, view_px: int = VIEW_PX) -> float:
+    """The zoom Leaflet's ``fitBounds`` picks for lon/lat ``bounds`` (minx, miny, maxx, maxy)
+    in a map of ``view_px`` pixels with ``zoomSnap: ZOOM_SNAP``.
 
-    ``floor(log2(2πR·view_px / (256·E)))`` with E the larger mercator side; capped to 0–18.
+    ``log2(2πR·view_px / (256·E))`` with E the larger mercator side, rounded down to a
+    multiple of ZOOM_SNAP; capped to 0–18.
     """
     (x0, y0), (x1, y1) = _to_mercator(np.array([[bounds[0], bounds[1]], [bounds[2], bounds[3]]]))
     extent = max(x1 - x0, y1 - y0)
     if not extent > 0:
-        return 18
-    return int(min(18, max(0, math.floor(math.log2(2 * math.pi * EARTH_RADIUS_M * view_px / (TILE_PX * extent))))))
+        return 18.0
+    exact = math.log2(2 * math.pi * EARTH_RADIUS_M * view_px / (TILE_PX * extent))
+    return float(min(18.0, max(0.0, math.floor(exact / ZOOM_SNAP + 1e-9) * ZOOM_SNAP)))
 
 
 def _zoom_for_pixel_m(pixel_m: float, bounds) -> float:

@@ -41,7 +41,7 @@ from geo import fmt, messages
 from geo.render.assets import use_local_assets
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, RekamError, Settings, Zone, load_settings
 from geo.shapes import ShapeCache
-from geo.simplify import fit_zoom
+from geo.simplify import ZOOM_SNAP, fit_zoom
 
 METRICS = ("zona", "cakupan", "belum_rekam", "perubahan")
 VALUE_COLUMN = {"zona": Col.ZONA, "cakupan": Col.CAKUPAN, "belum_rekam": Col.BELUM, "perubahan": Col.PERUBAHAN}
@@ -551,7 +551,7 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
         minx, miny, maxx, maxy = 95.0, -11.0, 141.0, 6.0
     bounds = [[float(miny), float(minx)], [float(maxy), float(maxx)]]
     m = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=fit_zoom((minx, miny, maxx, maxy)),
-                   tiles=None, height=height, control_scale=True, prefer_canvas=True)
+                   tiles=None, height=height, control_scale=True, prefer_canvas=True, zoom_snap=ZOOM_SNAP)
     use_local_assets(m)
     if basemap:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", control=False).add_to(m)

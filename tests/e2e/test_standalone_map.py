@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from geo.cli import main
 from geo.coverage import coverage_table
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Zone
+from geo.simplify import VIEW_PX, ZOOM_SNAP, fit_zoom
 from geo.store import Store
 
 pytestmark = pytest.mark.browser
@@ -49,3 +50,23 @@ def test_standalone_map_draws_offline(demo_store, offline, artifacts, tmp_path, 
         assert painted.get(NO_DATA_COLOUR, 0) > 0
     tab.page.screenshot(path=artifacts / "peta_mandiri.png")
     assert tab.outside == []
+
+
+def test_fitting_zoom_is_the_one_leaflet_picks(demo_store, offline, tmp_path):
+    """geo.simplify simplifies each view for the zoom Leaflet will fit it at (800-px map, the
+    maps' zoom snap): asked of the real Leaflet, for extents from a desa to a province."""
+    db_url = demo_store("sqlite")
+    out = tmp_path / "peta.html"
+    assert main(["map", "--level", "kecamatan", "--within", KABUPATEN, "--out", str(out), "--db", db_url]) == 0
+    tab = offline.new()
+    tab.page.set_content(out.read_text(encoding="utf-8"))
+    extents = [(106.0, -6.0, 106.0 + w, -6.0 + w * ratio) for w in (0.02, 0.07, 0.3, 0.9, 1.7, 3.4)
+               for ratio in (0.3, 1.0, 2.2)]
+    leaflet = tab.page.evaluate("""([extents, snap, px]) => {
+        const div = document.createElement("div");
+        div.style.cssText = `position:absolute;left:0;top:0;width:${px}px;height:${px}px`;
+        document.body.appendChild(div);
+        const map = L.map(div, {zoomSnap: snap, center: [0, 0], zoom: 5});
+        return extents.map(([x0, y0, x1, y1]) => map.getBoundsZoom([[y0, x0], [y1, x1]]));
+    }""", [extents, ZOOM_SNAP, VIEW_PX])
+    assert leaflet == [fit_zoom(e) for e in extents]

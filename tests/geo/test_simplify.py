@@ -45,7 +45,8 @@ def wiggly_pair(n: int = 400) -> gpd.GeoDataFrame:
 
 # --- pixel geometry ------------------------------------------------------------------
 def test_fit_zoom_is_leaflets_fit_for_800_px():
-    # At zoom 10 the 800-px map spans 360·800/(256·2**10) = 1.0986° of longitude at the equator.
+    # At zoom 10 the 800-px map spans 360·800/(256·2**10) = 1.0986° of longitude at the equator
+    # (tests/e2e/test_standalone_map.py asks the real Leaflet for many more extents).
     assert fit_zoom((0, 0, 1.0, 0.001)) == 10
     assert fit_zoom((0, 0, 1.1, 0.001)) == 9
     assert fit_zoom((0, 0, 0.5, 0.001)) == 11
