@@ -102,7 +102,7 @@ with tabs["cakupan"]:
 with tabs["peta"]:
     desa = ui.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date, geometry=True)
     ui.show_folium(planner.plan_map(plan, areas=desa, lang=ctx.lang), key="rencana_peta", height=520)
-    if not st.session_state.get("screenshot"):  # the plan as an image: same sizes, formats and names as ui.download_menu
+    if not st.session_state.get("screenshot"):  # the plan as an image: sizes, formats, names as ui.download_menu
         kecamatan = ui.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, ctx.area, ctx.date, geometry=True)
         with st.popover(ctx.t("unduh_gambar"), icon=":material/download:"):
             size = st.radio(ctx.t("unduh_ukuran"), list(images.SIZES), key="rencana_gambar_size", horizontal=True,

@@ -96,7 +96,10 @@ def draw_zone_map(ax, table: gpd.GeoDataFrame, *, settings: Settings, lang: str 
     ax.apply_aspect()  # final data-to-pixel transform: labels are measured against it
     taken: list = []  # display boxes in use: names first, then numbers (which can step aside with a leader)
     if label != "none" and len(labelled):
-        _labels(ax, labelled, label_px, lang, with_value=len(labelled) <= 15 and outline is None, taken=taken)
+        # a zoomed map keeps its names inside the map; a whole one may let a name reach past its edge
+        frame = ax.bbox if extent is not None else ax.figure.bbox
+        _labels(ax, labelled, label_px, lang, with_value=len(labelled) <= 15 and outline is None, taken=taken,
+                frame=frame)
     if numbers:
         _numbers(ax, shapes, numbers, label_px, taken)
     if north_arrow:
@@ -148,8 +151,9 @@ def zone_map(table: gpd.GeoDataFrame, *, area_name: str, data_date, settings: Se
     subtitle = messages.text("peta_gambar_sub", lang, tingkat=words.split("/")[0],
                              tanggal=fmt.long_date(data_date, lang))
     demo = charts.is_demo(table[Col.KODE]) if demo is None else demo
-    return map_image(table, title=title, subtitle=subtitle, source=charts.source_text(settings, data_date, lang, demo=demo),
-                     settings=settings, lang=lang, size=size, fmt_name=fmt_name, outline=outline)
+    source = charts.source_text(settings, data_date, lang, demo=demo)
+    return map_image(table, title=title, subtitle=subtitle, source=source, settings=settings, lang=lang, size=size,
+                     fmt_name=fmt_name, outline=outline)
 
 
 def map_image(table: gpd.GeoDataFrame, *, title: str, subtitle: str, source: str, settings: Settings,
@@ -271,14 +275,16 @@ def _text_block(fig: Figure, lines: list[str], x_px: float, y_px: float, size_px
 
 
 def _labels(ax, areas: gpd.GeoDataFrame, label_px: float, lang: str, with_value: bool, taken: list,
-            limit: int = 15) -> None:
+            limit: int = 15, frame=None) -> None:
     """Names (and coverage) of the largest areas, on a white halo, never on top of each other.
 
     Largest first; each label tries its area's inner point, then just above, below, right
     and left of it, each at full then 0.8 size; then the name alone; an area whose label fits
-    nowhere stays unlabelled (its value is in the bar chart and the tables). ``taken`` receives the labels' boxes.
+    nowhere stays unlabelled (its value is in the bar chart and the tables). ``taken`` receives the labels' boxes;
+    a label must lie within ``frame`` (display coordinates; default: the figure).
     """
     renderer = _renderer(ax)
+    frame = frame if frame is not None else ax.figure.bbox
     by_size = areas.assign(_area=areas.geometry.area).sort_values("_area", ascending=False).head(limit)
     for row in by_size.itertuples():
         point = row.geometry.representative_point()
@@ -295,7 +301,7 @@ def _labels(ax, areas: gpd.GeoDataFrame, label_px: float, lang: str, with_value:
             for dx, dy in ((0, 0), (0, h * 0.75), (0, -h * 0.75), (w * 0.55, 0), (-w * 0.55, 0)):
                 artist.set_position((dx, dy))
                 box = artist.get_window_extent(renderer).expanded(1.04, 1.08)
-                if not any(box.overlaps(other) for other in taken) and _inside(ax, box):
+                if not any(box.overlaps(other) for other in taken) and _inside(frame, box):
                     taken.append(box)
                     break
             else:
@@ -311,8 +317,7 @@ def _label(ax, text: str, point, offset: tuple[float, float], label_px: float):
                        zorder=5)
 
 
-def _inside(ax, extent) -> bool:
-    frame = ax.bbox
+def _inside(frame, extent) -> bool:
     return frame.x0 <= extent.x0 and extent.x1 <= frame.x1 and frame.y0 <= extent.y0 and extent.y1 <= frame.y1
 
 

@@ -32,7 +32,8 @@ def drawn(demo_sqlite):
     school = sites[sites[planner.JENIS] == planner.SCHOOL][Col.KODE].iloc[0]
     last = plan.visits[plan.visits[Col.KODE] == plan.visits[Col.KODE].iloc[-1]]
     plan = planner.apply_edits(planner.apply_edits(plan, remove=[last[Col.KODE].iloc[0]]), add=[school])
-    areas = {level: coverage_table(store, level, within=KAB, date=day, geometry=True) for level in ("desa", "kecamatan")}
+    areas = {level: coverage_table(store, level, within=KAB, date=day, geometry=True)
+             for level in ("desa", "kecamatan")}
     store.close()
     return {"plan": plan, "day": day, **areas}
 
