@@ -50,6 +50,7 @@ demo: install
 ## Benchmarks (numbers printed, not tests).
 bench: install-dev system-deps
 	$(BIN)/python bench/map_bench.py
+	$(BIN)/python bench/image_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache data/rekam.sqlite*
