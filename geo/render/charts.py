@@ -405,10 +405,10 @@ def kartu_bar(totals: dict, *, area_name: str, settings: Settings, lang: str = "
     """Recorded → verified → printed for one area: three horizontal bars, recorded on top.
 
     Takes ``capacity.card_totals``'s (or ``coverage.area_totals``') dict: Col.SUDAH,
-    Col.PRR, Col.CETAK, Col.TANGGAL; a count may be None. The bars are stacked from the same three parts, one trace each
-    (legend: printed, print-ready waiting = PRR, still processing or rejected = recorded −
-    PRR − printed): the recorded bar holds all three, the verified bar (PRR + printed) two,
-    the printed bar one. Each bar ends in its count and, below the first, its share of
+    Col.PRR, Col.CETAK, Col.TANGGAL; a count may be None. The bars are stacked from the
+    same three parts, one trace each (legend: printed, print-ready waiting = PRR, still
+    processing or rejected = recorded − PRR − printed): the recorded bar holds all three,
+    the verified bar (PRR + printed) two, the printed bar one. Each bar ends in its count and, below the first, its share of
     the recorded (``313.745 (97,8%)``). The title says the share printed.
     """
     sudah, prr, cetak = (totals.get(c) for c in (Col.SUDAH, Col.PRR, Col.CETAK))
@@ -445,12 +445,11 @@ def kartu_bar(totals: dict, *, area_name: str, settings: Settings, lang: str = "
                      ticktext=[messages.text(f"gambar_kartu_baris_{row}", lang) for row in _CARD_ROWS])
     fig.update_xaxes(range=[0, max(n["sudah"], 1) * 1.5], tickformat=",d", showgrid=True, gridcolor=GRID,
                      zeroline=True, zerolinecolor="#999999", title_text=messages.text("gambar_kartu_sumbu", lang))
-    wilayah = area_name
     if cetak is not None and n["sudah"]:
-        title = messages.text("gambar_kartu_judul", lang, wilayah=wilayah,
+        title = messages.text("gambar_kartu_judul", lang, wilayah=area_name,
                               persen=fmt.percent(100 * n["cetak"] / n["sudah"], 1, lang))
     else:
-        title = messages.text("gambar_kartu_judul_tanpa", lang, wilayah=wilayah)
+        title = messages.text("gambar_kartu_judul_tanpa", lang, wilayah=area_name)
     subtitle = messages.text("gambar_kartu_sub", lang, sudah=fmt.number(sudah, lang=lang),
                              cetak=fmt.number(cetak, lang=lang), prr=fmt.number(prr, lang=lang),
                              diproses=fmt.number(diproses if verified is not None else None, lang=lang),
@@ -600,11 +599,12 @@ def count_ticks(high: float, lang: str = "id", n: int = 5) -> tuple[list[float],
     high = max(float(high), 1.0)
     raw = high / n
     magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    step = max(next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw), 1)  # counts: whole steps
+    if not float(step).is_integer():  # 25 → 2.5 × 10: keep whole numbers
+        step = math.ceil(step)
     count = math.ceil(round(high / step, 9))
     values = [step * i for i in range(count + 1)]
-    decimals = 0 if float(step).is_integer() else 1
-    return values, [fmt.number(v, decimals, lang) for v in values]
+    return values, [fmt.number(v, lang=lang) for v in values]
 
 
 # --- export layout --------------------------------------------------------------------------

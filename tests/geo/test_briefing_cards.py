@@ -13,7 +13,7 @@ import struct
 import pytest
 
 from geo import briefing, capacity, fmt
-from geo.render import images
+from geo.render import charts, images
 from geo.schema import Col, RekamError, load_settings
 from geo.store import Store
 
@@ -130,3 +130,14 @@ def test_without_blank_stock_or_card_counts_the_image_says_why(demo_sqlite, tmp_
         briefing.chart_figure(store, KAB, "kartu")
     assert err.value.key == "gambar_kartu_tanpa_data"
     store.close()
+
+
+@pytest.mark.parametrize("high,lang,ticks", [
+    (12941, "id", ["0", "5.000", "10.000", "15.000"]),  # the demo's highest number waiting
+    (30000, "en", ["0", "10,000", "20,000", "30,000"]),
+    (2, "id", ["0", "1", "2"]),  # counts: whole steps only
+    (0, "id", ["0", "1"]),
+])
+def test_count_ticks_are_round_and_written_as_people_write_counts(high, lang, ticks):
+    values, texts = charts.count_ticks(high, lang)
+    assert texts == ticks and values[-1] >= high
