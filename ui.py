@@ -411,7 +411,6 @@ def handle_click(view: MapView, answer: dict | None) -> bool:
 # --- editors: login, uploads, versions ---------------------------------------------------------
 def current_session():
     """The logged-in editor's session while it is valid; an expired one is dropped."""
-    from geo import auth
 
     session = st.session_state.get("auth_session")
     if session is not None and not session.valid():
@@ -613,21 +612,36 @@ def download_menu(ctx: Context, kinds: tuple[str, ...], *, key: str, within: str
     from functools import partial
 
     from geo import briefing
-    from geo.render import images
 
     area = within or ctx.area
     with st.popover(ctx.t("unduh_gambar"), icon=":material/download:"):
         kind = st.selectbox(ctx.t("unduh_jenis"), kinds, key=f"{key}_kind",
                             format_func=lambda k: ctx.t(f"grafik_{k.replace('-', '_')}"))
-        size = st.radio(ctx.t("unduh_ukuran"), list(images.SIZES), key=f"{key}_size", horizontal=True,
-                        format_func=lambda v: ctx.t(f"ukuran_{v}"))
-        fmt_name = st.radio(ctx.t("unduh_format"), list(images.FORMATS), key=f"{key}_fmt", horizontal=True,
-                            format_func=str.upper)
-        st.download_button(
-            ctx.t("unduh"), data=partial(briefing.chart_image, store(ctx), area, kind, fmt_name=fmt_name, size=size,
-                                         date=ctx.date, lang=ctx.lang),
-            file_name=briefing.download_name(area, kind, data_date=ctx.date, size=size, fmt_name=fmt_name),
-            mime=images.MIME[fmt_name], key=f"{key}_dl", type="primary", icon=":material/image:")
+        _image_choices(ctx, partial(briefing.chart_image, store(ctx), area, kind, date=ctx.date, lang=ctx.lang),
+                       key=key, area=area, kind=kind)
+
+
+def image_menu(ctx: Context, render, *, key: str, kind: str) -> None:
+    """A popover to download ``render(fmt_name=, size=)`` (an image built from the page's own
+    state, e.g. the current plan) at the media sizes, named like ``download_menu``'s files."""
+    with st.popover(ctx.t("unduh_gambar"), icon=":material/download:"):
+        _image_choices(ctx, render, key=key, area=ctx.area, kind=kind)
+
+
+def _image_choices(ctx: Context, render, *, key: str, area: str, kind: str) -> None:
+    from functools import partial
+
+    from geo import briefing
+    from geo.render import images
+
+    size = st.radio(ctx.t("unduh_ukuran"), list(images.SIZES), key=f"{key}_size", horizontal=True,
+                    format_func=lambda v: ctx.t(f"ukuran_{v}"))
+    fmt_name = st.radio(ctx.t("unduh_format"), list(images.FORMATS), key=f"{key}_fmt", horizontal=True,
+                        format_func=str.upper)
+    st.download_button(
+        ctx.t("unduh"), data=partial(render, fmt_name=fmt_name, size=size),
+        file_name=briefing.download_name(area, kind, data_date=ctx.date, size=size, fmt_name=fmt_name),
+        mime=images.MIME[fmt_name], key=f"{key}_dl", type="primary", icon=":material/image:")
 
 
 def briefing_button(ctx: Context, *, key: str = "briefing") -> None:

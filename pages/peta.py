@@ -5,7 +5,6 @@ import streamlit as st
 
 import ui
 from geo import fmt
-from geo.schema import Level
 
 ctx = ui.page_start("nav_peta")
 

@@ -7,9 +7,8 @@ from functools import partial
 import streamlit as st
 
 import ui
-from geo import auth, briefing, fmt, messages
+from geo import auth, fmt, messages
 from geo import plan as planner
-from geo.render import images
 from geo.schema import Level, RekamError
 
 ctx = ui.page_start("nav_rencana")
@@ -104,17 +103,9 @@ with tabs["peta"]:
     ui.show_folium(planner.plan_map(plan, areas=desa, lang=ctx.lang), key="rencana_peta", height=520)
     if not st.session_state.get("screenshot"):  # the plan as an image: sizes, formats, names as ui.download_menu
         kecamatan = ui.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, ctx.area, ctx.date, geometry=True)
-        with st.popover(ctx.t("unduh_gambar"), icon=":material/download:"):
-            size = st.radio(ctx.t("unduh_ukuran"), list(images.SIZES), key="rencana_gambar_size", horizontal=True,
-                            format_func=lambda v: ctx.t(f"ukuran_{v}"))
-            fmt_name = st.radio(ctx.t("unduh_format"), list(images.FORMATS), key="rencana_gambar_fmt",
-                                horizontal=True, format_func=str.upper)
-            st.download_button(
-                ctx.t("unduh"), data=partial(planner.plan_image, plan, desa, outline=kecamatan, data_date=ctx.date,
-                                             area_name=dict(ui.kabupaten_list(ctx.url, ctx.stamp)).get(ctx.area),
-                                             lang=ctx.lang, size=size, fmt_name=fmt_name),
-                file_name=briefing.download_name(ctx.area, "rencana", data_date=ctx.date, size=size, fmt_name=fmt_name),
-                mime=images.MIME[fmt_name], key="rencana_gambar_dl", type="primary", icon=":material/image:")
+        ui.image_menu(ctx, partial(planner.plan_image, plan, desa, outline=kecamatan, data_date=ctx.date,
+                                   area_name=dict(ui.kabupaten_list(ctx.url, ctx.stamp)).get(ctx.area),
+                                   lang=ctx.lang), key="rencana_gambar", kind="rencana")
 
 with tabs["cetak"]:
     st.download_button(ctx.t("rencana_unduh_xlsx"), planner.itinerary_xlsx(plan, ctx.lang),

@@ -1,7 +1,6 @@
 """`python -m geo map`: one self-contained HTML file whose figures equal the store's."""
 from __future__ import annotations
 
-import json
 import re
 
 from geo import fmt

@@ -14,3 +14,22 @@ def demo_env(demo_sqlite, monkeypatch, tmp_path):
     monkeypatch.setenv("REKAM_DB_URL", url)
     monkeypatch.setenv("REKAM_BCRYPT_ROUNDS", "4")
     return url
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict:
+    """What each deferred download button would send, by file id: {"data": callable, "file_name": …}.
+
+    AppTest drops its runtime (and the callables) after a run, so they are caught as registered."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    caught = {}
+    register = MediaFileManager.add_deferred
+
+    def catch(self, data, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = register(self, data, mimetype, coordinates, file_name, **kwargs)
+        caught[file_id] = {"data": data, "file_name": file_name, "mime": mimetype}
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", catch)
+    return caught

@@ -31,25 +31,6 @@ def demo(demo_env):
     return {k: int(v) for k, v in belum.items()}
 
 
-@pytest.fixture
-def downloads(monkeypatch) -> dict:
-    """What each deferred download button would send, by file id: {"data": callable, "file_name": …}.
-
-    AppTest drops its runtime (and the callables) after a run, so they are caught as registered."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
-
-    caught = {}
-    register = MediaFileManager.add_deferred
-
-    def catch(self, data, mimetype, coordinates, file_name=None, **kwargs):
-        file_id = register(self, data, mimetype, coordinates, file_name, **kwargs)
-        caught[file_id] = {"data": data, "file_name": file_name, "mime": mimetype}
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", catch)
-    return caught
-
-
 def _png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     return struct.unpack(">II", data[16:24])

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import auth, fmt
@@ -17,25 +16,6 @@ from geo.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "rahasia-sekali-123"
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> dict:
-    """What each deferred download button would send, by file id: {"data": callable, "file_name": …}.
-
-    AppTest drops its runtime (and the callables) after a run, so they are caught as registered."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
-
-    caught = {}
-    register = MediaFileManager.add_deferred
-
-    def catch(self, data, mimetype, coordinates, file_name=None, **kwargs):
-        file_id = register(self, data, mimetype, coordinates, file_name, **kwargs)
-        caught[file_id] = {"data": data, "file_name": file_name, "mime": mimetype}
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", catch)
-    return caught
 
 
 def _app() -> AppTest:
