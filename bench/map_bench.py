@@ -291,7 +291,7 @@ def print_table(rows: list[dict]) -> None:
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         build = f"{r['build']:.2f} s" + (f" (first view {r['cold']:.2f} s)" if r["cold"] is not None else "")
-        error = (f"{r['error']:.2f} px at z{r['zoom']} ({r['error_repaired']:.2f} px vs repaired)"
+        error = (f"{r['error']:.2f} px at z{r['zoom']:g} ({r['error_repaired']:.2f} px vs repaired)"
                  if "error" in r else "–")
         blocked = f", {r['blocked']} outside requests aborted" if r["blocked"] else ""
         print(f"| {r['frame']} | {r['variant']} | {r['polygons']:,} | {r['vertices']:,} | {r['bytes'] / 1e6:.2f} MB "
