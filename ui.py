@@ -323,6 +323,11 @@ def set_map_view(*, area: str) -> None:
     st.session_state["peta_pending"] = area
 
 
+def set_map_metric(metric: str) -> None:
+    """A button's callback: colour the map by ``metric`` (runs before the radio is drawn again)."""
+    st.session_state["peta_metric"] = metric
+
+
 def focus_area(kode: str) -> None:
     """Show a searched area: a kecamatan with its desa, a desa inside its kecamatan."""
     st.session_state["peta_pending"] = kode

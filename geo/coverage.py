@@ -125,6 +125,15 @@ def top_belum(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     return have.sort_values([Col.BELUM, "_c", Col.KODE], ascending=[False, True, True]).drop(columns="_c").head(n)
 
 
+def shared_zone(table: pd.DataFrame) -> tuple[str, int] | None:
+    """(zone, number of areas) when two or more areas have data and all are in that one zone —
+    a zone map then shows one colour and tells the reader little; else None."""
+    zones = table[Col.ZONA].dropna()
+    if len(zones) >= 2 and zones.nunique() == 1:
+        return str(zones.iloc[0]), len(zones)
+    return None
+
+
 def coverage_change(store: Store, level: Level | str, *, within: str | None = None, date: str | None = None,
                     since: str, zones: ZoneConfig | None = None, geometry: bool = False):
     """``coverage_table`` at ``date`` plus Col.PERUBAHAN: cakupan now minus cakupan at ``since``.

@@ -72,6 +72,13 @@ messages.register(
         "ukuran_1080x1080": ("1080×1080 (persegi)", "1080×1080 (square)"),
         "ukuran_1080x1350": ("1080×1350 (potret)", "1080×1350 (portrait)"),
         "peta_lapisan": ("Lapisan titik", "Point layers"),
+        "peta_satu_zona": (
+            "Semua {jumlah} wilayah di peta ini ada di {zona}, jadi warnanya sama. Warnai menurut cakupan % "
+            "untuk melihat mana yang tertinggal.",
+            "All {jumlah} areas on this map are in the {zona}, so they share one colour. Colour by coverage % "
+            "to see which lag behind.",
+        ),
+        "peta_ke_cakupan": ("Warnai menurut cakupan %", "Colour by coverage %"),
         "peta_klik": ("Klik kecamatan untuk melihat desanya; kembali lewat tombol di atas peta.",
                       "Click a district to see its villages; go back with the buttons above the map."),
         "tingkat_kabupaten": ("Kabupaten/kota", "Regency/city"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from geo import fmt
+from geo import coverage, fmt
 
 ctx = ui.page_start("nav_peta")
 
@@ -40,6 +40,12 @@ view = ui.map_view(ctx)
 ui.sync_query_params(view)
 
 table = ui.map_table(ctx, view)
+one_zone = coverage.shared_zone(table) if view.metric == "zona" else None
+if one_zone:
+    note, switch = st.columns([5, 1.4], vertical_alignment="center")
+    note.info(ctx.t("peta_satu_zona", jumlah=one_zone[1], zona=ui.zone_word(ctx, one_zone[0]).lower()),
+              icon=":material/palette:")
+    switch.button(ctx.t("peta_ke_cakupan"), on_click=ui.set_map_metric, args=("cakupan",), key="peta_ke_cakupan")
 clicked = ui.show_map(ctx, table, metric=view.metric, key=f"peta_{view.area}_{view.level}_{view.metric}",
                       height=620, points=ui.point_layers(ctx, layers), returned_objects=["last_active_drawing"])
 if ui.handle_click(view, clicked):

@@ -91,3 +91,22 @@ def test_point_layers_show_sites_with_device_status(demo_env):
     at.multiselect(key="peta_layers").set_value(["lokasi"]).run()
     script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
     assert "rusak sejak 28 September 2026" in script
+
+
+def test_a_one_colour_zone_map_offers_coverage_colours(demo_env):
+    """The desa of a kecamatan often share one zone: the page says so and switches to cakupan %."""
+    store = Store.open(demo_env)
+    desa = coverage_table(store, "desa", within="99.01.04")
+    assert desa[Col.ZONA].nunique() == 1  # Lembah Rindang's 15 desa are all kuning in the demo
+    at = _app(area="99.01.04", level="desa", metric="zona")
+    notes = [i.value for i in at.info if "jadi warnanya sama" in i.value]
+    assert notes == [f"Semua {len(desa)} wilayah di peta ini ada di zona kuning, jadi warnanya sama. "
+                     "Warnai menurut cakupan % untuk melihat mana yang tertinggal."]
+    at.button(key="peta_ke_cakupan").click().run()
+    assert at.query_params["metric"] == "cakupan"
+    assert not [i for i in at.info if "jadi warnanya sama" in i.value]
+    fills = {p["fill"] for p in _features(at).values()}
+    assert len(fills) > 5  # coverage colours tell the desa apart
+
+    mixed = _app(area=KAB, level="kecamatan", metric="zona")  # 12 kecamatan in three zones: no note
+    assert not [i for i in mixed.info if "jadi warnanya sama" in i.value]
