@@ -40,7 +40,7 @@ messages.register(
             "Versi {versi} dibatalkan. Data kembali seperti sebelum versi itu diimpor.",
             "Version {versi} rolled back. Data is as it was before that version was imported.",
         ),
-        "tidak_ada_data": ("Tidak ada data untuk pilihan ini.", "No data for this selection."),
+        "cli_tidak_ada_data": ("Tidak ada data untuk pilihan ini.", "No data for this selection."),
         "demo_dimuat": (
             "Data contoh sintetis dimuat: versi {versi}.", "Synthetic example data loaded: versions {versi}.",
         ),
@@ -82,7 +82,7 @@ def _emit(frame: pd.DataFrame, fmt_name: str, lang: str) -> None:
 
         sys.stdout.write(neutralise(frame).to_csv(index=False))
     else:
-        print(_human_table(frame, lang) if len(frame) else messages.text("tidak_ada_data", lang))
+        print(_human_table(frame, lang) if len(frame) else messages.text("cli_tidak_ada_data", lang))
 
 
 def _human_table(frame: pd.DataFrame, lang: str) -> str:

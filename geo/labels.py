@@ -103,7 +103,7 @@ messages.register(
         "kata_sandi": ("Kata sandi", "Password"),
         "peran": ("Peran", "Role"),
         "tambah_pengguna": ("Tambah pengguna", "Add user"),
-        "pengguna_ditambah": ("Pengguna {nama} ditambahkan.", "User {nama} added."),
+        "data_pengguna_ditambah": ("Pengguna {nama} ditambahkan.", "User {nama} added."),
         "tab_rekam": ("Data perekaman", "Recording figures"),
         "tab_batas": ("Batas wilayah", "Boundaries"),
         "tab_titik": ("Lokasi, sekolah, perangkat", "Sites, schools, devices"),

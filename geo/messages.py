@@ -13,10 +13,17 @@ _CATALOG: dict[str, dict[str, str]] = {}
 
 
 def register(entries: dict[str, dict[str, str] | tuple[str, str]]) -> None:
-    """Add messages: ``{key: (indonesian, english)}`` or ``{key: {"id": …, "en": …}}``."""
+    """Add messages: ``{key: (indonesian, english)}`` or ``{key: {"id": …, "en": …}}``.
+
+    One key, one text: registering a key again with another text raises ValueError at import
+    (which module's text won would otherwise depend on the order modules were imported in).
+    """
     for key, value in entries.items():
         if isinstance(value, tuple):
             value = {"id": value[0], "en": value[1]}
+        if _CATALOG.get(key, value) != value:
+            raise ValueError(f"message key {key!r} is already registered with another text: "
+                             f"{_CATALOG[key]['id']!r}; pick another key")
         _CATALOG[key] = value
 
 

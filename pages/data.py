@@ -147,6 +147,6 @@ if "tab_pengguna" in tabs:
                 except RekamError as err:
                     fail(err)
                 else:
-                    ui.flash(ctx.t("pengguna_ditambah", nama=name))
+                    ui.flash(ctx.t("data_pengguna_ditambah", nama=name))
                     st.rerun()
 ui.show_flash()
