@@ -340,14 +340,31 @@ class Legend(_RawScript, MacroElement):
                 return div;
             };
             legend.addTo(map);
-            // Keep every area clear of the legend: refit with padding on the side that costs
-            // least (right of the areas, or above the legend), so no area hides under it.
+            // Keep every area clear of the legend: fit with room for it on the side (right
+            // of the areas, or above the legend) that lets the areas be drawn larger.
+            // Fit again when the map's size changes (a page lays its frame out after the map
+            // is made) until the reader moves or zooms the map.
             var bounds = {{ this.bounds|tojson }};
             if (bounds) {
-                var box = legend.getContainer(), size = map.getSize();
-                var w = box.offsetWidth + 12, h = box.offsetHeight + 12;
-                var pad = (size.x - w) / size.x >= (size.y - h) / size.y ? [w, 10] : [10, h];
-                map.fitBounds(bounds, {paddingTopLeft: [10, 10], paddingBottomRight: pad, animate: false});
+                var fitting = false, moved = false;
+                var fit = function () {
+                    // The legend's own box: its control wrapper may still be page-wide while
+                    // leaflet.css loads (st_folium adds it after the script has run).
+                    var box = legend.getContainer().firstElementChild, size = map.getSize();
+                    var w = box.offsetWidth + 12, h = box.offsetHeight + 12;
+                    var options = {paddingTopLeft: [10, 10], animate: false};
+                    if (size.x > w + 60 && size.y > h + 60) {  // else too small for room beside the legend
+                        var right = map.getBoundsZoom(bounds, false, L.point(10 + w, 20));
+                        var above = map.getBoundsZoom(bounds, false, L.point(20, 10 + h));
+                        options.paddingBottomRight = right >= above ? [w, 10] : [10, h];
+                    }
+                    fitting = true;
+                    map.fitBounds(bounds, options);
+                    fitting = false;
+                };
+                fit();
+                map.on("movestart zoomstart", function () { if (!fitting) { moved = true; } });
+                map.on("resize", function () { if (!moved) { fit(); } });
             }
         })();
         {% endmacro %}
