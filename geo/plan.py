@@ -146,6 +146,11 @@ messages.register(
         ),
         # statuses
         "rencana_status_optimal": ("optimal (terbukti)", "optimal (proven)"),
+        "rencana_status_singkat_optimal": ("optimal", "optimal"),
+        "rencana_status_singkat_time_limit": ("batas waktu", "time limit"),
+        "rencana_status_singkat_greedy": ("cara rakus", "greedy"),
+        "rencana_status_singkat_edited": ("diubah", "edited"),
+        "rencana_terbukti": ("terbukti", "proven"),
         "rencana_status_time_limit": ("batas waktu tercapai", "time limit reached"),
         "rencana_status_greedy": ("cara rakus (pemecah gagal)", "greedy (solver failed)"),
         "rencana_status_edited": ("diubah manual", "edited by hand"),
@@ -204,7 +209,7 @@ messages.register(
                              "Longest trip (km, straight line; 0 = no limit)"),
         "rencana_in_akhir_pekan": ("Sabtu–Minggu juga bekerja", "Work on Saturdays and Sundays"),
         "rencana_in_sekolah": ("Termasuk sekolah", "Include schools"),
-        "rencana_in_bobot": ("Utamakan desa merah/kuning menjadi hijau", "Favour turning red/yellow villages green"),
+        "rencana_in_bobot": ("Utamakan jadi hijau", "Favour turning green"),
         "rencana_in_bobot_bantuan": (
             "Perekaman di desa merah dihitung 1,5×, di desa kuning 1,25×, dan tiap desa yang mencapai zona hijau "
             "mendapat nilai tambah setara satu hari kerja unit.",
@@ -841,16 +846,30 @@ def status_line(plan: Plan, lang: str = "id") -> str:
     return _status_text(plan, lang) + gap
 
 
-def plan_metrics(plan: Plan, lang: str = "id") -> list[tuple[str, str, str | None]]:
-    """(label, value, delta) for the headline figures: people expected (vs the greedy), the greedy
-    baseline, desa turning green, and what the solver proved."""
+def status_short(plan: Plan, lang: str = "id") -> str:
+    """One or two words for a headline figure: ``optimal``, ``diubah``…"""
+    return messages.text(f"rencana_status_singkat_{plan.status}", lang)
+
+
+def status_detail(plan: Plan, lang: str = "id") -> str | None:
+    """What stands under :func:`status_short`: ``terbukti · gap 0,00%`` (None when nothing)."""
+    parts = [messages.text("rencana_terbukti", lang)] if plan.status == "optimal" else []
+    if plan.gap is not None:
+        parts.append(f"gap {fmt.percent(plan.gap, 2, lang)}")
+    return " · ".join(parts) or None
+
+
+def plan_metrics(plan: Plan, lang: str = "id") -> list[tuple[str, str, str | None, bool]]:
+    """(label, value, delta, arrow) for the headline figures: people expected (vs the greedy),
+    the greedy baseline, desa turning green, and what the solver proved. ``arrow`` is False
+    where the delta is no change or not a change at all."""
     t = lambda k, **p: messages.text(k, lang, **p)  # noqa: E731
     return [
         (t("rencana_m_total"), fmt.number(plan.total, lang=lang),
-         f"{fmt.signed(plan.gain_over_greedy, lang=lang)} {t('rencana_vs_rakus')}"),
-        (t("rencana_m_rakus"), fmt.number(plan.greedy_total, lang=lang), None),
-        (t("rencana_m_hijau"), fmt.number(plan.turned_green, lang=lang), None),
-        (t("rencana_m_status"), status_line(plan, lang), None),
+         f"{fmt.signed(plan.gain_over_greedy, lang=lang)} {t('rencana_vs_rakus')}", plan.gain_over_greedy != 0),
+        (t("rencana_m_rakus"), fmt.number(plan.greedy_total, lang=lang), None, False),
+        (t("rencana_m_hijau"), fmt.number(plan.turned_green, lang=lang), None, False),
+        (t("rencana_m_status"), status_short(plan, lang), status_detail(plan, lang), False),
     ]
 
 

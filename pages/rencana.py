@@ -49,7 +49,8 @@ capacity = c[1].number_input(ctx.t("rencana_in_kapasitas"), 1, 200, 40, key="ren
 days = c[2].number_input(ctx.t("rencana_in_hari"), 1, 60, 10, key="rencana_days")
 start = c[3].date_input(ctx.t("rencana_in_mulai"), value=date.today(), format="DD/MM/YYYY", key="rencana_start")
 c = st.columns(4)
-response = c[0].slider(ctx.t("rencana_in_respons"), 0.05, 1.0, 0.5, 0.05, help=ctx.t("rencana_in_respons_bantuan"))
+response = c[0].slider(ctx.t("rencana_in_respons"), 5, 100, 50, 5, format="%d%%",
+                       help=ctx.t("rencana_in_respons_bantuan")) / 100  # shown as a percent, used as a share
 base_id = c[1].selectbox(ctx.t("rencana_in_basis"), list(office_names), format_func=office_names.get)
 max_km = c[2].number_input(ctx.t("rencana_in_jarak"), 0, 1000, 0, 5, key="rencana_max_km")
 weekends = c[3].checkbox(ctx.t("rencana_in_akhir_pekan"))
@@ -85,8 +86,9 @@ with tabs["ubah"]:
         plan = base_plan
 
 with top:
-    for col, (label, value, delta) in zip(st.columns(4), planner.plan_metrics(plan, ctx.lang)):
-        col.metric(label, value, delta)
+    for col, (label, value, delta, arrow) in zip(st.columns(4), planner.plan_metrics(plan, ctx.lang)):
+        col.metric(label, value, delta, delta_arrow="auto" if arrow else "off",
+                   delta_color="normal" if arrow else "off")
     st.caption(planner.method_note(plan, ctx.lang) + " " + ui.source_line(ctx, ctx.date))
 
 with tabs["jadwal"]:

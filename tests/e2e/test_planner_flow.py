@@ -154,7 +154,7 @@ def test_planner_plans_edits_exports_and_records_actuals(demo_store, launch_app,
     _expect_metric(page, "Perkiraan direkam", fmt.number(plan.total),
                    f"{fmt.signed(plan.gain_over_greedy)} dibanding cara rakus")
     _expect_metric(page, "Cara rakus (pembanding)", fmt.number(plan.greedy_total))
-    _expect_metric(page, "Hasil pemecah", planner.status_line(plan))
+    _expect_metric(page, "Hasil pemecah", planner.status_short(plan), planner.status_detail(plan))
     shown = _number(_metric(page, "Perkiraan direkam").get_by_test_id("stMetricValue").inner_text())
     greedy = _number(_metric(page, "Cara rakus (pembanding)").get_by_test_id("stMetricValue").inner_text())
     assert shown == plan.total >= greedy == plan.greedy_total
@@ -179,7 +179,7 @@ def test_planner_plans_edits_exports_and_records_actuals(demo_store, launch_app,
     assert fewer.total < plan.total
     _expect_metric(page, "Perkiraan direkam", fmt.number(fewer.total),
                    f"{fmt.signed(fewer.gain_over_greedy)} dibanding cara rakus")
-    _expect_metric(page, "Hasil pemecah", "diubah manual")
+    _expect_metric(page, "Hasil pemecah", "diubah")
     _idle(page)
 
     _toggle_checkbox(page, grid, left_out)
@@ -232,7 +232,7 @@ def test_planner_plans_edits_exports_and_records_actuals(demo_store, launch_app,
     expect(sidebar.get_by_text(f"Masuk sebagai {EDITOR} (editor)")).to_be_visible(timeout=60_000)
     _idle(page)
     _expect_metric(page, "Perkiraan direkam", fmt.number(edited.total))  # the edits survived the log-in
-    _expect_metric(page, "Hasil pemecah", "diubah manual")
+    _expect_metric(page, "Hasil pemecah", "diubah")
     page.get_by_role("tab", name="Simpan & realisasi").click()  # (stays open; a no-op if so)
     name_box = page.get_by_label("Nama rencana", exact=True)
     name_box.fill(PLAN_NAME)

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+from streamlit.proto.Metric_pb2 import Metric
 from streamlit.testing.v1 import AppTest
 
 from geo import auth, fmt
@@ -46,7 +47,7 @@ def test_totals_schedule_and_coverage_equal_the_geo_plan(demo_env):
     assert shown["Perkiraan direkam"] == (fmt.number(plan.total), gain)
     assert shown["Cara rakus (pembanding)"][0] == fmt.number(plan.greedy_total)
     assert plan.total == 1200 and plan.total >= plan.greedy_total  # the plan beats the greedy or equals it
-    assert shown["Hasil pemecah"][0] == "optimal (terbukti) · gap 0,00%"
+    assert shown["Hasil pemecah"] == ("optimal", "terbukti · gap 0,00%")
     pd.testing.assert_frame_equal(at.dataframe[0].value.reset_index(drop=True), planner.schedule_grid(plan))
     after = planner.coverage_after_view(planner.coverage_after(store, kab, plan, store.snapshot_dates(kab)[-1]))
     shown_after = next(d.value for d in at.dataframe if "Zona setelah rencana" in d.value.columns)
@@ -62,7 +63,7 @@ def test_totals_schedule_and_coverage_equal_the_geo_plan(demo_env):
 
 def test_weighting_and_longest_trip_change_the_plan(demo_env):
     at = _app()
-    next(c for c in at.checkbox if c.label.startswith("Utamakan desa")).check().run()
+    next(c for c in at.checkbox if c.label == "Utamakan jadi hijau").check().run()
     _, _, weighted = _geo_plan(demo_env, weighted=True)
     shown = _metrics(at)
     assert shown["Desa menjadi hijau"][0] == fmt.number(weighted.turned_green) and weighted.turned_green > 0
@@ -106,7 +107,7 @@ def test_english(demo_env):
     _, _, plan = _geo_plan(demo_env)
     shown = _metrics(at)
     assert shown["Expected recorded"][0] == fmt.number(plan.total, lang="en") == "1,200"
-    assert shown["Solver result"][0] == "optimal (proven) · gap 0.00%"
+    assert shown["Solver result"] == ("optimal", "proven · gap 0.00%")
     assert [t.label for t in at.tabs][:3] == ["Schedule", "Edit", "Coverage after the plan"]
 
 
@@ -127,3 +128,17 @@ def test_the_plan_map_downloads_as_an_image(demo_env, downloads):
     assert sent["file_name"].endswith("_1080x1350.svg") and sent["mime"] == "image/svg+xml"
     svg = sent["data"]()
     assert b'width="1080" height="1350"' in svg and "Rencana jemput bola".encode() in svg
+
+
+def test_a_tie_with_the_greedy_shows_no_arrow_and_the_status_fits(demo_env):
+    """The unweighted demo plan equals the greedy: '±0' without an up arrow; the solver's
+    result is one word with what it proved underneath (no text cut off)."""
+    at = _app()
+    _, _, plan = _geo_plan(demo_env)
+    assert plan.gain_over_greedy == 0
+    shown = {m.label: m for m in at.metric}
+    assert shown["Perkiraan direkam"].delta.startswith("±0")
+    assert Metric.MetricDirection.Name(shown["Perkiraan direkam"].proto.direction) == "NONE"
+    assert (shown["Hasil pemecah"].value, shown["Hasil pemecah"].delta) == ("optimal", "terbukti · gap 0,00%")
+    assert Metric.MetricDirection.Name(shown["Hasil pemecah"].proto.direction) == "NONE"
+    assert at.slider[0].value == 50 and at.slider[0].label == "Bagian belum rekam yang datang"
