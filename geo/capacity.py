@@ -66,7 +66,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -76,17 +75,16 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import BigInteger, Column, Index, Integer, MetaData, String, Table, Text, insert
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import BigInteger, Column, Index, Integer, MetaData, String, Table, Text
 
 from geo import fmt, messages
 from geo.coverage import area_totals, coverage_table
 from geo.names import normalize_code
 from geo.schema import (
-    DEMO_DIR, Col, FileRefused, Level, Problem, RekamError, StoreError, ValidationFailed, ancestor_code,
+    DEMO_DIR, Col, FileRefused, Level, Problem, RekamError, ValidationFailed, ancestor_code,
     load_settings,
 )
-from geo.store import Store, _now, _short
+from geo.store import Store
 
 DEFAULT_THROUGHPUT = 35.0  # recordings per device per service day ("30–40 people a day")
 DEFAULT_RATE_WINDOW_DAYS = 28
@@ -690,26 +688,11 @@ class Imported:
 
 
 def _write_version(store: Store, kind: str, parts: list[tuple[Table, list[dict]]], *, user: str, file_name: str,
-                   file_hash: str, tanggal: str | None, report: dict) -> int:
+                   file_hash: str, tanggal: str | None, report: dict, force: bool) -> int:
     """One version row and its rows, in one transaction (a failure leaves nothing behind)."""
     store.ensure_tables(_md)
-    versions = store.tables["versions"]
-    try:
-        with store._writer() as conn:
-            store._lock(conn)
-            version_id = conn.execute(insert(versions).values(
-                kind=kind, created_at=_now(), user=user or "cli", file_name=file_name, file_hash=file_hash,
-                row_count=sum(len(rows) for _, rows in parts), tanggal=tanggal,
-                report=json.dumps(report, ensure_ascii=False, default=str), active=True,
-            )).inserted_primary_key[0]
-            for table, rows in parts:
-                for start in range(0, len(rows), 2000):
-                    chunk = [{**row, "version_id": version_id} for row in rows[start:start + 2000]]
-                    if chunk:
-                        conn.execute(insert(table), chunk)
-    except SQLAlchemyError as exc:
-        raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
-    return int(version_id)
+    return store.add_version(kind, parts, user=user, file_name=file_name, file_hash=file_hash, tanggal=tanggal,
+                             report=report, force=force)
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
@@ -727,10 +710,10 @@ def import_inventory(store: Store, source, user: str = "cli", *, file_name: str 
     without recording sites (FileRefused 'inv_belum_ada_lokasi'), and any bad row
     (ValidationFailed). Returns the version id and counts of devices and sites.
     """
-    from geo.ingest import _read_source, _refuse_duplicate
+    from geo.ingest import _read_source
 
     src, name, digest = _read_source(source, file_name)
-    _refuse_duplicate(store, digest, force)
+    store.refuse_same_file(digest, force=force)
     sites = set(store.points("lokasi")["id"].astype(str))
     if not sites:
         raise FileRefused("inv_belum_ada_lokasi")
@@ -742,21 +725,21 @@ def import_inventory(store: Store, source, user: str = "cli", *, file_name: str 
     dates = pd.concat([inv.alat[TANGGAL_MULAI], inv.lokasi[TANGGAL_MULAI]])
     version = _write_version(
         store, "inventaris", [(alat_table, _records(inv.alat)), (lokasi_table, _records(inv.lokasi))], user=user,
-        file_name=name, file_hash=digest, tanggal=dates.max() if len(dates) else None, report=summary)
+        file_name=name, file_hash=digest, tanggal=dates.max() if len(dates) else None, report=summary, force=force)
     return Imported(version, len(inv.alat) + len(inv.lokasi), summary)
 
 
 def import_blank_stock(store: Store, source, user: str = "cli", *, file_name: str | None = None,
                        force: bool = False) -> Imported:
     """Read a blank-card stock file and store it as one version (kind 'blangko'). Raises as ``import_inventory``."""
-    from geo.ingest import _read_source, _refuse_duplicate
+    from geo.ingest import _read_source
 
     src, name, digest = _read_source(source, file_name)
-    _refuse_duplicate(store, digest, force)
+    store.refuse_same_file(digest, force=force)
     entries = read_blank_stock(src, file_name=name)
     summary = {"entri": len(entries), "diterima": int(entries[DITERIMA].sum()), "dipakai": int(entries[DIPAKAI].sum())}
     version = _write_version(store, "blangko", [(blangko_table, _records(entries))], user=user, file_name=name,
-                             file_hash=digest, tanggal=entries[Col.TANGGAL].max(), report=summary)
+                             file_hash=digest, tanggal=entries[Col.TANGGAL].max(), report=summary, force=force)
     return Imported(version, len(entries), summary)
 
 

@@ -28,7 +28,7 @@ def load_demo(store: Store, demo_dir=DEMO_DIR) -> list[int]:
     versions.append(store.add_enrollment(
         rows, tanggal=rows[Col.TANGGAL].max(), file_name=history_path.name, user=DEMO_USER,
         file_hash=hashlib.sha256(history_path.read_bytes()).hexdigest(),
-        report={"catatan": "data contoh sintetis: riwayat mingguan", "baris": len(rows)},
+        report={"catatan": "data contoh sintetis: riwayat mingguan", "baris": len(rows)}, force=True,
     ))
     for kind, file_name in (("lokasi", "lokasi_perekaman.csv"), ("sekolah", "sekolah.csv")):
         versions.append(import_points(store, demo_dir / file_name, kind=kind, user=DEMO_USER, force=True)[0])

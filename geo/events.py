@@ -18,19 +18,17 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import re
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text, insert
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text
 
 from geo import fmt, messages, trend
 from geo.present import display_table
-from geo.schema import Col, Problem, RekamError, StoreError, ValidationFailed
-from geo.store import Store, _now, _short
+from geo.schema import Col, Problem, RekamError, ValidationFailed
+from geo.store import Store
 
 KIND = "peristiwa"  # versions.kind of event versions
 BERLANGSUNG = "berlangsung"  # True while an event has no end date (still going on)
@@ -288,23 +286,12 @@ def _known_codes(store: Store, within: str | None = None) -> set[str]:
     return set(store.areas(within=within)[Col.KODE])
 
 
-def _write(store: Store, rows: list[dict], *, user: str, file_name=None, file_hash=None, report=None) -> int:
+def _write(store: Store, rows: list[dict], *, user: str, file_name=None, file_hash=None, report=None,
+           force: bool = False) -> int:
     """One 'peristiwa' version and its rows in one transaction; returns the version id."""
     store.ensure_tables(_md)
-    versions = store.tables["versions"]
-    try:
-        with store._writer() as conn:
-            store._lock(conn)
-            version_id = conn.execute(insert(versions).values(
-                kind=KIND, created_at=_now(), user=user or "cli", file_name=file_name, file_hash=file_hash,
-                row_count=len(rows), tanggal=None, active=True,
-                report=json.dumps(report or {}, ensure_ascii=False, default=str),
-            )).inserted_primary_key[0]
-            conn.execute(insert(events_table),
-                         [{**row, "version_id": version_id, "id": i} for i, row in enumerate(rows, 1)])
-    except SQLAlchemyError as exc:
-        raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
-    return int(version_id)
+    return store.add_version(KIND, [(events_table, [{**row, "id": i} for i, row in enumerate(rows, 1)])],
+                             user=user, file_name=file_name, file_hash=file_hash, report=report, force=force)
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -338,8 +325,6 @@ def import_events(store: Store, source, user: str = "cli", *, file_name: str | N
     'peristiwa_kolom_kurang', 'peristiwa_kosong', and 'berkas_sudah_diimpor' when the same
     bytes are in an active version (unless ``force``). Returns the version id.
     """
-    from geo.ingest import _refuse_duplicate  # the same refusal as every other import
-
     if isinstance(source, (bytes, bytearray)):
         data, name = bytes(source), file_name or "peristiwa.csv"
     else:
@@ -349,7 +334,7 @@ def import_events(store: Store, source, user: str = "cli", *, file_name: str | N
         except OSError as exc:
             raise RekamError("peristiwa_tidak_terbaca", path=str(source), detail=exc.strerror or str(exc)) from None
     digest = hashlib.sha256(data).hexdigest()
-    _refuse_duplicate(store, digest, force)
+    store.refuse_same_file(digest, force=force)  # the same refusal as every other import
     try:
         frame = trend.read_events(io.BytesIO(data))
     except RekamError as err:
@@ -375,7 +360,8 @@ def import_events(store: Store, source, user: str = "cli", *, file_name: str | N
         rows.append(row)
     if problems:
         raise ValidationFailed(problems)
-    return _write(store, rows, user=user, file_name=name, file_hash=digest, report={"peristiwa": len(rows)})
+    return _write(store, rows, user=user, file_name=name, file_hash=digest, report={"peristiwa": len(rows)},
+                  force=force)
 
 
 # --- reading ----------------------------------------------------------------------------------

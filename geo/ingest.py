@@ -31,12 +31,6 @@ messages.register(
             "No {level} boundaries in the database yet. Import a boundary file first "
             "(python -m geo import-boundaries FILE --level desa).",
         ),
-        "berkas_sudah_diimpor": (
-            "Berkas yang sama persis sudah diimpor sebagai versi {versi} ({file_name}, {waktu}). "
-            "Jika memang ingin mengimpor lagi, pilih 'impor ulang' (CLI: --force).",
-            "The very same file was already imported as version {versi} ({file_name}, {waktu}). "
-            "To import it again anyway, choose 're-import' (CLI: --force).",
-        ),
         "ada_baris_tak_cocok": (
             "{jumlah} baris tidak dapat dicocokkan dengan wilayah dan tidak disimpan. Perbaiki kode/nama "
             "di berkas, pilih wilayahnya di halaman Data, atau simpan tanpa baris itu (CLI: --skip-unmatched).",
@@ -99,11 +93,12 @@ def import_boundaries(store: Store, source, *, level: Level | str | None = None,
                       force: bool = False) -> BoundaryImport:
     """Load a boundary file and store it as one version. Raises RekamError subclasses."""
     src, name, digest = _read_source(source, file_name)
-    _refuse_duplicate(store, digest, force)
+    store.refuse_same_file(digest, force=force)  # early: before reading a large file
     loaded = load_boundaries(src, level=level, code_field=code_field, name_field=name_field, file_name=name)
     _keep_known_names(store, loaded.areas)
     loaded.areas = _without_partial_parents(store, loaded.areas, loaded.report)
-    version = store.add_areas(loaded.areas, file_name=name, file_hash=digest, user=user, report=loaded.report)
+    version = store.add_areas(loaded.areas, file_name=name, file_hash=digest, user=user, report=loaded.report,
+                              force=force)
     # Every map view these boundaries appear in is simplified now, once, not when first opened.
     loaded.report["tampilan_peta_disiapkan"] = shapes.warm(store, loaded.areas[Col.KODE])
     return BoundaryImport(version, loaded)
@@ -138,17 +133,6 @@ def _keep_known_names(store: Store, areas) -> None:
     known = store.areas()
     names = dict(zip(known[Col.KODE], known[Col.NAMA]))
     areas.loc[unnamed, Col.NAMA] = [names.get(k, k) for k in areas.loc[unnamed, Col.KODE]]
-
-
-def _refuse_duplicate(store: Store, digest: str, force: bool) -> None:
-    if force:
-        return
-    previous = store.find_active_by_hash(digest)
-    if previous:
-        raise RekamError(
-            "berkas_sudah_diimpor", versi=previous["id"], file_name=previous["file_name"],
-            waktu=previous["created_at"],
-        )
 
 
 # --- enrollment ----------------------------------------------------------------
@@ -214,7 +198,7 @@ def commit_enrollment(store: Store, prepared: PreparedEnrollment, *, tanggal: st
     n_unmatched = len(prepared.unmatched)
     if n_unmatched and not skip_unmatched:
         raise RekamError("ada_baris_tak_cocok", jumlah=n_unmatched)
-    _refuse_duplicate(store, prepared.file_hash, force)
+    store.refuse_same_file(prepared.file_hash, force=force)
     rows = prepared.join.matched[[Col.KODE, *[c for c in COUNT_COLUMNS if c in prepared.join.matched]]]
     report = {
         "baca": prepared.read.report,
@@ -225,7 +209,7 @@ def commit_enrollment(store: Store, prepared: PreparedEnrollment, *, tanggal: st
     }
     return store.add_enrollment(
         rows, tanggal=tanggal, file_name=prepared.file_name, file_hash=prepared.file_hash, user=user,
-        report=report,
+        report=report, force=force,
     )
 
 
@@ -236,10 +220,10 @@ def import_points(store: Store, source, *, kind: str, user: str = "cli", file_na
     from geo.points import read_points
 
     src, name, digest = _read_source(source, file_name)
-    _refuse_duplicate(store, digest, force)
+    store.refuse_same_file(digest, force=force)
     frame = read_points(src, kind)
     version = store.add_points(frame, kind=kind, file_name=name, file_hash=digest, user=user,
-                               report={"titik": len(frame)})
+                               report={"titik": len(frame)}, force=force)
     return version, len(frame)
 
 

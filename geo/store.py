@@ -43,7 +43,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.types import UserDefinedType
 
 from geo import messages
-from geo.schema import COUNT_COLUMNS, DATA_DIR, Col, Level, StoreError
+from geo.schema import COUNT_COLUMNS, DATA_DIR, Col, Level, RekamError, StoreError
 
 DEFAULT_SQLITE = DATA_DIR / "rekam.sqlite"
 ENV_URL = "REKAM_DB_URL"
@@ -61,6 +61,12 @@ messages.register(
         "versi_tidak_ada": (
             "Versi {versi} tidak ada. Lihat daftar versi dengan: python -m geo history",
             "Version {versi} does not exist. List versions with: python -m geo history",
+        ),
+        "berkas_sudah_diimpor": (
+            "Berkas yang sama persis sudah diimpor sebagai versi {versi} ({file_name}, {waktu}). "
+            "Jika memang ingin mengimpor lagi, pilih 'impor ulang' (CLI: --force).",
+            "The very same file was already imported as version {versi} ({file_name}, {waktu}). "
+            "To import it again anyway, choose 're-import' (CLI: --force).",
         ),
         "versi_sudah_dibatalkan": (
             "Versi {versi} sudah dibatalkan sebelumnya.",
@@ -190,33 +196,48 @@ class Store:
         self.engine.dispose()
 
     # --- writing ---------------------------------------------------------
-    def _write(self, kind: str, rows_table: str, rows: list[dict], meta: dict) -> int:
-        """Add a version and its rows in one transaction; returns the version id."""
+    def add_version(self, kind: str, parts: list[tuple[Table, list[dict]]], *, user: str | None = None,
+                    file_name: str | None = None, file_hash: str | None = None, tanggal: str | None = None,
+                    report: dict | None = None, force: bool = False) -> int:
+        """One numbered version and its rows — in this store's tables or another module's
+        (``ensure_tables`` first) — in one transaction; returns the version id.
+
+        Unless ``force``, a file whose ``file_hash`` an active version already holds is refused
+        inside that same transaction (RekamError 'berkas_sudah_diimpor'), so two identical
+        uploads at the same moment cannot both land. Raises StoreError when the write fails;
+        either way nothing is left behind.
+        """
         versions = self.tables["versions"]
-        try:
-            with self._writer() as conn:
-                self._lock(conn)
-                version_id = conn.execute(
-                    insert(versions).values(
-                        kind=kind,
-                        created_at=_now(),
-                        user=meta.get("user") or "cli",
-                        file_name=meta.get("file_name"),
-                        file_hash=meta.get("file_hash"),
-                        row_count=len(rows),
-                        tanggal=meta.get("tanggal"),
-                        report=json.dumps(meta.get("report") or {}, ensure_ascii=False, default=str),
-                        active=True,
-                    )
-                ).inserted_primary_key[0]
-                for row in rows:
-                    row["version_id"] = version_id
-                table = self.tables[rows_table]
+        with self.transaction() as conn:
+            self.refuse_same_file(file_hash, force=force, conn=conn)
+            version_id = conn.execute(
+                insert(versions).values(
+                    kind=kind,
+                    created_at=_now(),
+                    user=user or "cli",
+                    file_name=file_name,
+                    file_hash=file_hash,
+                    row_count=sum(len(rows) for _, rows in parts),
+                    tanggal=tanggal,
+                    report=json.dumps(report or {}, ensure_ascii=False, default=str),
+                    active=True,
+                )
+            ).inserted_primary_key[0]
+            for table, rows in parts:
                 for start in range(0, len(rows), 2000):
-                    conn.execute(insert(table), rows[start : start + 2000])
-        except SQLAlchemyError as exc:
-            raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
+                    conn.execute(insert(table), [{**row, "version_id": version_id} for row in rows[start : start + 2000]])
         return int(version_id)
+
+    def refuse_same_file(self, file_hash: str | None, *, force: bool = False, conn=None) -> None:
+        """RekamError 'berkas_sudah_diimpor' (naming the version) when an active version holds
+        a file with ``file_hash``; nothing when ``force`` or no hash. Inside a write, pass its
+        ``conn``; before reading a big file, call it alone to fail early."""
+        if force or not file_hash:
+            return
+        previous = self.find_active_by_hash(file_hash, conn=conn)
+        if previous:
+            raise RekamError("berkas_sudah_diimpor", versi=previous["id"], file_name=previous["file_name"],
+                             waktu=previous["created_at"])
 
     def ensure_tables(self, metadata: MetaData) -> None:
         """Create another module's tables (users, plans, events…) on first use; once per store.
@@ -267,7 +288,7 @@ class Store:
             }
             for r, g in zip(areas.to_dict("records"), geoms)
         ]
-        return self._write("boundaries", "areas", rows, meta)
+        return self.add_version("boundaries", [(self.tables["areas"], rows)], **meta)
 
     def add_enrollment(self, rows: pd.DataFrame, *, tanggal: str, **meta) -> int:
         """Store one dated snapshot (Col.KODE plus count columns) as a new version.
@@ -285,7 +306,7 @@ class Store:
                 v = r.get(c)
                 rec[c] = None if v is None or pd.isna(v) else int(v)
             records.append(rec)
-        return self._write("enrollment", "enrollment", records, {**meta, "tanggal": tanggal})
+        return self.add_version("enrollment", [(self.tables["enrollment"], records)], tanggal=tanggal, **meta)
 
     def add_points(self, frame: pd.DataFrame, *, kind: str, **meta) -> int:
         """Store point features (id, Col.NAMA, Col.KODE, lat, lon, atribut dict) as a new version."""
@@ -295,7 +316,7 @@ class Store:
              "atribut": json.dumps(r.get("atribut") or {}, ensure_ascii=False, default=str)}
             for r in frame.to_dict("records")
         ]
-        return self._write(f"points:{kind}", "points", rows, meta)
+        return self.add_version(f"points:{kind}", [(self.tables["points"], rows)], **meta)
 
     def points(self, kind: str, *, within: str | None = None) -> pd.DataFrame:
         """Current points of ``kind``: id, Col.NAMA, Col.KODE, lat, lon, atribut (dict)."""
@@ -338,12 +359,14 @@ class Store:
         frame["report"] = frame["report"].map(lambda s: json.loads(s) if s else {})
         return frame
 
-    def find_active_by_hash(self, file_hash: str) -> dict | None:
+    def find_active_by_hash(self, file_hash: str, conn=None) -> dict | None:
         v = self.tables["versions"]
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                select(v).where(v.c.file_hash == file_hash, v.c.active.is_(True)).order_by(v.c.id.desc())
-            ).mappings().first()
+        query = select(v).where(v.c.file_hash == file_hash, v.c.active.is_(True)).order_by(v.c.id.desc())
+        if conn is not None:
+            row = conn.execute(query).mappings().first()
+        else:
+            with self.engine.connect() as own:
+                row = own.execute(query).mappings().first()
         return dict(row) if row else None
 
     def _current(self, table: Table, keys: list, where=None, order_extra=()):

@@ -157,3 +157,20 @@ def test_a_partial_desa_file_keeps_the_stored_parents(store, tmp_path):
     got = store.areas(geometry=True).set_index(Col.KODE)
     assert got.loc["99.01.01", Col.NAMA] == "Kec A" and got.geometry["99.01.01"].equals(box(0, 0, 2, 1))
     assert got.loc["99.01.01.2001", Col.NAMA] == "Desa A1 Baru"
+
+
+def test_the_same_file_twice_is_refused_inside_the_write(store):
+    """The check that runs before a file is read cannot stop two identical uploads that pass it
+    at the same moment; the write itself checks again, in its transaction."""
+    from geo.schema import RekamError
+
+    first = store.add_areas(_areas(), file_name="batas.geojson", file_hash="abc123")
+    before = (store.history()["id"].tolist(), len(store.areas()))
+    with pytest.raises(RekamError) as refused:
+        store.add_areas(_areas(), file_name="batas (salinan).geojson", file_hash="abc123")
+    assert refused.value.key == "berkas_sudah_diimpor" and refused.value.params["versi"] == first
+    assert (store.history()["id"].tolist(), len(store.areas())) == before
+    again = store.add_areas(_areas(), file_name="batas.geojson", file_hash="abc123", force=True)  # on purpose
+    store.rollback(again)
+    store.rollback(first)  # once no active version holds the file, it may come in again
+    assert store.add_areas(_areas(), file_name="batas.geojson", file_hash="abc123") > again
