@@ -25,9 +25,19 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with BOM (Excel opens it with the right characters), neutralised."""
-    return neutralise(frame).to_csv(index=False).encode("utf-8-sig")
+# How a spreadsheet in the reader's locale reads a CSV: Indonesian Excel splits on ";" and reads
+# "92,28" as a number; English Excel splits on "," and reads "92.28".
+CSV_FORMATS = {"id": {"sep": ";", "decimal": ","}, "en": {"sep": ",", "decimal": "."}}
+
+
+def to_csv_bytes(frame: pd.DataFrame, lang: str | None = None) -> bytes:
+    """UTF-8 CSV with BOM (Excel opens it with the right characters), neutralised.
+
+    Plain ``,`` and ``.`` (the import templates' format) unless ``lang`` names the reader's
+    spreadsheet locale (CSV_FORMATS): a table a person downloads then opens into columns of
+    numbers there."""
+    dialect = CSV_FORMATS.get(lang, CSV_FORMATS["id"]) if lang else {}
+    return neutralise(frame).to_csv(index=False, **dialect).encode("utf-8-sig")
 
 
 def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:

@@ -1,15 +1,10 @@
 """UI text of the dashboard (Bahasa Indonesia, English), in one catalogue.
 
-Kept in ``geo`` (no streamlit) so that the CLI, charts and exports can use the same words;
-``download_table`` and ``csv_bytes`` put a table a person downloads into those words and
-into the number format of the reader's spreadsheet.
+Kept in ``geo`` (no streamlit) so that the CLI, charts and exports can use the same words.
 """
 from __future__ import annotations
 
-import pandas as pd
-
 from geo import messages
-from geo.schema import Col
 
 messages.register(
     {
@@ -186,38 +181,3 @@ messages.register(
         "lembar_kantong_sekolah": ("Sekolah pemula", "First-timer schools"),
     }
 )
-
-# How a spreadsheet in the reader's locale reads a CSV: Indonesian Excel splits on ";" and reads
-# "92,28" as a number; English Excel splits on "," and reads "92.28".
-CSV_FORMATS = {"id": {"sep": ";", "decimal": ","}, "en": {"sep": ",", "decimal": "."}}
-
-
-def download_table(data: pd.DataFrame, headers, lang: str = "id") -> pd.DataFrame:
-    """``data`` ready for a CSV/XLSX download in ``lang``.
-
-    Numbers stay numbers; the columns take ``headers`` (the words the screen shows for the
-    same columns, in the same order); coded words become words in ``lang``: Col.ZONA
-    (``hijau`` → ``green``) and the hot/cold-spot class (``panas`` → ``hot spot``).
-    Raises ValueError when ``headers`` and the columns differ in number.
-    """
-    from geo.pockets import HOTSPOT
-    from geo.present import zone_label
-
-    headers = list(headers)
-    if len(headers) != data.shape[1]:
-        raise ValueError(f"{len(headers)} headers for {data.shape[1]} columns: {list(data.columns)}")
-    out = data.copy()
-    if Col.ZONA in out:
-        out[Col.ZONA] = [zone_label(z, lang) for z in out[Col.ZONA]]
-    if HOTSPOT in out:
-        out[HOTSPOT] = [messages.text(f"kelas_{v}", lang) if isinstance(v, str) else None for v in out[HOTSPOT]]
-    out.columns = headers
-    return out
-
-
-def csv_bytes(frame: pd.DataFrame, lang: str = "id") -> bytes:
-    """CSV bytes that a spreadsheet in ``lang``'s locale opens into columns of numbers
-    (CSV_FORMATS): UTF-8 with a BOM, text that could run as a formula neutralised."""
-    from geo.export import neutralise
-
-    return neutralise(frame).to_csv(index=False, **CSV_FORMATS.get(lang, CSV_FORMATS["id"])).encode("utf-8-sig")

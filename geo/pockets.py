@@ -25,6 +25,7 @@ import pandas as pd
 from geo import fmt, messages
 from geo import points as _points  # noqa: F401 — registers the "sekolah_label" message used below
 from geo.coverage import coverage_table
+from geo import present
 from geo.present import display_table
 from geo.schema import Col, Level, RekamError, Zone, ZoneConfig, load_settings
 from geo.store import Store
@@ -479,6 +480,12 @@ def download_frame(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     if P_VALUE in out:
         out[P_VALUE] = out[P_VALUE].astype("float64").round(4)
     return out.reset_index(drop=True)
+
+
+def download_table(frame: pd.DataFrame, columns: list[str], lang: str = "id") -> pd.DataFrame:
+    """``download_frame`` headed and worded as the screen shows it (``display``) in ``lang``."""
+    headers = display(frame.iloc[:0], columns, lang).columns  # the screen's headers, no rows to format
+    return present.download_table(download_frame(frame, columns), headers, lang)
 
 
 # --- CLI -----------------------------------------------------------------------------------

@@ -81,3 +81,25 @@ def file_preview(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     out = display_table(table, columns, lang)
     code_header = messages.text(_HEADERS[Col.KODE], lang)
     return out.rename(columns={code_header: messages.text("kol_kode_berkas", lang)})
+
+
+def download_table(data: pd.DataFrame, headers, lang: str = "id") -> pd.DataFrame:
+    """``data`` ready for a CSV/XLSX download in ``lang``.
+
+    Numbers stay numbers; the columns take ``headers`` (the words the screen shows for the
+    same columns, in the same order); coded words become words in ``lang``: Col.ZONA
+    (``hijau`` → ``green``) and the hot/cold-spot class (``panas`` → ``hot spot``).
+    Raises ValueError when ``headers`` and the columns differ in number.
+    """
+    from geo.pockets import HOTSPOT  # pockets builds on this module
+
+    headers = list(headers)
+    if len(headers) != data.shape[1]:
+        raise ValueError(f"{len(headers)} headers for {data.shape[1]} columns: {list(data.columns)}")
+    out = data.copy()
+    if Col.ZONA in out:
+        out[Col.ZONA] = [zone_label(z, lang) for z in out[Col.ZONA]]
+    if HOTSPOT in out:
+        out[HOTSPOT] = [messages.text(f"kelas_{v}", lang) if isinstance(v, str) else None for v in out[HOTSPOT]]
+    out.columns = headers
+    return out

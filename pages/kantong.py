@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from geo import export, labels, messages, pockets
+from geo import export, messages, pockets
 from geo.schema import Level, RekamError
 
 
@@ -41,11 +41,10 @@ schools = _schools(store, ctx.url, ctx.stamp, ctx.area)
 
 def downloads(frame, columns, name: str, key: str) -> None:
     """CSV and XLSX of the table: numbers as numbers, headers and words as on screen, in the chosen language."""
-    headers = pockets.display(frame.iloc[:0], columns, ctx.lang).columns
-    data = labels.download_table(pockets.download_frame(frame, columns), headers, ctx.lang)
+    data = pockets.download_table(frame, columns, ctx.lang)
     stem = f"kantong_{name}_{ctx.area}_{ctx.date or 'terbaru'}"
     d1, d2, _ = st.columns([1, 1, 4])
-    d1.download_button(ctx.t("kantong_unduh_csv"), labels.csv_bytes(data, ctx.lang), file_name=f"{stem}.csv",
+    d1.download_button(ctx.t("kantong_unduh_csv"), export.to_csv_bytes(data, ctx.lang), file_name=f"{stem}.csv",
                        mime="text/csv", key=f"{key}_csv")
     d2.download_button(ctx.t("kantong_unduh_xlsx"), export.to_xlsx_bytes({ctx.t(f"lembar_kantong_{name}"): data}),
                        file_name=f"{stem}.xlsx",
