@@ -175,6 +175,7 @@ def cmd_map(args) -> int:
     """One self-contained HTML map (Leaflet inlined): opens in a browser with no network."""
     from pathlib import Path
 
+    import geo.labels  # noqa: F401 — the level names
     from geo.coverage import coverage_table
     from geo.ingest import parse_date
     from geo.render.assets import standalone_html
@@ -182,26 +183,25 @@ def cmd_map(args) -> int:
     from geo.schema import load_settings
     from geo.shapes import ShapeCache
 
+    store, lang = _store(args), _lang(args)
     date = parse_date(args.date) if args.date else None
-    table = coverage_table(_store(args), args.level, within=args.within, date=date, geometry=True)
+    table = coverage_table(store, args.level, within=args.within, date=date, geometry=True)
     if table.empty:
         raise RekamError("peta_kosong", level=args.level, within=args.within or "-")
     shown_date = date or (table[Col.TANGGAL].dropna().max() if table[Col.TANGGAL].notna().any() else None)
-    import geo.labels  # noqa: F401 — the level names
-
-    areas = _store(args).areas(within=args.within)
+    areas = store.areas(within=args.within)
     names = dict(zip(areas[Col.KODE], areas[Col.NAMA]))
-    title = messages.text("peta_judul_berkas", _lang(args), tingkat=messages.text(f"tingkat_{args.level}", _lang(args)),
-                          wilayah=names.get(args.within) or messages.text("semua_wilayah", _lang(args)))
+    title = messages.text("peta_judul_berkas", lang, tingkat=messages.text(f"tingkat_{args.level}", lang),
+                          wilayah=names.get(args.within) or messages.text("semua_wilayah", lang))
     # A file on its own fills the browser window and names its area in the legend.
-    m = coverage_map(table, metric=args.metric, settings=load_settings(), lang=_lang(args), data_date=shown_date,
-                     shapes=ShapeCache(_store(args)), height="100%", title=title)
+    m = coverage_map(table, metric=args.metric, settings=load_settings(), lang=lang, data_date=shown_date,
+                     shapes=ShapeCache(store), height="100%", title=title)
     out = Path(args.out)
     try:
         out.write_text(standalone_html(m), encoding="utf-8")
     except OSError as exc:
         raise RekamError("tidak_bisa_menulis", path=str(out), detail=exc.strerror or str(exc)) from None
-    print(messages.text("peta_ditulis", _lang(args), path=str(out), jumlah=len(table)))
+    print(messages.text("peta_ditulis", lang, path=str(out), jumlah=len(table)))
     return 0
 
 
