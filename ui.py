@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from geo import coverage, fmt, labels, messages  # noqa: F401 — labels registers the UI text
+from geo import coverage, fmt
 from geo.schema import LEVELS, Col, Level, RekamError, ancestor_code, is_demo_code, load_settings
 from geo.store import Store, resolve_url
+from geo.text import describe, tr
 
 
 
@@ -27,7 +28,7 @@ class Context:
     lang: str
 
     def t(self, key: str, **params) -> str:
-        return messages.text(key, self.lang, **params)
+        return tr(key, self.lang, **params)
 
     @property
     def is_demo(self) -> bool:
@@ -96,7 +97,7 @@ def context() -> Context:
         url = resolve_url()
         stamp = store().stamp()
     except RekamError as err:
-        st.error(messages.describe(err, st.session_state.get("lang", "id")))
+        st.error(describe(err, st.session_state.get("lang", "id")))
         st.stop()
     if "lang" not in st.session_state:
         st.session_state["lang"] = "id"
@@ -452,7 +453,7 @@ def login_box(ctx: Context):
                 try:
                     st.session_state["auth_session"] = auth.authenticate(store(ctx), name, password)
                 except RekamError as err:
-                    st.error(messages.describe(err, ctx.lang))
+                    st.error(describe(err, ctx.lang))
                 else:
                     st.rerun()
     return None
@@ -523,7 +524,7 @@ def join_report_view(ctx: Context, prepared):
     notes: dict[int, list[str]] = {}
     for p in prepared.join.problems:
         if p.baris is not None:
-            notes.setdefault(int(p.baris), []).append(messages.text(p.key, ctx.lang, **(p.params or {})))
+            notes.setdefault(int(p.baris), []).append(tr(p.key, ctx.lang, **(p.params or {})))
     report["alasan"] = ["; ".join(notes.get(int(b), [])) for b in report["baris"]]
     report["kandidat"] = [", ".join(f"{c['nama']} ({c['kode']})" for c in (k or [])) for k in report["kandidat"]]
     cols = ["baris", "kode_file", "nama_file", "cara", "kode", "nama", "alasan", "kandidat"]

@@ -31,10 +31,9 @@ import bcrypt
 import pandas as pd
 from sqlalchemy import Boolean, Column, Integer, MetaData, String, Table, Text, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-
-from geo import messages
 from geo.schema import RekamError, Settings, StoreError, load_settings
 from geo.store import Store, _short
+from geo.text import tr
 
 
 def _rounds_from_env(raw: str | None) -> int:
@@ -62,76 +61,6 @@ class AuthError(RekamError):
     """Refused: bad credentials, locked account, missing role, or an invalid account change."""
 
 
-messages.register(
-    {
-        "nama_pengguna_tidak_sah": (
-            "Nama pengguna '{nama}' tidak sah: gunakan 3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.",
-            "Username '{nama}' is not valid: use 3–32 lowercase letters, digits, dots, underscores or hyphens.",
-        ),
-        "email_tidak_sah": (
-            "Alamat surel '{email}' tidak sah.", "Email address '{email}' is not valid.",
-        ),
-        "sandi_terlalu_pendek": (
-            "Kata sandi terlalu pendek: minimal {minimal} karakter.",
-            "Password too short: at least {minimal} characters.",
-        ),
-        "sandi_terlalu_panjang": (
-            "Kata sandi terlalu panjang: maksimal {maksimal} bita (huruf beraksen dihitung 2–4 bita). "
-            "Pakai yang lebih pendek.",
-            "Password too long: at most {maksimal} bytes (accented letters count 2–4 bytes). Use a shorter one.",
-        ),
-        "sandi_sama_dengan_nama": (
-            "Kata sandi tidak boleh sama dengan nama pengguna.", "The password must not be the username.",
-        ),
-        "sandi_tidak_cocok": (
-            "Kedua kata sandi yang diketik tidak sama. Tidak ada yang diubah; ulangi.",
-            "The two passwords typed differ. Nothing was changed; try again.",
-        ),
-        "sandi_perlu_tty": (
-            "Tidak bisa menanyakan kata sandi tanpa terminal. Kirim lewat masukan standar dengan --password-stdin.",
-            "Cannot prompt for a password without a terminal. Pipe it in with --password-stdin.",
-        ),
-        "peran_tidak_dikenal": (
-            "Peran '{peran}' tidak dikenal. Pilih salah satu: viewer, editor, admin.",
-            "Unknown role '{peran}'. Choose one of: viewer, editor, admin.",
-        ),
-        "pengguna_sudah_ada": (
-            "Pengguna '{nama}' sudah ada. Ubah sandinya dengan: python -m geo user passwd {nama}",
-            "User '{nama}' already exists. Change the password with: python -m geo user passwd {nama}",
-        ),
-        "pengguna_tidak_ada": (
-            "Pengguna '{nama}' tidak ada. Lihat daftar dengan: python -m geo user list",
-            "User '{nama}' does not exist. List users with: python -m geo user list",
-        ),
-        "admin_terakhir": (
-            "'{nama}' adalah admin aktif terakhir; tambahkan admin lain dulu agar pengelolaan pengguna tetap bisa.",
-            "'{nama}' is the last active admin; add another admin first so users can still be managed.",
-        ),
-        "login_gagal": (
-            "Nama pengguna atau kata sandi salah.", "Wrong username or password.",
-        ),
-        "login_dikunci": (
-            "Terlalu banyak percobaan gagal. Coba lagi dalam {detik} detik.",
-            "Too many failed attempts. Try again in {detik} seconds.",
-        ),
-        "perlu_login": (
-            "Silakan masuk (login) dulu; sesi Anda belum ada atau sudah berakhir.",
-            "Please log in; you have no session or it has expired.",
-        ),
-        "perlu_peran": (
-            "Tindakan ini memerlukan peran {peran}; peran Anda {peran_sesi}.",
-            "This action needs the {peran} role; your role is {peran_sesi}.",
-        ),
-        "pengguna_ditambah": (
-            "Pengguna '{nama}' ditambahkan dengan peran {peran}.", "User '{nama}' added with role {peran}.",
-        ),
-        "sandi_diubah": ("Kata sandi '{nama}' diubah.", "Password of '{nama}' changed."),
-        "peran_diubah": ("Peran '{nama}' sekarang {peran}.", "'{nama}' now has role {peran}."),
-        "pengguna_dinonaktifkan": ("Pengguna '{nama}' dinonaktifkan.", "User '{nama}' deactivated."),
-        "sandi_prompt": ("Kata sandi untuk {nama}: ", "Password for {nama}: "),
-        "sandi_prompt_ulang": ("Ketik ulang kata sandi: ", "Type the password again: "),
-    }
-)
 
 # --- tables ----------------------------------------------------------------------
 _md = MetaData()
@@ -523,8 +452,8 @@ def _read_password(args, lang: str) -> str:
         return sys.stdin.readline().rstrip("\r\n")
     if not sys.stdin.isatty():
         raise AuthError("sandi_perlu_tty")
-    first = getpass.getpass(messages.text("sandi_prompt", lang, nama=args.name))
-    if getpass.getpass(messages.text("sandi_prompt_ulang", lang)) != first:
+    first = getpass.getpass(tr("sandi_prompt", lang, nama=args.name))
+    if getpass.getpass(tr("sandi_prompt_ulang", lang)) != first:
         raise AuthError("sandi_tidak_cocok")
     return first
 
@@ -541,7 +470,7 @@ def cmd_user_add(args) -> int:
     _clean_role(args.role)
     _clean_email(args.email)
     name = add_user(store, name, _read_password(args, lang), args.role, email=args.email, actor=args.user)
-    print(messages.text("pengguna_ditambah", lang, nama=name, peran=args.role))
+    print(tr("pengguna_ditambah", lang, nama=name, peran=args.role))
     return 0
 
 
@@ -556,7 +485,7 @@ def cmd_user_list(args) -> int:
 def cmd_user_role(args) -> int:
     store, lang = _cli_context(args)
     set_role(store, args.name, args.role, actor=args.user)
-    print(messages.text("peran_diubah", lang, nama=args.name, peran=args.role))
+    print(tr("peran_diubah", lang, nama=args.name, peran=args.role))
     return 0
 
 
@@ -565,14 +494,14 @@ def cmd_user_passwd(args) -> int:
     if _lookup(store, args.name) is None:  # before asking for a password
         raise AuthError("pengguna_tidak_ada", nama=args.name)
     set_password(store, args.name, _read_password(args, lang), actor=args.user)
-    print(messages.text("sandi_diubah", lang, nama=args.name))
+    print(tr("sandi_diubah", lang, nama=args.name))
     return 0
 
 
 def cmd_user_disable(args) -> int:
     store, lang = _cli_context(args)
     deactivate_user(store, args.name, actor=args.user)
-    print(messages.text("pengguna_dinonaktifkan", lang, nama=args.name))
+    print(tr("pengguna_dinonaktifkan", lang, nama=args.name))
     return 0
 
 

@@ -26,106 +26,12 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
-from geo import capacity, fmt, messages
+from geo import capacity, fmt
 from geo.coverage import aggregate, add_coverage, area_totals, change, coverage_table, previous_date, top_belum
 from geo.render import charts, images, static_map
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, RekamError, Settings, Zone, load_settings
+from geo.text import tr
 
-messages.register(
-    {
-        "gambar_wilayah_tidak_ada": (
-            "Wilayah {kode} tidak ada di basis data. Periksa kodenya (mis. 36.74) atau impor batas wilayahnya dulu.",
-            "Area {kode} is not in the database. Check the code (e.g. 36.74) or import its boundaries first.",
-        ),
-        "gambar_wilayah_terkecil": (
-            "Wilayah {kode} adalah desa/kelurahan: tidak ada wilayah di bawahnya untuk digambar. "
-            "Pilih kabupaten/kota atau kecamatan.",
-            "Area {kode} is a village: there are no areas below it to draw. Choose a regency/city or a district.",
-        ),
-        "gambar_tanpa_data": (
-            "Belum ada data perekaman untuk {wilayah} ({kode}). Impor data perekaman dulu.",
-            "No recording figures for {wilayah} ({kode}) yet. Import recording figures first.",
-        ),
-        "gambar_tanpa_data_tanggal": (
-            "Tidak ada data perekaman untuk {wilayah} ({kode}) pada atau sebelum {tanggal}. "
-            "Pilih tanggal yang lebih baru.",
-            "No recording figures for {wilayah} ({kode}) on or before {tanggal}. Choose a later date.",
-        ),
-        "gambar_tanggal_salah": (
-            "Tanggal '{nilai}' tidak dikenali. Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-11-16.",
-            "Date '{nilai}' is not recognised. Write it as YYYY-MM-DD, e.g. 2026-11-16.",
-        ),
-        "gambar_jenis_salah": (
-            "Jenis gambar '{nilai}' tidak dikenal. Pilih salah satu: {pilihan}.",
-            "Unknown chart kind '{nilai}'. Choose one of: {pilihan}.",
-        ),
-        "gambar_tidak_tertulis": (
-            "Berkas {path} tidak bisa ditulis ({detail}). Periksa foldernya dan izin menulis.",
-            "Cannot write {path} ({detail}). Check the folder and write permission.",
-        ),
-        "gambar_folder_tidak_ada": (
-            "Berkas {path} tidak bisa ditulis: folder {folder} tidak ada. Buat foldernya dulu atau pilih folder lain.",
-            "Cannot write {path}: the folder {folder} does not exist. Create it first or choose another folder.",
-        ),
-        "gambar_kartu_tanpa_data": (
-            "Data perekaman {wilayah} ({kode}) tidak memuat PRR dan sudah cetak: alur kartu tidak bisa digambar. "
-            "Impor rekap yang berisi kolom PRR dan SUDAH CETAK.",
-            "The recording figures of {wilayah} ({kode}) hold no PRR and printed counts: the card pipeline cannot "
-            "be drawn. Import figures with PRR and SUDAH CETAK columns.",
-        ),
-        "gambar_tersimpan": ("Tersimpan: {path} ({ukuran}, {format}).", "Saved: {path} ({ukuran}, {format})."),
-        "ringkasan_tersimpan": ("Tersimpan: {path} (1 halaman A4).", "Saved: {path} (1 A4 page)."),
-        # the briefing page
-        "rb_kepala": ("RINGKASAN UNTUK BUPATI · PEREKAMAN KTP-EL", "BRIEFING FOR THE REGENT · E-KTP RECORDING"),
-        "rb_kepala_kecamatan": ("RINGKASAN PEREKAMAN KTP-EL", "E-KTP RECORDING BRIEFING"),
-        "rb_tanggal": ("Data per {tanggal}", "Data as of {tanggal}"),
-        "rb_banding": ("perubahan dibanding data {tanggal}", "change since the data of {tanggal}"),
-        "rb_wajib": ("Wajib KTP", "Must hold e-KTP"),
-        "rb_sudah": ("Sudah rekam", "Recorded"),
-        "rb_belum": ("Belum rekam", "Not yet recorded"),
-        "rb_cakupan": ("Cakupan", "Coverage"),
-        "rb_zona": ("zona {zona}", "{zona} zone"),
-        "rb_orang": ("{nilai} orang", "{nilai} people"),
-        "rb_poin": ("{nilai} poin", "{nilai} points"),
-        "rb_sejak": ("sejak {tanggal}", "since {tanggal}"),
-        "rb_tanpa_banding": ("belum ada data sebelumnya", "no earlier data"),
-        "rb_perlu_hijau": (
-            "Perlu {n} perekaman lagi agar {wilayah} masuk zona hijau (≥ {ambang}).",
-            "{n} more recordings would bring {wilayah} into the green zone (≥ {ambang}).",
-        ),
-        "rb_sudah_hijau": ("{wilayah} sudah di zona hijau (≥ {ambang}).",
-                           "{wilayah} is in the green zone (≥ {ambang})."),
-        "rb_laju": (
-            "Sejak {tanggal} bertambah {n} perekaman ({per_minggu} per minggu).",
-            "Since {tanggal}, {n} more recordings ({per_minggu} a week).",
-        ),
-        "rb_zona_anak": ("{tingkat}: {hijau} hijau · {kuning} kuning · {merah} merah{tanpa}.",
-                         "{tingkat}: {hijau} green · {kuning} yellow · {merah} red{tanpa}."),
-        "rb_zona_anak_tanpa": (" · {n} tanpa data", " · {n} without data"),
-        "rb_merah": ("Zona merah: {daftar}.", "Red zone: {daftar}."),
-        "rb_di_atas_100": (
-            "{n} desa/kelurahan di atas 100% — wajib KTP-nya perlu diperbarui: {daftar}.",
-            "{n} village(s) above 100% — the denominator needs updating: {daftar}.",
-        ),
-        "rb_peta": ("Zona per desa/kelurahan", "Zones by village"),
-        "rb_peta_nomor": ("Angka 1–{n} di peta: desa/kelurahan dalam tabel kantong di bawah.",
-                          "Numbers 1–{n} on the map: the villages in the pockets table below."),
-        "rb_peta_garis": ("Garis tebal: batas kecamatan.", "Thick lines: district borders."),
-        "rb_tren": ("Tren cakupan", "Coverage trend"),
-        "rb_kantong": ("{n} desa/kelurahan dengan belum rekam terbanyak",
-                       "The {n} villages with the most not yet recorded"),
-        "rb_kol_no": ("No.", "No."),
-        "rb_kol_desa": ("Desa/kelurahan", "Village"),
-        "rb_kol_kecamatan": ("Kecamatan", "District"),
-        "rb_kol_belum": ("Belum rekam", "Not recorded"),
-        "rb_kol_cakupan": ("Cakupan", "Coverage"),
-        "rb_kol_zona": ("Zona", "Zone"),
-        "rb_kantong_bagian": ("Bersama {jumlah} dari {total} belum rekam ({persen}).",
-                              "Together {jumlah} of {total} not yet recorded ({persen})."),
-        "rb_dibuat": ("Dibuat dengan Peta Rekam e-KTP. Cakupan = sudah rekam ÷ wajib KTP.",
-                      "Made with Peta Rekam e-KTP. Coverage = recorded ÷ must hold an e-KTP."),
-    }
-)
 
 CHART_KINDS = ("zona-bar", "tren", "kantong", "peta", "kartu", "kartu-riwayat", "blangko")
 PLOTLY_KINDS = tuple(k for k in CHART_KINDS if k != "peta")
@@ -378,13 +284,13 @@ class _Page:
 def _header(page: _Page, ctx: dict, before_date: str | None, lang: str) -> None:
     m = page.MARGIN
     head = "rb_kepala" if ctx["level"] is Level.KABUPATEN else "rb_kepala_kecamatan"
-    page.text(m, 0.45, messages.text(head, lang), 8.5, color=charts.MUTED, fontweight="bold")
+    page.text(m, 0.45, tr(head, lang), 8.5, color=charts.MUTED, fontweight="bold")
     page.text(m, 0.66, ctx["name"], 20, fontweight="bold")
-    line = messages.text("rb_tanggal", lang, tanggal=fmt.long_date(ctx["data_date"], lang))
+    line = tr("rb_tanggal", lang, tanggal=fmt.long_date(ctx["data_date"], lang))
     if before_date:
-        line += " · " + messages.text("rb_banding", lang, tanggal=fmt.long_date(before_date, lang))
+        line += " · " + tr("rb_banding", lang, tanggal=fmt.long_date(before_date, lang))
     if ctx["demo"]:
-        line += " · " + messages.text("gambar_contoh", lang).upper()
+        line += " · " + tr("gambar_contoh", lang).upper()
     page.text(m, 1.08, line, 10, color=charts.MUTED)
 
 
@@ -394,7 +300,7 @@ def _kpis(page: _Page, now: dict, delta: dict, before_date: str | None, settings
     gap = 0.12
     w_last = 2.1  # the coverage card also holds its zone
     w = (page.w - 2 * m - 3 * gap - w_last) / 3
-    since = messages.text("rb_sejak", lang, tanggal=_short_date(before_date, lang)) if before_date else ""
+    since = tr("rb_sejak", lang, tanggal=_short_date(before_date, lang)) if before_date else ""
     zone = settings.zones.zone(now[Col.CAKUPAN])
     cards = [
         ("rb_wajib", fmt.number(now[Col.WAJIB], lang=lang), _change_text(delta.get(Col.WAJIB), 0, "", lang)),
@@ -406,22 +312,22 @@ def _kpis(page: _Page, now: dict, delta: dict, before_date: str | None, settings
         x = m + i * (w + gap)
         w = w_last if key == "rb_cakupan" else w
         page.box(x, top, w, h, facecolor="#f4f4f4", edgecolor="#d0d0d0", linewidth=0.6)
-        page.text(x + 0.12, top + 0.1, messages.text(key, lang), 9, color=charts.MUTED, fontweight="bold")
+        page.text(x + 0.12, top + 0.1, tr(key, lang), 9, color=charts.MUTED, fontweight="bold")
         if key == "rb_cakupan":  # the zone, right-aligned on the label's line: colour, hatch and word
-            word = messages.text("rb_zona", lang, zona=charts.zone_word(zone, lang))
+            word = tr("rb_zona", lang, zona=charts.zone_word(zone, lang))
             page.text(x + w - 0.1, top + 0.1, word, 9, fontweight="bold", ha="right")
             page.swatch(x + w - 0.16 - charts.text_width(word, 9, bold=True) / 72 - 0.22, top + 0.1, zone, 0.22, 0.13)
         page.text(x + 0.12, top + 0.3, value, 18, fontweight="bold")
-        page.text(x + 0.12, top + 0.64, moved if before_date else messages.text("rb_tanpa_banding", lang), 9)
+        page.text(x + 0.12, top + 0.64, moved if before_date else tr("rb_tanpa_banding", lang), 9)
         page.text(x + 0.12, top + 0.81, since, 7.5, color=charts.MUTED)
     return top + h
 
 
 def _change_text(value, decimals: int, unit: str, lang: str) -> str:
     if value is None:
-        return messages.text("rb_tanpa_banding", lang)
+        return tr("rb_tanpa_banding", lang)
     text = fmt.signed(value, decimals, lang)
-    return messages.text("rb_poin", lang, nilai=text) if unit == "poin" else text
+    return tr("rb_poin", lang, nilai=text) if unit == "poin" else text
 
 
 def _short_date(value, lang: str) -> str:
@@ -440,31 +346,31 @@ def _findings(page: _Page, y: float, ctx: dict, now: dict, series: pd.DataFrame,
     m = page.MARGIN
     hijau = charts.threshold_text(settings.zones.hijau, lang)
     needed = people_to_green(now[Col.WAJIB], now[Col.SUDAH], settings.zones.hijau)
-    lines = [messages.text("rb_perlu_hijau", lang, n=fmt.number(needed, lang=lang), wilayah=ctx["name"], ambang=hijau)
-             if needed else messages.text("rb_sudah_hijau", lang, wilayah=ctx["name"], ambang=hijau)]
+    lines = [tr("rb_perlu_hijau", lang, n=fmt.number(needed, lang=lang), wilayah=ctx["name"], ambang=hijau)
+             if needed else tr("rb_sudah_hijau", lang, wilayah=ctx["name"], ambang=hijau)]
     if len(series) >= 5:  # the recent pace, over the last four intervals (about a month of weekly data)
         start, end = series.iloc[-5], series.iloc[-1]
         days = (date_type.fromisoformat(end[Col.TANGGAL]) - date_type.fromisoformat(start[Col.TANGGAL])).days
         gained = int(end[Col.SUDAH]) - int(start[Col.SUDAH])
         if days > 0:
-            lines.append(messages.text("rb_laju", lang, tanggal=fmt.long_date(start[Col.TANGGAL], lang),
+            lines.append(tr("rb_laju", lang, tanggal=fmt.long_date(start[Col.TANGGAL], lang),
                                        n=fmt.number(gained, lang=lang),
                                        per_minggu=fmt.number(gained * 7 / days, lang=lang)))
     zones = charts.zones_of(children[Col.CAKUPAN], settings)
     missing = sum(z is None for z in zones)
-    lines.append(messages.text(
+    lines.append(tr(
         "rb_zona_anak", lang, tingkat=charts.level_words(ctx["child"], lang).capitalize(),
         hijau=sum(z is Zone.HIJAU for z in zones), kuning=sum(z is Zone.KUNING for z in zones),
         merah=sum(z is Zone.MERAH for z in zones),
-        tanpa=messages.text("rb_zona_anak_tanpa", lang, n=missing) if missing else ""))
+        tanpa=tr("rb_zona_anak_tanpa", lang, n=missing) if missing else ""))
     red = [(n, c) for n, c, z in zip(children[Col.NAMA], children[Col.CAKUPAN], zones) if z is Zone.MERAH]
     if red:
-        lines.append(messages.text("rb_merah", lang, daftar=", ".join(
+        lines.append(tr("rb_merah", lang, daftar=", ".join(
             f"{n} ({fmt.percent(c, 2, lang)})" for n, c in sorted(red, key=lambda nc: nc[1]))))
     over = desa[desa[Col.DI_ATAS_100]]
     if len(over):
         listed = ", ".join(f"{n} ({fmt.percent(c, 2, lang)})" for n, c in zip(over[Col.NAMA], over[Col.CAKUPAN]))
-        lines.append(messages.text("rb_di_atas_100", lang, n=len(over), daftar=listed))
+        lines.append(tr("rb_di_atas_100", lang, n=len(over), daftar=listed))
     for line in lines:
         for i, part in enumerate(charts.text_lines(charts.wrap_text(line, 9.5, (page.w - 2 * m - 0.2) * 72))):
             if i == 0:
@@ -478,7 +384,7 @@ def _map(page: _Page, top: float, bottom: float, desa, outline, numbers: dict, s
          lang: str) -> float:
     """The desa zone map on the left, its legend and notes on the right; returns the right column's x."""
     m, h = page.MARGIN, bottom - top
-    page.text(m, top - 0.3, messages.text("rb_peta", lang), 11, fontweight="bold")
+    page.text(m, top - 0.3, tr("rb_peta", lang), 11, fontweight="bold")
     map_w = 4.35
     ax = page.axes(m, top, map_w, h)
     drawn = static_map.draw_zone_map(ax, desa, settings=settings, lang=lang, outline=outline, label_px=7.5 / 0.72,
@@ -487,11 +393,11 @@ def _map(page: _Page, top: float, bottom: float, desa, outline, numbers: dict, s
     x = m + map_w + 0.2
     page.fig.legend(handles=handles, loc="upper left", bbox_to_anchor=page.xy(x - 0.08, top - 0.05), frameon=False,
                     prop={"family": PDF_FONT, "size": 8.5}, handlelength=2.4, handleheight=1.5, labelspacing=0.8,
-                    title=messages.text("peta_gambar_legenda", lang),
+                    title=tr("peta_gambar_legenda", lang),
                     title_fontproperties={"family": PDF_FONT, "size": 9, "weight": "bold"}, alignment="left")
-    notes = [messages.text("rb_peta_nomor", lang, n=len(numbers))] if numbers else []
+    notes = [tr("rb_peta_nomor", lang, n=len(numbers))] if numbers else []
     if outline is not None:
-        notes.append(messages.text("rb_peta_garis", lang))
+        notes.append(tr("rb_peta_garis", lang))
     y = top + 1.3
     for note in notes:
         for part in charts.text_lines(charts.wrap_text(note, 8.5, (page.w - m - x) * 72)):
@@ -504,7 +410,7 @@ def _map(page: _Page, top: float, bottom: float, desa, outline, numbers: dict, s
 def _trend(page: _Page, x: float, top: float, bottom: float, series: pd.DataFrame, settings: Settings,
            lang: str) -> None:
     """Coverage over time in the right column, zone bands hatched like the map (its legend is above)."""
-    page.text(x, top - 0.3, messages.text("rb_tren", lang), 11, fontweight="bold")
+    page.text(x, top - 0.3, tr("rb_tren", lang), 11, fontweight="bold")
     ax = page.axes(x + 0.42, top, page.w - page.MARGIN - x - 0.42, bottom - top)
     if series.empty:
         ax.set_axis_off()
@@ -544,11 +450,11 @@ def _trend(page: _Page, x: float, top: float, bottom: float, series: pd.DataFram
 def _pockets(page: _Page, top: float, pockets: pd.DataFrame, desa: pd.DataFrame, parents: dict, settings: Settings,
              lang: str) -> None:
     m = page.MARGIN
-    page.text(m, top - 0.3, messages.text("rb_kantong", lang, n=len(pockets)), 11, fontweight="bold")
+    page.text(m, top - 0.3, tr("rb_kantong", lang, n=len(pockets)), 11, fontweight="bold")
     total = pd.to_numeric(desa[Col.BELUM], errors="coerce").sum()
     together = pd.to_numeric(pockets[Col.BELUM], errors="coerce").sum()
     if total > 0:
-        page.text(page.w - m, top - 0.28, messages.text(
+        page.text(page.w - m, top - 0.28, tr(
             "rb_kantong_bagian", lang, jumlah=fmt.number(together, lang=lang), total=fmt.number(total, lang=lang),
             persen=fmt.percent(100 * together / total, 1, lang)), 8.5, ha="right", color=charts.MUTED)
     # column x positions (inches) and alignment
@@ -559,7 +465,7 @@ def _pockets(page: _Page, top: float, pockets: pd.DataFrame, desa: pd.DataFrame,
         cols = [c for c in cols if c[0] != "rb_kol_kecamatan"]
     row_h = ROW_IN
     for key, x, align in cols:
-        page.text(x, top, messages.text(key, lang), 8, fontweight="bold", ha=align, color=charts.MUTED)
+        page.text(x, top, tr(key, lang), 8, fontweight="bold", ha=align, color=charts.MUTED)
     y = top + 0.2
     page.fig.add_artist(_rule(page, m, y - 0.03, page.w - m))
     zones = charts.zones_of(pockets[Col.CAKUPAN], settings)
@@ -590,7 +496,7 @@ def _footer(page: _Page, ctx: dict, settings: Settings, lang: str) -> None:
     m = page.MARGIN
     source = charts.source_text(settings, ctx["data_date"], lang, demo=ctx["demo"])
     page.text(m, page.h - 0.42, source, 8, color=charts.MUTED, va="bottom")
-    page.text(m, page.h - 0.27, messages.text("rb_dibuat", lang), 7, color=charts.MUTED, va="bottom")
+    page.text(m, page.h - 0.27, tr("rb_dibuat", lang), 7, color=charts.MUTED, va="bottom")
 
 
 # --- CLI ----------------------------------------------------------------------------------------
@@ -635,7 +541,7 @@ def cmd_chart(args) -> int:
     _check_out(args.out)
     data = chart_image(cli._store(args), args.within, args.kind, fmt_name=fmt_name, size=size, date=date, lang=lang)
     _write(args.out, data)
-    print(messages.text("gambar_tersimpan", lang, path=args.out, ukuran=f"{size[0]}×{size[1]}",
+    print(tr("gambar_tersimpan", lang, path=args.out, ukuran=f"{size[0]}×{size[1]}",
                         format=fmt_name.upper()))
     return 0
 
@@ -648,7 +554,7 @@ def cmd_briefing(args) -> int:
     _check_out(args.out)
     data = briefing_pdf(cli._store(args), args.within, date=date, lang=lang)
     _write(args.out, data)
-    print(messages.text("ringkasan_tersimpan", lang, path=args.out))
+    print(tr("ringkasan_tersimpan", lang, path=args.out))
     return 0
 
 

@@ -14,52 +14,10 @@ import traceback
 
 import pandas as pd
 
-from geo import fmt, messages
+from geo import fmt
 from geo.schema import LEVELS, Col, Level, RekamError
+from geo.text import describe, describe_problem, tr
 
-messages.register(
-    {
-        "galat_tak_terduga": (
-            "Terjadi kesalahan tak terduga ({jenis}: {detail}). Data tidak diubah. "
-            "Jalankan lagi dengan REKAM_DEBUG=1 dan laporkan keluarannya.",
-            "An unexpected error occurred ({jenis}: {detail}). Data was not changed. "
-            "Run again with REKAM_DEBUG=1 and report the output.",
-        ),
-        "impor_batas_ok": (
-            "Tersimpan sebagai versi {versi}: {ringkas}.",
-            "Stored as version {versi}: {ringkas}.",
-        ),
-        "impor_rekam_ok": (
-            "Tersimpan sebagai versi {versi}: {jumlah} wilayah, data per {tanggal}.",
-            "Stored as version {versi}: {jumlah} areas, data as of {tanggal}.",
-        ),
-        "impor_titik_ok": (
-            "Tersimpan sebagai versi {versi}: {jumlah} titik {jenis}.", "Stored as version {versi}: {jumlah} {jenis} points.",
-        ),
-        "rollback_ok": (
-            "Versi {versi} dibatalkan. Data kembali seperti sebelum versi itu diimpor.",
-            "Version {versi} rolled back. Data is as it was before that version was imported.",
-        ),
-        "cli_tidak_ada_data": ("Tidak ada data untuk pilihan ini.", "No data for this selection."),
-        "demo_dimuat": (
-            "Data contoh sintetis dimuat: versi {versi}.", "Synthetic example data loaded: versions {versi}.",
-        ),
-        "demo_sudah_ada": (
-            "Basis data sudah berisi data; data contoh tidak dimuat.",
-            "The database already holds data; the example data was not loaded.",
-        ),
-        "peringatan": ("Peringatan", "Warning"),
-        "peta_ditulis": ("Peta ditulis ke {path} ({jumlah} wilayah).", "Map written to {path} ({jumlah} areas)."),
-        "peta_judul_berkas": ("{tingkat} — {wilayah}", "{tingkat} — {wilayah}"),
-        "semua_wilayah": ("semua wilayah", "all areas"),
-        "peta_kosong": (
-            "Tidak ada wilayah tingkat {level} di dalam {within}. Periksa --within dan impor batas wilayahnya.",
-            "No {level} areas inside {within}. Check --within and import their boundaries.",
-        ),
-        "tidak_bisa_menulis": ("Tidak bisa menulis {path} ({detail}). Periksa foldernya.",
-                               "Cannot write {path} ({detail}). Check the folder."),
-    }
-)
 
 
 def _lang(args) -> str:
@@ -82,7 +40,7 @@ def _emit(frame: pd.DataFrame, fmt_name: str, lang: str) -> None:
 
         sys.stdout.write(neutralise(frame).to_csv(index=False))
     else:
-        print(_human_table(frame, lang) if len(frame) else messages.text("cli_tidak_ada_data", lang))
+        print(_human_table(frame, lang) if len(frame) else tr("cli_tidak_ada_data", lang))
 
 
 def _human_table(frame: pd.DataFrame, lang: str) -> str:
@@ -108,7 +66,7 @@ def cmd_import_boundaries(args) -> int:
     )
     levels = result.loaded.report.get("levels", {})
     summary = ", ".join(f"{n} {lvl}" for lvl, n in levels.items())
-    print(messages.text("impor_batas_ok", _lang(args), versi=result.version_id, ringkas=summary))
+    print(tr("impor_batas_ok", _lang(args), versi=result.version_id, ringkas=summary))
     print(json.dumps(result.loaded.report, ensure_ascii=False, indent=1, default=str))
     return 0
 
@@ -121,7 +79,7 @@ def _print_join_report(prepared, lang: str) -> None:
     print(report[cols].to_string(index=False))
     for problem in prepared.join.problems:
         if problem.severity == "error":
-            print(messages.describe_problem(problem, lang), file=sys.stderr)
+            print(describe_problem(problem, lang), file=sys.stderr)
     bad = prepared.unmatched
     for _, row in bad.iterrows():
         cands = row.get("kandidat") or []
@@ -129,7 +87,7 @@ def _print_join_report(prepared, lang: str) -> None:
             names = "; ".join(f"{c['kode']} {c['nama']} ({c.get('skor') or ''})" for c in cands)
             print(f"  baris {row['baris']}: kandidat → {names}")
     for problem in prepared.warnings:
-        print(f"{messages.text('peringatan', lang)}: {messages.describe_problem(problem, lang)}", file=sys.stderr)
+        print(f"{tr('peringatan', lang)}: {describe_problem(problem, lang)}", file=sys.stderr)
 
 
 def cmd_import_enrollment(args) -> int:
@@ -143,7 +101,7 @@ def cmd_import_enrollment(args) -> int:
     version = commit_enrollment(
         store, prepared, tanggal=tanggal, user=args.user, skip_unmatched=args.skip_unmatched, force=args.force
     )
-    print(messages.text("impor_rekam_ok", lang, versi=version, jumlah=len(prepared.join.matched), tanggal=tanggal))
+    print(tr("impor_rekam_ok", lang, versi=version, jumlah=len(prepared.join.matched), tanggal=tanggal))
     return 0
 
 
@@ -167,7 +125,7 @@ def cmd_import_points(args) -> int:
     from geo.ingest import import_points
 
     version, count = import_points(_store(args), args.file, kind=args.kind, user=args.user)
-    print(messages.text("impor_titik_ok", _lang(args), versi=version, jumlah=count, jenis=args.kind))
+    print(tr("impor_titik_ok", _lang(args), versi=version, jumlah=count, jenis=args.kind))
     return 0
 
 
@@ -175,7 +133,6 @@ def cmd_map(args) -> int:
     """One self-contained HTML map (Leaflet inlined): opens in a browser with no network."""
     from pathlib import Path
 
-    import geo.labels  # noqa: F401 — the level names
     from geo.coverage import coverage_table
     from geo.ingest import parse_date
     from geo.render.assets import standalone_html
@@ -191,8 +148,8 @@ def cmd_map(args) -> int:
     shown_date = date or (table[Col.TANGGAL].dropna().max() if table[Col.TANGGAL].notna().any() else None)
     areas = store.areas(within=args.within)
     names = dict(zip(areas[Col.KODE], areas[Col.NAMA]))
-    title = messages.text("peta_judul_berkas", lang, tingkat=messages.text(f"tingkat_{args.level}", lang),
-                          wilayah=names.get(args.within) or messages.text("semua_wilayah", lang))
+    title = tr("peta_judul_berkas", lang, tingkat=tr(f"tingkat_{args.level}", lang),
+                          wilayah=names.get(args.within) or tr("semua_wilayah", lang))
     # A file on its own fills the browser window and names its area in the legend.
     m = coverage_map(table, metric=args.metric, settings=load_settings(), lang=lang, data_date=shown_date,
                      shapes=ShapeCache(store), height="100%", title=title)
@@ -201,7 +158,7 @@ def cmd_map(args) -> int:
         out.write_text(standalone_html(m), encoding="utf-8")
     except OSError as exc:
         raise RekamError("tidak_bisa_menulis", path=str(out), detail=exc.strerror or str(exc)) from None
-    print(messages.text("peta_ditulis", lang, path=str(out), jumlah=len(table)))
+    print(tr("peta_ditulis", lang, path=str(out), jumlah=len(table)))
     return 0
 
 
@@ -216,7 +173,7 @@ def cmd_history(args) -> int:
 
 def cmd_rollback(args) -> int:
     _store(args).rollback(args.version, user=args.user)
-    print(messages.text("rollback_ok", _lang(args), versi=args.version))
+    print(tr("rollback_ok", _lang(args), versi=args.version))
     return 0
 
 
@@ -231,10 +188,10 @@ def cmd_demo(args) -> int:
 
         store = _store(args)
         if args.if_empty and not store.is_empty():
-            print(messages.text("demo_sudah_ada", _lang(args)))
+            print(tr("demo_sudah_ada", _lang(args)))
             return 0
         versions = load_demo(store)
-        print(messages.text("demo_dimuat", _lang(args), versi=", ".join(map(str, versions))))
+        print(tr("demo_dimuat", _lang(args), versi=", ".join(map(str, versions))))
     return 0
 
 
@@ -320,12 +277,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except RekamError as err:
-        print(messages.describe(err, lang), file=sys.stderr)
+        print(describe(err, lang), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 — the CLI promises no traceback
         if os.environ.get("REKAM_DEBUG"):
             traceback.print_exc()
-        print(messages.text("galat_tak_terduga", lang, jenis=type(exc).__name__, detail=str(exc)[:300]), file=sys.stderr)
+        print(tr("galat_tak_terduga", lang, jenis=type(exc).__name__, detail=str(exc)[:300]), file=sys.stderr)
         return 1

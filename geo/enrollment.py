@@ -27,142 +27,9 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 from openpyxl.utils import get_column_letter
-
-from geo import messages
+from geo.text import Word
 from geo.schema import COUNT_COLUMNS, Col, FileRefused, Problem, ValidationFailed
 
-messages.register(
-    {
-        "berkas_terlalu_besar": (
-            "Berkas terlalu besar ({ukuran_mb} MB; batas {maks_mb} MB). Hapus lembar atau kolom yang tidak "
-            "perlu, atau pecah per kecamatan, lalu unggah ulang.",
-            "File too large ({ukuran_mb} MB; limit {maks_mb} MB). Remove sheets or columns that are not "
-            "needed, or split it per kecamatan, then upload again.",
-        ),
-        "berkas_tidak_bisa_dibuka": (
-            "Berkas '{file_name}' tidak bisa dibuka ({detail}). Periksa nama dan lokasi berkasnya.",
-            "File '{file_name}' cannot be opened ({detail}). Check its name and location.",
-        ),
-        "berkas_kosong": (
-            "Berkas '{file_name}' tidak berisi baris data (lembar: {lembar}). Isi satu baris per desa/kecamatan "
-            "di bawah judul kolom, lalu unggah ulang.",
-            "File '{file_name}' has no data rows (sheet: {lembar}). Put one row per desa/kecamatan under the "
-            "column headers, then upload again.",
-        ),
-        "format_tidak_dikenal": (
-            "Jenis berkas '{ext}' ({file_name}) tidak dikenali. Simpan dari Excel sebagai .xlsx atau .csv, "
-            "lalu unggah ulang.",
-            "File type '{ext}' ({file_name}) is not recognised. Save it from Excel as .xlsx or .csv, then "
-            "upload again.",
-        ),
-        "bukan_format": (
-            "Berkas '{file_name}' bernama {ext} tetapi isinya tampak seperti {seperti}. Buka berkas aslinya "
-            "di Excel dan simpan sebagai .xlsx (Excel Workbook) atau .csv, lalu unggah ulang.",
-            "File '{file_name}' is named {ext} but its content looks like {looks_like}. Open the original in "
-            "Excel and save it as .xlsx (Excel Workbook) or .csv, then upload again.",
-        ),
-        "xls_tidak_didukung": (
-            "Berkas '{file_name}' berformat Excel lama (.xls). Buka di Excel, pilih Simpan Sebagai → "
-            "'Excel Workbook (.xlsx)', lalu unggah berkas .xlsx itu.",
-            "File '{file_name}' is an old Excel file (.xls). Open it in Excel, choose Save As → "
-            "'Excel Workbook (.xlsx)', then upload the .xlsx file.",
-        ),
-        "xlsx_rusak": (
-            "Berkas Excel '{file_name}' rusak atau terpotong ({detail}). Buka di Excel; jika bisa, simpan "
-            "ulang sebagai .xlsx; jika tidak, unduh atau salin lagi berkas aslinya.",
-            "Excel file '{file_name}' is damaged or truncated ({detail}). Open it in Excel and save it again "
-            "as .xlsx if it opens; otherwise download or copy the original again.",
-        ),
-        "csv_rusak": (
-            "Berkas CSV '{file_name}' tidak bisa dibaca sekitar baris {baris} ({detail}). Biasanya ada tanda "
-            "kutip (\") yang tidak ditutup; perbaiki atau simpan ulang dari Excel sebagai CSV.",
-            "CSV file '{file_name}' cannot be read around row {baris} ({detail}). Usually a quote (\") is "
-            "left open; fix it or save the file again from Excel as CSV.",
-        ),
-        "sheet_tidak_ada": (
-            "Lembar '{sheet}' tidak ada di berkas. Lembar yang ada: {sheets}. Pilih salah satunya.",
-            "Sheet '{sheet}' is not in the file. Sheets available: {sheets}. Choose one of them.",
-        ),
-        "berisi_nik": (
-            "Berkas ditolak untuk melindungi data pribadi: kolom {huruf} '{kolom}' (lembar {lembar}) tampak "
-            "berisi NIK atau data perorangan ({n_nik} nilai 16 digit). Aplikasi ini hanya menerima angka "
-            "rekapitulasi per wilayah. Hapus kolom itu dan nama penduduk, lalu unggah ulang; berkas ini "
-            "tidak disimpan.",
-            "File refused to protect personal data: column {huruf} '{kolom}' (sheet {lembar}) looks like NIKs "
-            "or personal records ({n_nik} 16-digit values). This application accepts only aggregate counts "
-            "per area. Delete that column and residents' names, then upload again; this file was not stored.",
-        ),
-        "kolom_hilang": (
-            "kolom {dicari} tidak ditemukan. Judul kolom yang terbaca: {ditemukan}. Tambahkan kolom itu "
-            "dengan salah satu judul berikut: {sinonim}.",
-            "column {dicari} not found. Headers read: {ditemukan}. Add that column with one of these "
-            "headers: {sinonim}.",
-        ),
-        "bukan_angka": (
-            "nilai '{nilai}' bukan angka. Tulis bilangan bulat tanpa huruf atau tanda %, misalnya 1.234 atau "
-            "1234; tulis 0 bila nol.",
-            "value '{nilai}' is not a number. Write a whole number without letters or %, e.g. 1.234 or 1234; "
-            "write 0 for zero.",
-        ),
-        "angka_negatif": (
-            "nilai {nilai} negatif; jumlah orang tidak mungkin negatif. Perbaiki angkanya.",
-            "value {nilai} is negative; a number of people cannot be. Correct it.",
-        ),
-        "bukan_bilangan_bulat": (
-            "nilai '{nilai}' berpecahan; jumlah orang harus bilangan bulat. Untuk ribuan tulis 1.234 "
-            "(tepat tiga angka setelah titik).",
-            "value '{nilai}' has a fraction; a number of people must be whole. For thousands write 1.234 or "
-            "1,234 (exactly three digits after the separator).",
-        ),
-        "angka_terlalu_besar": (
-            "nilai {nilai} terlalu besar untuk jumlah orang (lebih dari {maks}). Periksa apakah yang tertulis "
-            "sebenarnya kode wilayah, NIK atau salah ketik.",
-            "value {nilai} is too large for a number of people (more than {maks}). Check whether it is really "
-            "an area code, a NIK or a typo.",
-        ),
-        "angka_kosong": (
-            "kolom ini kosong padahal wajib diisi. Isi jumlahnya (tulis 0 bila memang nol).",
-            "this column is empty but required. Fill in the count (write 0 if it is zero).",
-        ),
-        "tanpa_nama": (
-            "baris berisi angka tetapi tanpa nama maupun kode wilayah. Isi nama desa/kecamatan atau kodenya; "
-            "bila ini baris jumlah, tulis 'JUMLAH' di kolom nama.",
-            "row has numbers but no area name or code. Fill in the desa/kecamatan name or code; if it is a "
-            "total row, write 'JUMLAH' in the name column.",
-        ),
-        "melebihi_wajib": (
-            "sudah rekam ({sudah}) lebih besar dari wajib KTP ({wajib}), cakupan di atas 100%. Diterima "
-            "(data wajib KTP mungkin usang), tetapi periksa kedua angka.",
-            "sudah rekam ({sudah}) is larger than wajib KTP ({wajib}), coverage above 100%. Accepted "
-            "(the wajib KTP figure may be stale), but check both numbers.",
-        ),
-        "belum_tidak_sesuai": (
-            "belum rekam tertulis {belum}, padahal wajib KTP − sudah rekam = {wajib} − {sudah} = {selisih}. "
-            "Aplikasi memakai wajib − sudah; periksa angka mana yang salah.",
-            "belum rekam says {belum}, but wajib KTP − sudah rekam = {wajib} − {sudah} = {selisih}. "
-            "The application uses wajib − sudah; check which number is wrong.",
-        ),
-        "total_tidak_sesuai": (
-            "baris jumlah '{label}' menulis {tertulis}, tetapi jumlah baris {dari_baris}–{sampai_baris} di "
-            "atasnya {dihitung} (selisih {selisih}). Baris jumlah tidak diimpor; periksa baris yang hilang "
-            "atau salah ketik.",
-            "total row '{label}' says {tertulis}, but rows {dari_baris}–{sampai_baris} above it add up to "
-            "{dihitung} (difference {selisih}). Total rows are not imported; look for a missing row or a typo.",
-        ),
-        "cakupan_tidak_sesuai": (
-            "cakupan tertulis '{tertulis}', tetapi sudah rekam / wajib KTP = {dihitung}%. Aplikasi menghitung "
-            "ulang dari angka; periksa apakah kolom-kolomnya tertukar.",
-            "cakupan says '{tertulis}', but sudah rekam / wajib KTP = {dihitung}%. The application recomputes "
-            "it from the counts; check whether columns are swapped.",
-        ),
-        "baris_tanpa_angka": (
-            "baris '{teks}' tidak berisi angka, dibaca sebagai judul bagian dan tidak diimpor. Bila ini "
-            "sebuah desa/kecamatan, isi angkanya.",
-            "row '{teks}' has no numbers; it was read as a section heading and not imported. If it is a "
-            "desa/kecamatan, fill in its numbers.",
-        ),
-    }
-)
 
 # --- lookup tables ---------------------------------------------------------------
 # Header roles besides the count columns (which use their Col names as roles).
@@ -239,21 +106,6 @@ MAGIC = (  # leading bytes → what the content is
     (b"{\\rtf", "rtf"), (b"<!doctype html", "html"), (b"<html", "html"), (b"<?xml", "xml"),
 )
 ZIP_MARKERS = (("xl/", "xlsx"), ("word/", "docx"), ("ppt/", "pptx"), ("mimetype", "ods"))
-KIND_LABELS = {  # (Indonesian, English)
-    "zip": ("arsip ZIP", "a ZIP archive"),
-    "xlsx": ("buku kerja Excel (.xlsx)", "an Excel workbook (.xlsx)"),
-    "docx": ("dokumen Word (.docx)", "a Word document (.docx)"),
-    "pptx": ("presentasi PowerPoint", "a PowerPoint presentation"),
-    "ods": ("lembar kerja OpenDocument (.ods)", "an OpenDocument spreadsheet (.ods)"),
-    "ole": ("berkas Excel lama (.xls) atau buku kerja bersandi",
-            "an old Excel file (.xls) or a password-protected workbook"),
-    "png": ("gambar PNG", "a PNG image"), "jpeg": ("foto JPEG", "a JPEG photo"), "gif": ("gambar GIF", "a GIF image"),
-    "pdf": ("dokumen PDF", "a PDF document"), "gzip": ("arsip GZIP", "a GZIP archive"),
-    "rar": ("arsip RAR", "a RAR archive"), "7z": ("arsip 7-Zip", "a 7-Zip archive"),
-    "rtf": ("dokumen RTF", "an RTF document"), "html": ("halaman web (HTML)", "a web page (HTML)"),
-    "xml": ("berkas XML", "an XML file"), "text": ("teks/CSV", "text/CSV"),
-    "binary": ("data biner yang tidak dikenal", "unknown binary data"),
-}
 CSV_DELIMITERS = (";", ",", "\t", "|")  # tie order: Indonesian Excel writes ';'
 UNIT_WORDS = frozenset(("JIWA", "ORANG", "PERSEN", "KEPING", "JIWA ORANG"))  # a units row under a header
 DASHES = {"-", "--", "\u2013", "\u2014", "\u2212"}  # "nihil": zero, as in BPS tables
@@ -395,9 +247,7 @@ def _sniff(data: bytes) -> str:
 
 
 def _refuse_kind(name: str, ext: str, kind: str):
-    seperti, looks_like = KIND_LABELS[kind]
-    return FileRefused("bukan_format", file_name=name, ext=ext or "(tanpa ekstensi)", seperti=seperti,
-                       looks_like=looks_like)
+    return FileRefused("bukan_format", file_name=name, ext=ext or "(tanpa ekstensi)", seperti=Word(f"isi_{kind}"))
 
 
 def _format_of(name: str, data: bytes) -> str:

@@ -25,200 +25,17 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text
 
-from geo import fmt, messages, trend
+from geo import fmt, trend
 from geo.present import display_table
 from geo.schema import Col, Problem, RekamError, ValidationFailed
 from geo.store import Store
+from geo.text import tr
 
 KIND = "peristiwa"  # versions.kind of event versions
 BERLANGSUNG = "berlangsung"  # True while an event has no end date (still going on)
 MAX_NOTE_CHARS = 500
 _NIK_LIKE = re.compile(r"(?<!\d)\d{16}(?!\d)")  # a resident's NIK must never be stored
 
-messages.register(
-    {
-        # --- errors of stored events ---
-        "peristiwa_jenis_salah": (
-            "Jenis peristiwa '{nilai}' tidak dikenal. Pilih salah satu: {pilihan}.",
-            "Unknown event kind '{nilai}'. Choose one of: {pilihan}.",
-        ),
-        "peristiwa_tanggal_salah": (
-            "Tanggal {nama} '{nilai}' tidak dikenali. Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-09-28.",
-            "The {nama} date '{nilai}' is not recognised. Write it as YYYY-MM-DD, e.g. 2026-09-28.",
-        ),
-        "peristiwa_selesai_sebelum_mulai": (
-            "Tanggal selesai {selesai} lebih awal dari tanggal mulai {mulai}. Perbaiki salah satunya.",
-            "The end date {selesai} is before the start date {mulai}. Correct one of them.",
-        ),
-        "peristiwa_wilayah_tidak_ada": (
-            "Wilayah berkode {nilai} tidak ada di basis data. Periksa kodenya, atau impor batas wilayahnya dulu.",
-            "There is no area with code {nilai} in the database. Check the code, or import its boundaries first.",
-        ),
-        "peristiwa_keterangan_panjang": (
-            "Keterangan terlalu panjang ({panjang} karakter); tulis paling banyak {maksimal} karakter.",
-            "The note is too long ({panjang} characters); write at most {maksimal}.",
-        ),
-        "peristiwa_keterangan_nik": (
-            "Keterangan memuat angka 16 digit yang mirip NIK. Data pribadi tidak disimpan: hapus angka itu.",
-            "The note holds a 16-digit number that looks like a NIK. Personal data is not stored: remove it.",
-        ),
-        "peristiwa_ganda": (
-            "Peristiwa {jenis} di {kode} mulai {mulai} tertulis lebih dari sekali (juga baris {baris_lain}). "
-            "Hapus salah satunya.",
-            "Event {jenis} in {kode} starting {mulai} is written more than once (also row {baris_lain}). "
-            "Remove one of them.",
-        ),
-        "peristiwa_kosong": (
-            "Berkas peristiwa {path} tidak berisi satu peristiwa pun.", "The events file {path} holds no event.",
-        ),
-        # --- the Tren page ---
-        "tren_judul": ("Tren dan proyeksi — {wilayah}", "Trend and projection — {wilayah}"),
-        "tren_wilayah": ("Wilayah", "Area"),
-        "tren_seluruh": ("{nama} (seluruh wilayah)", "{nama} (whole area)"),
-        "tren_target": ("Target cakupan (%)", "Coverage target (%)"),
-        "tren_target_bantuan": ("Bawaan: ambang zona hijau.", "Default: the green-zone threshold."),
-        "tren_tenggat": ("Tenggat", "Deadline"),
-        "tren_jendela": ("Jendela laju (hari)", "Rate window (days)"),
-        "tren_jendela_bantuan": (
-            "Laju saat ini = perekaman dalam sekian hari terakhir dibagi jumlah harinya.",
-            "Current rate = recordings in this many last days divided by the number of days.",
-        ),
-        "tren_sasaran_hijau": ("zona hijau", "the green zone"),
-        "tren_sasaran_lain": ("target {target}", "the {target} target"),
-        "tren_kalimat_tercapai": (
-            "Dengan laju saat ini, {sasaran} tercapai pada **{tanggal}**{rentang}.",
-            "At the current rate, {sasaran} is reached on **{tanggal}**{rentang}.",
-        ),
-        "tren_rentang": (" (rentang {awal} – {akhir})", " (range {awal} – {akhir})"),
-        "tren_rentang_terbuka": (
-            " (paling cepat {awal}; bila laju melambat, tidak tercapai)",
-            " (at the earliest {awal}; if the rate slows, not reached)",
-        ),
-        "tren_kalimat_tidak": (
-            "{sasaran_besar} **tidak tercapai pada laju ini**: {laju} perekaman per hari tidak cukup mengimbangi "
-            "pertambahan wajib KTP ({tumbuh} orang per hari).",
-            "{sasaran_besar} is **not reached at this rate**: {laju} recordings a day do not keep up with the "
-            "growth of those who must hold an e-KTP ({tumbuh} people a day).",
-        ),
-        "tren_kalimat_tidak_nol": (
-            "{sasaran_besar} **tidak tercapai pada laju ini**: tidak ada tambahan perekaman dalam {hari} hari "
-            "terakhir ({awal} – {akhir}).",
-            "{sasaran_besar} is **not reached at this rate**: no recordings were added in the last {hari} days "
-            "({awal} – {akhir}).",
-        ),
-        "tren_kalimat_sudah": (
-            "{sasaran_besar} **sudah tercapai**: cakupan {cakupan} per {tanggal}.",
-            "{sasaran_besar} is **already reached**: coverage {cakupan} as of {tanggal}.",
-        ),
-        "tren_kalimat_satu": (
-            "Baru ada satu data (per {tanggal}): belum ada tren, jadi belum ada proyeksi.",
-            "There is one snapshot only (as of {tanggal}): no trend yet, so no projection.",
-        ),
-        "tren_kalimat_kurang": (
-            "Belum ada data perekaman untuk wilayah ini.", "There are no recording figures for this area yet.",
-        ),
-        "tren_perlu": (
-            "Perlu **{n} perekaman per hari** untuk {sasaran} pada {tenggat}.",
-            "**{n} recordings a day** are needed for {sasaran} by {tenggat}.",
-        ),
-        "tren_perlu_tetap": (
-            "Perlu {n} perekaman per hari agar tetap di {sasaran} sampai {tenggat}, karena wajib KTP terus bertambah.",
-            "{n} recordings a day are needed to stay in {sasaran} until {tenggat}, as the number who must "
-            "hold an e-KTP keeps growing.",
-        ),
-        "tren_tenggat_lewat": (
-            "Tenggat {tenggat} tidak sesudah data terakhir ({tanggal}); pilih tenggat yang lebih lambat.",
-            "The deadline {tenggat} is not after the latest data ({tanggal}); choose a later deadline.",
-        ),
-        "tren_laju_keterangan": (
-            "Laju saat ini: {laju} perekaman per hari, dari {awal} sampai {akhir} ({hari} hari); rentang = laju ± "
-            "satu galat baku dari laju tiap minggu.",
-            "Current rate: {laju} recordings a day, from {awal} to {akhir} ({hari} days); range = rate ± one "
-            "standard error of the weekly rates.",
-        ),
-        "tren_m_cakupan": ("Cakupan terakhir", "Latest coverage"),
-        "tren_m_laju": ("Laju saat ini (per hari)", "Current rate (per day)"),
-        "tren_m_perlu": ("Perlu per hari", "Needed per day"),
-        "tren_m_tanggal": ("Perkiraan tercapai", "Projected date"),
-        "tren_m_tidak": ("tidak tercapai", "not reached"),
-        "tren_m_sudah": ("sudah tercapai", "already reached"),
-        "tren_grafik_cakupan": ("Cakupan dari waktu ke waktu", "Coverage over time"),
-        "tren_grafik_cakupan_sub": (
-            "Garis hitam tebal: {wilayah}; garis tipis: wilayah di bawahnya",
-            "Thick black line: {wilayah}; thin lines: the areas within it",
-        ),
-        "tren_grafik_rekam": ("Perekaman per minggu — {wilayah}", "Recordings per week — {wilayah}"),
-        "tren_tabel": ("Kapan tiap wilayah mencapai target", "When each area reaches the target"),
-        "tren_catatan": ("Catatan tentang data", "Notes on the data"),
-        "kol_laju": ("Laju per hari", "Rate per day"),
-        "kol_tanggal_proyeksi": ("Perkiraan tercapai", "Projected date"),
-        "kol_rentang": ("Rentang", "Range"),
-        "kol_status": ("Status", "Status"),
-        "kol_perlu": ("Perlu per hari", "Needed per day"),
-        "kol_hari_ke_target": ("Hari lagi", "Days to go"),
-        "rentang_tidak_tercapai": ("tidak tercapai bila laju melambat", "not reached if the rate slows"),
-        # --- notes ---
-        "catatan_satu": (
-            "Baru ada satu data per {tanggal}: belum ada tren. Proyeksi perlu paling sedikit dua tanggal.",
-            "One snapshot only, as of {tanggal}: there is no trend. A projection needs two dates or more.",
-        ),
-        "catatan_koreksi": (
-            "Koreksi data: sudah rekam turun {n} kali — {daftar}. "
-            "Penurunan ditampilkan apa adanya, tidak disembunyikan.",
-            "Data corrections: the recorded count went down {n} time(s) — {daftar}. The falls are shown as they "
-            "are, never hidden.",
-        ),
-        "catatan_koreksi_item": ("{nama} pada {tanggal} ({selisih})", "{nama} on {tanggal} ({selisih})"),
-        "catatan_koreksi_jendela": (
-            "{n} koreksi berada di dalam jendela laju, sehingga laju saat ini ikut turun.",
-            "{n} correction(s) fall inside the rate window, which lowers the current rate.",
-        ),
-        "catatan_penyebut": (
-            "Penyebut berubah: wajib KTP {awal} pada {tanggal_awal} menjadi {akhir} pada {tanggal_akhir} ({selisih}). "
-            "Cakupan tiap tanggal memakai penyebut tanggal itu, dan proyeksi memperhitungkan pertambahannya "
-            "({per_hari} orang per hari).",
-            "The denominator changes: {awal} must hold an e-KTP on {tanggal_awal}, {akhir} on {tanggal_akhir} "
-            "({selisih}). Each date's coverage uses that date's denominator, and the projection allows for the "
-            "growth ({per_hari} people a day).",
-        ),
-        "catatan_sumber": (
-            "Jumlah desa yang melapor berubah pada {tanggal}: lonjakan pada tanggal itu sebagian datang dari desa "
-            "yang baru masuk, bukan dari perekaman seminggu.",
-            "The number of reporting desa changed on {tanggal}: part of the jump on that date comes from desa "
-            "that joined, not from a week's recording.",
-        ),
-        "catatan_dibawa": (
-            "{n} desa belum melapor per {tanggal}; data terakhirnya dipakai, jadi angkanya bisa naik saat data tiba.",
-            "{n} desa have not reported as of {tanggal}; their last data is used, so the figure may rise when "
-            "it arrives.",
-        ),
-        # --- events on the page ---
-        "peristiwa_judul": ("Peristiwa", "Events"),
-        "peristiwa_kosong_info": (
-            "Belum ada peristiwa tercatat untuk wilayah ini.", "No events are recorded for this area yet.",
-        ),
-        "peristiwa_tambah": ("Tambah peristiwa", "Add an event"),
-        "peristiwa_f_tanggal": ("Tanggal mulai – selesai", "Start – end date"),
-        "peristiwa_f_berlangsung": ("Masih berlangsung (belum selesai)", "Still going on (no end yet)"),
-        "peristiwa_f_wilayah": ("Wilayah", "Area"),
-        "peristiwa_f_jenis": ("Jenis", "Kind"),
-        "peristiwa_f_keterangan": ("Keterangan", "Note"),
-        "peristiwa_f_simpan": ("Simpan peristiwa", "Store the event"),
-        "peristiwa_tersimpan": (
-            "Peristiwa tersimpan sebagai versi {versi}. Membatalkannya: halaman Data → Riwayat versi.",
-            "Event stored as version {versi}. To undo it: Data page → Version history.",
-        ),
-        "peristiwa_perlu_login": (
-            "Petugas data dapat menambah peristiwa setelah masuk di halaman Data.",
-            "Data officers can add events after logging in on the Data page.",
-        ),
-        "kol_mulai": ("Mulai", "Start"),
-        "kol_selesai": ("Selesai", "End"),
-        "kol_jenis": ("Jenis", "Kind"),
-        "kol_keterangan": ("Keterangan", "Note"),
-        "masih_berlangsung": ("masih berlangsung", "still going on"),
-    }
-)
 
 # --- the table -------------------------------------------------------------------------------
 _md = MetaData()
@@ -409,13 +226,13 @@ def events_view(frame: pd.DataFrame, names: dict[str, str] | None = None, lang: 
     names = names or {}
     out = pd.DataFrame({
         "kol_mulai": [fmt.long_date(d, lang) for d in frame[trend.MULAI]],
-        "kol_selesai": [messages.text("masih_berlangsung", lang) if going else fmt.long_date(d or None, lang)
+        "kol_selesai": [tr("masih_berlangsung", lang) if going else fmt.long_date(d or None, lang)
                         for d, going in zip(frame[trend.SELESAI], _going(frame))],
         "kol_nama": [f"{names[k]} ({k})" if k in names else k for k in frame[Col.KODE]],
         "kol_jenis": [trend.event_label(j, lang) for j in frame[trend.JENIS]],
         "kol_keterangan": list(frame[trend.KETERANGAN]),
     })
-    return out.rename(columns=lambda key: messages.text(key, lang))
+    return out.rename(columns=lambda key: tr(key, lang))
 
 
 def _going(frame: pd.DataFrame) -> list[bool]:
@@ -466,17 +283,17 @@ def note_lines(facts: dict, projection: dict | None = None, lang: str = "id") ->
     one snapshot only, corrections, the denominator, desa that joined, desa carried forward."""
     lines = []
     if facts["n_tanggal"] == 1:
-        lines.append(messages.text("catatan_satu", lang, tanggal=fmt.long_date(facts["tanggal_akhir"], lang)))
+        lines.append(tr("catatan_satu", lang, tanggal=fmt.long_date(facts["tanggal_akhir"], lang)))
     if facts["koreksi"]:
-        items = [messages.text("catatan_koreksi_item", lang, nama=r[Col.NAMA] or r[Col.KODE],
+        items = [tr("catatan_koreksi_item", lang, nama=r[Col.NAMA] or r[Col.KODE],
                                tanggal=fmt.long_date(r[Col.TANGGAL], lang),
                                selisih=fmt.signed(r[trend.REKAM_BARU], lang=lang)) for r in facts["koreksi"]]
-        lines.append(messages.text("catatan_koreksi", lang, n=len(items), daftar="; ".join(items)))
+        lines.append(tr("catatan_koreksi", lang, n=len(items), daftar="; ".join(items)))
     if projection and projection.get(trend.N_KOREKSI):
-        lines.append(messages.text("catatan_koreksi_jendela", lang, n=projection[trend.N_KOREKSI]))
+        lines.append(tr("catatan_koreksi_jendela", lang, n=projection[trend.N_KOREKSI]))
     if facts["n_tanggal"] > 1 and facts["wajib_awal"] != facts["wajib_akhir"]:
         growth = (projection or {}).get(trend.PERTUMBUHAN_WAJIB)
-        lines.append(messages.text(
+        lines.append(tr(
             "catatan_penyebut", lang, awal=fmt.number(facts["wajib_awal"], lang=lang),
             akhir=fmt.number(facts["wajib_akhir"], lang=lang),
             tanggal_awal=fmt.long_date(facts["tanggal_awal"], lang),
@@ -485,9 +302,9 @@ def note_lines(facts: dict, projection: dict | None = None, lang: str = "id") ->
             per_hari=fmt.number(growth, 1, lang)))
     if facts["sumber_berubah"]:
         dates = ", ".join(fmt.long_date(d, lang) for d in facts["sumber_berubah"])
-        lines.append(messages.text("catatan_sumber", lang, tanggal=dates))
+        lines.append(tr("catatan_sumber", lang, tanggal=dates))
     if facts["n_dibawa"]:
-        lines.append(messages.text("catatan_dibawa", lang, n=fmt.number(facts["n_dibawa"], lang=lang),
+        lines.append(tr("catatan_dibawa", lang, n=fmt.number(facts["n_dibawa"], lang=lang),
                                    tanggal=fmt.long_date(facts["tanggal_akhir"], lang)))
     return lines
 
@@ -497,8 +314,8 @@ def target_words(target_pct: float, hijau: float, lang: str = "id") -> str:
     from geo.render.trend_charts import threshold_text
 
     if float(target_pct) == float(hijau):
-        return messages.text("tren_sasaran_hijau", lang)
-    return messages.text("tren_sasaran_lain", lang, target=threshold_text(target_pct, lang))
+        return tr("tren_sasaran_hijau", lang)
+    return tr("tren_sasaran_lain", lang, target=threshold_text(target_pct, lang))
 
 
 def headline(projection: dict, hijau: float, lang: str = "id") -> list[str]:
@@ -510,29 +327,29 @@ def headline(projection: dict, hijau: float, lang: str = "id") -> list[str]:
     goal_first = goal[:1].upper() + goal[1:]  # at the start of a sentence
     day = lambda key: fmt.long_date(projection.get(key), lang)  # noqa: E731
     if status == trend.Status.DATA_KURANG:
-        return [messages.text("tren_kalimat_kurang", lang)]
+        return [tr("tren_kalimat_kurang", lang)]
     if status == trend.Status.SATU_SNAPSHOT:
-        first = messages.text("tren_kalimat_satu", lang, tanggal=day(Col.TANGGAL))
+        first = tr("tren_kalimat_satu", lang, tanggal=day(Col.TANGGAL))
     elif status == trend.Status.SUDAH_TERCAPAI:
-        first = messages.text("tren_kalimat_sudah", lang, sasaran_besar=goal_first,
+        first = tr("tren_kalimat_sudah", lang, sasaran_besar=goal_first,
                               cakupan=fmt.percent(projection[Col.CAKUPAN], 2, lang), tanggal=day(Col.TANGGAL))
     elif status == trend.Status.TIDAK_TERCAPAI and projection[trend.LAJU] <= 0:  # e.g. a broken device
-        first = messages.text("tren_kalimat_tidak_nol", lang, sasaran_besar=goal_first,
+        first = tr("tren_kalimat_tidak_nol", lang, sasaran_besar=goal_first,
                               hari=projection[trend.JENDELA_HARI], awal=day(trend.JENDELA_AWAL), akhir=day(Col.TANGGAL))
     elif status == trend.Status.TIDAK_TERCAPAI:
-        first = messages.text("tren_kalimat_tidak", lang, sasaran_besar=goal_first,
+        first = tr("tren_kalimat_tidak", lang, sasaran_besar=goal_first,
                               laju=fmt.number(projection[trend.LAJU], 1, lang),
                               tumbuh=fmt.number(projection[trend.PERTUMBUHAN_WAJIB], 1, lang))
     else:
-        first = messages.text("tren_kalimat_tercapai", lang, sasaran=goal, tanggal=day(trend.TANGGAL_PROYEKSI),
+        first = tr("tren_kalimat_tercapai", lang, sasaran=goal, tanggal=day(trend.TANGGAL_PROYEKSI),
                               rentang=_range_words(projection, lang))
     lines = [first]
     if projection.get(trend.TENGGAT_LEWAT):
-        lines.append(messages.text("tren_tenggat_lewat", lang, tenggat=day(trend.TENGGAT), tanggal=day(Col.TANGGAL)))
+        lines.append(tr("tren_tenggat_lewat", lang, tenggat=day(trend.TENGGAT), tanggal=day(Col.TANGGAL)))
     elif projection.get(trend.LAJU_DIBUTUHKAN) is not None:
         key = "tren_perlu_tetap" if status == trend.Status.SUDAH_TERCAPAI else "tren_perlu"
         if key == "tren_perlu" or projection[trend.LAJU_DIBUTUHKAN] > 0:
-            lines.append(messages.text(key, lang, n=fmt.number(projection[trend.LAJU_DIBUTUHKAN], lang=lang),
+            lines.append(tr(key, lang, n=fmt.number(projection[trend.LAJU_DIBUTUHKAN], lang=lang),
                                        sasaran=goal, tenggat=day(trend.TENGGAT)))
     return lines
 
@@ -542,8 +359,8 @@ def _range_words(projection: dict, lang: str) -> str:
     if early is None or (late is not None and early == late):
         return ""  # no band (fewer than two intervals), or the band is within one day
     if late is None:
-        return messages.text("tren_rentang_terbuka", lang, awal=fmt.long_date(early, lang))
-    return messages.text("tren_rentang", lang, awal=fmt.long_date(early, lang), akhir=fmt.long_date(late, lang))
+        return tr("tren_rentang_terbuka", lang, awal=fmt.long_date(early, lang))
+    return tr("tren_rentang", lang, awal=fmt.long_date(early, lang), akhir=fmt.long_date(late, lang))
 
 
 def when_words(projection: dict, lang: str = "id") -> str:
@@ -552,7 +369,7 @@ def when_words(projection: dict, lang: str = "id") -> str:
         return fmt.long_date(projection[trend.TANGGAL_PROYEKSI], lang)
     short = {trend.Status.TIDAK_TERCAPAI.value: "tren_m_tidak", trend.Status.SUDAH_TERCAPAI.value: "tren_m_sudah"}
     key = short.get(projection[trend.STATUS])
-    return messages.text(key, lang) if key else "–"
+    return tr(key, lang) if key else "–"
 
 
 def projection_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
@@ -570,13 +387,13 @@ def projection_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
         "kol_hari_ke_target": [fmt.number(v, lang=lang) for v in table[trend.HARI_KE_TARGET]],
     }
     for key, values in extra.items():
-        out[messages.text(key, lang)] = values
+        out[tr(key, lang)] = values
     return out
 
 
 def _band(early, late, lang: str) -> str:
     if early is None or pd.isna(early):
         return "–"
-    end = fmt.long_date(late, lang) if late is not None and not pd.isna(late) else messages.text(
+    end = fmt.long_date(late, lang) if late is not None and not pd.isna(late) else tr(
         "rentang_tidak_tercapai", lang)
     return f"{fmt.long_date(early, lang)} – {end}"

@@ -12,33 +12,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo import messages, shapes
+from geo import shapes
 from geo.boundaries import BoundaryLoad, load_boundaries
 from geo.enrollment import EnrollmentRead, read_enrollment
 from geo.join import ROW_ERRORS, JoinResult, join_enrollment
 from geo.schema import COUNT_COLUMNS, Col, Level, Problem, RekamError, ValidationFailed, load_settings
 from geo.store import Store
 
-messages.register(
-    {
-        "tanggal_salah": (
-            "Tanggal '{nilai}' tidak dikenali. Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-08-31.",
-            "Date '{nilai}' is not recognised. Write it as YYYY-MM-DD, e.g. 2026-08-31.",
-        ),
-        "belum_ada_batas": (
-            "Belum ada batas wilayah tingkat {level} di basis data. Impor dulu berkas batas wilayah "
-            "(python -m geo import-boundaries BERKAS --level desa).",
-            "No {level} boundaries in the database yet. Import a boundary file first "
-            "(python -m geo import-boundaries FILE --level desa).",
-        ),
-        "ada_baris_tak_cocok": (
-            "{jumlah} baris tidak dapat dicocokkan dengan wilayah dan tidak disimpan. Perbaiki kode/nama "
-            "di berkas, pilih wilayahnya di halaman Data, atau simpan tanpa baris itu (CLI: --skip-unmatched).",
-            "{jumlah} row(s) could not be matched to an area and were not stored. Fix the code/name in the "
-            "file, pick the area on the Data page, or store without them (CLI: --skip-unmatched).",
-        ),
-    }
-)
 
 
 def file_bytes_hash(data: bytes) -> str:
@@ -71,14 +51,6 @@ def _read_source(source, file_name: str | None) -> tuple[bytes | Path, str, str]
     return path, file_name or path.name, digest.hexdigest()
 
 
-messages.register(
-    {
-        "berkas_tidak_terbaca": (
-            "Berkas {path} tidak bisa dibuka ({detail}). Periksa nama dan lokasinya.",
-            "File {path} cannot be opened ({detail}). Check its name and location.",
-        )
-    }
-)
 
 
 # --- boundaries ----------------------------------------------------------------

@@ -17,8 +17,6 @@ from enum import Enum
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
-
-from geo.messages import register
 from geo.names import (
     code_shape,
     compact_name,
@@ -482,79 +480,3 @@ def _matched(table: pd.DataFrame, report: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-register(
-    {
-        "kode_bps": (
-            "Kode '{kode}' adalah kode BPS, bukan kode Kemendagri, jadi tidak dipakai (nomor BPS berbeda dan bisa "
-            "menunjuk wilayah lain). Tulis kode Kemendagri atau kosongkan kodenya agar dicocokkan lewat nama. "
-            "Nama yang mirip dengan '{nama}': {kandidat}.",
-            "Code '{kode}' is a BPS code, not a Kemendagri code, so it is not used (BPS numbers differ and may point "
-            "to another area). Write the Kemendagri code or leave the code empty to match by name. "
-            "Names like '{nama}': {kandidat}.",
-        ),
-        "kode_nama_beda": (
-            "Kode {kode} adalah {nama_wilayah}, tetapi nama di berkas '{nama}' tidak cocok (kemiripan {skor}%). "
-            "Mungkin kode BPS atau salah ketik; baris tidak dipakai. Wilayah lain yang terdekat: {kandidat}. "
-            "Perbaiki kode atau nama, atau pilih wilayahnya di halaman Data.",
-            "Code {kode} is {nama_wilayah}, but the file's name '{nama}' does not match it ({skor}% similar). "
-            "Perhaps a BPS code or a typo; the row is not used. Closest other areas: {kandidat}. "
-            "Fix the code or the name, or pick the area on the Data page.",
-        ),
-        "kode_nama_lemah": (
-            "Kode {kode} ({nama_wilayah}) dipakai, tetapi nama di berkas '{nama}' hanya {skor}% mirip. "
-            "Periksa apakah baris ini memang wilayah tersebut.",
-            "Code {kode} ({nama_wilayah}) is used, but the file's name '{nama}' is only {skor}% similar. "
-            "Check that this row really is that area.",
-        ),
-        "kode_belum_pasti": (
-            "Kode '{kode}' bisa dibaca sebagai kode Kemendagri atau BPS dan baris ini tidak punya nama untuk "
-            "memastikannya; dipakai sebagai {nama_wilayah} ({kode}). Tambahkan nama wilayah agar pasti.",
-            "Code '{kode}' reads as a Kemendagri or a BPS code and this row has no name to tell which; "
-            "used as {nama_wilayah} ({kode}). Add the area's name to be sure.",
-        ),
-        "kode_tidak_dikenal": (
-            "Kode '{kode}' bukan kode {level} yang dikenal; baris dicocokkan lewat namanya bila ada.",
-            "Code '{kode}' is not a known {level} code; the row is matched by its name when it has one.",
-        ),
-        "kode_di_luar_wilayah": (
-            "Kode {kode} berada di luar wilayah yang dipilih ({wilayah}); baris tidak dipakai. "
-            "Pilih wilayah yang benar atau hapus baris ini.",
-            "Code {kode} lies outside the selected area ({wilayah}); the row is not used. "
-            "Select the right area or remove this row.",
-        ),
-        "tanpa_kode_nama": (
-            "Baris tanpa kode dan tanpa nama wilayah; tidak bisa dicocokkan. Isi kode atau nama.",
-            "Row without an area code or name; it cannot be matched. Fill in the code or the name.",
-        ),
-        "nama_ganda": (
-            "Nama '{nama}' dimiliki {jumlah} {level}: {kandidat}. Tambahkan kolom induk (mis. kecamatan) atau "
-            "kode Kemendagri, atau pilih wilayahnya di halaman Data.",
-            "The name '{nama}' belongs to {jumlah} {level} areas: {kandidat}. Add a parent column (e.g. kecamatan) "
-            "or the Kemendagri code, or pick the area on the Data page.",
-        ),
-        "tidak_cocok": (
-            "'{nama}' tidak ditemukan di antara {level} yang dikenal. Paling mirip: {kandidat}. "
-            "Perbaiki nama atau pilih wilayahnya di halaman Data.",
-            "'{nama}' was not found among the known {level} areas. Closest: {kandidat}. "
-            "Fix the name or pick the area on the Data page.",
-        ),
-        "induk_tidak_dikenal": (
-            "Induk '{nama_induk}' tidak dikenal; nama dicocokkan tanpa induk.",
-            "Parent '{nama_induk}' is not known; the name is matched without it.",
-        ),
-        "wilayah_ganda": (
-            "Baris {baris_semua} menunjuk wilayah yang sama, {nama} ({kode}). Satu wilayah hanya boleh satu baris: "
-            "hapus atau perbaiki salah satunya.",
-            "Rows {baris_semua} point to the same area, {nama} ({kode}). An area may have only one row: "
-            "remove or fix one of them.",
-        ),
-        "manual_tidak_dikenal": (
-            "Pilihan manual '{kode}' bukan {level} yang dikenal di wilayah ini; baris tidak dipakai.",
-            "The manual choice '{kode}' is not a known {level} in this area; the row is not used.",
-        ),
-        "manual_tanpa_baris": (
-            "Pilihan manual {kode} untuk baris {baris} diabaikan: baris itu tidak ada di berkas.",
-            "The manual choice {kode} for row {baris} is ignored: the file has no such row.",
-        ),
-    }
-)

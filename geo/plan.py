@@ -59,11 +59,12 @@ import pandas as pd
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from geo import fmt, messages
+from geo import fmt
 from geo.coverage import add_coverage, coverage_table
 from geo.render.assets import use_local_assets
 from geo.schema import Col, Level, RekamError, StoreError, Zone, ZoneConfig, ancestor_code, desa_tipe, load_settings
 from geo.store import Store, _now, _short
+from geo.text import tr
 
 
 class PlanError(RekamError):
@@ -85,200 +86,6 @@ STATUSES = ("optimal", "time_limit", "greedy", "edited")
 # Unit colours avoid the zone colours (green, yellow, red): a unit is never read as a zone.
 UNIT_COLOURS = ["#1f77b4", "#ff7f0e", "#7b3294", "#8c564b", "#e377c2", "#17becf", "#393b79", "#636363"]
 
-messages.register(
-    {
-        "rencana_kolom_hilang": (
-            "Daftar lokasi kurang kolom '{kolom}'. Yang diperlukan: {wajib}.",
-            "The site list lacks the column '{kolom}'. Needed: {wajib}.",
-        ),
-        "rencana_angka_salah": (
-            "{nama} harus {syarat} (tertulis {nilai}).", "{nama} must be {syarat} (got {nilai}).",
-        ),
-        "rencana_basis_tidak_ada": (
-            "Kantor '{basis}' tidak ada di wilayah {wilayah}. Pilih kantor Disdukcapil atau kantor kecamatan "
-            "dari daftar lokasi perekaman (impor titik 'lokasi').",
-            "Office '{basis}' is not in area {wilayah}. Pick the Disdukcapil office or a kecamatan office from "
-            "the recording sites (import 'lokasi' points).",
-        ),
-        "rencana_tanpa_basis": (
-            "Wilayah {wilayah} belum punya kantor Disdukcapil atau kantor kecamatan di daftar lokasi perekaman. "
-            "Impor titik 'lokasi' dulu.",
-            "Area {wilayah} has no Disdukcapil or kecamatan office among its recording sites. Import 'lokasi' "
-            "points first.",
-        ),
-        "rencana_slot_salah": (
-            "Unit {unit} hari {hari} di luar rencana ({unit_maks} unit × {hari_maks} hari).",
-            "Unit {unit} day {hari} is outside the plan ({unit_maks} units × {hari_maks} days).",
-        ),
-        "rencana_slot_terisi": (
-            "Unit {unit} sudah punya kunjungan pada hari {hari}. Hapus dulu kunjungan itu.",
-            "Unit {unit} already has a visit on day {hari}. Remove that visit first.",
-        ),
-        "rencana_situs_ganda": (
-            "{nama} sudah dikunjungi unit lain pada hari {hari}: satu lokasi paling banyak satu unit per hari.",
-            "{nama} is already visited by another unit on day {hari}: at most one unit per site per day.",
-        ),
-        "rencana_situs_tidak_ada": (
-            "Lokasi '{kode}' tidak ada di daftar calon lokasi rencana ini.",
-            "Site '{kode}' is not among this plan's candidate sites.",
-        ),
-        "rencana_penuh": (
-            "Tidak ada hari kosong untuk {nama}. Hapus dulu satu kunjungan, atau tambah unit/hari.",
-            "No free day for {nama}. Remove a visit first, or add units/days.",
-        ),
-        "rencana_nama_kosong": ("Beri nama rencana.", "Give the plan a name."),
-        "rencana_nama_dipakai": (
-            "Nama rencana '{nama}' sudah dipakai. Pilih nama lain atau centang 'Timpa'.",
-            "The plan name '{nama}' is taken. Choose another name or tick 'Overwrite'.",
-        ),
-        "rencana_ada_realisasi": (
-            "Rencana '{nama}' sudah berisi angka realisasi dan tidak ditimpa. Simpan dengan nama lain.",
-            "Plan '{nama}' already holds actual figures and is not overwritten. Save under another name.",
-        ),
-        "rencana_tidak_ada": ("Rencana '{nama}' tidak ada.", "There is no plan named '{nama}'."),
-        "rencana_kunjungan_tidak_ada": (
-            "Rencana '{nama}' tidak punya kunjungan unit {unit} hari {hari}.",
-            "Plan '{nama}' has no visit by unit {unit} on day {hari}.",
-        ),
-        "rencana_aktual_salah": (
-            "Realisasi unit {unit} hari {hari} harus bilangan bulat 0 atau lebih (tertulis '{nilai}').",
-            "The actual figure for unit {unit} day {hari} must be a whole number, 0 or more (got '{nilai}').",
-        ),
-        # statuses
-        "rencana_status_optimal": ("optimal (terbukti)", "optimal (proven)"),
-        "rencana_status_singkat_optimal": ("optimal", "optimal"),
-        "rencana_status_singkat_time_limit": ("batas waktu", "time limit"),
-        "rencana_status_singkat_greedy": ("cara rakus", "greedy"),
-        "rencana_status_singkat_edited": ("diubah", "edited"),
-        "rencana_terbukti": ("terbukti", "proven"),
-        "rencana_status_time_limit": ("batas waktu tercapai", "time limit reached"),
-        "rencana_status_greedy": ("cara rakus (pemecah gagal)", "greedy (solver failed)"),
-        "rencana_status_edited": ("diubah manual", "edited by hand"),
-        # CLI
-        "rencana_ringkas": (
-            "Perkiraan direkam: {total} orang dalam {kunjungan} kunjungan ({unit} unit × {hari} hari); "
-            "cara rakus: {rakus}; status: {status}, celah MIP {gap}; {detik} detik.",
-            "Expected recorded: {total} people in {kunjungan} visits ({unit} units × {hari} days); "
-            "greedy: {rakus}; status: {status}, MIP gap {gap}; {detik} s.",
-        ),
-        # column headers and labels of the itinerary, grid and tables
-        "rencana_kol_unit": ("Unit", "Unit"),
-        "rencana_kol_hari": ("Hari ke", "Day"),
-        "rencana_kol_tanggal": ("Tanggal", "Date"),
-        "rencana_kol_kode": ("Kode / NPSN", "Code / NPSN"),
-        "rencana_kol_nama": ("Lokasi", "Site"),
-        "rencana_kol_jenis": ("Jenis", "Kind"),
-        "rencana_kol_kecamatan": ("Kecamatan", "District"),
-        "rencana_kol_jarak": ("Jarak garis lurus (km)", "Straight-line distance (km)"),
-        "rencana_kol_belum": ("Belum rekam", "Not recorded"),
-        "rencana_kol_kunjungan": ("Kunjungan", "Visits"),
-        "rencana_kol_perkiraan": ("Perkiraan direkam", "Expected recorded"),
-        "rencana_kol_aktual": ("Realisasi", "Actual"),
-        "rencana_kol_selisih": ("Selisih", "Difference"),
-        "rencana_kol_pilih": ("Dalam rencana", "In the plan"),
-        "rencana_kol_cakupan_awal": ("Cakupan sekarang", "Coverage now"),
-        "rencana_kol_zona_awal": ("Zona sekarang", "Zone now"),
-        "rencana_kol_tambahan": ("Tambahan direkam", "Added recordings"),
-        "rencana_kol_cakupan_akhir": ("Cakupan setelah rencana", "Coverage after the plan"),
-        "rencana_kol_zona_akhir": ("Zona setelah rencana", "Zone after the plan"),
-        "rencana_unit_n": ("Unit {n}", "Unit {n}"),
-        "rencana_basis": ("Berangkat dari: {nama}", "Starting from: {nama}"),
-        "rencana_total_unit": ("Unit {n}: {jumlah} orang", "Unit {n}: {jumlah} people"),
-        "rencana_judul_cetak": ("Rencana jemput bola", "Mobile-unit plan"),
-        "rencana_ringkas_cetak": (
-            "{unit} unit × {hari} hari, {kapasitas} perekaman per unit per hari, tingkat respons {respons}. "
-            "Perkiraan direkam: **{total}** orang.",
-            "{unit} units × {hari} days, {kapasitas} recordings per unit per day, response {respons}. "
-            "Expected recorded: **{total}** people.",
-        ),
-        "rencana_garis": ("Unit {unit}: {nama} (hari {hari}), perkiraan {jumlah}",
-                          "Unit {unit}: {nama} (day {hari}), expected {jumlah}"),
-        # the page
-        "rencana_in_unit": ("Jumlah unit keliling", "Mobile units"),
-        "rencana_in_kapasitas": ("Perekaman per unit per hari", "Recordings per unit per day"),
-        "rencana_in_hari": ("Jumlah hari kerja", "Working days"),
-        "rencana_in_mulai": ("Mulai tanggal", "Start date"),
-        "rencana_in_respons": ("Bagian belum rekam yang datang", "Share of the unrecorded who come"),
-        "rencana_in_respons_bantuan": (
-            "Satu kunjungan merekam paling banyak kapasitas unit, dan paling banyak bagian ini dari yang masih "
-            "belum rekam di lokasi itu; kunjungan berikutnya ke lokasi yang sama merekam lebih sedikit.",
-            "A visit records at most the unit's capacity and at most this share of those still unrecorded at "
-            "the site; a later visit to the same site records fewer."),
-        "rencana_in_basis": ("Berangkat dari", "Starting from"),
-        "rencana_in_jarak": ("Jarak terjauh (km, garis lurus; 0 = tanpa batas)",
-                             "Longest trip (km, straight line; 0 = no limit)"),
-        "rencana_in_akhir_pekan": ("Sabtu–Minggu juga bekerja", "Work on Saturdays and Sundays"),
-        "rencana_in_sekolah": ("Termasuk sekolah", "Include schools"),
-        "rencana_in_bobot": ("Utamakan jadi hijau", "Favour turning green"),
-        "rencana_in_bobot_bantuan": (
-            "Perekaman di desa merah dihitung 1,5×, di desa kuning 1,25×, dan tiap desa yang mencapai zona hijau "
-            "mendapat nilai tambah setara satu hari kerja unit.",
-            "Recordings in red villages count 1.5×, in yellow ones 1.25×, and each village that reaches the green "
-            "zone earns a bonus worth one unit-day."),
-        "rencana_m_total": ("Perkiraan direkam", "Expected recorded"),
-        "rencana_m_rakus": ("Cara rakus (pembanding)", "Greedy baseline"),
-        "rencana_m_hijau": ("Desa menjadi hijau", "Villages turning green"),
-        "rencana_m_status": ("Hasil pemecah", "Solver result"),
-        "rencana_vs_rakus": ("dibanding cara rakus", "vs greedy"),
-        "rencana_cara": (
-            "Pemecah {pemecah} (MILP): {status}, {detik} detik. Skor{bobot}: {skor} (cara rakus {skor_rakus}). "
-            "Jarak dihitung garis lurus dari kantor asal; jarak jalan perlu data jaringan jalan dan tidak dihitung. "
-            "Hari libur nasional tidak diketahui: hapus kunjungan pada hari libur di tab Ubah.",
-            "Solver {pemecah} (MILP): {status}, {detik} s. Score{bobot}: {skor} (greedy {skor_rakus}). "
-            "Distances are straight lines from the base office; road distance needs a road network and is not "
-            "computed. Public holidays are not known: remove visits on holidays in the Edit tab."),
-        "rencana_bobot": (" tertimbang", " (weighted)"),
-        "rencana_tab_jadwal": ("Jadwal", "Schedule"),
-        "rencana_tab_ubah": ("Ubah", "Edit"),
-        "rencana_tab_cakupan": ("Cakupan setelah rencana", "Coverage after the plan"),
-        "rencana_tab_peta": ("Peta", "Map"),
-        "rencana_tab_cetak": ("Cetak & unduh", "Print & download"),
-        "rencana_tab_simpan": ("Simpan & realisasi", "Save & actuals"),
-        "rencana_ubah_bantuan": (
-            "Centang lokasi untuk menambah satu kunjungan pada hari kosong pertama; hapus centang untuk membuang "
-            "semua kunjungan ke lokasi itu. Angka di atas langsung dihitung ulang.",
-            "Tick a site to add one visit on the first free day; untick it to drop all visits to it. The figures "
-            "above are recomputed at once."),
-        "rencana_unduh_xlsx": ("Unduh jadwal (XLSX, satu lembar per unit)",
-                               "Download the schedule (XLSX, a sheet per unit)"),
-        "rencana_perlu_login": ("Masuk sebagai petugas data di panel samping untuk menyimpan rencana dan mencatat "
-                                "realisasi.", "Log in as a data officer on the side panel to save plans and record "
-                                "actual figures."),
-        "rencana_nama": ("Nama rencana", "Plan name"),
-        "rencana_timpa": ("Timpa", "Overwrite"),
-        "rencana_simpan": ("Simpan rencana", "Save plan"),
-        "rencana_tersimpan": ("Rencana '{nama}' tersimpan.", "Plan '{nama}' saved."),
-        "rencana_pilih_tersimpan": ("Rencana tersimpan", "Saved plan"),
-        "rencana_simpan_aktual": ("Simpan realisasi", "Save actual figures"),
-        "rencana_aktual_tersimpan": ("{jumlah} angka realisasi tersimpan.", "{jumlah} actual figure(s) saved."),
-        "rencana_m_rencana": ("Direncanakan (kunjungan terlapor)", "Planned (reported visits)"),
-        "rencana_m_aktual": ("Realisasi", "Actual"),
-        "rencana_m_terlapor": ("Kunjungan terlapor", "Visits reported"),
-        "rencana_dari": ("{a} dari {b}", "{a} of {b}"),
-        "rencana_tanpa_lokasi": ("Tidak ada lokasi dalam jarak ini. Perbesar jarak terjauh.",
-                                 "No site within this distance. Increase the longest trip."),
-        # the plan as a static image (plan_image)
-        "rencana_gambar_judul": (
-            "Rencana jemput bola {wilayah}: perkiraan {total} orang direkam dalam {hari} hari kerja",
-            "Mobile-unit plan for {wilayah}: {total} people expected to record in {hari} working days",
-        ),
-        "rencana_gambar_sub": (
-            "{unit} unit keliling, {mulai} – {akhir}, {kapasitas} perekaman per unit per hari; garis: jarak garis "
-            "lurus dari kantor asal. Zona cakupan per desa/kelurahan, data per {tanggal}",
-            "{unit} mobile units, {mulai} – {akhir}, {kapasitas} recordings per unit a day; lines: straight line "
-            "from the base office. Coverage zones by village, data as of {tanggal}",
-        ),
-        "rencana_gambar_hijau": (" · {n} desa/kelurahan menjadi hijau", " · {n} villages turn green"),
-        "rencana_gambar_legenda": ("Rencana: {n} kunjungan", "Plan: {n} visits"),
-        "rencana_gambar_basis": ("Kantor asal: {nama}", "Base office: {nama}"),
-        "rencana_gambar_unit": ("Unit {n}: {kunjungan} kunjungan, {jumlah} orang",
-                                "Unit {n}: {kunjungan} visits, {jumlah} people"),
-        "rencana_gambar_jenis_sekolah": ("sekolah (SMA/SMK/MA, pesantren)", "school"),
-        "jenis_desa": ("desa", "village"),
-        "jenis_kelurahan": ("kelurahan", "urban village"),
-        "jenis_sekolah": ("sekolah", "school"),
-    }
-)
 
 
 # --- small pieces ------------------------------------------------------------------------------
@@ -812,7 +619,7 @@ def site_table(plan: Plan, lang: str = "id") -> pd.DataFrame:
     out.insert(0, "pilih", out["kunjungan"] > 0)
     out = out.sort_values(["pilih", EXPECTED, Col.BELUM, Col.KODE], ascending=[False, False, False, True],
                           ignore_index=True)
-    out[JENIS] = [messages.text(f"jenis_{j}", lang) for j in out[JENIS]]
+    out[JENIS] = [tr(f"jenis_{j}", lang) for j in out[JENIS]]
     out[JARAK] = [fmt.number(v, 1, lang) for v in out[JARAK]]
     for col in (Col.BELUM, "kunjungan", EXPECTED):
         out[col] = [fmt.number(v, lang=lang) for v in out[col]]
@@ -823,7 +630,7 @@ def site_table_labels(lang: str = "id") -> dict[str, str]:
     """Column words for ``site_table``."""
     keys = {"pilih": "pilih", Col.KODE: "kode", Col.NAMA: "nama", JENIS: "jenis", KECAMATAN: "kecamatan",
             JARAK: "jarak", Col.BELUM: "belum", "kunjungan": "kunjungan", EXPECTED: "perkiraan"}
-    return {c: messages.text(f"rencana_kol_{k}", lang) for c, k in keys.items()}
+    return {c: tr(f"rencana_kol_{k}", lang) for c, k in keys.items()}
 
 
 def edits_from_table(plan: Plan, edited: pd.DataFrame) -> dict:
@@ -837,7 +644,7 @@ def edits_from_table(plan: Plan, edited: pd.DataFrame) -> dict:
 
 # --- views and files ---------------------------------------------------------------------------
 def _status_text(plan: Plan, lang: str) -> str:
-    return messages.text(f"rencana_status_{plan.status}", lang)
+    return tr(f"rencana_status_{plan.status}", lang)
 
 
 def status_line(plan: Plan, lang: str = "id") -> str:
@@ -848,12 +655,12 @@ def status_line(plan: Plan, lang: str = "id") -> str:
 
 def status_short(plan: Plan, lang: str = "id") -> str:
     """One or two words for a headline figure: ``optimal``, ``diubah``…"""
-    return messages.text(f"rencana_status_singkat_{plan.status}", lang)
+    return tr(f"rencana_status_singkat_{plan.status}", lang)
 
 
 def status_detail(plan: Plan, lang: str = "id") -> str | None:
     """What stands under :func:`status_short`: ``terbukti · gap 0,00%`` (None when nothing)."""
-    parts = [messages.text("rencana_terbukti", lang)] if plan.status == "optimal" else []
+    parts = [tr("rencana_terbukti", lang)] if plan.status == "optimal" else []
     if plan.gap is not None:
         parts.append(f"gap {fmt.percent(plan.gap, 2, lang)}")
     return " · ".join(parts) or None
@@ -863,7 +670,7 @@ def plan_metrics(plan: Plan, lang: str = "id") -> list[tuple[str, str, str | Non
     """(label, value, delta, arrow) for the headline figures: people expected (vs the greedy),
     the greedy baseline, desa turning green, and what the solver proved. ``arrow`` is False
     where the delta is no change or not a change at all."""
-    t = lambda k, **p: messages.text(k, lang, **p)  # noqa: E731
+    t = lambda k, **p: tr(k, lang, **p)  # noqa: E731
     return [
         (t("rencana_m_total"), fmt.number(plan.total, lang=lang),
          f"{fmt.signed(plan.gain_over_greedy, lang=lang)} {t('rencana_vs_rakus')}", plan.gain_over_greedy != 0),
@@ -876,21 +683,21 @@ def plan_metrics(plan: Plan, lang: str = "id") -> list[tuple[str, str, str | Non
 def method_note(plan: Plan, lang: str = "id") -> str:
     """One paragraph: solver, status and time, the (weighted) score against the greedy's, and the limits
     of the model (straight-line distance, no holidays)."""
-    return messages.text(
+    return tr(
         "rencana_cara", lang, pemecah=plan.solver, status=status_line(plan, lang),
         detik=fmt.number(plan.solve_seconds, 2, lang),
-        bobot=messages.text("rencana_bobot", lang) if plan.params["weighted"] else "",
+        bobot=tr("rencana_bobot", lang) if plan.params["weighted"] else "",
         skor=fmt.number(plan.objective, 2, lang), skor_rakus=fmt.number(plan.greedy_objective, 2, lang))
 
 
 def schedule_grid(plan: Plan, lang: str = "id") -> pd.DataFrame:
     """Text grid for people: one row per day (Hari ke, Tanggal), one column per unit: 'Site (n)'."""
-    head = {DAY: messages.text("rencana_kol_hari", lang), Col.TANGGAL: messages.text("rencana_kol_tanggal", lang)}
+    head = {DAY: tr("rencana_kol_hari", lang), Col.TANGGAL: tr("rencana_kol_tanggal", lang)}
     out = pd.DataFrame({head[DAY]: range(1, plan.params["days"] + 1),
                         head[Col.TANGGAL]: [fmt.long_date(d, lang) for d in plan.dates]})
     for unit in range(1, plan.params["units"] + 1):
         mine = plan.visits[plan.visits[UNIT] == unit].set_index(DAY)
-        out[messages.text("rencana_unit_n", lang, n=unit)] = [
+        out[tr("rencana_unit_n", lang, n=unit)] = [
             f"{mine.at[d, Col.NAMA]} ({fmt.number(mine.at[d, EXPECTED], lang=lang)})" if d in mine.index else "–"
             for d in range(1, plan.params["days"] + 1)]
     return out
@@ -901,15 +708,15 @@ def _unit_sheet(plan: Plan, unit: int, lang: str) -> pd.DataFrame:
     cols = {DAY: "hari", Col.TANGGAL: "tanggal", Col.KODE: "kode", Col.NAMA: "nama", JENIS: "jenis",
             KECAMATAN: "kecamatan", JARAK: "jarak", EXPECTED: "perkiraan"}
     out = mine[list(cols)].copy()
-    out[JENIS] = [messages.text(f"jenis_{j}", lang) for j in out[JENIS]]
-    return out.rename(columns={c: messages.text(f"rencana_kol_{k}", lang) for c, k in cols.items()})
+    out[JENIS] = [tr(f"jenis_{j}", lang) for j in out[JENIS]]
+    return out.rename(columns={c: tr(f"rencana_kol_{k}", lang) for c, k in cols.items()})
 
 
 def itinerary_xlsx(plan: Plan, lang: str = "id") -> bytes:
     """The itinerary as XLSX bytes: one sheet per unit ('Unit 1' …), numbers as numbers, neutralised."""
     from geo.export import to_xlsx_bytes
 
-    return to_xlsx_bytes({messages.text("rencana_unit_n", lang, n=u): _unit_sheet(plan, u, lang)
+    return to_xlsx_bytes({tr("rencana_unit_n", lang, n=u): _unit_sheet(plan, u, lang)
                           for u in range(1, plan.params["units"] + 1)})
 
 
@@ -920,22 +727,22 @@ def _md_cell(value) -> str:
 def itinerary_markdown(plan: Plan, lang: str = "id") -> str:
     """A printable itinerary: title, parameters and total, then one table per unit with its total."""
     p = plan.params
-    lines = [f"### {messages.text('rencana_judul_cetak', lang)}" + (f": {_md_cell(plan.name)}" if plan.name else ""),
-             messages.text("rencana_ringkas_cetak", lang, unit=p["units"], hari=p["days"], kapasitas=p["capacity"],
+    lines = [f"### {tr('rencana_judul_cetak', lang)}" + (f": {_md_cell(plan.name)}" if plan.name else ""),
+             tr("rencana_ringkas_cetak", lang, unit=p["units"], hari=p["days"], kapasitas=p["capacity"],
                            respons=fmt.percent(100 * p["response"], 0, lang), total=fmt.number(plan.total, lang=lang))]
     if plan.base:
-        lines.append(messages.text("rencana_basis", lang, nama=_md_cell(plan.base[Col.NAMA])))
+        lines.append(tr("rencana_basis", lang, nama=_md_cell(plan.base[Col.NAMA])))
     totals = plan.totals.set_index(UNIT)
     for unit in range(1, p["units"] + 1):
         sheet = _unit_sheet(plan, unit, lang)
-        lines += ["", f"**{messages.text('rencana_unit_n', lang, n=unit)}**", "",
+        lines += ["", f"**{tr('rencana_unit_n', lang, n=unit)}**", "",
                   "| " + " | ".join(sheet.columns) + " |", "|" + "---|" * len(sheet.columns)]
         for row in sheet.itertuples(index=False):
             hari, tanggal, kode, nama, jenis, kec, jarak, perkiraan = row
             cells = [hari, fmt.long_date(tanggal, lang), kode, nama, jenis, kec, fmt.number(jarak, 1, lang),
                      fmt.number(perkiraan, lang=lang)]
             lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
-        lines += ["", messages.text("rencana_total_unit", lang, n=unit,
+        lines += ["", tr("rencana_total_unit", lang, n=unit,
                                     jumlah=fmt.number(totals.at[unit, EXPECTED], lang=lang))]
     return "\n".join(lines)
 
@@ -968,7 +775,7 @@ def coverage_after_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """``coverage_after`` as text for people: name, coverage and zone now, added, coverage and zone after."""
     from geo.present import zone_label
 
-    t = lambda k: messages.text(k, lang)  # noqa: E731
+    t = lambda k: tr(k, lang)  # noqa: E731
     return pd.DataFrame({
         t("kol_nama"): table[Col.NAMA].to_numpy(),
         t("rencana_kol_cakupan_awal"): [fmt.percent(v, 2, lang) for v in table[Col.CAKUPAN]],
@@ -1000,13 +807,13 @@ def plan_map(plan: Plan, *, areas=None, lang: str = "id"):
             style_function=lambda f: {"fillColor": colours.get(f["properties"].get(Col.ZONA), NO_DATA_COLOUR),
                                       "color": "#555", "weight": 1, "fillOpacity": 0.35},
             tooltip=folium.GeoJsonTooltip(fields=[Col.NAMA, "zona_kata"],
-                                          aliases=[messages.text("kol_nama", lang), messages.text("kol_zona", lang)]),
+                                          aliases=[tr("kol_nama", lang), tr("kol_zona", lang)]),
         ).add_to(m)
     visits = plan.visits.merge(plan.sites[[Col.KODE, LAT, LON]], on=Col.KODE, how="left", validate="many_to_one")
     for (unit, kode), group in visits.groupby([UNIT, Col.KODE], sort=True):
         colour = UNIT_COLOURS[(int(unit) - 1) % len(UNIT_COLOURS)]
         first = group.iloc[0]
-        label = messages.text("rencana_garis", lang, unit=unit, nama=first[Col.NAMA],
+        label = tr("rencana_garis", lang, unit=unit, nama=first[Col.NAMA],
                               hari=", ".join(str(d) for d in group[DAY]),
                               jumlah=fmt.number(group[EXPECTED].sum(), lang=lang))
         if plan.base:
@@ -1016,7 +823,7 @@ def plan_map(plan: Plan, *, areas=None, lang: str = "id"):
                             tooltip=label).add_to(m)
     if plan.base:
         folium.CircleMarker(centre, radius=9, color="#000", fill=True, fill_color="#fff", fill_opacity=1,
-                            tooltip=messages.text("rencana_basis", lang, nama=plan.base[Col.NAMA])).add_to(m)
+                            tooltip=tr("rencana_basis", lang, nama=plan.base[Col.NAMA])).add_to(m)
     if len(visits):
         m.fit_bounds([[visits[LAT].min(), visits[LON].min()], [visits[LAT].max(), visits[LON].max()]])
     use_local_assets(m)  # Leaflet from the installed package: draws offline
@@ -1048,10 +855,10 @@ def plan_image(plan: Plan, areas, *, outline=None, area_name: str, data_date=Non
     p = plan.params
     dates = plan.dates
     num = lambda v: fmt.number(v, lang=lang)  # noqa: E731
-    title = messages.text("rencana_gambar_judul", lang, wilayah=area_name, total=num(plan.total), hari=p["days"])
+    title = tr("rencana_gambar_judul", lang, wilayah=area_name, total=num(plan.total), hari=p["days"])
     if plan.turned_green:
-        title += messages.text("rencana_gambar_hijau", lang, n=num(plan.turned_green))
-    subtitle = messages.text("rencana_gambar_sub", lang, unit=p["units"], kapasitas=p["capacity"],
+        title += tr("rencana_gambar_hijau", lang, n=num(plan.turned_green))
+    subtitle = tr("rencana_gambar_sub", lang, unit=p["units"], kapasitas=p["capacity"],
                              mulai=fmt.long_date(dates[0] if dates else None, lang),
                              akhir=fmt.long_date(dates[-1] if dates else None, lang),
                              tanggal=fmt.long_date(data_date, lang))
@@ -1088,17 +895,17 @@ def plan_image(plan: Plan, areas, *, outline=None, area_name: str, data_date=Non
 
     handles = []
     if plan.base:
-        handles.append(handle(BASE_MARKER, "#111111", messages.text("rencana_gambar_basis", lang,
+        handles.append(handle(BASE_MARKER, "#111111", tr("rencana_gambar_basis", lang,
                                                                     nama=plan.base[Col.NAMA]), 1.6))
     totals = plan.totals.set_index(UNIT)
     for unit in range(1, p["units"] + 1):
         handles.append(Line2D([], [], color=colour[unit], linewidth=2, marker="o", markersize=11,
-                              markeredgecolor="white", label=messages.text(
+                              markeredgecolor="white", label=tr(
                                   "rencana_gambar_unit", lang, n=unit, kunjungan=num(totals.at[unit, "kunjungan"]),
                                   jumlah=num(totals.at[unit, EXPECTED]))))
     if (stops[JENIS] == SCHOOL).any():  # a site is a circle (as in the unit entries); a school, a triangle
-        handles.append(handle(PLAN_MARKERS[SCHOOL], "#777777", messages.text("rencana_gambar_jenis_sekolah", lang)))
-    legend = (messages.text("rencana_gambar_legenda", lang, n=num(len(plan.visits))), handles)
+        handles.append(handle(PLAN_MARKERS[SCHOOL], "#777777", tr("rencana_gambar_jenis_sekolah", lang)))
+    legend = (tr("rencana_gambar_legenda", lang, n=num(len(plan.visits))), handles)
     return static_map.map_image(areas, title=title, subtitle=subtitle, source=source, settings=settings, lang=lang,
                                 size=size, fmt_name=fmt_name, outline=outline, fade=0.45, overlay=overlay,
                                 overlay_legend=legend, extent=extent)
@@ -1308,7 +1115,7 @@ def actual_metrics(table: pd.DataFrame, lang: str = "id") -> list[tuple[str, str
     """(label, value, delta) for a ``planned_vs_actual`` table: planned for the reported visits, actual
     (with the difference), and how many visits were reported."""
     sums = actual_totals(table)
-    t = lambda k, **p: messages.text(k, lang, **p)  # noqa: E731
+    t = lambda k, **p: tr(k, lang, **p)  # noqa: E731
     return [
         (t("rencana_m_rencana"), fmt.number(sums["expected_reported"], lang=lang), None),
         (t("rencana_m_aktual"), fmt.number(sums["actual"], lang=lang), fmt.signed(sums[SELISIH], lang=lang)),
@@ -1326,12 +1133,12 @@ def actuals_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     out[Col.TANGGAL] = [fmt.long_date(d, lang) for d in out[Col.TANGGAL]]
     out[EXPECTED] = [fmt.number(v, lang=lang) for v in out[EXPECTED]]
     out[SELISIH] = [fmt.signed(v, lang=lang) for v in out[SELISIH]]
-    return out.rename(columns={c: messages.text(f"rencana_kol_{k}", lang) for c, k in cols.items()})
+    return out.rename(columns={c: tr(f"rencana_kol_{k}", lang) for c, k in cols.items()})
 
 
 def actuals_from_view(view: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """The unit, day, actual frame ``record_actuals`` takes, from an edited ``actuals_view``."""
-    names = {messages.text(f"rencana_kol_{k}", lang): c for c, k in ((UNIT, "unit"), (DAY, "hari"), (ACTUAL, "aktual"))}
+    names = {tr(f"rencana_kol_{k}", lang): c for c, k in ((UNIT, "unit"), (DAY, "hari"), (ACTUAL, "aktual"))}
     return view[list(names)].rename(columns=names)
 
 
@@ -1350,7 +1157,7 @@ def cmd_plan(args) -> int:
                        start=parse_date(args.start) if args.start else None, weekends=args.weekends,
                        weighted=args.weighted, time_limit=args.time_limit, base=base)
     _emit(plan.visits[[UNIT, DAY, Col.KODE, Col.NAMA, EXPECTED]], args.format, lang)
-    print(messages.text("rencana_ringkas", lang, total=fmt.number(plan.total, lang=lang), kunjungan=len(plan.visits),
+    print(tr("rencana_ringkas", lang, total=fmt.number(plan.total, lang=lang), kunjungan=len(plan.visits),
                         unit=args.units, hari=args.days, rakus=fmt.number(plan.greedy_total, lang=lang),
                         status=_status_text(plan, lang), gap=fmt.percent(plan.gap, 2, lang),
                         detik=fmt.number(plan.solve_seconds, 2, lang)), file=sys.stderr)

@@ -22,13 +22,14 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
-from geo import fmt, messages
+from geo import fmt
 from geo import points as _points  # noqa: F401 — registers the "sekolah_label" message used below
 from geo.coverage import coverage_table
 from geo import present
 from geo.present import display_table
 from geo.schema import Col, Level, RekamError, Zone, ZoneConfig, load_settings
 from geo.store import Store
+from geo.text import tr
 
 # --- columns of the frames this module returns -------------------------------------------
 MENUJU_HIJAU = "menuju_hijau"  # recordings still needed to reach hijau (0 when hijau)
@@ -66,78 +67,6 @@ class PocketError(RekamError):
     """The pockets cannot be computed as asked (too few areas, unknown option)."""
 
 
-messages.register(
-    {
-        "hotspot_terlalu_sedikit": (
-            "Analisis titik panas perlu minimal {minimum} wilayah dengan data; yang ada {jumlah}. "
-            "Pilih tingkat desa atau wilayah yang lebih luas.",
-            "Hot-spot analysis needs at least {minimum} areas with data; there are {jumlah}. "
-            "Choose the village level or a larger area.",
-        ),
-        "pilihan_tidak_dikenal": (
-            "Pilihan {nama}='{nilai}' tidak dikenal. Pilih salah satu: {pilihan}.",
-            "Unknown option {nama}='{nilai}'. Choose one of: {pilihan}.",
-        ),
-        "hotspot_metode": (
-            "Gi* (Getis–Ord) atas laju belum rekam yang dihaluskan (Bayes empiris); tetangga: {k} wilayah "
-            "terdekat; {permutasi} permutasi, seed {seed}; signifikan bila p ≤ {alpha} (dua sisi). "
-            "Hasil: {panas} titik panas, {dingin} titik dingin.",
-            "Gi* (Getis–Ord) on the empirical-Bayes smoothed rate of unrecorded people; neighbours: the {k} "
-            "nearest areas; {permutasi} permutations, seed {seed}; significant when p ≤ {alpha} (two-sided). "
-            "Result: {panas} hot spots, {dingin} cold spots.",
-        ),
-        "kelas_panas": ("titik panas", "hot spot"),
-        "kelas_dingin": ("titik dingin", "cold spot"),
-        "kelas_tidak_signifikan": ("tidak signifikan", "not significant"),
-        "kol_peringkat": ("Peringkat", "Rank"),
-        "kol_persen_belum": ("Belum rekam (%)", "Not recorded (%)"),
-        "kol_menuju_hijau": ("Menuju hijau", "To green"),
-        "kol_menuju_zona_berikut": ("Menuju zona berikut", "To the next zone"),
-        "kol_hotspot": ("Titik panas/dingin", "Hot/cold spot"),
-        "kol_p_value": ("p (pseudo)", "p (pseudo)"),
-        "kol_npsn": ("NPSN", "School ID"),
-        "kol_sekolah": ("Sekolah", "School"),
-        "kol_jenjang": ("Jenjang", "Level"),
-        "kol_nama_desa": ("Desa/kelurahan", "Village"),
-        "kol_siswa_kelas_12": ("Siswa kelas 12", "Grade-12 students"),
-        "kol_akan_17": ("Akan 17 tahun ≤ 6 bulan", "Turning 17 within 6 months"),
-        "kol_belum_pemula": ("Belum rekam", "Not recorded"),
-        "lapisan_sekolah_kantong": ("Sekolah: siswa akan 17 belum rekam", "Schools: students turning 17 not recorded"),
-        "hotspot_label": ("{nama}: {kelas} (p = {p})", "{nama}: {kelas} (p = {p})"),
-        # the Kantong Belum Rekam page
-        "kantong_intro": (
-            "Di mana penduduk wajib KTP yang belum rekam? Wilayah diurutkan menurut jumlah dan menurut persentase "
-            "belum rekam, dengan jumlah orang yang perlu direkam untuk naik zona.",
-            "Where are the people who must hold an e-KTP but are not recorded yet? Areas ranked by number and by "
-            "share not recorded, with how many people must record to move up a zone.",
-        ),
-        "kantong_target": (
-            "Menuju hijau: orang yang perlu direkam agar cakupan ≥ {hijau}. Menuju zona berikut: merah → kuning "
-            "(≥ {kuning}), kuning → hijau; 0 bila sudah hijau.",
-            "To green: people to record for coverage ≥ {hijau}. To the next zone: red → yellow (≥ {kuning}), "
-            "yellow → green; 0 when already green.",
-        ),
-        "kantong_tab_jumlah": ("Menurut jumlah belum rekam", "By number not recorded"),
-        "kantong_tab_persen": ("Menurut persentase belum rekam", "By share not recorded"),
-        "kantong_peta": ("Peta kantong belum rekam", "Map of unrecorded pockets"),
-        "kantong_hotspot_judul": ("Titik panas dan titik dingin", "Hot and cold spots"),
-        "kantong_hotspot_hitung": ("Hitung titik panas/dingin", "Compute hot/cold spots"),
-        "kantong_hotspot_info": (
-            "Aktifkan untuk mencari kelompok wilayah bertetangga dengan laju belum rekam tinggi (titik panas) "
-            "atau rendah (titik dingin). Hasilnya juga tampil sebagai titik di peta.",
-            "Turn on to find groups of neighbouring areas with a high (hot spot) or low (cold spot) rate of "
-            "unrecorded people. They also show as points on the map.",
-        ),
-        "kantong_hotspot_kosong": ("Tidak ada titik panas atau dingin yang signifikan.",
-                                   "No significant hot or cold spots."),
-        "kantong_pemula_judul": ("Kantong pemula: sekolah dengan siswa akan 17 tahun yang belum rekam",
-                                 "First-timers: schools whose students turning 17 are not recorded"),
-        "kantong_pemula_kosong": ("Tidak ada sekolah dengan siswa akan 17 tahun yang belum rekam.",
-                                  "No school with students turning 17 who are not recorded."),
-        "kantong_unduh_csv": ("Unduh CSV", "Download CSV"),
-        "kantong_unduh_xlsx": ("Unduh XLSX", "Download XLSX"),
-    }
-)
 
 
 # --- people to a threshold -----------------------------------------------------------------
@@ -370,8 +299,8 @@ def schools_pocket(store: Store, within: str | None) -> pd.DataFrame:
 # --- for people: map layers, screen tables, downloads ----------------------------------------
 def school_layer(schools: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """A map point layer (lat, lon, label, status, colour) of ``schools_pocket``'s schools."""
-    status = messages.text("lapisan_sekolah_kantong", lang)
-    labels = [messages.text("sekolah_label", lang, nama=r[Col.NAMA], jenjang=r[JENJANG] or "",
+    status = tr("lapisan_sekolah_kantong", lang)
+    labels = [tr("sekolah_label", lang, nama=r[Col.NAMA], jenjang=r[JENJANG] or "",
                             akan_17=fmt.number(r[AKAN_17], lang=lang), belum=fmt.number(r[Col.BELUM], lang=lang))
               for r in schools.to_dict("records")]
     return pd.DataFrame({"lat": schools["lat"], "lon": schools["lon"], "label": labels, "status": status,
@@ -383,8 +312,8 @@ def hotspot_layer(table, lang: str = "id") -> pd.DataFrame:
     ``pockets_table(…, hotspots=True, geometry=True)``: one point inside each such area."""
     spots = table[table[HOTSPOT].isin(list(HOTSPOT_COLOURS))]
     where = spots.geometry.representative_point().to_crs("EPSG:4326") if len(spots) else spots.geometry
-    kelas = [messages.text(f"kelas_{c}", lang) for c in spots[HOTSPOT]]
-    labels = [messages.text("hotspot_label", lang, nama=n, kelas=c, p=fmt.number(p, 3, lang))
+    kelas = [tr(f"kelas_{c}", lang) for c in spots[HOTSPOT]]
+    labels = [tr("hotspot_label", lang, nama=n, kelas=c, p=fmt.number(p, 3, lang))
               for n, c, p in zip(spots[Col.NAMA], kelas, spots[P_VALUE])]
     return pd.DataFrame({"lat": list(where.y), "lon": list(where.x), "label": labels, "status": kelas,
                          "colour": [HOTSPOT_COLOURS[c] for c in spots[HOTSPOT]]},
@@ -395,7 +324,7 @@ def hotspot_note(table: pd.DataFrame, lang: str = "id") -> str:
     """One sentence naming the method, k, permutations, seed, alpha and how many spots were found."""
     a = table.attrs
     counts = table[HOTSPOT].value_counts() if HOTSPOT in table else pd.Series(dtype=int)
-    return messages.text("hotspot_metode", lang, k=a.get("k", K_NEIGHBOURS),
+    return tr("hotspot_metode", lang, k=a.get("k", K_NEIGHBOURS),
                          permutasi=fmt.number(a.get("permutations", PERMUTATIONS), lang=lang),
                          seed=a.get("seed", SEED), alpha=fmt.number(a.get("alpha", ALPHA), 2, lang),
                          panas=int(counts.get("panas", 0)), dingin=int(counts.get("dingin", 0)))
@@ -411,7 +340,7 @@ _FORMATTERS = {  # value, lang -> text
     PERSEN_BELUM: lambda v, lang: fmt.percent(v, 2, lang),
     MENUJU_HIJAU: lambda v, lang: fmt.number(v, lang=lang),
     MENUJU_BERIKUT: lambda v, lang: fmt.number(v, lang=lang),
-    HOTSPOT: lambda v, lang: messages.text(f"kelas_{v}", lang) if isinstance(v, str) else "–",
+    HOTSPOT: lambda v, lang: tr(f"kelas_{v}", lang) if isinstance(v, str) else "–",
     P_VALUE: lambda v, lang: fmt.number(v, 3, lang),
     NPSN: lambda v, lang: str(v),
     JENJANG: lambda v, lang: v or "–",
@@ -447,7 +376,7 @@ def targets_note(lang: str = "id", zones: ZoneConfig | None = None) -> str:
     """What MENUJU_HIJAU and MENUJU_BERIKUT mean, with the configured thresholds."""
     zones = zones or load_settings().zones
     pct = lambda v: fmt.percent(v, 0 if float(v).is_integer() else 2, lang)  # noqa: E731
-    return messages.text("kantong_target", lang, hijau=pct(zones.hijau), kuning=pct(zones.kuning))
+    return tr("kantong_target", lang, hijau=pct(zones.hijau), kuning=pct(zones.kuning))
 
 
 def display(frame: pd.DataFrame, columns: list[str], lang: str = "id") -> pd.DataFrame:
@@ -462,12 +391,12 @@ def display(frame: pd.DataFrame, columns: list[str], lang: str = "id") -> pd.Dat
     parts = []
     for c in columns:
         if c in own:
-            parts.append(pd.Series([_FORMATTERS[c](v, lang) for v in frame[c]], name=messages.text(_HEADERS[c], lang)))
+            parts.append(pd.Series([_FORMATTERS[c](v, lang) for v in frame[c]], name=tr(_HEADERS[c], lang)))
         else:
             parts.append(base[next(rest)])
     out = pd.concat([p.reset_index(drop=True) for p in parts], axis=1)
     if NPSN in columns and Col.NAMA in columns:
-        out = out.rename(columns={messages.text("kol_nama", lang): messages.text("kol_sekolah", lang)})
+        out = out.rename(columns={tr("kol_nama", lang): tr("kol_sekolah", lang)})
     return out
 
 

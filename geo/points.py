@@ -12,41 +12,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo import fmt, messages
+from geo import fmt
 from geo.names import normalize_code
 from geo.schema import Col, FileRefused, Problem, ValidationFailed
 from geo.store import Store
+from geo.text import tr
 
 # kind -> (id column, area code column)
 KINDS = {"lokasi": ("id", "kode_wilayah"), "sekolah": ("npsn", "kode_desa")}
 STATUS_COLOURS = {"aktif": "#1a9850", "perbaikan": "#f39c12", "rusak": "#d73027"}
 
-messages.register(
-    {
-        "titik_jenis_tidak_dikenal": (
-            "Jenis titik '{jenis}' tidak dikenal. Pilih salah satu: {pilihan}.",
-            "Unknown point kind '{jenis}'. Choose one of: {pilihan}.",
-        ),
-        "titik_kolom_hilang": (
-            "Kolom '{kolom}' tidak ada. Berkas {jenis} perlu kolom: {wajib}.",
-            "Column '{kolom}' is missing. A {jenis} file needs the columns: {wajib}.",
-        ),
-        "titik_koordinat_salah": (
-            "Koordinat lat={lat}, lon={lon} tidak sah. Tulis derajat desimal, mis. lat -6,30 dan lon 106,70.",
-            "Coordinates lat={lat}, lon={lon} are not valid. Write decimal degrees, e.g. lat -6.30 lon 106.70.",
-        ),
-        "titik_kode_salah": (
-            "Kode wilayah '{kode}' tidak dikenali. Tulis kode Kemendagri, mis. 36.74.01.1001.",
-            "Area code '{kode}' is not recognised. Write a Kemendagri code, e.g. 36.74.01.1001.",
-        ),
-        "lokasi_label": ("{nama}: {aktif} dari {total} alat aktif{rusak}", "{nama}: {aktif} of {total} devices working{rusak}"),
-        "lokasi_rusak_sejak": (", rusak sejak {tanggal}", ", broken since {tanggal}"),
-        "sekolah_label": (
-            "{nama} ({jenjang}): {akan_17} siswa akan 17 tahun dalam 6 bulan, {belum} belum rekam",
-            "{nama} ({jenjang}): {akan_17} students turn 17 within 6 months, {belum} not recorded",
-        ),
-    }
-)
 
 
 def read_points(path: Path, kind: str) -> pd.DataFrame:
@@ -86,16 +61,16 @@ def read_points(path: Path, kind: str) -> pd.DataFrame:
 def _site_label(p: dict, lang: str) -> tuple[str, str]:
     a = p["atribut"]
     status = a.get("status", "aktif")
-    broken = messages.text("lokasi_rusak_sejak", lang, tanggal=fmt.long_date(a["rusak_sejak"], lang)) if a.get(
+    broken = tr("lokasi_rusak_sejak", lang, tanggal=fmt.long_date(a["rusak_sejak"], lang)) if a.get(
         "rusak_sejak") else ""
-    label = messages.text("lokasi_label", lang, nama=p[Col.NAMA], aktif=a.get("alat_aktif", "?"),
+    label = tr("lokasi_label", lang, nama=p[Col.NAMA], aktif=a.get("alat_aktif", "?"),
                           total=a.get("alat_total", "?"), rusak=broken)
     return label, status
 
 
 def _school_label(p: dict, lang: str) -> tuple[str, str]:
     a = p["atribut"]
-    label = messages.text("sekolah_label", lang, nama=p[Col.NAMA], jenjang=a.get("jenjang", ""),
+    label = tr("sekolah_label", lang, nama=p[Col.NAMA], jenjang=a.get("jenjang", ""),
                           akan_17=fmt.number(_int(a.get("akan_17_enam_bulan")), lang=lang),
                           belum=fmt.number(_int(a.get("belum_rekam")), lang=lang))
     return label, "sekolah"

@@ -6,32 +6,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo import fmt, messages
+from geo import fmt
 from geo.schema import Col
+from geo.text import tr
 
-messages.register(
-    {
-        "kol_kode": ("Kode", "Code"),
-        "kol_nama": ("Nama wilayah", "Area"),
-        "kol_induk": ("Kecamatan", "District"),
-        "kol_wajib": ("Wajib KTP", "Must hold e-KTP"),
-        "kol_sudah": ("Sudah rekam", "Recorded"),
-        "kol_belum": ("Belum rekam", "Not recorded"),
-        "kol_cakupan": ("Cakupan", "Coverage"),
-        "kol_zona": ("Zona", "Zone"),
-        "kol_tanggal": ("Data per", "Data as of"),
-        "kol_baris": ("Baris", "Row"),
-        "kol_kode_berkas": ("Kode di berkas", "Code in file"),
-        "kol_prr": ("PRR", "PRR"),
-        "kol_cetak": ("Sudah cetak", "Printed"),
-        "kol_pemula": ("Pemula", "First-timers"),
-        "zona_hijau_kata": ("hijau", "green"),
-        "zona_kuning_kata": ("kuning", "yellow"),
-        "zona_merah_kata": ("merah", "red"),
-        "tidak_ada_data": ("tidak ada data", "no data"),
-        "di_atas_100": ("di atas 100%: penyebut perlu diperbarui", "above 100%: denominator needs updating"),
-    }
-)
 
 _HEADERS = {
     Col.KODE: "kol_kode", Col.NAMA: "kol_nama", Col.NAMA_INDUK: "kol_induk", Col.WAJIB: "kol_wajib",
@@ -53,7 +31,7 @@ _FORMATTERS = {  # value, lang -> text
 
 def zone_label(zona, lang: str = "id") -> str:
     """The zone as a word (never a colour alone); 'tidak ada data' when missing."""
-    return messages.text(f"zona_{zona}_kata", lang) if isinstance(zona, str) and zona else messages.text(
+    return tr(f"zona_{zona}_kata", lang) if isinstance(zona, str) and zona else tr(
         "tidak_ada_data", lang)
 
 
@@ -69,9 +47,9 @@ def display_table(frame: pd.DataFrame, columns: list[str], lang: str = "id") -> 
         else:
             out[col] = values.astype(str)
     if Col.DI_ATAS_100 in frame and Col.CAKUPAN in out:
-        flag = messages.text("di_atas_100", lang)
+        flag = tr("di_atas_100", lang)
         out[Col.CAKUPAN] = [f"{c} ⚠ {flag}" if over else c for c, over in zip(out[Col.CAKUPAN], frame[Col.DI_ATAS_100])]
-    return out.rename(columns={c: messages.text(_HEADERS.get(c, c), lang) for c in columns}).reset_index(drop=True)
+    return out.rename(columns={c: tr(_HEADERS.get(c, c), lang) for c in columns}).reset_index(drop=True)
 
 
 def file_preview(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
@@ -79,8 +57,8 @@ def file_preview(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     columns the file does not have are left out."""
     columns = [c for c in table.columns if table[c].notna().any()]
     out = display_table(table, columns, lang)
-    code_header = messages.text(_HEADERS[Col.KODE], lang)
-    return out.rename(columns={code_header: messages.text("kol_kode_berkas", lang)})
+    code_header = tr(_HEADERS[Col.KODE], lang)
+    return out.rename(columns={code_header: tr("kol_kode_berkas", lang)})
 
 
 def download_table(data: pd.DataFrame, headers, lang: str = "id") -> pd.DataFrame:
@@ -100,6 +78,6 @@ def download_table(data: pd.DataFrame, headers, lang: str = "id") -> pd.DataFram
     if Col.ZONA in out:
         out[Col.ZONA] = [zone_label(z, lang) for z in out[Col.ZONA]]
     if HOTSPOT in out:
-        out[HOTSPOT] = [messages.text(f"kelas_{v}", lang) if isinstance(v, str) else None for v in out[HOTSPOT]]
+        out[HOTSPOT] = [tr(f"kelas_{v}", lang) if isinstance(v, str) else None for v in out[HOTSPOT]]
     out.columns = headers
     return out

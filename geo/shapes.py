@@ -30,19 +30,9 @@ import geopandas as gpd
 import numpy as np
 import shapely
 from sqlalchemy import Column, Integer, LargeBinary, MetaData, String, Table, Text, insert, select
-
-from geo import messages
 from geo.schema import LEVELS, Col, Level, ancestor_code
 from geo.simplify import METHOD, simplify_for_level
 
-messages.register({
-    "peta_disiapkan": (
-        "Menyimpan batas wilayah dan menyiapkan peta tiap wilayah (sekali per berkas; "
-        "untuk satu provinsi bisa setengah menit)…",
-        "Storing the boundaries and preparing each area's map (once per file; "
-        "up to half a minute for a province)…",
-    ),
-})
 
 _metadata = MetaData()
 map_shapes = Table(

@@ -41,39 +41,11 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.types import UserDefinedType
-
-from geo import messages
 from geo.schema import COUNT_COLUMNS, DATA_DIR, Col, Level, RekamError, StoreError
 
 DEFAULT_SQLITE = DATA_DIR / "rekam.sqlite"
 ENV_URL = "REKAM_DB_URL"
 
-messages.register(
-    {
-        "db_tidak_bisa_dibuka": (
-            "Basis data tidak bisa dibuka ({url}): {detail}. Periksa --db atau REKAM_DB_URL.",
-            "The database cannot be opened ({url}): {detail}. Check --db or REKAM_DB_URL.",
-        ),
-        "db_gagal_menulis": (
-            "Gagal menyimpan ke basis data: {detail}. Tidak ada yang diubah; coba lagi.",
-            "Could not write to the database: {detail}. Nothing was changed; try again.",
-        ),
-        "versi_tidak_ada": (
-            "Versi {versi} tidak ada. Lihat daftar versi dengan: python -m geo history",
-            "Version {versi} does not exist. List versions with: python -m geo history",
-        ),
-        "berkas_sudah_diimpor": (
-            "Berkas yang sama persis sudah diimpor sebagai versi {versi} ({file_name}, {waktu}). "
-            "Jika memang ingin mengimpor lagi, pilih 'impor ulang' (CLI: --force).",
-            "The very same file was already imported as version {versi} ({file_name}, {waktu}). "
-            "To import it again anyway, choose 're-import' (CLI: --force).",
-        ),
-        "versi_sudah_dibatalkan": (
-            "Versi {versi} sudah dibatalkan sebelumnya.",
-            "Version {versi} was already rolled back.",
-        ),
-    }
-)
 
 
 class _PostGISGeometry(UserDefinedType):

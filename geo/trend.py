@@ -33,10 +33,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-
-from geo import messages
 from geo.coverage import add_coverage, aggregate
 from geo.schema import COUNT_COLUMNS, Col, Level, RekamError, ZoneConfig, load_settings
+from geo.text import tr
 
 # --- columns of the frames this module returns ---------------------------------------
 N_SUMBER = "n_sumber"  # stored rows summed into a value (from coverage.aggregate)
@@ -94,64 +93,17 @@ _STATUS_ORDER = {Status.TERCAPAI: 0, Status.TIDAK_TERCAPAI: 1, Status.SATU_SNAPS
                  Status.DATA_KURANG: 3, Status.SUDAH_TERCAPAI: 4}
 _EPS = 1e-9  # float slack before ceil(): 15.000000000002 days is 15 days
 
-messages.register(
-    {
-        "tren_tanggal_salah": (
-            "Tanggal {nama} '{nilai}' tidak dikenali. Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-12-31.",
-            "The {nama} date '{nilai}' is not recognised. Write it as YYYY-MM-DD, e.g. 2026-12-31.",
-        ),
-        "tren_target_salah": (
-            "Target '{nilai}' tidak bisa dipakai. Tulis persen di atas 0 sampai 100, misalnya 92 atau 92,5.",
-            "Target '{nilai}' cannot be used. Write a percentage above 0 and up to 100, e.g. 92 or 92.5.",
-        ),
-        "tren_jendela_salah": (
-            "Jendela '{nilai}' tidak bisa dipakai. Tulis jumlah hari sebagai bilangan bulat minimal 1, misalnya 28.",
-            "Window '{nilai}' cannot be used. Write a whole number of days, at least 1, e.g. 28.",
-        ),
-        "tren_kode_salah": (
-            "Kode wilayah '{nilai}' tidak dikenali. Tulis kode Kemendagri, misalnya 36.74 atau 36.74.01.",
-            "Area code '{nilai}' is not recognised. Write a Kemendagri code such as 36.74 or 36.74.01.",
-        ),
-        "tren_tingkat_salah": (
-            "Tingkat '{level}' tidak berada di bawah wilayah {kode}. Pilih tingkat yang lebih rinci, "
-            "misalnya kecamatan atau desa.",
-            "Level '{level}' is not below area {kode}. Choose a finer level such as kecamatan or desa.",
-        ),
-        "peristiwa_kolom_kurang": (
-            "Berkas peristiwa {path} tidak memiliki kolom {kolom}. Kolom yang diperlukan: {perlu}.",
-            "The events file {path} lacks column(s) {kolom}. Required columns: {perlu}.",
-        ),
-        "peristiwa_tidak_terbaca": (
-            "Berkas peristiwa {path} tidak bisa dibaca ({detail}).",
-            "The events file {path} cannot be read ({detail}).",
-        ),
-        "tren_status_sudah_tercapai": ("sudah tercapai", "already reached"),
-        "tren_status_tercapai": ("tercapai pada laju ini", "reached at this rate"),
-        "tren_status_tidak_tercapai_pada_laju_ini": (
-            "tidak tercapai pada laju ini", "not reached at this rate"),
-        "tren_status_satu_snapshot": (
-            "baru satu data: belum ada tren", "a single snapshot: no trend yet"),
-        "tren_status_data_kurang": ("data kurang", "not enough data"),
-        "peristiwa_alat_rusak": ("Alat rusak", "Device broken"),
-        "peristiwa_jaringan_putus": ("Jaringan putus", "Network down"),
-        "peristiwa_blangko_habis": ("Blangko habis", "Blank cards ran out"),
-        "peristiwa_kampanye_sekolah": ("Perekaman di sekolah", "School campaign"),
-        "peristiwa_layanan_akhir_pekan": ("Layanan akhir pekan", "Weekend service"),
-        "peristiwa_jemput_bola": ("Jemput bola", "Mobile unit"),
-        "peristiwa_koreksi_data": ("Koreksi data", "Data correction"),
-    }
-)
 
 
 def status_label(status: str, lang: str = "id") -> str:
     """A status code (``Status`` value) as words for a person."""
-    return messages.text(f"tren_status_{status}", lang)
+    return tr(f"tren_status_{status}", lang)
 
 
 def event_label(jenis: str, lang: str = "id") -> str:
     """An event kind (``alat_rusak`` …) as words; an unknown kind is shown as written."""
     key = f"peristiwa_{jenis}"
-    label = messages.text(key, lang)
+    label = tr(key, lang)
     return str(jenis) if label == key else label
 
 

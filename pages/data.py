@@ -6,10 +6,11 @@ from datetime import date
 import streamlit as st
 
 import ui
-from geo import auth, fmt, ingest, messages
+from geo import auth, fmt, ingest
 from geo.export import to_csv_bytes, to_xlsx_bytes
 from geo.present import file_preview
 from geo.schema import Level, RekamError
+from geo.text import describe, describe_problem
 
 ctx = ui.context()
 st.header(ctx.t("nav_data"))
@@ -25,7 +26,7 @@ tabs = dict(zip(tab_names, st.tabs([ctx.t(k) for k in tab_names])))
 
 
 def fail(err: RekamError) -> None:
-    st.error(messages.describe(err, ctx.lang))
+    st.error(describe(err, ctx.lang))
 
 
 with tabs["tab_rekam"]:
@@ -45,7 +46,7 @@ with tabs["tab_rekam"]:
             st.subheader(ctx.t("pratinjau"))
             st.dataframe(file_preview(prepared.read.table.head(200), ctx.lang), hide_index=True, width="stretch")
             for problem in prepared.warnings:
-                st.warning(messages.describe_problem(problem, ctx.lang))
+                st.warning(describe_problem(problem, ctx.lang))
             st.subheader(ctx.t("laporan_cocok"))
             st.dataframe(ui.join_report_view(ctx, prepared), hide_index=True, width="stretch")
             unmatched = prepared.unmatched

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from geo import export, messages, pockets
+from geo import export, pockets
 from geo.schema import Level, RekamError
+from geo.text import describe
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -35,7 +36,7 @@ if with_hotspots:
     try:
         hot_table = _table(store, ctx.url, ctx.stamp, ctx.area, level, ctx.date, True)
     except RekamError as err:
-        hot_error = messages.describe(err, ctx.lang)
+        hot_error = describe(err, ctx.lang)
 schools = _schools(store, ctx.url, ctx.stamp, ctx.area)
 
 

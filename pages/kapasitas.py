@@ -4,9 +4,10 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from geo import capacity, fmt, messages
+from geo import capacity, fmt
 from geo.render import charts
 from geo.schema import Col, RekamError, load_settings
+from geo.text import describe
 
 ctx = ui.page_start("nav_kapasitas")
 
@@ -34,7 +35,7 @@ try:
     table, down = _capacity(ui.store(ctx), ctx.url, ctx.stamp, ctx.area, ctx.date, throughput)
     cards = _cards(ui.store(ctx), ctx.url, ctx.stamp, ctx.area, ctx.date)
 except RekamError as err:
-    st.error(messages.describe(err, lang))
+    st.error(describe(err, lang))
     st.stop()
 
 days = lambda v: capacity.days_text(v, lang)  # noqa: E731

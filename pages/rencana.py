@@ -7,9 +7,10 @@ from functools import partial
 import streamlit as st
 
 import ui
-from geo import auth, fmt, messages
+from geo import auth, fmt
 from geo import plan as planner
 from geo.schema import Level, RekamError
+from geo.text import describe
 
 ctx = ui.page_start("nav_rencana")
 
@@ -31,7 +32,7 @@ def _plan(url, stamp, area, data_date, base_id, max_km, schools, units, capacity
 
 
 def fail(err: RekamError) -> None:
-    st.error(messages.describe(err, ctx.lang))
+    st.error(describe(err, ctx.lang))
 
 
 def num(value, decimals: int = 0) -> str:

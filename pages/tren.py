@@ -6,9 +6,10 @@ from datetime import date
 import streamlit as st
 
 import ui
-from geo import auth, events, fmt, messages, trend
+from geo import auth, events, fmt, trend
 from geo.render import trend_charts
 from geo.schema import Col, Level, RekamError, load_settings
+from geo.text import describe
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -141,7 +142,7 @@ with st.expander(ctx.t("peristiwa_tambah")), st.form("tren_peristiwa", clear_on_
             auth.require(ui.current_session(), "editor", store=store)
             version = events.add_event(store, kode, jenis, start, None if ongoing else end, note, session.username)
         except RekamError as err:
-            st.error(messages.describe(err, ctx.lang))
+            st.error(describe(err, ctx.lang))
         else:
             ui.flash(ctx.t("peristiwa_tersimpan", versi=version))
             st.rerun()

@@ -21,104 +21,13 @@ from functools import lru_cache
 import pandas as pd
 import plotly.graph_objects as go
 
-from geo import fmt, messages
+from geo import fmt
 from geo.capacity import CETAK_PER_MINGGU, DIPAKAI, DITERIMA, STOK
 from geo.coverage import top_belum
 from geo.present import zone_label
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Settings, Zone, is_demo_code
+from geo.text import tr
 
-messages.register(
-    {
-        "gambar_sumber": ("Sumber: {sumber}, data per {tanggal}", "Source: {sumber}, data as of {tanggal}"),
-        "gambar_contoh": ("data contoh sintetis", "synthetic example data"),
-        "gambar_zona_hijau": ("Hijau ≥ {ambang}", "Green ≥ {ambang}"),
-        "gambar_zona_kuning": ("Kuning {bawah} – < {atas}", "Yellow {bawah} – < {atas}"),
-        "gambar_zona_merah": ("Merah < {ambang}", "Red < {ambang}"),
-        "gambar_zona_none": ("Tidak ada data", "No data"),
-        "gambar_garis_hijau": ("Hijau ≥ {ambang}", "Green ≥ {ambang}"),
-        "gambar_garis_kuning": ("Kuning ≥ {ambang}", "Yellow ≥ {ambang}"),
-        "gambar_tingkat_kabupaten": ("kabupaten/kota", "regencies/cities"),
-        "gambar_tingkat_kecamatan": ("kecamatan", "districts"),
-        "gambar_tingkat_desa": ("desa/kelurahan", "villages"),
-        "gambar_zona_judul": ("{wilayah}: {n} dari {total} {tingkat} di zona hijau",
-                              "{wilayah}: {n} of {total} {tingkat} in the green zone"),
-        "gambar_zona_sub": ("Cakupan perekaman KTP-el per {tingkat}, data per {tanggal}",
-                            "e-KTP recording coverage by {tingkat}, data as of {tanggal}"),
-        "gambar_sumbu_cakupan": ("Cakupan perekaman (%)", "Recording coverage (%)"),
-        "gambar_kantong_judul": ("{wilayah}: {n} {tingkat} dengan belum rekam terbanyak",
-                                 "{wilayah}: the {n} {tingkat} with the most people not yet recorded"),
-        "gambar_kantong_sub": ("Wajib KTP yang belum merekam KTP-el, data per {tanggal}",
-                               "People who must hold an e-KTP and have not recorded, data as of {tanggal}"),
-        "gambar_kantong_bagian": ("Bersama: {jumlah} dari {total} belum rekam di {wilayah} ({persen})",
-                                  "Together: {jumlah} of the {total} not yet recorded in {wilayah} ({persen})"),
-        "gambar_sumbu_belum": ("Belum rekam (orang)", "Not yet recorded (people)"),
-        "gambar_label_kantong": ("{belum} · cakupan {cakupan} ({zona})", "{belum} · coverage {cakupan} ({zona})"),
-        "gambar_tren_naik": ("{wilayah}: cakupan naik dari {awal} menjadi {akhir}",
-                             "{wilayah}: coverage rose from {awal} to {akhir}"),
-        "gambar_tren_turun": ("{wilayah}: cakupan turun dari {awal} menjadi {akhir}",
-                              "{wilayah}: coverage fell from {awal} to {akhir}"),
-        "gambar_tren_tetap": ("{wilayah}: cakupan {akhir}", "{wilayah}: coverage {akhir}"),
-        "gambar_tren_sub": ("Cakupan perekaman KTP-el, {mulai} – {akhir}",
-                            "e-KTP recording coverage, {mulai} – {akhir}"),
-        "gambar_tren_garis": ("Cakupan {wilayah}", "Coverage of {wilayah}"),
-        "gambar_hover_cakupan": (
-            "Cakupan {cakupan} (zona {zona})<br>Sudah rekam {sudah} dari {wajib} wajib KTP<br>Belum rekam {belum}",
-            "Coverage {cakupan} ({zona} zone)<br>Recorded {sudah} of {wajib} who must hold an e-KTP"
-            "<br>Not yet recorded {belum}",
-        ),
-        "gambar_di_atas_100": ("⚠ di atas 100%", "⚠ above 100%"),
-        "gambar_tidak_ada_data": ("tidak ada data", "no data"),
-        # the card pipeline
-        "gambar_kartu_judul": ("{wilayah}: {persen} perekaman KTP-el sudah dicetak menjadi kartu",
-                               "{wilayah}: {persen} of e-KTP recordings are printed cards"),
-        "gambar_kartu_judul_tanpa": ("{wilayah}: alur kartu KTP-el", "{wilayah}: the e-KTP card pipeline"),
-        "gambar_kartu_sub": (
-            "Dari {sudah} wajib KTP yang sudah merekam: {cetak} kartu sudah dicetak, {prr} siap cetak (PRR) "
-            "menunggu, {diproses} masih diproses atau ditolak. Data per {tanggal}",
-            "Of the {sudah} people who have recorded: {cetak} cards printed, {prr} print-ready (PRR) waiting, "
-            "{diproses} still processing or rejected. Data as of {tanggal}",
-        ),
-        "gambar_kartu_bagian_cetak": ("Sudah dicetak", "Printed"),
-        "gambar_kartu_bagian_prr": ("Siap cetak, menunggu (PRR)", "Print-ready, waiting (PRR)"),
-        "gambar_kartu_bagian_diproses": ("Masih diproses / ditolak", "Processing / rejected"),
-        "gambar_kartu_baris_rekam": ("Sudah rekam", "Recorded"),
-        "gambar_kartu_baris_verifikasi": ("Lolos verifikasi<br>(PRR + dicetak)", "Verified<br>(PRR + printed)"),
-        "gambar_kartu_baris_cetak": ("Sudah dicetak", "Printed"),
-        "gambar_kartu_sumbu": ("Orang", "People"),
-        "gambar_kartu_riwayat_judul": ("{wilayah}: {prr} kartu siap cetak menunggu, {cetak} dicetak minggu terakhir",
-                                       "{wilayah}: {prr} print-ready cards waiting, {cetak} printed in the last week"),
-        "gambar_kartu_riwayat_judul_tanpa": ("{wilayah}: kartu siap cetak dan kartu dicetak",
-                                             "{wilayah}: print-ready and printed cards"),
-        "gambar_kartu_riwayat_sub": (
-            "Kartu KTP-el siap cetak (PRR) yang menunggu, dan kartu dicetak per minggu, {mulai} – {akhir}",
-            "Print-ready e-KTP cards (PRR) waiting, and cards printed per week, {mulai} – {akhir}",
-        ),
-        "gambar_kartu_per_minggu": ("Kartu dicetak per minggu", "Cards printed per week"),
-        "gambar_kartu_menunggu": ("Siap cetak yang menunggu (PRR)", "Print-ready waiting (PRR)"),
-        "gambar_kartu_puncak": ("Puncak: {n} menunggu<br>({tanggal})", "Peak: {n} waiting<br>({tanggal})"),
-        "gambar_kartu_sumbu_kartu": ("Kartu", "Cards"),
-        # the blank-card stock
-        "gambar_blangko_judul": ("{wilayah}: blangko KTP-el diperkirakan habis {tanggal}",
-                                 "{wilayah}: blank e-KTP cards expected to run out on {tanggal}"),
-        "gambar_blangko_judul_habis": ("{wilayah}: blangko KTP-el habis sejak {tanggal}",
-                                       "{wilayah}: blank e-KTP cards ran out on {tanggal}"),
-        "gambar_blangko_judul_stok": ("{wilayah}: stok blangko KTP-el {stok} lembar",
-                                      "{wilayah}: {stok} blank e-KTP cards in stock"),
-        "gambar_blangko_sub": ("Stok blangko KTP-el setelah tiap kiriman dan pemakaian, {mulai} – {akhir}",
-                               "Blank e-KTP card stock after each delivery and use, {mulai} – {akhir}"),
-        "gambar_blangko_perkiraan": ("perkiraan {stok} lembar pada {tanggal}", "estimated {stok} on {tanggal}"),
-        "gambar_blangko_laju": ("dicetak {laju} per hari", "{laju} printed a day"),
-        "gambar_blangko_kurang": ("kurang {kurang} untuk {prr} kartu siap cetak",
-                                  "{kurang} short for {prr} print-ready cards"),
-        "gambar_blangko_cukup": ("{prr} kartu siap cetak menunggu", "{prr} print-ready cards waiting"),
-        "gambar_blangko_stok": ("Stok blangko tercatat", "Recorded blank stock"),
-        "gambar_blangko_proyeksi": ("Perkiraan pada laju cetak saat ini", "Projection at the current printing rate"),
-        "gambar_blangko_habis_pada": (": habis sekitar {tanggal}", ": runs out about {tanggal}"),
-        "gambar_blangko_sumbu": ("Blangko (lembar)", "Blank cards"),
-        "gambar_blangko_hover": ("{tanggal}<br>Stok {stok}<br>Diterima {diterima}, dipakai {dipakai}",
-                                 "{tanggal}<br>Stock {stok}<br>Received {diterima}, used {dipakai}"),
-    }
-)
 
 FONT_FAMILY = "Liberation Sans, Arial, Helvetica, sans-serif"
 INK = "#1f1f1f"
@@ -157,13 +66,13 @@ def zone_legend(zone: Zone | None, settings: Settings, lang: str = "id") -> str:
     """Legend words of a zone with its thresholds: ``Hijau ≥ 92%``, ``Kuning 85% – < 92%``."""
     zones = settings.zones
     if zone is Zone.HIJAU:
-        return messages.text("gambar_zona_hijau", lang, ambang=threshold_text(zones.hijau, lang))
+        return tr("gambar_zona_hijau", lang, ambang=threshold_text(zones.hijau, lang))
     if zone is Zone.KUNING:
-        return messages.text("gambar_zona_kuning", lang, bawah=threshold_text(zones.kuning, lang),
+        return tr("gambar_zona_kuning", lang, bawah=threshold_text(zones.kuning, lang),
                              atas=threshold_text(zones.hijau, lang))
     if zone is Zone.MERAH:
-        return messages.text("gambar_zona_merah", lang, ambang=threshold_text(zones.kuning, lang))
-    return messages.text("gambar_zona_none", lang)
+        return tr("gambar_zona_merah", lang, ambang=threshold_text(zones.kuning, lang))
+    return tr("gambar_zona_none", lang)
 
 
 def is_demo(codes) -> bool:
@@ -173,13 +82,13 @@ def is_demo(codes) -> bool:
 
 def source_text(settings: Settings, data_date, lang: str = "id", *, demo: bool = False) -> str:
     """``Sumber: <settings.source_name>, data per 16 November 2026`` (+ ``· data contoh sintetis``)."""
-    text = messages.text("gambar_sumber", lang, sumber=settings.source_name, tanggal=fmt.long_date(data_date, lang))
-    return text + (" · " + messages.text("gambar_contoh", lang) if demo else "")
+    text = tr("gambar_sumber", lang, sumber=settings.source_name, tanggal=fmt.long_date(data_date, lang))
+    return text + (" · " + tr("gambar_contoh", lang) if demo else "")
 
 
 def level_words(level: Level | str, lang: str = "id") -> str:
     """The plural words for areas of a level: ``kecamatan``, ``desa/kelurahan``."""
-    return messages.text(f"gambar_tingkat_{Level(level).value}", lang)
+    return tr(f"gambar_tingkat_{Level(level).value}", lang)
 
 
 def zones_of(values, settings: Settings) -> list[Zone | None]:
@@ -237,13 +146,13 @@ def zona_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settin
                      range=[-0.6, len(order) - 0.4 + 0.8])  # headroom on top for the threshold labels
     ticks = list(range(0, int(column_x) - 1, 20))
     fig.update_xaxes(range=[0, column_x * 1.3], tickvals=ticks, ticksuffix="%",
-                     title_text=messages.text("gambar_sumbu_cakupan", lang),
+                     title_text=tr("gambar_sumbu_cakupan", lang),
                      showgrid=True, gridcolor=GRID, zeroline=True, zerolinecolor="#999999")
     _threshold_lines(fig, settings, lang)
     n_hijau = sum(z is Zone.HIJAU for z in zones)
-    title = messages.text("gambar_zona_judul", lang, wilayah=area_name, n=n_hijau, total=len(rows),
+    title = tr("gambar_zona_judul", lang, wilayah=area_name, n=n_hijau, total=len(rows),
                           tingkat=level_words(level, lang))
-    subtitle = messages.text("gambar_zona_sub", lang, tingkat=level_words(level, lang).split("/")[0],
+    subtitle = tr("gambar_zona_sub", lang, tingkat=level_words(level, lang).split("/")[0],
                              tanggal=fmt.long_date(data_date, lang))
     demo = is_demo(order) if demo is None else demo
     fig.update_layout(bargap=0.28)
@@ -277,7 +186,7 @@ def kantong_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Set
             y=list(part[Col.KODE]),
             name=zone_legend(zone, settings, lang),
             marker=_zone_marker(zone),
-            text=[messages.text("gambar_label_kantong", lang, belum=fmt.number(r[Col.BELUM], lang=lang),
+            text=[tr("gambar_label_kantong", lang, belum=fmt.number(r[Col.BELUM], lang=lang),
                                 cakupan=fmt.percent(r[Col.CAKUPAN], 2, lang), zona=zone_word(zone, lang))
                   for r in part.to_dict("records")],
             textposition="outside",
@@ -295,15 +204,15 @@ def kantong_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Set
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1], tickvals=order,
                      ticktext=ticks, range=[-0.6, len(order) - 0.4])
     biggest = float(top[Col.BELUM].max()) if len(top) else 1.0
-    fig.update_xaxes(range=[0, biggest * 1.9], title_text=messages.text("gambar_sumbu_belum", lang),
+    fig.update_xaxes(range=[0, biggest * 1.9], title_text=tr("gambar_sumbu_belum", lang),
                      showgrid=True, gridcolor=GRID, tickformat=",d", zeroline=True, zerolinecolor="#999999")
     total = pd.to_numeric(table[Col.BELUM], errors="coerce").sum()
     together = float(top[Col.BELUM].sum())
     words = level_words(level, lang)
-    title = messages.text("gambar_kantong_judul", lang, wilayah=area_name, n=len(top), tingkat=words)
-    subtitle = messages.text("gambar_kantong_sub", lang, tanggal=fmt.long_date(data_date, lang))
+    title = tr("gambar_kantong_judul", lang, wilayah=area_name, n=len(top), tingkat=words)
+    subtitle = tr("gambar_kantong_sub", lang, tanggal=fmt.long_date(data_date, lang))
     if total > 0:
-        subtitle += "<br>" + messages.text(
+        subtitle += "<br>" + tr(
             "gambar_kantong_bagian", lang, jumlah=fmt.number(together, lang=lang), total=fmt.number(total, lang=lang),
             wilayah=area_name, persen=fmt.percent(100 * together / total, 1, lang))
     demo = is_demo(table[Col.KODE]) if demo is None else demo
@@ -331,7 +240,7 @@ def tren_line(series: pd.DataFrame, *, area_name: str, settings: Settings, lang:
     if x:
         _zone_bands(fig, settings, lang, x[0], x[-1], lo, hi)
         fig.add_trace(go.Scatter(
-            x=x, y=y, mode="lines", name=messages.text("gambar_tren_garis", lang, wilayah=area_name),
+            x=x, y=y, mode="lines", name=tr("gambar_tren_garis", lang, wilayah=area_name),
             line={"color": LINE_COLOUR, "width": 3.5},
             customdata=[[fmt.long_date(d, lang), _hover(r, settings.zones.zone(r[Col.CAKUPAN]), lang)]
                         for d, r in zip(x, rows.to_dict("records"))],
@@ -352,15 +261,15 @@ def tren_line(series: pd.DataFrame, *, area_name: str, settings: Settings, lang:
         tickvals, ticktext = month_ticks(x[0], x[-1], lang)
         fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext, range=[x[0], x[-1]],
                          showgrid=False, ticks="outside")
-    fig.update_yaxes(range=[lo, hi], ticksuffix="%", title_text=messages.text("gambar_sumbu_cakupan", lang),
+    fig.update_yaxes(range=[lo, hi], ticksuffix="%", title_text=tr("gambar_sumbu_cakupan", lang),
                      showgrid=True, gridcolor=GRID)
     if len(y) >= 2 and round(y[-1], 2) != round(y[0], 2):
         key = "gambar_tren_naik" if y[-1] > y[0] else "gambar_tren_turun"
     else:
         key = "gambar_tren_tetap"
-    title = messages.text(key, lang, wilayah=area_name, awal=fmt.percent(y[0], 2, lang) if y else "–",
+    title = tr(key, lang, wilayah=area_name, awal=fmt.percent(y[0], 2, lang) if y else "–",
                           akhir=fmt.percent(y[-1], 2, lang) if y else "–")
-    subtitle = messages.text("gambar_tren_sub", lang, mulai=fmt.long_date(x[0] if x else None, lang),
+    subtitle = tr("gambar_tren_sub", lang, mulai=fmt.long_date(x[0] if x else None, lang),
                              akhir=fmt.long_date(x[-1] if x else None, lang))
     codes = [kode] if kode else (list(series[Col.KODE]) if Col.KODE in series else [])
     demo = is_demo(codes) if demo is None else demo
@@ -421,7 +330,7 @@ def kartu_bar(totals: dict, *, area_name: str, settings: Settings, lang: str = "
     for part, values in parts.items():
         colour = CARD_COLOURS[part]
         fig.add_trace(go.Bar(
-            orientation="h", x=values, y=list(_CARD_ROWS), name=messages.text(f"gambar_kartu_bagian_{part}", lang),
+            orientation="h", x=values, y=list(_CARD_ROWS), name=tr(f"gambar_kartu_bagian_{part}", lang),
             marker={"color": colour, "line": {"color": "#ffffff", "width": 0.5},
                     "pattern": {"shape": CARD_PATTERNS[part], "fgcolor": "#ffffff", "bgcolor": colour,
                                 "fillmode": "replace", "size": 9, "solidity": 0.25}},
@@ -442,15 +351,15 @@ def kartu_bar(totals: dict, *, area_name: str, settings: Settings, lang: str = "
     fig.update_layout(barmode="stack", bargap=0.35)
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(_CARD_ROWS)[::-1],
                      tickvals=list(_CARD_ROWS), range=[-0.6, len(_CARD_ROWS) - 0.4],
-                     ticktext=[messages.text(f"gambar_kartu_baris_{row}", lang) for row in _CARD_ROWS])
+                     ticktext=[tr(f"gambar_kartu_baris_{row}", lang) for row in _CARD_ROWS])
     fig.update_xaxes(range=[0, max(n["sudah"], 1) * 1.5], tickformat=",d", showgrid=True, gridcolor=GRID,
-                     zeroline=True, zerolinecolor="#999999", title_text=messages.text("gambar_kartu_sumbu", lang))
+                     zeroline=True, zerolinecolor="#999999", title_text=tr("gambar_kartu_sumbu", lang))
     if cetak is not None and n["sudah"]:
-        title = messages.text("gambar_kartu_judul", lang, wilayah=area_name,
+        title = tr("gambar_kartu_judul", lang, wilayah=area_name,
                               persen=fmt.percent(100 * n["cetak"] / n["sudah"], 1, lang))
     else:
-        title = messages.text("gambar_kartu_judul_tanpa", lang, wilayah=area_name)
-    subtitle = messages.text("gambar_kartu_sub", lang, sudah=fmt.number(sudah, lang=lang),
+        title = tr("gambar_kartu_judul_tanpa", lang, wilayah=area_name)
+    subtitle = tr("gambar_kartu_sub", lang, sudah=fmt.number(sudah, lang=lang),
                              cetak=fmt.number(cetak, lang=lang), prr=fmt.number(prr, lang=lang),
                              diproses=fmt.number(diproses if verified is not None else None, lang=lang),
                              tanggal=fmt.long_date(data_date, lang))
@@ -475,12 +384,12 @@ def kartu_riwayat_line(history: pd.DataFrame, *, area_name: str, settings: Setti
     weekly = [None if pd.isna(v) else round(float(v)) for v in rows[CETAK_PER_MINGGU]]
     fig = go.Figure()
     fig.add_trace(go.Bar(
-        x=x, y=weekly, name=messages.text("gambar_kartu_per_minggu", lang), marker={"color": CARD_COLOURS["cetak"]},
+        x=x, y=weekly, name=tr("gambar_kartu_per_minggu", lang), marker={"color": CARD_COLOURS["cetak"]},
         customdata=[[fmt.long_date(d, lang), fmt.number(v, lang=lang)] for d, v in zip(x, weekly)],
         hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>", meta={"role": "batang"},
     ))
     fig.add_trace(go.Scatter(
-        x=x, y=prr, mode="lines", name=messages.text("gambar_kartu_menunggu", lang),
+        x=x, y=prr, mode="lines", name=tr("gambar_kartu_menunggu", lang),
         line={"color": CARD_COLOURS["prr"], "width": 3},
         customdata=[[fmt.long_date(d, lang), fmt.number(v, lang=lang)] for d, v in zip(x, prr)],
         hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>", meta={"role": _ROLE_LINE},
@@ -490,7 +399,7 @@ def kartu_riwayat_line(history: pd.DataFrame, *, area_name: str, settings: Setti
         last, peak = known[-1], max(known, key=lambda i: (prr[i], -i))
         if peak != last:
             fig.add_annotation(x=x[peak], y=prr[peak], xanchor="left", yanchor="top", xshift=10, showarrow=False,
-                               text=messages.text("gambar_kartu_puncak", lang, n=fmt.number(prr[peak], lang=lang),
+                               text=tr("gambar_kartu_puncak", lang, n=fmt.number(prr[peak], lang=lang),
                                                   tanggal=fmt.long_date(x[peak], lang)),
                                bgcolor="rgba(255,255,255,0.85)", font={"color": INK}, name=_ROLE_END)
         fig.add_annotation(x=x[last], y=prr[last], xanchor="right", yanchor="bottom", yshift=8, showarrow=False,
@@ -499,18 +408,18 @@ def kartu_riwayat_line(history: pd.DataFrame, *, area_name: str, settings: Setti
     high = max([v for v in (*prr, *weekly) if v is not None], default=1)
     tickvals, ticktext = count_ticks(high, lang)
     fig.update_yaxes(range=[0, tickvals[-1] * 1.08], tickvals=tickvals, ticktext=ticktext, showgrid=True,
-                     gridcolor=GRID, title_text=messages.text("gambar_kartu_sumbu_kartu", lang))
+                     gridcolor=GRID, title_text=tr("gambar_kartu_sumbu_kartu", lang))
     if x:
         dates_v, dates_t = month_ticks(x[0], x[-1], lang)
         fig.update_xaxes(type="date", tickvals=dates_v, ticktext=dates_t, showgrid=False, ticks="outside")
     fig.update_layout(bargap=0.15)
     data_date = x[-1] if x else None
     if known:
-        title = messages.text("gambar_kartu_riwayat_judul", lang, wilayah=area_name,
+        title = tr("gambar_kartu_riwayat_judul", lang, wilayah=area_name,
                               prr=fmt.number(prr[known[-1]], lang=lang), cetak=fmt.number(weekly[-1], lang=lang))
     else:
-        title = messages.text("gambar_kartu_riwayat_judul_tanpa", lang, wilayah=area_name)
-    subtitle = messages.text("gambar_kartu_riwayat_sub", lang, mulai=fmt.long_date(x[0] if x else None, lang),
+        title = tr("gambar_kartu_riwayat_judul_tanpa", lang, wilayah=area_name)
+    subtitle = tr("gambar_kartu_riwayat_sub", lang, mulai=fmt.long_date(x[0] if x else None, lang),
                              akhir=fmt.long_date(data_date, lang))
     demo = is_demo([kode] if kode else []) if demo is None else demo
     _frame(fig, title=title, subtitle=subtitle, source=source_text(settings, data_date, lang, demo=demo), lang=lang,
@@ -535,8 +444,8 @@ def blangko_line(ledger: pd.DataFrame, projection: dict, *, area_name: str, sett
     fig = go.Figure()
     fig.add_trace(go.Scatter(
         x=x, y=stock, mode="lines+markers", line={"shape": "hv", "color": CARD_COLOURS["stok"], "width": 2.5},
-        marker={"size": 7}, name=messages.text("gambar_blangko_stok", lang),
-        customdata=[messages.text("gambar_blangko_hover", lang, tanggal=fmt.long_date(d, lang), stok=lang_n(s),
+        marker={"size": 7}, name=tr("gambar_blangko_stok", lang),
+        customdata=[tr("gambar_blangko_hover", lang, tanggal=fmt.long_date(d, lang), stok=lang_n(s),
                                   diterima=lang_n(a), dipakai=lang_n(b))
                     for d, s, a, b in zip(x, stock, ledger[DITERIMA], ledger[DIPAKAI])],
         hovertemplate="%{customdata}<extra></extra>", meta={"role": _ROLE_STEPS},
@@ -548,9 +457,9 @@ def blangko_line(ledger: pd.DataFrame, projection: dict, *, area_name: str, sett
             xs, ys = xs + [p["tanggal"]], ys + [p["stok_perkiraan"]]
         if p.get("tanggal_habis") and p["tanggal_habis"] > xs[-1]:
             xs, ys = xs + [p["tanggal_habis"]], ys + [0]
-        projection_name = messages.text("gambar_blangko_proyeksi", lang)
+        projection_name = tr("gambar_blangko_proyeksi", lang)
         if p.get("tanggal_habis"):
-            projection_name += messages.text("gambar_blangko_habis_pada", lang,
+            projection_name += tr("gambar_blangko_habis_pada", lang,
                                              tanggal=fmt.long_date(p["tanggal_habis"], lang))
         if len(xs) > 1:
             fig.add_trace(go.Scatter(
@@ -563,28 +472,28 @@ def blangko_line(ledger: pd.DataFrame, projection: dict, *, area_name: str, sett
     tickvals, ticktext = count_ticks(max(stock, default=1), lang)
     fig.update_yaxes(range=[0, tickvals[-1] * 1.08], tickvals=tickvals, ticktext=ticktext, showgrid=True,
                      gridcolor=GRID, zeroline=True, zerolinecolor="#999999",
-                     title_text=messages.text("gambar_blangko_sumbu", lang))
+                     title_text=tr("gambar_blangko_sumbu", lang))
     if x:
         dates_v, dates_t = month_ticks(x[0], max(ends), lang)
         fig.update_xaxes(type="date", tickvals=dates_v, ticktext=dates_t, showgrid=False, ticks="outside")
     data_date = p.get("tanggal") or (x[-1] if x else None)
     left = p.get("stok_perkiraan")
     if left == 0 and p.get("tanggal_habis"):
-        title = messages.text("gambar_blangko_judul_habis", lang, wilayah=area_name,
+        title = tr("gambar_blangko_judul_habis", lang, wilayah=area_name,
                               tanggal=fmt.long_date(p["tanggal_habis"], lang))
     elif p.get("tanggal_habis"):
-        title = messages.text("gambar_blangko_judul", lang, wilayah=area_name,
+        title = tr("gambar_blangko_judul", lang, wilayah=area_name,
                               tanggal=fmt.long_date(p["tanggal_habis"], lang))
     else:
-        title = messages.text("gambar_blangko_judul_stok", lang, wilayah=area_name, stok=lang_n(left))
-    subtitle = messages.text("gambar_blangko_sub", lang, mulai=fmt.long_date(x[0] if x else None, lang),
+        title = tr("gambar_blangko_judul_stok", lang, wilayah=area_name, stok=lang_n(left))
+    subtitle = tr("gambar_blangko_sub", lang, mulai=fmt.long_date(x[0] if x else None, lang),
                              akhir=fmt.long_date(data_date, lang))
-    facts = [messages.text("gambar_blangko_perkiraan", lang, stok=lang_n(left), tanggal=fmt.long_date(data_date, lang))]
+    facts = [tr("gambar_blangko_perkiraan", lang, stok=lang_n(left), tanggal=fmt.long_date(data_date, lang))]
     if p.get("laju_cetak_per_hari") is not None:
-        facts.append(messages.text("gambar_blangko_laju", lang, laju=lang_n(p["laju_cetak_per_hari"], 1)))
+        facts.append(tr("gambar_blangko_laju", lang, laju=lang_n(p["laju_cetak_per_hari"], 1)))
     if p.get("prr") is not None:
         key = "gambar_blangko_kurang" if p.get("kurang") else "gambar_blangko_cukup"
-        facts.append(messages.text(key, lang, prr=lang_n(p["prr"]), kurang=lang_n(p.get("kurang"))))
+        facts.append(tr(key, lang, prr=lang_n(p["prr"]), kurang=lang_n(p.get("kurang"))))
     facts = " · ".join(facts)
     subtitle += "<br>" + facts[:1].upper() + facts[1:]
     demo = is_demo([kode] if kode else []) if demo is None else demo
@@ -768,15 +677,15 @@ def zone_word(zone: Zone | None, lang: str) -> str:
 
 def _coverage_label(row: dict, zone: Zone | None, lang: str) -> str:
     if zone is None:
-        return messages.text("gambar_tidak_ada_data", lang)
+        return tr("gambar_tidak_ada_data", lang)
     text = f"{fmt.percent(row[Col.CAKUPAN], 2, lang)} ({zone_word(zone, lang)})"
-    return text + (" " + messages.text("gambar_di_atas_100", lang) if row[Col.CAKUPAN] > 100 else "")
+    return text + (" " + tr("gambar_di_atas_100", lang) if row[Col.CAKUPAN] > 100 else "")
 
 
 def _hover(row: dict, zone: Zone | None, lang: str) -> str:
     if zone is None:
-        return messages.text("gambar_tidak_ada_data", lang)
-    return messages.text("gambar_hover_cakupan", lang, cakupan=fmt.percent(row[Col.CAKUPAN], 2, lang),
+        return tr("gambar_tidak_ada_data", lang)
+    return tr("gambar_hover_cakupan", lang, cakupan=fmt.percent(row[Col.CAKUPAN], 2, lang),
                          zona=zone_word(zone, lang), sudah=fmt.number(row[Col.SUDAH], lang=lang),
                          wajib=fmt.number(row[Col.WAJIB], lang=lang),
                          belum=fmt.number(row.get(Col.BELUM, row[Col.WAJIB] - row[Col.SUDAH]), lang=lang))
@@ -792,7 +701,7 @@ def _threshold_lines(fig: go.Figure, settings: Settings, lang: str) -> None:
                       name=f"ambang_{zone.value}")
         fig.add_annotation(
             x=value, xref="x", y=1, yref="paper", yanchor="top", xanchor=anchor, xshift=6 if anchor == "left" else -6,
-            text=messages.text(f"gambar_garis_{zone.value}", lang, ambang=threshold_text(value, lang)),
+            text=tr(f"gambar_garis_{zone.value}", lang, ambang=threshold_text(value, lang)),
             showarrow=False, font={"color": "#333333"}, name=f"ambang_{zone.value}",
         )
 

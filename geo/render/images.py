@@ -15,35 +15,9 @@ import threading
 from pathlib import Path
 
 import plotly.graph_objects as go
-
-from geo import messages
 from geo.render.charts import style_for_export
 from geo.schema import RekamError
 
-messages.register(
-    {
-        "gambar_ukuran_salah": (
-            "Ukuran gambar '{nilai}' tidak bisa dipakai. Tulis lebar x tinggi dalam piksel, masing-masing "
-            "{min}–{maks}, misalnya {contoh}.",
-            "Image size '{nilai}' cannot be used. Write width x height in pixels, each {min}–{maks}, "
-            "e.g. {contoh}.",
-        ),
-        "gambar_format_salah": (
-            "Format gambar '{nilai}' tidak didukung. Pilih salah satu: {pilihan}.",
-            "Image format '{nilai}' is not supported. Choose one of: {pilihan}.",
-        ),
-        "gambar_tanpa_peramban": (
-            "Gambar tidak bisa dibuat: peramban Chromium tidak ditemukan. Pasang paket Debian 'chromium' "
-            "atau isi BROWSER_PATH dengan lokasi Chromium/Chrome.",
-            "Cannot make the image: no Chromium browser found. Install the Debian package 'chromium' or set "
-            "BROWSER_PATH to a Chromium/Chrome executable.",
-        ),
-        "gambar_gagal": (
-            "Gambar tidak bisa dibuat ({detail}). Coba lagi; bila berulang, mulai ulang aplikasi.",
-            "Cannot make the image ({detail}). Try again; if it happens again, restart the application.",
-        ),
-    }
-)
 
 # Sizes of the media pack: a landscape post/slide, a square post, a portrait post.
 SIZES: dict[str, tuple[int, int]] = {

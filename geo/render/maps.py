@@ -37,11 +37,12 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 from folium.utilities import JsCode
 
-from geo import fmt, messages
+from geo import fmt
 from geo.render.assets import use_local_assets
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, RekamError, Settings, Zone, load_settings
 from geo.shapes import ShapeCache
 from geo.simplify import ZOOM_SNAP, fit_zoom
+from geo.text import tr
 
 METRICS = ("zona", "cakupan", "belum_rekam", "perubahan")
 VALUE_COLUMN = {"zona": Col.ZONA, "cakupan": Col.CAKUPAN, "belum_rekam": Col.BELUM, "perubahan": Col.PERUBAHAN}
@@ -62,56 +63,6 @@ class MapInputError(RekamError):
     """The frame cannot be drawn as asked (unknown metric, missing column)."""
 
 
-messages.register(
-    {
-        "map_metrik_tidak_dikenal": (
-            "Ukuran peta '{metrik}' tidak dikenal. Pilih salah satu: {pilihan}.",
-            "Unknown map measure '{metrik}'. Choose one of: {pilihan}.",
-        ),
-        "map_kolom_hilang": (
-            "Data peta tidak punya kolom {kolom}. Hitung dulu cakupannya (geo.coverage).",
-            "The map data has no column {kolom}. Compute coverage first (geo.coverage).",
-        ),
-        "map_judul_zona": ("Zona perekaman KTP-el", "e-KTP recording zone"),
-        "map_judul_cakupan": ("Cakupan perekaman (%)", "Recording coverage (%)"),
-        "map_judul_belum_rekam": ("Belum rekam (orang)", "Not yet recorded (people)"),
-        "map_judul_perubahan": ("Perubahan cakupan (poin persen)", "Change in coverage (percentage points)"),
-        "map_zona_hijau": ("Hijau ≥ {hijau}", "Green ≥ {hijau}"),
-        "map_zona_kuning": ("Kuning {kuning}–<{hijau}", "Yellow {kuning}–<{hijau}"),
-        "map_zona_merah": ("Merah < {kuning}", "Red < {kuning}"),
-        "map_tidak_ada_data": ("Tidak ada data", "No data"),
-        "map_batas": ("batas {zona}", "{zona} threshold"),
-        "map_turun": ("turun", "fell"),
-        "map_naik": ("naik", "rose"),
-        "map_data_per": ("Data per {tanggal}", "Data as of {tanggal}"),
-        "map_sumber": ("Sumber: {sumber}", "Source: {sumber}"),
-        "map_di_atas_100_jumlah": (
-            "{jumlah} wilayah di atas 100% (data penyebut perlu diperbarui)",
-            "{jumlah} areas above 100% (denominator data needs updating)",
-        ),
-        "map_tanpa_batas": (
-            "{jumlah} wilayah tanpa batas peta (tidak digambar)",
-            "{jumlah} areas without a boundary (not drawn)",
-        ),
-        "map_titik_tanpa_koordinat": ("{jumlah} titik tanpa koordinat", "{jumlah} points without coordinates"),
-        "map_tip_kode": ("Kode {kode}", "Code {kode}"),
-        "map_tip_wajib": ("Wajib KTP: {nilai}", "Must hold e-KTP: {nilai}"),
-        "map_tip_sudah": ("Sudah rekam: {nilai}", "Recorded: {nilai}"),
-        "map_tip_belum": ("Belum rekam: {nilai}", "Not yet recorded: {nilai}"),
-        "map_tip_cakupan": ("Cakupan: {nilai} (zona {zona})", "Coverage: {nilai} ({zona} zone)"),
-        "map_tip_cakupan_kosong": ("Cakupan: tidak ada data", "Coverage: no data"),
-        "map_tip_di_atas_100": (
-            "di atas 100% (data penyebut perlu diperbarui)",
-            "above 100% (denominator data needs updating)",
-        ),
-        "map_tip_perubahan": ("Perubahan: {nilai}", "Change: {nilai}"),
-        "map_tip_tanggal": ("Data: {tanggal}", "Data: {tanggal}"),
-        "map_poin": (" poin", " points"),
-        "map_zona_kata_hijau": ("hijau", "green"),
-        "map_zona_kata_kuning": ("kuning", "yellow"),
-        "map_zona_kata_merah": ("merah", "red"),
-    }
-)
 
 
 # --- colours (vectorised) ------------------------------------------------------------
@@ -183,12 +134,12 @@ def _tip_templates(lang: str) -> dict[str, str]:
     """The tooltip's line templates in ``lang``, looked up once (``{}`` where the value goes)."""
     keys = ("map_tip_kode", "map_tip_wajib", "map_tip_sudah", "map_tip_belum", "map_tip_perubahan",
             "map_tip_tanggal")
-    out = {key: messages.text(key, lang, kode="{}", nilai="{}", tanggal="{}") for key in keys}
-    out["map_tip_cakupan"] = messages.text("map_tip_cakupan", lang, nilai="{}", zona="{}")
+    out = {key: tr(key, lang, kode="{}", nilai="{}", tanggal="{}") for key in keys}
+    out["map_tip_cakupan"] = tr("map_tip_cakupan", lang, nilai="{}", zona="{}")
     for key in ("map_tip_cakupan_kosong", "map_tip_di_atas_100", "map_poin"):
-        out[key] = messages.text(key, lang)
+        out[key] = tr(key, lang)
     for zone in Zone:
-        out[zone.value] = messages.text(f"map_zona_kata_{zone.value}", lang)
+        out[zone.value] = tr(f"map_zona_kata_{zone.value}", lang)
     return out
 
 
@@ -421,7 +372,7 @@ def legend_html(metric: str, settings: Settings, lang: str, *, counts: dict[str,
     """The legend's HTML: title, each colour with its words and thresholds, notes, source.
 
     ``title`` (e.g. the area's name) heads the box, above the measure's name."""
-    t = lambda key, **p: messages.text(key, lang, **p)  # noqa: E731
+    t = lambda key, **p: tr(key, lang, **p)  # noqa: E731
     z = settings.zones
     hijau, kuning = _pct(z.hijau, lang), _pct(z.kuning, lang)
     parts = [f"<div style=\"font-weight:bold;font-size:14px;margin-bottom:2px\">{_escape(title)}</div>"] if title else []
@@ -572,14 +523,14 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
     use_local_assets(m)
     if basemap:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", control=False).add_to(m)
-    areas = AreaLayer(_feature_collection(properties, geometry), bounds, messages.text(f"map_judul_{metric}", lang))
+    areas = AreaLayer(_feature_collection(properties, geometry), bounds, tr(f"map_judul_{metric}", lang))
 
     notes = []
     above = int(np.sum(cakupan > 100))
     if above:
-        notes.append(messages.text("map_di_atas_100_jumlah", lang, jumlah=above))
+        notes.append(tr("map_di_atas_100_jumlah", lang, jumlah=above))
     if (~drawable).any():
-        notes.append(messages.text("map_tanpa_batas", lang, jumlah=int((~drawable).sum())))
+        notes.append(tr("map_tanpa_batas", lang, jumlah=int((~drawable).sum())))
     point_layers, point_rows = _point_layers(points or {}, lang, notes)
     counts = pd.Series(zone, dtype=object).fillna("none").value_counts().to_dict()
     if metric != "zona":
@@ -605,7 +556,7 @@ def _point_layers(points: dict[str, pd.DataFrame], lang: str, notes: list[str]):
         lat, lon = _numeric(frame, "lat"), _numeric(frame, "lon")
         located = np.isfinite(lat) & np.isfinite(lon)
         if (~located).any():
-            notes.append(f"{name}: " + messages.text("map_titik_tanpa_koordinat", lang, jumlah=int((~located).sum())))
+            notes.append(f"{name}: " + tr("map_titik_tanpa_koordinat", lang, jumlah=int((~located).sum())))
         frame = frame[located]
         status = (frame["status"] if "status" in frame else pd.Series(None, index=frame.index)).astype(object)
         status = status.where(status.notna(), None)

@@ -21,21 +21,12 @@ from matplotlib.patches import FancyArrow, Patch
 from matplotlib.patheffects import withStroke
 from shapely.geometry import box
 
-from geo import fmt, messages
+from geo import fmt
 from geo.render import charts
 from geo.render.images import parse_format, parse_size
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Settings, Zone
+from geo.text import tr
 
-messages.register(
-    {
-        "peta_gambar_sub": ("Zona cakupan perekaman KTP-el per {tingkat}, data per {tanggal}",
-                            "e-KTP recording coverage zones by {tingkat}, data as of {tanggal}"),
-        "peta_gambar_legenda": ("Zona cakupan", "Coverage zone"),
-        "peta_gambar_jumlah": ("{label} · {n} {tingkat}", "{label} · {n} {tingkat}"),
-        "peta_gambar_utara": ("U", "N"),
-        "peta_gambar_km": ("{n} km", "{n} km"),
-    }
-)
 
 MPL_HATCHES = {Zone.HIJAU: "", Zone.KUNING: "//", Zone.MERAH: "xx", None: ".."}
 BORDER_COLOUR = "#ffffff"
@@ -125,7 +116,7 @@ def legend_handles(settings: Settings, lang: str, counts: dict | None = None, le
             continue
         label = charts.zone_legend(zone, settings, lang)
         if counts is not None and level is not None:
-            label = messages.text("peta_gambar_jumlah", lang, label=label, n=n or 0,
+            label = tr("peta_gambar_jumlah", lang, label=label, n=n or 0,
                                   tingkat=charts.level_words(level, lang).split("/")[0])
         colour, ink = _zone_inks(zone, fade)
         handles.append(Patch(facecolor=colour, edgecolor="#666666", hatch=MPL_HATCHES[zone], hatchcolor=ink,
@@ -146,9 +137,9 @@ def zone_map(table: gpd.GeoDataFrame, *, area_name: str, data_date, settings: Se
     level = Level(table[Col.LEVEL].iloc[0]) if len(table) else Level.KECAMATAN
     words = charts.level_words(level, lang)
     zones = charts.zones_of(table[Col.CAKUPAN], settings)
-    title = messages.text("gambar_zona_judul", lang, wilayah=area_name, n=sum(z is Zone.HIJAU for z in zones),
+    title = tr("gambar_zona_judul", lang, wilayah=area_name, n=sum(z is Zone.HIJAU for z in zones),
                           total=len(table), tingkat=words)
-    subtitle = messages.text("peta_gambar_sub", lang, tingkat=words.split("/")[0],
+    subtitle = tr("peta_gambar_sub", lang, tingkat=words.split("/")[0],
                              tanggal=fmt.long_date(data_date, lang))
     demo = charts.is_demo(table[Col.KODE]) if demo is None else demo
     source = charts.source_text(settings, data_date, lang, demo=demo)
@@ -178,7 +169,7 @@ def map_image(table: gpd.GeoDataFrame, *, title: str, subtitle: str, source: str
     level = Level(table[Col.LEVEL].iloc[0]) if len(table) else Level.KECAMATAN
     zones = charts.zones_of(table[Col.CAKUPAN], settings)
     counts = {zone: sum(z is zone for z in zones) for zone in (*charts.ZONE_ORDER, None)}
-    legends = [(messages.text("peta_gambar_legenda", lang), legend_handles(settings, lang, counts, level, fade))]
+    legends = [(tr("peta_gambar_legenda", lang), legend_handles(settings, lang, counts, level, fade))]
     if overlay_legend:
         legends.append(overlay_legend)
 
@@ -359,7 +350,7 @@ def _numbers(ax, shapes: gpd.GeoDataFrame, numbers: dict[str, int], label_px: fl
 
 
 def _north_arrow(ax, label_px: float, lang: str) -> None:
-    ax.annotate(messages.text("peta_gambar_utara", lang), xy=(0.97, 0.98), xytext=(0.97, 0.86),
+    ax.annotate(tr("peta_gambar_utara", lang), xy=(0.97, 0.98), xytext=(0.97, 0.86),
                 xycoords="axes fraction", ha="center", va="center", fontsize=_pt(label_px), fontweight="bold",
                 fontfamily=FONT_FAMILY, color=charts.INK,
                 arrowprops={"arrowstyle": "-|>", "color": charts.INK, "linewidth": 1.5})
@@ -375,7 +366,7 @@ def _scale_bar(ax, label_px: float, lang: str) -> None:
     left, base_y = x0 + (x1 - x0) * 0.02, y0 + (y1 - y0) * 0.03
     ax.add_patch(FancyArrow(left, base_y, length, 0, width=(y1 - y0) * 0.006, head_width=0,
                             head_length=0, color=charts.INK, length_includes_head=True))
-    ax.text(left + length / 2, base_y + (y1 - y0) * 0.015, messages.text("peta_gambar_km", lang, n=nice),
+    ax.text(left + length / 2, base_y + (y1 - y0) * 0.015, tr("peta_gambar_km", lang, n=nice),
             ha="center", va="bottom", fontsize=_pt(label_px * 0.9), fontfamily=FONT_FAMILY, color=charts.INK)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)

@@ -12,38 +12,10 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from geo import fmt, messages, trend
+from geo import fmt, trend
 from geo.schema import ZONE_COLOURS, Col, Settings, Zone
+from geo.text import tr
 
-messages.register(
-    {
-        "grafik_sumber": ("Sumber: {sumber}", "Source: {sumber}"),
-        "grafik_sumbu_cakupan": ("Cakupan perekaman (%)", "Recording coverage (%)"),
-        "grafik_sumbu_rekam": (
-            "Perekaman per minggu (dinormalkan ke 7 hari)", "Recordings per week (normalised to 7 days)"),
-        "grafik_zona_hijau": ("Zona hijau: ≥ {ambang}", "Green zone: ≥ {ambang}"),
-        "grafik_zona_kuning": ("Zona kuning: {bawah} – < {atas}", "Yellow zone: {bawah} – < {atas}"),
-        "grafik_zona_merah": ("Zona merah: < {ambang}", "Red zone: < {ambang}"),
-        "grafik_hover_cakupan": (
-            "Cakupan {cakupan}<br>Sudah rekam {sudah} dari {wajib} wajib KTP",
-            "Coverage {cakupan}<br>Recorded {sudah} of {wajib} who must hold an e-KTP",
-        ),
-        "grafik_hover_dibawa": (
-            "{n} desa belum melapor: memakai data terakhirnya",
-            "{n} desa not reported yet: their last data is used",
-        ),
-        "grafik_hover_rekam": (
-            "{awal} – {akhir} ({hari} hari)<br>{rekam} perekaman, {per_minggu} per minggu",
-            "{awal} – {akhir} ({hari} days)<br>{rekam} recordings, {per_minggu} per week",
-        ),
-        "grafik_rekam_biasa": ("Perekaman per minggu", "Recordings per week"),
-        "grafik_rekam_akhir_pekan": ("Minggu dengan layanan akhir pekan", "Weeks with weekend service"),
-        "grafik_rekam_koreksi": ("Koreksi data (jumlah turun)", "Data correction (count went down)"),
-        "grafik_target": ("Target {target}", "Target {target}"),
-        "grafik_tenggat": ("Tenggat {tanggal}", "Deadline {tanggal}"),
-        "grafik_proyeksi": ("Proyeksi pada laju saat ini", "Projection at the current rate"),
-    }
-)
 
 # Lines and bars avoid the zone colours so a line is never read as a zone.
 LINE_COLOURS = ("#1f4e79", "#7b3294", "#8c564b", "#e377c2", "#17becf", "#636363", "#393b79", "#a55194",
@@ -108,7 +80,7 @@ def coverage_lines(series: pd.DataFrame, settings: Settings, lang: str = "id", t
     if projection:  # the projected date and the deadline are on the time axis too
         x_dates += [d for d in (projection.get(trend.TANGGAL_PROYEKSI), projection.get(trend.TENGGAT)) if d]
     _layout(fig, settings, lang, title, subtitle, source, x_dates)
-    fig.update_yaxes(title_text=messages.text("grafik_sumbu_cakupan", lang), range=[y_lo, y_hi], ticksuffix="%")
+    fig.update_yaxes(title_text=tr("grafik_sumbu_cakupan", lang), range=[y_lo, y_hi], ticksuffix="%")
     return fig
 
 
@@ -146,7 +118,7 @@ def recordings_bars(weekly: pd.DataFrame, events: pd.DataFrame | None = None, se
             x=[(s + timedelta(days=h / 2)).isoformat(sep=" ") for s, h in zip(starts, days)],  # mid-interval
             y=[float(v) for v in part[trend.REKAM_PER_MINGGU]],
             width=[h * 86_400_000 * 0.9 for h in days],  # ms on a date axis: the interval's length
-            name=messages.text(f"grafik_rekam_{jenis}", lang),
+            name=tr(f"grafik_rekam_{jenis}", lang),
             marker=marker,
             customdata=[[_hover_interval(r, lang)] for r in part.to_dict("records")],
             hovertemplate="%{customdata[0]}<extra></extra>",
@@ -156,7 +128,7 @@ def recordings_bars(weekly: pd.DataFrame, events: pd.DataFrame | None = None, se
     x_dates = list(rows[trend.TANGGAL_AWAL]) + list(rows[Col.TANGGAL]) if len(rows) else []
     _layout(fig, settings, lang, title, subtitle, source, x_dates)
     fig.update_layout(barmode="overlay")
-    fig.update_yaxes(title_text=messages.text("grafik_sumbu_rekam", lang), zeroline=True)
+    fig.update_yaxes(title_text=tr("grafik_sumbu_rekam", lang), zeroline=True)
     return fig
 
 
@@ -173,9 +145,9 @@ def zone_bands(settings: Settings, lang: str, y_lo: float, y_hi: float) -> list[
     zones = settings.zones
     hijau, kuning = threshold_text(zones.hijau, lang), threshold_text(zones.kuning, lang)
     bands = (
-        (Zone.HIJAU, zones.hijau, y_hi, messages.text("grafik_zona_hijau", lang, ambang=hijau)),
-        (Zone.KUNING, zones.kuning, zones.hijau, messages.text("grafik_zona_kuning", lang, bawah=kuning, atas=hijau)),
-        (Zone.MERAH, y_lo, zones.kuning, messages.text("grafik_zona_merah", lang, ambang=kuning)),
+        (Zone.HIJAU, zones.hijau, y_hi, tr("grafik_zona_hijau", lang, ambang=hijau)),
+        (Zone.KUNING, zones.kuning, zones.hijau, tr("grafik_zona_kuning", lang, bawah=kuning, atas=hijau)),
+        (Zone.MERAH, y_lo, zones.kuning, tr("grafik_zona_merah", lang, ambang=kuning)),
     )
     shapes = []
     for zone, low, high, name in bands:
@@ -203,17 +175,17 @@ def _area_name(rows: pd.DataFrame, kode: str) -> str:
 
 
 def _hover_point(row: dict, lang: str) -> str:
-    text = fmt.long_date(row[Col.TANGGAL], lang) + "<br>" + messages.text(
+    text = fmt.long_date(row[Col.TANGGAL], lang) + "<br>" + tr(
         "grafik_hover_cakupan", lang, cakupan=fmt.percent(row[Col.CAKUPAN], 2, lang),
         sudah=fmt.number(row[Col.SUDAH], lang=lang), wajib=fmt.number(row[Col.WAJIB], lang=lang))
     carried = row.get(trend.N_DIBAWA)
     if carried is not None and not pd.isna(carried) and int(carried) > 0:
-        text += "<br>" + messages.text("grafik_hover_dibawa", lang, n=fmt.number(carried, lang=lang))
+        text += "<br>" + tr("grafik_hover_dibawa", lang, n=fmt.number(carried, lang=lang))
     return text
 
 
 def _hover_interval(row: dict, lang: str) -> str:
-    return messages.text(
+    return tr(
         "grafik_hover_rekam", lang, awal=fmt.long_date(row[trend.TANGGAL_AWAL], lang),
         akhir=fmt.long_date(row[Col.TANGGAL], lang), hari=row[trend.HARI],
         rekam=fmt.signed(row[trend.REKAM_BARU], lang=lang) if row[trend.KOREKSI] else fmt.number(
@@ -282,19 +254,19 @@ def _add_projection(fig: go.Figure, projection: dict, lang: str) -> None:
     target = projection.get(trend.TARGET)
     if target is not None:
         fig.add_hline(y=target, line={"color": WITHIN_COLOUR, "dash": "dot", "width": 1},
-                      annotation_text=messages.text("grafik_target", lang, target=threshold_text(target, lang)),
+                      annotation_text=tr("grafik_target", lang, target=threshold_text(target, lang)),
                       annotation_position="bottom right")
     deadline = projection.get(trend.TENGGAT)
     if deadline:
         fig.add_vline(x=deadline, line={"color": WITHIN_COLOUR, "dash": "dash", "width": 1})
         fig.add_annotation(x=deadline, y=1, yref="paper", showarrow=False, xanchor="right",
-                           text=messages.text("grafik_tenggat", lang, tanggal=fmt.long_date(deadline, lang)))
+                           text=tr("grafik_tenggat", lang, tanggal=fmt.long_date(deadline, lang)))
     when = projection.get(trend.TANGGAL_PROYEKSI)
     if when and projection.get(Col.TANGGAL):
         fig.add_trace(go.Scatter(
             x=[projection[Col.TANGGAL], when], y=[projection[Col.CAKUPAN], target], mode="lines",
             line={"color": WITHIN_COLOUR, "dash": "dash", "width": 2},
-            name=messages.text("grafik_proyeksi", lang), hoverinfo="skip",
+            name=tr("grafik_proyeksi", lang), hoverinfo="skip",
             meta={"kode": projection.get(Col.KODE), "jenis": "proyeksi"},
         ))
 
@@ -354,7 +326,7 @@ def _layout(fig: go.Figure, settings: Settings | None, lang: str, title: str | N
     if known:
         fig.update_xaxes(range=[_shift(known[0], -2), _shift(known[-1], 2)])
     if source:  # below the date labels: y=0 is the plot's bottom edge, yshift is in pixels
-        fig.add_annotation(text=messages.text("grafik_sumber", lang, sumber=source), xref="paper", yref="paper",
+        fig.add_annotation(text=tr("grafik_sumber", lang, sumber=source), xref="paper", yref="paper",
                            x=0, y=0, yshift=-60, xanchor="left", yanchor="top", showarrow=False,
                            font={"size": 10, "color": "#555555"})
 

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 import geo.cli
-from geo import auth, messages
+from geo import auth
 from geo.auth import (
     AuthError,
     Session,
@@ -34,6 +34,7 @@ from geo.auth import (
 )
 from geo.schema import Settings, ZoneConfig
 from geo.store import Store
+from geo.text import describe
 
 T0 = datetime(2026, 3, 2, 8, 0, 0, tzinfo=timezone.utc)
 SETTINGS = Settings(zones=ZoneConfig(), session_minutes=30)
@@ -88,7 +89,7 @@ def test_wrong_password_unknown_and_disabled_users_fail_alike(store, monkeypatch
     ]
     # Every attempt paid for one bcrypt check: an unknown name is compared with a dummy hash.
     assert len(checks) == 4 and all(h.startswith(b"$2b$04$") for h in checks)
-    assert {messages.describe(e) for e in errors} == {"Nama pengguna atau kata sandi salah."}
+    assert {describe(e) for e in errors} == {"Nama pengguna atau kata sandi salah."}
     log = audit_log(store)
     assert list(log["action"][:4]) == ["login_gagal"] * 4
     assert [json.loads(d)["alasan"] for d in log["detail"][:4]] == ["tidak_ada", "nonaktif", "tidak_ada", "sandi"]
@@ -101,7 +102,7 @@ def test_three_failures_lock_the_account_for_a_doubling_delay(store):
     # Locked from t=2 for 30 s: even the right password is not checked now.
     err = _refused("login_dikunci", _login, store, "budi", PW, 12)
     assert err.params == {"detik": 20}
-    assert "20 detik" in messages.describe(err)
+    assert "20 detik" in describe(err)
     # After the lock, one more failure locks for 60 s, then 120 s.
     _refused("login_gagal", _login, store, "budi", "salah-sandi-99", 32)
     assert _refused("login_dikunci", _login, store, "budi", PW, 33).params == {"detik": 59}
@@ -169,7 +170,7 @@ def test_require_on_each_role_pair(have, need):
         require(session, need, now=T0)
     else:
         err = _refused("perlu_peran", require, session, need, now=T0)
-        assert messages.describe(err) == f"Tindakan ini memerlukan peran {need}; peran Anda {have}."
+        assert describe(err) == f"Tindakan ini memerlukan peran {need}; peran Anda {have}."
 
 
 def test_require_without_a_session_or_with_an_unknown_role():
@@ -226,7 +227,7 @@ def test_hashes_are_bcrypt_and_never_listed(store):
 )
 def test_add_user_refuses_bad_input(store, username, password, role, key):
     err = _refused(key, add_user, store, username, password, role)
-    assert messages.describe(err) != key  # a registered Indonesian message
+    assert describe(err) != key  # a registered Indonesian message
     assert list_users(store).empty
 
 

@@ -26,8 +26,6 @@ import pandas as pd
 import pytest
 import shapely
 from sqlalchemy import inspect, text
-
-from geo import messages
 from geo.boundaries import load_boundaries
 from geo.cli import main
 from geo.coverage import coverage_table
@@ -35,6 +33,7 @@ from geo.export import to_csv_bytes, to_xlsx_bytes
 from geo.ingest import commit_enrollment, import_boundaries, prepare_enrollment, template
 from geo.schema import Col, FileRefused, RekamError, ValidationFailed
 from geo.store import Store
+from geo.text import describe, describe_problem
 
 BAD = Path(__file__).resolve().parents[1] / "fixtures" / "bad"
 TANGSEL_DESA = "cahyadsn_wilayah_boundaries/desa_kelurahan_36.74_kota_tangerang_selatan.geojson"
@@ -182,7 +181,7 @@ def test_bad_enrollment_file_is_refused_with_its_row_and_column_and_the_store_is
     store.close()
 
     assert err.value.key == key
-    said = messages.describe(err.value)
+    said = describe(err.value)
     for fragment in fragments:
         assert fragment in said
     if where is not None:  # the row and column are named, in the error or in the join report
@@ -190,7 +189,7 @@ def test_bad_enrollment_file_is_refused_with_its_row_and_column_and_the_store_is
         assert where + ("error",) in located(problems)
         (problem,) = [p for p in problems if (p.key, p.baris) == where[:2]]
         lokasi = f"Baris {where[1]}" + (f", kolom '{where[2]}'" if where[2] else "")
-        assert messages.describe_problem(problem).startswith(lokasi + ": ")
+        assert describe_problem(problem).startswith(lokasi + ": ")
     assert_unchanged(before, state(seeded))
 
 
@@ -199,7 +198,7 @@ def test_unknown_code_names_the_code_and_row(seeded):
     prepared = prepare_enrollment(store, BAD / "kode_tak_dikenal.csv")
     store.close()
     (problem,) = prepared.join.problems
-    assert messages.describe_problem(problem) == (
+    assert describe_problem(problem) == (
         "Baris 3, kolom 'KODE': Kode '36.74.01.1099' bukan kode desa yang dikenal; "
         "baris dicocokkan lewat namanya bila ada.")
     assert list(prepared.unmatched["baris"]) == [3]
@@ -210,7 +209,7 @@ def test_code_naming_another_area_is_never_stored_under_that_code(tangsel):
     store = Store.open(tangsel)
     prepared = prepare_enrollment(store, BAD / "kode_nama_lain.csv")
     (problem,) = [p for p in prepared.join.problems if p.severity == "error"]
-    said = messages.describe_problem(problem)
+    said = describe_problem(problem)
     assert said.startswith("Baris 3, kolom 'DESA/KELURAHAN': Kode 36.74.01.1001 adalah Ciater, tetapi nama di berkas "
                            "'KEL. PONDOK BENDA' tidak cocok")
     assert "Pondok Benda (36.74.06.1003)" in said and "Perbaiki kode atau nama" in said
@@ -272,7 +271,7 @@ def test_file_over_the_size_limit_is_refused_before_a_byte_is_read(seeded, monke
     with pytest.raises(FileRefused) as err:
         prepare_enrollment(store, big)
     assert err.value.key == "berkas_terlalu_besar"
-    said = messages.describe(err.value)
+    said = describe(err.value)
     assert said.startswith("Berkas terlalu besar (") and "pecah per kecamatan, lalu unggah ulang" in said
     with pytest.raises(FileRefused, match="berkas_terlalu_besar"):  # an upload's bytes: same limit
         prepare_enrollment(store, upload, file_name="baik.csv")
@@ -289,7 +288,7 @@ def test_sudah_rekam_above_wajib_is_a_warning_and_the_import_succeeds(tangsel):
     store = Store.open(tangsel)
     prepared = prepare_enrollment(store, BAD / "melebihi_wajib.csv")
     assert located(prepared.warnings) == [("melebihi_wajib", 3, "SUDAH REKAM", "warning")]
-    assert messages.describe_problem(prepared.warnings[0]) == (
+    assert describe_problem(prepared.warnings[0]) == (
         "Baris 3, kolom 'SUDAH REKAM': sudah rekam (1067) lebih besar dari wajib KTP (1000), cakupan di atas "
         "100%. Diterima (data wajib KTP mungkin usang), tetapi periksa kedua angka.")
     version = commit_enrollment(store, prepared, tanggal=DATE)
@@ -362,7 +361,7 @@ def test_nik_file_is_refused_and_leaves_no_trace(seeded, nothing_written, capsys
     code, out, stderr = cli(capsys, "import-enrollment", BAD / "nik.csv", "--date", DATE, "--db", seeded)
 
     assert err.value.key == "berisi_nik"
-    said = messages.describe(err.value)
+    said = describe(err.value)
     assert "kolom C 'NIK' (lembar CSV) tampak berisi NIK" in said and "(3 nilai 16 digit)" in said
     assert "Hapus kolom itu dan nama penduduk, lalu unggah ulang; berkas ini tidak disimpan." in said
     assert code == 1 and said in stderr
@@ -425,7 +424,7 @@ def test_bad_boundary_file_is_refused_and_the_store_is_unchanged(seeded, capsys,
         import_boundaries(store, BAD / name, level="desa")
     store.close()
     assert err.value.key == key
-    said = messages.describe(err.value)
+    said = describe(err.value)
     for fragment in fragments:
         assert fragment in said
     code, _, stderr = cli(capsys, "import-boundaries", BAD / name, "--db", seeded)
@@ -465,7 +464,7 @@ def test_zip_climbing_out_of_its_folder_is_refused_and_nothing_is_extracted(seed
         with pytest.raises(FileRefused) as err:
             import_boundaries(store, source, file_name=file_name)
         assert err.value.key == "batas_zip_tidak_aman"
-        said = messages.describe(err.value)
+        said = describe(err.value)
         assert "jalur berbahaya 'desa/../../bocor.shp'" in said and "Kemas ulang" in said
     store.close()
     code, _, stderr = cli(capsys, "import-boundaries", BAD / "jalur_naik.zip", "--db", seeded)

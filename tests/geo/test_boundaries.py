@@ -13,10 +13,9 @@ import pandas as pd
 import pytest
 import shapely
 from shapely.geometry import box, mapping
-
-from geo import messages
 from geo.boundaries import load_boundaries
 from geo.schema import Col, FileRefused, Level, RekamError, ValidationFailed
+from geo.text import describe, tr
 
 BOUNDARY_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "boundaries"
 CAHYADSN = "cahyadsn_wilayah_boundaries"
@@ -211,7 +210,7 @@ def test_geojson_in_metres_without_crs_is_refused(tmp_path):
         load_boundaries(path)
     assert e.value.key == "batas_tanpa_crs"
     assert e.value.params["contoh"] == "x=680000, y=9300000"
-    assert ".prj" in messages.describe(e.value)
+    assert ".prj" in describe(e.value)
 
 
 def test_geojson_with_old_style_crs_member_is_reprojected(tmp_path):
@@ -393,7 +392,7 @@ def test_bps_and_malformed_codes_are_refused_per_row(tmp_path):
         load_boundaries(path)
     assert [(p.key, p.baris) for p in e.value.problems] == [
         ("batas_kode_bps", 1), ("batas_kode_tidak_sah", 4), ("batas_kode_kosong", 5)]
-    assert "BPS" in messages.describe(e.value)
+    assert "BPS" in describe(e.value)
 
 
 def test_mixed_levels_are_kept_by_depth_and_not_dissolved(tmp_path):
@@ -455,5 +454,5 @@ def test_every_refusal_has_indonesian_and_english_text():
             "batas_kode_bps", "batas_kode_tidak_sah", "batas_kode_kosong", "batas_kode_tingkat_lain",
             "batas_level_salah"]
     for key in keys:
-        indonesian, english = messages.text(key, "id"), messages.text(key, "en")
+        indonesian, english = tr(key, "id"), tr(key, "en")
         assert indonesian != key and english != key and indonesian != english

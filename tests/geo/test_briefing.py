@@ -13,11 +13,12 @@ import subprocess
 import pandas as pd
 import pytest
 
-from geo import briefing, cli, fmt, messages
+from geo import briefing, cli, fmt
 from geo.coverage import area_totals, coverage_table, previous_date, top_belum
 from geo.render import images
 from geo.schema import Col, RekamError, Settings, ZoneConfig, load_settings
 from geo.store import Store
+from geo.text import describe
 
 KAB = "99.01"
 ISLAND = "99.01.12"  # reports in bursts: carried-forward values matter
@@ -191,7 +192,7 @@ def test_briefing_refuses_with_a_reason(store, kode, date, key):
     with pytest.raises(RekamError) as err:
         briefing.briefing_pdf(store, kode, date=date)
     assert err.value.key == key
-    assert messages.describe(err.value) != key  # a real sentence exists for it
+    assert describe(err.value) != key  # a real sentence exists for it
 
 
 def test_zona_bar_figure_from_the_store_shows_coverage_from_counts(store):

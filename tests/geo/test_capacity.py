@@ -13,10 +13,11 @@ import pytest
 from shapely.geometry import box
 
 from geo import capacity as cap
-from geo import cli, messages
+from geo import cli
 from geo.render import charts
 from geo.schema import Col, FileRefused, RekamError, Settings, ValidationFailed, ZoneConfig
 from geo.store import Store
+from geo.text import describe
 
 # --- a tiny kabupaten: three kecamatan, four sites --------------------------------------------
 # Kec A (99.01.01): site S1 (2 static devices), mobile unit M1 (1 mobile device)
@@ -258,7 +259,7 @@ S1,,,2025-02-01,,,,
                      (4, "tanggal_mulai", "inv_tanggal_salah"), (5, "status", "inv_pilihan_salah"),
                      (6, "operator", "inv_bukan_jumlah"), (8, "tanggal_mulai", "inv_baris_ganda"),
                      (9, None, "inv_baris_kosong")]
-    text = messages.describe(err.value)
+    text = describe(err.value)
     assert "Baris 2, kolom 'lokasi_id': Lokasi 'S9' tidak ada di daftar lokasi perekaman" in text
     assert "Pilih salah satu: statis, mobile, cetak" in text
     assert cap.capacity_table(store, "99.01")[cap.DATA_ALAT].sum() == 0  # nothing stored

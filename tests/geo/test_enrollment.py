@@ -14,10 +14,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from openpyxl import Workbook
-
-from geo import messages
 from geo.enrollment import EnrollmentRead, list_sheets, read_enrollment
 from geo.schema import COUNT_COLUMNS, Col, FileRefused, RekamError, ValidationFailed
+from geo.text import Word, describe, describe_problem, tr
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "enrollment"
 TABLE_COLUMNS = [Col.BARIS, Col.KODE, Col.NAMA, Col.NAMA_INDUK, *COUNT_COLUMNS]
@@ -119,7 +118,7 @@ def test_semicolon_cp1252_csv_with_percent_column_and_thousands_dots():
                             "dari_baris": 6, "sampai_baris": 10}
     assert read.report["total_rows"] == [{"baris": 11, "label": "JUMLAH", "consistent": False,
                                           "checked": [Col.WAJIB, Col.SUDAH]}]
-    text = messages.describe_problem(total)
+    text = describe_problem(total)
     assert text.startswith("Baris 11, kolom 'WAJIB KTP': ") and "38955" in text and "38855" in text
 
 
@@ -182,7 +181,7 @@ def test_missing_sheet_is_refused_with_the_list_of_sheets():
         read_enrollment(FIX / "per_kecamatan.xlsx", sheet="SETU")
     assert err.value.key == "sheet_tidak_ada"
     assert err.value.params == {"sheet": "SETU", "sheets": "CATATAN, SERPONG, PAMULANG"}
-    assert "CATATAN, SERPONG, PAMULANG" in messages.describe(err.value)
+    assert "CATATAN, SERPONG, PAMULANG" in describe(err.value)
 
 
 def test_list_sheets():
@@ -213,9 +212,9 @@ def test_text_and_fractions_in_count_columns_list_every_error():
         ("angka_kosong", 5, "WAJIB KTP"),
     ]
     assert [p.params.get("nilai") for p in err.value.problems] == ["empat ribu", "7500.5", "n/a", None]
-    text = messages.describe(err.value)
+    text = describe(err.value)
     assert "4 masalah" in text and "'empat ribu'" in text and "Baris 5, kolom 'WAJIB KTP'" in text
-    assert "'empat ribu' is not a number" in messages.describe(err.value, "en")
+    assert "'empat ribu' is not a number" in describe(err.value, "en")
 
 
 def test_missing_required_column_names_what_was_found_and_what_is_expected():
@@ -242,7 +241,7 @@ def test_nik_columns_are_refused(name, kolom, huruf, n_nik):
         read_enrollment(FIX / name)
     assert err.value.key == "berisi_nik"
     assert err.value.params == {"kolom": kolom, "huruf": huruf, "lembar": err.value.params["lembar"], "n_nik": n_nik}
-    assert "NIK" in messages.describe(err.value)
+    assert "NIK" in describe(err.value)
 
 
 @pytest.mark.parametrize("header, cell", [
@@ -294,17 +293,19 @@ def test_refusing_personal_data_writes_nothing_anywhere(monkeypatch):
 @pytest.mark.parametrize("name, key, params", [
     ("kosong.csv", "berkas_kosong", {"file_name": "kosong.csv", "lembar": "-"}),
     ("hanya_judul.csv", "berkas_kosong", {"file_name": "hanya_judul.csv", "lembar": "CSV"}),
-    ("gambar.xlsx", "bukan_format", {"file_name": "gambar.xlsx", "ext": ".xlsx", "seperti": "gambar PNG",
-                                     "looks_like": "a PNG image"}),
-    ("acak.csv", "bukan_format", {"file_name": "acak.csv", "ext": ".csv", "seperti": "data biner yang tidak dikenal",
-                                  "looks_like": "unknown binary data"}),
+    ("gambar.xlsx", "bukan_format", {"file_name": "gambar.xlsx", "ext": ".xlsx", "seperti": Word("isi_png")}),
+    ("acak.csv", "bukan_format", {"file_name": "acak.csv", "ext": ".csv", "seperti": Word("isi_binary")}),
     ("terpotong.xlsx", "xlsx_rusak", {"file_name": "terpotong.xlsx", "detail": "File is not a zip file"}),
 ])
 def test_broken_files_are_refused(name, key, params):
     with pytest.raises(FileRefused) as err:
         read_enrollment(FIX / name)
     assert (err.value.key, err.value.params) == (key, params)
-    assert messages.describe(err.value) != key  # a registered message, not the bare key
+    assert describe(err.value) != key  # a registered message, not the bare key
+    if key == "bukan_format":  # what the content looks like, in the reader's language
+        kind = params["seperti"].key
+        assert {"isi_png": "gambar PNG", "isi_binary": "data biner yang tidak dikenal"}[kind] in describe(err.value)
+        assert {"isi_png": "a PNG image", "isi_binary": "unknown binary data"}[kind] in describe(err.value, "en")
 
 
 def test_size_is_checked_before_reading(monkeypatch):
@@ -342,7 +343,7 @@ def test_content_must_match_the_name(data, name, key, seperti):
         read_enrollment(data, file_name=name)
     assert err.value.key == key
     if seperti:
-        assert err.value.params["seperti"] == seperti
+        assert f"seperti {seperti}." in describe(err.value)
 
 
 def test_xlsx_under_an_xls_name_or_no_name_is_read():
@@ -359,7 +360,7 @@ def test_a_word_document_named_xlsx_is_refused():
         zf.writestr("word/document.xml", "<w/>")
     with pytest.raises(FileRefused) as err:
         read_enrollment(buf.getvalue(), file_name="rekap.xlsx")
-    assert err.value.params["seperti"] == "dokumen Word (.docx)"
+    assert "seperti dokumen Word (.docx)." in describe(err.value)
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -554,8 +555,8 @@ def test_every_message_key_is_registered_in_both_languages():
             "angka_kosong", "tanpa_nama", "melebihi_wajib", "belum_tidak_sesuai", "total_tidak_sesuai",
             "cakupan_tidak_sesuai", "baris_tanpa_angka"]
     for key in keys:
-        assert messages.text(key, "id") != key and messages.text(key, "en") != key
-        assert messages.text(key, "id") != messages.text(key, "en")
+        assert tr(key, "id") != key and tr(key, "en") != key
+        assert tr(key, "id") != tr(key, "en")
 
 
 def test_good_fixtures_give_json_reports_and_the_same_columns():

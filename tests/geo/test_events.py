@@ -8,10 +8,11 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from geo import events, messages, trend
+from geo import events, trend
 from geo.schema import DEMO_DIR, Col, RekamError, ValidationFailed
 from geo.store import Store
 from geo.trend import Status
+from geo.text import describe
 
 HEADER = "tanggal_mulai,tanggal_selesai,kode,jenis,keterangan\n"
 
@@ -111,7 +112,7 @@ def test_add_event_refuses_with_indonesian_messages(store, args, key, words):
     with pytest.raises(RekamError) as err:
         events.add_event(store, *args, user="a")
     assert err.value.key == key
-    assert words in messages.describe(err.value)
+    assert words in describe(err.value)
     assert events.events(store).empty and len(store.history()) == 1  # only the boundaries
 
 
@@ -129,7 +130,7 @@ def test_import_events_demo_file_is_one_version(store_url):
     assert (broken[Col.KODE], broken[trend.MULAI], broken[events.BERLANGSUNG]) == ("99.01.08", "2026-09-28", True)
     with pytest.raises(RekamError) as err:  # the very same bytes again
         events.import_events(s, DEMO_DIR / "peristiwa.csv", user="demo")
-    assert err.value.key == "berkas_sudah_diimpor" and str(version) in messages.describe(err.value)
+    assert err.value.key == "berkas_sudah_diimpor" and str(version) in describe(err.value)
     s.close()
 
 
@@ -142,7 +143,7 @@ def test_import_events_lists_every_bad_row_and_stores_nothing(store, tmp_path):
         events.import_events(store, path, user="a")
     assert [(p.baris, p.key) for p in err.value.problems] == [
         (3, "peristiwa_selesai_sebelum_mulai"), (4, "peristiwa_wilayah_tidak_ada"), (5, "peristiwa_ganda")]
-    text = messages.describe(err.value)
+    text = describe(err.value)
     assert "3 masalah" in text and "Baris 5: Peristiwa jaringan_putus di 99.01.01 mulai 2026-01-05" in text
     assert "juga baris 2" in text
     assert events.events(store).empty and len(store.history()) == 1
@@ -155,7 +156,7 @@ def test_import_events_from_bytes_and_bad_files(store, tmp_path):
     assert events.events(store)[Col.KODE].tolist() == ["99.01.02"]
     with pytest.raises(RekamError) as err:
         events.import_events(store, b"tanggal,kode\n2026-01-01,99.01\n", user="a", file_name="salah.csv")
-    assert err.value.key == "peristiwa_kolom_kurang" and "salah.csv" in messages.describe(err.value)
+    assert err.value.key == "peristiwa_kolom_kurang" and "salah.csv" in describe(err.value)
     with pytest.raises(RekamError) as err:
         events.import_events(store, _csv(tmp_path, "", name="kosong.csv"), user="a")
     assert err.value.key == "peristiwa_kosong"

@@ -14,10 +14,9 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 from shapely.geometry import box
-
-from geo import messages
 from geo.render import charts, images, static_map
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, RekamError, Settings, Zone, ZoneConfig
+from geo.text import describe
 
 SETTINGS = Settings(zones=ZoneConfig(hijau=92.0, kuning=85.0), source_name="Disdukcapil Kabupaten Uji")
 DATE = "2026-11-16"
@@ -194,7 +193,7 @@ def test_bad_size_is_refused_in_indonesian(value):
     with pytest.raises(RekamError) as err:
         images.parse_size(value)
     assert err.value.key == "gambar_ukuran_salah"
-    assert "Ukuran gambar" in messages.describe(err.value) and "1200x675" in messages.describe(err.value)
+    assert "Ukuran gambar" in describe(err.value) and "1200x675" in describe(err.value)
 
 
 def test_sizes_parse():
@@ -216,7 +215,7 @@ def test_no_browser_fails_fast_instead_of_hanging(monkeypatch):
     with pytest.raises(RekamError) as err:
         images.to_image(charts.zona_bar(_table(), area_name="K", data_date=DATE, settings=SETTINGS))
     assert err.value.key == "gambar_tanpa_peramban"
-    assert "Chromium" in messages.describe(err.value)
+    assert "Chromium" in describe(err.value)
 
 
 # --- rendered images --------------------------------------------------------------------------

@@ -6,11 +6,10 @@ from collections import Counter
 
 import pandas as pd
 import pytest
-
-from geo import messages
 from geo.join import REPORT_COLUMNS, ROW_ERRORS, THRESHOLDS, join_enrollment
 from geo.names import normalize_code
 from geo.schema import COUNT_COLUMNS, LEVELS, Col
+from geo.text import describe_problem, tr
 
 KEMENDAGRI_2025 = "kemendagri_kode_wilayah/kode_wilayah_kepmendagri_2025_targets.csv"
 DIFF_2022_2025 = "kemendagri_kode_wilayah/diff_2022_vs_2025_targets.csv"
@@ -368,7 +367,7 @@ def test_two_rows_on_one_area_are_an_error_naming_both(areas):
     assert report.loc[[5, 7], "cara"].tolist() == ["nama", "kode"]
     assert pd.isna(report.loc[6, "alasan"])
     assert not result.ok
-    assert "Baris 5, 7 menunjuk wilayah yang sama, Pondok Benda" in messages.describe_problem(result.problems[0])
+    assert "Baris 5, 7 menunjuk wilayah yang sama, Pondok Benda" in describe_problem(result.problems[0])
 
 
 # --- the result's shape --------------------------------------------------------------
@@ -439,11 +438,11 @@ def test_every_problem_has_indonesian_and_english_text(areas):
     assert unmatched == {p.baris for p in result.problems if p.key in ROW_ERRORS}
     for problem in result.problems:
         for lang in ("id", "en"):
-            line = messages.describe_problem(problem, lang)
+            line = describe_problem(problem, lang)
             assert "{" not in line and problem.key not in line, line
-    assert messages.text("kode_nama_lemah", "en") != "kode_nama_lemah"
-    assert messages.text("kode_nama_beda", "id") != "kode_nama_beda"
-    assert messages.text("kode_belum_pasti", "id") != "kode_belum_pasti"
+    assert tr("kode_nama_lemah", "en") != "kode_nama_lemah"
+    assert tr("kode_nama_beda", "id") != "kode_nama_beda"
+    assert tr("kode_belum_pasti", "id") != "kode_belum_pasti"
 
 
 # --- thresholds, on hand-built areas -------------------------------------------------

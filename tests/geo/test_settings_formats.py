@@ -7,9 +7,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from geo import fmt, messages
+from geo import fmt
 from geo.export import neutralise, to_csv_bytes, to_xlsx_bytes
 from geo.schema import ConfigError, Zone, ZoneConfig, load_settings
+from geo.text import describe
 
 
 def test_thresholds_on_the_boundary_take_the_better_zone():
@@ -30,7 +31,7 @@ def test_thresholds_from_file_then_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("REKAM_HIJAU", "banyak")
     with pytest.raises(ConfigError) as err:
         load_settings(conf)
-    assert "REKAM_HIJAU" in messages.describe(err.value)
+    assert "REKAM_HIJAU" in describe(err.value)
 
 
 def test_inconsistent_thresholds_are_refused(tmp_path):

@@ -10,12 +10,13 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from geo import cli, messages, trend
+from geo import cli, trend
 from geo.coverage import area_totals
 from geo.render import trend_charts
 from geo.schema import COUNT_COLUMNS, Col, RekamError, Settings, ZoneConfig
 from geo.store import Store
 from geo.trend import Status
+from geo.text import describe
 
 T0 = date(2026, 1, 1)
 
@@ -172,7 +173,7 @@ def test_bad_input_raises_typed_error(kwargs, key):
     with pytest.raises(RekamError) as err:
         trend.projection(_series([(0, 1000, 900)]), **args)
     assert err.value.key == key
-    assert key not in messages.describe(err.value)  # a registered Indonesian message
+    assert key not in describe(err.value)  # a registered Indonesian message
 
 
 def test_target_written_the_indonesian_way():
@@ -424,7 +425,7 @@ def test_read_events(tmp_path):
     _events().drop(columns=[trend.JENIS]).to_csv(path, index=False)
     with pytest.raises(RekamError) as err:
         trend.read_events(path)
-    assert err.value.key == "peristiwa_kolom_kurang" and "jenis" in messages.describe(err.value)
+    assert err.value.key == "peristiwa_kolom_kurang" and "jenis" in describe(err.value)
 
 
 # --- figures -----------------------------------------------------------------------------------

@@ -1,0 +1,140 @@
+"""Errors, tables and messages shared by every part (store, imports, CLI).
+
+Each entry: key → (Bahasa Indonesia, English). Placeholders in braces are filled by ``tr``."""
+
+TEXTS = {
+    # --- messages ---
+    "lokasi_baris": ("Baris {baris}", "Row {baris}"),
+    "lokasi_kolom": ("kolom '{kolom}'", "column '{kolom}'"),
+    "validasi_gagal": (
+        "Berkas ditolak: {jumlah} masalah ditemukan. Perbaiki lalu unggah ulang; data lama tidak berubah.",
+        "File refused: {jumlah} problem(s) found. Fix them and upload again; existing data is unchanged.",
+    ),
+    "ambang_zona": (
+        "Ambang zona tidak masuk akal: hijau={hijau}, kuning={kuning}. Pastikan 0 ≤ kuning ≤ hijau di "
+        "data/config.toml.",
+        "Zone thresholds make no sense: hijau={hijau}, kuning={kuning}. Make sure 0 ≤ kuning ≤ hijau in "
+        "data/config.toml.",
+    ),
+    "env_bukan_angka": (
+        "Variabel lingkungan {nama}='{nilai}' bukan angka. Tulis angka, misalnya 92 atau 92,5.",
+        "Environment variable {nama}='{nilai}' is not a number. Write a number such as 92 or 92.5.",
+    ),
+    "config_rusak": (
+        "Berkas konfigurasi {path} tidak bisa dibaca ({detail}). Periksa penulisan TOML-nya.",
+        "Configuration file {path} cannot be read ({detail}). Check its TOML syntax.",
+    ),
+    # --- present ---
+    "kol_kode": ("Kode", "Code"),
+    "kol_nama": ("Nama wilayah", "Area"),
+    "kol_induk": ("Kecamatan", "District"),
+    "kol_wajib": ("Wajib KTP", "Must hold e-KTP"),
+    "kol_sudah": ("Sudah rekam", "Recorded"),
+    "kol_belum": ("Belum rekam", "Not recorded"),
+    "kol_cakupan": ("Cakupan", "Coverage"),
+    "kol_zona": ("Zona", "Zone"),
+    "kol_tanggal": ("Data per", "Data as of"),
+    "kol_baris": ("Baris", "Row"),
+    "kol_kode_berkas": ("Kode di berkas", "Code in file"),
+    "kol_prr": ("PRR", "PRR"),
+    "kol_cetak": ("Sudah cetak", "Printed"),
+    "kol_pemula": ("Pemula", "First-timers"),
+    "zona_hijau_kata": ("hijau", "green"),
+    "zona_kuning_kata": ("kuning", "yellow"),
+    "zona_merah_kata": ("merah", "red"),
+    "tidak_ada_data": ("tidak ada data", "no data"),
+    "di_atas_100": ("di atas 100%: penyebut perlu diperbarui", "above 100%: denominator needs updating"),
+    # --- store ---
+    "db_tidak_bisa_dibuka": (
+        "Basis data tidak bisa dibuka ({url}): {detail}. Periksa --db atau REKAM_DB_URL.",
+        "The database cannot be opened ({url}): {detail}. Check --db or REKAM_DB_URL.",
+    ),
+    "db_gagal_menulis": (
+        "Gagal menyimpan ke basis data: {detail}. Tidak ada yang diubah; coba lagi.",
+        "Could not write to the database: {detail}. Nothing was changed; try again.",
+    ),
+    "versi_tidak_ada": (
+        "Versi {versi} tidak ada. Lihat daftar versi dengan: python -m geo history",
+        "Version {versi} does not exist. List versions with: python -m geo history",
+    ),
+    "berkas_sudah_diimpor": (
+        "Berkas yang sama persis sudah diimpor sebagai versi {versi} ({file_name}, {waktu}). Jika memang ingin "
+        "mengimpor lagi, pilih 'impor ulang' (CLI: --force).",
+        "The very same file was already imported as version {versi} ({file_name}, {waktu}). To import it again "
+        "anyway, choose 're-import' (CLI: --force).",
+    ),
+    "versi_sudah_dibatalkan": (
+        "Versi {versi} sudah dibatalkan sebelumnya.",
+        "Version {versi} was already rolled back.",
+    ),
+    # --- ingest ---
+    "tanggal_salah": (
+        "Tanggal '{nilai}' tidak dikenali. Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-08-31.",
+        "Date '{nilai}' is not recognised. Write it as YYYY-MM-DD, e.g. 2026-08-31.",
+    ),
+    "belum_ada_batas": (
+        "Belum ada batas wilayah tingkat {level} di basis data. Impor dulu berkas batas wilayah (python -m geo "
+        "import-boundaries BERKAS --level desa).",
+        "No {level} boundaries in the database yet. Import a boundary file first (python -m geo "
+        "import-boundaries FILE --level desa).",
+    ),
+    "ada_baris_tak_cocok": (
+        "{jumlah} baris tidak dapat dicocokkan dengan wilayah dan tidak disimpan. Perbaiki kode/nama di "
+        "berkas, pilih wilayahnya di halaman Data, atau simpan tanpa baris itu (CLI: --skip-unmatched).",
+        "{jumlah} row(s) could not be matched to an area and were not stored. Fix the code/name in the file, "
+        "pick the area on the Data page, or store without them (CLI: --skip-unmatched).",
+    ),
+    # --- ingest ---
+    "berkas_tidak_terbaca": (
+        "Berkas {path} tidak bisa dibuka ({detail}). Periksa nama dan lokasinya.",
+        "File {path} cannot be opened ({detail}). Check its name and location.",
+    ),
+    # --- shapes ---
+    "peta_disiapkan": (
+        "Menyimpan batas wilayah dan menyiapkan peta tiap wilayah (sekali per berkas; untuk satu provinsi bisa "
+        "setengah menit)…",
+        "Storing the boundaries and preparing each area's map (once per file; up to half a minute for a "
+        "province)…",
+    ),
+    # --- cli ---
+    "galat_tak_terduga": (
+        "Terjadi kesalahan tak terduga ({jenis}: {detail}). Data tidak diubah. Jalankan lagi dengan "
+        "REKAM_DEBUG=1 dan laporkan keluarannya.",
+        "An unexpected error occurred ({jenis}: {detail}). Data was not changed. Run again with REKAM_DEBUG=1 "
+        "and report the output.",
+    ),
+    "impor_batas_ok": ("Tersimpan sebagai versi {versi}: {ringkas}.", "Stored as version {versi}: {ringkas}."),
+    "impor_rekam_ok": (
+        "Tersimpan sebagai versi {versi}: {jumlah} wilayah, data per {tanggal}.",
+        "Stored as version {versi}: {jumlah} areas, data as of {tanggal}.",
+    ),
+    "impor_titik_ok": (
+        "Tersimpan sebagai versi {versi}: {jumlah} titik {jenis}.",
+        "Stored as version {versi}: {jumlah} {jenis} points.",
+    ),
+    "rollback_ok": (
+        "Versi {versi} dibatalkan. Data kembali seperti sebelum versi itu diimpor.",
+        "Version {versi} rolled back. Data is as it was before that version was imported.",
+    ),
+    "cli_tidak_ada_data": ("Tidak ada data untuk pilihan ini.", "No data for this selection."),
+    "demo_dimuat": (
+        "Data contoh sintetis dimuat: versi {versi}.",
+        "Synthetic example data loaded: versions {versi}.",
+    ),
+    "demo_sudah_ada": (
+        "Basis data sudah berisi data; data contoh tidak dimuat.",
+        "The database already holds data; the example data was not loaded.",
+    ),
+    "peringatan": ("Peringatan", "Warning"),
+    "peta_ditulis": ("Peta ditulis ke {path} ({jumlah} wilayah).", "Map written to {path} ({jumlah} areas)."),
+    "peta_judul_berkas": ("{tingkat} — {wilayah}", "{tingkat} — {wilayah}"),
+    "semua_wilayah": ("semua wilayah", "all areas"),
+    "peta_kosong": (
+        "Tidak ada wilayah tingkat {level} di dalam {within}. Periksa --within dan impor batas wilayahnya.",
+        "No {level} areas inside {within}. Check --within and import their boundaries.",
+    ),
+    "tidak_bisa_menulis": (
+        "Tidak bisa menulis {path} ({detail}). Periksa foldernya.",
+        "Cannot write {path} ({detail}). Check the folder.",
+    ),
+}

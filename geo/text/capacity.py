@@ -1,0 +1,229 @@
+"""Recording devices, operators, backlog, cards and blank stock.
+
+Each entry: key → (Bahasa Indonesia, English). Placeholders in braces are filled by ``tr``."""
+
+TEXTS = {
+    # --- capacity ---
+    "inv_kolom_hilang": (
+        "Kolom '{kolom}' tidak ada. Berkas {berkas} perlu kolom: {wajib}. Unduh templatnya untuk contoh.",
+        "Column '{kolom}' is missing. A {berkas} file needs the columns: {wajib}. Download the template for an "
+        "example.",
+    ),
+    "inv_terlalu_besar": (
+        "Berkas {ukuran_mb} MB melebihi batas {maks_mb} MB. Inventaris biasanya hanya beberapa KB: periksa "
+        "apakah berkasnya benar.",
+        "The file is {ukuran_mb} MB, above the {maks_mb} MB limit. An inventory is usually a few KB: check "
+        "that it is the right file.",
+    ),
+    "inv_kosong": ("Berkas tidak berisi baris data.", "The file holds no data rows."),
+    "inv_tak_terbaca": (
+        "Berkas {nama} tidak bisa dibaca sebagai CSV atau XLSX ({detail}).",
+        "File {nama} cannot be read as CSV or XLSX ({detail}).",
+    ),
+    "inv_berisi_nik": (
+        "Berkas ditolak: kolom '{kolom}' berisi nomor 16 digit seperti NIK. Berkas inventaris hanya memuat "
+        "alat, lokasi dan jumlah — tanpa data perorangan.",
+        "File refused: column '{kolom}' holds 16-digit numbers like NIKs. An inventory file holds devices, "
+        "sites and counts only — no personal data.",
+    ),
+    "inv_belum_ada_lokasi": (
+        "Belum ada lokasi perekaman di basis data. Impor dulu daftar lokasi (python -m geo import-points "
+        "BERKAS --kind lokasi).",
+        "No recording sites in the database yet. Import the list of sites first (python -m geo import-points "
+        "FILE --kind lokasi).",
+    ),
+    "inv_lokasi_tidak_dikenal": (
+        "Lokasi '{lokasi}' tidak ada di daftar lokasi perekaman. Tulis id lokasi yang ada (mis. {contoh}) atau "
+        "impor dulu lokasinya.",
+        "Site '{lokasi}' is not in the list of recording sites. Write an existing site id (e.g. {contoh}) or "
+        "import the site first.",
+    ),
+    "inv_tanggal_salah": (
+        "Tanggal '{nilai}' tidak dikenali. Tulis TTTT-BB-HH (2026-09-28) atau HH/BB/TTTT (28/09/2026).",
+        "Date '{nilai}' is not recognised. Write YYYY-MM-DD (2026-09-28) or DD/MM/YYYY (28/09/2026).",
+    ),
+    "inv_pilihan_salah": (
+        "Nilai '{nilai}' tidak dikenal. Pilih salah satu: {pilihan}.",
+        "Value '{nilai}' is not recognised. Choose one of: {pilihan}.",
+    ),
+    "inv_bukan_jumlah": (
+        "'{nilai}' bukan jumlah. Tulis bilangan bulat 0 atau lebih, mis. 2 atau 30.000.",
+        "'{nilai}' is not a count. Write a whole number of 0 or more, e.g. 2 or 30,000.",
+    ),
+    "inv_wajib_diisi": ("Kolom ini wajib diisi pada baris {jenis}.", "This column is required on a {jenis} row."),
+    "inv_jenis_kosong": (
+        "Jenis alat {alat} belum pernah diisi. Isi jenis pada baris pertama alat itu.",
+        "The kind of device {alat} was never given. Fill in the kind on that device's first row.",
+    ),
+    "inv_baris_ganda": (
+        "Baris ganda: {kunci} sudah ada di baris {baris_lain}. Satu baris per {kunci_nama} dan tanggal.",
+        "Duplicate row: {kunci} is already on row {baris_lain}. One row per {kunci_nama} and date.",
+    ),
+    "inv_baris_kosong": (
+        "Baris lokasi tanpa operator maupun koneksi: isi salah satunya, atau hapus barisnya.",
+        "A site row with neither operators nor connectivity: fill one in, or delete the row.",
+    ),
+    "blangko_kode_salah": (
+        "Kode wilayah '{kode}' tidak dikenali. Tulis kode Kemendagri, mis. 36.74.",
+        "Area code '{kode}' is not recognised. Write a Kemendagri code, e.g. 36.74.",
+    ),
+    "blangko_kosong": ("Isi 'diterima' atau 'dipakai' (boleh 0).", "Fill in 'diterima' or 'dipakai' (0 is fine)."),
+    "kap_kode_salah": (
+        "Kode wilayah '{kode}' tidak dikenali. Tulis kode Kemendagri, mis. 99.01.",
+        "Area code '{kode}' is not recognised. Write a Kemendagri code, e.g. 99.01.",
+    ),
+    "kap_laju_salah": (
+        "Laju '{nilai}' tidak masuk akal: tulis jumlah perekaman per alat per hari, lebih dari 0 (mis. 35).",
+        "Rate '{nilai}' makes no sense: write recordings per device per day, above 0 (e.g. 35).",
+    ),
+    "kap_jumlah_salah": (
+        "Jumlah '{nilai}' tidak sah: tulis bilangan bulat 0 atau lebih.",
+        "Count '{nilai}' is not valid: write a whole number of 0 or more.",
+    ),
+    "kap_unit_salah": (
+        "Unit '{unit}' tidak dikenal: alat atau operator.",
+        "Unknown unit '{unit}': alat or operator.",
+    ),
+    "kap_impor_ok": ("Tersimpan sebagai versi {versi}: {ringkas}.", "Stored as version {versi}: {ringkas}."),
+    "kap_ringkas_inventaris": (
+        "{alat} alat, {lokasi} lokasi, {baris} baris",
+        "{alat} devices, {lokasi} sites, {baris} rows",
+    ),
+    "kap_ringkas_blangko": ("{baris} catatan stok blangko", "{baris} blank-stock entries"),
+    "kap_tak_hingga": ("∞ (tanpa alat)", "∞ (no device)"),
+    "kap_maks": ("Backlog terlama: {sebelum} → {sesudah} hari", "Longest backlog: {sebelum} → {sesudah} days"),
+    "kap_sisa_unit": (
+        "{jumlah} unit tidak ditempatkan: tidak ada kecamatan yang backlog-nya turun karenanya.",
+        "{jumlah} unit(s) not placed: no district's backlog would fall with them.",
+    ),
+    "kap_macet": (
+        "{nama} ({kode}): tidak ada alat perekam yang bekerja sejak {sejak} ({hari} hari). {alasan} {belum} "
+        "wajib KTP belum rekam menunggu.",
+        "{nama} ({kode}): no working recording device since {sejak} ({hari} days). {alasan} {belum} residents "
+        "not yet recorded are waiting.",
+    ),
+    "kap_alasan": (
+        "{lokasi}: alat {alat} {status} sejak {tanggal} — {keterangan}.",
+        "{lokasi}: device {alat} {status} since {tanggal} — {keterangan}.",
+    ),
+    "kap_tanpa_operator": (
+        "{nama} ({kode}): {alat} alat bekerja tetapi tidak ada operator.",
+        "{nama} ({kode}): {alat} working device(s) but no operator.",
+    ),
+    "kap_offline": (
+        "{nama} ({kode}): lokasi {koneksi} — data perekaman tiba terlambat, angka belum rekam bisa lebih "
+        "tinggi dari kenyataan.",
+        "{nama} ({kode}): site {koneksi} — recordings arrive late, so not-yet-recorded may read higher than it "
+        "is.",
+    ),
+    "kap_laju_input": ("Perekaman per alat per hari", "Recordings per device per day"),
+    "kap_laju_bantuan": ("Satu lokasi merekam 30–40 orang sehari.", "One site records 30–40 people a day."),
+    "kap_ringkasan_alat": ("Alat perekam bekerja", "Working recording devices"),
+    "kap_ringkasan_operator": ("Operator", "Operators"),
+    "kap_ringkasan_belum": ("Belum rekam", "Not yet recorded"),
+    "kap_ringkasan_hari": ("Hari backlog kabupaten", "Kabupaten backlog days"),
+    "kap_dari_alat": ("dari {total} alat", "of {total} devices"),
+    "kap_tabel": (
+        "Kapasitas per kecamatan (backlog terlama di atas)",
+        "Capacity by district (longest backlog first)",
+    ),
+    "kap_tabel_catatan": (
+        "Hari backlog = belum rekam ÷ ({laju} perekaman × alat yang bekerja dan punya operator), dalam hari "
+        "layanan.",
+        "Backlog days = not yet recorded ÷ ({laju} recordings × devices that work and have an operator), in "
+        "service days.",
+    ),
+    "kap_alat_mati": ("Alat yang tidak bekerja sekarang", "Devices not working now"),
+    "kap_semua_bekerja": ("Semua alat bekerja.", "All devices work."),
+    "kap_usulan": ("Ke mana alat baru ditempatkan", "Where new devices should go"),
+    "kap_jumlah_alat": ("Jumlah alat baru", "Number of new devices"),
+    "kap_usulan_catatan": (
+        "Setiap alat baru diberikan ke kecamatan dengan backlog terlama saat itu; dengan cara ini backlog "
+        "terlama menjadi sependek mungkin. Alat baru dijalankan operator yang menganggur, atau perlu operator "
+        "baru.",
+        "Each new device goes to the district with the longest backlog at that point; this makes the longest "
+        "backlog as short as it can be. An idle operator runs a new device, or a new operator is needed.",
+    ),
+    "kap_pinjam": ("Yang bisa meminjamkan set mobile", "Who can lend a mobile set"),
+    "kap_pinjam_catatan": (
+        "Set mobile (alat dan satu operator) bisa dipinjamkan bila pemiliknya tetap punya alat bekerja dan "
+        "backlog-nya tetap tidak melebihi rata-rata kabupaten ({batas} hari).",
+        "A mobile set (device and one operator) can be lent when its owner keeps a working device and its "
+        "backlog stays within the kabupaten overall ({batas} days).",
+    ),
+    "kap_pinjam_tidak_ada": (
+        "Tidak ada kecamatan yang bisa meminjamkan set mobile.",
+        "No district can lend a mobile set.",
+    ),
+    "kap_belum_ada_inventaris": (
+        "Belum ada inventaris alat dan operator. Impor dengan: python -m geo import-inventory BERKAS (format "
+        "dan templat: geo/capacity.py).",
+        "No inventory of devices and operators yet. Import one with: python -m geo import-inventory FILE "
+        "(format and template: geo/capacity.py).",
+    ),
+    "kartu_judul": ("Alur kartu: rekam → siap cetak → tercetak", "Card pipeline: recorded → print-ready → printed"),
+    "kartu_riwayat": (
+        "Siap cetak yang menunggu dan kartu tercetak per minggu",
+        "Print-ready waiting and cards printed per week",
+    ),
+    "kartu_per_kecamatan": ("Alur kartu per kecamatan", "Card pipeline by district"),
+    "blangko_judul": ("Stok blangko KTP-el", "Blank e-KTP card stock"),
+    "blangko_stok_perkiraan": ("Perkiraan stok", "Estimated stock"),
+    "blangko_laju": ("Kartu dicetak per hari", "Cards printed per day"),
+    "blangko_perkiraan_habis": ("Perkiraan habis", "Expected to run out"),
+    "blangko_hari_lagi": ("{hari} hari lagi", "in {hari} days"),
+    "blangko_kurang": ("Kurang untuk PRR yang menunggu", "Short for the waiting PRR"),
+    "blangko_tidak_ada": (
+        "Belum ada catatan stok blangko. Impor dengan: python -m geo import-blank-stock BERKAS.",
+        "No blank-card stock entries yet. Import them with: python -m geo import-blank-stock FILE.",
+    ),
+    "blangko_catatan": (
+        "Stok tercatat {stok} per {tanggal_stok}; sejak itu {dicetak} kartu dicetak. Laju cetak = kartu "
+        "tercetak {awal} – {akhir} ÷ jumlah hari. {prr} kartu siap cetak menunggu.",
+        "Stock recorded {stok} on {tanggal_stok}; {dicetak} cards printed since. Printing rate = cards printed "
+        "{awal} – {akhir} ÷ days. {prr} print-ready cards are waiting.",
+    ),
+    "kap_status_aktif": ("aktif", "working"),
+    "kap_status_rusak": ("rusak", "broken"),
+    "kap_status_perbaikan": ("dalam perbaikan", "under repair"),
+    "kap_status_dihapus": ("dihapus", "written off"),
+    "kap_jenis_statis": ("statis", "static"),
+    "kap_jenis_mobile": ("mobile (keliling)", "mobile"),
+    "kap_jenis_cetak": ("cetak", "printer"),
+    "kap_koneksi_online": ("online", "online"),
+    "kap_koneksi_tidak_stabil": ("tidak stabil", "unstable"),
+    "kap_koneksi_offline": ("offline", "offline"),
+    "kkap_kode": ("Kode", "Code"),
+    "kkap_nama": ("Kecamatan", "District"),
+    "kkap_alat": ("Alat bekerja", "Working devices"),
+    "kkap_alat_isi": ("{aktif} dari {total}", "{aktif} of {total}"),
+    "kkap_operator": ("Operator", "Operators"),
+    "kkap_koneksi": ("Koneksi", "Connectivity"),
+    "kkap_belum": ("Belum rekam", "Not recorded"),
+    "kkap_belum_per_alat": ("Belum rekam per alat", "Not recorded per device"),
+    "kkap_hari": ("Hari backlog", "Backlog days"),
+    "kkap_lokasi": ("Lokasi", "Site"),
+    "kkap_alat_id": ("Alat", "Device"),
+    "kkap_jenis": ("Jenis", "Kind"),
+    "kkap_status": ("Status", "Status"),
+    "kkap_sejak": ("Sejak", "Since"),
+    "kkap_lama": ("Lama (hari)", "For (days)"),
+    "kkap_keterangan": ("Keterangan", "Note"),
+    "kkap_urutan": ("Alat ke-", "Device no."),
+    "kkap_urutan_operator": ("Operator ke-", "Operator no."),
+    "kkap_sebelum": ("Hari backlog sebelum", "Backlog days before"),
+    "kkap_sesudah": ("Hari backlog sesudah", "Backlog days after"),
+    "kkap_operator_baru": ("Perlu operator baru", "New operator needed"),
+    "kkap_hari_pinjam": ("Hari backlog bila dipinjamkan", "Backlog days if lent"),
+    "kkap_batas": ("Rata-rata kabupaten", "Kabupaten overall"),
+    "kkap_tujuan": ("Usul dipinjamkan ke", "Suggested borrower"),
+    "kkap_tujuan_hari": ("Backlog peminjam sesudahnya", "Borrower's backlog after"),
+    "kkap_mobile": ("Alat mobile bekerja", "Working mobile devices"),
+    "kkap_sudah": ("Sudah rekam", "Recorded"),
+    "kkap_prr": ("Siap cetak (PRR)", "Print-ready (PRR)"),
+    "kkap_cetak": ("Sudah cetak", "Printed"),
+    "kkap_diproses": ("Masih diproses / ditolak", "Processing / rejected"),
+    "kkap_persen_cetak": ("% tercetak", "% printed"),
+    "kap_ya": ("ya", "yes"),
+    "kap_tidak": ("tidak", "no"),
+}

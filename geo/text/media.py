@@ -1,0 +1,139 @@
+"""Media-pack images and the one-page PDF briefing.
+
+Each entry: key → (Bahasa Indonesia, English). Placeholders in braces are filled by ``tr``."""
+
+TEXTS = {
+    # --- briefing ---
+    "gambar_wilayah_tidak_ada": (
+        "Wilayah {kode} tidak ada di basis data. Periksa kodenya (mis. 36.74) atau impor batas wilayahnya dulu.",
+        "Area {kode} is not in the database. Check the code (e.g. 36.74) or import its boundaries first.",
+    ),
+    "gambar_wilayah_terkecil": (
+        "Wilayah {kode} adalah desa/kelurahan: tidak ada wilayah di bawahnya untuk digambar. Pilih "
+        "kabupaten/kota atau kecamatan.",
+        "Area {kode} is a village: there are no areas below it to draw. Choose a regency/city or a district.",
+    ),
+    "gambar_tanpa_data": (
+        "Belum ada data perekaman untuk {wilayah} ({kode}). Impor data perekaman dulu.",
+        "No recording figures for {wilayah} ({kode}) yet. Import recording figures first.",
+    ),
+    "gambar_tanpa_data_tanggal": (
+        "Tidak ada data perekaman untuk {wilayah} ({kode}) pada atau sebelum {tanggal}. Pilih tanggal yang "
+        "lebih baru.",
+        "No recording figures for {wilayah} ({kode}) on or before {tanggal}. Choose a later date.",
+    ),
+    "gambar_tanggal_salah": (
+        "Tanggal '{nilai}' tidak dikenali. Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-11-16.",
+        "Date '{nilai}' is not recognised. Write it as YYYY-MM-DD, e.g. 2026-11-16.",
+    ),
+    "gambar_jenis_salah": (
+        "Jenis gambar '{nilai}' tidak dikenal. Pilih salah satu: {pilihan}.",
+        "Unknown chart kind '{nilai}'. Choose one of: {pilihan}.",
+    ),
+    "gambar_tidak_tertulis": (
+        "Berkas {path} tidak bisa ditulis ({detail}). Periksa foldernya dan izin menulis.",
+        "Cannot write {path} ({detail}). Check the folder and write permission.",
+    ),
+    "gambar_folder_tidak_ada": (
+        "Berkas {path} tidak bisa ditulis: folder {folder} tidak ada. Buat foldernya dulu atau pilih folder "
+        "lain.",
+        "Cannot write {path}: the folder {folder} does not exist. Create it first or choose another folder.",
+    ),
+    "gambar_kartu_tanpa_data": (
+        "Data perekaman {wilayah} ({kode}) tidak memuat PRR dan sudah cetak: alur kartu tidak bisa digambar. "
+        "Impor rekap yang berisi kolom PRR dan SUDAH CETAK.",
+        "The recording figures of {wilayah} ({kode}) hold no PRR and printed counts: the card pipeline cannot "
+        "be drawn. Import figures with PRR and SUDAH CETAK columns.",
+    ),
+    "gambar_tersimpan": ("Tersimpan: {path} ({ukuran}, {format}).", "Saved: {path} ({ukuran}, {format})."),
+    "ringkasan_tersimpan": ("Tersimpan: {path} (1 halaman A4).", "Saved: {path} (1 A4 page)."),
+    "rb_kepala": ("RINGKASAN UNTUK BUPATI · PEREKAMAN KTP-EL", "BRIEFING FOR THE REGENT · E-KTP RECORDING"),
+    "rb_kepala_kecamatan": ("RINGKASAN PEREKAMAN KTP-EL", "E-KTP RECORDING BRIEFING"),
+    "rb_tanggal": ("Data per {tanggal}", "Data as of {tanggal}"),
+    "rb_banding": ("perubahan dibanding data {tanggal}", "change since the data of {tanggal}"),
+    "rb_wajib": ("Wajib KTP", "Must hold e-KTP"),
+    "rb_sudah": ("Sudah rekam", "Recorded"),
+    "rb_belum": ("Belum rekam", "Not yet recorded"),
+    "rb_cakupan": ("Cakupan", "Coverage"),
+    "rb_zona": ("zona {zona}", "{zona} zone"),
+    "rb_orang": ("{nilai} orang", "{nilai} people"),
+    "rb_poin": ("{nilai} poin", "{nilai} points"),
+    "rb_sejak": ("sejak {tanggal}", "since {tanggal}"),
+    "rb_tanpa_banding": ("belum ada data sebelumnya", "no earlier data"),
+    "rb_perlu_hijau": (
+        "Perlu {n} perekaman lagi agar {wilayah} masuk zona hijau (≥ {ambang}).",
+        "{n} more recordings would bring {wilayah} into the green zone (≥ {ambang}).",
+    ),
+    "rb_sudah_hijau": (
+        "{wilayah} sudah di zona hijau (≥ {ambang}).",
+        "{wilayah} is in the green zone (≥ {ambang}).",
+    ),
+    "rb_laju": (
+        "Sejak {tanggal} bertambah {n} perekaman ({per_minggu} per minggu).",
+        "Since {tanggal}, {n} more recordings ({per_minggu} a week).",
+    ),
+    "rb_zona_anak": (
+        "{tingkat}: {hijau} hijau · {kuning} kuning · {merah} merah{tanpa}.",
+        "{tingkat}: {hijau} green · {kuning} yellow · {merah} red{tanpa}.",
+    ),
+    "rb_zona_anak_tanpa": (" · {n} tanpa data", " · {n} without data"),
+    "rb_merah": ("Zona merah: {daftar}.", "Red zone: {daftar}."),
+    "rb_di_atas_100": (
+        "{n} desa/kelurahan di atas 100% — wajib KTP-nya perlu diperbarui: {daftar}.",
+        "{n} village(s) above 100% — the denominator needs updating: {daftar}.",
+    ),
+    "rb_peta": ("Zona per desa/kelurahan", "Zones by village"),
+    "rb_peta_nomor": (
+        "Angka 1–{n} di peta: desa/kelurahan dalam tabel kantong di bawah.",
+        "Numbers 1–{n} on the map: the villages in the pockets table below.",
+    ),
+    "rb_peta_garis": ("Garis tebal: batas kecamatan.", "Thick lines: district borders."),
+    "rb_tren": ("Tren cakupan", "Coverage trend"),
+    "rb_kantong": (
+        "{n} desa/kelurahan dengan belum rekam terbanyak",
+        "The {n} villages with the most not yet recorded",
+    ),
+    "rb_kol_no": ("No.", "No."),
+    "rb_kol_desa": ("Desa/kelurahan", "Village"),
+    "rb_kol_kecamatan": ("Kecamatan", "District"),
+    "rb_kol_belum": ("Belum rekam", "Not recorded"),
+    "rb_kol_cakupan": ("Cakupan", "Coverage"),
+    "rb_kol_zona": ("Zona", "Zone"),
+    "rb_kantong_bagian": (
+        "Bersama {jumlah} dari {total} belum rekam ({persen}).",
+        "Together {jumlah} of {total} not yet recorded ({persen}).",
+    ),
+    "rb_dibuat": (
+        "Dibuat dengan Peta Rekam e-KTP. Cakupan = sudah rekam ÷ wajib KTP.",
+        "Made with Peta Rekam e-KTP. Coverage = recorded ÷ must hold an e-KTP.",
+    ),
+    # --- images ---
+    "gambar_ukuran_salah": (
+        "Ukuran gambar '{nilai}' tidak bisa dipakai. Tulis lebar x tinggi dalam piksel, masing-masing "
+        "{min}–{maks}, misalnya {contoh}.",
+        "Image size '{nilai}' cannot be used. Write width x height in pixels, each {min}–{maks}, e.g. {contoh}.",
+    ),
+    "gambar_format_salah": (
+        "Format gambar '{nilai}' tidak didukung. Pilih salah satu: {pilihan}.",
+        "Image format '{nilai}' is not supported. Choose one of: {pilihan}.",
+    ),
+    "gambar_tanpa_peramban": (
+        "Gambar tidak bisa dibuat: peramban Chromium tidak ditemukan. Pasang paket Debian 'chromium' atau isi "
+        "BROWSER_PATH dengan lokasi Chromium/Chrome.",
+        "Cannot make the image: no Chromium browser found. Install the Debian package 'chromium' or set "
+        "BROWSER_PATH to a Chromium/Chrome executable.",
+    ),
+    "gambar_gagal": (
+        "Gambar tidak bisa dibuat ({detail}). Coba lagi; bila berulang, mulai ulang aplikasi.",
+        "Cannot make the image ({detail}). Try again; if it happens again, restart the application.",
+    ),
+    # --- static_map ---
+    "peta_gambar_sub": (
+        "Zona cakupan perekaman KTP-el per {tingkat}, data per {tanggal}",
+        "e-KTP recording coverage zones by {tingkat}, data as of {tanggal}",
+    ),
+    "peta_gambar_legenda": ("Zona cakupan", "Coverage zone"),
+    "peta_gambar_jumlah": ("{label} · {n} {tingkat}", "{label} · {n} {tingkat}"),
+    "peta_gambar_utara": ("U", "N"),
+    "peta_gambar_km": ("{n} km", "{n} km"),
+}

@@ -1,0 +1,80 @@
+"""Pockets of unrecorded people, hot spots, schools.
+
+Each entry: key → (Bahasa Indonesia, English). Placeholders in braces are filled by ``tr``."""
+
+TEXTS = {
+    # --- pockets ---
+    "hotspot_terlalu_sedikit": (
+        "Analisis titik panas perlu minimal {minimum} wilayah dengan data; yang ada {jumlah}. Pilih tingkat "
+        "desa atau wilayah yang lebih luas.",
+        "Hot-spot analysis needs at least {minimum} areas with data; there are {jumlah}. Choose the village "
+        "level or a larger area.",
+    ),
+    "pilihan_tidak_dikenal": (
+        "Pilihan {nama}='{nilai}' tidak dikenal. Pilih salah satu: {pilihan}.",
+        "Unknown option {nama}='{nilai}'. Choose one of: {pilihan}.",
+    ),
+    "hotspot_metode": (
+        "Gi* (Getis–Ord) atas laju belum rekam yang dihaluskan (Bayes empiris); tetangga: {k} wilayah "
+        "terdekat; {permutasi} permutasi, seed {seed}; signifikan bila p ≤ {alpha} (dua sisi). Hasil: {panas} "
+        "titik panas, {dingin} titik dingin.",
+        "Gi* (Getis–Ord) on the empirical-Bayes smoothed rate of unrecorded people; neighbours: the {k} "
+        "nearest areas; {permutasi} permutations, seed {seed}; significant when p ≤ {alpha} (two-sided). "
+        "Result: {panas} hot spots, {dingin} cold spots.",
+    ),
+    "kelas_panas": ("titik panas", "hot spot"),
+    "kelas_dingin": ("titik dingin", "cold spot"),
+    "kelas_tidak_signifikan": ("tidak signifikan", "not significant"),
+    "kol_peringkat": ("Peringkat", "Rank"),
+    "kol_persen_belum": ("Belum rekam (%)", "Not recorded (%)"),
+    "kol_menuju_hijau": ("Menuju hijau", "To green"),
+    "kol_menuju_zona_berikut": ("Menuju zona berikut", "To the next zone"),
+    "kol_hotspot": ("Titik panas/dingin", "Hot/cold spot"),
+    "kol_p_value": ("p (pseudo)", "p (pseudo)"),
+    "kol_npsn": ("NPSN", "School ID"),
+    "kol_sekolah": ("Sekolah", "School"),
+    "kol_jenjang": ("Jenjang", "Level"),
+    "kol_nama_desa": ("Desa/kelurahan", "Village"),
+    "kol_siswa_kelas_12": ("Siswa kelas 12", "Grade-12 students"),
+    "kol_akan_17": ("Akan 17 tahun ≤ 6 bulan", "Turning 17 within 6 months"),
+    "kol_belum_pemula": ("Belum rekam", "Not recorded"),
+    "lapisan_sekolah_kantong": ("Sekolah: siswa akan 17 belum rekam", "Schools: students turning 17 not recorded"),
+    "hotspot_label": ("{nama}: {kelas} (p = {p})", "{nama}: {kelas} (p = {p})"),
+    "kantong_intro": (
+        "Di mana penduduk wajib KTP yang belum rekam? Wilayah diurutkan menurut jumlah dan menurut persentase "
+        "belum rekam, dengan jumlah orang yang perlu direkam untuk naik zona.",
+        "Where are the people who must hold an e-KTP but are not recorded yet? Areas ranked by number and by "
+        "share not recorded, with how many people must record to move up a zone.",
+    ),
+    "kantong_target": (
+        "Menuju hijau: orang yang perlu direkam agar cakupan ≥ {hijau}. Menuju zona berikut: merah → kuning (≥ "
+        "{kuning}), kuning → hijau; 0 bila sudah hijau.",
+        "To green: people to record for coverage ≥ {hijau}. To the next zone: red → yellow (≥ {kuning}), "
+        "yellow → green; 0 when already green.",
+    ),
+    "kantong_tab_jumlah": ("Menurut jumlah belum rekam", "By number not recorded"),
+    "kantong_tab_persen": ("Menurut persentase belum rekam", "By share not recorded"),
+    "kantong_peta": ("Peta kantong belum rekam", "Map of unrecorded pockets"),
+    "kantong_hotspot_judul": ("Titik panas dan titik dingin", "Hot and cold spots"),
+    "kantong_hotspot_hitung": ("Hitung titik panas/dingin", "Compute hot/cold spots"),
+    "kantong_hotspot_info": (
+        "Aktifkan untuk mencari kelompok wilayah bertetangga dengan laju belum rekam tinggi (titik panas) atau "
+        "rendah (titik dingin). Hasilnya juga tampil sebagai titik di peta.",
+        "Turn on to find groups of neighbouring areas with a high (hot spot) or low (cold spot) rate of "
+        "unrecorded people. They also show as points on the map.",
+    ),
+    "kantong_hotspot_kosong": (
+        "Tidak ada titik panas atau dingin yang signifikan.",
+        "No significant hot or cold spots.",
+    ),
+    "kantong_pemula_judul": (
+        "Kantong pemula: sekolah dengan siswa akan 17 tahun yang belum rekam",
+        "First-timers: schools whose students turning 17 are not recorded",
+    ),
+    "kantong_pemula_kosong": (
+        "Tidak ada sekolah dengan siswa akan 17 tahun yang belum rekam.",
+        "No school with students turning 17 who are not recorded.",
+    ),
+    "kantong_unduh_csv": ("Unduh CSV", "Download CSV"),
+    "kantong_unduh_xlsx": ("Unduh XLSX", "Download XLSX"),
+}

@@ -1,0 +1,258 @@
+"""Trends over time, projections and dated events.
+
+Each entry: key → (Bahasa Indonesia, English). Placeholders in braces are filled by ``tr``."""
+
+TEXTS = {
+    # --- trend ---
+    "tren_tanggal_salah": (
+        "Tanggal {nama} '{nilai}' tidak dikenali. Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-12-31.",
+        "The {nama} date '{nilai}' is not recognised. Write it as YYYY-MM-DD, e.g. 2026-12-31.",
+    ),
+    "tren_target_salah": (
+        "Target '{nilai}' tidak bisa dipakai. Tulis persen di atas 0 sampai 100, misalnya 92 atau 92,5.",
+        "Target '{nilai}' cannot be used. Write a percentage above 0 and up to 100, e.g. 92 or 92.5.",
+    ),
+    "tren_jendela_salah": (
+        "Jendela '{nilai}' tidak bisa dipakai. Tulis jumlah hari sebagai bilangan bulat minimal 1, misalnya 28.",
+        "Window '{nilai}' cannot be used. Write a whole number of days, at least 1, e.g. 28.",
+    ),
+    "tren_kode_salah": (
+        "Kode wilayah '{nilai}' tidak dikenali. Tulis kode Kemendagri, misalnya 36.74 atau 36.74.01.",
+        "Area code '{nilai}' is not recognised. Write a Kemendagri code such as 36.74 or 36.74.01.",
+    ),
+    "tren_tingkat_salah": (
+        "Tingkat '{level}' tidak berada di bawah wilayah {kode}. Pilih tingkat yang lebih rinci, misalnya "
+        "kecamatan atau desa.",
+        "Level '{level}' is not below area {kode}. Choose a finer level such as kecamatan or desa.",
+    ),
+    "peristiwa_kolom_kurang": (
+        "Berkas peristiwa {path} tidak memiliki kolom {kolom}. Kolom yang diperlukan: {perlu}.",
+        "The events file {path} lacks column(s) {kolom}. Required columns: {perlu}.",
+    ),
+    "peristiwa_tidak_terbaca": (
+        "Berkas peristiwa {path} tidak bisa dibaca ({detail}).",
+        "The events file {path} cannot be read ({detail}).",
+    ),
+    "tren_status_sudah_tercapai": ("sudah tercapai", "already reached"),
+    "tren_status_tercapai": ("tercapai pada laju ini", "reached at this rate"),
+    "tren_status_tidak_tercapai_pada_laju_ini": ("tidak tercapai pada laju ini", "not reached at this rate"),
+    "tren_status_satu_snapshot": ("baru satu data: belum ada tren", "a single snapshot: no trend yet"),
+    "tren_status_data_kurang": ("data kurang", "not enough data"),
+    "peristiwa_alat_rusak": ("Alat rusak", "Device broken"),
+    "peristiwa_jaringan_putus": ("Jaringan putus", "Network down"),
+    "peristiwa_blangko_habis": ("Blangko habis", "Blank cards ran out"),
+    "peristiwa_kampanye_sekolah": ("Perekaman di sekolah", "School campaign"),
+    "peristiwa_layanan_akhir_pekan": ("Layanan akhir pekan", "Weekend service"),
+    "peristiwa_jemput_bola": ("Jemput bola", "Mobile unit"),
+    "peristiwa_koreksi_data": ("Koreksi data", "Data correction"),
+    # --- events ---
+    "peristiwa_jenis_salah": (
+        "Jenis peristiwa '{nilai}' tidak dikenal. Pilih salah satu: {pilihan}.",
+        "Unknown event kind '{nilai}'. Choose one of: {pilihan}.",
+    ),
+    "peristiwa_tanggal_salah": (
+        "Tanggal {nama} '{nilai}' tidak dikenali. Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-09-28.",
+        "The {nama} date '{nilai}' is not recognised. Write it as YYYY-MM-DD, e.g. 2026-09-28.",
+    ),
+    "peristiwa_selesai_sebelum_mulai": (
+        "Tanggal selesai {selesai} lebih awal dari tanggal mulai {mulai}. Perbaiki salah satunya.",
+        "The end date {selesai} is before the start date {mulai}. Correct one of them.",
+    ),
+    "peristiwa_wilayah_tidak_ada": (
+        "Wilayah berkode {nilai} tidak ada di basis data. Periksa kodenya, atau impor batas wilayahnya dulu.",
+        "There is no area with code {nilai} in the database. Check the code, or import its boundaries first.",
+    ),
+    "peristiwa_keterangan_panjang": (
+        "Keterangan terlalu panjang ({panjang} karakter); tulis paling banyak {maksimal} karakter.",
+        "The note is too long ({panjang} characters); write at most {maksimal}.",
+    ),
+    "peristiwa_keterangan_nik": (
+        "Keterangan memuat angka 16 digit yang mirip NIK. Data pribadi tidak disimpan: hapus angka itu.",
+        "The note holds a 16-digit number that looks like a NIK. Personal data is not stored: remove it.",
+    ),
+    "peristiwa_ganda": (
+        "Peristiwa {jenis} di {kode} mulai {mulai} tertulis lebih dari sekali (juga baris {baris_lain}). Hapus "
+        "salah satunya.",
+        "Event {jenis} in {kode} starting {mulai} is written more than once (also row {baris_lain}). Remove "
+        "one of them.",
+    ),
+    "peristiwa_kosong": (
+        "Berkas peristiwa {path} tidak berisi satu peristiwa pun.",
+        "The events file {path} holds no event.",
+    ),
+    "tren_judul": ("Tren dan proyeksi — {wilayah}", "Trend and projection — {wilayah}"),
+    "tren_wilayah": ("Wilayah", "Area"),
+    "tren_seluruh": ("{nama} (seluruh wilayah)", "{nama} (whole area)"),
+    "tren_target": ("Target cakupan (%)", "Coverage target (%)"),
+    "tren_target_bantuan": ("Bawaan: ambang zona hijau.", "Default: the green-zone threshold."),
+    "tren_tenggat": ("Tenggat", "Deadline"),
+    "tren_jendela": ("Jendela laju (hari)", "Rate window (days)"),
+    "tren_jendela_bantuan": (
+        "Laju saat ini = perekaman dalam sekian hari terakhir dibagi jumlah harinya.",
+        "Current rate = recordings in this many last days divided by the number of days.",
+    ),
+    "tren_sasaran_hijau": ("zona hijau", "the green zone"),
+    "tren_sasaran_lain": ("target {target}", "the {target} target"),
+    "tren_kalimat_tercapai": (
+        "Dengan laju saat ini, {sasaran} tercapai pada **{tanggal}**{rentang}.",
+        "At the current rate, {sasaran} is reached on **{tanggal}**{rentang}.",
+    ),
+    "tren_rentang": (" (rentang {awal} – {akhir})", " (range {awal} – {akhir})"),
+    "tren_rentang_terbuka": (
+        " (paling cepat {awal}; bila laju melambat, tidak tercapai)",
+        " (at the earliest {awal}; if the rate slows, not reached)",
+    ),
+    "tren_kalimat_tidak": (
+        "{sasaran_besar} **tidak tercapai pada laju ini**: {laju} perekaman per hari tidak cukup mengimbangi "
+        "pertambahan wajib KTP ({tumbuh} orang per hari).",
+        "{sasaran_besar} is **not reached at this rate**: {laju} recordings a day do not keep up with the "
+        "growth of those who must hold an e-KTP ({tumbuh} people a day).",
+    ),
+    "tren_kalimat_tidak_nol": (
+        "{sasaran_besar} **tidak tercapai pada laju ini**: tidak ada tambahan perekaman dalam {hari} hari "
+        "terakhir ({awal} – {akhir}).",
+        "{sasaran_besar} is **not reached at this rate**: no recordings were added in the last {hari} days "
+        "({awal} – {akhir}).",
+    ),
+    "tren_kalimat_sudah": (
+        "{sasaran_besar} **sudah tercapai**: cakupan {cakupan} per {tanggal}.",
+        "{sasaran_besar} is **already reached**: coverage {cakupan} as of {tanggal}.",
+    ),
+    "tren_kalimat_satu": (
+        "Baru ada satu data (per {tanggal}): belum ada tren, jadi belum ada proyeksi.",
+        "There is one snapshot only (as of {tanggal}): no trend yet, so no projection.",
+    ),
+    "tren_kalimat_kurang": (
+        "Belum ada data perekaman untuk wilayah ini.",
+        "There are no recording figures for this area yet.",
+    ),
+    "tren_perlu": (
+        "Perlu **{n} perekaman per hari** untuk {sasaran} pada {tenggat}.",
+        "**{n} recordings a day** are needed for {sasaran} by {tenggat}.",
+    ),
+    "tren_perlu_tetap": (
+        "Perlu {n} perekaman per hari agar tetap di {sasaran} sampai {tenggat}, karena wajib KTP terus "
+        "bertambah.",
+        "{n} recordings a day are needed to stay in {sasaran} until {tenggat}, as the number who must hold an "
+        "e-KTP keeps growing.",
+    ),
+    "tren_tenggat_lewat": (
+        "Tenggat {tenggat} tidak sesudah data terakhir ({tanggal}); pilih tenggat yang lebih lambat.",
+        "The deadline {tenggat} is not after the latest data ({tanggal}); choose a later deadline.",
+    ),
+    "tren_laju_keterangan": (
+        "Laju saat ini: {laju} perekaman per hari, dari {awal} sampai {akhir} ({hari} hari); rentang = laju ± "
+        "satu galat baku dari laju tiap minggu.",
+        "Current rate: {laju} recordings a day, from {awal} to {akhir} ({hari} days); range = rate ± one "
+        "standard error of the weekly rates.",
+    ),
+    "tren_m_cakupan": ("Cakupan terakhir", "Latest coverage"),
+    "tren_m_laju": ("Laju saat ini (per hari)", "Current rate (per day)"),
+    "tren_m_perlu": ("Perlu per hari", "Needed per day"),
+    "tren_m_tanggal": ("Perkiraan tercapai", "Projected date"),
+    "tren_m_tidak": ("tidak tercapai", "not reached"),
+    "tren_m_sudah": ("sudah tercapai", "already reached"),
+    "tren_grafik_cakupan": ("Cakupan dari waktu ke waktu", "Coverage over time"),
+    "tren_grafik_cakupan_sub": (
+        "Garis hitam tebal: {wilayah}; garis tipis: wilayah di bawahnya",
+        "Thick black line: {wilayah}; thin lines: the areas within it",
+    ),
+    "tren_grafik_rekam": ("Perekaman per minggu — {wilayah}", "Recordings per week — {wilayah}"),
+    "tren_tabel": ("Kapan tiap wilayah mencapai target", "When each area reaches the target"),
+    "tren_catatan": ("Catatan tentang data", "Notes on the data"),
+    "kol_laju": ("Laju per hari", "Rate per day"),
+    "kol_tanggal_proyeksi": ("Perkiraan tercapai", "Projected date"),
+    "kol_rentang": ("Rentang", "Range"),
+    "kol_status": ("Status", "Status"),
+    "kol_perlu": ("Perlu per hari", "Needed per day"),
+    "kol_hari_ke_target": ("Hari lagi", "Days to go"),
+    "rentang_tidak_tercapai": ("tidak tercapai bila laju melambat", "not reached if the rate slows"),
+    "catatan_satu": (
+        "Baru ada satu data per {tanggal}: belum ada tren. Proyeksi perlu paling sedikit dua tanggal.",
+        "One snapshot only, as of {tanggal}: there is no trend. A projection needs two dates or more.",
+    ),
+    "catatan_koreksi": (
+        "Koreksi data: sudah rekam turun {n} kali — {daftar}. Penurunan ditampilkan apa adanya, tidak "
+        "disembunyikan.",
+        "Data corrections: the recorded count went down {n} time(s) — {daftar}. The falls are shown as they "
+        "are, never hidden.",
+    ),
+    "catatan_koreksi_item": ("{nama} pada {tanggal} ({selisih})", "{nama} on {tanggal} ({selisih})"),
+    "catatan_koreksi_jendela": (
+        "{n} koreksi berada di dalam jendela laju, sehingga laju saat ini ikut turun.",
+        "{n} correction(s) fall inside the rate window, which lowers the current rate.",
+    ),
+    "catatan_penyebut": (
+        "Penyebut berubah: wajib KTP {awal} pada {tanggal_awal} menjadi {akhir} pada {tanggal_akhir} "
+        "({selisih}). Cakupan tiap tanggal memakai penyebut tanggal itu, dan proyeksi memperhitungkan "
+        "pertambahannya ({per_hari} orang per hari).",
+        "The denominator changes: {awal} must hold an e-KTP on {tanggal_awal}, {akhir} on {tanggal_akhir} "
+        "({selisih}). Each date's coverage uses that date's denominator, and the projection allows for the "
+        "growth ({per_hari} people a day).",
+    ),
+    "catatan_sumber": (
+        "Jumlah desa yang melapor berubah pada {tanggal}: lonjakan pada tanggal itu sebagian datang dari desa "
+        "yang baru masuk, bukan dari perekaman seminggu.",
+        "The number of reporting desa changed on {tanggal}: part of the jump on that date comes from desa that "
+        "joined, not from a week's recording.",
+    ),
+    "catatan_dibawa": (
+        "{n} desa belum melapor per {tanggal}; data terakhirnya dipakai, jadi angkanya bisa naik saat data "
+        "tiba.",
+        "{n} desa have not reported as of {tanggal}; their last data is used, so the figure may rise when it "
+        "arrives.",
+    ),
+    "peristiwa_judul": ("Peristiwa", "Events"),
+    "peristiwa_kosong_info": (
+        "Belum ada peristiwa tercatat untuk wilayah ini.",
+        "No events are recorded for this area yet.",
+    ),
+    "peristiwa_tambah": ("Tambah peristiwa", "Add an event"),
+    "peristiwa_f_tanggal": ("Tanggal mulai – selesai", "Start – end date"),
+    "peristiwa_f_berlangsung": ("Masih berlangsung (belum selesai)", "Still going on (no end yet)"),
+    "peristiwa_f_wilayah": ("Wilayah", "Area"),
+    "peristiwa_f_jenis": ("Jenis", "Kind"),
+    "peristiwa_f_keterangan": ("Keterangan", "Note"),
+    "peristiwa_f_simpan": ("Simpan peristiwa", "Store the event"),
+    "peristiwa_tersimpan": (
+        "Peristiwa tersimpan sebagai versi {versi}. Membatalkannya: halaman Data → Riwayat versi.",
+        "Event stored as version {versi}. To undo it: Data page → Version history.",
+    ),
+    "peristiwa_perlu_login": (
+        "Petugas data dapat menambah peristiwa setelah masuk di halaman Data.",
+        "Data officers can add events after logging in on the Data page.",
+    ),
+    "kol_mulai": ("Mulai", "Start"),
+    "kol_selesai": ("Selesai", "End"),
+    "kol_jenis": ("Jenis", "Kind"),
+    "kol_keterangan": ("Keterangan", "Note"),
+    "masih_berlangsung": ("masih berlangsung", "still going on"),
+    # --- trend_charts ---
+    "grafik_sumber": ("Sumber: {sumber}", "Source: {sumber}"),
+    "grafik_sumbu_cakupan": ("Cakupan perekaman (%)", "Recording coverage (%)"),
+    "grafik_sumbu_rekam": (
+        "Perekaman per minggu (dinormalkan ke 7 hari)",
+        "Recordings per week (normalised to 7 days)",
+    ),
+    "grafik_zona_hijau": ("Zona hijau: ≥ {ambang}", "Green zone: ≥ {ambang}"),
+    "grafik_zona_kuning": ("Zona kuning: {bawah} – < {atas}", "Yellow zone: {bawah} – < {atas}"),
+    "grafik_zona_merah": ("Zona merah: < {ambang}", "Red zone: < {ambang}"),
+    "grafik_hover_cakupan": (
+        "Cakupan {cakupan}<br>Sudah rekam {sudah} dari {wajib} wajib KTP",
+        "Coverage {cakupan}<br>Recorded {sudah} of {wajib} who must hold an e-KTP",
+    ),
+    "grafik_hover_dibawa": (
+        "{n} desa belum melapor: memakai data terakhirnya",
+        "{n} desa not reported yet: their last data is used",
+    ),
+    "grafik_hover_rekam": (
+        "{awal} – {akhir} ({hari} hari)<br>{rekam} perekaman, {per_minggu} per minggu",
+        "{awal} – {akhir} ({hari} days)<br>{rekam} recordings, {per_minggu} per week",
+    ),
+    "grafik_rekam_biasa": ("Perekaman per minggu", "Recordings per week"),
+    "grafik_rekam_akhir_pekan": ("Minggu dengan layanan akhir pekan", "Weeks with weekend service"),
+    "grafik_rekam_koreksi": ("Koreksi data (jumlah turun)", "Data correction (count went down)"),
+    "grafik_target": ("Target {target}", "Target {target}"),
+    "grafik_tenggat": ("Tenggat {tanggal}", "Deadline {tanggal}"),
+    "grafik_proyeksi": ("Proyeksi pada laju saat ini", "Projection at the current rate"),
+}
