@@ -10,7 +10,8 @@ from dataclasses import dataclass
 import streamlit as st
 
 from geo import coverage, fmt
-from geo.schema import LEVELS, Col, Level, RekamError, ancestor_code, is_demo_code, load_settings
+from geo.schema import LEVELS, Col, Level, RekamError, ancestor_code, is_demo_code
+from geo.config import load_settings
 from geo.store import Store, resolve_url
 from geo.text import describe, tr
 

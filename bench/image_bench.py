@@ -34,7 +34,8 @@ from geo import plan as planner  # noqa: E402
 from geo.coverage import coverage_table  # noqa: E402
 from geo.demo_load import load_demo  # noqa: E402
 from geo.render import images, static_map  # noqa: E402
-from geo.schema import Level, load_settings  # noqa: E402
+from geo.schema import Level  # noqa: E402
+from geo.config import load_settings
 from geo.store import Store  # noqa: E402
 
 KAB = "99.01"  # the demo kabupaten

@@ -17,12 +17,10 @@ secret, and keeping rows for every guessed name would let anyone fill the table.
 """
 from __future__ import annotations
 
-import getpass
 import json
 import math
 import os
 import re
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -31,9 +29,9 @@ import bcrypt
 import pandas as pd
 from sqlalchemy import Boolean, Column, Integer, MetaData, String, Table, Text, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from geo.schema import RekamError, Settings, StoreError, load_settings
+from geo.schema import ROLES, RekamError, StoreError
+from geo.config import Settings, load_settings
 from geo.store import Store, _short
-from geo.text import tr
 
 
 def _rounds_from_env(raw: str | None) -> int:
@@ -47,7 +45,6 @@ def _rounds_from_env(raw: str | None) -> int:
 # Lower only for tests: each step down halves the work an attacker needs per guess.
 BCRYPT_ROUNDS = _rounds_from_env(os.environ.get("REKAM_BCRYPT_ROUNDS"))
 
-ROLES = ("viewer", "editor", "admin")  # ascending rights
 USERNAME_RE = re.compile(r"[a-z0-9._-]{3,32}")
 EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 MIN_PASSWORD_CHARS = 10
@@ -98,20 +95,20 @@ def _iso(t: datetime) -> str:
     return t.isoformat(timespec="seconds")
 
 
-def _clean_username(username: str) -> str:
+def clean_username(username: str) -> str:
     name = (username or "").strip().lower()
     if not USERNAME_RE.fullmatch(name):
         raise AuthError("nama_pengguna_tidak_sah", nama=str(username)[:40])
     return name
 
 
-def _clean_role(role: str) -> str:
+def clean_role(role: str) -> str:
     if role not in ROLES:
         raise AuthError("peran_tidak_dikenal", peran=str(role)[:20])
     return role
 
 
-def _clean_email(email: str | None) -> str | None:
+def clean_email(email: str | None) -> str | None:
     if email is None or not email.strip():
         return None
     email = email.strip().lower()
@@ -174,7 +171,7 @@ def _find(conn, name: str):
     return conn.execute(select(u).where(or_(u.c.username == key, u.c.email == key))).mappings().first()
 
 
-def _lookup(store: Store, name: str):
+def find_user(store: Store, name: str):
     """``_find`` in its own read transaction."""
     store.ensure_tables(_md)
     with store.engine.connect() as conn:
@@ -207,7 +204,7 @@ def new_session(username: str, role: str, *, minutes: int | None = None, now: da
     """A Session for ``username`` lasting ``minutes`` (default ``Settings.session_minutes``)."""
     now = _utc(now)
     minutes = load_settings().session_minutes if minutes is None else minutes
-    return Session(username, _clean_role(role), now, now + timedelta(minutes=minutes))
+    return Session(username, clean_role(role), now, now + timedelta(minutes=minutes))
 
 
 def require(session: Session | None, role: str, *, store: Store | None = None, now: datetime | None = None) -> None:
@@ -218,12 +215,12 @@ def require(session: Session | None, role: str, *, store: Store | None = None, n
     so that a user deactivated or demoted during the session loses the right at once
     (a name with no row — an SSO viewer — counts as viewer).
     """
-    needed = ROLES.index(_clean_role(role))
+    needed = ROLES.index(clean_role(role))
     if session is None or not session.valid(now):
         raise AuthError("perlu_login")
     current = session.role
     if store is not None:
-        row = _lookup(store, session.username)
+        row = find_user(store, session.username)
         if row is not None and not row["active"]:
             raise AuthError("perlu_login")
         if row is not None:
@@ -335,7 +332,7 @@ def oidc_configured(secrets: Mapping) -> bool:
 
 def role_for_sso(email: str, store: Store) -> str:
     """Role of an SSO-authenticated ``email``: an active user row with that email or username decides; else viewer."""
-    row = _lookup(store, email)
+    row = find_user(store, email)
     return row["role"] if row is not None and row["active"] else "viewer"
 
 
@@ -359,7 +356,7 @@ def add_user(store: Store, username: str, password: str, role: str, *, email: st
     Raises AuthError: 'nama_pengguna_tidak_sah', 'peran_tidak_dikenal', 'email_tidak_sah',
     a password-policy key, or 'pengguna_sudah_ada'.
     """
-    name, role, email = _clean_username(username), _clean_role(role), _clean_email(email)
+    name, role, email = clean_username(username), clean_role(role), clean_email(email)
     check_password_policy(name, password)
     hashed = _hash(password)
     now = _utc(now)
@@ -411,7 +408,7 @@ def set_password(store: Store, username: str, password: str, *, actor: str | Non
 
 def set_role(store: Store, username: str, role: str, *, actor: str | None = None, now: datetime | None = None) -> None:
     """Give an account another role. Raises AuthError (also 'admin_terakhir' when demoting the last admin)."""
-    role = _clean_role(role)
+    role = clean_role(role)
     _change(store, username, "user_role", {"role": role}, actor=actor, now=now,
             guard_admin=role != "admin", peran=role)
 
@@ -445,98 +442,9 @@ def audit_log(store: Store, limit: int = 200) -> pd.DataFrame:
     return pd.DataFrame([dict(r) for r in rows], columns=["time", "username", "action", "detail"])
 
 
-# --- CLI: python -m geo user … ---------------------------------------------------
-# Whoever runs the CLI on the server is the administrator, so these commands take no session.
-def _read_password(args, lang: str) -> str:
-    if args.password_stdin:
-        return sys.stdin.readline().rstrip("\r\n")
-    if not sys.stdin.isatty():
-        raise AuthError("sandi_perlu_tty")
-    first = getpass.getpass(tr("sandi_prompt", lang, nama=args.name))
-    if getpass.getpass(tr("sandi_prompt_ulang", lang)) != first:
-        raise AuthError("sandi_tidak_cocok")
-    return first
-
-
-def _cli_context(args):
-    from geo.cli import _lang, _store
-
-    return _store(args), _lang(args)
-
-
-def cmd_user_add(args) -> int:
-    store, lang = _cli_context(args)
-    name = _clean_username(args.name)  # refuse a bad name before asking for a password
-    _clean_role(args.role)
-    _clean_email(args.email)
-    name = add_user(store, name, _read_password(args, lang), args.role, email=args.email, actor=args.user)
-    print(tr("pengguna_ditambah", lang, nama=name, peran=args.role))
-    return 0
-
-
-def cmd_user_list(args) -> int:
-    from geo.cli import _emit
-
-    store, lang = _cli_context(args)
-    _emit(list_users(store), args.format, lang)
-    return 0
-
-
-def cmd_user_role(args) -> int:
-    store, lang = _cli_context(args)
-    set_role(store, args.name, args.role, actor=args.user)
-    print(tr("peran_diubah", lang, nama=args.name, peran=args.role))
-    return 0
-
-
-def cmd_user_passwd(args) -> int:
-    store, lang = _cli_context(args)
-    if _lookup(store, args.name) is None:  # before asking for a password
-        raise AuthError("pengguna_tidak_ada", nama=args.name)
-    set_password(store, args.name, _read_password(args, lang), actor=args.user)
-    print(tr("sandi_diubah", lang, nama=args.name))
-    return 0
-
-
-def cmd_user_disable(args) -> int:
-    store, lang = _cli_context(args)
-    deactivate_user(store, args.name, actor=args.user)
-    print(tr("pengguna_dinonaktifkan", lang, nama=args.name))
-    return 0
-
-
-def add_commands(subparsers, common) -> None:
-    """``user add|list|role|passwd|disable`` for ``geo.cli``."""
-    parser = subparsers.add_parser("user", help="kelola pengguna (viewer, editor, admin)")
-    sub = parser.add_subparsers(dest="user_command", required=True)
-
-    p = common(sub.add_parser("add", help="tambah pengguna"))
-    p.add_argument("name")
-    p.add_argument("--role", choices=ROLES, default="viewer")
-    p.add_argument("--email", help="alamat surel untuk login SSO")
-    p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari satu baris stdin")
-    p.set_defaults(func=cmd_user_add)
-
-    p = common(sub.add_parser("list", help="daftar pengguna"), fmt_opt=True)
-    p.set_defaults(func=cmd_user_list)
-
-    p = common(sub.add_parser("role", help="ubah peran pengguna"))
-    p.add_argument("name")
-    p.add_argument("role", choices=ROLES)
-    p.set_defaults(func=cmd_user_role)
-
-    p = common(sub.add_parser("passwd", help="ganti kata sandi (juga membuka kunci)"))
-    p.add_argument("name")
-    p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari satu baris stdin")
-    p.set_defaults(func=cmd_user_passwd)
-
-    p = common(sub.add_parser("disable", help="nonaktifkan pengguna"))
-    p.add_argument("name")
-    p.set_defaults(func=cmd_user_disable)
-
 
 __all__ = [
-    "AuthError", "BCRYPT_ROUNDS", "ROLES", "Session", "add_commands", "add_user", "audit_log", "authenticate",
+    "AuthError", "BCRYPT_ROUNDS", "ROLES", "Session", "add_user", "audit_log", "authenticate",
     "can", "check_password_policy", "deactivate_user", "list_users", "new_session", "oidc_configured", "oidc_providers", "require",
     "role_for_sso", "set_password", "set_role", "sso_session", "viewer_allowed",
 ]

@@ -18,7 +18,6 @@ from __future__ import annotations
 import io
 import math
 from datetime import date as date_type
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -29,7 +28,8 @@ from matplotlib.patches import FancyBboxPatch, Rectangle
 from geo import capacity, fmt
 from geo.coverage import aggregate, add_coverage, area_totals, change, coverage_table, previous_date, top_belum
 from geo.render import charts, images, static_map
-from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, RekamError, Settings, Zone, load_settings
+from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, RekamError, Zone
+from geo.config import Settings, load_settings
 from geo.text import tr
 
 
@@ -497,76 +497,3 @@ def _footer(page: _Page, ctx: dict, settings: Settings, lang: str) -> None:
     source = charts.source_text(settings, ctx["data_date"], lang, demo=ctx["demo"])
     page.text(m, page.h - 0.42, source, 8, color=charts.MUTED, va="bottom")
     page.text(m, page.h - 0.27, tr("rb_dibuat", lang), 7, color=charts.MUTED, va="bottom")
-
-
-# --- CLI ----------------------------------------------------------------------------------------
-def add_commands(subparsers, common) -> None:
-    """``python -m geo briefing …`` and ``python -m geo chart KIND …``."""
-    p = common(subparsers.add_parser("briefing",
-                                     help="ringkasan satu halaman (PDF A4) untuk bupati / one-page briefing"))
-    p.add_argument("--within", required=True, help="kode kabupaten/kota atau kecamatan, mis. 36.74")
-    p.add_argument("--out", required=True, help="berkas PDF keluaran")
-    p.add_argument("--date", help="data per tanggal TTTT-BB-HH (bawaan: data terbaru)")
-    p.set_defaults(func=cmd_briefing)
-
-    p = common(subparsers.add_parser("chart", help="gambar siap unggah (PNG/SVG) / media-pack image"))
-    p.add_argument("kind", choices=CHART_KINDS, help="zona-bar: cakupan per wilayah; tren: cakupan dari waktu ke "
-                                                    "waktu; kantong: 10 desa belum rekam terbanyak; peta: peta zona; "
-                                                    "kartu: rekam → siap cetak → dicetak; kartu-riwayat: PRR menunggu "
-                                                    "dan kartu dicetak per minggu; blangko: stok blangko")
-    p.add_argument("--within", required=True, help="kode kabupaten/kota atau kecamatan, mis. 36.74")
-    p.add_argument("--out", required=True, help="berkas keluaran .png atau .svg")
-    p.add_argument("--size", default="1200x675", help="lebar x tinggi piksel: " + ", ".join(images.SIZES))
-    p.add_argument("--date", help="data per tanggal TTTT-BB-HH (bawaan: data terbaru)")
-    p.set_defaults(func=cmd_chart)
-
-
-def parse_date(value) -> str | None:
-    """ISO date text from ``2026-11-16`` (None stays None); raises RekamError('gambar_tanggal_salah')."""
-    if value is None:
-        return None
-    try:
-        return date_type.fromisoformat(str(value).strip()).isoformat()
-    except ValueError:
-        raise RekamError("gambar_tanggal_salah", nilai=value) from None
-
-
-def cmd_chart(args) -> int:
-    from geo import cli
-
-    lang = cli._lang(args)
-    size = images.parse_size(args.size)
-    fmt_name = images.parse_format(Path(args.out).suffix or args.out)
-    date = parse_date(args.date)
-    _check_out(args.out)
-    data = chart_image(cli._store(args), args.within, args.kind, fmt_name=fmt_name, size=size, date=date, lang=lang)
-    _write(args.out, data)
-    print(tr("gambar_tersimpan", lang, path=args.out, ukuran=f"{size[0]}×{size[1]}",
-                        format=fmt_name.upper()))
-    return 0
-
-
-def cmd_briefing(args) -> int:
-    from geo import cli
-
-    lang = cli._lang(args)
-    date = parse_date(args.date)
-    _check_out(args.out)
-    data = briefing_pdf(cli._store(args), args.within, date=date, lang=lang)
-    _write(args.out, data)
-    print(tr("ringkasan_tersimpan", lang, path=args.out))
-    return 0
-
-
-def _check_out(path: str) -> None:
-    """Refuse an output path whose folder does not exist before spending seconds on the image."""
-    folder = Path(path).resolve().parent
-    if not folder.is_dir():
-        raise RekamError("gambar_folder_tidak_ada", path=path, folder=str(folder))
-
-
-def _write(path: str, data: bytes) -> None:
-    try:
-        Path(path).write_bytes(data)
-    except OSError as exc:
-        raise RekamError("gambar_tidak_tertulis", path=path, detail=exc.strerror or str(exc)) from None

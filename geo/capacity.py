@@ -77,51 +77,23 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import BigInteger, Column, Index, Integer, MetaData, String, Table, Text
 
+from geo.columns import (
+    ALAT_AKTIF, ALAT_EFEKTIF, ALAT_ID, ALAT_MOBILE_AKTIF, ALAT_TOTAL, BELUM_PER_ALAT, CETAK_PER_MINGGU,
+    DATA_ALAT, DIPAKAI, DIPROSES, DITERIMA, HARI, HARI_BACKLOG, HARI_TANPA_ALAT, JENIS, KAPASITAS,
+    KETERANGAN, KODE_KEC, KONEKSI, LAJU_PER_ALAT, LOKASI_ID, LOKASI_LUMPUH, NAMA_KEC, NAMA_LOKASI,
+    OPERATOR, PERSEN_CETAK, SEJAK, STATUS, STOK, TANGGAL_MULAI, TANPA_ALAT_SEJAK,
+)
 from geo import fmt
 from geo.coverage import area_totals, coverage_table
 from geo.names import normalize_code
-from geo.schema import (
-    DEMO_DIR, Col, FileRefused, Level, Problem, RekamError, ValidationFailed, ancestor_code,
-    load_settings,
-)
+from geo.schema import ALLOCATION_UNITS, DEMO_DIR, Col, FileRefused, Level, Problem, RekamError, ValidationFailed, ancestor_code
+from geo.config import DEFAULT_RATE_WINDOW_DAYS, DEFAULT_THROUGHPUT, load_settings
+from geo.dates import read_day
 from geo.store import Store
 from geo.text import tr
 
-DEFAULT_THROUGHPUT = 35.0  # recordings per device per service day ("30–40 people a day")
-DEFAULT_RATE_WINDOW_DAYS = 28
 
 # --- columns (file, store and frame) ------------------------------------------------------
-LOKASI_ID = "lokasi_id"
-ALAT_ID = "alat_id"
-JENIS = "jenis"
-TANGGAL_MULAI = "tanggal_mulai"
-STATUS = "status"
-OPERATOR = "operator"
-KONEKSI = "koneksi"
-KETERANGAN = "keterangan"
-DITERIMA = "diterima"
-DIPAKAI = "dipakai"
-STOK = "stok"
-SEJAK = "sejak"  # first day of the device's current working / not-working spell
-HARI = "hari"  # calendar days since SEJAK
-KODE_KEC = "kode_kecamatan"
-NAMA_KEC = "nama_kecamatan"
-NAMA_LOKASI = "nama_lokasi"
-LOKASI_LUMPUH = "lokasi_lumpuh"  # the site has no working recording device
-ALAT_TOTAL = "alat_total"  # recording devices present (statis + mobile, not written off)
-ALAT_AKTIF = "alat_aktif"
-ALAT_MOBILE_AKTIF = "alat_mobile_aktif"
-ALAT_EFEKTIF = "alat_efektif"  # working devices that have an operator
-DATA_ALAT = "data_alat"  # the inventory knows at least one site in the kecamatan
-BELUM_PER_ALAT = "belum_per_alat"
-LAJU_PER_ALAT = "laju_per_alat"
-KAPASITAS = "kapasitas_harian"
-HARI_BACKLOG = "hari_backlog"
-TANPA_ALAT_SEJAK = "tanpa_alat_sejak"
-HARI_TANPA_ALAT = "hari_tanpa_alat"
-DIPROSES = "diproses"  # recorded, neither PRR nor printed: in processing or rejected
-CETAK_PER_MINGGU = "cetak_per_minggu"  # cards printed since the previous date, per 7 days
-PERSEN_CETAK = "persen_cetak"  # of sudah_rekam, percent
 
 RECORDING_KINDS = ("statis", "mobile")
 JENIS_VALUES = {"statis": "statis", "static": "statis", "tetap": "statis", "mobile": "mobile",
@@ -201,7 +173,6 @@ def _read_current(store: Store, table: Table, keys: list[str]) -> pd.DataFrame:
 
 
 # --- small parsers ---------------------------------------------------------------------------
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _THOUSANDS = re.compile(r"^\d{1,3}([.,]\d{3})+$")
 
 
@@ -217,19 +188,8 @@ def _text(value) -> str:
     return str(value).strip().lstrip("'").strip()
 
 
-def _parse_day(text: str) -> str | None:
-    """ISO date text from ``2026-09-28``, ``2026-09-28 00:00:00`` or ``28/09/2026``; None if not a date."""
-    try:
-        return date_type.fromisoformat(text[:10]).isoformat()
-    except ValueError:
-        pass
-    m = _DMY.match(text)
-    if m:
-        try:
-            return date_type(int(m[3]), int(m[2]), int(m[1])).isoformat()
-        except ValueError:
-            return None
-    return None
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _parse_count(text: str) -> int | None:
@@ -265,15 +225,6 @@ def check_throughput(value) -> float:
     if not math.isfinite(rate) or rate <= 0:
         raise RekamError("kap_laju_salah", nilai=value)
     return rate
-
-
-def _check_date(value) -> str | None:
-    if value is None or value == "":
-        return None
-    day = _parse_day(_text(value))
-    if day is None:
-        raise RekamError("inv_tanggal_salah", nilai=value)
-    return day
 
 
 # --- reading files ---------------------------------------------------------------------------
@@ -369,7 +320,7 @@ def read_inventory(source, *, file_name: str | None = None, known_sites: set[str
     for r in raw.to_dict("records"):
         baris, site, device = r["_baris"], r[LOKASI_ID], r[ALAT_ID]
         kind = "alat" if device else "lokasi"
-        day = _parse_day(r[TANGGAL_MULAI]) if r[TANGGAL_MULAI] else None
+        day = _iso(read_day(r[TANGGAL_MULAI])) if r[TANGGAL_MULAI] else None
         if not site:
             bad("inv_wajib_diisi", baris, LOKASI_ID, jenis=kind)
         elif known_sites is not None and site not in known_sites:
@@ -428,7 +379,7 @@ def read_blank_stock(source, *, file_name: str | None = None) -> pd.DataFrame:
     problems, rows, seen = [], [], {}
     for r in raw.to_dict("records"):
         baris = r["_baris"]
-        day = _parse_day(r[Col.TANGGAL]) if r[Col.TANGGAL] else None
+        day = _iso(read_day(r[Col.TANGGAL])) if r[Col.TANGGAL] else None
         kode = normalize_code(r[Col.KODE])
         if day is None:
             problems.append(Problem("inv_tanggal_salah", baris=baris, kolom=Col.TANGGAL,
@@ -758,7 +709,6 @@ class Allocation:
     unit: str
 
 
-UNITS = ("alat", "operator")
 
 
 def allocate_devices(table: pd.DataFrame, n: int, *, unit: str = "alat") -> Allocation:
@@ -779,7 +729,7 @@ def allocate_devices(table: pd.DataFrame, n: int, *, unit: str = "alat") -> Allo
     steps every such area is at most M*; areas no unit helps are at their floor, which the
     optimum cannot beat either. Hence the greedy maximum is at most M*.
     """
-    if unit not in UNITS:
+    if unit not in ALLOCATION_UNITS:
         raise RekamError("kap_unit_salah", unit=unit)
     if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 0:
         raise RekamError("kap_jumlah_salah", nilai=n)
@@ -1179,118 +1129,3 @@ def offline_messages(table: pd.DataFrame, lang: str = "id") -> list[str]:
     return [tr("kap_offline", lang, nama=r[Col.NAMA], kode=r[Col.KODE],
                           koneksi=_word("kap_koneksi", r[KONEKSI], lang))
             for r in table.to_dict("records") if r[KONEKSI] == "offline"]
-
-
-# --- CLI -------------------------------------------------------------------------------------
-def _jsonable(frame: pd.DataFrame, decimals: int = 2) -> pd.DataFrame:
-    """Days rounded; infinity (no working device) becomes null, as JSON has no infinity."""
-    out = frame.copy()
-    for c in out.columns:
-        if pd.api.types.is_float_dtype(out[c]):
-            out[c] = out[c].replace([np.inf, -np.inf], np.nan).round(decimals)
-    return out
-
-
-def _days_as_text(frame: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
-    out = frame.copy()
-    for c in columns:
-        out[c] = [days_text(v, lang) for v in out[c]]
-    return out
-
-
-def _emit(frame: pd.DataFrame, args, day_columns: list[str]) -> None:
-    from geo.cli import _emit as emit, _lang
-
-    lang = _lang(args)
-    shown = _days_as_text(frame, day_columns, lang) if args.format == "table" else _jsonable(frame)
-    emit(shown, args.format, lang)
-
-
-def cmd_capacity(args) -> int:
-    from geo.cli import _store
-
-    table = capacity_table(_store(args), check_code(args.within), date=_check_date(args.date),
-                           throughput=args.throughput)
-    _emit(table[CLI_CAPACITY_COLUMNS], args, [HARI_BACKLOG])
-    return 0
-
-
-def cmd_allocate(args) -> int:
-    from geo.cli import _lang, _store
-
-    table = capacity_table(_store(args), check_code(args.within), date=_check_date(args.date),
-                           throughput=args.throughput)
-    plan = allocate_devices(table, args.devices, unit=args.unit)
-    _emit(plan.steps, args, ["hari_sebelum", "hari_sesudah", "maks_sebelum", "maks_sesudah"])
-    if args.format == "table":
-        lang = _lang(args)
-        print(tr("kap_maks", lang, sebelum=days_text(plan.max_before, lang),
-                            sesudah=days_text(plan.max_after, lang)))
-        if plan.unused:
-            print(tr("kap_sisa_unit", lang, jumlah=plan.unused))
-    return 0
-
-
-def cmd_import_inventory(args) -> int:
-    from geo.cli import _lang, _store
-
-    lang = _lang(args)
-    result = import_inventory(_store(args), args.file, user=args.user, force=args.force)
-    ringkas = tr("kap_ringkas_inventaris", lang, alat=result.summary["alat"],
-                            lokasi=result.summary["lokasi"], baris=result.rows)
-    print(tr("kap_impor_ok", lang, versi=result.version_id, ringkas=ringkas))
-    return 0
-
-
-def cmd_import_blank_stock(args) -> int:
-    from geo.cli import _lang, _store
-
-    lang = _lang(args)
-    result = import_blank_stock(_store(args), args.file, user=args.user, force=args.force)
-    ringkas = tr("kap_ringkas_blangko", lang, baris=result.rows)
-    print(tr("kap_impor_ok", lang, versi=result.version_id, ringkas=ringkas))
-    return 0
-
-
-def cmd_blank_stock(args) -> int:
-    from geo.cli import _store
-
-    p = blank_projection(_store(args), check_code(args.within), date=_check_date(args.date),
-                         window_days=args.window_days)
-    _emit(pd.DataFrame([p]), args, ["hari_tersisa", "laju_cetak_per_hari"])
-    return 0
-
-
-def add_commands(subparsers, common) -> None:
-    """``capacity``, ``allocate-devices``, ``import-inventory``, ``import-blank-stock``, ``blank-stock``."""
-    def place(p):
-        p.add_argument("--within", required=True, help="kode kabupaten/kota, mis. 99.01")
-        p.add_argument("--date", help="tanggal, TTTT-BB-HH (default: data terbaru)")
-        p.add_argument("--throughput", type=float, default=DEFAULT_THROUGHPUT,
-                       help=f"perekaman per alat per hari (default {DEFAULT_THROUGHPUT:g})")
-        return p
-
-    p = place(common(subparsers.add_parser("capacity", help="kapasitas perekaman per kecamatan"), fmt_opt=True))
-    p.set_defaults(func=cmd_capacity)
-
-    p = place(common(subparsers.add_parser("allocate-devices", help="ke mana N alat (atau operator) baru"),
-                     fmt_opt=True))
-    p.add_argument("--devices", type=int, required=True, help="jumlah alat/operator baru")
-    p.add_argument("--unit", choices=UNITS, default="alat")
-    p.set_defaults(func=cmd_allocate)
-
-    p = common(subparsers.add_parser("import-inventory", help="impor inventaris alat dan operator (CSV, XLSX)"))
-    p.add_argument("file")
-    p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
-    p.set_defaults(func=cmd_import_inventory)
-
-    p = common(subparsers.add_parser("import-blank-stock", help="impor stok blangko KTP-el (CSV, XLSX)"))
-    p.add_argument("file")
-    p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
-    p.set_defaults(func=cmd_import_blank_stock)
-
-    p = common(subparsers.add_parser("blank-stock", help="stok blangko dan perkiraan habisnya"), fmt_opt=True)
-    p.add_argument("--within", required=True, help="kode wilayah pemegang stok, mis. 99.01")
-    p.add_argument("--date", help="tanggal, TTTT-BB-HH (default: data terbaru)")
-    p.add_argument("--window-days", type=int, default=DEFAULT_RATE_WINDOW_DAYS, help="jendela laju cetak (hari)")
-    p.set_defaults(func=cmd_blank_stock)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from geo.schema import COUNT_COLUMNS, LEVELS, Col, Level, ZoneConfig, ancestor_code, load_settings
+from geo.schema import COUNT_COLUMNS, LEVELS, Col, Level, ZoneConfig, ancestor_code
+from geo.config import load_settings
 from geo.store import Store
 
 

@@ -19,20 +19,20 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text
 
+from geo.columns import BERLANGSUNG
 from geo import fmt, trend
 from geo.present import display_table
 from geo.schema import Col, Problem, RekamError, ValidationFailed
 from geo.store import Store
+from geo.dates import iso_day
 from geo.text import tr
 
 KIND = "peristiwa"  # versions.kind of event versions
-BERLANGSUNG = "berlangsung"  # True while an event has no end date (still going on)
 MAX_NOTE_CHARS = 500
 _NIK_LIKE = re.compile(r"(?<!\d)\d{16}(?!\d)")  # a resident's NIK must never be stored
 
@@ -58,21 +58,6 @@ COVERAGE_CHART_KINDS = tuple(k for k in trend.EVENT_KINDS if k not in (trend.WEE
 
 
 # --- checking one event -------------------------------------------------------------------------
-def _day(value, nama: str) -> str | None:
-    """ISO text of a date given as ``date`` or text; None when empty; raises RekamError."""
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value).strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise RekamError("peristiwa_tanggal_salah", nama=nama, nilai=text[:40]) from None
-
-
 def _clean(kode, jenis, start, end, keterangan, known_codes) -> dict:
     """One event as a row of the table; raises RekamError naming the first problem."""
     try:
@@ -84,10 +69,10 @@ def _clean(kode, jenis, start, end, keterangan, known_codes) -> dict:
     jenis = str(jenis or "").strip()
     if jenis not in trend.EVENT_KINDS:
         raise RekamError("peristiwa_jenis_salah", nilai=jenis[:40], pilihan=", ".join(trend.EVENT_KINDS))
-    start_iso = _day(start, "mulai")
+    start_iso = iso_day(start, field="mulai", required=False)
     if start_iso is None:
         raise RekamError("peristiwa_tanggal_salah", nama="mulai", nilai="")
-    end_iso = _day(end, "selesai")
+    end_iso = iso_day(end, field="selesai", required=False)
     if end_iso is not None and end_iso < start_iso:
         raise RekamError("peristiwa_selesai_sebelum_mulai", mulai=start_iso, selesai=end_iso)
     note = " ".join(str(keterangan or "").split())
@@ -211,7 +196,7 @@ def events(store: Store, within: str | None = None, *, open_until=None, kinds=No
     frame = pd.DataFrame([dict(r) for r in rows], columns=["version_id", "id", *trend.EVENT_COLUMNS])
     frame[BERLANGSUNG] = frame[trend.SELESAI].isna().astype(bool)
     frame[Col.VERSI] = frame["version_id"].astype("Int64")
-    until = _day(open_until, "open_until")
+    until = iso_day(open_until, field="open_until", required=False)
     if until is not None:
         fill = frame[BERLANGSUNG] & (frame[trend.MULAI] <= until)
         frame.loc[fill, trend.SELESAI] = until

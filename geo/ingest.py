@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date as date_type
 from pathlib import Path
 
 import pandas as pd
@@ -16,23 +15,15 @@ from geo import shapes
 from geo.boundaries import BoundaryLoad, load_boundaries
 from geo.enrollment import EnrollmentRead, read_enrollment
 from geo.join import ROW_ERRORS, JoinResult, join_enrollment
-from geo.schema import COUNT_COLUMNS, Col, Level, Problem, RekamError, ValidationFailed, load_settings
+from geo.schema import COUNT_COLUMNS, Col, Level, Problem, RekamError, ValidationFailed
+from geo.config import load_settings
+from geo.dates import iso_day
 from geo.store import Store
 
 
 
 def file_bytes_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def parse_date(value: str | date_type | None) -> str:
-    """ISO date text from user input; raises RekamError('tanggal_salah')."""
-    if isinstance(value, date_type):
-        return value.isoformat()
-    try:
-        return date_type.fromisoformat(str(value).strip()).isoformat()
-    except (TypeError, ValueError):
-        raise RekamError("tanggal_salah", nilai=value) from None
 
 
 def _read_source(source, file_name: str | None) -> tuple[bytes | Path, str, str]:
@@ -164,7 +155,7 @@ def commit_enrollment(store: Store, prepared: PreparedEnrollment, *, tanggal: st
     Refuses (nothing written) when the join has blocking errors, or unmatched rows
     unless ``skip_unmatched``, or the same file is already active unless ``force``.
     """
-    tanggal = parse_date(tanggal)
+    tanggal = iso_day(tanggal, field="data")
     if prepared.blocking:
         raise ValidationFailed(prepared.blocking)
     n_unmatched = len(prepared.unmatched)

@@ -59,10 +59,14 @@ import pandas as pd
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from geo.columns import (
+    ACTUAL, DAY, EXPECTED, JARAK, JENIS, KECAMATAN, KODE_DESA, LAT, LON, PERLU_HIJAU, SELISIH, UNIT,
+)
 from geo import fmt
 from geo.coverage import add_coverage, coverage_table
 from geo.render.assets import use_local_assets
-from geo.schema import Col, Level, RekamError, StoreError, Zone, ZoneConfig, ancestor_code, desa_tipe, load_settings
+from geo.schema import Col, Level, RekamError, StoreError, Zone, ZoneConfig, ancestor_code, desa_tipe
+from geo.config import load_settings
 from geo.store import Store, _now, _short
 from geo.text import tr
 
@@ -72,9 +76,6 @@ class PlanError(RekamError):
 
 
 # Column names of the planner's frames (data columns stay Indonesian, as everywhere).
-UNIT, DAY, EXPECTED, ACTUAL, SELISIH = "unit", "day", "expected", "actual", "selisih"
-JENIS, KODE_DESA, KECAMATAN, JARAK, PERLU_HIJAU = "jenis", "kode_desa", "kecamatan", "jarak_km", "perlu_hijau"
-LAT, LON = "lat", "lon"
 SITE_COLUMNS = [Col.KODE, Col.NAMA, JENIS, KODE_DESA, KECAMATAN, LAT, LON, JARAK, Col.BELUM, Col.WAJIB, Col.SUDAH,
                 Col.ZONA, PERLU_HIJAU]
 VISIT_COLUMNS = [UNIT, DAY, Col.TANGGAL, Col.KODE, Col.NAMA, JENIS, KODE_DESA, KECAMATAN, JARAK, EXPECTED]
@@ -643,14 +644,14 @@ def edits_from_table(plan: Plan, edited: pd.DataFrame) -> dict:
 
 
 # --- views and files ---------------------------------------------------------------------------
-def _status_text(plan: Plan, lang: str) -> str:
+def status_text(plan: Plan, lang: str) -> str:
     return tr(f"rencana_status_{plan.status}", lang)
 
 
 def status_line(plan: Plan, lang: str = "id") -> str:
     """``optimal (terbukti) · gap 0,00%`` — what the solver proved."""
     gap = "" if plan.gap is None else f" · gap {fmt.percent(plan.gap, 2, lang)}"
-    return _status_text(plan, lang) + gap
+    return status_text(plan, lang) + gap
 
 
 def status_short(plan: Plan, lang: str = "id") -> str:
@@ -1140,48 +1141,3 @@ def actuals_from_view(view: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """The unit, day, actual frame ``record_actuals`` takes, from an edited ``actuals_view``."""
     names = {tr(f"rencana_kol_{k}", lang): c for c, k in ((UNIT, "unit"), (DAY, "hari"), (ACTUAL, "aktual"))}
     return view[list(names)].rename(columns=names)
-
-
-# --- CLI -------------------------------------------------------------------------------------
-def cmd_plan(args) -> int:
-    from geo.cli import _emit, _lang, _store
-    from geo.ingest import parse_date
-
-    lang = _lang(args)
-    store = _store(args)
-    date_ = parse_date(args.date) if args.date else None
-    sites = candidate_sites(store, args.within, date=date_, base_id=args.base, max_km=args.max_km,
-                            include_schools=not args.no_schools)
-    base = base_point(store, args.within, args.base)
-    plan = plan_visits(sites, units=args.units, capacity=args.capacity, days=args.days, response=args.response,
-                       start=parse_date(args.start) if args.start else None, weekends=args.weekends,
-                       weighted=args.weighted, time_limit=args.time_limit, base=base)
-    _emit(plan.visits[[UNIT, DAY, Col.KODE, Col.NAMA, EXPECTED]], args.format, lang)
-    print(tr("rencana_ringkas", lang, total=fmt.number(plan.total, lang=lang), kunjungan=len(plan.visits),
-                        unit=args.units, hari=args.days, rakus=fmt.number(plan.greedy_total, lang=lang),
-                        status=_status_text(plan, lang), gap=fmt.percent(plan.gap, 2, lang),
-                        detik=fmt.number(plan.solve_seconds, 2, lang)), file=sys.stderr)
-    if args.save:
-        save_plan(store, plan, args.save, within=args.within, data_date=date_, user=args.user, overwrite=args.overwrite)
-    return 0
-
-
-def add_commands(subparsers, common) -> None:
-    p = common(subparsers.add_parser("plan", help="rencana jemput bola: lokasi kunjungan unit keliling per hari"),
-               fmt_opt=True)
-    p.add_argument("--within", required=True, help="kode kabupaten/kota atau kecamatan, mis. 99.01")
-    p.add_argument("--units", type=int, required=True, help="jumlah unit keliling")
-    p.add_argument("--capacity", type=int, default=40, help="perekaman per unit per hari (default 40)")
-    p.add_argument("--days", type=int, required=True, help="jumlah hari kerja")
-    p.add_argument("--response", type=float, default=0.5, help="bagian belum rekam yang datang (0–1, default 0,5)")
-    p.add_argument("--start", help="tanggal mulai TTTT-BB-HH (default hari ini)")
-    p.add_argument("--date", help="data per tanggal (default terbaru)")
-    p.add_argument("--weekends", action="store_true", help="Sabtu/Minggu juga hari kerja")
-    p.add_argument("--weighted", action="store_true", help="utamakan desa merah/kuning dan desa yang bisa jadi hijau")
-    p.add_argument("--base", help="id kantor asal (lokasi perekaman); default kantor Disdukcapil")
-    p.add_argument("--max-km", type=float, help="jarak garis lurus terjauh dari kantor asal (km)")
-    p.add_argument("--no-schools", action="store_true", help="tanpa sekolah")
-    p.add_argument("--time-limit", type=float, default=10, help="batas waktu pemecah (detik)")
-    p.add_argument("--save", metavar="NAMA", help="simpan rencana dengan nama ini")
-    p.add_argument("--overwrite", action="store_true", help="timpa rencana bernama sama (tanpa realisasi)")
-    p.set_defaults(func=cmd_plan)

@@ -22,39 +22,29 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
+from geo.columns import (
+    GI_Z, HOTSPOT, JENJANG, KELAS, MENUJU_BERIKUT, MENUJU_HIJAU, NAMA_DESA, NPSN, PERINGKAT, PERSEN_BELUM,
+    P_SIM, P_VALUE,
+)
 from geo import fmt
 from geo import points as _points  # noqa: F401 — registers the "sekolah_label" message used below
 from geo.coverage import coverage_table
 from geo import present
 from geo.present import display_table
-from geo.schema import Col, Level, RekamError, Zone, ZoneConfig, load_settings
+from geo.schema import Col, Level, RekamError, Zone, ZoneConfig
+from geo.config import K_NEIGHBOURS, PERMUTATIONS, SEED, load_settings
 from geo.store import Store
 from geo.text import tr
 
 # --- columns of the frames this module returns -------------------------------------------
-MENUJU_HIJAU = "menuju_hijau"  # recordings still needed to reach hijau (0 when hijau)
-MENUJU_BERIKUT = "menuju_zona_berikut"  # recordings to the next zone up (merah→kuning, kuning→hijau)
-PERSEN_BELUM = "persen_belum"  # 100 × belum / wajib, percent (= 100 − cakupan)
-PERINGKAT = "peringkat"  # rank, 1 = largest pocket
-GI_Z = "gi_z"  # Gi* standardised against the permutations
-P_SIM = "p_sim"  # two-sided pseudo p-value from the permutations
-KELAS = "kelas"  # panas | dingin | tidak_signifikan
-HOTSPOT = "hotspot"  # KELAS, as pockets_table names it
-P_VALUE = "p_value"  # P_SIM, as pockets_table names it
 KELAS_VALUES = ("panas", "dingin", "tidak_signifikan")
 
 # --- school attributes (the documented sekolah CSV, see geo.points) ----------------------
-NPSN = "npsn"
-JENJANG = "jenjang"
 SISWA_KELAS_12 = "siswa_kelas_12"
 AKAN_17 = "akan_17_enam_bulan"
-NAMA_DESA = "nama_desa"
 SCHOOL_LEVELS = ("SMA", "SMK", "MA", "PESANTREN")
 
 # --- hotspot defaults: fixed so that a result can be reproduced --------------------------
-K_NEIGHBOURS = 6
-PERMUTATIONS = 999
-SEED = 20261123
 ALPHA = 0.05
 MIN_AREAS = 5  # fewer areas than this give no meaningful local statistic
 VALUES = ("rate", "belum_rekam")
@@ -415,40 +405,3 @@ def download_table(frame: pd.DataFrame, columns: list[str], lang: str = "id") ->
     """``download_frame`` headed and worded as the screen shows it (``display``) in ``lang``."""
     headers = display(frame.iloc[:0], columns, lang).columns  # the screen's headers, no rows to format
     return present.download_table(download_frame(frame, columns), headers, lang)
-
-
-# --- CLI -----------------------------------------------------------------------------------
-CLI_COLUMNS = [Col.KODE, Col.NAMA, Col.BELUM, Col.CAKUPAN, Col.ZONA, MENUJU_HIJAU, MENUJU_BERIKUT]
-
-
-def cmd_pockets(args) -> int:
-    import sys
-
-    from geo.cli import _emit, _lang, _store
-    from geo.ingest import parse_date
-
-    lang = _lang(args)
-    date = parse_date(args.date) if args.date else None
-    table = pockets_table(_store(args), args.within, args.level, date=date, hotspots=args.hotspots, k=args.k,
-                          permutations=args.permutations, seed=args.seed)
-    columns = CLI_COLUMNS + ([HOTSPOT, P_VALUE] if args.hotspots else [])
-    out = download_frame(table, columns)
-    if args.hotspots:
-        print(hotspot_note(table, lang), file=sys.stderr)  # stderr: keeps csv/json output parseable
-        if args.format == "table":
-            out[P_VALUE] = [fmt.number(v, 3, lang) for v in out[P_VALUE]]
-    _emit(out, args.format, lang)
-    return 0
-
-
-def add_commands(subparsers, common) -> None:
-    """``pockets`` for ``geo.cli``."""
-    p = common(subparsers.add_parser("pockets", help="kantong belum rekam per wilayah (+ titik panas)"), fmt_opt=True)
-    p.add_argument("--within", required=True, help="kode wilayah induk, mis. 99.01")
-    p.add_argument("--level", choices=[Level.KECAMATAN.value, Level.DESA.value], default=Level.DESA.value)
-    p.add_argument("--date", help="data per tanggal TTTT-BB-HH (default: terbaru)")
-    p.add_argument("--hotspots", action="store_true", help="hitung titik panas/dingin (Gi*, permutasi)")
-    p.add_argument("--k", type=int, default=K_NEIGHBOURS, help=f"jumlah tetangga terdekat (default {K_NEIGHBOURS})")
-    p.add_argument("--permutations", type=int, default=PERMUTATIONS, help=f"default {PERMUTATIONS}")
-    p.add_argument("--seed", type=int, default=SEED, help=f"default {SEED}")
-    p.set_defaults(func=cmd_pockets)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geo import fmt
+from geo.columns import HOTSPOT
 from geo.schema import Col
 from geo.text import tr
 
@@ -69,8 +70,6 @@ def download_table(data: pd.DataFrame, headers, lang: str = "id") -> pd.DataFram
     (``hijau`` → ``green``) and the hot/cold-spot class (``panas`` → ``hot spot``).
     Raises ValueError when ``headers`` and the columns differ in number.
     """
-    from geo.pockets import HOTSPOT  # pockets builds on this module
-
     headers = list(headers)
     if len(headers) != data.shape[1]:
         raise ValueError(f"{len(headers)} headers for {data.shape[1]} columns: {list(data.columns)}")

@@ -6,15 +6,12 @@ they are what offices, files and the CLI speak.
 """
 from __future__ import annotations
 
-import os
-import tomllib
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "data"
-CONFIG_PATH = DATA_DIR / "config.toml"
 DEMO_DIR = DATA_DIR / "demo"
 
 
@@ -101,6 +98,10 @@ def desa_tipe(kode: str) -> str:
     return "kelurahan" if kode.rsplit(".", 1)[-1].startswith("1") else "desa"
 
 
+ROLES = ("viewer", "editor", "admin")  # account roles, ascending rights
+ALLOCATION_UNITS = ("alat", "operator")  # what new capacity is placed as: devices or operators
+
+
 class Zone(str, Enum):
     MERAH = "merah"
     KUNING = "kuning"
@@ -135,58 +136,6 @@ class ZoneConfig:
         if cakupan >= self.kuning:
             return Zone.KUNING
         return Zone.MERAH
-
-
-@dataclass(frozen=True)
-class Settings:
-    zones: ZoneConfig
-    max_upload_mb: float = 50.0
-    public_view: bool = True  # viewers see dashboards without logging in
-    session_minutes: int = 60
-    source_name: str = "Dinas Kependudukan dan Pencatatan Sipil"
-
-
-def _env_float(name: str) -> float | None:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return None
-    try:
-        return float(raw.replace(",", "."))
-    except ValueError:
-        raise ConfigError("env_bukan_angka", nama=name, nilai=raw) from None
-
-
-def _first(*values):
-    return next(v for v in values if v is not None)
-
-
-def load_settings(path: Path | None = None) -> Settings:
-    """Settings from ``data/config.toml``, each overridable by an environment variable.
-
-    Precedence: environment (``REKAM_HIJAU``, ``REKAM_KUNING``, ``REKAM_MAX_UPLOAD_MB``,
-    ``REKAM_PUBLIC_VIEW``) > config file > defaults. Raises ConfigError on bad values.
-    """
-    path = path or Path(os.environ.get("REKAM_CONFIG", CONFIG_PATH))
-    conf: dict = {}
-    if path.exists():
-        try:
-            conf = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError("config_rusak", path=str(path), detail=str(exc)) from None
-    zona = conf.get("zona", {})
-    hijau = _first(_env_float("REKAM_HIJAU"), zona.get("hijau"), 92.0)
-    kuning = _first(_env_float("REKAM_KUNING"), zona.get("kuning"), 85.0)
-    upload = conf.get("unggah", {})
-    akses = conf.get("akses", {})
-    public_env = os.environ.get("REKAM_PUBLIC_VIEW")
-    public = (public_env.lower() in ("1", "true", "ya", "yes")) if public_env else akses.get("publik", True)
-    return Settings(
-        zones=ZoneConfig(hijau=float(hijau), kuning=float(kuning)),
-        max_upload_mb=float(_first(_env_float("REKAM_MAX_UPLOAD_MB"), upload.get("maks_mb"), 50)),
-        public_view=bool(public),
-        session_minutes=int(akses.get("sesi_menit", 60)),
-        source_name=conf.get("sumber", {}).get("nama", Settings.source_name),
-    )
 
 
 # --- typed errors -----------------------------------------------------------

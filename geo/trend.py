@@ -33,46 +33,20 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from geo.columns import (
+    HARI, HARI_KE_TARGET, HUBUNGAN, JENDELA_AWAL, JENDELA_HARI, JENIS, KETERANGAN, KOREKSI, LAJU,
+    LAJU_DIBUTUHKAN, LAJU_GALAT, MULAI, N_DIBAWA, N_INTERVAL, N_KOREKSI, N_SUMBER, PERTUMBUHAN_WAJIB,
+    REKAM_BARU, REKAM_PER_HARI, REKAM_PER_MINGGU, SELESAI, STATUS, SUMBER_BERUBAH, TANGGAL_AWAL,
+    TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR, TANGGAL_PROYEKSI_AWAL, TARGET, TENGGAT, TENGGAT_LEWAT,
+    TEPAT_WAKTU, WAJIB_BARU,
+)
 from geo.coverage import add_coverage, aggregate
-from geo.schema import COUNT_COLUMNS, Col, Level, RekamError, ZoneConfig, load_settings
+from geo.schema import COUNT_COLUMNS, Col, Level, RekamError, ZoneConfig
+from geo.config import load_settings
+from geo.dates import parse_day
 from geo.text import tr
 
 # --- columns of the frames this module returns ---------------------------------------
-N_SUMBER = "n_sumber"  # stored rows summed into a value (from coverage.aggregate)
-N_DIBAWA = "n_dibawa"  # of those, rows carried forward from an earlier date
-TANGGAL_AWAL = "tanggal_awal"  # start of an interval (the previous snapshot)
-HARI = "hari"  # days in an interval
-REKAM_BARU = "rekam_baru"  # change of sudah_rekam over an interval (negative = correction)
-WAJIB_BARU = "wajib_baru"  # change of wajib_ktp over an interval
-REKAM_PER_HARI = "rekam_per_hari"
-REKAM_PER_MINGGU = "rekam_per_minggu"  # rekam_per_hari × 7: comparable across irregular intervals
-KOREKSI = "koreksi"  # True where sudah_rekam went down (a data correction, shown, never hidden)
-SUMBER_BERUBAH = "sumber_berubah"  # True where the number of summed rows changed (a desa arrived)
-
-LAJU = "laju_per_hari"  # recent recordings per day
-LAJU_GALAT = "laju_galat"  # standard error of the rate (recordings per day)
-PERTUMBUHAN_WAJIB = "pertumbuhan_wajib_per_hari"
-JENDELA_AWAL = "jendela_awal"  # first snapshot of the window used
-JENDELA_HARI = "jendela_hari"  # days between the first and last snapshot used
-N_INTERVAL = "n_interval"
-N_KOREKSI = "n_koreksi"  # decreasing intervals inside the window
-TARGET = "target_pct"
-TENGGAT = "tenggat"
-HARI_KE_TARGET = "hari_ke_target"  # days from the last snapshot until the target (0 if reached)
-TANGGAL_PROYEKSI = "tanggal_proyeksi"
-TANGGAL_PROYEKSI_AWAL = "tanggal_proyeksi_awal"  # at rate + 1 standard error
-TANGGAL_PROYEKSI_AKHIR = "tanggal_proyeksi_akhir"  # at rate − 1 standard error (None: never)
-LAJU_DIBUTUHKAN = "laju_dibutuhkan"  # recordings per day needed to reach the target by the deadline
-TEPAT_WAKTU = "tepat_waktu"  # True: reached, or projected on or before the deadline
-TENGGAT_LEWAT = "tenggat_lewat"  # the deadline is not after the last snapshot
-STATUS = "status"
-
-# --- events (data/demo/peristiwa.csv) -----------------------------------------------------
-MULAI = "tanggal_mulai"
-SELESAI = "tanggal_selesai"  # empty: a one-day event
-JENIS = "jenis"
-KETERANGAN = "keterangan"
-HUBUNGAN = "hubungan"  # how the event's area relates to the asked area
 EVENT_COLUMNS = (MULAI, SELESAI, Col.KODE, JENIS, KETERANGAN)
 EVENT_KINDS = ("alat_rusak", "jaringan_putus", "blangko_habis", "kampanye_sekolah", "layanan_akhir_pekan",
                "jemput_bola", "koreksi_data")
@@ -126,16 +100,6 @@ def check_code(kode) -> str:
     return text
 
 
-def parse_day(value, nama: str = "tenggat") -> date:
-    """A ``date`` from ``date`` or ISO text; raises RekamError('tren_tanggal_salah')."""
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip()[:10])
-    except (TypeError, ValueError):
-        raise RekamError("tren_tanggal_salah", nama=nama, nilai=value) from None
-
-
 def parse_target(value) -> float:
     """Target in percent from ``92``, ``"92,5"`` or ``"92%"``; must be in (0, 100].
 
@@ -161,7 +125,7 @@ def parse_window(value) -> int:
     return int(number)
 
 
-def _levels(within: str, level) -> tuple[Level, Level]:
+def check_levels(within: str, level) -> tuple[Level, Level]:
     top = Level.of_code(within)
     level = Level(level) if level is not None else top.child
     if level is None or level.depth <= top.depth:
@@ -182,7 +146,7 @@ def series(store, within: str, level: Level | str | None = None, *, start: str |
     and the columns. Raises RekamError for a bad code or a level not below ``within``.
     """
     within = check_code(within)
-    _levels(within, level)
+    check_levels(within, level)
     rows = store.enrollment(within=within, end=end)
     names = store.areas(within=within)
     return series_from_rows(rows, within, level, start=start, names=names)
@@ -201,7 +165,7 @@ def series_from_rows(rows: pd.DataFrame, within: str, level: Level | str | None 
     ``names`` (Col.KODE, Col.NAMA) gives Col.NAMA.
     """
     within = check_code(within)
-    top, level = _levels(within, level)
+    top, level = check_levels(within, level)
     if rows.empty:
         return pd.DataFrame(columns=SERIES_COLUMNS)
     rows = rows[[Col.KODE, Col.TANGGAL, *COUNT_COLUMNS]].copy()
@@ -355,9 +319,9 @@ def projection(series_for_one_area: pd.DataFrame, *, target_pct, deadline, windo
     ValueError when the frame holds more than one area.
     """
     target = parse_target(target_pct)
-    tenggat = parse_day(deadline, "tenggat")
+    tenggat = parse_day(deadline, field="tenggat")
     window = parse_window(window_days)
-    cutoff = parse_day(as_of, "as_of") if as_of is not None else None
+    cutoff = parse_day(as_of, field="as_of") if as_of is not None else None
     kodes = series_for_one_area[Col.KODE].dropna().unique() if Col.KODE in series_for_one_area else []
     if len(kodes) > 1:
         raise ValueError(f"projection() takes one area, got {len(kodes)}: {list(kodes)[:5]}")
@@ -430,7 +394,7 @@ def _usable_points(frame: pd.DataFrame, cutoff: date | None) -> tuple[list[date]
     sudah = pd.to_numeric(frame[Col.SUDAH], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     by_day: dict[date, tuple[float, float]] = {}
     for tanggal, w, s in zip(frame[Col.TANGGAL], wajib, sudah):
-        day = parse_day(tanggal, Col.TANGGAL)
+        day = parse_day(tanggal, field=Col.TANGGAL)
         if w > 0 and s == s and (cutoff is None or day <= cutoff):  # s == s: not NaN
             by_day[day] = (w, s)
     days = sorted(by_day)
@@ -510,11 +474,11 @@ def projection_table(store, within: str, level: Level | str | None = None, *, ta
     the ``series(store, within, level, end=as_of)`` already computed by the caller, if any.
     """
     within = check_code(within)
-    _, level = _levels(within, level)
+    _, level = check_levels(within, level)
     target = parse_target(target_pct if target_pct is not None else (settings or load_settings()).zones.hijau)
-    parse_day(deadline, "tenggat")
+    parse_day(deadline, field="tenggat")
     parse_window(window_days)
-    end = parse_day(as_of, "as_of").isoformat() if as_of is not None else None
+    end = parse_day(as_of, field="as_of").isoformat() if as_of is not None else None
     if frame is None:
         frame = series(store, within, level, end=end)
     children = frame[frame[Col.KODE] != within]
@@ -564,43 +528,3 @@ def events_for(events: pd.DataFrame, kode: str) -> pd.DataFrame:
     end = out[SELESAI].where(out[SELESAI].notna() & (out[SELESAI].astype(str).str.strip() != ""), out[MULAI])
     out[SELESAI] = end
     return out.sort_values([MULAI, Col.KODE], kind="stable", ignore_index=True)
-
-
-# --- CLI --------------------------------------------------------------------------------------------
-CLI_COLUMNS = [Col.KODE, Col.NAMA, Col.CAKUPAN, LAJU, TANGGAL_PROYEKSI, STATUS, LAJU_DIBUTUHKAN]
-
-
-def add_commands(subparsers, common) -> None:
-    """``python -m geo trend --within KODE [--level …] [--target PERSEN] --deadline TTTT-BB-HH …``."""
-    p = common(subparsers.add_parser(
-        "trend", help="tren dan proyeksi: kapan target cakupan tercapai / trend and projection"), fmt_opt=True)
-    p.add_argument("--within", required=True, help="kode wilayah induk, mis. 36.74")
-    p.add_argument("--level", choices=[Level.KECAMATAN.value, Level.DESA.value],
-                   help="tingkat wilayah yang diproyeksikan (bawaan: satu tingkat di bawah --within)")
-    p.add_argument("--target", help="target cakupan dalam persen (bawaan: ambang zona hijau di pengaturan)")
-    p.add_argument("--deadline", required=True, help="tenggat, TTTT-BB-HH")
-    p.add_argument("--window", default="28", help="jendela laju terkini dalam hari (bawaan 28)")
-    p.add_argument("--as-of", dest="as_of", help="proyeksi seperti pada tanggal ini, TTTT-BB-HH (bawaan: data terbaru)")
-    p.set_defaults(func=cmd_trend)
-
-
-def cmd_trend(args) -> int:
-    from geo import cli, fmt
-
-    lang = cli._lang(args)
-    within = check_code(args.within)
-    _levels(within, args.level)
-    target = parse_target(args.target) if args.target is not None else None
-    deadline = parse_day(args.deadline, "tenggat")
-    window = parse_window(args.window)
-    as_of = parse_day(args.as_of, "as_of") if args.as_of else None
-    table = projection_table(cli._store(args), within, args.level, target_pct=target, deadline=deadline,
-                             window_days=window, as_of=as_of)
-    out = table[CLI_COLUMNS].copy()
-    out[Col.CAKUPAN] = out[Col.CAKUPAN].round(2)
-    out[LAJU] = out[LAJU].round(2)
-    if args.format == "table":  # a person reads it: words for the status, one decimal for the rate
-        out[STATUS] = [status_label(s, lang) for s in out[STATUS]]
-        out[LAJU] = [fmt.number(v, 1, lang) for v in out[LAJU]]
-    cli._emit(out, args.format, lang)
-    return 0

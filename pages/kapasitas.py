@@ -6,7 +6,8 @@ import streamlit as st
 import ui
 from geo import capacity, fmt
 from geo.render import charts
-from geo.schema import Col, RekamError, load_settings
+from geo.schema import Col, RekamError
+from geo.config import load_settings
 from geo.text import describe
 
 ctx = ui.page_start("nav_kapasitas")

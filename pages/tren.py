@@ -8,7 +8,8 @@ import streamlit as st
 import ui
 from geo import auth, events, fmt, trend
 from geo.render import trend_charts
-from geo.schema import Col, Level, RekamError, load_settings
+from geo.schema import Col, Level, RekamError
+from geo.config import load_settings
 from geo.text import describe
 
 

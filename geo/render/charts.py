@@ -25,7 +25,8 @@ from geo import fmt
 from geo.capacity import CETAK_PER_MINGGU, DIPAKAI, DITERIMA, STOK
 from geo.coverage import top_belum
 from geo.present import zone_label
-from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Settings, Zone, is_demo_code
+from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Zone, is_demo_code
+from geo.config import Settings
 from geo.text import tr
 
 

@@ -39,7 +39,8 @@ from folium.utilities import JsCode
 
 from geo import fmt
 from geo.render.assets import use_local_assets
-from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, RekamError, Settings, Zone, load_settings
+from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, RekamError, Zone
+from geo.config import Settings, load_settings
 from geo.shapes import ShapeCache
 from geo.simplify import ZOOM_SNAP, fit_zoom
 from geo.text import tr

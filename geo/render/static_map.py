@@ -24,7 +24,8 @@ from shapely.geometry import box
 from geo import fmt
 from geo.render import charts
 from geo.render.images import parse_format, parse_size
-from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Settings, Zone
+from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Zone
+from geo.config import Settings
 from geo.text import tr
 
 

@@ -13,7 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import fmt, trend
-from geo.schema import ZONE_COLOURS, Col, Settings, Zone
+from geo.schema import ZONE_COLOURS, Col, Zone
+from geo.config import Settings
 from geo.text import tr
 
 

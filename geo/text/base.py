@@ -69,8 +69,8 @@ TEXTS = {
     ),
     # --- ingest ---
     "tanggal_salah": (
-        "Tanggal '{nilai}' tidak dikenali. Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-08-31.",
-        "Date '{nilai}' is not recognised. Write it as YYYY-MM-DD, e.g. 2026-08-31.",
+        "Tanggal {nama} '{nilai}' tidak dikenali. Tulis TTTT-BB-HH (2026-09-28) atau HH/BB/TTTT (28/09/2026).",
+        "The {nama} date '{nilai}' is not recognised. Write YYYY-MM-DD (2026-09-28) or DD/MM/YYYY (28/09/2026).",
     ),
     "belum_ada_batas": (
         "Belum ada batas wilayah tingkat {level} di basis data. Impor dulu berkas batas wilayah (python -m geo "

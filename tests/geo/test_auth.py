@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import getpass
 import io
 import json
 import sys
@@ -32,7 +33,8 @@ from geo.auth import (
     sso_session,
     viewer_allowed,
 )
-from geo.schema import Settings, ZoneConfig
+from geo.schema import ZoneConfig
+from geo.config import Settings
 from geo.store import Store
 from geo.text import describe
 
@@ -324,8 +326,6 @@ class _Terminal(io.StringIO):
 
 @pytest.fixture
 def cli(monkeypatch, store_url, capsys):
-    if "geo.auth" not in geo.cli.COMMAND_MODULES:
-        monkeypatch.setattr(geo.cli, "COMMAND_MODULES", [*geo.cli.COMMAND_MODULES, "geo.auth"])
 
     def run(*argv, stdin="", tty=False):
         monkeypatch.setattr(sys, "stdin", _Terminal(stdin) if tty else io.StringIO(stdin))
@@ -377,7 +377,7 @@ def test_cli_refusals_exit_1_with_an_indonesian_message(cli, argv, stdin, messag
 
 def test_cli_prompts_twice_on_a_terminal(cli, monkeypatch):
     answers = iter([PW, PW, PW, "lain-sandi-123"])
-    monkeypatch.setattr(auth.getpass, "getpass", lambda prompt="": next(answers))
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(answers))
     assert cli("user", "add", "budi", "--role", "editor", tty=True)[0] == 0
     code, _, err = cli("user", "passwd", "budi", tty=True)
     assert code == 1 and "Kedua kata sandi yang diketik tidak sama" in err

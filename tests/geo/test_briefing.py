@@ -16,7 +16,8 @@ import pytest
 from geo import briefing, cli, fmt
 from geo.coverage import area_totals, coverage_table, previous_date, top_belum
 from geo.render import images
-from geo.schema import Col, RekamError, Settings, ZoneConfig, load_settings
+from geo.schema import Col, RekamError, ZoneConfig
+from geo.config import Settings, load_settings
 from geo.store import Store
 from geo.text import describe
 
@@ -38,12 +39,6 @@ def store(demo_url):
     s = Store.open(demo_url)
     yield s
     s.close()
-
-
-@pytest.fixture
-def with_commands(monkeypatch):
-    if "geo.briefing" not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", [*cli.COMMAND_MODULES, "geo.briefing"])
 
 
 def _pages(pdf: bytes) -> int:
@@ -221,7 +216,7 @@ def _cli(capsys, *argv) -> tuple[int, str, str]:
     ("peta", "1080x1080", "png"), ("zona-bar", "1080x1350", "svg"), ("peta", "1200x675", "svg"),
     ("kartu", "1080x1080", "svg"),  # the capacity page's kinds go through the same command
 ])
-def test_cli_chart_writes_an_image_of_the_size_asked(demo_url, with_commands, capsys, tmp_path, kind, key, suffix):
+def test_cli_chart_writes_an_image_of_the_size_asked(demo_url, capsys, tmp_path, kind, key, suffix):
     out = tmp_path / f"{kind}.{suffix}"
     code, stdout, stderr = _cli(capsys, "chart", kind, "--within", KAB, "--out", str(out), "--size", key,
                                 "--db", demo_url)
@@ -239,7 +234,7 @@ def test_cli_chart_writes_an_image_of_the_size_asked(demo_url, with_commands, ca
 
 
 @needs_browser
-def test_cli_chart_at_a_date(demo_url, with_commands, capsys, tmp_path):
+def test_cli_chart_at_a_date(demo_url, capsys, tmp_path):
     out = tmp_path / "zona.svg"
     day = "2025-06-16"
     code, _, stderr = _cli(capsys, "chart", "zona-bar", "--within", KAB, "--out", str(out), "--date", day,
@@ -248,7 +243,7 @@ def test_cli_chart_at_a_date(demo_url, with_commands, capsys, tmp_path):
     assert f"data per {fmt.long_date(day)}" in re.sub(r"<[^>]+>", "", out.read_text(encoding="utf-8"))
 
 
-def test_cli_briefing_writes_one_page(demo_url, with_commands, capsys, tmp_path):
+def test_cli_briefing_writes_one_page(demo_url, capsys, tmp_path):
     out = tmp_path / "ringkasan.pdf"
     code, stdout, stderr = _cli(capsys, "briefing", "--within", KAB, "--out", str(out), "--db", demo_url)
     assert code == 0, stderr
@@ -259,11 +254,11 @@ def test_cli_briefing_writes_one_page(demo_url, with_commands, capsys, tmp_path)
 @pytest.mark.parametrize("argv,words", [
     (["chart", "zona-bar", "--within", KAB, "--out", "x.png", "--size", "12x12"], "Ukuran gambar '12x12'"),
     (["chart", "zona-bar", "--within", KAB, "--out", "x.gif"], "Format gambar"),
-    (["chart", "zona-bar", "--within", KAB, "--out", "x.png", "--date", "16/11/2026"], "Tanggal '16/11/2026'"),
+    (["chart", "zona-bar", "--within", KAB, "--out", "x.png", "--date", "16-11-26"], "'16-11-26' tidak dikenali"),
     (["chart", "peta", "--within", "98.77", "--out", "x.png"], "tidak ada di basis data"),
     (["briefing", "--within", KAB, "--out", "/nonexistent/dir/x.pdf"], "tidak bisa ditulis"),
 ])
-def test_cli_refuses_in_indonesian(demo_url, with_commands, capsys, tmp_path, monkeypatch, argv, words):
+def test_cli_refuses_in_indonesian(demo_url, capsys, tmp_path, monkeypatch, argv, words):
     monkeypatch.chdir(tmp_path)
     code, _, stderr = _cli(capsys, *argv, "--db", demo_url)
     assert code == 1
@@ -271,7 +266,7 @@ def test_cli_refuses_in_indonesian(demo_url, with_commands, capsys, tmp_path, mo
     assert "Traceback" not in stderr
 
 
-def test_cli_unknown_kind_is_a_usage_error(demo_url, with_commands, capsys):
+def test_cli_unknown_kind_is_a_usage_error(demo_url, capsys):
     with pytest.raises(SystemExit) as exit_:
         cli.main(["chart", "pie", "--within", KAB, "--out", "x.png", "--db", demo_url])
     assert exit_.value.code == 2

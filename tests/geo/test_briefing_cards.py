@@ -14,7 +14,8 @@ import pytest
 
 from geo import briefing, capacity, fmt
 from geo.render import charts, images
-from geo.schema import Col, RekamError, load_settings
+from geo.schema import Col, RekamError
+from geo.config import load_settings
 from geo.store import Store
 
 KAB, NAME = "99.01", "Kabupaten Contoh Sejahtera"

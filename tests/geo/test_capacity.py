@@ -15,7 +15,8 @@ from shapely.geometry import box
 from geo import capacity as cap
 from geo import cli
 from geo.render import charts
-from geo.schema import Col, FileRefused, RekamError, Settings, ValidationFailed, ZoneConfig
+from geo.schema import Col, FileRefused, RekamError, ValidationFailed, ZoneConfig
+from geo.config import Settings
 from geo.store import Store
 from geo.text import describe
 
@@ -480,7 +481,6 @@ def test_bad_blank_rows(store, tmp_path):
 # --- CLI ------------------------------------------------------------------------------------
 @pytest.fixture
 def run(monkeypatch, capsys):
-    monkeypatch.setattr(cli, "COMMAND_MODULES", ["geo.auth", "geo.capacity"])
 
     def _run(*argv):
         code = cli.main(list(argv))
@@ -528,6 +528,6 @@ def test_cli_imports_and_errors(store, run, store_url, tmp_path):
     code, _, err = run("capacity", "--within", "99.01", "--throughput", "-3", "--db", store_url)
     assert code == 1 and "lebih dari 0" in err
     code, _, err = run("capacity", "--within", "99.01", "--date", "kemarin", "--db", store_url)
-    assert code == 1 and "Tanggal 'kemarin' tidak dikenali" in err
+    assert code == 1 and "'kemarin' tidak dikenali" in err
     code, out, _ = run("blank-stock", "--within", "99.01", "--format", "json", "--db", store_url)
     assert code == 0 and json.loads(out)[0]["stok"] == 1500 - 120 - 120 - 105

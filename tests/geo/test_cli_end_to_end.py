@@ -124,7 +124,7 @@ def test_usage_errors_exit_2(capsys):
 
 
 def test_bad_date_is_explained(tangsel_store, tmp_path, capsys):
-    code, _, err = _cli(capsys, "coverage", "--level", "desa", "--date", "31/08/2026", "--db", tangsel_store)
+    code, _, err = _cli(capsys, "coverage", "--level", "desa", "--date", "31-08-26", "--db", tangsel_store)
     assert code == 1 and "TTTT-BB-HH" in err
 
 

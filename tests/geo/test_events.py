@@ -98,8 +98,8 @@ def test_within_keeps_the_area_its_ancestors_and_descendants_and_kinds(store):
 
 @pytest.mark.parametrize(("args", "key", "words"), [
     (("99.01.01", "banjir", "2026-01-01", None, ""), "peristiwa_jenis_salah", "Jenis peristiwa 'banjir'"),
-    (("99.01.01", "alat_rusak", "28/09/2026", None, ""), "peristiwa_tanggal_salah", "Tanggal mulai '28/09/2026'"),
-    (("99.01.01", "alat_rusak", "2026-01-01", "2026-13-01", ""), "peristiwa_tanggal_salah", "Tanggal selesai"),
+    (("99.01.01", "alat_rusak", "28-09-26", None, ""), "tanggal_salah", "Tanggal mulai '28-09-26'"),
+    (("99.01.01", "alat_rusak", "2026-01-01", "2026-13-01", ""), "tanggal_salah", "Tanggal selesai"),
     (("99.01.01", "alat_rusak", "2026-01-10", "2026-01-09", ""), "peristiwa_selesai_sebelum_mulai",
      "Tanggal selesai 2026-01-09 lebih awal dari tanggal mulai 2026-01-10"),
     (("99.01.09", "alat_rusak", "2026-01-01", None, ""), "peristiwa_wilayah_tidak_ada", "kode 99.01.09 tidak ada"),

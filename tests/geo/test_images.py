@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 from geo.render import charts, images, static_map
-from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, RekamError, Settings, Zone, ZoneConfig
+from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, RekamError, Zone, ZoneConfig
+from geo.config import Settings
 from geo.text import describe
 
 SETTINGS = Settings(zones=ZoneConfig(hijau=92.0, kuning=85.0), source_name="Disdukcapil Kabupaten Uji")

@@ -13,7 +13,8 @@ from shapely.geometry import box
 
 from geo.render import assets
 from geo.render.maps import RAMPS, Legend, MapInputError, coverage_map
-from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Settings, Zone, ZoneConfig
+from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Zone, ZoneConfig
+from geo.config import Settings
 
 DEFAULT = Settings(zones=ZoneConfig(hijau=92, kuning=85), source_name="Disdukcapil Contoh")
 STRICT = Settings(zones=ZoneConfig(hijau=95, kuning=88), source_name="Disdukcapil Contoh")

@@ -15,7 +15,8 @@ import pytest
 from geo import fmt
 from geo import plan as planner
 from geo.coverage import coverage_table
-from geo.schema import Col, load_settings
+from geo.schema import Col
+from geo.config import load_settings
 from geo.store import Store
 
 KAB, NAME = "99.01", "Kabupaten Contoh Sejahtera"

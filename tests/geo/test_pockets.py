@@ -313,8 +313,6 @@ def test_screen_and_download_tables(store):
 
 
 def _cli(capsys, monkeypatch, *argv):
-    if "geo.pockets" not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", [*cli.COMMAND_MODULES, "geo.pockets"])
     code = cli.main(list(argv))
     out = capsys.readouterr()
     return code, out.out, out.err
@@ -345,7 +343,7 @@ def test_cli_table_csv_and_refusals(store, store_url, capsys, monkeypatch):
     assert "'=Kel A2" in out
     code, _, err = _cli(capsys, monkeypatch, "pockets", "--within", "99.01", "--hotspots", "--db", store_url)
     assert code == 1 and "minimal 5 wilayah" in err  # three desa are too few for a local statistic
-    code, _, err = _cli(capsys, monkeypatch, "pockets", "--within", "99.01", "--date", "12/01/2026", "--db", store_url)
+    code, _, err = _cli(capsys, monkeypatch, "pockets", "--within", "99.01", "--date", "12-01-26", "--db", store_url)
     assert code == 1 and "Traceback" not in err
 
 

@@ -9,7 +9,8 @@ import pytest
 
 from geo import fmt
 from geo.export import neutralise, to_csv_bytes, to_xlsx_bytes
-from geo.schema import ConfigError, Zone, ZoneConfig, load_settings
+from geo.schema import ConfigError, Zone, ZoneConfig
+from geo.config import load_settings
 from geo.text import describe
 
 

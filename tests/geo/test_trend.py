@@ -13,7 +13,8 @@ from shapely.geometry import box
 from geo import cli, trend
 from geo.coverage import area_totals
 from geo.render import trend_charts
-from geo.schema import COUNT_COLUMNS, Col, RekamError, Settings, ZoneConfig
+from geo.schema import COUNT_COLUMNS, Col, RekamError, ZoneConfig
+from geo.config import Settings
 from geo.store import Store
 from geo.trend import Status
 from geo.text import describe
@@ -164,7 +165,7 @@ def test_one_interval_gives_no_band():
     ({"target_pct": "sembilan"}, "tren_target_salah"),
     ({"target_pct": 0}, "tren_target_salah"),
     ({"target_pct": 101}, "tren_target_salah"),
-    ({"deadline": "31-12-2026"}, "tren_tanggal_salah"),
+    ({"deadline": "2026-31-12"}, "tanggal_salah"),
     ({"window_days": 0}, "tren_jendela_salah"),
     ({"window_days": "2,5"}, "tren_jendela_salah"),
 ])
@@ -355,7 +356,6 @@ def test_store_series_agrees_with_coverage_on_every_date(filled_store):
 
 
 def _cli(monkeypatch, capsys, *argv):
-    monkeypatch.setattr(cli, "COMMAND_MODULES", ["geo.trend"])
     code = cli.main(list(argv))
     out = capsys.readouterr()
     return code, out.out, out.err
@@ -386,7 +386,7 @@ def test_cli_trend_table_in_indonesian(filled_store, store_url, monkeypatch, cap
 
 
 @pytest.mark.parametrize(("option", "value", "words"), [
-    ("--deadline", "06/03/2026", "TTTT-BB-HH"),
+    ("--deadline", "2026/03/06", "TTTT-BB-HH"),
     ("--target", "hijau", "persen"),
     ("--window", "0", "bilangan bulat"),
 ])

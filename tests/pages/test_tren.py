@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from geo import auth, events, fmt, trend
 from geo.ingest import import_boundaries
-from geo.schema import DEMO_DIR, Col, load_settings
+from geo.schema import DEMO_DIR, Col
+from geo.config import load_settings
 from geo.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

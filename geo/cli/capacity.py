@@ -1,0 +1,128 @@
+"""Capacity commands: devices and backlog per kecamatan, where new devices go, inventory and
+blank-card stock imports, the blank-stock projection."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from geo.cli.output import add_common, emit, lang, open_store
+from geo.config import DEFAULT_RATE_WINDOW_DAYS, DEFAULT_THROUGHPUT
+from geo.schema import ALLOCATION_UNITS
+from geo.text import tr
+
+
+def add_commands(sub) -> None:
+    def place(p):
+        p.add_argument("--within", required=True, help="kode kabupaten/kota, mis. 99.01")
+        p.add_argument("--date", help="tanggal, TTTT-BB-HH (default: data terbaru)")
+        p.add_argument("--throughput", type=float, default=DEFAULT_THROUGHPUT,
+                       help=f"perekaman per alat per hari (default {DEFAULT_THROUGHPUT:g})")
+        return p
+
+    p = place(add_common(sub.add_parser("capacity", help="kapasitas perekaman per kecamatan"), fmt_opt=True))
+    p.set_defaults(func=cmd_capacity)
+
+    p = place(add_common(sub.add_parser("allocate-devices", help="ke mana N alat (atau operator) baru"),
+                         fmt_opt=True))
+    p.add_argument("--devices", type=int, required=True, help="jumlah alat/operator baru")
+    p.add_argument("--unit", choices=ALLOCATION_UNITS, default="alat")
+    p.set_defaults(func=cmd_allocate)
+
+    p = add_common(sub.add_parser("import-inventory", help="impor inventaris alat dan operator (CSV, XLSX)"))
+    p.add_argument("file")
+    p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
+    p.set_defaults(func=cmd_import_inventory)
+
+    p = add_common(sub.add_parser("import-blank-stock", help="impor stok blangko KTP-el (CSV, XLSX)"))
+    p.add_argument("file")
+    p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
+    p.set_defaults(func=cmd_import_blank_stock)
+
+    p = add_common(sub.add_parser("blank-stock", help="stok blangko dan perkiraan habisnya"), fmt_opt=True)
+    p.add_argument("--within", required=True, help="kode wilayah pemegang stok, mis. 99.01")
+    p.add_argument("--date", help="tanggal, TTTT-BB-HH (default: data terbaru)")
+    p.add_argument("--window-days", type=int, default=DEFAULT_RATE_WINDOW_DAYS, help="jendela laju cetak (hari)")
+    p.set_defaults(func=cmd_blank_stock)
+
+
+def _jsonable(frame: pd.DataFrame, decimals: int = 2) -> pd.DataFrame:
+    """Days rounded; infinity (no working device) becomes null, as JSON has no infinity."""
+    out = frame.copy()
+    for c in out.columns:
+        if pd.api.types.is_float_dtype(out[c]):
+            out[c] = out[c].replace([np.inf, -np.inf], np.nan).round(decimals)
+    return out
+
+
+def _emit_days(frame: pd.DataFrame, args, day_columns: list[str]) -> None:
+    """A table with backlog days as words for a person (``∞ (tanpa alat)``), as numbers for machines."""
+    from geo import capacity
+
+    language = lang(args)
+    if args.format == "table":
+        shown = frame.copy()
+        for c in day_columns:
+            shown[c] = [capacity.days_text(v, language) for v in shown[c]]
+    else:
+        shown = _jsonable(frame)
+    emit(shown, args.format, language)
+
+
+def _table(args):
+    from geo import capacity
+    from geo.dates import iso_day
+
+    return capacity.capacity_table(open_store(args), capacity.check_code(args.within),
+                                   date=iso_day(args.date, required=False), throughput=args.throughput)
+
+
+def cmd_capacity(args) -> int:
+    from geo import capacity
+
+    _emit_days(_table(args)[capacity.CLI_CAPACITY_COLUMNS], args, [capacity.HARI_BACKLOG])
+    return 0
+
+
+def cmd_allocate(args) -> int:
+    from geo import capacity
+
+    plan = capacity.allocate_devices(_table(args), args.devices, unit=args.unit)
+    _emit_days(plan.steps, args, ["hari_sebelum", "hari_sesudah", "maks_sebelum", "maks_sesudah"])
+    if args.format == "table":
+        language = lang(args)
+        print(tr("kap_maks", language, sebelum=capacity.days_text(plan.max_before, language),
+                 sesudah=capacity.days_text(plan.max_after, language)))
+        if plan.unused:
+            print(tr("kap_sisa_unit", language, jumlah=plan.unused))
+    return 0
+
+
+def cmd_import_inventory(args) -> int:
+    from geo import capacity
+
+    language = lang(args)
+    result = capacity.import_inventory(open_store(args), args.file, user=args.user, force=args.force)
+    ringkas = tr("kap_ringkas_inventaris", language, alat=result.summary["alat"], lokasi=result.summary["lokasi"],
+                 baris=result.rows)
+    print(tr("kap_impor_ok", language, versi=result.version_id, ringkas=ringkas))
+    return 0
+
+
+def cmd_import_blank_stock(args) -> int:
+    from geo import capacity
+
+    language = lang(args)
+    result = capacity.import_blank_stock(open_store(args), args.file, user=args.user, force=args.force)
+    ringkas = tr("kap_ringkas_blangko", language, baris=result.rows)
+    print(tr("kap_impor_ok", language, versi=result.version_id, ringkas=ringkas))
+    return 0
+
+
+def cmd_blank_stock(args) -> int:
+    from geo import capacity
+    from geo.dates import iso_day
+
+    p = capacity.blank_projection(open_store(args), capacity.check_code(args.within),
+                                  date=iso_day(args.date, required=False), window_days=args.window_days)
+    _emit_days(pd.DataFrame([p]), args, ["hari_tersisa", "laju_cetak_per_hari"])
+    return 0

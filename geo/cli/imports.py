@@ -1,0 +1,134 @@
+"""Commands that write the store: boundaries, recording figures, points; history, rollback, demo."""
+from __future__ import annotations
+
+import json
+import sys
+
+from geo.cli.output import add_common, emit, lang, open_store
+from geo.schema import LEVELS, Col, Level
+from geo.text import describe_problem, tr
+
+
+def add_commands(sub) -> None:
+    levels = [lvl.value for lvl in LEVELS[1:]]
+    p = add_common(sub.add_parser("import-boundaries", help="impor batas wilayah (GeoJSON, GPKG, SHP zip)"))
+    p.add_argument("file")
+    p.add_argument("--level", choices=levels)
+    p.add_argument("--code-field")
+    p.add_argument("--name-field")
+    p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
+    p.set_defaults(func=cmd_import_boundaries)
+
+    p = add_common(sub.add_parser("import-enrollment", help="impor data perekaman (CSV, XLSX)"))
+    p.add_argument("file")
+    p.add_argument("--date", required=True, help="tanggal data, TTTT-BB-HH")
+    p.add_argument("--level", choices=[Level.KECAMATAN.value, Level.DESA.value], default=Level.DESA.value)
+    p.add_argument("--within", help="kode wilayah induk, mis. 36.74")
+    p.add_argument("--sheet")
+    p.add_argument("--skip-unmatched", action="store_true", help="simpan tanpa baris yang tidak cocok")
+    p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
+    p.set_defaults(func=cmd_import_enrollment)
+
+    p = add_common(sub.add_parser("import-points", help="impor titik: lokasi perekaman atau sekolah (CSV, XLSX)"))
+    p.add_argument("file")
+    p.add_argument("--kind", choices=["lokasi", "sekolah"], required=True)
+    p.set_defaults(func=cmd_import_points)
+
+    p = add_common(sub.add_parser("history", help="daftar versi impor"), fmt_opt=True)
+    p.set_defaults(func=cmd_history)
+
+    p = add_common(sub.add_parser("rollback", help="batalkan satu versi impor"))
+    p.add_argument("version", type=int)
+    p.set_defaults(func=cmd_rollback)
+
+    p = add_common(sub.add_parser("demo", help="buat/muat data contoh sintetis"))
+    p.add_argument("--generate", action="store_true", help="tulis ulang data/demo dari generator")
+    p.add_argument("--load", action="store_true", help="muat data/demo ke basis data")
+    p.add_argument("--if-empty", action="store_true", help="hanya bila basis data masih kosong")
+    p.set_defaults(func=cmd_demo)
+
+
+def cmd_import_boundaries(args) -> int:
+    from geo.ingest import import_boundaries
+
+    result = import_boundaries(open_store(args), args.file, level=args.level, code_field=args.code_field,
+                               name_field=args.name_field, force=args.force, user=args.user)
+    levels = result.loaded.report.get("levels", {})
+    summary = ", ".join(f"{n} {lvl}" for lvl, n in levels.items())
+    print(tr("impor_batas_ok", lang(args), versi=result.version_id, ringkas=summary))
+    print(json.dumps(result.loaded.report, ensure_ascii=False, indent=1, default=str))
+    return 0
+
+
+def print_join_report(prepared, lang: str) -> None:
+    """How each row matched (counts, then every row), refusals on stderr, candidates for unmatched rows."""
+    report = prepared.join.report
+    counts = report["cara"].value_counts().to_dict()
+    print(" · ".join(f"{k}: {v}" for k, v in counts.items()))
+    cols = ["baris", "kode_file", "nama_file", "cara", "kode", "nama"]
+    print(report[cols].to_string(index=False))
+    for problem in prepared.join.problems:
+        if problem.severity == "error":
+            print(describe_problem(problem, lang), file=sys.stderr)
+    for _, row in prepared.unmatched.iterrows():
+        cands = row.get("kandidat") or []
+        if len(cands):
+            names = "; ".join(f"{c['kode']} {c['nama']} ({c.get('skor') or ''})" for c in cands)
+            print(f"  baris {row['baris']}: kandidat → {names}")
+    for problem in prepared.warnings:
+        print(f"{tr('peringatan', lang)}: {describe_problem(problem, lang)}", file=sys.stderr)
+
+
+def cmd_import_enrollment(args) -> int:
+    from geo.dates import iso_day
+    from geo.ingest import commit_enrollment, prepare_enrollment
+
+    language = lang(args)
+    tanggal = iso_day(args.date, field="data")
+    store = open_store(args)
+    prepared = prepare_enrollment(store, args.file, level=args.level, within=args.within, sheet=args.sheet)
+    print_join_report(prepared, language)
+    version = commit_enrollment(store, prepared, tanggal=tanggal, user=args.user,
+                                skip_unmatched=args.skip_unmatched, force=args.force)
+    print(tr("impor_rekam_ok", language, versi=version, jumlah=len(prepared.join.matched), tanggal=tanggal))
+    return 0
+
+
+def cmd_import_points(args) -> int:
+    from geo.ingest import import_points
+
+    version, count = import_points(open_store(args), args.file, kind=args.kind, user=args.user)
+    print(tr("impor_titik_ok", lang(args), versi=version, jumlah=count, jenis=args.kind))
+    return 0
+
+
+def cmd_history(args) -> int:
+    hist = open_store(args).history()
+    cols = ["id", "kind", "created_at", "user", "file_name", "row_count", Col.TANGGAL, "active", "rolled_back_at"]
+    out = hist[cols].rename(columns={"id": "versi"})
+    out["file_hash"] = hist["file_hash"].fillna("").str[:12]
+    emit(out, args.format, lang(args))
+    return 0
+
+
+def cmd_rollback(args) -> int:
+    open_store(args).rollback(args.version, user=args.user)
+    print(tr("rollback_ok", lang(args), versi=args.version))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    if args.generate:
+        from geo import demo
+
+        print(json.dumps(demo.generate(), ensure_ascii=False, indent=1, default=str))
+    if args.load:
+        from geo.demo_load import load_demo
+
+        store = open_store(args)
+        if args.if_empty and not store.is_empty():
+            print(tr("demo_sudah_ada", lang(args)))
+            return 0
+        versions = load_demo(store)
+        print(tr("demo_dimuat", lang(args), versi=", ".join(map(str, versions))))
+    return 0

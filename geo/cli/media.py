@@ -1,0 +1,73 @@
+"""Media commands: ``chart KIND`` (PNG/SVG images of the media pack) and ``briefing`` (the PDF)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from geo.cli.output import add_common, lang, open_store
+from geo.schema import RekamError
+from geo.text import tr
+
+
+def add_commands(sub) -> None:
+    from geo.briefing import CHART_KINDS
+    from geo.render.images import SIZES
+
+    p = add_common(sub.add_parser("briefing", help="ringkasan satu halaman (PDF A4) untuk bupati / one-page briefing"))
+    p.add_argument("--within", required=True, help="kode kabupaten/kota atau kecamatan, mis. 36.74")
+    p.add_argument("--out", required=True, help="berkas PDF keluaran")
+    p.add_argument("--date", help="data per tanggal TTTT-BB-HH (bawaan: data terbaru)")
+    p.set_defaults(func=cmd_briefing)
+
+    p = add_common(sub.add_parser("chart", help="gambar siap unggah (PNG/SVG) / media-pack image"))
+    p.add_argument("kind", choices=CHART_KINDS, help="zona-bar: cakupan per wilayah; tren: cakupan dari waktu ke "
+                                                    "waktu; kantong: 10 desa belum rekam terbanyak; peta: peta zona; "
+                                                    "kartu: rekam → siap cetak → dicetak; kartu-riwayat: PRR menunggu "
+                                                    "dan kartu dicetak per minggu; blangko: stok blangko")
+    p.add_argument("--within", required=True, help="kode kabupaten/kota atau kecamatan, mis. 36.74")
+    p.add_argument("--out", required=True, help="berkas keluaran .png atau .svg")
+    p.add_argument("--size", default="1200x675", help="lebar x tinggi piksel: " + ", ".join(SIZES))
+    p.add_argument("--date", help="data per tanggal TTTT-BB-HH (bawaan: data terbaru)")
+    p.set_defaults(func=cmd_chart)
+
+
+def cmd_chart(args) -> int:
+    from geo.briefing import chart_image
+    from geo.dates import iso_day
+    from geo.render import images
+
+    language = lang(args)
+    size = images.parse_size(args.size)
+    fmt_name = images.parse_format(Path(args.out).suffix or args.out)
+    date = iso_day(args.date, required=False)
+    _check_out(args.out)
+    data = chart_image(open_store(args), args.within, args.kind, fmt_name=fmt_name, size=size, date=date,
+                       lang=language)
+    _write(args.out, data)
+    print(tr("gambar_tersimpan", language, path=args.out, ukuran=f"{size[0]}×{size[1]}", format=fmt_name.upper()))
+    return 0
+
+
+def cmd_briefing(args) -> int:
+    from geo.briefing import briefing_pdf
+    from geo.dates import iso_day
+
+    language = lang(args)
+    date = iso_day(args.date, required=False)
+    _check_out(args.out)
+    _write(args.out, briefing_pdf(open_store(args), args.within, date=date, lang=language))
+    print(tr("ringkasan_tersimpan", language, path=args.out))
+    return 0
+
+
+def _check_out(path: str) -> None:
+    """Refuse an output path whose folder does not exist before spending seconds on the image."""
+    folder = Path(path).resolve().parent
+    if not folder.is_dir():
+        raise RekamError("gambar_folder_tidak_ada", path=path, folder=str(folder))
+
+
+def _write(path: str, data: bytes) -> None:
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise RekamError("gambar_tidak_tertulis", path=path, detail=exc.strerror or str(exc)) from None

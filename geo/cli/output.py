@@ -1,0 +1,60 @@
+"""What every command shares: the common options, the language, the store, printing tables."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+import pandas as pd
+
+from geo import fmt
+from geo.schema import Col
+from geo.text import tr
+
+
+def add_common(parser: argparse.ArgumentParser, fmt_opt: bool = False) -> argparse.ArgumentParser:
+    """``--db`` and the hidden ``--user`` on every command; ``--format`` where it prints a table."""
+    parser.add_argument("--db", help="SQLAlchemy URL (default: REKAM_DB_URL or data/rekam.sqlite)")
+    parser.add_argument("--user", default=os.environ.get("REKAM_USER", "cli"), help=argparse.SUPPRESS)
+    if fmt_opt:
+        parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    return parser
+
+
+def lang(args) -> str:
+    """``--lang`` > ``REKAM_LANG`` > Indonesian."""
+    return getattr(args, "lang", None) or os.environ.get("REKAM_LANG", "id")
+
+
+def open_store(args):
+    """The store named by ``--db`` (or the environment's); raises StoreError."""
+    from geo.store import Store
+
+    return Store.open(args.db)
+
+
+def emit(frame: pd.DataFrame, fmt_name: str, lang: str) -> None:
+    """Print a frame as a readable table, CSV (neutralised) or JSON (a list of objects)."""
+    if fmt_name == "json":
+        records = json.loads(frame.to_json(orient="records", force_ascii=False))
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+    elif fmt_name == "csv":
+        from geo.export import neutralise
+
+        sys.stdout.write(neutralise(frame).to_csv(index=False))
+    else:
+        print(human_table(frame, lang) if len(frame) else tr("cli_tidak_ada_data", lang))
+
+
+def human_table(frame: pd.DataFrame, lang: str) -> str:
+    """A frame as aligned text: cakupan as ``92,28%``, counts as ``760.097``, missing as ``–``."""
+    shown = frame.copy()
+    for c in shown.columns:
+        if c == Col.CAKUPAN:
+            shown[c] = [fmt.percent(v, 2, lang) for v in shown[c]]
+        elif pd.api.types.is_integer_dtype(shown[c]) or pd.api.types.is_float_dtype(shown[c]):
+            shown[c] = [fmt.number(v, 0, lang) for v in shown[c]]
+        else:
+            shown[c] = shown[c].map(lambda v: "–" if v is None or (isinstance(v, float) and v != v) else str(v))
+    return shown.to_string(index=False)

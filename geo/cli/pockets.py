@@ -1,0 +1,39 @@
+"""``python -m geo pockets``: desa ranked by belum rekam, people to the next zone, hot spots."""
+from __future__ import annotations
+
+import sys
+
+from geo.cli.output import add_common, emit, lang, open_store
+from geo.config import K_NEIGHBOURS, PERMUTATIONS, SEED
+from geo.schema import Col, Level
+
+
+def add_commands(sub) -> None:
+    p = add_common(sub.add_parser("pockets", help="kantong belum rekam per wilayah (+ titik panas)"), fmt_opt=True)
+    p.add_argument("--within", required=True, help="kode wilayah induk, mis. 99.01")
+    p.add_argument("--level", choices=[Level.KECAMATAN.value, Level.DESA.value], default=Level.DESA.value)
+    p.add_argument("--date", help="data per tanggal TTTT-BB-HH (default: terbaru)")
+    p.add_argument("--hotspots", action="store_true", help="hitung titik panas/dingin (Gi*, permutasi)")
+    p.add_argument("--k", type=int, default=K_NEIGHBOURS, help=f"jumlah tetangga terdekat (default {K_NEIGHBOURS})")
+    p.add_argument("--permutations", type=int, default=PERMUTATIONS, help=f"default {PERMUTATIONS}")
+    p.add_argument("--seed", type=int, default=SEED, help=f"default {SEED}")
+    p.set_defaults(func=cmd_pockets)
+
+
+def cmd_pockets(args) -> int:
+    from geo import fmt, pockets
+    from geo.dates import iso_day
+
+    language = lang(args)
+    date = iso_day(args.date, required=False)
+    table = pockets.pockets_table(open_store(args), args.within, args.level, date=date, hotspots=args.hotspots,
+                                  k=args.k, permutations=args.permutations, seed=args.seed)
+    columns = [Col.KODE, Col.NAMA, Col.BELUM, Col.CAKUPAN, Col.ZONA, pockets.MENUJU_HIJAU, pockets.MENUJU_BERIKUT]
+    columns += [pockets.HOTSPOT, pockets.P_VALUE] if args.hotspots else []
+    out = pockets.download_frame(table, columns)
+    if args.hotspots:
+        print(pockets.hotspot_note(table, language), file=sys.stderr)  # stderr: keeps csv/json output parseable
+        if args.format == "table":
+            out[pockets.P_VALUE] = [fmt.number(v, 3, language) for v in out[pockets.P_VALUE]]
+    emit(out, args.format, language)
+    return 0

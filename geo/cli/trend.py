@@ -1,0 +1,42 @@
+"""``python -m geo trend``: recording rate, projected date to reach the target, rate needed."""
+from __future__ import annotations
+
+from geo.cli.output import add_common, emit, lang, open_store
+from geo.schema import Col, Level
+
+
+def add_commands(sub) -> None:
+    p = add_common(sub.add_parser(
+        "trend", help="tren dan proyeksi: kapan target cakupan tercapai / trend and projection"), fmt_opt=True)
+    p.add_argument("--within", required=True, help="kode wilayah induk, mis. 36.74")
+    p.add_argument("--level", choices=[Level.KECAMATAN.value, Level.DESA.value],
+                   help="tingkat wilayah yang diproyeksikan (bawaan: satu tingkat di bawah --within)")
+    p.add_argument("--target", help="target cakupan dalam persen (bawaan: ambang zona hijau di pengaturan)")
+    p.add_argument("--deadline", required=True, help="tenggat, TTTT-BB-HH")
+    p.add_argument("--window", default="28", help="jendela laju terkini dalam hari (bawaan 28)")
+    p.add_argument("--as-of", dest="as_of", help="proyeksi seperti pada tanggal ini, TTTT-BB-HH (bawaan: data terbaru)")
+    p.set_defaults(func=cmd_trend)
+
+
+def cmd_trend(args) -> int:
+    from geo import fmt, trend
+    from geo.dates import parse_day
+
+    language = lang(args)
+    within = trend.check_code(args.within)
+    trend.check_levels(within, args.level)
+    target = trend.parse_target(args.target) if args.target is not None else None
+    deadline = parse_day(args.deadline, field="tenggat")
+    window = trend.parse_window(args.window)
+    as_of = parse_day(args.as_of, field="as_of", required=False)
+    table = trend.projection_table(open_store(args), within, args.level, target_pct=target, deadline=deadline,
+                                   window_days=window, as_of=as_of)
+    out = table[[Col.KODE, Col.NAMA, Col.CAKUPAN, trend.LAJU, trend.TANGGAL_PROYEKSI, trend.STATUS,
+                 trend.LAJU_DIBUTUHKAN]].copy()
+    out[Col.CAKUPAN] = out[Col.CAKUPAN].round(2)
+    out[trend.LAJU] = out[trend.LAJU].round(2)
+    if args.format == "table":  # a person reads it: words for the status, one decimal for the rate
+        out[trend.STATUS] = [trend.status_label(s, language) for s in out[trend.STATUS]]
+        out[trend.LAJU] = [fmt.number(v, 1, language) for v in out[trend.LAJU]]
+    emit(out, args.format, language)
+    return 0

@@ -1,0 +1,100 @@
+"""``python -m geo user add|list|role|passwd|disable``: accounts for the Data page.
+
+Whoever runs the CLI on the server is the administrator, so these commands take no session.
+"""
+from __future__ import annotations
+
+import getpass
+import sys
+
+from geo.cli.output import add_common, emit, lang, open_store
+from geo.schema import ROLES
+from geo.text import tr
+
+
+def add_commands(sub) -> None:
+    parser = sub.add_parser("user", help="kelola pengguna (viewer, editor, admin)")
+    users = parser.add_subparsers(dest="user_command", required=True)
+
+    p = add_common(users.add_parser("add", help="tambah pengguna"))
+    p.add_argument("name")
+    p.add_argument("--role", choices=ROLES, default="viewer")
+    p.add_argument("--email", help="alamat surel untuk login SSO")
+    p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari satu baris stdin")
+    p.set_defaults(func=cmd_user_add)
+
+    p = add_common(users.add_parser("list", help="daftar pengguna"), fmt_opt=True)
+    p.set_defaults(func=cmd_user_list)
+
+    p = add_common(users.add_parser("role", help="ubah peran pengguna"))
+    p.add_argument("name")
+    p.add_argument("role", choices=ROLES)
+    p.set_defaults(func=cmd_user_role)
+
+    p = add_common(users.add_parser("passwd", help="ganti kata sandi (juga membuka kunci)"))
+    p.add_argument("name")
+    p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari satu baris stdin")
+    p.set_defaults(func=cmd_user_passwd)
+
+    p = add_common(users.add_parser("disable", help="nonaktifkan pengguna"))
+    p.add_argument("name")
+    p.set_defaults(func=cmd_user_disable)
+
+
+def _read_password(args, language: str) -> str:
+    from geo.auth import AuthError
+
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise AuthError("sandi_perlu_tty")
+    first = getpass.getpass(tr("sandi_prompt", language, nama=args.name))
+    if getpass.getpass(tr("sandi_prompt_ulang", language)) != first:
+        raise AuthError("sandi_tidak_cocok")
+    return first
+
+
+def cmd_user_add(args) -> int:
+    from geo import auth
+
+    store, language = open_store(args), lang(args)
+    name = auth.clean_username(args.name)  # refuse a bad name before asking for a password
+    auth.clean_role(args.role)
+    auth.clean_email(args.email)
+    name = auth.add_user(store, name, _read_password(args, language), args.role, email=args.email, actor=args.user)
+    print(tr("pengguna_ditambah", language, nama=name, peran=args.role))
+    return 0
+
+
+def cmd_user_list(args) -> int:
+    from geo import auth
+
+    emit(auth.list_users(open_store(args)), args.format, lang(args))
+    return 0
+
+
+def cmd_user_role(args) -> int:
+    from geo import auth
+
+    auth.set_role(open_store(args), args.name, args.role, actor=args.user)
+    print(tr("peran_diubah", lang(args), nama=args.name, peran=args.role))
+    return 0
+
+
+def cmd_user_passwd(args) -> int:
+    from geo import auth
+
+    store, language = open_store(args), lang(args)
+    if auth.find_user(store, args.name) is None:  # before asking for a password
+        raise auth.AuthError("pengguna_tidak_ada", nama=args.name)
+    auth.set_password(store, args.name, _read_password(args, language), actor=args.user)
+    print(tr("sandi_diubah", language, nama=args.name))
+    return 0
+
+
+def cmd_user_disable(args) -> int:
+    from geo import auth
+
+    auth.deactivate_user(open_store(args), args.name, actor=args.user)
+    print(tr("pengguna_dinonaktifkan", lang(args), nama=args.name))
+    return 0

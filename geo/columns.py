@@ -1,0 +1,94 @@
+"""Column names of the frames the analyses return, named once (as ``geo.schema.Col`` is for
+the core columns).
+
+Renderers and tables for people take their column names from here and from ``geo.schema``,
+never from the analysis modules. Data columns keep their Indonesian names.
+"""
+
+# --- Trends and projections (geo.trend) and events (geo.events) --------------------------------
+N_SUMBER = "n_sumber"  # stored rows summed into a value (from coverage.aggregate)
+N_DIBAWA = "n_dibawa"  # of those, rows carried forward from an earlier date
+TANGGAL_AWAL = "tanggal_awal"  # start of an interval (the previous snapshot)
+HARI = "hari"  # days in an interval
+REKAM_BARU = "rekam_baru"  # change of sudah_rekam over an interval (negative = correction)
+WAJIB_BARU = "wajib_baru"  # change of wajib_ktp over an interval
+REKAM_PER_HARI = "rekam_per_hari"
+REKAM_PER_MINGGU = "rekam_per_minggu"  # rekam_per_hari × 7: comparable across irregular intervals
+KOREKSI = "koreksi"  # True where sudah_rekam went down (a data correction, shown, never hidden)
+SUMBER_BERUBAH = "sumber_berubah"  # True where the number of summed rows changed (a desa arrived)
+LAJU = "laju_per_hari"  # recent recordings per day
+LAJU_GALAT = "laju_galat"  # standard error of the rate (recordings per day)
+PERTUMBUHAN_WAJIB = "pertumbuhan_wajib_per_hari"
+JENDELA_AWAL = "jendela_awal"  # first snapshot of the window used
+JENDELA_HARI = "jendela_hari"  # days between the first and last snapshot used
+N_INTERVAL = "n_interval"
+N_KOREKSI = "n_koreksi"  # decreasing intervals inside the window
+TARGET = "target_pct"
+TENGGAT = "tenggat"
+HARI_KE_TARGET = "hari_ke_target"  # days from the last snapshot until the target (0 if reached)
+TANGGAL_PROYEKSI = "tanggal_proyeksi"
+TANGGAL_PROYEKSI_AWAL = "tanggal_proyeksi_awal"  # at rate + 1 standard error
+TANGGAL_PROYEKSI_AKHIR = "tanggal_proyeksi_akhir"  # at rate − 1 standard error (None: never)
+LAJU_DIBUTUHKAN = "laju_dibutuhkan"  # recordings per day needed to reach the target by the deadline
+TEPAT_WAKTU = "tepat_waktu"  # True: reached, or projected on or before the deadline
+TENGGAT_LEWAT = "tenggat_lewat"  # the deadline is not after the last snapshot
+STATUS = "status"
+# --- events (data/demo/peristiwa.csv) -----------------------------------------------------
+MULAI = "tanggal_mulai"
+SELESAI = "tanggal_selesai"  # empty: a one-day event
+JENIS = "jenis"
+KETERANGAN = "keterangan"
+HUBUNGAN = "hubungan"  # how the event's area relates to the asked area
+
+# --- Devices, operators, sites, cards and blank stock (geo.capacity) ---------------------------
+LOKASI_ID = "lokasi_id"
+ALAT_ID = "alat_id"
+TANGGAL_MULAI = "tanggal_mulai"
+OPERATOR = "operator"
+KONEKSI = "koneksi"
+DITERIMA = "diterima"
+DIPAKAI = "dipakai"
+STOK = "stok"
+SEJAK = "sejak"  # first day of the device's current working / not-working spell
+KODE_KEC = "kode_kecamatan"
+NAMA_KEC = "nama_kecamatan"
+NAMA_LOKASI = "nama_lokasi"
+LOKASI_LUMPUH = "lokasi_lumpuh"  # the site has no working recording device
+ALAT_TOTAL = "alat_total"  # recording devices present (statis + mobile, not written off)
+ALAT_AKTIF = "alat_aktif"
+ALAT_MOBILE_AKTIF = "alat_mobile_aktif"
+ALAT_EFEKTIF = "alat_efektif"  # working devices that have an operator
+DATA_ALAT = "data_alat"  # the inventory knows at least one site in the kecamatan
+BELUM_PER_ALAT = "belum_per_alat"
+LAJU_PER_ALAT = "laju_per_alat"
+KAPASITAS = "kapasitas_harian"
+HARI_BACKLOG = "hari_backlog"
+TANPA_ALAT_SEJAK = "tanpa_alat_sejak"
+HARI_TANPA_ALAT = "hari_tanpa_alat"
+DIPROSES = "diproses"  # recorded, neither PRR nor printed: in processing or rejected
+CETAK_PER_MINGGU = "cetak_per_minggu"  # cards printed since the previous date, per 7 days
+PERSEN_CETAK = "persen_cetak"  # of sudah_rekam, percent
+
+# --- The mobile-unit planner (geo.plan) --------------------------------------------------------
+UNIT, DAY, EXPECTED, ACTUAL, SELISIH = "unit", "day", "expected", "actual", "selisih"
+JENIS, KODE_DESA, KECAMATAN, JARAK, PERLU_HIJAU = "jenis", "kode_desa", "kecamatan", "jarak_km", "perlu_hijau"
+LAT, LON = "lat", "lon"
+
+# --- Pockets and hot spots (geo.pockets) -------------------------------------------------------
+MENUJU_HIJAU = "menuju_hijau"  # recordings still needed to reach hijau (0 when hijau)
+MENUJU_BERIKUT = "menuju_zona_berikut"  # recordings to the next zone up (merah→kuning, kuning→hijau)
+PERSEN_BELUM = "persen_belum"  # 100 × belum / wajib, percent (= 100 − cakupan)
+PERINGKAT = "peringkat"  # rank, 1 = largest pocket
+GI_Z = "gi_z"  # Gi* standardised against the permutations
+P_SIM = "p_sim"  # two-sided pseudo p-value from the permutations
+KELAS = "kelas"  # panas | dingin | tidak_signifikan
+HOTSPOT = "hotspot"  # KELAS, as pockets_table names it
+P_VALUE = "p_value"  # P_SIM, as pockets_table names it
+
+# --- Schools (the sekolah point file, geo.points) ----------------------------------------------
+NPSN = "npsn"
+JENJANG = "jenjang"
+NAMA_DESA = "nama_desa"
+
+# --- Events (geo.events) -----------------------------------------------------------------------
+BERLANGSUNG = "berlangsung"  # True while an event has no end date (still going on)

@@ -1,0 +1,75 @@
+"""Settings: ``data/config.toml``, each value overridable by an environment variable.
+
+Loaded once at the edge (``python -m geo`` per command, the dashboard per run) and passed
+down; nothing below reads the file or the environment by itself. Also the defaults of the
+analyses a person can change on a page or with an option.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo.schema import DATA_DIR, ConfigError, ZoneConfig
+
+CONFIG_PATH = DATA_DIR / "config.toml"
+
+# Defaults of the analyses (a page or a command option may change them).
+K_NEIGHBOURS = 6  # hot spots: nearest neighbours per area
+PERMUTATIONS = 999  # hot spots: permutations of the significance test
+SEED = 20261123  # hot spots: fixed so that a result can be reproduced
+DEFAULT_THROUGHPUT = 35.0  # recordings per device per service day ("30–40 people a day")
+DEFAULT_RATE_WINDOW_DAYS = 28  # days of recent data a rate is measured over
+
+
+@dataclass(frozen=True)
+class Settings:
+    zones: ZoneConfig
+    max_upload_mb: float = 50.0
+    public_view: bool = True  # viewers see dashboards without logging in
+    session_minutes: int = 60
+    source_name: str = "Dinas Kependudukan dan Pencatatan Sipil"
+
+
+def _env_float(name: str) -> float | None:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return None
+    try:
+        return float(raw.replace(",", "."))
+    except ValueError:
+        raise ConfigError("env_bukan_angka", nama=name, nilai=raw) from None
+
+
+def _first(*values):
+    return next(v for v in values if v is not None)
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Settings from ``data/config.toml``, each overridable by an environment variable.
+
+    Precedence: environment (``REKAM_HIJAU``, ``REKAM_KUNING``, ``REKAM_MAX_UPLOAD_MB``,
+    ``REKAM_PUBLIC_VIEW``) > config file > defaults. Raises ConfigError on bad values.
+    """
+    path = path or Path(os.environ.get("REKAM_CONFIG", CONFIG_PATH))
+    conf: dict = {}
+    if path.exists():
+        try:
+            conf = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError("config_rusak", path=str(path), detail=str(exc)) from None
+    zona = conf.get("zona", {})
+    hijau = _first(_env_float("REKAM_HIJAU"), zona.get("hijau"), 92.0)
+    kuning = _first(_env_float("REKAM_KUNING"), zona.get("kuning"), 85.0)
+    upload = conf.get("unggah", {})
+    akses = conf.get("akses", {})
+    public_env = os.environ.get("REKAM_PUBLIC_VIEW")
+    public = (public_env.lower() in ("1", "true", "ya", "yes")) if public_env else akses.get("publik", True)
+    return Settings(
+        zones=ZoneConfig(hijau=float(hijau), kuning=float(kuning)),
+        max_upload_mb=float(_first(_env_float("REKAM_MAX_UPLOAD_MB"), upload.get("maks_mb"), 50)),
+        public_view=bool(public),
+        session_minutes=int(akses.get("sesi_menit", 60)),
+        source_name=conf.get("sumber", {}).get("nama", Settings.source_name),
+    )

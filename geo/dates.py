@@ -1,0 +1,62 @@
+"""Dates written by people and files: one rule for the whole product.
+
+Accepted: a ``date`` or ``datetime``; ISO text (``2026-09-28``, also with a time after it, as
+spreadsheets export dates); ``28/09/2026`` (day first, as Indonesian offices write it, with
+``/``, ``.`` or ``-``). Returned as ``date`` or ISO text.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from geo.schema import RekamError
+
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def read_day(value) -> date | None:
+    """The date ``value`` holds, or None when it holds none (empty, or not a date at all)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    m = _DMY.match(text)
+    if m:
+        try:
+            return date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            return None
+    return None
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or str(value).strip() == ""
+
+
+def parse_day(value, *, field: str = "data", required: bool = True) -> date | None:
+    """``value`` as a date. Empty gives None unless ``required``.
+
+    Raises RekamError('tanggal_salah', nama=field, nilai=…) for text that is not a date, and
+    for an empty value when ``required``.
+    """
+    if _blank(value):
+        if required:
+            raise RekamError("tanggal_salah", nama=field, nilai="")
+        return None
+    day = read_day(value)
+    if day is None:
+        raise RekamError("tanggal_salah", nama=field, nilai=str(value).strip()[:40])
+    return day
+
+
+def iso_day(value, *, field: str = "data", required: bool = True) -> str | None:
+    """``parse_day`` as ISO text (``2026-09-28``)."""
+    day = parse_day(value, field=field, required=required)
+    return day.isoformat() if day else None
