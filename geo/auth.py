@@ -27,11 +27,11 @@ from datetime import datetime, timedelta, timezone
 
 import bcrypt
 import pandas as pd
-from sqlalchemy import Boolean, Column, Integer, MetaData, String, Table, Text, func, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from geo.schema import ROLES, RekamError, StoreError
+from sqlalchemy import func, insert, or_, select, update
+from geo.schema import ROLES, RekamError
 from geo.config import Settings, load_settings
-from geo.store import Store, _short
+from geo.store import Store, StoreConflict
+from geo.store.tables import audit_table, users_table
 
 
 def _rounds_from_env(raw: str | None) -> int:
@@ -57,30 +57,6 @@ LOCK_MAX_SECONDS = 15 * 60
 class AuthError(RekamError):
     """Refused: bad credentials, locked account, missing role, or an invalid account change."""
 
-
-
-# --- tables ----------------------------------------------------------------------
-_md = MetaData()
-users_table = Table(
-    "users", _md,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("username", String(32), nullable=False, unique=True),
-    Column("email", String(254), unique=True),  # for SSO; optional
-    Column("password_hash", String(60), nullable=False),
-    Column("role", String(10), nullable=False),
-    Column("created_at", String(32), nullable=False),
-    Column("active", Boolean, nullable=False, default=True),
-    Column("failed_count", Integer, nullable=False, default=0),
-    Column("locked_until", String(32)),
-)
-audit_table = Table(
-    "audit", _md,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("time", String(32), nullable=False),
-    Column("username", String(64), nullable=False),  # who acted (or tried to log in)
-    Column("action", String(32), nullable=False),
-    Column("detail", Text),  # JSON
-)
 
 
 # --- time and small checks -----------------------------------------------------
@@ -173,7 +149,6 @@ def _find(conn, name: str):
 
 def find_user(store: Store, name: str):
     """``_find`` in its own read transaction."""
-    store.ensure_tables(_md)
     with store.engine.connect() as conn:
         return _find(conn, name)
 
@@ -257,42 +232,38 @@ def authenticate(store: Store, username: str, password: str, *, now: datetime | 
     """
     now = _utc(now)
     settings = settings or load_settings()
-    store.ensure_tables(_md)
     name = (username or "").strip().lower()
     u = users_table
     failures, locked_for = 0, 0
-    try:
-        # Count the attempt (and lock if due) *before* checking the password, so parallel
-        # guesses cannot all slip through before the first failure is recorded.
-        with store._writer() as conn:
-            row = _find(conn, name) if USERNAME_RE.fullmatch(name) else None
-            if row is not None and row["active"]:
-                locked_until = datetime.fromisoformat(row["locked_until"]) if row["locked_until"] else None
-                if locked_until is not None and now < locked_until:
-                    locked_for = math.ceil((locked_until - now).total_seconds())
-                    _audit(conn, name, "login_dikunci", now, detik=locked_for)
-                else:
-                    conn.execute(update(u).where(u.c.id == row["id"]).values(failed_count=u.c.failed_count + 1))
-                    failures = conn.execute(select(u.c.failed_count).where(u.c.id == row["id"])).scalar_one()
-                    if lock := _lock_seconds(failures):
-                        conn.execute(update(u).where(u.c.id == row["id"])
-                                     .values(locked_until=_iso(now + timedelta(seconds=lock))))
-        if locked_for:
-            raise AuthError("login_dikunci", detik=locked_for)
-        ok = _check(password or "", row["password_hash"] if row is not None else _dummy_hash())
-        ok = ok and row is not None and bool(row["active"])
-        values = {"failed_count": 0, "locked_until": None}
-        if ok and bcrypt_cost(row["password_hash"]) < BCRYPT_ROUNDS:  # bring old hashes up to the current cost
-            values["password_hash"] = _hash(password)
-        with store._writer() as conn:
-            if ok:
-                conn.execute(update(u).where(u.c.id == row["id"]).values(**values))
-                _audit(conn, row["username"], "login_ok", now)
+    # Count the attempt (and lock if due) *before* checking the password, so parallel
+    # guesses cannot all slip through before the first failure is recorded.
+    with store.transaction() as conn:
+        row = _find(conn, name) if USERNAME_RE.fullmatch(name) else None
+        if row is not None and row["active"]:
+            locked_until = datetime.fromisoformat(row["locked_until"]) if row["locked_until"] else None
+            if locked_until is not None and now < locked_until:
+                locked_for = math.ceil((locked_until - now).total_seconds())
+                _audit(conn, name, "login_dikunci", now, detik=locked_for)
             else:
-                reason = "tidak_ada" if row is None else ("nonaktif" if not row["active"] else "sandi")
-                _audit(conn, name or "-", "login_gagal", now, alasan=reason, gagal=failures)
-    except SQLAlchemyError as exc:
-        raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
+                conn.execute(update(u).where(u.c.id == row["id"]).values(failed_count=u.c.failed_count + 1))
+                failures = conn.execute(select(u.c.failed_count).where(u.c.id == row["id"])).scalar_one()
+                if lock := _lock_seconds(failures):
+                    conn.execute(update(u).where(u.c.id == row["id"])
+                                 .values(locked_until=_iso(now + timedelta(seconds=lock))))
+    if locked_for:
+        raise AuthError("login_dikunci", detik=locked_for)
+    ok = _check(password or "", row["password_hash"] if row is not None else _dummy_hash())
+    ok = ok and row is not None and bool(row["active"])
+    values = {"failed_count": 0, "locked_until": None}
+    if ok and bcrypt_cost(row["password_hash"]) < BCRYPT_ROUNDS:  # bring old hashes up to the current cost
+        values["password_hash"] = _hash(password)
+    with store.transaction() as conn:
+        if ok:
+            conn.execute(update(u).where(u.c.id == row["id"]).values(**values))
+            _audit(conn, row["username"], "login_ok", now)
+        else:
+            reason = "tidak_ada" if row is None else ("nonaktif" if not row["active"] else "sandi")
+            _audit(conn, name or "-", "login_gagal", now, alasan=reason, gagal=failures)
     if not ok:
         raise AuthError("login_gagal")
     return Session(row["username"], row["role"], now, now + timedelta(minutes=settings.session_minutes))
@@ -343,7 +314,7 @@ def sso_session(store: Store, email: str, *, now: datetime | None = None,
     settings = settings or load_settings()
     email = (email or "").strip().lower()
     role = role_for_sso(email, store)
-    with store._writer() as conn:
+    with store.transaction() as conn:
         _audit(conn, email, "login_sso", now, peran=role)
     return Session(email, role, now, now + timedelta(minutes=settings.session_minutes))
 
@@ -360,9 +331,8 @@ def add_user(store: Store, username: str, password: str, role: str, *, email: st
     check_password_policy(name, password)
     hashed = _hash(password)
     now = _utc(now)
-    store.ensure_tables(_md)
     try:
-        with store._writer() as conn:
+        with store.transaction() as conn:
             if _find(conn, name) is not None or (email and _find(conn, email) is not None):
                 raise AuthError("pengguna_sudah_ada", nama=name)
             conn.execute(insert(users_table).values(
@@ -370,10 +340,8 @@ def add_user(store: Store, username: str, password: str, role: str, *, email: st
                 active=True, failed_count=0, locked_until=None,
             ))
             _audit(conn, actor or "cli", "user_add", now, pengguna=name, peran=role, email=email)
-    except IntegrityError:  # a concurrent add of the same name
+    except StoreConflict:  # a concurrent add of the same name
         raise AuthError("pengguna_sudah_ada", nama=name) from None
-    except SQLAlchemyError as exc:
-        raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
     return name
 
 
@@ -382,20 +350,15 @@ def _change(store: Store, username: str, action: str, values: dict, *, actor: st
     """Update one account and audit it in one transaction."""
     now = _utc(now)
     name = (username or "").strip().lower()
-    store.ensure_tables(_md)
     u = users_table
-    try:
-        with store._writer() as conn:
-            store._lock(conn)
-            row = conn.execute(select(u).where(u.c.username == name)).mappings().first()
-            if row is None:
-                raise AuthError("pengguna_tidak_ada", nama=str(username)[:40])
-            if guard_admin and row["role"] == "admin" and row["active"] and _active_admins(conn) <= 1:
-                raise AuthError("admin_terakhir", nama=name)
-            conn.execute(update(u).where(u.c.id == row["id"]).values(**values))
-            _audit(conn, actor or "cli", action, now, pengguna=name, **detail)
-    except SQLAlchemyError as exc:
-        raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
+    with store.transaction() as conn:
+        row = conn.execute(select(u).where(u.c.username == name)).mappings().first()
+        if row is None:
+            raise AuthError("pengguna_tidak_ada", nama=str(username)[:40])
+        if guard_admin and row["role"] == "admin" and row["active"] and _active_admins(conn) <= 1:
+            raise AuthError("admin_terakhir", nama=name)
+        conn.execute(update(u).where(u.c.id == row["id"]).values(**values))
+        _audit(conn, actor or "cli", action, now, pengguna=name, **detail)
 
 
 def set_password(store: Store, username: str, password: str, *, actor: str | None = None,
@@ -423,7 +386,6 @@ USER_COLUMNS = ["username", "email", "role", "active", "created_at", "failed_cou
 
 def list_users(store: Store) -> pd.DataFrame:
     """Accounts sorted by username: ``USER_COLUMNS`` (never the password hash)."""
-    store.ensure_tables(_md)
     u = users_table
     with store.engine.connect() as conn:
         rows = conn.execute(select(*[u.c[c] for c in USER_COLUMNS]).order_by(u.c.username)).mappings().all()
@@ -434,7 +396,6 @@ def list_users(store: Store) -> pd.DataFrame:
 
 def audit_log(store: Store, limit: int = 200) -> pd.DataFrame:
     """Newest audit rows first: time, username, action, detail (JSON text)."""
-    store.ensure_tables(_md)
     a = audit_table
     with store.engine.connect() as conn:
         q = select(a.c.time, a.c.username, a.c.action, a.c.detail).order_by(a.c.id.desc()).limit(limit)

@@ -75,7 +75,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import BigInteger, Column, Index, Integer, MetaData, String, Table, Text
 
 from geo.columns import (
     ALAT_AKTIF, ALAT_EFEKTIF, ALAT_ID, ALAT_MOBILE_AKTIF, ALAT_TOTAL, BELUM_PER_ALAT, CETAK_PER_MINGGU,
@@ -90,6 +89,7 @@ from geo.schema import ALLOCATION_UNITS, DEMO_DIR, Col, FileRefused, Level, Prob
 from geo.config import DEFAULT_RATE_WINDOW_DAYS, DEFAULT_THROUGHPUT, load_settings
 from geo.dates import read_day
 from geo.store import Store
+from geo.store.tables import alat_table, blangko_table, lokasi_table
 from geo.text import tr
 
 
@@ -128,48 +128,6 @@ _ALIASES = {
     DIPAKAI: ("dipakai", "terpakai", "pakai", "keluar"),
 }
 
-
-
-# --- tables ----------------------------------------------------------------------------------
-_md = MetaData()
-alat_table = Table(
-    "inventaris_alat", _md,
-    Column("version_id", Integer, primary_key=True),
-    Column(ALAT_ID, String(60), primary_key=True),
-    Column(TANGGAL_MULAI, String(10), primary_key=True),
-    Column(LOKASI_ID, String(40), nullable=False),
-    Column(JENIS, String(10)),  # None: as on the device's previous row
-    Column(STATUS, String(10), nullable=False),
-    Column(KETERANGAN, Text),
-    Index("inventaris_alat_lokasi", LOKASI_ID),
-)
-lokasi_table = Table(
-    "inventaris_lokasi", _md,
-    Column("version_id", Integer, primary_key=True),
-    Column(LOKASI_ID, String(40), primary_key=True),
-    Column(TANGGAL_MULAI, String(10), primary_key=True),
-    Column(OPERATOR, Integer),  # None: as on the site's previous row
-    Column(KONEKSI, String(12)),
-    Column(KETERANGAN, Text),
-)
-blangko_table = Table(
-    "blangko", _md,
-    Column("version_id", Integer, primary_key=True),
-    Column(Col.KODE, String(20), primary_key=True),
-    Column(Col.TANGGAL, String(10), primary_key=True),
-    Column(DITERIMA, BigInteger),
-    Column(DIPAKAI, BigInteger),
-    Column(KETERANGAN, Text),
-)
-
-
-def _read_current(store: Store, table: Table, keys: list[str]) -> pd.DataFrame:
-    """Rows of ``table`` from the newest active version per key (without version_id)."""
-    store.ensure_tables(_md)
-    query = store._current(table, [table.c[k] for k in keys])
-    with store.engine.connect() as conn:
-        frame = pd.read_sql(query, conn)
-    return frame.drop(columns=["version_id"])
 
 
 # --- small parsers ---------------------------------------------------------------------------
@@ -415,14 +373,6 @@ class Imported:
     summary: dict = field(default_factory=dict)  # e.g. {"alat": 32, "lokasi": 16}
 
 
-def _write_version(store: Store, kind: str, parts: list[tuple[Table, list[dict]]], *, user: str, file_name: str,
-                   file_hash: str, tanggal: str | None, report: dict, force: bool) -> int:
-    """One version row and its rows, in one transaction (a failure leaves nothing behind)."""
-    store.ensure_tables(_md)
-    return store.add_version(kind, parts, user=user, file_name=file_name, file_hash=file_hash, tanggal=tanggal,
-                             report=report, force=force)
-
-
 def _records(frame: pd.DataFrame) -> list[dict]:
     return [{k: (None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else
                  (int(v) if isinstance(v, (np.integer,)) else v)) for k, v in r.items()}
@@ -445,14 +395,14 @@ def import_inventory(store: Store, source, user: str = "cli", *, file_name: str 
     sites = set(store.points("lokasi")["id"].astype(str))
     if not sites:
         raise FileRefused("inv_belum_ada_lokasi")
-    stored = _read_current(store, alat_table, [ALAT_ID, TANGGAL_MULAI])
+    stored = store.read_current(alat_table, [ALAT_ID, TANGGAL_MULAI])
     inv = read_inventory(src, file_name=name, known_sites=sites,
                          known_devices=set(stored.loc[stored[JENIS].notna(), ALAT_ID]))
     summary = {"alat": int(inv.alat[ALAT_ID].nunique()), "lokasi": int(inv.lokasi[LOKASI_ID].nunique()),
                "baris_alat": len(inv.alat), "baris_lokasi": len(inv.lokasi)}
     dates = pd.concat([inv.alat[TANGGAL_MULAI], inv.lokasi[TANGGAL_MULAI]])
-    version = _write_version(
-        store, "inventaris", [(alat_table, _records(inv.alat)), (lokasi_table, _records(inv.lokasi))], user=user,
+    version = store.add_version(
+        "inventaris", [(alat_table, _records(inv.alat)), (lokasi_table, _records(inv.lokasi))], user=user,
         file_name=name, file_hash=digest, tanggal=dates.max() if len(dates) else None, report=summary, force=force)
     return Imported(version, len(inv.alat) + len(inv.lokasi), summary)
 
@@ -466,7 +416,7 @@ def import_blank_stock(store: Store, source, user: str = "cli", *, file_name: st
     store.refuse_same_file(digest, force=force)
     entries = read_blank_stock(src, file_name=name)
     summary = {"entri": len(entries), "diterima": int(entries[DITERIMA].sum()), "dipakai": int(entries[DIPAKAI].sum())}
-    version = _write_version(store, "blangko", [(blangko_table, _records(entries))], user=user, file_name=name,
+    version = store.add_version("blangko", [(blangko_table, _records(entries))], user=user, file_name=name,
                              file_hash=digest, tanggal=entries[Col.TANGGAL].max(), report=summary, force=force)
     return Imported(version, len(entries), summary)
 
@@ -488,8 +438,8 @@ def inventory_template(store: Store, *, within: str | None = None) -> pd.DataFra
     """
     points = store.points("lokasi", within=within)
     names, codes = dict(zip(points["id"], points[Col.NAMA])), dict(zip(points["id"], points[Col.KODE]))
-    alat = _read_current(store, alat_table, [ALAT_ID, TANGGAL_MULAI])
-    lokasi = _read_current(store, lokasi_table, [LOKASI_ID, TANGGAL_MULAI])
+    alat = store.read_current(alat_table, [ALAT_ID, TANGGAL_MULAI])
+    lokasi = store.read_current(lokasi_table, [LOKASI_ID, TANGGAL_MULAI])
     rows = []
     for p in points.to_dict("records"):
         site, atribut = str(p["id"]), p["atribut"]
@@ -546,7 +496,7 @@ def device_status(store: Store, *, within: str | None = None, date: str | None =
     newest row). Devices not yet in service on ``date`` or written off are left out.
     """
     day = _as_of(date, store, within)
-    rows = _read_current(store, alat_table, [ALAT_ID, TANGGAL_MULAI])
+    rows = store.read_current(alat_table, [ALAT_ID, TANGGAL_MULAI])
     rows = rows[rows[TANGGAL_MULAI] <= day].sort_values([ALAT_ID, TANGGAL_MULAI], ignore_index=True)
     cols = [ALAT_ID, LOKASI_ID, NAMA_LOKASI, Col.KODE, KODE_KEC, JENIS, STATUS, SEJAK, HARI, KETERANGAN]
     if rows.empty:
@@ -570,7 +520,7 @@ def site_status(store: Store, *, within: str | None = None, date: str | None = N
     layer's value when the inventory has none)."""
     day = _as_of(date, store, within)
     sites = _sites(store, within)
-    rows = _read_current(store, lokasi_table, [LOKASI_ID, TANGGAL_MULAI])
+    rows = store.read_current(lokasi_table, [LOKASI_ID, TANGGAL_MULAI])
     rows = rows[rows[TANGGAL_MULAI] <= day].sort_values([LOKASI_ID, TANGGAL_MULAI])
     rows[[OPERATOR, KONEKSI]] = rows.groupby(LOKASI_ID)[[OPERATOR, KONEKSI]].ffill()
     last = rows.groupby(LOKASI_ID).tail(1).set_index(LOKASI_ID)
@@ -925,7 +875,7 @@ def blank_ledger(store: Store, *, within: str | None = None, date: str | None = 
 
     Returns BLANK_COLUMNS plus STOK (stock after the entry, summed over the areas), by date.
     """
-    rows = _read_current(store, blangko_table, [Col.KODE, Col.TANGGAL])
+    rows = store.read_current(blangko_table, [Col.KODE, Col.TANGGAL])
     if within:
         within = check_code(within)
         rows = rows[(rows[Col.KODE] == within) | rows[Col.KODE].str.startswith(within + ".")]

@@ -22,13 +22,13 @@ import re
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text
 
 from geo.columns import BERLANGSUNG
 from geo import fmt, trend
 from geo.present import display_table
 from geo.schema import Col, Problem, RekamError, ValidationFailed
 from geo.store import Store
+from geo.store.tables import events_table
 from geo.dates import iso_day
 from geo.text import tr
 
@@ -38,18 +38,6 @@ _NIK_LIKE = re.compile(r"(?<!\d)\d{16}(?!\d)")  # a resident's NIK must never be
 
 
 # --- the table -------------------------------------------------------------------------------
-_md = MetaData()
-events_table = Table(
-    "events", _md,
-    Column("version_id", Integer, primary_key=True),
-    Column("id", Integer, primary_key=True),  # row number within its version: 1, 2, …
-    Column(Col.KODE, String(20), nullable=False),
-    Column(trend.JENIS, String(30), nullable=False),
-    Column(trend.MULAI, String(10), nullable=False),
-    Column(trend.SELESAI, String(10)),  # NULL: still going on
-    Column(trend.KETERANGAN, Text),
-    Index("events_kode_mulai", Col.KODE, trend.MULAI),
-)
 _IDENTITY = (Col.KODE, trend.JENIS, trend.MULAI)  # a newer version with these three replaces the row
 EVENTS_COLUMNS = [*trend.EVENT_COLUMNS, BERLANGSUNG, Col.VERSI]
 # Weekend services and mobile-unit visits are frequent and local: the weekly bars show them
@@ -91,7 +79,6 @@ def _known_codes(store: Store, within: str | None = None) -> set[str]:
 def _write(store: Store, rows: list[dict], *, user: str, file_name=None, file_hash=None, report=None,
            force: bool = False) -> int:
     """One 'peristiwa' version and its rows in one transaction; returns the version id."""
-    store.ensure_tables(_md)
     return store.add_version(KIND, [(events_table, [{**row, "id": i} for i, row in enumerate(rows, 1)])],
                              user=user, file_name=file_name, file_hash=file_hash, report=report, force=force)
 
@@ -179,7 +166,6 @@ def events(store: Store, within: str | None = None, *, open_until=None, kinds=No
     it up to then rather than as one day. ``kinds``: only events of those kinds (e.g.
     COVERAGE_CHART_KINDS). Raises RekamError for a bad code.
     """
-    store.ensure_tables(_md)
     t = events_table
     where = None
     if within:
@@ -190,7 +176,7 @@ def events(store: Store, within: str | None = None, *, open_until=None, kinds=No
     if kinds is not None:
         chosen = t.c[trend.JENIS].in_(list(kinds))
         where = chosen if where is None else where & chosen
-    query = store._current(t, [t.c[c] for c in _IDENTITY], where)
+    query = store.current_query(t, [t.c[c] for c in _IDENTITY], where)
     with store.engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
     frame = pd.DataFrame([dict(r) for r in rows], columns=["version_id", "id", *trend.EVENT_COLUMNS])

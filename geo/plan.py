@@ -56,8 +56,7 @@ from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, insert, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import delete, insert, select
 
 from geo.columns import (
     ACTUAL, DAY, EXPECTED, JARAK, JENIS, KECAMATAN, KODE_DESA, LAT, LON, PERLU_HIJAU, SELISIH, UNIT,
@@ -65,9 +64,10 @@ from geo.columns import (
 from geo import fmt
 from geo.coverage import add_coverage, coverage_table
 from geo.render.assets import use_local_assets
-from geo.schema import Col, Level, RekamError, StoreError, Zone, ZoneConfig, ancestor_code, desa_tipe
+from geo.schema import Col, Level, RekamError, Zone, ZoneConfig, ancestor_code, desa_tipe
 from geo.config import load_settings
-from geo.store import Store, _now, _short
+from geo.store import Store, now
+from geo.store.tables import actuals_table, plans_table, visits_table
 from geo.text import tr
 
 
@@ -926,47 +926,6 @@ def _plan_extent(stops: pd.DataFrame, base: dict | None, margin: float = 0.2,
 
 
 # --- the store: plans, their visits, actual figures ----------------------------------------------
-_md = MetaData()
-plans_table = Table(
-    "plans", _md,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("name", String(100), nullable=False, unique=True),
-    Column("within", String(20)),
-    Column("data_date", String(10)),
-    Column("created_at", String(32), nullable=False),
-    Column("user", String(100), nullable=False),
-    Column("params", Text, nullable=False),  # JSON
-    Column("base", Text),  # JSON
-    Column("sites", Text, nullable=False),  # JSON records (SITE_COLUMNS)
-    Column("total", Integer, nullable=False),
-    Column("objective", Float, nullable=False),
-    Column("turned_green", Integer, nullable=False),
-    Column("status", String(20), nullable=False),
-    Column("gap", Float),
-    Column("greedy_total", Integer, nullable=False),
-    Column("greedy_objective", Float, nullable=False),
-    Column("solve_seconds", Float, nullable=False),
-)
-visits_table = Table(
-    "plan_visits", _md,
-    Column("plan_id", Integer, primary_key=True),
-    Column(UNIT, Integer, primary_key=True),
-    Column(DAY, Integer, primary_key=True),
-    Column(Col.TANGGAL, String(10), nullable=False),
-    Column(Col.KODE, String(40), nullable=False),
-    Column(EXPECTED, Integer, nullable=False),
-)
-actuals_table = Table(
-    "plan_actuals", _md,
-    Column("plan_id", Integer, primary_key=True),
-    Column(UNIT, Integer, primary_key=True),
-    Column(DAY, Integer, primary_key=True),
-    Column(ACTUAL, Integer, nullable=False),
-    Column("recorded_at", String(32), nullable=False),
-    Column("user", String(100), nullable=False),
-)
-
-
 def _plan_row(conn, name: str):
     row = conn.execute(select(plans_table).where(plans_table.c.name == name)).mappings().first()
     if row is None:
@@ -984,39 +943,33 @@ def save_plan(store: Store, plan: Plan, name: str, *, within: str | None = None,
     name = (name or "").strip()
     if not name:
         raise PlanError("rencana_nama_kosong")
-    store.ensure_tables(_md)
     sites = json.loads(plan.sites.to_json(orient="records", force_ascii=False))
-    try:
-        with store._writer() as conn:
-            store._lock(conn)
-            old = conn.execute(select(plans_table.c.id).where(plans_table.c.name == name)).scalar()
-            if old is not None:
-                if not overwrite:
-                    raise PlanError("rencana_nama_dipakai", nama=name)
-                if conn.execute(select(actuals_table.c.plan_id).where(actuals_table.c.plan_id == old)).first():
-                    raise PlanError("rencana_ada_realisasi", nama=name)
-                conn.execute(delete(visits_table).where(visits_table.c.plan_id == old))
-                conn.execute(delete(plans_table).where(plans_table.c.id == old))
-            plan_id = conn.execute(insert(plans_table).values(
-                name=name, within=within, data_date=data_date, created_at=_now(), user=user,
-                params=json.dumps(plan.params), base=json.dumps(plan.base, default=str) if plan.base else None,
-                sites=json.dumps(sites, ensure_ascii=False), total=int(plan.total), objective=float(plan.objective),
-                turned_green=int(plan.turned_green), status=plan.status, gap=plan.gap,
-                greedy_total=int(plan.greedy_total), greedy_objective=float(plan.greedy_objective),
-                solve_seconds=float(plan.solve_seconds),
-            )).inserted_primary_key[0]
-            rows = [{"plan_id": plan_id, UNIT: int(v[UNIT]), DAY: int(v[DAY]), Col.TANGGAL: v[Col.TANGGAL],
-                     Col.KODE: v[Col.KODE], EXPECTED: int(v[EXPECTED])} for v in plan.visits.to_dict("records")]
-            if rows:
-                conn.execute(insert(visits_table), rows)
-    except SQLAlchemyError as exc:
-        raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
+    with store.transaction() as conn:
+        old = conn.execute(select(plans_table.c.id).where(plans_table.c.name == name)).scalar()
+        if old is not None:
+            if not overwrite:
+                raise PlanError("rencana_nama_dipakai", nama=name)
+            if conn.execute(select(actuals_table.c.plan_id).where(actuals_table.c.plan_id == old)).first():
+                raise PlanError("rencana_ada_realisasi", nama=name)
+            conn.execute(delete(visits_table).where(visits_table.c.plan_id == old))
+            conn.execute(delete(plans_table).where(plans_table.c.id == old))
+        plan_id = conn.execute(insert(plans_table).values(
+            name=name, within=within, data_date=data_date, created_at=now(), user=user,
+            params=json.dumps(plan.params), base=json.dumps(plan.base, default=str) if plan.base else None,
+            sites=json.dumps(sites, ensure_ascii=False), total=int(plan.total), objective=float(plan.objective),
+            turned_green=int(plan.turned_green), status=plan.status, gap=plan.gap,
+            greedy_total=int(plan.greedy_total), greedy_objective=float(plan.greedy_objective),
+            solve_seconds=float(plan.solve_seconds),
+        )).inserted_primary_key[0]
+        rows = [{"plan_id": plan_id, UNIT: int(v[UNIT]), DAY: int(v[DAY]), Col.TANGGAL: v[Col.TANGGAL],
+                 Col.KODE: v[Col.KODE], EXPECTED: int(v[EXPECTED])} for v in plan.visits.to_dict("records")]
+        if rows:
+            conn.execute(insert(visits_table), rows)
     return int(plan_id)
 
 
 def list_plans(store: Store, within: str | None = None) -> pd.DataFrame:
     """Saved plans, newest first: name, within, data_date, created_at, user, total, status."""
-    store.ensure_tables(_md)
     cols = [plans_table.c[c] for c in ("name", "within", "data_date", "created_at", "user", "total", "status")]
     q = select(*cols).order_by(plans_table.c.id.desc())
     if within:
@@ -1027,7 +980,6 @@ def list_plans(store: Store, within: str | None = None) -> pd.DataFrame:
 
 def load_plan(store: Store, name: str) -> Plan:
     """The plan saved as ``name``. Raises PlanError when there is none."""
-    store.ensure_tables(_md)
     with store.engine.connect() as conn:
         row = _plan_row(conn, name)
         query = select(visits_table).where(visits_table.c.plan_id == row["id"])
@@ -1052,7 +1004,6 @@ def record_actuals(store: Store, plan_name: str, actuals_df: pd.DataFrame, *, us
     A row with an empty ``actual`` clears that visit's figure. Returns the number of figures stored.
     Raises PlanError for an unknown plan or visit, or a figure that is not a whole number ≥ 0.
     """
-    store.ensure_tables(_md)
     for col in (UNIT, DAY, ACTUAL):
         if col not in actuals_df:
             raise PlanError("rencana_kolom_hilang", kolom=col, wajib=", ".join((UNIT, DAY, ACTUAL)))
@@ -1066,24 +1017,20 @@ def record_actuals(store: Store, plan_name: str, actuals_df: pd.DataFrame, *, us
         if pd.isna(value) or value < 0 or value != int(value):
             raise PlanError("rencana_aktual_salah", unit=unit, hari=day, nilai=raw)
         rows.append({UNIT: unit, DAY: day, ACTUAL: int(value)})
-    try:
-        with store._writer() as conn:
-            store._lock(conn)
-            plan_id = _plan_row(conn, plan_name)["id"]
-            planned = {(u, d) for u, d in conn.execute(
-                select(visits_table.c[UNIT], visits_table.c[DAY]).where(visits_table.c.plan_id == plan_id))}
-            for unit, day in clear + [(r[UNIT], r[DAY]) for r in rows]:
-                if (unit, day) not in planned:
-                    raise PlanError("rencana_kunjungan_tidak_ada", nama=plan_name, unit=unit, hari=day)
-                conn.execute(delete(actuals_table).where((actuals_table.c.plan_id == plan_id)
-                                                         & (actuals_table.c[UNIT] == unit)
-                                                         & (actuals_table.c[DAY] == day)))
-            if rows:
-                stamp = _now()
-                conn.execute(insert(actuals_table), [{**r, "plan_id": plan_id, "recorded_at": stamp, "user": user}
-                                                     for r in rows])
-    except SQLAlchemyError as exc:
-        raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
+    with store.transaction() as conn:
+        plan_id = _plan_row(conn, plan_name)["id"]
+        planned = {(u, d) for u, d in conn.execute(
+            select(visits_table.c[UNIT], visits_table.c[DAY]).where(visits_table.c.plan_id == plan_id))}
+        for unit, day in clear + [(r[UNIT], r[DAY]) for r in rows]:
+            if (unit, day) not in planned:
+                raise PlanError("rencana_kunjungan_tidak_ada", nama=plan_name, unit=unit, hari=day)
+            conn.execute(delete(actuals_table).where((actuals_table.c.plan_id == plan_id)
+                                                     & (actuals_table.c[UNIT] == unit)
+                                                     & (actuals_table.c[DAY] == day)))
+        if rows:
+            stamp = now()
+            conn.execute(insert(actuals_table), [{**r, "plan_id": plan_id, "recorded_at": stamp, "user": user}
+                                                 for r in rows])
     return len(rows)
 
 

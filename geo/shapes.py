@@ -5,7 +5,7 @@ kabupaten, the desa of a kabupaten or of a kecamatan. Its geometry is simplified
 zoom the view is shown at (:func:`geo.simplify.simplify_for_level`), which takes a second or
 two for a province's desa. So it is not done when someone first opens the view: importing
 boundaries prepares every view the import touched (:func:`warm`) and keeps the result in
-the store (table ``map_shapes``), where every later process — the dashboard after a
+the store (table ``map_shapes_table``), where every later process — the dashboard after a
 restart, ``python -m geo map`` — finds it.
 
 Entries are keyed by a digest of the view's own geometry (per area code, so row order does
@@ -29,20 +29,12 @@ from collections.abc import Iterable
 import geopandas as gpd
 import numpy as np
 import shapely
-from sqlalchemy import Column, Integer, LargeBinary, MetaData, String, Table, Text, insert, select
+from sqlalchemy import insert, select
 from geo.schema import LEVELS, Col, Level, ancestor_code
 from geo.simplify import METHOD, simplify_for_level
+from geo.store.tables import map_shapes_table
 
 
-_metadata = MetaData()
-map_shapes = Table(
-    "map_shapes", _metadata,
-    Column("key", String(64), primary_key=True),
-    Column(Col.LEVEL, String(12), nullable=False),
-    Column("n", Integer, nullable=False),
-    Column("codes", Text, nullable=False),  # JSON list, aligned with the geometry blob
-    Column("geometry", LargeBinary, nullable=False),  # length-prefixed WKB, one per code
-)
 MEMORY_VIEWS = 32  # views kept in memory per cache (a kabupaten has ~20 kecamatan)
 
 
@@ -80,8 +72,6 @@ class ShapeCache:
         self._memory: OrderedDict[str, dict[str, object]] = OrderedDict()
         self._lock = threading.Lock()
         self.simplified_views = 0  # how many views this cache had to simplify itself
-        if store is not None:
-            store.ensure_tables(_metadata)
 
     def simplified(self, codes, geometry, level: Level | str) -> np.ndarray:
         """Simplified lon/lat geometry aligned with ``codes``/``geometry`` (one view's areas)."""
@@ -122,8 +112,8 @@ class ShapeCache:
         if self.store is None:
             return None
         with self.store.engine.connect() as conn:
-            row = conn.execute(select(map_shapes.c.n, map_shapes.c.codes, map_shapes.c.geometry)
-                               .where(map_shapes.c.key == key)).first()
+            row = conn.execute(select(map_shapes_table.c.n, map_shapes_table.c.codes, map_shapes_table.c.geometry)
+                               .where(map_shapes_table.c.key == key)).first()
         if row is None:
             return None
         return dict(zip(json.loads(row.codes), _unpack(row.geometry, row.n)))
@@ -132,8 +122,8 @@ class ShapeCache:
         if self.store is None:
             return
         with self.store.transaction() as conn:
-            if conn.execute(select(map_shapes.c.key).where(map_shapes.c.key == key)).first() is None:
-                conn.execute(insert(map_shapes).values(key=key, level=Level(level).value, n=len(codes),
+            if conn.execute(select(map_shapes_table.c.key).where(map_shapes_table.c.key == key)).first() is None:
+                conn.execute(insert(map_shapes_table).values(key=key, level=Level(level).value, n=len(codes),
                                                        codes=json.dumps(codes), geometry=_pack(geometry)))
 
 

@@ -37,6 +37,7 @@ from geo.schema import ZoneConfig
 from geo.config import Settings
 from geo.store import Store
 from geo.text import describe
+from geo.store.tables import users_table
 
 T0 = datetime(2026, 3, 2, 8, 0, 0, tzinfo=timezone.utc)
 SETTINGS = Settings(zones=ZoneConfig(), session_minutes=30)
@@ -146,7 +147,7 @@ def test_login_upgrades_a_hash_made_at_a_lower_cost(store, monkeypatch):
     monkeypatch.setattr(auth, "BCRYPT_ROUNDS", 5)
     _login(store, "budi", PW)
     with store.engine.connect() as conn:
-        hashed = conn.execute(select(auth.users_table.c.password_hash)).scalar_one()
+        hashed = conn.execute(select(users_table.c.password_hash)).scalar_one()
     assert auth.bcrypt_cost(hashed) == 5
     assert _login(store, "budi", PW).role == "editor"
 
@@ -202,7 +203,7 @@ def test_hashes_are_bcrypt_and_never_listed(store):
     add_user(store, "budi", PW, "editor", email="Budi@Dukcapil.example.go.id")
     add_user(store, "admin1", "sandi-admin-12345", "admin")
     with store.engine.connect() as conn:
-        hashes = conn.execute(select(auth.users_table.c.password_hash)).scalars().all()
+        hashes = conn.execute(select(users_table.c.password_hash)).scalars().all()
     assert len(hashes) == 2 and all(h.startswith("$2b$04$") for h in hashes)
     assert sum(bcrypt.checkpw(PW.encode(), h.encode()) for h in hashes) == 1
     users = list_users(store)

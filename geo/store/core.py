@@ -11,109 +11,23 @@ from __future__ import annotations
 import json
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import shapely
-from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    Column,
-    Float,
-    Index,
-    Integer,
-    LargeBinary,
-    MetaData,
-    String,
-    Table,
-    Text,
-    create_engine,
-    event,
-    func,
-    insert,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import Table, create_engine, event, func, insert, select, text, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.types import UserDefinedType
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from geo.schema import COUNT_COLUMNS, DATA_DIR, Col, Level, RekamError, StoreError
+from geo.store.tables import (METADATA, areas_table, enrollment_table, points_table,
+                              versions_table)
 
 DEFAULT_SQLITE = DATA_DIR / "rekam.sqlite"
 ENV_URL = "REKAM_DB_URL"
 
-
-
-class _PostGISGeometry(UserDefinedType):
-    """A PostGIS geometry column that travels as WKB bytes, so both backends bind alike."""
-
-    cache_ok = True
-
-    def get_col_spec(self, **kw):
-        return "geometry(Geometry,4326)"
-
-    def bind_expression(self, bindvalue):
-        return func.ST_GeomFromWKB(bindvalue, 4326)
-
-    def column_expression(self, col):
-        return func.ST_AsBinary(col, type_=LargeBinary)
-
-
-def _tables(dialect: str) -> tuple[MetaData, dict[str, Table]]:
-    geom_type = _PostGISGeometry() if dialect == "postgresql" else LargeBinary()
-    md = MetaData()
-    versions = Table(
-        "versions", md,
-        Column("id", Integer, primary_key=True, autoincrement=True),
-        Column("kind", String(20), nullable=False),  # boundaries | enrollment | …
-        Column("created_at", String(32), nullable=False),
-        Column("user", String(100), nullable=False),
-        Column("file_name", String(255)),
-        Column("file_hash", String(64), index=True),
-        Column("row_count", Integer, nullable=False),
-        Column(Col.TANGGAL, String(10)),
-        Column("report", Text),  # JSON
-        Column("active", Boolean, nullable=False, default=True),
-        Column("rolled_back_at", String(32)),
-        Column("rolled_back_by", String(100)),
-    )
-    areas = Table(
-        "areas", md,
-        Column("version_id", Integer, primary_key=True),
-        Column(Col.KODE, String(20), primary_key=True),
-        Column(Col.NAMA, String(200), nullable=False),
-        Column(Col.LEVEL, String(12), nullable=False),
-        Column(Col.KODE_INDUK, String(20)),
-        Column(Col.TIPE, String(12)),
-        Column("geom", geom_type),
-    )
-    enrollment = Table(
-        "enrollment", md,
-        Column("version_id", Integer, primary_key=True),
-        Column(Col.KODE, String(20), primary_key=True),
-        Column(Col.TANGGAL, String(10), primary_key=True),
-        *[Column(c, BigInteger) for c in COUNT_COLUMNS],
-        Index("enrollment_kode_tanggal", Col.KODE, Col.TANGGAL),
-    )
-    points = Table(
-        "points", md,
-        Column("version_id", Integer, primary_key=True),
-        Column("kind", String(20), primary_key=True),  # lokasi (recording sites) | sekolah (schools)
-        Column("id", String(40), primary_key=True),
-        Column(Col.NAMA, String(200), nullable=False),
-        Column(Col.KODE, String(20), nullable=False),  # the area the point lies in
-        Column("lat", Float, nullable=False),
-        Column("lon", Float, nullable=False),
-        Column("atribut", Text),  # JSON: the file's other columns
-        Index("points_kind_kode", "kind", Col.KODE),
-    )
-    if dialect == "postgresql":
-        Index("areas_geom_gist", areas.c.geom, postgresql_using="gist")
-    return md, {"versions": versions, "areas": areas, "enrollment": enrollment, "points": points}
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -124,7 +38,12 @@ def resolve_url(url: str | None = None) -> str:
     return url
 
 
-def _now() -> str:
+class StoreConflict(StoreError):
+    """A write broke a uniqueness rule (e.g. two accounts with one name): the caller names it."""
+
+
+def now() -> str:
+    """The current UTC time as ISO text (seconds), as every table stores it."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
@@ -135,8 +54,6 @@ def _within_clause(col, within: str | None):
 @dataclass
 class Store:
     engine: Engine
-    tables: dict[str, Table]
-    _created: set = field(default_factory=set, repr=False)  # ids of extra MetaData already created
 
     @classmethod
     def open(cls, url: str | None = None) -> "Store":
@@ -151,14 +68,13 @@ class Store:
                 _sqlite_setup(engine)
             else:
                 engine = create_engine(url, pool_pre_ping=True)
-            md, tables = _tables(engine.dialect.name)
             with engine.begin() as conn:
                 if engine.dialect.name == "postgresql":
                     conn.execute(text("CREATE EXTENSION IF NOT EXISTS postgis"))
-                md.create_all(conn)
+                METADATA.create_all(conn)
         except SQLAlchemyError as exc:
-            raise StoreError("db_tidak_bisa_dibuka", url=_safe_url(url), detail=_short(exc)) from None
-        return cls(engine, tables)
+            raise StoreError("db_tidak_bisa_dibuka", url=_safe_url(url), detail=short_error(exc)) from None
+        return cls(engine)
 
     @property
     def url(self) -> str:
@@ -179,13 +95,13 @@ class Store:
         uploads at the same moment cannot both land. Raises StoreError when the write fails;
         either way nothing is left behind.
         """
-        versions = self.tables["versions"]
+        versions = versions_table
         with self.transaction() as conn:
             self.refuse_same_file(file_hash, force=force, conn=conn)
             version_id = conn.execute(
                 insert(versions).values(
                     kind=kind,
-                    created_at=_now(),
+                    created_at=now(),
                     user=user or "cli",
                     file_name=file_name,
                     file_hash=file_hash,
@@ -211,31 +127,23 @@ class Store:
             raise RekamError("berkas_sudah_diimpor", versi=previous["id"], file_name=previous["file_name"],
                              waktu=previous["created_at"])
 
-    def ensure_tables(self, metadata: MetaData) -> None:
-        """Create another module's tables (users, plans, events…) on first use; once per store.
-
-        Writers hold the store's lock, so two processes creating them at once queue.
-        Raises StoreError.
-        """
-        if id(metadata) in self._created:
-            return
-        with self.transaction() as conn:
-            metadata.create_all(conn)
-        self._created.add(id(metadata))
-
     @contextmanager
     def transaction(self):
-        """A write transaction for another module's tables (``ensure_tables`` first).
+        """A write transaction on any of the store's tables.
 
         Writers are serialised (SQLite BEGIN IMMEDIATE, PostgreSQL advisory lock); on any
-        database error everything is rolled back and StoreError is raised.
+        database error everything is rolled back and StoreError is raised (StoreConflict
+        when a uniqueness rule was broken). The product's own errors raised inside pass
+        through unchanged, after the rollback.
         """
         try:
             with self._writer() as conn:
                 self._lock(conn)
                 yield conn
+        except IntegrityError as exc:
+            raise StoreConflict("db_gagal_menulis", detail=short_error(exc)) from None
         except SQLAlchemyError as exc:
-            raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
+            raise StoreError("db_gagal_menulis", detail=short_error(exc)) from None
 
     def _writer(self):
         """A write transaction (BEGIN IMMEDIATE on SQLite)."""
@@ -260,7 +168,7 @@ class Store:
             }
             for r, g in zip(areas.to_dict("records"), geoms)
         ]
-        return self.add_version("boundaries", [(self.tables["areas"], rows)], **meta)
+        return self.add_version("boundaries", [(areas_table, rows)], **meta)
 
     def add_enrollment(self, rows: pd.DataFrame, *, tanggal: str, **meta) -> int:
         """Store one dated snapshot (Col.KODE plus count columns) as a new version.
@@ -278,7 +186,7 @@ class Store:
                 v = r.get(c)
                 rec[c] = None if v is None or pd.isna(v) else int(v)
             records.append(rec)
-        return self.add_version("enrollment", [(self.tables["enrollment"], records)], tanggal=tanggal, **meta)
+        return self.add_version("enrollment", [(enrollment_table, records)], tanggal=tanggal, **meta)
 
     def add_points(self, frame: pd.DataFrame, *, kind: str, **meta) -> int:
         """Store point features (id, Col.NAMA, Col.KODE, lat, lon, atribut dict) as a new version."""
@@ -288,15 +196,15 @@ class Store:
              "atribut": json.dumps(r.get("atribut") or {}, ensure_ascii=False, default=str)}
             for r in frame.to_dict("records")
         ]
-        return self.add_version(f"points:{kind}", [(self.tables["points"], rows)], **meta)
+        return self.add_version(f"points:{kind}", [(points_table, rows)], **meta)
 
     def points(self, kind: str, *, within: str | None = None) -> pd.DataFrame:
         """Current points of ``kind``: id, Col.NAMA, Col.KODE, lat, lon, atribut (dict)."""
-        t = self.tables["points"]
+        t = points_table
         where = t.c.kind == kind
         if within:
             where = where & _within_clause(t.c[Col.KODE], within)
-        q = self._current(t, [t.c.kind, t.c.id], where)
+        q = self.current_query(t, [t.c.kind, t.c.id], where)
         with self.engine.connect() as conn:
             frame = pd.read_sql(q, conn)
         frame["atribut"] = frame["atribut"].map(lambda s: json.loads(s) if s else {})
@@ -304,7 +212,7 @@ class Store:
 
     def rollback(self, version_id: int, user: str = "cli") -> dict:
         """Mark ``version_id`` inactive: the state is as if it had never been imported."""
-        versions = self.tables["versions"]
+        versions = versions_table
         try:
             with self._writer() as conn:
                 self._lock(conn)
@@ -316,23 +224,23 @@ class Store:
                 conn.execute(
                     update(versions)
                     .where(versions.c.id == version_id)
-                    .values(active=False, rolled_back_at=_now(), rolled_back_by=user)
+                    .values(active=False, rolled_back_at=now(), rolled_back_by=user)
                 )
         except SQLAlchemyError as exc:
-            raise StoreError("db_gagal_menulis", detail=_short(exc)) from None
+            raise StoreError("db_gagal_menulis", detail=short_error(exc)) from None
         return dict(row)
 
     # --- reading ---------------------------------------------------------
     def history(self) -> pd.DataFrame:
         """All versions, newest first (report parsed from JSON)."""
-        v = self.tables["versions"]
+        v = versions_table
         with self.engine.connect() as conn:
             frame = pd.read_sql(select(v).order_by(v.c.id.desc()), conn)
         frame["report"] = frame["report"].map(lambda s: json.loads(s) if s else {})
         return frame
 
     def find_active_by_hash(self, file_hash: str, conn=None) -> dict | None:
-        v = self.tables["versions"]
+        v = versions_table
         query = select(v).where(v.c.file_hash == file_hash, v.c.active.is_(True)).order_by(v.c.id.desc())
         if conn is not None:
             row = conn.execute(query).mappings().first()
@@ -341,9 +249,10 @@ class Store:
                 row = own.execute(query).mappings().first()
         return dict(row) if row else None
 
-    def _current(self, table: Table, keys: list, where=None, order_extra=()):
-        """Rows of ``table`` whose version is the newest active one for their ``keys``."""
-        v = self.tables["versions"]
+    def current_query(self, table: Table, keys: list, where=None, order_extra=()):
+        """A query of the rows of a versioned ``table`` whose version is the newest active one for
+        their ``keys`` (columns of ``table``); ``where`` filters before that choice."""
+        v = versions_table
         rank = func.row_number().over(
             partition_by=keys, order_by=[*order_extra, table.c.version_id.desc()]
         ).label("_rank")
@@ -353,10 +262,18 @@ class Store:
         sub = inner.subquery()
         return select(*[c for c in sub.c if c.name != "_rank"]).where(sub.c._rank == 1)
 
+    def read_current(self, table: Table, keys: list[str], where=None) -> pd.DataFrame:
+        """The current rows of a versioned ``table`` (newest active version per ``keys``, names of
+        its columns), without ``version_id``."""
+        query = self.current_query(table, [table.c[k] for k in keys], where)
+        with self.engine.connect() as conn:
+            frame = pd.read_sql(query, conn)
+        return frame.drop(columns=["version_id"])
+
     def areas(self, *, within: str | None = None, level: Level | str | None = None,
               geometry: bool = False) -> pd.DataFrame | gpd.GeoDataFrame:
         """Current areas: Col.KODE, NAMA, LEVEL, KODE_INDUK, TIPE (+ geometry, EPSG:4326)."""
-        a = self.tables["areas"]
+        a = areas_table
         conds = []
         if within:
             conds.append(_within_clause(a.c[Col.KODE], within))
@@ -365,7 +282,7 @@ class Store:
         where = None
         for c in conds:
             where = c if where is None else (where & c)
-        q = self._current(a, [a.c[Col.KODE]], where)
+        q = self.current_query(a, [a.c[Col.KODE]], where)
         cols = [Col.KODE, Col.NAMA, Col.LEVEL, Col.KODE_INDUK, Col.TIPE]
         with self.engine.connect() as conn:
             rows = conn.execute(q).mappings().all()
@@ -384,7 +301,7 @@ class Store:
 
         ``latest=True`` keeps, per area, only the newest snapshot on or before ``end``.
         """
-        e = self.tables["enrollment"]
+        e = enrollment_table
         conds = []
         if within:
             conds.append(_within_clause(e.c[Col.KODE], within))
@@ -396,9 +313,9 @@ class Store:
         for c in conds:
             where = c if where is None else (where & c)
         if latest:
-            q = self._current(e, [e.c[Col.KODE]], where, order_extra=(e.c[Col.TANGGAL].desc(),))
+            q = self.current_query(e, [e.c[Col.KODE]], where, order_extra=(e.c[Col.TANGGAL].desc(),))
         else:
-            q = self._current(e, [e.c[Col.KODE], e.c[Col.TANGGAL]], where)
+            q = self.current_query(e, [e.c[Col.KODE], e.c[Col.TANGGAL]], where)
         with self.engine.connect() as conn:
             frame = pd.read_sql(q, conn)
         for c in COUNT_COLUMNS:
@@ -407,7 +324,7 @@ class Store:
 
     def snapshot_dates(self, within: str | None = None) -> list[str]:
         """Distinct snapshot dates with current data, ascending."""
-        e, v = self.tables["enrollment"], self.tables["versions"]
+        e, v = enrollment_table, versions_table
         q = select(e.c[Col.TANGGAL]).distinct().join(v, (v.c.id == e.c.version_id) & v.c.active.is_(True))
         if within:
             q = q.where(_within_clause(e.c[Col.KODE], within))
@@ -416,13 +333,13 @@ class Store:
 
     def stamp(self) -> tuple[int, int]:
         """(newest version id, number of active versions): changes whenever data changes."""
-        v = self.tables["versions"]
+        v = versions_table
         with self.engine.connect() as conn:
             row = conn.execute(select(func.max(v.c.id), func.count().filter(v.c.active.is_(True)))).one()
         return int(row[0] or 0), int(row[1] or 0)
 
     def is_empty(self) -> bool:
-        v = self.tables["versions"]
+        v = versions_table
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(v)).scalar_one() == 0
 
@@ -454,5 +371,6 @@ def _safe_url(url: str) -> str:
     return url
 
 
-def _short(exc: Exception) -> str:
+def short_error(exc: Exception) -> str:
+    """The first line of a database error, for a message (no traceback, at most 300 characters)."""
     return str(getattr(exc, "orig", exc)).strip().splitlines()[0][:300]
