@@ -515,7 +515,7 @@ def prepare_upload(ctx: Context, upload, *, level: str):
         raise FileRefused("berkas_terlalu_besar", ukuran_mb=round(upload.size / 1048576, 1), maks_mb=limit)
     overrides = st.session_state.get(f"overrides_{upload.file_id}", {})
     return ingest.prepare_enrollment(store(ctx), upload.getvalue(), level=level, within=ctx.area,
-                                     file_name=upload.name, overrides=dict(overrides))
+                                     file_name=upload.name, overrides=dict(overrides), settings=load_settings())
 
 
 def join_report_view(ctx: Context, prepared):

@@ -388,9 +388,9 @@ def import_inventory(store: Store, source, user: str = "cli", *, file_name: str 
     without recording sites (FileRefused 'inv_belum_ada_lokasi'), and any bad row
     (ValidationFailed). Returns the version id and counts of devices and sites.
     """
-    from geo.ingest import _read_source
+    from geo.ingest import read_source
 
-    src, name, digest = _read_source(source, file_name)
+    src, name, digest = read_source(source, file_name)
     store.refuse_same_file(digest, force=force)
     sites = set(store.points("lokasi")["id"].astype(str))
     if not sites:
@@ -410,9 +410,9 @@ def import_inventory(store: Store, source, user: str = "cli", *, file_name: str 
 def import_blank_stock(store: Store, source, user: str = "cli", *, file_name: str | None = None,
                        force: bool = False) -> Imported:
     """Read a blank-card stock file and store it as one version (kind 'blangko'). Raises as ``import_inventory``."""
-    from geo.ingest import _read_source
+    from geo.ingest import read_source
 
-    src, name, digest = _read_source(source, file_name)
+    src, name, digest = read_source(source, file_name)
     store.refuse_same_file(digest, force=force)
     entries = read_blank_stock(src, file_name=name)
     summary = {"entri": len(entries), "diterima": int(entries[DITERIMA].sum()), "dipakai": int(entries[DIPAKAI].sum())}

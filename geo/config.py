@@ -31,6 +31,13 @@ class Settings:
     session_minutes: int = 60
     source_name: str = "Dinas Kependudukan dan Pencatatan Sipil"
 
+    @property
+    def max_upload_bytes(self) -> int:
+        return int(self.max_upload_mb * 1024 * 1024)
+
+
+DEFAULTS = Settings(zones=ZoneConfig())  # the documented defaults, read from no file
+
 
 def _env_float(name: str) -> float | None:
     raw = os.environ.get(name)

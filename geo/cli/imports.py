@@ -80,13 +80,15 @@ def print_join_report(prepared, lang: str) -> None:
 
 
 def cmd_import_enrollment(args) -> int:
+    from geo.config import load_settings
     from geo.dates import iso_day
     from geo.ingest import commit_enrollment, prepare_enrollment
 
     language = lang(args)
     tanggal = iso_day(args.date, field="data")
     store = open_store(args)
-    prepared = prepare_enrollment(store, args.file, level=args.level, within=args.within, sheet=args.sheet)
+    prepared = prepare_enrollment(store, args.file, level=args.level, within=args.within, sheet=args.sheet,
+                                  settings=load_settings())
     print_join_report(prepared, language)
     version = commit_enrollment(store, prepared, tanggal=tanggal, user=args.user,
                                 skip_unmatched=args.skip_unmatched, force=args.force)

@@ -26,12 +26,13 @@ import pandas as pd
 import pytest
 import shapely
 from sqlalchemy import inspect, text
-from geo.boundaries import load_boundaries
+from geo.io.boundaries import load_boundaries
 from geo.cli import main
 from geo.coverage import coverage_table
 from geo.export import to_csv_bytes, to_xlsx_bytes
 from geo.ingest import commit_enrollment, import_boundaries, prepare_enrollment, template
 from geo.schema import Col, FileRefused, RekamError, ValidationFailed
+from geo.config import load_settings
 from geo.store import Store
 from geo.text import describe, describe_problem
 
@@ -269,12 +270,12 @@ def test_file_over_the_size_limit_is_refused_before_a_byte_is_read(seeded, monke
 
     store = Store.open(seeded)
     with pytest.raises(FileRefused) as err:
-        prepare_enrollment(store, big)
+        prepare_enrollment(store, big, settings=load_settings())  # the limit as configured (env)
     assert err.value.key == "berkas_terlalu_besar"
     said = describe(err.value)
     assert said.startswith("Berkas terlalu besar (") and "pecah per kecamatan, lalu unggah ulang" in said
     with pytest.raises(FileRefused, match="berkas_terlalu_besar"):  # an upload's bytes: same limit
-        prepare_enrollment(store, upload, file_name="baik.csv")
+        prepare_enrollment(store, upload, file_name="baik.csv", settings=load_settings())
     store.close()
 
     code, _, stderr = cli(capsys, "import-enrollment", big, "--date", DATE, "--db", seeded)

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 import shapely
 from shapely.geometry import box, mapping
-from geo.boundaries import load_boundaries
+from geo.io.boundaries import load_boundaries
 from geo.schema import Col, FileRefused, Level, RekamError, ValidationFailed
 from geo.text import describe, tr
 

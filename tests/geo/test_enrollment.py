@@ -1,4 +1,4 @@
-"""Reading enrollment spreadsheets as offices produce them (geo/enrollment.py).
+"""Reading enrollment spreadsheets as offices produce them (geo/io/enrollment.py).
 
 Fixtures in tests/fixtures/enrollment/ are written by make_fixtures.py there; the
 numbers asserted here are the ones that script writes.
@@ -14,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from openpyxl import Workbook
-from geo.enrollment import EnrollmentRead, list_sheets, read_enrollment
+from geo.io.enrollment import EnrollmentRead, read_enrollment
+from geo.io.tabular import list_sheets
 from geo.schema import COUNT_COLUMNS, Col, FileRefused, RekamError, ValidationFailed
 from geo.text import Word, describe, describe_problem, tr
 

@@ -1,4 +1,4 @@
-"""Property tests for geo/enrollment.py: whatever a file holds, the reader either returns a
+"""Property tests for geo/io/enrollment.py: whatever a file holds, the reader either returns a
 clean table or raises one of the product's own errors — never anything else — and clean
 tables written in any office layout read back to exactly the numbers written."""
 from __future__ import annotations
@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from geo.enrollment import CHILD_SYNONYMS, HEADER_SYNONYMS, MAX_COUNT, SUB_LABELS, EnrollmentRead, read_enrollment
+from geo.io.enrollment import EnrollmentRead, read_enrollment
+from geo.io.enrollment_header import CHILD_SYNONYMS, HEADER_SYNONYMS, SUB_LABELS
+from geo.io.numbers import MAX_COUNT
 from geo.schema import COUNT_COLUMNS, Col, RekamError
 
 PROPERTY = settings(max_examples=150, deadline=None, database=None,

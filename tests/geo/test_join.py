@@ -39,7 +39,7 @@ def code_of(areas: pd.DataFrame, nama: str, under: str) -> str:
 
 
 def enrollment(rows: list[tuple], columns=(Col.KODE, Col.NAMA), first_row: int = 5) -> pd.DataFrame:
-    """A table shaped like geo.enrollment's: row numbers from ``first_row``, wajib 1000 + i."""
+    """A table shaped like geo.io.enrollment's: row numbers from ``first_row``, wajib 1000 + i."""
     table = pd.DataFrame(rows, columns=list(columns), dtype=object)
     table.insert(0, Col.BARIS, range(first_row, first_row + len(table)))
     table[Col.WAJIB] = pd.array([1000 + i for i in range(len(table))], dtype="Int64")

@@ -1,0 +1,64 @@
+"""Boundary files into the store: one version, parents kept whole, map views prepared."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo import shapes
+from geo.ingest.source import read_source
+from geo.io.boundaries import BoundaryLoad, load_boundaries
+from geo.schema import Col, Level
+from geo.store import Store
+
+
+# --- boundaries ----------------------------------------------------------------
+@dataclass
+class BoundaryImport:
+    version_id: int
+    loaded: BoundaryLoad
+
+
+def import_boundaries(store: Store, source, *, level: Level | str | None = None, code_field: str | None = None,
+                      name_field: str | None = None, file_name: str | None = None, user: str = "cli",
+                      force: bool = False) -> BoundaryImport:
+    """Load a boundary file and store it as one version. Raises RekamError subclasses."""
+    src, name, digest = read_source(source, file_name)
+    store.refuse_same_file(digest, force=force)  # early: before reading a large file
+    loaded = load_boundaries(src, level=level, code_field=code_field, name_field=name_field, file_name=name)
+    _keep_known_names(store, loaded.areas)
+    loaded.areas = _without_partial_parents(store, loaded.areas, loaded.report)
+    version = store.add_areas(loaded.areas, file_name=name, file_hash=digest, user=user, report=loaded.report,
+                              force=force)
+    # Every map view these boundaries appear in is simplified now, once, not when first opened.
+    loaded.report["tampilan_peta_disiapkan"] = shapes.warm(store, loaded.areas[Col.KODE])
+    return BoundaryImport(version, loaded)
+
+
+def _without_partial_parents(store: Store, areas, report: dict):
+    """Drop parents dissolved from a file that holds only some of their known children.
+
+    A file of three desa would otherwise replace their kecamatan (and kabupaten) by the
+    union of those three. The stored parent is kept instead; the report says which.
+    """
+    depth = areas[Col.KODE].str.count(r"\.") + 1
+    deepest = int(depth.max()) if len(areas) else 0
+    in_file = set(areas.loc[depth == deepest, Col.KODE])
+    known = store.areas()
+    known_deep = [k for k in known[Col.KODE] if k.count(".") + 1 == deepest and k not in in_file]
+    if not known_deep:
+        return areas
+    partial = [p for p in areas.loc[depth < deepest, Col.KODE]
+               if any(k.startswith(p + ".") for k in known_deep)]
+    if partial:
+        report["induk_dipertahankan"] = sorted(partial)
+    return areas[~areas[Col.KODE].isin(partial)].reset_index(drop=True)
+
+
+def _keep_known_names(store: Store, areas) -> None:
+    """Parents dissolved from a file that names only its own level carry their code as a name;
+    where the store already knows the area's name, keep that name instead."""
+    unnamed = areas[Col.NAMA] == areas[Col.KODE]
+    if not unnamed.any():
+        return
+    known = store.areas()
+    names = dict(zip(known[Col.KODE], known[Col.NAMA]))
+    areas.loc[unnamed, Col.NAMA] = [names.get(k, k) for k in areas.loc[unnamed, Col.KODE]]

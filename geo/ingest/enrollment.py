@@ -1,0 +1,113 @@
+"""Recording figures into the store: prepared first (read, validated, joined; nothing written),
+then committed as one dated version in one transaction. A refused file leaves the store as it was."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from geo.config import DEFAULTS, Settings
+from geo.dates import iso_day
+from geo.ingest.source import read_source
+from geo.io.enrollment import EnrollmentRead, read_enrollment
+from geo.join import ROW_ERRORS, JoinResult, join_enrollment
+from geo.schema import COUNT_COLUMNS, Col, Level, Problem, RekamError, ValidationFailed
+from geo.store import Store
+
+
+# --- enrollment ----------------------------------------------------------------
+@dataclass
+class PreparedEnrollment:
+    """A read and joined enrollment file, not yet stored."""
+
+    file_name: str
+    file_hash: str
+    level: Level
+    within: str | None
+    read: EnrollmentRead
+    join: JoinResult
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def unmatched(self) -> pd.DataFrame:
+        return self.join.report[~self.join.report["cara"].isin(["kode", "nama", "nama_mirip", "manual"])]
+
+    @property
+    def blocking(self) -> list[Problem]:
+        """Errors other than unmatched/refused rows (duplicates): these always block."""
+        return [p for p in self.join.problems if p.severity == "error" and p.key not in ROW_ERRORS]
+
+
+def prepare_enrollment(store: Store, source, *, level: Level | str = Level.DESA, within: str | None = None,
+                       sheet: str | None = None, file_name: str | None = None,
+                       overrides: dict[int, str] | None = None, settings: Settings = DEFAULTS) -> PreparedEnrollment:
+    """Read, validate and join an enrollment file against the stored areas. Writes nothing.
+
+    Raises FileRefused / ValidationFailed from the reader and RekamError('belum_ada_batas')
+    when the store has no areas of ``level``.
+    """
+    level = Level(level)
+    # Read (size checked first) before hashing: a file over the limit is refused unread.
+    read = read_enrollment(source, file_name=file_name, sheet=sheet, max_bytes=settings.max_upload_bytes)
+    _, name, digest = read_source(source, file_name)
+    areas = store.areas(within=within)
+    if not (areas[Col.LEVEL] == level.value).any():
+        raise RekamError("belum_ada_batas", level=level.value)
+    joined = join_enrollment(read.table, areas, level=level, within=within, overrides=overrides)
+    headers = read.report.get("columns", {})  # name the column as the file does ('DESA/KELURAHAN', not 'nama')
+    for problem in joined.problems:
+        problem.kolom = headers.get(problem.kolom, problem.kolom)
+    warnings = list(read.problems) + [p for p in joined.problems if p.severity != "error"]
+    return PreparedEnrollment(name, digest, level, within, read, joined, warnings)
+
+
+def commit_enrollment(store: Store, prepared: PreparedEnrollment, *, tanggal: str, user: str = "cli",
+                      skip_unmatched: bool = False, force: bool = False) -> int:
+    """Store a prepared file as one dated snapshot; returns the version id.
+
+    Refuses (nothing written) when the join has blocking errors, or unmatched rows
+    unless ``skip_unmatched``, or the same file is already active unless ``force``.
+    """
+    tanggal = iso_day(tanggal, field="data")
+    if prepared.blocking:
+        raise ValidationFailed(prepared.blocking)
+    n_unmatched = len(prepared.unmatched)
+    if n_unmatched and not skip_unmatched:
+        raise RekamError("ada_baris_tak_cocok", jumlah=n_unmatched)
+    store.refuse_same_file(prepared.file_hash, force=force)
+    rows = prepared.join.matched[[Col.KODE, *[c for c in COUNT_COLUMNS if c in prepared.join.matched]]]
+    report = {
+        "baca": prepared.read.report,
+        "cocok": prepared.join.report.drop(columns=["kandidat"], errors="ignore").to_dict("records"),
+        "tidak_cocok": n_unmatched,
+        "tingkat": prepared.level.value,
+        "dalam": prepared.within,
+    }
+    return store.add_enrollment(
+        rows, tanggal=tanggal, file_name=prepared.file_name, file_hash=prepared.file_hash, user=user,
+        report=report, force=force,
+    )
+
+
+# --- templates ----------------------------------------------------------------------
+TEMPLATE_COLUMNS = [Col.KODE, Col.NAMA, "kecamatan", Col.WAJIB, Col.SUDAH, Col.BELUM, Col.PRR, Col.CETAK,
+                    Col.PEMULA]
+
+
+def template(store: Store, *, within: str, level: Level | str = Level.DESA) -> pd.DataFrame:
+    """An empty enrollment table with the codes and names of ``within``'s areas at ``level`` filled in.
+
+    Columns: TEMPLATE_COLUMNS (``kecamatan`` holds the parent's name, to help the person typing).
+    """
+    level = Level(level)
+    areas = store.areas(within=within)
+    names = dict(zip(areas[Col.KODE], areas[Col.NAMA]))
+    rows = areas[areas[Col.LEVEL] == level.value]
+    out = pd.DataFrame({
+        Col.KODE: rows[Col.KODE].to_numpy(),
+        Col.NAMA: rows[Col.NAMA].to_numpy(),
+        "kecamatan": [names.get(k, "") for k in rows[Col.KODE_INDUK]],
+    })
+    for col in TEMPLATE_COLUMNS[3:]:
+        out[col] = pd.array([None] * len(out), dtype="Int64")
+    return out[TEMPLATE_COLUMNS]
