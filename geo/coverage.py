@@ -6,6 +6,9 @@ stale denominator and is flagged in ``di_atas_100``.
 """
 from __future__ import annotations
 
+import math
+from fractions import Fraction
+
 import numpy as np
 import pandas as pd
 
@@ -146,3 +149,20 @@ def coverage_change(store: Store, level: Level | str, *, within: str | None = No
     then = before.set_index(Col.KODE)[Col.CAKUPAN]
     now[Col.PERUBAHAN] = now[Col.CAKUPAN] - now[Col.KODE].map(then)
     return now
+
+
+def people_to_reach(wajib: int, sudah: int, pct) -> int:
+    """Recordings still needed so that ``100 × sudah / wajib ≥ pct``: ``max(0, ⌈pct·wajib/100⌉ − sudah)``.
+
+    Exact: ``pct`` (percent, e.g. 92 or 92.5, as int, float, Decimal, Fraction or text) is
+    read as the decimal it is written as, so 92.5 % of 1001 is 925.925 → 926, never a float
+    rounding away from it. Raises ValueError for a negative ``wajib``/``sudah`` or a ``pct``
+    outside 0–100.
+    """
+    wajib, sudah = int(wajib), int(sudah)
+    share = Fraction(str(pct))
+    if wajib < 0 or sudah < 0:
+        raise ValueError(f"counts must not be negative: wajib={wajib}, sudah={sudah}")
+    if not 0 <= share <= 100:
+        raise ValueError(f"pct must be a percentage between 0 and 100, got {pct}")
+    return max(0, math.ceil(share * wajib / 100) - sudah)

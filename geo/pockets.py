@@ -1,6 +1,6 @@
 """Unrecorded pockets: where are the people not yet recorded, and how many to the next zone?
 
-* ``people_to_threshold`` — exact integers: how many more recordings lift an area to a
+* ``add_targets`` (with ``coverage.people_to_reach``) — exact integers: how many more recordings lift an area to a
   threshold (a value on the threshold takes the better zone, as in ``ZoneConfig.zone``).
 * ``pockets_table`` / ``ranked`` — per area belum rekam, the people to hijau and to the next
   zone up, ranked by absolute belum rekam or by the share not yet recorded.
@@ -15,9 +15,7 @@ fractions (belum / wajib) because that is what the smoother takes.
 """
 from __future__ import annotations
 
-import math
 import warnings
-from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -28,7 +26,7 @@ from geo.columns import (
 )
 from geo import fmt
 from geo import points as _points  # noqa: F401 — registers the "sekolah_label" message used below
-from geo.coverage import coverage_table
+from geo.coverage import coverage_table, people_to_reach
 from geo import present
 from geo.present import display_table
 from geo.schema import Col, Level, RekamError, Zone, ZoneConfig
@@ -60,27 +58,10 @@ class PocketError(RekamError):
 
 
 # --- people to a threshold -----------------------------------------------------------------
-def people_to_threshold(wajib: int, sudah: int, pct) -> int:
-    """Recordings still needed so that ``100 × sudah / wajib ≥ pct``: ``max(0, ⌈pct·wajib/100⌉ − sudah)``.
-
-    Exact: ``pct`` (percent, e.g. 92 or 92.5, as int, float, Decimal, Fraction or text) is
-    read as the decimal it is written as, so 92.5 % of 1001 is 925.925 → 926, never a float
-    rounding away from it. Raises ValueError for a negative ``wajib``/``sudah`` or a ``pct``
-    outside 0–100.
-    """
-    wajib, sudah = int(wajib), int(sudah)
-    share = Fraction(str(pct))
-    if wajib < 0 or sudah < 0:
-        raise ValueError(f"counts must not be negative: wajib={wajib}, sudah={sudah}")
-    if not 0 <= share <= 100:
-        raise ValueError(f"pct must be a percentage between 0 and 100, got {pct}")
-    return max(0, math.ceil(share * wajib / 100) - sudah)
-
-
 def _to_threshold(wajib, sudah, pct) -> int | None:
     if pd.isna(wajib) or pd.isna(sudah):
         return None
-    return people_to_threshold(wajib, sudah, pct)
+    return people_to_reach(wajib, sudah, pct)
 
 
 def add_targets(table: pd.DataFrame, zones: ZoneConfig | None = None) -> pd.DataFrame:

@@ -11,10 +11,10 @@ import pytest
 from shapely.geometry import box
 
 from geo import cli, export, pockets
-from geo.coverage import coverage_table
+from geo.coverage import people_to_reach, coverage_table
 from geo.pockets import (
     MENUJU_BERIKUT, MENUJU_HIJAU, PERINGKAT, PERSEN_BELUM, PocketError, hotspots, neighbour_weights,
-    people_to_threshold, pockets_table, ranked, schools_pocket, smoothed_rate,
+    pockets_table, ranked, schools_pocket, smoothed_rate,
 )
 from geo.schema import Col, ZoneConfig
 from geo.store import Store
@@ -43,7 +43,7 @@ ZONES = ZoneConfig(hijau=92.0, kuning=85.0)
     ],
 )
 def test_people_to_threshold_is_exact(wajib, sudah, pct, expected):
-    assert people_to_threshold(wajib, sudah, pct) == expected
+    assert people_to_reach(wajib, sudah, pct) == expected
 
 
 @pytest.mark.parametrize("pct", [85, 92, 92.5, 92.28, 95, 97.58])
@@ -54,7 +54,7 @@ def test_people_to_threshold_agrees_with_the_zone_rule(pct):
     for wajib in [*range(1, 400), *rng.integers(400, 200_000, 300)]:
         wajib = int(wajib)
         sudah = int(rng.integers(0, wajib + 1))
-        need = people_to_threshold(wajib, sudah, pct)
+        need = people_to_reach(wajib, sudah, pct)
         assert zones.zone(100.0 * (sudah + need) / wajib).value == "hijau"
         if need > 0:
             assert zones.zone(100.0 * (sudah + need - 1) / wajib).value != "hijau"
@@ -62,9 +62,9 @@ def test_people_to_threshold_agrees_with_the_zone_rule(pct):
 
 def test_people_to_threshold_refuses_nonsense():
     with pytest.raises(ValueError, match="negative"):
-        people_to_threshold(-1, 0, 92)
+        people_to_reach(-1, 0, 92)
     with pytest.raises(ValueError, match="between 0 and 100"):
-        people_to_threshold(100, 0, 120)
+        people_to_reach(100, 0, 120)
 
 
 def test_targets_per_zone():
