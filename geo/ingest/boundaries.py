@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geo import shapes
+from geo.codes import official_name
 from geo.ingest.source import read_source
 from geo.io.boundaries import BoundaryLoad, load_boundaries
 from geo.schema import Col, Level
@@ -24,7 +25,7 @@ def import_boundaries(store: Store, source, *, level: Level | str | None = None,
     src, name, digest = read_source(source, file_name)
     store.refuse_same_file(digest, force=force)  # early: before reading a large file
     loaded = load_boundaries(src, level=level, code_field=code_field, name_field=name_field, file_name=name)
-    _keep_known_names(store, loaded.areas)
+    _name_unnamed(store, loaded.areas, loaded.report)
     loaded.areas = _without_partial_parents(store, loaded.areas, loaded.report)
     version = store.add_areas(loaded.areas, file_name=name, file_hash=digest, user=user, report=loaded.report,
                               force=force)
@@ -53,12 +54,18 @@ def _without_partial_parents(store: Store, areas, report: dict):
     return areas[~areas[Col.KODE].isin(partial)].reset_index(drop=True)
 
 
-def _keep_known_names(store: Store, areas) -> None:
-    """Parents dissolved from a file that names only its own level carry their code as a name;
-    where the store already knows the area's name, keep that name instead."""
+def _name_unnamed(store: Store, areas, report: dict) -> None:
+    """Parents dissolved from a file that names only its own level carry their code as a name.
+    Name each from the store (a name already imported), else from the official Kemendagri
+    table; an area named by neither keeps its code and is listed in the report
+    (``tanpa_nama``) so the officer knows why a code is shown."""
     unnamed = areas[Col.NAMA] == areas[Col.KODE]
     if not unnamed.any():
         return
     known = store.areas()
-    names = dict(zip(known[Col.KODE], known[Col.NAMA]))
-    areas.loc[unnamed, Col.NAMA] = [names.get(k, k) for k in areas.loc[unnamed, Col.KODE]]
+    stored = {k: n for k, n in zip(known[Col.KODE], known[Col.NAMA]) if n != k}
+    names = [stored.get(k) or official_name(k) or k for k in areas.loc[unnamed, Col.KODE]]
+    areas.loc[unnamed, Col.NAMA] = names
+    still = sorted(k for k, n in zip(areas.loc[unnamed, Col.KODE], names) if n == k)
+    if still:
+        report["tanpa_nama"] = still
