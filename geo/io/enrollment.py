@@ -97,6 +97,7 @@ class _RowReader:
     """Walks the rows under the header: data rows out, errors and warnings collected."""
 
     def __init__(self, sheet: Sheet, mapping: Mapping):
+        self.sheet = sheet
         self.grid = sheet.grid
         self.mapping = mapping
         self.header_norms = [[norm(v) if v is not None else "" for v in sheet.grid[r]] for r in mapping.header.rows]
@@ -134,6 +135,8 @@ class _RowReader:
 
     def _read_row(self, i: int, row: list) -> None:
         baris = i + 1
+        if self._shifted(i, row):
+            return
         if is_column_numbers(row):
             self.skipped["column_numbers"].append(baris)
             return
@@ -156,6 +159,21 @@ class _RowReader:
             self._section_row(baris, texts.pop())
             return
         self._data_row(baris, row, code)
+
+    def _shifted(self, i: int, row: list) -> bool:
+        """A CSV row with more or fewer fields than its header (a stray quote or separator moved
+        its cells) is an error at that row, never read: its figures would belong to other columns.
+        A row of one cell (a section title typed by hand) is not compared."""
+        widths = self.sheet.widths
+        if widths is None or sum(v is not None for v in row) < 2:
+            return False
+        header_row = self.mapping.header.rows[-1]
+        expected, found = widths[header_row], widths[i]
+        if found == expected or (found > expected and all(v is None for v in row[expected:])):
+            return False
+        self.errors.append(Problem("jumlah_kolom_beda", baris=i + 1, params={
+            "ada": found, "judul": expected, "baris_judul": header_row + 1, "pemisah": self.sheet.delimiter}))
+        return True
 
     def _data_row(self, baris: int, row: list, code: str | None) -> None:
         m = self.mapping

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from geo.io.numbers import parse_count
-from geo.io.tabular import Sheet, norm
+from geo.io.tabular import Sheet, letter, norm
 from geo.schema import COUNT_COLUMNS, Col, FileRefused, Problem, ValidationFailed
 
 # --- lookup tables ---------------------------------------------------------------
@@ -293,12 +293,30 @@ def _pick_count(columns: list[Column]) -> list[Column]:
     return [male[0], female[0]] if male and female else []
 
 
+def _refuse_duplicates(header: Header, by_role: dict[str, list[Column]]) -> None:
+    """Two columns that both claim the same figure (two 'SUDAH REKAM', two 'JML' under 'WAJIB KTP')
+    or the same name/code: ValidationFailed('kolom_ganda') naming them, rather than silently
+    using the first."""
+    problems = []
+    for role, cols in by_role.items():
+        if role not in (*COUNT_ROLES, *LABEL_ROLES) or role == NOMOR:
+            continue
+        for sub in {c.sub for c in cols}:
+            same = [c for c in cols if c.sub == sub]
+            if len(same) > 1:
+                problems.append(Problem("kolom_ganda", baris=header.rows[-1] + 1, kolom=same[0].text, params={
+                    "kolom": same[0].text, "jumlah": len(same), "huruf": ", ".join(letter(c.index) for c in same)}))
+    if problems:
+        raise ValidationFailed(problems)
+
+
 def map_columns(header: Header) -> Mapping:
     """Assign header columns to schema columns; ValidationFailed('kolom_hilang') when required ones lack."""
     by_role: dict[str, list[Column]] = {}
     for col in header.columns:
         if col.role is not None:
             by_role.setdefault(col.role, []).append(col)
+    _refuse_duplicates(header, by_role)
     mapping = Mapping(header)
     mapping.name_role = next((r for r in NAME_ROLES if r in by_role), None)
     if mapping.name_role:

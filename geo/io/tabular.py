@@ -21,6 +21,7 @@ import re
 import unicodedata
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +29,7 @@ import openpyxl
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from geo.schema import FileRefused
+from geo.schema import FileRefused, Problem, ValidationFailed
 from geo.text import Word
 
 FORMAT_BY_EXTENSION = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
@@ -44,6 +45,8 @@ CSV_DELIMITERS = (";", ",", "\t", "|")  # tie order: Indonesian Excel writes ';'
 MAX_UNZIPPED_BYTES = 512 * 1024 * 1024  # guards against zip bombs disguised as .xlsx
 MB = 1024 * 1024
 SNIFF_ROWS = 60  # rows read to choose a CSV delimiter
+MAX_ROWS = 200_000  # rows holding a value in one sheet (a whole country's desa are ~84,000)
+MAX_CELLS = 5_000_000  # cells holding a value in a whole file
 
 # Headers that mean personal records: such a file is refused outright.
 PERSONAL_HEADERS = frozenset(
@@ -127,17 +130,32 @@ def format_of(name: str, data: bytes) -> str:
 # --- grids ---------------------------------------------------------------------------
 @dataclass
 class Sheet:
-    """A sheet as a rectangular grid of cell values (None for empty); row i is Excel row i+1."""
+    """A sheet as a rectangular grid of cell values (None for empty); row i is Excel row i+1.
+
+    ``widths``: for a CSV, how many fields each row had as written (the grid pads rows to one
+    width; a reader that knows its header compares each row's fields with the header's)."""
 
     name: str
     grid: list[list]
     hidden: bool = False
+    widths: list[int] | None = None
+    delimiter: str | None = None
+
+
+# Characters that are no text: C0/C1 controls (a NUL, a form feed pasted from a terminal) and
+# the invisible direction overrides that can make a name read as another on screen.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean_text(value: str) -> str:
+    """Text from a file as data: control characters and direction overrides removed, tabs and line
+    breaks made spaces, runs of spaces kept as written, ends stripped."""
+    return _INVISIBLE.sub("", value).replace("\t", " ").replace("\r\n", " ").replace("\n", " ").replace("\r", " ").strip()
 
 
 def clean_cell(value):
     if isinstance(value, str):
-        value = value.strip().strip("\u200b\ufeff").strip()
-        return value or None
+        return clean_text(value) or None
     return value
 
 
@@ -172,12 +190,24 @@ def decode(data: bytes) -> tuple[str, str]:
     return data.decode("latin-1"), "latin-1"  # never fails: every byte is a character
 
 
-def _parse_csv(text: str, delimiter: str, name: str) -> list[list]:
+def _parse_csv(text: str, delimiter: str, name: str) -> tuple[list[list], list[int]]:
+    """Rows of cells and each row's number of fields as written.
+
+    A quote that opens a cell and closes lines later swallows the rows between into one cell
+    (and the figures of one desa land on another): a cell holding a line break and the
+    delimiter is refused ('csv_kutip') with the lines it spans, never read silently."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, widths, line = [], [], 0
     try:
-        return [[clean_cell(v) for v in row] for row in reader]
+        for row in reader:
+            start, line = line + 1, reader.line_num
+            if any(("\n" in v or "\r" in v) and delimiter in v for v in row):
+                raise FileRefused("csv_kutip", file_name=name, baris=start, sampai=line)
+            rows.append([clean_cell(v) for v in row])
+            widths.append(len(row))
     except csv.Error as exc:
         raise FileRefused("csv_rusak", file_name=name, baris=reader.line_num, detail=str(exc)) from None
+    return rows, widths
 
 
 def csv_sheets(data: bytes, name: str, header_score=None) -> tuple[list[Sheet], str, str]:
@@ -201,8 +231,9 @@ def csv_sheets(data: bytes, name: str, header_score=None) -> tuple[list[Sheet], 
         return (header_score(rectangular(rows)), widths.count(modal) if modal else 0, modal)
 
     delimiter = max(CSV_DELIMITERS, key=score)  # max keeps the first of equals
-    grid = rectangular(_parse_csv(text, delimiter, name))
-    return [Sheet("CSV", grid)], encoding, delimiter
+    rows, widths = _parse_csv(text, delimiter, name)
+    grid = rectangular(rows)
+    return [Sheet("CSV", grid, widths=widths[:len(grid)], delimiter=delimiter)], encoding, delimiter
 
 
 def check_xlsx_container(data: bytes, name: str) -> None:
@@ -221,6 +252,39 @@ def check_xlsx_container(data: bytes, name: str) -> None:
                           maks_mb=round(MAX_UNZIPPED_BYTES / MB, 1))
 
 
+_ROW_OR_VALUE = re.compile(rb"<row[ >]|<v>|<v |<is>")
+
+
+def _check_xlsx_volume(data: bytes, name: str) -> None:
+    """Count the rows and cells that hold a value by streaming each sheet's XML, and refuse a file
+    over MAX_ROWS / MAX_CELLS before any spreadsheet library builds it in memory (a sheet of a
+    million rows takes minutes and gigabytes to load; this takes a second)."""
+    cells = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for info in zf.infolist():
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            rows, row_has_value, carry = 0, False, b""
+            with zf.open(info) as fh:
+                while True:
+                    chunk = fh.read(1 << 20)
+                    buf = carry + chunk
+                    cut = (buf.rfind(b"<") if b"<" in buf else len(buf)) if chunk else len(buf)
+                    carry = buf[cut:] if chunk else b""  # every pattern starts with "<": none is cut in two
+                    for m in _ROW_OR_VALUE.finditer(buf, 0, cut):
+                        if m.group().startswith(b"<row"):
+                            rows += row_has_value
+                            row_has_value = False
+                        else:
+                            cells += 1
+                            row_has_value = True
+                    if rows > MAX_ROWS or cells > MAX_CELLS:
+                        raise FileRefused("berkas_terlalu_banyak_baris", file_name=name, maks_baris=MAX_ROWS,
+                                          maks_sel=MAX_CELLS)
+                    if not chunk:
+                        break
+
+
 def xlsx_sheets(data: bytes, name: str) -> list[Sheet]:
     """Every worksheet as a grid, merged ranges filled with their top-left value.
 
@@ -228,6 +292,10 @@ def xlsx_sheets(data: bytes, name: str) -> list[Sheet]:
     rows and a ``JUMLAH`` merged over NO..DESA label the row in every column.
     """
     check_xlsx_container(data, name)
+    try:
+        _check_xlsx_volume(data, name)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, zlib.error) as exc:
+        raise FileRefused("xlsx_rusak", file_name=name, detail=short_text(exc)) from None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -401,9 +469,31 @@ def read_table(source, *, file_name: str | None = None, max_bytes: int | None = 
         raise FileRefused("berkas_kosong", file_name=book.file_name, lembar=sheet.name if sheet else "-")
     (_, header), body = rows[0], rows[1:]
     columns = [header_key(v) if v is not None else f"kolom_{letter(j)}" for j, v in enumerate(header)]
+    _check_shape(sheet, rows, columns)
     frame = pd.DataFrame([[cell_text(v) for v in row] for _, row in body], columns=columns, dtype=object)
     frame["_baris"] = [baris for baris, _ in body]
     return frame
+
+
+def _check_shape(sheet: Sheet, rows: list[tuple[int, list]], columns: list[str]) -> None:
+    """ValidationFailed for a header naming one column twice ('kolom_ganda') and, in a CSV, for
+    rows with more or fewer fields than the header ('jumlah_kolom_beda'): their cells would be
+    read under the wrong column."""
+    problems = []
+    header_row = rows[0][0]
+    for key in dict.fromkeys(c for c in columns if columns.count(c) > 1):
+        where = [j for j, c in enumerate(columns) if c == key]
+        problems.append(Problem("kolom_ganda", baris=header_row, kolom=key, params={
+            "kolom": key, "jumlah": len(where), "huruf": ", ".join(letter(j) for j in where)}))
+    if sheet.widths is not None:
+        expected = sheet.widths[header_row - 1]
+        for baris, row in rows[1:]:
+            found = sheet.widths[baris - 1]
+            if found != expected and not (found > expected and all(v is None for v in row[expected:])):
+                problems.append(Problem("jumlah_kolom_beda", baris=baris, params={
+                    "ada": found, "judul": expected, "baris_judul": header_row, "pemisah": sheet.delimiter}))
+    if problems:
+        raise ValidationFailed(problems)
 
 
 def cell_text(value) -> str:

@@ -44,6 +44,35 @@ TEXTS = {
         "Excel file '{file_name}' is damaged or truncated ({detail}). Open it in Excel and save it again as "
         ".xlsx if it opens; otherwise download or copy the original again.",
     ),
+    "csv_kutip": (
+        "Berkas CSV '{file_name}': tanda kutip (\") di baris {baris} membuka sel yang baru ditutup di baris {sampai}, "
+        "sehingga baris-baris di antaranya tergabung dan angkanya bisa pindah ke desa lain. Hapus tanda kutip itu "
+        "(atau tutup di sel yang sama), lalu unggah ulang. Tidak ada data yang disimpan.",
+        "CSV file '{file_name}': a quote (\") on row {baris} opens a cell that only closes on row {sampai}, so the "
+        "rows between are merged and their figures could land on another village. Remove that quote (or close it "
+        "in the same cell), then upload again. Nothing was stored.",
+    ),
+    "jumlah_kolom_beda": (
+        "Baris ini berisi {ada} kolom, padahal judul kolom (baris {baris_judul}) berisi {judul}. Biasanya ada "
+        "pemisah ({pemisah}) atau tanda kutip di dalam nama; perbaiki baris ini supaya angka tidak bergeser "
+        "ke kolom lain.",
+        "This row has {ada} fields but the header (row {baris_judul}) has {judul}. Usually a separator ({pemisah}) "
+        "or a quote sits inside a name; fix this row so that no figure shifts into another column.",
+    ),
+    "berkas_terlalu_banyak_baris": (
+        "Berkas '{file_name}' berisi lebih dari {maks_baris} baris (atau {maks_sel} sel) berisi data; rekap "
+        "perekaman satu kabupaten biasanya ratusan baris. Hapus lembar yang tidak perlu atau pecah berkas per "
+        "kabupaten, lalu unggah ulang.",
+        "File '{file_name}' holds more than {maks_baris} rows (or {maks_sel} cells) with data; one kabupaten's "
+        "recording figures are usually a few hundred rows. Remove sheets that are not needed or split the file "
+        "per kabupaten, then upload again.",
+    ),
+    "kolom_ganda": (
+        "Kolom '{kolom}' ada {jumlah} kali (kolom {huruf}); tidak jelas angka mana yang benar. Hapus atau "
+        "ganti nama kolom yang tidak dipakai, lalu unggah ulang.",
+        "Column '{kolom}' appears {jumlah} times (columns {huruf}); it is unclear which figures are right. "
+        "Delete or rename the column not meant, then upload again.",
+    ),
     "csv_rusak": (
         "Berkas CSV '{file_name}' tidak bisa dibaca sekitar baris {baris} ({detail}). Biasanya ada tanda kutip "
         '(") yang tidak ditutup; perbaiki atau simpan ulang dari Excel sebagai CSV.',

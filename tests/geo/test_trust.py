@@ -1,0 +1,125 @@
+"""Trust: a file that could put a figure on the wrong area is refused, at the row that shows why.
+
+Files are made here, tiny, in the shape an office's spreadsheet has when something went wrong
+with it: a stray quote, a cell too many, a column twice, control characters, a sheet of a
+million rows.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import openpyxl
+import pytest
+
+from geo.io import tabular
+from geo.io.enrollment import read_enrollment
+from geo.schema import Col, FileRefused, ValidationFailed
+from geo.text import describe
+
+HEADER = "KODE;DESA/KELURAHAN;WAJIB KTP;SUDAH REKAM"
+ROWS = ["36.74.01.1001;KEL. CIATER;17600;17500", "36.74.01.1002;KEL. RAWA BUNTU;22098;20900",
+        "36.74.01.1003;KEL. RAWA MEKAR JAYA;9120;8411", "36.74.01.1004;KEL. LENGKONG GUDANG;15254;11901"]
+
+
+def csv_bytes(*lines: str) -> bytes:
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def test_a_stray_quote_that_swallows_rows_is_refused_with_the_rows_it_spans():
+    bad = ROWS[1].replace("KEL. RAWA BUNTU", '"KEL. RAWA BUNTU')  # opens a quote that never closes on its row
+    with pytest.raises(FileRefused) as err:
+        read_enrollment(csv_bytes(HEADER, ROWS[0], bad, ROWS[2], ROWS[3]), file_name="rekap.csv")
+    assert err.value.key == "csv_kutip" and err.value.params["baris"] == 3 and err.value.params["sampai"] == 5
+    assert "baris 3" in describe(err.value) and "Tidak ada data yang disimpan" in describe(err.value)
+
+
+def test_a_quote_closing_in_the_next_row_would_move_figures_and_is_refused():
+    """The quote opens in row 3 and closes in row 4: the csv module would give row 3 the figures of
+    row 4 and lose row 4 — the case that stored a neighbour's figures with exit 0."""
+    rows = [ROWS[0], ROWS[1].replace("KEL. RAWA BUNTU", '"KEL. RAWA BUNTU'),
+            ROWS[2].replace("KEL. RAWA MEKAR JAYA", 'KEL. RAWA MEKAR "JAYA"'), ROWS[3]]
+    with pytest.raises(FileRefused) as err:
+        read_enrollment(csv_bytes(HEADER, *rows), file_name="rekap.csv")
+    assert (err.value.key, err.value.params["baris"], err.value.params["sampai"]) == ("csv_kutip", 3, 4)
+
+
+def test_quotes_inside_a_name_are_data():
+    table = read_enrollment(csv_bytes(HEADER, ROWS[0], '36.74.01.1002;KEL. RAWA "BUNTU";22098;20900'),
+                            file_name="rekap.csv").table
+    assert list(table[Col.NAMA]) == ["KEL. CIATER", 'KEL. RAWA "BUNTU"']
+    assert list(table[Col.SUDAH]) == [17500, 20900]
+
+
+def test_a_row_with_a_field_too_many_or_too_few_is_refused_at_that_row():
+    shifted = "36.74.01.1002;KEL. RAWA;BUNTU;22098;20900"  # a separator inside the name
+    short = "36.74.01.1003;9120;8411"
+    with pytest.raises(ValidationFailed) as err:
+        read_enrollment(csv_bytes(HEADER, ROWS[0], shifted, short, ROWS[3]), file_name="rekap.csv")
+    found = [(p.key, p.baris, p.params["ada"], p.params["judul"]) for p in err.value.problems]
+    assert found == [("jumlah_kolom_beda", 3, 5, 4), ("jumlah_kolom_beda", 4, 3, 4)]
+    assert "Baris 3: Baris ini berisi 5 kolom, padahal judul kolom (baris 1) berisi 4" in describe(err.value)
+
+
+def test_trailing_empty_fields_are_not_a_shift():
+    table = read_enrollment(csv_bytes(HEADER + ";", ROWS[0] + ";", ROWS[1] + ";;"), file_name="rekap.csv").table
+    assert list(table[Col.WAJIB]) == [17600, 22098]
+
+
+def test_a_column_written_twice_is_refused_naming_both():
+    header = "KODE;DESA/KELURAHAN;WAJIB KTP;SUDAH REKAM;SUDAH REKAM"
+    with pytest.raises(ValidationFailed) as err:
+        read_enrollment(csv_bytes(header, ROWS[0] + ";17000"), file_name="rekap.csv")
+    (problem,) = err.value.problems
+    assert (problem.key, problem.params["kolom"], problem.params["huruf"]) == ("kolom_ganda", "SUDAH REKAM", "D, E")
+
+
+def test_a_simple_table_with_a_column_twice_or_a_shifted_row_is_refused():
+    with pytest.raises(ValidationFailed) as err:
+        tabular.read_table(csv_bytes("id,nama,lat,lon,nama", "a,Balai,-6.3,106.7,x", "b,Kantor,Cipayung,-6.2,106.8,y"),
+                           file_name="lokasi.csv")
+    assert [(p.key, p.baris) for p in err.value.problems] == [("kolom_ganda", 1), ("jumlah_kolom_beda", 3)]
+
+
+def test_control_characters_and_direction_overrides_are_stripped_from_names():
+    name = "KEL. CI\u202eATER\x07\u200f"  # a bell and two invisible direction marks
+    table = read_enrollment(csv_bytes(HEADER, f"36.74.01.1001;{name};17600;17500", *ROWS[1:]),
+                            file_name="rekap.csv").table
+    assert list(table[Col.NAMA])[0] == "KEL. CIATER"
+
+
+def _sheet_xml(rows: int) -> bytes:
+    body = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="B{r}"><v>1</v></c></row>' for r in range(1, rows + 1))
+    return ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+            f'spreadsheetml/2006/main"><sheetData>{body}</sheetData></worksheet>').encode()
+
+
+def _workbook_with_rows(rows: int) -> bytes:
+    """A real workbook (openpyxl writes its frame), its sheet swapped for one of ``rows`` rows."""
+    frame = io.BytesIO()
+    openpyxl.Workbook().save(frame)
+    out = io.BytesIO()
+    with zipfile.ZipFile(frame) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = _sheet_xml(rows) if info.filename == "xl/worksheets/sheet1.xml" else src.read(info)
+            dst.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def test_a_sheet_of_too_many_rows_is_refused_before_it_is_built(monkeypatch):
+    data = _workbook_with_rows(tabular.MAX_ROWS + 50)
+    assert len(data) < 50 * 1024 * 1024  # under the upload limit: only the row limit refuses it
+
+    def never(*args, **kwargs):
+        raise AssertionError("the workbook was loaded before its size in rows was checked")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", never)
+    with pytest.raises(FileRefused) as err:
+        read_enrollment(data, file_name="sejuta_baris.xlsx")
+    assert err.value.key == "berkas_terlalu_banyak_baris"
+    assert f"lebih dari {tabular.MAX_ROWS} baris" in describe(err.value)
+
+
+def test_a_sheet_under_the_limit_is_read():
+    sheets = tabular.read_workbook(_workbook_with_rows(30), file_name="kecil.xlsx").sheets
+    assert len(sheets[0].grid) == 30
