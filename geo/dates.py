@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from geo.schema import RekamError
 
+PROGRAMME_START = date(2011, 1, 1)  # e-KTP recording began in 2011: no snapshot can be older
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
 
@@ -60,3 +61,19 @@ def iso_day(value, *, field: str = "data", required: bool = True) -> str | None:
     """``parse_day`` as ISO text (``2026-09-28``)."""
     day = parse_day(value, field=field, required=required)
     return day.isoformat() if day else None
+
+
+def check_snapshot_day(day: str | date, *, today: date | None = None, allow: bool = False) -> None:
+    """Refuse a snapshot date in the future or before the programme began (a mistyped year would
+    become the newest snapshot on every dashboard), unless ``allow`` (the person confirmed it).
+
+    Raises RekamError('tanggal_masa_depan' or 'tanggal_sebelum_program').
+    """
+    if allow:
+        return
+    day = parse_day(day)
+    today = today or date.today()
+    if day > today:
+        raise RekamError("tanggal_masa_depan", tanggal=day.isoformat(), hari_ini=today.isoformat())
+    if day < PROGRAMME_START:
+        raise RekamError("tanggal_sebelum_program", tanggal=day.isoformat(), awal=PROGRAMME_START.isoformat())

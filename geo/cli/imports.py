@@ -27,6 +27,8 @@ def add_commands(sub) -> None:
     p.add_argument("--sheet")
     p.add_argument("--skip-unmatched", action="store_true", help="simpan tanpa baris yang tidak cocok")
     p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
+    p.add_argument("--allow-date", action="store_true",
+                   help="terima tanggal di masa depan atau sebelum 2011 (sudah diperiksa)")
     p.set_defaults(func=cmd_import_enrollment)
 
     p = add_common(sub.add_parser("import-points", help="impor titik: lokasi perekaman atau sekolah (CSV, XLSX)"))
@@ -81,17 +83,18 @@ def print_join_report(prepared, lang: str) -> None:
 
 def cmd_import_enrollment(args) -> int:
     from geo.config import load_settings
-    from geo.dates import iso_day
+    from geo.dates import check_snapshot_day, iso_day
     from geo.ingest import commit_enrollment, prepare_enrollment
 
     language = lang(args)
     tanggal = iso_day(args.date, field="data")
+    check_snapshot_day(tanggal, allow=args.allow_date)  # before reading the file
     store = open_store(args)
     prepared = prepare_enrollment(store, args.file, level=args.level, within=args.within, sheet=args.sheet,
                                   settings=load_settings())
     print_join_report(prepared, language)
     version = commit_enrollment(store, prepared, tanggal=tanggal, user=args.user,
-                                skip_unmatched=args.skip_unmatched, force=args.force)
+                                skip_unmatched=args.skip_unmatched, force=args.force, allow_date=args.allow_date)
     print(tr("impor_rekam_ok", language, versi=version, jumlah=len(prepared.join.matched), tanggal=tanggal))
     return 0
 

@@ -13,6 +13,7 @@ import importlib
 import os
 import sys
 import traceback
+import warnings
 
 from geo.cli.output import lang
 from geo.schema import RekamError
@@ -31,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if not os.environ.get("REKAM_DEBUG"):  # a library's warning (with its file paths) is no message for a person
+        warnings.simplefilter("ignore")
     args = build_parser().parse_args(argv)
     if args.command == "demo" and not (args.generate or args.load):
         args.generate = True

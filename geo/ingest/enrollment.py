@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from geo.config import DEFAULTS, Settings
-from geo.dates import iso_day
+from geo.dates import check_snapshot_day, iso_day
 from geo.ingest.source import read_source
 from geo.io.enrollment import EnrollmentRead, read_enrollment
 from geo.join import ROW_ERRORS, JoinResult, join_enrollment
@@ -62,13 +62,15 @@ def prepare_enrollment(store: Store, source, *, level: Level | str = Level.DESA,
 
 
 def commit_enrollment(store: Store, prepared: PreparedEnrollment, *, tanggal: str, user: str = "cli",
-                      skip_unmatched: bool = False, force: bool = False) -> int:
+                      skip_unmatched: bool = False, force: bool = False, allow_date: bool = False) -> int:
     """Store a prepared file as one dated snapshot; returns the version id.
 
-    Refuses (nothing written) when the join has blocking errors, or unmatched rows
-    unless ``skip_unmatched``, or the same file is already active unless ``force``.
+    Refuses (nothing written) a date in the future or before 2011 unless ``allow_date``, a join
+    with blocking errors, unmatched rows unless ``skip_unmatched``, and the same file already
+    active unless ``force``.
     """
     tanggal = iso_day(tanggal, field="data")
+    check_snapshot_day(tanggal, allow=allow_date)
     if prepared.blocking:
         raise ValidationFailed(prepared.blocking)
     n_unmatched = len(prepared.unmatched)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -30,12 +31,50 @@ ENV_URL = "REKAM_DB_URL"
 
 
 
+SCHEMES = ("sqlite", "postgresql", "postgresql+psycopg")  # what the product is built and tested on
+SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
 def resolve_url(url: str | None = None) -> str:
-    """``--db`` > ``REKAM_DB_URL`` > ``sqlite:///data/rekam.sqlite``; a bare path means SQLite."""
-    url = url or os.environ.get(ENV_URL) or f"sqlite:///{DEFAULT_SQLITE}"
+    """``--db`` > ``REKAM_DB_URL`` > ``sqlite:///data/rekam.sqlite``; a bare path means SQLite.
+
+    Raises StoreError for a scheme the product does not speak ('db_skema_tidak_didukung') and for
+    a bare value that is not a SQLite file name ('db_url_tidak_dikenal': ``--db "not a url"``
+    must not quietly create a file of that name).
+    """
+    url = (url or os.environ.get(ENV_URL) or f"sqlite:///{DEFAULT_SQLITE}").strip()
     if "://" not in url:
-        url = f"sqlite:///{Path(url).resolve()}"
+        path = Path(url)
+        if path.suffix.lower() not in SQLITE_SUFFIXES and not path.is_file():
+            raise StoreError("db_url_tidak_dikenal", nilai=url[:200])
+        return f"sqlite:///{path.resolve()}"
+    scheme = url.split("://", 1)[0].lower()
+    if scheme not in SCHEMES:
+        raise StoreError("db_skema_tidak_didukung", skema=scheme[:40], url=_safe_url(url)[:200])
     return url
+
+
+def _sqlite_path(url: str) -> Path | None:
+    path = url.split(":///", 1)[-1]
+    return Path(path) if path and path != ":memory:" else None
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """The folder must exist (only the default ``data/`` is made); an existing file must be an
+    intact SQLite database (``PRAGMA quick_check``) — a damaged one is never written into."""
+    if not path.parent.is_dir():
+        if path.parent.resolve() != DATA_DIR.resolve():
+            raise StoreError("db_folder_tidak_ada", folder=str(path.parent))
+        path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60) as conn:
+            result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError("db_rusak", path=str(path), detail=str(exc)[:200]) from None
+    if result != ["ok"]:
+        raise StoreError("db_rusak", path=str(path), detail="; ".join(map(str, result[:3]))[:200])
 
 
 class StoreConflict(StoreError):
@@ -61,9 +100,9 @@ class Store:
         url = resolve_url(url)
         try:
             if url.startswith("sqlite"):
-                path = url.split(":///", 1)[-1]
-                if path and path != ":memory:":
-                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                path = _sqlite_path(url)
+                if path is not None:
+                    _check_sqlite_file(path)
                 engine = create_engine(url, connect_args={"timeout": 60})
                 _sqlite_setup(engine)
             else:

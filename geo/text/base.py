@@ -49,6 +49,30 @@ TEXTS = {
         "Basis data tidak bisa dibuka ({url}): {detail}. Periksa --db atau REKAM_DB_URL.",
         "The database cannot be opened ({url}): {detail}. Check --db or REKAM_DB_URL.",
     ),
+    "db_skema_tidak_didukung": (
+        "Basis data '{url}' memakai skema '{skema}' yang tidak didukung. Pakai SQLite (sqlite:///data/rekam.sqlite) "
+        "atau PostgreSQL/PostGIS (postgresql+psycopg://pengguna@host:5432/nama).",
+        "Database '{url}' uses the scheme '{skema}', which is not supported. Use SQLite (sqlite:///data/rekam.sqlite) "
+        "or PostgreSQL/PostGIS (postgresql+psycopg://user@host:5432/name).",
+    ),
+    "db_url_tidak_dikenal": (
+        "'{nilai}' bukan alamat basis data. Tulis berkas SQLite berakhiran .sqlite (mis. data/rekam.sqlite) atau "
+        "URL seperti postgresql+psycopg://pengguna@host:5432/nama.",
+        "'{nilai}' is not a database address. Write a SQLite file ending in .sqlite (e.g. data/rekam.sqlite) or a "
+        "URL such as postgresql+psycopg://user@host:5432/name.",
+    ),
+    "db_folder_tidak_ada": (
+        "Folder {folder} tidak ada, jadi basis data tidak bisa dibuat di sana. Buat foldernya dulu atau periksa "
+        "--db / REKAM_DB_URL.",
+        "Folder {folder} does not exist, so the database cannot be created there. Create it first or check --db / "
+        "REKAM_DB_URL.",
+    ),
+    "db_rusak": (
+        "Berkas basis data {path} rusak ({detail}); tidak ada yang ditulis ke dalamnya. Pulihkan dari cadangan, "
+        "atau pindahkan berkas itu dan impor ulang data Anda.",
+        "Database file {path} is damaged ({detail}); nothing was written to it. Restore it from a backup, or move "
+        "the file away and import your data again.",
+    ),
     "db_gagal_menulis": (
         "Gagal menyimpan ke basis data: {detail}. Tidak ada yang diubah; coba lagi.",
         "Could not write to the database: {detail}. Nothing was changed; try again.",
@@ -71,6 +95,20 @@ TEXTS = {
     "tanggal_salah": (
         "Tanggal {nama} '{nilai}' tidak dikenali. Tulis TTTT-BB-HH (2026-09-28) atau HH/BB/TTTT (28/09/2026).",
         "The {nama} date '{nilai}' is not recognised. Write YYYY-MM-DD (2026-09-28) or DD/MM/YYYY (28/09/2026).",
+    ),
+    "tanggal_masa_depan": (
+        "Tanggal data {tanggal} ada di masa depan (hari ini {hari_ini}); tahun yang salah ketik akan menjadi data "
+        "terbaru di setiap dasbor. Periksa tanggalnya; bila memang benar, impor dengan --allow-date (halaman Data: "
+        "centang 'tanggal sudah diperiksa').",
+        "Data date {tanggal} is in the future (today is {hari_ini}); a mistyped year would become the newest data "
+        "on every dashboard. Check the date; if it is right, import with --allow-date (Data page: tick 'date "
+        "checked').",
+    ),
+    "tanggal_sebelum_program": (
+        "Tanggal data {tanggal} lebih awal dari dimulainya perekaman KTP-el ({awal}). Periksa tahunnya; bila memang "
+        "benar, impor dengan --allow-date (halaman Data: centang 'tanggal sudah diperiksa').",
+        "Data date {tanggal} is before e-KTP recording began ({awal}). Check the year; if it is right, import with "
+        "--allow-date (Data page: tick 'date checked').",
     ),
     "belum_ada_batas": (
         "Belum ada batas wilayah tingkat {level} di basis data. Impor dulu berkas batas wilayah (python -m geo "

@@ -123,3 +123,93 @@ def test_a_sheet_of_too_many_rows_is_refused_before_it_is_built(monkeypatch):
 def test_a_sheet_under_the_limit_is_read():
     sheets = tabular.read_workbook(_workbook_with_rows(30), file_name="kecil.xlsx").sheets
     assert len(sheets[0].grid) == 30
+
+
+# --- the store and the command line: precise refusals ------------------------------------------
+from geo.cli import main  # noqa: E402
+from geo.store import Store  # noqa: E402
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.mark.parametrize("db, key_words", [
+    ("mysql://x", "skema 'mysql' yang tidak didukung"),
+    ("not a url", "'not a url' bukan alamat basis data"),
+])
+def test_a_database_address_the_product_does_not_speak_is_refused(capsys, tmp_path, monkeypatch, db, key_words):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "history", "--db", db)
+    assert code == 1 and key_words in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []  # no file named after the mistake
+
+
+def test_a_database_in_a_missing_folder_is_refused(capsys, tmp_path):
+    code, out, err = run(capsys, "coverage", "--level", "desa", "--db", tmp_path / "tidak_ada" / "rekam.sqlite")
+    assert code == 1 and f"Folder {tmp_path / 'tidak_ada'} tidak ada" in err and out == ""
+
+
+def test_a_damaged_sqlite_file_is_refused_and_not_written_into(capsys, tmp_path, demo_sqlite):
+    damaged = tmp_path / "rusak.sqlite"
+    data = bytearray(demo_sqlite.read_bytes())
+    page = 4096
+    for start in range(page, len(data), page):  # a few bytes in every page past the header: b-tree pages break
+        for at in range(start + 8, start + 24):
+            data[at] ^= 0x5A
+    damaged.write_bytes(bytes(data))
+    before = damaged.read_bytes()
+    code, _, err = run(capsys, "history", "--db", damaged)
+    assert code == 1 and "rusak" in err and "Traceback" not in err
+    assert damaged.read_bytes() == before
+
+
+def test_library_warnings_are_not_printed(capsys, tmp_path, monkeypatch):
+    import warnings as w
+
+    from geo.cli import coverage as cov
+
+    def noisy(*args, **kwargs):
+        w.warn("invalid value encountered in divide (/usr/lib/python3/x.py)", RuntimeWarning)
+        raise FileRefused("berkas_kosong", file_name="x", lembar="-")
+
+    monkeypatch.setattr(cov, "cmd_coverage", noisy)
+    monkeypatch.setattr(cov.cmd_coverage, "__name__", "cmd_coverage", raising=False)
+    code, _, err = run(capsys, "coverage", "--level", "desa", "--db", tmp_path / "r.sqlite")
+    assert err.startswith("Berkas 'x' tidak berisi baris data") and "RuntimeWarning" not in err
+
+
+# --- dates -----------------------------------------------------------------------------------
+from pathlib import Path  # noqa: E402
+
+GOOD = Path(__file__).resolve().parents[1] / "fixtures" / "bad" / "baik.csv"
+
+
+@pytest.fixture
+def tangsel_store(real_dir, tmp_path) -> str:
+    url = f"sqlite:///{tmp_path / 'rekam.sqlite'}"
+    path = real_dir / "cahyadsn_wilayah_boundaries" / "desa_kelurahan_36.74_kota_tangerang_selatan.geojson"
+    assert main(["import-boundaries", str(path), "--level", "desa", "--db", url]) == 0
+    return url
+
+
+@pytest.mark.parametrize("day, words", [
+    ("2099-12-31", "Tanggal data 2099-12-31 ada di masa depan"),
+    ("0001-01-01", "lebih awal dari dimulainya perekaman KTP-el (2011-01-01)"),
+    ("1969-12-31", "lebih awal dari dimulainya perekaman KTP-el"),
+])
+def test_an_absurd_snapshot_date_is_refused_unless_confirmed(capsys, tangsel_store, day, words):
+    capsys.readouterr()
+    code, _, err = run(capsys, "import-enrollment", GOOD, "--date", day, "--within", "36.74", "--db", tangsel_store)
+    assert code == 1 and words in err and "--allow-date" in err
+    store = Store.open(tangsel_store)
+    assert store.snapshot_dates() == [] and len(store.history()) == 1  # the boundaries only
+    store.close()
+    code, out, _ = run(capsys, "import-enrollment", GOOD, "--date", day, "--within", "36.74", "--allow-date",
+                       "--db", tangsel_store)
+    assert code == 0 and "Tersimpan sebagai versi 2" in out
+    store = Store.open(tangsel_store)
+    assert store.snapshot_dates() == [day]
+    store.close()
