@@ -2,10 +2,10 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PORT ?= 8501
-APT_PACKAGES := chromium fonts-liberation postgresql-15-postgis-3
+# The port: `make run PORT=8600`, or STREAMLIT_SERVER_PORT in the environment; 8501 otherwise.
+PORT ?= $(or $(STREAMLIT_SERVER_PORT),8501)
 
-.PHONY: run test install install-dev system-deps demo bench clean
+.PHONY: run test install install-dev browser-deps system-deps apt-missing demo bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -24,15 +24,23 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 ## Start the dashboard; loads the embedded demo (data contoh sintetis) when the store is empty.
-run: install
+## Image downloads and the PDF briefing render in Debian's chromium, installed here when missing.
+run: install browser-deps
 	$(BIN)/python -m geo demo --load --if-empty
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+	STREAMLIT_SERVER_PORT=$(PORT) $(BIN)/streamlit run dashboard.py
 
-## Debian packages the tests use: chromium (browser tests), PostgreSQL 15 + PostGIS (store tests).
+## Debian packages the dashboard needs: chromium and its fonts (PNG/SVG/PDF downloads).
+browser-deps:
+	@$(MAKE) --no-print-directory apt-missing PACKAGES_WANTED="browser"
+
+## Debian packages the tests use as well: PostgreSQL 15 + PostGIS (store tests).
 system-deps:
+	@$(MAKE) --no-print-directory apt-missing PACKAGES_WANTED="browser postgres"
+
+apt-missing:
 	@missing=""; \
-	[ -x /usr/bin/chromium ] || missing="$$missing chromium fonts-liberation"; \
-	[ -f /usr/share/postgresql/15/extension/postgis.control ] || missing="$$missing postgresql-15-postgis-3"; \
+	case "$(PACKAGES_WANTED)" in *browser*) [ -x /usr/bin/chromium ] || missing="$$missing chromium fonts-liberation";; esac; \
+	case "$(PACKAGES_WANTED)" in *postgres*) [ -f /usr/share/postgresql/15/extension/postgis.control ] || missing="$$missing postgresql-15-postgis-3";; esac; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
