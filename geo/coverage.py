@@ -3,6 +3,11 @@
 Counts are summed upward; percentages are always computed from the summed counts,
 never averaged. ``cakupan`` is in percent and is never clipped: above 100 means a
 stale denominator and is flagged in ``di_atas_100``.
+
+Belum rekam is never negative: it is ``max(wajib − sudah, 0)`` in each finest area that has
+data, and those are summed, so a desa recorded beyond its (stale) wajib KTP cannot hide the
+backlog of its neighbours. What is recorded beyond wajib is summed apart (``kelebihan_rekam``),
+with the number of such areas (``n_di_atas_100``).
 """
 from __future__ import annotations
 
@@ -13,21 +18,31 @@ import numpy as np
 import pandas as pd
 
 from geo.schema import COUNT_COLUMNS, LEVELS, Col, Level, ZoneConfig, ancestor_code
-from geo.config import load_settings
 from geo.store import Store
 
 
-def add_coverage(frame: pd.DataFrame, zones: ZoneConfig | None = None) -> pd.DataFrame:
-    """Add Col.BELUM (= wajib − sudah), Col.CAKUPAN (percent), Col.ZONA, Col.DI_ATAS_100.
+def _backlog(frame: pd.DataFrame) -> pd.DataFrame:
+    """Col.BELUM = max(wajib − sudah, 0), Col.KELEBIHAN = max(sudah − wajib, 0) and
+    Col.N_DI_ATAS_100 (1 where sudah > wajib) of each row on its own; <NA> without both counts."""
+    out = frame.copy()
+    diff = (pd.to_numeric(out[Col.WAJIB], errors="coerce").astype("Int64")
+            - pd.to_numeric(out[Col.SUDAH], errors="coerce").astype("Int64"))
+    out[Col.BELUM] = diff.clip(lower=0).astype("Int64")
+    out[Col.KELEBIHAN] = (-diff).clip(lower=0).astype("Int64")
+    out[Col.N_DI_ATAS_100] = (diff < 0).fillna(False).astype(int)
+    return out
+
+
+def add_coverage(frame: pd.DataFrame, zones: ZoneConfig = ZoneConfig()) -> pd.DataFrame:
+    """Add Col.CAKUPAN (percent), Col.ZONA, Col.DI_ATAS_100 and, unless ``aggregate`` summed
+    them already, Col.BELUM / Col.KELEBIHAN / Col.N_DI_ATAS_100 of each row (see the module).
 
     Takes Col.WAJIB and Col.SUDAH (nullable integers); rows without them get NaN
     coverage and no zone. A wajib of 0 gives no coverage (nothing to divide by).
     """
-    zones = zones or load_settings().zones
-    out = frame.copy()
+    out = frame.copy() if Col.KELEBIHAN in frame else _backlog(frame)
     wajib = pd.to_numeric(out[Col.WAJIB], errors="coerce").astype("Float64")
     sudah = pd.to_numeric(out[Col.SUDAH], errors="coerce").astype("Float64")
-    out[Col.BELUM] = (out[Col.WAJIB] - out[Col.SUDAH]).astype("Int64")
     cakupan = (100.0 * sudah / wajib.where(wajib > 0)).astype("float64")
     out[Col.CAKUPAN] = cakupan
     out[Col.ZONA] = [z.value if z else None for z in map(zones.zone, cakupan.tolist())]
@@ -42,33 +57,36 @@ def aggregate(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame:
     a time, an area's value is the sum of its children's; a row stored for the area
     itself is used only where none of its children has data (a kecamatan-level row
     fills in for a kecamatan whose desa were never imported). Returns one row per
-    Col.KODE at ``level`` with summed counts, Col.TANGGAL = newest date summed and
+    Col.KODE at ``level`` with summed counts (Col.BELUM, Col.KELEBIHAN and Col.N_DI_ATAS_100
+    of each stored row summed, see the module), Col.TANGGAL = newest date summed and
     ``n_sumber`` = how many stored rows were summed.
     """
     level = Level(level)
-    cols = [Col.KODE, Col.TANGGAL, *COUNT_COLUMNS, "n_sumber"]
+    summed = [*COUNT_COLUMNS, Col.KELEBIHAN, Col.N_DI_ATAS_100, "n_sumber"]
+    cols = [Col.KODE, Col.TANGGAL, *summed]
     if rows.empty:
         return pd.DataFrame(columns=cols)
-    rows = rows.assign(n_sumber=1, _depth=rows[Col.KODE].str.count(r"\.") + 1)
+    rows = _backlog(rows).assign(n_sumber=1, _depth=rows[Col.KODE].str.count(r"\.") + 1)
     current = rows[rows["_depth"] == len(LEVELS)]
     for depth in range(len(LEVELS) - 1, level.depth - 1, -1):
         parent = LEVELS[depth - 1]
         keys = [ancestor_code(k, parent) for k in current[Col.KODE]]
         grouped = current.groupby(keys, sort=True)
-        up = grouped[[*COUNT_COLUMNS, "n_sumber"]].sum(min_count=1)
+        up = grouped[summed].sum(min_count=1)
         up[Col.TANGGAL] = grouped[Col.TANGGAL].max()
         up = up.rename_axis(Col.KODE).reset_index()
         direct = rows[(rows["_depth"] == depth) & ~rows[Col.KODE].isin(up[Col.KODE])]
         current = pd.concat([up, direct[up.columns]], ignore_index=True)
     out = current.sort_values(Col.KODE, ignore_index=True)
-    for c in COUNT_COLUMNS:
+    for c in (*COUNT_COLUMNS, Col.KELEBIHAN):
         out[c] = out[c].astype("Int64")
+    out[Col.N_DI_ATAS_100] = out[Col.N_DI_ATAS_100].fillna(0).astype(int)
     out["n_sumber"] = out["n_sumber"].astype(int)
     return out[cols]
 
 
 def coverage_table(store: Store, level: Level | str, *, within: str | None = None,
-                   date: str | None = None, zones: ZoneConfig | None = None,
+                   date: str | None = None, zones: ZoneConfig = ZoneConfig(),
                    geometry: bool = False):
     """Coverage of every area at ``level`` (inside ``within``) at ``date``.
 
@@ -85,7 +103,7 @@ def coverage_table(store: Store, level: Level | str, *, within: str | None = Non
 
 
 def area_totals(store: Store, kode: str, *, date: str | None = None,
-                zones: ZoneConfig | None = None) -> dict:
+                zones: ZoneConfig = ZoneConfig()) -> dict:
     """Counts and coverage of one area (summed from its finest data) at ``date``.
 
     Returns a dict with the count columns, Col.BELUM, Col.CAKUPAN, Col.ZONA,
@@ -139,7 +157,7 @@ def shared_zone(table: pd.DataFrame) -> tuple[str, int] | None:
 
 
 def coverage_change(store: Store, level: Level | str, *, within: str | None = None, date: str | None = None,
-                    since: str, zones: ZoneConfig | None = None, geometry: bool = False):
+                    since: str, zones: ZoneConfig = ZoneConfig(), geometry: bool = False):
     """``coverage_table`` at ``date`` plus Col.PERUBAHAN: cakupan now minus cakupan at ``since``.
 
     In percentage points; <NA> where either date has no data for the area.

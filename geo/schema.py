@@ -31,6 +31,8 @@ class Col:
     CAKUPAN = "cakupan"  # percent, not a fraction
     ZONA = "zona"
     DI_ATAS_100 = "di_atas_100"  # flag: coverage above 100% (stale denominator)
+    KELEBIHAN = "kelebihan_rekam"  # recorded beyond wajib KTP, summed where it happens (never offsets belum)
+    N_DI_ATAS_100 = "n_di_atas_100"  # how many of the finest areas summed are above 100%
     PERUBAHAN = "perubahan_cakupan"  # change of cakupan in percentage points since a date
     PRR = "prr"
     CETAK = "sudah_cetak"

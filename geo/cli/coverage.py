@@ -5,8 +5,8 @@ from geo.cli.output import add_common, emit, lang, open_store
 from geo.schema import LEVELS, Col, Level, RekamError
 from geo.text import tr
 
-COVERAGE_COLUMNS = [Col.KODE, Col.NAMA, Col.WAJIB, Col.SUDAH, Col.BELUM, Col.CAKUPAN, Col.ZONA, Col.TANGGAL,
-                    Col.DI_ATAS_100]
+COVERAGE_COLUMNS = [Col.KODE, Col.NAMA, Col.WAJIB, Col.SUDAH, Col.BELUM, Col.KELEBIHAN, Col.CAKUPAN, Col.ZONA,
+                    Col.TANGGAL, Col.DI_ATAS_100]
 
 
 def add_commands(sub) -> None:

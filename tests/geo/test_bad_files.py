@@ -296,7 +296,9 @@ def test_sudah_rekam_above_wajib_is_a_warning_and_the_import_succeeds(tangsel):
     desa = coverage_table(store, "desa", within="36.74.01").set_index(Col.KODE)
     store.close()
     assert desa.loc["36.74.01.1002", Col.CAKUPAN] == pytest.approx(106.7)  # shown, flagged, not clipped
-    assert bool(desa.loc["36.74.01.1002", Col.DI_ATAS_100]) and desa.loc["36.74.01.1002", Col.BELUM] == -67
+    assert bool(desa.loc["36.74.01.1002", Col.DI_ATAS_100])
+    # never a negative belum: the 67 recorded beyond wajib KTP are counted apart
+    assert (desa.loc["36.74.01.1002", Col.BELUM], desa.loc["36.74.01.1002", Col.KELEBIHAN]) == (0, 67)
     assert desa.loc["36.74.01.1002", Col.TANGGAL] == DATE and version == 3
 
 
@@ -401,16 +403,16 @@ def test_formula_text_is_neutralised_in_templates_and_exports(store_url, tmp_pat
     assert cells and all(c.data_type != "f" and _is_neutral(c.value) for c in cells)
     assert "'+Rawa Buntu" in [c.value for c in cells]
 
-    over = tmp_path / "lebih.csv"  # a negative belum rekam is a number and stays one
+    over = tmp_path / "lebih.csv"  # recorded beyond wajib: belum 0, the surplus a number apart
     over.write_text("KODE;WAJIB KTP;SUDAH REKAM\n36.74.01.1001;1000;1067\n", encoding="utf-8")
     assert cli(capsys, "import-enrollment", over, "--date", DATE, "--skip-unmatched", "--db", store_url)[0] == 0
     code, out, _ = cli(capsys, "coverage", "--level", "desa", "--format", "csv", "--db", store_url)
     assert code == 0
     table = {r["kode"]: r for r in csv.DictReader(io.StringIO(out))}
     assert table["36.74.01.1001"]["nama"].startswith("'=HYPERLINK(")
-    assert table["36.74.01.1001"]["belum_rekam"] == "-67"
+    assert (table["36.74.01.1001"]["belum_rekam"], table["36.74.01.1001"]["kelebihan_rekam"]) == ("0", "67")
     assert table["36.74.01.1003"]["nama"] == "'-2+3"
-    assert all(_is_neutral(v) for r in table.values() for k, v in r.items() if k != "belum_rekam")
+    assert all(_is_neutral(v) for r in table.values() for k, v in r.items() if k not in ("belum_rekam", "kelebihan_rekam"))
 
 
 # --- boundaries -------------------------------------------------------------------------------

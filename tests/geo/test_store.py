@@ -106,7 +106,8 @@ def test_above_100_is_flagged_not_clipped(store):
     store.add_enrollment(_snapshot([1000], [1067], kodes=["99.01.01.2001"]), tanggal="2026-01-05")
     row = coverage_table(store, "desa").set_index(Col.KODE).loc["99.01.01.2001"]
     assert row[Col.CAKUPAN] == pytest.approx(106.7)
-    assert bool(row[Col.DI_ATAS_100]) and row[Col.BELUM] == -67
+    assert bool(row[Col.DI_ATAS_100])
+    assert (row[Col.BELUM], row[Col.KELEBIHAN], row[Col.N_DI_ATAS_100]) == (0, 67, 1)  # never a negative belum
 
 
 def test_aggregate_prefers_finest_level():
