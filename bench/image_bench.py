@@ -9,7 +9,7 @@ planner's map with matplotlib — at each size (1200×675, 1080×1080, 1080×135
 (PNG, SVG), ``--repeat`` times each. It prints, per kind and format, the median seconds of
 
 * an image as a download button makes it (``briefing.chart_image``: the store read, the
-  figure built, laid out and rendered; for ``rencana``: ``plan.plan_image`` on a plan
+  figure built, laid out and rendered; for ``rencana``: ``plan_map.plan_image`` on a plan
   made beforehand, as the page holds one), and
 * the rendering alone (the same figure, map table or plan made once beforehand),
 
@@ -34,6 +34,7 @@ from geo import plan as planner  # noqa: E402
 from geo.coverage import coverage_table  # noqa: E402
 from geo.demo_load import load_demo  # noqa: E402
 from geo.render import images, static_map  # noqa: E402
+from geo.render.plan_map import plan_image  # noqa: E402
 from geo.schema import Level  # noqa: E402
 from geo.config import load_settings
 from geo.store import Store  # noqa: E402
@@ -81,7 +82,7 @@ def main() -> None:
 
         def download(kind, fmt_name, size):
             if kind == "rencana":
-                return planner.plan_image(plan, desa, fmt_name=fmt_name, size=size, **plan_options)
+                return plan_image(plan, desa, fmt_name=fmt_name, size=size, **plan_options)
             return briefing.chart_image(store, KAB, kind, fmt_name=fmt_name, size=size)
 
         def render(kind, fmt_name, size):

@@ -9,6 +9,10 @@ import streamlit as st
 import ui
 from geo import auth, fmt
 from geo import plan as planner
+from geo.columns import EXPECTED, UNIT
+from geo.config import load_settings
+from geo.present import plan as plan_view
+from geo.render.plan_map import plan_image, plan_map
 from geo.schema import Level, RekamError
 from geo.text import describe
 
@@ -26,7 +30,7 @@ def _plan(url, stamp, area, data_date, base_id, max_km, schools, units, capacity
           weighted):
     store = ui.store(ctx)
     sites = planner.candidate_sites(store, area, date=data_date, base_id=base_id, max_km=max_km or None,
-                                    include_schools=schools)
+                                    include_schools=schools, zones=load_settings().zones)
     return planner.plan_visits(sites, units=units, capacity=capacity, days=days, response=response, start=start,
                                weekends=weekends, weighted=weighted, base=planner.base_point(store, area, base_id))
 
@@ -75,10 +79,10 @@ tabs = dict(zip(tab_keys, st.tabs([ctx.t(f"rencana_tab_{k}") for k in tab_keys])
 
 with tabs["ubah"]:
     st.caption(ctx.t("rencana_ubah_bantuan"))
-    labels = planner.site_table_labels(ctx.lang)
+    labels = plan_view.site_table_labels(ctx.lang)
     config = {col: st.column_config.Column(label) for col, label in labels.items()}
     config["pilih"] = st.column_config.CheckboxColumn(labels["pilih"])
-    edited = st.data_editor(planner.site_table(base_plan, ctx.lang), column_config=config, hide_index=True,
+    edited = st.data_editor(plan_view.site_table(base_plan, ctx.lang), column_config=config, hide_index=True,
                             disabled=[col for col in labels if col != "pilih"], key=f"rencana_edit_{hash(inputs)}")
     try:
         plan = planner.apply_edits(base_plan, **planner.edits_from_table(base_plan, edited))
@@ -87,33 +91,33 @@ with tabs["ubah"]:
         plan = base_plan
 
 with top:
-    for col, (label, value, delta, arrow) in zip(st.columns(4), planner.plan_metrics(plan, ctx.lang)):
+    for col, (label, value, delta, arrow) in zip(st.columns(4), plan_view.plan_metrics(plan, ctx.lang)):
         col.metric(label, value, delta, delta_arrow="auto" if arrow else "off",
                    delta_color="normal" if arrow else "off")
-    st.caption(planner.method_note(plan, ctx.lang) + " " + ui.source_line(ctx, ctx.date))
+    st.caption(plan_view.method_note(plan, ctx.lang) + " " + ui.source_line(ctx, ctx.date))
 
 with tabs["jadwal"]:
-    st.dataframe(planner.schedule_grid(plan, ctx.lang), hide_index=True, width="stretch")
+    st.dataframe(plan_view.schedule_grid(plan, ctx.lang), hide_index=True, width="stretch")
     st.caption(" · ".join(ctx.t("rencana_total_unit", n=u, jumlah=num(e)) for u, e in
-                          zip(plan.totals[planner.UNIT], plan.totals[planner.EXPECTED])))
+                          zip(plan.totals[UNIT], plan.totals[EXPECTED])))
 
 with tabs["cakupan"]:
-    after = planner.coverage_after(ui.store(ctx), ctx.area, plan, ctx.date)
-    st.dataframe(planner.coverage_after_view(after, ctx.lang), hide_index=True, width="stretch")
+    after = planner.coverage_after(ui.store(ctx), ctx.area, plan, ctx.date, zones=load_settings().zones)
+    st.dataframe(plan_view.coverage_after_view(after, ctx.lang), hide_index=True, width="stretch")
 
 with tabs["peta"]:
     desa = ui.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date, geometry=True)
-    ui.show_folium(planner.plan_map(plan, areas=desa, lang=ctx.lang), key="rencana_peta", height=520)
+    ui.show_folium(plan_map(plan, areas=desa, lang=ctx.lang), key="rencana_peta", height=520)
     if not st.session_state.get("screenshot"):  # the plan as an image: sizes, formats, names as ui.download_menu
         kecamatan = ui.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, ctx.area, ctx.date, geometry=True)
-        ui.image_menu(ctx, partial(planner.plan_image, plan, desa, outline=kecamatan, data_date=ctx.date,
+        ui.image_menu(ctx, partial(plan_image, plan, desa, outline=kecamatan, data_date=ctx.date,
                                    area_name=dict(ui.kabupaten_list(ctx.url, ctx.stamp)).get(ctx.area),
-                                   lang=ctx.lang), key="rencana_gambar", kind="rencana")
+                                   settings=load_settings(), lang=ctx.lang), key="rencana_gambar", kind="rencana")
 
 with tabs["cetak"]:
-    st.download_button(ctx.t("rencana_unduh_xlsx"), planner.itinerary_xlsx(plan, ctx.lang),
+    st.download_button(ctx.t("rencana_unduh_xlsx"), plan_view.itinerary_xlsx(plan, ctx.lang),
                        file_name="rencana_jemput_bola.xlsx", key="rencana_unduh")
-    st.markdown(planner.itinerary_markdown(plan, ctx.lang))
+    st.markdown(plan_view.itinerary_markdown(plan, ctx.lang))
 
 with tabs["simpan"]:
     session = ui.login_box(ctx)
@@ -134,15 +138,15 @@ with tabs["simpan"]:
     if chosen is None:
         st.stop()
     table = planner.planned_vs_actual(store, chosen)
-    for col, (label, value, delta) in zip(st.columns(3), planner.actual_metrics(table, ctx.lang)):
+    for col, (label, value, delta) in zip(st.columns(3), plan_view.actual_metrics(table, ctx.lang)):
         col.metric(label, value, delta)
-    view, actual_col = planner.actuals_view(table, ctx.lang), ctx.t("rencana_kol_aktual")
+    view, actual_col = plan_view.actuals_view(table, ctx.lang), ctx.t("rencana_kol_aktual")
     entered = st.data_editor(view, hide_index=True, key=f"rencana_aktual_{chosen}",
                              disabled=[col for col in view.columns if col != actual_col],
                              column_config={actual_col: st.column_config.NumberColumn(min_value=0, step=1)})
     if st.button(ctx.t("rencana_simpan_aktual"), key="rencana_simpan_aktual"):
         try:
-            n = planner.record_actuals(store, chosen, planner.actuals_from_view(entered, ctx.lang),
+            n = planner.record_actuals(store, chosen, plan_view.actuals_from_view(entered, ctx.lang),
                                        user=session.username)
             ui.flash(ctx.t("rencana_aktual_tersimpan", jumlah=n))
             st.rerun()

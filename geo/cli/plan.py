@@ -31,21 +31,24 @@ def add_commands(sub) -> None:
 
 def cmd_plan(args) -> int:
     from geo import fmt, plan as planner
+    from geo.columns import DAY, EXPECTED, UNIT
+    from geo.config import load_settings
     from geo.dates import iso_day
+    from geo.present.plan import status_text
 
     language = lang(args)
     store = open_store(args)
     date_ = iso_day(args.date, required=False)
     sites = planner.candidate_sites(store, args.within, date=date_, base_id=args.base, max_km=args.max_km,
-                                    include_schools=not args.no_schools)
+                                    include_schools=not args.no_schools, zones=load_settings().zones)
     base = planner.base_point(store, args.within, args.base)
     plan = planner.plan_visits(sites, units=args.units, capacity=args.capacity, days=args.days,
                                response=args.response, start=iso_day(args.start, field="mulai", required=False),
                                weekends=args.weekends, weighted=args.weighted, time_limit=args.time_limit, base=base)
-    emit(plan.visits[[planner.UNIT, planner.DAY, Col.KODE, Col.NAMA, planner.EXPECTED]], args.format, language)
+    emit(plan.visits[[UNIT, DAY, Col.KODE, Col.NAMA, EXPECTED]], args.format, language)
     print(tr("rencana_ringkas", language, total=fmt.number(plan.total, lang=language), kunjungan=len(plan.visits),
              unit=args.units, hari=args.days, rakus=fmt.number(plan.greedy_total, lang=language),
-             status=planner.status_text(plan, language), gap=fmt.percent(plan.gap, 2, language),
+             status=status_text(plan, language), gap=fmt.percent(plan.gap, 2, language),
              detik=fmt.number(plan.solve_seconds, 2, language)), file=sys.stderr)
     if args.save:
         planner.save_plan(store, plan, args.save, within=args.within, data_date=date_, user=args.user,

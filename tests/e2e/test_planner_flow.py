@@ -14,7 +14,9 @@ import openpyxl
 import pytest
 
 from geo import auth, fmt
+from geo import columns as C
 from geo import plan as planner
+from geo.present import plan as plan_view
 from geo.schema import Col, Level
 from geo.store import Store
 
@@ -154,17 +156,17 @@ def test_planner_plans_edits_exports_and_records_actuals(demo_store, launch_app,
     _expect_metric(page, "Perkiraan direkam", fmt.number(plan.total),
                    f"{fmt.signed(plan.gain_over_greedy)} dibanding cara rakus")
     _expect_metric(page, "Cara rakus (pembanding)", fmt.number(plan.greedy_total))
-    _expect_metric(page, "Hasil pemecah", planner.status_short(plan), planner.status_detail(plan))
+    _expect_metric(page, "Hasil pemecah", plan_view.status_short(plan), plan_view.status_detail(plan))
     shown = _number(_metric(page, "Perkiraan direkam").get_by_test_id("stMetricValue").inner_text())
     greedy = _number(_metric(page, "Cara rakus (pembanding)").get_by_test_id("stMetricValue").inner_text())
     assert shown == plan.total >= greedy == plan.greedy_total
     assert len(plan.visits) == 3 * 10  # every unit busy every day
     expect(page.get_by_text(" · ".join(f"Unit {u}: {fmt.number(e)} orang" for u, e in
-                                      zip(plan.totals[planner.UNIT], plan.totals[planner.EXPECTED])))).to_be_visible()
+                                      zip(plan.totals[C.UNIT], plan.totals[C.EXPECTED])))).to_be_visible()
     _shot(page, artifacts / "planner_1_plan.png")
 
     # 2. Move one visit by hand: untick a site visited once, tick one the plan left out.
-    table = planner.site_table(plan)
+    table = plan_view.site_table(plan)
     once = table[table["pilih"] & (table["kunjungan"] == "1")].index[0]
     left_out = table[~table["pilih"]].index[0]
     dropped, added = table.at[once, Col.KODE], table.at[left_out, Col.KODE]
@@ -190,14 +192,14 @@ def test_planner_plans_edits_exports_and_records_actuals(demo_store, launch_app,
     _idle(page)
     expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
     # The added site took the dropped site's day: one visit moved, nothing else changed.
-    old_slot = plan.visits.loc[plan.visits[Col.KODE] == dropped, [planner.UNIT, planner.DAY]]
-    new_slot = edited.visits.loc[edited.visits[Col.KODE] == added, [planner.UNIT, planner.DAY]]
+    old_slot = plan.visits.loc[plan.visits[Col.KODE] == dropped, [C.UNIT, C.DAY]]
+    new_slot = edited.visits.loc[edited.visits[Col.KODE] == added, [C.UNIT, C.DAY]]
     assert len(old_slot) == len(new_slot) == 1
     assert old_slot.to_numpy().tolist() == new_slot.to_numpy().tolist()
     unit, day = (int(v) for v in new_slot.iloc[0])
     keep = ~plan.visits[Col.KODE].eq(dropped)
-    assert (edited.visits[~edited.visits[Col.KODE].eq(added)][[planner.UNIT, planner.DAY, Col.KODE]]
-            .reset_index(drop=True).equals(plan.visits[keep][[planner.UNIT, planner.DAY, Col.KODE]]
+    assert (edited.visits[~edited.visits[Col.KODE].eq(added)][[C.UNIT, C.DAY, Col.KODE]]
+            .reset_index(drop=True).equals(plan.visits[keep][[C.UNIT, C.DAY, Col.KODE]]
                                            .reset_index(drop=True)))
     _shot(page, artifacts / "planner_2_edited.png")
 
@@ -215,9 +217,9 @@ def test_planner_plans_edits_exports_and_records_actuals(demo_store, launch_app,
     header = next(book["Unit 1"].iter_rows(values_only=True))
     assert header[:4] == ("Hari ke", "Tanggal", "Kode / NPSN", "Lokasi") and header[-1] == "Perkiraan direkam"
     for u in (1, 2, 3):
-        mine = edited.visits[edited.visits[planner.UNIT] == u]
+        mine = edited.visits[edited.visits[C.UNIT] == u]
         want = [(int(d), t, k, int(e)) for d, t, k, e in
-                zip(mine[planner.DAY], mine[Col.TANGGAL], mine[Col.KODE], mine[planner.EXPECTED])]
+                zip(mine[C.DAY], mine[Col.TANGGAL], mine[Col.KODE], mine[C.EXPECTED])]
         got = [(r[0], r[1], r[2], r[-1]) for r in _sheet_rows(book[f"Unit {u}"])]
         assert got == want, f"sheet Unit {u}"
     assert sum(len(_sheet_rows(ws)) for ws in book.worksheets) == len(edited.visits)
@@ -243,9 +245,9 @@ def test_planner_plans_edits_exports_and_records_actuals(demo_store, launch_app,
         .to_be_visible(timeout=60_000)
     _idle(page)
     saved = planner.planned_vs_actual(store, PLAN_NAME)
-    cols = [planner.UNIT, planner.DAY, Col.TANGGAL, Col.KODE, planner.EXPECTED]
+    cols = [C.UNIT, C.DAY, Col.TANGGAL, Col.KODE, C.EXPECTED]
     assert saved[cols].reset_index(drop=True).equals(edited.visits[cols].reset_index(drop=True))
-    assert saved[planner.ACTUAL].isna().all()
+    assert saved[C.ACTUAL].isna().all()
     expect(page.get_by_role("combobox", name="Rencana tersimpan")).to_have_value(PLAN_NAME)
     _expect_metric(page, "Kunjungan terlapor", f"0 dari {len(edited.visits)}")
 
@@ -264,10 +266,10 @@ def test_planner_plans_edits_exports_and_records_actuals(demo_store, launch_app,
     _idle(page)
 
     result = planner.planned_vs_actual(store, PLAN_NAME)
-    first = result[(result[planner.UNIT] == 1) & (result[planner.DAY] == 1)].iloc[0]
-    assert int(first[planner.ACTUAL]) == ACTUAL and int(first[planner.SELISIH]) == ACTUAL - int(first[planner.EXPECTED])
-    assert result[planner.ACTUAL].notna().sum() == 1
-    for label, value, delta in planner.actual_metrics(result):
+    first = result[(result[C.UNIT] == 1) & (result[C.DAY] == 1)].iloc[0]
+    assert int(first[C.ACTUAL]) == ACTUAL and int(first[C.SELISIH]) == ACTUAL - int(first[C.EXPECTED])
+    assert result[C.ACTUAL].notna().sum() == 1
+    for label, value, delta in plan_view.actual_metrics(result):
         _expect_metric(page, label, value, delta)
     _expect_metric(page, "Realisasi", fmt.number(ACTUAL))
     _expect_metric(page, "Kunjungan terlapor", f"1 dari {len(edited.visits)}")

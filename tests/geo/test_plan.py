@@ -15,7 +15,10 @@ import pytest
 from shapely.geometry import box
 
 from geo import cli
+from geo import columns as C
 from geo import plan as P
+from geo.present import plan as plan_view
+from geo.render.plan_map import plan_map
 from geo.schema import Col
 from geo.store import Store
 
@@ -39,11 +42,11 @@ def _score(sites: pd.DataFrame, visits: list[tuple[int, int, int]], capacity: in
         weights = {"merah": 1.5, "kuning": 1.25}
         objective = sum(weights.get(z, 1.0) * n for z, n in zip(sites[Col.ZONA], per_site))
         desa_need = {}
-        for d, need in zip(sites[P.KODE_DESA], sites[P.PERLU_HIJAU]):
+        for d, need in zip(sites[C.KODE_DESA], sites[C.PERLU_HIJAU]):
             if not pd.isna(need) and need > 0:
                 desa_need[d] = int(need)
         for d, need in desa_need.items():
-            if sum(n for dd, n in zip(sites[P.KODE_DESA], per_site) if dd == d) >= need:
+            if sum(n for dd, n in zip(sites[C.KODE_DESA], per_site) if dd == d) >= need:
                 objective += capacity
     return sum(per_site), objective, got
 
@@ -64,32 +67,32 @@ def _random_sites(rng: random.Random, n: int, schools: int = 0) -> pd.DataFrame:
     rows = []
     for i in range(n):
         zona = rng.choice(["merah", "kuning", "hijau"])
-        rows.append({Col.KODE: f"99.01.01.{2001 + i}", Col.NAMA: f"Desa {i}", P.JENIS: "desa",
+        rows.append({Col.KODE: f"99.01.01.{2001 + i}", Col.NAMA: f"Desa {i}", C.JENIS: "desa",
                      Col.BELUM: rng.randint(0, 160), Col.ZONA: zona,
-                     P.PERLU_HIJAU: 0 if zona == "hijau" else rng.randint(1, 120)})
+                     C.PERLU_HIJAU: 0 if zona == "hijau" else rng.randint(1, 120)})
     for j in range(schools):
         desa = rows[rng.randrange(n)]
-        rows.append({Col.KODE: f"9990{j:04d}", Col.NAMA: f"Sekolah {j}", P.JENIS: "sekolah",
-                     P.KODE_DESA: desa[Col.KODE], Col.BELUM: rng.randint(0, 90), Col.ZONA: desa[Col.ZONA],
-                     P.PERLU_HIJAU: desa[P.PERLU_HIJAU]})
+        rows.append({Col.KODE: f"9990{j:04d}", Col.NAMA: f"Sekolah {j}", C.JENIS: "sekolah",
+                     C.KODE_DESA: desa[Col.KODE], Col.BELUM: rng.randint(0, 90), Col.ZONA: desa[Col.ZONA],
+                     C.PERLU_HIJAU: desa[C.PERLU_HIJAU]})
     frame = pd.DataFrame(rows)
-    frame[P.KODE_DESA] = frame.get(P.KODE_DESA, pd.Series(dtype=object)).fillna(frame[Col.KODE])
+    frame[C.KODE_DESA] = frame.get(C.KODE_DESA, pd.Series(dtype=object)).fillna(frame[Col.KODE])
     return frame
 
 
 def _check_constraints(plan: P.Plan) -> None:
     v, p = plan.visits, plan.params
-    assert v[P.UNIT].between(1, p["units"]).all() and v[P.DAY].between(1, p["days"]).all()
-    assert not v.duplicated([P.UNIT, P.DAY]).any()  # one site per unit per day
-    assert not v.duplicated([Col.KODE, P.DAY]).any()  # at most one unit per site per day
-    assert (v[P.EXPECTED] >= 0).all() and (v[P.EXPECTED] <= p["capacity"]).all()
+    assert v[C.UNIT].between(1, p["units"]).all() and v[C.DAY].between(1, p["days"]).all()
+    assert not v.duplicated([C.UNIT, C.DAY]).any()  # one site per unit per day
+    assert not v.duplicated([Col.KODE, C.DAY]).any()  # at most one unit per site per day
+    assert (v[C.EXPECTED] >= 0).all() and (v[C.EXPECTED] <= p["capacity"]).all()
     belum = plan.sites.set_index(Col.KODE)[Col.BELUM]
-    for kode, group in v.sort_values(P.DAY).groupby(Col.KODE):
+    for kode, group in v.sort_values(C.DAY).groupby(Col.KODE):
         expected = P.visit_yields(belum[kode], p["capacity"], p["response"], len(group))
-        assert list(group[P.EXPECTED]) == expected + [0] * (len(group) - len(expected))
-        assert belum[kode] - group[P.EXPECTED].sum() >= 0  # remaining never negative
-    assert plan.total == v[P.EXPECTED].sum()
-    assert list(plan.dates[d - 1] for d in v[P.DAY]) == list(v[Col.TANGGAL])
+        assert list(group[C.EXPECTED]) == expected + [0] * (len(group) - len(expected))
+        assert belum[kode] - group[C.EXPECTED].sum() >= 0  # remaining never negative
+    assert plan.total == v[C.EXPECTED].sum()
+    assert list(plan.dates[d - 1] for d in v[C.DAY]) == list(v[Col.TANGGAL])
 
 
 # --- the model by hand ------------------------------------------------------------------------
@@ -111,8 +114,8 @@ def test_three_visits_to_one_site_yield_40_30_15():
     sites = pd.DataFrame({Col.KODE: ["99.01.01.2001"], Col.NAMA: ["Desa A"], Col.BELUM: [100]})
     plan = P.plan_visits(sites, units=2, days=3, start=START)
     # one unit per site per day: 3 visits at most, on days 1, 2, 3 (the second unit has nowhere to go)
-    assert sorted(plan.visits[P.DAY]) == [1, 2, 3]
-    assert list(plan.visits.sort_values(P.DAY)[P.EXPECTED]) == [40, 30, 15]
+    assert sorted(plan.visits[C.DAY]) == [1, 2, 3]
+    assert list(plan.visits.sort_values(C.DAY)[C.EXPECTED]) == [40, 30, 15]
     assert plan.total == 85 and plan.greedy_total == 85 and plan.status == "optimal" and plan.gap == 0
 
 
@@ -127,7 +130,7 @@ def test_greedy_baseline_by_hand():
 def test_weighting_turns_a_desa_green_where_greedy_does_not():
     sites = pd.DataFrame({
         Col.KODE: ["99.01.01.2001", "99.01.01.2002"], Col.NAMA: ["Hijau", "Kuning"], Col.BELUM: [200, 60],
-        Col.ZONA: ["hijau", "kuning"], P.PERLU_HIJAU: [0, 30]})
+        Col.ZONA: ["hijau", "kuning"], C.PERLU_HIJAU: [0, 30]})
     plain = P.plan_visits(sites, units=1, days=1, start=START)
     assert plain.total == 40 and list(plain.visits[Col.NAMA]) == ["Hijau"]
     plan = P.plan_visits(sites, units=1, days=1, start=START, weighted=True)
@@ -150,7 +153,7 @@ def test_brute_force_optimum_on_small_cases(seed, units, days, n, weighted):
     best = _brute(sites, units, days, capacity, response, weighted)
     assert plan.objective == pytest.approx(best)
     index = {k: i for i, k in enumerate(sites[Col.KODE])}
-    visits = [(u, d, index[k]) for u, d, k in zip(plan.visits[P.UNIT], plan.visits[P.DAY], plan.visits[Col.KODE])]
+    visits = [(u, d, index[k]) for u, d, k in zip(plan.visits[C.UNIT], plan.visits[C.DAY], plan.visits[Col.KODE])]
     people, objective, _ = _score(sites, visits, capacity, response, weighted)
     assert (people, objective) == (plan.total, pytest.approx(plan.objective))
     _check_constraints(plan)
@@ -189,7 +192,7 @@ def test_empty_site_list_gives_an_empty_plan():
     sites = pd.DataFrame({Col.KODE: ["A"], Col.NAMA: ["A"], Col.BELUM: [0]})
     plan = P.plan_visits(sites, units=2, days=2, start=START)
     assert plan.visits.empty and plan.total == 0 and plan.status == "optimal"
-    assert list(plan.totals[P.EXPECTED]) == [0, 0]
+    assert list(plan.totals[C.EXPECTED]) == [0, 0]
 
 
 # --- edits --------------------------------------------------------------------------------------
@@ -202,12 +205,12 @@ def test_apply_edits_recomputes_yields_and_totals():
     plan = _two_site_plan()
     assert plan.total == 70 and list(plan.visits[Col.KODE]) == ["A", "A"]
     edited = P.apply_edits(plan, remove=[(1, 1)])
-    assert list(edited.visits[P.EXPECTED]) == [40] and edited.total == 40  # day 2 is now the first visit
+    assert list(edited.visits[C.EXPECTED]) == [40] and edited.total == 40  # day 2 is now the first visit
     assert edited.status == "edited" and edited.gap is None and edited.greedy_total == 70
     edited = P.apply_edits(plan, remove=[(1, 1)], add=[(1, 1, "B")])
     assert list(edited.visits[Col.KODE]) == ["B", "A"] and edited.total == 15 + 40
     assert P.apply_edits(plan, remove=["A"]).visits.empty
-    assert P.apply_edits(plan, remove=["A"], add=["B"]).visits[[P.DAY, P.EXPECTED]].values.tolist() == [[1, 15]]
+    assert P.apply_edits(plan, remove=["A"], add=["B"]).visits[[C.DAY, C.EXPECTED]].values.tolist() == [[1, 15]]
     assert P.apply_edits(plan) is plan
     _check_constraints(P.apply_edits(plan, remove=[(1, 2)], add=[(1, 2, "B")]))
 
@@ -229,8 +232,8 @@ def test_apply_edits_refuses_impossible_visits():
 
 def test_site_table_checkboxes_become_edits():
     plan = _two_site_plan()
-    table = P.site_table(plan)
-    assert list(table["pilih"]) == [True, False] and list(table[P.EXPECTED]) == ["70", "0"]
+    table = plan_view.site_table(plan)
+    assert list(table["pilih"]) == [True, False] and list(table[C.EXPECTED]) == ["70", "0"]
     assert list(table["kunjungan"]) == ["2", "0"]
     table["pilih"] = [False, True]
     edits = P.edits_from_table(plan, table)
@@ -281,16 +284,16 @@ def test_candidate_sites_from_the_store(tiny):
     sites = P.candidate_sites(tiny, "99.01").set_index(Col.KODE)
     assert list(sites.index) == ["99.01.01.1002", "99.01.01.2001", "99.01.02.2001", "99900001"]
     assert list(sites[Col.BELUM]) == [0, 100, 100, 50]  # A2 at 102% floored at 0; school from its attribute
-    assert list(sites[P.JENIS]) == ["kelurahan", "desa", "desa", "sekolah"]
-    assert list(sites[P.JARAK]) == pytest.approx([0.1 * KM_PER_DEGREE, 0, 0.3 * KM_PER_DEGREE, 0.12 * KM_PER_DEGREE],
+    assert list(sites[C.JENIS]) == ["kelurahan", "desa", "desa", "sekolah"]
+    assert list(sites[C.JARAK]) == pytest.approx([0.1 * KM_PER_DEGREE, 0, 0.3 * KM_PER_DEGREE, 0.12 * KM_PER_DEGREE],
                                                  abs=0.01)
-    assert list(sites[P.PERLU_HIJAU]) == [0, 20, 68, 0]  # 920 of 1000 and 368 of 400 are hijau (92%)
-    assert sites.loc["99900001", P.KODE_DESA] == "99.01.01.1002" and sites.loc["99900001", Col.ZONA] == "hijau"
-    assert list(sites[P.KECAMATAN]) == ["Kec A", "Kec A", "Kec B", "Kec A"]
+    assert list(sites[C.PERLU_HIJAU]) == [0, 20, 68, 0]  # 920 of 1000 and 368 of 400 are hijau (92%)
+    assert sites.loc["99900001", C.KODE_DESA] == "99.01.01.1002" and sites.loc["99900001", Col.ZONA] == "hijau"
+    assert list(sites[C.KECAMATAN]) == ["Kec A", "Kec A", "Kec B", "Kec A"]
     near = P.candidate_sites(tiny, "99.01", max_km=20, include_schools=False)
     assert list(near[Col.KODE]) == ["99.01.01.1002", "99.01.01.2001"]
     from_b = P.candidate_sites(tiny, "99.01", base_id="LP02").set_index(Col.KODE)
-    assert from_b.loc["99.01.02.2001", P.JARAK] == 0
+    assert from_b.loc["99.01.02.2001", C.JARAK] == 0
     assert list(P.bases(tiny, "99.01")["id"]) == ["LP01", "LP02"]  # the MPP is not a base
     with pytest.raises(P.PlanError, match="rencana_basis_tidak_ada"):
         P.candidate_sites(tiny, "99.01", base_id="LP03")
@@ -308,26 +311,26 @@ def test_coverage_after_the_plan(tiny):
     assert (after.loc["99.01.02", Col.ZONA], after.loc["99.01.02", "zona_setelah"]) == ("merah", "kuning")
     desa = P.coverage_after(tiny, "99.01", plan, level="desa").set_index(Col.KODE)
     assert desa.loc["99.01.01.2001", "zona_setelah"] == "hijau"  # 940 of 1000
-    view = P.coverage_after_view(after.reset_index())
+    view = plan_view.coverage_after_view(after.reset_index())
     assert list(view["Zona setelah rencana"]) == ["hijau", "kuning"] and list(view["Tambahan direkam"]) == ["40", "40"]
 
 
 def test_files_and_map(tiny):
     base = P.base_point(tiny, "99.01")
     plan = P.plan_visits(P.candidate_sites(tiny, "99.01"), units=2, days=2, start=START, base=base)
-    book = openpyxl.load_workbook(io.BytesIO(P.itinerary_xlsx(plan)))
+    book = openpyxl.load_workbook(io.BytesIO(plan_view.itinerary_xlsx(plan)))
     assert book.sheetnames == ["Unit 1", "Unit 2"]
     rows = [r for name in book.sheetnames for r in book[name].iter_rows(min_row=2, values_only=True)]
-    assert sorted(r[-1] for r in rows) == sorted(plan.visits[P.EXPECTED])  # numbers stay numbers
+    assert sorted(r[-1] for r in rows) == sorted(plan.visits[C.EXPECTED])  # numbers stay numbers
     assert book["Unit 1"]["A1"].value == "Hari ke"
-    text = P.itinerary_markdown(plan)
+    text = plan_view.itinerary_markdown(plan)
     assert "**Unit 1**" in text and "Perkiraan direkam: **" + str(plan.total) + "**" in text
-    m = P.plan_map(plan)
+    m = plan_map(plan)
     html = m.get_root().render()
-    pairs = plan.visits[[P.UNIT, Col.KODE]].drop_duplicates()
+    pairs = plan.visits[[C.UNIT, Col.KODE]].drop_duplicates()
     assert html.count("L.polyline(") == len(pairs)
     assert "tileLayer" not in html  # offline: no basemap tiles
-    grid = P.schedule_grid(plan)
+    grid = plan_view.schedule_grid(plan)
     assert list(grid.columns) == ["Hari ke", "Tanggal", "Unit 1", "Unit 2"]
     assert grid["Tanggal"][0] == "23 November 2026"
 
@@ -347,26 +350,26 @@ def test_plans_in_the_store(tiny):
 
     first = plan.visits.iloc[0]
     n = P.record_actuals(tiny, "Rencana Desember",
-                         pd.DataFrame({P.UNIT: [first[P.UNIT]], P.DAY: [first[P.DAY]], P.ACTUAL: [33]}), user="uji")
+                         pd.DataFrame({C.UNIT: [first[C.UNIT]], C.DAY: [first[C.DAY]], C.ACTUAL: [33]}), user="uji")
     assert n == 1
     table = P.planned_vs_actual(tiny, "Rencana Desember")
-    assert table[P.ACTUAL].notna().sum() == 1 and table[P.ACTUAL].iloc[0] == 33
-    assert table[P.SELISIH].iloc[0] == 33 - first[P.EXPECTED]
+    assert table[C.ACTUAL].notna().sum() == 1 and table[C.ACTUAL].iloc[0] == 33
+    assert table[C.SELISIH].iloc[0] == 33 - first[C.EXPECTED]
     assert P.actual_totals(table) == {"expected": plan.total, "visits": len(plan.visits), "reported": 1,
-                                      "expected_reported": int(first[P.EXPECTED]), "actual": 33,
-                                      "selisih": 33 - int(first[P.EXPECTED])}
+                                      "expected_reported": int(first[C.EXPECTED]), "actual": 33,
+                                      "selisih": 33 - int(first[C.EXPECTED])}
     # a bad figure changes nothing; an unknown visit is refused; a plan with actuals is not overwritten
     with pytest.raises(P.PlanError, match="rencana_aktual_salah"):
-        P.record_actuals(tiny, "Rencana Desember", pd.DataFrame({P.UNIT: [1], P.DAY: [1], P.ACTUAL: [-3]}))
+        P.record_actuals(tiny, "Rencana Desember", pd.DataFrame({C.UNIT: [1], C.DAY: [1], C.ACTUAL: [-3]}))
     with pytest.raises(P.PlanError, match="rencana_kunjungan_tidak_ada"):
-        P.record_actuals(tiny, "Rencana Desember", pd.DataFrame({P.UNIT: [9], P.DAY: [1], P.ACTUAL: [3]}))
-    assert P.planned_vs_actual(tiny, "Rencana Desember")[P.ACTUAL].iloc[0] == 33
+        P.record_actuals(tiny, "Rencana Desember", pd.DataFrame({C.UNIT: [9], C.DAY: [1], C.ACTUAL: [3]}))
+    assert P.planned_vs_actual(tiny, "Rencana Desember")[C.ACTUAL].iloc[0] == 33
     with pytest.raises(P.PlanError, match="rencana_ada_realisasi"):
         P.save_plan(tiny, plan, "Rencana Desember", overwrite=True)
     # clearing a figure (empty actual) and overwriting a plan without actuals
     P.record_actuals(tiny, "Rencana Desember",
-                     pd.DataFrame({P.UNIT: [first[P.UNIT]], P.DAY: [first[P.DAY]], P.ACTUAL: [None]}))
-    assert P.planned_vs_actual(tiny, "Rencana Desember")[P.ACTUAL].isna().all()
+                     pd.DataFrame({C.UNIT: [first[C.UNIT]], C.DAY: [first[C.DAY]], C.ACTUAL: [None]}))
+    assert P.planned_vs_actual(tiny, "Rencana Desember")[C.ACTUAL].isna().all()
     smaller = P.apply_edits(plan, remove=[(1, 1)])
     P.save_plan(tiny, smaller, "Rencana Desember", overwrite=True)
     assert P.load_plan(tiny, "Rencana Desember").total == smaller.total
@@ -389,7 +392,7 @@ def test_cli_plan_json(tmp_path, monkeypatch, capsys):
     expected = P.plan_visits(P.candidate_sites(store, "99.01"), units=1, days=2, start=START,
                              base=P.base_point(store, "99.01"))
     assert [(v["unit"], v["day"], v["kode"], v["expected"]) for v in visits] == list(
-        expected.visits[[P.UNIT, P.DAY, Col.KODE, P.EXPECTED]].itertuples(index=False, name=None))
+        expected.visits[[C.UNIT, C.DAY, Col.KODE, C.EXPECTED]].itertuples(index=False, name=None))
     assert "Perkiraan direkam: 80 orang dalam 2 kunjungan" in err and "optimal" in err
     assert P.load_plan(store, "cli-uji").total == 80
     code = cli.main(["plan", "--within", "99.01", "--units", "0", "--days", "2", "--db", url])
@@ -410,7 +413,7 @@ def demo_store(tmp_path_factory):
 @pytest.mark.parametrize("weighted", [False, True])
 def test_demo_plan_is_fast_and_beats_or_equals_greedy(demo_store, weighted):
     sites = P.candidate_sites(demo_store, "99.01")
-    assert len(sites) == 175 and (sites[P.JENIS] == "sekolah").sum() == 25
+    assert len(sites) == 175 and (sites[C.JENIS] == "sekolah").sum() == 25
     plan = P.plan_visits(sites, units=3, days=10, start=START, weighted=weighted,
                          base=P.base_point(demo_store, "99.01"))
     assert plan.solve_seconds < 5

@@ -13,7 +13,9 @@ from datetime import date
 import pytest
 
 from geo import fmt
+from geo import columns as C
 from geo import plan as planner
+from geo.render.plan_map import plan_image
 from geo.coverage import coverage_table
 from geo.schema import Col
 from geo.config import load_settings
@@ -30,7 +32,7 @@ def drawn(demo_sqlite):
     sites = planner.candidate_sites(store, KAB, date=day)
     plan = planner.plan_visits(sites, units=3, capacity=40, days=10, response=0.5, start=date(2026, 11, 23),
                                base=planner.base_point(store, KAB))
-    school = sites[sites[planner.JENIS] == planner.SCHOOL][Col.KODE].iloc[0]
+    school = sites[sites[C.JENIS] == planner.SCHOOL][Col.KODE].iloc[0]
     last = plan.visits[plan.visits[Col.KODE] == plan.visits[Col.KODE].iloc[-1]]
     plan = planner.apply_edits(planner.apply_edits(plan, remove=[last[Col.KODE].iloc[0]]), add=[school])
     areas = {level: coverage_table(store, level, within=KAB, date=day, geometry=True)
@@ -40,8 +42,8 @@ def drawn(demo_sqlite):
 
 
 def _image(drawn, **options) -> bytes:
-    return planner.plan_image(drawn["plan"], drawn["desa"], outline=drawn["kecamatan"], area_name=NAME,
-                              data_date=drawn["day"], **options)
+    return plan_image(drawn["plan"], drawn["desa"], outline=drawn["kecamatan"], area_name=NAME,
+                      data_date=drawn["day"], **options)
 
 
 def _svg_text(svg: bytes) -> str:
@@ -70,7 +72,7 @@ def test_svg_says_what_where_when_and_from_whom(drawn):
     # the legends: zones with their thresholds, the base, each unit with its own figures, the school's triangle
     assert "Hijau ≥ 92%" in text and "Merah < 85%" in text
     assert f"Kantor asal: {plan.base[Col.NAMA]}" in text
-    for unit, visits, people in plan.totals[[planner.UNIT, "kunjungan", planner.EXPECTED]].itertuples(index=False):
+    for unit, visits, people in plan.totals[[C.UNIT, "kunjungan", C.EXPECTED]].itertuples(index=False):
         assert f"Unit {unit}: {visits} kunjungan, {fmt.number(people)} orang" in text
     assert f"Rencana: {len(plan.visits)} kunjungan" in text
     assert "sekolah (SMA/SMK/MA, pesantren)" in text

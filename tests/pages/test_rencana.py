@@ -11,7 +11,9 @@ from streamlit.proto.Metric_pb2 import Metric
 from streamlit.testing.v1 import AppTest
 
 from geo import auth, fmt
+from geo import columns as C
 from geo import plan as planner
+from geo.present import plan as plan_view
 from geo.schema import Col
 from geo.store import Store
 
@@ -48,15 +50,15 @@ def test_totals_schedule_and_coverage_equal_the_geo_plan(demo_env):
     assert shown["Cara rakus (pembanding)"][0] == fmt.number(plan.greedy_total)
     assert plan.total == 1200 and plan.total >= plan.greedy_total  # the plan beats the greedy or equals it
     assert shown["Hasil pemecah"] == ("optimal", "terbukti · gap 0,00%")
-    pd.testing.assert_frame_equal(at.dataframe[0].value.reset_index(drop=True), planner.schedule_grid(plan))
-    after = planner.coverage_after_view(planner.coverage_after(store, kab, plan, store.snapshot_dates(kab)[-1]))
+    pd.testing.assert_frame_equal(at.dataframe[0].value.reset_index(drop=True), plan_view.schedule_grid(plan))
+    after = plan_view.coverage_after_view(planner.coverage_after(store, kab, plan, store.snapshot_dates(kab)[-1]))
     shown_after = next(d.value for d in at.dataframe if "Zona setelah rencana" in d.value.columns)
     pd.testing.assert_frame_equal(shown_after.reset_index(drop=True), after)
     assert "Data contoh sintetis" in " ".join(i.value for i in at.info)
     assert any("garis lurus" in c.value for c in at.caption)
     # the printable view and the map with one straight line per (unit, site)
     printable = next(m.value for m in at.markdown if "**Unit 1**" in m.value)
-    assert printable == planner.itinerary_markdown(plan)
+    assert printable == plan_view.itinerary_markdown(plan)
     script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
     assert script.count("L.polyline(") == len(plan.visits[["unit", Col.KODE]].drop_duplicates())
 
@@ -72,7 +74,7 @@ def test_weighting_and_longest_trip_change_the_plan(demo_env):
     at.number_input(key="rencana_max_km").set_value(5).run()
     _, _, near = _geo_plan(demo_env, weighted=True, max_km=5)
     assert _metrics(at)["Perkiraan direkam"][0] == fmt.number(near.total)
-    assert near.visits[planner.JARAK].max() <= 5
+    assert near.visits[C.JARAK].max() <= 5
 
 
 def test_viewer_cannot_save_editor_saves_and_sees_actuals(demo_env):
@@ -88,15 +90,15 @@ def test_viewer_cannot_save_editor_saves_and_sees_actuals(demo_env):
     at.button(key="rencana_simpan").click().run()
     assert "Rencana 'Desember Kota' tersimpan." in [s.value for s in at.success]
     saved = planner.load_plan(store, "Desember Kota")
-    assert saved.total == plan.total and saved.visits[[planner.UNIT, planner.DAY, Col.KODE]].equals(
-        plan.visits[[planner.UNIT, planner.DAY, Col.KODE]])
+    assert saved.total == plan.total and saved.visits[[C.UNIT, C.DAY, Col.KODE]].equals(
+        plan.visits[[C.UNIT, C.DAY, Col.KODE]])
     first = saved.visits.iloc[0]
     planner.record_actuals(store, "Desember Kota", pd.DataFrame(
-        {planner.UNIT: [first[planner.UNIT]], planner.DAY: [first[planner.DAY]], planner.ACTUAL: [31]}))
+        {C.UNIT: [first[C.UNIT]], C.DAY: [first[C.DAY]], C.ACTUAL: [31]}))
     at.run()
     shown = _metrics(at)
-    assert shown["Realisasi"] == ("31", fmt.signed(31 - int(first[planner.EXPECTED])))
-    assert shown["Direncanakan (kunjungan terlapor)"][0] == fmt.number(first[planner.EXPECTED])
+    assert shown["Realisasi"] == ("31", fmt.signed(31 - int(first[C.EXPECTED])))
+    assert shown["Direncanakan (kunjungan terlapor)"][0] == fmt.number(first[C.EXPECTED])
     assert shown["Kunjungan terlapor"][0] == "1 dari 30"
 
 

@@ -1,0 +1,33 @@
+"""Coverage now and expected after a plan, per area."""
+from __future__ import annotations
+
+import pandas as pd
+
+from geo.columns import EXPECTED, KODE_DESA
+from geo.coverage import add_coverage, coverage_table
+from geo.plan.model import Plan
+from geo.schema import Col, Level, ZoneConfig, ancestor_code
+from geo.store import Store
+
+
+def coverage_after(store: Store, within: str, plan: Plan, date: str | None = None, *,
+                   level: Level | str = Level.KECAMATAN, zones: ZoneConfig = ZoneConfig()) -> pd.DataFrame:
+    """Coverage per area of ``level`` now and expected after the plan.
+
+    Each visit's expected recordings are added to Col.SUDAH of the desa it counts in (kode_desa),
+    then summed up to ``level``; Col.WAJIB is unchanged. Returns Col.KODE, Col.NAMA, Col.WAJIB,
+    Col.SUDAH, Col.CAKUPAN, Col.ZONA (now), tambahan, sudah_setelah, cakupan_setelah (percent) and
+    zona_setelah (zones by ``zones``).
+    """
+    level = Level(level)
+    now = coverage_table(store, level, within=within, date=date, zones=zones)
+    keys = [ancestor_code(k, level) for k in plan.visits[KODE_DESA]]
+    added = plan.visits.groupby(keys)[EXPECTED].sum() if len(plan.visits) else pd.Series(dtype=int)
+    out = now[[Col.KODE, Col.NAMA, Col.WAJIB, Col.SUDAH, Col.CAKUPAN, Col.ZONA]].copy()
+    out["tambahan"] = out[Col.KODE].map(added).fillna(0).astype(int)
+    after = add_coverage(pd.DataFrame({Col.WAJIB: out[Col.WAJIB], Col.SUDAH: out[Col.SUDAH] + out["tambahan"]}),
+                         zones)
+    out["sudah_setelah"] = after[Col.SUDAH].astype("Int64")
+    out["cakupan_setelah"] = after[Col.CAKUPAN]
+    out["zona_setelah"] = after[Col.ZONA]
+    return out

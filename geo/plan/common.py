@@ -1,0 +1,49 @@
+"""What every part of the planner shares: its error, the columns of its frames, the yield rule and
+the working days."""
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+
+from geo.columns import DAY, EXPECTED, JARAK, JENIS, KECAMATAN, KODE_DESA, LAT, LON, PERLU_HIJAU, UNIT
+from geo.schema import Col, RekamError, Zone
+
+
+class PlanError(RekamError):
+    """Bad planner input or a plan that cannot be edited, saved or found as asked."""
+
+
+# Column names of the planner's frames (data columns stay Indonesian, as everywhere).
+SITE_COLUMNS = [Col.KODE, Col.NAMA, JENIS, KODE_DESA, KECAMATAN, LAT, LON, JARAK, Col.BELUM, Col.WAJIB, Col.SUDAH,
+                Col.ZONA, PERLU_HIJAU]
+VISIT_COLUMNS = [UNIT, DAY, Col.TANGGAL, Col.KODE, Col.NAMA, JENIS, KODE_DESA, KECAMATAN, JARAK, EXPECTED]
+
+ZONE_WEIGHTS = {Zone.MERAH.value: 1.5, Zone.KUNING.value: 1.25}  # any other zone (or none) weighs 1
+SCHOOL = "sekolah"
+STATUSES = ("optimal", "time_limit", "greedy", "edited")
+
+
+def visit_yields(remaining: int, capacity: int, response: float, n: int) -> list[int]:
+    """Recordings of the 1st … n-th visit to a site with ``remaining`` unrecorded people.
+
+    Each visit records ``min(capacity, floor(response × remaining))`` and lowers ``remaining``
+    by as much; the list stops early at the first visit that would record nobody.
+    """
+    out, left = [], max(0, int(remaining))
+    for _ in range(n):
+        got = min(int(capacity), math.floor(response * left + 1e-9))
+        if got <= 0:
+            break
+        out.append(got)
+        left -= got
+    return out
+
+
+def working_days(start: date, days: int, weekends: bool = False) -> list[date]:
+    """The first ``days`` working days from ``start`` (included); Saturday/Sunday only if ``weekends``."""
+    out, d = [], start
+    while len(out) < days:
+        if weekends or d.weekday() < 5:
+            out.append(d)
+        d += timedelta(days=1)
+    return out

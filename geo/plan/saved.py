@@ -1,0 +1,161 @@
+"""Plans in the store: saved under a name with their visits, and the people actually recorded per visit."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from sqlalchemy import delete, insert, select
+
+from geo.columns import ACTUAL, DAY, EXPECTED, PERLU_HIJAU, SELISIH, UNIT
+from geo.plan.common import SITE_COLUMNS, PlanError
+from geo.plan.model import Plan, prepare_sites, visits_frame
+from geo.schema import Col
+from geo.store import Store, now
+from geo.store.tables import actuals_table, plans_table, visits_table
+
+
+def _plan_row(conn, name: str):
+    row = conn.execute(select(plans_table).where(plans_table.c.name == name)).mappings().first()
+    if row is None:
+        raise PlanError("rencana_tidak_ada", nama=name)
+    return row
+
+
+def _clear_name(conn, name: str, overwrite: bool) -> None:
+    """Delete the plan saved as ``name`` and its visits, if any: refused without ``overwrite`` and while it
+    has actual figures."""
+    old = conn.execute(select(plans_table.c.id).where(plans_table.c.name == name)).scalar()
+    if old is None:
+        return
+    if not overwrite:
+        raise PlanError("rencana_nama_dipakai", nama=name)
+    if conn.execute(select(actuals_table.c.plan_id).where(actuals_table.c.plan_id == old)).first():
+        raise PlanError("rencana_ada_realisasi", nama=name)
+    conn.execute(delete(visits_table).where(visits_table.c.plan_id == old))
+    conn.execute(delete(plans_table).where(plans_table.c.id == old))
+
+
+def save_plan(store: Store, plan: Plan, name: str, *, within: str | None = None, data_date: str | None = None,
+              user: str = "cli", overwrite: bool = False) -> int:
+    """Store ``plan`` under ``name`` in one transaction; returns its id.
+
+    An existing plan of that name is replaced only with ``overwrite`` and only while it has no
+    actual figures. Raises PlanError (empty or taken name, actuals) or StoreError.
+    """
+    name = (name or "").strip()
+    if not name:
+        raise PlanError("rencana_nama_kosong")
+    sites = json.loads(plan.sites.to_json(orient="records", force_ascii=False))
+    with store.transaction() as conn:
+        _clear_name(conn, name, overwrite)
+        plan_id = conn.execute(insert(plans_table).values(
+            name=name, within=within, data_date=data_date, created_at=now(), user=user,
+            params=json.dumps(plan.params), base=json.dumps(plan.base, default=str) if plan.base else None,
+            sites=json.dumps(sites, ensure_ascii=False), total=int(plan.total), objective=float(plan.objective),
+            turned_green=int(plan.turned_green), status=plan.status, gap=plan.gap,
+            greedy_total=int(plan.greedy_total), greedy_objective=float(plan.greedy_objective),
+            solve_seconds=float(plan.solve_seconds),
+        )).inserted_primary_key[0]
+        rows = [{"plan_id": plan_id, UNIT: int(v[UNIT]), DAY: int(v[DAY]), Col.TANGGAL: v[Col.TANGGAL],
+                 Col.KODE: v[Col.KODE], EXPECTED: int(v[EXPECTED])} for v in plan.visits.to_dict("records")]
+        if rows:
+            conn.execute(insert(visits_table), rows)
+    return int(plan_id)
+
+
+def list_plans(store: Store, within: str | None = None) -> pd.DataFrame:
+    """Saved plans of ``within`` (and its sub-areas), newest first: name, within, data_date, created_at,
+    user, total, status."""
+    cols = [plans_table.c[c] for c in ("name", "within", "data_date", "created_at", "user", "total", "status")]
+    q = select(*cols).order_by(plans_table.c.id.desc())
+    if within:
+        q = q.where((plans_table.c.within == within) | plans_table.c.within.like(within + ".%"))
+    with store.engine.connect() as conn:
+        return pd.DataFrame(conn.execute(q).mappings().all(), columns=[c.name for c in cols])
+
+
+def load_plan(store: Store, name: str) -> Plan:
+    """The plan saved as ``name``. Raises PlanError when there is none."""
+    with store.engine.connect() as conn:
+        row = _plan_row(conn, name)
+        query = select(visits_table).where(visits_table.c.plan_id == row["id"])
+        stored = pd.DataFrame(conn.execute(query).mappings().all(), columns=[c.name for c in visits_table.c])
+    sites = prepare_sites(pd.DataFrame(json.loads(row["sites"]), columns=SITE_COLUMNS))
+    for col in (Col.WAJIB, Col.SUDAH, PERLU_HIJAU):
+        sites[col] = sites[col].astype("Int64")
+    params = json.loads(row["params"])
+    visits = visits_frame([], sites, params)
+    if len(stored):
+        index = {k: i for i, k in enumerate(sites[Col.KODE])}
+        visits = visits_frame([(int(u), int(d), index[k]) for u, d, k in
+                               zip(stored[UNIT], stored[DAY], stored[Col.KODE])], sites, params)
+    return Plan(visits, sites, params, int(row["total"]), float(row["objective"]), int(row["turned_green"]),
+                row["status"], row["gap"], int(row["greedy_total"]), float(row["greedy_objective"]),
+                float(row["solve_seconds"]), base=json.loads(row["base"]) if row["base"] else None, name=name)
+
+
+def _actual_rows(actuals_df: pd.DataFrame) -> tuple[list[dict], list[tuple[int, int]]]:
+    """(figures to store as unit/day/actual rows, (unit, day) of figures to clear) from ``actuals_df``."""
+    for col in (UNIT, DAY, ACTUAL):
+        if col not in actuals_df:
+            raise PlanError("rencana_kolom_hilang", kolom=col, wajib=", ".join((UNIT, DAY, ACTUAL)))
+    rows, clear = [], []
+    for r in actuals_df[[UNIT, DAY, ACTUAL]].to_dict("records"):
+        unit, day, raw = int(r[UNIT]), int(r[DAY]), r[ACTUAL]
+        if raw is None or pd.isna(raw):
+            clear.append((unit, day))
+            continue
+        value = pd.to_numeric(raw, errors="coerce")
+        if pd.isna(value) or value < 0 or value != int(value):
+            raise PlanError("rencana_aktual_salah", unit=unit, hari=day, nilai=raw)
+        rows.append({UNIT: unit, DAY: day, ACTUAL: int(value)})
+    return rows, clear
+
+
+def record_actuals(store: Store, plan_name: str, actuals_df: pd.DataFrame, *, user: str = "cli") -> int:
+    """Store the people actually recorded per visit (columns unit, day, actual) in one transaction.
+
+    A row with an empty ``actual`` clears that visit's figure. Returns the number of figures stored.
+    Raises PlanError for an unknown plan or visit, or a figure that is not a whole number ≥ 0.
+    """
+    rows, clear = _actual_rows(actuals_df)
+    with store.transaction() as conn:
+        plan_id = _plan_row(conn, plan_name)["id"]
+        planned = {(u, d) for u, d in conn.execute(
+            select(visits_table.c[UNIT], visits_table.c[DAY]).where(visits_table.c.plan_id == plan_id))}
+        for unit, day in clear + [(r[UNIT], r[DAY]) for r in rows]:
+            if (unit, day) not in planned:
+                raise PlanError("rencana_kunjungan_tidak_ada", nama=plan_name, unit=unit, hari=day)
+            conn.execute(delete(actuals_table).where((actuals_table.c.plan_id == plan_id)
+                                                     & (actuals_table.c[UNIT] == unit)
+                                                     & (actuals_table.c[DAY] == day)))
+        if rows:
+            stamp = now()
+            conn.execute(insert(actuals_table), [{**r, "plan_id": plan_id, "recorded_at": stamp, "user": user}
+                                                 for r in rows])
+    return len(rows)
+
+
+def planned_vs_actual(store: Store, plan_name: str) -> pd.DataFrame:
+    """The saved plan's visits with what was actually recorded: VISIT_COLUMNS + actual and selisih
+    (actual − expected), both <NA> where no figure was entered yet. Raises PlanError."""
+    plan = load_plan(store, plan_name)
+    with store.engine.connect() as conn:
+        plan_id = _plan_row(conn, plan_name)["id"]
+        got = pd.DataFrame(conn.execute(select(actuals_table.c[UNIT], actuals_table.c[DAY], actuals_table.c[ACTUAL])
+                                        .where(actuals_table.c.plan_id == plan_id)).mappings().all(),
+                           columns=[UNIT, DAY, ACTUAL])
+    out = plan.visits.merge(got.astype(int), on=[UNIT, DAY], how="left", validate="one_to_one")
+    out[ACTUAL] = out[ACTUAL].astype("Int64")
+    out[SELISIH] = (out[ACTUAL] - out[EXPECTED]).astype("Int64")
+    return out
+
+
+def actual_totals(table: pd.DataFrame) -> dict:
+    """Sums of a ``planned_vs_actual`` table: expected (all visits), visits, reported (visits with a
+    figure), expected_reported and actual (over reported visits), selisih (actual − expected_reported)."""
+    reported = table[table[ACTUAL].notna()]
+    actual = int(reported[ACTUAL].sum())
+    expected_reported = int(reported[EXPECTED].sum())
+    return {"expected": int(table[EXPECTED].sum()), "visits": len(table), "reported": len(reported),
+            "expected_reported": expected_reported, "actual": actual, SELISIH: actual - expected_reported}

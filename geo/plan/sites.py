@@ -1,0 +1,133 @@
+"""Where a unit may start and where it may go: the base offices and the candidate sites, with
+what is left to record at each and its straight-line distance from the base."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from geo.columns import JARAK, JENIS, KECAMATAN, KODE_DESA, LAT, LON, PERLU_HIJAU
+from geo.coverage import coverage_table, people_to_reach
+from geo.plan.common import SCHOOL, SITE_COLUMNS, PlanError
+from geo.schema import Col, Level, ZoneConfig, ancestor_code, desa_tipe
+from geo.store import Store
+
+BASE_KINDS = ("disdukcapil", "kecamatan")  # offices a unit may start from, preferred first
+
+
+def haversine_km(lat1, lon1, lat2, lon2):
+    """Great-circle (straight-line) distance in km; works on numbers or numpy arrays."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dlat, dlon = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
+    a = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(a))
+
+
+def people_to_green(wajib, sudah, zones: ZoneConfig = ZoneConfig()) -> int | None:
+    """Fewest extra recordings that put an area in the hijau zone (0 if it is; None without data
+    or with a wajib of 0): ``geo.coverage.people_to_reach`` at ``zones.hijau``."""
+    if wajib is None or sudah is None or pd.isna(wajib) or pd.isna(sudah) or wajib <= 0:
+        return None
+    return people_to_reach(wajib, sudah, zones.hijau)
+
+
+def _kabupaten(within: str) -> str:
+    return ancestor_code(within, Level.KABUPATEN) if Level.of_code(within).depth >= 2 else within
+
+
+def bases(store: Store, within: str) -> pd.DataFrame:
+    """Offices a unit may start from: id, Col.NAMA, jenis, Col.KODE, lat, lon.
+
+    The Disdukcapil office first, then the kantor kecamatan, from the stored 'lokasi' points of
+    the kabupaten/kota containing ``within``.
+    """
+    pts = store.points("lokasi", within=_kabupaten(within))
+    cols = ["id", Col.NAMA, JENIS, Col.KODE, LAT, LON]
+    if pts.empty:
+        return pd.DataFrame(columns=cols)
+    pts[JENIS] = [a.get(JENIS) for a in pts["atribut"]]
+    pts = pts[pts[JENIS].isin(BASE_KINDS)].copy()
+    pts["_order"] = pts[JENIS].map(BASE_KINDS.index)
+    return pts.sort_values(["_order", "id"], ignore_index=True)[cols]
+
+
+def base_point(store: Store, within: str, base_id: str | None = None) -> dict:
+    """The base office as a dict (id, nama, jenis, kode, lat, lon): ``base_id`` or the first of
+    ``bases``. Raises PlanError when there is no office or no office ``base_id``."""
+    offices = bases(store, within)
+    if offices.empty:
+        raise PlanError("rencana_tanpa_basis", wilayah=within)
+    if base_id is None:
+        return offices.iloc[0].to_dict()
+    found = offices[offices["id"] == base_id]
+    if found.empty:
+        raise PlanError("rencana_basis_tidak_ada", basis=base_id, wilayah=within)
+    return found.iloc[0].to_dict()
+
+
+def _desa_sites(store: Store, within: str, date: str | None, zones: ZoneConfig,
+                kec_names: dict[str, str]) -> pd.DataFrame:
+    """Desa/kelurahan with data at ``date`` as sites (Col.BELUM floored at 0), without jarak_km."""
+    desa = coverage_table(store, Level.DESA, within=within, date=date, zones=zones, geometry=True)
+    desa = desa[desa[Col.WAJIB].notna() & desa[Col.SUDAH].notna()].reset_index(drop=True)
+    points = desa.geometry.representative_point()
+    need = [people_to_green(w, s, zones) for w, s in zip(desa[Col.WAJIB], desa[Col.SUDAH])]
+    return pd.DataFrame({
+        Col.KODE: desa[Col.KODE],
+        Col.NAMA: desa[Col.NAMA],
+        JENIS: [t if t in ("desa", "kelurahan") else desa_tipe(k) for k, t in zip(desa[Col.KODE], desa[Col.TIPE])],
+        KODE_DESA: desa[Col.KODE],
+        KECAMATAN: [kec_names.get(ancestor_code(k, Level.KECAMATAN), "") for k in desa[Col.KODE]],
+        LAT: points.y.to_numpy(), LON: points.x.to_numpy(),
+        Col.BELUM: desa[Col.BELUM].fillna(0).clip(lower=0).astype(int),
+        Col.WAJIB: desa[Col.WAJIB].astype("Int64"), Col.SUDAH: desa[Col.SUDAH].astype("Int64"),
+        Col.ZONA: desa[Col.ZONA], PERLU_HIJAU: pd.array(need, dtype="Int64"),
+    })
+
+
+def _school_sites(store: Store, within: str, desa_sites: pd.DataFrame,
+                  kec_names: dict[str, str]) -> pd.DataFrame | None:
+    """The stored schools as sites (Col.BELUM = their ``belum_rekam``, 0 when missing), with the zone
+    and perlu_hijau of the desa they count in; None without schools."""
+    by_desa = desa_sites.set_index(Col.KODE)
+    rows = []
+    for p in store.points(SCHOOL, within=within).to_dict("records"):
+        belum = pd.to_numeric(p["atribut"].get(Col.BELUM), errors="coerce")
+        known = p[Col.KODE] in by_desa.index
+        rows.append({
+            Col.KODE: str(p["id"]), Col.NAMA: p[Col.NAMA], JENIS: SCHOOL, KODE_DESA: p[Col.KODE],
+            KECAMATAN: kec_names.get(ancestor_code(p[Col.KODE], Level.KECAMATAN), ""),
+            LAT: float(p[LAT]), LON: float(p[LON]), Col.BELUM: 0 if pd.isna(belum) else max(0, int(belum)),
+            Col.WAJIB: pd.NA, Col.SUDAH: pd.NA,
+            Col.ZONA: by_desa.at[p[Col.KODE], Col.ZONA] if known else None,
+            PERLU_HIJAU: by_desa.at[p[Col.KODE], PERLU_HIJAU] if known else pd.NA,
+        })
+    if not rows:
+        return None
+    return pd.DataFrame(rows).astype({Col.WAJIB: "Int64", Col.SUDAH: "Int64", PERLU_HIJAU: "Int64"})
+
+
+def candidate_sites(store: Store, within: str, *, date: str | None = None, base_id: str | None = None,
+                    max_km: float | None = None, include_schools: bool = True,
+                    zones: ZoneConfig = ZoneConfig()) -> pd.DataFrame:
+    """Sites a unit can visit, with what is left to record there.
+
+    Desa/kelurahan of ``within`` with data at ``date`` (Col.BELUM floored at 0) and, when asked,
+    the stored schools (Col.BELUM = their ``belum_rekam`` attribute, 0 when missing). Returns
+    SITE_COLUMNS: Col.KODE (desa code or school id), Col.NAMA, jenis (desa/kelurahan/sekolah),
+    kode_desa (the desa the site counts in), kecamatan (name), lat, lon (a desa's representative
+    point), jarak_km (straight-line km from the base), Col.BELUM, Col.WAJIB, Col.SUDAH (desa only),
+    Col.ZONA and perlu_hijau (people to reach hijau by ``zones``, of the site's desa). Sites beyond
+    ``max_km`` are left out. Raises PlanError when there is no base office.
+    """
+    base = base_point(store, within, base_id)
+    kec = store.areas(within=_kabupaten(within), level=Level.KECAMATAN)
+    kec_names = dict(zip(kec[Col.KODE], kec[Col.NAMA]))
+    sites = _desa_sites(store, within, date, zones, kec_names)
+    schools = _school_sites(store, within, sites, kec_names) if include_schools else None
+    if schools is not None:
+        sites = pd.concat([sites, schools], ignore_index=True)
+    sites[JARAK] = np.round(haversine_km(base[LAT], base[LON], sites[LAT].to_numpy(float),
+                                         sites[LON].to_numpy(float)), 2) if len(sites) else []
+    if max_km is not None:
+        sites = sites[sites[JARAK] <= max_km]
+    return sites[SITE_COLUMNS].sort_values(Col.KODE, ignore_index=True)

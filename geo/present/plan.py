@@ -1,0 +1,194 @@
+"""The mobile-unit plan for people: headline figures, the solver's status, the schedule, the site
+table to edit, coverage after the plan, actual figures, and the itinerary as Markdown or XLSX.
+
+Every function returns text or frames of text (``itinerary_xlsx``: bytes) in Bahasa Indonesia or
+English; the figures come from ``geo.plan``.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from geo import fmt
+from geo.columns import ACTUAL, DAY, EXPECTED, JARAK, JENIS, KECAMATAN, SELISIH, UNIT
+from geo.plan import Plan, actual_totals
+from geo.present.common import zone_label
+from geo.schema import Col
+from geo.text import tr
+
+
+# --- the solver's result and the headline figures ------------------------------------------------
+def status_text(plan: Plan, lang: str = "id") -> str:
+    """The plan's status in words: ``optimal (terbukti)``, ``diubah manual``…"""
+    return tr(f"rencana_status_{plan.status}", lang)
+
+
+def status_line(plan: Plan, lang: str = "id") -> str:
+    """``optimal (terbukti) · gap 0,00%`` — what the solver proved."""
+    gap = "" if plan.gap is None else f" · gap {fmt.percent(plan.gap, 2, lang)}"
+    return status_text(plan, lang) + gap
+
+
+def status_short(plan: Plan, lang: str = "id") -> str:
+    """One or two words for a headline figure: ``optimal``, ``diubah``…"""
+    return tr(f"rencana_status_singkat_{plan.status}", lang)
+
+
+def status_detail(plan: Plan, lang: str = "id") -> str | None:
+    """What stands under :func:`status_short`: ``terbukti · gap 0,00%`` (None when nothing)."""
+    parts = [tr("rencana_terbukti", lang)] if plan.status == "optimal" else []
+    if plan.gap is not None:
+        parts.append(f"gap {fmt.percent(plan.gap, 2, lang)}")
+    return " · ".join(parts) or None
+
+
+def plan_metrics(plan: Plan, lang: str = "id") -> list[tuple[str, str, str | None, bool]]:
+    """(label, value, delta, arrow) for the headline figures: people expected (vs the greedy),
+    the greedy baseline, desa turning green, and what the solver proved. ``arrow`` is False
+    where the delta is no change or not a change at all."""
+    t = lambda k, **p: tr(k, lang, **p)  # noqa: E731
+    return [
+        (t("rencana_m_total"), fmt.number(plan.total, lang=lang),
+         f"{fmt.signed(plan.gain_over_greedy, lang=lang)} {t('rencana_vs_rakus')}", plan.gain_over_greedy != 0),
+        (t("rencana_m_rakus"), fmt.number(plan.greedy_total, lang=lang), None, False),
+        (t("rencana_m_hijau"), fmt.number(plan.turned_green, lang=lang), None, False),
+        (t("rencana_m_status"), status_short(plan, lang), status_detail(plan, lang), False),
+    ]
+
+
+def method_note(plan: Plan, lang: str = "id") -> str:
+    """One paragraph: solver, status and time, the (weighted) score against the greedy's, and the limits
+    of the model (straight-line distance, no holidays)."""
+    return tr(
+        "rencana_cara", lang, pemecah=plan.solver, status=status_line(plan, lang),
+        detik=fmt.number(plan.solve_seconds, 2, lang),
+        bobot=tr("rencana_bobot", lang) if plan.params["weighted"] else "",
+        skor=fmt.number(plan.objective, 2, lang), skor_rakus=fmt.number(plan.greedy_objective, 2, lang))
+
+
+# --- the schedule and the sites ------------------------------------------------------------------
+def schedule_grid(plan: Plan, lang: str = "id") -> pd.DataFrame:
+    """Text grid for people: one row per day (Hari ke, Tanggal), one column per unit: 'Site (n)'."""
+    head = {DAY: tr("rencana_kol_hari", lang), Col.TANGGAL: tr("rencana_kol_tanggal", lang)}
+    out = pd.DataFrame({head[DAY]: range(1, plan.params["days"] + 1),
+                        head[Col.TANGGAL]: [fmt.long_date(d, lang) for d in plan.dates]})
+    for unit in range(1, plan.params["units"] + 1):
+        mine = plan.visits[plan.visits[UNIT] == unit].set_index(DAY)
+        out[tr("rencana_unit_n", lang, n=unit)] = [
+            f"{mine.at[d, Col.NAMA]} ({fmt.number(mine.at[d, EXPECTED], lang=lang)})" if d in mine.index else "–"
+            for d in range(1, plan.params["days"] + 1)]
+    return out
+
+
+def site_table(plan: Plan, lang: str = "id") -> pd.DataFrame:
+    """Candidate sites for an editor, planned sites first: pilih (bool: in the plan), Col.KODE, and as
+    text Col.NAMA, jenis, kecamatan, jarak_km, Col.BELUM, kunjungan, expected (from ``plan``).
+    Headers are the raw names; ``site_table_labels`` gives the words for them."""
+    got = plan.visits.groupby(Col.KODE).agg(kunjungan=(EXPECTED, "size"), expected=(EXPECTED, "sum"))
+    out = plan.sites[[Col.KODE, Col.NAMA, JENIS, KECAMATAN, JARAK, Col.BELUM]].merge(
+        got, left_on=Col.KODE, right_index=True, how="left", validate="one_to_one")
+    out[["kunjungan", EXPECTED]] = out[["kunjungan", EXPECTED]].fillna(0).astype(int)
+    out.insert(0, "pilih", out["kunjungan"] > 0)
+    out = out.sort_values(["pilih", EXPECTED, Col.BELUM, Col.KODE], ascending=[False, False, False, True],
+                          ignore_index=True)
+    out[JENIS] = [tr(f"jenis_{j}", lang) for j in out[JENIS]]
+    out[JARAK] = [fmt.number(v, 1, lang) for v in out[JARAK]]
+    for col in (Col.BELUM, "kunjungan", EXPECTED):
+        out[col] = [fmt.number(v, lang=lang) for v in out[col]]
+    return out
+
+
+def site_table_labels(lang: str = "id") -> dict[str, str]:
+    """Column words for ``site_table``."""
+    keys = {"pilih": "pilih", Col.KODE: "kode", Col.NAMA: "nama", JENIS: "jenis", KECAMATAN: "kecamatan",
+            JARAK: "jarak", Col.BELUM: "belum", "kunjungan": "kunjungan", EXPECTED: "perkiraan"}
+    return {c: tr(f"rencana_kol_{k}", lang) for c, k in keys.items()}
+
+
+def coverage_after_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """``geo.plan.coverage_after`` as text for people: name, coverage (percent) and zone now, added,
+    coverage and zone after."""
+    t = lambda k: tr(k, lang)  # noqa: E731
+    return pd.DataFrame({
+        t("kol_nama"): table[Col.NAMA].to_numpy(),
+        t("rencana_kol_cakupan_awal"): [fmt.percent(v, 2, lang) for v in table[Col.CAKUPAN]],
+        t("rencana_kol_zona_awal"): [zone_label(z, lang) for z in table[Col.ZONA]],
+        t("rencana_kol_tambahan"): [fmt.number(v, lang=lang) for v in table["tambahan"]],
+        t("rencana_kol_cakupan_akhir"): [fmt.percent(v, 2, lang) for v in table["cakupan_setelah"]],
+        t("rencana_kol_zona_akhir"): [zone_label(z, lang) for z in table["zona_setelah"]],
+    })
+
+
+# --- actual figures ------------------------------------------------------------------------------
+def actual_metrics(table: pd.DataFrame, lang: str = "id") -> list[tuple[str, str, str | None]]:
+    """(label, value, delta) for a ``planned_vs_actual`` table: planned for the reported visits, actual
+    (with the difference), and how many visits were reported."""
+    sums = actual_totals(table)
+    t = lambda k, **p: tr(k, lang, **p)  # noqa: E731
+    return [
+        (t("rencana_m_rencana"), fmt.number(sums["expected_reported"], lang=lang), None),
+        (t("rencana_m_aktual"), fmt.number(sums["actual"], lang=lang), fmt.signed(sums[SELISIH], lang=lang)),
+        (t("rencana_m_terlapor"), t("rencana_dari", a=fmt.number(sums["reported"], lang=lang),
+                                     b=fmt.number(sums["visits"], lang=lang)), None),
+    ]
+
+
+def actuals_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """A planned-vs-actual table for an editor, with localised headers: everything is text except the
+    actual figure (a nullable integer, the one column to edit)."""
+    cols = {UNIT: "unit", DAY: "hari", Col.TANGGAL: "tanggal", Col.NAMA: "nama", EXPECTED: "perkiraan",
+            ACTUAL: "aktual", SELISIH: "selisih"}
+    out = table[list(cols)].copy()
+    out[Col.TANGGAL] = [fmt.long_date(d, lang) for d in out[Col.TANGGAL]]
+    out[EXPECTED] = [fmt.number(v, lang=lang) for v in out[EXPECTED]]
+    out[SELISIH] = [fmt.signed(v, lang=lang) for v in out[SELISIH]]
+    return out.rename(columns={c: tr(f"rencana_kol_{k}", lang) for c, k in cols.items()})
+
+
+def actuals_from_view(view: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """The unit, day, actual frame ``geo.plan.record_actuals`` takes, from an edited ``actuals_view``."""
+    names = {tr(f"rencana_kol_{k}", lang): c for c, k in ((UNIT, "unit"), (DAY, "hari"), (ACTUAL, "aktual"))}
+    return view[list(names)].rename(columns=names)
+
+
+# --- the itinerary -------------------------------------------------------------------------------
+def _unit_sheet(plan: Plan, unit: int, lang: str) -> pd.DataFrame:
+    mine = plan.visits[plan.visits[UNIT] == unit]
+    cols = {DAY: "hari", Col.TANGGAL: "tanggal", Col.KODE: "kode", Col.NAMA: "nama", JENIS: "jenis",
+            KECAMATAN: "kecamatan", JARAK: "jarak", EXPECTED: "perkiraan"}
+    out = mine[list(cols)].copy()
+    out[JENIS] = [tr(f"jenis_{j}", lang) for j in out[JENIS]]
+    return out.rename(columns={c: tr(f"rencana_kol_{k}", lang) for c, k in cols.items()})
+
+
+def itinerary_xlsx(plan: Plan, lang: str = "id") -> bytes:
+    """The itinerary as XLSX bytes: one sheet per unit ('Unit 1' …), numbers as numbers, neutralised."""
+    from geo.export import to_xlsx_bytes
+
+    return to_xlsx_bytes({tr("rencana_unit_n", lang, n=u): _unit_sheet(plan, u, lang)
+                          for u in range(1, plan.params["units"] + 1)})
+
+
+def _md_cell(value) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def itinerary_markdown(plan: Plan, lang: str = "id") -> str:
+    """A printable itinerary: title, parameters and total, then one table per unit with its total."""
+    p = plan.params
+    lines = [f"### {tr('rencana_judul_cetak', lang)}" + (f": {_md_cell(plan.name)}" if plan.name else ""),
+             tr("rencana_ringkas_cetak", lang, unit=p["units"], hari=p["days"], kapasitas=p["capacity"],
+                respons=fmt.percent(100 * p["response"], 0, lang), total=fmt.number(plan.total, lang=lang))]
+    if plan.base:
+        lines.append(tr("rencana_basis", lang, nama=_md_cell(plan.base[Col.NAMA])))
+    totals = plan.totals.set_index(UNIT)
+    for unit in range(1, p["units"] + 1):
+        sheet = _unit_sheet(plan, unit, lang)
+        lines += ["", f"**{tr('rencana_unit_n', lang, n=unit)}**", "",
+                  "| " + " | ".join(sheet.columns) + " |", "|" + "---|" * len(sheet.columns)]
+        for row in sheet.itertuples(index=False):
+            hari, tanggal, kode, nama, jenis, kec, jarak, perkiraan = row
+            cells = [hari, fmt.long_date(tanggal, lang), kode, nama, jenis, kec, fmt.number(jarak, 1, lang),
+                     fmt.number(perkiraan, lang=lang)]
+            lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+        lines += ["", tr("rencana_total_unit", lang, n=unit, jumlah=fmt.number(totals.at[unit, EXPECTED], lang=lang))]
+    return "\n".join(lines)
