@@ -452,7 +452,8 @@ def login_box(ctx: Context):
             password = st.text_input(ctx.t("kata_sandi"), type="password")
             if st.form_submit_button(ctx.t("masuk")):
                 try:
-                    st.session_state["auth_session"] = auth.authenticate(store(ctx), name, password)
+                    st.session_state["auth_session"] = auth.authenticate(store(ctx), name, password,
+                                                                         settings=load_settings())
                 except RekamError as err:
                     st.error(describe(err, ctx.lang))
                 else:
@@ -475,7 +476,7 @@ def _sso_session(ctx: Context):
     if not providers:
         return None
     if getattr(st.user, "is_logged_in", False) and st.user.get("email") and st.user.get("email_verified", True):
-        session = auth.sso_session(store(ctx), st.user.email)
+        session = auth.sso_session(store(ctx), st.user.email, settings=load_settings())
         st.session_state["auth_session"] = session
         return session
     for provider in providers:  # one button per configured provider ([auth] or [auth.NAME])

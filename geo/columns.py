@@ -73,6 +73,7 @@ PERSEN_CETAK = "persen_cetak"  # of sudah_rekam, percent
 UNIT, DAY, EXPECTED, ACTUAL, SELISIH = "unit", "day", "expected", "actual", "selisih"
 JENIS, KODE_DESA, KECAMATAN, JARAK, PERLU_HIJAU = "jenis", "kode_desa", "kecamatan", "jarak_km", "perlu_hijau"
 LAT, LON = "lat", "lon"
+LABEL, COLOUR = "label", "colour"  # with LAT, LON, STATUS: a point layer on a map (geo.render.maps)
 
 # --- Pockets and hot spots (geo.pockets) -------------------------------------------------------
 MENUJU_HIJAU = "menuju_hijau"  # recordings still needed to reach hijau (0 when hijau)

@@ -29,6 +29,7 @@ class Settings:
     max_upload_mb: float = 50.0
     public_view: bool = True  # viewers see dashboards without logging in
     session_minutes: int = 60
+    bcrypt_rounds: int = 12  # password hashing cost; tests lower it (each step down halves an attacker's work)
     source_name: str = "Dinas Kependudukan dan Pencatatan Sipil"
 
     @property
@@ -49,6 +50,14 @@ def _env_float(name: str) -> float | None:
         raise ConfigError("env_bukan_angka", nama=name, nilai=raw) from None
 
 
+def _bcrypt_rounds(raw: str | None) -> int:
+    """bcrypt cost from REKAM_BCRYPT_ROUNDS, clamped to bcrypt's 4–31; 12 when unset or not a number."""
+    try:
+        return min(max(int(raw), 4), 31) if raw else 12
+    except ValueError:
+        return 12
+
+
 def _first(*values):
     return next(v for v in values if v is not None)
 
@@ -58,6 +67,8 @@ def load_settings(path: Path | None = None) -> Settings:
 
     Precedence: environment (``REKAM_HIJAU``, ``REKAM_KUNING``, ``REKAM_MAX_UPLOAD_MB``,
     ``REKAM_PUBLIC_VIEW``) > config file > defaults. Raises ConfigError on bad values.
+    ``REKAM_BCRYPT_ROUNDS`` (environment only) sets the password hashing cost: clamped to
+    4–31, 12 when unset or not a number.
     """
     path = path or Path(os.environ.get("REKAM_CONFIG", CONFIG_PATH))
     conf: dict = {}
@@ -78,5 +89,6 @@ def load_settings(path: Path | None = None) -> Settings:
         max_upload_mb=float(_first(_env_float("REKAM_MAX_UPLOAD_MB"), upload.get("maks_mb"), 50)),
         public_view=bool(public),
         session_minutes=int(akses.get("sesi_menit", 60)),
+        bcrypt_rounds=_bcrypt_rounds(os.environ.get("REKAM_BCRYPT_ROUNDS")),
         source_name=conf.get("sumber", {}).get("nama", Settings.source_name),
     )

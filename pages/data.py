@@ -7,6 +7,7 @@ import streamlit as st
 
 import ui
 from geo import auth, fmt, ingest
+from geo.config import load_settings
 from geo.export import to_csv_bytes, to_xlsx_bytes
 from geo.present import file_preview
 from geo.schema import Level, RekamError
@@ -144,7 +145,7 @@ if "tab_pengguna" in tabs:
             if st.form_submit_button(ctx.t("tambah_pengguna")):
                 try:
                     auth.require(ui.current_session(), "admin", store=store)
-                    auth.add_user(store, name, password, role, actor=session.username)
+                    auth.add_user(store, name, password, role, actor=session.username, settings=load_settings())
                 except RekamError as err:
                     fail(err)
                 else:

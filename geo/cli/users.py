@@ -56,12 +56,14 @@ def _read_password(args, language: str) -> str:
 
 def cmd_user_add(args) -> int:
     from geo import auth
+    from geo.config import load_settings
 
     store, language = open_store(args), lang(args)
     name = auth.clean_username(args.name)  # refuse a bad name before asking for a password
     auth.clean_role(args.role)
     auth.clean_email(args.email)
-    name = auth.add_user(store, name, _read_password(args, language), args.role, email=args.email, actor=args.user)
+    name = auth.add_user(store, name, _read_password(args, language), args.role, email=args.email,
+                         actor=args.user, settings=load_settings())
     print(tr("pengguna_ditambah", language, nama=name, peran=args.role))
     return 0
 
@@ -83,11 +85,13 @@ def cmd_user_role(args) -> int:
 
 def cmd_user_passwd(args) -> int:
     from geo import auth
+    from geo.config import load_settings
 
     store, language = open_store(args), lang(args)
     if auth.find_user(store, args.name) is None:  # before asking for a password
         raise auth.AuthError("pengguna_tidak_ada", nama=args.name)
-    auth.set_password(store, args.name, _read_password(args, language), actor=args.user)
+    auth.set_password(store, args.name, _read_password(args, language), actor=args.user,
+                      settings=load_settings())
     print(tr("sandi_diubah", language, nama=args.name))
     return 0
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 import geo.cli
 from geo import auth
 from geo.auth import (
+    USER_COLUMNS,
     AuthError,
     Session,
     add_user,
@@ -34,19 +35,21 @@ from geo.auth import (
     viewer_allowed,
 )
 from geo.schema import ZoneConfig
-from geo.config import Settings
+from geo.auth.sessions import lock_seconds
+from geo.config import Settings, load_settings
 from geo.store import Store
 from geo.text import describe
 from geo.store.tables import users_table
 
 T0 = datetime(2026, 3, 2, 8, 0, 0, tzinfo=timezone.utc)
-SETTINGS = Settings(zones=ZoneConfig(), session_minutes=30)
+SETTINGS = Settings(zones=ZoneConfig(), session_minutes=30, bcrypt_rounds=4)  # cheap bcrypt for tests
 PW = "rahasia-desk-1"
 
 
 @pytest.fixture(autouse=True)
 def cheap_bcrypt(monkeypatch):
-    monkeypatch.setattr(auth, "BCRYPT_ROUNDS", 4)
+    """The CLI loads its settings: cheap bcrypt through the environment, as the edges read it."""
+    monkeypatch.setenv("REKAM_BCRYPT_ROUNDS", "4")
 
 
 @pytest.fixture
@@ -69,7 +72,7 @@ def _refused(key, fn, *args, **kwargs) -> AuthError:
 
 # --- login ---------------------------------------------------------------------------
 def test_add_user_then_login_gives_a_session_of_the_configured_length(store):
-    assert add_user(store, "Budi.S", PW, "editor", now=T0) == "budi.s"  # stored lower-cased
+    assert add_user(store, "Budi.S", PW, "editor", now=T0, settings=SETTINGS) == "budi.s"  # stored lower-cased
     session = _login(store, "budi.s", PW)
     assert session == Session("budi.s", "editor", T0, T0 + timedelta(minutes=30))
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -77,12 +80,12 @@ def test_add_user_then_login_gives_a_session_of_the_configured_length(store):
 
 
 def test_wrong_password_unknown_and_disabled_users_fail_alike(store, monkeypatch):
-    add_user(store, "budi", PW, "editor")
-    add_user(store, "sari", PW, "editor")
+    add_user(store, "budi", PW, "editor", settings=SETTINGS)
+    add_user(store, "sari", PW, "editor", settings=SETTINGS)
     deactivate_user(store, "sari")
     checks = []
     real_checkpw = bcrypt.checkpw
-    monkeypatch.setattr(auth.bcrypt, "checkpw", lambda pw, h: checks.append(h) or real_checkpw(pw, h))
+    monkeypatch.setattr(bcrypt, "checkpw", lambda pw, h: checks.append(h) or real_checkpw(pw, h))
 
     errors = [
         _refused("login_gagal", _login, store, "budi", "salah-sandi-99"),
@@ -99,7 +102,7 @@ def test_wrong_password_unknown_and_disabled_users_fail_alike(store, monkeypatch
 
 
 def test_three_failures_lock_the_account_for_a_doubling_delay(store):
-    add_user(store, "budi", PW, "editor")
+    add_user(store, "budi", PW, "editor", settings=SETTINGS)
     for second in range(3):
         _refused("login_gagal", _login, store, "budi", "salah-sandi-99", second)
     # Locked from t=2 for 30 s: even the right password is not checked now.
@@ -115,12 +118,12 @@ def test_three_failures_lock_the_account_for_a_doubling_delay(store):
 
 
 def test_delay_is_capped_at_fifteen_minutes():
-    assert [auth._lock_seconds(n) for n in range(1, 11)] == [0, 0, 30, 60, 120, 240, 480, 900, 900, 900]
-    assert auth._lock_seconds(10_000) == 900
+    assert [lock_seconds(n) for n in range(1, 11)] == [0, 0, 30, 60, 120, 240, 480, 900, 900, 900]
+    assert lock_seconds(10_000) == 900
 
 
 def test_lock_expires_and_a_good_login_clears_the_count(store):
-    add_user(store, "budi", PW, "editor")
+    add_user(store, "budi", PW, "editor", settings=SETTINGS)
     for second in range(3):
         _refused("login_gagal", _login, store, "budi", "salah-sandi-99", second)
     session = _login(store, "budi", PW, 2 + 30)  # lock ended exactly now
@@ -134,18 +137,18 @@ def test_lock_expires_and_a_good_login_clears_the_count(store):
 
 
 def test_new_password_lifts_a_lock(store):
-    add_user(store, "budi", PW, "editor")
+    add_user(store, "budi", PW, "editor", settings=SETTINGS)
     for second in range(3):
         _refused("login_gagal", _login, store, "budi", "salah-sandi-99", second)
-    set_password(store, "budi", "sandi-baru-2026", actor="admin1")
+    set_password(store, "budi", "sandi-baru-2026", actor="admin1", settings=SETTINGS)
     _refused("login_gagal", _login, store, "budi", PW, 5)  # the old one no longer works
     assert _login(store, "budi", "sandi-baru-2026", 6).username == "budi"
 
 
-def test_login_upgrades_a_hash_made_at_a_lower_cost(store, monkeypatch):
-    add_user(store, "budi", PW, "editor")
-    monkeypatch.setattr(auth, "BCRYPT_ROUNDS", 5)
-    _login(store, "budi", PW)
+def test_login_upgrades_a_hash_made_at_a_lower_cost(store):
+    add_user(store, "budi", PW, "editor", settings=SETTINGS)
+    costlier = dataclasses.replace(SETTINGS, bcrypt_rounds=5)
+    authenticate(store, "budi", PW, now=T0, settings=costlier)
     with store.engine.connect() as conn:
         hashed = conn.execute(select(users_table.c.password_hash)).scalar_one()
     assert auth.bcrypt_cost(hashed) == 5
@@ -183,7 +186,7 @@ def test_require_without_a_session_or_with_an_unknown_role():
 
 
 def test_require_with_the_store_sees_deactivation_and_demotion(store):
-    add_user(store, "budi", PW, "editor")
+    add_user(store, "budi", PW, "editor", settings=SETTINGS)
     session = _login(store, "budi", PW)
     require(session, "editor", store=store, now=T0)
     set_role(store, "budi", "viewer", actor="admin1")
@@ -200,14 +203,14 @@ def test_viewer_allowed_follows_public_view():
 
 # --- accounts -------------------------------------------------------------------------
 def test_hashes_are_bcrypt_and_never_listed(store):
-    add_user(store, "budi", PW, "editor", email="Budi@Dukcapil.example.go.id")
-    add_user(store, "admin1", "sandi-admin-12345", "admin")
+    add_user(store, "budi", PW, "editor", email="Budi@Dukcapil.example.go.id", settings=SETTINGS)
+    add_user(store, "admin1", "sandi-admin-12345", "admin", settings=SETTINGS)
     with store.engine.connect() as conn:
         hashes = conn.execute(select(users_table.c.password_hash)).scalars().all()
     assert len(hashes) == 2 and all(h.startswith("$2b$04$") for h in hashes)
     assert sum(bcrypt.checkpw(PW.encode(), h.encode()) for h in hashes) == 1
     users = list_users(store)
-    assert list(users.columns) == auth.USER_COLUMNS
+    assert list(users.columns) == USER_COLUMNS == auth.USER_COLUMNS
     assert list(users["username"]) == ["admin1", "budi"]
     assert list(users["role"]) == ["admin", "editor"]
     assert users.loc[1, "email"] == "budi@dukcapil.example.go.id"
@@ -229,23 +232,23 @@ def test_hashes_are_bcrypt_and_never_listed(store):
     ],
 )
 def test_add_user_refuses_bad_input(store, username, password, role, key):
-    err = _refused(key, add_user, store, username, password, role)
+    err = _refused(key, add_user, store, username, password, role, settings=SETTINGS)
     assert describe(err) != key  # a registered Indonesian message
     assert list_users(store).empty
 
 
 def test_a_password_of_exactly_72_bytes_is_accepted(store):
-    add_user(store, "budi", "é" * 36, "viewer")
+    add_user(store, "budi", "é" * 36, "viewer", settings=SETTINGS)
     assert _login(store, "budi", "é" * 36).role == "viewer"
     _refused("login_gagal", _login, store, "budi", "é" * 36 + "x")  # too long never matches
 
 
 def test_account_changes_are_checked_and_audited(store):
-    add_user(store, "admin1", "sandi-admin-12345", "admin", actor="cli")
-    add_user(store, "budi", PW, "viewer", actor="admin1")
-    _refused("pengguna_sudah_ada", add_user, store, "BUDI", PW, "editor")
+    add_user(store, "admin1", "sandi-admin-12345", "admin", actor="cli", settings=SETTINGS)
+    add_user(store, "budi", PW, "viewer", actor="admin1", settings=SETTINGS)
+    _refused("pengguna_sudah_ada", add_user, store, "BUDI", PW, "editor", settings=SETTINGS)
     _refused("pengguna_tidak_ada", set_role, store, "tidakada", "editor")
-    _refused("pengguna_tidak_ada", set_password, store, "tidakada", PW)
+    _refused("pengguna_tidak_ada", set_password, store, "tidakada", PW, settings=SETTINGS)
     _refused("pengguna_tidak_ada", deactivate_user, store, "tidakada")
     # The last active admin can be neither demoted nor disabled.
     _refused("admin_terakhir", set_role, store, "admin1", "editor")
@@ -262,7 +265,7 @@ def test_account_changes_are_checked_and_audited(store):
 
 
 def test_logins_are_audited(store):
-    add_user(store, "budi", PW, "editor")
+    add_user(store, "budi", PW, "editor", settings=SETTINGS)
     _login(store, "budi", PW)
     _refused("login_gagal", _login, store, "budi", "salah-sandi-99", 1)
     log = audit_log(store)
@@ -271,11 +274,19 @@ def test_logins_are_audited(store):
     assert PW not in log.to_string() and "salah-sandi-99" not in log.to_string()
 
 
-def test_bcrypt_rounds_from_the_environment():
-    assert auth._rounds_from_env(None) == 12
-    assert auth._rounds_from_env("4") == 4
-    assert auth._rounds_from_env("2") == 4  # bcrypt's minimum
-    assert auth._rounds_from_env("dua belas") == 12
+@pytest.mark.parametrize("raw, rounds", [(None, 12), ("4", 4), ("2", 4), ("dua belas", 12)])  # 2: bcrypt's minimum
+def test_bcrypt_rounds_from_the_environment(monkeypatch, tmp_path, raw, rounds):
+    if raw is None:
+        monkeypatch.delenv("REKAM_BCRYPT_ROUNDS", raising=False)
+    else:
+        monkeypatch.setenv("REKAM_BCRYPT_ROUNDS", raw)
+    assert load_settings(tmp_path / "none.toml").bcrypt_rounds == rounds
+
+
+def test_hashes_follow_the_settings_passed_in(store):
+    add_user(store, "budi", PW, "editor", settings=dataclasses.replace(SETTINGS, bcrypt_rounds=5))
+    with store.engine.connect() as conn:
+        assert auth.bcrypt_cost(conn.execute(select(users_table.c.password_hash)).scalar_one()) == 5
 
 
 # --- SSO --------------------------------------------------------------------------------
@@ -306,8 +317,8 @@ def test_oidc_providers_name_what_st_login_needs():
 
 
 def test_sso_role_comes_from_a_matching_user_row(store):
-    add_user(store, "sari", PW, "editor", email="sari@dukcapil.example.go.id")
-    add_user(store, "budi", PW, "admin", email="budi@dukcapil.example.go.id")
+    add_user(store, "sari", PW, "editor", email="sari@dukcapil.example.go.id", settings=SETTINGS)
+    add_user(store, "budi", PW, "admin", email="budi@dukcapil.example.go.id", settings=SETTINGS)
     assert role_for_sso("Sari@Dukcapil.example.go.id", store) == "editor"
     assert role_for_sso("orang.lain@gmail.example", store) == "viewer"
     assert role_for_sso("sari", store) == "editor"  # a username matches too

@@ -1,12 +1,11 @@
 """Joining enrollment rows to known areas: codes, names, the BPS trap, the report."""
 from __future__ import annotations
 
-import time
 from collections import Counter
 
 import pandas as pd
 import pytest
-from geo.join import REPORT_COLUMNS, ROW_ERRORS, THRESHOLDS, join_enrollment
+from geo.join import MATCHED, REPORT_COLUMNS, ROW_ERRORS, THRESHOLDS, MatchedBy, join_enrollment
 from geo.names import normalize_code
 from geo.schema import COUNT_COLUMNS, LEVELS, Col
 from geo.text import describe_problem, tr
@@ -170,7 +169,8 @@ def test_repeated_desa_name_needs_its_kecamatan(areas, name_of):
                             ("induk_tidak_dikenal", 9, "warning"), ("nama_ganda", 9, "error")]
 
 
-def test_all_banten_desa_join_by_name_and_kecamatan_within_a_second(areas, name_of):
+def test_all_banten_desa_join_by_name_and_kecamatan(areas, name_of):
+    # Its speed is measured in bench/read_bench.py.
     desa = areas[(areas[Col.LEVEL] == "desa") & areas[Col.KODE].str.startswith("36.")]
     assert len(desa) == 1552
     table = pd.DataFrame({
@@ -180,10 +180,7 @@ def test_all_banten_desa_join_by_name_and_kecamatan_within_a_second(areas, name_
         Col.NAMA_INDUK: ["KEC. " + name_of[k].upper() for k in desa[Col.KODE_INDUK]],
         Col.WAJIB: pd.array(range(len(desa)), dtype="Int64"),
     })
-    start = time.perf_counter()
     result = join_enrollment(table, areas, level="desa", within="36")
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0
     right = result.report["kode"].to_numpy() == desa[Col.KODE].to_numpy()
     assert right.sum() == 1548
     # The other four: desa Sobang in kecamatan Sobang and desa Cibeber in kecamatan
@@ -193,12 +190,11 @@ def test_all_banten_desa_join_by_name_and_kecamatan_within_a_second(areas, name_
     assert sorted(wrong["nama_file"]) == ["CIBEBER", "CIBEBER", "SOBANG", "SOBANG"]
 
 
-def test_all_banten_desa_join_by_undotted_code_within_a_second(areas):
+def test_all_banten_desa_join_by_undotted_code(areas):
+    # Its speed is measured in bench/read_bench.py.
     desa = areas[(areas[Col.LEVEL] == "desa") & areas[Col.KODE].str.startswith("36.")]
     table = enrollment(list(zip(desa[Col.KODE].str.replace(".", ""), desa[Col.NAMA].str.upper())))
-    start = time.perf_counter()
     result = join_enrollment(table, areas, level="desa", within="36")
-    assert time.perf_counter() - start < 1.0
     assert Counter(result.report["cara"]) == {"kode": 1552}
     assert result.matched[Col.KODE].tolist() == desa[Col.KODE].tolist()
     assert result.ok
@@ -386,6 +382,11 @@ def test_report_and_matched_columns(areas):
     assert (matched[Col.WAJIB], matched[Col.SUDAH], matched[Col.PRR]) == (1000, 900, 7)
     assert pd.isna(matched[Col.CETAK])
     assert all(str(result.matched[c].dtype) == "Int64" for c in COUNT_COLUMNS)
+
+
+def test_the_ways_of_matching_are_the_report_words():
+    assert [m.value for m in MatchedBy] == ["kode", "nama", "nama_mirip", "manual", "tidak_cocok", "ditolak"]
+    assert [m.value for m in MATCHED] == ["kode", "nama", "nama_mirip", "manual"]
 
 
 def test_geometry_and_other_columns_of_areas_are_ignored(areas):

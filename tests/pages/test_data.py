@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo import auth
 from geo.coverage import area_totals
+from geo.config import load_settings
 from geo.schema import Col
 from geo.store import Store
 
@@ -33,7 +34,7 @@ def test_viewer_sees_no_upload(demo_env):
 
 def test_wrong_password_is_refused(demo_env):
     store = Store.open(demo_env)
-    auth.add_user(store, "petugas1", PASSWORD, "editor")
+    auth.add_user(store, "petugas1", PASSWORD, "editor", settings=load_settings())
     at = _app()
     at.sidebar.text_input[0].input("petugas1")
     at.sidebar.text_input[1].input("salah-salah-salah")
@@ -43,7 +44,7 @@ def test_wrong_password_is_refused(demo_env):
 
 def test_editor_rolls_back_a_version_and_figures_change(demo_env):
     store = Store.open(demo_env)
-    auth.add_user(store, "petugas1", PASSWORD, "editor")
+    auth.add_user(store, "petugas1", PASSWORD, "editor", settings=load_settings())
     kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
     before = area_totals(store, kab)
     at = _login(_app(), "petugas1")
@@ -65,7 +66,7 @@ def test_editor_rolls_back_a_version_and_figures_change(demo_env):
 
 def test_templates_carry_the_area_codes(demo_env):
     store = Store.open(demo_env)
-    auth.add_user(store, "petugas1", PASSWORD, "editor")
+    auth.add_user(store, "petugas1", PASSWORD, "editor", settings=load_settings())
     at = _login(_app(), "petugas1")
     kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
     desa = store.areas(within=kab, level="desa")
@@ -77,7 +78,7 @@ def test_templates_carry_the_area_codes(demo_env):
 
 def test_admin_sees_users_tab(demo_env):
     store = Store.open(demo_env)
-    auth.add_user(store, "kadis", PASSWORD, "admin")
+    auth.add_user(store, "kadis", PASSWORD, "admin", settings=load_settings())
     at = _login(_app(), "kadis")
     assert [t.label for t in at.tabs][-1] == "Pengguna"
 

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from geo import auth, fmt
 from geo import columns as C
 from geo import plan as planner
+from geo.config import load_settings
 from geo.present import plan as plan_view
 from geo.schema import Col
 from geo.store import Store
@@ -81,7 +82,7 @@ def test_viewer_cannot_save_editor_saves_and_sees_actuals(demo_env):
     at = _app()
     assert any("Masuk sebagai petugas data" in i.value for i in at.info)
     store, _, plan = _geo_plan(demo_env)
-    auth.add_user(store, "petugas1", PASSWORD, "editor")
+    auth.add_user(store, "petugas1", PASSWORD, "editor", settings=load_settings())
     at.sidebar.text_input[0].input("petugas1")
     at.sidebar.text_input[1].input(PASSWORD)
     at = at.sidebar.button[0].click().run()

@@ -133,8 +133,8 @@ def test_a_kecamatan_picked_on_the_page(tren_env):
 
 def test_editor_adds_an_event_and_it_appears_on_the_chart(tren_env):
     store = Store.open(tren_env)
-    auth.add_user(store, "petugas1", PASSWORD, "editor")
-    at = _app(auth.authenticate(store, "petugas1", PASSWORD))
+    auth.add_user(store, "petugas1", PASSWORD, "editor", settings=load_settings())
+    at = _app(auth.authenticate(store, "petugas1", PASSWORD, settings=load_settings()))
     assert not at.exception
     note = "Server kantor kecamatan mati"
     at.date_input(key="tren_f_tanggal").set_value((date(2026, 10, 5), date(2026, 10, 9)))
@@ -158,8 +158,8 @@ def test_editor_adds_an_event_and_it_appears_on_the_chart(tren_env):
 
 def test_viewers_see_no_form(tren_env):
     store = Store.open(tren_env)
-    auth.add_user(store, "pembaca", PASSWORD, "viewer")
-    for session in (None, auth.authenticate(store, "pembaca", PASSWORD)):
+    auth.add_user(store, "pembaca", PASSWORD, "viewer", settings=load_settings())
+    for session in (None, auth.authenticate(store, "pembaca", PASSWORD, settings=load_settings())):
         at = _app(session)
         assert not at.exception
         assert not at.text_input and not [b for b in at.button if b.label == "Simpan peristiwa"]

@@ -1,0 +1,16 @@
+"""Boundary loader: a GeoJSON, GeoPackage or zipped Shapefile → one row per Kemendagri area.
+
+``load_boundaries`` reads the file (a path, or the bytes of an upload), brings it to
+EPSG:4326, repairs invalid polygons, finds the code and name fields of the usual
+Indonesian schemas (Kemendagri ``kode``/``nama``, BIG RBI ``KDEPUM``/``WADMKD``…),
+normalises codes to the dotted Kemendagri form and, for a desa-only file, dissolves the
+kecamatan and kabupaten/kota polygons from the desa. What it did is in ``report``.
+
+``source`` (file type, safe opening, CRS), ``fields`` (code and name columns as lookup
+tables, codes checked), ``polygons`` (repair, merge, dissolve), ``load`` (the whole).
+"""
+from __future__ import annotations
+
+from geo.io.boundaries.load import BoundaryLoad, load_boundaries
+
+__all__ = ["BoundaryLoad", "load_boundaries"]
