@@ -85,7 +85,7 @@ KELAS = "kelas"  # panas | dingin | tidak_signifikan
 HOTSPOT = "hotspot"  # KELAS, as pockets_table names it
 P_VALUE = "p_value"  # P_SIM, as pockets_table names it
 
-# --- Schools (the sekolah point file, geo.points) ----------------------------------------------
+# --- Schools (the sekolah point file, geo.io.points) -------------------------------------------
 NPSN = "npsn"
 JENJANG = "jenjang"
 NAMA_DESA = "nama_desa"

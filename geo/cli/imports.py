@@ -97,9 +97,11 @@ def cmd_import_enrollment(args) -> int:
 
 
 def cmd_import_points(args) -> int:
+    from geo.config import load_settings
     from geo.ingest import import_points
 
-    version, count = import_points(open_store(args), args.file, kind=args.kind, user=args.user)
+    version, count = import_points(open_store(args), args.file, kind=args.kind, user=args.user,
+                                   settings=load_settings())
     print(tr("impor_titik_ok", lang(args), versi=version, jumlah=count, jenis=args.kind))
     return 0
 
