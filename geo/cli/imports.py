@@ -127,7 +127,7 @@ def cmd_demo(args) -> int:
 
         print(json.dumps(demo.generate(), ensure_ascii=False, indent=1, default=str))
     if args.load:
-        from geo.demo_load import load_demo
+        from geo.ingest.demo import load_demo
 
         store = open_store(args)
         if args.if_empty and not store.is_empty():
