@@ -396,7 +396,7 @@ def point_layers(ctx: Context, layers: list[str]) -> dict:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _points(url, stamp, kind, within, lang):
-    from geo import points
+    from geo.present import points
 
     return points.layer(_store(url), kind, within=within, lang=lang)
 
@@ -561,7 +561,7 @@ def _import_points(kind):
     def run(store_, data, name, user):
         from geo import ingest
 
-        return ingest.import_points(store_, data, kind=kind, file_name=name, user=user)
+        return ingest.import_points(store_, data, kind=kind, file_name=name, user=user, settings=load_settings())
     return run
 
 

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from geo import briefing  # noqa: E402
 from geo import plan as planner  # noqa: E402
 from geo.coverage import coverage_table  # noqa: E402
-from geo.demo_load import load_demo  # noqa: E402
+from geo.ingest.demo import load_demo  # noqa: E402
 from geo.render import images, static_map  # noqa: E402
 from geo.render.plan_map import plan_image  # noqa: E402
 from geo.schema import Level  # noqa: E402

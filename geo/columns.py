@@ -86,10 +86,12 @@ KELAS = "kelas"  # panas | dingin | tidak_signifikan
 HOTSPOT = "hotspot"  # KELAS, as pockets_table names it
 P_VALUE = "p_value"  # P_SIM, as pockets_table names it
 
-# --- Schools (the sekolah point file, geo.points) ----------------------------------------------
+# --- Schools (the sekolah point file, geo.io.points) -------------------------------------------
 NPSN = "npsn"
 JENJANG = "jenjang"
 NAMA_DESA = "nama_desa"
+SISWA_KELAS_12 = "siswa_kelas_12"
+AKAN_17 = "akan_17_enam_bulan"  # students turning 17 within six months
 
 # --- Events (geo.events) -----------------------------------------------------------------------
 BERLANGSUNG = "berlangsung"  # True while an event has no end date (still going on)

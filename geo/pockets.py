@@ -7,8 +7,11 @@
 * ``hotspots`` — Getis–Ord Gi* on the empirical-Bayes smoothed rate of unrecorded people, with
   k-nearest-neighbour weights on projected centroids (an island desa always has neighbours;
   contiguity weights would leave it alone) and a seeded permutation test.
+* ``spots`` — the hot then the cold spots found, smallest p first.
 * ``schools_pocket`` — schools (SMA/SMK/MA, pesantren) whose students turning 17 within six
   months are not yet recorded: where the first-time cohort is.
+
+The tables, words and map layers for people are in ``geo.present.pockets``.
 
 Percentages are in percent (0–100), never fractions. Rates passed to the statistics are
 fractions (belum / wajib) because that is what the smoother takes.
@@ -21,25 +24,18 @@ import numpy as np
 import pandas as pd
 
 from geo.columns import (
-    GI_Z, HOTSPOT, JENJANG, KELAS, MENUJU_BERIKUT, MENUJU_HIJAU, NAMA_DESA, NPSN, PERINGKAT, PERSEN_BELUM,
-    P_SIM, P_VALUE,
+    AKAN_17, GI_Z, HOTSPOT, JENJANG, KELAS, MENUJU_BERIKUT, MENUJU_HIJAU, NAMA_DESA, NPSN, PERINGKAT,
+    PERSEN_BELUM, P_SIM, P_VALUE, SISWA_KELAS_12,
 )
-from geo import fmt
-from geo import points as _points  # noqa: F401 — registers the "sekolah_label" message used below
+from geo.config import K_NEIGHBOURS, PERMUTATIONS, SEED
 from geo.coverage import coverage_table, people_to_reach
-from geo import present
-from geo.present import display_table
 from geo.schema import Col, Level, RekamError, Zone, ZoneConfig
-from geo.config import K_NEIGHBOURS, PERMUTATIONS, SEED, load_settings
 from geo.store import Store
-from geo.text import tr
 
 # --- columns of the frames this module returns -------------------------------------------
 KELAS_VALUES = ("panas", "dingin", "tidak_signifikan")
 
-# --- school attributes (the documented sekolah CSV, see geo.points) ----------------------
-SISWA_KELAS_12 = "siswa_kelas_12"
-AKAN_17 = "akan_17_enam_bulan"
+# --- school levels of the first-time cohort (the documented sekolah file, see geo.io.points) ---
 SCHOOL_LEVELS = ("SMA", "SMK", "MA", "PESANTREN")
 
 # --- hotspot defaults: fixed so that a result can be reproduced --------------------------
@@ -47,14 +43,9 @@ ALPHA = 0.05
 MIN_AREAS = 5  # fewer areas than this give no meaningful local statistic
 VALUES = ("rate", "belum_rekam")
 
-HOTSPOT_COLOURS = {"panas": "#b2182b", "dingin": "#2166ac"}
-SCHOOL_COLOUR = "#7b3294"
-
 
 class PocketError(RekamError):
     """The pockets cannot be computed as asked (too few areas, unknown option)."""
-
-
 
 
 # --- people to a threshold -----------------------------------------------------------------
@@ -64,14 +55,14 @@ def _to_threshold(wajib, sudah, pct) -> int | None:
     return people_to_reach(wajib, sudah, pct)
 
 
-def add_targets(table: pd.DataFrame, zones: ZoneConfig | None = None) -> pd.DataFrame:
+def add_targets(table: pd.DataFrame, zones: ZoneConfig = ZoneConfig()) -> pd.DataFrame:
     """Add MENUJU_HIJAU and MENUJU_BERIKUT (Int64 people) to a coverage table.
 
     Takes Col.WAJIB, Col.SUDAH, Col.ZONA (as from ``coverage.coverage_table``). The next zone
     up of merah is kuning, of kuning hijau; hijau needs 0. Areas without data (no zone) get <NA>.
-    Above 100 % (stale denominator) needs 0 people.
+    Above 100 % (stale denominator) needs 0 people. ``zones``: the thresholds (percent) as
+    configured; the caller passes its settings' zones.
     """
-    zones = zones or load_settings().zones
     next_threshold = {Zone.MERAH.value: zones.kuning, Zone.KUNING.value: zones.hijau}
     out = table.copy()
     to_green, to_next = [], []
@@ -201,7 +192,7 @@ _find_hotspots = hotspots  # pockets_table's flag of the same name hides the fun
 
 # --- the pockets table ---------------------------------------------------------------------
 def pockets_table(store: Store, within: str, level: Level | str = Level.DESA, *, date: str | None = None,
-                  hotspots: bool = False, geometry: bool = False, zones: ZoneConfig | None = None,
+                  hotspots: bool = False, geometry: bool = False, zones: ZoneConfig = ZoneConfig(),
                   k: int = K_NEIGHBOURS, permutations: int = PERMUTATIONS, seed: int = SEED,
                   alpha: float = ALPHA):
     """Every area at ``level`` inside ``within`` with its pocket of unrecorded people at ``date``.
@@ -211,10 +202,10 @@ def pockets_table(store: Store, within: str, level: Level | str = Level.DESA, *,
     MENUJU_HIJAU and MENUJU_BERIKUT (people, Int64); with ``hotspots=True`` also HOTSPOT
     (panas/dingin/tidak_signifikan; <NA> for areas without data) and P_VALUE (see
     ``hotspots``, whose settings are copied into ``frame.attrs``); a GeoDataFrame with
-    ``geometry=True``. Rows in code order. Raises StoreError, PocketError.
+    ``geometry=True``. Rows in code order. ``zones``: the configured thresholds (percent).
+    Raises StoreError, PocketError.
     """
     level = Level(level)
-    zones = zones or load_settings().zones
     table = coverage_table(store, level, within=within, date=date, zones=zones, geometry=hotspots or geometry)
     parents = store.areas(within=within, level=level.parent) if level.parent else None
     names = dict(zip(parents[Col.KODE], parents[Col.NAMA])) if parents is not None else {}
@@ -267,122 +258,8 @@ def schools_pocket(store: Store, within: str | None) -> pd.DataFrame:
                            na_position="last", ignore_index=True)
 
 
-# --- for people: map layers, screen tables, downloads ----------------------------------------
-def school_layer(schools: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
-    """A map point layer (lat, lon, label, status, colour) of ``schools_pocket``'s schools."""
-    status = tr("lapisan_sekolah_kantong", lang)
-    labels = [tr("sekolah_label", lang, nama=r[Col.NAMA], jenjang=r[JENJANG] or "",
-                            akan_17=fmt.number(r[AKAN_17], lang=lang), belum=fmt.number(r[Col.BELUM], lang=lang))
-              for r in schools.to_dict("records")]
-    return pd.DataFrame({"lat": schools["lat"], "lon": schools["lon"], "label": labels, "status": status,
-                         "colour": SCHOOL_COLOUR}, columns=["lat", "lon", "label", "status", "colour"])
-
-
-def hotspot_layer(table, lang: str = "id") -> pd.DataFrame:
-    """A map point layer (lat, lon, label, status, colour) of the hot and cold spots in
-    ``pockets_table(…, hotspots=True, geometry=True)``: one point inside each such area."""
-    spots = table[table[HOTSPOT].isin(list(HOTSPOT_COLOURS))]
-    where = spots.geometry.representative_point().to_crs("EPSG:4326") if len(spots) else spots.geometry
-    kelas = [tr(f"kelas_{c}", lang) for c in spots[HOTSPOT]]
-    labels = [tr("hotspot_label", lang, nama=n, kelas=c, p=fmt.number(p, 3, lang))
-              for n, c, p in zip(spots[Col.NAMA], kelas, spots[P_VALUE])]
-    return pd.DataFrame({"lat": list(where.y), "lon": list(where.x), "label": labels, "status": kelas,
-                         "colour": [HOTSPOT_COLOURS[c] for c in spots[HOTSPOT]]},
-                        columns=["lat", "lon", "label", "status", "colour"])
-
-
-def hotspot_note(table: pd.DataFrame, lang: str = "id") -> str:
-    """One sentence naming the method, k, permutations, seed, alpha and how many spots were found."""
-    a = table.attrs
-    counts = table[HOTSPOT].value_counts() if HOTSPOT in table else pd.Series(dtype=int)
-    return tr("hotspot_metode", lang, k=a.get("k", K_NEIGHBOURS),
-                         permutasi=fmt.number(a.get("permutations", PERMUTATIONS), lang=lang),
-                         seed=a.get("seed", SEED), alpha=fmt.number(a.get("alpha", ALPHA), 2, lang),
-                         panas=int(counts.get("panas", 0)), dingin=int(counts.get("dingin", 0)))
-
-
-_HEADERS = {
-    PERINGKAT: "kol_peringkat", PERSEN_BELUM: "kol_persen_belum", MENUJU_HIJAU: "kol_menuju_hijau",
-    MENUJU_BERIKUT: "kol_menuju_zona_berikut", HOTSPOT: "kol_hotspot", P_VALUE: "kol_p_value", NPSN: "kol_npsn",
-    JENJANG: "kol_jenjang", NAMA_DESA: "kol_nama_desa", SISWA_KELAS_12: "kol_siswa_kelas_12", AKAN_17: "kol_akan_17",
-}
-_FORMATTERS = {  # value, lang -> text
-    PERINGKAT: lambda v, lang: fmt.number(v, lang=lang),
-    PERSEN_BELUM: lambda v, lang: fmt.percent(v, 2, lang),
-    MENUJU_HIJAU: lambda v, lang: fmt.number(v, lang=lang),
-    MENUJU_BERIKUT: lambda v, lang: fmt.number(v, lang=lang),
-    HOTSPOT: lambda v, lang: tr(f"kelas_{v}", lang) if isinstance(v, str) else "–",
-    P_VALUE: lambda v, lang: fmt.number(v, 3, lang),
-    NPSN: lambda v, lang: str(v),
-    JENJANG: lambda v, lang: v or "–",
-    NAMA_DESA: lambda v, lang: v or "–",
-    SISWA_KELAS_12: lambda v, lang: fmt.number(v, lang=lang),
-    AKAN_17: lambda v, lang: fmt.number(v, lang=lang),
-}
-
-SCHOOL_COLUMNS = [Col.NAMA, JENJANG, NAMA_DESA, NPSN, SISWA_KELAS_12, AKAN_17, Col.BELUM]
-SCHOOL_DOWNLOAD_COLUMNS = [NPSN, Col.NAMA, JENJANG, Col.KODE, NAMA_DESA, SISWA_KELAS_12, AKAN_17, Col.BELUM]
-
-
-def ranked_columns(level: Level | str) -> list[str]:
-    """Columns of a ranked list on screen and in a download (the parent's name only for desa)."""
-    parent = [Col.NAMA_INDUK] if Level(level) == Level.DESA else []
-    return [PERINGKAT, Col.NAMA, *parent, Col.KODE, Col.WAJIB, Col.BELUM, PERSEN_BELUM, Col.CAKUPAN, Col.ZONA,
-            MENUJU_HIJAU, MENUJU_BERIKUT]
-
-
-def hotspot_columns(level: Level | str) -> list[str]:
-    parent = [Col.NAMA_INDUK] if Level(level) == Level.DESA else []
-    return [Col.NAMA, *parent, Col.KODE, HOTSPOT, P_VALUE, Col.BELUM, Col.CAKUPAN]
-
-
 def spots(table: pd.DataFrame) -> pd.DataFrame:
     """The hot then the cold spots of ``pockets_table(…, hotspots=True)``, smallest p first."""
     order = {"panas": 0, "dingin": 1}
     found = table[table[HOTSPOT].isin(list(order))]
     return found.assign(_o=found[HOTSPOT].map(order)).sort_values(["_o", P_VALUE, Col.KODE]).drop(columns="_o")
-
-
-def targets_note(lang: str = "id", zones: ZoneConfig | None = None) -> str:
-    """What MENUJU_HIJAU and MENUJU_BERIKUT mean, with the configured thresholds."""
-    zones = zones or load_settings().zones
-    pct = lambda v: fmt.percent(v, 0 if float(v).is_integer() else 2, lang)  # noqa: E731
-    return tr("kantong_target", lang, hijau=pct(zones.hijau), kuning=pct(zones.kuning))
-
-
-def display(frame: pd.DataFrame, columns: list[str], lang: str = "id") -> pd.DataFrame:
-    """``columns`` of ``frame`` as text for a screen (``geo.fmt`` numbers, localised headers).
-
-    The coverage columns are formatted by ``geo.present.display_table``; this module's own
-    columns here. In a school table Col.NAMA is headed "Sekolah".
-    """
-    own = [c for c in columns if c in _FORMATTERS]
-    base = display_table(frame, [c for c in columns if c not in own], lang)
-    rest = iter(base.columns)
-    parts = []
-    for c in columns:
-        if c in own:
-            parts.append(pd.Series([_FORMATTERS[c](v, lang) for v in frame[c]], name=tr(_HEADERS[c], lang)))
-        else:
-            parts.append(base[next(rest)])
-    out = pd.concat([p.reset_index(drop=True) for p in parts], axis=1)
-    if NPSN in columns and Col.NAMA in columns:
-        out = out.rename(columns={tr("kol_nama", lang): tr("kol_sekolah", lang)})
-    return out
-
-
-def download_frame(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """``columns`` of ``frame`` for a CSV/XLSX file: numbers stay numbers, percentages to 2 decimals."""
-    out = frame[columns].copy()
-    for c in (Col.CAKUPAN, PERSEN_BELUM):
-        if c in out:
-            out[c] = out[c].astype("float64").round(2)
-    if P_VALUE in out:
-        out[P_VALUE] = out[P_VALUE].astype("float64").round(4)
-    return out.reset_index(drop=True)
-
-
-def download_table(frame: pd.DataFrame, columns: list[str], lang: str = "id") -> pd.DataFrame:
-    """``download_frame`` headed and worded as the screen shows it (``display``) in ``lang``."""
-    headers = display(frame.iloc[:0], columns, lang).columns  # the screen's headers, no rows to format
-    return present.download_table(download_frame(frame, columns), headers, lang)

@@ -6,13 +6,16 @@ import streamlit as st
 
 import ui
 from geo import export, pockets
+from geo.config import load_settings
+from geo.present import pockets as present_pockets
 from geo.schema import Level, RekamError
 from geo.text import describe
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _table(_store, url, stamp, within, level, date, hotspots):
-    return pockets.pockets_table(_store, within, level, date=date, hotspots=hotspots, geometry=True)
+    return pockets.pockets_table(_store, within, level, date=date, hotspots=hotspots, geometry=True,
+                                 zones=load_settings().zones)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -42,7 +45,7 @@ schools = _schools(store, ctx.url, ctx.stamp, ctx.area)
 
 def downloads(frame, columns, name: str, key: str) -> None:
     """CSV and XLSX of the table: numbers as numbers, headers and words as on screen, in the chosen language."""
-    data = pockets.download_table(frame, columns, ctx.lang)
+    data = present_pockets.download_table(frame, columns, ctx.lang)
     stem = f"kantong_{name}_{ctx.area}_{ctx.date or 'terbaru'}"
     d1, d2, _ = st.columns([1, 1, 4])
     d1.download_button(ctx.t("kantong_unduh_csv"), export.to_csv_bytes(data, ctx.lang), file_name=f"{stem}.csv",
@@ -53,19 +56,20 @@ def downloads(frame, columns, name: str, key: str) -> None:
 
 
 # Ranked lists: by number and by share not recorded.
-columns = pockets.ranked_columns(level)
+columns = present_pockets.ranked_columns(level)
 for tab, by in zip(st.tabs([ctx.t("kantong_tab_jumlah"), ctx.t("kantong_tab_persen")]), ["belum_rekam", "rate"]):
     with tab:
         ranking = pockets.ranked(table, by)
-        st.dataframe(pockets.display(ranking, columns, ctx.lang), hide_index=True, width="stretch", height=420)
+        st.dataframe(present_pockets.display(ranking, columns, ctx.lang), hide_index=True, width="stretch",
+                     height=420)
         downloads(ranking, columns, by, f"kantong_{by}")
-st.caption(pockets.targets_note(ctx.lang))
+st.caption(present_pockets.targets_note(ctx.lang, load_settings().zones))
 
 # The map: pockets coloured by belum rekam; schools, and hot/cold spots once computed.
 st.subheader(ctx.t("kantong_peta"))
-layers = {ctx.t("lapisan_sekolah_kantong"): pockets.school_layer(schools, ctx.lang)}
+layers = {ctx.t("lapisan_sekolah_kantong"): present_pockets.school_layer(schools, ctx.lang)}
 if hot_table is not None:
-    layers[ctx.t("kantong_hotspot_judul")] = pockets.hotspot_layer(hot_table, ctx.lang)
+    layers[ctx.t("kantong_hotspot_judul")] = present_pockets.hotspot_layer(hot_table, ctx.lang)
 ui.show_map(ctx, hot_table if hot_table is not None else table, metric="belum_rekam",
             key=f"kantong_map_{level}_{hot_table is not None}", points=layers)
 if not st.session_state.get("screenshot"):
@@ -78,11 +82,11 @@ if hot_error:
 elif hot_table is None:
     st.info(ctx.t("kantong_hotspot_info"))
 else:
-    st.caption(pockets.hotspot_note(hot_table, ctx.lang))
+    st.caption(present_pockets.hotspot_note(hot_table, ctx.lang))
     found = pockets.spots(hot_table)
     if len(found):
-        hot_columns = pockets.hotspot_columns(level)
-        st.dataframe(pockets.display(found, hot_columns, ctx.lang), hide_index=True, width="stretch")
+        hot_columns = present_pockets.hotspot_columns(level)
+        st.dataframe(present_pockets.display(found, hot_columns, ctx.lang), hide_index=True, width="stretch")
         downloads(found, hot_columns, "titik_panas", "kantong_hot")
     else:
         st.info(ctx.t("kantong_hotspot_kosong"))
@@ -90,7 +94,8 @@ else:
 # The first-time cohort: schools with students turning 17 not yet recorded.
 st.subheader(ctx.t("kantong_pemula_judul"))
 if len(schools):
-    st.dataframe(pockets.display(schools, pockets.SCHOOL_COLUMNS, ctx.lang), hide_index=True, width="stretch")
-    downloads(schools, pockets.SCHOOL_DOWNLOAD_COLUMNS, "sekolah", "kantong_sekolah")
+    st.dataframe(present_pockets.display(schools, present_pockets.SCHOOL_COLUMNS, ctx.lang), hide_index=True,
+                 width="stretch")
+    downloads(schools, present_pockets.SCHOOL_DOWNLOAD_COLUMNS, "sekolah", "kantong_sekolah")
 else:
     st.info(ctx.t("kantong_pemula_kosong"))

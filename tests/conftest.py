@@ -86,7 +86,7 @@ def store_url(request, tmp_path):
 def demo_sqlite(tmp_path_factory) -> Path:
     """A SQLite store holding the committed demo, loaded once per test session through the
     normal importers. Tests that write use a copy of the file."""
-    from geo.demo_load import load_demo
+    from geo.ingest.demo import load_demo
     from geo.store import Store
 
     path = tmp_path_factory.mktemp("demo") / "rekam.sqlite"

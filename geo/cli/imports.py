@@ -100,9 +100,11 @@ def cmd_import_enrollment(args) -> int:
 
 
 def cmd_import_points(args) -> int:
+    from geo.config import load_settings
     from geo.ingest import import_points
 
-    version, count = import_points(open_store(args), args.file, kind=args.kind, user=args.user)
+    version, count = import_points(open_store(args), args.file, kind=args.kind, user=args.user,
+                                   settings=load_settings())
     print(tr("impor_titik_ok", lang(args), versi=version, jumlah=count, jenis=args.kind))
     return 0
 
@@ -128,7 +130,7 @@ def cmd_demo(args) -> int:
 
         print(json.dumps(demo.generate(), ensure_ascii=False, indent=1, default=str))
     if args.load:
-        from geo.demo_load import load_demo
+        from geo.ingest.demo import load_demo
 
         store = open_store(args)
         if args.if_empty and not store.is_empty():

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 
 from geo.cli.output import add_common, emit, lang, open_store
+from geo.columns import HOTSPOT, MENUJU_BERIKUT, MENUJU_HIJAU, P_VALUE
 from geo.config import K_NEIGHBOURS, PERMUTATIONS, SEED
 from geo.schema import Col, Level
 
@@ -22,18 +23,21 @@ def add_commands(sub) -> None:
 
 def cmd_pockets(args) -> int:
     from geo import fmt, pockets
+    from geo.config import load_settings
     from geo.dates import iso_day
+    from geo.present import pockets as present_pockets
 
     language = lang(args)
     date = iso_day(args.date, required=False)
     table = pockets.pockets_table(open_store(args), args.within, args.level, date=date, hotspots=args.hotspots,
-                                  k=args.k, permutations=args.permutations, seed=args.seed)
-    columns = [Col.KODE, Col.NAMA, Col.BELUM, Col.CAKUPAN, Col.ZONA, pockets.MENUJU_HIJAU, pockets.MENUJU_BERIKUT]
-    columns += [pockets.HOTSPOT, pockets.P_VALUE] if args.hotspots else []
-    out = pockets.download_frame(table, columns)
+                                  k=args.k, permutations=args.permutations, seed=args.seed,
+                                  zones=load_settings().zones)
+    columns = [Col.KODE, Col.NAMA, Col.BELUM, Col.CAKUPAN, Col.ZONA, MENUJU_HIJAU, MENUJU_BERIKUT]
+    columns += [HOTSPOT, P_VALUE] if args.hotspots else []
+    out = present_pockets.download_frame(table, columns)
     if args.hotspots:
-        print(pockets.hotspot_note(table, language), file=sys.stderr)  # stderr: keeps csv/json output parseable
+        print(present_pockets.hotspot_note(table, language), file=sys.stderr)  # stderr: keeps csv/json parseable
         if args.format == "table":
-            out[pockets.P_VALUE] = [fmt.number(v, 3, language) for v in out[pockets.P_VALUE]]
+            out[P_VALUE] = [fmt.number(v, 3, language) for v in out[P_VALUE]]
     emit(out, args.format, language)
     return 0

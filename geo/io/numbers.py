@@ -100,6 +100,23 @@ def parse_percent(value) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def parse_decimal(value) -> float | None:
+    """A decimal number as written, with a decimal comma or point: ``-9,35123``, ``121.1``, 121.1 → the
+    number; None for empty text or anything else (two separators, letters, not finite)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if math.isfinite(value) else None
+    text = _SPACES.sub("", str(value)).replace("\u2212", "-")
+    if text.count(",") + text.count(".") > 1:
+        return None
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
 def as_text(value) -> str | None:
     """A code or name as written: text stripped; numbers without a spurious '.0'."""
     if value is None:

@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from geo.demo_load import load_demo
+from geo.ingest.demo import load_demo
 from geo.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,7 +6,7 @@ import re
 from geo import fmt
 from geo.cli import main
 from geo.coverage import coverage_table
-from geo.demo_load import load_demo
+from geo.ingest.demo import load_demo
 from geo.schema import Col
 from geo.store import Store
 

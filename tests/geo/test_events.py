@@ -118,7 +118,7 @@ def test_add_event_refuses_with_indonesian_messages(store, args, key, words):
 
 # --- importing a file ----------------------------------------------------------------------------
 def test_import_events_demo_file_is_one_version(store_url):
-    from geo.demo_load import load_demo
+    from geo.ingest.demo import load_demo
 
     s = Store.open(store_url)
     version = load_demo(s)[-1]  # the demo's events are its last version

@@ -402,7 +402,7 @@ def test_cli_plan_json(tmp_path, monkeypatch, capsys):
 # --- the demo: 3 units × 10 days within 5 s ---------------------------------------------------
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory):
-    from geo.demo_load import load_demo
+    from geo.ingest.demo import load_demo
 
     store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('plan') / 'demo.sqlite'}")
     load_demo(store)

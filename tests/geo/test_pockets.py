@@ -12,6 +12,7 @@ from shapely.geometry import box
 
 from geo import cli, export, pockets
 from geo.coverage import people_to_reach, coverage_table
+from geo.present import pockets as present_pockets
 from geo.pockets import (
     MENUJU_BERIKUT, MENUJU_HIJAU, PERINGKAT, PERSEN_BELUM, PocketError, hotspots, neighbour_weights,
     pockets_table, ranked, schools_pocket, smoothed_rate,
@@ -291,7 +292,7 @@ def test_schools_pocket(store):
     assert list(schools[Col.BELUM]) == [60, 40, 40]  # ties broken by akan_17: 150 before 100
     assert list(schools[pockets.NAMA_DESA]) == ["Desa B1", "Desa A1", "=Kel A2"]
     assert schools_pocket(store, "99.01.02")[pockets.NPSN].tolist() == ["99900002"]
-    layer = pockets.school_layer(schools)
+    layer = present_pockets.school_layer(schools)
     assert layer["label"][0] == ("Pondok Pesantren Al-Uji (Pesantren): 90 siswa akan 17 tahun dalam 6 bulan, "
                                  "60 belum rekam")
 
@@ -299,14 +300,14 @@ def test_schools_pocket(store):
 def test_screen_and_download_tables(store):
     table = pockets_table(store, "99.01", "desa", zones=ZONES)
     top = ranked(table, "belum_rekam")
-    shown = pockets.display(top, pockets.ranked_columns("desa"), "id")
+    shown = present_pockets.display(top, present_pockets.ranked_columns("desa"), "id")
     assert list(shown.columns) == ["Peringkat", "Nama wilayah", "Kecamatan", "Kode", "Wajib KTP", "Belum rekam",
                                    "Belum rekam (%)", "Cakupan", "Zona", "Menuju hijau", "Menuju zona berikut"]
     assert shown.iloc[0].tolist() == ["1", "=Kel A2", "Kec A", "99.01.01.1002", "333", "83", "24,92%", "75,08%",
                                       "merah", "57", "34"]
-    english = pockets.display(top, pockets.ranked_columns("desa"), "en")
+    english = present_pockets.display(top, present_pockets.ranked_columns("desa"), "en")
     assert english.iloc[0]["To green"] == "57"
-    data = pockets.download_frame(top, pockets.ranked_columns("desa"))
+    data = present_pockets.download_frame(top, present_pockets.ranked_columns("desa"))
     assert data[Col.CAKUPAN].tolist() == [75.08, 91.9, 92.51]
     csv = export.to_csv_bytes(data).decode("utf-8-sig")
     assert "'=Kel A2" in csv  # a name that would run as a formula is neutralised

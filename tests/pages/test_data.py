@@ -94,3 +94,82 @@ def test_sso_offers_one_button_per_configured_provider(demo_env):
     assert "Masuk dengan akun instansi (SSO) (kantor)" in labels
     assert "Masuk dengan akun instansi (SSO) (google)" in labels
     assert at.sidebar.text_input  # the password form stays for local accounts
+
+
+# --- uploads of points (recording sites, schools) ---------------------------------------------
+SITES = ("id;nama;jenis;kode_wilayah;lat;lon;alat_total;alat_aktif;status\n"  # Indonesian Excel: ';' and ','
+         "LPU1;Kantor Kecamatan Uji;kecamatan;{a};-9,21034;121,05512;2;1;rusak\n"
+         "LPU2;Balai Desa Uji;mobile;{b};-9,22000;121,06000;1;1;aktif\n")
+SCHOOLS = ("npsn,nama,jenjang,kode_desa,lat,lon,siswa_kelas_12,akan_17_enam_bulan,belum_rekam\n"
+           "99988801,SMA Negeri Uji,SMA,{a},-9.21100,121.05600,120,100,40\n"
+           "99988802,MA Swasta Uji,MA,{b},-9.22100,121.06100,60,55,12\n")
+NIK_SCHOOLS = ("npsn;nama;jenjang;kode_desa;lat;lon;nik_kepala\n"
+               "99988803;SMA Uji Tiga;SMA;{a};-9,21;121,05;3674012345678901\n")
+NIK_ENROLLMENT = ("kode;nama;wajib_ktp;sudah_rekam;prr;sudah_cetak;nik_kepala\n"
+                  "{a};Desa Uji;1000;900;10;880;3674012345678901\n")
+
+
+def _upload(at: AppTest, label: str, name: str, text: str, kind: str | None = None) -> AppTest:
+    """Put a file in the uploader labelled ``label`` (on the points tab after choosing ``kind``)."""
+    if kind is not None:
+        next(r for r in at.radio if r.label == "Jenis berkas").set_value(kind)
+    next(u for u in at.file_uploader if u.label == label).set_value((name, text.encode("utf-8"), "text/csv"))
+    return at.run()
+
+
+def _store_points(at: AppTest, kind: str, name: str, text: str) -> AppTest:
+    at = _upload(at, "Unggah berkas (CSV atau XLSX)", name, text, kind)
+    return next(b for b in at.button if b.key == "simpan_titik").click().run()
+
+
+def _two_desa(store: Store) -> dict[str, str]:
+    codes = store.areas(level="desa")[Col.KODE].tolist()
+    return {"a": codes[0], "b": codes[1]}
+
+
+def test_editor_uploads_sites_and_schools_and_they_are_stored(demo_env):
+    store = Store.open(demo_env)
+    auth.add_user(store, "petugas1", PASSWORD, "editor")
+    desa = _two_desa(store)
+    sites_before, schools_before = len(store.points("lokasi")), len(store.points("sekolah"))
+    at = _login(_app(), "petugas1")
+
+    at = _store_points(at, "lokasi", "lokasi_baru.csv", SITES.format(**desa))
+    assert not at.exception and not at.error
+    assert "(2 baris)" in at.success[0].value
+    sites = store.points("lokasi").set_index("id")
+    assert len(sites) == sites_before + 2
+    site = sites.loc["LPU1"]
+    assert (site[Col.NAMA], site[Col.KODE]) == ("Kantor Kecamatan Uji", desa["a"])
+    assert (site["lat"], site["lon"]) == (-9.21034, 121.05512)  # written with a decimal comma
+    assert site["atribut"]["status"] == "rusak" and site["atribut"]["alat_aktif"] == "1"
+
+    at = _store_points(at, "sekolah", "sekolah_baru.csv", SCHOOLS.format(**desa))
+    assert not at.exception and not at.error
+    assert "(2 baris)" in at.success[0].value
+    schools = store.points("sekolah").set_index("id")
+    assert len(schools) == schools_before + 2
+    school = schools.loc["99988802"]
+    assert (school[Col.NAMA], school[Col.KODE], school["lat"]) == ("MA Swasta Uji", desa["b"], -9.221)
+    assert school["atribut"]["belum_rekam"] == "12" and school["atribut"]["jenjang"] == "MA"
+    kinds = store.history()["kind"].tolist()
+    assert "points:lokasi" in kinds and "points:sekolah" in kinds
+
+
+def test_a_points_file_with_nik_is_refused_as_an_enrollment_file_is(demo_env):
+    store = Store.open(demo_env)
+    auth.add_user(store, "petugas1", PASSWORD, "editor")
+    desa = _two_desa(store)
+    versions, schools = len(store.history()), store.points("sekolah")
+
+    at = _upload(_login(_app(), "petugas1"), "Unggah rekap perekaman (CSV atau XLSX)", "rekap.csv",
+                 NIK_ENROLLMENT.format(**desa))
+    assert not at.exception and len(at.error) == 1
+    enrollment_refusal = at.error[0].value
+    assert "NIK" in enrollment_refusal and "'nik_kepala'" in enrollment_refusal
+
+    at = _store_points(_login(_app(), "petugas1"), "sekolah", "sekolah_nik.csv", NIK_SCHOOLS.format(**desa))
+    assert not at.exception and not at.success
+    assert [e.value for e in at.error] == [enrollment_refusal]  # the one NIK rule, the same words
+    assert len(store.history()) == versions  # nothing stored
+    assert store.points("sekolah").equals(schools)

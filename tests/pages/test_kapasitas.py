@@ -24,7 +24,7 @@ needs_browser = pytest.mark.skipif(images._browser_path() is None, reason="no Ch
 
 @pytest.fixture
 def demo(demo_env):
-    """The demo store (geo.demo_load imports its inventory and blank-card stock)."""
+    """The demo store (geo.ingest.demo imports its inventory and blank-card stock)."""
     store = Store.open(demo_env)
     belum = coverage_table(store, "kecamatan", within="99.01").set_index(Col.KODE)[Col.BELUM]
     store.close()

@@ -23,7 +23,7 @@ DEADLINE = "2026-12-31"  # 31 December of the data year (the demo ends on 2026-1
 
 @pytest.fixture
 def tren_env(demo_env):
-    """The demo store (geo.demo_load imports the demo's events too)."""
+    """The demo store (geo.ingest.demo imports the demo's events too)."""
     return demo_env
 
 

@@ -1,4 +1,7 @@
-"""Load the committed demo (data contoh sintetis) into a store through the normal import path."""
+"""Load the committed demo (data contoh sintetis) into a store through the normal import path.
+
+The inventory, blank stock and events still load through ``geo.capacity`` and ``geo.events``
+(analysis modules) until their readers move under ``geo.io``/``geo.ingest``."""
 from __future__ import annotations
 
 import hashlib
@@ -7,7 +10,8 @@ import pandas as pd
 
 from geo.capacity import load_demo_inventory
 from geo.events import import_events
-from geo.ingest import import_boundaries, import_points
+from geo.ingest.boundaries import import_boundaries
+from geo.ingest.points import import_points
 from geo.schema import COUNT_COLUMNS, DEMO_DIR, Col
 from geo.store import Store
 

@@ -1,0 +1,145 @@
+"""Unrecorded pockets for people: the ranked lists and hot spots on a screen and in a download,
+the notes that explain them, and the map point layers of schools and hot/cold spots.
+
+Takes the frames of ``geo.pockets`` (``pockets_table``, ``ranked``, ``spots``,
+``schools_pocket``); returns frames of text (screen), of numbers under localised headers
+(download) or of map points (lat, lon, label, status, colour).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from geo import fmt
+from geo.columns import (
+    AKAN_17, HOTSPOT, JENJANG, MENUJU_BERIKUT, MENUJU_HIJAU, NAMA_DESA, NPSN, PERINGKAT, PERSEN_BELUM, P_VALUE,
+    SISWA_KELAS_12,
+)
+from geo.config import K_NEIGHBOURS, PERMUTATIONS, SEED
+from geo.pockets import ALPHA
+from geo.present.common import display_table, download_table as common_download_table
+from geo.schema import Col, Level, ZoneConfig
+from geo.text import tr
+
+HOTSPOT_COLOURS = {"panas": "#b2182b", "dingin": "#2166ac"}
+SCHOOL_COLOUR = "#7b3294"
+LAYER_COLUMNS = ["lat", "lon", "label", "status", "colour"]
+
+_HEADERS = {
+    PERINGKAT: "kol_peringkat", PERSEN_BELUM: "kol_persen_belum", MENUJU_HIJAU: "kol_menuju_hijau",
+    MENUJU_BERIKUT: "kol_menuju_zona_berikut", HOTSPOT: "kol_hotspot", P_VALUE: "kol_p_value", NPSN: "kol_npsn",
+    JENJANG: "kol_jenjang", NAMA_DESA: "kol_nama_desa", SISWA_KELAS_12: "kol_siswa_kelas_12", AKAN_17: "kol_akan_17",
+}
+_FORMATTERS = {  # value, lang -> text
+    PERINGKAT: lambda v, lang: fmt.number(v, lang=lang),
+    PERSEN_BELUM: lambda v, lang: fmt.percent(v, 2, lang),
+    MENUJU_HIJAU: lambda v, lang: fmt.number(v, lang=lang),
+    MENUJU_BERIKUT: lambda v, lang: fmt.number(v, lang=lang),
+    HOTSPOT: lambda v, lang: tr(f"kelas_{v}", lang) if isinstance(v, str) else "–",
+    P_VALUE: lambda v, lang: fmt.number(v, 3, lang),
+    NPSN: lambda v, lang: str(v),
+    JENJANG: lambda v, lang: v or "–",
+    NAMA_DESA: lambda v, lang: v or "–",
+    SISWA_KELAS_12: lambda v, lang: fmt.number(v, lang=lang),
+    AKAN_17: lambda v, lang: fmt.number(v, lang=lang),
+}
+
+SCHOOL_COLUMNS = [Col.NAMA, JENJANG, NAMA_DESA, NPSN, SISWA_KELAS_12, AKAN_17, Col.BELUM]
+SCHOOL_DOWNLOAD_COLUMNS = [NPSN, Col.NAMA, JENJANG, Col.KODE, NAMA_DESA, SISWA_KELAS_12, AKAN_17, Col.BELUM]
+
+
+# --- which columns a list shows -------------------------------------------------------------
+def ranked_columns(level: Level | str) -> list[str]:
+    """Columns of a ranked list on screen and in a download (the parent's name only for desa)."""
+    parent = [Col.NAMA_INDUK] if Level(level) == Level.DESA else []
+    return [PERINGKAT, Col.NAMA, *parent, Col.KODE, Col.WAJIB, Col.BELUM, PERSEN_BELUM, Col.CAKUPAN, Col.ZONA,
+            MENUJU_HIJAU, MENUJU_BERIKUT]
+
+
+def hotspot_columns(level: Level | str) -> list[str]:
+    """Columns of the hot/cold-spot list on screen and in a download (the parent's name only for desa)."""
+    parent = [Col.NAMA_INDUK] if Level(level) == Level.DESA else []
+    return [Col.NAMA, *parent, Col.KODE, HOTSPOT, P_VALUE, Col.BELUM, Col.CAKUPAN]
+
+
+# --- words ----------------------------------------------------------------------------------
+def targets_note(lang: str = "id", zones: ZoneConfig = ZoneConfig()) -> str:
+    """What MENUJU_HIJAU and MENUJU_BERIKUT mean, with the thresholds of ``zones`` (percent)."""
+    def pct(v):
+        return fmt.percent(v, 0 if float(v).is_integer() else 2, lang)
+
+    return tr("kantong_target", lang, hijau=pct(zones.hijau), kuning=pct(zones.kuning))
+
+
+def hotspot_note(table: pd.DataFrame, lang: str = "id") -> str:
+    """One sentence naming the method, k, permutations, seed, alpha and how many spots were found.
+
+    Takes ``pockets_table(…, hotspots=True)`` (HOTSPOT and the settings in ``attrs``)."""
+    a = table.attrs
+    counts = table[HOTSPOT].value_counts() if HOTSPOT in table else pd.Series(dtype=int)
+    return tr("hotspot_metode", lang, k=a.get("k", K_NEIGHBOURS),
+              permutasi=fmt.number(a.get("permutations", PERMUTATIONS), lang=lang),
+              seed=a.get("seed", SEED), alpha=fmt.number(a.get("alpha", ALPHA), 2, lang),
+              panas=int(counts.get("panas", 0)), dingin=int(counts.get("dingin", 0)))
+
+
+# --- map point layers -------------------------------------------------------------------------
+def school_layer(schools: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """A map point layer (lat, lon, label, status, colour) of ``schools_pocket``'s schools."""
+    status = tr("lapisan_sekolah_kantong", lang)
+    labels = [tr("sekolah_label", lang, nama=r[Col.NAMA], jenjang=r[JENJANG] or "",
+                 akan_17=fmt.number(r[AKAN_17], lang=lang), belum=fmt.number(r[Col.BELUM], lang=lang))
+              for r in schools.to_dict("records")]
+    return pd.DataFrame({"lat": schools["lat"], "lon": schools["lon"], "label": labels, "status": status,
+                         "colour": SCHOOL_COLOUR}, columns=LAYER_COLUMNS)
+
+
+def hotspot_layer(table, lang: str = "id") -> pd.DataFrame:
+    """A map point layer (lat, lon, label, status, colour) of the hot and cold spots in
+    ``pockets_table(…, hotspots=True, geometry=True)``: one point inside each such area."""
+    spots = table[table[HOTSPOT].isin(list(HOTSPOT_COLOURS))]
+    where = spots.geometry.representative_point().to_crs("EPSG:4326") if len(spots) else spots.geometry
+    kelas = [tr(f"kelas_{c}", lang) for c in spots[HOTSPOT]]
+    labels = [tr("hotspot_label", lang, nama=n, kelas=c, p=fmt.number(p, 3, lang))
+              for n, c, p in zip(spots[Col.NAMA], kelas, spots[P_VALUE])]
+    return pd.DataFrame({"lat": list(where.y), "lon": list(where.x), "label": labels, "status": kelas,
+                         "colour": [HOTSPOT_COLOURS[c] for c in spots[HOTSPOT]]}, columns=LAYER_COLUMNS)
+
+
+# --- tables -----------------------------------------------------------------------------------
+def display(frame: pd.DataFrame, columns: list[str], lang: str = "id") -> pd.DataFrame:
+    """``columns`` of ``frame`` as text for a screen (``geo.fmt`` numbers, localised headers).
+
+    The coverage columns are formatted by ``geo.present.display_table``; the pockets' own
+    columns here. In a school table Col.NAMA is headed "Sekolah".
+    """
+    own = [c for c in columns if c in _FORMATTERS]
+    base = display_table(frame, [c for c in columns if c not in own], lang)
+    rest = iter(base.columns)
+    parts = []
+    for c in columns:
+        if c in own:
+            parts.append(pd.Series([_FORMATTERS[c](v, lang) for v in frame[c]], name=tr(_HEADERS[c], lang)))
+        else:
+            parts.append(base[next(rest)])
+    out = pd.concat([p.reset_index(drop=True) for p in parts], axis=1)
+    if NPSN in columns and Col.NAMA in columns:
+        out = out.rename(columns={tr("kol_nama", lang): tr("kol_sekolah", lang)})
+    return out
+
+
+def download_frame(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``columns`` of ``frame`` for a CSV/XLSX file: numbers stay numbers, percentages to 2 decimals,
+    P_VALUE to 4."""
+    out = frame[columns].copy()
+    for c in (Col.CAKUPAN, PERSEN_BELUM):
+        if c in out:
+            out[c] = out[c].astype("float64").round(2)
+    if P_VALUE in out:
+        out[P_VALUE] = out[P_VALUE].astype("float64").round(4)
+    return out.reset_index(drop=True)
+
+
+def download_table(frame: pd.DataFrame, columns: list[str], lang: str = "id") -> pd.DataFrame:
+    """``download_frame`` headed and worded as the screen shows it (``display``) in ``lang``."""
+    headers = display(frame.iloc[:0], columns, lang).columns  # the screen's headers, no rows to format
+    return common_download_table(download_frame(frame, columns), headers, lang)
