@@ -5,9 +5,8 @@ import hashlib
 
 import pandas as pd
 
-from geo.capacity import load_demo_inventory
 from geo.events import import_events
-from geo.ingest import import_boundaries, import_points
+from geo.ingest import import_boundaries, import_points, load_demo_inventory
 from geo.schema import COUNT_COLUMNS, DEMO_DIR, Col
 from geo.store import Store
 
