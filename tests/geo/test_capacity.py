@@ -269,3 +269,10 @@ def test_cli_imports_and_errors(store, run, store_url, tmp_path):
     code, out, _ = run("blank-stock", "--within", "99.01", "--format", "json", "--db", store_url)
     assert code == 0 and json.loads(out)[0]["stok"] == 1500 - 120 - 120 - 105
 
+
+def test_cli_imports_take_the_upload_limit_from_the_settings(store, run, store_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("REKAM_MAX_UPLOAD_MB", "0.0001")  # 104 bytes: both files are larger
+    for command, name, text in (("import-inventory", "perangkat.csv", INVENTORY),
+                                ("import-blank-stock", "blangko.csv", BLANKS)):
+        code, _, err = run(command, str(write_file(tmp_path, name, text)), "--db", store_url)
+        assert code == 1 and "Berkas terlalu besar" in err

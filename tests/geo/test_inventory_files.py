@@ -2,6 +2,8 @@
 for an enrollment file), every bad row reported, imports as versions, templates that round-trip."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import openpyxl
 import pandas as pd
 import pytest
@@ -9,7 +11,8 @@ import pytest
 from geo import capacity as cap
 from geo import columns as cols
 from geo import ingest
-from geo.io.inventory import read_inventory
+from geo.io.enrollment import read_enrollment
+from geo.io.inventory import read_blank_stock, read_inventory
 from geo.schema import Col, FileRefused, RekamError, ValidationFailed
 from geo.store import Store
 from geo.text import describe
@@ -111,6 +114,61 @@ def test_device_without_kind_and_refused_files(store, tmp_path):
     with pytest.raises(FileRefused, match="bukan_format") as err:
         read_inventory(write_file(tmp_path, "e.xlsx", "lokasi_id,alat_id,tanggal_mulai\nS1,S1-A1,2025-01-01\n"))
     assert describe(err.value).startswith("Berkas 'e.xlsx' bernama .xlsx tetapi isinya tampak seperti")
+
+
+NIK = "3674012345678901"
+# The same NIK column (same header, same letter) in an inventory, a blank-stock and an enrollment file.
+NIK_FILES = {
+    "by header": {
+        read_inventory: f"lokasi_id,nik,alat_id,tanggal_mulai,status,jenis\nS1,{NIK},S1-A1,2025-01-01,aktif,statis\n",
+        read_blank_stock: f"tanggal,nik,kode,diterima,dipakai\n2026-01-05,{NIK},99.01,10,0\n",
+        read_enrollment: f"kecamatan,nik,desa,wajib_ktp,sudah_rekam\nKec A,{NIK},Desa A1,100,50\n",
+    },
+    "by value": {
+        read_inventory: f"lokasi_id,alat_id,tanggal_mulai,status,keterangan\nS1,S1-A1,2025-01-01,aktif,{NIK}\n",
+        read_blank_stock: f"tanggal,kode,diterima,dipakai,keterangan\n2026-01-05,99.01,10,0,{NIK}\n",
+        read_enrollment: f"kecamatan,desa,wajib_ktp,sudah_rekam,keterangan\nKec A,Desa A1,100,50,{NIK}\n",
+    },
+}
+
+
+@pytest.mark.parametrize("case", NIK_FILES)
+def test_nik_is_refused_with_the_enrollment_message(tmp_path, case):
+    messages = {}
+    for reader, text in NIK_FILES[case].items():
+        with pytest.raises(FileRefused) as err:
+            reader(write_file(tmp_path, f"{reader.__name__}.csv", text))
+        assert err.value.key == "berisi_nik"
+        messages[reader.__name__] = describe(err.value)
+    assert messages["read_inventory"] == messages["read_blank_stock"] == messages["read_enrollment"]
+    column = "kolom B 'nik'" if case == "by header" else "kolom E 'keterangan'"
+    assert messages["read_inventory"].startswith(
+        f"Berkas ditolak untuk melindungi data pribadi: {column} (lembar CSV) tampak berisi NIK")
+
+
+def test_nik_file_is_not_imported(store, tmp_path):
+    path = write_file(tmp_path, "perangkat.csv", INVENTORY.replace("Printer kartu", NIK))
+    with pytest.raises(FileRefused, match="berisi_nik"):
+        ingest.import_inventory(store, path, "uji")
+    assert not store.history()["kind"].isin(["inventaris", "blangko"]).any()
+
+
+def test_oversize_file_is_refused_before_reading(store, tmp_path, monkeypatch):
+    big = tmp_path / "perangkat.xlsx"
+    big.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(3 * 512 * 1024))  # a photo: judged by its size, unread
+    opened = []
+    monkeypatch.setattr(Path, "read_bytes", lambda self: opened.append(self.name))
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: opened.append(self.name))
+    for reader in (read_inventory, read_blank_stock):
+        with pytest.raises(FileRefused) as err:
+            reader(big, max_bytes=1024 * 1024)
+        assert err.value.key == "berkas_terlalu_besar"
+        assert describe(err.value).startswith("Berkas terlalu besar (1.5 MB; batas 1.0 MB).")
+    for importer in (ingest.import_inventory, ingest.import_blank_stock):
+        with pytest.raises(FileRefused, match="berkas_terlalu_besar"):
+            importer(store, big, "uji", max_bytes=1024 * 1024)
+    assert opened == []
+    assert not store.history()["kind"].isin(["inventaris", "blangko"]).any()
 
 
 def test_import_needs_recording_sites(store_url, tmp_path):
