@@ -567,9 +567,10 @@ def _import_points(kind):
 
 def _import_capacity(function_name):
     def run(store_, data, name, user):
-        from geo import capacity
+        from geo import ingest
 
-        done = getattr(capacity, function_name)(store_, data, user, file_name=name)
+        done = getattr(ingest, function_name)(store_, data, user, file_name=name,
+                                              max_bytes=load_settings().max_upload_bytes)
         return done.version_id, done.rows
     return run
 
@@ -586,12 +587,12 @@ TEMPLATES = ["desa", "kecamatan", "perangkat", "blangko"]
 
 def template_frame(ctx: Context, kind: str):
     """The template an editor downloads, with the chosen area's codes and names filled in."""
-    from geo import capacity, ingest
+    from geo import ingest
 
     if kind == "perangkat":
-        return capacity.inventory_template(store(ctx), within=ctx.area)
+        return ingest.inventory_template(store(ctx), within=ctx.area)
     if kind == "blangko":
-        return capacity.blank_stock_template(store(ctx), within=ctx.area)
+        return ingest.blank_stock_template(store(ctx), within=ctx.area)
     return ingest.template(store(ctx), within=ctx.area, level=kind)
 
 

@@ -25,7 +25,7 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
-from geo import capacity, fmt
+from geo import cards, fmt
 from geo.coverage import aggregate, add_coverage, area_totals, change, coverage_table, previous_date, top_belum
 from geo.render import charts, images, static_map
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, RekamError, Zone
@@ -124,9 +124,9 @@ def chart_figure(store, within: str, kind: str, *, date: str | None = None, lang
 
     zona-bar: the areas one level down; kantong: the 10 desa with the most belum rekam;
     tren: the area's coverage over time up to ``date``; kartu: recorded → print-ready →
-    printed (``capacity.card_totals``); kartu-riwayat: print-ready waiting and cards
-    printed per week up to ``date`` (``capacity.card_history``); blangko: the blank-card
-    stock and its projected run-out (``capacity.blank_projection``). Raises RekamError for
+    printed (``cards.card_totals``); kartu-riwayat: print-ready waiting and cards
+    printed per week up to ``date`` (``cards.card_history``); blangko: the blank-card
+    stock and its projected run-out (``cards.blank_projection``). Raises RekamError for
     an unknown kind or area, a desa (nothing below it), no data, no PRR/printed counts
     (kartu, kartu-riwayat) or no blank-card entries (blangko).
     """
@@ -149,13 +149,13 @@ def chart_figure(store, within: str, kind: str, *, date: str | None = None, lang
     if kind == "kartu":  # area_totals' counts are card_totals' counts
         return charts.kartu_bar(ctx["totals"], area_name=name, settings=settings, lang=lang, kode=within)
     if kind == "kartu-riwayat":
-        history = capacity.card_history(store, within, end=date)
+        history = cards.card_history(store, within, end=date)
         return charts.kartu_riwayat_line(history, area_name=name, settings=settings, lang=lang, kode=within)
     if kind == "blangko":
-        ledger = capacity.blank_ledger(store, within=within, date=date)
+        ledger = cards.blank_ledger(store, within=within, date=date)
         if ledger.empty:
             raise RekamError("blangko_tidak_ada")
-        projection = capacity.blank_projection(store, within, date=date)
+        projection = cards.blank_projection(store, within, date=date)
         return charts.blangko_line(ledger, projection, area_name=name, settings=settings, lang=lang, kode=within)
     series = coverage_over_time(store, within, end=date, settings=settings)
     return charts.tren_line(series, area_name=name, settings=settings, lang=lang, kode=within)

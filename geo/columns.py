@@ -4,6 +4,7 @@ the core columns).
 Renderers and tables for people take their column names from here and from ``geo.schema``,
 never from the analysis modules. Data columns keep their Indonesian names.
 """
+from geo.schema import Col
 
 # --- Trends and projections (geo.trend) and events (geo.events) --------------------------------
 N_SUMBER = "n_sumber"  # stored rows summed into a value (from coverage.aggregate)
@@ -40,7 +41,7 @@ JENIS = "jenis"
 KETERANGAN = "keterangan"
 HUBUNGAN = "hubungan"  # how the event's area relates to the asked area
 
-# --- Devices, operators, sites, cards and blank stock (geo.capacity) ---------------------------
+# --- Devices, operators, sites, cards and blank stock (geo.capacity, geo.cards, geo.io.inventory) -
 LOKASI_ID = "lokasi_id"
 ALAT_ID = "alat_id"
 TANGGAL_MULAI = "tanggal_mulai"
@@ -68,6 +69,25 @@ HARI_TANPA_ALAT = "hari_tanpa_alat"
 DIPROSES = "diproses"  # recorded, neither PRR nor printed: in processing or rejected
 CETAK_PER_MINGGU = "cetak_per_minggu"  # cards printed since the previous date, per 7 days
 PERSEN_CETAK = "persen_cetak"  # of sudah_rekam, percent
+CETAK_BARU = "cetak_baru"  # cards printed since the previous date
+URUTAN = "urutan"  # a new unit's place in the allocation order (1 = first)
+HARI_SEBELUM = "hari_sebelum"  # backlog days of the receiving kecamatan before the unit
+HARI_SESUDAH = "hari_sesudah"  # … and after it
+OPERATOR_BARU = "operator_baru"  # 1: the new device needs a new operator, 0: an idle one runs it
+MAKS_SEBELUM = "maks_sebelum"  # the longest backlog of all before the unit
+MAKS_SESUDAH = "maks_sesudah"  # … and after it
+TAMBAHAN = "tambahan"  # units a kecamatan receives
+HARI_SETELAH_PINJAM = "hari_setelah_pinjam"  # the lender's backlog days while a mobile set is away
+BATAS_HARI = "batas_hari"  # the kabupaten's overall backlog days: the most a lender may reach
+TUJUAN_KODE = "tujuan_kode"  # the suggested borrower
+TUJUAN_NAMA = "tujuan_nama"
+TUJUAN_HARI_SESUDAH = "tujuan_hari_sesudah"  # the borrower's backlog days with the set
+# Frames and files: an inventory file (and its template), a blank-stock file, the capacity table.
+INVENTORY_COLUMNS = [LOKASI_ID, ALAT_ID, JENIS, TANGGAL_MULAI, STATUS, OPERATOR, KONEKSI, KETERANGAN]
+BLANK_COLUMNS = [Col.TANGGAL, Col.KODE, DITERIMA, DIPAKAI, KETERANGAN]
+CAPACITY_COLUMNS = [Col.KODE, Col.NAMA, ALAT_TOTAL, ALAT_AKTIF, ALAT_MOBILE_AKTIF, OPERATOR, ALAT_EFEKTIF,
+                    KONEKSI, Col.BELUM, BELUM_PER_ALAT, LAJU_PER_ALAT, KAPASITAS, HARI_BACKLOG, TANPA_ALAT_SEJAK,
+                    HARI_TANPA_ALAT, DATA_ALAT, Col.TANGGAL]
 
 # --- The mobile-unit planner (geo.plan) --------------------------------------------------------
 UNIT, DAY, EXPECTED, ACTUAL, SELISIH = "unit", "day", "expected", "actual", "selisih"

@@ -4,7 +4,8 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from geo import capacity, fmt
+from geo import capacity, cards as card_pipeline, fmt
+from geo.present import capacity as present
 from geo.render import charts
 from geo.schema import Col, RekamError
 from geo.config import load_settings
@@ -21,11 +22,11 @@ def _capacity(_store, url, stamp, area, date, throughput):
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _cards(_store, url, stamp, area, date):
-    return {"funnel": capacity.card_funnel(_store, area, date=date),
-            "totals": capacity.card_totals(_store, area, date=date),
-            "history": capacity.card_history(_store, area, end=date),
-            "ledger": capacity.blank_ledger(_store, within=area, date=date),
-            "projection": capacity.blank_projection(_store, area, date=date)}
+    return {"funnel": card_pipeline.card_funnel(_store, area, date=date),
+            "totals": card_pipeline.card_totals(_store, area, date=date),
+            "history": card_pipeline.card_history(_store, area, end=date),
+            "ledger": card_pipeline.blank_ledger(_store, within=area, date=date),
+            "projection": card_pipeline.blank_projection(_store, area, date=date)}
 
 
 lang = ctx.lang
@@ -39,13 +40,13 @@ except RekamError as err:
     st.error(describe(err, lang))
     st.stop()
 
-days = lambda v: capacity.days_text(v, lang)  # noqa: E731
+days = lambda v: present.days_text(v, lang)  # noqa: E731
 if not table[capacity.DATA_ALAT].any():
     st.info(ctx.t("kap_belum_ada_inventaris"))
 else:
-    for text in capacity.stuck_messages(table, down, lang):
+    for text in present.stuck_messages(table, down, lang):
         st.error(text, icon=":material/block:")
-    for text in capacity.offline_messages(table, lang):
+    for text in present.offline_messages(table, lang):
         st.warning(text, icon=":material/wifi_off:")
 
     total = capacity.capacity_summary(table)
@@ -58,12 +59,12 @@ else:
     cols[3].metric(ctx.t("kap_ringkasan_hari"), days(total[capacity.HARI_BACKLOG]))
 
     st.subheader(ctx.t("kap_tabel"))
-    st.dataframe(capacity.capacity_view(table, lang), hide_index=True, width="stretch")
+    st.dataframe(present.capacity_view(table, lang), hide_index=True, width="stretch")
     st.caption(ctx.t("kap_tabel_catatan", laju=fmt.number(throughput, lang=lang)))
 
     st.subheader(ctx.t("kap_alat_mati"))
     if len(down):
-        st.dataframe(capacity.sites_down_view(down, lang), hide_index=True, width="stretch")
+        st.dataframe(present.sites_down_view(down, lang), hide_index=True, width="stretch")
     else:
         st.success(ctx.t("kap_semua_bekerja"))
 
@@ -72,7 +73,7 @@ else:
     plan = capacity.allocate_devices(table, int(n_new))
     st.markdown("**" + ctx.t("kap_maks", sebelum=days(plan.max_before), sesudah=days(plan.max_after)) + "**")
     if len(plan.steps):
-        st.dataframe(capacity.allocation_view(plan, lang), hide_index=True, width="stretch")
+        st.dataframe(present.allocation_view(plan, lang), hide_index=True, width="stretch")
     if plan.unused:
         st.info(ctx.t("kap_sisa_unit", jumlah=plan.unused))
     st.caption(ctx.t("kap_usulan_catatan"))
@@ -80,7 +81,7 @@ else:
     st.subheader(ctx.t("kap_pinjam"))
     lend = capacity.lenders(table)
     if len(lend):
-        st.dataframe(capacity.lenders_view(lend, lang), hide_index=True, width="stretch")
+        st.dataframe(present.lenders_view(lend, lang), hide_index=True, width="stretch")
     else:
         st.info(ctx.t("kap_pinjam_tidak_ada"))
     st.caption(ctx.t("kap_pinjam_catatan", batas=days(total[capacity.HARI_BACKLOG])))
@@ -95,7 +96,7 @@ st.plotly_chart(charts.compact(charts.kartu_bar(cards["totals"], **figure)), key
 st.markdown(f"**{ctx.t('kartu_riwayat')}**")
 st.plotly_chart(charts.compact(charts.kartu_riwayat_line(cards["history"], **figure)), key="kartu_riwayat")
 with st.expander(ctx.t("kartu_per_kecamatan")):
-    st.dataframe(capacity.funnel_view(cards["funnel"], lang), hide_index=True, width="stretch")
+    st.dataframe(present.funnel_view(cards["funnel"], lang), hide_index=True, width="stretch")
 if media and cards["totals"].get(Col.PRR) is not None:
     ui.download_menu(ctx, ("kartu", "kartu-riwayat"), key="kartu_unduh")
 

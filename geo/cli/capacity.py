@@ -6,9 +6,12 @@ import numpy as np
 import pandas as pd
 
 from geo.cli.output import add_common, emit, lang, open_store
+from geo.columns import ALAT_AKTIF, HARI_BACKLOG, HARI_SEBELUM, HARI_SESUDAH, MAKS_SEBELUM, MAKS_SESUDAH, OPERATOR
 from geo.config import DEFAULT_RATE_WINDOW_DAYS, DEFAULT_THROUGHPUT
-from geo.schema import ALLOCATION_UNITS
+from geo.schema import ALLOCATION_UNITS, Col
 from geo.text import tr
+
+CAPACITY_SHOWN = [Col.KODE, Col.NAMA, ALAT_AKTIF, OPERATOR, Col.BELUM, HARI_BACKLOG]  # what `capacity` prints
 
 
 def add_commands(sub) -> None:
@@ -56,13 +59,13 @@ def _jsonable(frame: pd.DataFrame, decimals: int = 2) -> pd.DataFrame:
 
 def _emit_days(frame: pd.DataFrame, args, day_columns: list[str]) -> None:
     """A table with backlog days as words for a person (``∞ (tanpa alat)``), as numbers for machines."""
-    from geo import capacity
+    from geo.present.capacity import days_text
 
     language = lang(args)
     if args.format == "table":
         shown = frame.copy()
         for c in day_columns:
-            shown[c] = [capacity.days_text(v, language) for v in shown[c]]
+            shown[c] = [days_text(v, language) for v in shown[c]]
     else:
         shown = _jsonable(frame)
     emit(shown, args.format, language)
@@ -77,31 +80,32 @@ def _table(args):
 
 
 def cmd_capacity(args) -> int:
-    from geo import capacity
-
-    _emit_days(_table(args)[capacity.CLI_CAPACITY_COLUMNS], args, [capacity.HARI_BACKLOG])
+    _emit_days(_table(args)[CAPACITY_SHOWN], args, [HARI_BACKLOG])
     return 0
 
 
 def cmd_allocate(args) -> int:
     from geo import capacity
+    from geo.present.capacity import days_text
 
     plan = capacity.allocate_devices(_table(args), args.devices, unit=args.unit)
-    _emit_days(plan.steps, args, ["hari_sebelum", "hari_sesudah", "maks_sebelum", "maks_sesudah"])
+    _emit_days(plan.steps, args, [HARI_SEBELUM, HARI_SESUDAH, MAKS_SEBELUM, MAKS_SESUDAH])
     if args.format == "table":
         language = lang(args)
-        print(tr("kap_maks", language, sebelum=capacity.days_text(plan.max_before, language),
-                 sesudah=capacity.days_text(plan.max_after, language)))
+        print(tr("kap_maks", language, sebelum=days_text(plan.max_before, language),
+                 sesudah=days_text(plan.max_after, language)))
         if plan.unused:
             print(tr("kap_sisa_unit", language, jumlah=plan.unused))
     return 0
 
 
 def cmd_import_inventory(args) -> int:
-    from geo import capacity
+    from geo.config import load_settings
+    from geo.ingest import import_inventory
 
     language = lang(args)
-    result = capacity.import_inventory(open_store(args), args.file, user=args.user, force=args.force)
+    result = import_inventory(open_store(args), args.file, user=args.user, force=args.force,
+                              max_bytes=load_settings().max_upload_bytes)
     ringkas = tr("kap_ringkas_inventaris", language, alat=result.summary["alat"], lokasi=result.summary["lokasi"],
                  baris=result.rows)
     print(tr("kap_impor_ok", language, versi=result.version_id, ringkas=ringkas))
@@ -109,20 +113,23 @@ def cmd_import_inventory(args) -> int:
 
 
 def cmd_import_blank_stock(args) -> int:
-    from geo import capacity
+    from geo.config import load_settings
+    from geo.ingest import import_blank_stock
 
     language = lang(args)
-    result = capacity.import_blank_stock(open_store(args), args.file, user=args.user, force=args.force)
+    result = import_blank_stock(open_store(args), args.file, user=args.user, force=args.force,
+                                max_bytes=load_settings().max_upload_bytes)
     ringkas = tr("kap_ringkas_blangko", language, baris=result.rows)
     print(tr("kap_impor_ok", language, versi=result.version_id, ringkas=ringkas))
     return 0
 
 
 def cmd_blank_stock(args) -> int:
-    from geo import capacity
+    from geo import cards
+    from geo.capacity import check_code
     from geo.dates import iso_day
 
-    p = capacity.blank_projection(open_store(args), capacity.check_code(args.within),
+    p = cards.blank_projection(open_store(args), check_code(args.within),
                                   date=iso_day(args.date, required=False), window_days=args.window_days)
     _emit_days(pd.DataFrame([p]), args, ["hari_tersisa", "laju_cetak_per_hari"])
     return 0

@@ -1,9 +1,13 @@
 """Imports: file → read → join → store, the one pipeline used by the CLI and the Data page,
 for every kind of file. A refused file leaves the store as it was."""
 from geo.ingest.boundaries import BoundaryImport, import_boundaries
+from geo.ingest.capacity import (
+    Imported, blank_stock_template, import_blank_stock, import_inventory, inventory_template, load_demo_inventory,
+)
 from geo.ingest.enrollment import PreparedEnrollment, commit_enrollment, prepare_enrollment, template
 from geo.ingest.points import import_points
 from geo.ingest.source import file_bytes_hash, read_source
 
-__all__ = ["BoundaryImport", "PreparedEnrollment", "commit_enrollment", "file_bytes_hash", "import_boundaries",
-           "import_points", "prepare_enrollment", "read_source", "template"]
+__all__ = ["BoundaryImport", "Imported", "PreparedEnrollment", "blank_stock_template", "commit_enrollment",
+           "file_bytes_hash", "import_blank_stock", "import_boundaries", "import_inventory", "import_points",
+           "inventory_template", "load_demo_inventory", "prepare_enrollment", "read_source", "template"]

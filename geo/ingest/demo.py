@@ -8,9 +8,9 @@ import hashlib
 
 import pandas as pd
 
-from geo.capacity import load_demo_inventory
 from geo.events import import_events
 from geo.ingest.boundaries import import_boundaries
+from geo.ingest.capacity import load_demo_inventory
 from geo.ingest.points import import_points
 from geo.schema import COUNT_COLUMNS, DEMO_DIR, Col
 from geo.store import Store

@@ -22,7 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import fmt
-from geo.capacity import CETAK_PER_MINGGU, DIPAKAI, DITERIMA, STOK
+from geo.columns import CETAK_PER_MINGGU, DIPAKAI, DITERIMA, STOK
 from geo.coverage import top_belum
 from geo.present import zone_label
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Zone, is_demo_code

@@ -9,23 +9,6 @@ TEXTS = {
         "Column '{kolom}' is missing. A {berkas} file needs the columns: {wajib}. Download the template for an "
         "example.",
     ),
-    "inv_terlalu_besar": (
-        "Berkas {ukuran_mb} MB melebihi batas {maks_mb} MB. Inventaris biasanya hanya beberapa KB: periksa "
-        "apakah berkasnya benar.",
-        "The file is {ukuran_mb} MB, above the {maks_mb} MB limit. An inventory is usually a few KB: check "
-        "that it is the right file.",
-    ),
-    "inv_kosong": ("Berkas tidak berisi baris data.", "The file holds no data rows."),
-    "inv_tak_terbaca": (
-        "Berkas {nama} tidak bisa dibaca sebagai CSV atau XLSX ({detail}).",
-        "File {nama} cannot be read as CSV or XLSX ({detail}).",
-    ),
-    "inv_berisi_nik": (
-        "Berkas ditolak: kolom '{kolom}' berisi nomor 16 digit seperti NIK. Berkas inventaris hanya memuat "
-        "alat, lokasi dan jumlah — tanpa data perorangan.",
-        "File refused: column '{kolom}' holds 16-digit numbers like NIKs. An inventory file holds devices, "
-        "sites and counts only — no personal data.",
-    ),
     "inv_belum_ada_lokasi": (
         "Belum ada lokasi perekaman di basis data. Impor dulu daftar lokasi (python -m geo import-points "
         "BERKAS --kind lokasi).",
@@ -157,9 +140,9 @@ TEXTS = {
     ),
     "kap_belum_ada_inventaris": (
         "Belum ada inventaris alat dan operator. Impor dengan: python -m geo import-inventory BERKAS (format "
-        "dan templat: geo/capacity.py).",
+        "dan templat: geo/io/inventory.py).",
         "No inventory of devices and operators yet. Import one with: python -m geo import-inventory FILE "
-        "(format and template: geo/capacity.py).",
+        "(format and template: geo/io/inventory.py).",
     ),
     "kartu_judul": ("Alur kartu: rekam → siap cetak → tercetak", "Card pipeline: recorded → print-ready → printed"),
     "kartu_riwayat": (

@@ -1,7 +1,7 @@
 """The capacity page's media-pack kinds (kartu, kartu-riwayat, blangko) through ``briefing.chart_image``:
 exact sizes, and the title, date and source a reader needs, in Indonesian and English.
 
-Expected words are computed from ``geo.capacity`` on the demo store, not written as constants.
+Expected words are computed from ``geo.cards`` on the demo store, not written as constants.
 """
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import struct
 
 import pytest
 
-from geo import briefing, capacity, fmt
+from geo import briefing, cards, fmt
+from geo.columns import CETAK_PER_MINGGU, STOK
 from geo.render import charts, images
 from geo.schema import Col, RekamError
 from geo.config import load_settings
@@ -35,10 +36,10 @@ def store(demo_sqlite, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def expected(store) -> dict:
-    """What each image must say, from geo.capacity."""
-    totals = capacity.card_totals(store, KAB)
-    history = capacity.card_history(store, KAB)
-    projection = capacity.blank_projection(store, KAB)
+    """What each image must say, from geo.cards."""
+    totals = cards.card_totals(store, KAB)
+    history = cards.card_history(store, KAB)
+    projection = cards.blank_projection(store, KAB)
     day = totals[Col.TANGGAL]
     printed = fmt.percent(100 * totals[Col.CETAK] / totals[Col.SUDAH], 1)
     last = history.iloc[-1]
@@ -47,7 +48,7 @@ def expected(store) -> dict:
         "titles": {
             "kartu": f"{NAME}: {printed} perekaman KTP-el sudah dicetak menjadi kartu",
             "kartu-riwayat": f"{NAME}: {fmt.number(last[Col.PRR])} kartu siap cetak menunggu, "
-                             f"{fmt.number(last[capacity.CETAK_PER_MINGGU])} dicetak minggu terakhir",
+                             f"{fmt.number(last[CETAK_PER_MINGGU])} dicetak minggu terakhir",
             "blangko": f"{NAME}: blangko KTP-el diperkirakan habis {fmt.long_date(projection['tanggal_habis'])}",
         },
         "english": {
@@ -105,16 +106,16 @@ def test_english_image_is_english(store, expected, kind):
 
 
 def test_figures_hold_the_store_numbers(store):
-    totals = capacity.card_totals(store, KAB)
+    totals = cards.card_totals(store, KAB)
     fig = briefing.chart_figure(store, KAB, "kartu")
     ends = next(t for t in fig.data if t.type == "scatter")
     assert list(ends.x) == [totals[Col.SUDAH], totals[Col.PRR] + totals[Col.CETAK], totals[Col.CETAK]]
-    history = capacity.card_history(store, KAB)
+    history = cards.card_history(store, KAB)
     line = next(t for t in briefing.chart_figure(store, KAB, "kartu-riwayat").data if t.type == "scatter")
     assert list(line.y) == [int(v) for v in history[Col.PRR]]
-    ledger = capacity.blank_ledger(store, within=KAB)
+    ledger = cards.blank_ledger(store, within=KAB)
     steps = briefing.chart_figure(store, KAB, "blangko").data[0]
-    assert list(steps.y) == [int(v) for v in ledger[capacity.STOK]]
+    assert list(steps.y) == [int(v) for v in ledger[STOK]]
 
 
 def test_without_blank_stock_or_card_counts_the_image_says_why(demo_sqlite, tmp_path, monkeypatch):

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import capacity, fmt
+from geo import cards, fmt
 from geo.coverage import coverage_table
 from geo.render import images
 from geo.schema import Col
@@ -119,7 +119,7 @@ def test_who_can_lend_a_mobile_set(demo):
 def test_card_funnel_and_blank_stock(demo, demo_env):
     at = _app()
     store = Store.open(demo_env)
-    totals = capacity.card_totals(store, "99.01")
+    totals = cards.card_totals(store, "99.01")
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     # recorded → verified (PRR + printed) → printed, each bar ending in its count
     printed, waiting, processing, ends = spec["data"]

@@ -1,0 +1,205 @@
+"""The card pipeline and the blank-card stock: from recording to a printed card, and when blanks run out.
+
+Recorded (``sudah_rekam``) → verified, waiting for a blank card (``prr``) → printed
+(``sudah_cetak``); what is neither is still being processed or was rejected as a duplicate.
+Blank cards are a stock: received (``diterima``) minus used (``dipakai``), read from the
+blank-stock imports (``geo.ingest.capacity``). ``blank_projection`` says when they run out at
+the current printing rate.
+"""
+from __future__ import annotations
+
+import math
+from datetime import date as date_type
+from datetime import timedelta
+
+import pandas as pd
+
+from geo.capacity import check_code
+from geo.columns import CETAK_BARU, CETAK_PER_MINGGU, DIPAKAI, DIPROSES, DITERIMA, HARI, PERSEN_CETAK, STOK
+from geo.config import DEFAULT_RATE_WINDOW_DAYS
+from geo.coverage import aggregate, area_totals, coverage_table
+from geo.ingest.capacity import stored_blank_stock
+from geo.schema import Col, Level
+from geo.store import Store
+
+
+def card_funnel(store: Store, within: str, *, date: str | None = None,
+                level: Level | str = Level.KECAMATAN) -> pd.DataFrame:
+    """Recorded → print-ready → printed per area at ``level`` in ``within`` at ``date``.
+
+    Returns Col.KODE, Col.NAMA, Col.SUDAH, Col.PRR, Col.CETAK, DIPROSES (recorded but
+    neither PRR nor printed), PERSEN_CETAK (percent of sudah_rekam), Col.TANGGAL.
+    Counts are <NA> where the figures lack them.
+    """
+    within = check_code(within)
+    table = coverage_table(store, level, within=within, date=date)
+    out = table[[Col.KODE, Col.NAMA, Col.SUDAH, Col.PRR, Col.CETAK, Col.TANGGAL]].copy()
+    _add_funnel(out)
+    return out[[Col.KODE, Col.NAMA, Col.SUDAH, Col.PRR, Col.CETAK, DIPROSES, PERSEN_CETAK, Col.TANGGAL]]
+
+
+def _add_funnel(frame: pd.DataFrame) -> None:
+    frame[DIPROSES] = (frame[Col.SUDAH] - frame[Col.PRR] - frame[Col.CETAK]).astype("Int64")
+    sudah = frame[Col.SUDAH].astype("Float64")
+    frame[PERSEN_CETAK] = (100.0 * frame[Col.CETAK].astype("Float64") / sudah.where(sudah > 0)).astype("float64")
+
+
+def card_totals(store: Store, kode: str, *, date: str | None = None) -> dict:
+    """The funnel of one area: Col.SUDAH, Col.PRR, Col.CETAK, DIPROSES, PERSEN_CETAK, Col.TANGGAL (None if missing)."""
+    totals = area_totals(store, check_code(kode), date=date)
+    frame = pd.DataFrame([{c: totals.get(c) for c in (Col.SUDAH, Col.PRR, Col.CETAK, Col.TANGGAL)}])
+    for c in (Col.SUDAH, Col.PRR, Col.CETAK):
+        frame[c] = frame[c].astype("Int64")
+    _add_funnel(frame)
+    record = frame.iloc[0].to_dict()
+    return {k: (None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v)
+            for k, v in record.items()}
+
+
+def card_history(store: Store, within: str, *, end: str | None = None) -> pd.DataFrame:
+    """The card pipeline of ``within`` on every snapshot date up to ``end``.
+
+    On each date every stored row's newest value on or before it is carried forward and
+    summed (``coverage.aggregate``), so a late desa does not read as a drop. Returns
+    Col.TANGGAL, Col.SUDAH, Col.PRR, Col.CETAK, DIPROSES, ``hari`` (days since the previous
+    date), ``cetak_baru`` (cards printed since the previous date) and ``cetak_per_minggu``.
+    """
+    within = check_code(within)
+    rows = store.enrollment(within=within, end=end)
+    cols = [Col.TANGGAL, Col.SUDAH, Col.PRR, Col.CETAK, DIPROSES, HARI, CETAK_BARU, CETAK_PER_MINGGU]
+    if rows.empty:
+        return pd.DataFrame(columns=cols)
+    dates = sorted(rows[Col.TANGGAL].unique())
+    # Row number of every code's newest row on or before each date, carried forward.
+    rows = rows.reset_index(drop=True)
+    position = (rows.reset_index().pivot(index=Col.TANGGAL, columns=Col.KODE, values="index")
+                .reindex(dates).ffill().stack().dropna())
+    asof = rows.loc[position.astype(int).to_numpy()].reset_index(drop=True)
+    day_index = {d: i for i, d in enumerate(dates)}
+    asof["_i"] = [day_index[d] for d in position.index.get_level_values(0)]
+    # aggregate() sums by code prefix: tagging the first segment with the date index (99 → 99@5)
+    # sums every date in one call.
+    head, dot, rest = (asof[Col.KODE].str.partition(".")[n] for n in range(3))
+    asof[Col.KODE] = head + "@" + asof["_i"].astype(str) + dot + rest
+    summed = aggregate(asof.drop(columns="_i"), Level.of_code(within))
+    head, tag = (summed[Col.KODE].str.partition("@")[n] for n in (0, 2))
+    i, dot, rest = (tag.str.partition(".")[n] for n in range(3))
+    summed = summed[(head + dot + rest) == within]
+    records = [{Col.TANGGAL: dates[int(k)], Col.SUDAH: s[Col.SUDAH], Col.PRR: s[Col.PRR], Col.CETAK: s[Col.CETAK]}
+               for k, (_, s) in zip(i[summed.index], summed.iterrows())]
+    out = pd.DataFrame(records, columns=[Col.TANGGAL, Col.SUDAH, Col.PRR, Col.CETAK])
+    out = out.sort_values(Col.TANGGAL, ignore_index=True)
+    for c in (Col.SUDAH, Col.PRR, Col.CETAK):
+        out[c] = out[c].astype("Int64")
+    _add_funnel(out)
+    days = pd.to_datetime(out[Col.TANGGAL]).diff().dt.days
+    out[HARI] = days.astype("Int64")
+    out[CETAK_BARU] = out[Col.CETAK].diff().astype("Int64")
+    out[CETAK_PER_MINGGU] = (out[CETAK_BARU].astype("Float64") * 7 / days.where(days > 0)).astype("float64")
+    return out[cols]
+
+
+def printing_rate(history: pd.DataFrame, *, date: str | None = None,
+                  window_days: int = DEFAULT_RATE_WINDOW_DAYS) -> tuple[float, str | None, str | None]:
+    """Cards printed per day over the ``window_days`` before ``date`` (default: the last date).
+
+    From ``card_history``: (Δ sudah_cetak / Δ days between the newest snapshot on or before
+    ``date`` and the newest on or before ``date − window_days``, start date, end date);
+    (NaN, None, None) without two usable snapshots.
+    """
+    have = history[history[Col.CETAK].notna()]
+    if date:
+        have = have[have[Col.TANGGAL] <= date]
+    if len(have) < 2:
+        return math.nan, None, None
+    end = have.iloc[-1]
+    cutoff = (date_type.fromisoformat(end[Col.TANGGAL]) - timedelta(days=int(window_days))).isoformat()
+    earlier = have[have[Col.TANGGAL] <= cutoff]
+    start = earlier.iloc[-1] if len(earlier) else have.iloc[0]
+    span = (date_type.fromisoformat(end[Col.TANGGAL]) - date_type.fromisoformat(start[Col.TANGGAL])).days
+    if span <= 0:
+        return math.nan, None, None
+    return float(end[Col.CETAK] - start[Col.CETAK]) / span, start[Col.TANGGAL], end[Col.TANGGAL]
+
+
+def blank_ledger(store: Store, *, within: str | None = None, date: str | None = None) -> pd.DataFrame:
+    """Blank-card entries of areas in ``within`` up to ``date`` with the running stock.
+
+    Returns BLANK_COLUMNS plus STOK (Int64 cards: stock after the entry, summed over the
+    areas), by date. Raises RekamError('kap_kode_salah') for a bad ``within``.
+    """
+    rows = stored_blank_stock(store, within=within, date=date)
+    return rows.assign(**{STOK: (rows[DITERIMA] - rows[DIPAKAI]).cumsum().astype("Int64")})
+
+
+def blank_projection(store: Store, within: str, *, date: str | None = None,
+                     window_days: int = DEFAULT_RATE_WINDOW_DAYS) -> dict:
+    """When do blank cards run out in ``within`` at the current printing rate?
+
+    Stock is known at the last ledger entry on or before ``date`` (``tanggal_stok``,
+    ``stok``). Cards printed since then (from the enrollment history) are taken off to get
+    ``stok_perkiraan`` on ``tanggal`` (the newest snapshot on or before ``date``). At
+    ``laju_cetak_per_hari`` (``printing_rate`` over ``window_days``) it lasts
+    ``hari_tersisa`` days and runs out on ``tanggal_habis`` (``tanggal`` + whole days; the
+    day it ran out when the stock is already gone). ``prr`` cards wait to be printed;
+    ``kurang`` = blanks missing to print them all now. Values are None when unknown.
+    """
+    within = check_code(within)
+    history = card_history(store, within, end=date)
+    ledger = blank_ledger(store, within=within, date=date)
+    rate, rate_start, rate_end = printing_rate(history, date=date, window_days=window_days)
+    out = {"tanggal_stok": None, "stok": None, "tanggal": rate_end, "dicetak_sejak_stok": None,
+           "stok_perkiraan": None, "laju_cetak_per_hari": None if math.isnan(rate) else rate,
+           "jendela_awal": rate_start, "hari_tersisa": None, "tanggal_habis": None, "prr": None, "kurang": None}
+    if len(history):
+        last = history[history[Col.TANGGAL] <= date] if date else history
+        if len(last):
+            out["tanggal"] = last.iloc[-1][Col.TANGGAL]
+            prr = last.iloc[-1][Col.PRR]
+            out["prr"] = None if pd.isna(prr) else int(prr)
+    if ledger.empty:
+        return out
+    out["tanggal_stok"], out["stok"] = ledger.iloc[-1][Col.TANGGAL], int(ledger.iloc[-1][STOK])
+    stock, when = out["stok"], out["tanggal_stok"]
+    if out["tanggal"] and out["tanggal"] > when:
+        printed = _cetak_between(history, when, out["tanggal"])
+        if printed is not None:
+            out["dicetak_sejak_stok"] = printed
+            stock, when = max(out["stok"] - printed, 0), out["tanggal"]
+    out["stok_perkiraan"] = stock
+    if out["prr"] is not None:
+        out["kurang"] = max(out["prr"] - stock, 0)
+    if out["laju_cetak_per_hari"] is None:
+        return out
+    if stock == 0:
+        out["hari_tersisa"] = 0.0
+        run_out = _run_out_day(ledger, history)
+        out["tanggal_habis"] = run_out or when
+    elif rate > 0:
+        out["hari_tersisa"] = stock / rate
+        out["tanggal_habis"] = (date_type.fromisoformat(when) + timedelta(days=int(stock // rate))).isoformat()
+    else:
+        out["hari_tersisa"] = math.inf
+    return out
+
+
+def _cetak_at(history: pd.DataFrame, day: str):
+    have = history[(history[Col.TANGGAL] <= day) & history[Col.CETAK].notna()]
+    return None if have.empty else int(have.iloc[-1][Col.CETAK])
+
+
+def _cetak_between(history: pd.DataFrame, start: str, end: str) -> int | None:
+    a, b = _cetak_at(history, start), _cetak_at(history, end)
+    return None if a is None or b is None else b - a
+
+
+def _run_out_day(ledger: pd.DataFrame, history: pd.DataFrame) -> str | None:
+    """The first snapshot after the last entry on which printing used up the recorded stock."""
+    last = ledger.iloc[-1]
+    later = history[history[Col.TANGGAL] > last[Col.TANGGAL]]
+    for day in later[Col.TANGGAL]:
+        used = _cetak_between(history, last[Col.TANGGAL], day)
+        if used is not None and used >= int(last[STOK]):
+            return day
+    return None
+

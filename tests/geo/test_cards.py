@@ -1,0 +1,102 @@
+"""The card pipeline and the blank-card stock, checked against hand arithmetic (SQLite and PostgreSQL),
+on the tiny kabupaten of ``tests/geo/tiny_kabupaten.py``."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from geo import cards, ingest
+from geo import columns as cols
+from geo.config import Settings
+from geo.render import charts
+from geo.schema import Col, ZoneConfig
+from tests.geo.tiny_kabupaten import BLANKS, area_row, tiny_store, write_file
+
+
+@pytest.fixture
+def store(store_url):
+    s = tiny_store(store_url)
+    yield s
+    s.close()
+
+
+# --- the card pipeline ----------------------------------------------------------------------
+def _cards(store):
+    """Kec A's two desa print; a blank-card shortage stops printing after 2026-01-12."""
+    weeks = {  # date: (sudah, prr, cetak) of desa A1; A2 = half of each
+        "2026-01-05": (1000, 40, 900), "2026-01-12": (1100, 60, 980), "2026-01-19": (1150, 150, 980),
+        "2026-01-26": (1200, 120, 1060), "2026-02-02": (1250, 100, 1130),
+    }
+    for day, (s, p, c) in weeks.items():
+        store.add_enrollment(pd.DataFrame([
+            {Col.KODE: "99.01.01.2001", Col.WAJIB: 2000, Col.SUDAH: s, Col.PRR: p, Col.CETAK: c},
+            {Col.KODE: "99.01.01.1002", Col.WAJIB: 1000, Col.SUDAH: s // 2, Col.PRR: p // 2, Col.CETAK: c // 2},
+        ]), tanggal=day)
+
+
+
+def test_card_funnel_and_history(store):
+    _cards(store)
+    funnel = area_row(cards.card_funnel(store, "99.01", date="2026-02-02"), "99.01.01")
+    assert (funnel[Col.SUDAH], funnel[Col.PRR], funnel[Col.CETAK]) == (1875, 150, 1695)
+    assert funnel[cols.DIPROSES] == 1875 - 150 - 1695
+    assert funnel[cols.PERSEN_CETAK] == pytest.approx(100 * 1695 / 1875)
+    history = cards.card_history(store, "99.01.01")
+    assert list(history[Col.TANGGAL]) == ["2025-12-29", "2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26",
+                                          "2026-02-02"]
+    assert history[Col.CETAK].tolist()[1:] == [1350, 1470, 1470, 1590, 1695]
+    assert history["cetak_per_minggu"].tolist()[2:] == pytest.approx([120, 0, 120, 105])
+    rate, start, end = cards.printing_rate(history, window_days=14)
+    assert (rate, start, end) == (pytest.approx((1695 - 1470) / 14), "2026-01-19", "2026-02-02")
+    totals = cards.card_totals(store, "99.01.01", date="2026-01-19")
+    assert (totals[Col.SUDAH], totals[Col.PRR], totals[Col.CETAK]) == (1725, 225, 1470)
+    fig = charts.kartu_bar(totals, area_name="Kabupaten Uji", settings=Settings(zones=ZoneConfig()))
+    # recorded, verified (PRR + printed) and printed, each made of the same parts: 1,725 − 225 − 1,470 = 30
+    # still processing; 1,695 / 1,725 = 98.26%, 1,470 / 1,725 = 85.22%
+    parts = {t.meta["bagian"]: list(t.x) for t in fig.data if t.type == "bar"}
+    assert parts == {"cetak": [1470, 1470, 1470], "prr": [225, 225, None], "diproses": [30, None, None]}
+    (ends,) = [t for t in fig.data if t.type == "scatter"]
+    assert list(ends.x) == [1725, 1695, 1470]
+    assert [t.strip() for t in ends.text] == ["1.725", "1.695 (98,3%)", "1.470 (85,2%)"]
+    assert fig.layout.meta["judul"] == "Kabupaten Uji: 85,2% perekaman KTP-el sudah dicetak menjadi kartu"
+
+
+def test_blank_stock_projection(store, tmp_path):
+    _cards(store)
+    version = ingest.import_blank_stock(store, write_file(tmp_path, "blangko.csv", BLANKS), "uji").version_id
+    ledger = cards.blank_ledger(store, within="99.01")
+    assert ledger[cols.STOK].tolist() == [1500, 1380, 1260, 1155]
+    p = cards.blank_projection(store, "99.01.01", window_days=14)
+    # 1,155 left on 2026-02-02; printing 225 cards in 14 days → 1,155 / (225/14) = 71.9 days → 71 whole days
+    # after 2 February = 14 April 2026.
+    assert (p["tanggal_stok"], p["stok"], p["stok_perkiraan"], p["prr"]) == ("2026-02-02", 1155, 1155, 150)
+    assert p["laju_cetak_per_hari"] == pytest.approx(225 / 14)
+    assert p["hari_tersisa"] == pytest.approx(1155 / (225 / 14))
+    assert p["tanggal_habis"] == "2026-04-14" and p["kurang"] == 0
+    # Ten days earlier the stock is estimated from the cards printed since the last entry.
+    p = cards.blank_projection(store, "99.01.01", date="2026-01-19", window_days=7)
+    assert (p["tanggal_stok"], p["stok"], p["dicetak_sejak_stok"], p["stok_perkiraan"]) == (
+        "2026-01-12", 1380, 0, 1380)
+    assert p["laju_cetak_per_hari"] == 0 and math.isinf(p["hari_tersisa"]) and p["tanggal_habis"] is None
+    fig = charts.blangko_line(ledger, cards.blank_projection(store, "99.01", window_days=14),
+                              area_name="Kabupaten Uji", settings=Settings(zones=ZoneConfig()))
+    assert list(fig.data[0].y) == [1500, 1380, 1260, 1155]
+    # from the last entry (also the data date) straight down to zero on the day it runs out
+    assert list(fig.data[1].x) == ["2026-02-02", "2026-04-14"] and list(fig.data[1].y) == [1155, 0]
+    assert fig.layout.meta["judul"] == "Kabupaten Uji: blangko KTP-el diperkirakan habis 14 April 2026"
+    assert store.history().set_index("id").loc[version, "kind"] == "blangko"
+    store.rollback(version)
+    assert cards.blank_ledger(store, within="99.01").empty
+
+
+def test_stock_already_gone_gives_the_day_it_ran_out(store, tmp_path):
+    _cards(store)
+    ingest.import_blank_stock(store, write_file(tmp_path, "b.csv", "tanggal,kode,diterima,dipakai\n2026-01-12,99.01,200,0\n"),
+                           "uji")
+    p = cards.blank_projection(store, "99.01", window_days=14)
+    # 200 blanks from 2026-01-12; 120 used by 2026-01-26 (80 left), 225 by 2026-02-02: gone by then.
+    assert (p["stok_perkiraan"], p["hari_tersisa"], p["tanggal_habis"], p["kurang"]) == (0, 0.0, "2026-02-02", 150)
+
+
