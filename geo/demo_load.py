@@ -6,8 +6,7 @@ import hashlib
 import pandas as pd
 
 from geo.capacity import load_demo_inventory
-from geo.events import import_events
-from geo.ingest import import_boundaries, import_points
+from geo.ingest import import_boundaries, import_events, import_points
 from geo.schema import COUNT_COLUMNS, DEMO_DIR, Col
 from geo.store import Store
 

@@ -2,8 +2,9 @@
 for every kind of file. A refused file leaves the store as it was."""
 from geo.ingest.boundaries import BoundaryImport, import_boundaries
 from geo.ingest.enrollment import PreparedEnrollment, commit_enrollment, prepare_enrollment, template
+from geo.ingest.events import import_events
 from geo.ingest.points import import_points
 from geo.ingest.source import file_bytes_hash, read_source
 
 __all__ = ["BoundaryImport", "PreparedEnrollment", "commit_enrollment", "file_bytes_hash", "import_boundaries",
-           "import_points", "prepare_enrollment", "read_source", "template"]
+           "import_events", "import_points", "prepare_enrollment", "read_source", "template"]

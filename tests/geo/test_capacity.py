@@ -14,7 +14,7 @@ from shapely.geometry import box
 
 from geo import capacity as cap
 from geo import cli
-from geo.render import charts
+from geo.render import capacity_charts as charts
 from geo.schema import Col, FileRefused, RekamError, ValidationFailed, ZoneConfig
 from geo.config import Settings
 from geo.store import Store
