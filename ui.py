@@ -620,13 +620,14 @@ def download_menu(ctx: Context, kinds: tuple[str, ...], *, key: str, within: str
     """
     from functools import partial
 
-    from geo import briefing
+    from geo.render import media
 
     area = within or ctx.area
     with st.popover(ctx.t("unduh_gambar"), icon=":material/download:"):
         kind = st.selectbox(ctx.t("unduh_jenis"), kinds, key=f"{key}_kind",
                             format_func=lambda k: ctx.t(f"grafik_{k.replace('-', '_')}"))
-        _image_choices(ctx, partial(briefing.chart_image, store(ctx), area, kind, date=ctx.date, lang=ctx.lang),
+        _image_choices(ctx, partial(media.chart_image, store(ctx), area, kind, date=ctx.date, lang=ctx.lang,
+                                    settings=load_settings()),
                        key=key, area=area, kind=kind)
 
 
@@ -640,8 +641,7 @@ def image_menu(ctx: Context, render, *, key: str, kind: str) -> None:
 def _image_choices(ctx: Context, render, *, key: str, area: str, kind: str) -> None:
     from functools import partial
 
-    from geo import briefing
-    from geo.render import images
+    from geo.render import images, media
 
     size = st.radio(ctx.t("unduh_ukuran"), list(images.SIZES), key=f"{key}_size", horizontal=True,
                     format_func=lambda v: ctx.t(f"ukuran_{v}"))
@@ -649,7 +649,7 @@ def _image_choices(ctx: Context, render, *, key: str, area: str, kind: str) -> N
                         format_func=str.upper)
     st.download_button(
         ctx.t("unduh"), data=partial(render, fmt_name=fmt_name, size=size),
-        file_name=briefing.download_name(area, kind, data_date=ctx.date, size=size, fmt_name=fmt_name),
+        file_name=media.download_name(area, kind, data_date=ctx.date, size=size, fmt_name=fmt_name),
         mime=images.MIME[fmt_name], key=f"{key}_dl", type="primary", icon=":material/image:")
 
 
@@ -657,10 +657,10 @@ def briefing_button(ctx: Context, *, key: str = "briefing") -> None:
     """The bupati's one-page PDF (KPIs, zone map, pockets, trend, date and source)."""
     from functools import partial
 
-    from geo import briefing
+    from geo.render import briefing, media
 
     st.download_button(
         ctx.t("unduh_ringkasan"), data=partial(briefing.briefing_pdf, store(ctx), ctx.area, date=ctx.date,
-                                               lang=ctx.lang),
-        file_name=briefing.download_name(ctx.area, "ringkasan", data_date=ctx.date, fmt_name="pdf"),
+                                               lang=ctx.lang, settings=load_settings()),
+        file_name=media.download_name(ctx.area, "ringkasan", data_date=ctx.date, fmt_name="pdf"),
         mime="application/pdf", key=key, icon=":material/picture_as_pdf:")

@@ -8,7 +8,7 @@ fresh SQLite file, then renders every media-pack kind — the plotly ones throug
 planner's map with matplotlib — at each size (1200×675, 1080×1080, 1080×1350) and format
 (PNG, SVG), ``--repeat`` times each. It prints, per kind and format, the median seconds of
 
-* an image as a download button makes it (``briefing.chart_image``: the store read, the
+* an image as a download button makes it (``media.chart_image``: the store read, the
   figure built, laid out and rendered; for ``rencana``: ``plan_map.plan_image`` on a plan
   made beforehand, as the page holds one), and
 * the rendering alone (the same figure, map table or plan made once beforehand),
@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geo import briefing  # noqa: E402
+from geo.render import media  # noqa: E402
 from geo import plan as planner  # noqa: E402
 from geo.coverage import coverage_table  # noqa: E402
 from geo.ingest.demo import load_demo  # noqa: E402
@@ -68,9 +68,9 @@ def main() -> None:
         load_demo(store)
         day = store.snapshot_dates(KAB)[-1]
         settings = load_settings()
-        name = briefing.area_name(store, KAB)
+        name = media.area_name(store, KAB)
 
-        first = _seconds(lambda: briefing.chart_image(store, KAB, FIRST_KIND))  # starts Chromium
+        first = _seconds(lambda: media.chart_image(store, KAB, FIRST_KIND))  # starts Chromium
         print(f"First image of the process ({FIRST_KIND}, PNG 1200×675, Chromium started): {first:.2f} s\n")
 
         # What each kind's rendering starts from, made once: the figure, the map table, the plan.
@@ -78,12 +78,12 @@ def main() -> None:
         kecamatan = coverage_table(store, Level.KECAMATAN, within=KAB, date=day, geometry=True)
         plan = _demo_plan(store, day)
         plan_options = {"outline": kecamatan, "area_name": name, "data_date": day, "settings": settings}
-        ready = {kind: briefing.chart_figure(store, KAB, kind) for kind in briefing.PLOTLY_KINDS}
+        ready = {kind: media.chart_figure(store, KAB, kind) for kind in media.PLOTLY_KINDS}
 
         def download(kind, fmt_name, size):
             if kind == "rencana":
                 return plan_image(plan, desa, fmt_name=fmt_name, size=size, **plan_options)
-            return briefing.chart_image(store, KAB, kind, fmt_name=fmt_name, size=size)
+            return media.chart_image(store, KAB, kind, fmt_name=fmt_name, size=size)
 
         def render(kind, fmt_name, size):
             if kind == "rencana":
@@ -94,7 +94,7 @@ def main() -> None:
             return images.to_image(ready[kind], fmt_name, size)
 
         rows = []
-        for kind in (*briefing.CHART_KINDS, "rencana"):
+        for kind in (*media.CHART_KINDS, "rencana"):
             engine = "matplotlib" if kind in ("peta", "rencana") else "plotly + kaleido"
             for fmt_name in images.FORMATS:
                 whole, alone = [], []

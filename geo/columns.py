@@ -40,6 +40,8 @@ SELESAI = "tanggal_selesai"  # empty: a one-day event
 JENIS = "jenis"
 KETERANGAN = "keterangan"
 HUBUNGAN = "hubungan"  # how the event's area relates to the asked area
+# --- values over time (geo.timeline) ----------------------------------------------------
+PER_TANGGAL = "per_tanggal"  # the date a carried-forward row stands for (its own report may be older)
 
 # --- Devices, operators, sites, cards and blank stock (geo.capacity, geo.cards, geo.io.inventory) -
 LOKASI_ID = "lokasi_id"

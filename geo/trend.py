@@ -6,16 +6,8 @@ people moving in). Dates are ISO text (``2026-01-05``), as in the store.
 
 Decisions, each tested in ``tests/geo/test_trend.py``:
 
-* **Carry forward.** An area's value on a date is the sum of each of its desa's
-  newest row *on or before* that date (the same "data as of" rule as
-  ``coverage.coverage_table(date=…)``). A desa that has not reported on that date
-  is carried forward from its last report, and ``n_dibawa`` counts such rows, so a
-  late island never shows up as a fake drop in the total. A desa that has never
-  reported yet contributes nothing (``n_sumber`` then grows when it first arrives,
-  flagged as ``sumber_berubah`` by ``weekly_recordings``).
-* **An area's dates are its own report dates**: the dates on which at least one of
-  its desa (or the area itself) reported. A kecamatan whose desa all report on
-  Mondays has Monday points only, even when an island elsewhere reports on Thursdays.
+* **Values over time** come from ``geo.timeline.series``: each desa's newest row carried
+  forward to every date, an area's points on its own report dates.
 * **Recent rate** = (sudah at the end of the window − sudah at its start) / days
   between them: the number actually recorded in the window per day. It does not
   depend on how the window is split into intervals (irregular reports do not bias
@@ -26,31 +18,21 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from datetime import date, timedelta
 from enum import Enum
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from geo.columns import (
-    HARI, HARI_KE_TARGET, HUBUNGAN, JENDELA_AWAL, JENDELA_HARI, JENIS, KETERANGAN, KOREKSI, LAJU,
-    LAJU_DIBUTUHKAN, LAJU_GALAT, MULAI, N_DIBAWA, N_INTERVAL, N_KOREKSI, N_SUMBER, PERTUMBUHAN_WAJIB,
-    REKAM_BARU, REKAM_PER_HARI, REKAM_PER_MINGGU, SELESAI, STATUS, SUMBER_BERUBAH, TANGGAL_AWAL,
-    TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR, TANGGAL_PROYEKSI_AWAL, TARGET, TENGGAT, TENGGAT_LEWAT,
-    TEPAT_WAKTU, WAJIB_BARU,
+    HARI_KE_TARGET, HUBUNGAN, JENDELA_AWAL, JENDELA_HARI, LAJU, LAJU_DIBUTUHKAN, LAJU_GALAT, MULAI, N_INTERVAL,
+    N_KOREKSI, PERTUMBUHAN_WAJIB, SELESAI, STATUS, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR, TANGGAL_PROYEKSI_AWAL,
+    TARGET, TENGGAT, TENGGAT_LEWAT, TEPAT_WAKTU,
 )
-from geo.coverage import add_coverage, aggregate
-from geo.schema import COUNT_COLUMNS, Col, Level, RekamError, ZoneConfig
-from geo.config import load_settings
+from geo.config import DEFAULTS, Settings
 from geo.dates import parse_day
-from geo.text import tr
-
-# --- columns of the frames this module returns ---------------------------------------
-EVENT_COLUMNS = (MULAI, SELESAI, Col.KODE, JENIS, KETERANGAN)
-EVENT_KINDS = ("alat_rusak", "jaringan_putus", "blangko_habis", "kampanye_sekolah", "layanan_akhir_pekan",
-               "jemput_bola", "koreksi_data")
-WEEKEND_SERVICE = "layanan_akhir_pekan"
+from geo.io.events import check_code
+from geo.schema import Col, Level, RekamError
+from geo.timeline import check_levels, series
 
 
 class Status(str, Enum):
@@ -68,38 +50,7 @@ _STATUS_ORDER = {Status.TERCAPAI: 0, Status.TIDAK_TERCAPAI: 1, Status.SATU_SNAPS
 _EPS = 1e-9  # float slack before ceil(): 15.000000000002 days is 15 days
 
 
-
-def status_label(status: str, lang: str = "id") -> str:
-    """A status code (``Status`` value) as words for a person."""
-    return tr(f"tren_status_{status}", lang)
-
-
-def event_label(jenis: str, lang: str = "id") -> str:
-    """An event kind (``alat_rusak`` …) as words; an unknown kind is shown as written."""
-    key = f"peristiwa_{jenis}"
-    label = tr(key, lang)
-    return str(jenis) if label == key else label
-
-
-# --- checking input at the edge ------------------------------------------------------------
-_CODE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
-_UNDOTTED = {2: (2,), 4: (2, 2), 6: (2, 2, 2), 10: (2, 2, 2, 4)}
-
-
-def check_code(kode) -> str:
-    """A dotted Kemendagri code from ``36.74.01`` or ``367401``; raises RekamError('tren_kode_salah')."""
-    text = str(kode).strip()
-    if text.isdigit() and len(text) in _UNDOTTED:
-        parts, i = [], 0
-        for n in _UNDOTTED[len(text)]:
-            parts.append(text[i : i + n])
-            i += n
-        text = ".".join(parts)
-    if not _CODE.match(text):
-        raise RekamError("tren_kode_salah", nilai=kode)
-    return text
-
-
+# --- checking input at the edge (codes: ``geo.io.events.check_code``; levels: ``timeline.check_levels``) ---
 def parse_target(value) -> float:
     """Target in percent from ``92``, ``"92,5"`` or ``"92%"``; must be in (0, 100].
 
@@ -123,158 +74,6 @@ def parse_window(value) -> int:
     if not number.is_integer() or number < 1:
         raise RekamError("tren_jendela_salah", nilai=value)
     return int(number)
-
-
-def check_levels(within: str, level) -> tuple[Level, Level]:
-    top = Level.of_code(within)
-    level = Level(level) if level is not None else top.child
-    if level is None or level.depth <= top.depth:
-        raise RekamError("tren_tingkat_salah", level=getattr(level, "value", level), kode=within)
-    return top, level
-
-
-# --- series ----------------------------------------------------------------------------------
-SERIES_COLUMNS = [Col.KODE, Col.NAMA, Col.TANGGAL, Col.WAJIB, Col.SUDAH, Col.BELUM, Col.CAKUPAN, N_SUMBER, N_DIBAWA]
-
-
-def series(store, within: str, level: Level | str | None = None, *, start: str | None = None,
-           end: str | None = None) -> pd.DataFrame:
-    """Coverage over time of ``within`` and of its areas at ``level`` (default: the next level down).
-
-    Reads every stored row up to ``end`` (earlier rows are needed to carry values
-    forward) and keeps dates from ``start``. See ``series_from_rows`` for the rules
-    and the columns. Raises RekamError for a bad code or a level not below ``within``.
-    """
-    within = check_code(within)
-    check_levels(within, level)
-    rows = store.enrollment(within=within, end=end)
-    names = store.areas(within=within)
-    return series_from_rows(rows, within, level, start=start, names=names)
-
-
-def series_from_rows(rows: pd.DataFrame, within: str, level: Level | str | None = None, *,
-                     start: str | None = None, names: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per area, per report date: summed counts and coverage (pure; ``series`` reads the store).
-
-    Takes stored rows (Col.KODE, Col.TANGGAL, count columns; any level). For each date
-    D, every row's newest version on or before D is taken and summed up the hierarchy
-    with ``coverage.aggregate``; an area gets a point on D only when one of its rows
-    is dated D (its own report dates). Returns SERIES_COLUMNS sorted by Col.KODE then
-    Col.TANGGAL (``within`` first): counts as Int64, Col.CAKUPAN in percent (NaN when
-    wajib is 0), N_SUMBER rows summed, N_DIBAWA of them carried forward from before D.
-    ``names`` (Col.KODE, Col.NAMA) gives Col.NAMA.
-    """
-    within = check_code(within)
-    top, level = check_levels(within, level)
-    if rows.empty:
-        return pd.DataFrame(columns=SERIES_COLUMNS)
-    rows = rows[[Col.KODE, Col.TANGGAL, *COUNT_COLUMNS]].copy()
-    rows[Col.TANGGAL] = rows[Col.TANGGAL].astype(str).str[:10]
-    rows = rows[(rows[Col.KODE] == within) | rows[Col.KODE].str.startswith(within + ".")]
-    rows = rows.drop_duplicates([Col.KODE, Col.TANGGAL], keep="last")
-    rows = rows.sort_values([Col.KODE, Col.TANGGAL], ignore_index=True)
-    days = sorted(rows[Col.TANGGAL].unique())
-    if not any(not start or d >= start for d in days):
-        return pd.DataFrame(columns=SERIES_COLUMNS)
-    asof = _as_of_every_date(rows, days)
-    if start:
-        asof = asof[asof["_day"] >= start]
-    # The same rows counting 1 for each one carried from an earlier date: aggregate()'s own rule
-    # decides which rows are summed, so summing this "count" gives n_dibawa for exactly those.
-    carried = asof.assign(**{Col.WAJIB: (asof[Col.TANGGAL] < asof["_day"]).astype("Int64")})
-    # aggregate() sums by code prefix, so tagging the first code segment with the date index
-    # (36 → 36@5) sums every date, and the carried counts (36@c5), in one call per level.
-    stacked = pd.concat([_tag(asof, asof["_i"].astype(str)), _tag(carried, "c" + carried["_i"].astype(str))],
-                        ignore_index=True)
-    parts = []
-    for lvl, keep in ((top, lambda k: k == within), (level, lambda k: k.str.startswith(within + "."))):
-        summed = _untag(aggregate(stacked, lvl))
-        counts = summed[~summed["_carried"]].drop(columns="_carried")
-        n_carried = summed[summed["_carried"]].set_index([Col.KODE, "_i"])[Col.WAJIB]
-        counts = counts[keep(counts[Col.KODE]) & (counts[Col.TANGGAL] == counts["_i"].map(days.__getitem__))]
-        index = pd.MultiIndex.from_frame(counts[[Col.KODE, "_i"]])
-        counts[N_DIBAWA] = n_carried.reindex(index).fillna(0).astype(int).to_numpy()
-        parts.append(counts.drop(columns="_i"))
-    out = pd.concat(parts, ignore_index=True)
-    out = add_coverage(out, ZoneConfig())  # zones are not used here; this avoids reading settings
-    if names is not None and len(names):
-        nama = names.drop_duplicates(Col.KODE).set_index(Col.KODE)[Col.NAMA]
-        out[Col.NAMA] = out[Col.KODE].map(nama)
-    else:
-        out[Col.NAMA] = None
-    out = out.sort_values([Col.KODE, Col.TANGGAL], ignore_index=True)
-    return out[SERIES_COLUMNS]
-
-
-def _as_of_every_date(rows: pd.DataFrame, days: list[str]) -> pd.DataFrame:
-    """For each date of ``days`` (index ``_i``, text ``_day``), every code's newest row on or
-    before it. ``rows`` is sorted by code then date: a row stands for its code from its own
-    date until the code's next row, so it is repeated once per date in that span."""
-    position = rows[Col.TANGGAL].map({d: i for i, d in enumerate(days)}).to_numpy()
-    following = pd.Series(position).groupby(rows[Col.KODE].to_numpy()).shift(-1).fillna(len(days))
-    span = following.to_numpy().astype(int) - position
-    starts = np.repeat(np.cumsum(span) - span, span)
-    index = np.repeat(position, span) + (np.arange(span.sum()) - starts)
-    asof = rows.loc[rows.index.repeat(span)].reset_index(drop=True)
-    asof["_i"] = index
-    asof["_day"] = np.array(days, dtype=object)[index]
-    return asof
-
-
-def _tag(rows: pd.DataFrame, tag: pd.Series | str) -> pd.DataFrame:
-    head, dot, rest = (rows[Col.KODE].str.partition(".")[n] for n in range(3))
-    return rows.assign(**{Col.KODE: head + "@" + tag + dot + rest})[[Col.KODE, Col.TANGGAL, *COUNT_COLUMNS]]
-
-
-def _untag(summed: pd.DataFrame) -> pd.DataFrame:
-    head, tagged = (summed[Col.KODE].str.partition("@")[n] for n in (0, 2))
-    tag, dot, rest = (tagged.str.partition(".")[n] for n in range(3))
-    return summed.assign(**{Col.KODE: head + dot + rest, "_carried": tag.str.startswith("c"),
-                            "_i": tag.str.lstrip("c").astype(int)})
-
-
-# --- recordings per interval ------------------------------------------------------------------
-WEEKLY_COLUMNS = [Col.KODE, Col.NAMA, TANGGAL_AWAL, Col.TANGGAL, HARI, REKAM_BARU, WAJIB_BARU, REKAM_PER_HARI,
-                  REKAM_PER_MINGGU, KOREKSI, SUMBER_BERUBAH]
-
-
-def weekly_recordings(series: pd.DataFrame) -> pd.DataFrame:
-    """Recordings between consecutive snapshots of each area, normalised per day and per week.
-
-    Takes a ``series`` frame (Col.KODE, Col.TANGGAL, Col.WAJIB, Col.SUDAH; Col.NAMA and
-    N_SUMBER when present). Returns WEEKLY_COLUMNS, one row per interval (an area's first
-    snapshot starts the first interval and has no row of its own): HARI days,
-    REKAM_BARU = change of sudah_rekam, REKAM_PER_HARI = REKAM_BARU / HARI,
-    REKAM_PER_MINGGU = 7 × REKAM_PER_HARI (so a 10-day interval is not mistaken for a
-    busy week), KOREKSI where sudah_rekam went down (kept, with its negative value),
-    SUMBER_BERUBAH where the number of summed rows changed (e.g. a desa reported for
-    the first time, so the jump is not a week's work).
-    """
-    if series.empty:
-        return pd.DataFrame(columns=WEEKLY_COLUMNS)
-    frame = series.sort_values([Col.KODE, Col.TANGGAL], ignore_index=True).copy()
-    frame[Col.TANGGAL] = frame[Col.TANGGAL].astype(str).str[:10]
-    if Col.NAMA not in frame:
-        frame[Col.NAMA] = None
-    by_area = frame.groupby(Col.KODE, sort=False)
-    when = pd.to_datetime(frame[Col.TANGGAL])
-    frame[TANGGAL_AWAL] = by_area[Col.TANGGAL].shift(1)
-    frame[HARI] = (when - when.groupby(frame[Col.KODE]).shift(1)).dt.days
-    sudah = pd.to_numeric(frame[Col.SUDAH], errors="coerce").astype("Float64")
-    wajib = pd.to_numeric(frame[Col.WAJIB], errors="coerce").astype("Float64")
-    frame[REKAM_BARU] = (sudah - sudah.groupby(frame[Col.KODE]).shift(1)).astype("Int64")
-    frame[WAJIB_BARU] = (wajib - wajib.groupby(frame[Col.KODE]).shift(1)).astype("Int64")
-    if N_SUMBER in frame:
-        sumber = frame[N_SUMBER]
-        frame[SUMBER_BERUBAH] = (sumber != sumber.groupby(frame[Col.KODE]).shift(1)).astype(bool)
-    else:
-        frame[SUMBER_BERUBAH] = False
-    frame = frame[frame[TANGGAL_AWAL].notna()].copy()
-    frame[HARI] = frame[HARI].astype(int)
-    frame[REKAM_PER_HARI] = (frame[REKAM_BARU].astype("Float64") / frame[HARI]).astype("float64")
-    frame[REKAM_PER_MINGGU] = frame[REKAM_PER_HARI] * 7
-    frame[KOREKSI] = (frame[REKAM_BARU] < 0).fillna(False).astype(bool)
-    return frame[WEEKLY_COLUMNS].reset_index(drop=True)
 
 
 # --- projection -----------------------------------------------------------------------------------
@@ -341,19 +140,9 @@ def projection(series_for_one_area: pd.DataFrame, *, target_pct, deadline, windo
     result.update({Col.TANGGAL: t0.isoformat(), Col.WAJIB: int(wajib0), Col.SUDAH: int(sudah0),
                    Col.CAKUPAN: float(100 * sudah0 / wajib0)})
 
-    growth = 0.0
     if len(days) >= 2:
-        first = bisect.bisect_left(days, t0 - timedelta(days=window))
-        first = min(first, len(days) - 2)  # a gap longer than the window: use the snapshot before it
-        elapsed = np.array([(d - days[first]).days for d in days[first:]], dtype=float)
-        span = elapsed[-1]
-        rate = float((sudah[-1] - sudah[first]) / span)
-        growth = float((wajib[-1] - wajib[first]) / span)
-        step_days = np.diff(elapsed)
-        step_rates = np.diff(sudah[first:]) / step_days
-        result.update({LAJU: rate, LAJU_GALAT: _rate_standard_error(step_rates, step_days),
-                       PERTUMBUHAN_WAJIB: growth, JENDELA_AWAL: days[first].isoformat(), JENDELA_HARI: int(span),
-                       N_INTERVAL: len(step_days), N_KOREKSI: int((np.diff(sudah[first:]) < 0).sum())})
+        result.update(_recent_rate(days, wajib, sudah, window))
+    growth = result[PERTUMBUHAN_WAJIB] or 0.0
 
     days_left = (tenggat - t0).days
     result[TENGGAT_LEWAT] = days_left <= 0
@@ -383,6 +172,21 @@ def projection(series_for_one_area: pd.DataFrame, *, target_pct, deadline, windo
         result[TANGGAL_PROYEKSI_AWAL] = _iso(t0 + timedelta(days=early))
         result[TANGGAL_PROYEKSI_AKHIR] = _iso(t0 + timedelta(days=late)) if late is not None else None
     return result
+
+
+def _recent_rate(days: list[date], wajib: np.ndarray, sudah: np.ndarray, window: int) -> dict:
+    """LAJU, LAJU_GALAT, PERTUMBUHAN_WAJIB, JENDELA_AWAL, JENDELA_HARI, N_INTERVAL, N_KOREKSI over
+    the snapshots from ``window`` days before the newest (at least two snapshots: a gap longer
+    than the window takes the snapshot before it)."""
+    first = bisect.bisect_left(days, days[-1] - timedelta(days=window))
+    first = min(first, len(days) - 2)
+    elapsed = np.array([(d - days[first]).days for d in days[first:]], dtype=float)
+    span = elapsed[-1]
+    step_days = np.diff(elapsed)
+    step_rates = np.diff(sudah[first:]) / step_days
+    return {LAJU: float((sudah[-1] - sudah[first]) / span), LAJU_GALAT: _rate_standard_error(step_rates, step_days),
+            PERTUMBUHAN_WAJIB: float((wajib[-1] - wajib[first]) / span), JENDELA_AWAL: days[first].isoformat(),
+            JENDELA_HARI: int(span), N_INTERVAL: len(step_days), N_KOREKSI: int((np.diff(sudah[first:]) < 0).sum())}
 
 
 def _usable_points(frame: pd.DataFrame, cutoff: date | None) -> tuple[list[date], np.ndarray, np.ndarray]:
@@ -463,7 +267,8 @@ def projections(series: pd.DataFrame, *, target_pct, deadline, window_days=28, a
 
 
 def projection_table(store, within: str, level: Level | str | None = None, *, target_pct=None, deadline,
-                     window_days=28, as_of=None, settings=None, frame: pd.DataFrame | None = None) -> pd.DataFrame:
+                     window_days=28, as_of=None, settings: Settings = DEFAULTS,
+                     frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """Projection of every area at ``level`` (default: next level down) inside ``within``.
 
     Every stored area at that level is listed, those without data as DATA_KURANG.
@@ -475,7 +280,7 @@ def projection_table(store, within: str, level: Level | str | None = None, *, ta
     """
     within = check_code(within)
     _, level = check_levels(within, level)
-    target = parse_target(target_pct if target_pct is not None else (settings or load_settings()).zones.hijau)
+    target = parse_target(target_pct if target_pct is not None else settings.zones.hijau)
     parse_day(deadline, field="tenggat")
     parse_window(window_days)
     end = parse_day(as_of, field="as_of").isoformat() if as_of is not None else None
@@ -491,30 +296,15 @@ def projection_table(store, within: str, level: Level | str | None = None, *, ta
                        kodes=kodes, names=names)
 
 
-# --- events -------------------------------------------------------------------------------------
-def read_events(path: str | Path) -> pd.DataFrame:
-    """Events from a CSV (EVENT_COLUMNS; e.g. data/demo/peristiwa.csv), codes and dates as text.
-
-    Raises RekamError('peristiwa_tidak_terbaca' / 'peristiwa_kolom_kurang').
-    """
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (OSError, ValueError) as exc:
-        raise RekamError("peristiwa_tidak_terbaca", path=str(path), detail=str(exc)[:200]) from None
-    missing = [c for c in EVENT_COLUMNS if c not in frame]
-    if missing:
-        raise RekamError("peristiwa_kolom_kurang", path=str(path), kolom=", ".join(missing),
-                         perlu=", ".join(EVENT_COLUMNS))
-    return frame[list(EVENT_COLUMNS)]
-
-
+# --- events ---------------------------------------------------------------------------------------
 def events_for(events: pd.DataFrame, kode: str) -> pd.DataFrame:
     """Events of area ``kode``, of its ancestors (a kabupaten-wide network cut) and of its
     descendants (a broken device in one of its desa).
 
     Takes EVENT_COLUMNS. Returns the matching rows sorted by MULAI then Col.KODE, with
     SELESAI filled with MULAI where empty (one-day events) and HUBUNGAN = 'wilayah_ini',
-    'wilayah_induk' or 'bagian_wilayah'. Pure: the caller loads the events.
+    'wilayah_induk' or 'bagian_wilayah'. Pure: the caller loads the events (``events.events``,
+    ``geo.io.events.read_events``). Raises RekamError('tren_kode_salah') for a bad code.
     """
     kode = check_code(kode)
     codes = events[Col.KODE].astype(str).str.strip()

@@ -6,7 +6,7 @@ import streamlit as st
 import ui
 from geo import capacity, cards as card_pipeline, fmt
 from geo.present import capacity as present
-from geo.render import charts
+from geo.render import capacity_charts as charts
 from geo.schema import Col, RekamError
 from geo.config import load_settings
 from geo.text import describe

@@ -6,7 +6,9 @@ from datetime import date
 import streamlit as st
 
 import ui
-from geo import auth, events, fmt, trend
+from geo import auth, events, fmt, timeline, trend
+from geo.io.events import MAX_NOTE_CHARS
+from geo.present import trend as trend_words
 from geo.render import trend_charts
 from geo.schema import Col, Level, RekamError
 from geo.config import load_settings
@@ -21,7 +23,7 @@ def _names(url: str, stamp: tuple[int, int], kabupaten: str) -> dict[str, tuple[
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _series(url: str, stamp: tuple[int, int], area: str, end: str | None):
-    return trend.series(ui.store(), area, end=end)
+    return timeline.series(ui.store(), area, end=end)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -44,7 +46,7 @@ def _events(url: str, stamp: tuple[int, int], area: str, until: str | None, kind
 @st.cache_data(show_spinner=False, max_entries=32)
 def _weekly_and_notes(url: str, stamp: tuple[int, int], area: str, end: str | None):
     frame = _series(url, stamp, area, end)
-    return trend.weekly_recordings(frame), events.notes(frame, area)
+    return timeline.weekly_recordings(frame), events.notes(frame, area)
 
 
 ctx = ui.context()
@@ -74,13 +76,13 @@ window = int(c4.number_input(ctx.t("tren_jendela"), min_value=1, max_value=365, 
 
 title.header(ctx.t("tren_judul", wilayah=name(area)))
 projection = _projection(ctx.url, ctx.stamp, area, ctx.date, target, deadline, window)
-for i, line in enumerate(events.headline(projection, settings.zones.hijau, ctx.lang)):
+for i, line in enumerate(trend_words.headline(projection, settings.zones.hijau, ctx.lang)):
     st.markdown(("#### " if i == 0 else "") + line)
 m1, m2, m3, m4 = st.columns([1, 1, 1, 1.5])
 m1.metric(ctx.t("tren_m_cakupan"), fmt.percent(projection[Col.CAKUPAN], 2, ctx.lang))
 m2.metric(ctx.t("tren_m_laju"), fmt.number(projection[trend.LAJU], 1, ctx.lang))
 m3.metric(ctx.t("tren_m_perlu"), fmt.number(projection[trend.LAJU_DIBUTUHKAN], lang=ctx.lang))
-m4.metric(ctx.t("tren_m_tanggal"), events.when_words(projection, ctx.lang))
+m4.metric(ctx.t("tren_m_tanggal"), trend_words.when_words(projection, ctx.lang))
 if projection[trend.LAJU] is not None:
     st.caption(ctx.t("tren_laju_keterangan", laju=fmt.number(projection[trend.LAJU], 1, ctx.lang),
                      awal=fmt.long_date(projection[trend.JENDELA_AWAL], ctx.lang),
@@ -103,19 +105,19 @@ st.caption(source)
 if not st.session_state.get("screenshot"):
     ui.download_menu(ctx, ("tren",), key="tren_unduh", within=area)
 
-lines = events.note_lines(facts, projection, ctx.lang)
+lines = trend_words.note_lines(facts, projection, ctx.lang)
 if lines:
     st.subheader(ctx.t("tren_catatan"))
     st.markdown("\n".join(f"- {line}" for line in lines))
 
 st.subheader(ctx.t("tren_tabel"))
 table = _table(ctx.url, ctx.stamp, area, ctx.date, target, deadline, window)
-st.dataframe(events.projection_view(table, ctx.lang), hide_index=True, width="stretch")
+st.dataframe(trend_words.projection_view(table, ctx.lang), hide_index=True, width="stretch")
 st.caption(source)
 
 st.subheader(ctx.t("peristiwa_judul"))
 if len(area_events):
-    st.dataframe(events.events_view(area_events, {k: n for k, (n, _) in names.items()}, ctx.lang),
+    st.dataframe(trend_words.events_view(area_events, {k: n for k, (n, _) in names.items()}, ctx.lang),
                  hide_index=True, width="stretch")
 else:
     st.caption(ctx.t("peristiwa_kosong_info"))
@@ -132,9 +134,9 @@ with st.expander(ctx.t("peristiwa_tambah")), st.form("tren_peristiwa", clear_on_
     options = sorted(names)
     kode = f2.selectbox(ctx.t("peristiwa_f_wilayah"), options, index=options.index(area),
                         format_func=lambda k: f"{name(k)} ({k})", key="tren_f_wilayah")
-    jenis = f2.selectbox(ctx.t("peristiwa_f_jenis"), trend.EVENT_KINDS, key="tren_f_jenis",
-                         format_func=lambda j: trend.event_label(j, ctx.lang))
-    note = st.text_input(ctx.t("peristiwa_f_keterangan"), max_chars=events.MAX_NOTE_CHARS, key="tren_f_keterangan")
+    jenis = f2.selectbox(ctx.t("peristiwa_f_jenis"), events.EVENT_KINDS, key="tren_f_jenis",
+                         format_func=lambda j: trend_words.event_label(j, ctx.lang))
+    note = st.text_input(ctx.t("peristiwa_f_keterangan"), max_chars=MAX_NOTE_CHARS, key="tren_f_keterangan")
     if st.form_submit_button(ctx.t("peristiwa_f_simpan"), type="primary"):
         picked = list(days) if isinstance(days, (tuple, list)) else [days]  # a range may hold one day only
         start, end = (picked[0], picked[-1]) if picked else (None, None)

@@ -9,7 +9,7 @@ from geo.text import tr
 
 
 def add_commands(sub) -> None:
-    from geo.briefing import CHART_KINDS
+    from geo.render.media import CHART_KINDS
     from geo.render.images import SIZES
 
     p = add_common(sub.add_parser("briefing", help="ringkasan satu halaman (PDF A4) untuk bupati / one-page briefing"))
@@ -31,9 +31,10 @@ def add_commands(sub) -> None:
 
 
 def cmd_chart(args) -> int:
-    from geo.briefing import chart_image
+    from geo.config import load_settings
     from geo.dates import iso_day
     from geo.render import images
+    from geo.render.media import chart_image
 
     language = lang(args)
     size = images.parse_size(args.size)
@@ -41,20 +42,21 @@ def cmd_chart(args) -> int:
     date = iso_day(args.date, required=False)
     _check_out(args.out)
     data = chart_image(open_store(args), args.within, args.kind, fmt_name=fmt_name, size=size, date=date,
-                       lang=language)
+                       lang=language, settings=load_settings())
     _write(args.out, data)
     print(tr("gambar_tersimpan", language, path=args.out, ukuran=f"{size[0]}×{size[1]}", format=fmt_name.upper()))
     return 0
 
 
 def cmd_briefing(args) -> int:
-    from geo.briefing import briefing_pdf
+    from geo.config import load_settings
     from geo.dates import iso_day
+    from geo.render.briefing import briefing_pdf
 
     language = lang(args)
     date = iso_day(args.date, required=False)
     _check_out(args.out)
-    _write(args.out, briefing_pdf(open_store(args), args.within, date=date, lang=language))
+    _write(args.out, briefing_pdf(open_store(args), args.within, date=date, lang=language, settings=load_settings()))
     print(tr("ringkasan_tersimpan", language, path=args.out))
     return 0
 

@@ -20,23 +20,27 @@ def add_commands(sub) -> None:
 
 def cmd_trend(args) -> int:
     from geo import fmt, trend
+    from geo.columns import LAJU, LAJU_DIBUTUHKAN, STATUS, TANGGAL_PROYEKSI
+    from geo.config import load_settings
     from geo.dates import parse_day
+    from geo.io.events import check_code
+    from geo.present.trend import status_label
+    from geo.timeline import check_levels
 
     language = lang(args)
-    within = trend.check_code(args.within)
-    trend.check_levels(within, args.level)
+    within = check_code(args.within)
+    check_levels(within, args.level)
     target = trend.parse_target(args.target) if args.target is not None else None
     deadline = parse_day(args.deadline, field="tenggat")
     window = trend.parse_window(args.window)
     as_of = parse_day(args.as_of, field="as_of", required=False)
     table = trend.projection_table(open_store(args), within, args.level, target_pct=target, deadline=deadline,
-                                   window_days=window, as_of=as_of)
-    out = table[[Col.KODE, Col.NAMA, Col.CAKUPAN, trend.LAJU, trend.TANGGAL_PROYEKSI, trend.STATUS,
-                 trend.LAJU_DIBUTUHKAN]].copy()
+                                   window_days=window, as_of=as_of, settings=load_settings())
+    out = table[[Col.KODE, Col.NAMA, Col.CAKUPAN, LAJU, TANGGAL_PROYEKSI, STATUS, LAJU_DIBUTUHKAN]].copy()
     out[Col.CAKUPAN] = out[Col.CAKUPAN].round(2)
-    out[trend.LAJU] = out[trend.LAJU].round(2)
+    out[LAJU] = out[LAJU].round(2)
     if args.format == "table":  # a person reads it: words for the status, one decimal for the rate
-        out[trend.STATUS] = [trend.status_label(s, language) for s in out[trend.STATUS]]
-        out[trend.LAJU] = [fmt.number(v, 1, language) for v in out[trend.LAJU]]
+        out[STATUS] = [status_label(s, language) for s in out[STATUS]]
+        out[LAJU] = [fmt.number(v, 1, language) for v in out[LAJU]]
     emit(out, args.format, language)
     return 0

@@ -5,9 +5,11 @@ from geo.ingest.capacity import (
     Imported, blank_stock_template, import_blank_stock, import_inventory, inventory_template, load_demo_inventory,
 )
 from geo.ingest.enrollment import PreparedEnrollment, commit_enrollment, prepare_enrollment, template
+from geo.ingest.events import import_events
 from geo.ingest.points import import_points
 from geo.ingest.source import file_bytes_hash, read_source
 
 __all__ = ["BoundaryImport", "Imported", "PreparedEnrollment", "blank_stock_template", "commit_enrollment",
-           "file_bytes_hash", "import_blank_stock", "import_boundaries", "import_inventory", "import_points",
-           "inventory_template", "load_demo_inventory", "prepare_enrollment", "read_source", "template"]
+           "file_bytes_hash", "import_blank_stock", "import_boundaries", "import_events", "import_inventory",
+           "import_points", "inventory_template", "load_demo_inventory", "prepare_enrollment", "read_source",
+           "template"]

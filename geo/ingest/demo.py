@@ -1,16 +1,14 @@
-"""Load the committed demo (data contoh sintetis) into a store through the normal import path.
-
-The inventory, blank stock and events still load through ``geo.capacity`` and ``geo.events``
-(analysis modules) until their readers move under ``geo.io``/``geo.ingest``."""
+"""Load the committed demo (data contoh sintetis) into a store through the normal import path:
+the same importers as an office's files (boundaries, points, inventory, blank stock, events)."""
 from __future__ import annotations
 
 import hashlib
 
 import pandas as pd
 
-from geo.events import import_events
 from geo.ingest.boundaries import import_boundaries
 from geo.ingest.capacity import load_demo_inventory
+from geo.ingest.events import import_events
 from geo.ingest.points import import_points
 from geo.schema import COUNT_COLUMNS, DEMO_DIR, Col
 from geo.store import Store

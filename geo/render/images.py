@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 
 import plotly.graph_objects as go
-from geo.render.charts import style_for_export
+from geo.render.style import style_for_export
 from geo.schema import RekamError
 
 
@@ -68,7 +68,7 @@ def to_image(fig: go.Figure, fmt: str = "png", size=(1200, 675), *, styled: bool
     """The figure as PNG or SVG bytes of exactly ``size`` = (width, height) pixels.
 
     ``styled`` (default) lays the figure out for that size first with
-    ``charts.style_for_export``. Raises RekamError for a bad size or format, when no
+    ``style.style_for_export``. Raises RekamError for a bad size or format, when no
     Chromium is found, or when rendering fails.
     """
     width, height = parse_size(size)

@@ -12,9 +12,16 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from geo import fmt, trend
-from geo.schema import ZONE_COLOURS, Col, Zone
+from geo import fmt
+from geo.columns import (
+    HARI, JENIS, KETERANGAN, KOREKSI, MULAI, N_DIBAWA, REKAM_BARU, REKAM_PER_MINGGU, SELESAI, TANGGAL_AWAL,
+    TANGGAL_PROYEKSI, TARGET, TENGGAT,
+)
 from geo.config import Settings
+from geo.io.events import WEEKEND_SERVICE
+from geo.present.trend import event_label, threshold_text
+from geo.render.style import SEPARATORS, date_ticks
+from geo.schema import ZONE_COLOURS, Col, Zone
 from geo.text import tr
 
 
@@ -32,7 +39,6 @@ EVENT_COLOURS = {
 }
 EVENT_OPACITY = 0.12
 EVENT_MERGE_DAYS = 7  # the snapshot interval: events closer than this are drawn as one
-_SEPARATORS = {"id": ",.", "en": ".,"}  # plotly: decimal mark, then thousands separator
 
 
 def coverage_lines(series: pd.DataFrame, settings: Settings, lang: str = "id", title: str | None = None,
@@ -40,8 +46,8 @@ def coverage_lines(series: pd.DataFrame, settings: Settings, lang: str = "id", t
                    projection: dict | None = None, within: str | None = None) -> go.Figure:
     """Cakupan over time: one line per area of ``series``, zone bands shaded behind.
 
-    Takes a ``trend.series`` frame (Col.KODE, Col.NAMA, Col.TANGGAL, Col.WAJIB, Col.SUDAH,
-    Col.CAKUPAN; trend.N_DIBAWA optional). ``within`` (default: the shortest code) is drawn
+    Takes a ``timeline.series`` frame (Col.KODE, Col.NAMA, Col.TANGGAL, Col.WAJIB, Col.SUDAH,
+    Col.CAKUPAN; N_DIBAWA optional). ``within`` (default: the shortest code) is drawn
     first, black and thick; the others follow in code order. Zone bands come from
     ``settings.zones`` (layout shapes with their words in the legend). ``events``
     (``trend.events_for``) become shaded date ranges with a label; ``projection`` (a
@@ -69,7 +75,7 @@ def coverage_lines(series: pd.DataFrame, settings: Settings, lang: str = "id", t
             hovertemplate="<b>%{fullData.name}</b><br>%{customdata[0]}<extra></extra>",
             meta={"kode": kode, "jenis": "cakupan"},
         ))
-    target = projection.get(trend.TARGET) if projection else None
+    target = projection.get(TARGET) if projection else None
     extra = [target] if target is not None else []
     y_lo, y_hi = _coverage_range(values, settings, extra)
     for shape in zone_bands(settings, lang, y_lo, y_hi):
@@ -79,7 +85,7 @@ def coverage_lines(series: pd.DataFrame, settings: Settings, lang: str = "id", t
     _add_events(fig, events, lang)
     x_dates = list(series[Col.TANGGAL]) if len(series) else []
     if projection:  # the projected date and the deadline are on the time axis too
-        x_dates += [d for d in (projection.get(trend.TANGGAL_PROYEKSI), projection.get(trend.TENGGAT)) if d]
+        x_dates += [d for d in (projection.get(TANGGAL_PROYEKSI), projection.get(TENGGAT)) if d]
     _layout(fig, settings, lang, title, subtitle, source, x_dates)
     fig.update_yaxes(title_text=tr("grafik_sumbu_cakupan", lang), range=[y_lo, y_hi], ticksuffix="%")
     return fig
@@ -88,12 +94,12 @@ def coverage_lines(series: pd.DataFrame, settings: Settings, lang: str = "id", t
 def recordings_bars(weekly: pd.DataFrame, events: pd.DataFrame | None = None, settings: Settings | None = None,
                     lang: str = "id", title: str | None = None, subtitle: str | None = None,
                     source: str | None = None, *, kode: str | None = None) -> go.Figure:
-    """Recordings per week of one area: each bar spans its interval, height = trend.REKAM_PER_MINGGU.
+    """Recordings per week of one area: each bar spans its interval, height = REKAM_PER_MINGGU.
 
-    Takes a ``trend.weekly_recordings`` frame; ``kode`` picks the area (default: the
+    Takes a ``timeline.weekly_recordings`` frame; ``kode`` picks the area (default: the
     shortest code, i.e. the ``within`` area of a series). Bars are split into three
     traces, each with its word in the legend: ordinary weeks, weeks that overlap a
-    ``layanan_akhir_pekan`` event of ``events`` (hatched), and corrections (trend.KOREKSI,
+    ``layanan_akhir_pekan`` event of ``events`` (hatched), and corrections (KOREKSI,
     grey, below zero). Other events are shaded date ranges with a label. Each bar trace
     carries ``meta = {"jenis": "biasa" | "akhir_pekan" | "koreksi"}``.
     """
@@ -103,7 +109,7 @@ def recordings_bars(weekly: pd.DataFrame, events: pd.DataFrame | None = None, se
         kode = kode or min(weekly[Col.KODE].unique(), key=lambda k: (k.count("."), k))
         rows = weekly[weekly[Col.KODE] == kode].sort_values(Col.TANGGAL)
     weekend = _weekend_service(rows, events)
-    correction = rows[trend.KOREKSI].astype(bool) if len(rows) else pd.Series([], dtype=bool)
+    correction = rows[KOREKSI].astype(bool) if len(rows) else pd.Series([], dtype=bool)
     groups = (
         ("biasa", ~weekend & ~correction, {"color": BAR_COLOUR}),
         ("akhir_pekan", weekend & ~correction, {"color": BAR_COLOUR, "pattern": {"shape": "/", "fgcolor": "#ffffff"}}),
@@ -113,11 +119,11 @@ def recordings_bars(weekly: pd.DataFrame, events: pd.DataFrame | None = None, se
         part = rows[mask] if len(rows) else rows
         if part.empty:
             continue
-        starts = [datetime.fromisoformat(str(t)[:10]) for t in part[trend.TANGGAL_AWAL]]
-        days = [int(h) for h in part[trend.HARI]]
+        starts = [datetime.fromisoformat(str(t)[:10]) for t in part[TANGGAL_AWAL]]
+        days = [int(h) for h in part[HARI]]
         fig.add_trace(go.Bar(
             x=[(s + timedelta(days=h / 2)).isoformat(sep=" ") for s, h in zip(starts, days)],  # mid-interval
-            y=[float(v) for v in part[trend.REKAM_PER_MINGGU]],
+            y=[float(v) for v in part[REKAM_PER_MINGGU]],
             width=[h * 86_400_000 * 0.9 for h in days],  # ms on a date axis: the interval's length
             name=tr(f"grafik_rekam_{jenis}", lang),
             marker=marker,
@@ -125,8 +131,8 @@ def recordings_bars(weekly: pd.DataFrame, events: pd.DataFrame | None = None, se
             hovertemplate="%{customdata[0]}<extra></extra>",
             meta={"jenis": jenis},
         ))
-    _add_events(fig, None if events is None else events[events[trend.JENIS] != trend.WEEKEND_SERVICE], lang)
-    x_dates = list(rows[trend.TANGGAL_AWAL]) + list(rows[Col.TANGGAL]) if len(rows) else []
+    _add_events(fig, None if events is None else events[events[JENIS] != WEEKEND_SERVICE], lang)
+    x_dates = list(rows[TANGGAL_AWAL]) + list(rows[Col.TANGGAL]) if len(rows) else []
     _layout(fig, settings, lang, title, subtitle, source, x_dates)
     fig.update_layout(barmode="overlay")
     fig.update_yaxes(title_text=tr("grafik_sumbu_rekam", lang), zeroline=True)
@@ -134,12 +140,6 @@ def recordings_bars(weekly: pd.DataFrame, events: pd.DataFrame | None = None, se
 
 
 # --- pieces ---------------------------------------------------------------------------------
-def threshold_text(value: float, lang: str = "id") -> str:
-    """A threshold as people write it: ``92%``, ``92,5%``."""
-    decimals = 0 if float(value).is_integer() else (1 if float(value * 10).is_integer() else 2)
-    return fmt.percent(value, decimals, lang)
-
-
 def zone_bands(settings: Settings, lang: str, y_lo: float, y_hi: float) -> list[dict]:
     """Background rectangles for the zones between ``y_lo`` and ``y_hi`` (percent), each
     named with its word and threshold for the legend. A band of zero height is left out."""
@@ -179,7 +179,7 @@ def _hover_point(row: dict, lang: str) -> str:
     text = fmt.long_date(row[Col.TANGGAL], lang) + "<br>" + tr(
         "grafik_hover_cakupan", lang, cakupan=fmt.percent(row[Col.CAKUPAN], 2, lang),
         sudah=fmt.number(row[Col.SUDAH], lang=lang), wajib=fmt.number(row[Col.WAJIB], lang=lang))
-    carried = row.get(trend.N_DIBAWA)
+    carried = row.get(N_DIBAWA)
     if carried is not None and not pd.isna(carried) and int(carried) > 0:
         text += "<br>" + tr("grafik_hover_dibawa", lang, n=fmt.number(carried, lang=lang))
     return text
@@ -187,11 +187,11 @@ def _hover_point(row: dict, lang: str) -> str:
 
 def _hover_interval(row: dict, lang: str) -> str:
     return tr(
-        "grafik_hover_rekam", lang, awal=fmt.long_date(row[trend.TANGGAL_AWAL], lang),
-        akhir=fmt.long_date(row[Col.TANGGAL], lang), hari=row[trend.HARI],
-        rekam=fmt.signed(row[trend.REKAM_BARU], lang=lang) if row[trend.KOREKSI] else fmt.number(
-            row[trend.REKAM_BARU], lang=lang),
-        per_minggu=fmt.number(row[trend.REKAM_PER_MINGGU], 0, lang))
+        "grafik_hover_rekam", lang, awal=fmt.long_date(row[TANGGAL_AWAL], lang),
+        akhir=fmt.long_date(row[Col.TANGGAL], lang), hari=row[HARI],
+        rekam=fmt.signed(row[REKAM_BARU], lang=lang) if row[KOREKSI] else fmt.number(
+            row[REKAM_BARU], lang=lang),
+        per_minggu=fmt.number(row[REKAM_PER_MINGGU], 0, lang))
 
 
 def _weekend_service(rows: pd.DataFrame, events: pd.DataFrame | None) -> pd.Series:
@@ -200,19 +200,19 @@ def _weekend_service(rows: pd.DataFrame, events: pd.DataFrame | None) -> pd.Seri
     flags = pd.Series(False, index=rows.index, dtype=bool)
     if events is None or events.empty or rows.empty:
         return flags
-    services = events[events[trend.JENIS] == trend.WEEKEND_SERVICE]
+    services = events[events[JENIS] == WEEKEND_SERVICE]
     for start, end in (_event_span(e) for e in services.to_dict("records")):
         last_day = (end - timedelta(days=1)).isoformat()
         # A snapshot counts its own day, so the interval holds the days after its start.
-        flags |= ((rows[trend.TANGGAL_AWAL].astype(str) < last_day)
+        flags |= ((rows[TANGGAL_AWAL].astype(str) < last_day)
                   & (rows[Col.TANGGAL].astype(str) >= start.isoformat()))
     return flags
 
 
 def _event_span(event: dict) -> tuple[date, date]:
     """(first day, day after the last day): an event ending on 5 Jan covers all of 5 Jan."""
-    start = date.fromisoformat(str(event[trend.MULAI])[:10])
-    raw_end = event.get(trend.SELESAI)
+    start = date.fromisoformat(str(event[MULAI])[:10])
+    raw_end = event.get(SELESAI)
     end = date.fromisoformat(str(raw_end)[:10]) if isinstance(raw_end, str) and raw_end.strip() else start
     return start, end + timedelta(days=1)
 
@@ -221,7 +221,7 @@ def _merged_events(events: pd.DataFrame) -> list[dict]:
     """Events of one kind less than EVENT_MERGE_DAYS apart become one range (one-day school
     visits in twenty desa over a month are one band, labelled with their count): weekly data
     cannot tell them apart anyway. Returned by start date."""
-    spans = sorted((str(e[trend.JENIS]), *_event_span(e), str(e.get(trend.KETERANGAN) or ""))
+    spans = sorted((str(e[JENIS]), *_event_span(e), str(e.get(KETERANGAN) or ""))
                    for e in events.to_dict("records"))
     merged: list[dict] = []
     for jenis, start, end, note in spans:
@@ -239,7 +239,7 @@ def _add_events(fig: go.Figure, events: pd.DataFrame | None, lang: str) -> None:
     if events is None or events.empty:
         return
     for i, event in enumerate(_merged_events(events)):
-        label = trend.event_label(event["jenis"], lang) + (f" ({event['n']})" if event["n"] > 1 else "")
+        label = event_label(event["jenis"], lang) + (f" ({event['n']})" if event["n"] > 1 else "")
         notes = [n for n in event["notes"] if n]
         hover = "<br>".join(notes[:5] + (["…"] if len(notes) > 5 else [])) or None
         fig.add_vrect(
@@ -252,17 +252,17 @@ def _add_events(fig: go.Figure, events: pd.DataFrame | None, lang: str) -> None:
 
 
 def _add_projection(fig: go.Figure, projection: dict, lang: str) -> None:
-    target = projection.get(trend.TARGET)
+    target = projection.get(TARGET)
     if target is not None:
         fig.add_hline(y=target, line={"color": WITHIN_COLOUR, "dash": "dot", "width": 1},
                       annotation_text=tr("grafik_target", lang, target=threshold_text(target, lang)),
                       annotation_position="bottom right")
-    deadline = projection.get(trend.TENGGAT)
+    deadline = projection.get(TENGGAT)
     if deadline:
         fig.add_vline(x=deadline, line={"color": WITHIN_COLOUR, "dash": "dash", "width": 1})
         fig.add_annotation(x=deadline, y=1, yref="paper", showarrow=False, xanchor="right",
                            text=tr("grafik_tenggat", lang, tanggal=fmt.long_date(deadline, lang)))
-    when = projection.get(trend.TANGGAL_PROYEKSI)
+    when = projection.get(TANGGAL_PROYEKSI)
     if when and projection.get(Col.TANGGAL):
         fig.add_trace(go.Scatter(
             x=[projection[Col.TANGGAL], when], y=[projection[Col.CAKUPAN], target], mode="lines",
@@ -272,51 +272,13 @@ def _add_projection(fig: go.Figure, projection: dict, lang: str) -> None:
         ))
 
 
-def _date_ticks(dates: list, lang: str, max_ticks: int = 7) -> tuple[list[str], list[str]]:
-    """Evenly spaced ticks with Indonesian (or English) month names, as plotly's own would be
-    English: weekly from the first date over a short span, else on the 1st of every k-th
-    month. The year is written on the first tick and wherever it changes."""
-    known = sorted({str(d)[:10] for d in dates if d is not None and not pd.isna(d)})
-    if not known:
-        return [], []
-    first, last = date.fromisoformat(known[0]), date.fromisoformat(known[-1])
-    if (last - first).days <= 8 * 7:
-        step = 7 * max(1, -(-((last - first).days // 7 + 1) // max_ticks))
-        ticks = [first + timedelta(days=n) for n in range(0, (last - first).days + 1, step)]
-        with_day = True
-    else:
-        months = (last.year - first.year) * 12 + last.month - first.month
-        every = max(1, -(-months // max_ticks))
-        ticks, month = [], first.year * 12 + first.month  # the 1st after the first date
-        while True:
-            tick = _month_start(month)
-            if tick > last:
-                break
-            ticks.append(tick)
-            month += every
-        with_day = False
-    texts, year = [], None
-    for tick in ticks:
-        day, month_name, this_year = fmt.long_date(tick, lang).split(" ")
-        label = f"{day} {month_name}" if with_day else month_name
-        texts.append(label if this_year == year else f"{label}<br>{this_year}")
-        year = this_year
-    return [t.isoformat() for t in ticks], texts
-
-
-def _month_start(month_index: int) -> date:
-    """1st of the month ``month_index`` = year × 12 + month (1-based month), i.e. the next month."""
-    year, month = divmod(month_index, 12)
-    return date(year, month + 1, 1)
-
-
 def _layout(fig: go.Figure, settings: Settings | None, lang: str, title: str | None, subtitle: str | None,
             source: str | None, x_dates: list) -> None:
     source = source or (settings.source_name if settings else None)
-    tickvals, ticktext = _date_ticks(x_dates, lang)
+    tickvals, ticktext = date_ticks(x_dates, lang)
     fig.update_layout(
         template="plotly_white",
-        separators=_SEPARATORS.get(lang, _SEPARATORS["id"]),
+        separators=SEPARATORS.get(lang, SEPARATORS["id"]),
         title={"text": title or "", "subtitle": {"text": subtitle or ""}},
         hovermode="closest",
         legend={"orientation": "v", "yanchor": "top", "y": 1, "x": 1.02},

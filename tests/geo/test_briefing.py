@@ -10,14 +10,13 @@ import shutil
 import struct
 import subprocess
 
-import pandas as pd
 import pytest
 
-from geo import briefing, cli, fmt
-from geo.coverage import area_totals, coverage_table, previous_date, top_belum
-from geo.render import images
-from geo.schema import Col, RekamError, ZoneConfig
-from geo.config import Settings, load_settings
+from geo import cli, fmt
+from geo.coverage import area_totals, coverage_table, people_to_reach, previous_date, top_belum
+from geo.render import briefing, images, media
+from geo.schema import Col, RekamError
+from geo.config import load_settings
 from geo.store import Store
 from geo.text import describe
 
@@ -72,56 +71,7 @@ def _png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-# --- coverage over time ---------------------------------------------------------------------------
-@pytest.mark.parametrize("kode", [KAB, ISLAND])
-def test_coverage_over_time_equals_area_totals_on_every_sampled_date(store, kode):
-    series = briefing.coverage_over_time(store, kode)
-    assert list(series[Col.TANGGAL]) == store.snapshot_dates(kode)
-    for day in series[Col.TANGGAL].iloc[[0, 1, 37, 60, 61, -1]]:
-        expected = area_totals(store, kode, date=day)
-        row = series[series[Col.TANGGAL] == day].iloc[0]
-        assert (row[Col.WAJIB], row[Col.SUDAH]) == (expected[Col.WAJIB], expected[Col.SUDAH])
-        assert row[Col.CAKUPAN] == pytest.approx(100 * expected[Col.SUDAH] / expected[Col.WAJIB])
-
-
-class _RowsOnly:
-    """A store that only knows enrollment rows (coverage_over_time reads nothing else)."""
-
-    def __init__(self, rows: pd.DataFrame):
-        self.rows = rows
-
-    def enrollment(self, *, within=None, end=None, **_):
-        rows = self.rows[self.rows[Col.KODE].str.startswith(within)]
-        if end:
-            rows = rows[rows[Col.TANGGAL] <= end]
-        return rows.sort_values([Col.KODE, Col.TANGGAL], ignore_index=True)
-
-
-def test_coverage_over_time_carries_late_reports_forward_and_fills_in_kecamatan_rows():
-    rows = pd.DataFrame([
-        # desa A reports on day 1 and 3, desa B on day 1 and 2: each missing day uses its last report
-        ("98.01.01.2001", "2026-01-05", 100, 50),
-        ("98.01.01.2001", "2026-01-19", 100, 70),
-        ("98.01.01.2002", "2026-01-05", 200, 100),
-        ("98.01.01.2002", "2026-01-12", 200, 150),
-        # a kecamatan with no desa rows: its own row counts, from the day it arrives
-        ("98.01.02", "2026-01-12", 1000, 900),
-    ], columns=[Col.KODE, Col.TANGGAL, Col.WAJIB, Col.SUDAH])
-    for c in ("prr", "sudah_cetak", "pemula"):
-        rows[c] = pd.NA
-    for c in (Col.WAJIB, Col.SUDAH, "prr", "sudah_cetak", "pemula"):
-        rows[c] = rows[c].astype("Int64")
-    rows[Col.BELUM] = pd.array([pd.NA] * len(rows), dtype="Int64")
-    settings = Settings(zones=ZoneConfig())
-    series = briefing.coverage_over_time(_RowsOnly(rows), "98.01", settings=settings)
-    got = list(zip(series[Col.TANGGAL], series[Col.WAJIB], series[Col.SUDAH]))
-    # day 2: A carried (50) + B (150) + the kecamatan row (900); day 3: A (70) + B carried (150) + 900
-    assert got == [("2026-01-05", 300, 150), ("2026-01-12", 1300, 1100), ("2026-01-19", 1300, 1120)]
-    assert list(series[Col.ZONA]) == ["merah", "merah", "kuning"]  # 50%, 84.6%, 86.2%
-    until = briefing.coverage_over_time(_RowsOnly(rows), "98.01", end="2026-01-12", settings=settings)
-    assert list(until[Col.TANGGAL]) == ["2026-01-05", "2026-01-12"]
-
-
+# --- people to reach hijau (the number the page states) ----------------------------------------
 @pytest.mark.parametrize("wajib,sudah,hijau,needed", [
     (412_048, 380_249, 92.0, 0),  # 92.28%: already hijau
     (100, 91, 92.0, 1),
@@ -129,8 +79,8 @@ def test_coverage_over_time_carries_late_reports_forward_and_fills_in_kecamatan_
     (348_963, 320_788, 92.0, 258),  # 92% of 348,963 = 321,045.96 → 321,046 needed
     (1000, 0, 92.5, 925),
 ])
-def test_people_to_green(wajib, sudah, hijau, needed):
-    assert briefing.people_to_green(wajib, sudah, hijau) == needed
+def test_people_to_green_is_people_to_reach(wajib, sudah, hijau, needed):
+    assert people_to_reach(wajib, sudah, hijau) == needed
     if needed:
         assert 100 * (sudah + needed) / wajib >= hijau > 100 * (sudah + needed - 1) / wajib
 
@@ -153,7 +103,7 @@ def test_briefing_is_one_a4_page_with_the_kpis_as_text(store, tmp_path):
     assert f"zona {zone}" in text
     assert f"Data per {fmt.long_date(now[Col.TANGGAL])}" in text
     assert f"dibanding data {fmt.long_date(before_date)}" in text
-    needed = briefing.people_to_green(now[Col.WAJIB], now[Col.SUDAH], load_settings().zones.hijau)
+    needed = people_to_reach(now[Col.WAJIB], now[Col.SUDAH], load_settings().zones.hijau)
     assert f"Perlu {fmt.number(needed)} perekaman lagi" in text
     desa = coverage_table(store, "desa", within=KAB)
     for row in top_belum(desa, 10).to_dict("records"):
@@ -191,7 +141,7 @@ def test_briefing_refuses_with_a_reason(store, kode, date, key):
 
 
 def test_zona_bar_figure_from_the_store_shows_coverage_from_counts(store):
-    fig = briefing.chart_figure(store, KAB, "zona-bar")
+    fig = media.chart_figure(store, KAB, "zona-bar")
     table = coverage_table(store, "kecamatan", within=KAB)
     expected = dict(zip(table[Col.KODE], 100 * table[Col.SUDAH] / table[Col.WAJIB]))
     shown = {k: x for t in fig.data if t.type == "bar" for k, x in zip(t.y, t.x) if k is not None}
@@ -273,7 +223,7 @@ def test_cli_unknown_kind_is_a_usage_error(demo_url, capsys):
 
 
 def test_download_names_say_what_the_file_holds():
-    assert briefing.download_name(KAB, "zona-bar", data_date="2026-11-16", size="1080x1080") == \
+    assert media.download_name(KAB, "zona-bar", data_date="2026-11-16", size="1080x1080") == \
         "peta-rekam_zona-bar_99.01_2026-11-16_1080x1080.png"
-    assert briefing.download_name(KAB, "ringkasan", fmt_name="pdf") == "peta-rekam_ringkasan_99.01_terbaru.pdf"
+    assert media.download_name(KAB, "ringkasan", fmt_name="pdf") == "peta-rekam_ringkasan_99.01_terbaru.pdf"
     assert images.MIME["svg"] == "image/svg+xml"

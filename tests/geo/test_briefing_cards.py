@@ -1,4 +1,4 @@
-"""The capacity page's media-pack kinds (kartu, kartu-riwayat, blangko) through ``briefing.chart_image``:
+"""The capacity page's media-pack kinds (kartu, kartu-riwayat, blangko) through ``media.chart_image``:
 exact sizes, and the title, date and source a reader needs, in Indonesian and English.
 
 Expected words are computed from ``geo.cards`` on the demo store, not written as constants.
@@ -12,9 +12,9 @@ import struct
 
 import pytest
 
-from geo import briefing, cards, fmt
+from geo import cards, fmt
 from geo.columns import CETAK_PER_MINGGU, STOK
-from geo.render import charts, images
+from geo.render import capacity_charts, images, media
 from geo.schema import Col, RekamError
 from geo.config import load_settings
 from geo.store import Store
@@ -75,7 +75,7 @@ def _png_size(data: bytes) -> tuple[int, int]:
 @pytest.mark.parametrize("kind", CARD_KINDS)
 def test_png_at_every_media_size(store, kind):
     # chart_image = chart_figure laid out and rendered by images.to_image; the figure is read once here
-    figure = briefing.chart_figure(store, KAB, kind)
+    figure = media.chart_figure(store, KAB, kind)
     for key, size in images.SIZES.items():
         assert _png_size(images.to_image(figure, "png", key)) == size, key
 
@@ -83,7 +83,7 @@ def test_png_at_every_media_size(store, kind):
 @needs_browser
 @pytest.mark.parametrize("kind", CARD_KINDS)
 def test_svg_carries_title_date_and_source(store, expected, kind):
-    svg = briefing.chart_image(store, KAB, kind, fmt_name="svg", size="1080x1350")
+    svg = media.chart_image(store, KAB, kind, fmt_name="svg", size="1080x1350")
     assert b'width="1080"' in svg and b'height="1350"' in svg
     text = _words(svg)
     assert expected["titles"][kind] in text
@@ -98,7 +98,7 @@ def test_svg_carries_title_date_and_source(store, expected, kind):
 @needs_browser
 @pytest.mark.parametrize("kind", CARD_KINDS)
 def test_english_image_is_english(store, expected, kind):
-    text = _words(briefing.chart_image(store, KAB, kind, fmt_name="svg", size="1200x675", lang="en"))
+    text = _words(media.chart_image(store, KAB, kind, fmt_name="svg", size="1200x675", lang="en"))
     assert expected["english"][kind] in text
     assert f"Source: {load_settings().source_name}, data as of {fmt.long_date(expected['day'], 'en')}" in text
     for word in ("Sumber", "Sudah", "menunggu", "Stok", "kartu", "blangko"):
@@ -107,14 +107,14 @@ def test_english_image_is_english(store, expected, kind):
 
 def test_figures_hold_the_store_numbers(store):
     totals = cards.card_totals(store, KAB)
-    fig = briefing.chart_figure(store, KAB, "kartu")
+    fig = media.chart_figure(store, KAB, "kartu")
     ends = next(t for t in fig.data if t.type == "scatter")
     assert list(ends.x) == [totals[Col.SUDAH], totals[Col.PRR] + totals[Col.CETAK], totals[Col.CETAK]]
     history = cards.card_history(store, KAB)
-    line = next(t for t in briefing.chart_figure(store, KAB, "kartu-riwayat").data if t.type == "scatter")
+    line = next(t for t in media.chart_figure(store, KAB, "kartu-riwayat").data if t.type == "scatter")
     assert list(line.y) == [int(v) for v in history[Col.PRR]]
     ledger = cards.blank_ledger(store, within=KAB)
-    steps = briefing.chart_figure(store, KAB, "blangko").data[0]
+    steps = media.chart_figure(store, KAB, "blangko").data[0]
     assert list(steps.y) == [int(v) for v in ledger[STOK]]
 
 
@@ -125,11 +125,11 @@ def test_without_blank_stock_or_card_counts_the_image_says_why(demo_sqlite, tmp_
     for version in history.loc[history["kind"] == "blangko", "id"]:
         store.rollback(int(version))
     with pytest.raises(RekamError) as err:
-        briefing.chart_figure(store, KAB, "blangko")
+        media.chart_figure(store, KAB, "blangko")
     assert err.value.key == "blangko_tidak_ada"
-    monkeypatch.setattr(briefing, "area_totals", lambda *a, **k: {Col.WAJIB: 10, Col.SUDAH: 9, Col.TANGGAL: "x"})
+    monkeypatch.setattr(media, "area_totals", lambda *a, **k: {Col.WAJIB: 10, Col.SUDAH: 9, Col.TANGGAL: "x"})
     with pytest.raises(RekamError) as err:
-        briefing.chart_figure(store, KAB, "kartu")
+        media.chart_figure(store, KAB, "kartu")
     assert err.value.key == "gambar_kartu_tanpa_data"
     store.close()
 
@@ -141,5 +141,5 @@ def test_without_blank_stock_or_card_counts_the_image_says_why(demo_sqlite, tmp_
     (0, "id", ["0", "1"]),
 ])
 def test_count_ticks_are_round_and_written_as_people_write_counts(high, lang, ticks):
-    values, texts = charts.count_ticks(high, lang)
+    values, texts = capacity_charts.count_ticks(high, lang)
     assert texts == ticks and values[-1] >= high

@@ -10,7 +10,7 @@ import pytest
 from geo import cards, ingest
 from geo import columns as cols
 from geo.config import Settings
-from geo.render import charts
+from geo.render import capacity_charts as charts
 from geo.schema import Col, ZoneConfig
 from tests.geo.tiny_kabupaten import BLANKS, area_row, tiny_store, write_file
 

@@ -8,8 +8,12 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from geo import events, trend
-from geo.schema import DEMO_DIR, Col, RekamError, ValidationFailed
+from geo import columns, events, trend
+from geo.ingest import import_events
+from geo.io.events import read_events
+from geo.present import trend as trend_words
+from geo.config import Settings
+from geo.schema import DEMO_DIR, Col, FileRefused, RekamError, ValidationFailed, ZoneConfig
 from geo.store import Store
 from geo.trend import Status
 from geo.text import describe
@@ -53,12 +57,12 @@ def test_add_event_is_one_version_and_reads_back(store):
     assert (row["kind"], row["user"], row["row_count"], bool(row["active"])) == ("peristiwa", "petugas1", 1, True)
     got = events.events(store)
     assert got.to_dict("records") == [{
-        trend.MULAI: "2026-09-28", trend.SELESAI: "", Col.KODE: "99.01.01", trend.JENIS: "alat_rusak",
-        trend.KETERANGAN: "Pemindai sidik jari rusak", events.BERLANGSUNG: True, Col.VERSI: version,
+        columns.MULAI: "2026-09-28", columns.SELESAI: "", Col.KODE: "99.01.01", columns.JENIS: "alat_rusak",
+        columns.KETERANGAN: "Pemindai sidik jari rusak", columns.BERLANGSUNG: True, Col.VERSI: version,
     }]
     # Still going on: a chart can draw it up to the latest snapshot instead of one day.
-    assert events.events(store, open_until="2026-11-16")[trend.SELESAI].tolist() == ["2026-11-16"]
-    assert events.events(store, open_until="2026-09-01")[trend.SELESAI].tolist() == [""]  # not started then
+    assert events.events(store, open_until="2026-11-16")[columns.SELESAI].tolist() == ["2026-11-16"]
+    assert events.events(store, open_until="2026-09-01")[columns.SELESAI].tolist() == [""]  # not started then
     assert store.stamp()[0] == version  # caches keyed on the stamp see the new event
 
 
@@ -73,13 +77,13 @@ def test_rollback_removes_exactly_that_event(store):
 
 def test_newer_version_of_the_same_event_replaces_it_until_rolled_back(store, tmp_path):
     events.add_event(store, "99.01.01", "alat_rusak", "2026-09-28", None, "rusak", "a")
-    fixed = events.import_events(store, _csv(tmp_path, "2026-09-28,2026-11-20,99.01.01,alat_rusak,sudah diperbaiki\n"),
+    fixed = import_events(store, _csv(tmp_path, "2026-09-28,2026-11-20,99.01.01,alat_rusak,sudah diperbaiki\n"),
                                  user="b")
     got = events.events(store)
-    assert got[[trend.SELESAI, trend.KETERANGAN, events.BERLANGSUNG]].values.tolist() == [
+    assert got[[columns.SELESAI, columns.KETERANGAN, columns.BERLANGSUNG]].values.tolist() == [
         ["2026-11-20", "sudah diperbaiki", False]]
     store.rollback(fixed, user="b")
-    assert events.events(store)[[trend.SELESAI, events.BERLANGSUNG]].values.tolist() == [["", True]]
+    assert events.events(store)[[columns.SELESAI, columns.BERLANGSUNG]].values.tolist() == [["", True]]
 
 
 def test_within_keeps_the_area_its_ancestors_and_descendants_and_kinds(store):
@@ -90,9 +94,9 @@ def test_within_keeps_the_area_its_ancestors_and_descendants_and_kinds(store):
     got = events.events(store, "99.01.01")
     assert got[Col.KODE].tolist() == ["99.01", "99.01.01.2001", "99.01.01"]  # by start date; no 99.01.02
     shown = events.events(store, "99.01.01", kinds=events.COVERAGE_CHART_KINDS)
-    assert shown[trend.JENIS].tolist() == ["blangko_habis", "alat_rusak"]  # mobile-unit visits left to the bars
+    assert shown[columns.JENIS].tolist() == ["blangko_habis", "alat_rusak"]  # mobile-unit visits left to the bars
     related = trend.events_for(got, "99.01.01")  # the frame goes into geo.trend as it is
-    assert related[trend.HUBUNGAN].tolist() == ["wilayah_induk", "bagian_wilayah", "wilayah_ini"]
+    assert related[columns.HUBUNGAN].tolist() == ["wilayah_induk", "bagian_wilayah", "wilayah_ini"]
     assert events.events(store, "99.01.02")[Col.KODE].tolist() == ["99.01", "99.01.02"]
 
 
@@ -123,13 +127,13 @@ def test_import_events_demo_file_is_one_version(store_url):
     s = Store.open(store_url)
     version = load_demo(s)[-1]  # the demo's events are its last version
     stored = events.events(s)
-    expected = trend.read_events(DEMO_DIR / "peristiwa.csv")
+    expected = read_events(DEMO_DIR / "peristiwa.csv")
     assert len(stored) == len(expected) == 49
     assert s.history().set_index("id").loc[version, "row_count"] == 49
-    broken = stored[stored[trend.JENIS] == "alat_rusak"].iloc[0]
-    assert (broken[Col.KODE], broken[trend.MULAI], broken[events.BERLANGSUNG]) == ("99.01.08", "2026-09-28", True)
+    broken = stored[stored[columns.JENIS] == "alat_rusak"].iloc[0]
+    assert (broken[Col.KODE], broken[columns.MULAI], broken[columns.BERLANGSUNG]) == ("99.01.08", "2026-09-28", True)
     with pytest.raises(RekamError) as err:  # the very same bytes again
-        events.import_events(s, DEMO_DIR / "peristiwa.csv", user="demo")
+        import_events(s, DEMO_DIR / "peristiwa.csv", user="demo")
     assert err.value.key == "berkas_sudah_diimpor" and str(version) in describe(err.value)
     s.close()
 
@@ -140,7 +144,7 @@ def test_import_events_lists_every_bad_row_and_stores_nothing(store, tmp_path):
                           "2026-02-01,,99.01.77,alat_rusak,tidak ada\n"
                           "2026-01-05,2026-01-10,99.01.01,jaringan_putus,lagi\n")
     with pytest.raises(ValidationFailed) as err:
-        events.import_events(store, path, user="a")
+        import_events(store, path, user="a")
     assert [(p.baris, p.key) for p in err.value.problems] == [
         (3, "peristiwa_selesai_sebelum_mulai"), (4, "peristiwa_wilayah_tidak_ada"), (5, "peristiwa_ganda")]
     text = describe(err.value)
@@ -151,18 +155,35 @@ def test_import_events_lists_every_bad_row_and_stores_nothing(store, tmp_path):
 
 def test_import_events_from_bytes_and_bad_files(store, tmp_path):
     data = (HEADER + "2026-03-01,2026-03-02,990102,jemput_bola,pesantren\n").encode()
-    version = events.import_events(store, data, user="a", file_name="unggahan.csv")
+    version = import_events(store, data, user="a", file_name="unggahan.csv")
     assert store.history().set_index("id").loc[version, "file_name"] == "unggahan.csv"
     assert events.events(store)[Col.KODE].tolist() == ["99.01.02"]
     with pytest.raises(RekamError) as err:
-        events.import_events(store, b"tanggal,kode\n2026-01-01,99.01\n", user="a", file_name="salah.csv")
+        import_events(store, b"tanggal,kode\n2026-01-01,99.01\n", user="a", file_name="salah.csv")
     assert err.value.key == "peristiwa_kolom_kurang" and "salah.csv" in describe(err.value)
     with pytest.raises(RekamError) as err:
-        events.import_events(store, _csv(tmp_path, "", name="kosong.csv"), user="a")
+        import_events(store, _csv(tmp_path, "", name="kosong.csv"), user="a")
     assert err.value.key == "peristiwa_kosong"
     with pytest.raises(RekamError) as err:
-        events.import_events(store, tmp_path / "tidak_ada.csv", user="a")
+        import_events(store, tmp_path / "tidak_ada.csv", user="a")
     assert err.value.key == "peristiwa_tidak_terbaca"
+
+
+def test_import_events_refuses_a_nik_column_as_every_upload(store, tmp_path):
+    # A column of 16-digit numbers is a NIK column whatever its header says: the whole file is
+    # refused by the one tabular reader, before any row is checked or stored.
+    path = tmp_path / "peristiwa_nik.csv"
+    path.write_text(HEADER.strip() + ",nomor\n" + "".join(
+        f"2026-01-0{i},,99.01.01,jemput_bola,warga direkam,36740112345678{i:02d}\n" for i in range(1, 4)),
+        encoding="utf-8")
+    with pytest.raises(FileRefused) as err:
+        import_events(store, path, user="a")
+    assert err.value.key == "berisi_nik" and "nomor" in describe(err.value)
+    assert events.events(store).empty and len(store.history()) == 1
+    tiny = Settings(zones=ZoneConfig(), max_upload_mb=0.00001)  # the upload size limit, checked before reading
+    with pytest.raises(FileRefused) as err:
+        import_events(store, _csv(tmp_path, "2026-01-05,,99.01.01,jemput_bola,ok\n"), user="a", settings=tiny)
+    assert err.value.key == "berkas_terlalu_besar"
 
 
 # --- the words of the Tren page ---------------------------------------------------------------
@@ -177,8 +198,8 @@ def _series():
     rows = [(kode, day, w, s) for kode, values in counts.items() for day, (w, s) in zip(days, values)]
     frame = pd.DataFrame(rows, columns=[Col.KODE, Col.TANGGAL, Col.WAJIB, Col.SUDAH])
     frame[Col.NAMA] = frame[Col.KODE].map({"99.01": "Kabupaten Uji", "99.01.01": "Kec A", "99.01.02": "Kec B"})
-    frame[trend.N_SUMBER] = 2
-    frame[trend.N_DIBAWA] = 0
+    frame[columns.N_SUMBER] = 2
+    frame[columns.N_DIBAWA] = 0
     return frame
 
 
@@ -186,9 +207,9 @@ def test_notes_find_corrections_and_the_changing_denominator():
     facts = events.notes(_series(), "99.01")
     assert facts["n_tanggal"] == 3
     assert (facts["wajib_awal"], facts["wajib_akhir"]) == (2000, 2020)
-    assert facts["koreksi"] == [{Col.KODE: "99.01.02", Col.NAMA: "Kec B", trend.TANGGAL_AWAL: "2026-01-12",
-                                 Col.TANGGAL: "2026-01-19", trend.REKAM_BARU: -10}]
-    lines = events.note_lines(facts, {trend.PERTUMBUHAN_WAJIB: 1.4285, trend.N_KOREKSI: 0})
+    assert facts["koreksi"] == [{Col.KODE: "99.01.02", Col.NAMA: "Kec B", columns.TANGGAL_AWAL: "2026-01-12",
+                                 Col.TANGGAL: "2026-01-19", columns.REKAM_BARU: -10}]
+    lines = trend_words.note_lines(facts, {columns.PERTUMBUHAN_WAJIB: 1.4285, columns.N_KOREKSI: 0})
     assert lines == [
         "Koreksi data: sudah rekam turun 1 kali — Kec B pada 19 Januari 2026 (-10). "
         "Penurunan ditampilkan apa adanya, tidak disembunyikan.",
@@ -200,14 +221,14 @@ def test_notes_find_corrections_and_the_changing_denominator():
 
 def test_notes_single_snapshot_new_desa_and_carried_forward():
     one = _series().query("tanggal == '2026-01-05'")
-    assert events.note_lines(events.notes(one, "99.01")) == [
+    assert trend_words.note_lines(events.notes(one, "99.01")) == [
         "Baru ada satu data per 5 Januari 2026: belum ada tren. Proyeksi perlu paling sedikit dua tanggal."]
     grown = _series()
     last = (grown[Col.KODE] == "99.01") & (grown[Col.TANGGAL] == "2026-01-19")
-    grown.loc[last, [trend.N_SUMBER, trend.N_DIBAWA]] = [3, 1]  # a desa joined, another is carried forward
+    grown.loc[last, [columns.N_SUMBER, columns.N_DIBAWA]] = [3, 1]  # a desa joined, another is carried forward
     facts = events.notes(grown, "99.01")
     assert (facts["sumber_berubah"], facts["n_dibawa"]) == (["2026-01-19"], 1)
-    lines = events.note_lines(facts, lang="en")
+    lines = trend_words.note_lines(facts, lang="en")
     assert "The number of reporting desa changed on 19 January 2026" in lines[-2]
     assert lines[-1].startswith("1 desa have not reported as of 19 January 2026")
     assert events.notes(_series(), "99.01.09")["n_tanggal"] == 0
@@ -223,41 +244,41 @@ def test_headline_reached_with_range_and_needed_rate():
                      ("2026-01-26", 1000, 895)])
     # 920 − 895 = 25 missing at 45/21 a day: 11.7 → 12 days after 26 January; the band is rate ± its
     # standard error (geo.trend's tests check that arithmetic).
-    assert (p[trend.STATUS], p[trend.TANGGAL_PROYEKSI]) == (Status.TERCAPAI, "2026-02-07")
-    assert (p[trend.TANGGAL_PROYEKSI_AWAL], p[trend.TANGGAL_PROYEKSI_AKHIR]) == ("2026-02-05", "2026-02-10")
-    assert events.headline(p, hijau=92) == [
+    assert (p[columns.STATUS], p[columns.TANGGAL_PROYEKSI]) == (Status.TERCAPAI, "2026-02-07")
+    assert (p[columns.TANGGAL_PROYEKSI_AWAL], p[columns.TANGGAL_PROYEKSI_AKHIR]) == ("2026-02-05", "2026-02-10")
+    assert trend_words.headline(p, hijau=92) == [
         "Dengan laju saat ini, zona hijau tercapai pada **7 Februari 2026** "
         "(rentang 5 Februari 2026 – 10 Februari 2026).",
         "Perlu **1 perekaman per hari** untuk zona hijau pada 31 Maret 2026.",  # 25 over 64 days
     ]
-    assert events.headline(p, hijau=92, lang="en")[0] == (
+    assert trend_words.headline(p, hijau=92, lang="en")[0] == (
         "At the current rate, the green zone is reached on **7 February 2026** "
         "(range 5 February 2026 – 10 February 2026).")
-    assert events.headline(p, hijau=90)[0].startswith("Dengan laju saat ini, target 92% tercapai")
+    assert trend_words.headline(p, hijau=90)[0].startswith("Dengan laju saat ini, target 92% tercapai")
 
 
 def test_headline_not_reached_already_reached_one_snapshot_and_late_deadline():
     flat = _projection([("2026-01-05", 1000, 850), ("2026-01-12", 1007, 850)])  # e.g. a broken device
-    assert events.headline(flat, 92)[0] == (
+    assert trend_words.headline(flat, 92)[0] == (
         "Zona hijau **tidak tercapai pada laju ini**: tidak ada tambahan perekaman dalam 7 hari terakhir "
         "(5 Januari 2026 – 12 Januari 2026).")
-    assert events.when_words(flat) == "tidak tercapai"
+    assert trend_words.when_words(flat) == "tidak tercapai"
     # 7 recorded against 70 new wajib in a week: 1 a day < 0.92 × 10 a day.
     slow = _projection([("2026-01-05", 1000, 850), ("2026-01-12", 1070, 857)], target=92)
-    assert events.headline(slow, 92)[0] == (
+    assert trend_words.headline(slow, 92)[0] == (
         "Zona hijau **tidak tercapai pada laju ini**: 1,0 perekaman per hari tidak cukup mengimbangi "
         "pertambahan wajib KTP (10,0 orang per hari).")
     reached = _projection([("2026-01-05", 1000, 930), ("2026-01-12", 1000, 940)])
-    assert events.headline(reached, 92) == ["Zona hijau **sudah tercapai**: cakupan 94,00% per 12 Januari 2026."]
-    assert events.when_words(reached) == "sudah tercapai"
+    assert trend_words.headline(reached, 92) == ["Zona hijau **sudah tercapai**: cakupan 94,00% per 12 Januari 2026."]
+    assert trend_words.when_words(reached) == "sudah tercapai"
     one = _projection([("2026-01-05", 1000, 800)])
-    assert events.headline(one, 92)[0] == (
+    assert trend_words.headline(one, 92)[0] == (
         "Baru ada satu data (per 5 Januari 2026): belum ada tren, jadi belum ada proyeksi.")
-    assert events.when_words(one) == "–"
+    assert trend_words.when_words(one) == "–"
     late = _projection([("2026-01-05", 1000, 850), ("2026-01-12", 1000, 870)], deadline="2026-01-10")
-    assert events.headline(late, 92)[1] == (
+    assert trend_words.headline(late, 92)[1] == (
         "Tenggat 10 Januari 2026 tidak sesudah data terakhir (12 Januari 2026); pilih tenggat yang lebih lambat.")
-    assert events.headline(_projection([]), 92) == ["Belum ada data perekaman untuk wilayah ini."]
+    assert trend_words.headline(_projection([]), 92) == ["Belum ada data perekaman untuk wilayah ini."]
 
 
 def test_projection_view_keeps_the_order_and_says_the_status():
@@ -270,7 +291,7 @@ def test_projection_view_keeps_the_order_and_says_the_status():
                       Col.SUDAH: [800, 800], Col.NAMA: "Kec C"}),
     ])
     table = trend.projections(frame, target_pct=92, deadline="2026-03-31")
-    shown = events.projection_view(table)
+    shown = trend_words.projection_view(table)
     assert shown["Kode"].tolist() == ["99.01.01", "99.01.03", "99.01.02"]
     assert shown["Status"].tolist() == ["tercapai pada laju ini", "tidak tercapai pada laju ini", "sudah tercapai"]
     # 920 − 870 = 50 missing at 20/7 a day: 17.5 → 18 days after 12 January.

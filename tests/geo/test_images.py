@@ -14,7 +14,7 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 from shapely.geometry import box
-from geo.render import charts, images, static_map
+from geo.render import charts, images, static_map, style
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, RekamError, Zone, ZoneConfig
 from geo.config import Settings
 from geo.text import describe
@@ -58,8 +58,8 @@ def test_zona_bar_colours_patterns_and_values_follow_zones_from_settings():
     for trace in _bars(fig):
         zone = Zone(trace.meta["zona"]) if trace.meta["zona"] else None
         assert trace.marker.color == (ZONE_COLOURS[zone] if zone else NO_DATA_COLOUR)
-        assert trace.marker.pattern.shape == charts.ZONE_PATTERNS[zone]
-        assert trace.name == charts.zone_legend(zone, SETTINGS)
+        assert trace.marker.pattern.shape == style.ZONE_PATTERNS[zone]
+        assert trace.name == style.zone_legend(zone, SETTINGS)
         for kode, x in zip(trace.y, trace.x):
             if kode is not None:  # an empty zone keeps one null point for its legend entry
                 seen[kode] = (zone, x)
@@ -94,7 +94,7 @@ def test_zona_bar_thresholds_come_from_settings():
 
 def test_zona_bar_labels_sorting_and_words():
     fig = charts.zona_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS)
-    column = next(t for t in fig.data if (t.meta or {}).get("role") == charts.LABEL_COLUMN_ROLE)
+    column = next(t for t in fig.data if (t.meta or {}).get("role") == style.LABEL_COLUMN_ROLE)
     labels = dict(zip(column.y, column.text))
     assert labels["99.01.01"] == "92,00% (hijau)"
     assert labels["99.01.02"] == "91,99% (kuning)"
@@ -154,7 +154,7 @@ def test_tren_line_title_direction_and_indonesian_months():
 
 
 def test_month_ticks_step_and_years():
-    vals, texts = charts.month_ticks("2024-11-18", "2026-11-16")
+    vals, texts = style.month_ticks("2024-11-18", "2026-11-16")
     assert vals == ["2025-01-01", "2025-07-01", "2026-01-01", "2026-07-01"]
     assert texts == ["Januari<br>2025", "Juli", "Januari<br>2026", "Juli"]
 
@@ -163,7 +163,7 @@ def test_month_ticks_step_and_years():
 @pytest.mark.parametrize("key", list(images.SIZES))
 def test_style_for_export_large_type_and_one_left_edge(key):
     size = images.SIZES[key]
-    fig = charts.style_for_export(
+    fig = style.style_for_export(
         charts.zona_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS), size)
     assert (fig.layout.width, fig.layout.height) == size
     assert fig.layout.font.size >= 18 * size[0] / 1080 - 0.5
@@ -181,11 +181,11 @@ def test_style_for_export_large_type_and_one_left_edge(key):
 def test_long_titles_wrap_to_the_width():
     fig = charts.zona_bar(_table(), area_name="Kabupaten Dengan Nama Yang Sangat Panjang Sekali Untuk Diuji",
                           data_date=DATE, settings=SETTINGS)
-    styled = charts.style_for_export(fig, (1080, 1080))
+    styled = style.style_for_export(fig, (1080, 1080))
     title = next(a for a in styled.layout.annotations if a.name == "judul")
     lines = title.text.split("<br>")
     assert len(lines) >= 2
-    assert all(charts.text_width(line, title.font.size, bold=True) <= 1080 - 2 * round(0.04 * 1080) for line in lines)
+    assert all(style.text_width(line, title.font.size, bold=True) <= 1080 - 2 * round(0.04 * 1080) for line in lines)
 
 
 # --- sizes and formats ------------------------------------------------------------------------
@@ -268,7 +268,7 @@ def test_map_fills_and_hatches_each_zone():
         fills[colour] = collection.get_hatch() or ""
     from matplotlib.colors import to_rgb
 
-    for zone in (*charts.ZONE_ORDER, None):
+    for zone in (*style.ZONE_ORDER, None):
         colour = tuple(round(c, 3) for c in to_rgb(ZONE_COLOURS[zone] if zone else NO_DATA_COLOUR))
         assert fills[colour] == static_map.MPL_HATCHES[zone]
     labels = [h.get_label() for h in static_map.legend_handles(SETTINGS, "id", drawn["counts"], "kecamatan")]

@@ -10,8 +10,10 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from geo import cli, trend
+from geo import cli, columns, timeline, trend
 from geo.coverage import area_totals
+from geo.io.events import EVENT_COLUMNS, read_events
+from geo.present import trend as trend_words
 from geo.render import trend_charts
 from geo.schema import COUNT_COLUMNS, Col, RekamError, ZoneConfig
 from geo.config import Settings
@@ -40,28 +42,28 @@ def _day(offset: int) -> str:
 def test_already_at_target():
     s = _series([(0, 1000, 900), (30, 1000, 960)])  # 2 per day; 96% ≥ 92%
     p = trend.projection(s, target_pct=92, deadline=_day(60))
-    assert p[trend.STATUS] == Status.SUDAH_TERCAPAI
-    assert p[trend.LAJU] == 2.0
+    assert p[columns.STATUS] == Status.SUDAH_TERCAPAI
+    assert p[columns.LAJU] == 2.0
     assert p[Col.CAKUPAN] == 96.0
-    assert p[trend.TANGGAL_PROYEKSI] is None
-    assert p[trend.LAJU_DIBUTUHKAN] == 0  # (920 − 960)/30 < 0: nothing more needed
-    assert p[trend.TEPAT_WAKTU] is True
+    assert p[columns.TANGGAL_PROYEKSI] is None
+    assert p[columns.LAJU_DIBUTUHKAN] == 0  # (920 − 960)/30 < 0: nothing more needed
+    assert p[columns.TEPAT_WAKTU] is True
 
 
 def test_target_date_and_required_rate_exact():
     s = _series([(0, 1000, 900), (30, 1000, 960)])
     # 99% of 1000 = 990; (990 − 960) / 2 per day = 15 days after the last snapshot (day 30).
     p = trend.projection(s, target_pct=99, deadline=_day(60))
-    assert p[trend.STATUS] == Status.TERCAPAI
-    assert p[trend.HARI_KE_TARGET] == 15
-    assert p[trend.TANGGAL_PROYEKSI] == _day(45) == "2026-02-15"
-    assert p[trend.LAJU_DIBUTUHKAN] == 1  # 30 missing over 30 days left
-    assert p[trend.TEPAT_WAKTU] is True
+    assert p[columns.STATUS] == Status.TERCAPAI
+    assert p[columns.HARI_KE_TARGET] == 15
+    assert p[columns.TANGGAL_PROYEKSI] == _day(45) == "2026-02-15"
+    assert p[columns.LAJU_DIBUTUHKAN] == 1  # 30 missing over 30 days left
+    assert p[columns.TEPAT_WAKTU] is True
     late = trend.projection(s, target_pct=99, deadline=_day(40))
-    assert late[trend.LAJU_DIBUTUHKAN] == 3  # 30 missing over 10 days
-    assert late[trend.TEPAT_WAKTU] is False
+    assert late[columns.LAJU_DIBUTUHKAN] == 3  # 30 missing over 10 days
+    assert late[columns.TEPAT_WAKTU] is False
     # A fractional day rounds up: 31 missing at 2 per day = 15.5 → day 16.
-    assert trend.projection(s, target_pct=99.1, deadline=_day(60))[trend.HARI_KE_TARGET] == 16
+    assert trend.projection(s, target_pct=99.1, deadline=_day(60))[columns.HARI_KE_TARGET] == 16
 
 
 def test_growing_denominator_moves_the_target():
@@ -70,12 +72,12 @@ def test_growing_denominator_moves_the_target():
     p = trend.projection(s, target_pct=90, deadline=_day(80))
     gap = 0.9 * 1030 - 860  # 67
     days = math.ceil(gap / (2 - 0.9 * 1))  # 67 / 1.1 = 60.9 → 61, not 67 / 2 = 34
-    assert p[trend.PERTUMBUHAN_WAJIB] == 1.0
-    assert p[trend.HARI_KE_TARGET] == days == 61
-    assert p[trend.TANGGAL_PROYEKSI] == _day(30 + 61)
-    assert p[trend.TEPAT_WAKTU] is False  # day 91 > day 80
+    assert p[columns.PERTUMBUHAN_WAJIB] == 1.0
+    assert p[columns.HARI_KE_TARGET] == days == 61
+    assert p[columns.TANGGAL_PROYEKSI] == _day(30 + 61)
+    assert p[columns.TEPAT_WAKTU] is False  # day 91 > day 80
     # 50 days left: 67/50 + 0.9 (to keep up with new wajib) = 2.24 → 3 per day.
-    assert p[trend.LAJU_DIBUTUHKAN] == math.ceil(gap / 50 + 0.9) == 3
+    assert p[columns.LAJU_DIBUTUHKAN] == math.ceil(gap / 50 + 0.9) == 3
 
 
 @pytest.mark.parametrize("points", [
@@ -85,51 +87,51 @@ def test_growing_denominator_moves_the_target():
 ])
 def test_rate_not_above_growth_is_never(points):
     p = trend.projection(_series(points), target_pct=90, deadline=_day(60))
-    assert p[trend.STATUS] == Status.TIDAK_TERCAPAI
-    assert p[trend.TANGGAL_PROYEKSI] is None
-    assert p[trend.TEPAT_WAKTU] is False
-    assert p[trend.LAJU_DIBUTUHKAN] > 0
+    assert p[columns.STATUS] == Status.TIDAK_TERCAPAI
+    assert p[columns.TANGGAL_PROYEKSI] is None
+    assert p[columns.TEPAT_WAKTU] is False
+    assert p[columns.LAJU_DIBUTUHKAN] > 0
 
 
 def test_single_snapshot_has_no_trend_but_a_required_rate():
     p = trend.projection(_series([(0, 1000, 900)]), target_pct=92, deadline=_day(10))
-    assert p[trend.STATUS] == Status.SATU_SNAPSHOT
-    assert p[trend.LAJU] is None and p[trend.TANGGAL_PROYEKSI] is None
-    assert p[trend.LAJU_DIBUTUHKAN] == 2  # 20 missing over 10 days
-    assert trend.status_label(p[trend.STATUS]) == "baru satu data: belum ada tren"
+    assert p[columns.STATUS] == Status.SATU_SNAPSHOT
+    assert p[columns.LAJU] is None and p[columns.TANGGAL_PROYEKSI] is None
+    assert p[columns.LAJU_DIBUTUHKAN] == 2  # 20 missing over 10 days
+    assert trend_words.status_label(p[columns.STATUS]) == "baru satu data: belum ada tren"
     reached = trend.projection(_series([(0, 1000, 950)]), target_pct=92, deadline=_day(10))
-    assert reached[trend.STATUS] == Status.SUDAH_TERCAPAI
+    assert reached[columns.STATUS] == Status.SUDAH_TERCAPAI
 
 
 @pytest.mark.parametrize("points", [[], [(0, 0, 0)], [(0, None, 5)]])
 def test_no_usable_data(points):
     frame = _series(points) if points else pd.DataFrame(columns=[Col.KODE, Col.TANGGAL, Col.WAJIB, Col.SUDAH])
     p = trend.projection(frame, target_pct=92, deadline=_day(10))
-    assert p[trend.STATUS] == Status.DATA_KURANG
-    assert p[trend.LAJU_DIBUTUHKAN] is None
+    assert p[columns.STATUS] == Status.DATA_KURANG
+    assert p[columns.LAJU_DIBUTUHKAN] is None
 
 
 def test_window_uses_recent_snapshots_only():
     # Fast start, slow lately: the last 28 days (day 30 → 58) count, not the early sprint.
     s = _series([(0, 1000, 100), (30, 1000, 700), (44, 1000, 710), (58, 1000, 720)])
     p = trend.projection(s, target_pct=80, deadline=_day(120), window_days=28)
-    assert p[trend.LAJU] == pytest.approx(20 / 28)
-    assert (p[trend.JENDELA_AWAL], p[trend.JENDELA_HARI], p[trend.N_INTERVAL]) == (_day(30), 28, 2)
-    assert p[trend.HARI_KE_TARGET] == math.ceil(80 / (20 / 28))  # 112
+    assert p[columns.LAJU] == pytest.approx(20 / 28)
+    assert (p[columns.JENDELA_AWAL], p[columns.JENDELA_HARI], p[columns.N_INTERVAL]) == (_day(30), 28, 2)
+    assert p[columns.HARI_KE_TARGET] == math.ceil(80 / (20 / 28))  # 112
     wide = trend.projection(s, target_pct=80, deadline=_day(120), window_days=60)
-    assert wide[trend.LAJU] == pytest.approx(620 / 58)
+    assert wide[columns.LAJU] == pytest.approx(620 / 58)
 
 
 def test_gap_longer_than_window_uses_the_snapshot_before_it():
     s = _series([(0, 1000, 800), (60, 1000, 860)])
     p = trend.projection(s, target_pct=90, deadline=_day(120), window_days=28)
-    assert p[trend.LAJU] == 1.0 and p[trend.JENDELA_HARI] == 60
+    assert p[columns.LAJU] == 1.0 and p[columns.JENDELA_HARI] == 60
 
 
 def test_as_of_ignores_later_snapshots():
     s = _series([(0, 1000, 900), (30, 1000, 960), (37, 1000, 999)])
     p = trend.projection(s, target_pct=99, deadline=_day(60), as_of=_day(30))
-    assert p[Col.TANGGAL] == _day(30) and p[trend.TANGGAL_PROYEKSI] == _day(45)
+    assert p[Col.TANGGAL] == _day(30) and p[columns.TANGGAL_PROYEKSI] == _day(45)
 
 
 def test_uncertainty_band_from_interval_rates():
@@ -137,12 +139,12 @@ def test_uncertainty_band_from_interval_rates():
     s = _series([(0, 1000, 100), (7, 1000, 107), (14, 1000, 121), (21, 1000, 142)])
     p = trend.projection(s, target_pct=15, deadline=_day(60))
     se = 1 / math.sqrt(3)
-    assert p[trend.LAJU] == 2.0
-    assert p[trend.LAJU_GALAT] == pytest.approx(se)
+    assert p[columns.LAJU] == 2.0
+    assert p[columns.LAJU_GALAT] == pytest.approx(se)
     # 8 missing: 4 days at 2/day; 8/2.577 = 3.1 → 4 days; 8/1.423 = 5.6 → 6 days.
-    assert p[trend.TANGGAL_PROYEKSI] == _day(25)
-    assert p[trend.TANGGAL_PROYEKSI_AWAL] == _day(21 + math.ceil(8 / (2 + se)))
-    assert p[trend.TANGGAL_PROYEKSI_AKHIR] == _day(21 + math.ceil(8 / (2 - se))) == _day(27)
+    assert p[columns.TANGGAL_PROYEKSI] == _day(25)
+    assert p[columns.TANGGAL_PROYEKSI_AWAL] == _day(21 + math.ceil(8 / (2 + se)))
+    assert p[columns.TANGGAL_PROYEKSI_AKHIR] == _day(21 + math.ceil(8 / (2 - se))) == _day(27)
 
 
 def test_uncertainty_weights_interval_length():
@@ -150,15 +152,15 @@ def test_uncertainty_weights_interval_length():
     # variance = (1/3·4 + 2/3·1) · 1.8/0.8 = 4.5; standard error = √(4.5/1.8) = √2.5.
     s = _series([(0, 1000, 100), (7, 1000, 121), (21, 1000, 121)])
     p = trend.projection(s, target_pct=50, deadline=_day(60))
-    assert p[trend.LAJU] == 1.0
-    assert p[trend.LAJU_GALAT] == pytest.approx(math.sqrt(2.5))
-    assert p[trend.TANGGAL_PROYEKSI_AKHIR] is None  # at 1 − 1.58 per day: never
+    assert p[columns.LAJU] == 1.0
+    assert p[columns.LAJU_GALAT] == pytest.approx(math.sqrt(2.5))
+    assert p[columns.TANGGAL_PROYEKSI_AKHIR] is None  # at 1 − 1.58 per day: never
 
 
 def test_one_interval_gives_no_band():
     p = trend.projection(_series([(0, 1000, 900), (30, 1000, 960)]), target_pct=99, deadline=_day(60))
-    assert p[trend.LAJU_GALAT] is None
-    assert p[trend.TANGGAL_PROYEKSI_AWAL] is None and p[trend.TANGGAL_PROYEKSI_AKHIR] is None
+    assert p[columns.LAJU_GALAT] is None
+    assert p[columns.TANGGAL_PROYEKSI_AWAL] is None and p[columns.TANGGAL_PROYEKSI_AKHIR] is None
 
 
 @pytest.mark.parametrize(("kwargs", "key"), [
@@ -194,16 +196,16 @@ def test_weekly_recordings_normalise_irregular_intervals_and_flag_corrections():
         _series([(0, 1000, 100), (7, 1000, 170), (17, 1000, 220), (24, 1000, 215)]),
         _series([(0, 500, 50), (7, 500, 57)], kode="99.02"),
     ])
-    w = trend.weekly_recordings(s)
+    w = timeline.weekly_recordings(s)
     a = w[w[Col.KODE] == "99.01"]
-    assert list(a[trend.HARI]) == [7, 10, 7]
-    assert list(a[trend.REKAM_BARU]) == [70, 50, -5]
-    assert list(a[trend.REKAM_PER_HARI]) == [10.0, 5.0, -5 / 7]
-    assert list(a[trend.REKAM_PER_MINGGU]) == pytest.approx([70.0, 35.0, -5.0])
-    assert list(a[trend.KOREKSI]) == [False, False, True]  # shown, not hidden
-    assert list(a[trend.TANGGAL_AWAL]) == [_day(0), _day(7), _day(17)]
+    assert list(a[columns.HARI]) == [7, 10, 7]
+    assert list(a[columns.REKAM_BARU]) == [70, 50, -5]
+    assert list(a[columns.REKAM_PER_HARI]) == [10.0, 5.0, -5 / 7]
+    assert list(a[columns.REKAM_PER_MINGGU]) == pytest.approx([70.0, 35.0, -5.0])
+    assert list(a[columns.KOREKSI]) == [False, False, True]  # shown, not hidden
+    assert list(a[columns.TANGGAL_AWAL]) == [_day(0), _day(7), _day(17)]
     b = w[w[Col.KODE] == "99.02"]  # a new area starts a new series: no diff across areas
-    assert list(b[trend.REKAM_BARU]) == [7] and list(b[trend.TANGGAL_AWAL]) == [_day(0)]
+    assert list(b[columns.REKAM_BARU]) == [7] and list(b[columns.TANGGAL_AWAL]) == [_day(0)]
 
 
 # --- series from stored rows -----------------------------------------------------------------
@@ -223,13 +225,13 @@ def test_series_sums_counts_per_date_and_carries_late_desa_forward():
         # 99.01.02.2001 (the island) has not reported on 2026-01-12; it arrives on the 15th.
         ("99.01.02.2001", "2026-01-15", 250, 230),
     ])
-    s = trend.series_from_rows(rows, "99.01", "kecamatan")
+    s = timeline.series_from_rows(rows, "99.01", "kecamatan")
     kab = s[s[Col.KODE] == "99.01"].set_index(Col.TANGGAL)
     assert list(kab.index) == ["2026-01-05", "2026-01-12", "2026-01-15"]
     # On the 12th the island's 5 January counts are carried: no fake drop in the total.
     assert (kab.loc["2026-01-12", Col.WAJIB], kab.loc["2026-01-12", Col.SUDAH]) == (1750, 1605)
-    assert kab.loc["2026-01-12", trend.N_DIBAWA] == 1
-    assert (kab.loc["2026-01-15", Col.SUDAH], kab.loc["2026-01-15", trend.N_DIBAWA]) == (1635, 2)
+    assert kab.loc["2026-01-12", columns.N_DIBAWA] == 1
+    assert (kab.loc["2026-01-15", Col.SUDAH], kab.loc["2026-01-15", columns.N_DIBAWA]) == (1635, 2)
     assert kab.loc["2026-01-15", Col.CAKUPAN] == pytest.approx(100 * 1635 / 1750)
     # Each kecamatan has its own report dates only.
     kec_a = s[s[Col.KODE] == "99.01.01"]
@@ -245,7 +247,7 @@ def test_series_start_keeps_carry_forward_from_earlier_rows():
         ("99.01.01.2001", "2026-01-05", 100, 50), ("99.01.02.2001", "2026-01-05", 100, 60),
         ("99.01.01.2001", "2026-01-12", 100, 55),
     ])
-    s = trend.series_from_rows(rows, "99.01", "kecamatan", start="2026-01-10")
+    s = timeline.series_from_rows(rows, "99.01", "kecamatan", start="2026-01-10")
     kab = s[s[Col.KODE] == "99.01"]
     assert list(kab[Col.TANGGAL]) == ["2026-01-12"] and list(kab[Col.SUDAH]) == [115]
 
@@ -255,22 +257,22 @@ def test_series_new_desa_changes_sources_and_is_flagged():
         ("99.01.01.2001", "2026-01-05", 100, 50),
         ("99.01.01.2001", "2026-01-12", 100, 55), ("99.01.01.1002", "2026-01-12", 40, 30),
     ])
-    s = trend.series_from_rows(rows, "99.01", "kecamatan")
-    assert list(s[s[Col.KODE] == "99.01"][trend.N_SUMBER]) == [1, 2]
-    w = trend.weekly_recordings(s)
-    assert list(w[w[Col.KODE] == "99.01"][trend.SUMBER_BERUBAH]) == [True]
+    s = timeline.series_from_rows(rows, "99.01", "kecamatan")
+    assert list(s[s[Col.KODE] == "99.01"][columns.N_SUMBER]) == [1, 2]
+    w = timeline.weekly_recordings(s)
+    assert list(w[w[Col.KODE] == "99.01"][columns.SUMBER_BERUBAH]) == [True]
 
 
 def test_series_uses_a_kecamatan_row_where_its_desa_have_none():
     rows = _rows([("99.01.01.2001", "2026-01-05", 100, 50), ("99.01.02", "2026-01-05", 300, 240)])
-    s = trend.series_from_rows(rows, "99.01", "kecamatan").set_index(Col.KODE)
+    s = timeline.series_from_rows(rows, "99.01", "kecamatan").set_index(Col.KODE)
     assert s.loc["99.01", Col.SUDAH] == 290
     assert s.loc["99.01.02", Col.WAJIB] == 300
 
 
 def test_series_level_must_be_below_within():
     with pytest.raises(RekamError) as err:
-        trend.series_from_rows(_rows([]), "99.01.01", "kecamatan")
+        timeline.series_from_rows(_rows([]), "99.01.01", "kecamatan")
     assert err.value.key == "tren_tingkat_salah"
 
 
@@ -326,30 +328,30 @@ def test_projection_table_from_store(filled_store):
     a, pulau, kosong = (table.iloc[i] for i in range(3))
     assert a[Col.NAMA] == "Kec A"
     assert a[Col.CAKUPAN] == pytest.approx(100 * 1440 / 1530)
-    assert a[trend.LAJU] == 3.0
-    assert (a[trend.STATUS], a[trend.TANGGAL_PROYEKSI], a[trend.LAJU_DIBUTUHKAN]) == ("tercapai", "2026-02-26", 3)
-    assert pulau[trend.LAJU] == 1.0
-    assert (pulau[trend.TANGGAL_PROYEKSI], pulau[trend.LAJU_DIBUTUHKAN]) == ("2026-03-19", 2)
-    assert not pulau[trend.TEPAT_WAKTU]
-    assert kosong[trend.STATUS] == "data_kurang" and kosong[Col.NAMA] == "Kec Kosong"
+    assert a[columns.LAJU] == 3.0
+    assert (a[columns.STATUS], a[columns.TANGGAL_PROYEKSI], a[columns.LAJU_DIBUTUHKAN]) == ("tercapai", "2026-02-26", 3)
+    assert pulau[columns.LAJU] == 1.0
+    assert (pulau[columns.TANGGAL_PROYEKSI], pulau[columns.LAJU_DIBUTUHKAN]) == ("2026-03-19", 2)
+    assert not pulau[columns.TEPAT_WAKTU]
+    assert kosong[columns.STATUS] == "data_kurang" and kosong[Col.NAMA] == "Kec Kosong"
     # Default target = hijau (92%): Kec A is already there and goes last.
     default = trend.projection_table(filled_store, "99.01", deadline="2026-03-06",
                                      settings=Settings(zones=ZoneConfig()))
-    assert list(default[trend.STATUS]) == ["tercapai", "data_kurang", "sudah_tercapai"]
+    assert list(default[columns.STATUS]) == ["tercapai", "data_kurang", "sudah_tercapai"]
 
 
 def test_store_series_carries_the_kecamatan_forward_for_the_late_island(filled_store):
-    s = trend.series(filled_store, "99.01", "kecamatan")
+    s = timeline.series(filled_store, "99.01", "kecamatan")
     kab = s[s[Col.KODE] == "99.01"].set_index(Col.TANGGAL)
     assert kab.loc["2026-02-11", Col.SUDAH] == 1440 + 207
-    assert kab.loc["2026-02-11", trend.N_DIBAWA] == 2
+    assert kab.loc["2026-02-11", columns.N_DIBAWA] == 2
     assert list(s[s[Col.KODE] == "99.01.01"][Col.TANGGAL]) == ["2026-01-05", "2026-02-04"]
     assert kab.loc["2026-02-11", Col.NAMA] == "Kabupaten Uji"
 
 
 def test_store_series_agrees_with_coverage_on_every_date(filled_store):
     # The series is "data as of each date", the same rule as the coverage table on that date.
-    s = trend.series(filled_store, "99.01", "kecamatan")
+    s = timeline.series(filled_store, "99.01", "kecamatan")
     for _, row in s.iterrows():
         totals = area_totals(filled_store, row[Col.KODE], date=row[Col.TANGGAL])
         assert (row[Col.WAJIB], row[Col.SUDAH]) == (totals[Col.WAJIB], totals[Col.SUDAH])
@@ -401,30 +403,30 @@ def test_cli_trend_refuses_bad_input(store_url, monkeypatch, capsys, option, val
 # --- events ------------------------------------------------------------------------------------
 def _events():
     return pd.DataFrame({
-        trend.MULAI: ["2026-01-10", "2026-01-15", "2026-01-20", "2026-01-08"],
-        trend.SELESAI: ["2026-01-11", "", "2026-01-22", "2026-01-09"],
+        columns.MULAI: ["2026-01-10", "2026-01-15", "2026-01-20", "2026-01-08"],
+        columns.SELESAI: ["2026-01-11", "", "2026-01-22", "2026-01-09"],
         Col.KODE: ["99.01.01.2001", "99.01", "99.01.02", "99.01.01"],
-        trend.JENIS: ["layanan_akhir_pekan", "jaringan_putus", "alat_rusak", "jemput_bola"],
-        trend.KETERANGAN: ["Sabtu–Minggu di balai desa", "kabel putus", "kamera rusak", "ke pesantren"],
+        columns.JENIS: ["layanan_akhir_pekan", "jaringan_putus", "alat_rusak", "jemput_bola"],
+        columns.KETERANGAN: ["Sabtu–Minggu di balai desa", "kabel putus", "kamera rusak", "ke pesantren"],
     })
 
 
 def test_events_for_area_its_ancestors_and_descendants():
     got = trend.events_for(_events(), "99.01.01")
     assert list(got[Col.KODE]) == ["99.01.01", "99.01.01.2001", "99.01"]  # by start date
-    assert list(got[trend.HUBUNGAN]) == ["wilayah_ini", "bagian_wilayah", "wilayah_induk"]
-    assert got.set_index(Col.KODE).loc["99.01", trend.SELESAI] == "2026-01-15"  # one-day event
-    assert trend.event_label("alat_rusak") == "Alat rusak"
+    assert list(got[columns.HUBUNGAN]) == ["wilayah_ini", "bagian_wilayah", "wilayah_induk"]
+    assert got.set_index(Col.KODE).loc["99.01", columns.SELESAI] == "2026-01-15"  # one-day event
+    assert trend_words.event_label("alat_rusak") == "Alat rusak"
 
 
 def test_read_events(tmp_path):
     path = tmp_path / "peristiwa.csv"
     _events().to_csv(path, index=False)
-    got = trend.read_events(path)
-    assert list(got.columns) == list(trend.EVENT_COLUMNS) and got[Col.KODE].iloc[3] == "99.01.01"
-    _events().drop(columns=[trend.JENIS]).to_csv(path, index=False)
+    got = read_events(path)
+    assert list(got.columns) == list(EVENT_COLUMNS) and got[Col.KODE].iloc[3] == "99.01.01"
+    _events().drop(columns=[columns.JENIS]).to_csv(path, index=False)
     with pytest.raises(RekamError) as err:
-        trend.read_events(path)
+        read_events(path)
     assert err.value.key == "peristiwa_kolom_kurang" and "jenis" in describe(err.value)
 
 
@@ -438,7 +440,7 @@ def _chart_series():
         ("99.01.01.2001", "2026-01-12", 1000, 925), ("99.01.02.2001", "2026-01-12", 400, 330),
     ])
     names = pd.DataFrame({Col.KODE: ["99.01", "99.01.01", "99.01.02"], Col.NAMA: ["Kab", "Kec A", "Kec B"]})
-    return trend.series_from_rows(rows, "99.01", "kecamatan", names=names)
+    return timeline.series_from_rows(rows, "99.01", "kecamatan", names=names)
 
 
 def test_coverage_lines_values_zones_and_events():
@@ -472,14 +474,14 @@ def test_coverage_lines_with_projection():
     p = trend.projection(s[s[Col.KODE] == "99.01"], target_pct=95, deadline="2026-06-30")
     fig = trend_charts.coverage_lines(s, SETTINGS, projection=p)
     segment = next(t for t in fig.data if t.meta["jenis"] == "proyeksi")
-    assert list(segment.x) == ["2026-01-12", p[trend.TANGGAL_PROYEKSI]]
+    assert list(segment.x) == ["2026-01-12", p[columns.TANGGAL_PROYEKSI]]
     assert list(segment.y) == pytest.approx([100 * 1255 / 1400, 95.0])
     assert any(sh.type == "line" and sh.y0 == 95 for sh in fig.layout.shapes)  # the target line
 
 
 def test_recordings_bars_mark_weekend_service_and_corrections():
     s = _series([(0, 1000, 100), (7, 1000, 170), (17, 1000, 220), (24, 1000, 215)], kode="99.01.01")
-    weekly = trend.weekly_recordings(s)
+    weekly = timeline.weekly_recordings(s)
     events = trend.events_for(_events(), "99.01.01")  # weekend service on 10–11 Jan: the 2nd interval
     fig = trend_charts.recordings_bars(weekly, events, SETTINGS)
     by_kind = {t.meta["jenis"]: t for t in fig.data}
@@ -493,9 +495,9 @@ def test_recordings_bars_mark_weekend_service_and_corrections():
 
 def test_close_events_of_one_kind_are_one_band():
     visits = pd.DataFrame({
-        trend.MULAI: ["2026-07-13", "2026-07-17", "2026-09-01"], trend.SELESAI: ["", "", ""],
+        columns.MULAI: ["2026-07-13", "2026-07-17", "2026-09-01"], columns.SELESAI: ["", "", ""],
         Col.KODE: ["99.01.01.2001", "99.01.01.1002", "99.01.01.2001"],
-        trend.JENIS: ["kampanye_sekolah"] * 3, trend.KETERANGAN: ["SMA 1", "SMK 1", "MA 2"],
+        columns.JENIS: ["kampanye_sekolah"] * 3, columns.KETERANGAN: ["SMA 1", "SMK 1", "MA 2"],
     })
     fig = trend_charts.coverage_lines(_chart_series(), SETTINGS, events=visits)
     bands = sorted((s.x0, s.x1) for s in fig.layout.shapes if s.legendgroup != "zona")

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import auth, events, fmt, trend
+from geo import auth, columns, events, fmt, timeline, trend
+from geo.present import trend as trend_words
 from geo.ingest import import_boundaries
 from geo.schema import DEMO_DIR, Col
 from geo.config import load_settings
@@ -36,7 +37,7 @@ def _app(session=None) -> AppTest:
 
 def _projection(url: str, area: str = KAB, deadline: str = DEADLINE) -> dict:
     store = Store.open(url)
-    frame = trend.series(store, area)
+    frame = timeline.series(store, area)
     return trend.projection(frame[frame[Col.KODE] == area], target_pct=load_settings().zones.hijau,
                             deadline=deadline, window_days=28)
 
@@ -53,13 +54,13 @@ def test_headline_equals_the_projection_from_the_store(tren_env):
     at = _app()
     assert not at.exception
     p = _projection(tren_env)
-    assert (p[trend.STATUS], p[trend.TANGGAL_PROYEKSI], p[trend.LAJU_DIBUTUHKAN]) == ("tercapai", "2026-11-21", 24)
+    assert (p[columns.STATUS], p[columns.TANGGAL_PROYEKSI], p[columns.LAJU_DIBUTUHKAN]) == ("tercapai", "2026-11-21", 24)
     text = "\n".join(m.value for m in at.markdown)
     assert "Dengan laju saat ini, zona hijau tercapai pada **21 November 2026**" in text
     assert "Perlu **24 perekaman per hari** untuk zona hijau pada 31 Desember 2026." in text
     assert _metrics(at) == {
         "Cakupan terakhir": fmt.percent(p[Col.CAKUPAN]),  # 91,93%
-        "Laju saat ini (per hari)": fmt.number(p[trend.LAJU], 1),  # 73,6
+        "Laju saat ini (per hari)": fmt.number(p[columns.LAJU], 1),  # 73,6
         "Perlu per hari": "24",
         "Perkiraan tercapai": "21 November 2026",
     }
@@ -79,9 +80,9 @@ def test_table_rows_equal_projection_table(tren_env):
     shown = at.dataframe[0].value
     assert list(shown["Kode"]) == list(expected[Col.KODE])
     assert list(shown["Kode"][:3]) == ["99.01.05", "99.01.07", "99.01.04"]  # soonest first
-    assert list(shown["Status"][:6]) == [trend.status_label(s) for s in expected[trend.STATUS][:6]]
-    assert list(shown["Perkiraan tercapai"][:5]) == [fmt.long_date(d) for d in expected[trend.TANGGAL_PROYEKSI][:5]]
-    assert list(shown["Perlu per hari"][:6]) == [fmt.number(v) for v in expected[trend.LAJU_DIBUTUHKAN][:6]]
+    assert list(shown["Status"][:6]) == [trend_words.status_label(s) for s in expected[columns.STATUS][:6]]
+    assert list(shown["Perkiraan tercapai"][:5]) == [fmt.long_date(d) for d in expected[columns.TANGGAL_PROYEKSI][:5]]
+    assert list(shown["Perlu per hari"][:6]) == [fmt.number(v) for v in expected[columns.LAJU_DIBUTUHKAN][:6]]
     broken = shown.set_index("Kode").loc["99.01.08"]  # the broken device: no recording since 28 Sept
     assert (broken["Status"], broken["Laju per hari"]) == ("tidak tercapai pada laju ini", "0,0")
     assert shown["Status"].iloc[-1] == "sudah tercapai"
@@ -107,12 +108,12 @@ def test_changing_the_deadline_changes_the_needed_rate(tren_env):
     assert not at.exception
     p = _projection(tren_env, deadline="2027-06-30")
     # 92% of 348.963 − 320.788 = 258 missing over 226 days, plus 0,92 × 19,6 new wajib a day → 20.
-    assert p[trend.LAJU_DIBUTUHKAN] == 20
+    assert p[columns.LAJU_DIBUTUHKAN] == 20
     assert _metrics(at)["Perlu per hari"] == "20"
     text = "\n".join(m.value for m in at.markdown)
     assert "Perlu **20 perekaman per hari** untuk zona hijau pada 30 Juni 2027." in text
     table = trend.projection_table(Store.open(tren_env), KAB, deadline="2027-06-30")
-    assert list(at.dataframe[0].value["Perlu per hari"]) == [fmt.number(v) for v in table[trend.LAJU_DIBUTUHKAN]]
+    assert list(at.dataframe[0].value["Perlu per hari"]) == [fmt.number(v) for v in table[columns.LAJU_DIBUTUHKAN]]
 
 
 def test_a_kecamatan_picked_on_the_page(tren_env):
@@ -120,12 +121,12 @@ def test_a_kecamatan_picked_on_the_page(tren_env):
     at.selectbox(key="tren_area").set_value("99.01.08").run()
     assert not at.exception
     p = _projection(tren_env, "99.01.08")
-    assert p[trend.STATUS] == "tidak_tercapai_pada_laju_ini"
+    assert p[columns.STATUS] == "tidak_tercapai_pada_laju_ini"
     text = "\n".join(m.value for m in at.markdown)
     assert ("Zona hijau **tidak tercapai pada laju ini**: tidak ada tambahan perekaman dalam 28 hari terakhir "
             "(19 Oktober 2026 – 16 November 2026).") in text  # the device broke on 28 September
     assert _metrics(at)["Perkiraan tercapai"] == "tidak tercapai"
-    assert f"Perlu **{p[trend.LAJU_DIBUTUHKAN]} perekaman per hari**" in text
+    assert f"Perlu **{p[columns.LAJU_DIBUTUHKAN]} perekaman per hari**" in text
     shown = at.dataframe[0].value
     assert len(shown) == 14 and all(k.startswith("99.01.08.") for k in shown["Kode"])
     assert "Alat rusak" in {a["text"] for a in _spec(at)["layout"]["annotations"]}
@@ -144,8 +145,8 @@ def test_editor_adds_an_event_and_it_appears_on_the_chart(tren_env):
     at = next(b for b in at.button if b.label == "Simpan peristiwa").click().run()
     assert not at.exception
     stored = events.events(store, "99.01.03")
-    added = stored[stored[trend.KETERANGAN] == note]
-    assert added[[trend.MULAI, trend.SELESAI, trend.JENIS]].values.tolist() == [
+    added = stored[stored[columns.KETERANGAN] == note]
+    assert added[[columns.MULAI, columns.SELESAI, columns.JENIS]].values.tolist() == [
         ["2026-10-05", "2026-10-09", "jaringan_putus"]]
     version = int(added[Col.VERSI].iloc[0])
     assert store.history().set_index("id").loc[version, "user"] == "petugas1"

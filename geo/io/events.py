@@ -1,0 +1,104 @@
+"""The events file (peristiwa: a broken device, a network cut, a school campaign) and the
+check of one event, shared by a file import (``geo.ingest.events``) and an event typed in
+on the Tren page (``geo.events.add_event``).
+
+A file goes through the one tabular reader (``geo.io.tabular.read_table``): the size limit,
+the content check and the NIK rule (a NIK-like column refuses the whole file,
+'berisi_nik'), as every upload. A NIK written inside a free-text note is not a column, so
+``check_event`` refuses it row by row ('peristiwa_keterangan_nik').
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from geo.columns import JENIS, KETERANGAN, MULAI, SELESAI
+from geo.dates import iso_day
+from geo.io.tabular import load_bytes, read_table
+from geo.schema import Col, FileRefused, RekamError
+
+EVENT_COLUMNS = (MULAI, SELESAI, Col.KODE, JENIS, KETERANGAN)
+EVENT_KINDS = ("alat_rusak", "jaringan_putus", "blangko_habis", "kampanye_sekolah", "layanan_akhir_pekan",
+               "jemput_bola", "koreksi_data")
+WEEKEND_SERVICE = "layanan_akhir_pekan"
+EVENT_IDENTITY = (Col.KODE, JENIS, MULAI)  # a newer version holding the same three replaces the event
+MAX_NOTE_CHARS = 500
+_NIK_LIKE = re.compile(r"(?<!\d)\d{16}(?!\d)")  # a resident's NIK must never be stored
+_CODE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+_UNDOTTED = {2: (2,), 4: (2, 2), 6: (2, 2, 2), 10: (2, 2, 2, 4)}
+
+
+def check_code(kode) -> str:
+    """A dotted Kemendagri code from ``36.74.01`` or ``367401``; raises RekamError('tren_kode_salah')."""
+    text = str(kode).strip()
+    if text.isdigit() and len(text) in _UNDOTTED:
+        parts, i = [], 0
+        for n in _UNDOTTED[len(text)]:
+            parts.append(text[i : i + n])
+            i += n
+        text = ".".join(parts)
+    if not _CODE.match(text):
+        raise RekamError("tren_kode_salah", nilai=kode)
+    return text
+
+
+def check_event(kode, jenis, start, end, keterangan, known_codes) -> dict:
+    """One event as a row of the events table: Col.KODE (dotted), JENIS, MULAI and SELESAI
+    (ISO text; SELESAI None while it goes on), KETERANGAN (spaces collapsed; None if empty).
+
+    ``known_codes``: the stored area codes the event may name. Raises RekamError naming the
+    first problem: 'peristiwa_wilayah_tidak_ada', 'peristiwa_jenis_salah',
+    'peristiwa_tanggal_salah' (no start), 'tanggal_salah' (a date not understood),
+    'peristiwa_selesai_sebelum_mulai', 'peristiwa_keterangan_panjang' (over MAX_NOTE_CHARS),
+    'peristiwa_keterangan_nik'.
+    """
+    try:
+        kode = check_code(kode)
+    except RekamError:
+        raise RekamError("peristiwa_wilayah_tidak_ada", nilai=str(kode)[:40]) from None
+    if kode not in known_codes:
+        raise RekamError("peristiwa_wilayah_tidak_ada", nilai=kode)
+    jenis = str(jenis or "").strip()
+    if jenis not in EVENT_KINDS:
+        raise RekamError("peristiwa_jenis_salah", nilai=jenis[:40], pilihan=", ".join(EVENT_KINDS))
+    start_iso = iso_day(start, field="mulai", required=False)
+    if start_iso is None:
+        raise RekamError("peristiwa_tanggal_salah", nama="mulai", nilai="")
+    end_iso = iso_day(end, field="selesai", required=False)
+    if end_iso is not None and end_iso < start_iso:
+        raise RekamError("peristiwa_selesai_sebelum_mulai", mulai=start_iso, selesai=end_iso)
+    note = " ".join(str(keterangan or "").split())
+    if len(note) > MAX_NOTE_CHARS:
+        raise RekamError("peristiwa_keterangan_panjang", panjang=len(note), maksimal=MAX_NOTE_CHARS)
+    if _NIK_LIKE.search(note.replace(" ", "").replace(".", "")):
+        raise RekamError("peristiwa_keterangan_nik")
+    return {Col.KODE: kode, JENIS: jenis, MULAI: start_iso, SELESAI: end_iso, KETERANGAN: note or None}
+
+
+def read_events(source, *, file_name: str | None = None, max_bytes: int | None = None) -> pd.DataFrame:
+    """Events from a CSV or XLSX file (a path, bytes or an upload; e.g. data/demo/peristiwa.csv).
+
+    Returns EVENT_COLUMNS as text (``""`` when empty), indexed by each row's number in the
+    file (the header is row 1); other columns are left out. Raises FileRefused as
+    ``read_table`` ('berkas_terlalu_besar' before reading, 'berisi_nik', 'bukan_format', …)
+    and RekamError 'peristiwa_tidak_terbaca' (no such file), 'peristiwa_kosong' (no row
+    under the header), 'peristiwa_kolom_kurang'.
+    """
+    try:
+        data, name = load_bytes(source, file_name, max_bytes)
+    except FileRefused as err:
+        if err.key != "berkas_tidak_bisa_dibuka":
+            raise
+        raise RekamError("peristiwa_tidak_terbaca", path=err.params["file_name"], detail=err.params["detail"]) from None
+    try:
+        frame = read_table(data, file_name=name)
+    except FileRefused as err:
+        if err.key != "berkas_kosong":
+            raise
+        raise RekamError("peristiwa_kosong", path=name) from None
+    missing = [c for c in EVENT_COLUMNS if c not in frame]
+    if missing:
+        raise RekamError("peristiwa_kolom_kurang", path=name, kolom=", ".join(missing),
+                         perlu=", ".join(EVENT_COLUMNS))
+    return frame.set_index("_baris").rename_axis(None)[list(EVENT_COLUMNS)]

@@ -1,0 +1,180 @@
+"""Trends and events in words for people: the Tren page's headline, notes and tables.
+
+Takes what ``geo.trend`` (projections), ``geo.events`` (stored events, ``notes``) and
+``geo.timeline`` return; every sentence comes from the text catalogue, Indonesian by default.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from geo import fmt
+from geo.columns import (
+    BERLANGSUNG, HARI_KE_TARGET, JENDELA_AWAL, JENDELA_HARI, JENIS, KETERANGAN, LAJU, LAJU_DIBUTUHKAN, MULAI,
+    N_KOREKSI, PERTUMBUHAN_WAJIB, REKAM_BARU, SELESAI, STATUS, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR,
+    TANGGAL_PROYEKSI_AWAL, TARGET, TENGGAT, TENGGAT_LEWAT,
+)
+from geo.present.common import display_table
+from geo.schema import Col
+from geo.text import tr
+from geo.trend import Status
+
+
+# --- words for codes ----------------------------------------------------------------------------
+def status_label(status: str, lang: str = "id") -> str:
+    """A status code (``Status`` value) as words for a person."""
+    return tr(f"tren_status_{status}", lang)
+
+
+def event_label(jenis: str, lang: str = "id") -> str:
+    """An event kind (``alat_rusak`` …) as words; an unknown kind is shown as written."""
+    key = f"peristiwa_{jenis}"
+    label = tr(key, lang)
+    return str(jenis) if label == key else label
+
+
+def threshold_text(value: float, lang: str = "id") -> str:
+    """A threshold or target (percent) as people write it: ``92%``, ``92,5%``."""
+    decimals = 0 if float(value).is_integer() else (1 if float(value * 10).is_integer() else 2)
+    return fmt.percent(value, decimals, lang)
+
+
+# --- a projection -------------------------------------------------------------------------------
+def target_words(target_pct: float, hijau: float, lang: str = "id") -> str:
+    """'zona hijau' when the target is the green threshold, else 'target 95%'."""
+    if float(target_pct) == float(hijau):
+        return tr("tren_sasaran_hijau", lang)
+    return tr("tren_sasaran_lain", lang, target=threshold_text(target_pct, lang))
+
+
+def headline(projection: dict, hijau: float, lang: str = "id") -> list[str]:
+    """A ``trend.projection`` result as the bupati reads it: when the target is reached (with
+    the range), or that it is not at this rate; then the recordings per day needed by the
+    deadline. One or two sentences (markdown, key figures in bold)."""
+    status = Status(projection[STATUS])
+    goal = target_words(projection[TARGET], hijau, lang)
+    goal_first = goal[:1].upper() + goal[1:]  # at the start of a sentence
+    day = lambda key: fmt.long_date(projection.get(key), lang)  # noqa: E731
+    if status == Status.DATA_KURANG:
+        return [tr("tren_kalimat_kurang", lang)]
+    if status == Status.SATU_SNAPSHOT:
+        first = tr("tren_kalimat_satu", lang, tanggal=day(Col.TANGGAL))
+    elif status == Status.SUDAH_TERCAPAI:
+        first = tr("tren_kalimat_sudah", lang, sasaran_besar=goal_first,
+                              cakupan=fmt.percent(projection[Col.CAKUPAN], 2, lang), tanggal=day(Col.TANGGAL))
+    elif status == Status.TIDAK_TERCAPAI and projection[LAJU] <= 0:  # e.g. a broken device
+        first = tr("tren_kalimat_tidak_nol", lang, sasaran_besar=goal_first,
+                              hari=projection[JENDELA_HARI], awal=day(JENDELA_AWAL), akhir=day(Col.TANGGAL))
+    elif status == Status.TIDAK_TERCAPAI:
+        first = tr("tren_kalimat_tidak", lang, sasaran_besar=goal_first,
+                              laju=fmt.number(projection[LAJU], 1, lang),
+                              tumbuh=fmt.number(projection[PERTUMBUHAN_WAJIB], 1, lang))
+    else:
+        first = tr("tren_kalimat_tercapai", lang, sasaran=goal, tanggal=day(TANGGAL_PROYEKSI),
+                              rentang=_range_words(projection, lang))
+    lines = [first]
+    if projection.get(TENGGAT_LEWAT):
+        lines.append(tr("tren_tenggat_lewat", lang, tenggat=day(TENGGAT), tanggal=day(Col.TANGGAL)))
+    elif projection.get(LAJU_DIBUTUHKAN) is not None:
+        key = "tren_perlu_tetap" if status == Status.SUDAH_TERCAPAI else "tren_perlu"
+        if key == "tren_perlu" or projection[LAJU_DIBUTUHKAN] > 0:
+            lines.append(tr(key, lang, n=fmt.number(projection[LAJU_DIBUTUHKAN], lang=lang),
+                                       sasaran=goal, tenggat=day(TENGGAT)))
+    return lines
+
+
+def _range_words(projection: dict, lang: str) -> str:
+    early, late = projection.get(TANGGAL_PROYEKSI_AWAL), projection.get(TANGGAL_PROYEKSI_AKHIR)
+    if early is None or (late is not None and early == late):
+        return ""  # no band (fewer than two intervals), or the band is within one day
+    if late is None:
+        return tr("tren_rentang_terbuka", lang, awal=fmt.long_date(early, lang))
+    return tr("tren_rentang", lang, awal=fmt.long_date(early, lang), akhir=fmt.long_date(late, lang))
+
+
+def when_words(projection: dict, lang: str = "id") -> str:
+    """The projected date in short: the date, 'tidak tercapai', 'sudah tercapai', or '–' (no trend)."""
+    if projection.get(TANGGAL_PROYEKSI):
+        return fmt.long_date(projection[TANGGAL_PROYEKSI], lang)
+    short = {Status.TIDAK_TERCAPAI.value: "tren_m_tidak", Status.SUDAH_TERCAPAI.value: "tren_m_sudah"}
+    key = short.get(projection[STATUS])
+    return tr(key, lang) if key else "–"
+
+
+def projection_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """A ``trend.projections`` / ``projection_table`` frame as text for people, in its order:
+    name, code, coverage, rate per day, projected date, range, status in words, needed per
+    day, days to go."""
+    band = [_band(a, b, lang) for a, b in zip(table[TANGGAL_PROYEKSI_AWAL], table[TANGGAL_PROYEKSI_AKHIR])]
+    out = display_table(table, [Col.NAMA, Col.KODE, Col.CAKUPAN], lang)
+    extra = {
+        "kol_laju": [fmt.number(v, 1, lang) for v in table[LAJU]],
+        "kol_tanggal_proyeksi": [fmt.long_date(d, lang) for d in table[TANGGAL_PROYEKSI]],
+        "kol_rentang": band,
+        "kol_status": [status_label(s, lang) for s in table[STATUS]],
+        "kol_perlu": [fmt.number(v, lang=lang) for v in table[LAJU_DIBUTUHKAN]],
+        "kol_hari_ke_target": [fmt.number(v, lang=lang) for v in table[HARI_KE_TARGET]],
+    }
+    for key, values in extra.items():
+        out[tr(key, lang)] = values
+    return out
+
+
+def _band(early, late, lang: str) -> str:
+    if early is None or pd.isna(early):
+        return "–"
+    end = fmt.long_date(late, lang) if late is not None and not pd.isna(late) else tr(
+        "rentang_tidak_tercapai", lang)
+    return f"{fmt.long_date(early, lang)} – {end}"
+
+
+# --- what to know before trusting a trend ------------------------------------------------------
+def note_lines(facts: dict, projection: dict | None = None, lang: str = "id") -> list[str]:
+    """``events.notes`` (and the headline ``trend.projection``, for the window) as sentences, in order:
+    one snapshot only, corrections, the denominator, desa that joined, desa carried forward."""
+    lines = []
+    if facts["n_tanggal"] == 1:
+        lines.append(tr("catatan_satu", lang, tanggal=fmt.long_date(facts["tanggal_akhir"], lang)))
+    if facts["koreksi"]:
+        items = [tr("catatan_koreksi_item", lang, nama=r[Col.NAMA] or r[Col.KODE],
+                    tanggal=fmt.long_date(r[Col.TANGGAL], lang), selisih=fmt.signed(r[REKAM_BARU], lang=lang))
+                 for r in facts["koreksi"]]
+        lines.append(tr("catatan_koreksi", lang, n=len(items), daftar="; ".join(items)))
+    if projection and projection.get(N_KOREKSI):
+        lines.append(tr("catatan_koreksi_jendela", lang, n=projection[N_KOREKSI]))
+    if facts["n_tanggal"] > 1 and facts["wajib_awal"] != facts["wajib_akhir"]:
+        growth = (projection or {}).get(PERTUMBUHAN_WAJIB)
+        lines.append(tr(
+            "catatan_penyebut", lang, awal=fmt.number(facts["wajib_awal"], lang=lang),
+            akhir=fmt.number(facts["wajib_akhir"], lang=lang),
+            tanggal_awal=fmt.long_date(facts["tanggal_awal"], lang),
+            tanggal_akhir=fmt.long_date(facts["tanggal_akhir"], lang),
+            selisih=fmt.signed(facts["wajib_akhir"] - facts["wajib_awal"], lang=lang),
+            per_hari=fmt.number(growth, 1, lang)))
+    if facts["sumber_berubah"]:
+        dates = ", ".join(fmt.long_date(d, lang) for d in facts["sumber_berubah"])
+        lines.append(tr("catatan_sumber", lang, tanggal=dates))
+    if facts["n_dibawa"]:
+        lines.append(tr("catatan_dibawa", lang, n=fmt.number(facts["n_dibawa"], lang=lang),
+                        tanggal=fmt.long_date(facts["tanggal_akhir"], lang)))
+    return lines
+
+
+# --- events -----------------------------------------------------------------------------------
+def events_view(frame: pd.DataFrame, names: dict[str, str] | None = None, lang: str = "id") -> pd.DataFrame:
+    """Events (``events.events`` or ``trend.events_for`` rows) as text for people: dates, area, kind, note."""
+    names = names or {}
+    out = pd.DataFrame({
+        "kol_mulai": [fmt.long_date(d, lang) for d in frame[MULAI]],
+        "kol_selesai": [tr("masih_berlangsung", lang) if going else fmt.long_date(d or None, lang)
+                        for d, going in zip(frame[SELESAI], _going(frame))],
+        "kol_nama": [f"{names[k]} ({k})" if k in names else k for k in frame[Col.KODE]],
+        "kol_jenis": [event_label(j, lang) for j in frame[JENIS]],
+        "kol_keterangan": list(frame[KETERANGAN]),
+    })
+    return out.rename(columns=lambda key: tr(key, lang))
+
+
+def _going(frame: pd.DataFrame) -> list[bool]:
+    if BERLANGSUNG in frame:
+        return [bool(v) for v in frame[BERLANGSUNG]]
+    return [False] * len(frame)

@@ -1,0 +1,153 @@
+"""The media pack: images of an area at a date that explain themselves, read from the store.
+
+``chart_figure``/``chart_image`` build the images (``CHART_KINDS``) for an area and a date:
+the same functions serve the CLI (``python -m geo chart …``) and the dashboard's download
+buttons. Besides coverage (``zona-bar``, ``tren``, ``kantong``, ``peta``) they draw the card
+pipeline of the capacity page: ``kartu`` (recorded → print-ready → printed),
+``kartu-riwayat`` (print-ready waiting and cards printed per week) and ``blangko``
+(blank-card stock and when it runs out). ``context`` and ``pockets_table`` are shared with
+the briefing PDF (``geo.render.briefing``).
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from geo import cards
+from geo.config import DEFAULTS, Settings
+from geo.coverage import area_totals, coverage_table
+from geo.render import capacity_charts, charts, images, static_map
+from geo.render.style import is_demo
+from geo.schema import Col, Level, RekamError
+from geo.timeline import coverage_over_time
+
+CHART_KINDS = ("zona-bar", "tren", "kantong", "peta", "kartu", "kartu-riwayat", "blangko")
+PLOTLY_KINDS = tuple(k for k in CHART_KINDS if k != "peta")
+TOP_POCKETS = 10
+
+
+# --- reading the store ------------------------------------------------------------------------
+def area_name(store, kode: str) -> str:
+    """The area's name; raises RekamError('gambar_wilayah_tidak_ada') when the code is not stored."""
+    areas = store.areas(within=kode)
+    match = areas[areas[Col.KODE] == kode]
+    if match.empty:
+        raise RekamError("gambar_wilayah_tidak_ada", kode=kode)
+    return str(match[Col.NAMA].iloc[0])
+
+
+def context(store, within: str, date: str | None, settings: Settings) -> dict:
+    """What an image of ``within`` at ``date`` needs: ``name``, ``level``, ``child`` (the level
+    one down), ``totals`` (``coverage.area_totals``), ``data_date`` and ``demo``.
+
+    Raises RekamError 'gambar_wilayah_tidak_ada', 'gambar_wilayah_terkecil' (a desa: nothing
+    below it), 'gambar_tanpa_data' or 'gambar_tanpa_data_tanggal'.
+    """
+    name = area_name(store, within)
+    level = Level.of_code(within)
+    if level.child is None:
+        raise RekamError("gambar_wilayah_terkecil", kode=within)
+    totals = area_totals(store, within, date=date, zones=settings.zones)
+    if totals.get(Col.WAJIB) is None:
+        if date:
+            raise RekamError("gambar_tanpa_data_tanggal", wilayah=name, kode=within, tanggal=date)
+        raise RekamError("gambar_tanpa_data", wilayah=name, kode=within)
+    return {"name": name, "level": level, "child": level.child, "totals": totals,
+            "data_date": totals[Col.TANGGAL], "demo": is_demo([within])}
+
+
+def pockets_table(store, within: str, date: str | None, settings: Settings, ctx: dict,
+                   geometry: bool = False) -> tuple[pd.DataFrame, dict]:
+    """Desa coverage of ``within`` (``coverage_table``) and {kecamatan kode: nama} (empty when
+    ``within`` is a kecamatan); ``ctx`` is ``context``'s."""
+    desa = coverage_table(store, Level.DESA, within=within, date=date, zones=settings.zones, geometry=geometry)
+    parents = {}
+    if ctx["child"] is not Level.DESA:
+        areas = store.areas(within=within, level=Level.KECAMATAN)
+        parents = dict(zip(areas[Col.KODE], areas[Col.NAMA]))
+    return desa, parents
+
+
+# --- media-pack images --------------------------------------------------------------------------
+def check_kind(kind: str) -> str:
+    """``kind`` when it is one of CHART_KINDS; raises RekamError('gambar_jenis_salah')."""
+    if kind not in CHART_KINDS:
+        raise RekamError("gambar_jenis_salah", nilai=kind, pilihan=", ".join(CHART_KINDS))
+    return kind
+
+
+def chart_figure(store, within: str, kind: str, *, date: str | None = None, lang: str = "id",
+                 settings: Settings = DEFAULTS) -> go.Figure:
+    """The plotly figure of ``kind`` (PLOTLY_KINDS: every kind but "peta") for ``within`` at ``date``.
+
+    zona-bar: the areas one level down; kantong: the 10 desa with the most belum rekam;
+    tren: the area's coverage over time up to ``date``; kartu: recorded → print-ready →
+    printed (``cards.card_totals``); kartu-riwayat: print-ready waiting and cards
+    printed per week up to ``date`` (``cards.card_history``); blangko: the blank-card
+    stock and its projected run-out (``cards.blank_projection``). Raises RekamError for
+    an unknown kind or area, a desa (nothing below it), no data, no PRR/printed counts
+    (kartu, kartu-riwayat) or no blank-card entries (blangko).
+    """
+    check_kind(kind)
+    if kind not in PLOTLY_KINDS:
+        raise RekamError("gambar_jenis_salah", nilai=kind, pilihan=", ".join(PLOTLY_KINDS))
+    ctx = context(store, within, date, settings)
+    name = ctx["name"]
+    if kind == "zona-bar":
+        table = coverage_table(store, ctx["child"], within=within, date=date, zones=settings.zones)
+        return charts.zona_bar(table, area_name=name, data_date=ctx["data_date"], settings=settings, lang=lang)
+    if kind == "kantong":
+        desa, parents = pockets_table(store, within, date, settings, ctx)
+        return charts.kantong_bar(desa, area_name=name, data_date=ctx["data_date"], settings=settings,
+                                  lang=lang, n=TOP_POCKETS, parent_names=parents or None)
+    if kind in ("kartu", "kartu-riwayat") and (ctx["totals"].get(Col.PRR) is None
+                                               or ctx["totals"].get(Col.CETAK) is None):
+        raise RekamError("gambar_kartu_tanpa_data", wilayah=name, kode=within)
+    if kind == "kartu":  # area_totals' counts are card_totals' counts
+        return capacity_charts.kartu_bar(ctx["totals"], area_name=name, settings=settings, lang=lang, kode=within)
+    if kind == "kartu-riwayat":
+        history = cards.card_history(store, within, end=date)
+        return capacity_charts.kartu_riwayat_line(history, area_name=name, settings=settings, lang=lang,
+                                                  kode=within)
+    if kind == "blangko":
+        ledger = cards.blank_ledger(store, within=within, date=date)
+        if ledger.empty:
+            raise RekamError("blangko_tidak_ada")
+        projection = cards.blank_projection(store, within, date=date)
+        return capacity_charts.blangko_line(ledger, projection, area_name=name, settings=settings, lang=lang,
+                                            kode=within)
+    series = coverage_over_time(store, within, end=date, settings=settings)
+    return charts.tren_line(series, area_name=name, settings=settings, lang=lang, kode=within)
+
+
+def chart_image(store, within: str, kind: str, *, fmt_name: str = "png", size="1200x675", date: str | None = None,
+                lang: str = "id", settings: Settings = DEFAULTS) -> bytes:
+    """PNG/SVG bytes of the media-pack image ``kind`` (CHART_KINDS) at ``size`` (e.g. "1080x1080").
+
+    "peta" is the zone map of the areas one level down (matplotlib, ``static_map``); the
+    others are plotly figures rendered by kaleido (``images.to_image``). Raises RekamError
+    for a bad kind, size, format, area or date.
+    """
+    check_kind(kind)
+    width_height = images.parse_size(size)
+    fmt_name = images.parse_format(fmt_name)
+    if kind == "peta":
+        ctx = context(store, within, date, settings)
+        table = coverage_table(store, ctx["child"], within=within, date=date, zones=settings.zones, geometry=True)
+        return static_map.zone_map(table, area_name=ctx["name"], data_date=ctx["data_date"], settings=settings,
+                                   lang=lang, size=width_height, fmt_name=fmt_name)
+    figure = chart_figure(store, within, kind, date=date, lang=lang, settings=settings)
+    return images.to_image(figure, fmt_name, width_height)
+
+
+def download_name(within: str, kind: str, *, data_date: str | None = None, size=None, fmt_name: str = "png") -> str:
+    """A file name that says what the file holds: ``peta-rekam_zona-bar_99.01_2026-11-16_1080x1080.png``.
+
+    ``kind`` is one of CHART_KINDS, "rencana" (the planner's map, ``plan.plan_image``) or
+    "ringkasan" (the briefing PDF, no size).
+    """
+    parts = ["peta-rekam", kind, within, data_date or "terbaru"]
+    if size is not None:
+        width, height = images.parse_size(size)
+        parts.append(f"{width}x{height}")
+    return "_".join(parts) + "." + fmt_name

@@ -1,0 +1,369 @@
+"""The shared look of every plotly figure: fonts and colours, zone patterns and words, number
+separators for Indonesian and English, month ticks, the source line, and the layout of a
+figure for a screen or for an image of an exact size. Used by ``charts`` (coverage),
+``capacity_charts`` (the card pipeline) and ``trend_charts`` (the Tren page).
+
+Every media-pack figure carries what a reader needs when it travels alone (a post, a slide,
+a WhatsApp forward): a title that names the area and says the finding, a subtitle with what
+is measured and the date of the data, a legend, and a source line at the bottom
+(``Sumber: …, data per …``, plus ``data contoh sintetis`` for the demo). ``frame_figure``
+lays these out for a screen; ``style_for_export`` returns a copy laid out for one image size
+(fonts, margins, label room), which ``geo.render.images.to_image`` applies before rendering.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from geo import fmt
+from geo.config import Settings
+from geo.present import zone_label
+from geo.present.trend import threshold_text
+from geo.schema import Level, Zone, is_demo_code
+from geo.text import tr
+
+FONT_FAMILY = "Liberation Sans, Arial, Helvetica, sans-serif"
+INK = "#1f1f1f"
+MUTED = "#555555"
+GRID = "#e3e3e3"
+LINE_COLOUR = "#111111"  # the trend line: never a zone colour
+SEPARATORS = {"id": ",.", "en": ".,"}  # plotly: decimal mark, then thousands separator
+
+# Zone fills: the colour is fixed (ZONE_COLOURS) and each zone has its own pattern, so that
+# hijau and merah (the same grey in greyscale) stay apart. None = no data.
+ZONE_ORDER = (Zone.HIJAU, Zone.KUNING, Zone.MERAH)
+ZONE_PATTERNS = {Zone.HIJAU: "", Zone.KUNING: "/", Zone.MERAH: "x", None: "."}
+PATTERN_INK = {Zone.HIJAU: "#ffffff", Zone.KUNING: "#6b5900", Zone.MERAH: "#ffffff", None: "#555555"}
+
+# meta roles of traces and annotations: style_for_export sizes each kind for the image
+TEXT_BAR_ROLE = "nilai"  # bar traces with value labels outside the bar end
+LABEL_COLUMN_ROLE = "kolom_nilai"  # a text trace: one column of values right of the bars
+END_ROLE = "ujung"  # first and last value of a trend line
+LINE_ROLE = "garis"  # a data line other than the coverage trend
+STEPS_ROLE = "tangga"  # a stock drawn as steps with a marker on each entry
+_SOURCE_ROLE = "sumber"
+
+SCREEN_BASE_PX = 15  # base font on screen (Streamlit column width)
+SCREEN_WRAP_PX = 760  # on screen the width follows the page: titles wrap as for a column this wide
+SCREEN_ROW_PX = 30  # on screen, pixels per bar
+EXPORT_BASE_PX = 18  # base font at 1080 px wide; scales with the width
+LINE_HEIGHT = 1.3  # plotly's line spacing for multi-line text, in em
+
+
+# --- words shared by the builders (and by static_map, briefing) --------------------------------
+def zone_legend(zone: Zone | None, settings: Settings, lang: str = "id") -> str:
+    """Legend words of a zone with its thresholds: ``Hijau ≥ 92%``, ``Kuning 85% – < 92%``."""
+    zones = settings.zones
+    if zone is Zone.HIJAU:
+        return tr("gambar_zona_hijau", lang, ambang=threshold_text(zones.hijau, lang))
+    if zone is Zone.KUNING:
+        return tr("gambar_zona_kuning", lang, bawah=threshold_text(zones.kuning, lang),
+                             atas=threshold_text(zones.hijau, lang))
+    if zone is Zone.MERAH:
+        return tr("gambar_zona_merah", lang, ambang=threshold_text(zones.kuning, lang))
+    return tr("gambar_zona_none", lang)
+
+
+def is_demo(codes) -> bool:
+    """True when the area codes are the synthetic example's (provinsi 99)."""
+    return any(is_demo_code(k) for k in codes)
+
+
+def source_text(settings: Settings, data_date, lang: str = "id", *, demo: bool = False) -> str:
+    """``Sumber: <settings.source_name>, data per 16 November 2026`` (+ ``· data contoh sintetis``)."""
+    text = tr("gambar_sumber", lang, sumber=settings.source_name, tanggal=fmt.long_date(data_date, lang))
+    return text + (" · " + tr("gambar_contoh", lang) if demo else "")
+
+
+def level_words(level: Level | str, lang: str = "id") -> str:
+    """The plural words for areas of a level: ``kecamatan``, ``desa/kelurahan``."""
+    return tr(f"gambar_tingkat_{Level(level).value}", lang)
+
+
+def zones_of(values, settings: Settings) -> list[Zone | None]:
+    """The zone of each cakupan (percent) under ``settings``; None where there is no value."""
+    return [settings.zones.zone(None if pd.isna(v) else float(v)) for v in values]
+
+
+def zone_word(zone: Zone | None, lang: str) -> str:
+    """The zone's word (``hijau``…), or the words for no data."""
+    return zone_label(zone.value if zone else None, lang)
+
+
+# --- time axes -----------------------------------------------------------------------------
+def month_ticks(first: str, last: str, lang: str = "id", max_ticks: int = 6) -> tuple[list[str], list[str]]:
+    """Ticks on the 1st of months between two ISO dates, every 1, 2, 3, 6 or 12 months so that
+    at most ``max_ticks`` fit; labelled with the month's name in ``lang`` and the year on the
+    first tick of each year (``Januari<br>2025``)."""
+    start, end = date.fromisoformat(first[:10]), date.fromisoformat(last[:10])
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    step = next((s for s in (1, 2, 3, 6, 12) if months / s <= max_ticks), 12)
+    index = start.year * 12 + start.month - 1 + (0 if start.day == 1 else 1)
+    index += (-index) % step  # ticks fall on multiples of the step: Jan, Jul for 6
+    ticks = []
+    while True:
+        tick = date(index // 12, index % 12 + 1, 1)
+        if tick > end:
+            break
+        ticks.append(tick)
+        index += step
+    return [t.isoformat() for t in ticks], _tick_texts(ticks, lang, with_day=False)
+
+
+def date_ticks(dates: list, lang: str, max_ticks: int = 7) -> tuple[list[str], list[str]]:
+    """Ticks for the Tren page's time axes, from the dates shown (ISO text; None skipped): weekly
+    from the first date over a span of up to eight weeks (``5 Januari``), else on the 1st of
+    every k-th month after the first date, at most ``max_ticks``. Labelled with month names in
+    ``lang`` (plotly's own would be English); the year on the first tick and wherever it changes."""
+    known = sorted({str(d)[:10] for d in dates if d is not None and not pd.isna(d)})
+    if not known:
+        return [], []
+    first, last = date.fromisoformat(known[0]), date.fromisoformat(known[-1])
+    if (last - first).days <= 8 * 7:
+        step = 7 * max(1, -(-((last - first).days // 7 + 1) // max_ticks))
+        ticks = [first + timedelta(days=n) for n in range(0, (last - first).days + 1, step)]
+        with_day = True
+    else:
+        months = (last.year - first.year) * 12 + last.month - first.month
+        every = max(1, -(-months // max_ticks))
+        ticks, month = [], first.year * 12 + first.month  # the 1st after the first date
+        while True:
+            tick = _month_start(month)
+            if tick > last:
+                break
+            ticks.append(tick)
+            month += every
+        with_day = False
+    return [t.isoformat() for t in ticks], _tick_texts(ticks, lang, with_day=with_day)
+
+
+def _month_start(month_index: int) -> date:
+    """1st of the month ``month_index`` = year × 12 + month (1-based month), i.e. the next month."""
+    year, month = divmod(month_index, 12)
+    return date(year, month + 1, 1)
+
+
+def _tick_texts(ticks: list[date], lang: str, *, with_day: bool) -> list[str]:
+    """Month names (with the day when ``with_day``) in ``lang``; the year on the first tick of
+    each year (``Januari<br>2025``)."""
+    texts, year = [], None
+    for tick in ticks:
+        day, month, this_year = fmt.long_date(tick, lang).split(" ")
+        label = f"{day} {month}" if with_day else month
+        texts.append(label if this_year == year else f"{label}<br>{this_year}")
+        year = this_year
+    return texts
+
+
+# --- layout for a screen and for an image ------------------------------------------------------
+def style_for_export(fig: go.Figure, size: tuple[int, int]) -> go.Figure:
+    """A copy of ``fig`` laid out for an image of ``size`` = (width, height) pixels.
+
+    The base font is 18 px at 1080 px wide and scales with the width (20 px at 1200);
+    the title is 1.5×, the source line 0.85×; title and subtitle wrap to the width.
+    Margins come from the text they hold (title and subtitle lines, legend row, longest
+    category label, source line), so title, legend and source line share one left edge
+    at every size, bar value labels get room, and bars stay about 2.4 lines thick.
+    """
+    width, height = int(size[0]), int(size[1])
+    out = go.Figure(fig)
+    base = EXPORT_BASE_PX * width / 1080
+    frame = _place(out, base=base, width=width, height=height)
+    for trace in out.data:
+        role = trace.meta.get("role") if isinstance(trace.meta, dict) else None
+        if role in (TEXT_BAR_ROLE, LABEL_COLUMN_ROLE):
+            trace.update(textfont={"size": round(base * 0.9)})
+        elif role == END_ROLE:
+            trace.update(marker={"size": round(base * 0.6)})
+        elif role in ("tren", LINE_ROLE):
+            trace.update(line={"width": max(3.0, base / 5)})
+        elif role == STEPS_ROLE:
+            trace.update(line={"width": max(2.5, base / 6)}, marker={"size": round(base * 0.45)})
+    _room_for_bar_labels(out, frame["plot_w"], base * 0.9)
+    n_bars = len(out.layout.yaxis.tickvals or ())
+    if n_bars and any(t.type == "bar" and t.orientation == "h" for t in out.data):
+        slot = frame["plot_h"] / (n_bars + 0.8)
+        out.update_layout(bargap=min(0.7, max(0.25, 1 - base * 2.4 / slot)))
+    return out
+
+
+def frame_figure(fig: go.Figure, *, title: str, subtitle: str, source: str, lang: str, kind: str,
+           plot_height: float) -> None:
+    """What every figure carries: title, subtitle, source line, legend, separators, fonts.
+
+    The texts are kept in ``layout.meta`` (``judul``, ``subjudul``, ``sumber``) and drawn as
+    annotations by ``_place``, here for a screen (the width follows the page; the height is
+    fixed so that the legend's place is known) and again by ``style_for_export``.
+    """
+    fig.update_layout(
+        template="plotly_white",
+        separators=SEPARATORS.get(lang, SEPARATORS["id"]),
+        font={"family": FONT_FAMILY, "size": SCREEN_BASE_PX, "color": INK},
+        hovermode="closest",
+        meta={"gambar": kind, "judul": title, "subjudul": subtitle, "sumber": source, "tinggi_plot": plot_height},
+    )
+    _place(fig, base=SCREEN_BASE_PX, width=None, plot_height=plot_height)
+
+
+def compact(fig: go.Figure) -> go.Figure:
+    """A copy of a framed figure for a page that shows its own heading and source line.
+
+    Title, subtitle and source line are not drawn (the page's subheader and caption say
+    them); they stay in ``layout.meta``, so ``style_for_export`` still puts them on the
+    image. Margins still come from the labels, so no label is cut.
+    """
+    out = go.Figure(fig)
+    meta = out.layout.meta if isinstance(out.layout.meta, dict) else {}
+    _place(out, base=SCREEN_BASE_PX, width=None, plot_height=meta.get("tinggi_plot", 300), texts=False)
+    return out
+
+
+def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None = None,
+           plot_height: float | None = None, texts: bool = True) -> dict:
+    """Lay out title, subtitle, legend, source line and margins in pixels, in place.
+
+    Title, subtitle and source are annotations anchored to the plot's corners and shifted
+    in pixels, so they stay put whatever the plot's size; ``width`` None (a screen) wraps
+    text at SCREEN_WRAP_PX and lets the width follow the page. Either ``height`` or
+    ``plot_height`` is given. ``texts`` False leaves title, subtitle and source out (and
+    their room). Returns the plot area's size in pixels.
+    """
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    if not texts:
+        meta = {}
+    layout = fig.layout
+    base = round(base)
+    title_px, sub_px, small_px = round(base * 1.5), base, round(base * 0.85)
+    pad = round(0.04 * width) if width else 12
+    text_w = (width or SCREEN_WRAP_PX) - 2 * pad
+    title = meta.get("judul") or ""
+    subtitle = meta.get("subjudul") or ""
+    title_lines = text_lines(wrap_text(title, title_px, text_w, bold=True)) if title else []
+    sub_lines = text_lines(wrap_text(subtitle, sub_px, text_w)) if subtitle else []
+    has_legend = any(t.showlegend is not False and t.name for t in fig.data)
+    # vertical budget, pixels from the top
+    sub_top = pad + len(title_lines) * title_px * LINE_HEIGHT + (base * 0.35 if title_lines else 0)
+    legend_top = sub_top + len(sub_lines) * sub_px * LINE_HEIGHT + base * 0.6
+    top = legend_top + (base * 1.9 if has_legend else 0) + base * 0.5
+    x_tick_lines = max((len(text_lines(t)) for t in (layout.xaxis.ticktext or ["0"])), default=1)
+    bottom = (base * LINE_HEIGHT * x_tick_lines + base * 0.6 + (base * 1.7 if layout.xaxis.title.text else 0)
+              + (small_px * 2.2 if meta.get("sumber") else base * 0.3) + pad)
+    # horizontal budget: the widest tick label (names left of horizontal bars, or numbers such as
+    # "12.000" set as tick texts; else "100%"), and the rotated axis title left of them
+    labels = list(layout.yaxis.ticktext or [])
+    y_title = base * 1.6 if layout.yaxis.title.text else 0
+    if labels:
+        left = pad + max(max(text_width(line, base) for t in labels for line in text_lines(t)) + base * 0.9,
+                         base * 3) + y_title
+    else:
+        left = pad + text_width("100%", base) + base * 0.6 + y_title
+    height = height or round(top + bottom + plot_height)
+    plot_h = max(height - top - bottom, 1.0)
+    plot_w = max(width - left - pad, 1.0) if width else None
+
+    fig.update_layout(
+        height=height, font={"size": base}, title={"text": ""},
+        margin={"l": left, "r": pad, "t": top, "b": bottom, "pad": 0, "autoexpand": False},
+        # the legend in container coordinates: with yref "paper" above the plot, plotly.js moved the
+        # y-axis title into the plot in PNG exports
+        legend={"font": {"size": base}, "orientation": "h", "yref": "container", "y": 1 - legend_top / height,
+                "yanchor": "top", "xref": "container" if width else "paper", "x": pad / width if width else 0,
+                "xanchor": "left", "itemwidth": 30, "tracegroupgap": 0, "traceorder": "normal"},
+        uniformtext={"mode": "show", "minsize": base * 0.85},
+    )
+    if width:
+        fig.update_layout(width=width, autosize=False)
+    fig.update_xaxes(automargin=False, tickfont={"size": base}, title_font={"size": base}, title_standoff=base * 0.5)
+    fig.update_yaxes(automargin=False, tickfont={"size": base}, title_font={"size": base}, title_standoff=base * 0.4)
+    if labels:
+        fig.update_yaxes(ticklabelstandoff=round(base * 0.4))
+    frame_names = ("judul", "subjudul", _SOURCE_ROLE)
+    fig.layout.annotations = [a for a in fig.layout.annotations if a.name not in frame_names]
+    for annotation in fig.layout.annotations:
+        annotation.update(font={"size": round(base * (1.05 if annotation.name == END_ROLE else 0.9))})
+    corner = {"xref": "paper", "x": 0, "xshift": pad - left, "xanchor": "left", "align": "left", "showarrow": False}
+    if title_lines:  # pixel shifts from the plot's top-left corner: independent of the plot's size
+        fig.add_annotation(name="judul", text="<br>".join(f"<b>{line}</b>" for line in title_lines), yref="paper",
+                           y=1, yshift=top - pad, yanchor="top", font={"size": title_px, "color": INK}, **corner)
+    if sub_lines:
+        fig.add_annotation(name="subjudul", text="<br>".join(sub_lines), yref="paper", y=1, yshift=top - sub_top,
+                           yanchor="top", font={"size": sub_px, "color": MUTED}, **corner)
+    if meta.get("sumber"):
+        fig.add_annotation(name=_SOURCE_ROLE, text=meta["sumber"], yref="paper", y=0, yshift=pad - bottom,
+                           yanchor="bottom", font={"size": small_px, "color": MUTED}, **corner)
+    return {"plot_w": plot_w, "plot_h": plot_h, "left": left, "top": top, "bottom": bottom}
+
+
+def _room_for_bar_labels(fig: go.Figure, plot_w: float, text_px: float) -> None:
+    """Widen the value axis so that each horizontal bar's outside label ends inside the plot."""
+    need = 0.0
+    for trace in fig.data:
+        role = trace.meta.get("role") if isinstance(trace.meta, dict) else None
+        if role not in (TEXT_BAR_ROLE, LABEL_COLUMN_ROLE):
+            continue
+        for value, text in zip(trace.x or (), trace.text or ()):
+            free = plot_w - text_width(text, text_px) - text_px * 1.2
+            if free > plot_w * 0.2:
+                need = max(need, float(value) * plot_w / free)
+    if need:
+        fig.update_xaxes(range=[0, need])
+
+
+# --- colours and text measures -------------------------------------------------------------------
+def tint(hex_colour: str, amount: float) -> str:
+    """``hex_colour`` mixed with white: ``amount`` 1 is the colour, 0 is white."""
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    mix = [round(255 - (255 - c) * amount) for c in (r, g, b)]
+    return "#" + "".join(f"{c:02x}" for c in mix)
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def text_lines(text: str) -> list[str]:
+    """The lines of plotly-style text (split at ``<br>``), tags removed."""
+    return [_TAG.sub("", part) for part in re.split(r"<br\s*/?>", str(text))]
+
+
+@lru_cache(maxsize=16)
+def _font(size: int, bold: bool = False):
+    from matplotlib import font_manager
+    from PIL import ImageFont
+
+    props = font_manager.FontProperties(family="Liberation Sans", weight="bold" if bold else "normal")
+    return ImageFont.truetype(font_manager.findfont(props, fallback_to_default=True), size)
+
+
+def text_width(text: str, px: float, bold: bool = False) -> float:
+    """Rendered width in pixels of one line of ``text`` (HTML tags removed) at ``px``."""
+    plain = _TAG.sub("", str(text))
+    try:
+        return float(_font(max(1, round(px)), bold).getlength(plain))
+    except OSError:  # no font file: an average Latin glyph is about 0.55 em
+        return 0.55 * px * len(plain) * (1.08 if bold else 1.0)
+
+
+def wrap_text(text: str, px: float, max_width: float, bold: bool = False) -> str:
+    """``text`` with ``<br>`` inserted between words so that no line is wider than ``max_width``.
+
+    Keeps existing ``<br>`` and a ``<b>…</b>`` around the whole text; other tags are dropped.
+    """
+    text = str(text)
+    wrapped_bold = text.startswith("<b>") and text.endswith("</b>")
+    lines = []
+    for line in text_lines(text):
+        current = ""
+        for word in line.split(" "):
+            trial = f"{current} {word}" if current else word
+            if current and text_width(trial, px, bold) > max_width:
+                lines.append(current)
+                current = word
+            else:
+                current = trial
+        lines.append(current)
+    joined = "<br>".join(lines)
+    return f"<b>{joined}</b>" if wrapped_bold else joined
