@@ -18,7 +18,8 @@ from geo.io.enrollment_header import (ABAIKAN, COUNT_ROLES, NOMOR, PARENT_LABEL,
                                       TOTAL_LABEL, UNIT_WORDS, Column, Mapping, choose_sheet, count_like, find_header,
                                       is_column_numbers, looks_numeric, map_columns, role_of)
 from geo.io.numbers import MAX_COUNT, as_text, parse_count, parse_percent, show
-from geo.io.tabular import Sheet, norm, read_workbook
+from geo.io.grids import Sheet, norm
+from geo.io.tabular import read_workbook
 from geo.schema import COUNT_COLUMNS, Col, FileRefused, Problem, ValidationFailed
 
 # --- public API ----------------------------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from geo.io.numbers import parse_count
-from geo.io.tabular import Sheet, letter, norm
+from geo.io.grids import Sheet, letter, norm
 from geo.schema import COUNT_COLUMNS, Col, FileRefused, Problem, ValidationFailed
 
 # --- lookup tables ---------------------------------------------------------------
