@@ -214,6 +214,25 @@ TEXTS = {
         "Berkas tidak berisi poligon (isinya {jenis}). Batas wilayah harus berupa poligon.",
         "The file holds no polygons (it holds {jenis}). Boundaries must be polygons.",
     ),
+    "batas_koordinat_tak_terbatas": (
+        "Fitur ke-{fitur} di berkas batas berisi koordinat yang bukan angka (NaN atau tak hingga). Perbaiki atau "
+        "hapus fitur itu di aplikasi GIS, lalu unggah ulang.",
+        "Feature {fitur} of the boundary file has coordinates that are not numbers (NaN or infinite). Fix or "
+        "remove that feature in a GIS application, then upload again.",
+    ),
+    "batas_lintang_bujur_tertukar": (
+        "Koordinat tampak tertukar: lintang tertulis di tempat bujur (mis. {contoh}; Indonesia ada di bujur 95–141, "
+        "lintang −11–6). Simpan ulang berkas dengan urutan bujur, lintang (x = bujur), lalu unggah ulang.",
+        "The coordinates look swapped: latitude where longitude belongs (e.g. {contoh}; Indonesia lies at "
+        "longitude 95–141, latitude −11–6). Save the file again with longitude, latitude order (x = longitude), "
+        "then upload again.",
+    ),
+    "batas_titik_di_luar": (
+        "Fitur ke-{fitur} punya titik di luar bumi ({contoh}), padahal titik lain berupa derajat. Biasanya salah "
+        "ketik satu koordinat; perbaiki titik itu di aplikasi GIS, lalu unggah ulang.",
+        "Feature {fitur} has a vertex off the globe ({contoh}) while the others are in degrees. Usually one "
+        "mistyped coordinate; fix that vertex in a GIS application, then upload again.",
+    ),
     "batas_tanpa_crs": (
         "Koordinat berkas tampak dalam meter (proyeksi, misalnya {contoh}), tetapi berkas tidak menyebut "
         "sistem koordinatnya. Simpan ulang dengan CRS (Shapefile: sertakan berkas .prj; GeoPackage/GeoJSON: "

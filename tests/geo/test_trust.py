@@ -213,3 +213,60 @@ def test_an_absurd_snapshot_date_is_refused_unless_confirmed(capsys, tangsel_sto
     store = Store.open(tangsel_store)
     assert store.snapshot_dates() == [day]
     store.close()
+
+
+# --- boundary files whose coordinates no map can hold -------------------------------------------
+import json  # noqa: E402
+import math  # noqa: E402
+
+from geo.io.boundaries import load_boundaries  # noqa: E402
+
+
+def _geojson(*rings, codes=("36.74.01.1001", "36.74.01.1002")) -> bytes:
+    features = [{"type": "Feature", "properties": {"kode": k, "nama": f"Desa {i}"},
+                 "geometry": {"type": "Polygon", "coordinates": [ring]}}
+                for i, (k, ring) in enumerate(zip(codes, rings))]
+    return json.dumps({"type": "FeatureCollection", "features": features}).encode()
+
+
+def _square(x, y, d=0.01):
+    return [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]
+
+
+@pytest.mark.parametrize("bad, key, words", [
+    (float("nan"), "batas_koordinat_tak_terbatas", "Fitur ke-2 di berkas batas berisi koordinat yang bukan angka"),
+    (float("inf"), "batas_koordinat_tak_terbatas", "Fitur ke-2"),
+    (1e308, "batas_titik_di_luar", "Fitur ke-2 punya titik di luar bumi (x=1e+308"),
+])
+def test_coordinates_off_any_map_are_refused_naming_the_feature(bad, key, words):
+    ring = _square(106.70, -6.30)
+    ring[2] = [bad, -6.29]
+    with pytest.raises(FileRefused) as err:
+        load_boundaries(_geojson(_square(106.68, -6.30), ring), file_name="batas.geojson", level="desa")
+    assert err.value.key == key and words in describe(err.value)
+
+
+def test_swapped_latitude_and_longitude_are_named_as_such():
+    swapped = [[[y, x] for x, y in _square(106.68, -6.30)], [[y, x] for x, y in _square(106.70, -6.30)]]
+    with pytest.raises(FileRefused) as err:
+        load_boundaries(_geojson(*swapped), file_name="batas.geojson", level="desa")
+    assert err.value.key == "batas_lintang_bujur_tertukar"
+    assert "lintang tertulis di tempat bujur" in describe(err.value) and "metres" not in describe(err.value, "en")
+
+
+def test_a_valid_polygon_of_two_million_vertices_is_read(tmp_path):
+    n = 2_000_000
+    ring = [[106.7 + 0.05 * math.cos(2 * math.pi * i / n), -6.3 + 0.05 * math.sin(2 * math.pi * i / n)]
+            for i in range(n)]
+    ring.append(ring[0])
+    path = tmp_path / "rinci.geojson"
+    path.write_bytes(_geojson(ring, codes=("36.74.01.1001",)))
+    loaded = load_boundaries(path, level="desa", dissolve_parents=False)
+    assert list(loaded.areas[Col.KODE]) == ["36.74.01.1001"]
+    assert loaded.areas.geometry.iloc[0].area == pytest.approx(math.pi * 0.05 ** 2, rel=1e-4)
+
+
+def test_control_characters_are_stripped_from_boundary_names():
+    data = _geojson(_square(106.68, -6.30), _square(106.70, -6.30)).replace(b"Desa 1", b"Desa\\u0007 \\u202eSatu")
+    loaded = load_boundaries(data, file_name="batas.geojson", level="desa", dissolve_parents=False)
+    assert list(loaded.areas[Col.NAMA]) == ["Desa 0", "Desa Satu"]

@@ -11,6 +11,7 @@ import re
 import pandas as pd
 
 from geo.names import code_shape, normalize_code
+from geo.io.grids import clean_text
 from geo.schema import FileRefused, Level, Problem, ValidationFailed, desa_tipe
 
 # BIG RBI: Kemendagri ("PUM") code and name columns by level; the *BPS columns are BPS codes.
@@ -135,10 +136,11 @@ def _blank(value) -> bool:
 
 
 def clean_name(value) -> str | None:
-    """A name with its spaces collapsed; None when blank."""
+    """A name as data: control characters and direction overrides removed (``clean_text``),
+    spaces collapsed; None when blank."""
     if _blank(value):
         return None
-    return " ".join(str(value).split()) or None
+    return " ".join(clean_text(str(value)).split()) or None
 
 
 def area_tipe(kode: str, nama: str) -> str:

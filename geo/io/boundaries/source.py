@@ -14,6 +14,7 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pyogrio
+import shapely
 
 from geo.schema import FileRefused
 
@@ -30,6 +31,9 @@ def read_features(source, file_name: str | None) -> tuple[gpd.GeoDataFrame, dict
     file_name, format, layer, n_features. Raises FileRefused (``batas_format``,
     ``batas_tidak_terbaca``, ``batas_zip_*``, ``batas_banyak_lapisan``)."""
     ext, label = _file_type(source, file_name)
+    # GDAL's GeoJSON reader gives up on one feature of over 200 MB of text by default: a valid
+    # desa of two million vertices is still a desa (the upload limit bounds the file itself).
+    pyogrio.set_gdal_config_options({"OGR_GEOJSON_MAX_OBJ_SIZE": "0"})
     with _local_path(source, ext) as path, _reader_errors(label):
         target, layer = _dataset(path, ext)
         frame = pyogrio.read_dataframe(target, layer=layer)
@@ -103,10 +107,38 @@ def _zip_shapefile(path: Path) -> str:
     return shapefiles[0]
 
 
+_INDONESIA = (94.0, -11.5, 141.5, 6.5)  # lon/lat box of the archipelago, with a margin
+
+
+def check_coordinates(frame: gpd.GeoDataFrame) -> None:
+    """Refuse, naming the feature, coordinates no map can hold: NaN or infinite values; latitude
+    and longitude swapped (every point of Indonesia read the wrong way round); and, in a file in
+    degrees, single vertices far off the globe (a typed 1e308) — rather than calling all of these
+    "metres" or failing inside the geometry library."""
+    coords, index = shapely.get_coordinates(frame.geometry.values, return_index=True)
+    if not len(coords):
+        return
+    bad = ~np.isfinite(coords).all(axis=1)
+    if bad.any():
+        raise FileRefused("batas_koordinat_tak_terbatas", fitur=int(index[bad.argmax()]) + 1)
+    if frame.crs is not None and not frame.crs.is_geographic:
+        return
+    x, y = coords[:, 0], coords[:, 1]
+    west, south, east, north = _INDONESIA
+    if ((x >= south) & (x <= north) & (y >= west) & (y <= east)).all():
+        raise FileRefused("batas_lintang_bujur_tertukar", contoh=f"x={x[0]:.4f}, y={y[0]:.4f}")
+    off = (np.abs(x) > _DEGREES[2]) | (np.abs(y) > _DEGREES[3])
+    if off.any() and off.mean() < 0.5:  # mostly degrees: a few stray vertices, not a projected file
+        at = int(off.argmax())
+        raise FileRefused("batas_titik_di_luar", fitur=int(index[at]) + 1, contoh=f"x={x[at]:.6g}, y={y[at]:.6g}")
+
+
 def to_wgs84(frame: gpd.GeoDataFrame, report: dict) -> gpd.GeoDataFrame:
-    """EPSG:4326; refuses metre-like coordinates that claim (or default to) degrees.
+    """EPSG:4326; refuses metre-like coordinates that claim (or default to) degrees, and the
+    coordinates ``check_coordinates`` refuses.
 
     Adds source_crs, crs_assumed and reprojected to ``report``."""
+    check_coordinates(frame)
     crs = frame.crs
     minx, miny, maxx, maxy = frame.total_bounds
     in_degrees = not np.isnan(minx) and minx >= _DEGREES[0] and miny >= _DEGREES[1] \
