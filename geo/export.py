@@ -1,18 +1,24 @@
-"""Files the product writes (CSV, XLSX): formula neutralisation for every text cell."""
+"""Files the product writes (CSV, XLSX): every text cell neutralised (no formula, no control
+character)."""
 from __future__ import annotations
 
 import io
 
 import pandas as pd
 
+from geo.io.grids import invisible_removed
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_value(value):
-    """Prefix text that a spreadsheet would run as a formula with an apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """Text made safe for a spreadsheet: control characters (which XLSX cannot hold and no person
+    typed on purpose) and direction overrides removed, and text a spreadsheet would run as a
+    formula prefixed with an apostrophe."""
+    if not isinstance(value, str):
+        return value
+    value = invisible_removed(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:

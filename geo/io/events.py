@@ -15,6 +15,7 @@ import pandas as pd
 
 from geo.columns import JENIS, KETERANGAN, MULAI, SELESAI
 from geo.dates import iso_day
+from geo.io.grids import clean_text
 from geo.io.tabular import load_bytes, read_table
 from geo.schema import Col, FileRefused, RekamError
 
@@ -68,7 +69,7 @@ def check_event(kode, jenis, start, end, keterangan, known_codes) -> dict:
     end_iso = iso_day(end, field="selesai", required=False)
     if end_iso is not None and end_iso < start_iso:
         raise RekamError("peristiwa_selesai_sebelum_mulai", mulai=start_iso, selesai=end_iso)
-    note = " ".join(str(keterangan or "").split())
+    note = " ".join(clean_text(str(keterangan or "")).split())
     if len(note) > MAX_NOTE_CHARS:
         raise RekamError("peristiwa_keterangan_panjang", panjang=len(note), maksimal=MAX_NOTE_CHARS)
     if _NIK_LIKE.search(note.replace(" ", "").replace(".", "")):

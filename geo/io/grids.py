@@ -45,6 +45,11 @@ class Sheet:
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
+def invisible_removed(value: str) -> str:
+    """``value`` without control characters (tabs and line breaks kept) and direction overrides."""
+    return _INVISIBLE.sub("", value)
+
+
 def clean_text(value: str) -> str:
     """Text from a file as data: control characters and direction overrides removed, tabs and line
     breaks made spaces, runs of spaces kept as written, ends stripped."""

@@ -22,6 +22,7 @@ import shapely
 from sqlalchemy import Table, create_engine, event, func, insert, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from geo.io.grids import clean_text
 from geo.schema import COUNT_COLUMNS, DATA_DIR, Col, Level, RekamError, StoreError
 from geo.store.tables import (METADATA, areas_table, enrollment_table, points_table,
                               versions_table)
@@ -247,6 +248,7 @@ class Store:
         with self.engine.connect() as conn:
             frame = pd.read_sql(q, conn)
         frame["atribut"] = frame["atribut"].map(lambda s: json.loads(s) if s else {})
+        frame[Col.NAMA] = [clean_text(n) if isinstance(n, str) else n for n in frame[Col.NAMA]]
         return frame.drop(columns=["version_id", "kind"]).sort_values("id", ignore_index=True)
 
     def rollback(self, version_id: int, user: str = "cli") -> dict:
@@ -326,6 +328,9 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(q).mappings().all()
         frame = pd.DataFrame([{c: r[c] for c in cols} for r in rows], columns=cols)
+        # Names are data shown everywhere (tables, charts, SVG, PDF): never a control character,
+        # even in a store written before imports cleaned them.
+        frame[Col.NAMA] = [clean_text(n) if isinstance(n, str) else n for n in frame[Col.NAMA]]
         frame = frame.sort_values(Col.KODE, ignore_index=True) if len(frame) else frame
         if not geometry:
             return frame
