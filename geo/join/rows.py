@@ -114,8 +114,9 @@ class RowMatcher:
         if agreement >= THRESHOLDS.code_name_agrees:
             return Outcome(MatchedBy.CODE, kode=kode, skor=agreement)
         others = scope.closest(name, exclude=kode)
-        names_other = bool(others) and others[0][1] >= THRESHOLDS.names_other_area
-        if ambiguous or (names_other and agreement < THRESHOLDS.code_name_differs):
+        # A name this far from the code's area is another area or a broken row (a stray quote, a
+        # shifted cell): refused at the row, never its figures stored under that code.
+        if ambiguous or agreement < THRESHOLDS.code_name_differs:
             candidates = scope.as_candidates([(kode, agreement)] + others)[: THRESHOLDS.n_candidates]
             self.problem("kode_nama_beda", baris, Col.NAMA, skor=agreement,
                          kandidat=_candidates_text(candidates[1:]), **params)

@@ -21,8 +21,7 @@ class Thresholds:
     """Name-similarity scores (0–100) the join decides on."""
 
     code_name_agrees: float = 85  # a coded row's name at least this close to the area's: fine
-    names_other_area: float = 90  # …this close to another area while
-    code_name_differs: float = 60  # …below this to the coded one: the code is refused
+    code_name_differs: float = 60  # …below this: the row is refused (the picker offers the areas)
     fuzzy_accept: float = 90  # best fuzzy name at least this…
     fuzzy_gap: float = 8  # …and this many points above the runner-up
     n_candidates: int = 3

@@ -500,8 +500,13 @@ def test_code_name_thresholds(area_name, cara, skor, alasan):
     assert row["alasan"] == alasan or (alasan is None and pd.isna(row["alasan"]))
 
 
-def test_weak_code_name_without_a_better_area_is_kept_with_a_warning():
-    lone = changed([0, 2, 4, 6, 8, 10, 12, 14, 16])  # 55: weak, but nothing else is called ROW
+def test_a_code_whose_name_disagrees_beyond_the_threshold_is_refused_even_with_no_better_area():
+    """55% alike and nothing else called ROW: once this was stored under the code with a warning —
+    the way a stray quote put one desa's figures on its neighbour. Now the row is refused, and the
+    coded area is the first candidate the Data page's picker offers."""
+    lone = changed([0, 2, 4, 6, 8, 10, 12, 14, 16])
     result = join_enrollment(enrollment([("91.01.01.2001", ROW)]), tiny_areas(lone), level="desa")
-    assert (only_row(result)["cara"], only_row(result)["alasan"]) == ("kode", "kode_nama_lemah")
-    assert keys(result) == [("kode_nama_lemah", 5, "warning")] and result.ok
+    row = only_row(result)
+    assert (row["cara"], row["alasan"], row["skor"]) == ("ditolak", "kode_nama_beda", 55.0)
+    assert row["kandidat"][0]["kode"] == "91.01.01.2001"
+    assert keys(result) == [("kode_nama_beda", 5, "error")] and not result.ok
