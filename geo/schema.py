@@ -39,6 +39,7 @@ class Col:
     PEMULA = "pemula"
     GEOMETRY = "geometry"
     BARIS = "baris"  # row number in the source file (as the user sees it)
+    LEMBAR = "lembar"  # the sheet a row comes from, when a workbook's sheets are read together
     VERSI = "versi"  # store version id
 
 
@@ -172,6 +173,7 @@ class Problem:
     kolom: str | None = None
     params: dict | None = None
     severity: str = "error"  # "error" blocks an import, "warning" does not
+    lembar: str | None = None  # the sheet, when a workbook's sheets are read together
 
 
 class ValidationFailed(RekamError):

@@ -65,9 +65,16 @@ def cmd_import_boundaries(args) -> int:
 def print_join_report(prepared, lang: str) -> None:
     """How each row matched (counts, then every row), refusals on stderr, candidates for unmatched rows."""
     report = prepared.join.report
+    sheets = prepared.read.report
+    if sheets.get("sheets_read") and len(sheets.get("sheets", [])) > 1:  # every sheet accounted for
+        print(tr("lembar_dibaca", lang, daftar=", ".join(f"{s['lembar']} ({s['baris']})" for s in sheets["sheets_read"])))
+        if sheets.get("sheets_skipped"):
+            print(tr("lembar_dilewati", lang, daftar="; ".join(
+                f"{s['lembar']}: {tr(s['alasan'], lang)}" for s in sheets["sheets_skipped"])))
     counts = report["cara"].value_counts().to_dict()
     print(" · ".join(f"{k}: {v}" for k, v in counts.items()))
-    cols = ["baris", "kode_file", "nama_file", "cara", "kode", "nama"]
+    cols = (["lembar"] if report["lembar"].notna().any() else []) + ["baris", "kode_file", "nama_file", "cara",
+                                                                    "kode", "nama"]
     print(report[cols].to_string(index=False))
     for problem in prepared.join.problems:
         if problem.severity == "error":

@@ -2,6 +2,7 @@
 then committed as one dated version in one transaction. A refused file leaves the store as it was."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -50,6 +51,8 @@ def prepare_enrollment(store: Store, source, *, level: Level | str = Level.DESA,
     # Read (size checked first) before hashing: a file over the limit is refused unread.
     read = read_enrollment(source, file_name=file_name, sheet=sheet, max_bytes=settings.max_upload_bytes)
     _, name, digest = read_source(source, file_name)
+    if read.report.get("sheet") and sheet is not None:  # one sheet of a workbook: "already imported" is per sheet
+        digest = hashlib.sha256(f"{digest}\0{read.report['sheet']}".encode()).hexdigest()
     areas = store.areas(within=within)
     if not (areas[Col.LEVEL] == level.value).any():
         raise RekamError("belum_ada_batas", level=level.value)

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from geo.io.enrollment_header import (ABAIKAN, COUNT_ROLES, NOMOR, PARENT_LABEL, REQUIRED_COUNTS, SECTION_CHILDREN,
-                                      TOTAL_LABEL, UNIT_WORDS, Column, Mapping, choose_sheet, count_like, find_header,
+                                      TOTAL_LABEL, UNIT_WORDS, Column, Mapping, count_like, find_header,
                                       is_column_numbers, looks_numeric, map_columns, role_of)
 from geo.io.numbers import MAX_COUNT, as_text, parse_count, parse_percent, show
+from geo.io.enrollment_sheets import pick_sheets
 from geo.io.grids import Sheet, norm
 from geo.io.tabular import read_workbook
 from geo.schema import COUNT_COLUMNS, Col, FileRefused, Problem, ValidationFailed
@@ -27,7 +28,8 @@ from geo.schema import COUNT_COLUMNS, Col, FileRefused, Problem, ValidationFaile
 class EnrollmentRead:
     """What ``read_enrollment`` returns.
 
-    ``table``: one row per data row with Col.BARIS (row number as the user sees it),
+    ``table``: one row per data row with Col.LEMBAR (the sheet when several were read, else
+    None), Col.BARIS (row number as the user sees it on that sheet),
     Col.KODE (text as written, or None), Col.NAMA (stripped), Col.NAMA_INDUK, and the
     count columns Col.WAJIB, Col.SUDAH, Col.BELUM, Col.PRR, Col.CETAK, Col.PEMULA (Int64).
     ``problems``: warnings only. ``report``: JSON-serialisable account of how it was read.
@@ -43,8 +45,10 @@ def read_enrollment(source, *, file_name: str | None = None, sheet: str | None =
     """Read an enrollment spreadsheet into a clean table (see ``EnrollmentRead``).
 
     ``source`` is a path, or the bytes of an upload with ``file_name`` giving its type.
-    ``sheet`` picks an XLSX sheet (ignored for a CSV); by default the first sheet with a
-    recognisable header.
+    ``sheet`` picks an XLSX sheet (ignored for a CSV); by default every visible sheet with a
+    recognisable header is read (rows then carry Col.LEMBAR; a sheet named after a kecamatan
+    gives its rows that parent), and sheets of different periods are refused
+    (``geo.io.enrollment_sheets``). The report lists the sheets read and those left out, and why.
     Columns in: headers matched by ``HEADER_SYNONYMS`` (a name or code column, WAJIB KTP
     and SUDAH REKAM required; BELUM REKAM, PRR, SUDAH CETAK, PEMULA optional; CAKUPAN only
     cross-checked). Columns out: Col.BARIS, Col.KODE, Col.NAMA, Col.NAMA_INDUK and the
@@ -59,29 +63,64 @@ def read_enrollment(source, *, file_name: str | None = None, sheet: str | None =
     book = read_workbook(source, file_name=file_name, max_bytes=max_bytes,
                          header_score=lambda grid: find_header(grid).score)
     name, fmt, sheets = book.file_name, book.format, book.sheets
-    report: dict = {"file_name": name, "format": fmt, "encoding": book.encoding, "delimiter": book.delimiter,
-                    "sheet": None, "sheets": [s.name for s in sheets] if fmt == "xlsx" else [],
-                    "sheets_recognised": []}
     headers = [find_header(s.grid) for s in sheets]
-    chosen, header = choose_sheet(sheets, headers, sheet if fmt == "xlsx" else None, name)
-    if fmt == "xlsx":
-        report["sheet"] = chosen.name
-        report["sheets_recognised"] = [s.name for s, h in zip(sheets, headers) if h.recognisable]
-    if not any(any(v is not None for v in row) for row in chosen.grid):
-        raise FileRefused("berkas_kosong", file_name=name, lembar=chosen.name)
-    mapping = map_columns(header)
-    reader = _RowReader(chosen, mapping)
-    rows = reader.read()
-    if reader.errors:
-        raise ValidationFailed(reader.errors)
-    if not rows:
-        raise FileRefused("berkas_kosong", file_name=name, lembar=chosen.name)
-    table = _to_frame(rows)
-    report.update(mapping.report())
-    report.update(reader.report())
+    picked, skipped = pick_sheets(sheets, headers, sheet if fmt == "xlsx" else None, name)
+    many = len(picked) > 1
+    parts, errors, warnings_ = [], [], []
+    for chosen, header in picked:
+        try:
+            table, reader, mapping = _read_sheet(chosen, header, name, many)
+        except ValidationFailed as err:
+            errors += _on_sheet(err.problems, chosen.name if many else None)
+            continue
+        parts.append((chosen, table, reader, mapping))
+        errors += _on_sheet(reader.errors, chosen.name if many else None)
+        warnings_ += _on_sheet(reader.warnings, chosen.name if many else None)
+    if errors:
+        raise ValidationFailed(errors)
+    table = pd.concat([t for _, t, _, _ in parts], ignore_index=True)
+    report = _report(book, parts, headers, skipped, many)
     report["n_rows"] = len(table)
     report["sums"] = {c: int(table[c].sum()) for c in COUNT_COLUMNS if table[c].notna().any()}
-    return EnrollmentRead(table=table, problems=reader.warnings, report=report)
+    return EnrollmentRead(table=table, problems=warnings_, report=report)
+
+
+def _read_sheet(sheet: Sheet, header, file_name: str, many: bool):
+    """(table, reader, mapping) of one sheet; a sheet of many gets its name as Col.LEMBAR and, when
+    nothing else names the kecamatan of its rows, as their parent name (a sheet per kecamatan)."""
+    if not any(any(v is not None for v in row) for row in sheet.grid):
+        raise FileRefused("berkas_kosong", file_name=file_name, lembar=sheet.name)
+    mapping = map_columns(header)
+    reader = _RowReader(sheet, mapping, sheet_parent=sheet.name if many else None)
+    rows = reader.read()
+    if not rows and not reader.errors:
+        raise FileRefused("berkas_kosong", file_name=file_name, lembar=sheet.name)
+    table = _to_frame(rows)
+    table.insert(0, Col.LEMBAR, pd.Series([sheet.name if many else None] * len(table), dtype=object))
+    return table, reader, mapping
+
+
+def _on_sheet(problems: list[Problem], lembar: str | None) -> list[Problem]:
+    for problem in problems:
+        problem.lembar = lembar
+    return problems
+
+
+def _report(book, parts, headers, skipped: list[dict], many: bool) -> dict:
+    """How the file was read: format, sheets read (rows each) and left out (why), columns found."""
+    first_sheet, _, first_reader, first_mapping = parts[0]
+    report: dict = {"file_name": book.file_name, "format": book.format, "encoding": book.encoding,
+                    "delimiter": book.delimiter, "sheet": None if many or book.format != "xlsx" else first_sheet.name,
+                    "sheets": [s.name for s in book.sheets] if book.format == "xlsx" else [],
+                    "sheets_recognised": [s.name for s, h in zip(book.sheets, headers) if h.recognisable]
+                    if book.format == "xlsx" else [],
+                    "sheets_read": [{"lembar": s.name, "baris": len(t)} for s, t, _, _ in parts],
+                    "sheets_skipped": skipped if book.format == "xlsx" else []}
+    report.update(first_mapping.report())
+    report.update(first_reader.report())
+    if many:
+        report["per_lembar"] = {s.name: {**m.report(), **r.report()} for s, _, r, m in parts}
+    return report
 
 
 # --- rows ----------------------------------------------------------------------------------------
@@ -97,7 +136,7 @@ class _Row:
 class _RowReader:
     """Walks the rows under the header: data rows out, errors and warnings collected."""
 
-    def __init__(self, sheet: Sheet, mapping: Mapping):
+    def __init__(self, sheet: Sheet, mapping: Mapping, sheet_parent: str | None = None):
         self.sheet = sheet
         self.grid = sheet.grid
         self.mapping = mapping
@@ -111,7 +150,7 @@ class _RowReader:
         self.totals: list[dict] = []
         self.sections: list[str] = []
         self.block_start = 0  # index in self.rows where the current block begins
-        self.section = self._section_from_titles()
+        self.section = self._section_from_titles() or sheet_parent
         self.parent_fill: str | None = None
         self.pending_totals: list[tuple[dict, list]] = []
         self.number_indices = {c.index for c in mapping.header.columns if c.role == NOMOR}

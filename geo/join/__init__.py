@@ -10,9 +10,9 @@ area, are error ``Problem``s; doubtful but accepted matches are warnings.
 """
 from __future__ import annotations
 
-from geo.join.enrollment import REPORT_COLUMNS, ROW_ERRORS, JoinResult, join_enrollment
+from geo.join.enrollment import REPORT_COLUMNS, ROW_ERRORS, JoinResult, join_enrollment, row_key
 from geo.join.rows import MATCHED, MatchedBy
 from geo.join.scope import THRESHOLDS, Thresholds
 
 __all__ = ["MATCHED", "REPORT_COLUMNS", "ROW_ERRORS", "THRESHOLDS", "JoinResult", "MatchedBy", "Thresholds",
-           "join_enrollment"]
+           "join_enrollment", "row_key"]

@@ -16,7 +16,7 @@ ROW_ERRORS = frozenset({
     "tidak_cocok", "nama_ganda", "tanpa_kode_nama", "kode_tidak_dikenal",
     "kode_bps", "kode_nama_beda", "kode_di_luar_wilayah", "manual_tidak_dikenal",
 })
-REPORT_COLUMNS = ("baris", "kode_file", "nama_file", "cara", "kode", "nama", "skor", "alasan", "kandidat")
+REPORT_COLUMNS = ("lembar", "baris", "kode_file", "nama_file", "cara", "kode", "nama", "skor", "alasan", "kandidat")
 _MATCHED_VALUES = [m.value for m in MATCHED]
 
 
@@ -29,7 +29,8 @@ class JoinResult:
     Col.NAMA (the store's name) and every column of ``COUNT_COLUMNS`` (Int64; NA
     when the input lacks it).
     ``report``: one row per input row, in input order, columns ``REPORT_COLUMNS``:
-    ``baris``; ``kode_file``/``nama_file`` as written; ``cara`` (a ``MatchedBy`` value);
+    ``lembar`` (the sheet, when a workbook's sheets were read together; else None), ``baris``;
+    ``kode_file``/``nama_file`` as written; ``cara`` (a ``MatchedBy`` value);
     ``kode``/``nama`` of the area joined to (NA when none); ``skor`` name similarity
     0–100 (to the joined area; for a refused code to the coded area; for an
     unmatched row to the closest area; NA without a name); ``alasan`` a message key
@@ -54,17 +55,18 @@ def join_enrollment(
     *,
     level: Level | str,
     within: str | None = None,
-    overrides: dict[int, str] | None = None,
+    overrides: dict | None = None,
 ) -> JoinResult:
     """Match enrollment rows to known areas of ``level`` and report every row.
 
-    ``table``: Col.BARIS (unique row numbers), Col.KODE (raw code or None) and/or
-    Col.NAMA (raw name), optional Col.NAMA_INDUK (raw parent name) and count columns.
+    ``table``: Col.BARIS (row numbers, unique per sheet), optional Col.LEMBAR (the sheet of each
+    row), Col.KODE (raw code or None) and/or Col.NAMA (raw name), optional Col.NAMA_INDUK (raw
+    parent name) and count columns.
     ``areas``: Col.KODE (dotted) and Col.NAMA of known areas of any level (other
     columns, geometry included, are ignored; levels come from the code).
     ``within``: a dotted code; only its descendants are candidates.
-    ``overrides``: ``{baris: kode}`` chosen by hand; a code not among the candidates
-    is refused.
+    ``overrides``: ``{row_key: kode}`` chosen by hand (``row_key``: the row number, or
+    ``"SHEET!number"`` for a workbook read whole); a code not among the candidates is refused.
 
     Returns a ``JoinResult`` (see there for its columns). Raises ValueError when a
     required column is missing, ``level`` is unknown, ``within`` is not above
@@ -74,22 +76,43 @@ def join_enrollment(
     _check_inputs(table, areas, level, within)
     within = normalize_code(within) if within is not None else None
     scope = Scope.build(areas, level, within)
-    overrides = {int(b): k for b, k in (overrides or {}).items()}
+    overrides = {_as_key(b): k for b, k in (overrides or {}).items()}
     matcher = RowMatcher(scope, overrides)
 
     rows = []
     for row in _records(table):
         name = AreaName.of(row.get(Col.NAMA), level)
         parent = AreaName.of(row.get(Col.NAMA_INDUK), level.parent) if level.parent else None
-        outcome = matcher.match(row[Col.BARIS], row.get(Col.KODE), name, parent)
+        matcher.sheet = row.get(Col.LEMBAR)
+        outcome = matcher.match(row[Col.BARIS], row.get(Col.KODE), name, parent,
+                                key=row_key(row.get(Col.LEMBAR), row[Col.BARIS]))
         rows.append(_report_row(row, outcome, scope))
     report = pd.DataFrame(rows, columns=list(REPORT_COLUMNS))
 
     problems = matcher.problems
-    problems += _unused_overrides(overrides, set(report["baris"]))
+    problems += _unused_overrides(overrides, {row_key(s, b) for s, b in zip(report["lembar"], report["baris"])})
     problems += _duplicates(report, scope)
-    problems.sort(key=lambda p: (p.baris is None, p.baris or 0))
+    order = {s: i for i, s in enumerate(dict.fromkeys(report["lembar"]))}
+    problems.sort(key=lambda p: (order.get(p.lembar, 0), p.baris is None, p.baris or 0))
     return JoinResult(matched=_matched(table, report), report=report, problems=problems)
+
+
+def row_key(lembar, baris) -> int | str:
+    """How a row is named for a manual choice: its number, or ``"SHEET!number"`` when the
+    sheets of a workbook are read together (the same number can then stand on two sheets)."""
+    return int(baris) if lembar is None or lembar != lembar else f"{lembar}!{int(baris)}"
+
+
+def _as_key(key) -> int | str:
+    text = str(key)
+    return int(text) if text.lstrip("-").isdigit() else text
+
+
+def _split_key(key) -> tuple[str | None, int]:
+    if isinstance(key, str):
+        lembar, _, baris = key.rpartition("!")
+        return lembar or None, int(baris)
+    return None, int(key)
 
 
 def _check_inputs(table: pd.DataFrame, areas: pd.DataFrame, level: Level, within: str | None) -> None:
@@ -100,7 +123,8 @@ def _check_inputs(table: pd.DataFrame, areas: pd.DataFrame, level: Level, within
     missing = [c for c in (Col.KODE, Col.NAMA) if c not in areas.columns]
     if missing:
         raise ValueError(f"'areas' lacks column(s) {missing}, got {list(areas.columns)}")
-    repeated = table[Col.BARIS][table[Col.BARIS].duplicated()].tolist()
+    keys = table[[c for c in (Col.LEMBAR, Col.BARIS) if c in table.columns]]
+    repeated = table[Col.BARIS][keys.duplicated()].tolist()
     if repeated:
         raise ValueError(f"'table' repeats {Col.BARIS} {repeated[:5]}: row numbers must be unique")
     if within is not None:
@@ -110,7 +134,7 @@ def _check_inputs(table: pd.DataFrame, areas: pd.DataFrame, level: Level, within
 
 
 def _records(table: pd.DataFrame) -> list[dict]:
-    cols = [c for c in (Col.BARIS, Col.KODE, Col.NAMA, Col.NAMA_INDUK) if c in table.columns]
+    cols = [c for c in (Col.LEMBAR, Col.BARIS, Col.KODE, Col.NAMA, Col.NAMA_INDUK) if c in table.columns]
     return [
         {**rec, Col.BARIS: int(rec[Col.BARIS])}
         for rec in table[cols].astype(object).to_dict("records")
@@ -119,6 +143,7 @@ def _records(table: pd.DataFrame) -> list[dict]:
 
 def _report_row(row: dict, outcome: Outcome, scope: Scope) -> dict:
     return {
+        "lembar": row.get(Col.LEMBAR),
         "baris": row[Col.BARIS],
         "kode_file": as_text(row.get(Col.KODE)),
         "nama_file": as_text(row.get(Col.NAMA)),
@@ -131,11 +156,14 @@ def _report_row(row: dict, outcome: Outcome, scope: Scope) -> dict:
     }
 
 
-def _unused_overrides(overrides: dict[int, str], rows: set[int]) -> list[Problem]:
-    return [
-        Problem("manual_tanpa_baris", baris=b, kolom=Col.KODE, params={"kode": k}, severity="warning")
-        for b, k in overrides.items() if b not in rows
-    ]
+def _unused_overrides(overrides: dict, rows: set) -> list[Problem]:
+    out = []
+    for key, kode in overrides.items():
+        if key not in rows:
+            lembar, baris = _split_key(key)
+            out.append(Problem("manual_tanpa_baris", baris=baris, kolom=Col.KODE, params={"kode": kode},
+                               severity="warning", lembar=lembar))
+    return out
 
 
 def _duplicates(report: pd.DataFrame, scope: Scope) -> list[Problem]:
@@ -145,11 +173,12 @@ def _duplicates(report: pd.DataFrame, scope: Scope) -> list[Problem]:
     for kode, group in matched.groupby("kode", sort=True):
         if len(group) < 2:
             continue
-        baris = group["baris"].tolist()
+        refs = [str(row_key(s, b)) for s, b in zip(group["lembar"], group["baris"])]
         report.loc[group.index, "alasan"] = "wilayah_ganda"
+        first = group.iloc[0]
         problems.append(Problem(
-            "wilayah_ganda", baris=baris[0], kolom=Col.KODE, severity="error",
-            params={"kode": kode, "nama": scope.names[kode], "baris_semua": ", ".join(map(str, baris))},
+            "wilayah_ganda", baris=int(first["baris"]), kolom=Col.KODE, severity="error", lembar=first["lembar"],
+            params={"kode": kode, "nama": scope.names[kode], "baris_semua": ", ".join(refs)},
         ))
     return problems
 
@@ -162,8 +191,12 @@ def _matched(table: pd.DataFrame, report: pd.DataFrame) -> pd.DataFrame:
         Col.KODE: hits["kode"].to_numpy(),
         Col.NAMA: hits["nama"].to_numpy(),
     })
-    counts = table.set_index(table[Col.BARIS].astype("int64"))
+    if hits["lembar"].notna().any():
+        out.insert(0, Col.LEMBAR, hits["lembar"].to_numpy())
+    sheets = table[Col.LEMBAR] if Col.LEMBAR in table.columns else [None] * len(table)
+    counts = table.set_index(pd.Index([row_key(s, b) for s, b in zip(sheets, table[Col.BARIS])]))
+    wanted = [row_key(s, b) for s, b in zip(hits["lembar"], hits["baris"])]
     for col in COUNT_COLUMNS:
-        values = counts[col].reindex(out[Col.BARIS]).to_numpy() if col in counts.columns else [pd.NA] * len(out)
+        values = counts[col].reindex(wanted).to_numpy() if col in counts.columns else [pd.NA] * len(out)
         out[col] = pd.array(values, dtype="Int64")
     return out

@@ -47,18 +47,23 @@ def _candidates_text(candidates: list[dict]) -> str:
 class RowMatcher:
     """Decides one input row; collects the row's problems in ``problems``."""
 
-    def __init__(self, scope: Scope, overrides: dict[int, str]):
+    def __init__(self, scope: Scope, overrides: dict):
         self.scope = scope
         self.overrides = overrides
         self.problems: list[Problem] = []
+        self.sheet: str | None = None  # the sheet of the row being decided (workbooks read whole)
 
     def problem(self, key: str, baris: int, kolom: str | None, severity: str = "error", **params) -> None:
         params.setdefault("level", self.scope.level.value)
-        self.problems.append(Problem(key, baris=baris, kolom=kolom, params=params, severity=severity))
+        self.problems.append(Problem(key, baris=baris, kolom=kolom, params=params, severity=severity,
+                                     lembar=self.sheet))
 
-    def match(self, baris: int, raw_code, name: AreaName, parent_name: AreaName | None) -> Outcome:
-        if baris in self.overrides:
-            return self.by_override(baris, self.overrides[baris], name)
+    def match(self, baris: int, raw_code, name: AreaName, parent_name: AreaName | None, *,
+              key: int | str | None = None) -> Outcome:
+        """The row's outcome; ``key`` names the row for a manual choice (``enrollment.row_key``)."""
+        key = baris if key is None else key
+        if key in self.overrides:
+            return self.by_override(baris, self.overrides[key], name)
         if not blank(raw_code):
             outcome = self.by_code(baris, raw_code, name, parent_name)
             if outcome is not None:

@@ -60,8 +60,10 @@ def describe_problem(problem: Problem, lang: str = "id") -> str:
     params.setdefault("baris", problem.baris)
     params.setdefault("kolom", problem.kolom)
     where = []
+    if problem.lembar:
+        where.append(tr("lokasi_lembar", lang, lembar=problem.lembar))
     if problem.baris is not None:
-        where.append(tr("lokasi_baris", lang, baris=problem.baris))
+        where.append(tr("lokasi_baris" if not where else "lokasi_baris_lembar", lang, baris=problem.baris))
     if problem.kolom:
         where.append(tr("lokasi_kolom", lang, kolom=problem.kolom))
     prefix = (", ".join(where) + ": ") if where else ""

@@ -5,6 +5,8 @@ Each entry: key → (Bahasa Indonesia, English). Placeholders in braces are fill
 TEXTS = {
     # --- messages ---
     "lokasi_baris": ("Baris {baris}", "Row {baris}"),
+    "lokasi_lembar": ("Lembar '{lembar}'", "Sheet '{lembar}'"),
+    "lokasi_baris_lembar": ("baris {baris}", "row {baris}"),
     "lokasi_kolom": ("kolom '{kolom}'", "column '{kolom}'"),
     "validasi_gagal": (
         "Berkas ditolak: {jumlah} masalah ditemukan. Perbaiki lalu unggah ulang; data lama tidak berubah.",

@@ -67,6 +67,20 @@ TEXTS = {
         "recording figures are usually a few hundred rows. Remove sheets that are not needed or split the file "
         "per kabupaten, then upload again.",
     ),
+    "lembar_banyak_periode": (
+        "Berkas '{file_name}' berisi rekap beberapa periode di lembar berbeda ({lembar}); satu impor adalah satu "
+        "tanggal data. Impor satu lembar sekali impor dengan tanggalnya (CLI: --sheet NAMA --date TTTT-BB-HH; "
+        "halaman Data: pilih lembarnya).",
+        "File '{file_name}' holds several periods on different sheets ({lembar}); one import is one data date. "
+        "Import one sheet at a time with its date (CLI: --sheet NAME --date YYYY-MM-DD; Data page: pick the sheet).",
+    ),
+    "lembar_tidak_dipilih": ("tidak dipilih", "not chosen"),
+    "lembar_kosong": ("kosong", "empty"),
+    "lembar_tersembunyi": ("lembar tersembunyi", "hidden sheet"),
+    "lembar_tanpa_judul_rekap": ("tidak ada judul kolom rekap (WAJIB KTP, SUDAH REKAM)",
+                                 "no recording-table header (WAJIB KTP, SUDAH REKAM)"),
+    "lembar_dibaca": ("Lembar dibaca: {daftar}.", "Sheets read: {daftar}."),
+    "lembar_dilewati": ("Lembar dilewati: {daftar}.", "Sheets left out: {daftar}."),
     "kolom_ganda": (
         "Kolom '{kolom}' ada {jumlah} kali (kolom {huruf}); tidak jelas angka mana yang benar. Hapus atau "
         "ganti nama kolom yang tidak dipakai, lalu unggah ulang.",

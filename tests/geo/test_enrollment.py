@@ -20,7 +20,7 @@ from geo.schema import COUNT_COLUMNS, Col, FileRefused, RekamError, ValidationFa
 from geo.text import Word, describe, describe_problem, tr
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "enrollment"
-TABLE_COLUMNS = [Col.BARIS, Col.KODE, Col.NAMA, Col.NAMA_INDUK, *COUNT_COLUMNS]
+TABLE_COLUMNS = [Col.LEMBAR, Col.BARIS, Col.KODE, Col.NAMA, Col.NAMA_INDUK, *COUNT_COLUMNS]
 
 
 def csv_bytes(*lines: str, encoding: str = "utf-8") -> bytes:
@@ -150,19 +150,27 @@ def test_xlsx_numeric_codes_lose_no_digits_and_gain_no_decimal():
 
 
 # --- (4) sheets ----------------------------------------------------------------------------
-def test_default_sheet_is_the_first_with_a_recognisable_header():
+def test_every_sheet_with_a_recording_table_is_read_and_every_other_is_named():
+    """One sheet per kecamatan is read in one go (it once imported only the first, silently)."""
     read = read_enrollment(FIX / "per_kecamatan.xlsx")
 
     assert read.report["sheets"] == ["CATATAN", "SERPONG", "PAMULANG"]
     assert read.report["sheets_recognised"] == ["SERPONG", "PAMULANG"]
-    assert read.report["sheet"] == "SERPONG"
-    assert col(read, Col.BARIS) == [4, 5, 6]
-    assert col(read, Col.KODE) == ["3674011006", "3674011007", "3674011008"]
-    assert col(read, Col.NAMA_INDUK) == ["KECAMATAN SERPONG"] * 3  # from the title above the header
-    assert col(read, Col.WAJIB) == [6543, 4321, 5210]
+    assert read.report["sheet"] is None  # more than one
+    assert read.report["sheets_read"] == [{"lembar": "SERPONG", "baris": 3}, {"lembar": "PAMULANG", "baris": 4}]
+    assert read.report["sheets_skipped"] == [{"lembar": "CATATAN", "alasan": "lembar_tanpa_judul_rekap"}]
+    serpong = read.table[read.table[Col.LEMBAR] == "SERPONG"]
+    assert list(serpong[Col.BARIS]) == [4, 5, 6]
+    assert list(serpong[Col.KODE]) == ["3674011006", "3674011007", "3674011008"]
+    assert list(serpong[Col.NAMA_INDUK]) == ["KECAMATAN SERPONG"] * 3  # from the title above the header
+    assert list(serpong[Col.WAJIB]) == [6543, 4321, 5210]
+    pamulang = read.table[read.table[Col.LEMBAR] == "PAMULANG"]
+    assert list(pamulang[Col.NAMA_INDUK]) == ["KECAMATAN PAMULANG"] * 4
+    assert int(pamulang[Col.WAJIB].sum()) == 78732 and int(read.table[Col.WAJIB].sum()) == 78732 + 16074
     # the TOTAL row holds formulas never calculated: found, dropped, nothing to check
-    assert read.report["total_rows"] == [{"baris": 7, "label": "TOTAL", "consistent": True, "checked": []}]
-    assert read.report["total_row_checked"] is False
+    assert read.report["per_lembar"]["SERPONG"]["total_rows"] == [
+        {"baris": 7, "label": "TOTAL", "consistent": True, "checked": []}]
+    assert read.report["per_lembar"]["SERPONG"]["total_row_checked"] is False
 
 
 @pytest.mark.parametrize("asked", ["PAMULANG", " pamulang "])
@@ -349,7 +357,7 @@ def test_content_must_match_the_name(data, name, key, seperti):
 
 def test_xlsx_under_an_xls_name_or_no_name_is_read():
     data = (FIX / "per_kecamatan.xlsx").read_bytes()
-    assert read_enrollment(data, file_name="lama.xls").report["n_rows"] == 3
+    assert read_enrollment(data, file_name="lama.xls").report["n_rows"] == 7  # both kecamatan sheets
     assert read_enrollment(data).report["format"] == "xlsx"
     assert read_enrollment(csv_bytes("DESA;WAJIB KTP;SUDAH REKAM", "A;1;1")).report["format"] == "csv"
 

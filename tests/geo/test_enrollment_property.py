@@ -21,7 +21,7 @@ from geo.schema import COUNT_COLUMNS, Col, RekamError
 
 PROPERTY = settings(max_examples=150, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-TABLE_COLUMNS = [Col.BARIS, Col.KODE, Col.NAMA, Col.NAMA_INDUK, *COUNT_COLUMNS]
+TABLE_COLUMNS = [Col.LEMBAR, Col.BARIS, Col.KODE, Col.NAMA, Col.NAMA_INDUK, *COUNT_COLUMNS]
 
 HEADER_WORDS = sorted({s for syns in (*HEADER_SYNONYMS.values(), *CHILD_SYNONYMS.values()) for s in syns}
                       | set(SUB_LABELS) | {"JUMLAH", "TOTAL", "NIK", "REKAPITULASI", "KECAMATAN SERPONG", "-"})
