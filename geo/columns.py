@@ -33,6 +33,9 @@ TANGGAL_PROYEKSI_AKHIR = "tanggal_proyeksi_akhir"  # at rate − 1 standard erro
 LAJU_DIBUTUHKAN = "laju_dibutuhkan"  # recordings per day needed to reach the target by the deadline
 TEPAT_WAKTU = "tepat_waktu"  # True: reached, or projected on or before the deadline
 TENGGAT_LEWAT = "tenggat_lewat"  # the deadline is not after the last snapshot
+TERLAMBAT_HARI = "terlambat_hari"  # days the projected date falls after the deadline (0 when in time)
+PROYEKSI_LEWAT = "proyeksi_lewat"  # True: the projected date is already past today (the data is old)
+UMUR_DATA = "umur_data_hari"  # days from the last snapshot to today
 STATUS = "status"
 # --- events (data/demo/peristiwa.csv) -----------------------------------------------------
 MULAI = "tanggal_mulai"

@@ -26,7 +26,7 @@ import pandas as pd
 from geo.columns import (
     HARI_KE_TARGET, HUBUNGAN, JENDELA_AWAL, JENDELA_HARI, LAJU, LAJU_DIBUTUHKAN, LAJU_GALAT, MULAI, N_INTERVAL,
     N_KOREKSI, PERTUMBUHAN_WAJIB, SELESAI, STATUS, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR, TANGGAL_PROYEKSI_AWAL,
-    TARGET, TENGGAT, TENGGAT_LEWAT, TEPAT_WAKTU,
+    TARGET, TENGGAT, TENGGAT_LEWAT, TEPAT_WAKTU, TERLAMBAT_HARI, PROYEKSI_LEWAT, UMUR_DATA,
 )
 from geo.config import DEFAULTS, Settings
 from geo.dates import parse_day
@@ -37,7 +37,8 @@ from geo.timeline import check_levels, series
 
 class Status(str, Enum):
     SUDAH_TERCAPAI = "sudah_tercapai"  # the last snapshot is at or above the target
-    TERCAPAI = "tercapai"  # reached at the recent rate: a date is given
+    TERCAPAI = "tercapai"  # reached at the recent rate by the deadline: a date is given
+    TERLAMBAT = "terlambat"  # reached at the recent rate, but after the deadline: a date is given
     TIDAK_TERCAPAI = "tidak_tercapai_pada_laju_ini"  # rate ≤ the target's own growth: never
     SATU_SNAPSHOT = "satu_snapshot"  # one snapshot only: no trend
     DATA_KURANG = "data_kurang"  # no usable snapshot (no data, missing counts, wajib 0)
@@ -45,7 +46,7 @@ class Status(str, Enum):
 
 # Order of projection tables: dated ones first (soonest first), then never, then no trend,
 # then no data, and areas already at the target last (nothing to do there).
-_STATUS_ORDER = {Status.TERCAPAI: 0, Status.TIDAK_TERCAPAI: 1, Status.SATU_SNAPSHOT: 2,
+_STATUS_ORDER = {Status.TERCAPAI: 0, Status.TERLAMBAT: 0, Status.TIDAK_TERCAPAI: 1, Status.SATU_SNAPSHOT: 2,
                  Status.DATA_KURANG: 3, Status.SUDAH_TERCAPAI: 4}
 _EPS = 1e-9  # float slack before ceil(): 15.000000000002 days is 15 days
 
@@ -89,7 +90,7 @@ def _days_to_target(gap: float, closing: float) -> int | None:
 
 
 def projection(series_for_one_area: pd.DataFrame, *, target_pct, deadline, window_days=28,
-               as_of=None) -> dict:
+               as_of=None, today: date | None = None) -> dict:
     """Will one area reach ``target_pct`` by ``deadline`` at its recent rate?
 
     Takes the ``series`` rows of one area (Col.KODE, Col.TANGGAL, Col.WAJIB, Col.SUDAH).
@@ -105,16 +106,18 @@ def projection(series_for_one_area: pd.DataFrame, *, target_pct, deadline, windo
     The band uses r ± one standard error of the interval rates (weighted by interval
     length; needs two intervals or more, else no band). LAJU_DIBUTUHKAN =
     ceil((p·wajib0 − sudah0) / days_left + p·g), at least 0: recordings per day needed
-    by the deadline, keeping up with new wajib too (None when the deadline is not
-    after the newest snapshot).
+    by the deadline, keeping up with new wajib too, days counted from the newest snapshot or
+    from ``today`` when later (None when the deadline is not after that day: TENGGAT_LEWAT).
 
     Returns a dict with Col.KODE, STATUS (a ``Status`` value), Col.TANGGAL (snapshot used),
     Col.WAJIB, Col.SUDAH, Col.CAKUPAN (percent), LAJU, LAJU_GALAT, PERTUMBUHAN_WAJIB,
     JENDELA_AWAL, JENDELA_HARI, N_INTERVAL, N_KOREKSI, HARI_KE_TARGET, TANGGAL_PROYEKSI
     (+ _AWAL, _AKHIR; ISO text or None), LAJU_DIBUTUHKAN, TEPAT_WAKTU, TENGGAT_LEWAT,
-    TARGET, TENGGAT. Status order of checks: no usable data → DATA_KURANG; at or above
+    TARGET, TENGGAT, TERLAMBAT_HARI (days after the deadline), and with ``today``: UMUR_DATA (days
+    since the snapshot used) and PROYEKSI_LEWAT (the projected date is already past: never to
+    be shown as the future). Status order of checks: no usable data → DATA_KURANG; at or above
     the target → SUDAH_TERCAPAI (even from one snapshot); one snapshot → SATU_SNAPSHOT;
-    then TERCAPAI or TIDAK_TERCAPAI. Raises RekamError for a bad target, date or window,
+    then TERCAPAI (by the deadline), TERLAMBAT (after it) or TIDAK_TERCAPAI. Raises RekamError for a bad target, date or window,
     ValueError when the frame holds more than one area.
     """
     target = parse_target(target_pct)
@@ -130,6 +133,7 @@ def projection(series_for_one_area: pd.DataFrame, *, target_pct, deadline, windo
         PERTUMBUHAN_WAJIB: None, JENDELA_AWAL: None, JENDELA_HARI: None, N_INTERVAL: 0, N_KOREKSI: 0,
         HARI_KE_TARGET: None, TANGGAL_PROYEKSI: None, TANGGAL_PROYEKSI_AWAL: None, TANGGAL_PROYEKSI_AKHIR: None,
         LAJU_DIBUTUHKAN: None, TEPAT_WAKTU: None, TENGGAT_LEWAT: None, TARGET: target, TENGGAT: tenggat.isoformat(),
+        TERLAMBAT_HARI: None, UMUR_DATA: None, PROYEKSI_LEWAT: False,
     }
     days, wajib, sudah = _usable_points(series_for_one_area, cutoff)
     if not days:
@@ -138,20 +142,21 @@ def projection(series_for_one_area: pd.DataFrame, *, target_pct, deadline, windo
     t0, sudah0, wajib0 = days[-1], sudah[-1], wajib[-1]
     gap = target * wajib0 / 100 - sudah0  # recordings still missing today (≤ 0: reached)
     result.update({Col.TANGGAL: t0.isoformat(), Col.WAJIB: int(wajib0), Col.SUDAH: int(sudah0),
-                   Col.CAKUPAN: float(100 * sudah0 / wajib0)})
+                   Col.CAKUPAN: float(100 * sudah0 / wajib0), UMUR_DATA: (today - t0).days if today else None})
 
     if len(days) >= 2:
         result.update(_recent_rate(days, wajib, sudah, window))
     growth = result[PERTUMBUHAN_WAJIB] or 0.0
 
-    days_left = (tenggat - t0).days
+    days_left = (tenggat - max(t0, today or t0)).days  # from today when the data is older than today
     result[TENGGAT_LEWAT] = days_left <= 0
     if days_left > 0:
         needed = gap / days_left + target * growth / 100
         result[LAJU_DIBUTUHKAN] = max(0, math.ceil(needed - _EPS))
 
     if gap <= 0:
-        result.update({STATUS: Status.SUDAH_TERCAPAI.value, HARI_KE_TARGET: 0, TEPAT_WAKTU: True})
+        result.update({STATUS: Status.SUDAH_TERCAPAI.value, HARI_KE_TARGET: 0, TEPAT_WAKTU: True,
+                       TERLAMBAT_HARI: 0})
         return result
     if len(days) < 2:
         result[STATUS] = Status.SATU_SNAPSHOT.value
@@ -163,8 +168,10 @@ def projection(series_for_one_area: pd.DataFrame, *, target_pct, deadline, windo
         result.update({STATUS: Status.TIDAK_TERCAPAI.value, TEPAT_WAKTU: False})
         return result
     reached = t0 + timedelta(days=n_days)
-    result.update({STATUS: Status.TERCAPAI.value, HARI_KE_TARGET: n_days, TANGGAL_PROYEKSI: reached.isoformat(),
-                   TEPAT_WAKTU: reached <= tenggat})
+    late = max(0, (reached - tenggat).days)
+    result.update({STATUS: (Status.TERLAMBAT if late else Status.TERCAPAI).value, HARI_KE_TARGET: n_days,
+                   TANGGAL_PROYEKSI: reached.isoformat(), TEPAT_WAKTU: not late, TERLAMBAT_HARI: late,
+                   PROYEKSI_LEWAT: bool(today and reached < today)})
     se = result[LAJU_GALAT]
     if se is not None:
         early = _days_to_target(gap, result[LAJU] + se - own_growth)

@@ -11,7 +11,7 @@ from geo import fmt
 from geo.columns import (
     BERLANGSUNG, HARI_KE_TARGET, JENDELA_AWAL, JENDELA_HARI, JENIS, KETERANGAN, LAJU, LAJU_DIBUTUHKAN, MULAI,
     N_KOREKSI, PERTUMBUHAN_WAJIB, REKAM_BARU, SELESAI, STATUS, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR,
-    TANGGAL_PROYEKSI_AWAL, TARGET, TENGGAT, TENGGAT_LEWAT,
+    TANGGAL_PROYEKSI_AWAL, TARGET, TENGGAT, TENGGAT_LEWAT, TERLAMBAT_HARI, PROYEKSI_LEWAT, UMUR_DATA,
 )
 from geo.present.common import display_table
 from geo.schema import Col
@@ -68,6 +68,13 @@ def headline(projection: dict, hijau: float, lang: str = "id") -> list[str]:
         first = tr("tren_kalimat_tidak", lang, sasaran_besar=goal_first,
                               laju=fmt.number(projection[LAJU], 1, lang),
                               tumbuh=fmt.number(projection[PERTUMBUHAN_WAJIB], 1, lang))
+    elif projection.get(PROYEKSI_LEWAT):  # never a past date presented as the future
+        first = tr("tren_kalimat_lewat", lang, sasaran=goal, tanggal=day(TANGGAL_PROYEKSI), data=day(Col.TANGGAL),
+                   umur=fmt.number(projection.get(UMUR_DATA), lang=lang))
+    elif status == Status.TERLAMBAT:
+        first = tr("tren_kalimat_terlambat", lang, sasaran=goal, tanggal=day(TANGGAL_PROYEKSI),
+                   rentang=_range_words(projection, lang), hari=fmt.number(projection[TERLAMBAT_HARI], lang=lang),
+                   tenggat=day(TENGGAT))
     else:
         first = tr("tren_kalimat_tercapai", lang, sasaran=goal, tanggal=day(TANGGAL_PROYEKSI),
                               rentang=_range_words(projection, lang))
@@ -80,6 +87,51 @@ def headline(projection: dict, hijau: float, lang: str = "id") -> list[str]:
             lines.append(tr(key, lang, n=fmt.number(projection[LAJU_DIBUTUHKAN], lang=lang),
                                        sasaran=goal, tenggat=day(TENGGAT)))
     return lines
+
+
+def verdict(projection: dict, hijau: float, lang: str = "id") -> dict:
+    """The bupati's answer in one sentence (``title``), how it looks (``kind``: success, info,
+    warning or error) and the rate it takes (``detail``, markdown), from a ``trend.projection``
+    made with ``today``: already there, on track, late by N days, out of reach, or — when the
+    projected date has already passed — that the data is old, never a past date as the future."""
+    status = Status(projection[STATUS])
+    goal = target_words(projection[TARGET], hijau, lang)
+    day = lambda key: fmt.long_date(projection.get(key), lang)  # noqa: E731
+    words = dict(sasaran=goal, tanggal=day(TANGGAL_PROYEKSI), tenggat=day(TENGGAT),
+                 cakupan=fmt.percent(projection.get(Col.CAKUPAN), 2, lang), umur=fmt.number(projection.get(UMUR_DATA),
+                                                                                         lang=lang))
+    if status == Status.SUDAH_TERCAPAI:
+        return {"kind": "success", "title": tr("vonis_sudah", lang, **{**words, "tanggal": day(Col.TANGGAL)}),
+                "detail": None}
+    if status in (Status.DATA_KURANG, Status.SATU_SNAPSHOT):
+        return {"kind": "warning", "title": tr("vonis_kurang", lang), "detail": None}
+    if projection.get(TENGGAT_LEWAT):
+        return {"kind": "error", "title": tr("vonis_tenggat_lewat", lang, **{**words, "tanggal": day(Col.TANGGAL)}),
+                "detail": None}
+    if projection.get(PROYEKSI_LEWAT):
+        title, kind = tr("vonis_lewat", lang, **words), "warning"
+    elif status == Status.TERCAPAI:
+        title, kind = tr("vonis_tepat", lang, **words), "success"
+    elif status == Status.TERLAMBAT:
+        title, kind = tr("vonis_terlambat", lang, hari=fmt.number(projection[TERLAMBAT_HARI], lang=lang),
+                         **words), "error"
+    else:
+        title, kind = tr("vonis_tidak", lang, **words), "error"
+    rate, needed = projection.get(LAJU), projection.get(LAJU_DIBUTUHKAN)
+    detail = None
+    if rate is not None and needed is not None:
+        key = "vonis_laju_cukup" if rate >= needed else "vonis_laju"
+        detail = tr(key, lang, perlu=fmt.number(needed, lang=lang), laju=fmt.number(rate, 0, lang))
+    return {"kind": kind, "title": title, "detail": detail}
+
+
+def stale_warning(projection: dict, stale_days: int, lang: str = "id") -> str | None:
+    """A warning when the newest snapshot is older than ``stale_days`` (``UMUR_DATA`` from a
+    projection made with ``today``); None when the data is fresh or its age unknown."""
+    age = projection.get(UMUR_DATA)
+    if age is None or age <= stale_days:
+        return None
+    return tr("data_basi", lang, tanggal=fmt.long_date(projection[Col.TANGGAL], lang), umur=fmt.number(age, lang=lang))
 
 
 def _range_words(projection: dict, lang: str) -> str:

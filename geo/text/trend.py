@@ -34,7 +34,8 @@ TEXTS = {
         "The events file {path} cannot be read ({detail}).",
     ),
     "tren_status_sudah_tercapai": ("sudah tercapai", "already reached"),
-    "tren_status_tercapai": ("tercapai pada laju ini", "reached at this rate"),
+    "tren_status_tercapai": ("tepat waktu pada laju ini", "in time at this rate"),
+    "tren_status_terlambat": ("terlambat pada laju ini", "late at this rate"),
     "tren_status_tidak_tercapai_pada_laju_ini": ("tidak tercapai pada laju ini", "not reached at this rate"),
     "tren_status_satu_snapshot": ("baru satu data: belum ada tren", "a single snapshot: no trend yet"),
     "tren_status_data_kurang": ("data kurang", "not enough data"),
@@ -96,6 +97,57 @@ TEXTS = {
     "tren_kalimat_tercapai": (
         "Dengan laju saat ini, {sasaran} tercapai pada **{tanggal}**{rentang}.",
         "At the current rate, {sasaran} is reached on **{tanggal}**{rentang}.",
+    ),
+    "tren_kalimat_terlambat": (
+        "**Terlambat {hari} hari**: dengan laju saat ini {sasaran} baru tercapai pada **{tanggal}**{rentang}, "
+        "sesudah tenggat {tenggat}.",
+        "**Late by {hari} days**: at the current rate {sasaran} is only reached on **{tanggal}**{rentang}, after "
+        "the {tenggat} deadline.",
+    ),
+    "tren_kalimat_lewat": (
+        "Pada laju sampai {data}, {sasaran} mestinya sudah tercapai sekitar **{tanggal}** — tanggal itu sudah lewat, "
+        "tetapi data terakhir {data} ({umur} hari lalu). Impor data terbaru untuk memastikan.",
+        "At the rate up to {data}, {sasaran} should have been reached around **{tanggal}** — a date already past, "
+        "but the latest data is of {data} ({umur} days ago). Import newer data to be sure.",
+    ),
+    "vonis_sudah": ("Sudah di {sasaran}: {cakupan} per {tanggal}.", "Already in {sasaran}: {cakupan} as of {tanggal}."),
+    "vonis_tepat": (
+        "Tepat waktu: {sasaran} tercapai sekitar {tanggal}, sebelum tenggat {tenggat}.",
+        "On track: {sasaran} is reached around {tanggal}, before the {tenggat} deadline.",
+    ),
+    "vonis_terlambat": (
+        "Terlambat {hari} hari: {sasaran} baru tercapai sekitar {tanggal}; tenggat {tenggat}.",
+        "Late by {hari} days: {sasaran} only around {tanggal}; the deadline is {tenggat}.",
+    ),
+    "vonis_tidak": (
+        "Tidak tercapai pada laju ini: {sasaran} tidak terkejar sebelum tenggat {tenggat}.",
+        "Not reached at this rate: {sasaran} is out of reach before the {tenggat} deadline.",
+    ),
+    "vonis_lewat": (
+        "Data sudah {umur} hari: pada laju terakhir {sasaran} mestinya sudah tercapai sekitar {tanggal}.",
+        "The data is {umur} days old: at the last rate {sasaran} should have been reached around {tanggal}.",
+    ),
+    "vonis_tenggat_lewat": (
+        "Tenggat {tenggat} sudah lewat; cakupan {cakupan} per {tanggal}.",
+        "The {tenggat} deadline has passed; coverage {cakupan} as of {tanggal}.",
+    ),
+    "vonis_kurang": (
+        "Belum bisa diproyeksikan: perlu data dari dua tanggal atau lebih.",
+        "No projection yet: it needs data from two dates or more.",
+    ),
+    "vonis_laju": (
+        "Perlu **{perlu} perekaman per hari** sampai tenggat; laju saat ini **{laju} per hari**.",
+        "**{perlu} recordings a day** are needed until the deadline; the current rate is **{laju} a day**.",
+    ),
+    "vonis_laju_cukup": (
+        "Laju saat ini **{laju} per hari** cukup; perlu {perlu} per hari sampai tenggat.",
+        "The current rate of **{laju} a day** is enough; {perlu} a day are needed until the deadline.",
+    ),
+    "data_basi": (
+        "Data terakhir {tanggal} — sudah {umur} hari. Angka dan proyeksi di sini mungkin tidak lagi sesuai "
+        "keadaan; impor data terbaru.",
+        "The latest data is of {tanggal} — {umur} days ago. Figures and projections here may no longer match "
+        "reality; import newer data.",
     ),
     "tren_rentang": (" (rentang {awal} – {akhir})", " (range {awal} – {akhir})"),
     "tren_rentang_terbuka": (

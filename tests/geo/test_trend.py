@@ -383,7 +383,8 @@ def test_cli_trend_table_in_indonesian(filled_store, store_url, monkeypatch, cap
     code, out, _ = _cli(monkeypatch, capsys, "trend", "--within", "9901", "--level", "desa", "--target", "97",
                         "--deadline", "2026-03-06", "--db", store_url)
     assert code == 0
-    assert "tercapai pada laju ini" in out
+    # Kel A2 reaches 97% only in 2029, long after the 2026-03-06 deadline: late, never "tercapai"
+    assert "2029-03-17   terlambat pada laju ini" in out and "tercapai pada laju ini" not in out
     assert "96,00%" in out  # Desa A1: 960 of 1000
 
 
@@ -505,3 +506,40 @@ def test_close_events_of_one_kind_are_one_band():
     labels = {a.text: a.hovertext for a in fig.layout.annotations}
     assert labels["Perekaman di sekolah (2)"] == "SMA 1<br>SMK 1"
     assert "Perekaman di sekolah" in labels
+
+
+# --- the verdict a bupati reads: late, on time, or old data — never a past date as the future ----
+def test_late_on_time_and_old_data_verdicts():
+    from datetime import date
+
+    from geo.present.trend import stale_warning, verdict
+
+    s = _series([(0, 1000, 850), (30, 1000, 880)])  # +1 a day: 92% (920) on day 70
+    seen = lambda offset: date.fromisoformat(_day(offset))  # noqa: E731
+    on_time = trend.projection(s, target_pct=92, deadline=_day(80), today=seen(31))
+    assert (on_time[trend.STATUS], on_time[columns.TERLAMBAT_HARI]) == ("tercapai", 0)
+    assert verdict(on_time, 92)["title"] == (f"Tepat waktu: zona hijau tercapai sekitar {fmt_day(70)}, "
+                                             f"sebelum tenggat {fmt_day(80)}.")
+    late = trend.projection(s, target_pct=92, deadline=_day(60), today=seen(31))
+    assert (late[trend.STATUS], late[columns.TERLAMBAT_HARI]) == ("terlambat", 10)
+    assert verdict(late, 92)["title"] == (f"Terlambat 10 hari: zona hijau baru tercapai sekitar {fmt_day(70)}; "
+                                          f"tenggat {fmt_day(60)}.")
+    assert verdict(late, 92, "en")["title"].startswith("Late by 10 days")
+    assert verdict(late, 92)["kind"] == "error"
+    # seen on day 100: the projected day 70 is past and the data is 70 days old
+    old = trend.projection(s, target_pct=92, deadline=_day(120), today=seen(100))
+    assert old[columns.PROYEKSI_LEWAT] and old[columns.UMUR_DATA] == 70
+    said = verdict(old, 92)
+    assert said["kind"] == "warning"
+    assert said["title"] == f"Data sudah 70 hari: pada laju terakhir zona hijau mestinya sudah tercapai sekitar {fmt_day(70)}."
+    assert "mestinya sudah tercapai" in trend_words.headline(old, 92)[0]
+    assert stale_warning(old, 14).startswith(f"Data terakhir {fmt_day(30)} — sudah 70 hari.")
+    assert stale_warning(on_time, 14) is None
+    # the rate needed counts the 20 days left from today, not the 90 from the old snapshot
+    assert old[trend.LAJU_DIBUTUHKAN] == 2 and "Perlu **2 perekaman per hari**" in said["detail"]
+
+
+def fmt_day(offset: int) -> str:
+    from geo import fmt
+
+    return fmt.long_date(_day(offset))
