@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from geo.schema import DATA_DIR, ConfigError, ZoneConfig
@@ -31,10 +32,24 @@ class Settings:
     session_minutes: int = 60
     bcrypt_rounds: int = 12  # password hashing cost; tests lower it (each step down halves an attacker's work)
     source_name: str = "Dinas Kependudukan dan Pencatatan Sipil"
+    target_pct: float | None = None  # the coverage the office works to; None: the hijau threshold
+    deadline: str | None = None  # ISO date of the target; None: 31 December of the data's year
+    stale_days: int = 14  # data older than this is announced as old on every page
 
     @property
     def max_upload_bytes(self) -> int:
         return int(self.max_upload_mb * 1024 * 1024)
+
+    @property
+    def target(self) -> float:
+        return float(self.target_pct) if self.target_pct is not None else float(self.zones.hijau)
+
+    def deadline_for(self, data_date: str | None) -> str:
+        """The deadline: the configured one, else 31 December of the data's year (of today's)."""
+        if self.deadline:
+            return self.deadline
+        year = int(str(data_date)[:4]) if data_date else date.today().year
+        return f"{year}-12-31"
 
 
 DEFAULTS = Settings(zones=ZoneConfig())  # the documented defaults, read from no file
@@ -81,6 +96,7 @@ def load_settings(path: Path | None = None) -> Settings:
     hijau = _first(_env_float("REKAM_HIJAU"), zona.get("hijau"), 92.0)
     kuning = _first(_env_float("REKAM_KUNING"), zona.get("kuning"), 85.0)
     upload = conf.get("unggah", {})
+    target = conf.get("target", {})
     akses = conf.get("akses", {})
     public_env = os.environ.get("REKAM_PUBLIC_VIEW")
     public = (public_env.lower() in ("1", "true", "ya", "yes")) if public_env else akses.get("publik", True)
@@ -91,4 +107,26 @@ def load_settings(path: Path | None = None) -> Settings:
         session_minutes=int(akses.get("sesi_menit", 60)),
         bcrypt_rounds=_bcrypt_rounds(os.environ.get("REKAM_BCRYPT_ROUNDS")),
         source_name=conf.get("sumber", {}).get("nama", Settings.source_name),
+        target_pct=_float_or_none(target.get("persen"), "target.persen"),
+        deadline=_deadline(target.get("tenggat")),
+        stale_days=int(conf.get("data", {}).get("basi_hari", Settings.stale_days)),
     )
+
+
+def _float_or_none(value, name: str) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        return float(str(value).replace(",", "."))
+    except ValueError:
+        raise ConfigError("config_nilai_salah", nama=name, nilai=value) from None
+
+
+def _deadline(value) -> str | None:
+    """``tenggat`` as ISO text (TOML dates and text both accepted); ConfigError for a bad one."""
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        raise ConfigError("config_nilai_salah", nama="target.tenggat", nilai=value) from None

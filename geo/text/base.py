@@ -22,6 +22,12 @@ TEXTS = {
         "Variabel lingkungan {nama}='{nilai}' bukan angka. Tulis angka, misalnya 92 atau 92,5.",
         "Environment variable {nama}='{nilai}' is not a number. Write a number such as 92 or 92.5.",
     ),
+    "config_nilai_salah": (
+        "Nilai '{nilai}' untuk {nama} di data/config.toml tidak bisa dipakai. Tulis angka (mis. 95) atau "
+        "tanggal TTTT-BB-HH sesuai contohnya.",
+        "Value '{nilai}' for {nama} in data/config.toml cannot be used. Write a number (e.g. 95) or a date "
+        "YYYY-MM-DD as in its example.",
+    ),
     "config_rusak": (
         "Berkas konfigurasi {path} tidak bisa dibaca ({detail}). Periksa penulisan TOML-nya.",
         "Configuration file {path} cannot be read ({detail}). Check its TOML syntax.",

@@ -65,3 +65,16 @@ def test_exports_neutralise_formulas():
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes({"Daftar": frame})))
     cells = [c.value for c in book["Daftar"]["A"]]
     assert cells[1] == "'=HYPERLINK(\"x\")" and book["Daftar"]["B"][1].value == 1
+
+
+def test_target_deadline_and_stale_days_from_the_config_file(tmp_path, monkeypatch):
+    path = tmp_path / "config.toml"
+    path.write_text("[target]\npersen = 95\ntenggat = 2027-06-30\n[data]\nbasi_hari = 7\n", encoding="utf-8")
+    settings = load_settings(path)
+    assert (settings.target, settings.deadline, settings.stale_days) == (95.0, "2027-06-30", 7)
+    plain = load_settings(tmp_path / "tidak_ada.toml")
+    assert (plain.target, plain.deadline_for("2026-11-16"), plain.stale_days) == (92.0, "2026-12-31", 14)
+    path.write_text('[target]\ntenggat = "akhir tahun"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_settings(path)
+    assert err.value.key == "config_nilai_salah" and err.value.params["nama"] == "target.tenggat"
