@@ -11,6 +11,16 @@ from datetime import date, datetime
 
 from geo.schema import RekamError
 
+MONTHS = {  # what offices write for a month, Indonesian and English, full and short
+    **dict.fromkeys(("JANUARI", "JANUARY", "JAN"), 1), **dict.fromkeys(("FEBRUARI", "FEBRUARY", "FEB", "PEB"), 2),
+    **dict.fromkeys(("MARET", "MARCH", "MAR"), 3), **dict.fromkeys(("APRIL", "APR"), 4),
+    **dict.fromkeys(("MEI", "MAY"), 5), **dict.fromkeys(("JUNI", "JUNE", "JUN"), 6),
+    **dict.fromkeys(("JULI", "JULY", "JUL"), 7), **dict.fromkeys(("AGUSTUS", "AUGUST", "AGU", "AGT", "AGS", "AUG"), 8),
+    **dict.fromkeys(("SEPTEMBER", "SEP", "SEPT"), 9), **dict.fromkeys(("OKTOBER", "OCTOBER", "OKT", "OCT"), 10),
+    **dict.fromkeys(("NOVEMBER", "NOV", "NOP"), 11), **dict.fromkeys(("DESEMBER", "DECEMBER", "DES", "DEC"), 12),
+}
+_WORDED = re.compile(r"\b(\d{1,2})[\s.-]+([A-Za-z]{3,9})\.?[\s.-]+((?:19|20)\d\d)\b")
+_NUMERIC = re.compile(r"\b(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|(?:19|20)\d\d-\d{2}-\d{2})\b")
 PROGRAMME_START = date(2011, 1, 1)  # e-KTP recording began in 2011: no snapshot can be older
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
@@ -35,6 +45,21 @@ def read_day(value) -> date | None:
         except ValueError:
             return None
     return None
+
+
+def days_in_text(text: str) -> list[date]:
+    """Every date written in a line of text, as offices write it in a title: "Keadaan 30 September
+    2017", "per 31 Agt 2026", "s.d. 16/11/2026", "2026-11-16"."""
+    found = []
+    for day, month, year in _WORDED.findall(str(text)):
+        number = MONTHS.get(month.upper())
+        if number:
+            try:
+                found.append(date(int(year), number, int(day)))
+            except ValueError:
+                pass
+    found += [d for d in (read_day(m) for m in _NUMERIC.findall(str(text))) if d is not None]
+    return found
 
 
 def _blank(value) -> bool:

@@ -5,7 +5,7 @@ import json
 import sys
 
 from geo.cli.output import add_common, emit, lang, open_store
-from geo.schema import LEVELS, Col, Level
+from geo.schema import LEVELS, Col, Level, RekamError
 from geo.text import describe_problem, tr
 
 
@@ -21,7 +21,7 @@ def add_commands(sub) -> None:
 
     p = add_common(sub.add_parser("import-enrollment", help="impor data perekaman (CSV, XLSX)"))
     p.add_argument("file")
-    p.add_argument("--date", required=True, help="tanggal data, TTTT-BB-HH")
+    p.add_argument("--date", help="tanggal data, TTTT-BB-HH (bawaan: tanggal yang tertulis di judul berkas)")
     p.add_argument("--level", choices=[Level.KECAMATAN.value, Level.DESA.value], default=Level.DESA.value)
     p.add_argument("--within", help="kode wilayah induk, mis. 36.74")
     p.add_argument("--sheet")
@@ -94,16 +94,33 @@ def cmd_import_enrollment(args) -> int:
     from geo.ingest import commit_enrollment, prepare_enrollment
 
     language = lang(args)
-    tanggal = iso_day(args.date, field="data")
-    check_snapshot_day(tanggal, allow=args.allow_date)  # before reading the file
+    tanggal = iso_day(args.date, field="data", required=False)
+    if tanggal:
+        check_snapshot_day(tanggal, allow=args.allow_date)  # before reading the file
     store = open_store(args)
     prepared = prepare_enrollment(store, args.file, level=args.level, within=args.within, sheet=args.sheet,
                                   settings=load_settings())
+    tanggal = data_date(prepared.read.report, tanggal, language)
     print_join_report(prepared, language)
     version = commit_enrollment(store, prepared, tanggal=tanggal, user=args.user,
                                 skip_unmatched=args.skip_unmatched, force=args.force, allow_date=args.allow_date)
     print(tr("impor_rekam_ok", language, versi=version, jumlah=len(prepared.join.matched), tanggal=tanggal))
     return 0
+
+
+def data_date(report: dict, given: str | None, language: str) -> str:
+    """The snapshot date: the one given, else the one the file states in its title; never today.
+    A given date that differs from the file's is used, with a warning."""
+    stated = report.get("tanggal_berkas")
+    if given is None and stated is None:
+        raise RekamError("tanggal_perlu", berkas=report.get("file_name", "-"))
+    if given is None:
+        print(tr("tanggal_dari_berkas", language, tanggal=stated, teks=report.get("tanggal_berkas_teks", "")))
+        return stated
+    if stated and stated != given:
+        print(f"{tr('peringatan', language)}: {tr('tanggal_beda_berkas', language, tanggal=given, berkas=stated)}",
+              file=sys.stderr)
+    return given
 
 
 def cmd_import_points(args) -> int:

@@ -18,7 +18,7 @@ from geo.io.enrollment_header import (ABAIKAN, COUNT_ROLES, NOMOR, PARENT_LABEL,
                                       TOTAL_LABEL, UNIT_WORDS, Column, Mapping, count_like, find_header,
                                       is_column_numbers, looks_numeric, map_columns, role_of)
 from geo.io.numbers import MAX_COUNT, as_text, parse_count, parse_percent, show
-from geo.io.enrollment_sheets import pick_sheets
+from geo.io.enrollment_sheets import pick_sheets, stated_date
 from geo.io.grids import Sheet, norm
 from geo.io.tabular import read_workbook
 from geo.schema import COUNT_COLUMNS, Col, FileRefused, Problem, ValidationFailed
@@ -120,6 +120,7 @@ def _report(book, parts, headers, skipped: list[dict], many: bool) -> dict:
     report.update(first_reader.report())
     if many:
         report["per_lembar"] = {s.name: {**m.report(), **r.report()} for s, _, r, m in parts}
+    report.update(stated_date([(s, m.header) for s, _, _, m in parts]))
     return report
 
 

@@ -10,18 +10,11 @@ from __future__ import annotations
 
 import re
 
+from geo.dates import MONTHS, days_in_text
 from geo.io.enrollment_header import Header, choose_sheet
 from geo.io.grids import Sheet, norm
 from geo.schema import FileRefused
 
-MONTHS = {  # what offices write for a month, Indonesian and English, full and short
-    **dict.fromkeys(("JANUARI", "JANUARY", "JAN"), 1), **dict.fromkeys(("FEBRUARI", "FEBRUARY", "FEB", "PEB"), 2),
-    **dict.fromkeys(("MARET", "MARCH", "MAR"), 3), **dict.fromkeys(("APRIL", "APR"), 4),
-    **dict.fromkeys(("MEI", "MAY"), 5), **dict.fromkeys(("JUNI", "JUNE", "JUN"), 6),
-    **dict.fromkeys(("JULI", "JULY", "JUL"), 7), **dict.fromkeys(("AGUSTUS", "AUGUST", "AGU", "AGT", "AGS", "AUG"), 8),
-    **dict.fromkeys(("SEPTEMBER", "SEP", "SEPT"), 9), **dict.fromkeys(("OKTOBER", "OCTOBER", "OKT", "OCT"), 10),
-    **dict.fromkeys(("NOVEMBER", "NOV", "NOP"), 11), **dict.fromkeys(("DESEMBER", "DECEMBER", "DES", "DEC"), 12),
-}
 _ISO_MONTH = re.compile(r"^(\d{4})[-/. ](\d{1,2})(?:[-/. ]\d{1,2})?$")
 
 
@@ -72,3 +65,19 @@ def _why_not(sheet: Sheet, header: Header) -> str:
     if sheet.hidden:
         return "lembar_tersembunyi"
     return "lembar_tanpa_judul_rekap" if not header.recognisable else "lembar_tidak_dipilih"
+
+
+def stated_date(sheets: list[tuple[Sheet, Header]]) -> dict:
+    """The data date the file states in its title rows ("Keadaan 30 September 2017", "per
+    16/11/2026"): ``tanggal_berkas`` (ISO) when the titles name one date, else None, with the
+    title text it came from (``tanggal_berkas_teks``) or the dates that disagree."""
+    found: dict[str, str] = {}
+    for sheet, header in sheets:
+        for row in sheet.grid[: header.rows[0] if header.rows else 0]:
+            for cell in row:
+                for day in days_in_text(cell) if isinstance(cell, str) else ():
+                    found.setdefault(day.isoformat(), cell)
+    if len(found) == 1:
+        (day, text), = found.items()
+        return {"tanggal_berkas": day, "tanggal_berkas_teks": text}
+    return {"tanggal_berkas": None, "tanggal_berkas_beda": sorted(found) if found else []}

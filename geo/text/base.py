@@ -104,6 +104,18 @@ TEXTS = {
         "Tanggal {nama} '{nilai}' tidak dikenali. Tulis TTTT-BB-HH (2026-09-28) atau HH/BB/TTTT (28/09/2026).",
         "The {nama} date '{nilai}' is not recognised. Write YYYY-MM-DD (2026-09-28) or DD/MM/YYYY (28/09/2026).",
     ),
+    "tanggal_perlu": (
+        "Berkas '{berkas}' tidak menyebut tanggal datanya (mis. 'Keadaan 30 September 2017' di judul). Tulis "
+        "tanggalnya: --date TTTT-BB-HH (halaman Data: isi 'Data per tanggal').",
+        "File '{berkas}' does not state its data date (e.g. 'Keadaan 30 September 2017' in its title). Give the "
+        "date: --date YYYY-MM-DD (Data page: fill in 'Data as of').",
+    ),
+    "tanggal_dari_berkas": ("Tanggal data dari judul berkas: {tanggal} ('{teks}').",
+                            "Data date from the file's title: {tanggal} ('{teks}')."),
+    "tanggal_beda_berkas": (
+        "tanggal {tanggal} dipakai, padahal judul berkas menyebut {berkas}; periksa lagi.",
+        "date {tanggal} is used although the file's title says {berkas}; check it again.",
+    ),
     "tanggal_masa_depan": (
         "Tanggal data {tanggal} ada di masa depan (hari ini {hari_ini}); tahun yang salah ketik akan menjadi data "
         "terbaru di setiap dasbor. Periksa tanggalnya; bila memang benar, impor dengan --allow-date (halaman Data: "

@@ -96,3 +96,25 @@ def test_two_period_sheets_are_refused_and_each_imports_alone(serang, capsys, tm
                        SERANG, "--db", url)
     assert code == 1 and "sudah diimpor" in err  # that sheet again is
     store.close()
+
+
+def test_the_data_date_is_read_from_the_title_and_otherwise_required(serang, capsys, tmp_path):
+    url, desa = serang
+    rows = [[r.kode, r.nama, 1000, 900] for r in desa.head(3).itertuples()]
+    titled = tmp_path / "rekap_september.xlsx"
+    titled.write_bytes(_workbook({"REKAP": [["REKAPITULASI PEREKAMAN KTP-EL"], ["Keadaan 30 September 2026"], [],
+                                            ["KODE", "KELURAHAN", "WAJIB KTP", "SUDAH REKAM"], *rows]}))
+    code, out, err = run(capsys, "import-enrollment", titled, "--within", SERANG, "--db", url)
+    assert code == 0, err
+    assert "Tanggal data dari judul berkas: 2026-09-30 ('Keadaan 30 September 2026')" in out
+    store = Store.open(url)
+    assert store.snapshot_dates() == ["2026-09-30"]
+    untitled = tmp_path / "rekap.xlsx"
+    untitled.write_bytes(_workbook({"REKAP": [["KODE", "KELURAHAN", "WAJIB KTP", "SUDAH REKAM"], *rows]}))
+    code, _, err = run(capsys, "import-enrollment", untitled, "--within", SERANG, "--db", url)
+    assert code == 1 and "tidak menyebut tanggal datanya" in err and "--date" in err
+    assert store.snapshot_dates() == ["2026-09-30"]  # never silently today
+    code, _, err = run(capsys, "import-enrollment", titled, "--date", "2026-10-31", "--within", SERANG, "--force",
+                       "--db", url)
+    assert code == 0 and "judul berkas menyebut 2026-09-30" in err
+    store.close()
