@@ -26,8 +26,8 @@ TEXTS = {
     "map_data_per": ("Data per {tanggal}", "Data as of {tanggal}"),
     "map_sumber": ("Sumber: {sumber}", "Source: {sumber}"),
     "map_di_atas_100_jumlah": (
-        "{jumlah} wilayah di atas 100% (data penyebut perlu diperbarui)",
-        "{jumlah} areas above 100% (denominator data needs updating)",
+        "{jumlah} wilayah di atas 100% — periksa data wajib KTP",
+        "{jumlah} areas above 100% — check the wajib KTP figures",
     ),
     "map_tanpa_batas": (
         "{jumlah} wilayah tanpa batas peta (tidak digambar)",

@@ -239,3 +239,42 @@ def test_names_stay_text_not_markup_or_template():
     html = m.get_root().render()
     assert "Desa {{ 7 * 7 }} \\u003c/script>\\u003cb>x\\u003c/b>" in html
     assert "49" not in html.split("Desa ")[1][:20]
+
+
+def _html(m: folium.Map) -> str:
+    return m.get_root().render()
+
+
+def test_the_scale_is_metric_only():
+    html = _html(coverage_map(frame()))
+    assert "L.control.scale({metric: true, imperial: false})" in html and "control_scale" not in html
+
+
+def test_names_on_the_areas_as_text_only_when_asked():
+    rows = [(k, "<b>Desa</b> & \"Satu\"" if i == 0 else n, *rest) for i, (k, n, *rest) in enumerate(ROWS)]
+    m = coverage_map(frame(rows), labels=True)
+    html = _html(m)
+    assert "peta-rekam-label" in html and "textContent" in html and "<b>Desa</b>" not in html
+    labels = next(c for c in m._children.values() if type(c).__name__ == "Labels")
+    assert [item[0] for item in labels.items] == [r[1] for r in rows]
+    for (_, lat_lon, south, west, north, east), area in zip(labels.items, frame(rows).geometry):
+        assert south <= lat_lon[0] <= north and west <= lat_lon[1] <= east  # the name stands inside its area
+    assert "peta-rekam-label" not in _html(coverage_map(frame()))
+
+
+def test_parent_borders_are_drawn_over_the_areas():
+    parents = gpd.GeoDataFrame({Col.KODE: ["99.01.01"]}, geometry=[box(0, 0, 3, 1)], crs="EPSG:4326")
+    m = coverage_map(frame(), outline=parents)
+    outline = next(c for c in m._children.values() if type(c).__name__ == "Outline")
+    assert outline.json_text.count('"type":"Feature"') == 1 and "LineString" in outline.json_text
+    names = list(m._children)
+    assert names.index(outline.get_name()) > names.index(areas(m).get_name())  # drawn after (over) the areas
+
+
+def test_an_area_above_100_percent_has_its_own_marker_not_just_green():
+    m = coverage_map(frame())
+    layer = areas(m)
+    assert layer.over == ["36.74.07"]  # Setu, 106,70%: drawn with the dashed border
+    assert 'dashArray: "5 3"' in _html(m)
+    assert "1 wilayah di atas 100% — periksa data wajib KTP" in legend(m) and "dashed" in legend(m)
+    assert coverage_map(frame(ROWS[:6])).get_root().render().count("periksa data wajib KTP") == 0

@@ -14,6 +14,7 @@ from geo.config import DEFAULTS, Settings
 from geo.render.assets import use_local_assets
 from geo.render.maps.layers import FILL, TIP, AreaLayer, point_layers
 from geo.render.maps.legend import Legend, legend_html
+from geo.render.maps.overlays import LABEL_CSS, Labels, MetricScale, Outline
 from geo.render.maps.scales import RAMPS, numeric, ramp_colours, scale_domain, zone_fill, zones
 from geo.render.maps.tooltips import tips
 from geo.schema import Col, Level, RekamError
@@ -92,7 +93,8 @@ class _Colouring:
 def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Settings = DEFAULTS,
                  lang: str = "id", data_date=None, points: dict[str, pd.DataFrame] | None = None,
                  basemap: bool = False, height: int | str = 560, shapes: ShapeCache | None = None,
-                 title: str | None = None) -> folium.Map:
+                 title: str | None = None, labels: bool = False,
+                 outline: gpd.GeoDataFrame | None = None) -> folium.Map:
     """A Leaflet map of ``gdf``'s areas coloured by ``metric``, with tooltips and a legend.
 
     Takes Col.KODE, Col.NAMA, Col.CAKUPAN (percent, NaN/NA = no data) and geometry (any CRS,
@@ -111,6 +113,9 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
     ``shapes``: where simplified geometry comes from (``geo.shapes.ShapeCache`` of the store,
     which holds every view prepared at import); a cache in memory when not given.
     ``title`` (e.g. the area's name) heads the legend, for a map that leaves the dashboard.
+    ``labels``: the areas' names on the map where they fit. ``outline``: parent areas (Col.KODE,
+    geometry; e.g. the kecamatan of the desa drawn) whose borders are drawn over the areas. The
+    scale bar is metric only.
 
     Raises MapInputError for an unknown metric or a missing column.
     """
@@ -132,22 +137,31 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
     minx, miny, maxx, maxy = shapely.total_bounds(geometry) if len(frame) else INDONESIA
     bounds = [[float(miny), float(minx)], [float(maxy), float(maxx)]]
     m = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=fit_zoom((minx, miny, maxx, maxy)),
-                   tiles=None, height=height, control_scale=True, prefer_canvas=True, zoom_snap=ZOOM_SNAP)
+                   tiles=None, height=height, control_scale=False, prefer_canvas=True, zoom_snap=ZOOM_SNAP)
     use_local_assets(m)
+    MetricScale().add_to(m)
     if basemap:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", control=False).add_to(m)
-    areas = AreaLayer(_feature_collection(properties, geometry), bounds, tr(f"map_judul_{metric}", lang))
+    over = list(frame.loc[colouring.cakupan > 100, Col.KODE].astype(str))
+    areas = AreaLayer(_feature_collection(properties, geometry), bounds, tr(f"map_judul_{metric}", lang), over)
 
-    notes = _notes(colouring.cakupan, undrawn, lang)
+    notes = _notes(undrawn, lang)
     layers, point_rows = point_layers(points or {}, lang, notes)
     # The legend first: it fits the view to the areas, leaving room for itself, before any
     # area exists, so Leaflet draws them once, at the final view. (No fitBounds before it:
     # Leaflet would then pan to the padded view instead of resetting it, and in headless
     # Chromium the pan was lost, leaving areas under the legend.)
     html = legend_html(metric, settings, lang, counts=colouring.counts(metric), domain=colouring.domain,
-                       data_date=data_date, notes=notes, point_rows=point_rows, title=title)
+                       data_date=data_date, notes=notes, point_rows=point_rows, title=title, over_100=len(over))
     Legend(html, bounds=bounds if len(frame) else None).add_to(m)
     areas.add_to(m)
+    if outline is not None and len(outline):
+        parents = outline[~(outline.geometry.isna() | outline.geometry.is_empty)]
+        if len(parents):
+            Outline(_map_geometry(parents.reset_index(drop=True), shapes)).add_to(m)
+    if labels and len(frame):
+        m.get_root().header.add_child(folium.Element(f"<style>{LABEL_CSS}</style>"))
+        Labels(frame[Col.NAMA].astype(str), geometry).add_to(m)
     for layer in layers:
         layer.add_to(m)
     if points:
@@ -177,12 +191,6 @@ def _drawable(gdf: gpd.GeoDataFrame, shapes: ShapeCache | None) -> tuple[pd.Data
     return frame[drawable].reset_index(drop=True), geometry[drawable], int((~drawable).sum())
 
 
-def _notes(cakupan: np.ndarray, undrawn: int, lang: str) -> list[str]:
-    """The legend's notes: areas above 100 %, rows without a boundary."""
-    notes = []
-    above = int(np.sum(cakupan > 100))
-    if above:
-        notes.append(tr("map_di_atas_100_jumlah", lang, jumlah=above))
-    if undrawn:
-        notes.append(tr("map_tanpa_batas", lang, jumlah=undrawn))
-    return notes
+def _notes(undrawn: int, lang: str) -> list[str]:
+    """The legend's notes: rows without a boundary (points without coordinates are added later)."""
+    return [tr("map_tanpa_batas", lang, jumlah=undrawn)] if undrawn else []

@@ -21,6 +21,7 @@ from geo.text import tr
 FILL = "fill"
 TIP = "tip"
 BORDER = "#ffffff"
+OVER_100 = "#1f3a93"  # the dashed border of an area above 100% (stale denominator): not a zone colour
 POINT_COLOURS = ("#1f4e79", "#7b3294", "#000000", "#e66101", "#4393c3")  # status without a colour
 
 
@@ -60,9 +61,14 @@ class AreaLayer(RawScript, folium.GeoJson):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
+        var {{ this.get_name() }}_over = {{ this.over|tojson }};
         var {{ this.get_name() }} = L.geoJson({{ this.json_text }}, {
             smoothFactor: 0,  // already simplified to the pixel; Leaflet's own pass only costs time
             style: function (feature) {
+                if ({{ this.get_name() }}_over.indexOf(feature.properties.kode) >= 0) {  // above 100%: its own marker
+                    return {fillColor: feature.properties.fill, fillOpacity: 0.85, color: {{ this.over_colour|tojson }},
+                            weight: 2.2, dashArray: "5 3", opacity: 1};
+                }
                 return {fillColor: feature.properties.fill, fillOpacity: 0.85, color: {{ this.border|tojson }},
                         weight: 0.7, opacity: 1};
             }
@@ -93,8 +99,10 @@ class AreaLayer(RawScript, folium.GeoJson):
         """
     )
 
-    def __init__(self, json_text: str, bounds: list[list[float]], name: str):
+    def __init__(self, json_text: str, bounds: list[list[float]], name: str, over: list[str] = ()):
         super().__init__(json.loads(json_text), name=name)
+        self.over = list(over)  # codes of areas above 100%, drawn with a dashed border
+        self.over_colour = OVER_100
         # "<" only occurs inside JSON strings; escaped, no text can close the <script> early.
         self.json_text = json_text.replace("<", "\\u003c")
         self.border = BORDER

@@ -9,7 +9,7 @@ from folium.template import Template
 
 from geo import fmt
 from geo.config import Settings
-from geo.render.maps.layers import RawScript
+from geo.render.maps.layers import OVER_100, RawScript
 from geo.render.maps.scales import RAMPS, pct, plain
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Zone
 from geo.text import tr
@@ -112,8 +112,9 @@ def _bar(stops: tuple[str, ...], labels: list[tuple[float, str]], marks: list[fl
 
 def legend_html(metric: str, settings: Settings, lang: str, *, counts: dict[str, int], domain: tuple[float, float],
                 data_date=None, notes: list[str] = (), point_rows: list[tuple[str, list[tuple[str, str]]]] = (),
-                title: str | None = None) -> str:
-    """The legend's HTML: title, each colour with its words and thresholds, notes, source.
+                title: str | None = None, over_100: int = 0) -> str:
+    """The legend's HTML: title, each colour with its words and thresholds, the dashed border of
+    the ``over_100`` areas above 100%, notes, source.
 
     ``counts``: areas per zone name (``none``: without data); ``domain``: the ramp's (low, high).
     ``title`` (e.g. the area's name) heads the box, above the measure's name."""
@@ -126,6 +127,10 @@ def legend_html(metric: str, settings: Settings, lang: str, *, counts: dict[str,
     else:
         parts += _ramp_parts(metric, settings, lang, domain)
     parts.append(_row(NO_DATA_COLOUR, f"{tr('map_tidak_ada_data', lang)} ({counts.get('none', 0)})"))
+    if over_100:  # the dashed border's own row: an area above 100% is never just "green"
+        parts.append(f"<div style=\"margin-top:3px\"><span style=\"display:inline-block;width:14px;height:10px;"
+                     f"border:2px dashed {OVER_100};margin-right:6px;vertical-align:middle\"></span>"
+                     f"{_escape(tr('map_di_atas_100_jumlah', lang, jumlah=over_100))}</div>")
     for note in notes:
         parts.append(f"<div style=\"color:#555;margin-top:3px\">{_escape(note)}</div>")
     for name, rows in point_rows:
