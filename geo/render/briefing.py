@@ -223,7 +223,7 @@ def _map(page: _Page, top: float, bottom: float, desa, outline, numbers: dict, s
     ax = page.axes(m, top, map_w, h)
     drawn = static_map.draw_zone_map(ax, desa, settings=settings, lang=lang, outline=outline, label_px=7.5 / 0.72,
                                      numbers=numbers)
-    handles = static_map.legend_handles(settings, lang, drawn["counts"], Level.DESA)
+    handles = static_map.legend_handles(settings, lang, drawn["counts"], Level.DESA, over_100=drawn["over_100"])
     x = m + map_w + 0.2
     page.fig.legend(handles=handles, loc="upper left", bbox_to_anchor=page.xy(x - 0.08, top - 0.05), frameon=False,
                     prop={"family": PDF_FONT, "size": 8.5}, handlelength=2.4, handleheight=1.5, labelspacing=0.8,

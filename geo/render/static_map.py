@@ -23,6 +23,7 @@ from shapely.geometry import box
 
 from geo import fmt
 from geo.render import charts
+from geo.render.maps.layers import OVER_100
 from geo.render.images import parse_format, parse_size
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Zone
 from geo.config import Settings
@@ -53,8 +54,9 @@ def draw_zone_map(ax, table: gpd.GeoDataFrame, *, settings: Settings, lang: str 
     is drawn in the area's UTM zone with a north arrow and a km scale bar. ``fade`` (0–1)
     mixes the zone colours with white, for a background under other marks (``map_image``'s
     ``overlay``). ``extent`` (min lon, min lat, max lon, max lat) shows only that part (grown
-    to the axes' shape); names then go to the areas in view. Returns ``{"zones": [zone per
-    row], "counts": {zone: n}, "crs": projected CRS}``.
+    to the axes' shape); names then go to the areas in view. Areas above 100% get a dashed
+    border of their own. Returns ``{"zones": [zone per row], "counts": {zone: n}, "crs":
+    projected CRS, "over_100": areas above 100%}``.
     """
     crs = table.estimate_utm_crs() if len(table) else "EPSG:3857"
     shapes = table.to_crs(crs)
@@ -68,6 +70,9 @@ def draw_zone_map(ax, table: gpd.GeoDataFrame, *, settings: Settings, lang: str 
         colour, ink = _zone_inks(zone, fade)
         shapes[mask].plot(ax=ax, facecolor=colour, edgecolor=BORDER_COLOUR, linewidth=0.6,
                           hatch=MPL_HATCHES[zone], hatchcolor=ink)
+    over = shapes[pd.to_numeric(shapes[Col.CAKUPAN], errors="coerce") > 100]
+    if len(over):  # above 100%: its own dashed border, never just a green area
+        over.boundary.plot(ax=ax, color=OVER_100, linewidth=1.6, linestyle=(0, (4, 2)))
     labelled = shapes
     if outline is not None and len(outline):
         labelled = outline.to_crs(crs)
@@ -98,7 +103,7 @@ def draw_zone_map(ax, table: gpd.GeoDataFrame, *, settings: Settings, lang: str 
         _north_arrow(ax, label_px, lang)
     if scale_bar:
         _scale_bar(ax, label_px, lang)
-    return {"zones": zones, "counts": counts, "crs": crs}
+    return {"zones": zones, "counts": counts, "crs": crs, "over_100": len(over)}
 
 
 def _zone_inks(zone: Zone | None, fade: float | None) -> tuple[str, str]:
@@ -108,8 +113,9 @@ def _zone_inks(zone: Zone | None, fade: float | None) -> tuple[str, str]:
 
 
 def legend_handles(settings: Settings, lang: str, counts: dict | None = None, level: Level | str | None = None,
-                   fade: float | None = None):
-    """Legend patches (colour + hatch + words with thresholds, and counts when given)."""
+                   fade: float | None = None, over_100: int = 0):
+    """Legend patches (colour + hatch + words with thresholds, and counts when given); the dashed
+    border of the ``over_100`` areas above 100% when there are any."""
     handles = []
     for zone in (*charts.ZONE_ORDER, None):
         n = (counts or {}).get(zone)
@@ -122,6 +128,9 @@ def legend_handles(settings: Settings, lang: str, counts: dict | None = None, le
         colour, ink = _zone_inks(zone, fade)
         handles.append(Patch(facecolor=colour, edgecolor="#666666", hatch=MPL_HATCHES[zone], hatchcolor=ink,
                              linewidth=0.6, label=label))
+    if over_100:
+        handles.append(Patch(facecolor="none", edgecolor=OVER_100, linestyle=(0, (4, 2)), linewidth=1.6,
+                             label=tr("map_di_atas_100_jumlah", lang, jumlah=over_100)))
     return handles
 
 
@@ -170,7 +179,8 @@ def map_image(table: gpd.GeoDataFrame, *, title: str, subtitle: str, source: str
     level = Level(table[Col.LEVEL].iloc[0]) if len(table) else Level.KECAMATAN
     zones = charts.zones_of(table[Col.CAKUPAN], settings)
     counts = {zone: sum(z is zone for z in zones) for zone in (*charts.ZONE_ORDER, None)}
-    legends = [(tr("peta_gambar_legenda", lang), legend_handles(settings, lang, counts, level, fade))]
+    over_100 = int((pd.to_numeric(table[Col.CAKUPAN], errors="coerce") > 100).sum())
+    legends = [(tr("peta_gambar_legenda", lang), legend_handles(settings, lang, counts, level, fade, over_100))]
     if overlay_legend:
         legends.append(overlay_legend)
 

@@ -296,3 +296,15 @@ def test_map_svg_holds_title_and_source_as_text():
 def test_map_refuses_bad_size():
     with pytest.raises(RekamError, match="gambar_ukuran_salah"):
         static_map.zone_map(_squares(), area_name="K", data_date=DATE, settings=SETTINGS, size="10x10")
+
+
+def test_an_area_above_100_percent_is_marked_on_the_static_map():
+    from matplotlib.figure import Figure
+
+    areas = _squares()
+    areas.loc[0, Col.CAKUPAN] = 106.7
+    fig = Figure(figsize=(6, 4))
+    drawn = static_map.draw_zone_map(fig.add_axes([0, 0, 1, 1]), areas, settings=SETTINGS)
+    assert drawn["over_100"] == 1
+    labels = [h.get_label() for h in static_map.legend_handles(SETTINGS, "id", drawn["counts"], over_100=1)]
+    assert labels[-1] == "1 wilayah di atas 100% — periksa data wajib KTP"
