@@ -31,6 +31,8 @@ def add_commands(sub) -> None:
 
 
 def cmd_chart(args) -> int:
+    import datetime as dt
+
     from geo.config import load_settings
     from geo.dates import iso_day
     from geo.render import images
@@ -42,7 +44,7 @@ def cmd_chart(args) -> int:
     date = iso_day(args.date, required=False)
     _check_out(args.out)
     data = chart_image(open_store(args), args.within, args.kind, fmt_name=fmt_name, size=size, date=date,
-                       lang=language, settings=load_settings())
+                       lang=language, settings=load_settings(), today=dt.date.today())
     _write(args.out, data)
     print(tr("gambar_tersimpan", language, path=args.out, ukuran=f"{size[0]}×{size[1]}", format=fmt_name.upper()))
     return 0

@@ -17,7 +17,10 @@ import plotly.graph_objects as go
 
 from geo import fmt
 from geo.config import Settings
+from geo.columns import (PROYEKSI_LEWAT, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR, TANGGAL_PROYEKSI_AWAL, TARGET,
+                         TENGGAT)
 from geo.coverage import top_belum
+from geo.present.trend import verdict
 from geo.render.style import (
     END_ROLE, EXPORT_BASE_PX, GRID, INK, LABEL_COLUMN_ROLE, LINE_COLOUR, MUTED, PATTERN_INK, SCREEN_ROW_PX, SEPARATORS,
     TEXT_BAR_ROLE, ZONE_ORDER, ZONE_PATTERNS, frame_figure, is_demo, level_words, month_ticks, source_text,
@@ -158,13 +161,15 @@ def kantong_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Set
 
 
 def tren_line(series: pd.DataFrame, *, area_name: str, settings: Settings, lang: str = "id",
-              kode: str | None = None, demo: bool | None = None) -> go.Figure:
+              kode: str | None = None, demo: bool | None = None, projection: dict | None = None) -> go.Figure:
     """Coverage of one area over time, zone bands behind (patterned, with their words).
 
     Takes one area's rows over time: Col.TANGGAL (ISO), Col.CAKUPAN (percent), Col.SUDAH,
     Col.WAJIB (as from ``timeline.coverage_over_time``). The first and the last value are
     written on the chart; the title says whether coverage rose or fell. ``kode`` (or the
-    frame's Col.KODE) decides ``demo`` when not given.
+    frame's Col.KODE) decides ``demo`` when not given. ``projection`` (``trend.projection``,
+    made with ``today``) adds the story a journalist posts: the target line, the deadline,
+    the projection from the last point with its band, and the verdict as the title.
     """
     rows = series.sort_values(Col.TANGGAL, ignore_index=True)
     rows = rows[pd.to_numeric(rows[Col.CAKUPAN], errors="coerce").notna()].reset_index(drop=True)
@@ -172,8 +177,11 @@ def tren_line(series: pd.DataFrame, *, area_name: str, settings: Settings, lang:
     y = [float(v) for v in rows[Col.CAKUPAN]]
     lo, hi = coverage_range(y, settings)
     fig = go.Figure()
+    end = max([x[-1], *projected_days(projection)]) if x and projection else (x[-1] if x else None)
+    if x and projection:  # room above the target for the last value's label
+        lo, hi = coverage_range(y + [projection[TARGET] + 1.5], settings)
     if x:
-        _zone_bands(fig, settings, lang, x[0], x[-1], lo, hi)
+        _zone_bands(fig, settings, lang, x[0], end, lo, hi)
         fig.add_trace(go.Scatter(
             x=x, y=y, mode="lines", name=tr("gambar_tren_garis", lang, wilayah=area_name),
             line={"color": LINE_COLOUR, "width": 3.5},
@@ -193,8 +201,10 @@ def tren_line(series: pd.DataFrame, *, area_name: str, settings: Settings, lang:
                                xanchor="right" if last else "left", yanchor="bottom" if last else "top",
                                yshift=10 if last else -10, bgcolor="rgba(255,255,255,0.85)", borderpad=2,
                                font={"color": INK}, name=END_ROLE)
-        tickvals, ticktext = month_ticks(x[0], x[-1], lang)
-        fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext, range=[x[0], x[-1]],
+        if projection:
+            add_projection(fig, projection, lang, x[-1], y[-1])
+        tickvals, ticktext = month_ticks(x[0], end, lang)
+        fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext, range=[x[0], end],
                          showgrid=False, ticks="outside")
     fig.update_yaxes(range=[lo, hi], ticksuffix="%", title_text=tr("gambar_sumbu_cakupan", lang),
                      showgrid=True, gridcolor=GRID)
@@ -204,6 +214,8 @@ def tren_line(series: pd.DataFrame, *, area_name: str, settings: Settings, lang:
         key = "gambar_tren_tetap"
     title = tr(key, lang, wilayah=area_name, awal=fmt.percent(y[0], 2, lang) if y else "–",
                           akhir=fmt.percent(y[-1], 2, lang) if y else "–")
+    if projection and y:  # the verdict is the finding: "Terlambat 57 hari: …"
+        title = f"{area_name}: " + verdict(projection, settings.zones.hijau, lang)["title"]
     subtitle = tr("gambar_tren_sub", lang, mulai=fmt.long_date(x[0] if x else None, lang),
                              akhir=fmt.long_date(x[-1] if x else None, lang))
     codes = [kode] if kode else (list(series[Col.KODE]) if Col.KODE in series else [])
@@ -211,6 +223,39 @@ def tren_line(series: pd.DataFrame, *, area_name: str, settings: Settings, lang:
     source = source_text(settings, x[-1] if x else None, lang, demo=demo)
     frame_figure(fig, title=title, subtitle=subtitle, source=source, lang=lang, kind="tren_line", plot_height=340)
     return fig
+
+
+# --- the projection on a media image --------------------------------------------------------------
+def projected_days(projection: dict) -> list[str]:
+    """Dates the projection puts on the time axis: the deadline, the projected date and its band."""
+    keys = (TENGGAT, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AWAL, TANGGAL_PROYEKSI_AKHIR)
+    return [str(projection[k])[:10] for k in keys if projection.get(k)]
+
+
+def add_projection(fig: go.Figure, projection: dict, lang: str, last_day: str, last_value: float) -> None:
+    """The target (dotted, labelled), the deadline (dashed, labelled) and, when a date is projected,
+    a dashed line from the last point to it with the band of dates shaded (rate ± one standard error)."""
+    target = projection.get(TARGET)
+    fig.add_hline(y=target, line={"color": INK, "dash": "dot", "width": 1.5},
+                  annotation_text=tr("grafik_target", lang, target=threshold_text(target, lang)),
+                  annotation_position="bottom left", annotation_font={"color": INK})
+    deadline = projection.get(TENGGAT)
+    if deadline:
+        fig.add_vline(x=deadline, line={"color": INK, "dash": "dash", "width": 1.5})
+        fig.add_annotation(x=deadline, y=0, yref="paper", showarrow=False, xanchor="right", yanchor="bottom",
+                           text=tr("grafik_tenggat", lang, tanggal=fmt.long_date(deadline, lang)),
+                           bgcolor="rgba(255,255,255,0.85)", font={"color": INK}, name=END_ROLE)
+    when = projection.get(TANGGAL_PROYEKSI)
+    if not when or projection.get(PROYEKSI_LEWAT):
+        return
+    early, late = projection.get(TANGGAL_PROYEKSI_AWAL), projection.get(TANGGAL_PROYEKSI_AKHIR)
+    if early and late:
+        fig.add_trace(go.Scatter(x=[last_day, early, late, last_day], y=[last_value, target, target, last_value],
+                                 mode="lines", fill="toself", fillcolor="rgba(17,17,17,0.10)", line={"width": 0},
+                                 hoverinfo="skip", showlegend=False, meta={"role": "rentang"}))
+    fig.add_trace(go.Scatter(x=[last_day, when], y=[last_value, target], mode="lines+markers",
+                             line={"color": LINE_COLOUR, "dash": "dash", "width": 2.5}, marker={"size": [0, 9]},
+                             name=tr("grafik_proyeksi", lang), hoverinfo="skip", meta={"role": "proyeksi"}))
 
 
 # --- pieces ---------------------------------------------------------------------------------

@@ -10,10 +10,12 @@ the briefing PDF (``geo.render.briefing``).
 """
 from __future__ import annotations
 
+from datetime import date as date_type
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from geo import cards
+from geo import cards, trend
 from geo.config import DEFAULTS, Settings
 from geo.coverage import area_totals, coverage_table
 from geo.render import capacity_charts, charts, images, static_map
@@ -77,7 +79,7 @@ def check_kind(kind: str) -> str:
 
 
 def chart_figure(store, within: str, kind: str, *, date: str | None = None, lang: str = "id",
-                 settings: Settings = DEFAULTS) -> go.Figure:
+                 settings: Settings = DEFAULTS, today: date_type | None = None) -> go.Figure:
     """The plotly figure of ``kind`` (PLOTLY_KINDS: every kind but "peta") for ``within`` at ``date``.
 
     zona-bar: the areas one level down; kantong: the 10 desa with the most belum rekam;
@@ -117,16 +119,21 @@ def chart_figure(store, within: str, kind: str, *, date: str | None = None, lang
         return capacity_charts.blangko_line(ledger, projection, area_name=name, settings=settings, lang=lang,
                                             kode=within)
     series = coverage_over_time(store, within, end=date, settings=settings)
-    return charts.tren_line(series, area_name=name, settings=settings, lang=lang, kode=within)
+    story = None
+    if today is not None:  # the target, the deadline and the projection: the story of the image
+        story = trend.projection(series, target_pct=settings.target, deadline=settings.deadline_for(
+            ctx["data_date"]), today=today)
+    return charts.tren_line(series, area_name=name, settings=settings, lang=lang, kode=within, projection=story)
 
 
 def chart_image(store, within: str, kind: str, *, fmt_name: str = "png", size="1200x675", date: str | None = None,
-                lang: str = "id", settings: Settings = DEFAULTS) -> bytes:
+                lang: str = "id", settings: Settings = DEFAULTS, today: date_type | None = None) -> bytes:
     """PNG/SVG bytes of the media-pack image ``kind`` (CHART_KINDS) at ``size`` (e.g. "1080x1080").
 
     "peta" is the zone map of the areas one level down (matplotlib, ``static_map``); the
-    others are plotly figures rendered by kaleido (``images.to_image``). Raises RekamError
-    for a bad kind, size, format, area or date.
+    others are plotly figures rendered by kaleido (``images.to_image``). ``today`` (the edge's
+    date) gives "tren" its target, deadline, projection and verdict. Raises RekamError for a bad
+    kind, size, format, area or date.
     """
     check_kind(kind)
     width_height = images.parse_size(size)
@@ -136,7 +143,7 @@ def chart_image(store, within: str, kind: str, *, fmt_name: str = "png", size="1
         table = coverage_table(store, ctx["child"], within=within, date=date, zones=settings.zones, geometry=True)
         return static_map.zone_map(table, area_name=ctx["name"], data_date=ctx["data_date"], settings=settings,
                                    lang=lang, size=width_height, fmt_name=fmt_name)
-    figure = chart_figure(store, within, kind, date=date, lang=lang, settings=settings)
+    figure = chart_figure(store, within, kind, date=date, lang=lang, settings=settings, today=today)
     return images.to_image(figure, fmt_name, width_height)
 
 

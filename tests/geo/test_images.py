@@ -17,6 +17,7 @@ from shapely.geometry import box
 from geo.render import charts, images, static_map, style
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, RekamError, Zone, ZoneConfig
 from geo.config import Settings
+from geo.store import Store
 from geo.text import describe
 
 SETTINGS = Settings(zones=ZoneConfig(hijau=92.0, kuning=85.0), source_name="Disdukcapil Kabupaten Uji")
@@ -308,3 +309,40 @@ def test_an_area_above_100_percent_is_marked_on_the_static_map():
     assert drawn["over_100"] == 1
     labels = [h.get_label() for h in static_map.legend_handles(SETTINGS, "id", drawn["counts"], over_100=1)]
     assert labels[-1] == "1 wilayah di atas 100% — periksa data wajib KTP"
+
+
+def test_the_trend_image_tells_the_story_target_deadline_projection_and_verdict(demo_sqlite):
+    """The image a journalist posts: target line, deadline, projection with its band, and the
+    verdict as the title — made from the same projection the pages show."""
+    from datetime import date
+
+    from geo import trend
+    from geo.config import load_settings
+    from geo.present.trend import verdict
+    from geo.render import media
+    from geo.timeline import coverage_over_time
+
+    settings = load_settings()
+    store = Store.open(f"sqlite:///{demo_sqlite}")
+    data_date = store.snapshot_dates("99.01")[-1]
+    today = date.fromisoformat(data_date)
+    fig = media.chart_figure(store, "99.01", "tren", settings=settings, today=today)
+    series = coverage_over_time(store, "99.01", settings=settings)
+    expected = trend.projection(series, target_pct=settings.target, deadline=settings.deadline_for(data_date),
+                                today=today)
+    title = fig.layout.meta["judul"] if fig.layout.meta else fig.layout.title.text
+    assert verdict(expected, settings.zones.hijau)["title"] in title
+    roles = [t.meta.get("role") for t in fig.data if isinstance(t.meta, dict)]
+    assert "proyeksi" in roles
+    projected = next(t for t in fig.data if isinstance(t.meta, dict) and t.meta.get("role") == "proyeksi")
+    assert list(projected.x) == [data_date, expected["tanggal_proyeksi"]]
+    assert list(projected.y)[-1] == settings.target
+    shapes = [s for s in fig.layout.shapes if s.type == "line"]
+    assert any(s.y0 == settings.target == s.y1 for s in shapes)  # the target
+    assert any(str(s.x0)[:10] == settings.deadline_for(data_date) for s in shapes)  # the deadline
+    # seen weeks later, the projected date is past: the title says the data is old, no dashed future
+    late = media.chart_figure(store, "99.01", "tren", settings=settings, today=date(2027, 1, 15))
+    late_title = late.layout.meta["judul"] if late.layout.meta else late.layout.title.text
+    assert "Data sudah" in late_title or "Tenggat" in late_title
+    assert "proyeksi" not in [t.meta.get("role") for t in late.data if isinstance(t.meta, dict)]
+    store.close()
