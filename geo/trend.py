@@ -31,7 +31,7 @@ from geo.columns import (
 from geo.config import DEFAULTS, Settings
 from geo.dates import parse_day
 from geo.io.events import check_code
-from geo.schema import Col, Level, RekamError
+from geo.schema import Col, Level, RekamError, ZoneConfig
 from geo.timeline import check_levels, series
 
 
@@ -301,6 +301,28 @@ def projection_table(store, within: str, level: Level | str | None = None, *, ta
     names = names[~names.index.duplicated()]
     return projections(children, target_pct=target, deadline=deadline, window_days=window_days, as_of=end,
                        kodes=kodes, names=names)
+
+
+def needs_attention(table: pd.DataFrame, zones: ZoneConfig = ZoneConfig(), n: int = 5) -> list[str]:
+    """Codes of the areas a bupati should look at first, most pressing first, at most ``n``: not
+    reached at this rate or stalled (no recordings), late for the deadline (latest first), then red.
+
+    Takes a ``projections`` / ``projection_table`` frame (Col.KODE, STATUS, LAJU, TANGGAL_PROYEKSI,
+    Col.CAKUPAN)."""
+    if table.empty:
+        return []
+    rate = pd.to_numeric(table[LAJU], errors="coerce")
+    cover = pd.to_numeric(table[Col.CAKUPAN], errors="coerce")
+    rank = pd.Series(np.inf, index=table.index)
+    rank[cover < zones.kuning] = 3.0
+    rank[table[STATUS] == Status.TERLAMBAT.value] = 2.0
+    rank[(table[STATUS] == Status.TIDAK_TERCAPAI.value) | (rate <= 0)] = 1.0
+    rank[table[STATUS] == Status.SUDAH_TERCAPAI.value] = np.inf
+    picked = pd.DataFrame({"rank": rank, "when": table[TANGGAL_PROYEKSI].fillna("9999-12-31"), "cov": cover,
+                           "kode": table[Col.KODE]})
+    picked = picked[np.isfinite(picked["rank"])]
+    picked = picked.sort_values(["rank", "when", "cov"], ascending=[True, False, True])
+    return list(picked["kode"].head(n))
 
 
 # --- events ---------------------------------------------------------------------------------------

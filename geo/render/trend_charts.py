@@ -25,9 +25,10 @@ from geo.schema import ZONE_COLOURS, Col, Zone
 from geo.text import tr
 
 
-# Lines and bars avoid the zone colours so a line is never read as a zone.
-LINE_COLOURS = ("#1f4e79", "#7b3294", "#8c564b", "#e377c2", "#17becf", "#636363", "#393b79", "#a55194",
-                "#6b6ecf", "#843c39")
+# Lines and bars avoid the zone colours so a line is never read as a zone; colours far apart, and a
+# dash pattern of its own for each line, so that two lines never look alike (in greyscale too).
+LINE_COLOURS = ("#1f77b4", "#9467bd", "#17becf", "#8c564b", "#e377c2", "#393b79")
+LINE_DASHES = ("solid", "dash", "dot", "dashdot")
 WITHIN_COLOUR = "#111111"
 BAR_COLOUR = "#4c78a8"
 CORRECTION_COLOUR = "#7f7f7f"
@@ -69,7 +70,8 @@ def coverage_lines(series: pd.DataFrame, settings: Settings, lang: str = "id", t
             mode="lines+markers",
             name=_area_name(rows, kode),
             line={"color": WITHIN_COLOUR if is_within else LINE_COLOURS[(i - 1) % len(LINE_COLOURS)],
-                  "width": 3 if is_within else 1.6},
+                  "dash": "solid" if is_within else LINE_DASHES[(i - 1) // len(LINE_COLOURS) % len(LINE_DASHES)],
+                  "width": 3 if is_within else 2},
             marker={"size": 5 if is_within else 4},
             customdata=[[_hover_point(r, lang)] for r in rows.to_dict("records")],
             hovertemplate="<b>%{fullData.name}</b><br>%{customdata[0]}<extra></extra>",
@@ -235,20 +237,36 @@ def _merged_events(events: pd.DataFrame) -> list[dict]:
     return sorted(merged, key=lambda m: (m["start"], m["jenis"]))
 
 
+EVENT_SYMBOLS = {"alat_rusak": "x", "jaringan_putus": "x", "blangko_habis": "x", "koreksi_data": "diamond",
+                 "kampanye_sekolah": "triangle-up", "layanan_akhir_pekan": "triangle-up", "jemput_bola": "triangle-up"}
+
+
 def _add_events(fig: go.Figure, events: pd.DataFrame | None, lang: str) -> None:
+    """Each event (or run of events) as a light shaded range and a marker on the time axis, one
+    legend entry per kind: readable however many there are (labels on the plot would pile up)."""
     if events is None or events.empty:
         return
-    for i, event in enumerate(_merged_events(events)):
-        label = event_label(event["jenis"], lang) + (f" ({event['n']})" if event["n"] > 1 else "")
-        notes = [n for n in event["notes"] if n]
-        hover = "<br>".join(notes[:5] + (["…"] if len(notes) > 5 else [])) or None
-        fig.add_vrect(
-            x0=event["start"].isoformat(), x1=event["end"].isoformat(),
-            fillcolor=EVENT_COLOURS.get(event["jenis"], "#7f7f7f"), opacity=EVENT_OPACITY, line_width=0,
-            layer="below", annotation={"text": label, "hovertext": hover, "font": {"size": 10},
-                                       "yshift": -14 * (i % 3)},
-            annotation_position="top left",
-        )
+    by_kind: dict[str, list[dict]] = {}
+    for event in _merged_events(events):
+        fig.add_vrect(x0=event["start"].isoformat(), x1=event["end"].isoformat(),
+                      fillcolor=EVENT_COLOURS.get(event["jenis"], "#7f7f7f"), opacity=EVENT_OPACITY, line_width=0,
+                      layer="below")
+        by_kind.setdefault(event["jenis"], []).append(event)
+    for jenis, runs in by_kind.items():
+        hover = []
+        for run in runs:
+            notes = [n for n in run["notes"] if n]
+            when = fmt.long_date(run["start"].isoformat(), lang) + (
+                f" – {fmt.long_date(run['end'].isoformat(), lang)}" if run["end"] != run["start"] else "")
+            count = f" ({run['n']})" if run["n"] > 1 else ""
+            hover.append("<br>".join([f"<b>{event_label(jenis, lang)}{count}</b>", when, *notes[:3]]))
+        fig.add_trace(go.Scatter(
+            x=[r["start"].isoformat() for r in runs], y=[0.04] * len(runs), yaxis="y2", mode="markers",
+            marker={"symbol": EVENT_SYMBOLS.get(jenis, "circle"), "size": 11, "line": {"width": 1, "color": "#ffffff"},
+                    "color": EVENT_COLOURS.get(jenis, "#7f7f7f")},
+            name=event_label(jenis, lang), hovertext=hover, hoverinfo="text", meta={"jenis": "peristiwa"},
+        ))
+    fig.update_layout(yaxis2={"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True})
 
 
 def _add_projection(fig: go.Figure, projection: dict, lang: str) -> None:
@@ -281,8 +299,8 @@ def _layout(fig: go.Figure, settings: Settings | None, lang: str, title: str | N
         separators=SEPARATORS.get(lang, SEPARATORS["id"]),
         title={"text": title or "", "subtitle": {"text": subtitle or ""}},
         hovermode="closest",
-        legend={"orientation": "v", "yanchor": "top", "y": 1, "x": 1.02},
-        margin={"l": 60, "r": 20, "t": 90 if title else 40, "b": 90},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0, "xanchor": "left"},
+        margin={"l": 60, "r": 20, "t": 90 if title else 40, "b": 150},
     )
     fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext, tickangle=0)
     known = sorted(str(d)[:10] for d in x_dates if d is not None and not pd.isna(d))

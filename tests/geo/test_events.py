@@ -293,7 +293,7 @@ def test_projection_view_keeps_the_order_and_says_the_status():
     table = trend.projections(frame, target_pct=92, deadline="2026-03-31")
     shown = trend_words.projection_view(table)
     assert shown["Kode"].tolist() == ["99.01.01", "99.01.03", "99.01.02"]
-    assert shown["Status"].tolist() == ["tercapai pada laju ini", "tidak tercapai pada laju ini", "sudah tercapai"]
+    assert shown["Status"].tolist() == ["tepat waktu pada laju ini", "tidak tercapai pada laju ini", "sudah tercapai"]
     # 920 − 870 = 50 missing at 20/7 a day: 17.5 → 18 days after 12 January.
     assert shown.iloc[0][["Cakupan", "Laju per hari", "Perkiraan tercapai", "Hari lagi"]].tolist() == [
         "87,00%", "2,9", "30 Januari 2026", "18"]

@@ -463,7 +463,7 @@ def test_coverage_lines_values_zones_and_events():
     events = [s for s in fig.layout.shapes if s.legendgroup != "zona"]
     assert sorted((s.x0, s.x1) for s in events) == [("2026-01-08", "2026-01-10"), ("2026-01-10", "2026-01-12"),
                                                    ("2026-01-15", "2026-01-16")]
-    labels = {a.text for a in fig.layout.annotations}
+    labels = {a.text for a in fig.layout.annotations} | {t.name for t in fig.data if (t.meta or {}).get("jenis") == "peristiwa"}
     assert {"Jemput bola", "Layanan akhir pekan", "Jaringan putus", "Sumber: Disdukcapil Uji"} <= labels
     assert "Januari" in " ".join(fig.layout.xaxis.ticktext)
     english = trend_charts.coverage_lines(_chart_series(), SETTINGS, "en")
@@ -503,9 +503,10 @@ def test_close_events_of_one_kind_are_one_band():
     fig = trend_charts.coverage_lines(_chart_series(), SETTINGS, events=visits)
     bands = sorted((s.x0, s.x1) for s in fig.layout.shapes if s.legendgroup != "zona")
     assert bands == [("2026-07-13", "2026-07-18"), ("2026-09-01", "2026-09-02")]
-    labels = {a.text: a.hovertext for a in fig.layout.annotations}
-    assert labels["Perekaman di sekolah (2)"] == "SMA 1<br>SMK 1"
-    assert "Perekaman di sekolah" in labels
+    (marks,) = [t for t in fig.data if (t.meta or {}).get("jenis") == "peristiwa"]  # one legend entry for the kind
+    assert marks.name == "Perekaman di sekolah" and list(marks.x) == ["2026-07-13", "2026-09-01"]
+    assert marks.hovertext[0] == "<b>Perekaman di sekolah (2)</b><br>13 Juli 2026 – 18 Juli 2026<br>SMA 1<br>SMK 1"
+    assert marks.hovertext[1].startswith("<b>Perekaman di sekolah</b><br>1 September 2026")
 
 
 # --- the verdict a bupati reads: late, on time, or old data — never a past date as the future ----
@@ -543,3 +544,17 @@ def fmt_day(offset: int) -> str:
     from geo import fmt
 
     return fmt.long_date(_day(offset))
+
+
+def test_the_areas_that_need_attention_come_first():
+    table = pd.DataFrame({
+        Col.KODE: ["a", "b", "c", "d", "e", "f"],
+        trend.STATUS: ["tercapai", "terlambat", "tidak_tercapai_pada_laju_ini", "sudah_tercapai", "terlambat",
+                       "tercapai"],
+        trend.LAJU: [5.0, 3.0, 0.5, 2.0, 1.0, 0.0],
+        trend.TANGGAL_PROYEKSI: ["2026-12-01", "2027-03-01", None, None, "2029-08-20", "2026-12-20"],
+        Col.CAKUPAN: [90.0, 88.0, 70.0, 95.0, 80.0, 84.0],
+    })
+    # never reached or stalled first (c, then f with no recordings), late next (latest first: e, b)
+    assert trend.needs_attention(table, ZoneConfig(), n=5) == ["c", "f", "e", "b"]
+    assert trend.needs_attention(table, ZoneConfig(), n=2) == ["c", "f"]

@@ -88,18 +88,25 @@ def test_table_rows_equal_projection_table(tren_env):
     assert shown["Status"].iloc[-1] == "sudah tercapai"
 
 
-def test_chart_has_zone_bands_and_event_annotations(tren_env):
+def _event_marks(spec: dict) -> dict[str, list[str]]:
+    """The chart's event markers: {kind in words: the hover text of each run}."""
+    return {t["name"]: list(t["hovertext"]) for t in spec["data"] if (t.get("meta") or {}).get("jenis") == "peristiwa"}
+
+
+def test_chart_has_zone_bands_and_event_markers(tren_env):
     spec = _spec(_app())
     names = [s.get("name") for s in spec["layout"]["shapes"]]
     assert {"Zona hijau: ≥ 92%", "Zona kuning: 85% – < 92%", "Zona merah: < 85%"} <= set(names)
-    labels = {a["text"]: a for a in spec["layout"]["annotations"]}
-    assert "Alat rusak" in labels and "Perekaman di sekolah (25)" in labels
+    marks = _event_marks(spec)
+    assert "Alat rusak" in marks
+    assert any(h.startswith("<b>Perekaman di sekolah (25)</b>") for h in marks["Perekaman di sekolah"])
     ranges = {(s["x0"], s["x1"]) for s in spec["layout"]["shapes"] if s.get("xref") == "x"}
     assert ("2026-09-28", "2026-11-17") in ranges  # still broken: drawn up to the latest data (16 Nov)
     assert ("2026-07-13", "2026-08-21") in ranges  # 25 school visits, 13 July – 20 August, one band
     bars = _spec(_app(), 1)
-    kinds = [t["meta"]["jenis"] for t in bars["data"]]
+    kinds = [t["meta"]["jenis"] for t in bars["data"] if t["meta"]["jenis"] != "peristiwa"]
     assert kinds == ["biasa", "akhir_pekan"]  # weekend services marked on the recordings chart
+    assert "Layanan akhir pekan" not in _event_marks(bars)  # …as hatched bars, not as markers too
 
 
 def test_changing_the_deadline_changes_the_needed_rate(tren_env):
@@ -129,7 +136,7 @@ def test_a_kecamatan_picked_on_the_page(tren_env):
     assert f"Perlu **{p[columns.LAJU_DIBUTUHKAN]} perekaman per hari**" in text
     shown = at.dataframe[0].value
     assert len(shown) == 14 and all(k.startswith("99.01.08.") for k in shown["Kode"])
-    assert "Alat rusak" in {a["text"] for a in _spec(at)["layout"]["annotations"]}
+    assert "Alat rusak" in _event_marks(_spec(at))
 
 
 def test_editor_adds_an_event_and_it_appears_on_the_chart(tren_env):
@@ -152,7 +159,7 @@ def test_editor_adds_an_event_and_it_appears_on_the_chart(tren_env):
     assert store.history().set_index("id").loc[version, "user"] == "petugas1"
     assert f"Peristiwa tersimpan sebagai versi {version}" in at.success[0].value
     spec = _spec(at)
-    assert any(a.get("hovertext") == note for a in spec["layout"]["annotations"])
+    assert any(h.endswith(f"<br>{note}") for h in _event_marks(spec)["Jaringan putus"])
     ranges = {(s["x0"], s["x1"]) for s in spec["layout"]["shapes"] if s.get("xref") == "x"}
     assert ("2026-10-05", "2026-10-10") in ranges  # 5–9 October, the last day included
 
