@@ -7,6 +7,7 @@ errors carrying a key; the edge (page or CLI) turns them into words with ``descr
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from geo.schema import Problem, RekamError, ValidationFailed
@@ -37,8 +38,20 @@ def _load() -> dict[str, dict[str, str]]:
 CATALOG = _load()
 
 
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
+def _plural(template: str, params: dict) -> str:
+    """``{n|time|times}``: the first word when the parameter ``n`` is one, else the second."""
+    def pick(m):
+        value = str(params.get(m[1], "")).replace(".", "").replace(",", "")
+        return m[2] if value in ("1", "-1") else m[3]
+    return _PLURAL.sub(pick, template)
+
+
 def tr(key: str, lang: str = "id", **params) -> str:
-    """The text ``key`` in ``lang`` with ``params`` filled in (``{name}`` placeholders).
+    """The text ``key`` in ``lang`` with ``params`` filled in (``{name}`` placeholders; English
+    plurals as ``{n|row|rows}``).
 
     An unknown key comes back as itself (with its parameters) rather than failing a page;
     the catalogue test makes sure no such key is used.
@@ -49,7 +62,7 @@ def tr(key: str, lang: str = "id", **params) -> str:
     template = entry.get(lang) or entry["id"]
     params = {k: tr(v.key, lang) if isinstance(v, Word) else v for k, v in params.items()}
     try:
-        return template.format(**params)
+        return _plural(template, params).format(**params)
     except (KeyError, IndexError, ValueError):
         return template
 

@@ -10,7 +10,7 @@ TEXTS = {
     "lokasi_kolom": ("kolom '{kolom}'", "column '{kolom}'"),
     "validasi_gagal": (
         "Berkas ditolak: {jumlah} masalah ditemukan. Perbaiki lalu unggah ulang; data lama tidak berubah.",
-        "File refused: {jumlah} problem(s) found. Fix them and upload again; existing data is unchanged.",
+        "File refused: {jumlah} {jumlah|problem|problems} found. Fix them and upload again; existing data is unchanged.",
     ),
     "ambang_zona": (
         "Ambang zona tidak masuk akal: hijau={hijau}, kuning={kuning}. Pastikan 0 ≤ kuning ≤ hijau di "
@@ -139,7 +139,7 @@ TEXTS = {
     "ada_baris_tak_cocok": (
         "{jumlah} baris tidak dapat dicocokkan dengan wilayah dan tidak disimpan. Perbaiki kode/nama di "
         "berkas, pilih wilayahnya di halaman Data, atau simpan tanpa baris itu (CLI: --skip-unmatched).",
-        "{jumlah} row(s) could not be matched to an area and were not stored. Fix the code/name in the file, "
+        "{jumlah} {jumlah|row|rows} could not be matched to an area and were not stored. Fix the code/name in the file, "
         "pick the area on the Data page, or store without them (CLI: --skip-unmatched).",
     ),
     # --- ingest ---

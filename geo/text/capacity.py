@@ -77,7 +77,7 @@ TEXTS = {
     "kap_maks": ("Backlog terlama: {sebelum} → {sesudah} hari", "Longest backlog: {sebelum} → {sesudah} days"),
     "kap_sisa_unit": (
         "{jumlah} unit tidak ditempatkan: tidak ada kecamatan yang backlog-nya turun karenanya.",
-        "{jumlah} unit(s) not placed: no district's backlog would fall with them.",
+        "{jumlah} {jumlah|unit|units} not placed: no district's backlog would fall with them.",
     ),
     "kap_macet": (
         "{nama} ({kode}): tidak ada alat perekam yang bekerja sejak {sejak} ({hari} hari). {alasan} {belum} "
@@ -91,7 +91,7 @@ TEXTS = {
     ),
     "kap_tanpa_operator": (
         "{nama} ({kode}): {alat} alat bekerja tetapi tidak ada operator.",
-        "{nama} ({kode}): {alat} working device(s) but no operator.",
+        "{nama} ({kode}): {alat} working {alat|device|devices} but no operator.",
     ),
     "kap_offline": (
         "{nama} ({kode}): lokasi {koneksi} — data perekaman tiba terlambat, angka belum rekam bisa lebih "

@@ -275,7 +275,7 @@ TEXTS = {
     ),
     "batas_kode_ganda": (
         "{jumlah} kode muncul lebih dari sekali dengan nama berbeda: {kode}. Setiap wilayah harus satu kode.",
-        "{jumlah} code(s) appear more than once with different names: {kode}. Each area needs its own code.",
+        "{jumlah} {jumlah|code appears|codes appear} more than once with different names: {kode}. Each area needs its own code.",
     ),
     "batas_kode_bps": (
         "Kode '{kode}' berbentuk kode BPS, bukan kode Kemendagri (BPS dan Kemendagri memakai penomoran "

@@ -80,7 +80,7 @@ TEXTS = {
     "rb_merah": ("Zona merah: {daftar}.", "Red zone: {daftar}."),
     "rb_di_atas_100": (
         "{n} desa/kelurahan di atas 100% — wajib KTP-nya perlu diperbarui: {daftar}.",
-        "{n} village(s) above 100% — the denominator needs updating: {daftar}.",
+        "{n} {n|village|villages} above 100% — the denominator needs updating: {daftar}.",
     ),
     "rb_peta": ("Zona per desa/kelurahan", "Zones by village"),
     "rb_peta_nomor": (

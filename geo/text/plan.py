@@ -172,7 +172,7 @@ TEXTS = {
     "rencana_tersimpan": ("Rencana '{nama}' tersimpan.", "Plan '{nama}' saved."),
     "rencana_pilih_tersimpan": ("Rencana tersimpan", "Saved plan"),
     "rencana_simpan_aktual": ("Simpan realisasi", "Save actual figures"),
-    "rencana_aktual_tersimpan": ("{jumlah} angka realisasi tersimpan.", "{jumlah} actual figure(s) saved."),
+    "rencana_aktual_tersimpan": ("{jumlah} angka realisasi tersimpan.", "{jumlah} actual {jumlah|figure|figures} saved."),
     "rencana_m_rencana": ("Direncanakan (kunjungan terlapor)", "Planned (reported visits)"),
     "rencana_m_aktual": ("Realisasi", "Actual"),
     "rencana_m_terlapor": ("Kunjungan terlapor", "Visits reported"),

@@ -27,7 +27,7 @@ TEXTS = {
     ),
     "peristiwa_kolom_kurang": (
         "Berkas peristiwa {path} tidak memiliki kolom {kolom}. Kolom yang diperlukan: {perlu}.",
-        "The events file {path} lacks column(s) {kolom}. Required columns: {perlu}.",
+        "The events file {path} lacks these columns: {kolom}. Required columns: {perlu}.",
     ),
     "peristiwa_tidak_terbaca": (
         "Berkas peristiwa {path} tidak bisa dibaca ({detail}).",
@@ -226,13 +226,13 @@ TEXTS = {
     "catatan_koreksi": (
         "Koreksi data: sudah rekam turun {n} kali — {daftar}. Penurunan ditampilkan apa adanya, tidak "
         "disembunyikan.",
-        "Data corrections: the recorded count went down {n} time(s) — {daftar}. The falls are shown as they "
+        "Data corrections: the recorded count went down {n} {n|time|times} — {daftar}. The falls are shown as they "
         "are, never hidden.",
     ),
     "catatan_koreksi_item": ("{nama} pada {tanggal} ({selisih})", "{nama} on {tanggal} ({selisih})"),
     "catatan_koreksi_jendela": (
         "{n} koreksi berada di dalam jendela laju, sehingga laju saat ini ikut turun.",
-        "{n} correction(s) fall inside the rate window, which lowers the current rate.",
+        "{n} {n|correction falls|corrections fall} inside the rate window, which lowers the current rate.",
     ),
     "catatan_penyebut": (
         "Penyebut berubah: wajib KTP {awal} pada {tanggal_awal} menjadi {akhir} pada {tanggal_akhir} "

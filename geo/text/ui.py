@@ -131,7 +131,7 @@ TEXTS = {
     "laporan_cocok": ("Laporan pencocokan wilayah", "Area matching report"),
     "perbaiki_baris": (
         "{jumlah} baris belum cocok. Pilih wilayah yang benar untuk tiap baris di bawah.",
-        "{jumlah} row(s) unmatched. Pick the right area for each row below.",
+        "{jumlah} {jumlah|row|rows} unmatched. Pick the right area for each row below.",
     ),
     "pilih_untuk_baris": ("Baris {baris} — '{nama}' adalah:", "Row {baris} — '{nama}' is:"),
     "simpan": ("Simpan sebagai versi baru", "Store as a new version"),
