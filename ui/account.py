@@ -75,7 +75,8 @@ def login_box(ctx: Context):
         if sso is not None:
             return sso
         with st.form("login"):
-            st.markdown(f"**{ctx.t('masuk_editor')}**")
+            public = auth.viewer_allowed(ctx.settings)  # else viewers log in here too
+            st.markdown(f"**{ctx.t('masuk_editor') if public else ctx.t('masuk_pengguna')}**")
             name = st.text_input(ctx.t("nama_pengguna"))
             password = st.text_input(ctx.t("kata_sandi"), type="password")
             if st.form_submit_button(ctx.t("masuk")):

@@ -93,6 +93,7 @@ TEXTS = {
         "This dashboard is for registered users only. Log in on the side panel to see the data.",
     ),
     "masuk_editor": ("Masuk petugas data", "Data officer login"),
+    "masuk_pengguna": ("Masuk pengguna", "User login"),
     "masuk_sebagai": ("Masuk sebagai {nama} ({peran})", "Logged in as {nama} ({peran})"),
     "masuk": ("Masuk", "Log in"),
     "masuk_sso": ("Masuk dengan akun instansi (SSO)", "Log in with your organisation account (SSO)"),
