@@ -85,11 +85,15 @@ def _read_link(url: str, stamp: tuple[int, int]) -> None:
     def refuse(key: str, value: str, **extra) -> None:
         notes.append((key, {"nilai": _shown(value), **extra}))
 
-    for name, allowed, target in (("mode", {"tangkapan"}, "screenshot"), ("lang", set(LANGUAGES), "lang"),
-                                  ("metric", set(MAP_METRICS), "peta_metric")):
+    mode = params.get("mode")
+    if mode == "tangkapan":
+        ss["screenshot"] = True
+    elif mode:
+        refuse("tautan_mode", mode)
+    for name, allowed, target in (("lang", LANGUAGES, "lang"), ("metric", MAP_METRICS, "peta_metric")):
         value = params.get(name)
         if value in allowed:
-            ss[target] = True if name == "mode" else value
+            ss[target] = value
         elif value:
             refuse(f"tautan_{name}", value)
     kabupaten = dict(queries.kabupaten_list(url, stamp))
