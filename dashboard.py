@@ -1,75 +1,41 @@
-"""Peta Rekam e-KTP — entry: navigation, shared pickers, and the bupati's home page."""
+"""Peta Rekam e-KTP — entry: page config, the shared pickers (language, area, date) and navigation."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import streamlit as st
 
 import ui
-from geo import fmt
-from geo.coverage import top_belum
-from geo.present import display_table
-from geo.schema import DATA_DIR, Col, Level
+from geo.schema import DATA_DIR
 
 st.set_page_config(page_title="Peta Rekam e-KTP", page_icon=str(DATA_DIR / "ikon.png"), layout="wide")
+HERE = Path(__file__).resolve().parent / "pages"
+# (file under pages/, title key, icon): a page shows in the menu once its file exists.
+PAGES = [
+    ("beranda.py", "nav_beranda", ":material/home:"),
+    ("peta.py", "nav_peta", ":material/map:"),
+    ("tren.py", "nav_tren", ":material/trending_up:"),
+    ("kantong.py", "nav_kantong", ":material/location_searching:"),
+    ("rencana.py", "nav_rencana", ":material/airport_shuttle:"),
+    ("kapasitas.py", "nav_kapasitas", ":material/fingerprint:"),
+    ("data.py", "nav_data", ":material/database:"),
+]
+HOME = "beranda"
 
 
-def home() -> None:
-    ctx = ui.context()
-    if ctx.area is None:
-        st.title(ctx.t("app_judul"))
-        st.warning(ctx.t("belum_ada_data"))
-        return
-    names = dict(ui.kabupaten_list(ctx.url, ctx.stamp))
-    summary = ui.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date)
-    now, change = summary["now"], summary["change"]
-    st.title(ctx.t("home_judul", wilayah=names[ctx.area]))
-    st.caption(ui.source_line(ctx, now.get(Col.TANGGAL)))
-    ui.demo_banner(ctx)
-    if not st.session_state.get("screenshot"):
-        c1, c2, _ = st.columns([1, 1.3, 3])
-        with c1:
-            ui.download_menu(ctx, ("peta", "zona-bar", "kantong", "tren"), key="home_unduh")
-        with c2:
-            ui.briefing_button(ctx)
-
-    since = ctx.t("sejak", tanggal=fmt.long_date(summary["previous_date"], ctx.lang)) if change else None
-
-    def delta(key, decimals=0, suffix=""):
-        value = change.get(key)
-        return None if value is None else f"{fmt.signed(value, decimals, ctx.lang, suffix)} {since}"
-
-    def arrow(key):  # no change ("±0"): no arrow up or down
-        return "off" if change and change.get(key) == 0 else "auto"
-
-    cols = st.columns(4)
-    cols[0].metric(ctx.t("kpi_wajib"), fmt.number(now[Col.WAJIB], lang=ctx.lang), delta(Col.WAJIB),
-                   delta_color="off", delta_arrow=arrow(Col.WAJIB))
-    cols[1].metric(ctx.t("kpi_sudah"), fmt.number(now[Col.SUDAH], lang=ctx.lang), delta(Col.SUDAH),
-                   delta_arrow=arrow(Col.SUDAH))
-    cols[2].metric(ctx.t("kpi_belum"), fmt.number(now[Col.BELUM], lang=ctx.lang), delta(Col.BELUM),
-                   delta_color="inverse", delta_arrow=arrow(Col.BELUM))
-    cols[3].metric(ctx.t("kpi_cakupan"), fmt.percent(now[Col.CAKUPAN], 2, ctx.lang),
-                   delta(Col.CAKUPAN, 2, ctx.t("poin")), delta_arrow=arrow(Col.CAKUPAN))
-    cols[3].markdown(ui.zone_badge(ctx, now.get(Col.ZONA)), unsafe_allow_html=True)
-
-    left, right = st.columns([3, 2])
-    with left:
-        st.subheader(ctx.t("home_peta", wilayah=names[ctx.area]))
-        kec = ui.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, ctx.area, ctx.date, geometry=True)
-        ui.show_map(ctx, kec, metric="zona", key="home_map", height=520)
-    with right:
-        st.subheader(ctx.t("home_top10"))
-        desa = ui.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date)
-        top = top_belum(desa, 10)
-        st.dataframe(
-            display_table(top, [Col.NAMA, Col.KODE, Col.BELUM, Col.CAKUPAN, Col.ZONA], ctx.lang),
-            hide_index=True, width="stretch",
-        )
+def to_home() -> None:
+    """``/beranda``: on to the home page at "/", the link's parameters kept."""
+    st.switch_page(pages[0], query_params=st.query_params.to_dict())
 
 
 ctx = ui.context()
 ui.sidebar(ctx)
 ui.screenshot_mode(ctx)
-pages = [st.Page(home, title=ctx.t("nav_beranda"), icon=":material/home:", default=True, url_path="beranda")]
-pages += ui.page_list(ctx)
+# Streamlit serves its default page at "/" only; the home page reserves the name "awal" so that
+# "/beranda" can be a hidden page that sends a deep link on to "/".
+pages = [st.Page(str(HERE / name), title=ctx.t(key), icon=icon, default=name == f"{HOME}.py",
+                 url_path="awal" if name == f"{HOME}.py" else name.removesuffix(".py"))
+         for name, key, icon in PAGES if (HERE / name).exists()]
+pages.append(st.Page(to_home, title=ctx.t("nav_beranda"), url_path=HOME, visibility="hidden"))
 st.navigation(pages, position="hidden" if st.session_state.get("screenshot") else "sidebar").run()
 ui.screenshot_exit(ctx)

@@ -5,54 +5,37 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from geo import export, pockets
-from geo.config import load_settings
+from geo import pockets
 from geo.present import pockets as present_pockets
 from geo.schema import Level, RekamError
 from geo.text import describe
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _table(_store, url, stamp, within, level, date, hotspots):
-    return pockets.pockets_table(_store, within, level, date=date, hotspots=hotspots, geometry=True,
-                                 zones=load_settings().zones)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _schools(_store, url, stamp, within):
-    return pockets.schools_pocket(_store, within)
-
+from ui import queries
 
 ctx = ui.page_start("nav_kantong")
 st.caption(ui.source_line(ctx, ctx.date))
 st.markdown(ctx.t("kantong_intro"))
-store = ui.store(ctx)
 
 c1, c2 = st.columns([2, 3])
 level = c1.radio(ctx.t("peta_tingkat"), [Level.DESA.value, Level.KECAMATAN.value], key="kantong_level",
                  horizontal=True, format_func=lambda v: ctx.t(f"tingkat_{v}"))
 with_hotspots = c2.toggle(ctx.t("kantong_hotspot_hitung"), key="kantong_hotspot", help=ctx.t("kantong_hotspot_info"))
 
-table = _table(store, ctx.url, ctx.stamp, ctx.area, level, ctx.date, False)
+zones = ctx.settings.zones
+table = queries.pockets_table(ctx.url, ctx.stamp, ctx.area, level, ctx.date, False, zones)
 hot_table, hot_error = None, None
 if with_hotspots:
     try:
-        hot_table = _table(store, ctx.url, ctx.stamp, ctx.area, level, ctx.date, True)
+        hot_table = queries.pockets_table(ctx.url, ctx.stamp, ctx.area, level, ctx.date, True, zones)
     except RekamError as err:
         hot_error = describe(err, ctx.lang)
-schools = _schools(store, ctx.url, ctx.stamp, ctx.area)
+schools = queries.schools_pocket(ctx.url, ctx.stamp, ctx.area)
 
 
 def downloads(frame, columns, name: str, key: str) -> None:
-    """CSV and XLSX of the table: numbers as numbers, headers and words as on screen, in the chosen language."""
-    data = present_pockets.download_table(frame, columns, ctx.lang)
-    stem = f"kantong_{name}_{ctx.area}_{ctx.date or 'terbaru'}"
-    d1, d2, _ = st.columns([1, 1, 4])
-    d1.download_button(ctx.t("kantong_unduh_csv"), export.to_csv_bytes(data, ctx.lang), file_name=f"{stem}.csv",
-                       mime="text/csv", key=f"{key}_csv")
-    d2.download_button(ctx.t("kantong_unduh_xlsx"), export.to_xlsx_bytes({ctx.t(f"lembar_kantong_{name}"): data}),
-                       file_name=f"{stem}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx")
+    """The table as CSV and XLSX in the chosen language (numbers as numbers, words as on screen)."""
+    ui.table_downloads(ctx, present_pockets.download_table(frame, columns, ctx.lang),
+                       stem=f"kantong_{name}_{ctx.area}_{ctx.date or 'terbaru'}",
+                       sheet=ctx.t(f"lembar_kantong_{name}"), key=key)
 
 
 # Ranked lists: by number and by share not recorded.
@@ -63,7 +46,7 @@ for tab, by in zip(st.tabs([ctx.t("kantong_tab_jumlah"), ctx.t("kantong_tab_pers
         st.dataframe(present_pockets.display(ranking, columns, ctx.lang), hide_index=True, width="stretch",
                      height=420)
         downloads(ranking, columns, by, f"kantong_{by}")
-st.caption(present_pockets.targets_note(ctx.lang, load_settings().zones))
+st.caption(present_pockets.targets_note(ctx.lang, zones))
 
 # The map: pockets coloured by belum rekam; schools, and hot/cold spots once computed.
 st.subheader(ctx.t("kantong_peta"))
@@ -72,7 +55,7 @@ if hot_table is not None:
     layers[ctx.t("kantong_hotspot_judul")] = present_pockets.hotspot_layer(hot_table, ctx.lang)
 ui.show_map(ctx, hot_table if hot_table is not None else table, metric="belum_rekam",
             key=f"kantong_map_{level}_{hot_table is not None}", points=layers)
-if not st.session_state.get("screenshot"):
+if ui.media_allowed():
     ui.download_menu(ctx, ("kantong", "peta"), key="kantong_unduh")
 
 # Hot and cold spots.

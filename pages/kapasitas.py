@@ -4,29 +4,14 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from geo import capacity, cards as card_pipeline, fmt
+from geo import capacity, fmt
 from geo.present import capacity as present
 from geo.render import capacity_charts as charts
 from geo.schema import Col, RekamError
-from geo.config import load_settings
 from geo.text import describe
+from ui import queries
 
 ctx = ui.page_start("nav_kapasitas")
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _capacity(_store, url, stamp, area, date, throughput):
-    return (capacity.capacity_table(_store, area, date=date, throughput=throughput),
-            capacity.sites_down(_store, area, date=date))
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _cards(_store, url, stamp, area, date):
-    return {"funnel": card_pipeline.card_funnel(_store, area, date=date),
-            "totals": card_pipeline.card_totals(_store, area, date=date),
-            "history": card_pipeline.card_history(_store, area, end=date),
-            "ledger": card_pipeline.blank_ledger(_store, within=area, date=date),
-            "projection": card_pipeline.blank_projection(_store, area, date=date)}
 
 
 lang = ctx.lang
@@ -34,8 +19,8 @@ throughput = st.number_input(ctx.t("kap_laju_input"), min_value=1.0, max_value=5
                              value=capacity.DEFAULT_THROUGHPUT, step=1.0, format="%.0f", key="kap_laju",
                              help=ctx.t("kap_laju_bantuan"))
 try:
-    table, down = _capacity(ui.store(ctx), ctx.url, ctx.stamp, ctx.area, ctx.date, throughput)
-    cards = _cards(ui.store(ctx), ctx.url, ctx.stamp, ctx.area, ctx.date)
+    table, down = queries.capacity(ctx.url, ctx.stamp, ctx.area, ctx.date, throughput)
+    cards = queries.cards(ctx.url, ctx.stamp, ctx.area, ctx.date)
 except RekamError as err:
     st.error(describe(err, lang))
     st.stop()
@@ -88,9 +73,9 @@ else:
 
 # The card pipeline and the blank stock: the page's heading and source line stand above and
 # below these charts; their images (download menus) carry title, area, date and source.
-figure = {"area_name": dict(ui.kabupaten_list(ctx.url, ctx.stamp)).get(ctx.area, ctx.area),
-          "settings": load_settings(), "lang": lang, "kode": ctx.area}
-media = not st.session_state.get("screenshot")
+figure = {"area_name": dict(queries.kabupaten_list(ctx.url, ctx.stamp)).get(ctx.area, ctx.area),
+          "settings": ctx.settings, "lang": lang, "kode": ctx.area}
+media = ui.media_allowed()
 st.subheader(ctx.t("kartu_judul"))
 st.plotly_chart(charts.compact(charts.kartu_bar(cards["totals"], **figure)), key="kartu_corong")
 st.markdown(f"**{ctx.t('kartu_riwayat')}**")

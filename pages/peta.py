@@ -5,6 +5,7 @@ import streamlit as st
 
 import ui
 from geo import coverage, fmt
+from ui import queries
 
 ctx = ui.page_start("nav_peta")
 
@@ -23,7 +24,7 @@ levels = ui.levels_below(view.area)
 c1.radio(ctx.t("peta_tingkat"), levels, key="peta_level", format_func=lambda v: ctx.t(f"tingkat_{v}"))
 c2.radio(ctx.t("peta_ukuran"), ui.MAP_METRICS, key="peta_metric", horizontal=True,
          format_func=lambda v: ctx.t(f"metrik_{v}"))
-dates = ui.snapshot_dates(ctx.url, ctx.stamp, ctx.area)
+dates = queries.snapshot_dates(ctx.url, ctx.stamp, ctx.area)
 if st.session_state["peta_metric"] == "perubahan":
     c3.selectbox(ctx.t("peta_sejak"), dates[:-1][::-1] or dates, key="peta_since",
                  format_func=lambda d: fmt.long_date(d, ctx.lang))
@@ -52,5 +53,5 @@ if ui.handle_click(view, clicked):
     st.rerun()
 
 st.caption(ui.source_line(ctx, ctx.date) + " · " + ctx.t("peta_klik"))
-if not st.session_state.get("screenshot"):
+if ui.media_allowed():
     ui.download_menu(ctx, ("peta", "zona-bar", "kantong"), key="peta_unduh", within=view.area)

@@ -7,43 +7,23 @@ from functools import partial
 import streamlit as st
 
 import ui
-from geo import auth, fmt
+from geo import fmt
 from geo import plan as planner
 from geo.columns import EXPECTED, UNIT
-from geo.config import load_settings
 from geo.present import plan as plan_view
 from geo.render.plan_map import plan_image, plan_map
 from geo.schema import Level, RekamError
-from geo.text import describe
+from ui import queries
 
-ctx = ui.page_start("nav_rencana")
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _bases(url: str, stamp: tuple[int, int], area: str) -> dict[str, str]:
-    offices = planner.bases(ui.store(ctx), area)
-    return dict(zip(offices["id"], offices["nama"]))
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _plan(url, stamp, area, data_date, base_id, max_km, schools, units, capacity, days, response, start, weekends,
-          weighted):
-    store = ui.store(ctx)
-    sites = planner.candidate_sites(store, area, date=data_date, base_id=base_id, max_km=max_km or None,
-                                    include_schools=schools, zones=load_settings().zones)
-    return planner.plan_visits(sites, units=units, capacity=capacity, days=days, response=response, start=start,
-                               weekends=weekends, weighted=weighted, base=planner.base_point(store, area, base_id))
-
-
-def fail(err: RekamError) -> None:
-    st.error(describe(err, ctx.lang))
+ctx = ui.page_start("nav_rencana", login=True)  # editors save plans and enter actual figures
+zones = ctx.settings.zones
 
 
 def num(value, decimals: int = 0) -> str:
     return fmt.number(value, decimals, ctx.lang)
 
 
-office_names = _bases(ctx.url, ctx.stamp, ctx.area)
+office_names = queries.plan_bases(ctx.url, ctx.stamp, ctx.area)
 if not office_names:
     st.warning(ctx.t("rencana_tanpa_basis", wilayah=ctx.area))
     st.stop()
@@ -63,11 +43,11 @@ schools = c[3].checkbox(ctx.t("rencana_in_sekolah"), value=True)
 weighted = c[3].checkbox(ctx.t("rencana_in_bobot"), help=ctx.t("rencana_in_bobot_bantuan"))
 
 inputs = (ctx.url, ctx.stamp, ctx.area, ctx.date, base_id, max_km, schools, units, capacity, days, response,
-          start.isoformat(), weekends, weighted)
+          start.isoformat(), weekends, weighted, zones)
 try:
-    base_plan = _plan(*inputs)
+    base_plan = queries.plan(*inputs)
 except RekamError as err:
-    fail(err)
+    ui.fail(ctx, err)
     st.stop()
 if base_plan.sites.empty:
     st.warning(ctx.t("rencana_tanpa_lokasi"))
@@ -87,7 +67,7 @@ with tabs["ubah"]:
     try:
         plan = planner.apply_edits(base_plan, **planner.edits_from_table(base_plan, edited))
     except RekamError as err:
-        fail(err)
+        ui.fail(ctx, err)
         plan = base_plan
 
 with top:
@@ -102,17 +82,17 @@ with tabs["jadwal"]:
                           zip(plan.totals[UNIT], plan.totals[EXPECTED])))
 
 with tabs["cakupan"]:
-    after = planner.coverage_after(ui.store(ctx), ctx.area, plan, ctx.date, zones=load_settings().zones)
+    after = ui.coverage_after(ctx, plan)
     st.dataframe(plan_view.coverage_after_view(after, ctx.lang), hide_index=True, width="stretch")
 
 with tabs["peta"]:
-    desa = ui.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date, geometry=True)
+    desa = queries.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date, geometry=True)
     ui.show_folium(plan_map(plan, areas=desa, lang=ctx.lang), key="rencana_peta", height=520)
-    if not st.session_state.get("screenshot"):  # the plan as an image: sizes, formats, names as ui.download_menu
-        kecamatan = ui.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, ctx.area, ctx.date, geometry=True)
+    if ui.media_allowed():  # the plan as an image: sizes, formats, names as ui.download_menu
+        kecamatan = queries.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, ctx.area, ctx.date, geometry=True)
         ui.image_menu(ctx, partial(plan_image, plan, desa, outline=kecamatan, data_date=ctx.date,
-                                   area_name=dict(ui.kabupaten_list(ctx.url, ctx.stamp)).get(ctx.area),
-                                   settings=load_settings(), lang=ctx.lang), key="rencana_gambar", kind="rencana")
+                                   area_name=dict(queries.kabupaten_list(ctx.url, ctx.stamp)).get(ctx.area),
+                                   settings=ctx.settings, lang=ctx.lang), key="rencana_gambar", kind="rencana")
 
 with tabs["cetak"]:
     st.download_button(ctx.t("rencana_unduh_xlsx"), plan_view.itinerary_xlsx(plan, ctx.lang),
@@ -120,36 +100,4 @@ with tabs["cetak"]:
     st.markdown(plan_view.itinerary_markdown(plan, ctx.lang))
 
 with tabs["simpan"]:
-    session = ui.login_box(ctx)
-    if not auth.can(session, "editor"):
-        st.info(ctx.t("rencana_perlu_login"))
-        st.stop()
-    store = ui.store(ctx)
-    c = st.columns([3, 1, 1], vertical_alignment="bottom")
-    name, overwrite = c[0].text_input(ctx.t("rencana_nama"), key="rencana_nama"), c[1].checkbox(ctx.t("rencana_timpa"))
-    if c[2].button(ctx.t("rencana_simpan"), key="rencana_simpan"):
-        try:
-            planner.save_plan(store, plan, name, within=ctx.area, data_date=ctx.date, user=session.username,
-                              overwrite=overwrite)
-            st.success(ctx.t("rencana_tersimpan", nama=name.strip()))
-        except RekamError as err:
-            fail(err)
-    chosen = st.selectbox(ctx.t("rencana_pilih_tersimpan"), list(planner.list_plans(store, ctx.area)["name"]))
-    if chosen is None:
-        st.stop()
-    table = planner.planned_vs_actual(store, chosen)
-    for col, (label, value, delta) in zip(st.columns(3), plan_view.actual_metrics(table, ctx.lang)):
-        col.metric(label, value, delta)
-    view, actual_col = plan_view.actuals_view(table, ctx.lang), ctx.t("rencana_kol_aktual")
-    entered = st.data_editor(view, hide_index=True, key=f"rencana_aktual_{chosen}",
-                             disabled=[col for col in view.columns if col != actual_col],
-                             column_config={actual_col: st.column_config.NumberColumn(min_value=0, step=1)})
-    if st.button(ctx.t("rencana_simpan_aktual"), key="rencana_simpan_aktual"):
-        try:
-            n = planner.record_actuals(store, chosen, plan_view.actuals_from_view(entered, ctx.lang),
-                                       user=session.username)
-            ui.flash(ctx.t("rencana_aktual_tersimpan", jumlah=n))
-            st.rerun()
-        except RekamError as err:
-            fail(err)
-    ui.show_flash()
+    ui.saved_plans_panel(ctx, plan)

@@ -6,58 +6,18 @@ from datetime import date
 import streamlit as st
 
 import ui
-from geo import auth, events, fmt, timeline, trend
+from geo import events, fmt, trend
 from geo.io.events import MAX_NOTE_CHARS
 from geo.present import trend as trend_words
 from geo.render import trend_charts
 from geo.schema import Col, Level, RekamError
-from geo.config import load_settings
-from geo.text import describe
+from ui import queries
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _names(url: str, stamp: tuple[int, int], kabupaten: str) -> dict[str, tuple[str, str]]:
-    areas = ui.store().areas(within=kabupaten)
-    return dict(zip(areas[Col.KODE], zip(areas[Col.NAMA], areas[Col.LEVEL])))
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _series(url: str, stamp: tuple[int, int], area: str, end: str | None):
-    return timeline.series(ui.store(), area, end=end)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _projection(url, stamp, area: str, end: str | None, target: float, deadline: date, window: int) -> dict:
-    frame = _series(url, stamp, area, end)
-    return trend.projection(frame[frame[Col.KODE] == area], target_pct=target, deadline=deadline, window_days=window)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _table(url, stamp, area: str, end: str | None, target: float, deadline: date, window: int):
-    return trend.projection_table(ui.store(), area, target_pct=target, deadline=deadline, window_days=window,
-                                  as_of=end, frame=_series(url, stamp, area, end))
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _events(url: str, stamp: tuple[int, int], area: str, until: str | None, kinds: tuple[str, ...] | None = None):
-    return trend.events_for(events.events(ui.store(), area, open_until=until, kinds=kinds), area)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _weekly_and_notes(url: str, stamp: tuple[int, int], area: str, end: str | None):
-    frame = _series(url, stamp, area, end)
-    return timeline.weekly_recordings(frame), events.notes(frame, area)
-
-
-ctx = ui.context()
-title = st.empty()  # filled once the area is picked below
-ui.demo_banner(ctx)
-if ctx.area is None:
-    title.header(ctx.t("nav_tren"))
-    st.warning(ctx.t("belum_ada_data"))
-    st.stop()
-settings = load_settings()
-names = _names(ctx.url, ctx.stamp, ctx.area)
+title = st.empty()  # the page's name, then the chosen area's once it is picked below
+ctx = ui.page_start("nav_tren", title=title)
+settings = ctx.settings
+names = queries.area_names_and_levels(ctx.url, ctx.stamp, ctx.area)
 name = lambda kode: names.get(kode, (kode, ""))[0]  # noqa: E731
 
 c1, c2, c3, c4 = st.columns([2.2, 1, 1, 1])
@@ -75,7 +35,7 @@ window = int(c4.number_input(ctx.t("tren_jendela"), min_value=1, max_value=365, 
                              help=ctx.t("tren_jendela_bantuan"), key="tren_jendela"))
 
 title.header(ctx.t("tren_judul", wilayah=name(area)))
-projection = _projection(ctx.url, ctx.stamp, area, ctx.date, target, deadline, window)
+projection = queries.projection(ctx.url, ctx.stamp, area, ctx.date, target, deadline, window)
 for i, line in enumerate(trend_words.headline(projection, settings.zones.hijau, ctx.lang)):
     st.markdown(("#### " if i == 0 else "") + line)
 m1, m2, m3, m4 = st.columns([1, 1, 1, 1.5])
@@ -88,10 +48,10 @@ if projection[trend.LAJU] is not None:
                      awal=fmt.long_date(projection[trend.JENDELA_AWAL], ctx.lang),
                      akhir=fmt.long_date(projection[Col.TANGGAL], ctx.lang), hari=projection[trend.JENDELA_HARI]))
 
-series = _series(ctx.url, ctx.stamp, area, ctx.date)
-area_events = _events(ctx.url, ctx.stamp, area, projection[Col.TANGGAL])
-chart_events = _events(ctx.url, ctx.stamp, area, projection[Col.TANGGAL], events.COVERAGE_CHART_KINDS)
-weekly, facts = _weekly_and_notes(ctx.url, ctx.stamp, area, ctx.date)
+series = queries.series(ctx.url, ctx.stamp, area, ctx.date)
+area_events = queries.area_events(ctx.url, ctx.stamp, area, projection[Col.TANGGAL])
+chart_events = queries.area_events(ctx.url, ctx.stamp, area, projection[Col.TANGGAL], events.COVERAGE_CHART_KINDS)
+weekly, facts = queries.weekly_and_notes(ctx.url, ctx.stamp, area, ctx.date)
 source = ui.source_line(ctx, projection[Col.TANGGAL])
 st.plotly_chart(trend_charts.coverage_lines(
     series, settings, ctx.lang, title=ctx.t("tren_grafik_cakupan"),
@@ -102,7 +62,7 @@ st.plotly_chart(trend_charts.recordings_bars(weekly, area_events, settings, ctx.
                                              title=ctx.t("tren_grafik_rekam", wilayah=name(area)), kode=area),
                 width="stretch", key="tren_rekam")
 st.caption(source)
-if not st.session_state.get("screenshot"):
+if ui.media_allowed():
     ui.download_menu(ctx, ("tren",), key="tren_unduh", within=area)
 
 lines = trend_words.note_lines(facts, projection, ctx.lang)
@@ -111,7 +71,7 @@ if lines:
     st.markdown("\n".join(f"- {line}" for line in lines))
 
 st.subheader(ctx.t("tren_tabel"))
-table = _table(ctx.url, ctx.stamp, area, ctx.date, target, deadline, window)
+table = queries.projection_table(ctx.url, ctx.stamp, area, ctx.date, target, deadline, window)
 st.dataframe(trend_words.projection_view(table, ctx.lang), hide_index=True, width="stretch")
 st.caption(source)
 
@@ -122,8 +82,7 @@ if len(area_events):
 else:
     st.caption(ctx.t("peristiwa_kosong_info"))
 
-session = ui.current_session()
-if not auth.can(session, "editor", store=ui.store(ctx)):
+if not ui.can(ctx, "editor"):
     st.caption(ctx.t("peristiwa_perlu_login"))
     st.stop()
 with st.expander(ctx.t("peristiwa_tambah")), st.form("tren_peristiwa", clear_on_submit=True):
@@ -141,11 +100,9 @@ with st.expander(ctx.t("peristiwa_tambah")), st.form("tren_peristiwa", clear_on_
         picked = list(days) if isinstance(days, (tuple, list)) else [days]  # a range may hold one day only
         start, end = (picked[0], picked[-1]) if picked else (None, None)
         try:
-            store = ui.store(ctx)
-            auth.require(ui.current_session(), "editor", store=store)
-            version = events.add_event(store, kode, jenis, start, None if ongoing else end, note, session.username)
+            version = ui.save_event(ctx, kode, jenis, start, None if ongoing else end, note)
         except RekamError as err:
-            st.error(describe(err, ctx.lang))
+            ui.fail(ctx, err)
         else:
             ui.flash(ctx.t("peristiwa_tersimpan", versi=version))
             st.rerun()

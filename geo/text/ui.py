@@ -88,7 +88,12 @@ TEXTS = {
         "Halaman ini untuk petugas data. Masuk di panel samping untuk mengunggah data.",
         "This page is for data officers. Log in on the side panel to upload data.",
     ),
+    "akses_perlu_login": (
+        "Dasbor ini hanya untuk pengguna yang terdaftar. Masuk di panel samping untuk melihat data.",
+        "This dashboard is for registered users only. Log in on the side panel to see the data.",
+    ),
     "masuk_editor": ("Masuk petugas data", "Data officer login"),
+    "masuk_pengguna": ("Masuk pengguna", "User login"),
     "masuk_sebagai": ("Masuk sebagai {nama} ({peran})", "Logged in as {nama} ({peran})"),
     "masuk": ("Masuk", "Log in"),
     "masuk_sso": ("Masuk dengan akun instansi (SSO)", "Log in with your organisation account (SSO)"),
@@ -195,4 +200,33 @@ TEXTS = {
     "lembar_kantong_rate": ("Belum rekam (persen)", "Not recorded (share)"),
     "lembar_kantong_titik_panas": ("Titik panas dan dingin", "Hot and cold spots"),
     "lembar_kantong_sekolah": ("Sekolah pemula", "First-timer schools"),
+    # --- a shared link with a value that cannot be used: the default is shown instead ---
+    "tautan_area": (
+        "Wilayah `{nilai}` dari tautan tidak ada di data; ditampilkan {wilayah}.",
+        "Area `{nilai}` from the link is not in the data; showing {wilayah}.",
+    ),
+    "tautan_date": (
+        "Tanggal `{nilai}` dari tautan tidak ada di data; ditampilkan data terbaru.",
+        "Date `{nilai}` from the link is not in the data; showing the latest data.",
+    ),
+    "tautan_since": (
+        "Tanggal pembanding `{nilai}` dari tautan tidak ada di data; dipakai tanggal bawaan.",
+        "Comparison date `{nilai}` from the link is not in the data; using the default date.",
+    ),
+    "tautan_level": (
+        "Tingkat `{nilai}` dari tautan tidak bisa dipakai di sini; peta memakai tingkat bawaan.",
+        "Level `{nilai}` from the link cannot be used here; the map uses the default level.",
+    ),
+    "tautan_metric": (
+        "Ukuran peta `{nilai}` dari tautan tidak dikenal; peta diwarnai menurut zona.",
+        "Map measure `{nilai}` from the link is unknown; the map is coloured by zone.",
+    ),
+    "tautan_lang": (
+        "Bahasa `{nilai}` dari tautan tidak dikenal; dipakai Bahasa Indonesia.",
+        "Language `{nilai}` from the link is unknown; using Bahasa Indonesia.",
+    ),
+    "tautan_mode": (
+        "Mode `{nilai}` dari tautan tidak dikenal; halaman ditampilkan biasa.",
+        "Mode `{nilai}` from the link is unknown; the page is shown as usual.",
+    ),
 }

@@ -205,6 +205,24 @@ def test_a_shared_link_as_first_visit_gets_the_app_menu(demo_store, launch_app, 
     _assert_offline(tab)
 
 
+def test_home_opens_at_its_own_name_and_at_the_root(demo_store, launch_app, offline):
+    """``/beranda`` (also as the first request after a start) opens the home page, not Streamlit's
+    "Page not found", and keeps the link's parameters; ``/`` opens it too."""
+    app = launch_app(demo_store("sqlite"))
+    tab = offline.new()
+    tab.page.goto(f"{app.url}/beranda?lang=en")
+    expect(tab.page.get_by_test_id("stMetric").first).to_be_visible(timeout=60_000)
+    expect(_metric(tab.page, "Must hold e-KTP")).to_have_count(1)
+    expect(tab.page.get_by_test_id("stSidebarNav").get_by_role("link", name="Home")).to_have_count(1)
+    expect(tab.page.get_by_text("Page not found")).to_have_count(0)
+    assert _query(tab.page.url) == {"lang": ["en"]}
+    root = offline.new()
+    root.page.goto(app.url)
+    expect(_metric(root.page, "Wajib KTP")).to_have_count(1, timeout=60_000)
+    expect(root.page.get_by_text("Page not found")).to_have_count(0)
+    _assert_offline(tab, root)
+
+
 # --- 3. the data desk, on SQLite and PostgreSQL --------------------------------------------------
 def _viewer_figures(store: Store) -> dict[str, dict]:
     """What any viewer gets for the kecamatan's desa: the coverage table the pages and the CLI

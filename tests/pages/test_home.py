@@ -1,4 +1,5 @@
-"""Home page (dashboard.py): the KPI figures on screen equal the store's, in Indonesian format."""
+"""Home page (pages/beranda.py, opened through dashboard.py's navigation as a visitor does): the KPI
+figures on screen equal the store's, in Indonesian format."""
 from __future__ import annotations
 
 import json

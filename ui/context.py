@@ -1,0 +1,50 @@
+"""What every page needs to know (read once per run by ``ui.state.context``) and its messages."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from geo.config import Settings
+from geo.schema import RekamError, is_demo_code
+from geo.text import describe, tr
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where the data is, which area, which date, which language, and the settings of this run.
+
+    ``settings`` are loaded once at the edge (``ui.state.context``) and travel with the
+    context; cached queries take only their small values (e.g. ``settings.zones``).
+    """
+
+    url: str
+    stamp: tuple[int, int]  # the store's version stamp: changes whenever data changes
+    area: str | None  # kabupaten/kota code
+    date: str | None  # ISO date, None = latest
+    lang: str
+    settings: Settings
+
+    def t(self, key: str, **params) -> str:
+        return tr(key, self.lang, **params)
+
+    @property
+    def is_demo(self) -> bool:
+        return bool(self.area) and is_demo_code(self.area)
+
+
+def fail(ctx: Context, err: RekamError) -> None:
+    """A typed error from geo/ as people read it (never a traceback)."""
+    st.error(describe(err, ctx.lang))
+
+
+def flash(text: str) -> None:
+    """A message for the next run (shown by ``show_flash`` after ``st.rerun``)."""
+    st.session_state["flash"] = text
+
+
+def show_flash() -> None:
+    text = st.session_state.pop("flash", None)
+    if text:
+        st.toast(text, icon=":material/check_circle:")
+        st.success(text)

@@ -1,0 +1,140 @@
+"""The coverage map's view (area shown, level, metric, comparison date) and drawing maps.
+
+The view lives in session state (``peta_*`` keys) and in the URL (``ui.state.sync_query_params``);
+changes asked for by a click, a breadcrumb or the search are kept as ``peta_pending`` and applied
+at the next ``map_view`` call, before the widgets are drawn.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from geo.schema import LEVELS, Level, ancestor_code
+from ui import queries
+from ui.context import Context
+
+MAP_METRICS = ["zona", "cakupan", "belum_rekam", "perubahan"]
+POINT_LAYERS = ["lokasi", "sekolah"]
+
+
+@dataclass(frozen=True)
+class MapView:
+    area: str  # the area whose children are drawn
+    level: str
+    metric: str
+    since: str | None
+
+
+def levels_below(area: str) -> list[str]:
+    return [lvl.value for lvl in LEVELS[Level.of_code(area).depth:]]
+
+
+def shown_area(kode: str) -> str:
+    """The area whose children are drawn to show ``kode``: a desa is shown inside its kecamatan."""
+    return kode if Level.of_code(kode) != Level.DESA else ancestor_code(kode, Level.KECAMATAN)
+
+
+def map_view(ctx: Context) -> MapView:
+    """The current map view, after applying a pending drill/search/URL change (before widgets)."""
+    ss = st.session_state
+    pending = ss.pop("peta_pending", None)
+    if pending:
+        ss["peta_area"] = shown_area(pending)
+        ss["peta_last_click"] = None
+        ss.pop("peta_level", None)
+    area = ss.get("peta_area")
+    if not area or not (area == ctx.area or area.startswith(f"{ctx.area}.")):
+        area = ss["peta_area"] = ctx.area
+    levels = levels_below(area)
+    wanted = ss.pop("peta_level_wanted", None)
+    if wanted in levels:
+        ss["peta_level"] = wanted
+    if ss.get("peta_level") not in levels:
+        ss["peta_level"] = levels[0]
+    if ss.get("peta_metric") not in MAP_METRICS:
+        ss["peta_metric"] = "zona"
+    dates = queries.snapshot_dates(ctx.url, ctx.stamp, ctx.area)
+    if ss.get("peta_since") not in dates:
+        ss["peta_since"] = dates[-5] if len(dates) >= 5 else (dates[0] if dates else None)
+    return MapView(area, ss["peta_level"], ss["peta_metric"], ss["peta_since"])
+
+
+def set_map_view(*, area: str) -> None:
+    st.session_state["peta_pending"] = area
+
+
+def set_map_metric(metric: str) -> None:
+    """A button's callback: colour the map by ``metric`` (runs before the radio is drawn again)."""
+    st.session_state["peta_metric"] = metric
+
+
+def focus_area(kode: str) -> None:
+    """Show a searched area: a kecamatan with its desa, a desa inside its kecamatan."""
+    st.session_state["peta_pending"] = kode
+    st.session_state.pop("peta_search", None)
+
+
+def breadcrumb(ctx: Context, area: str) -> list[tuple[str, str]]:
+    """(kode, nama) from the kabupaten/kota down to ``area``."""
+    names = queries.area_names(ctx.url, ctx.stamp, ctx.area)
+    depth = Level.of_code(area).depth
+    codes = [ancestor_code(area, lvl) for lvl in LEVELS[Level.KABUPATEN.depth - 1: depth]]
+    return [(k, names.get(k, k)) for k in codes]
+
+
+def area_search_options(ctx: Context, area: str) -> dict[str, str]:
+    """Searchable kecamatan and desa of the kabupaten/kota: {kode: 'Nama — Kecamatan'}."""
+    names = queries.area_names(ctx.url, ctx.stamp, ctx.area)
+    out = {}
+    for kode, nama in sorted(names.items(), key=lambda kv: kv[1]):
+        level = Level.of_code(kode)
+        if level == Level.KECAMATAN:
+            out[kode] = f"{nama} ({ctx.t('tingkat_kecamatan')})"
+        elif level == Level.DESA:
+            out[kode] = f"{nama} — {names.get(ancestor_code(kode, Level.KECAMATAN), '')}"
+    return out
+
+
+def map_table(ctx: Context, view: MapView):
+    if view.metric == "perubahan":
+        return queries.change_table(ctx.url, ctx.stamp, view.level, view.area, ctx.date, view.since)
+    return queries.coverage_table(ctx.url, ctx.stamp, view.level, view.area, ctx.date, geometry=True)
+
+
+def point_layers(ctx: Context, layers: list[str]) -> dict:
+    """Point layers chosen by the user: {layer title: frame of lat, lon, label, status, colour}."""
+    return {ctx.t(f"lapisan_{name}"): queries.points(ctx.url, ctx.stamp, name, ctx.area, ctx.lang)
+            for name in layers}
+
+
+def handle_click(view: MapView, answer: dict | None) -> bool:
+    """Drill down on a clicked kabupaten/kecamatan; True when the view changed (rerun)."""
+    drawing = (answer or {}).get("last_active_drawing") or {}
+    kode = (drawing.get("properties") or {}).get("kode")
+    ss = st.session_state
+    if not kode or kode == ss.get("peta_last_click"):
+        return False
+    ss["peta_last_click"] = kode
+    if Level.of_code(kode) == Level.DESA or kode == view.area:
+        return False
+    ss["peta_pending"] = kode
+    return True
+
+
+def show_map(ctx: Context, table, *, metric: str = "zona", key: str, height: int = 520, points=None,
+             returned_objects: list[str] | None = None):
+    """Draw a coverage map (offline: Leaflet served locally) and return st_folium's answer."""
+    from geo.render import maps
+
+    m = maps.coverage_map(table, metric=metric, settings=ctx.settings, lang=ctx.lang, data_date=ctx.date,
+                          points=points, shapes=queries.shapes(ctx.url))
+    return show_folium(m, key=key, height=height, returned_objects=returned_objects)
+
+
+def show_folium(m, *, key: str, height: int = 520, returned_objects: list[str] | None = None):
+    """Render any folium map built in geo/ (with Leaflet served locally) via st_folium."""
+    from streamlit_folium import st_folium
+
+    queries.offline_assets()
+    return st_folium(m, key=key, height=height, use_container_width=True, returned_objects=returned_objects or [])

@@ -1,0 +1,183 @@
+"""Every ``st.cache_data`` / ``st.cache_resource`` wrapper of the app.
+
+Keys are small values only: the store URL, its version stamp (it changes whenever data
+changes, so a new import or a rollback is seen at once), area codes, ISO dates, numbers, the
+language, and the zone thresholds (``ZoneConfig``: two floats). Never a frame, never the
+Store: each wrapper fetches the store inside, through ``store(url)``, a resource cached on
+its URL and shared by every session of the server.
+
+Settings are loaded once per run at the edge (``ui.state.context`` puts them on the
+Context); a wrapper that depends on a setting takes its small value as an argument, so a
+changed config file gives new keys instead of stale results.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from geo import capacity as capacity_analysis, cards as card_pipeline, coverage, events, pockets, timeline, trend
+from geo import plan as planner
+from geo.schema import Col, Level, ZoneConfig
+from geo.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]  # the folder of dashboard.py (Streamlit serves ./static)
+Stamp = tuple[int, int]
+
+
+# --- resources: one per server --------------------------------------------------------------
+@st.cache_resource(show_spinner=False)
+def store(url: str) -> Store:
+    return Store.open(url)
+
+
+@st.cache_resource(show_spinner=False)
+def shapes(url: str):
+    """The store's map shapes (prepared at import), shared by every session of this server."""
+    from geo.shapes import ShapeCache
+
+    return ShapeCache(store(url))
+
+
+@st.cache_resource(show_spinner=False)
+def offline_assets() -> Path:
+    """Copy Leaflet into ./static once per server: st_folium loads it from there, not a CDN."""
+    from geo.render.assets import ensure_static_assets
+
+    return ensure_static_assets(ROOT)
+
+
+# --- areas, dates, coverage ------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=64)
+def kabupaten_list(url: str, stamp: Stamp) -> list[tuple[str, str]]:
+    """(kode, nama) of every kabupaten/kota in the store."""
+    areas = store(url).areas(level=Level.KABUPATEN)
+    return list(zip(areas[Col.KODE], areas[Col.NAMA]))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def snapshot_dates(url: str, stamp: Stamp, area: str | None) -> list[str]:
+    return store(url).snapshot_dates(area)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def area_names(url: str, stamp: Stamp, within: str) -> dict[str, str]:
+    """{kode: nama} of every area inside ``within`` (kecamatan and desa of a kabupaten)."""
+    areas = store(url).areas(within=within)
+    return dict(zip(areas[Col.KODE], areas[Col.NAMA]))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def area_names_and_levels(url: str, stamp: Stamp, within: str) -> dict[str, tuple[str, str]]:
+    """{kode: (nama, level)} of every area inside ``within``."""
+    areas = store(url).areas(within=within)
+    return dict(zip(areas[Col.KODE], zip(areas[Col.NAMA], areas[Col.LEVEL])))
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def coverage_table(url: str, stamp: Stamp, level: str, within: str | None, date: str | None,
+                   geometry: bool = False):
+    return coverage.coverage_table(store(url), level, within=within, date=date, geometry=geometry)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def change_table(url: str, stamp: Stamp, level: str, within: str, date: str | None, since: str | None):
+    return coverage.coverage_change(store(url), level, within=within, date=date, since=since, geometry=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def area_summary(url: str, stamp: Stamp, kode: str, date: str | None) -> dict:
+    """Totals now, at the previous snapshot, and the change between them."""
+    s = store(url)
+    now = coverage.area_totals(s, kode, date=date)
+    prev_date = coverage.previous_date(s, kode, now.get(Col.TANGGAL) or date)
+    before = coverage.area_totals(s, kode, date=prev_date) if prev_date else {}
+    return {"now": now, "previous_date": prev_date, "change": coverage.change(now, before) if before else {}}
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def points(url: str, stamp: Stamp, kind: str, within: str, lang: str):
+    from geo.present import points as point_layers
+
+    return point_layers.layer(store(url), kind, within=within, lang=lang)
+
+
+# --- pockets and capacity --------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=32)
+def pockets_table(url: str, stamp: Stamp, within: str, level: str, date: str | None, hotspots: bool,
+                  zones: ZoneConfig):
+    return pockets.pockets_table(store(url), within, level, date=date, hotspots=hotspots, geometry=True, zones=zones)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def schools_pocket(url: str, stamp: Stamp, within: str):
+    return pockets.schools_pocket(store(url), within)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def capacity(url: str, stamp: Stamp, area: str, date: str | None, throughput: float):
+    """(capacity table, sites down) of the kabupaten's kecamatan."""
+    s = store(url)
+    return (capacity_analysis.capacity_table(s, area, date=date, throughput=throughput),
+            capacity_analysis.sites_down(s, area, date=date))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def cards(url: str, stamp: Stamp, area: str, date: str | None) -> dict:
+    s = store(url)
+    return {"funnel": card_pipeline.card_funnel(s, area, date=date),
+            "totals": card_pipeline.card_totals(s, area, date=date),
+            "history": card_pipeline.card_history(s, area, end=date),
+            "ledger": card_pipeline.blank_ledger(s, within=area, date=date),
+            "projection": card_pipeline.blank_projection(s, area, date=date)}
+
+
+# --- trend -----------------------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=32)
+def series(url: str, stamp: Stamp, area: str, end: str | None):
+    return timeline.series(store(url), area, end=end)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def projection(url: str, stamp: Stamp, area: str, end: str | None, target: float, deadline: date,
+               window: int) -> dict:
+    frame = series(url, stamp, area, end)
+    return trend.projection(frame[frame[Col.KODE] == area], target_pct=target, deadline=deadline, window_days=window)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def projection_table(url: str, stamp: Stamp, area: str, end: str | None, target: float, deadline: date,
+                     window: int):
+    return trend.projection_table(store(url), area, target_pct=target, deadline=deadline, window_days=window,
+                                  as_of=end, frame=series(url, stamp, area, end))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def area_events(url: str, stamp: Stamp, area: str, until: str | None, kinds: tuple[str, ...] | None = None):
+    return trend.events_for(events.events(store(url), area, open_until=until, kinds=kinds), area)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def weekly_and_notes(url: str, stamp: Stamp, area: str, end: str | None):
+    frame = series(url, stamp, area, end)
+    return timeline.weekly_recordings(frame), events.notes(frame, area)
+
+
+# --- the planner -----------------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=16)
+def plan_bases(url: str, stamp: Stamp, area: str) -> dict[str, str]:
+    """{id: nama} of the offices a mobile unit can start from."""
+    offices = planner.bases(store(url), area)
+    return dict(zip(offices["id"], offices["nama"]))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def plan(url: str, stamp: Stamp, area: str, data_date: str | None, base_id: str, max_km: float, schools: bool,
+         units: int, capacity: int, days: int, response: float, start: str, weekends: bool, weighted: bool,
+         zones: ZoneConfig):
+    s = store(url)
+    sites = planner.candidate_sites(s, area, date=data_date, base_id=base_id, max_km=max_km or None,
+                                    include_schools=schools, zones=zones)
+    return planner.plan_visits(sites, units=units, capacity=capacity, days=days, response=response, start=start,
+                               weekends=weekends, weighted=weighted, base=planner.base_point(s, area, base_id))

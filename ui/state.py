@@ -1,0 +1,245 @@
+"""Shared state: the Context of a run, the URL (read on arrival, written by the map), the
+sidebar pickers, screenshot mode, and the opening every page shares.
+
+A shared link sets the view once, when a session arrives. Each parameter is checked against
+the store (area, dates) or the allowed values (level, metric, language, mode); one that cannot
+be used keeps its default and leaves a note that the page shows (never a traceback).
+"""
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from geo import fmt
+from geo.config import load_settings
+from geo.schema import Level, RekamError, ancestor_code
+from geo.store import resolve_url
+from geo.text import describe
+from ui import queries
+from ui.account import admit
+from ui.context import Context
+from ui.map_view import MAP_METRICS, MapView, levels_below, shown_area
+
+LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+def _leave_legacy_pages_mode() -> None:
+    """Hand a cold deep link (e.g. /peta) to the entry script.
+
+    Until some script calls st.navigation, Streamlit treats a ``pages/`` folder beside the
+    entry as legacy multipage mode, process-wide: when the first request after the server
+    starts is a page URL, that page file runs alone, without the entry's menu and pickers.
+    Clearing the flag and rerunning lets dashboard.py run and route to the same page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def context() -> Context:
+    """Read (and on first use set) the shared state: language, area, date; settings and store.
+
+    The entry file draws the widgets; a page run on its own gets the same defaults. Settings
+    are loaded here, at the edge, and travel on the Context.
+    """
+    _leave_legacy_pages_mode()
+    ss = st.session_state
+    try:
+        settings = load_settings()
+        url = resolve_url()
+        stamp = queries.store(url).stamp()
+    except RekamError as err:
+        st.error(describe(err, ss.get("lang", "id")))
+        st.stop()
+    if "lang" not in ss:
+        ss["lang"] = "id"
+    if "url_read" not in ss:  # a shared URL sets the view once, on arrival
+        ss["url_read"] = True
+        _read_link(url, stamp)
+    if ss.pop("date_latest", False):
+        ss.pop("date", None)
+    codes = [k for k, _ in queries.kabupaten_list(url, stamp)]
+    if ss.get("area") not in codes:
+        ss["area"] = codes[0] if codes else None
+    area = ss["area"]
+    dates = queries.snapshot_dates(url, stamp, area) if area else []
+    if ss.get("date") not in dates:
+        ss["date"] = dates[-1] if dates else None
+    return Context(url, stamp, area, ss["date"], ss["lang"], settings)
+
+
+# --- the URL ----------------------------------------------------------------------------------------
+def _shown(value: str) -> str:
+    """A URL value as it may be shown back: no backticks or line breaks, at most 40 characters."""
+    return re.sub(r"[`\s]+", " ", value).strip()[:40]
+
+
+def _read_link(url: str, stamp: tuple[int, int]) -> None:
+    """Apply a shared link's parameters; note each one that cannot be used (its default stays)."""
+    params, ss = st.query_params, st.session_state
+    notes = ss.setdefault("url_notes", [])
+
+    def refuse(key: str, value: str, **extra) -> None:
+        notes.append((key, {"nilai": _shown(value), **extra}))
+
+    mode = params.get("mode")
+    if mode == "tangkapan":
+        ss["screenshot"] = True
+    elif mode:
+        refuse("tautan_mode", mode)
+    for name, allowed, target in (("lang", LANGUAGES, "lang"), ("metric", MAP_METRICS, "peta_metric")):
+        value = params.get(name)
+        if value in allowed:
+            ss[target] = value
+        elif value:
+            refuse(f"tautan_{name}", value)
+    kabupaten = dict(queries.kabupaten_list(url, stamp))
+    if not kabupaten:
+        return
+    shown = _link_area(url, stamp, params.get("area"), kabupaten, refuse)
+    dates = queries.snapshot_dates(url, stamp, ss["area"])
+    for name, target in (("date", "date"), ("since", "peta_since")):
+        value = params.get(name)
+        if value in dates:
+            ss[target] = value
+        elif value:
+            refuse(f"tautan_{name}", value)
+    level = params.get("level")
+    if level in levels_below(shown):
+        ss["peta_level_wanted"] = level
+    elif level:
+        refuse("tautan_level", level)
+
+
+def _link_area(url, stamp, value: str | None, kabupaten: dict[str, str], refuse) -> str:
+    """Pick the link's area (its kabupaten/kota for the pickers, the area itself for the map);
+    an unknown area falls back to its kabupaten/kota when that exists, else to the first one.
+    Returns the area the map will show."""
+    ss = st.session_state
+    kab = ancestor_code(value, Level.KABUPATEN) if value else None
+    known = kab in kabupaten and (value == kab or value in queries.area_names(url, stamp, kab))
+    if known:
+        ss["area"], ss["peta_pending"] = kab, value
+        return shown_area(value)
+    if kab in kabupaten:
+        ss["area"] = kab
+    elif ss.get("area") not in kabupaten:
+        ss["area"] = next(iter(kabupaten))
+    if value:
+        refuse("tautan_area", value, wilayah=kabupaten[ss["area"]])
+    return ss["area"]
+
+
+def link_notes(ctx: Context) -> None:
+    """Say which parameters of the link the session arrived with could not be used (once)."""
+    for key, params in st.session_state.pop("url_notes", []):
+        st.info(ctx.t(key, **params), icon=":material/link_off:")
+
+
+def sync_query_params(view: MapView) -> None:
+    """Put the view in the URL so that the link shows the same map."""
+    wanted = {"area": view.area, "level": view.level, "metric": view.metric}
+    if st.session_state.get("date"):
+        wanted["date"] = st.session_state["date"]
+    if view.metric == "perubahan" and view.since:
+        wanted["since"] = view.since
+    if st.session_state.get("lang") == "en":
+        wanted["lang"] = "en"
+    if st.session_state.get("screenshot"):
+        wanted["mode"] = "tangkapan"
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
+
+
+# --- the sidebar and screenshot mode -------------------------------------------------------------
+def sidebar(ctx: Context) -> None:
+    """Shared widgets (drawn once, in the entry file): language, kabupaten/kota, date, screenshot mode."""
+    with st.sidebar:
+        st.toggle(ctx.t("mode_tangkapan"), key="screenshot", help=ctx.t("mode_tangkapan_bantuan"))
+        st.radio(ctx.t("bahasa"), list(LANGUAGES), key="lang", horizontal=True, format_func=LANGUAGES.get)
+        areas = dict(queries.kabupaten_list(ctx.url, ctx.stamp))
+        if areas:
+            st.selectbox(ctx.t("pilih_wilayah"), list(areas), key="area", format_func=lambda k: f"{areas[k]} ({k})")
+            dates = queries.snapshot_dates(ctx.url, ctx.stamp, st.session_state["area"])
+            if dates:
+                st.selectbox(ctx.t("pilih_tanggal"), dates[::-1], key="date",
+                             format_func=lambda d: fmt.long_date(d, ctx.lang))
+
+
+_SCREENSHOT_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"], footer,
+[data-testid="stElementToolbar"] {display: none !important;}
+.block-container, [data-testid="stMainBlockContainer"] {max-width: 1200px; padding: 1rem 1.5rem !important;}
+h1 {font-size: 2.1rem !important;}
+</style>
+"""
+
+
+def screenshot_mode(ctx: Context) -> bool:
+    """'Mode tangkapan layar': no sidebar or Streamlit chrome, a fixed readable width.
+
+    On with the sidebar toggle or ``?mode=tangkapan`` in the URL; off with the button it shows.
+    """
+    if not st.session_state.get("screenshot"):
+        return False
+    st.markdown(_SCREENSHOT_CSS, unsafe_allow_html=True)
+    return True
+
+
+def _leave_screenshot_mode() -> None:
+    st.session_state["screenshot"] = False  # a callback runs before the toggle is drawn again
+    st.query_params.pop("mode", None)
+
+
+def screenshot_exit(ctx: Context) -> None:
+    if st.session_state.get("screenshot"):
+        st.button(ctx.t("mode_keluar"), key="screenshot_exit", on_click=_leave_screenshot_mode)
+
+
+def media_allowed() -> bool:
+    """Download menus are offered outside screenshot mode only (a screenshot shows no buttons)."""
+    return not st.session_state.get("screenshot")
+
+
+# --- the opening every page shares ---------------------------------------------------------------
+def page_start(title_key: str, *, title=None, login: bool = False) -> Context:
+    """Shared state, header (into ``title`` when a page fills it later), the access gate, notes
+    about the link, demo label; stops with a clear message (and how to load data) when the
+    store holds no area yet. ``login`` draws the login box even on a public dashboard."""
+    ctx = context()
+    (title or st).header(ctx.t(title_key))
+    admit(ctx, login=login)
+    link_notes(ctx)
+    demo_banner(ctx)
+    if ctx.area is None:
+        st.warning(ctx.t("belum_ada_data"))
+        st.stop()
+    return ctx
+
+
+def demo_banner(ctx: Context) -> None:
+    if ctx.is_demo:
+        st.info(ctx.t("data_contoh"), icon=":material/science:")
+
+
+def zone_word(ctx: Context, zona: str | None) -> str:
+    return ctx.t(f"zona_{zona or 'none'}")
+
+
+def zone_badge(ctx: Context, zona: str | None) -> str:
+    """A coloured badge that always carries the zone's word (readable without colour)."""
+    from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Zone
+
+    colour = ZONE_COLOURS[Zone(zona)] if zona else NO_DATA_COLOUR
+    ink = "#222" if zona == "kuning" else "#fff"
+    return (f'<span style="background:{colour};color:{ink};padding:2px 10px;border-radius:10px;'
+            f'font-weight:600">{zone_word(ctx, zona)}</span>')
+
+
+def source_line(ctx: Context, tanggal: str | None) -> str:
+    return ctx.t("sumber", sumber=ctx.settings.source_name, tanggal=fmt.long_date(tanggal, ctx.lang))

@@ -1,0 +1,176 @@
+"""What editors put into the store: uploads and their join report, hand fixes, other imports,
+templates, events, the version history and rollback.
+
+Pages never touch the store: every write goes through a function here, which checks the
+editor's role again just before writing (``ui.account.require``) and records who wrote.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from geo import fmt, ingest
+from geo.schema import Col, FileRefused, Level
+from geo.text import tr
+from ui import queries
+from ui.account import require
+from ui.context import Context
+
+TEMPLATES = ["desa", "kecamatan", "perangkat", "blangko"]
+
+
+# --- the uploader and hand fixes ---------------------------------------------------------------
+def uploader_key(name: str) -> str:
+    """A file_uploader key that ``forget_upload`` can reset (dropping the file from memory)."""
+    return f"up_{name}_{st.session_state.get(f'up_{name}_n', 0)}"
+
+
+def forget_upload(name: str) -> None:
+    st.session_state[f"up_{name}_n"] = st.session_state.get(f"up_{name}_n", 0) + 1
+
+
+def set_override(upload, baris: int, kode: str | None) -> None:
+    overrides = st.session_state.setdefault(f"overrides_{upload.file_id}", {})
+    if kode:
+        overrides[int(baris)] = kode
+    else:
+        overrides.pop(int(baris), None)
+
+
+def show_latest_date() -> None:
+    """After an import, move the shared date picker to the newest snapshot (applied next run)."""
+    st.session_state["date_latest"] = True
+
+
+# --- recording figures ---------------------------------------------------------------------------
+def prepare_upload(ctx: Context, upload, *, level: str):
+    """Read and join an uploaded enrollment file (size checked before reading). Writes nothing."""
+    limit = ctx.settings.max_upload_mb
+    if upload.size > limit * 1024 * 1024:
+        raise FileRefused("berkas_terlalu_besar", ukuran_mb=round(upload.size / 1048576, 1), maks_mb=limit)
+    overrides = st.session_state.get(f"overrides_{upload.file_id}", {})
+    return ingest.prepare_enrollment(queries.store(ctx.url), upload.getvalue(), level=level, within=ctx.area,
+                                     file_name=upload.name, overrides=dict(overrides), settings=ctx.settings)
+
+
+def join_report_view(ctx: Context, prepared):
+    """The join report as people read it: row, what the file says, how it matched, reason."""
+    report = prepared.join.report.copy()
+    report["cara"] = [ctx.t(f"cara_{c}") for c in report["cara"]]
+    notes: dict[int, list[str]] = {}
+    for p in prepared.join.problems:
+        if p.baris is not None:
+            notes.setdefault(int(p.baris), []).append(tr(p.key, ctx.lang, **(p.params or {})))
+    report["alasan"] = ["; ".join(notes.get(int(b), [])) for b in report["baris"]]
+    report["kandidat"] = [", ".join(f"{c['nama']} ({c['kode']})" for c in (k or [])) for k in report["kandidat"]]
+    cols = ["baris", "kode_file", "nama_file", "cara", "kode", "nama", "alasan", "kandidat"]
+    return report[cols].rename(columns={c: ctx.t(f"lap_{c}") for c in cols})
+
+
+def area_choices(ctx: Context, level: str) -> dict[str, str]:
+    names = queries.area_names(ctx.url, ctx.stamp, ctx.area)
+    return {k: f"{n} ({k})" for k, n in sorted(names.items(), key=lambda kv: kv[1]) if Level.of_code(k).value == level}
+
+
+def fix_unmatched(ctx: Context, upload, prepared, level: str) -> None:
+    """One picker per row the join could not match: the editor names its area by hand.
+
+    A choice is recorded in a callback, i.e. before the rerun joins the file again with it.
+    """
+    options = area_choices(ctx, level)
+    for row in prepared.unmatched.to_dict("records"):
+        suggested = [c["kode"] for c in (row.get("kandidat") or [])]
+        fix_key = f"fix_{upload.file_id}_{row['baris']}"
+        st.selectbox(
+            ctx.t("pilih_untuk_baris", baris=row["baris"], nama=row["nama_file"] or row["kode_file"]),
+            [None, *suggested, *[k for k in options if k not in suggested]],
+            format_func=lambda k: options.get(k, "—"), key=fix_key,
+            on_change=lambda baris=row["baris"], key=fix_key: set_override(upload, baris, st.session_state[key]))
+
+
+def save_enrollment(ctx: Context, prepared, *, tanggal: str, force: bool) -> int:
+    """Store a prepared upload as a new version (editor); returns the version id."""
+    session = require(ctx, "editor")
+    return ingest.commit_enrollment(queries.store(ctx.url), prepared, tanggal=tanggal, user=session.username,
+                                    force=force)
+
+
+# --- boundaries, points and capacity files -------------------------------------------------------
+def save_boundaries(ctx: Context, upload, *, level: str):
+    """Import a boundary file (editor); returns geo.ingest's result (version id, areas loaded)."""
+    session = require(ctx, "editor")
+    return ingest.import_boundaries(queries.store(ctx.url), upload.getvalue(), level=level, file_name=upload.name,
+                                    user=session.username)
+
+
+def _import_points(kind):
+    def run(ctx: Context, data: bytes, name: str, user: str):
+        return ingest.import_points(queries.store(ctx.url), data, kind=kind, file_name=name, user=user,
+                                    settings=ctx.settings)
+    return run
+
+
+def _import_capacity(function_name):
+    def run(ctx: Context, data: bytes, name: str, user: str):
+        done = getattr(ingest, function_name)(queries.store(ctx.url), data, user, file_name=name,
+                                              max_bytes=ctx.settings.max_upload_bytes)
+        return done.version_id, done.rows
+    return run
+
+
+# Other files an editor imports: kind -> importer(context, bytes, file name, user) -> (version, count)
+OTHER_IMPORTS = {
+    "lokasi": _import_points("lokasi"),
+    "sekolah": _import_points("sekolah"),
+    "perangkat": _import_capacity("import_inventory"),
+    "blangko": _import_capacity("import_blank_stock"),
+}
+
+
+def save_other(ctx: Context, kind: str, upload) -> tuple[int, int]:
+    """Import a file of ``kind`` (see OTHER_IMPORTS) as an editor; returns (version id, rows)."""
+    session = require(ctx, "editor")
+    return OTHER_IMPORTS[kind](ctx, upload.getvalue(), upload.name, session.username)
+
+
+def save_event(ctx: Context, kode: str, jenis: str, start, end, note: str) -> int:
+    """Record an event (a campaign, an outage…) as an editor; returns the version id."""
+    from geo import events
+
+    session = require(ctx, "editor")
+    return events.add_event(queries.store(ctx.url), kode, jenis, start, end, note, session.username)
+
+
+def template_frame(ctx: Context, kind: str):
+    """The template an editor downloads, with the chosen area's codes and names filled in."""
+    store = queries.store(ctx.url)
+    if kind == "perangkat":
+        return ingest.inventory_template(store, within=ctx.area)
+    if kind == "blangko":
+        return ingest.blank_stock_template(store, within=ctx.area)
+    return ingest.template(store, within=ctx.area, level=kind)
+
+
+# --- versions ------------------------------------------------------------------------------------
+def history_view(ctx: Context):
+    """Versions as an officer reads them: localised headers, kinds and dates."""
+    hist = queries.store(ctx.url).history()
+    out = hist.assign(
+        status=[ctx.t("aktif") if a else ctx.t("dibatalkan_status") for a in hist["active"]],
+        kind=[ctx.t(f"jenis_versi_{k.split(':')[0]}") + (f" ({k.split(':')[1]})" if ":" in k else "")
+              for k in hist["kind"]],
+        created_at=[c.replace("T", " ")[:16] for c in hist["created_at"]],
+        tanggal=[fmt.long_date(t, ctx.lang) if isinstance(t, str) and t else "" for t in hist[Col.TANGGAL]],
+    )
+    cols = ["id", "kind", "created_at", "user", "file_name", "row_count", Col.TANGGAL, "status"]
+    return out[cols].rename(columns={c: ctx.t(f"riwayat_{c}") for c in cols})
+
+
+def active_versions(ctx: Context) -> list[int]:
+    hist = queries.store(ctx.url).history()
+    return [int(v) for v in hist.loc[hist["active"], "id"]]
+
+
+def rollback(ctx: Context, version: int) -> None:
+    """Undo ``version`` (editor); the figures it brought disappear for every viewer at once."""
+    session = require(ctx, "editor")
+    queries.store(ctx.url).rollback(version, user=session.username)
