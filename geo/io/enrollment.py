@@ -164,8 +164,9 @@ class _RowReader:
             row = self.grid[i]
             if not any(v is not None for v in row):
                 self.skipped["blank"].append(i + 1)
-            elif i > end:
-                self.skipped["footer"].append(i + 1)
+            elif i > end:  # a footer (place, date, signature); a shifted data row there is still an error
+                if not self._shifted(i, row):
+                    self.skipped["footer"].append(i + 1)
             else:
                 self._read_row(i, row)
         for entry, row in self.pending_totals:

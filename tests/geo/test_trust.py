@@ -270,3 +270,12 @@ def test_control_characters_are_stripped_from_boundary_names():
     data = _geojson(_square(106.68, -6.30), _square(106.70, -6.30)).replace(b"Desa 1", b"Desa\\u0007 \\u202eSatu")
     loaded = load_boundaries(data, file_name="batas.geojson", level="desa", dissolve_parents=False)
     assert list(loaded.areas[Col.NAMA]) == ["Desa 0", "Desa Satu"]
+
+
+def test_a_shifted_last_row_is_an_error_not_a_footer():
+    """Found by the property test: separators in the last row's name moved its figures out of the
+    count columns, so it looked like a signature footer and was dropped without a word."""
+    with pytest.raises(ValidationFailed) as err:
+        read_enrollment(csv_bytes(HEADER, ROWS[0], ROWS[1], "36.74.01.1003;K;;EL. RAWA MEKAR JAYA;500;0"),
+                        file_name="rekap.csv")
+    assert [(p.key, p.baris) for p in err.value.problems] == [("jumlah_kolom_beda", 4)]
