@@ -51,8 +51,11 @@ def office_files(draw):
         truth[CODES[i]] = (wajib, sudah)
         fmt = (lambda n: f"{n:,}".replace(",", ".")) if thousands else str
         lines.append(delimiter.join([CODES[i], "KEL. " + NAMES[i].upper(), fmt(wajib), fmt(sudah)]))
-    for _ in range(draw(st.integers(1, 3))):
-        row = draw(st.integers(1, len(lines) - 1))
+    # One to three hands, each on a row of its own: two mistakes stacked on one row can make a
+    # well-formed row that claims other figures, which no reader can tell from an office's typing.
+    codes = [None] + [CODES[i] for i in picked]  # the code each line was written for (None: the header)
+    rows = draw(st.lists(st.integers(1, len(lines) - 1), min_size=1, max_size=3, unique=True))
+    for row in rows:
         cells = lines[row].split(delimiter)
         how = draw(st.sampled_from(["quote", "separator_in_name", "lose_cell", "extra_cell", "other_name",
                                     "swap_figures_with_next"]))
@@ -69,13 +72,12 @@ def office_files(draw):
             cells.insert(draw(st.integers(0, len(cells))), str(draw(st.integers(0, 999))))
         elif how == "other_name":
             cells[1] = "KEL. " + draw(st.sampled_from(NAMES)).upper()
-        elif row + 1 < len(lines):  # the figures of two desa exchanged: the codes and names stay true
+        elif row + 1 < len(lines) and row + 1 not in rows:  # two desa's figures exchanged, codes and names true
             nxt = lines[row + 1].split(delimiter)
             cells[2:], nxt[2:] = nxt[2:], cells[2:]
             lines[row + 1] = delimiter.join(nxt)
-            a, b = cells[0], nxt[0]
-            if a in truth and b in truth:
-                truth[a], truth[b] = truth[b], truth[a]  # what the file now says is the office's claim
+            a, b = codes[row], codes[row + 1]
+            truth[a], truth[b] = truth[b], truth[a]  # what the file now says is the office's claim
         lines[row] = delimiter.join(cells)
     return ("\r\n".join(lines) + "\r\n").encode("utf-8"), truth
 
