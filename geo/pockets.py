@@ -77,8 +77,8 @@ def add_targets(table: pd.DataFrame, zones: ZoneConfig = ZoneConfig()) -> pd.Dat
 
 
 # --- ranking -------------------------------------------------------------------------------
-_RANKINGS = {  # by -> (sort columns, ascending)
-    "belum_rekam": ([Col.BELUM, PERSEN_BELUM, Col.KODE], [False, False, True]),
+_RANKINGS = {  # by -> (sort columns, ascending); MENUJU_HIJAU only where the table has it
+    "belum_rekam": ([Col.BELUM, MENUJU_HIJAU, PERSEN_BELUM, Col.KODE], [False, True, False, True]),
     "rate": ([PERSEN_BELUM, Col.BELUM, Col.KODE], [False, False, True]),
 }
 
@@ -86,7 +86,8 @@ _RANKINGS = {  # by -> (sort columns, ascending)
 def ranked(table: pd.DataFrame, by: str = "belum_rekam") -> pd.DataFrame:
     """Areas with data, largest pocket first, with PERSEN_BELUM (percent) and PERINGKAT (1…n).
 
-    ``by='belum_rekam'``: most people not yet recorded (ties: higher share, then code).
+    ``by='belum_rekam'``: most people not yet recorded (ties: fewer people to hijau — MENUJU_HIJAU,
+    when the table has it — then the higher share, then code).
     ``by='rate'``: highest share not yet recorded, 100 × belum / wajib = 100 − cakupan
     (ties: more people, then code). Takes Col.KODE, Col.WAJIB, Col.BELUM; keeps every other
     column. Raises PocketError for an unknown ``by``.
@@ -97,7 +98,9 @@ def ranked(table: pd.DataFrame, by: str = "belum_rekam") -> pd.DataFrame:
     wajib = pd.to_numeric(have[Col.WAJIB]).astype("float64")
     have[PERSEN_BELUM] = 100.0 * pd.to_numeric(have[Col.BELUM]).astype("float64") / wajib
     columns, ascending = _RANKINGS[by]
-    out = have.sort_values(columns, ascending=ascending, ignore_index=True)
+    keep = [c in have.columns for c in columns]
+    out = have.sort_values([c for c, k in zip(columns, keep) if k], ascending=[a for a, k in zip(ascending, keep) if k],
+                           ignore_index=True)
     out.insert(0, PERINGKAT, np.arange(1, len(out) + 1))
     return out
 

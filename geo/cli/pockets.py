@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 from geo.cli.output import add_common, emit, lang, open_store
-from geo.columns import HOTSPOT, MENUJU_BERIKUT, MENUJU_HIJAU, P_VALUE
+from geo.columns import PERINGKAT, HOTSPOT, MENUJU_BERIKUT, MENUJU_HIJAU, P_VALUE
 from geo.config import K_NEIGHBOURS, PERMUTATIONS, SEED
 from geo.schema import Col, Level
 
@@ -32,7 +32,8 @@ def cmd_pockets(args) -> int:
     table = pockets.pockets_table(open_store(args), args.within, args.level, date=date, hotspots=args.hotspots,
                                   k=args.k, permutations=args.permutations, seed=args.seed,
                                   zones=load_settings().zones)
-    columns = [Col.KODE, Col.NAMA, Col.BELUM, Col.CAKUPAN, Col.ZONA, MENUJU_HIJAU, MENUJU_BERIKUT]
+    table = pockets.ranked(table, "belum_rekam")  # as documented: the largest pocket first
+    columns = [PERINGKAT, Col.KODE, Col.NAMA, Col.BELUM, Col.CAKUPAN, Col.ZONA, MENUJU_HIJAU, MENUJU_BERIKUT]
     columns += [HOTSPOT, P_VALUE] if args.hotspots else []
     out = present_pockets.download_frame(table, columns)
     if args.hotspots:

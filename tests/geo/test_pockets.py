@@ -323,10 +323,11 @@ def test_cli_json_equals_hand_numbers(store, store_url, capsys, monkeypatch):
     code, out, err = _cli(capsys, monkeypatch, "pockets", "--within", "99.01", "--format", "json", "--db", store_url)
     assert code == 0, err
     rows = {r[Col.KODE]: r for r in json.loads(out)}
-    assert rows["99.01.01.2001"] == {"kode": "99.01.01.2001", "nama": "Desa A1", "belum_rekam": 81, "cakupan": 91.9,
-                                     "zona": "kuning", "menuju_hijau": 1, "menuju_zona_berikut": 1}
-    assert rows["99.01.01.1002"] == {"kode": "99.01.01.1002", "nama": "=Kel A2", "belum_rekam": 83,
+    assert rows["99.01.01.2001"] == {"peringkat": 2, "kode": "99.01.01.2001", "nama": "Desa A1", "belum_rekam": 81,
+                                     "cakupan": 91.9, "zona": "kuning", "menuju_hijau": 1, "menuju_zona_berikut": 1}
+    assert rows["99.01.01.1002"] == {"peringkat": 1, "kode": "99.01.01.1002", "nama": "=Kel A2", "belum_rekam": 83,
                                      "cakupan": 75.08, "zona": "merah", "menuju_hijau": 57, "menuju_zona_berikut": 34}
+    assert [r["kode"] for r in rows.values()][:2] == ["99.01.01.1002", "99.01.01.2001"]  # ranked, not in code order
     assert rows["99.01.02.2001"]["menuju_hijau"] == 0 and rows["99.01.02.2001"]["cakupan"] == 92.51
     code, out, _ = _cli(capsys, monkeypatch, "pockets", "--within", "99.01", "--level", "kecamatan",
                         "--date", "2026-01-10", "--format", "json", "--db", store_url)
@@ -362,8 +363,8 @@ def test_cli_hotspots_on_a_grid(store_url, capsys, monkeypatch):
                           "--permutations", "499", "--seed", "3", "--db", store_url)
     assert code == 0, err
     rows = {r[Col.KODE]: r for r in json.loads(out)}
-    assert set(next(iter(rows.values()))) == {"kode", "nama", "belum_rekam", "cakupan", "zona", "menuju_hijau",
-                                              "menuju_zona_berikut", "hotspot", "p_value"}
+    assert set(next(iter(rows.values()))) == {"peringkat", "kode", "nama", "belum_rekam", "cakupan", "zona",
+                                              "menuju_hijau", "menuju_zona_berikut", "hotspot", "p_value"}
     centre = grid.loc[(grid["i"] == 4) & (grid["j"] == 4), Col.KODE].item()
     assert rows[centre]["hotspot"] == "panas" and rows[centre]["p_value"] <= 0.05
     assert "499 permutasi, seed 3" in err and "p ≤ 0,05" in err

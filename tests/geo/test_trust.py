@@ -188,8 +188,9 @@ GOOD = Path(__file__).resolve().parents[1] / "fixtures" / "bad" / "baik.csv"
 
 
 @pytest.fixture
-def tangsel_store(real_dir, tmp_path) -> str:
-    url = f"sqlite:///{tmp_path / 'rekam.sqlite'}"
+def tangsel_store(real_dir, store_url) -> str:
+    """Kota Tangerang Selatan's boundaries in a fresh store, on SQLite and on PostgreSQL."""
+    url = store_url
     path = real_dir / "cahyadsn_wilayah_boundaries" / "desa_kelurahan_36.74_kota_tangerang_selatan.geojson"
     assert main(["import-boundaries", str(path), "--level", "desa", "--db", url]) == 0
     return url
