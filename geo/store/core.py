@@ -19,7 +19,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import shapely
-from sqlalchemy import Table, create_engine, event, func, insert, select, text, update
+from sqlalchemy import Table, create_engine, event, func, insert, inspect, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from geo.io.grids import clean_text
@@ -112,6 +112,7 @@ class Store:
                 if engine.dialect.name == "postgresql":
                     conn.execute(text("CREATE EXTENSION IF NOT EXISTS postgis"))
                 METADATA.create_all(conn)
+                _add_new_columns(conn)
         except SQLAlchemyError as exc:
             raise StoreError("db_tidak_bisa_dibuka", url=_safe_url(url), detail=short_error(exc)) from None
         return cls(engine)
@@ -386,6 +387,18 @@ class Store:
         v = versions_table
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(v)).scalar_one() == 0
+
+
+def _add_new_columns(conn) -> None:
+    """A store made by an older version gets the columns added since (all nullable), so that an
+    upgrade never needs a new store and never loses data."""
+    inspector = inspect(conn)
+    for table in METADATA.sorted_tables:
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in have and column.nullable:
+                kind = column.type.compile(dialect=conn.dialect)
+                conn.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'))
 
 
 def _sqlite_setup(engine: Engine) -> None:

@@ -175,3 +175,21 @@ def test_the_same_file_twice_is_refused_inside_the_write(store):
     store.rollback(again)
     store.rollback(first)  # once no active version holds the file, it may come in again
     assert store.add_areas(_areas(), file_name="batas.geojson", file_hash="abc123") > again
+
+
+def test_a_store_from_an_older_version_gets_the_new_columns_and_keeps_its_rows(store_url):
+    """An upgrade adds columns (a new count, say); the office's store is opened, not rebuilt.
+    An older store is made here by dropping a column the product has."""
+    from sqlalchemy import inspect, text
+
+    store = Store.open(store_url)
+    store.add_areas(_areas())
+    store.add_enrollment(_snapshot([1000], [900], kodes=["99.01.01.2001"]), tanggal="2026-01-05")
+    with store.engine.begin() as conn:
+        conn.execute(text(f'ALTER TABLE enrollment DROP COLUMN "{Col.PEMULA}"'))
+    store.close()
+    reopened = Store.open(store_url)
+    with reopened.engine.connect() as conn:
+        assert Col.PEMULA in {c["name"] for c in inspect(conn).get_columns("enrollment")}
+    assert list(reopened.enrollment()[Col.SUDAH]) == [900]
+    reopened.close()
