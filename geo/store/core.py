@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -394,7 +395,9 @@ def _add_new_columns(conn) -> None:
     upgrade never needs a new store and never loses data."""
     inspector = inspect(conn)
     for table in METADATA.sorted_tables:
-        have = {c["name"] for c in inspector.get_columns(table.name)}
+        with warnings.catch_warnings():  # PostGIS's geometry is a type SQLAlchemy does not know by name
+            warnings.filterwarnings("ignore", message="Did not recognize type")
+            have = {c["name"] for c in inspector.get_columns(table.name)}
         for column in table.columns:
             if column.name not in have and column.nullable:
                 kind = column.type.compile(dialect=conn.dialect)
