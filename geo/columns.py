@@ -120,3 +120,10 @@ AKAN_17 = "akan_17_enam_bulan"  # students turning 17 within six months
 
 # --- Events (geo.events) -----------------------------------------------------------------------
 BERLANGSUNG = "berlangsung"  # True while an event has no end date (still going on)
+
+# --- Targets per area and period (geo.targets) and alerts (geo.alerts) --------------------------
+TARGET_PERSEN = "target_persen"  # the coverage to reach by the period's end (percent)
+TARGET_REKAM = "target_rekam"  # or the people recorded (sudah rekam) to reach by then
+SUMBER_TARGET = "sumber_target"  # bulan | tahun | induk | bawaan: where the target comes from
+SELISIH_TARGET = "selisih_target"  # cakupan − target, percentage points (negative: behind)
+STATUS_TARGET = "status_target"  # tercapai | di_jalur | tertinggal | data_kurang

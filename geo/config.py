@@ -35,6 +35,16 @@ class Settings:
     target_pct: float | None = None  # the coverage the office works to; None: the hijau threshold
     deadline: str | None = None  # ISO date of the target; None: 31 December of the data's year
     stale_days: int = 14  # data older than this is announced as old on every page
+    alert_no_recording_days: int = 7  # an area with no new recording for this long raises an alert
+    alert_device_days: int = 7  # a device broken this long raises an alert
+    alert_blank_days: int = 30  # blank cards running out within this many days raise an alert
+    smtp_host: str | None = None  # e-mail for alert digests ([surel]); None: no e-mail
+    smtp_port: int = 587
+    smtp_user: str | None = None
+    smtp_password: str | None = None  # from REKAM_SMTP_PASSWORD only, never the file
+    smtp_starttls: bool = True
+    mail_from: str | None = None
+    mail_to: tuple[str, ...] = ()
 
     @property
     def max_upload_bytes(self) -> int:
@@ -110,7 +120,25 @@ def load_settings(path: Path | None = None) -> Settings:
         target_pct=_float_or_none(target.get("persen"), "target.persen"),
         deadline=_deadline(target.get("tenggat")),
         stale_days=int(conf.get("data", {}).get("basi_hari", Settings.stale_days)),
+        **_alert_settings(conf.get("peringatan", {}), conf.get("surel", {})),
     )
+
+
+def _alert_settings(alerts: dict, mail: dict) -> dict:
+    """[peringatan] thresholds and [surel] SMTP settings; the password only from the environment."""
+    to = mail.get("kepada", ())
+    return {
+        "alert_no_recording_days": int(alerts.get("tanpa_rekam_hari", Settings.alert_no_recording_days)),
+        "alert_device_days": int(alerts.get("alat_rusak_hari", Settings.alert_device_days)),
+        "alert_blank_days": int(alerts.get("blangko_hari", Settings.alert_blank_days)),
+        "smtp_host": os.environ.get("REKAM_SMTP_HOST") or mail.get("host"),
+        "smtp_port": int(os.environ.get("REKAM_SMTP_PORT") or mail.get("port", Settings.smtp_port)),
+        "smtp_user": mail.get("pengguna"),
+        "smtp_password": os.environ.get("REKAM_SMTP_PASSWORD"),
+        "smtp_starttls": bool(mail.get("starttls", True)),
+        "mail_from": mail.get("dari"),
+        "mail_to": tuple([to] if isinstance(to, str) else to),
+    }
 
 
 def _float_or_none(value, name: str) -> float | None:

@@ -19,7 +19,7 @@ from geo.cli.output import lang
 from geo.schema import RekamError
 from geo.text import describe, tr
 
-GROUPS = ("imports", "coverage", "users", "trend", "pockets", "capacity", "plan", "media")
+GROUPS = ("imports", "coverage", "users", "trend", "pockets", "capacity", "plan", "media", "alerts")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -192,3 +192,35 @@ map_shapes_table = Table(
     Column("codes", Text, nullable=False),  # JSON list, aligned with the geometry blob
     Column("geometry", LargeBinary, nullable=False),  # length-prefixed WKB, one per code
 )
+
+# --- targets and alerts -----------------------------------------------------------------------
+# Targets per area and period, versioned like every import (bulan 0: the whole year).
+targets_table = Table(
+    "targets", METADATA,
+    Column("version_id", Integer, primary_key=True),
+    Column(Col.KODE, String(20), primary_key=True),
+    Column("tahun", Integer, primary_key=True),
+    Column("bulan", Integer, primary_key=True),
+    Column("target_persen", Float),  # coverage to reach by the period's end (percent)
+    Column("target_rekam", BigInteger),  # or recordings (sudah rekam) to reach by then
+    Column(KETERANGAN, Text),
+)
+# Alert digests as sent (who, when, to whom, what) and which alert went out in which digest.
+digests_table = Table(
+    "digests", METADATA,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", String(32), nullable=False),
+    Column("user", String(100), nullable=False),
+    Column("within", String(20), nullable=False),
+    Column("channel", String(20), nullable=False),  # cli (printed) | email
+    Column("recipients", Text),
+    Column("n_alerts", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+alerts_sent_table = Table(
+    "alerts_sent", METADATA,
+    Column("key", String(200), primary_key=True),  # kind|kode|subject: one alert, across digests
+    Column("fingerprint", String(64), nullable=False),  # what it said; a change sends it again
+    Column("digest_id", Integer, nullable=False),
+    Column("sent_at", String(32), nullable=False),
+)

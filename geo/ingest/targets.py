@@ -1,0 +1,53 @@
+"""Targets into the store: a target file, or the rows an editor changed on the Data page, as one
+version (rolled back like any import)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from geo.config import DEFAULTS, Settings
+from geo.ingest.source import read_source
+from geo.io.targets import COLUMNS, read_targets
+from geo.schema import Col, RekamError
+from geo.store import Store
+from geo.store.tables import targets_table
+
+KIND = "target"
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    out = []
+    for r in frame.to_dict("records"):
+        out.append({Col.KODE: r[Col.KODE], "tahun": int(r["tahun"]), "bulan": int(r["bulan"] or 0),
+                    "target_persen": None if pd.isna(r["target_persen"]) else float(r["target_persen"]),
+                    "target_rekam": None if pd.isna(r["target_rekam"]) else int(r["target_rekam"]),
+                    "keterangan": None if pd.isna(r.get("keterangan")) else r.get("keterangan")})
+    return out
+
+
+def _known(store: Store, frame: pd.DataFrame) -> None:
+    """RekamError('target_wilayah_tidak_ada') naming codes the store does not hold."""
+    known = set(store.areas()[Col.KODE])
+    missing = sorted(set(frame[Col.KODE]) - known)
+    if missing:
+        raise RekamError("target_wilayah_tidak_ada", kode=", ".join(missing[:10]), jumlah=len(missing))
+
+
+def import_targets(store: Store, source, *, user: str = "cli", file_name: str | None = None, force: bool = False,
+                   settings: Settings = DEFAULTS) -> tuple[int, int]:
+    """Store a target file as one version; returns (version id, rows). Raises what ``read_targets``
+    raises, RekamError for codes the store does not know, and 'berkas_sudah_diimpor'."""
+    frame = read_targets(source, file_name=file_name, max_bytes=settings.max_upload_bytes)
+    _, name, digest = read_source(source, file_name)
+    _known(store, frame)
+    version = store.add_version(KIND, [(targets_table, _records(frame))], user=user, file_name=name,
+                                file_hash=digest, report={"target": len(frame)}, force=force)
+    return version, len(frame)
+
+
+def save_targets(store: Store, frame: pd.DataFrame, *, user: str) -> int:
+    """Store targets an editor set (COLUMNS) as one version; returns its id. A row whose targets
+    are both empty clears that area's target for that period (stored as no target)."""
+    frame = frame.reindex(columns=COLUMNS)
+    _known(store, frame)
+    return store.add_version(KIND, [(targets_table, _records(frame))], user=user, file_name=None,
+                             report={"target": len(frame), "diubah_di": "halaman Data"}, force=True)

@@ -1,0 +1,122 @@
+"""Targets: the coverage each area works to, and who is ahead or behind.
+
+An office works to a target set from above (the kontrak kinerja: a recording target per
+kabupaten for the year, split by the Dinas into monthly targets per kecamatan). The target of
+an area on a day is, first found: its own row for that month, its own row for the year, the
+nearest ancestor's percent target for the month or year (a kabupaten's 95% holds for each of
+its kecamatan), else the configured default (``Settings.target`` by ``Settings.deadline_for``).
+A target in people (``target_rekam``) is read as the coverage it makes of the area's wajib KTP.
+A period ends on its last day: the month's, or 31 December.
+"""
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+import pandas as pd
+
+from geo.columns import (LAJU, LAJU_DIBUTUHKAN, SELISIH_TARGET, STATUS, STATUS_TARGET, SUMBER_TARGET,
+                         TANGGAL_PROYEKSI, TARGET_PERSEN, TARGET_REKAM, TENGGAT)
+from geo.config import DEFAULTS, Settings
+from geo.dates import parse_day
+from geo.schema import Col, Level, ancestor_code
+from geo.store import Store
+from geo.store.tables import targets_table
+from geo.timeline import series
+from geo.trend import Status, projection
+
+VS_COLUMNS = [Col.KODE, Col.NAMA, Col.TANGGAL, Col.WAJIB, Col.SUDAH, Col.CAKUPAN, TARGET_PERSEN, TARGET_REKAM,
+              TENGGAT, SUMBER_TARGET, SELISIH_TARGET, STATUS_TARGET, LAJU, LAJU_DIBUTUHKAN, TANGGAL_PROYEKSI]
+
+
+def current_targets(store: Store, within: str | None = None) -> pd.DataFrame:
+    """The targets in force (newest active version per area, year and month): Col.KODE, tahun,
+    bulan (0: the year), target_persen, target_rekam, keterangan; rows with no target left out."""
+    where = None
+    if within:
+        col = targets_table.c[Col.KODE]
+        where = (col == within) | col.like(within + ".%") | col.in_(_ancestors(within))
+    frame = store.read_current(targets_table, [Col.KODE, "tahun", "bulan"], where)
+    frame = frame[frame["target_persen"].notna() | frame["target_rekam"].notna()]
+    return frame.sort_values([Col.KODE, "tahun", "bulan"], ignore_index=True)
+
+
+def _ancestors(kode: str) -> list[str]:
+    return [ancestor_code(kode, lvl) for lvl in Level if lvl.depth < Level.of_code(kode).depth]
+
+
+def period_end(year: int, month: int) -> date:
+    return date(year, 12, 31) if not month else date(year, month, calendar.monthrange(year, month)[1])
+
+
+def target_for(targets: pd.DataFrame, kode: str, day: date, settings: Settings = DEFAULTS) -> dict:
+    """The target of area ``kode`` on ``day`` (see the module): {target_persen, target_rekam, tenggat
+    (ISO), sumber_target, kode_sumber}. ``targets``: ``current_targets``'s frame."""
+    rows = targets[targets[Col.KODE] == kode] if len(targets) else targets
+    for month, source in ((day.month, "bulan"), (0, "tahun")):
+        hit = rows[(rows["tahun"] == day.year) & (rows["bulan"] == month)] if len(rows) else rows
+        if len(hit):
+            r = hit.iloc[0]
+            return {TARGET_PERSEN: _float(r["target_persen"]), TARGET_REKAM: _int(r["target_rekam"]),
+                    TENGGAT: period_end(day.year, month).isoformat(), SUMBER_TARGET: source, "kode_sumber": kode}
+    for parent in reversed(_ancestors(kode)):
+        found = target_for(targets, parent, day, settings) if len(targets) else None
+        if found and found[SUMBER_TARGET] != "bawaan" and found[TARGET_PERSEN] is not None:
+            return {**found, TARGET_REKAM: None, SUMBER_TARGET: "induk"}
+    return {TARGET_PERSEN: settings.target, TARGET_REKAM: None, TENGGAT: settings.deadline_for(day.isoformat()),
+            SUMBER_TARGET: "bawaan", "kode_sumber": None}
+
+
+def _float(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _int(value) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def vs_target(store: Store, within: str, level: Level | str | None = None, *, date_: str | None = None,
+              today: date | None = None, settings: Settings = DEFAULTS, include_within: bool = True) -> pd.DataFrame:
+    """Target against actual for ``within`` (first, when ``include_within``) and every area one level
+    down (or at ``level``), at ``date_`` (default: the newest data).
+
+    The target is the one in force on ``today`` (the period the office works in now), or on the
+    data's date without ``today``. Returns VS_COLUMNS: coverage (percent) and the target in force (percent; a target in people as
+    the coverage it makes), SELISIH_TARGET (points, negative = behind), STATUS_TARGET: ``tercapai``
+    (at or above it), ``di_jalur`` (projected to reach it by the period's end at the recent rate),
+    ``tertinggal`` (projected later, or never at this rate), ``data_kurang``; the rate and the rate
+    needed come from ``trend.projection`` with that target and period end.
+    """
+    level = Level(level) if level else Level.of_code(within).child
+    frame = series(store, within, level, end=date_)
+    names = dict(zip(*store.areas(within=within)[[Col.KODE, Col.NAMA]].T.values)) if len(frame) else {}
+    targets = current_targets(store, within)
+    codes = ([within] if include_within else []) + sorted(set(frame[Col.KODE]) - {within})
+    rows = [_one(kode, names.get(kode, kode), frame[frame[Col.KODE] == kode], targets, today, settings)
+            for kode in codes]
+    return pd.DataFrame(rows, columns=VS_COLUMNS)
+
+
+def _one(kode: str, name: str, own: pd.DataFrame, targets: pd.DataFrame, today: date | None,
+         settings: Settings) -> dict:
+    if own.empty:
+        return {Col.KODE: kode, Col.NAMA: name, STATUS_TARGET: "data_kurang"}
+    last = own.sort_values(Col.TANGGAL).iloc[-1]
+    goal = target_for(targets, kode, today or parse_day(last[Col.TANGGAL]), settings)
+    wajib, sudah = int(last[Col.WAJIB]), int(last[Col.SUDAH])
+    pct = goal[TARGET_PERSEN]
+    if pct is None and goal[TARGET_REKAM] is not None and wajib > 0:
+        pct = min(100.0, 100.0 * goal[TARGET_REKAM] / wajib)
+    cakupan = 100.0 * sudah / wajib if wajib else None
+    row = {Col.KODE: kode, Col.NAMA: name, Col.TANGGAL: last[Col.TANGGAL], Col.WAJIB: wajib, Col.SUDAH: sudah,
+           Col.CAKUPAN: cakupan, **{k: goal[k] for k in (TARGET_REKAM, TENGGAT, SUMBER_TARGET)}, TARGET_PERSEN: pct}
+    if pct is None or cakupan is None:
+        return {**row, STATUS_TARGET: "data_kurang"}
+    p = projection(own, target_pct=pct, deadline=goal[TENGGAT], today=today)
+    status = p[STATUS]
+    verdict = ("tercapai" if status == Status.SUDAH_TERCAPAI.value else
+               "di_jalur" if status == Status.TERCAPAI.value else
+               "tertinggal" if status in (Status.TERLAMBAT.value, Status.TIDAK_TERCAPAI.value) or p.get("tenggat_lewat")
+               else "data_kurang")
+    return {**row, SELISIH_TARGET: cakupan - pct, STATUS_TARGET: verdict, LAJU: p[LAJU],
+            LAJU_DIBUTUHKAN: p[LAJU_DIBUTUHKAN], TANGGAL_PROYEKSI: p[TANGGAL_PROYEKSI]}

@@ -1,0 +1,157 @@
+"""Targets and alerts: target files, the Peringatan panel and the digest.
+
+Each entry: key → (Bahasa Indonesia, English). Placeholders in braces are filled by ``tr``."""
+
+TEXTS = {
+    # --- target files ---
+    "target_kolom_hilang": (
+        "Berkas target perlu kolom kode (atau kode_wilayah), tahun, dan target_persen atau target_rekam. "
+        "Kolom yang ada: {ada}.",
+        "A target file needs the columns kode (or kode_wilayah), tahun, and target_persen or target_rekam. "
+        "Columns found: {ada}.",
+    ),
+    "target_kode_salah": (
+        "Kode wilayah '{kode}' tidak dikenali. Tulis kode Kemendagri, misalnya 99.01.06.",
+        "Area code '{kode}' is not recognised. Write a Kemendagri code such as 99.01.06.",
+    ),
+    "target_tahun_salah": (
+        "Tahun '{nilai}' tidak bisa dipakai. Tulis tahun empat angka, misalnya 2026.",
+        "Year '{nilai}' cannot be used. Write a four-digit year, e.g. 2026.",
+    ),
+    "target_bulan_salah": (
+        "Bulan '{nilai}' tidak dikenali. Tulis 1–12 atau nama bulan (Maret); kosongkan untuk target setahun.",
+        "Month '{nilai}' is not recognised. Write 1–12 or a month's name (March); leave it empty for the year.",
+    ),
+    "target_persen_salah": (
+        "Target '{nilai}' tidak bisa dipakai. Tulis persen di atas 0 sampai 100, misalnya 95 atau 95,5.",
+        "Target '{nilai}' cannot be used. Write a percentage above 0 and up to 100, e.g. 95 or 95.5.",
+    ),
+    "target_kosong": (
+        "Baris ini tidak punya target: isi target_persen atau target_rekam.",
+        "This row has no target: fill in target_persen or target_rekam.",
+    ),
+    "target_ganda": (
+        "Target wilayah {kode} untuk periode ini sudah ada di baris {baris_lain}. Hapus salah satunya.",
+        "The target of area {kode} for this period is already on row {baris_lain}. Remove one of them.",
+    ),
+    "target_wilayah_tidak_ada": (
+        "{jumlah} kode wilayah di berkas target tidak ada di batas wilayah yang tersimpan: {kode}. "
+        "Periksa kodenya, atau impor batas wilayahnya dulu.",
+        "{jumlah} area {jumlah|code|codes} in the target file {jumlah|is|are} not in the stored boundaries: "
+        "{kode}. Check the codes, or import the boundaries first.",
+    ),
+    "target_diimpor": (
+        "Target diimpor: versi {versi}, {n} baris.",
+        "Targets imported: version {versi}, {n} {n|row|rows}.",
+    ),
+    # --- target status ---
+    "target_status_tercapai": ("sudah mencapai target", "target reached"),
+    "target_status_di_jalur": ("di jalur", "on track"),
+    "target_status_tertinggal": ("tertinggal", "behind"),
+    "target_status_data_kurang": ("data kurang", "not enough data"),
+    "target_sumber_bulan": ("target bulan ini", "this month's target"),
+    "target_sumber_tahun": ("target tahunan", "the year's target"),
+    "target_sumber_induk": ("target wilayah induk", "the parent area's target"),
+    "target_sumber_bawaan": ("ambang hijau (bawaan)", "green threshold (default)"),
+    # --- alert kinds (short titles) ---
+    "peringatan_jenis_data_basi": ("Data lama", "Old data"),
+    "peringatan_jenis_lokasi_lumpuh": ("Lokasi tak bisa merekam", "Site cannot record"),
+    "peringatan_jenis_blangko_habis": ("Blangko menipis", "Blank cards running out"),
+    "peringatan_jenis_tanpa_rekam": ("Tanpa perekaman", "No recordings"),
+    "peringatan_jenis_zona_turun": ("Zona turun", "Zone dropped"),
+    "peringatan_jenis_terlambat_target": ("Terlambat dari target", "Late for target"),
+    "peringatan_jenis_alat_rusak": ("Alat rusak", "Device broken"),
+    "peringatan_jenis_zona_merah": ("Zona merah", "Red zone"),
+    "peringatan_jenis_di_atas_100": ("Di atas 100%", "Above 100%"),
+    # --- alert lines ---
+    "peringatan_data_basi": (
+        "Data terbaru bertanggal {tanggal}, sudah {umur} hari (batas {batas} hari): angka lain mungkin "
+        "sudah berubah. Unggah data baru.",
+        "The newest data is from {tanggal}, {umur} days old (limit {batas} days): other figures may have "
+        "changed. Upload new data.",
+    ),
+    "peringatan_lokasi_lumpuh": (
+        "{lokasi} ({nama}) tidak bisa merekam selama {hari} hari: alat {alat} tidak berfungsi sejak {sejak}.",
+        "{lokasi} ({nama}) has been unable to record for {hari} days: device {alat} down since {sejak}.",
+    ),
+    "peringatan_blangko_habis": (
+        "Blangko {nama} tinggal ±{stok} keping pada {tanggal}; pada laju cetak {laju}/hari habis sekitar "
+        "{tanggal_habis} ({hari} hari lagi). {prr} KTP-el menunggu cetak.",
+        "{nama} has about {stok} blank cards on {tanggal}; at {laju} printed a day they run out around "
+        "{tanggal_habis} ({hari} days). {prr} cards wait to be printed.",
+    ),
+    "peringatan_blangko_kosong": (
+        "Blangko {nama} habis sejak {tanggal_habis}; {prr} KTP-el menunggu cetak.",
+        "{nama} ran out of blank cards on {tanggal_habis}; {prr} cards wait to be printed.",
+    ),
+    "peringatan_tanpa_rekam": (
+        "{nama}: tidak ada perekaman baru selama {hari} hari (sudah rekam tetap {sudah} sejak {sejak}).",
+        "{nama}: no new recording for {hari} days (sudah rekam unchanged at {sudah} since {sejak}).",
+    ),
+    "peringatan_zona_turun": (
+        "{nama} turun dari zona {zona_lama} ke {zona}: {cakupan_lama} → {cakupan} ({tanggal_lama} → {tanggal}).",
+        "{nama} fell from the {zona_lama} zone to {zona}: {cakupan_lama} → {cakupan} ({tanggal_lama} → {tanggal}).",
+    ),
+    "peringatan_terlambat_target": (
+        "{nama}: {cakupan}, target {target} pada {tenggat}; pada laju {laju}/hari {kapan}. "
+        "Perlu {laju_dibutuhkan} perekaman/hari.",
+        "{nama}: {cakupan}, target {target} by {tenggat}; at {laju} a day {kapan}. "
+        "Needs {laju_dibutuhkan} recordings a day.",
+    ),
+    "peringatan_kapan_tanggal": ("tercapai {tanggal}", "reached on {tanggal}"),
+    "peringatan_kapan_tidak": ("tidak tercapai", "never reached"),
+    "peringatan_alat_rusak": (
+        "Alat {alat} ({jenis}) di {lokasi}, {nama}: {status} selama {hari} hari (sejak {sejak}).",
+        "Device {alat} ({jenis}) at {lokasi}, {nama}: {status} for {hari} days (since {sejak}).",
+    ),
+    "peringatan_zona_merah": (
+        "{nama} zona merah: {cakupan}, {belum} orang belum rekam.",
+        "{nama} is in the red zone: {cakupan}, {belum} people not yet recorded.",
+    ),
+    "peringatan_di_atas_100": (
+        "{nama} kini {cakupan}: {kelebihan} rekam lebih banyak dari wajib KTP. Periksa data penduduk "
+        "(penyebut) — jangan dibaca sebagai prestasi.",
+        "{nama} is now at {cakupan}: {kelebihan} more recorded than wajib KTP. Check the population figure "
+        "(denominator) — not an achievement.",
+    ),
+    # --- digest ---
+    "digest_judul": (
+        "Peringatan Peta Rekam — {wilayah}, data {tanggal}: {n} peringatan",
+        "Peta Rekam alerts — {wilayah}, data of {tanggal}: {n} {n|alert|alerts}",
+    ),
+    "digest_kosong": (
+        "Peta Rekam — {wilayah}, data {tanggal}: tidak ada peringatan baru.",
+        "Peta Rekam — {wilayah}, data of {tanggal}: no new alerts.",
+    ),
+    "digest_lainnya": (
+        "… dan {n} peringatan lain: buka dasbor Peta Rekam.",
+        "… and {n} more {n|alert|alerts}: open the Peta Rekam dashboard.",
+    ),
+    "digest_subjek": ("Peringatan Peta Rekam: {wilayah} ({n})", "Peta Rekam alerts: {wilayah} ({n})"),
+    "digest_terkirim": (
+        "Ringkasan terkirim ke {kepada} ({n} peringatan).",
+        "Digest sent to {kepada} ({n} {n|alert|alerts}).",
+    ),
+    "digest_tidak_ada_yang_baru": (
+        "Tidak ada peringatan baru sejak ringkasan terakhir; tidak ada yang dikirim.",
+        "No new alerts since the last digest; nothing sent.",
+    ),
+    "surel_tidak_diatur": (
+        "Surel belum diatur: isi [surel] host, dari dan kepada di data/config.toml (kata sandi lewat "
+        "REKAM_SMTP_PASSWORD).",
+        "E-mail is not set up: fill in [surel] host, dari and kepada in data/config.toml (the password "
+        "through REKAM_SMTP_PASSWORD).",
+    ),
+    "surel_gagal": (
+        "Surel tidak terkirim ke {host}:{port} ({detail}). Ringkasan tidak ditandai terkirim; coba lagi nanti.",
+        "The e-mail could not be sent through {host}:{port} ({detail}). The digest is not marked sent; "
+        "try again later.",
+    ),
+    "kol_target": ("Target", "Target"),
+    "kol_tenggat": ("Tenggat", "Deadline"),
+    "kol_selisih_target": ("Selisih dari target", "Against target"),
+    "kol_status_target": ("Status target", "Target status"),
+    "kol_sumber_target": ("Sumber target", "Target from"),
+    "kol_jenis_peringatan": ("Peringatan", "Alert"),
+    "kol_rincian": ("Rincian", "Details"),
+}

@@ -1,0 +1,170 @@
+"""Targets per area and period: the file, the store, and target against actual on the demo."""
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pandas as pd
+import pytest
+from openpyxl import Workbook
+
+from geo.cli.main import main as cli
+from geo.columns import SELISIH_TARGET, STATUS, STATUS_TARGET, SUMBER_TARGET, TANGGAL_PROYEKSI, TARGET_PERSEN, TENGGAT
+from geo.coverage import coverage_table
+from geo.ingest.targets import import_targets, save_targets
+from geo.io.targets import read_targets
+from geo.schema import Col, FileRefused, Level, RekamError, ValidationFailed
+from geo.store import Store
+from geo.targets import current_targets, target_for, vs_target
+from geo.text import describe
+from geo.timeline import series
+from geo.trend import Status, projection
+
+TODAY = date(2026, 12, 4)
+
+
+@pytest.fixture
+def demo(demo_sqlite, tmp_path):
+    path = tmp_path / "demo.sqlite"
+    shutil.copy(demo_sqlite, path)
+    return Store.open(f"sqlite:///{path}")
+
+
+def _xlsx(tmp_path, rows, header=("kode", "tahun", "bulan", "target_persen", "target_rekam", "keterangan")):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(list(header))
+    for r in rows:
+        ws.append(list(r))
+    path = tmp_path / "target.xlsx"
+    wb.save(path)
+    return path
+
+
+# --- the file ----------------------------------------------------------------------------------
+def test_target_file_reads_months_percent_forms_and_counts(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("kode_wilayah;tahun;bulan;target_persen;target_rekam\n"
+                    "99.01;2026;;95;\n"
+                    "99.01.06;2026;Desember;85,5%;\n"
+                    "990112;2026;3;;6.000\n"
+                    "99.01.01;2026;Mar;0,9;\n", encoding="utf-8")
+    frame = read_targets(path)
+    rows = {(r[Col.KODE], r["bulan"]): r for r in frame.to_dict("records")}
+    assert rows[("99.01", 0)]["target_persen"] == 95.0
+    assert rows[("99.01.06", 12)]["target_persen"] == 85.5
+    assert rows[("99.01.12", 3)]["target_rekam"] == 6000 and pd.isna(rows[("99.01.12", 3)]["target_persen"])
+    assert rows[("99.01.01", 3)]["target_persen"] == 90.0  # an Excel percent cell read as 0,9
+
+
+def test_target_file_names_each_bad_row_and_column(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("kode,tahun,bulan,target_persen,target_rekam\n"
+                    "99.01,2026,,95,\n"
+                    "xx,2026,,95,\n"
+                    "99.01,26,,95,\n"
+                    "99.01.02,2026,Brumaire,95,\n"
+                    "99.01.03,2026,,120,\n"
+                    "99.01.04,2026,,,\n"
+                    "99.01.05,2026,,,-5\n"
+                    "99.01,2026,,96,\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as err:
+        read_targets(path)
+    found = {(p.key, p.baris, p.kolom) for p in err.value.problems}
+    assert found == {("target_kode_salah", 3, "kode"), ("target_tahun_salah", 4, "tahun"),
+                     ("target_bulan_salah", 5, "bulan"), ("target_persen_salah", 6, "target_persen"),
+                     ("target_kosong", 7, None), ("angka_negatif", 8, "target_rekam"), ("target_ganda", 9, None)}
+    text = describe(err.value)
+    assert "Baris 9" in text and "baris 2" in text  # the duplicate names the row it repeats
+
+
+def test_target_file_without_target_column_or_with_nik_is_refused(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("kode,tahun,catatan\n99.01,2026,x\n", encoding="utf-8")
+    with pytest.raises(FileRefused) as err:
+        read_targets(path)
+    assert err.value.key == "target_kolom_hilang" and "catatan" in describe(err.value)
+    path.write_text("kode,tahun,target_persen,nik\n99.01,2026,95,3201234567890001\n", encoding="utf-8")
+    with pytest.raises(RekamError) as err:
+        read_targets(path)
+    assert "NIK" in describe(err.value)
+
+
+# --- into the store ----------------------------------------------------------------------------
+def test_import_is_a_version_unknown_codes_refused_and_rollback_undoes_it(demo, tmp_path):
+    bad = _xlsx(tmp_path, [("99.01.77", 2026, None, 95, None, None)])
+    with pytest.raises(RekamError) as err:
+        import_targets(demo, bad)
+    assert err.value.key == "target_wilayah_tidak_ada" and "99.01.77" in describe(err.value)
+    assert current_targets(demo).empty  # nothing stored
+    good = _xlsx(tmp_path, [("99.01", 2026, None, 95, None, "kontrak kinerja")])
+    version, n = import_targets(demo, good)
+    assert n == 1 and demo.history().set_index("id").loc[version, "kind"] == "target"
+    assert current_targets(demo, "99.01.06")["target_persen"].tolist() == [95.0]  # the parent's row is found
+    demo.rollback(version)
+    assert current_targets(demo).empty
+
+
+def test_an_editor_change_is_a_new_version_and_a_cleared_row_clears_the_target(demo, tmp_path):
+    import_targets(demo, _xlsx(tmp_path, [("99.01.06", 2026, 12, 85, None, None)]))
+    frame = current_targets(demo)
+    frame.loc[0, "target_persen"] = 88.0
+    save_targets(demo, frame, user="editor1")
+    assert current_targets(demo)["target_persen"].tolist() == [88.0]
+    frame.loc[0, "target_persen"] = None
+    save_targets(demo, frame, user="editor1")
+    assert current_targets(demo).empty
+    assert demo.history().iloc[0]["user"] == "editor1"
+
+
+# --- which target holds -------------------------------------------------------------------------
+def test_month_beats_year_beats_parent_beats_default(demo, tmp_path):
+    import_targets(demo, _xlsx(tmp_path, [("99.01", 2026, None, 95, None, None),
+                                          ("99.01.06", 2026, None, 90, None, None),
+                                          ("99.01.06", 2026, 12, 85, None, None)]))
+    targets = current_targets(demo, "99.01")
+    dec, jul = date(2026, 12, 4), date(2026, 7, 1)
+    assert (target_for(targets, "99.01.06", dec)[TARGET_PERSEN], target_for(targets, "99.01.06", dec)[TENGGAT]) == \
+        (85.0, "2026-12-31")
+    assert target_for(targets, "99.01.06", jul)[SUMBER_TARGET] == "tahun"
+    assert target_for(targets, "99.01.06.2001", jul)[TARGET_PERSEN] == 90.0  # the kecamatan's year target
+    assert target_for(targets, "99.01.03", jul)[SUMBER_TARGET] == "induk"
+    other_year = target_for(targets, "99.01.03", date(2027, 2, 1))
+    assert other_year[SUMBER_TARGET] == "bawaan" and other_year[TARGET_PERSEN] == 92.0
+
+
+def test_vs_target_on_demo_matches_the_coverage_and_projection_of_each_kecamatan(demo, tmp_path):
+    """A kontrak kinerja imported from XLSX: 95% for the kabupaten this year, December steps for two
+    kecamatan (one in people). Every row's figures equal the coverage table's and the projection's."""
+    import_targets(demo, _xlsx(tmp_path, [("99.01", 2026, None, 95, None, None),
+                                          ("99.01.06", 2026, 12, 85, None, None),
+                                          ("99.01.12", 2026, 12, None, 6000, None)]))
+    table = vs_target(demo, "99.01", today=TODAY).set_index(Col.KODE)
+    cover = coverage_table(demo, Level.KECAMATAN, within="99.01").set_index(Col.KODE)
+    frame = series(demo, "99.01", Level.KECAMATAN)
+    assert list(table.index) == ["99.01", *sorted(cover.index)]
+    for kode, row in table.drop(index="99.01").iterrows():
+        assert row[Col.CAKUPAN] == pytest.approx(cover.loc[kode, Col.CAKUPAN])
+        want = {"99.01.06": 85.0, "99.01.12": 100 * 6000 / cover.loc["99.01.12", Col.WAJIB]}.get(kode, 95.0)
+        assert row[TARGET_PERSEN] == pytest.approx(want)
+        assert row[SELISIH_TARGET] == pytest.approx(row[Col.CAKUPAN] - want)
+        p = projection(frame[frame[Col.KODE] == kode], target_pct=want, deadline="2026-12-31", today=TODAY)
+        expected = {Status.SUDAH_TERCAPAI.value: "tercapai", Status.TERCAPAI.value: "di_jalur"}.get(p[STATUS],
+                                                                                                  "tertinggal")
+        assert row[STATUS_TARGET] == expected, kode
+        assert (None if pd.isna(row[TANGGAL_PROYEKSI]) else row[TANGGAL_PROYEKSI]) == p[TANGGAL_PROYEKSI]
+    assert table.loc["99.01.12", STATUS_TARGET] == "tercapai"  # 6.009 recorded of a 6.000 target
+    assert table.loc["99.01.06", STATUS_TARGET] == "tertinggal"
+
+
+def test_cli_import_targets_and_targets_table(demo, tmp_path, capsys):
+    url = str(demo.engine.url)
+    path = _xlsx(tmp_path, [("99.01.06", 2026, 12, 85, None, None)])
+    assert cli(["import-targets", str(path), "--db", url]) == 0
+    assert "versi" in capsys.readouterr().out
+    assert cli(["import-targets", str(path), "--db", url]) == 1  # the same file twice
+    assert "sudah diimpor" in capsys.readouterr().err
+    assert cli(["targets", "--within", "99.01", "--db", url, "--today", "2026-12-04", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    golo = next(line for line in lines if line.startswith("99.01.06,"))
+    assert ",85.0," in golo and "tertinggal" in golo
