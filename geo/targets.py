@@ -22,7 +22,7 @@ from geo.dates import parse_day
 from geo.schema import Col, Level, ancestor_code
 from geo.store import Store
 from geo.store.tables import targets_table
-from geo.timeline import series
+from geo.timeline import area_over_time, series
 from geo.trend import Status, projection
 
 VS_COLUMNS = [Col.KODE, Col.NAMA, Col.TANGGAL, Col.WAJIB, Col.SUDAH, Col.CAKUPAN, TARGET_PERSEN, TARGET_REKAM,
@@ -67,6 +67,13 @@ def target_for(targets: pd.DataFrame, kode: str, day: date, settings: Settings =
             SUMBER_TARGET: "bawaan", "kode_sumber": None}
 
 
+def _target_pct(goal: dict, wajib: int) -> float | None:
+    """The target as coverage (percent): as set, or a target in people over the area's wajib KTP."""
+    if goal[TARGET_PERSEN] is None and goal[TARGET_REKAM] is not None and wajib > 0:
+        return min(100.0, 100.0 * goal[TARGET_REKAM] / wajib)
+    return goal[TARGET_PERSEN]
+
+
 def _float(value) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
@@ -104,9 +111,7 @@ def _one(kode: str, name: str, own: pd.DataFrame, targets: pd.DataFrame, today: 
     last = own.sort_values(Col.TANGGAL).iloc[-1]
     goal = target_for(targets, kode, today or parse_day(last[Col.TANGGAL]), settings)
     wajib, sudah = int(last[Col.WAJIB]), int(last[Col.SUDAH])
-    pct = goal[TARGET_PERSEN]
-    if pct is None and goal[TARGET_REKAM] is not None and wajib > 0:
-        pct = min(100.0, 100.0 * goal[TARGET_REKAM] / wajib)
+    pct = _target_pct(goal, wajib)
     cakupan = 100.0 * sudah / wajib if wajib else None
     row = {Col.KODE: kode, Col.NAMA: name, Col.TANGGAL: last[Col.TANGGAL], Col.WAJIB: wajib, Col.SUDAH: sudah,
            Col.CAKUPAN: cakupan, **{k: goal[k] for k in (TARGET_REKAM, TENGGAT, SUMBER_TARGET)}, TARGET_PERSEN: pct}
@@ -120,3 +125,17 @@ def _one(kode: str, name: str, own: pd.DataFrame, targets: pd.DataFrame, today: 
                else "data_kurang")
     return {**row, SELISIH_TARGET: cakupan - pct, STATUS_TARGET: verdict, LAJU: p[LAJU],
             LAJU_DIBUTUHKAN: p[LAJU_DIBUTUHKAN], TANGGAL_PROYEKSI: p[TANGGAL_PROYEKSI]}
+
+
+def area_projection(store: Store, kode: str, *, date_: str | None = None, today: date | None = None,
+                    settings: Settings = DEFAULTS) -> dict:
+    """``trend.projection`` of area ``kode`` (data up to ``date_``) against the target in force for it
+    on ``today`` (``target_for``; a target in people as the coverage it makes), plus SUMBER_TARGET.
+    The one headline every page, the PDF and the alerts answer "will we make it?" with."""
+    own = area_over_time(store, kode, end=date_)
+    last = own.iloc[-1] if len(own) else None
+    day = today or (parse_day(last[Col.TANGGAL]) if last is not None else date.today())
+    goal = target_for(current_targets(store, kode), kode, day, settings)
+    pct = _target_pct(goal, int(last[Col.WAJIB]) if last is not None else 0)
+    return {**projection(own, target_pct=pct if pct is not None else settings.target, deadline=goal[TENGGAT],
+                         today=today), SUMBER_TARGET: goal[SUMBER_TARGET]}

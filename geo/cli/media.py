@@ -51,6 +51,8 @@ def cmd_chart(args) -> int:
 
 
 def cmd_briefing(args) -> int:
+    import datetime as dt
+
     from geo.config import load_settings
     from geo.dates import iso_day
     from geo.render.briefing import briefing_pdf
@@ -58,7 +60,8 @@ def cmd_briefing(args) -> int:
     language = lang(args)
     date = iso_day(args.date, required=False)
     _check_out(args.out)
-    _write(args.out, briefing_pdf(open_store(args), args.within, date=date, lang=language, settings=load_settings()))
+    _write(args.out, briefing_pdf(open_store(args), args.within, date=date, lang=language, settings=load_settings(),
+                                  today=dt.date.today()))
     print(tr("ringkasan_tersimpan", language, path=args.out))
     return 0
 

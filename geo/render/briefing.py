@@ -20,7 +20,9 @@ from matplotlib.patches import FancyBboxPatch, Rectangle
 from geo import fmt
 from geo.config import DEFAULTS, Settings
 from geo.coverage import area_totals, change, coverage_table, people_to_reach, previous_date, top_belum
-from geo.present.trend import threshold_text
+from geo.columns import TARGET_PERSEN
+from geo.present.targets import behind
+from geo.present.trend import threshold_text, verdict
 from geo.render import static_map
 from geo.render.charts import coverage_range
 from geo.render.media import TOP_POCKETS, context, pockets_table
@@ -29,22 +31,26 @@ from geo.render.style import (
     wrap_text, zone_word, zones_of,
 )
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Zone
+from geo.targets import area_projection, vs_target
 from geo.text import tr
 from geo.timeline import coverage_over_time
 
 A4_PORTRAIT_IN = (8.27, 11.69)
 ROW_IN = 0.165  # height of a table row on the page, inches
 PDF_FONT = ["Liberation Sans", "DejaVu Sans"]
+MAX_NAMED = 6  # areas named on one line of findings; the rest counted
 
 
 def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id",
-                 settings: Settings = DEFAULTS) -> bytes:
+                 settings: Settings = DEFAULTS, today: date_type | None = None) -> bytes:
     """One A4 portrait page (PDF bytes) for the head of ``within`` (a kabupaten/kota or kecamatan).
 
     Shows, at ``date`` (default: the newest data): wajib KTP, sudah rekam, belum rekam
     and cakupan with its zone, each with its change since the previous snapshot; the
     recordings needed to reach hijau; the zone of each area one level down; the desa
-    zone map; the coverage trend; the ten desa with the most belum rekam. Raises
+    zone map; the coverage trend; the ten desa with the most belum rekam. The first finding
+    answers "will we make the deadline?" against the target in force (``geo.targets``; data
+    aged against ``today``), and the areas one level down behind their targets are named. Raises
     RekamError for an unknown area, a desa, or no data.
     """
     ctx = context(store, within, date, settings)
@@ -62,14 +68,16 @@ def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id
     page = _Page(lang)
     _header(page, ctx, before_date, lang)
     y = _kpis(page, now, delta, before_date, settings, lang)
-    y = _findings(page, y + 0.22, ctx, now, series, children, desa, settings, lang)
+    goals = _goal_lines(store, within, date, today, ctx, settings, lang)
+    y = _findings(page, y + 0.22, ctx, now, series, children, desa, settings, lang, goals)
     # bottom-up: footer, pockets table, trend; the map takes the height left between
     # bottom-up: footer, pockets table; the map (left) and legend + trend (right) share what is left
     footer_top = page.h - 0.62
     table_top = footer_top - (0.5 + 0.2 + TOP_POCKETS * ROW_IN)
     section_top, section_bottom = y + 0.5, table_top - 0.05
-    right_x = _map(page, section_top, section_bottom, desa, outline, numbers, settings, lang)
-    _trend(page, right_x, section_bottom - 1.95, section_bottom - 0.35, series, settings, lang)
+    right_x, notes_end = _map(page, section_top, section_bottom, desa, outline, numbers, settings, lang)
+    trend_top = max(section_bottom - 1.95, notes_end + 0.45)  # its title clear of the map's notes
+    _trend(page, right_x, trend_top, section_bottom - 0.35, series, settings, lang)
     _pockets(page, table_top + 0.35, pockets, desa, parents, settings, lang)
     _footer(page, ctx, settings, lang)
     return page.pdf()
@@ -174,13 +182,29 @@ def _short_date(value, lang: str) -> str:
     return fmt.long_date(value, lang) if value else "–"
 
 
+def _goal_lines(store, within: str, date: str | None, today: date_type | None, ctx: dict, settings: Settings,
+                lang: str) -> list[str]:
+    """The verdict on the target in force, then the areas one level down behind theirs (furthest first)."""
+    head = verdict(area_projection(store, within, date_=date, today=today, settings=settings),
+                   settings.zones.hijau, lang)["title"]
+    behind_rows = behind(vs_target(store, within, date_=date, today=today, settings=settings, include_within=False))
+    if behind_rows.empty:
+        return [head]
+    shown = [f"{n} ({fmt.percent(c, 2, lang)} / {threshold_text(t, lang)})" for n, c, t in
+             zip(behind_rows[Col.NAMA], behind_rows[Col.CAKUPAN], behind_rows[TARGET_PERSEN])]
+    more = len(shown) - MAX_NAMED
+    listed = ", ".join(shown[:MAX_NAMED]) + (tr("rb_lainnya", lang, n=more) if more > 0 else "")
+    return [head, tr("rb_tertinggal_target", lang, tingkat=level_words(ctx["child"], lang, n=len(shown)), n=len(shown),
+                     daftar=listed)]
+
+
 def _findings(page: _Page, y: float, ctx: dict, now: dict, series: pd.DataFrame, children: pd.DataFrame,
-              desa: pd.DataFrame, settings: Settings, lang: str) -> float:
-    """What the numbers mean, one bullet each; returns the y below them."""
+              desa: pd.DataFrame, settings: Settings, lang: str, goals: list[str]) -> float:
+    """What the numbers mean, one bullet each (the verdict first); returns the y below them."""
     m = page.MARGIN
     hijau = threshold_text(settings.zones.hijau, lang)
     needed = people_to_reach(now[Col.WAJIB], now[Col.SUDAH], settings.zones.hijau)
-    lines = [tr("rb_perlu_hijau", lang, n=fmt.number(needed, lang=lang), wilayah=ctx["name"], ambang=hijau)
+    lines = [goals[0], tr("rb_perlu_hijau", lang, n=fmt.number(needed, lang=lang), wilayah=ctx["name"], ambang=hijau)
              if needed else tr("rb_sudah_hijau", lang, wilayah=ctx["name"], ambang=hijau)]
     if len(series) >= 5:  # the recent pace, over the last four intervals (about a month of weekly data)
         start, end = series.iloc[-5], series.iloc[-1]
@@ -201,6 +225,7 @@ def _findings(page: _Page, y: float, ctx: dict, now: dict, series: pd.DataFrame,
     if red:
         lines.append(tr("rb_merah", lang, daftar=", ".join(
             f"{n} ({fmt.percent(c, 2, lang)})" for n, c in sorted(red, key=lambda nc: nc[1]))))
+    lines += goals[1:]
     over = desa[desa[Col.DI_ATAS_100]]
     if len(over):
         listed = ", ".join(f"{n} ({fmt.percent(c, 2, lang)})" for n, c in zip(over[Col.NAMA], over[Col.CAKUPAN]))
@@ -215,8 +240,9 @@ def _findings(page: _Page, y: float, ctx: dict, now: dict, series: pd.DataFrame,
 
 
 def _map(page: _Page, top: float, bottom: float, desa, outline, numbers: dict, settings: Settings,
-         lang: str) -> float:
-    """The desa zone map on the left, its legend and notes on the right; returns the right column's x."""
+         lang: str) -> tuple[float, float]:
+    """The desa zone map on the left, its legend and notes on the right; returns the right column's x
+    and the y below the notes."""
     m, h = page.MARGIN, bottom - top
     page.text(m, top - 0.3, tr("rb_peta", lang), 11, fontweight="bold")
     map_w = 4.35
@@ -238,7 +264,7 @@ def _map(page: _Page, top: float, bottom: float, desa, outline, numbers: dict, s
             page.text(x, y, part, 8.5, color=MUTED)
             y += 0.16
         y += 0.06
-    return x
+    return x, y
 
 
 def _trend(page: _Page, x: float, top: float, bottom: float, series: pd.DataFrame, settings: Settings,

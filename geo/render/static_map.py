@@ -124,7 +124,7 @@ def legend_handles(settings: Settings, lang: str, counts: dict | None = None, le
         label = charts.zone_legend(zone, settings, lang)
         if counts is not None and level is not None:
             label = tr("peta_gambar_jumlah", lang, label=label, n=n or 0,
-                                  tingkat=charts.level_words(level, lang).split("/")[0])
+                                  tingkat=charts.level_words(level, lang, n=n or 0).split("/")[0])
         colour, ink = _zone_inks(zone, fade)
         handles.append(Patch(facecolor=colour, edgecolor="#666666", hatch=MPL_HATCHES[zone], hatchcolor=ink,
                              linewidth=0.6, label=label))

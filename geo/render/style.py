@@ -79,9 +79,11 @@ def source_text(settings: Settings, data_date, lang: str = "id", *, demo: bool =
     return text + (" · " + tr("gambar_contoh", lang) if demo else "")
 
 
-def level_words(level: Level | str, lang: str = "id") -> str:
-    """The plural words for areas of a level: ``kecamatan``, ``desa/kelurahan``."""
-    return tr(f"gambar_tingkat_{Level(level).value}", lang)
+def level_words(level: Level | str, lang: str = "id", n: int | None = None) -> str:
+    """The words for areas of a level: ``kecamatan``, ``desa/kelurahan`` (English: plural, or
+    singular when ``n`` is one)."""
+    key = f"gambar_tingkat_{Level(level).value}"
+    return tr(key + "_satu" if n == 1 else key, lang)
 
 
 def zones_of(values, settings: Settings) -> list[Zone | None]:

@@ -62,6 +62,11 @@ TEXTS = {
     "gambar_tingkat_kabupaten": ("kabupaten/kota", "regencies/cities"),
     "gambar_tingkat_kecamatan": ("kecamatan", "districts"),
     "gambar_tingkat_desa": ("desa/kelurahan", "villages"),
+    "gambar_tingkat_provinsi": ("provinsi", "provinces"),
+    "gambar_tingkat_provinsi_satu": ("provinsi", "province"),
+    "gambar_tingkat_kabupaten_satu": ("kabupaten/kota", "regency/city"),
+    "gambar_tingkat_kecamatan_satu": ("kecamatan", "district"),
+    "gambar_tingkat_desa_satu": ("desa/kelurahan", "village"),
     "gambar_zona_judul": (
         "{wilayah}: {n} dari {total} {tingkat} di zona hijau",
         "{wilayah}: {n} of {total} {tingkat} in the green zone",

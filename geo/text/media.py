@@ -76,6 +76,11 @@ TEXTS = {
         "{tingkat}: {hijau} hijau · {kuning} kuning · {merah} merah{tanpa}.",
         "{tingkat}: {hijau} green · {kuning} yellow · {merah} red{tanpa}.",
     ),
+    "rb_tertinggal_target": (
+        "Tertinggal dari target ({n} {tingkat}, cakupan / target): {daftar}.",
+        "Behind target ({n} {tingkat}, coverage / target): {daftar}.",
+    ),
+    "rb_lainnya": (", dan {n} lainnya", ", and {n} more"),
     "rb_zona_anak_tanpa": (" · {n} tanpa data", " · {n} without data"),
     "rb_merah": ("Zona merah: {daftar}.", "Red zone: {daftar}."),
     "rb_di_atas_100": (

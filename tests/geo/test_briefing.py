@@ -227,3 +227,30 @@ def test_download_names_say_what_the_file_holds():
         "peta-rekam_zona-bar_99.01_2026-11-16_1080x1080.png"
     assert media.download_name(KAB, "ringkasan", fmt_name="pdf") == "peta-rekam_ringkasan_99.01_terbaru.pdf"
     assert images.MIME["svg"] == "image/svg+xml"
+
+
+def test_briefing_answers_the_deadline_against_the_target_in_force(demo_sqlite, tmp_path):
+    """With a kontrak kinerja of 95% imported, the first finding is the verdict on 95% and the
+    kecamatan behind it are named with their coverage and target, furthest behind first."""
+    from datetime import date
+
+    from geo.ingest.targets import import_targets
+    from geo.present.targets import behind
+    from geo.present.trend import verdict
+    from geo.targets import area_projection, vs_target
+
+    copy = tmp_path / "rekam.sqlite"
+    shutil.copyfile(demo_sqlite, copy)
+    s = Store.open(f"sqlite:///{copy}")
+    target = tmp_path / "target.csv"
+    target.write_text("kode,tahun,target_persen\n99.01,2026,95\n", encoding="utf-8")
+    import_targets(s, target)
+    today = date(2026, 12, 4)
+    flat = " ".join(_text(briefing.briefing_pdf(s, KAB, today=today), tmp_path).split())
+    head = verdict(area_projection(s, KAB, today=today), 92.0)["title"]
+    assert "95%" in head and head in flat
+    late = behind(vs_target(s, KAB, today=today, include_within=False))
+    first = late.iloc[0]
+    assert f"Tertinggal dari target ({len(late)} kecamatan, cakupan / target): {first[Col.NAMA]} " \
+           f"({fmt.percent(first[Col.CAKUPAN], 2)} / 95%)" in flat
+    s.close()
