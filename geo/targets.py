@@ -52,17 +52,29 @@ def period_end(year: int, month: int) -> date:
 def target_for(targets: pd.DataFrame, kode: str, day: date, settings: Settings = DEFAULTS) -> dict:
     """The target of area ``kode`` on ``day`` (see the module): {target_persen, target_rekam, tenggat
     (ISO), sumber_target, kode_sumber}. ``targets``: ``current_targets``'s frame."""
-    rows = targets[targets[Col.KODE] == kode] if len(targets) else targets
+    return _lookup(_book(targets), kode, day, settings)
+
+
+def _book(targets: pd.DataFrame) -> dict:
+    """{(kode, tahun, bulan): (target_persen, target_rekam)} of a ``current_targets`` frame."""
+    if targets.empty:
+        return {}
+    return {(k, int(y), int(m)): (_float(p), _int(r)) for k, y, m, p, r in
+            zip(targets[Col.KODE], targets["tahun"], targets["bulan"], targets["target_persen"], targets["target_rekam"])}
+
+
+def _lookup(book: dict, kode: str, day: date, settings: Settings) -> dict:
     for month, source in ((day.month, "bulan"), (0, "tahun")):
-        hit = rows[(rows["tahun"] == day.year) & (rows["bulan"] == month)] if len(rows) else rows
-        if len(hit):
-            r = hit.iloc[0]
-            return {TARGET_PERSEN: _float(r["target_persen"]), TARGET_REKAM: _int(r["target_rekam"]),
-                    TENGGAT: period_end(day.year, month).isoformat(), SUMBER_TARGET: source, "kode_sumber": kode}
-    for parent in reversed(_ancestors(kode)):
-        found = target_for(targets, parent, day, settings) if len(targets) else None
-        if found and found[SUMBER_TARGET] != "bawaan" and found[TARGET_PERSEN] is not None:
-            return {**found, TARGET_REKAM: None, SUMBER_TARGET: "induk"}
+        hit = book.get((kode, day.year, month))
+        if hit:
+            return {TARGET_PERSEN: hit[0], TARGET_REKAM: hit[1], TENGGAT: period_end(day.year, month).isoformat(),
+                    SUMBER_TARGET: source, "kode_sumber": kode}
+    for parent in reversed(_ancestors(kode)) if book else ():
+        for month in (day.month, 0):
+            hit = book.get((parent, day.year, month))
+            if hit and hit[0] is not None:
+                return {TARGET_PERSEN: hit[0], TARGET_REKAM: None, TENGGAT: period_end(day.year, month).isoformat(),
+                        SUMBER_TARGET: "induk", "kode_sumber": parent}
     return {TARGET_PERSEN: settings.target, TARGET_REKAM: None, TENGGAT: settings.deadline_for(day.isoformat()),
             SUMBER_TARGET: "bawaan", "kode_sumber": None}
 
@@ -139,3 +151,34 @@ def area_projection(store: Store, kode: str, *, date_: str | None = None, today:
     pct = _target_pct(goal, int(last[Col.WAJIB]) if last is not None else 0)
     return {**projection(own, target_pct=pct if pct is not None else settings.target, deadline=goal[TENGGAT],
                          today=today), SUMBER_TARGET: goal[SUMBER_TARGET]}
+
+
+def with_targets(table: pd.DataFrame, store: Store, *, today: date | None = None,
+                 settings: Settings = DEFAULTS) -> pd.DataFrame:
+    """A coverage table (Col.KODE, Col.WAJIB, Col.CAKUPAN, Col.TANGGAL) with the target in force for
+    each area (TARGET_PERSEN, percent; a target in people as the coverage it makes) and
+    SELISIH_TARGET (cakupan − target, points; NaN without data): what the Peta's ``target``
+    metric colours. The target is the one in force on ``today``, else on each row's data date."""
+    out = table.copy()
+    codes = [str(k) for k in out[Col.KODE]]
+    book = _book(current_targets(store, _common_root(codes))) if codes else {}
+    fallback = today or date.today()
+    pct = []
+    for kode, wajib, day in zip(codes, out[Col.WAJIB], out.get(Col.TANGGAL, [None] * len(out))):
+        when = today or (parse_day(str(day)[:10]) if isinstance(day, str) and day else fallback)
+        goal = _lookup(book, kode, when, settings)
+        pct.append(_target_pct(goal, 0 if pd.isna(wajib) else int(wajib)))
+    out[TARGET_PERSEN] = pd.array(pct, dtype="Float64").astype(float)
+    out[SELISIH_TARGET] = pd.to_numeric(out[Col.CAKUPAN], errors="coerce").astype(float) - out[TARGET_PERSEN]
+    return out
+
+
+def _common_root(codes: list[str]) -> str | None:
+    """The longest code every one of ``codes`` lies in (None: no common area)."""
+    parts = [c.split(".") for c in codes]
+    common = []
+    for segment in zip(*parts):
+        if len(set(segment)) > 1:
+            break
+        common.append(segment[0])
+    return ".".join(common) or None

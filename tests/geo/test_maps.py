@@ -278,3 +278,23 @@ def test_an_area_above_100_percent_has_its_own_marker_not_just_green():
     assert 'dashArray: "5 3"' in _html(m)
     assert "1 wilayah di atas 100% — periksa data wajib KTP" in legend(m) and "dashed" in legend(m)
     assert coverage_map(frame(ROWS[:6])).get_root().render().count("periksa data wajib KTP") == 0
+
+
+def test_target_metric_colours_the_gap_and_names_the_target():
+    """Coverage against each area's own target: behind in red, ahead in blue, the target in the tooltip."""
+    from geo.columns import SELISIH_TARGET, TARGET_PERSEN
+
+    goals = [95.0, 90.0, 92.0, 85.0, 90.0, 95.0, 95.0]
+    gdf = frame(**{TARGET_PERSEN: goals})
+    gdf[SELISIH_TARGET] = gdf[Col.CAKUPAN] - gdf[TARGET_PERSEN]
+    m = coverage_map(gdf, metric="target", settings=DEFAULT)
+    props = by_code(m)
+    assert props["36.74.07"]["fill"] == RAMPS["target"][-1]  # 106,70% of 95%: furthest ahead, the scale's end
+    red, blue = int(props["36.74.05"]["fill"][1:3], 16), int(props["36.74.05"]["fill"][5:7], 16)
+    assert red > blue  # 84,99% of a 90% target: on the red side
+    assert props["36.74.06"]["fill"] == NO_DATA_COLOUR
+    assert props["36.74.02"][SELISIH_TARGET] == 2.0
+    assert "Target: 90% · selisih -5,01 poin" in props["36.74.05"]["tip"]
+    assert "Cakupan dibanding target" in legend(m) and "di bawah target" in legend(m)
+    with pytest.raises(MapInputError):
+        coverage_map(frame(), metric="target", settings=DEFAULT)  # no gap column: refused, not drawn blank

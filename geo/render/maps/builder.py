@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo.columns import SELISIH_TARGET
 from geo.config import DEFAULTS, Settings
 from geo.render.assets import use_local_assets
 from geo.render.maps.layers import FILL, TIP, AreaLayer, point_layers
@@ -22,8 +23,9 @@ from geo.shapes import ShapeCache
 from geo.simplify import ZOOM_SNAP, fit_zoom
 from geo.text import tr
 
-METRICS = ("zona", "cakupan", "belum_rekam", "perubahan")
-VALUE_COLUMN = {"zona": Col.ZONA, "cakupan": Col.CAKUPAN, "belum_rekam": Col.BELUM, "perubahan": Col.PERUBAHAN}
+METRICS = ("zona", "cakupan", "belum_rekam", "perubahan", "target")
+VALUE_COLUMN = {"zona": Col.ZONA, "cakupan": Col.CAKUPAN, "belum_rekam": Col.BELUM, "perubahan": Col.PERUBAHAN,
+                "target": SELISIH_TARGET}
 INDONESIA = (95.0, -11.0, 141.0, 6.0)  # the view when there is nothing to draw
 _MEMORY = ShapeCache()  # for maps built without a store's cache
 
@@ -104,7 +106,9 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
     legend and tooltip always agree.
 
     ``metric``: ``zona`` (fixed zone colours), ``cakupan`` (sequential, thresholds marked),
-    ``belum_rekam`` (sequential) or ``perubahan`` (diverging around 0). Areas without data
+    ``belum_rekam`` (sequential), ``perubahan`` (diverging around 0) or ``target`` (SELISIH_TARGET:
+    coverage minus the area's target in points, diverging around 0; TARGET_PERSEN shown in the
+    tooltip, see ``geo.targets.with_targets``). Areas without data
     are drawn grey and labelled "tidak ada data"; rows without geometry are counted in the
     legend. ``points``: {layer name: frame of lat, lon, label[, status][, colour]} (geo.columns
     LAT, LON, LABEL, STATUS, COLOUR).
@@ -172,7 +176,7 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
 def _check_input(gdf: gpd.GeoDataFrame, metric: str) -> None:
     if metric not in METRICS:
         raise MapInputError("map_metrik_tidak_dikenal", metrik=metric, pilihan=", ".join(METRICS))
-    needed = [Col.KODE, Col.NAMA, Col.CAKUPAN] + ([Col.PERUBAHAN] if metric == "perubahan" else [])
+    needed = [Col.KODE, Col.NAMA, Col.CAKUPAN] + ([VALUE_COLUMN[metric]] if metric in ("perubahan", "target") else [])
     for column in needed:
         if column not in gdf:
             raise MapInputError("map_kolom_hilang", kolom=column)

@@ -165,10 +165,11 @@ def _ramp_parts(metric: str, settings: Settings, lang: str, domain: tuple[float,
         return _coverage_parts(settings, lang, low, high)
     if metric == "belum_rekam":
         return [_bar(RAMPS[metric], [(0.0, fmt.number(low, lang=lang)), (1.0, fmt.number(high, lang=lang))])]
-    suffix = tr("map_poin", lang)  # perubahan: diverging around 0
-    return [_bar(RAMPS[metric], [(0.0, f"{fmt.signed(low, 2, lang, suffix)} {tr('map_turun', lang)}"),
-                                 (0.5, "0"),
-                                 (1.0, f"{fmt.signed(high, 2, lang, suffix)} {tr('map_naik', lang)}")],
+    suffix = tr("map_poin", lang)  # perubahan, target: diverging around 0
+    below, above = ("map_turun", "map_naik") if metric == "perubahan" else ("map_di_bawah_target", "map_di_atas_target")
+    return [_bar(RAMPS[metric], [(0.0, f"{fmt.signed(low, 2, lang, suffix)} {tr(below, lang)}"),
+                                 (0.5, "0" if metric == "perubahan" else tr("map_tepat_target", lang)),
+                                 (1.0, f"{fmt.signed(high, 2, lang, suffix)} {tr(above, lang)}")],
                  marks=[0.5])]
 
 

@@ -16,6 +16,7 @@ RAMPS = {
     "cakupan": ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"),  # Blues
     "belum_rekam": ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"),  # YlOrRd
     "perubahan": ("#e66101", "#fdb863", "#f7f7f7", "#b2abd2", "#5e3c99"),  # PuOr: fell … rose
+    "target": ("#ca0020", "#f4a582", "#f7f7f7", "#92c5de", "#0571b0"),  # RdBu: behind … ahead of target
 }
 
 
@@ -80,5 +81,5 @@ def scale_domain(metric: str, values: np.ndarray, settings: Settings) -> tuple[f
         return (low, high) if high > low else (low, low + 1.0)
     if metric == "belum_rekam":
         return 0.0, float(max(finite.max(), 1.0)) if finite.size else 1.0
-    reach = float(max(np.abs(finite).max(), 0.5)) if finite.size else 0.5  # perubahan: symmetric
+    reach = float(max(np.abs(finite).max(), 0.5)) if finite.size else 0.5  # perubahan, target: symmetric
     return -reach, reach
