@@ -9,6 +9,7 @@ import pandas as pd
 
 from geo.config import DEFAULTS, Settings
 from geo.dates import check_snapshot_day, iso_day
+from geo.ingest.rights import refuse_outside
 from geo.ingest.source import read_source
 from geo.io.enrollment import EnrollmentRead, read_enrollment
 from geo.join import ROW_ERRORS, JoinResult, join_enrollment
@@ -41,11 +42,13 @@ class PreparedEnrollment:
 
 def prepare_enrollment(store: Store, source, *, level: Level | str = Level.DESA, within: str | None = None,
                        sheet: str | None = None, file_name: str | None = None,
-                       overrides: dict[int, str] | None = None, settings: Settings = DEFAULTS) -> PreparedEnrollment:
+                       overrides: dict[int, str] | None = None, settings: Settings = DEFAULTS,
+                       writer_area: str | None = None) -> PreparedEnrollment:
     """Read, validate and join an enrollment file against the stored areas. Writes nothing.
 
-    Raises FileRefused / ValidationFailed from the reader and RekamError('belum_ada_batas')
-    when the store has no areas of ``level``.
+    Raises FileRefused / ValidationFailed from the reader, RekamError('belum_ada_batas')
+    when the store has no areas of ``level``, and OutsideArea ('di_luar_wilayah_pengguna')
+    when a row joins an area outside ``writer_area`` (the editor's own; None: everywhere).
     """
     level = Level(level)
     # Read (size checked first) before hashing: a file over the limit is refused unread.
@@ -57,6 +60,7 @@ def prepare_enrollment(store: Store, source, *, level: Level | str = Level.DESA,
     if not (areas[Col.LEVEL] == level.value).any():
         raise RekamError("belum_ada_batas", level=level.value)
     joined = join_enrollment(read.table, areas, level=level, within=within, overrides=overrides)
+    refuse_outside(store, writer_area, joined.matched[Col.KODE])
     headers = read.report.get("columns", {})  # name the column as the file does ('DESA/KELURAHAN', not 'nama')
     for problem in joined.problems:
         problem.kolom = headers.get(problem.kolom, problem.kolom)
@@ -65,15 +69,17 @@ def prepare_enrollment(store: Store, source, *, level: Level | str = Level.DESA,
 
 
 def commit_enrollment(store: Store, prepared: PreparedEnrollment, *, tanggal: str, user: str = "cli",
-                      skip_unmatched: bool = False, force: bool = False, allow_date: bool = False) -> int:
+                      skip_unmatched: bool = False, force: bool = False, allow_date: bool = False,
+                      writer_area: str | None = None) -> int:
     """Store a prepared file as one dated snapshot; returns the version id.
 
-    Refuses (nothing written) a date in the future or before 2011 unless ``allow_date``, a join
-    with blocking errors, unmatched rows unless ``skip_unmatched``, and the same file already
-    active unless ``force``.
+    Refuses (nothing written) a date in the future or before 2011 unless ``allow_date``, rows of
+    areas outside ``writer_area`` (OutsideArea; None: everywhere), a join with blocking errors,
+    unmatched rows unless ``skip_unmatched``, and the same file already active unless ``force``.
     """
     tanggal = iso_day(tanggal, field="data")
     check_snapshot_day(tanggal, allow=allow_date)
+    refuse_outside(store, writer_area, prepared.join.matched[Col.KODE])
     if prepared.blocking:
         raise ValidationFailed(prepared.blocking)
     n_unmatched = len(prepared.unmatched)
