@@ -9,10 +9,11 @@ import pandas as pd
 
 from geo.config import DEFAULTS, Settings
 from geo.dates import check_snapshot_day, iso_day
-from geo.ingest.rights import refuse_outside
+from geo.ingest.rights import may_write, refuse_outside
 from geo.ingest.source import read_source
 from geo.io.enrollment import EnrollmentRead, read_enrollment
 from geo.join import ROW_ERRORS, JoinResult, join_enrollment
+from geo.names import normalize_code
 from geo.schema import COUNT_COLUMNS, Col, Level, Problem, RekamError, ValidationFailed
 from geo.store import Store
 
@@ -32,7 +33,7 @@ class PreparedEnrollment:
 
     @property
     def unmatched(self) -> pd.DataFrame:
-        return self.join.report[~self.join.report["cara"].isin(["kode", "nama", "nama_mirip", "manual"])]
+        return self.join.report[~self.join.report["cara"].isin(MATCHED_BY)]
 
     @property
     def blocking(self) -> list[Problem]:
@@ -48,7 +49,8 @@ def prepare_enrollment(store: Store, source, *, level: Level | str = Level.DESA,
 
     Raises FileRefused / ValidationFailed from the reader, RekamError('belum_ada_batas')
     when the store has no areas of ``level``, and OutsideArea ('di_luar_wilayah_pengguna')
-    when a row joins an area outside ``writer_area`` (the editor's own; None: everywhere).
+    when a row joins an area outside ``writer_area`` (the editor's own; None: everywhere) or
+    names the code of a stored area outside both ``within`` and ``writer_area``.
     """
     level = Level(level)
     # Read (size checked first) before hashing: a file over the limit is refused unread.
@@ -60,12 +62,28 @@ def prepare_enrollment(store: Store, source, *, level: Level | str = Level.DESA,
     if not (areas[Col.LEVEL] == level.value).any():
         raise RekamError("belum_ada_batas", level=level.value)
     joined = join_enrollment(read.table, areas, level=level, within=within, overrides=overrides)
-    refuse_outside(store, writer_area, joined.matched[Col.KODE])
+    refuse_outside(store, writer_area, [*joined.matched[Col.KODE], *_codes_elsewhere(store, joined, writer_area)])
     headers = read.report.get("columns", {})  # name the column as the file does ('DESA/KELURAHAN', not 'nama')
     for problem in joined.problems:
         problem.kolom = headers.get(problem.kolom, problem.kolom)
     warnings = list(read.problems) + [p for p in joined.problems if p.severity != "error"]
     return PreparedEnrollment(name, digest, level, within, read, joined, warnings)
+
+
+MATCHED_BY = ("kode", "nama", "nama_mirip", "manual")  # join report ``cara`` of a row that will be stored
+
+
+def _codes_elsewhere(store: Store, joined: JoinResult, writer_area: str | None) -> list[str]:
+    """Codes of stored areas outside ``writer_area`` that rows the join left out are written with
+    (a neighbour's rows in the file): named in the refusal rather than offered for a hand fix."""
+    if writer_area is None:
+        return []
+    left_out = joined.report.loc[~joined.report["cara"].isin(MATCHED_BY), "kode_file"]
+    codes = {normalize_code(k) for k in left_out if isinstance(k, str)} - {None}
+    if not codes:
+        return []
+    stored = set(store.areas()[Col.KODE])
+    return [k for k in codes if k in stored and not may_write(writer_area, k)]
 
 
 def commit_enrollment(store: Store, prepared: PreparedEnrollment, *, tanggal: str, user: str = "cli",

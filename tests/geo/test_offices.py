@@ -152,6 +152,12 @@ def test_enrollment_of_another_kabupaten_is_refused_at_prepare_and_at_commit(two
     mixed = _enrollment_csv(tmp_path, [("99.01.01.2001", "Desa A1", 1200, 800), (OTHER_DESA, "Desa Lain", 900, 450)])
     message = _refused_outside(two, ingest.prepare_enrollment, two, mixed, level="desa", writer_area=OWN)
     assert "Kabupaten Uji (99.01)" in message and OTHER_DESA in message and "Tidak ada yang disimpan" in message
+    # on the editor's own kabupaten the other's row is not joined at all, and still named as outside
+    assert OTHER_DESA in _refused_outside(two, ingest.prepare_enrollment, two, mixed, level="desa", within=OWN,
+                                          writer_area=OWN)
+    # a province editor on 99.01 keeps the join's own answer: the row is not used (another kabupaten)
+    on_own = ingest.prepare_enrollment(two, mixed, level="desa", within=OWN, writer_area="99")
+    assert list(on_own.unmatched["kode_file"]) == [OTHER_DESA]
     # prepared by someone without a limit, committed by the 99.01 editor: refused too
     prepared = ingest.prepare_enrollment(two, mixed, level="desa")
     _refused_outside(two, ingest.commit_enrollment, two, prepared, tanggal="2026-01-12", writer_area=OWN)
