@@ -56,7 +56,8 @@ def _upload(page, name: str, body: str) -> None:
         {"name": name, "mimeType": "text/csv", "buffer": body.encode("utf-8")})
 
 
-def test_two_replicas_on_one_postgresql_are_one_site(demo_store, launch_app, offline, artifacts):
+def test_two_replicas_on_one_postgresql_are_one_site(demo_store, launch_app, offline, artifacts, monkeypatch):
+    monkeypatch.setenv("STREAMLIT_SERVER_COOKIE_SECRET", "uji-" + "0" * 60)  # as docs/deployment.md: one per site
     db_url = demo_store("postgresql")
     store = Store.open(db_url)
     _neighbour(store)
