@@ -61,6 +61,11 @@ def area_label(store: Store, kode: str) -> str:
     return f"{name} ({kode})" if name else kode
 
 
+def _outside(writer_area: str | None, codes) -> list[str]:
+    """The codes (a dash for a missing one) a writer limited to ``writer_area`` may not write, sorted."""
+    return sorted({str(k) if k else "—" for k in codes if not may_write(writer_area, k)})
+
+
 def _listed(codes: list[str]) -> str:
     shown = ", ".join(codes[:SHOWN_CODES])
     return shown + (f" … (+{len(codes) - SHOWN_CODES})" if len(codes) > SHOWN_CODES else "")
@@ -69,7 +74,7 @@ def _listed(codes: list[str]) -> str:
 def refuse_outside(store: Store, writer_area: str | None, codes) -> None:
     """Raise OutsideArea 'di_luar_wilayah_pengguna' (the writer's area, how many areas are
     outside it and the first of them) unless every code of ``codes`` may be written."""
-    outside = sorted({str(k) if k else "—" for k in codes if not may_write(writer_area, k)})
+    outside = _outside(writer_area, codes)
     if outside:
         raise OutsideArea("di_luar_wilayah_pengguna", wilayah=area_label(store, writer_area), jumlah=len(outside),
                           kode=_listed(outside))
@@ -107,7 +112,7 @@ def rollback(store: Store, version_id: int, *, user: str = "cli", writer_area: s
     so checking them before the rollback's own transaction is safe.
     """
     if writer_area is not None:  # a version that does not exist names no area: Store.rollback says so
-        outside = sorted({k or "—" for k in version_codes(store, version_id) if not may_write(writer_area, k)})
+        outside = _outside(writer_area, version_codes(store, version_id))
         if outside:
             raise OutsideArea("versi_di_luar_wilayah", versi=version_id, wilayah=area_label(store, writer_area),
                               jumlah=len(outside), kode=_listed(outside))
