@@ -22,6 +22,7 @@ from geo.columns import (
 )
 from geo.dates import iso_day
 from geo.ingest.events import known_codes, store_events
+from geo.ingest.rights import refuse_outside
 from geo.io.events import EVENT_COLUMNS, EVENT_IDENTITY, EVENT_KINDS, WEEKEND_SERVICE, check_code, check_event
 from geo.schema import Col, RekamError
 from geo.store import Store
@@ -35,7 +36,8 @@ COVERAGE_CHART_KINDS = tuple(k for k in EVENT_KINDS if k not in (WEEKEND_SERVICE
 
 
 # --- writing ----------------------------------------------------------------------------------
-def add_event(store: Store, kode: str, jenis: str, start, end, keterangan: str | None, user: str) -> int:
+def add_event(store: Store, kode: str, jenis: str, start, end, keterangan: str | None, user: str, *,
+              writer_area: str | None = None) -> int:
     """Store one event as its own version (kind 'peristiwa'); returns the version id.
 
     ``start``/``end`` are ``date`` or ISO text; ``end`` None or empty: still going on.
@@ -43,7 +45,8 @@ def add_event(store: Store, kode: str, jenis: str, start, end, keterangan: str |
     Checked by ``geo.io.events.check_event``, as every row of an imported file: raises
     RekamError 'peristiwa_wilayah_tidak_ada', 'peristiwa_jenis_salah',
     'peristiwa_tanggal_salah', 'tanggal_salah', 'peristiwa_selesai_sebelum_mulai',
-    'peristiwa_keterangan_panjang', 'peristiwa_keterangan_nik'; StoreError when the write
+    'peristiwa_keterangan_panjang', 'peristiwa_keterangan_nik'; OutsideArea when ``kode`` lies
+    outside ``writer_area`` (the editor's own; None: everywhere); StoreError when the write
     fails. The caller checks the user's role (``auth.require``) first.
     """
     try:
@@ -51,6 +54,7 @@ def add_event(store: Store, kode: str, jenis: str, start, end, keterangan: str |
     except RekamError:
         known = set()
     row = check_event(kode, jenis, start, end, keterangan, known)
+    refuse_outside(store, writer_area, [row[Col.KODE]])
     return store_events(store, [row], user=user, report={"peristiwa": 1, **row})
 
 

@@ -32,9 +32,10 @@ def can(ctx: Context, role: str) -> bool:
 
 
 def require(ctx: Context, role: str):
-    """The session of a user holding ``role`` now, or raise AuthError (for write paths)."""
-    session = current_session()
-    auth.require(session, role, store=queries.store(ctx.url))
+    """The session of a user holding ``role`` now, with the account's area as stored now
+    (``wilayah``: pass it to the write), or raise AuthError (for write paths)."""
+    session = auth.require(current_session(), role, store=queries.store(ctx.url))
+    st.session_state["auth_session"] = session  # the sidebar shows the role and area as they are now
     return session
 
 
@@ -63,6 +64,9 @@ def login_box(ctx: Context):
     with st.sidebar:
         if session:
             st.caption(ctx.t("masuk_sebagai", nama=session.username, peran=session.role))
+            if session.wilayah:
+                name = queries.area_names(ctx.url, ctx.stamp, session.wilayah).get(session.wilayah)
+                st.caption(ctx.t("wilayah_anda", wilayah=f"{name} ({session.wilayah})" if name else session.wilayah))
             if st.button(ctx.t("keluar")):
                 st.session_state.pop("auth_session", None)
                 if getattr(st.user, "is_logged_in", False):
@@ -81,11 +85,12 @@ def login_box(ctx: Context):
             password = st.text_input(ctx.t("kata_sandi"), type="password")
             if st.form_submit_button(ctx.t("masuk")):
                 try:
-                    st.session_state["auth_session"] = auth.authenticate(queries.store(ctx.url), name, password,
-                                                                         settings=ctx.settings)
+                    session = auth.authenticate(queries.store(ctx.url), name, password, settings=ctx.settings)
                 except RekamError as err:
                     st.error(describe(err, ctx.lang))
                 else:
+                    st.session_state["auth_session"] = session
+                    st.session_state["login_area"] = session.wilayah  # the next run opens on it
                     st.rerun()
     return None
 
@@ -105,6 +110,7 @@ def _sso_session(ctx: Context):
     if getattr(st.user, "is_logged_in", False) and st.user.get("email") and st.user.get("email_verified", True):
         session = auth.sso_session(queries.store(ctx.url), st.user.email, settings=ctx.settings)
         st.session_state["auth_session"] = session
+        st.session_state["login_area"] = session.wilayah
         return session
     for provider in providers:  # one button per configured provider ([auth] or [auth.NAME])
         label = ctx.t("masuk_sso") + (f" ({provider})" if provider and len(providers) > 1 else "")
@@ -122,15 +128,16 @@ def users(ctx: Context):
 
 
 def user_form(ctx: Context) -> None:
-    """An admin adds an account: name, role, password (the policy is checked in geo.auth)."""
+    """An admin adds an account: name, role, area, password (all checked in geo.auth)."""
     with st.form("user_add"):
         name = st.text_input(ctx.t("nama_pengguna"))
         role = st.selectbox(ctx.t("peran"), ["viewer", "editor", "admin"])
+        area = st.text_input(ctx.t("wilayah_pengguna"), help=ctx.t("wilayah_pengguna_bantuan"))
         password = st.text_input(ctx.t("kata_sandi"), type="password")
         if st.form_submit_button(ctx.t("tambah_pengguna")):
             try:
                 session = require(ctx, "admin")
-                auth.add_user(queries.store(ctx.url), name, password, role, actor=session.username,
+                auth.add_user(queries.store(ctx.url), name, password, role, wilayah=area, actor=session.username,
                               settings=ctx.settings)
             except RekamError as err:
                 fail(ctx, err)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 import streamlit as st
 
 from geo.config import Settings
-from geo.schema import RekamError, is_demo_code
+from geo.ingest.rights import may_write
+from geo.schema import Level, RekamError, ancestor_code, is_demo_code
 from geo.text import describe, tr
 
 
@@ -31,6 +32,16 @@ class Context:
     @property
     def is_demo(self) -> bool:
         return bool(self.area) and is_demo_code(self.area)
+
+
+def home_area(wilayah: str | None, current: str | None, codes: list[str]) -> str | None:
+    """The kabupaten/kota (of ``codes``) a user limited to ``wilayah`` opens on after logging in:
+    ``current`` when it lies inside ``wilayah`` or above it, else the first one of ``wilayah``
+    (its own kabupaten for a kecamatan); ``current`` when ``codes`` hold none of it."""
+    if not wilayah or (current and (may_write(wilayah, current) or may_write(current, wilayah))):
+        return current
+    own = ancestor_code(wilayah, Level.KABUPATEN)
+    return next((k for k in codes if may_write(own, k)), current)
 
 
 def fail(ctx: Context, err: RekamError) -> None:

@@ -33,7 +33,7 @@ def saved_plans_panel(ctx: Context, plan) -> None:
         try:
             session = require(ctx, "editor")
             planner.save_plan(store, plan, name, within=ctx.area, data_date=ctx.date, user=session.username,
-                              overwrite=overwrite)
+                              overwrite=overwrite, writer_area=session.wilayah)
             st.success(ctx.t("rencana_tersimpan", nama=name.strip()))
         except RekamError as err:
             fail(ctx, err)
@@ -51,7 +51,7 @@ def saved_plans_panel(ctx: Context, plan) -> None:
         try:
             session = require(ctx, "editor")
             n = planner.record_actuals(store, chosen, plan_view.actuals_from_view(entered, ctx.lang),
-                                       user=session.username)
+                                       user=session.username, writer_area=session.wilayah)
             flash(ctx.t("rencana_aktual_tersimpan", jumlah=n))
             st.rerun()
         except RekamError as err:

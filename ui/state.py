@@ -18,7 +18,7 @@ from geo.store import resolve_url
 from geo.text import describe
 from ui import queries
 from ui.account import admit
-from ui.context import Context
+from ui.context import Context, home_area
 from ui.map_view import MAP_METRICS, MapView, levels_below, shown_area
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
@@ -62,6 +62,8 @@ def context() -> Context:
     if ss.pop("date_latest", False):
         ss.pop("date", None)
     codes = [k for k, _ in queries.kabupaten_list(url, stamp)]
+    if "login_area" in ss:  # just logged in: open on the user's own area
+        ss["area"] = home_area(ss.pop("login_area"), ss.get("area"), codes)
     if ss.get("area") not in codes:
         ss["area"] = codes[0] if codes else None
     area = ss["area"]

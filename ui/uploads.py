@@ -2,7 +2,9 @@
 templates, events, the version history and rollback.
 
 Pages never touch the store: every write goes through a function here, which checks the
-editor's role again just before writing (``ui.account.require``) and records who wrote.
+editor's role again just before writing (``ui.account.require``), passes the editor's area
+as the account has it now (``writer_area``: rows of other areas are refused) and records who
+wrote.
 """
 from __future__ import annotations
 
@@ -43,13 +45,16 @@ def show_latest_date() -> None:
 
 # --- recording figures ---------------------------------------------------------------------------
 def prepare_upload(ctx: Context, upload, *, level: str):
-    """Read and join an uploaded enrollment file (size checked before reading). Writes nothing."""
+    """Read and join an uploaded enrollment file (size checked before reading); rows of areas
+    outside the editor's own are refused here already. Writes nothing."""
+    session = require(ctx, "editor")
     limit = ctx.settings.max_upload_mb
     if upload.size > limit * 1024 * 1024:
         raise FileRefused("berkas_terlalu_besar", ukuran_mb=round(upload.size / 1048576, 1), maks_mb=limit)
     overrides = st.session_state.get(f"overrides_{upload.file_id}", {})
     return ingest.prepare_enrollment(queries.store(ctx.url), upload.getvalue(), level=level, within=ctx.area,
-                                     file_name=upload.name, overrides=dict(overrides), settings=ctx.settings)
+                                     file_name=upload.name, overrides=dict(overrides), settings=ctx.settings,
+                                     writer_area=session.wilayah)
 
 
 def join_report_view(ctx: Context, prepared):
@@ -91,7 +96,7 @@ def save_enrollment(ctx: Context, prepared, *, tanggal: str, force: bool) -> int
     """Store a prepared upload as a new version (editor); returns the version id."""
     session = require(ctx, "editor")
     return ingest.commit_enrollment(queries.store(ctx.url), prepared, tanggal=tanggal, user=session.username,
-                                    force=force)
+                                    force=force, writer_area=session.wilayah)
 
 
 # --- boundaries, points and capacity files -------------------------------------------------------
@@ -99,25 +104,25 @@ def save_boundaries(ctx: Context, upload, *, level: str):
     """Import a boundary file (editor); returns geo.ingest's result (version id, areas loaded)."""
     session = require(ctx, "editor")
     return ingest.import_boundaries(queries.store(ctx.url), upload.getvalue(), level=level, file_name=upload.name,
-                                    user=session.username)
+                                    user=session.username, writer_area=session.wilayah)
 
 
 def _import_points(kind):
-    def run(ctx: Context, data: bytes, name: str, user: str):
-        return ingest.import_points(queries.store(ctx.url), data, kind=kind, file_name=name, user=user,
-                                    settings=ctx.settings)
+    def run(ctx: Context, data: bytes, name: str, session):
+        return ingest.import_points(queries.store(ctx.url), data, kind=kind, file_name=name, user=session.username,
+                                    settings=ctx.settings, writer_area=session.wilayah)
     return run
 
 
 def _import_capacity(function_name):
-    def run(ctx: Context, data: bytes, name: str, user: str):
-        done = getattr(ingest, function_name)(queries.store(ctx.url), data, user, file_name=name,
-                                              max_bytes=ctx.settings.max_upload_bytes)
+    def run(ctx: Context, data: bytes, name: str, session):
+        done = getattr(ingest, function_name)(queries.store(ctx.url), data, session.username, file_name=name,
+                                              max_bytes=ctx.settings.max_upload_bytes, writer_area=session.wilayah)
         return done.version_id, done.rows
     return run
 
 
-# Other files an editor imports: kind -> importer(context, bytes, file name, user) -> (version, count)
+# Other files an editor imports: kind -> importer(context, bytes, file name, session) -> (version, count)
 OTHER_IMPORTS = {
     "lokasi": _import_points("lokasi"),
     "sekolah": _import_points("sekolah"),
@@ -129,7 +134,7 @@ OTHER_IMPORTS = {
 def save_other(ctx: Context, kind: str, upload) -> tuple[int, int]:
     """Import a file of ``kind`` (see OTHER_IMPORTS) as an editor; returns (version id, rows)."""
     session = require(ctx, "editor")
-    return OTHER_IMPORTS[kind](ctx, upload.getvalue(), upload.name, session.username)
+    return OTHER_IMPORTS[kind](ctx, upload.getvalue(), upload.name, session)
 
 
 def save_event(ctx: Context, kode: str, jenis: str, start, end, note: str) -> int:
@@ -137,7 +142,8 @@ def save_event(ctx: Context, kode: str, jenis: str, start, end, note: str) -> in
     from geo import events
 
     session = require(ctx, "editor")
-    return events.add_event(queries.store(ctx.url), kode, jenis, start, end, note, session.username)
+    return events.add_event(queries.store(ctx.url), kode, jenis, start, end, note, session.username,
+                            writer_area=session.wilayah)
 
 
 def template_frame(ctx: Context, kind: str):
@@ -171,6 +177,7 @@ def active_versions(ctx: Context) -> list[int]:
 
 
 def rollback(ctx: Context, version: int) -> None:
-    """Undo ``version`` (editor); the figures it brought disappear for every viewer at once."""
+    """Undo ``version`` (editor of every area it holds); the figures it brought disappear for every
+    viewer at once, on every replica (their caches key on the store's stamp)."""
     session = require(ctx, "editor")
-    queries.store(ctx.url).rollback(version, user=session.username)
+    ingest.rollback(queries.store(ctx.url), version, user=session.username, writer_area=session.wilayah)

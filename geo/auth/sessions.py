@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
@@ -32,12 +32,15 @@ LOCK_MAX_SECONDS = 15 * 60
 
 @dataclass(frozen=True)
 class Session:
-    """A logged-in user: ``role`` granted until ``expires_at`` (aware UTC datetimes)."""
+    """A logged-in user: ``role`` granted until ``expires_at`` (aware UTC datetimes); ``wilayah``
+    the area whose data the user may change (None: everywhere), as at login or at the last
+    ``require`` with the store."""
 
     username: str
     role: str
     issued_at: datetime
     expires_at: datetime
+    wilayah: str | None = None
 
     def valid(self, now: datetime | None = None) -> bool:
         """True while ``now`` (default: the clock) is before ``expires_at``."""
@@ -52,28 +55,32 @@ def new_session(username: str, role: str, *, minutes: int | None = None, now: da
     return Session(username, clean_role(role), now, now + timedelta(minutes=minutes))
 
 
-def require(session: Session | None, role: str, *, store: Store | None = None, now: datetime | None = None) -> None:
-    """The write-path check: pass, or raise AuthError.
+def require(session: Session | None, role: str, *, store: Store | None = None,
+            now: datetime | None = None) -> Session:
+    """The write-path check: the session as the account stands now, or raise AuthError.
 
     'perlu_login' when ``session`` is None or expired; 'perlu_peran' when its role is
     below ``role`` (viewer < editor < admin). With ``store``, the account is read again
     so that a user deactivated or demoted during the session loses the right at once
-    (a name with no row — an SSO viewer — counts as viewer).
+    (a name with no row — an SSO viewer — counts as viewer), and the session returned
+    carries the account's area (``wilayah``) as stored now: pass it to the write.
     """
     needed = ROLES.index(clean_role(role))
     if session is None or not session.valid(now):
         raise AuthError("perlu_login")
-    current = session.role
+    current, area = session.role, session.wilayah
     if store is not None:
         row = find_user(store, session.username)
         if row is not None and not row["active"]:
             raise AuthError("perlu_login")
         if row is not None:
             current = min(current, row["role"], key=ROLES.index)  # a promotion applies at next login
+            area = row["wilayah"]
         else:
             current = "viewer"
     if ROLES.index(current) < needed:
         raise AuthError("perlu_peran", peran=role, peran_sesi=current)
+    return replace(session, role=current, wilayah=area)
 
 
 def can(session: Session | None, role: str, *, store: Store | None = None, now: datetime | None = None) -> bool:
@@ -163,4 +170,5 @@ def authenticate(store: Store, username: str, password: str, *, now: datetime | 
             write_audit(conn, name or "-", "login_gagal", now, alasan=reason, gagal=failures)
     if not ok:
         raise AuthError("login_gagal")
-    return Session(row["username"], row["role"], now, now + timedelta(minutes=settings.session_minutes))
+    return Session(row["username"], row["role"], now, now + timedelta(minutes=settings.session_minutes),
+                   row["wilayah"])

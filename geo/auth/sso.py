@@ -48,7 +48,9 @@ def sso_session(store: Store, email: str, *, now: datetime | None = None,
     already verified; the login is audited."""
     now = utc(now)
     email = (email or "").strip().lower()
+    row = find_user(store, email)
     role = role_for_sso(email, store)
     with store.transaction() as conn:
         write_audit(conn, email, "login_sso", now, peran=role)
-    return Session(email, role, now, now + timedelta(minutes=settings.session_minutes))
+    return Session(email, role, now, now + timedelta(minutes=settings.session_minutes),
+                   row["wilayah"] if row is not None else None)

@@ -15,6 +15,7 @@ import pandas as pd
 from sqlalchemy import func, insert, or_, select, update
 
 from geo.config import DEFAULTS, Settings
+from geo.ingest.rights import clean_area
 from geo.schema import ROLES, RekamError
 from geo.store import Store, StoreConflict
 from geo.store.tables import audit_table, users_table
@@ -23,7 +24,7 @@ USERNAME_RE = re.compile(r"[a-z0-9._-]{3,32}")
 EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 MIN_PASSWORD_CHARS = 10
 MAX_PASSWORD_BYTES = 72  # bcrypt ignores (bcrypt 5 refuses) anything longer
-USER_COLUMNS = ["username", "email", "role", "active", "created_at", "failed_count", "locked_until"]
+USER_COLUMNS = ["username", "email", "role", "wilayah", "active", "created_at", "failed_count", "locked_until"]
 
 
 class AuthError(RekamError):
@@ -125,13 +126,16 @@ def _active_admins(conn) -> int:
 
 # --- account management -----------------------------------------------------------
 def add_user(store: Store, username: str, password: str, role: str, *, email: str | None = None,
-             actor: str | None = None, now: datetime | None = None, settings: Settings = DEFAULTS) -> str:
+             wilayah: str | None = None, actor: str | None = None, now: datetime | None = None,
+             settings: Settings = DEFAULTS) -> str:
     """Create an account, hashed at ``settings.bcrypt_rounds``; returns the (lower-cased) username.
 
-    Raises AuthError: 'nama_pengguna_tidak_sah', 'peran_tidak_dikenal', 'email_tidak_sah',
-    a password-policy key, or 'pengguna_sudah_ada'.
+    ``wilayah``: the area (a Kemendagri code, stored dotted) whose data the user may change;
+    None or blank: everywhere. Raises AuthError: 'nama_pengguna_tidak_sah', 'peran_tidak_dikenal',
+    'email_tidak_sah', 'wilayah_tidak_sah', a password-policy key, or 'pengguna_sudah_ada'.
     """
     name, role, email = clean_username(username), clean_role(role), clean_email(email)
+    wilayah = user_area(wilayah)
     check_password_policy(name, password)
     hashed = hash_password(password, settings.bcrypt_rounds)
     now = utc(now)
@@ -141,9 +145,10 @@ def add_user(store: Store, username: str, password: str, role: str, *, email: st
                 raise AuthError("pengguna_sudah_ada", nama=name)
             conn.execute(insert(users_table).values(
                 username=name, email=email, password_hash=hashed, role=role, created_at=iso(now),
-                active=True, failed_count=0, locked_until=None,
+                active=True, failed_count=0, locked_until=None, wilayah=wilayah,
             ))
-            write_audit(conn, actor or "cli", "user_add", now, pengguna=name, peran=role, email=email)
+            write_audit(conn, actor or "cli", "user_add", now, pengguna=name, peran=role, email=email,
+                        wilayah=wilayah)
     except StoreConflict:  # a concurrent add of the same name
         raise AuthError("pengguna_sudah_ada", nama=name) from None
     return name
@@ -180,6 +185,27 @@ def set_role(store: Store, username: str, role: str, *, actor: str | None = None
     role = clean_role(role)
     _change(store, username, "user_role", {"role": role}, actor=actor, now=now,
             guard_admin=role != "admin", peran=role)
+
+
+def user_area(value) -> str | None:
+    """``clean_area`` with the account's error type: a dotted code, or None (everywhere).
+
+    Raises AuthError 'wilayah_tidak_sah'."""
+    try:
+        return clean_area(value)
+    except RekamError as err:
+        raise AuthError(err.key, **err.params) from None
+
+
+def set_area(store: Store, username: str, wilayah: str | None, *, actor: str | None = None,
+             now: datetime | None = None) -> str | None:
+    """Limit an account to ``wilayah`` (None or blank: everywhere); returns the stored code.
+
+    Takes effect at the account's next write, on every replica (each write reads the account
+    again). Raises AuthError ('wilayah_tidak_sah', 'pengguna_tidak_ada')."""
+    wilayah = user_area(wilayah)
+    _change(store, username, "user_area", {"wilayah": wilayah}, actor=actor, now=now, wilayah=wilayah)
+    return wilayah
 
 
 def deactivate_user(store: Store, username: str, *, actor: str | None = None, now: datetime | None = None) -> None:

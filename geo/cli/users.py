@@ -1,6 +1,7 @@
-"""``python -m geo user add|list|role|passwd|disable``: accounts for the Data page.
+"""``python -m geo user add|list|role|area|passwd|disable``: accounts for the Data page.
 
 Whoever runs the CLI on the server is the administrator, so these commands take no session.
+An editor limited to an area (``--within 36.01``; ``user area``) changes only that area's data.
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ def add_commands(sub) -> None:
     p.add_argument("name")
     p.add_argument("--role", choices=ROLES, default="viewer")
     p.add_argument("--email", help="alamat surel untuk login SSO")
+    p.add_argument("--within", metavar="KODE",
+                   help="wilayah yang boleh diubah, kode Kemendagri (36 provinsi, 36.01 kabupaten); tanpa ini: semua")
     p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari satu baris stdin")
     p.set_defaults(func=cmd_user_add)
 
@@ -30,6 +33,13 @@ def add_commands(sub) -> None:
     p.add_argument("name")
     p.add_argument("role", choices=ROLES)
     p.set_defaults(func=cmd_user_role)
+
+    p = add_common(users.add_parser("area", help="batasi pengguna pada satu wilayah (atau semua)"))
+    p.add_argument("name")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("code", nargs="?", metavar="KODE", help="kode Kemendagri wilayah, mis. 36.01")
+    where.add_argument("--everywhere", action="store_true", help="hapus batas: semua wilayah")
+    p.set_defaults(func=cmd_user_area)
 
     p = add_common(users.add_parser("passwd", help="ganti kata sandi (juga membuka kunci)"))
     p.add_argument("name")
@@ -62,9 +72,13 @@ def cmd_user_add(args) -> int:
     name = auth.clean_username(args.name)  # refuse a bad name before asking for a password
     auth.clean_role(args.role)
     auth.clean_email(args.email)
-    name = auth.add_user(store, name, _read_password(args, language), args.role, email=args.email,
+    area = auth.user_area(args.within)
+    name = auth.add_user(store, name, _read_password(args, language), args.role, email=args.email, wilayah=area,
                          actor=args.user, settings=load_settings())
-    print(tr("pengguna_ditambah", language, nama=name, peran=args.role))
+    if area:
+        print(tr("pengguna_ditambah_wilayah", language, nama=name, peran=args.role, wilayah=area))
+    else:
+        print(tr("pengguna_ditambah", language, nama=name, peran=args.role))
     return 0
 
 
@@ -80,6 +94,15 @@ def cmd_user_role(args) -> int:
 
     auth.set_role(open_store(args), args.name, args.role, actor=args.user)
     print(tr("peran_diubah", lang(args), nama=args.name, peran=args.role))
+    return 0
+
+
+def cmd_user_area(args) -> int:
+    from geo import auth
+
+    language = lang(args)
+    area = auth.set_area(open_store(args), args.name, None if args.everywhere else args.code, actor=args.user)
+    print(tr("wilayah_diubah", language, nama=args.name, wilayah=area or tr("wilayah_semua", language)))
     return 0
 
 

@@ -1,5 +1,7 @@
 """Imports: file → read → join → store, the one pipeline used by the CLI and the Data page,
-for every kind of file. A refused file leaves the store as it was."""
+for every kind of file. A refused file leaves the store as it was. Every import and
+``rollback`` take the writer's area (``writer_area``, see ``rights``): rows of other areas
+are refused."""
 from geo.ingest.boundaries import BoundaryImport, import_boundaries
 from geo.ingest.capacity import (
     Imported, blank_stock_template, import_blank_stock, import_inventory, inventory_template, load_demo_inventory,
@@ -7,9 +9,10 @@ from geo.ingest.capacity import (
 from geo.ingest.enrollment import PreparedEnrollment, commit_enrollment, prepare_enrollment, template
 from geo.ingest.events import import_events
 from geo.ingest.points import import_points
+from geo.ingest.rights import OutsideArea, may_write, rollback
 from geo.ingest.source import file_bytes_hash, read_source
 
-__all__ = ["BoundaryImport", "Imported", "PreparedEnrollment", "blank_stock_template", "commit_enrollment",
-           "file_bytes_hash", "import_blank_stock", "import_boundaries", "import_events", "import_inventory",
-           "import_points", "inventory_template", "load_demo_inventory", "prepare_enrollment", "read_source",
-           "template"]
+__all__ = ["BoundaryImport", "Imported", "OutsideArea", "PreparedEnrollment", "blank_stock_template",
+           "commit_enrollment", "file_bytes_hash", "import_blank_stock", "import_boundaries", "import_events",
+           "import_inventory", "import_points", "inventory_template", "load_demo_inventory", "may_write",
+           "prepare_enrollment", "read_source", "rollback", "template"]

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from geo import shapes
 from geo.codes import official_name
+from geo.ingest.rights import refuse_outside
 from geo.ingest.source import read_source
 from geo.io.boundaries import BoundaryLoad, load_boundaries
 from geo.schema import Col, Level
@@ -20,13 +21,15 @@ class BoundaryImport:
 
 def import_boundaries(store: Store, source, *, level: Level | str | None = None, code_field: str | None = None,
                       name_field: str | None = None, file_name: str | None = None, user: str = "cli",
-                      force: bool = False) -> BoundaryImport:
-    """Load a boundary file and store it as one version. Raises RekamError subclasses."""
+                      force: bool = False, writer_area: str | None = None) -> BoundaryImport:
+    """Load a boundary file and store it as one version. Raises RekamError subclasses, among them
+    OutsideArea when an area to be stored lies outside ``writer_area`` (None: everywhere)."""
     src, name, digest = read_source(source, file_name)
     store.refuse_same_file(digest, force=force)  # early: before reading a large file
     loaded = load_boundaries(src, level=level, code_field=code_field, name_field=name_field, file_name=name)
     _name_unnamed(store, loaded.areas, loaded.report)
     loaded.areas = _without_partial_parents(store, loaded.areas, loaded.report)
+    refuse_outside(store, writer_area, loaded.areas[Col.KODE])
     version = store.add_areas(loaded.areas, file_name=name, file_hash=digest, user=user, report=loaded.report,
                               force=force)
     # Every map view these boundaries appear in is simplified now, once, not when first opened.

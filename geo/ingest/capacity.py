@@ -22,6 +22,7 @@ from geo.columns import (
     OPERATOR, STATUS, TANGGAL_MULAI,
 )
 from geo.config import DEFAULTS
+from geo.ingest.rights import refuse_outside, site_areas
 from geo.ingest.source import read_source
 from geo.io.inventory import KONEKSI_VALUES, read_blank_stock, read_choice, read_count, read_inventory
 from geo.names import normalize_code
@@ -45,15 +46,17 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 # --- imports (versioned) ---------------------------------------------------------------------
 def import_inventory(store: Store, source, user: str = "cli", *, file_name: str | None = None,
-                     force: bool = False, max_bytes: int | None = DEFAULTS.max_upload_bytes) -> Imported:
+                     force: bool = False, max_bytes: int | None = DEFAULTS.max_upload_bytes,
+                     writer_area: str | None = None) -> Imported:
     """Read an inventory file and store it as one version (kind 'inventaris').
 
     ``source``: a path or the file's bytes; ``max_bytes``: the upload limit (the edge passes
     ``settings.max_upload_bytes``), checked before the file is read. Refuses (nothing
     written) a store without recording sites (FileRefused 'inv_belum_ada_lokasi'), a file the
     reader refuses (FileRefused, ValidationFailed: see ``read_inventory``) and a file already
-    imported and active unless ``force`` (RekamError 'berkas_sudah_diimpor'). Returns the
-    version id and counts of devices and sites.
+    imported and active unless ``force`` (RekamError 'berkas_sudah_diimpor'), and (OutsideArea)
+    rows of a site outside ``writer_area`` (None: everywhere) or of a device whose stored history
+    stands at such a site (one id, one device: another office's device is not theirs to change). Returns the version id and counts of devices and sites.
     """
     sites = set(store.points("lokasi")["id"].astype(str))
     if not sites:
@@ -62,6 +65,9 @@ def import_inventory(store: Store, source, user: str = "cli", *, file_name: str 
     # Read (size checked first) before hashing: a file over the limit is refused unread.
     inv = read_inventory(source, file_name=file_name, max_bytes=max_bytes, known_sites=sites,
                          known_devices=set(stored.loc[stored[JENIS].notna(), ALAT_ID]))
+    if writer_area is not None:
+        before = stored.loc[stored[ALAT_ID].isin(inv.alat[ALAT_ID]), LOKASI_ID]
+        refuse_outside(store, writer_area, site_areas(store, {*inv.alat[LOKASI_ID], *inv.lokasi[LOKASI_ID], *before}))
     _, name, digest = read_source(source, file_name)
     store.refuse_same_file(digest, force=force)
     summary = {"alat": int(inv.alat[ALAT_ID].nunique()), "lokasi": int(inv.lokasi[LOKASI_ID].nunique()),
@@ -74,12 +80,15 @@ def import_inventory(store: Store, source, user: str = "cli", *, file_name: str 
 
 
 def import_blank_stock(store: Store, source, user: str = "cli", *, file_name: str | None = None,
-                       force: bool = False, max_bytes: int | None = DEFAULTS.max_upload_bytes) -> Imported:
+                       force: bool = False, max_bytes: int | None = DEFAULTS.max_upload_bytes,
+                       writer_area: str | None = None) -> Imported:
     """Read a blank-card stock file and store it as one version (kind 'blangko').
 
-    Raises as ``import_inventory`` (the reader's refusals: see ``read_blank_stock``).
+    Raises as ``import_inventory`` (the reader's refusals: see ``read_blank_stock``; OutsideArea
+    for an entry of an area outside ``writer_area``).
     """
     entries = read_blank_stock(source, file_name=file_name, max_bytes=max_bytes)
+    refuse_outside(store, writer_area, entries[Col.KODE])
     _, name, digest = read_source(source, file_name)
     store.refuse_same_file(digest, force=force)
     summary = {"entri": len(entries), "diterima": int(entries[DITERIMA].sum()), "dipakai": int(entries[DIPAKAI].sum())}

@@ -9,9 +9,11 @@ import pandas as pd
 
 from geo.config import DEFAULTS, Settings
 from geo.dates import check_snapshot_day, iso_day
+from geo.ingest.rights import may_write, refuse_outside
 from geo.ingest.source import read_source
 from geo.io.enrollment import EnrollmentRead, read_enrollment
 from geo.join import ROW_ERRORS, JoinResult, join_enrollment
+from geo.names import normalize_code
 from geo.schema import COUNT_COLUMNS, Col, Level, Problem, RekamError, ValidationFailed
 from geo.store import Store
 
@@ -31,7 +33,7 @@ class PreparedEnrollment:
 
     @property
     def unmatched(self) -> pd.DataFrame:
-        return self.join.report[~self.join.report["cara"].isin(["kode", "nama", "nama_mirip", "manual"])]
+        return self.join.report[~self.join.report["cara"].isin(MATCHED_BY)]
 
     @property
     def blocking(self) -> list[Problem]:
@@ -41,11 +43,14 @@ class PreparedEnrollment:
 
 def prepare_enrollment(store: Store, source, *, level: Level | str = Level.DESA, within: str | None = None,
                        sheet: str | None = None, file_name: str | None = None,
-                       overrides: dict[int, str] | None = None, settings: Settings = DEFAULTS) -> PreparedEnrollment:
+                       overrides: dict[int, str] | None = None, settings: Settings = DEFAULTS,
+                       writer_area: str | None = None) -> PreparedEnrollment:
     """Read, validate and join an enrollment file against the stored areas. Writes nothing.
 
-    Raises FileRefused / ValidationFailed from the reader and RekamError('belum_ada_batas')
-    when the store has no areas of ``level``.
+    Raises FileRefused / ValidationFailed from the reader, RekamError('belum_ada_batas')
+    when the store has no areas of ``level``, and OutsideArea ('di_luar_wilayah_pengguna')
+    when a row joins an area outside ``writer_area`` (the editor's own; None: everywhere) or
+    names the code of a stored area outside both ``within`` and ``writer_area``.
     """
     level = Level(level)
     # Read (size checked first) before hashing: a file over the limit is refused unread.
@@ -57,6 +62,7 @@ def prepare_enrollment(store: Store, source, *, level: Level | str = Level.DESA,
     if not (areas[Col.LEVEL] == level.value).any():
         raise RekamError("belum_ada_batas", level=level.value)
     joined = join_enrollment(read.table, areas, level=level, within=within, overrides=overrides)
+    refuse_outside(store, writer_area, [*joined.matched[Col.KODE], *_codes_elsewhere(store, joined, writer_area)])
     headers = read.report.get("columns", {})  # name the column as the file does ('DESA/KELURAHAN', not 'nama')
     for problem in joined.problems:
         problem.kolom = headers.get(problem.kolom, problem.kolom)
@@ -64,16 +70,34 @@ def prepare_enrollment(store: Store, source, *, level: Level | str = Level.DESA,
     return PreparedEnrollment(name, digest, level, within, read, joined, warnings)
 
 
+MATCHED_BY = ("kode", "nama", "nama_mirip", "manual")  # join report ``cara`` of a row that will be stored
+
+
+def _codes_elsewhere(store: Store, joined: JoinResult, writer_area: str | None) -> list[str]:
+    """Codes of stored areas outside ``writer_area`` that rows the join left out are written with
+    (a neighbour's rows in the file): named in the refusal rather than offered for a hand fix."""
+    if writer_area is None:
+        return []
+    left_out = joined.report.loc[~joined.report["cara"].isin(MATCHED_BY), "kode_file"]
+    codes = {normalize_code(k) for k in left_out if isinstance(k, str)} - {None}
+    if not codes:
+        return []
+    stored = set(store.areas()[Col.KODE])
+    return [k for k in codes if k in stored and not may_write(writer_area, k)]
+
+
 def commit_enrollment(store: Store, prepared: PreparedEnrollment, *, tanggal: str, user: str = "cli",
-                      skip_unmatched: bool = False, force: bool = False, allow_date: bool = False) -> int:
+                      skip_unmatched: bool = False, force: bool = False, allow_date: bool = False,
+                      writer_area: str | None = None) -> int:
     """Store a prepared file as one dated snapshot; returns the version id.
 
-    Refuses (nothing written) a date in the future or before 2011 unless ``allow_date``, a join
-    with blocking errors, unmatched rows unless ``skip_unmatched``, and the same file already
-    active unless ``force``.
+    Refuses (nothing written) a date in the future or before 2011 unless ``allow_date``, rows of
+    areas outside ``writer_area`` (OutsideArea; None: everywhere), a join with blocking errors,
+    unmatched rows unless ``skip_unmatched``, and the same file already active unless ``force``.
     """
     tanggal = iso_day(tanggal, field="data")
     check_snapshot_day(tanggal, allow=allow_date)
+    refuse_outside(store, writer_area, prepared.join.matched[Col.KODE])
     if prepared.blocking:
         raise ValidationFailed(prepared.blocking)
     n_unmatched = len(prepared.unmatched)

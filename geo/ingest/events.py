@@ -10,6 +10,7 @@ from pathlib import Path
 
 from geo.columns import JENIS, KETERANGAN, MULAI, SELESAI
 from geo.config import DEFAULTS, Settings
+from geo.ingest.rights import refuse_outside
 from geo.ingest.source import read_source
 from geo.io.events import EVENT_COLUMNS, EVENT_IDENTITY, check_event, read_events
 from geo.schema import Col, Problem, RekamError, ValidationFailed
@@ -35,7 +36,7 @@ def known_codes(store: Store, within: str | None = None) -> set[str]:
 
 
 def import_events(store: Store, source, user: str = "cli", *, file_name: str | None = None, force: bool = False,
-                  settings: Settings = DEFAULTS) -> int:
+                  settings: Settings = DEFAULTS, writer_area: str | None = None) -> int:
     """Store every event of a peristiwa file (CSV or XLSX: a path, or its bytes) as one version.
 
     Columns: EVENT_COLUMNS (tanggal_mulai, tanggal_selesai, kode, jenis, keterangan); an
@@ -46,13 +47,15 @@ def import_events(store: Store, source, user: str = "cli", *, file_name: str | N
     checked by ``check_event`` and nothing is stored unless all pass: raises
     ValidationFailed listing each problem with its row in the file, 'peristiwa_ganda' for
     the same (kode, jenis, tanggal_mulai) twice. Raises 'berkas_sudah_diimpor' when the same
-    bytes are in an active version (unless ``force``). Returns the version id.
+    bytes are in an active version (unless ``force``), OutsideArea for an event of an area
+    outside ``writer_area`` (None: everywhere). Returns the version id.
     """
     name = file_name or ("peristiwa.csv" if isinstance(source, (bytes, bytearray)) else Path(source).name)
     frame = read_events(source, file_name=name, max_bytes=settings.max_upload_bytes)
     _, _, digest = read_source(source, name)
     store.refuse_same_file(digest, force=force)  # the same refusal as every other import
     rows = _checked_rows(frame, known_codes(store))
+    refuse_outside(store, writer_area, [row[Col.KODE] for row in rows])
     return store_events(store, rows, user=user, file_name=name, file_hash=digest, report={"peristiwa": len(rows)},
                         force=force)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.config import DEFAULTS, Settings
+from geo.ingest.rights import refuse_outside
 from geo.ingest.source import read_source
 from geo.io.targets import COLUMNS, read_targets
 from geo.schema import Col, RekamError
@@ -33,21 +34,25 @@ def _known(store: Store, frame: pd.DataFrame) -> None:
 
 
 def import_targets(store: Store, source, *, user: str = "cli", file_name: str | None = None, force: bool = False,
-                   settings: Settings = DEFAULTS) -> tuple[int, int]:
+                   settings: Settings = DEFAULTS, writer_area: str | None = None) -> tuple[int, int]:
     """Store a target file as one version; returns (version id, rows). Raises what ``read_targets``
-    raises, RekamError for codes the store does not know, and 'berkas_sudah_diimpor'."""
+    raises, RekamError for codes the store does not know, OutsideArea for codes outside
+    ``writer_area`` (None: everywhere), and 'berkas_sudah_diimpor'."""
     frame = read_targets(source, file_name=file_name, max_bytes=settings.max_upload_bytes)
     _, name, digest = read_source(source, file_name)
     _known(store, frame)
+    refuse_outside(store, writer_area, frame[Col.KODE])
     version = store.add_version(KIND, [(targets_table, _records(frame))], user=user, file_name=name,
                                 file_hash=digest, report={"target": len(frame)}, force=force)
     return version, len(frame)
 
 
-def save_targets(store: Store, frame: pd.DataFrame, *, user: str) -> int:
+def save_targets(store: Store, frame: pd.DataFrame, *, user: str, writer_area: str | None = None) -> int:
     """Store targets an editor set (COLUMNS) as one version; returns its id. A row whose targets
-    are both empty clears that area's target for that period (stored as no target)."""
+    are both empty clears that area's target for that period (stored as no target). Raises as
+    ``import_targets``."""
     frame = frame.reindex(columns=COLUMNS)
     _known(store, frame)
+    refuse_outside(store, writer_area, frame[Col.KODE])
     return store.add_version(KIND, [(targets_table, _records(frame))], user=user, file_name=None,
                              report={"target": len(frame), "diubah_di": "halaman Data"}, force=True)

@@ -7,6 +7,7 @@ import pandas as pd
 from sqlalchemy import delete, insert, select
 
 from geo.columns import ACTUAL, DAY, EXPECTED, PERLU_HIJAU, SELISIH, UNIT
+from geo.ingest.rights import refuse_outside
 from geo.plan.common import SITE_COLUMNS, PlanError
 from geo.plan.model import Plan, prepare_sites, visits_frame
 from geo.schema import Col
@@ -35,16 +36,26 @@ def _clear_name(conn, name: str, overwrite: bool) -> None:
     conn.execute(delete(plans_table).where(plans_table.c.id == old))
 
 
+def _saved_area(store: Store, name: str) -> list[str | None]:
+    """The area of the plan saved as ``name`` (a list of one), or an empty list when there is none."""
+    with store.engine.connect() as conn:
+        return list(conn.execute(select(plans_table.c.within).where(plans_table.c.name == name)).scalars())
+
+
 def save_plan(store: Store, plan: Plan, name: str, *, within: str | None = None, data_date: str | None = None,
-              user: str = "cli", overwrite: bool = False) -> int:
+              user: str = "cli", overwrite: bool = False, writer_area: str | None = None) -> int:
     """Store ``plan`` under ``name`` in one transaction; returns its id.
 
     An existing plan of that name is replaced only with ``overwrite`` and only while it has no
-    actual figures. Raises PlanError (empty or taken name, actuals) or StoreError.
+    actual figures. Raises PlanError (empty or taken name, actuals), OutsideArea when ``within``
+    or the area of the plan it would replace lies outside ``writer_area`` (None: everywhere), or
+    StoreError.
     """
     name = (name or "").strip()
     if not name:
         raise PlanError("rencana_nama_kosong")
+    if writer_area is not None:
+        refuse_outside(store, writer_area, [within, *(_saved_area(store, name) if overwrite else [])])
     sites = json.loads(plan.sites.to_json(orient="records", force_ascii=False))
     with store.transaction() as conn:
         _clear_name(conn, name, overwrite)
@@ -112,13 +123,17 @@ def _actual_rows(actuals_df: pd.DataFrame) -> tuple[list[dict], list[tuple[int, 
     return rows, clear
 
 
-def record_actuals(store: Store, plan_name: str, actuals_df: pd.DataFrame, *, user: str = "cli") -> int:
+def record_actuals(store: Store, plan_name: str, actuals_df: pd.DataFrame, *, user: str = "cli",
+                   writer_area: str | None = None) -> int:
     """Store the people actually recorded per visit (columns unit, day, actual) in one transaction.
 
     A row with an empty ``actual`` clears that visit's figure. Returns the number of figures stored.
-    Raises PlanError for an unknown plan or visit, or a figure that is not a whole number ≥ 0.
+    Raises PlanError for an unknown plan or visit, or a figure that is not a whole number ≥ 0;
+    OutsideArea when the plan's area lies outside ``writer_area`` (None: everywhere).
     """
     rows, clear = _actual_rows(actuals_df)
+    if writer_area is not None:
+        refuse_outside(store, writer_area, _saved_area(store, plan_name))
     with store.transaction() as conn:
         plan_id = _plan_row(conn, plan_name)["id"]
         planned = {(u, d) for u, d in conn.execute(

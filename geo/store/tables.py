@@ -136,6 +136,7 @@ users_table = Table(
     Column("active", Boolean, nullable=False, default=True),
     Column("failed_count", Integer, nullable=False, default=0),
     Column("locked_until", String(32)),
+    Column("wilayah", String(20)),  # the area an editor may change (dotted code); NULL: everywhere
 )
 audit_table = Table(
     "audit", METADATA,

@@ -69,4 +69,37 @@ TEXTS = {
     "pengguna_dinonaktifkan": ("Pengguna '{nama}' dinonaktifkan.", "User '{nama}' deactivated."),
     "sandi_prompt": ("Kata sandi untuk {nama}: ", "Password for {nama}: "),
     "sandi_prompt_ulang": ("Ketik ulang kata sandi: ", "Type the password again: "),
+    # --- an editor's area (users.wilayah) ---
+    "wilayah_tidak_sah": (
+        "Wilayah '{wilayah}' bukan kode Kemendagri (contoh: 36 untuk provinsi, 36.01 untuk kabupaten/kota, "
+        "36.01.05 untuk kecamatan).",
+        "Area '{wilayah}' is not a Kemendagri code (e.g. 36 for a province, 36.01 for a kabupaten/kota, 36.01.05 "
+        "for a kecamatan).",
+    ),
+    "di_luar_wilayah_pengguna": (
+        "Ditolak: Anda hanya boleh mengubah data wilayah {wilayah}, tetapi {jumlah} wilayah yang akan ditulis "
+        "berada di luar wilayah itu ({kode}). Tidak ada yang disimpan. Hapus baris wilayah lain, atau minta kantor "
+        "wilayah itu mengimpornya.",
+        "Refused: you may only change data of {wilayah}, but {jumlah} {jumlah|area|areas} to be written lie "
+        "outside it ({kode}). Nothing was stored. Remove the rows of other areas, or ask that area's office to "
+        "import them.",
+    ),
+    "versi_di_luar_wilayah": (
+        "Ditolak: versi {versi} berisi data {jumlah} wilayah di luar wilayah Anda {wilayah} ({kode}). Versi tidak "
+        "dibatalkan; minta admin atau kantor wilayah itu membatalkannya.",
+        "Refused: version {versi} holds data of {jumlah} {jumlah|area|areas} outside your area {wilayah} ({kode}). "
+        "The version was not rolled back; ask an admin or that area's office to roll it back.",
+    ),
+    "pengguna_ditambah_wilayah": (
+        "Pengguna '{nama}' ditambahkan dengan peran {peran}, terbatas pada wilayah {wilayah}.",
+        "User '{nama}' added with role {peran}, limited to area {wilayah}.",
+    ),
+    "wilayah_diubah": ("Wilayah '{nama}' sekarang {wilayah}.", "'{nama}' is now limited to area {wilayah}."),
+    "wilayah_semua": ("semua wilayah", "every area"),
+    "wilayah_pengguna": ("Wilayah (kosong = semua)", "Area (empty = every area)"),
+    "wilayah_pengguna_bantuan": (
+        "Kode Kemendagri wilayah yang boleh diubah pengguna ini, mis. 36.01 untuk satu kabupaten/kota.",
+        "Kemendagri code of the area this user may change, e.g. 36.01 for one kabupaten/kota.",
+    ),
+    "wilayah_anda": ("Wilayah Anda: {wilayah}", "Your area: {wilayah}"),
 }
