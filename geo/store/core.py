@@ -9,74 +9,25 @@ transaction, so a failure or a killed process leaves the previous state intact.
 from __future__ import annotations
 
 import json
-import os
-import sqlite3
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import shapely
-from sqlalchemy import Table, create_engine, event, func, insert, inspect, select, text, update
+from sqlalchemy import Column, Table, create_engine, func, insert, inspect, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from geo.io.grids import clean_text
-from geo.schema import COUNT_COLUMNS, DATA_DIR, Col, Level, RekamError, StoreError
+from geo.schema import COUNT_COLUMNS, Col, Level, RekamError, StoreError
 from geo.store.tables import (METADATA, areas_table, enrollment_table, points_table,
                               versions_table)
-
-DEFAULT_SQLITE = DATA_DIR / "rekam.sqlite"
-ENV_URL = "REKAM_DB_URL"
+from geo.store.connect import check_sqlite_file, safe_url, sqlite_path, sqlite_setup, resolve_url, short_error
 
 
-
-SCHEMES = ("sqlite", "postgresql", "postgresql+psycopg")  # what the product is built and tested on
-SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
-
-
-def resolve_url(url: str | None = None) -> str:
-    """``--db`` > ``REKAM_DB_URL`` > ``sqlite:///data/rekam.sqlite``; a bare path means SQLite.
-
-    Raises StoreError for a scheme the product does not speak ('db_skema_tidak_didukung') and for
-    a bare value that is not a SQLite file name ('db_url_tidak_dikenal': ``--db "not a url"``
-    must not quietly create a file of that name).
-    """
-    url = (url or os.environ.get(ENV_URL) or f"sqlite:///{DEFAULT_SQLITE}").strip()
-    if "://" not in url:
-        path = Path(url)
-        if path.suffix.lower() not in SQLITE_SUFFIXES and not path.is_file():
-            raise StoreError("db_url_tidak_dikenal", nilai=url[:200])
-        return f"sqlite:///{path.resolve()}"
-    scheme = url.split("://", 1)[0].lower()
-    if scheme not in SCHEMES:
-        raise StoreError("db_skema_tidak_didukung", skema=scheme[:40], url=_safe_url(url)[:200])
-    return url
-
-
-def _sqlite_path(url: str) -> Path | None:
-    path = url.split(":///", 1)[-1]
-    return Path(path) if path and path != ":memory:" else None
-
-
-def _check_sqlite_file(path: Path) -> None:
-    """The folder must exist (only the default ``data/`` is made); an existing file must be an
-    intact SQLite database (``PRAGMA quick_check``) — a damaged one is never written into."""
-    if not path.parent.is_dir():
-        if path.parent.resolve() != DATA_DIR.resolve():
-            raise StoreError("db_folder_tidak_ada", folder=str(path.parent))
-        path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60) as conn:
-            result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-    except sqlite3.DatabaseError as exc:
-        raise StoreError("db_rusak", path=str(path), detail=str(exc)[:200]) from None
-    if result != ["ok"]:
-        raise StoreError("db_rusak", path=str(path), detail="; ".join(map(str, result[:3]))[:200])
+PG_LOCK = 74201  # the advisory lock every PostgreSQL writer takes, and the store's set-up
 
 
 class StoreConflict(StoreError):
@@ -102,25 +53,25 @@ class Store:
         url = resolve_url(url)
         try:
             if url.startswith("sqlite"):
-                path = _sqlite_path(url)
+                path = sqlite_path(url)
                 if path is not None:
-                    _check_sqlite_file(path)
+                    check_sqlite_file(path)
                 engine = create_engine(url, connect_args={"timeout": 60})
-                _sqlite_setup(engine)
+                sqlite_setup(engine)
             else:
                 engine = create_engine(url, pool_pre_ping=True)
-            with engine.begin() as conn:
-                if engine.dialect.name == "postgresql":
-                    conn.execute(text("CREATE EXTENSION IF NOT EXISTS postgis"))
-                METADATA.create_all(conn)
-                _add_new_columns(conn)
+            with engine.connect() as conn:
+                ready = not _missing_columns(conn)
+                conn.rollback()
+            if not ready:
+                _set_up(engine)
         except SQLAlchemyError as exc:
-            raise StoreError("db_tidak_bisa_dibuka", url=_safe_url(url), detail=short_error(exc)) from None
+            raise StoreError("db_tidak_bisa_dibuka", url=safe_url(url), detail=short_error(exc)) from None
         return cls(engine)
 
     @property
     def url(self) -> str:
-        return _safe_url(self.engine.url.render_as_string(hide_password=True))
+        return safe_url(self.engine.url.render_as_string(hide_password=True))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -194,7 +145,7 @@ class Store:
     def _lock(self, conn) -> None:
         """Serialise writers: PostgreSQL advisory lock; SQLite already holds BEGIN IMMEDIATE."""
         if self.engine.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(74201)"))
+            conn.execute(text(f"SELECT pg_advisory_xact_lock({PG_LOCK})"))
 
     def add_areas(self, areas: gpd.GeoDataFrame, **meta) -> int:
         """Store boundaries (Col.KODE, NAMA, LEVEL, KODE_INDUK, TIPE, geometry) as a new version."""
@@ -390,47 +341,42 @@ class Store:
             return conn.execute(select(func.count()).select_from(v)).scalar_one() == 0
 
 
-def _add_new_columns(conn) -> None:
-    """A store made by an older version gets the columns added since (all nullable), so that an
-    upgrade never needs a new store and never loses data."""
+def _set_up(engine: Engine) -> None:
+    """Create the tables and add new columns, one opener at a time (SQLite's write lock; on
+    PostgreSQL an advisory lock, so replicas starting together on an empty database take turns)."""
+    with engine.connect().execution_options(write=True) as conn, conn.begin():
+        if engine.dialect.name == "postgresql":
+            # Replicas starting together on an empty (or older) database would race to
+            # create the same tables and columns: they take turns (the writers' lock).
+            conn.execute(text(f"SELECT pg_advisory_xact_lock({PG_LOCK})"))
+            conn.execute(text("CREATE EXTENSION IF NOT EXISTS postgis"))
+        METADATA.create_all(conn)
+        _add_new_columns(conn)
+
+
+def _missing_columns(conn) -> list[tuple[str, Column]]:
+    """(table, column) pairs this version defines that the store lacks: a whole table when it
+    does not exist yet, otherwise its new (nullable) columns."""
     inspector = inspect(conn)
+    existing = set(inspector.get_table_names())
+    missing = []
     for table in METADATA.sorted_tables:
+        if table.name not in existing:
+            missing.append((table.name, None))
+            continue
         with warnings.catch_warnings():  # PostGIS's geometry is a type SQLAlchemy does not know by name
             warnings.filterwarnings("ignore", message="Did not recognize type")
             have = {c["name"] for c in inspector.get_columns(table.name)}
-        for column in table.columns:
-            if column.name not in have and column.nullable:
-                kind = column.type.compile(dialect=conn.dialect)
-                conn.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'))
+        missing += [(table.name, c) for c in table.columns if c.name not in have and c.nullable]
+    return missing
 
 
-def _sqlite_setup(engine: Engine) -> None:
-    """WAL for concurrent readers; BEGIN IMMEDIATE so two writers queue instead of deadlocking."""
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):
-        dbapi_conn.isolation_level = None  # let SQLAlchemy's begin event issue BEGIN itself
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA busy_timeout=60000")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn):
-        # Readers take a deferred transaction (WAL lets them run beside a writer).
-        write = conn.get_execution_options().get("write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+def _add_new_columns(conn) -> None:
+    """A store made by an older version gets the columns added since (all nullable), so that an
+    upgrade never needs a new store and never loses data."""
+    for table, column in _missing_columns(conn):
+        if column is not None:
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.execute(text(f'ALTER TABLE "{table}" ADD COLUMN "{column.name}" {kind}'))
 
 
-def _safe_url(url: str) -> str:
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        creds, host = rest.rsplit("@", 1)
-        return f"{scheme}://{creds.split(':')[0]}:***@{host}" if ":" in creds else url
-    return url
-
-
-def short_error(exc: Exception) -> str:
-    """The first line of a database error, for a message (no traceback, at most 300 characters)."""
-    return str(getattr(exc, "orig", exc)).strip().splitlines()[0][:300]

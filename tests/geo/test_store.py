@@ -193,3 +193,20 @@ def test_a_store_from_an_older_version_gets_the_new_columns_and_keeps_its_rows(s
         assert Col.PEMULA in {c["name"] for c in inspect(conn).get_columns("enrollment")}
     assert list(reopened.enrollment()[Col.SUDAH]) == [900]
     reopened.close()
+
+
+def test_replicas_opening_one_empty_database_at_once_all_succeed(store_url):
+    """Four processes' worth of first opens at the same moment: the set-up takes turns, none fails."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from geo.store import Store
+
+    def open_and_count(_):
+        s = Store.open(store_url)
+        try:
+            return s.is_empty()
+        finally:
+            s.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(open_and_count, range(4))) == [True] * 4

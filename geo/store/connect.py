@@ -1,0 +1,94 @@
+"""Opening a store: which database a URL names, checks before touching a SQLite file, and the
+SQLite settings that let readers run beside one writer."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from geo.schema import DATA_DIR, StoreError
+
+DEFAULT_SQLITE = DATA_DIR / "rekam.sqlite"
+ENV_URL = "REKAM_DB_URL"
+
+SCHEMES = ("sqlite", "postgresql", "postgresql+psycopg")  # what the product is built and tested on
+SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
+def resolve_url(url: str | None = None) -> str:
+    """``--db`` > ``REKAM_DB_URL`` > ``sqlite:///data/rekam.sqlite``; a bare path means SQLite.
+
+    Raises StoreError for a scheme the product does not speak ('db_skema_tidak_didukung') and for
+    a bare value that is not a SQLite file name ('db_url_tidak_dikenal': ``--db "not a url"``
+    must not quietly create a file of that name).
+    """
+    url = (url or os.environ.get(ENV_URL) or f"sqlite:///{DEFAULT_SQLITE}").strip()
+    if "://" not in url:
+        path = Path(url)
+        if path.suffix.lower() not in SQLITE_SUFFIXES and not path.is_file():
+            raise StoreError("db_url_tidak_dikenal", nilai=url[:200])
+        return f"sqlite:///{path.resolve()}"
+    scheme = url.split("://", 1)[0].lower()
+    if scheme not in SCHEMES:
+        raise StoreError("db_skema_tidak_didukung", skema=scheme[:40], url=safe_url(url)[:200])
+    return url
+
+
+def sqlite_path(url: str) -> Path | None:
+    path = url.split(":///", 1)[-1]
+    return Path(path) if path and path != ":memory:" else None
+
+
+def check_sqlite_file(path: Path) -> None:
+    """The folder must exist (only the default ``data/`` is made); an existing file must be an
+    intact SQLite database (``PRAGMA quick_check``) — a damaged one is never written into."""
+    if not path.parent.is_dir():
+        if path.parent.resolve() != DATA_DIR.resolve():
+            raise StoreError("db_folder_tidak_ada", folder=str(path.parent))
+        path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60) as conn:
+            result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError("db_rusak", path=str(path), detail=str(exc)[:200]) from None
+    if result != ["ok"]:
+        raise StoreError("db_rusak", path=str(path), detail="; ".join(map(str, result[:3]))[:200])
+
+
+
+
+def sqlite_setup(engine: Engine) -> None:
+    """WAL for concurrent readers; BEGIN IMMEDIATE so two writers queue instead of deadlocking."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # let SQLAlchemy's begin event issue BEGIN itself
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA busy_timeout=60000")  # first: switching to WAL may wait for another opener
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        # Readers take a deferred transaction (WAL lets them run beside a writer).
+        write = conn.get_execution_options().get("write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def safe_url(url: str) -> str:
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':')[0]}:***@{host}" if ":" in creds else url
+    return url
+
+
+def short_error(exc: Exception) -> str:
+    """The first line of a database error, for a message (no traceback, at most 300 characters)."""
+    return str(getattr(exc, "orig", exc)).strip().splitlines()[0][:300]
