@@ -36,6 +36,12 @@ def add_commands(sub) -> None:
     p.add_argument("--kind", choices=["lokasi", "sekolah"], required=True)
     p.set_defaults(func=cmd_import_points)
 
+    p = add_common(sub.add_parser("import-events", help="impor peristiwa (CSV, XLSX): tanggal, kode, jenis, "
+                                                        "keterangan"))
+    p.add_argument("file")
+    p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
+    p.set_defaults(func=cmd_import_events)
+
     p = add_common(sub.add_parser("history", help="daftar versi impor"), fmt_opt=True)
     p.set_defaults(func=cmd_history)
 
@@ -130,6 +136,21 @@ def cmd_import_points(args) -> int:
     version, count = import_points(open_store(args), args.file, kind=args.kind, user=args.user,
                                    settings=load_settings())
     print(tr("impor_titik_ok", lang(args), versi=version, jumlah=count, jenis=args.kind))
+    return 0
+
+
+def cmd_import_events(args) -> int:
+    from geo.config import load_settings
+    from geo.ingest import import_events
+
+    language = lang(args)
+    store = open_store(args)
+    version = import_events(store, args.file, user=args.user, force=args.force, settings=load_settings())
+    report = store.history().set_index("id").loc[version, "report"]
+    kinds = ", ".join(f"{tr(f'peristiwa_{k}', language)}: {n}" for k, n in report.get("jenis", {}).items())
+    print(tr("peristiwa_kolom_dipakai", language,
+             daftar=", ".join(f"{c} ← {h}" for c, h in report.get("kolom", {}).items())))
+    print(tr("impor_peristiwa_ok", language, versi=version, jumlah=report.get("peristiwa", 0), rincian=kinds))
     return 0
 
 
