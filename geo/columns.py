@@ -120,3 +120,9 @@ AKAN_17 = "akan_17_enam_bulan"  # students turning 17 within six months
 
 # --- Events (geo.events) -----------------------------------------------------------------------
 BERLANGSUNG = "berlangsung"  # True while an event has no end date (still going on)
+
+# --- Boundary files named, not coded (geo.io.boundaries.named, geo.join.boundaries) -------------
+NAMA_PROV = "nama_provinsi"  # a feature's provinsi as the file names it
+NAMA_KAB = "nama_kabupaten"  # … its kabupaten/kota (NAMA_KEC: its kecamatan)
+INDUK_BARIS = "induk_baris"  # the feature of the same file, a level up, that contains this one
+ANCESTOR_NAMES = {"provinsi": NAMA_PROV, "kabupaten": NAMA_KAB, "kecamatan": NAMA_KEC}  # by Level value

@@ -1,6 +1,8 @@
 """Imports: file → read → join → store, the one pipeline used by the CLI and the Data page,
 for every kind of file. A refused file leaves the store as it was."""
-from geo.ingest.boundaries import BoundaryImport, import_boundaries
+from geo.ingest.boundaries import (
+    BoundaryImport, PreparedBoundaries, commit_boundaries, import_boundaries, prepare_boundaries,
+)
 from geo.ingest.capacity import (
     Imported, blank_stock_template, import_blank_stock, import_inventory, inventory_template, load_demo_inventory,
 )
@@ -9,7 +11,8 @@ from geo.ingest.events import import_events
 from geo.ingest.points import import_points
 from geo.ingest.source import file_bytes_hash, read_source
 
-__all__ = ["BoundaryImport", "Imported", "PreparedEnrollment", "blank_stock_template", "commit_enrollment",
+__all__ = ["BoundaryImport", "Imported", "PreparedBoundaries", "PreparedEnrollment", "blank_stock_template",
+           "commit_boundaries", "commit_enrollment", "prepare_boundaries",
            "file_bytes_hash", "import_blank_stock", "import_boundaries", "import_events", "import_inventory",
            "import_points", "inventory_template", "load_demo_inventory", "prepare_enrollment", "read_source",
            "template"]
