@@ -46,7 +46,8 @@ def load_boundaries(source, *, level: Level | str | None = None, code_field: str
     Fields: ``code_field``/``name_field`` override detection. Detected: ``kode``-like columns,
     BIG RBI ``KDEPUM``/``KDCPUM``/``KDPKAB``/``KDPPUM`` with ``WADMKD``/``NAMOBJ``, ``WADMKC``,
     ``WADMKK``, ``WADMPR``. GADM (``GID_n``) and geoBoundaries (``shapeID``) identifiers are
-    not Kemendagri codes and are refused unless a code field is given. Without a name field
+    not Kemendagri codes and are refused here unless a code field is given (an import,
+    ``geo.ingest.prepare_boundaries``, matches such files by name instead). Without a name field
     the code is used as the name.
 
     Level is ``level`` when given (codes of another depth are errors), else each code's depth.
