@@ -90,8 +90,8 @@ class _BoundaryJoin:
     # --- one level -------------------------------------------------------------------------
     def match_level(self, level: Level, records: list[dict]) -> None:
         groups: dict[str | None, list[dict]] = {}
-        for r in records:
-            groups.setdefault(self.anchor(r, level), []).append(r)
+        for r, anchor in zip(records, self.anchors(records, level)):
+            groups.setdefault(anchor, []).append(r)
         lost = [r for anchor, rs in groups.items() if anchor is None and level.depth >= 3 for r in rs]
         if lost:
             raise RekamError("batas_perlu_wilayah", jumlah=len(lost), level=level.value,
@@ -99,38 +99,58 @@ class _BoundaryJoin:
         for anchor, rs in groups.items():
             self.match_group(level, anchor, rs)
 
-    def anchor(self, record: dict, level: Level) -> str | None:
-        """The deepest known area the feature lies in: ``within``, its parent feature, its named ancestors."""
+    def anchors(self, records: list[dict], level: Level) -> list[str | None]:
+        """The deepest known area each feature lies in: ``within``, its parent feature, then its named
+        ancestors found top-down (each name searched once per area it is searched in)."""
+        current = [self.start(r, level) for r in records]
+        stopped = [False] * len(records)
+        for above in LEVELS[: max(level.depth - 2, 0)]:  # the immediate parent is the join's own
+            keys = [(a, as_text(r.get(ANCESTOR_NAMES[above.value])))
+                    if not stop and (a.count(".") + 1 if a else 0) < above.depth else None
+                    for r, a, stop in zip(records, current, stopped)]
+            found = self.resolve(above, {k: int(r[Col.BARIS]) for k, r in zip(keys, records) if k and k[1]})
+            for i, key in enumerate(keys):
+                if key and key[1]:  # a file naming the kabupaten but not the provinsi: no stop at the provinsi
+                    stopped[i] = found[key] is None
+                    current[i] = found[key] or current[i]
+        if level.depth >= 3:  # nothing above placed it: its parent's name alone, searched nationwide
+            keys = [(None, as_text(r.get(ANCESTOR_NAMES[level.parent.value]))) if a is None else None
+                    for r, a in zip(records, current)]
+            found = self.resolve(level.parent, {k: int(r[Col.BARIS]) for k, r in zip(keys, records) if k and k[1]})
+            current = [found.get(k) if k else a for k, a in zip(keys, current)]
+        return current
+
+    def start(self, record: dict, level: Level) -> str | None:
+        """``within`` (cut to above ``level``), or the feature of the file containing this one, if deeper."""
         anchor = ".".join(self.within.split(".")[: level.depth - 1]) or None if self.within else None
         parent = record.get(INDUK_BARIS)
         code = self.matched.get(int(parent)) if parent is not None and not pd.isna(parent) else None
         if code and code.count(".") + 1 < level.depth and (anchor is None or code.startswith(anchor + ".")):
             anchor = code
-        depth = anchor.count(".") + 1 if anchor else 0
-        for above in LEVELS[depth: max(level.depth - 2, 0)]:  # the immediate parent is the join's own
-            name = as_text(record.get(ANCESTOR_NAMES[above.value]))
-            found = self.resolve(anchor, above, name, int(record[Col.BARIS])) if name else None
-            if found is None:
-                break
-            anchor = found
         return anchor
 
-    def resolve(self, anchor: str | None, level: Level, name: str, baris: int) -> str | None:
-        """An ancestor's code by its name among ``anchor``'s areas of ``level`` (once per name)."""
-        key = (anchor, level, name)
-        if key not in self.resolved:
-            written = province_name(name) or name if level is Level.PROVINSI else name
-            one = pd.DataFrame({Col.BARIS: [1], Col.NAMA: [written]})
-            row = join_enrollment(one, self.under(anchor, level), level=level, within=anchor).report.iloc[0]
-            found = row["kode"] if row["cara"] in _MATCHED else None
-            self.resolved[key] = found
-            if found is None:
-                self.problems.append(Problem("batas_induk_tidak_cocok", baris=baris, severity="warning", params={
-                    "tingkat": level.value, "nama_induk": name, "kandidat": _candidates(row["kandidat"])}))
-            elif row["cara"] == MatchedBy.SIMILAR_NAME.value:
-                self.problems.append(Problem("batas_induk_mirip", baris=baris, severity="warning", params={
-                    "tingkat": level.value, "nama_induk": name, "kode": found, "nama": row["nama"], "skor": row["skor"]}))
-        return self.resolved[key]
+    def resolve(self, level: Level, wanted: dict[tuple, int]) -> dict[tuple, str | None]:
+        """Ancestors' codes by name: ``{(area searched in, name): first feature}`` → ``{…: code or None}``,
+        one ``join_enrollment`` per area searched in; warnings for names not found or only similar."""
+        todo: dict[str | None, dict[str, int]] = {}
+        for (anchor, name), baris in wanted.items():
+            if (anchor, level, name) not in self.resolved:
+                todo.setdefault(anchor, {})[name] = baris
+        for anchor, names in todo.items():
+            written = [(province_name(n) or n) if level is Level.PROVINSI else n for n in names]
+            table = pd.DataFrame({Col.BARIS: range(1, len(names) + 1), Col.NAMA: written})
+            report = join_enrollment(table, self.under(anchor, level), level=level, within=anchor).report
+            for (name, baris), row in zip(names.items(), report.to_dict("records")):
+                found = row["kode"] if row["cara"] in _MATCHED else None
+                self.resolved[(anchor, level, name)] = found
+                if found is None:
+                    self.problems.append(Problem("batas_induk_tidak_cocok", baris=baris, severity="warning", params={
+                        "tingkat": level.value, "nama_induk": name, "kandidat": _candidates(row["kandidat"])}))
+                elif row["cara"] == MatchedBy.SIMILAR_NAME.value:
+                    self.problems.append(Problem("batas_induk_mirip", baris=baris, severity="warning", params={
+                        "tingkat": level.value, "nama_induk": name, "kode": found, "nama": row["nama"],
+                        "skor": row["skor"]}))
+        return {key: self.resolved[(key[0], level, key[1])] for key in wanted}
 
     def under(self, anchor: str | None, level: Level) -> pd.DataFrame:
         """Known areas inside ``anchor`` down to ``level``: what one join call compares with."""

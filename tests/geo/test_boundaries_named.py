@@ -142,6 +142,21 @@ def test_geoboundaries_needs_the_parent_area(store, tmp_path):
     assert kec.loaded.report["skema"] == "geoBoundaries"
 
 
+def test_geoboundaries_with_parent_name_columns_needs_no_within(store, tmp_path):
+    kec = tn.kecamatan()
+    rows = [(dict(props, kecamatan=kec[k.rsplit(".", 1)[0]]), geom)
+            for (props, geom), k in zip(*tn.geoboundaries("ADM4"))]
+    # A kecamatan name alone is searched nationwide: "Setu" is also a kecamatan of Kabupaten Bekasi.
+    with pytest.raises(RekamError) as err:
+        prepare_boundaries(store, tn.write(tmp_path / "adm4.geojson", rows))
+    assert err.value.params["baris"] == "49, 50, 51, 52, 53, 54"  # Setu's six kelurahan
+    rows = [(dict(props, kabupaten="Kota Tangerang Selatan"), geom) for props, geom in rows]
+    prepared = prepare_boundaries(store, tn.write(tmp_path / "adm4_kab.geojson", rows))
+    assert codes_by_feature(prepared) == list(tn.kelurahan())
+    assert prepared.join.report["nama_induk_file"].iloc[0] == "Serpong"
+    assert not [p for p in prepared.join.problems if p.key.startswith("batas_induk")]
+
+
 def test_osm_export_of_several_levels_matches_each_inside_the_one_above(store, tmp_path):
     rows, expected = tn.osm("36.74.03")
     prepared = prepare_boundaries(store, tn.write(tmp_path / "osm.geojson", rows))

@@ -69,7 +69,7 @@ def read_named(frame, columns: list[str], *, level: Level | None = None,
     ValidationFailed('batas_tingkat_lain', one Problem per feature) for features at another level.
     """
     level = Level(level) if level is not None else None
-    schema, levels, names, fields = _detect(frame, columns, level, name_field)
+    schema, levels, own, ancestors, fields = _detect(frame, columns, level, name_field)
     if all(lvl is None for lvl in levels):
         raise FileRefused("batas_tingkat_perlu", skema=schema, pilihan=", ".join(lvl.value for lvl in LEVELS))
     if level is not None:
@@ -80,14 +80,13 @@ def read_named(frame, columns: list[str], *, level: Level | None = None,
     kinds = _kab_kinds(frame, columns)
     table = pd.DataFrame({Col.BARIS: range(1, len(frame) + 1)}, index=frame.index)
     text = {Col.LEVEL: [lvl.value if lvl else None for lvl in levels],
-            Col.NAMA: [_with_kind(names[lvl][i], kinds[i]) if lvl is Level.KABUPATEN else names[lvl][i]
-                       if lvl else next((n[i] for n in names.values() if n[i]), None)  # named, level unknown
+            Col.NAMA: [_with_kind(own[i], kinds[i]) if lvl is Level.KABUPATEN else own[i]
                        for i, lvl in enumerate(levels)]}
     for ancestor, column in ANCESTOR_NAMES.items():
         above = Level(ancestor)
         text[column] = [
-            (_with_kind(names[above][i], kinds[i]) if above is Level.KABUPATEN else names[above][i])
-            if lvl is not None and above in names and above.depth < lvl.depth else None
+            (_with_kind(ancestors[above][i], kinds[i]) if above is Level.KABUPATEN else ancestors[above][i])
+            if lvl is not None and above in ancestors and above.depth < lvl.depth else None
             for i, lvl in enumerate(levels)]
     for column, values in text.items():  # object: a missing name stays None, not NaN
         table[column] = pd.Series(values, index=frame.index, dtype=object)
@@ -96,38 +95,43 @@ def read_named(frame, columns: list[str], *, level: Level | None = None,
 
 
 def _detect(frame, columns: list[str], level: Level | None, name_field: str | None):
-    """(schema, level of each feature, {level: [name of each feature]}, {level: column})."""
+    """(schema, level of each feature, its own name, {level: [ancestor's name of each feature]},
+    {what: column read}). A file naming one level (geoBoundaries, OSM, a name column) takes its
+    ancestors' names from parent columns (``kecamatan``, ``WADMKK``…) when it has them."""
     n = len(frame)
     hierarchy = next(((schema, found) for schema, table in HIERARCHIES.items()
                       if (found := _name_columns(frame, columns, table))), None)
+    parents = hierarchy[1] if hierarchy and hierarchy[0] != "GADM" else {}
     shape_name = find_column(columns, ["shapeName"])
     osm_level = find_column(columns, ["admin_level"])
+    single = None
     if name_field:
-        column = _given(columns, name_field)
-        names = _clean(frame[column])
-        levels = _levels_of(frame, columns, shape_name, osm_level, names, level)
-        return "nama", levels, {lvl: names for lvl in LEVELS}, {"nama": column}
-    if shape_name and not (hierarchy and hierarchy[0] == "GADM"):
-        names = _clean(frame[shape_name])
-        return "geoBoundaries", _levels_of(frame, columns, shape_name, None, names, level), \
-            {lvl: names for lvl in LEVELS}, {"nama": shape_name}
-    if osm_level and (name := find_column(columns, ["name", "nama"])):
-        names = _clean(frame[name])
-        return "OSM", _levels_of(frame, columns, None, osm_level, names, level), \
-            {lvl: names for lvl in LEVELS}, {"nama": name, "tingkat": osm_level}
-    if hierarchy:
+        single = ("nama", _given(columns, name_field))
+    elif shape_name and not (hierarchy and hierarchy[0] == "GADM"):
+        single = ("geoBoundaries", shape_name)
+    elif osm_level and (name := find_column(columns, ["name", "nama"])):
+        single = ("OSM", name)
+    elif hierarchy:
         schema, found = hierarchy
-        own = find_column(columns, list(NAME_COLUMNS[:3]))
-        if level is not None and level not in found and own and level.depth > max(lvl.depth for lvl in found):
-            found = {**found, level: own}  # "nama" of desa beside a "kecamatan" column: the parent's name
+        own_column = find_column(columns, list(NAME_COLUMNS[:3]))
+        if level is not None and level not in found and own_column and level.depth > max(lv.depth for lv in found):
+            found = {**found, level: own_column}  # "nama" of desa beside a "kecamatan" column: the parent's name
         names = {lvl: _clean(frame[col]) for lvl, col in found.items()}
         levels = [next((lvl for lvl in reversed(LEVELS) if lvl in names and names[lvl][i]), None) for i in range(n)]
-        return schema, levels, names, {lvl.value: col for lvl, col in found.items()}
-    column = find_column(columns, list(NAME_COLUMNS))
-    if column is None or not frame[column].notna().any():
-        raise FileRefused("batas_tanpa_nama", tersedia=", ".join(columns))
-    names = _clean(frame[column])
-    return "nama", [level if name else None for name in names], {lvl: names for lvl in LEVELS}, {"nama": column}
+        own = [names[lvl][i] if lvl else None for i, lvl in enumerate(levels)]
+        return schema, levels, own, names, {lvl.value: col for lvl, col in found.items()}
+    else:
+        column = find_column(columns, list(NAME_COLUMNS))
+        if column is None or not frame[column].notna().any():
+            raise FileRefused("batas_tanpa_nama", tersedia=", ".join(columns))
+        single = ("nama", column)
+    schema, column = single
+    own = _clean(frame[column])
+    levels = _levels_of(frame, columns, shape_name, osm_level, own, level)
+    ancestors = {lvl: _clean(frame[col]) for lvl, col in parents.items() if col != column}
+    fields = {"nama": column, **({"tingkat": osm_level} if schema == "OSM" else {}),
+              **{lvl.value: col for lvl, col in parents.items() if col != column}}
+    return schema, levels, own, ancestors, fields
 
 
 def _levels_of(frame, columns, shape_name, osm_level, names, level) -> list[Level | None]:
