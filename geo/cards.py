@@ -4,7 +4,8 @@ Recorded (``sudah_rekam``) → verified, waiting for a blank card (``prr``) → 
 (``sudah_cetak``); what is neither is still being processed or was rejected as a duplicate.
 Blank cards are a stock: received (``diterima``) minus used (``dipakai``), read from the
 blank-stock imports (``geo.ingest.capacity``). ``blank_projection`` says when they run out at
-the current printing rate.
+the current printing rate, or at the ledger's own daily use when the recording figures have no
+(recent) printed counts.
 """
 from __future__ import annotations
 
@@ -132,24 +133,57 @@ def blank_ledger(store: Store, *, within: str | None = None, date: str | None = 
     return rows.assign(**{STOK: (rows[DITERIMA] - rows[DIPAKAI]).cumsum().astype("Int64")})
 
 
+def ledger_rate(ledger: pd.DataFrame, *, window_days: int = DEFAULT_RATE_WINDOW_DAYS
+                ) -> tuple[float, str | None, str | None]:
+    """Blank cards used per day by the ledger's own ``dipakai`` over the ``window_days`` before its last entry.
+
+    From ``blank_ledger`` (entries of one day summed): (cards used after the newest entry on
+    or before ``last − window_days`` up to the last entry / days between them, start date,
+    end date). An entry's ``dipakai`` is the use since the entry before it, so the start
+    entry's own use is not counted. (NaN, None, None) with fewer than two dates or a ledger
+    that records no use at all (receipts only).
+    """
+    if ledger.empty or not (ledger[DIPAKAI] > 0).any():
+        return math.nan, None, None
+    used = ledger.groupby(Col.TANGGAL, sort=True)[DIPAKAI].sum()
+    if len(used) < 2:
+        return math.nan, None, None
+    end = used.index[-1]
+    cutoff = (date_type.fromisoformat(end) - timedelta(days=int(window_days))).isoformat()
+    earlier = used[used.index <= cutoff]
+    start = earlier.index[-1] if len(earlier) else used.index[0]
+    span = (date_type.fromisoformat(end) - date_type.fromisoformat(start)).days
+    return float(used[(used.index > start)].sum()) / span, start, end
+
+
 def blank_projection(store: Store, within: str, *, date: str | None = None,
                      window_days: int = DEFAULT_RATE_WINDOW_DAYS) -> dict:
-    """When do blank cards run out in ``within`` at the current printing rate?
+    """When do blank cards run out in ``within`` at the current rate of use?
 
     Stock is known at the last ledger entry on or before ``date`` (``tanggal_stok``,
     ``stok``). Cards printed since then (from the enrollment history) are taken off to get
-    ``stok_perkiraan`` on ``tanggal`` (the newest snapshot on or before ``date``). At
-    ``laju_cetak_per_hari`` (``printing_rate`` over ``window_days``) it lasts
-    ``hari_tersisa`` days and runs out on ``tanggal_habis`` (``tanggal`` + whole days; the
-    day it ran out when the stock is already gone). ``prr`` cards wait to be printed;
-    ``kurang`` = blanks missing to print them all now. Values are None when unknown.
+    ``stok_perkiraan`` on ``tanggal`` (the newest snapshot on or before ``date``). The rate,
+    ``laju_cetak_per_hari`` (cards a day), is the printing rate of the recording figures
+    (``printing_rate`` over ``window_days``; ``sumber_laju`` 'cetak'), or the ledger's own
+    use (``ledger_rate``; ``sumber_laju`` 'blangko') when the figures have no printed
+    counts or their newest is older than the last ledger entry; ``laju_blangko_per_hari``
+    is the ledger's rate whichever was used, ``jendela_awal`` the start of the rate used.
+    At that rate the stock lasts ``hari_tersisa`` days and runs out on ``tanggal_habis``
+    (the stock's date + whole days; the day it ran out when the stock is already gone).
+    ``prr`` cards wait to be printed; ``kurang`` = blanks missing to print them all now.
+    Values are None when unknown. Raises RekamError('kap_kode_salah') for a bad ``within``.
     """
     within = check_code(within)
     history = card_history(store, within, end=date)
     ledger = blank_ledger(store, within=within, date=date)
     rate, rate_start, rate_end = printing_rate(history, date=date, window_days=window_days)
+    used, used_start, used_end = ledger_rate(ledger, window_days=window_days)
+    source = "cetak" if not math.isnan(rate) else None
+    if not math.isnan(used) and (source is None or rate_end < used_end):
+        rate, rate_start, source = used, used_start, "blangko"  # the ledger knows more recent use
     out = {"tanggal_stok": None, "stok": None, "tanggal": rate_end, "dicetak_sejak_stok": None,
            "stok_perkiraan": None, "laju_cetak_per_hari": None if math.isnan(rate) else rate,
+           "sumber_laju": source, "laju_blangko_per_hari": None if math.isnan(used) else used,
            "jendela_awal": rate_start, "hari_tersisa": None, "tanggal_habis": None, "prr": None, "kurang": None}
     if len(history):
         last = history[history[Col.TANGGAL] <= date] if date else history
@@ -173,7 +207,7 @@ def blank_projection(store: Store, within: str, *, date: str | None = None,
         return out
     if stock == 0:
         out["hari_tersisa"] = 0.0
-        run_out = _run_out_day(ledger, history)
+        run_out = _run_out_day(ledger, history) if source == "cetak" else _ledger_run_out_day(ledger)
         out["tanggal_habis"] = run_out or when
     elif rate > 0:
         out["hari_tersisa"] = stock / rate
@@ -203,3 +237,13 @@ def _run_out_day(ledger: pd.DataFrame, history: pd.DataFrame) -> str | None:
             return day
     return None
 
+
+
+def _ledger_run_out_day(ledger: pd.DataFrame) -> str | None:
+    """The first date of the ledger's last stretch at no stock (the day the blanks were gone)."""
+    stock = ledger.groupby(Col.TANGGAL, sort=True)[STOK].last()
+    gone = stock <= 0
+    if not len(gone) or not gone.iloc[-1]:
+        return None
+    positive = stock.index[~gone]
+    return stock.index[stock.index > positive[-1]][0] if len(positive) else stock.index[0]

@@ -11,7 +11,10 @@ import csv
 import gzip
 from functools import lru_cache
 
-from geo.schema import DATA_DIR
+import pandas as pd
+
+from geo.names import normalize_name
+from geo.schema import DATA_DIR, Col, Level
 
 TABLE = DATA_DIR / "kode_wilayah" / "kode_wilayah_2025.csv.gz"
 
@@ -28,3 +31,40 @@ def official_names() -> dict[str, str]:
 def official_name(kode: str) -> str | None:
     """The official name of a dotted code, or None when the code is not in the table."""
     return official_names().get(str(kode))
+
+
+@lru_cache(maxsize=1)
+def official_areas() -> pd.DataFrame:
+    """Every area of the table as a frame: Col.KODE (dotted), Col.NAMA; empty if the table is missing.
+
+    What a boundary file without Kemendagri codes is matched against (``geo.join.boundaries``).
+    Cached: treat the frame as read-only."""
+    names = official_names()
+    return pd.DataFrame({Col.KODE: list(names), Col.NAMA: list(names.values())}, dtype=object)
+
+
+# Provinsi as other schemas name them (GADM "Jakarta Raya", geoBoundaries in English, older names),
+# written as ``normalize_name`` gives them: a lookup, since no similarity score relates
+# "Jakarta Raya" to "Daerah Khusus Ibukota Jakarta".
+PROVINCE_ALIASES = {
+    **dict.fromkeys(("JAKARTA RAYA", "DKI JAKARTA", "D K I JAKARTA", "JAKARTA", "JAKARTA SPECIAL CAPITAL REGION",
+                     "SPECIAL CAPITAL REGION OF JAKARTA"), "31"),
+    **dict.fromkeys(("YOGYAKARTA", "DI YOGYAKARTA", "D I YOGYAKARTA", "DIY", "SPECIAL REGION OF YOGYAKARTA"), "34"),
+    **dict.fromkeys(("BANGKA BELITUNG", "BANGKA BELITUNG ISLANDS", "BABEL"), "19"),
+    **dict.fromkeys(("NANGGROE ACEH DARUSSALAM", "NAD", "DAERAH ISTIMEWA ACEH"), "11"),
+    **dict.fromkeys(("IRIAN JAYA BARAT", "WEST PAPUA"), "92"),
+    **dict.fromkeys(("IRIAN JAYA", "IRIAN JAYA TIMUR"), "91"),
+    "NORTH SUMATRA": "12", "NORTH SUMATERA": "12", "WEST SUMATRA": "13", "WEST SUMATERA": "13",
+    "SOUTH SUMATRA": "16", "SOUTH SUMATERA": "16", "RIAU ISLANDS": "21", "WEST JAVA": "32", "CENTRAL JAVA": "33",
+    "EAST JAVA": "35", "WEST NUSA TENGGARA": "52", "EAST NUSA TENGGARA": "53", "WEST KALIMANTAN": "61",
+    "CENTRAL KALIMANTAN": "62", "SOUTH KALIMANTAN": "63", "EAST KALIMANTAN": "64", "NORTH KALIMANTAN": "65",
+    "NORTH SULAWESI": "71", "CENTRAL SULAWESI": "72", "SOUTH SULAWESI": "73", "SOUTHEAST SULAWESI": "74",
+    "WEST SULAWESI": "76", "NORTH MALUKU": "82", "SOUTH PAPUA": "93", "CENTRAL PAPUA": "94",
+    "HIGHLAND PAPUA": "95", "SOUTHWEST PAPUA": "96",
+}
+
+
+def province_name(written) -> str | None:
+    """The official name of the provinsi ``written`` names by an alias (PROVINCE_ALIASES), else None."""
+    kode = PROVINCE_ALIASES.get(normalize_name(written, Level.PROVINSI))
+    return official_name(kode) if kode else None

@@ -127,3 +127,9 @@ TARGET_REKAM = "target_rekam"  # or the people recorded (sudah rekam) to reach b
 SUMBER_TARGET = "sumber_target"  # bulan | tahun | induk | bawaan: where the target comes from
 SELISIH_TARGET = "selisih_target"  # cakupan − target, percentage points (negative: behind)
 STATUS_TARGET = "status_target"  # tercapai | di_jalur | tertinggal | data_kurang
+
+# --- Boundary files named, not coded (geo.io.boundaries.named, geo.join.boundaries) -------------
+NAMA_PROV = "nama_provinsi"  # a feature's provinsi as the file names it
+NAMA_KAB = "nama_kabupaten"  # … its kabupaten/kota (NAMA_KEC: its kecamatan)
+INDUK_BARIS = "induk_baris"  # the feature of the same file, a level up, that contains this one
+ANCESTOR_NAMES = {"provinsi": NAMA_PROV, "kabupaten": NAMA_KAB, "kecamatan": NAMA_KEC}  # by Level value

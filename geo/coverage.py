@@ -21,15 +21,23 @@ from geo.schema import COUNT_COLUMNS, LEVELS, Col, Level, ZoneConfig, ancestor_c
 from geo.store import Store
 
 
+def _counts(frame: pd.DataFrame, column: str) -> pd.Series:
+    return pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+
+
 def _backlog(frame: pd.DataFrame) -> pd.DataFrame:
     """Col.BELUM = max(wajib − sudah, 0), Col.KELEBIHAN = max(sudah − wajib, 0) and
-    Col.N_DI_ATAS_100 (1 where sudah > wajib) of each row on its own; <NA> without both counts."""
+    Col.N_DI_ATAS_100 (1 where sudah > wajib) of each row on its own; <NA> without both counts.
+    Col.PEMULA_BELUM as given, else max(pemula − pemula_sudah_rekam, 0) where both are given."""
     out = frame.copy()
-    diff = (pd.to_numeric(out[Col.WAJIB], errors="coerce").astype("Int64")
-            - pd.to_numeric(out[Col.SUDAH], errors="coerce").astype("Int64"))
+    diff = _counts(out, Col.WAJIB) - _counts(out, Col.SUDAH)
     out[Col.BELUM] = diff.clip(lower=0).astype("Int64")
     out[Col.KELEBIHAN] = (-diff).clip(lower=0).astype("Int64")
     out[Col.N_DI_ATAS_100] = (diff < 0).fillna(False).astype(int)
+    if {Col.PEMULA, Col.PEMULA_SUDAH, Col.PEMULA_BELUM} <= set(out.columns):
+        # A file giving pemula and recorded pemula tells the not-recorded ones without a column for them.
+        derived = (_counts(out, Col.PEMULA) - _counts(out, Col.PEMULA_SUDAH)).clip(lower=0)
+        out[Col.PEMULA_BELUM] = _counts(out, Col.PEMULA_BELUM).fillna(derived).astype("Int64")
     return out
 
 
@@ -58,7 +66,8 @@ def aggregate(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame:
     itself is used only where none of its children has data (a kecamatan-level row
     fills in for a kecamatan whose desa were never imported). Returns one row per
     Col.KODE at ``level`` with summed counts (Col.BELUM, Col.KELEBIHAN and Col.N_DI_ATAS_100
-    of each stored row summed, see the module), Col.TANGGAL = newest date summed and
+    of each stored row summed, see the module; Col.PEMULA_BELUM as given or, per stored row,
+    pemula − pemula_sudah_rekam), Col.TANGGAL = newest date summed and
     ``n_sumber`` = how many stored rows were summed.
     """
     level = Level(level)
@@ -66,6 +75,8 @@ def aggregate(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame:
     cols = [Col.KODE, Col.TANGGAL, *summed]
     if rows.empty:
         return pd.DataFrame(columns=cols)
+    missing = [c for c in COUNT_COLUMNS if c not in rows]  # a frame made before a count was added
+    rows = rows.assign(**{c: pd.array([pd.NA] * len(rows), dtype="Int64") for c in missing})
     rows = _backlog(rows).assign(n_sumber=1, _depth=rows[Col.KODE].str.count(r"\.") + 1)
     current = rows[rows["_depth"] == len(LEVELS)]
     for depth in range(len(LEVELS) - 1, level.depth - 1, -1):
@@ -108,12 +119,14 @@ def area_totals(store: Store, kode: str, *, date: str | None = None,
 
     Returns a dict with the count columns, Col.BELUM, Col.CAKUPAN, Col.ZONA,
     Col.DI_ATAS_100 and Col.TANGGAL; counts are None when the area has no data.
+    Col.PEMULA_BELUM: of the belum rekam, the first-timers (as ``aggregate`` sums them);
+    None when no figure of the area gives them.
     """
     rows = store.enrollment(within=kode, end=date, latest=True)
     summed = aggregate(rows, Level.of_code(kode))
     summed = summed[summed[Col.KODE] == kode]
     if summed.empty:
-        summed = pd.DataFrame([{Col.KODE: kode, Col.WAJIB: pd.NA, Col.SUDAH: pd.NA, Col.TANGGAL: None}])
+        summed = pd.DataFrame([{Col.KODE: kode, **dict.fromkeys(COUNT_COLUMNS, pd.NA), Col.TANGGAL: None}])
     record = add_coverage(summed, zones).iloc[0].to_dict()
     return {k: (None if _isna(v) else v) for k, v in record.items()}
 

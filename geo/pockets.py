@@ -201,7 +201,8 @@ def pockets_table(store: Store, within: str, level: Level | str = Level.DESA, *,
     """Every area at ``level`` inside ``within`` with its pocket of unrecorded people at ``date``.
 
     Returns the columns of ``coverage.coverage_table`` (Col.KODE, NAMA, KODE_INDUK, counts,
-    BELUM, CAKUPAN in percent, ZONA, TANGGAL…) plus Col.NAMA_INDUK (the parent's name),
+    BELUM, CAKUPAN in percent, ZONA, TANGGAL…; Col.PEMULA_BELUM is the first-timers among the
+    belum rekam where the figures give them, else <NA>) plus Col.NAMA_INDUK (the parent's name),
     MENUJU_HIJAU and MENUJU_BERIKUT (people, Int64); with ``hotspots=True`` also HOTSPOT
     (panas/dingin/tidak_signifikan; <NA> for areas without data) and P_VALUE (see
     ``hotspots``, whose settings are copied into ``frame.attrs``); a GeoDataFrame with

@@ -36,15 +36,17 @@ class Col:
     PERUBAHAN = "perubahan_cakupan"  # change of cakupan in percentage points since a date
     PRR = "prr"
     CETAK = "sudah_cetak"
-    PEMULA = "pemula"
+    PEMULA = "pemula"  # first-timers (wajib KTP pemula), or as a file's PEMULA column counts them
+    PEMULA_SUDAH = "pemula_sudah_rekam"  # first-timers recorded (REKAM PEMULA / SUDAH REKAM PEMULA)
+    PEMULA_BELUM = "pemula_belum_rekam"  # first-timers not yet recorded (BELUM REKAM PEMULA)
     GEOMETRY = "geometry"
     BARIS = "baris"  # row number in the source file (as the user sees it)
     LEMBAR = "lembar"  # the sheet a row comes from, when a workbook's sheets are read together
     VERSI = "versi"  # store version id
 
 
-COUNT_COLUMNS = (Col.WAJIB, Col.SUDAH, Col.BELUM, Col.PRR, Col.CETAK, Col.PEMULA)
-OPTIONAL_COUNT_COLUMNS = (Col.BELUM, Col.PRR, Col.CETAK, Col.PEMULA)
+COUNT_COLUMNS = (Col.WAJIB, Col.SUDAH, Col.BELUM, Col.PRR, Col.CETAK, Col.PEMULA, Col.PEMULA_SUDAH, Col.PEMULA_BELUM)
+OPTIONAL_COUNT_COLUMNS = (Col.BELUM, Col.PRR, Col.CETAK, Col.PEMULA, Col.PEMULA_SUDAH, Col.PEMULA_BELUM)
 
 
 class Level(str, Enum):

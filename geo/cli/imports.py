@@ -11,11 +11,17 @@ from geo.text import describe_problem, tr
 
 def add_commands(sub) -> None:
     levels = [lvl.value for lvl in LEVELS[1:]]
-    p = add_common(sub.add_parser("import-boundaries", help="impor batas wilayah (GeoJSON, GPKG, SHP zip)"))
+    p = add_common(sub.add_parser("import-boundaries", help="impor batas wilayah (GeoJSON, GPKG, SHP zip; "
+                                                            "berkode Kemendagri, atau GADM/geoBoundaries/OSM/BIG "
+                                                            "dicocokkan menurut nama)"))
     p.add_argument("file")
     p.add_argument("--level", choices=levels)
     p.add_argument("--code-field")
     p.add_argument("--name-field")
+    p.add_argument("--within", help="kode wilayah induk tempat nama dicari, mis. 36.74 (berkas tanpa kode)")
+    p.add_argument("--pick", action="append", default=[], metavar="FITUR=KODE",
+                   help="pilih wilayah satu fitur dengan tangan, mis. 7=36.74.03.1005 (boleh berulang)")
+    p.add_argument("--skip-unmatched", action="store_true", help="simpan tanpa fitur yang tidak cocok")
     p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
     p.set_defaults(func=cmd_import_boundaries)
 
@@ -36,6 +42,12 @@ def add_commands(sub) -> None:
     p.add_argument("--kind", choices=["lokasi", "sekolah"], required=True)
     p.set_defaults(func=cmd_import_points)
 
+    p = add_common(sub.add_parser("import-events", help="impor peristiwa (CSV, XLSX): tanggal, kode, jenis, "
+                                                        "keterangan"))
+    p.add_argument("file")
+    p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
+    p.set_defaults(func=cmd_import_events)
+
     p = add_common(sub.add_parser("history", help="daftar versi impor"), fmt_opt=True)
     p.set_defaults(func=cmd_history)
 
@@ -51,15 +63,52 @@ def add_commands(sub) -> None:
 
 
 def cmd_import_boundaries(args) -> int:
-    from geo.ingest import import_boundaries
+    from geo.ingest import commit_boundaries, prepare_boundaries
 
-    result = import_boundaries(open_store(args), args.file, level=args.level, code_field=args.code_field,
-                               name_field=args.name_field, force=args.force, user=args.user)
-    levels = result.loaded.report.get("levels", {})
-    summary = ", ".join(f"{n} {lvl}" for lvl, n in levels.items())
-    print(tr("impor_batas_ok", lang(args), versi=result.version_id, ringkas=summary))
-    print(json.dumps(result.loaded.report, ensure_ascii=False, indent=1, default=str))
+    language = lang(args)
+    store = open_store(args)
+    prepared = prepare_boundaries(store, args.file, level=args.level, code_field=args.code_field,
+                                  name_field=args.name_field, within=args.within, overrides=picks(args.pick),
+                                  force=args.force)
+    if prepared.join is not None:
+        print_feature_report(prepared, language)
+    version = commit_boundaries(store, prepared, user=args.user, skip_unmatched=args.skip_unmatched, force=args.force)
+    report = prepared.loaded.report
+    summary = ", ".join(f"{n} {lvl}" for lvl, n in report.get("levels", {}).items())
+    print(tr("impor_batas_ok", language, versi=version, ringkas=summary))
+    shown = {k: v for k, v in report.items() if k != "cocok"}  # each feature was listed above, when it needed a word
+    print(json.dumps(shown, ensure_ascii=False, indent=1, default=str))
     return 0
+
+
+def picks(values: list[str]) -> dict[int, str]:
+    """``--pick 7=36.74.03.1005`` → {7: '36.74.03.1005'}; RekamError('pilihan_fitur_salah') otherwise."""
+    out = {}
+    for value in values:
+        feature, _, kode = value.partition("=")
+        if not feature.strip().isdigit() or not kode.strip():
+            raise RekamError("pilihan_fitur_salah", nilai=value)
+        out[int(feature)] = kode.strip()
+    return out
+
+
+def print_feature_report(prepared, lang: str) -> None:
+    """How the features of a file without codes matched: counts, the features that need a look
+    (similar names, hand picks, unmatched with candidates), errors and warnings on stderr."""
+    report = prepared.join.report
+    print(tr("batas_skema_nama", lang, skema=prepared.loaded.report.get("skema"), jumlah=len(report)))
+    print(" · ".join(f"{k}: {v}" for k, v in report["cara"].value_counts().items()))
+    look = report[(report["cara"] != "nama") | report["alasan"].notna()]
+    if len(look):
+        cols = ["baris", "tingkat", "nama_induk_file", "nama_file", "cara", "kode", "nama", "skor"]
+        shown = look[cols].astype(object)
+        print(shown.where(shown.notna(), "–").to_string(index=False))
+    for row in prepared.unmatched.to_dict("records"):
+        names = "; ".join(f"{c['kode']} {c['nama']} ({c.get('skor') or ''})" for c in row.get("kandidat") or [])
+        print("  " + tr("batas_fitur_kandidat", lang, baris=row["baris"], nama=row["nama_file"], kandidat=names or "–"))
+    for problem in prepared.join.problems:
+        prefix = "" if problem.severity == "error" else f"{tr('peringatan', lang)}: "
+        print(prefix + describe_problem(problem, lang), file=sys.stderr)
 
 
 def print_join_report(prepared, lang: str) -> None:
@@ -130,6 +179,21 @@ def cmd_import_points(args) -> int:
     version, count = import_points(open_store(args), args.file, kind=args.kind, user=args.user,
                                    settings=load_settings())
     print(tr("impor_titik_ok", lang(args), versi=version, jumlah=count, jenis=args.kind))
+    return 0
+
+
+def cmd_import_events(args) -> int:
+    from geo.config import load_settings
+    from geo.ingest import import_events
+
+    language = lang(args)
+    store = open_store(args)
+    version = import_events(store, args.file, user=args.user, force=args.force, settings=load_settings())
+    report = store.history().set_index("id").loc[version, "report"]
+    kinds = ", ".join(f"{tr(f'peristiwa_{k}', language)}: {n}" for k, n in report.get("jenis", {}).items())
+    print(tr("peristiwa_kolom_dipakai", language,
+             daftar=", ".join(f"{c} ← {h}" for c, h in report.get("kolom", {}).items())))
+    print(tr("impor_peristiwa_ok", language, versi=version, jumlah=report.get("peristiwa", 0), rincian=kinds))
     return 0
 
 

@@ -2,7 +2,9 @@
 for every kind of file. A refused file leaves the store as it was. Every import and
 ``rollback`` take the writer's area (``writer_area``, see ``rights``): rows of other areas
 are refused."""
-from geo.ingest.boundaries import BoundaryImport, import_boundaries
+from geo.ingest.boundaries import (
+    BoundaryImport, PreparedBoundaries, commit_boundaries, import_boundaries, prepare_boundaries,
+)
 from geo.ingest.capacity import (
     Imported, blank_stock_template, import_blank_stock, import_inventory, inventory_template, load_demo_inventory,
 )
@@ -12,7 +14,8 @@ from geo.ingest.points import import_points
 from geo.ingest.rights import OutsideArea, may_write, rollback
 from geo.ingest.source import file_bytes_hash, read_source
 
-__all__ = ["BoundaryImport", "Imported", "OutsideArea", "PreparedEnrollment", "blank_stock_template",
-           "commit_enrollment", "file_bytes_hash", "import_blank_stock", "import_boundaries", "import_events",
-           "import_inventory", "import_points", "inventory_template", "load_demo_inventory", "may_write",
-           "prepare_enrollment", "read_source", "rollback", "template"]
+__all__ = ["BoundaryImport", "Imported", "OutsideArea", "PreparedBoundaries", "PreparedEnrollment",
+           "blank_stock_template", "commit_boundaries", "commit_enrollment", "file_bytes_hash", "import_blank_stock",
+           "import_boundaries", "import_events", "import_inventory", "import_points", "inventory_template",
+           "load_demo_inventory", "may_write", "prepare_boundaries", "prepare_enrollment", "read_source",
+           "rollback", "template"]

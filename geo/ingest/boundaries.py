@@ -1,40 +1,167 @@
-"""Boundary files into the store: one version, parents kept whole, map views prepared."""
+"""Boundary files into the store: prepared first (read; areas named but not coded matched to the
+official code table, every feature reported; nothing written), then stored as one version with
+parents kept whole and map views prepared. A refused file leaves the store as it was."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import pandas as pd
 
 from geo import shapes
-from geo.codes import official_name
+from geo.codes import official_areas, official_name
 from geo.ingest.rights import refuse_outside
 from geo.ingest.source import read_source
-from geo.io.boundaries import BoundaryLoad, load_boundaries
-from geo.schema import Col, Level
+from geo.io.boundaries import BoundaryLoad
+from geo.io.boundaries.fields import pick_code_field
+from geo.io.boundaries.load import AREA_COLUMNS, as_level, build_areas, feature_columns, load_coded, open_boundaries
+from geo.io.boundaries.named import read_named
+from geo.join import JoinResult, MATCHED
+from geo.join.boundaries import BOUNDARY_ROW_ERRORS, join_boundaries
+from geo.names import normalize_code
+from geo.schema import Col, FileRefused, Level, Problem, RekamError, ValidationFailed
 from geo.store import Store
 
+NO_CODE = ("batas_tanpa_kode", "batas_kode_bukan_kemendagri")  # refusals of a file that names areas instead
+_MATCHED = [m.value for m in MATCHED]
 
-# --- boundaries ----------------------------------------------------------------
+
 @dataclass
 class BoundaryImport:
     version_id: int
     loaded: BoundaryLoad
+    join: JoinResult | None = None
+
+
+@dataclass
+class PreparedBoundaries:
+    """A read boundary file, not yet stored. ``loaded.areas`` holds the areas that will be stored
+    (for a named file: the matched features and the parents dissolved from them); ``join`` is
+    None for a file with Kemendagri codes, else how each feature matched (``join_boundaries``)."""
+
+    file_name: str
+    file_hash: str
+    loaded: BoundaryLoad
+    join: JoinResult | None = None
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def unmatched(self) -> pd.DataFrame:
+        """The report rows of features not matched (empty for a coded file)."""
+        if self.join is None:
+            return pd.DataFrame(columns=["baris", "nama_file", "cara", "kandidat"])
+        return self.join.report[~self.join.report["cara"].isin(_MATCHED)]
+
+    @property
+    def blocking(self) -> list[Problem]:
+        """Errors other than unmatched features (two features on one area): these always block."""
+        problems = self.join.problems if self.join is not None else []
+        return [p for p in problems if p.severity == "error" and p.key not in BOUNDARY_ROW_ERRORS]
+
+
+def prepare_boundaries(store: Store, source, *, level: Level | str | None = None, code_field: str | None = None,
+                       name_field: str | None = None, file_name: str | None = None, within: str | None = None,
+                       overrides: dict | None = None, force: bool = False) -> PreparedBoundaries:
+    """Read a boundary file and make its areas; writes nothing.
+
+    A file with Kemendagri codes is read by ``load_boundaries``. A file without (GADM,
+    geoBoundaries, OSM, BIG without PUM codes, name columns; ``geo.io.boundaries.named``) is
+    matched by name to the official code table (``geo.codes.official_areas``) within each
+    feature's parent, top-down (``geo.join.boundaries.join_boundaries``; ``within`` a dotted
+    code where the search starts, ``overrides`` {feature number: kode} chosen by hand); its
+    areas are the matched features, named as the table names them. The report adds ``skema``,
+    ``name_fields``, ``dalam``, ``cocok`` (per feature: baris, tingkat, nama_file, cara, kode,
+    nama, skor, alasan) and ``tidak_cocok`` (how many features did not match).
+
+    Raises RekamError('berkas_sudah_diimpor') for a file already stored (unless ``force``),
+    FileRefused / ValidationFailed / RekamError as ``load_boundaries``, ``read_named`` and
+    ``join_boundaries`` do.
+    """
+    level = as_level(level)
+    if within is not None and normalize_code(within) is None:
+        raise RekamError("batas_wilayah_salah", kode=within)
+    src, name, digest = read_source(source, file_name)
+    store.refuse_same_file(digest, force=force)  # early: before reading a large file
+    frame, report = open_boundaries(src, name)
+    columns = feature_columns(frame)
+    try:
+        pick_code_field(frame, columns, code_field, level)
+    except FileRefused as err:
+        if code_field or err.key not in NO_CODE:
+            raise
+        return _prepare_named(store, frame, report, name, digest, level, name_field, within, overrides)
+    loaded = load_coded(frame, report, level=level, code_field=code_field, name_field=name_field)
+    loaded.areas = _stored_form(store, loaded.areas, loaded.report)
+    return PreparedBoundaries(name, digest, loaded)
+
+
+def _prepare_named(store: Store, frame, report: dict, name: str, digest: str, level: Level | None,
+                   name_field: str | None, within: str | None, overrides: dict | None) -> PreparedBoundaries:
+    named = read_named(frame, feature_columns(frame), level=level, name_field=name_field)
+    joined = join_boundaries(named.table, official_areas(), within=within, overrides=overrides)
+    codes = dict(zip(joined.matched[Col.BARIS], joined.matched[Col.KODE]))
+    keep = [b in codes for b in named.table[Col.BARIS]]
+    report.update(skema=named.schema, name_fields=named.fields, code_field=None, dalam=within,
+                  cocok=joined.report.drop(columns=["kandidat", "lembar", "kode_file"]).to_dict("records"),
+                  tidak_cocok=int((~joined.report["cara"].isin(_MATCHED)).sum()))
+    kept = frame[keep]
+    kept_codes = [codes[b] for b, k in zip(named.table[Col.BARIS], keep) if k]
+    if not kept_codes:
+        nothing = gpd.GeoDataFrame(columns=AREA_COLUMNS, geometry=Col.GEOMETRY, crs="EPSG:4326")
+        return PreparedBoundaries(name, digest, BoundaryLoad(nothing, report), joined, _warnings(joined))
+    names = [official_name(k) or k for k in kept_codes]
+    areas = build_areas(kept, kept_codes, names, report, parent_names=False)
+    loaded = BoundaryLoad(_stored_form(store, areas, report), report)
+    return PreparedBoundaries(name, digest, loaded, joined, _warnings(joined))
+
+
+def _warnings(joined: JoinResult) -> list[Problem]:
+    return [p for p in joined.problems if p.severity != "error"]
+
+
+def commit_boundaries(store: Store, prepared: PreparedBoundaries, *, user: str = "cli", skip_unmatched: bool = False,
+                      force: bool = False, writer_area: str | None = None) -> int:
+    """Store a prepared boundary file as one version and prepare its map views; returns the version id.
+
+    Refuses (nothing written): blocking errors (ValidationFailed: two features on one area),
+    unmatched features unless ``skip_unmatched`` (RekamError 'batas_ada_fitur_tak_cocok'),
+    nothing matched at all ('batas_tidak_ada_yang_cocok'), the same file already active
+    unless ``force``, an area outside ``writer_area`` (OutsideArea; None: everywhere).
+    """
+    if prepared.blocking:
+        raise ValidationFailed(prepared.blocking)
+    unmatched = len(prepared.unmatched)
+    if unmatched and not skip_unmatched:
+        raise RekamError("batas_ada_fitur_tak_cocok", jumlah=unmatched,
+                         baris=", ".join(str(b) for b in prepared.unmatched["baris"].head(10)))
+    if prepared.loaded.areas.empty:
+        raise RekamError("batas_tidak_ada_yang_cocok", berkas=prepared.file_name)
+    loaded = prepared.loaded
+    refuse_outside(store, writer_area, loaded.areas[Col.KODE])
+    version = store.add_areas(loaded.areas, file_name=prepared.file_name, file_hash=prepared.file_hash, user=user,
+                              report=loaded.report, force=force)
+    # Every map view these boundaries appear in is simplified now, once, not when first opened.
+    loaded.report["tampilan_peta_disiapkan"] = shapes.warm(store, loaded.areas[Col.KODE])
+    return version
 
 
 def import_boundaries(store: Store, source, *, level: Level | str | None = None, code_field: str | None = None,
                       name_field: str | None = None, file_name: str | None = None, user: str = "cli",
-                      force: bool = False, writer_area: str | None = None) -> BoundaryImport:
-    """Load a boundary file and store it as one version. Raises RekamError subclasses, among them
-    OutsideArea when an area to be stored lies outside ``writer_area`` (None: everywhere)."""
-    src, name, digest = read_source(source, file_name)
-    store.refuse_same_file(digest, force=force)  # early: before reading a large file
-    loaded = load_boundaries(src, level=level, code_field=code_field, name_field=name_field, file_name=name)
-    _name_unnamed(store, loaded.areas, loaded.report)
-    loaded.areas = _without_partial_parents(store, loaded.areas, loaded.report)
-    refuse_outside(store, writer_area, loaded.areas[Col.KODE])
-    version = store.add_areas(loaded.areas, file_name=name, file_hash=digest, user=user, report=loaded.report,
-                              force=force)
-    # Every map view these boundaries appear in is simplified now, once, not when first opened.
-    loaded.report["tampilan_peta_disiapkan"] = shapes.warm(store, loaded.areas[Col.KODE])
-    return BoundaryImport(version, loaded)
+                      force: bool = False, within: str | None = None, overrides: dict | None = None,
+                      skip_unmatched: bool = False, writer_area: str | None = None) -> BoundaryImport:
+    """``prepare_boundaries`` then ``commit_boundaries``, in one call. Raises RekamError subclasses,
+    among them OutsideArea when an area to be stored lies outside ``writer_area`` (None: everywhere)."""
+    prepared = prepare_boundaries(store, source, level=level, code_field=code_field, name_field=name_field,
+                                  file_name=file_name, within=within, overrides=overrides, force=force)
+    version = commit_boundaries(store, prepared, user=user, skip_unmatched=skip_unmatched, force=force,
+                                writer_area=writer_area)
+    return BoundaryImport(version, prepared.loaded, prepared.join)
+
+
+def _stored_form(store: Store, areas, report: dict):
+    """The areas as they will be stored: unnamed parents named, partial parents left out."""
+    _name_unnamed(store, areas, report)
+    return _without_partial_parents(store, areas, report)
 
 
 def _without_partial_parents(store: Store, areas, report: dict):

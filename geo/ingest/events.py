@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from geo.columns import JENIS, KETERANGAN, MULAI, SELESAI
 from geo.config import DEFAULTS, Settings
 from geo.ingest.rights import refuse_outside
@@ -39,8 +41,11 @@ def import_events(store: Store, source, user: str = "cli", *, file_name: str | N
                   settings: Settings = DEFAULTS, writer_area: str | None = None) -> int:
     """Store every event of a peristiwa file (CSV or XLSX: a path, or its bytes) as one version.
 
-    Columns: EVENT_COLUMNS (tanggal_mulai, tanggal_selesai, kode, jenis, keterangan); an
-    empty tanggal_selesai means still going on. The file is read by
+    Columns: EVENT_COLUMNS (tanggal_mulai, tanggal_selesai, kode, jenis, keterangan, or the
+    headers offices write for them: ``geo.io.events.HEADER_SYNONYMS``; kinds as codes or words,
+    ``KIND_WORDS``); an empty or absent tanggal_selesai means still going on. The version's
+    report holds ``peristiwa`` (events), ``jenis`` ({kind: events}) and ``kolom`` ({column:
+    the file's header}). The file is read by
     ``geo.io.events.read_events`` (size limit ``settings.max_upload_bytes``, the NIK rule:
     FileRefused 'berisi_nik' and the other refusals of every upload; RekamError
     'peristiwa_tidak_terbaca', 'peristiwa_kolom_kurang', 'peristiwa_kosong'). Every row is
@@ -56,8 +61,10 @@ def import_events(store: Store, source, user: str = "cli", *, file_name: str | N
     store.refuse_same_file(digest, force=force)  # the same refusal as every other import
     rows = _checked_rows(frame, known_codes(store))
     refuse_outside(store, writer_area, [row[Col.KODE] for row in rows])
-    return store_events(store, rows, user=user, file_name=name, file_hash=digest, report={"peristiwa": len(rows)},
-                        force=force)
+    kinds = pd.Series([row[JENIS] for row in rows], dtype=object).value_counts().sort_index()
+    report = {"peristiwa": len(rows), "jenis": {str(k): int(n) for k, n in kinds.items()},
+              "kolom": frame.attrs.get("kolom", {})}
+    return store_events(store, rows, user=user, file_name=name, file_hash=digest, report=report, force=force)
 
 
 def _checked_rows(frame, known: set[str]) -> list[dict]:

@@ -31,7 +31,8 @@ class EnrollmentRead:
     ``table``: one row per data row with Col.LEMBAR (the sheet when several were read, else
     None), Col.BARIS (row number as the user sees it on that sheet),
     Col.KODE (text as written, or None), Col.NAMA (stripped), Col.NAMA_INDUK, and the
-    count columns Col.WAJIB, Col.SUDAH, Col.BELUM, Col.PRR, Col.CETAK, Col.PEMULA (Int64).
+    count columns Col.WAJIB, Col.SUDAH, Col.BELUM, Col.PRR, Col.CETAK, Col.PEMULA, Col.PEMULA_SUDAH,
+    Col.PEMULA_BELUM (Int64).
     ``problems``: warnings only. ``report``: JSON-serialisable account of how it was read.
     """
 
@@ -50,7 +51,8 @@ def read_enrollment(source, *, file_name: str | None = None, sheet: str | None =
     gives its rows that parent), and sheets of different periods are refused
     (``geo.io.enrollment_sheets``). The report lists the sheets read and those left out, and why.
     Columns in: headers matched by ``HEADER_SYNONYMS`` (a name or code column, WAJIB KTP
-    and SUDAH REKAM required; BELUM REKAM, PRR, SUDAH CETAK, PEMULA optional; CAKUPAN only
+    and SUDAH REKAM required; BELUM REKAM, PRR, SUDAH CETAK, PEMULA, SUDAH/BELUM REKAM PEMULA
+    optional; CAKUPAN only
     cross-checked). Columns out: Col.BARIS, Col.KODE, Col.NAMA, Col.NAMA_INDUK and the
     count columns as Int64 (``<NA>`` where the file has no such column or cell).
 

@@ -42,11 +42,14 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     Col.PRR: ("PRR", "PRINT READY RECORD"),
     Col.CETAK: ("SUDAH CETAK", "KEPEMILIKAN", "SUDAH MEMILIKI", "SUDAH MEMILIKI KTP-EL", "TELAH CETAK",
                 "SUDAH DICETAK", "KEPEMILIKAN KTP-EL"),
-    Col.PEMULA: ("PEMULA", "WAJIB KTP PEMULA"),
+    Col.PEMULA: ("PEMULA", "WAJIB KTP PEMULA", "JUMLAH PEMULA", "WKTP PEMULA", "PEMULA WAJIB KTP"),
+    Col.PEMULA_SUDAH: ("SUDAH REKAM PEMULA", "REKAM PEMULA", "PEREKAMAN PEMULA", "TELAH REKAM PEMULA",
+                       "PEMULA SUDAH REKAM", "PEMULA REKAM", "PEMULA SUDAH", "SUDAH PEMULA"),
+    Col.PEMULA_BELUM: ("BELUM REKAM PEMULA", "PEMULA BELUM REKAM", "PEMULA BELUM", "BELUM PEMULA"),
     Col.CAKUPAN: ("CAKUPAN", "%", "PERSEN", "PERSENTASE", "PROSENTASE", "CAKUPAN PEREKAMAN", "CAPAIAN"),
     NOMOR: ("NO", "NO URUT", "NOMOR", "NOMOR URUT"),
-    # Recognised so that they do not steal a count role by prefix ("SUDAH REKAM PEMULA").
-    ABAIKAN: ("JUMLAH PENDUDUK", "PENDUDUK", "SUDAH REKAM PEMULA", "BELUM REKAM PEMULA", "KETERANGAN", "KET"),
+    # Recognised so that they do not steal a count role by prefix ("JUMLAH PENDUDUK").
+    ABAIKAN: ("JUMLAH PENDUDUK", "PENDUDUK", "KETERANGAN", "KET"),
 }
 # Under a group header ("PEREKAMAN" over "SUDAH | BELUM") a bare word is enough.
 CHILD_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -63,6 +66,8 @@ TOTAL_LABEL = re.compile(r"^(JUMLAH|JML|TOTAL|SUBTOTAL|SUB TOTAL|GRAND TOTAL)( |
 PARENT_LABEL = re.compile(r"^(KECAMATAN|KEC) \S")  # a section row or title naming the kecamatan
 
 COUNT_ROLES = COUNT_COLUMNS
+# Under "PEMULA", "SUDAH REKAM" is the first-timers' figure, not the whole area's.
+PEMULA_ROLES = (Col.PEMULA, Col.PEMULA_SUDAH, Col.PEMULA_BELUM)
 REQUIRED_COUNTS = (Col.WAJIB, Col.SUDAH)
 NUMBER_LIKE_ERRORS = ("angka_negatif", "bukan_bilangan_bulat", "angka_terlalu_besar")  # a number, but wrong
 NAME_ROLES = (NAMA_DESA, NAMA, NAMA_KEC, NAMA_KAB)  # the first present names the rows
@@ -173,12 +178,19 @@ def _is_sub_header(upper: list, lower: list) -> bool:
     cells = [v for v in lower if v is not None]
     if not cells or any(not isinstance(v, str) or looks_numeric(v) for v in cells) or is_column_numbers(lower):
         return False
-    return any(_sub_label(v) or _child_only(v) for v in cells)
+    pemula = [str(v) for v in upper if role_of(v)[0] in PEMULA_ROLES]
+    return any(_sub_label(v) or _child_only(v) or any(_pemula_child(p, v) for p in pemula) for v in cells)
 
 
 def _child_only(value) -> bool:
     """A word that names a column only under a group header ('SUDAH' under 'PEREKAMAN')."""
     return isinstance(value, str) and role_of(value)[0] is None and CHILD_HEADERS.match(value)[0] is not None
+
+
+def _pemula_child(parent: str | None, child) -> bool:
+    """'SUDAH REKAM' / 'BELUM' under 'PEMULA': the first-timers' own figure."""
+    return (parent is not None and isinstance(child, str) and HEADERS.match(parent)[0] in PEMULA_ROLES
+            and HEADERS.match(f"{child} {parent}")[0] in (Col.PEMULA_SUDAH, Col.PEMULA_BELUM))
 
 
 def _compose(upper: list, lower: list) -> list[Column]:
@@ -190,7 +202,8 @@ def _compose(upper: list, lower: list) -> list[Column]:
         if parent is not None:
             last_parent = parent
         sub = _sub_label(child)
-        if parent is None and last_parent is not None and (sub or _child_only(child)):
+        if parent is None and last_parent is not None and (sub or _child_only(child)
+                                                           or _pemula_child(last_parent, child)):
             parent = last_parent  # a merged header without merge info: the label sits in its first cell only
         if child is None or (parent is not None and norm(parent) == norm(child)):
             if parent is not None:
@@ -200,8 +213,10 @@ def _compose(upper: list, lower: list) -> list[Column]:
         elif sub:
             columns.append(Column(j, f"{parent} / {child}", HEADERS.match(parent)[0], sub))
         else:
-            role, kind = next((m for m in (CHILD_HEADERS.match(child), HEADERS.match(f"{child} {parent}"),
-                                           HEADERS.match(f"{parent} {child}")) if m[0]), (None, None))
+            joined = (HEADERS.match(f"{child} {parent}"), HEADERS.match(f"{parent} {child}"))
+            alone = CHILD_HEADERS.match(child)
+            pemula = HEADERS.match(parent)[0] in PEMULA_ROLES
+            role, kind = next((m for m in ((*joined, alone) if pemula else (alone, *joined)) if m[0]), (None, None))
             columns.append(Column(j, f"{parent} / {child}", role, kind))
     return columns
 

@@ -28,6 +28,7 @@ _HEADERS = {
     PERINGKAT: "kol_peringkat", PERSEN_BELUM: "kol_persen_belum", MENUJU_HIJAU: "kol_menuju_hijau",
     MENUJU_BERIKUT: "kol_menuju_zona_berikut", HOTSPOT: "kol_hotspot", P_VALUE: "kol_p_value", NPSN: "kol_npsn",
     JENJANG: "kol_jenjang", NAMA_DESA: "kol_nama_desa", SISWA_KELAS_12: "kol_siswa_kelas_12", AKAN_17: "kol_akan_17",
+    Col.PEMULA_BELUM: "kol_pemula_belum", Col.PEMULA_SUDAH: "kol_pemula_sudah",
 }
 _FORMATTERS = {  # value, lang -> text
     PERINGKAT: lambda v, lang: fmt.number(v, lang=lang),
@@ -41,6 +42,8 @@ _FORMATTERS = {  # value, lang -> text
     NAMA_DESA: lambda v, lang: v or "–",
     SISWA_KELAS_12: lambda v, lang: fmt.number(v, lang=lang),
     AKAN_17: lambda v, lang: fmt.number(v, lang=lang),
+    Col.PEMULA_BELUM: lambda v, lang: fmt.number(v, lang=lang),
+    Col.PEMULA_SUDAH: lambda v, lang: fmt.number(v, lang=lang),
 }
 
 SCHOOL_COLUMNS = [Col.NAMA, JENJANG, NAMA_DESA, NPSN, SISWA_KELAS_12, AKAN_17, Col.BELUM]
@@ -48,11 +51,25 @@ SCHOOL_DOWNLOAD_COLUMNS = [NPSN, Col.NAMA, JENJANG, Col.KODE, NAMA_DESA, SISWA_K
 
 
 # --- which columns a list shows -------------------------------------------------------------
-def ranked_columns(level: Level | str) -> list[str]:
-    """Columns of a ranked list on screen and in a download (the parent's name only for desa)."""
+def ranked_columns(level: Level | str, table: pd.DataFrame | None = None) -> list[str]:
+    """Columns of a ranked list on screen and in a download (the parent's name only for desa).
+
+    With ``table`` (``pockets_table``), Col.PEMULA_BELUM follows Col.BELUM when some area of
+    it has the first-timers not yet recorded (an office file with BELUM REKAM PEMULA)."""
     parent = [Col.NAMA_INDUK] if Level(level) == Level.DESA else []
-    return [PERINGKAT, Col.NAMA, *parent, Col.KODE, Col.WAJIB, Col.BELUM, PERSEN_BELUM, Col.CAKUPAN, Col.ZONA,
-            MENUJU_HIJAU, MENUJU_BERIKUT]
+    pemula = [Col.PEMULA_BELUM] if has_pemula(table) else []
+    return [PERINGKAT, Col.NAMA, *parent, Col.KODE, Col.WAJIB, Col.BELUM, *pemula, PERSEN_BELUM, Col.CAKUPAN,
+            Col.ZONA, MENUJU_HIJAU, MENUJU_BERIKUT]
+
+
+def has_pemula(table) -> bool:
+    """True when ``table`` (or a dict of ``coverage.area_totals``) has a first-timers-not-recorded figure."""
+    if table is None:
+        return False
+    if isinstance(table, dict):
+        value = table.get(Col.PEMULA_BELUM)
+        return value is not None and not pd.isna(value)
+    return Col.PEMULA_BELUM in table and bool(table[Col.PEMULA_BELUM].notna().any())
 
 
 def hotspot_columns(level: Level | str) -> list[str]:
@@ -80,6 +97,17 @@ def hotspot_note(table: pd.DataFrame, lang: str = "id") -> str:
               permutasi=fmt.number(a.get("permutations", PERMUTATIONS), lang=lang),
               seed=a.get("seed", SEED), alpha=fmt.number(a.get("alpha", ALPHA), 2, lang),
               panas=int(counts.get("panas", 0)), dingin=int(counts.get("dingin", 0)))
+
+
+def pemula_note(totals: dict, lang: str = "id") -> str | None:
+    """"3.746 belum rekam, termasuk 412 pemula …" from ``coverage.area_totals`` (Col.BELUM and
+    Col.PEMULA_BELUM, people); None when the data has no first-timers figure for the area."""
+    if not has_pemula(totals) or totals.get(Col.BELUM) is None:
+        return None
+    belum, pemula = int(totals[Col.BELUM]), int(totals[Col.PEMULA_BELUM])
+    share = fmt.percent(100.0 * pemula / belum, 1, lang) if belum > 0 else "–"
+    return tr("belum_termasuk_pemula", lang, belum=fmt.number(belum, lang=lang),
+              pemula=fmt.number(pemula, lang=lang), persen=share)
 
 
 # --- map point layers -------------------------------------------------------------------------

@@ -166,6 +166,14 @@ TEXTS = {
         "Stock recorded {stok} on {tanggal_stok}; {dicetak} cards printed since. Printing rate = cards printed "
         "{awal} – {akhir} ÷ days. {prr} print-ready cards are waiting.",
     ),
+    "blangko_laju_buku": ("Blangko dipakai per hari (buku stok)", "Blanks used per day (stock ledger)"),
+    "blangko_catatan_buku": (
+        "Stok tercatat {stok} per {tanggal_stok}. Data perekaman tidak memuat jumlah sudah cetak yang baru, "
+        "jadi laju memakai kolom 'dipakai' buku stok: blangko dipakai {awal} – {akhir} ÷ jumlah hari.",
+        "Stock recorded {stok} on {tanggal_stok}. The recording figures hold no recent printed counts, so the "
+        "rate uses the stock ledger's 'dipakai': blanks used {awal} – {akhir} ÷ days.",
+    ),
+    "gambar_blangko_laju_buku": ("dipakai {laju} per hari (buku stok)", "{laju} used a day (stock ledger)"),
     "kap_status_aktif": ("aktif", "working"),
     "kap_status_rusak": ("rusak", "broken"),
     "kap_status_perbaikan": ("dalam perbaikan", "under repair"),

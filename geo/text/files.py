@@ -1,4 +1,4 @@
-"""Reading files: spreadsheets, boundary files, point files, matching rows to areas.
+"""Reading files: spreadsheets, point files, matching rows to areas (boundary files: ``boundaries``).
 
 Each entry: key → (Bahasa Indonesia, English). Placeholders in braces are filled by ``tr``."""
 
@@ -193,109 +193,6 @@ TEXTS = {
     "isi_xml": ("berkas XML", "an XML file"),
     "isi_text": ("teks/CSV", "text/CSV"),
     "isi_binary": ("data biner yang tidak dikenal", "unknown binary data"),
-    # --- boundaries ---
-    "batas_format": (
-        "Jenis berkas '{ext}' tidak didukung untuk batas wilayah. Gunakan GeoJSON (.geojson/.json), GeoPackage "
-        "(.gpkg) atau Shapefile yang dikemas dalam .zip.",
-        "File type '{ext}' is not supported for boundaries. Use GeoJSON (.geojson/.json), GeoPackage (.gpkg) "
-        "or a Shapefile packed in a .zip.",
-    ),
-    "batas_tidak_terbaca": (
-        "Berkas batas wilayah '{berkas}' tidak bisa dibaca ({detail}). Periksa apakah berkasnya utuh.",
-        "Boundary file '{berkas}' cannot be read ({detail}). Check that the file is complete.",
-    ),
-    "batas_zip_tidak_aman": (
-        "Zip ditolak: berisi jalur berbahaya '{anggota}' (keluar folder atau jalur absolut). Kemas ulang "
-        "berkas .shp, .shx, .dbf dan .prj langsung ke dalam zip baru, lalu unggah ulang.",
-        "Zip refused: it holds an unsafe path '{anggota}' (leaves its folder or is absolute). Pack the .shp, "
-        ".shx, .dbf and .prj files straight into a new zip, then upload again.",
-    ),
-    "batas_zip_tanpa_data": (
-        "Zip tidak berisi Shapefile (.shp beserta .shx, .dbf, .prj). Isinya: {isi}.",
-        "The zip holds no Shapefile (.shp with its .shx, .dbf, .prj). It holds: {isi}.",
-    ),
-    "batas_banyak_lapisan": (
-        "Berkas berisi beberapa lapisan batas: {lapisan}. Simpan satu lapisan saja per berkas.",
-        "The file holds several boundary layers: {lapisan}. Save one layer per file.",
-    ),
-    "batas_kosong": (
-        "Berkas batas wilayah tidak berisi satu pun wilayah (poligon). Periksa lapisan yang diekspor dari "
-        "aplikasi GIS (misalnya QGIS), ekspor ulang lapisan poligon wilayahnya, lalu unggah ulang.",
-        "The boundary file holds no areas (polygons). Check the layer exported from the GIS application (e.g. "
-        "QGIS), export the areas' polygon layer again, then upload again.",
-    ),
-    "batas_bukan_poligon": (
-        "Berkas tidak berisi poligon (isinya {jenis}). Batas wilayah harus berupa poligon.",
-        "The file holds no polygons (it holds {jenis}). Boundaries must be polygons.",
-    ),
-    "batas_koordinat_tak_terbatas": (
-        "Fitur ke-{fitur} di berkas batas berisi koordinat yang bukan angka (NaN atau tak hingga). Perbaiki atau "
-        "hapus fitur itu di aplikasi GIS, lalu unggah ulang.",
-        "Feature {fitur} of the boundary file has coordinates that are not numbers (NaN or infinite). Fix or "
-        "remove that feature in a GIS application, then upload again.",
-    ),
-    "batas_lintang_bujur_tertukar": (
-        "Koordinat tampak tertukar: lintang tertulis di tempat bujur (mis. {contoh}; Indonesia ada di bujur 95–141, "
-        "lintang −11–6). Simpan ulang berkas dengan urutan bujur, lintang (x = bujur), lalu unggah ulang.",
-        "The coordinates look swapped: latitude where longitude belongs (e.g. {contoh}; Indonesia lies at "
-        "longitude 95–141, latitude −11–6). Save the file again with longitude, latitude order (x = longitude), "
-        "then upload again.",
-    ),
-    "batas_titik_di_luar": (
-        "Fitur ke-{fitur} punya titik di luar bumi ({contoh}), padahal titik lain berupa derajat. Biasanya salah "
-        "ketik satu koordinat; perbaiki titik itu di aplikasi GIS, lalu unggah ulang.",
-        "Feature {fitur} has a vertex off the globe ({contoh}) while the others are in degrees. Usually one "
-        "mistyped coordinate; fix that vertex in a GIS application, then upload again.",
-    ),
-    "batas_tanpa_crs": (
-        "Koordinat berkas tampak dalam meter (proyeksi, misalnya {contoh}), tetapi berkas tidak menyebut "
-        "sistem koordinatnya. Simpan ulang dengan CRS (Shapefile: sertakan berkas .prj; GeoPackage/GeoJSON: "
-        "tetapkan CRS, misalnya EPSG:32748), atau ekspor dalam EPSG:4326.",
-        "The coordinates look like metres (projected, e.g. {contoh}) but the file does not say which "
-        "coordinate system it uses. Save it again with its CRS (Shapefile: include the .prj file; "
-        "GeoPackage/GeoJSON: set the CRS, e.g. EPSG:32748), or export it in EPSG:4326.",
-    ),
-    "batas_kolom_tidak_ada": (
-        "Kolom '{kolom}' tidak ada di berkas. Kolom yang tersedia: {tersedia}.",
-        "Column '{kolom}' is not in the file. Available columns: {tersedia}.",
-    ),
-    "batas_tanpa_kode": (
-        "Tidak ditemukan kolom kode wilayah Kemendagri (misalnya 'kode' atau 'KDEPUM'). Kolom yang tersedia: "
-        "{tersedia}. Sebutkan kolom kodenya (CLI: --code-field).",
-        "No Kemendagri area code column found (e.g. 'kode' or 'KDEPUM'). Available columns: {tersedia}. Name "
-        "the code column (CLI: --code-field).",
-    ),
-    "batas_kode_bukan_kemendagri": (
-        "Berkas ini berskema {skema}: pengenalnya ({contoh}) bukan kode Kemendagri, dan nama saja tidak bisa "
-        "dijadikan kode. Gunakan batas dengan kode Kemendagri (misalnya BIG RBI), atau sebutkan kolom berisi "
-        "kode Kemendagri (CLI: --code-field). Kolom: {tersedia}.",
-        "This file uses the {skema} schema: its identifiers ({contoh}) are not Kemendagri codes, and names "
-        "alone cannot become codes. Use boundaries with Kemendagri codes (e.g. BIG RBI) or name a column "
-        "holding Kemendagri codes (CLI: --code-field). Columns: {tersedia}.",
-    ),
-    "batas_kode_ganda": (
-        "{jumlah} kode muncul lebih dari sekali dengan nama berbeda: {kode}. Setiap wilayah harus satu kode.",
-        "{jumlah} {jumlah|code appears|codes appear} more than once with different names: {kode}. Each area needs its own code.",
-    ),
-    "batas_kode_bps": (
-        "Kode '{kode}' berbentuk kode BPS, bukan kode Kemendagri (BPS dan Kemendagri memakai penomoran "
-        "berbeda). Gunakan kode Kemendagri, misalnya 36.74.01.1001.",
-        "Code '{kode}' has the shape of a BPS code, not a Kemendagri code (BPS and Kemendagri number areas "
-        "differently). Use Kemendagri codes, e.g. 36.74.01.1001.",
-    ),
-    "batas_kode_tidak_sah": (
-        "Kode '{kode}' bukan kode wilayah Kemendagri (bentuknya PP.KK.CC.DDDD, misalnya 36.74.01.1001).",
-        "Code '{kode}' is not a Kemendagri area code (its form is PP.KK.CC.DDDD, e.g. 36.74.01.1001).",
-    ),
-    "batas_kode_kosong": ("Kode wilayah kosong.", "The area code is empty."),
-    "batas_kode_tingkat_lain": (
-        "Kode '{kode}' adalah kode tingkat {tingkat_kode}, bukan {level}.",
-        "Code '{kode}' is a {tingkat_kode} code, not {level}.",
-    ),
-    "batas_level_salah": (
-        "Tingkat '{level}' tidak dikenal. Pilih salah satu: {pilihan}.",
-        "Unknown level '{level}'. Choose one of: {pilihan}.",
-    ),
     # --- points ---
     "titik_jenis_tidak_dikenal": (
         "Jenis titik '{jenis}' tidak dikenal. Pilih salah satu: {pilihan}.",

@@ -38,6 +38,14 @@ TEXTS = {
     "kol_siswa_kelas_12": ("Siswa kelas 12", "Grade-12 students"),
     "kol_akan_17": ("Akan 17 tahun ≤ 6 bulan", "Turning 17 within 6 months"),
     "kol_belum_pemula": ("Belum rekam", "Not recorded"),
+    "kol_pemula_belum": ("Pemula belum rekam", "First-timers not recorded"),
+    "kol_pemula_sudah": ("Pemula sudah rekam", "First-timers recorded"),
+    "belum_termasuk_pemula": (
+        "{belum} belum rekam, termasuk {pemula} pemula ({persen}): remaja yang baru atau segera berumur 17 "
+        "tahun, kebanyakan masih bersekolah.",
+        "{belum} not recorded, including {pemula} first-timers ({persen}): young people just turning or about "
+        "to turn 17, most of them still at school.",
+    ),
     "lapisan_sekolah_kantong": ("Sekolah: siswa akan 17 belum rekam", "Schools: students turning 17 not recorded"),
     "hotspot_label": ("{nama}: {kelas} (p = {p})", "{nama}: {kelas} (p = {p})"),
     "kantong_intro": (

@@ -77,6 +77,11 @@ TEXTS = {
         "Event {jenis} in {kode} starting {mulai} is written more than once (also row {baris_lain}). Remove "
         "one of them.",
     ),
+    "impor_peristiwa_ok": (
+        "Tersimpan sebagai versi {versi}: {jumlah} peristiwa ({rincian}).",
+        "Stored as version {versi}: {jumlah} events ({rincian}).",
+    ),
+    "peristiwa_kolom_dipakai": ("Kolom berkas: {daftar}.", "File columns: {daftar}."),
     "peristiwa_kosong": (
         "Berkas peristiwa {path} tidak berisi satu peristiwa pun.",
         "The events file {path} holds no event.",

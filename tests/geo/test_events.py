@@ -299,3 +299,19 @@ def test_projection_view_keeps_the_order_and_says_the_status():
         "87,00%", "2,9", "30 Januari 2026", "18"]
     assert shown.iloc[1]["Perkiraan tercapai"] == "–"
 
+
+
+def test_kind_words_and_headers_as_offices_write_them(store, tmp_path):
+    from geo.io.events import event_kind
+
+    assert [event_kind(w) for w in ("Gangguan Jaringan", "JEMPUT BOLA", "blanko habis", "alat_rusak", "banjir")] == [
+        "jaringan_putus", "jemput_bola", "blangko_habis", "alat_rusak", None]
+    version = events.add_event(store, "99.01.01", "Layanan Sabtu Minggu", "2026-02-14", "2026-02-15", None, "a")
+    assert events.events(store).set_index(Col.VERSI).loc[version, columns.JENIS] == "layanan_akhir_pekan"
+    path = tmp_path / "kegiatan.csv"
+    path.write_text("No;Tgl. Mulai;S/D;Kode Wil;Kejadian;Catatan\n1;14/02/2026;15/02/2026;990101;jebol;Balai desa\n",
+                    encoding="utf-8")
+    frame = read_events(path)
+    assert frame.attrs["kolom"] == {columns.MULAI: "tgl._mulai", columns.SELESAI: "s/d", Col.KODE: "kode_wil",
+                                    columns.JENIS: "kejadian", columns.KETERANGAN: "catatan"}
+    assert frame.loc[2].tolist() == ["14/02/2026", "15/02/2026", "990101", "jebol", "Balai desa"]

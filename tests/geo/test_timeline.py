@@ -59,9 +59,9 @@ def test_coverage_over_time_carries_late_reports_forward_and_fills_in_kecamatan_
         # a kecamatan with no desa rows: its own row counts, from the day it arrives
         ("98.01.02", "2026-01-12", 1000, 900),
     ], columns=[Col.KODE, Col.TANGGAL, Col.WAJIB, Col.SUDAH])
-    for c in ("prr", "sudah_cetak", "pemula"):
+    for c in ("prr", "sudah_cetak", "pemula", Col.PEMULA_SUDAH, Col.PEMULA_BELUM):
         rows[c] = pd.NA
-    for c in (Col.WAJIB, Col.SUDAH, "prr", "sudah_cetak", "pemula"):
+    for c in (Col.WAJIB, Col.SUDAH, "prr", "sudah_cetak", "pemula", Col.PEMULA_SUDAH, Col.PEMULA_BELUM):
         rows[c] = rows[c].astype("Int64")
     rows[Col.BELUM] = pd.array([pd.NA] * len(rows), dtype="Int64")
     settings = Settings(zones=ZoneConfig())

@@ -6,8 +6,14 @@ Indonesian schemas (Kemendagri ``kode``/``nama``, BIG RBI ``KDEPUM``/``WADMKD``â
 normalises codes to the dotted Kemendagri form and, for a desa-only file, dissolves the
 kecamatan and kabupaten/kota polygons from the desa. What it did is in ``report``.
 
+A file that names its areas without Kemendagri codes (GADM, geoBoundaries, OpenStreetMap,
+BIG without PUM codes) is read by ``named.read_named`` (schema, levels, names and parents'
+names as written); ``geo.join.boundaries`` matches the names to the official code table and
+``load.build_areas`` makes the areas (``geo.ingest.prepare_boundaries`` does all three).
+
 ``source`` (file type, safe opening, CRS), ``fields`` (code and name columns as lookup
-tables, codes checked), ``polygons`` (repair, merge, dissolve), ``load`` (the whole).
+tables, codes checked), ``polygons`` (repair, merge, dissolve), ``named`` (files without
+codes), ``load`` (the whole).
 """
 from __future__ import annotations
 

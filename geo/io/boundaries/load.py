@@ -46,7 +46,8 @@ def load_boundaries(source, *, level: Level | str | None = None, code_field: str
     Fields: ``code_field``/``name_field`` override detection. Detected: ``kode``-like columns,
     BIG RBI ``KDEPUM``/``KDCPUM``/``KDPKAB``/``KDPPUM`` with ``WADMKD``/``NAMOBJ``, ``WADMKC``,
     ``WADMKK``, ``WADMPR``. GADM (``GID_n``) and geoBoundaries (``shapeID``) identifiers are
-    not Kemendagri codes and are refused unless a code field is given. Without a name field
+    not Kemendagri codes and are refused here unless a code field is given (an import,
+    ``geo.ingest.prepare_boundaries``, matches such files by name instead). Without a name field
     the code is used as the name.
 
     Level is ``level`` when given (codes of another depth are errors), else each code's depth.
@@ -63,25 +64,58 @@ def load_boundaries(source, *, level: Level | str | None = None, code_field: str
     ValidationFailed with one Problem per bad code (BPS-shaped, malformed, empty, wrong
     level) and RekamError('batas_level_salah') for an unknown ``level``.
     """
-    level = _as_level(level)
-    frame, report = read_features(source, file_name)
-    if frame.empty:
-        raise FileRefused("batas_kosong")
-    frame = to_wgs84(frame, report)
-    columns = [c for c in frame.columns if c != frame.geometry.name]
+    level = as_level(level)  # before reading: a wrong option is said at once
+    frame, report = open_boundaries(source, file_name)
+    return load_coded(frame, report, level=level, code_field=code_field, name_field=name_field,
+                      dissolve_parents=dissolve_parents)
+
+
+def load_coded(frame: gpd.GeoDataFrame, report: dict, *, level: Level | str | None = None,
+               code_field: str | None = None, name_field: str | None = None,
+               dissolve_parents: bool = True) -> BoundaryLoad:
+    """``load_boundaries`` on a file already opened (``open_boundaries``'s frame and report)."""
+    level = as_level(level)
+    columns = feature_columns(frame)
     code_col = pick_code_field(frame, columns, code_field, level)
     name_col = pick_name_field(frame, columns, name_field, code_col)
     report.update(code_field=code_col, name_field=name_col)
     codes = read_codes(frame[code_col], code_col, level)
     names = [clean_name(n) or k for n, k in zip(frame[name_col] if name_col else [None] * len(codes), codes)]
+    areas = build_areas(frame, codes, names, report, dissolve_parents=dissolve_parents, parent_names=True)
+    return BoundaryLoad(areas, report)
+
+
+def open_boundaries(source, file_name: str | None = None) -> tuple[gpd.GeoDataFrame, dict]:
+    """Every feature of a boundary file in EPSG:4326, and the report's first entries (file_name,
+    format, layer, n_features, source_crs, crs_assumed, reprojected). Raises FileRefused as
+    ``load_boundaries`` does for the file itself."""
+    frame, report = read_features(source, file_name)
+    if frame.empty:
+        raise FileRefused("batas_kosong")
+    return to_wgs84(frame, report), report
+
+
+def feature_columns(frame: gpd.GeoDataFrame) -> list[str]:
+    """The attribute columns of a boundary frame (all but the geometry)."""
+    return [c for c in frame.columns if c != frame.geometry.name]
+
+
+def build_areas(frame: gpd.GeoDataFrame, codes: list[str], names: list[str], report: dict, *,
+                dissolve_parents: bool = True, parent_names: bool = True) -> gpd.GeoDataFrame:
+    """The areas of ``frame``'s features, each with its dotted code and name (aligned lists).
+
+    Polygons repaired, empty ones dropped, repeats of a code unioned; a desa-only set also
+    yields its dissolved kecamatan and kabupaten/kota (named from the file's parent-name
+    columns when ``parent_names``, else by their code). Returns AREA_COLUMNS sorted by kode
+    and adds the rest of ``load_boundaries``' report entries to ``report``."""
     geoms = clean_polygons(frame.geometry.values, codes, report)
     keep = ~shapely.is_empty(geoms)
-    rows = pd.DataFrame({Col.KODE: codes, Col.NAMA: names, Col.GEOMETRY: geoms})[keep]
+    rows = pd.DataFrame({Col.KODE: codes, Col.NAMA: names, Col.GEOMETRY: geoms}, index=frame.index)[keep]
     rows = merge_duplicates(rows, report)  # keeps the index (feature number - 1) of first occurrences
     rows[Col.LEVEL] = [Level.of_code(k).value for k in rows[Col.KODE]]
     dissolved = {}
     if dissolve_parents and set(rows[Col.LEVEL]) == {Level.DESA.value}:
-        rows, dissolved = _with_parents(rows, frame, columns)
+        rows, dissolved = _with_parents(rows, frame, feature_columns(frame) if parent_names else [])
     rows[Col.KODE_INDUK] = [parent_code(k) for k in rows[Col.KODE]]
     rows[Col.TIPE] = [area_tipe(k, n) for k, n in zip(rows[Col.KODE], rows[Col.NAMA])]
     rows = rows.sort_values(Col.KODE, ignore_index=True)
@@ -92,7 +126,7 @@ def load_boundaries(source, *, level: Level | str | None = None, code_field: str
         dissolved=dissolved,
         bounds=[round(float(v), 6) for v in areas.total_bounds],
     )
-    return BoundaryLoad(areas, report)
+    return areas
 
 
 def _with_parents(desa: pd.DataFrame, frame, columns: list[str]) -> tuple[pd.DataFrame, dict[str, int]]:
@@ -105,7 +139,8 @@ def _with_parents(desa: pd.DataFrame, frame, columns: list[str]) -> tuple[pd.Dat
     return pd.concat([desa, kec, kab], ignore_index=True), dissolved
 
 
-def _as_level(level) -> Level | None:
+def as_level(level) -> Level | None:
+    """``level`` as a Level (None stays None); RekamError('batas_level_salah') for an unknown one."""
     if level is None or isinstance(level, Level):
         return level
     try:
