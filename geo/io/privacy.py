@@ -9,9 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-import pyarrow as pa
-
-from geo.io.cells import as_cells, found, is_text, of_type, text_array
+from geo.io.cells import Cells
 from geo.io.grids import Sheet, letter, norm
 from geo.schema import FileRefused
 
@@ -50,14 +48,14 @@ def nik_flags(values: Sequence) -> np.ndarray:
 
     Text cells without 16 digits or an E, empty cells and numbers far from 16 digits are
     decided for the column at once; the others by ``nik_like`` itself."""
-    return _nik_flags(as_cells(values), text_array(values))
+    return _nik_flags(Cells(values))
 
 
-def _nik_flags(cells: np.ndarray, texts: pa.Array) -> np.ndarray:
-    text = is_text(texts)
-    candidate = found(texts, _NIK_CANDIDATE)
-    others = ~text & np.not_equal(cells, None)
-    ints, floats = of_type(cells, int, others), of_type(cells, float, others)
+def _nik_flags(column: Cells) -> np.ndarray:
+    cells = column.objects
+    candidate = column.found(_NIK_CANDIDATE)
+    others = ~column.text & ~column.none
+    ints, floats = column.of_type(int, others), column.of_type(float, others)
     if floats.any():
         size = np.abs(cells[floats].astype(np.float64))
         candidate[floats] = (size >= 1e14) & (size < 1e17)  # wide of the line: the rule decides near it
@@ -79,10 +77,10 @@ def refuse_personal_data(sheet: Sheet) -> None:
     """
     grid = sheet.grid
     for j, column in enumerate(zip(*grid)):
-        texts = text_array(column)
-        flags = _nik_flags(as_cells(column), texts)
+        cells = Cells(column)
+        flags = _nik_flags(cells)
         n_nik = int(flags.sum())
-        header = next((column[i] for i in np.flatnonzero(found(texts, _HEADER_WORDS))
+        header = next((column[i] for i in np.flatnonzero(cells.found(_HEADER_WORDS))
                        if _personal_header(column[i])), None)
         if header is None and n_nik:
             first = int(np.argmax(flags))

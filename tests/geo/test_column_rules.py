@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo.io.grids import Sheet
-from geo.io.numbers import MAX_COUNT, parse_count, parse_counts, parse_percent, parse_percents
+from geo.io.numbers import (MAX_COUNT, as_text, as_texts, parse_count, parse_counts, parse_percent,
+                             parse_percents)
 from geo.io.privacy import (_HEADER_WORDS, PERSONAL_HEADERS, _personal_header, nik_flags, nik_like,
                              refuse_personal_data)
 from geo.schema import FileRefused
@@ -149,3 +150,14 @@ def test_a_personal_header_anywhere_in_a_long_column_is_found(header):
     with pytest.raises(FileRefused) as err:
         refuse_personal_data(Sheet("S", [[v, "1.234"] for v in column]))
     assert err.value.params["kolom"] == header and err.value.params["huruf"] == "A"
+
+
+TEXT_CELLS = [None, "", " ", "Serpong", " Serpong ", "KEL. PONDOK BENDA", "36.74.01.1001", "\u00a0Ciater", "Ciater\u3000",
+              "\x1cX\x1f", "x\n", "Ñ", "a b", 12.0, 12.5, 3674011001, float("nan"), True, datetime(2026, 1, 1)]
+
+
+@given(st.lists(st.one_of(st.sampled_from(TEXT_CELLS), st.text(max_size=6), cell), max_size=40))
+@PROPERTY
+def test_texts_equal_the_one_cell_rule(values):
+    got, want = as_texts(values), [as_text(v) for v in values]
+    assert all(same(a, b) for a, b in zip(got, want)), list(zip(values, got, want))
