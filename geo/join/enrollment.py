@@ -94,7 +94,8 @@ def join_enrollment(
                                 key=row_key(row.get(Col.LEMBAR), row[Col.BARIS]))
         for column, value in _outcome_columns(outcome, scope).items():
             report[column][position] = value
-    report = (pd.DataFrame(report, columns=list(REPORT_COLUMNS)) if len(table)
+    # from lists, so that each column's type is inferred as from one dict per row (int, float, str)
+    report = (pd.DataFrame({c: list(report[c]) for c in REPORT_COLUMNS}) if len(table)
               else pd.DataFrame([], columns=list(REPORT_COLUMNS)))
 
     problems = matcher.problems

@@ -1,6 +1,7 @@
 """The enrollment reader reads ordinary rows for whole columns at once; the result must be what
 deciding every row alone gives. ``RowByRow`` below is that reference: the reader's walk as it
-was, every row through ``_read_row``, the footer found cell by cell with ``count_like``."""
+was, every row through ``_read_row``, the footer found cell by cell with ``count_like``, a total
+compared with sums taken over the rows' figures."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,7 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from geo.io.enrollment_header import count_like, find_header, map_columns
-from geo.io.enrollment_rows import START, RowReader
+from geo.io.enrollment_rows import START, RowReader, Rows
 from geo.io.grids import Sheet
 from geo.schema import ValidationFailed
 
@@ -18,8 +19,18 @@ PROPERTY = settings(max_examples=200, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
+class SummedRows(Rows):
+    def sum_since(self, mark, role):
+        values = self.counts[role][mark.n:]
+        return sum(values) if values and all(v is not None for v in values) else None
+
+
 class RowByRow(RowReader):
     """Every row decided alone, in order (the reference)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = SummedRows()
 
     def read(self):
         start = self.mapping.header.rows[-1] + 1
