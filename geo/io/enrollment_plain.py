@@ -15,16 +15,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from geo.io.cells import Cells
-from geo.io.enrollment_header import REQUIRED_COUNTS, Mapping
+from geo.io.enrollment_header import REQUIRED_COUNTS, Column, Mapping
 from geo.io.grids import Sheet
-from geo.io.numbers import as_texts, parse_counts, parse_percents
+from geo.io.numbers import as_texts, parse_counts, parse_percents, show
+from geo.schema import Col, Problem
 
 # A cell that could make its row a row of column numbers ('1', '(2)'): the row reader decides those rows.
 _NUMBERING = r"^[() ]*[0-9]+[() ]*$"
 # A label cell that could be 'JUMLAH', 'TOTAL', 'SUB TOTAL'… once normalised (or is not ASCII):
 # the row reader decides those rows.
 _TOTAL_WORDS = r"(?i)JUMLAH|JML|TOTAL|[^\x00-\x7f]"
-NUMBER_LIKE = ("angka_negatif", "bukan_bilangan_bulat")  # what ``count_like`` counts besides counts
+_NUMBER_LIKE = ("angka_negatif", "bukan_bilangan_bulat")  # what ``count_like`` counts besides counts
 
 
 @dataclass
@@ -81,7 +82,8 @@ def read_body(sheet: Sheet, mapping: Mapping, start: int, total_label) -> Body:
     kode, nama = texts_of(mapping.code), texts_of(mapping.name)
     shifted = _shifted(sheet, mapping, start, filled)
     within = np.arange(start, start + n) <= end
-    plain = within & ~blank & ~shifted & texty & ~labels & plain_counts & (np.not_equal(kode, None) | np.not_equal(nama, None))
+    labelled = np.not_equal(kode, None) | np.not_equal(nama, None)  # a row with neither may be a total
+    plain = within & ~blank & ~shifted & texty & ~labels & plain_counts & labelled
     cakupan = (parse_percents(columns[mapping.cakupan.index]) if mapping.cakupan is not None and n
                else np.full(n, None, dtype=object))
     return Body(start, blank, shifted, plain, kode, nama, texts_of(mapping.parent), counts, missing, cakupan, end)
@@ -92,7 +94,7 @@ def _last_data_index(rows: list[list], start: int, parsed: dict, labels: np.ndar
     are a footer (place, date, signature). With none anywhere, the last row (errors then show)."""
     data = np.zeros(len(rows), dtype=bool)
     for counts, errors in parsed.values():
-        data |= np.isin(errors, NUMBER_LIKE) | (np.equal(errors, None) & np.not_equal(counts, None))
+        data |= np.isin(errors, _NUMBER_LIKE) | (np.equal(errors, None) & np.not_equal(counts, None))
     for i in np.flatnonzero(labels & ~data):
         data[i] = total_label(rows[i]) is not None
     hits = np.flatnonzero(data)
@@ -130,3 +132,49 @@ def _shifted(sheet: Sheet, mapping: Mapping, start: int, filled: np.ndarray) -> 
     for i in longer:
         other[i] = any(v is not None for v in sheet.grid[start + i][expected:])
     return other & (filled >= 2)
+
+
+# --- warnings about one data row (the row reader's and the column reader's alike) ------------------
+def texts(cols: list[Column]) -> str:
+    return " + ".join(c.text for c in cols)
+
+
+def over_wajib(baris: int, m: Mapping, sudah: int, wajib: int) -> Problem:
+    return Problem("melebihi_wajib", baris=baris, kolom=texts(m.counts[Col.SUDAH]), severity="warning",
+                   params={"sudah": sudah, "wajib": wajib, "cakupan": round(100 * sudah / wajib, 2) if wajib else None})
+
+
+def belum_differs(baris: int, m: Mapping, belum: int, wajib: int, sudah: int, expected: int) -> Problem:
+    return Problem("belum_tidak_sesuai", baris=baris, kolom=texts(m.counts[Col.BELUM]), severity="warning",
+                   params={"belum": belum, "wajib": wajib, "sudah": sudah, "selisih": expected})
+
+
+def cakupan_differs(baris: int, m: Mapping, written, computed: float) -> Problem:
+    return Problem("cakupan_tidak_sesuai", baris=baris, kolom=m.cakupan.text, severity="warning",
+                   params={"tertulis": show(written), "dihitung": round(computed, 2)})
+
+
+def plain_warnings(body: Body, m: Mapping, grid: list[list]) -> list[Problem]:
+    """``RowReader._row_warnings`` of every ordinary row at once, in row order (a row's own in the
+    order that method gives them). Ordinary rows have wajib and sudah; the arithmetic is exact
+    in float64 (figures below 10^9), as in Python."""
+    rows = np.flatnonzero(body.plain)
+    wajib, sudah = body.counts[Col.WAJIB][rows], body.counts[Col.SUDAH][rows]
+    found: list[tuple[int, int, Problem]] = []
+    for k in np.flatnonzero(sudah > wajib):
+        found.append((rows[k], 0, over_wajib(int(body.start + rows[k] + 1), m, int(sudah[k]), int(wajib[k]))))
+    if Col.BELUM in body.counts:
+        belum, expected = body.counts[Col.BELUM][rows], np.maximum(wajib - sudah, 0)
+        for k in np.flatnonzero(~body.missing[Col.BELUM][rows] & (belum != expected)):
+            found.append((rows[k], 1, belum_differs(int(body.start + rows[k] + 1), m, int(belum[k]), int(wajib[k]),
+                                                    int(sudah[k]), int(expected[k]))))
+    if m.cakupan is not None:
+        written = body.cakupan[rows]
+        has = (wajib > 0) & np.not_equal(written, None)
+        computed = 100 * sudah[has].astype(np.float64) / wajib[has]
+        pct = written[has].astype(np.float64)
+        far = np.minimum(np.abs(pct - computed), np.abs(100 * pct - computed)) > 0.5
+        for k, c in zip(np.flatnonzero(has)[far], computed[far]):
+            i = body.start + rows[k]
+            found.append((rows[k], 2, cakupan_differs(int(i + 1), m, grid[i][m.cakupan.index], float(c))))
+    return [problem for _, _, problem in sorted(found, key=lambda f: f[:2])]

@@ -13,9 +13,10 @@ import numpy as np
 import pandas as pd
 
 from geo.io.enrollment_header import (ABAIKAN, COUNT_ROLES, NOMOR, PARENT_LABEL, REQUIRED_COUNTS, SECTION_CHILDREN,
-                                      TOTAL_LABEL, UNIT_WORDS, Column, Mapping, is_column_numbers, looks_numeric,
+                                      TOTAL_LABEL, UNIT_WORDS, Mapping, is_column_numbers, looks_numeric,
                                       role_of)
-from geo.io.enrollment_plain import Body, read_body
+from geo.io.enrollment_plain import (Body, belum_differs, cakupan_differs, over_wajib, plain_warnings, read_body,
+                                     texts)
 from geo.io.grids import Sheet, norm
 from geo.io.numbers import MAX_COUNT, as_text, parse_count, parse_percent, show
 from geo.schema import COUNT_COLUMNS, Col, Problem
@@ -346,49 +347,3 @@ class RowReader:
             "skipped_rows": {k: v for k, v in self.skipped.items() if v},
             "sections": self.sections,
         }
-
-
-# --- warnings about one data row (the row reader's and the column reader's alike) -------------
-def texts(cols: list[Column]) -> str:
-    return " + ".join(c.text for c in cols)
-
-
-def over_wajib(baris: int, m: Mapping, sudah: int, wajib: int) -> Problem:
-    return Problem("melebihi_wajib", baris=baris, kolom=texts(m.counts[Col.SUDAH]), severity="warning",
-                   params={"sudah": sudah, "wajib": wajib, "cakupan": round(100 * sudah / wajib, 2) if wajib else None})
-
-
-def belum_differs(baris: int, m: Mapping, belum: int, wajib: int, sudah: int, expected: int) -> Problem:
-    return Problem("belum_tidak_sesuai", baris=baris, kolom=texts(m.counts[Col.BELUM]), severity="warning",
-                   params={"belum": belum, "wajib": wajib, "sudah": sudah, "selisih": expected})
-
-
-def cakupan_differs(baris: int, m: Mapping, written, computed: float) -> Problem:
-    return Problem("cakupan_tidak_sesuai", baris=baris, kolom=m.cakupan.text, severity="warning",
-                   params={"tertulis": show(written), "dihitung": round(computed, 2)})
-
-
-def plain_warnings(body: Body, m: Mapping, grid: list[list]) -> list[Problem]:
-    """``RowReader._row_warnings`` of every ordinary row at once, in row order (a row's own in the
-    order that method gives them). Ordinary rows have wajib and sudah; the arithmetic is exact
-    in float64 (figures below 10^9), as in Python."""
-    rows = np.flatnonzero(body.plain)
-    wajib, sudah = body.counts[Col.WAJIB][rows], body.counts[Col.SUDAH][rows]
-    found: list[tuple[int, int, Problem]] = []
-    for k in np.flatnonzero(sudah > wajib):
-        found.append((rows[k], 0, over_wajib(int(body.start + rows[k] + 1), m, int(sudah[k]), int(wajib[k]))))
-    if Col.BELUM in body.counts:
-        belum, expected = body.counts[Col.BELUM][rows], np.maximum(wajib - sudah, 0)
-        for k in np.flatnonzero(~body.missing[Col.BELUM][rows] & (belum != expected)):
-            found.append((rows[k], 1, belum_differs(int(body.start + rows[k] + 1), m, int(belum[k]), int(wajib[k]),
-                                                    int(sudah[k]), int(expected[k]))))
-    if m.cakupan is not None:
-        written = body.cakupan[rows]
-        has = (wajib > 0) & np.not_equal(written, None)
-        computed = 100 * sudah[has].astype(np.float64) / wajib[has]
-        pct = written[has].astype(np.float64)
-        far = np.minimum(np.abs(pct - computed), np.abs(100 * pct - computed)) > 0.5
-        for k, c in zip(np.flatnonzero(has)[far], computed[far]):
-            i = body.start + rows[k]
-            found.append((rows[k], 2, cakupan_differs(int(i + 1), m, grid[i][m.cakupan.index], float(c))))
-    return [problem for _, _, problem in sorted(found, key=lambda f: f[:2])]

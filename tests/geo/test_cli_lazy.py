@@ -45,7 +45,8 @@ def test_the_parser_repeats_the_renderers_names_exactly():
 
 @pytest.mark.parametrize("argv, command", [
     (["coverage", "--level", "desa"], "coverage"), (["--lang", "en", "map", "--out", "x"], "map"),
-    (["--lang=en", "history"], "history"), (["--help"], None), ([], None), (["-h", "trend"], None), (["trend", "-h"], "trend"),
+    (["--lang=en", "history"], "history"), (["--help"], None), ([], None), (["-h", "trend"], None),
+    (["trend", "-h"], "trend"),
     (["--la", "en", "pockets"], "en"),  # an abbreviated option: unknown word, so every group is loaded
 ])
 def test_the_command_word_is_found_before_parsing(argv, command):

@@ -152,7 +152,8 @@ def test_a_personal_header_anywhere_in_a_long_column_is_found(header):
     assert err.value.params["kolom"] == header and err.value.params["huruf"] == "A"
 
 
-TEXT_CELLS = [None, "", " ", "Serpong", " Serpong ", "KEL. PONDOK BENDA", "36.74.01.1001", "\u00a0Ciater", "Ciater\u3000",
+TEXT_CELLS = [None, "", " ", "Serpong", " Serpong ", "KEL. PONDOK BENDA", "36.74.01.1001", "\u00a0Ciater",
+              "Ciater\u3000",
               "\x1cX\x1f", "x\n", "Ñ", "a b", 12.0, 12.5, 3674011001, float("nan"), True, datetime(2026, 1, 1)]
 
 

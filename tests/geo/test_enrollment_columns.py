@@ -83,7 +83,8 @@ HEADERS = [
     ["DESA", "KODE DESA", "KECAMATAN", "SUDAH REKAM", "WAJIB KTP", "%"],
 ]
 count_cell = st.one_of(
-    st.integers(0, 5000), st.integers(0, 5000).map(str), st.integers(1000, 10**7).map(lambda n: f"{n:,}".replace(",", ".")),
+    st.integers(0, 5000), st.integers(0, 5000).map(str),
+    st.integers(1000, 10**7).map(lambda n: f"{n:,}".replace(",", ".")),
     st.sampled_from([None, "-", "", "-5", "12,5", "1.234,00", "abc", "1000000001", "'0012", " 12 ", "\u2013", 12.0,
                      -3, 2.5, True, "3.67401E+15"]),
 )
@@ -93,7 +94,8 @@ name_cell = st.one_of(
     st.text(max_size=6),
 )
 code_cell = st.sampled_from([None, "36.74.01.1001", "3674011001", "36.74.01.2002", 3674011001, "x", "JML", "1"])
-other_cell = st.one_of(st.none(), st.integers(1, 9), st.sampled_from(["92,28%", "90.5", "0,93", "(jiwa)", "%", "1", "2"]))
+other_cell = st.one_of(st.none(), st.integers(1, 9),
+                       st.sampled_from(["92,28%", "90.5", "0,93", "(jiwa)", "%", "1", "2"]))
 
 
 def body_row(header: list[str]):

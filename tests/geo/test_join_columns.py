@@ -22,7 +22,8 @@ PROPERTY = settings(max_examples=150, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 AREAS = pd.DataFrame([
-    ("36", "Banten"), ("36.03", "Kabupaten Tangerang"), ("36.71", "Kota Tangerang"), ("36.74", "Kota Tangerang Selatan"),
+    ("36", "Banten"), ("36.03", "Kabupaten Tangerang"), ("36.71", "Kota Tangerang"),
+    ("36.74", "Kota Tangerang Selatan"),
     ("36.74.01", "Serpong"), ("36.74.02", "Setu"), ("36.03.12", "Kosambi"),
     ("36.74.01.1001", "Ciater"), ("36.74.01.1002", "Rawa Buntu"), ("36.74.01.1003", "Rawamekar Jaya"),
     ("36.74.02.1001", "Setu"), ("36.74.02.1002", "Babakan"), ("36.74.02.2003", "Kademangan"),
@@ -122,8 +123,8 @@ def test_join_equals_row_by_row(rows, within):
     assert_same_join(table_of(rows), within=within)
 
 
-@given(st.lists(row, max_size=12), st.dictionaries(st.integers(3, 14), st.sampled_from(DESA[Col.KODE].tolist()
-                                                                                       + ["36.74.09.9999"]), max_size=3))
+@given(st.lists(row, max_size=12),
+       st.dictionaries(st.integers(3, 14), st.sampled_from([*DESA[Col.KODE], "36.74.09.9999"]), max_size=3))
 @PROPERTY
 def test_join_with_manual_choices_equals_row_by_row(rows, overrides):
     assert_same_join(table_of(rows), overrides=overrides)
