@@ -60,6 +60,7 @@ bench: install-dev system-deps
 	$(BIN)/python bench/map_bench.py
 	$(BIN)/python bench/image_bench.py
 	$(BIN)/python bench/read_bench.py
+	$(BIN)/python bench/national_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache data/rekam.sqlite*

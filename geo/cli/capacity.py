@@ -2,14 +2,16 @@
 blank-card stock imports, the blank-stock projection."""
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from geo.cli.output import add_common, emit, lang, open_store
 from geo.columns import ALAT_AKTIF, HARI_BACKLOG, HARI_SEBELUM, HARI_SESUDAH, MAKS_SEBELUM, MAKS_SESUDAH, OPERATOR
 from geo.config import DEFAULT_RATE_WINDOW_DAYS, DEFAULT_THROUGHPUT
 from geo.schema import ALLOCATION_UNITS, Col
 from geo.text import tr
+
+if TYPE_CHECKING:  # pandas is imported when a command runs, not when the parser is built
+    import pandas as pd
 
 CAPACITY_SHOWN = [Col.KODE, Col.NAMA, ALAT_AKTIF, OPERATOR, Col.BELUM, HARI_BACKLOG]  # what `capacity` prints
 
@@ -50,6 +52,9 @@ def add_commands(sub) -> None:
 
 def _jsonable(frame: pd.DataFrame, decimals: int = 2) -> pd.DataFrame:
     """Days rounded; infinity (no working device) becomes null, as JSON has no infinity."""
+    import numpy as np
+    import pandas as pd
+
     out = frame.copy()
     for c in out.columns:
         if pd.api.types.is_float_dtype(out[c]):

@@ -35,6 +35,8 @@ def add_commands(sub) -> None:
     p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
     p.add_argument("--allow-date", action="store_true",
                    help="terima tanggal di masa depan atau sebelum 2011 (sudah diperiksa)")
+    p.add_argument("--report", metavar="BERKAS",
+                   help="tulis laporan pencocokan lengkap (satu baris per baris berkas) ke BERKAS .csv atau .xlsx")
     p.set_defaults(func=cmd_import_enrollment)
 
     p = add_common(sub.add_parser("import-points", help="impor titik: lokasi perekaman atau sekolah (CSV, XLSX)"))
@@ -112,7 +114,11 @@ def print_feature_report(prepared, lang: str) -> None:
 
 
 def print_join_report(prepared, lang: str) -> None:
-    """How each row matched (counts, then every row), refusals on stderr, candidates for unmatched rows."""
+    """How the rows matched: the counts, then only the rows to look at (not matched, or matched with
+    a remark) — a national file has 84,000 rows, ``--report FILE`` writes them all; refusals on
+    stderr, candidates for unmatched rows, warnings."""
+    from geo.join import MATCHED
+
     report = prepared.join.report
     sheets = prepared.read.report
     if sheets.get("sheets_read") and len(sheets.get("sheets", [])) > 1:  # every sheet accounted for
@@ -124,15 +130,18 @@ def print_join_report(prepared, lang: str) -> None:
     print(" · ".join(f"{k}: {v}" for k, v in counts.items()))
     cols = (["lembar"] if report["lembar"].notna().any() else []) + ["baris", "kode_file", "nama_file", "cara",
                                                                     "kode", "nama"]
-    print(report[cols].to_string(index=False))
+    to_look_at = report[~report["cara"].isin([m.value for m in MATCHED]) | report["alasan"].notna()]
+    if len(to_look_at):
+        print(report.loc[to_look_at.index, cols].to_string(index=False))
+    if len(to_look_at) < len(report):
+        print(tr("baris_cocok_lain", lang, jumlah=len(report) - len(to_look_at)))
     for problem in prepared.join.problems:
         if problem.severity == "error":
             print(describe_problem(problem, lang), file=sys.stderr)
     for _, row in prepared.unmatched.iterrows():
         cands = row.get("kandidat") or []
         if len(cands):
-            names = "; ".join(f"{c['kode']} {c['nama']} ({c.get('skor') or ''})" for c in cands)
-            print(f"  baris {row['baris']}: kandidat → {names}")
+            print(f"  baris {row['baris']}: kandidat → {candidates_text(cands)}")
     for problem in prepared.warnings:
         print(f"{tr('peringatan', lang)}: {describe_problem(problem, lang)}", file=sys.stderr)
 
@@ -151,10 +160,37 @@ def cmd_import_enrollment(args) -> int:
                                   settings=load_settings())
     tanggal = data_date(prepared.read.report, tanggal, language)
     print_join_report(prepared, language)
+    if args.report:  # before storing: a refused import's report is the one most needed
+        write_join_report(prepared, args.report, language)
     version = commit_enrollment(store, prepared, tanggal=tanggal, user=args.user,
                                 skip_unmatched=args.skip_unmatched, force=args.force, allow_date=args.allow_date)
     print(tr("impor_rekam_ok", language, versi=version, jumlah=len(prepared.join.matched), tanggal=tanggal))
     return 0
+
+
+def candidates_text(candidates: list[dict]) -> str:
+    """``36.74.01.1001 Ciater (92.5); …``: the join's closest areas for a row."""
+    return "; ".join(f"{c['kode']} {c['nama']} ({c.get('skor') or ''})" for c in candidates)
+
+
+def write_join_report(prepared, path: str, lang: str) -> None:
+    """The whole join report, one row per row of the file (``geo.join.REPORT_COLUMNS``, the
+    candidates as text), to ``path``: XLSX when it ends in .xlsx, else CSV. Raises
+    RekamError('tidak_bisa_menulis')."""
+    from pathlib import Path
+
+    from geo.export import to_csv_bytes, to_xlsx_bytes
+
+    report = prepared.join.report.copy()
+    report["kandidat"] = report["kandidat"].map(candidates_text)
+    out = Path(path)
+    data = (to_xlsx_bytes({"laporan": report}) if out.suffix.lower() == ".xlsx"
+            else to_csv_bytes(report, lang))
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise RekamError("tidak_bisa_menulis", path=str(out), detail=exc.strerror or str(exc)) from None
+    print(tr("laporan_ditulis", lang, path=str(out), jumlah=len(report)))
 
 
 def data_date(report: dict, given: str | None, language: str) -> str:

@@ -7,11 +7,14 @@ from geo.cli.output import add_common, lang, open_store
 from geo.schema import RekamError
 from geo.text import tr
 
+# The renderers' names (geo.render.media.CHART_KINDS, geo.render.images.SIZES), repeated so that
+# building the parser does not import the renderers (a second: ``python -m geo --help`` would
+# wait for it); tests/geo/test_cli_lazy.py keeps them equal.
+CHART_KINDS = ("zona-bar", "tren", "kantong", "peta", "kartu", "kartu-riwayat", "blangko")
+SIZE_NAMES = ("1200x675", "1080x1080", "1080x1350")
+
 
 def add_commands(sub) -> None:
-    from geo.render.media import CHART_KINDS
-    from geo.render.images import SIZES
-
     p = add_common(sub.add_parser("briefing", help="ringkasan satu halaman (PDF A4) untuk bupati / one-page briefing"))
     p.add_argument("--within", required=True, help="kode kabupaten/kota atau kecamatan, mis. 36.74")
     p.add_argument("--out", required=True, help="berkas PDF keluaran")
@@ -25,7 +28,7 @@ def add_commands(sub) -> None:
                                                     "dan kartu dicetak per minggu; blangko: stok blangko")
     p.add_argument("--within", required=True, help="kode kabupaten/kota atau kecamatan, mis. 36.74")
     p.add_argument("--out", required=True, help="berkas keluaran .png atau .svg")
-    p.add_argument("--size", default="1200x675", help="lebar x tinggi piksel: " + ", ".join(SIZES))
+    p.add_argument("--size", default="1200x675", help="lebar x tinggi piksel: " + ", ".join(SIZE_NAMES))
     p.add_argument("--date", help="data per tanggal TTTT-BB-HH (bawaan: data terbaru)")
     p.set_defaults(func=cmd_chart)
 

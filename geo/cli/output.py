@@ -1,16 +1,19 @@
-"""What every command shares: the common options, the language, the store, printing tables."""
+"""What every command shares: the common options, the language, the store, printing tables.
+
+Imports only the standard library and the light core modules: every command loads this."""
 from __future__ import annotations
 
 import argparse
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from geo import fmt
 from geo.schema import Col
 from geo.text import tr
+
+if TYPE_CHECKING:  # pandas is imported by the commands that print tables, not by every command
+    import pandas as pd
 
 
 def add_common(parser: argparse.ArgumentParser, fmt_opt: bool = False) -> argparse.ArgumentParser:
@@ -49,6 +52,10 @@ def emit(frame: pd.DataFrame, fmt_name: str, lang: str) -> None:
 
 def human_table(frame: pd.DataFrame, lang: str) -> str:
     """A frame as aligned text: cakupan as ``92,28%``, counts as ``760.097``, missing as ``–``."""
+    import pandas as pd
+
+    from geo import fmt
+
     shown = frame.copy()
     for c in shown.columns:
         if c == Col.CAKUPAN:

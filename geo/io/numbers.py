@@ -8,6 +8,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from geo.io.cells import Cells, as_numpy, cells_of
 
 DASHES = {"-", "--", "\u2013", "\u2014", "\u2212"}  # "nihil": zero, as in BPS tables
 MAX_COUNT = 10**9  # more people than Indonesia has (≈280 million): a code, a NIK or a typo
@@ -117,6 +124,70 @@ def parse_decimal(value) -> float | None:
     return number if math.isfinite(number) else None
 
 
+# --- whole columns ----------------------------------------------------------------------------
+# Text that is a count with nothing to fix: up to 999.999.999, plain or with one kind of
+# thousands separator. Every other cell goes through the one-cell rule.
+_PLAIN_COUNT = r"^(?:[0-9]{1,9}|[0-9]{1,3}(?:\.[0-9]{3}){1,2}|[0-9]{1,3}(?:,[0-9]{3}){1,2})$"
+_PLAIN_PERCENT = r"^[0-9]{1,3}(?:[.,][0-9]{1,6})?%?$"
+
+
+def parse_counts(values: Sequence | Cells) -> tuple[np.ndarray, np.ndarray]:
+    """``parse_count`` of every cell of a column at once: (counts, error keys), object arrays
+    equal cell for cell to ``[parse_count(v) for v in values]`` (Python ints and None).
+
+    Plain texts (``760.097``, ``1,234``, ``12``), dashes, empty cells and whole numbers in range
+    are decided for the column at once; any other cell by ``parse_count`` itself.
+    """
+    column = cells_of(values)
+    cells = column.objects
+    counts = np.full(len(cells), None, dtype=object)
+    errors = np.full(len(cells), None, dtype=object)
+    plain = column.found(_PLAIN_COUNT)
+    if plain.any():
+        digits = pc.replace_substring_regex(column.texts.filter(pa.array(plain)), r"[.,]", "")
+        counts[plain] = pc.cast(digits, pa.int64()).to_numpy().astype(object)
+    dash = as_numpy(pc.is_in(column.texts, pa.array(sorted(DASHES), type=pa.large_string())))
+    counts[dash] = 0
+    decided = plain | dash | column.none
+    for kind, in_range in ((int, _whole_ints), (float, _whole_floats)):
+        of_kind = column.of_type(kind, ~decided)
+        if of_kind.any():
+            good, numbers = in_range(cells[of_kind])
+            where = np.flatnonzero(of_kind)[good]
+            counts[where] = numbers
+            decided[where] = True
+    for i in np.flatnonzero(~decided):
+        counts[i], errors[i] = parse_count(cells[i])
+    return counts, errors
+
+
+def _whole_ints(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    good = (cells >= 0) & (cells <= MAX_COUNT)
+    return good.astype(bool), cells[good.astype(bool)]
+
+
+def _whole_floats(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    numbers = cells.astype(np.float64)
+    good = np.isfinite(numbers) & (numbers == np.floor(numbers)) & (numbers >= 0) & (numbers <= MAX_COUNT)
+    return good, numbers[good].astype(np.int64).astype(object)
+
+
+def parse_percents(values: Sequence | Cells) -> np.ndarray:
+    """``parse_percent`` of every cell of a column at once: an object array equal cell for cell
+    to ``[parse_percent(v) for v in values]`` (floats and None)."""
+    column = cells_of(values)
+    cells = column.objects
+    out = np.full(len(cells), None, dtype=object)
+    plain = column.found(_PLAIN_PERCENT)
+    if plain.any():
+        numbers = pc.replace_substring(pc.replace_substring(column.texts.filter(pa.array(plain)), "%", ""), ",", ".")
+        out[plain] = pc.cast(numbers, pa.float64()).to_numpy().astype(object)  # correctly rounded, as float()
+    decided = plain | column.none
+    for i in np.flatnonzero(~decided):
+        out[i] = parse_percent(cells[i])
+    return out
+
+
 def as_text(value) -> str | None:
     """A code or name as written: text stripped; numbers without a spurious '.0'."""
     if value is None:
@@ -124,6 +195,22 @@ def as_text(value) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip() or None
+
+
+# Text that ``as_text`` keeps as it is: printable ASCII at both ends, nothing to strip.
+_TIDY_TEXT = r"(?s)^[\x21-\x7e](?:.*[\x21-\x7e])?$"
+
+
+def as_texts(values: Sequence | Cells) -> np.ndarray:
+    """``as_text`` of every cell of a column at once (an object array, equal cell for cell)."""
+    column = cells_of(values)
+    cells = column.objects
+    out = np.full(len(cells), None, dtype=object)
+    tidy = column.found(_TIDY_TEXT)
+    out[tidy] = cells[tidy]
+    rest = np.flatnonzero(~tidy & ~column.none)
+    out[rest] = [as_text(v) for v in cells[rest]]
+    return out
 
 
 def show(value) -> str:

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
-from geo.join.rows import MATCHED, Outcome, RowMatcher
-from geo.join.scope import AreaName, Scope, as_text
+from geo.join.coded import match_by_code, texts_as_written
+from geo.join.rows import MATCHED, MatchedBy, Outcome, RowMatcher
+from geo.join.scope import AreaName, Scope
 from geo.names import normalize_code
 from geo.schema import COUNT_COLUMNS, Col, Level, Problem
 
@@ -78,19 +80,27 @@ def join_enrollment(
     scope = Scope.build(areas, level, within)
     overrides = {_as_key(b): k for b, k in (overrides or {}).items()}
     matcher = RowMatcher(scope, overrides)
-
-    rows = []
-    for row in _records(table):
+    # Rows with a known code and their area's own name (or none) are matched for the table at
+    # once; RowMatcher decides the others, one by one, in order.
+    coded = match_by_code(table, scope, _overridden(table, overrides))
+    report = _report_columns(table, scope, coded)
+    by_matcher = np.ones(len(table), dtype=bool)
+    by_matcher[coded.rows] = False
+    for position, row in _records(table, np.flatnonzero(by_matcher)):
         name = AreaName.of(row.get(Col.NAMA), level)
         parent = AreaName.of(row.get(Col.NAMA_INDUK), level.parent) if level.parent else None
         matcher.sheet = row.get(Col.LEMBAR)
         outcome = matcher.match(row[Col.BARIS], row.get(Col.KODE), name, parent,
                                 key=row_key(row.get(Col.LEMBAR), row[Col.BARIS]))
-        rows.append(_report_row(row, outcome, scope))
-    report = pd.DataFrame(rows, columns=list(REPORT_COLUMNS))
+        for column, value in _outcome_columns(outcome, scope).items():
+            report[column][position] = value
+    # from lists, so that each column's type is inferred as from one dict per row (int, float, str)
+    report = (pd.DataFrame({c: list(report[c]) for c in REPORT_COLUMNS}) if len(table)
+              else pd.DataFrame([], columns=list(REPORT_COLUMNS)))
 
     problems = matcher.problems
-    problems += _unused_overrides(overrides, {row_key(s, b) for s, b in zip(report["lembar"], report["baris"])})
+    if overrides:
+        problems += _unused_overrides(overrides, {row_key(s, b) for s, b in zip(report["lembar"], report["baris"])})
     problems += _duplicates(report, scope)
     order = {s: i for i, s in enumerate(dict.fromkeys(report["lembar"]))}
     problems.sort(key=lambda p: (order.get(p.lembar, 0), p.baris is None, p.baris or 0))
@@ -133,20 +143,44 @@ def _check_inputs(table: pd.DataFrame, areas: pd.DataFrame, level: Level, within
             raise ValueError(f"'within' must be a dotted code above level {level.value!r}, got {within!r}")
 
 
-def _records(table: pd.DataFrame) -> list[dict]:
+def _records(table: pd.DataFrame, positions: np.ndarray) -> list[tuple[int, dict]]:
+    """(position, row as a dict) of the rows at ``positions``."""
     cols = [c for c in (Col.LEMBAR, Col.BARIS, Col.KODE, Col.NAMA, Col.NAMA_INDUK) if c in table.columns]
-    return [
-        {**rec, Col.BARIS: int(rec[Col.BARIS])}
-        for rec in table[cols].astype(object).to_dict("records")
-    ]
+    records = table[cols].iloc[positions].astype(object).to_dict("records")
+    return [(int(p), {**rec, Col.BARIS: int(rec[Col.BARIS])}) for p, rec in zip(positions, records)]
 
 
-def _report_row(row: dict, outcome: Outcome, scope: Scope) -> dict:
+def _overridden(table: pd.DataFrame, overrides: dict) -> np.ndarray:
+    """Rows with a manual choice (their key in ``overrides``)."""
+    if not overrides:
+        return np.zeros(len(table), dtype=bool)
+    sheets = table[Col.LEMBAR].astype(object) if Col.LEMBAR in table.columns else [None] * len(table)
+    return np.array([row_key(s, b) in overrides for s, b in zip(sheets, table[Col.BARIS])], dtype=bool)
+
+
+def _report_columns(table: pd.DataFrame, scope: Scope, coded) -> dict:
+    """The report's columns (object arrays, one entry per input row), filled for the rows matched
+    by code at once; ``join_enrollment`` fills in the others."""
+    n = len(table)
+
+    def column(col: str) -> np.ndarray:
+        return table[col].astype(object).to_numpy() if col in table.columns else np.full(n, None, dtype=object)
+
+    out = {name: np.full(n, None, dtype=object) for name in REPORT_COLUMNS}
+    out["lembar"] = column(Col.LEMBAR)
+    out["baris"] = table[Col.BARIS].to_numpy().astype(np.int64).astype(object)
+    out["kode_file"] = texts_as_written(column(Col.KODE))
+    out["nama_file"] = texts_as_written(column(Col.NAMA))
+    out["cara"][coded.rows] = MatchedBy.CODE.value
+    out["kode"][coded.rows] = coded.kode
+    out["nama"][coded.rows] = coded.nama
+    out["skor"][coded.rows] = coded.skor
+    out["kandidat"] = [[] for _ in range(n)]  # a list each: RowMatcher's rows get theirs below
+    return out
+
+
+def _outcome_columns(outcome: Outcome, scope: Scope) -> dict:
     return {
-        "lembar": row.get(Col.LEMBAR),
-        "baris": row[Col.BARIS],
-        "kode_file": as_text(row.get(Col.KODE)),
-        "nama_file": as_text(row.get(Col.NAMA)),
         "cara": outcome.matched_by.value,
         "kode": outcome.kode,
         "nama": scope.names.get(outcome.kode) if outcome.kode else None,
@@ -169,10 +203,9 @@ def _unused_overrides(overrides: dict, rows: set) -> list[Problem]:
 def _duplicates(report: pd.DataFrame, scope: Scope) -> list[Problem]:
     """One 'wilayah_ganda' error per area that two or more rows resolved to."""
     matched = report[report["cara"].isin(_MATCHED_VALUES)]
+    twice = matched[matched["kode"].duplicated(keep=False)]
     problems = []
-    for kode, group in matched.groupby("kode", sort=True):
-        if len(group) < 2:
-            continue
+    for kode, group in twice.groupby("kode", sort=True):
         refs = [str(row_key(s, b)) for s, b in zip(group["lembar"], group["baris"])]
         report.loc[group.index, "alasan"] = "wilayah_ganda"
         first = group.iloc[0]
@@ -193,10 +226,8 @@ def _matched(table: pd.DataFrame, report: pd.DataFrame) -> pd.DataFrame:
     })
     if hits["lembar"].notna().any():
         out.insert(0, Col.LEMBAR, hits["lembar"].to_numpy())
-    sheets = table[Col.LEMBAR] if Col.LEMBAR in table.columns else [None] * len(table)
-    counts = table.set_index(pd.Index([row_key(s, b) for s, b in zip(sheets, table[Col.BARIS])]))
-    wanted = [row_key(s, b) for s, b in zip(hits["lembar"], hits["baris"])]
+    positions = np.flatnonzero(report["cara"].isin(_MATCHED_VALUES))  # the report has one row per input row
     for col in COUNT_COLUMNS:
-        values = counts[col].reindex(wanted).to_numpy() if col in counts.columns else [pd.NA] * len(out)
+        values = table[col].iloc[positions].to_numpy() if col in table.columns else [pd.NA] * len(out)
         out[col] = pd.array(values, dtype="Int64")
     return out

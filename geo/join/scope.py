@@ -7,6 +7,7 @@ and space-free forms (``geo.names``), kota never matching kabupaten.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -77,16 +78,29 @@ class Scope:
         self.known_elsewhere = known_elsewhere
         self.parents = parents
         self.codes = list(names)
-        self.forms = {k: AreaName.of(n, level) for k, n in names.items()}
-        self.by_compact = _index(self.codes, lambda k: self.forms[k].compact)
-        self.children = _index(self.codes, parent_code)
+        # Names in their compared forms, and the indexes over them, are made on first use: a
+        # national table whose rows match by code (``geo.join.coded``) needs few or none.
+        self.forms = _Forms(names, level)
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        return {k: i for i, k in enumerate(self.codes)}
+
+    @cached_property
+    def by_compact(self) -> dict[str, list[str]]:
+        return _index(self.codes, lambda k: self.forms[k].compact)
+
+    @cached_property
+    def children(self) -> dict[str, list[str]]:
+        return _index(self.codes, parent_code)
 
     @classmethod
     def build(cls, areas: pd.DataFrame, level: Level, within: str | None) -> "Scope":
         """Areas of ``level`` under ``within``, with their parents' level beside them."""
-        by_depth: dict[int, dict[str, str]] = {}
-        for kode, nama in zip(areas[Col.KODE].astype(str), areas[Col.NAMA]):
-            by_depth.setdefault(kode.count(".") + 1, {})[kode] = nama
+        codes = areas[Col.KODE].astype(str)
+        depth = codes.str.len() - codes.str.replace(".", "", regex=False).str.len() + 1  # dots + 1
+        by_depth = {d: dict(zip(codes[depth == d].tolist(), areas[Col.NAMA][depth == d].tolist()))
+                    for d in (level.depth, level.depth - 1)}
         at_level = by_depth.get(level.depth, {})
         inside = {k: n for k, n in at_level.items() if _inside(k, within)}
         parents = None
@@ -131,15 +145,28 @@ class Scope:
         Space-free equality, not just normalised equality, decides uniqueness:
         ``Kampung Baru`` and ``Kampungbaru`` are the same name written twice.
         """
-        allowed = None if codes is None else set(codes)
-        return [
-            k for k in self.by_compact.get(name.compact, [])
-            if (allowed is None or k in allowed) and kinds_agree(name.kind, self.forms[k].kind)
-        ]
+        if codes is None:
+            same = self.by_compact.get(name.compact, [])
+        else:  # only these areas' forms are needed; in the order of the index all of them would give
+            same = sorted({k for k in codes if k in self.names and self.forms[k].compact == name.compact},
+                          key=self.position.__getitem__)
+        return [k for k in same if kinds_agree(name.kind, self.forms[k].kind)]
 
     def as_candidates(self, pairs: list[tuple[str, float]]) -> list[dict]:
         """``(kode, skor)`` pairs as the report's ``{kode, nama, skor}`` candidates."""
         return [{"kode": k, "nama": self.names[k], "skor": s} for k, s in pairs]
+
+
+class _Forms(dict):
+    """``{kode: AreaName}`` of a scope's areas, each made when first asked for."""
+
+    def __init__(self, names: dict[str, str], level: Level):
+        super().__init__()
+        self.names, self.level = names, level
+
+    def __missing__(self, kode: str) -> AreaName:
+        form = self[kode] = AreaName.of(self.names[kode], self.level)
+        return form
 
 
 def kinds_agree(a: str | None, b: str | None) -> bool:

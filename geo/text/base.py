@@ -195,4 +195,12 @@ TEXTS = {
         "Tidak bisa menulis {path} ({detail}). Periksa foldernya.",
         "Cannot write {path} ({detail}). Check the folder.",
     ),
+    "baris_cocok_lain": (
+        "{jumlah} baris lain cocok tanpa catatan (semua baris: --report BERKAS.csv atau .xlsx).",
+        "{jumlah} other rows matched with nothing to note (every row: --report FILE.csv or .xlsx).",
+    ),
+    "laporan_ditulis": (
+        "Laporan pencocokan ditulis ke {path} ({jumlah} baris).",
+        "Matching report written to {path} ({jumlah} rows).",
+    ),
 }
