@@ -130,6 +130,8 @@ def cmd_import_blank_stock(args) -> int:
 
 
 def cmd_blank_stock(args) -> int:
+    import pandas as pd
+
     from geo import cards
     from geo.capacity import check_code
     from geo.dates import iso_day

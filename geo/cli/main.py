@@ -23,7 +23,8 @@ from geo.text import describe, tr
 GROUPS = ("imports", "coverage", "users", "trend", "pockets", "capacity", "plan", "media", "alerts")
 # The group module that adds each command (tests/geo/test_cli_lazy.py checks it against the groups).
 COMMANDS = {
-    **dict.fromkeys(("import-boundaries", "import-enrollment", "import-points", "history", "rollback", "demo"),
+    **dict.fromkeys(("import-boundaries", "import-enrollment", "import-points", "import-events", "history", "rollback",
+                     "demo"),
                     "imports"),
     **dict.fromkeys(("coverage", "map"), "coverage"),
     "user": "users", "trend": "trend", "pockets": "pockets", "plan": "plan",
