@@ -26,12 +26,21 @@ TEXTS = {
     "zona_merah": ("Zona merah", "Red zone"),
     "zona_none": ("Tidak ada data", "No data"),
     "sejak": ("sejak {tanggal}", "since {tanggal}"),
+    "kpi_perubahan_sejak": ("Perubahan dibanding data {tanggal}", "Change since the data of {tanggal}"),
+    "kpi_di_atas_100": ("di atas 100% — periksa data wajib KTP", "above 100% — check the wajib KTP figures"),
+    "kpi_desa_di_atas_100": (
+        "{n} wilayah di dalamnya di atas 100%: {orang} orang direkam melebihi wajib KTP (tidak mengurangi belum "
+        "rekam di tempat lain) — periksa data wajib KTP.",
+        "{n} {n|area|areas} inside above 100%: {orang} people recorded beyond wajib KTP (not set against the "
+        "unrecorded elsewhere) — check the wajib KTP figures.",
+    ),
     "poin": (" poin", " pts"),
     "mode_tangkapan": ("Mode tangkapan layar", "Screenshot mode"),
     "mode_tangkapan_bantuan": (
         "Sembunyikan menu dan panel untuk tangkapan layar yang bersih.",
         "Hide menus and panels for a clean screenshot.",
     ),
+    "judul_tangkapan": ("{judul} · data per {tanggal}", "{judul} · data as of {tanggal}"),
     "mode_keluar": ("Keluar dari mode tangkapan layar", "Leave screenshot mode"),
     "sumber": ("Sumber: {sumber}, data per {tanggal}", "Source: {sumber}, data as of {tanggal}"),
     "home_judul": ("Cakupan perekaman KTP-el — {wilayah}", "e-KTP recording coverage — {wilayah}"),
