@@ -14,11 +14,11 @@ from ui.headline import kpis, outlook, over_100_badge, stale_notice, verdict_box
 from ui.downloads import briefing_button, download_menu, image_menu, table_downloads, template_downloads
 from ui.map_view import (
     MAP_METRICS, POINT_LAYERS, MapView, area_search_options, breadcrumb, focus_area, handle_click, kecamatan_outline,
-    labels_by_default, levels_below, map_table, map_view, point_layers, set_map_metric, set_map_view, show_folium, show_map,
+    labels_by_default, levels_below, map_hint, map_table, map_view, point_layers, set_map_metric, set_map_view, show_folium, show_map,
 )
 from ui.plans import coverage_after, saved_plans_panel
 from ui.state import (
-    context, demo_banner, link_notes, media_allowed, page_start, page_style, page_title, screenshot_exit, screenshot_mode, sidebar,
+    context, demo_banner, keep_values, link_notes, media_allowed, page_start, page_style, page_title, screenshot_exit, screenshot_mode, sidebar,
     source_line, sync_query_params,
 )
 from ui.uploads import (
@@ -30,8 +30,8 @@ from ui.uploads import (
 __all__ = [
     "active_versions", "admit", "area_search_options", "breadcrumb", "briefing_button", "can", "Context", "context",
     "coverage_after", "current_session", "demo_banner", "download_menu", "fail", "fix_unmatched", "flash",
-    "focus_area", "forget_upload", "handle_click", "history_view", "image_menu", "join_report_view", "kecamatan_outline", "kpis", "labels_by_default", "levels_below",
-    "link_notes", "login_box", "MAP_METRICS", "map_table", "map_view", "MapView", "media_allowed", "OTHER_IMPORTS", "outlook", "over_100_badge",
+    "focus_area", "forget_upload", "handle_click", "history_view", "image_menu", "join_report_view", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "levels_below",
+    "link_notes", "login_box", "MAP_METRICS", "map_hint", "map_table", "map_view", "MapView", "media_allowed", "OTHER_IMPORTS", "outlook", "over_100_badge",
     "page_start", "page_style", "page_title", "POINT_LAYERS", "point_layers", "prepare_upload", "rollback", "save_boundaries", "save_enrollment",
     "save_event", "save_other", "saved_plans_panel", "screenshot_exit", "screenshot_mode", "set_map_metric",
     "set_map_view", "set_override", "show_flash", "show_folium", "show_latest_date", "show_map", "sidebar",

@@ -103,6 +103,15 @@ def map_table(ctx: Context, view: MapView):
     return queries.coverage_table(ctx.url, ctx.stamp, view.level, view.area, ctx.date, geometry=True)
 
 
+def map_hint(ctx: Context, view: MapView) -> str:
+    """What the reader can do on the map: click a kecamatan to see its desa, or (desa drawn:
+    nothing to click) point at one for its figures; and how to go back up when drilled down."""
+    hint = ctx.t("peta_klik") if view.level != Level.DESA.value else ctx.t("peta_arahkan")
+    if view.level == Level.DESA.value and view.area != ctx.area:
+        hint += " " + ctx.t("peta_kembali")
+    return hint
+
+
 def point_layers(ctx: Context, layers: list[str]) -> dict:
     """Point layers chosen by the user: {layer title: frame of lat, lon, label, status, colour}."""
     return {ctx.t(f"lapisan_{name}"): queries.points(ctx.url, ctx.stamp, name, ctx.area, ctx.lang)

@@ -221,6 +221,14 @@ def screenshot_exit(ctx: Context) -> None:
         st.button(ctx.t("mode_keluar"), key="screenshot_exit", on_click=_leave_screenshot_mode)
 
 
+def keep_values(*keys: str) -> None:
+    """Keep the values of widgets a run does not draw (screenshot mode hides the pickers): Streamlit
+    forgets a widget's value after a run without it, unless the value is set again."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def media_allowed() -> bool:
     """Download menus are offered outside screenshot mode only (a screenshot shows no buttons)."""
     return not st.session_state.get("screenshot")
