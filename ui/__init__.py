@@ -21,6 +21,7 @@ from ui.state import (
     context, demo_banner, keep_values, link_notes, media_allowed, page_start, page_style, page_title, screenshot_exit, screenshot_mode, sidebar,
     source_line, sync_query_params,
 )
+from ui.trends import TrendInputs, chart_areas, chart_settings, trend_inputs
 from ui.uploads import (
     OTHER_IMPORTS, TEMPLATES, active_versions, fix_unmatched, forget_upload, history_view, join_report_view,
     prepare_upload, rollback, save_boundaries, save_enrollment, save_event, save_other, set_override,
@@ -28,13 +29,13 @@ from ui.uploads import (
 )
 
 __all__ = [
-    "active_versions", "admit", "area_search_options", "breadcrumb", "briefing_button", "can", "Context", "context",
+    "active_versions", "admit", "area_search_options", "breadcrumb", "briefing_button", "can", "chart_areas", "chart_settings", "Context", "context",
     "coverage_after", "current_session", "demo_banner", "download_menu", "fail", "fix_unmatched", "flash",
     "focus_area", "forget_upload", "handle_click", "history_view", "image_menu", "join_report_view", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "levels_below",
     "link_notes", "login_box", "MAP_METRICS", "map_hint", "map_table", "map_view", "MapView", "media_allowed", "OTHER_IMPORTS", "outlook", "over_100_badge",
     "page_start", "page_style", "page_title", "POINT_LAYERS", "point_layers", "prepare_upload", "rollback", "save_boundaries", "save_enrollment",
     "save_event", "save_other", "saved_plans_panel", "screenshot_exit", "screenshot_mode", "set_map_metric",
     "set_map_view", "set_override", "show_flash", "show_folium", "show_latest_date", "show_map", "sidebar",
-    "source_line", "stale_notice", "sync_query_params", "table_downloads", "template_downloads", "template_frame", "TEMPLATES",
+    "source_line", "stale_notice", "sync_query_params", "table_downloads", "template_downloads", "template_frame", "TEMPLATES", "trend_inputs", "TrendInputs",
     "uploader_key", "user_form", "users", "verdict_box", "zone_badge", "zone_word",
 ]

@@ -206,6 +206,15 @@ TEXTS = {
     "lap_alasan": ("Keterangan", "Note"),
     "lap_kandidat": ("Kandidat terdekat", "Closest candidates"),
     "nav_tren": ("Tren", "Trends"),
+    "tren_garis": ("Wilayah lain di grafik", "Other areas on the chart"),
+    "tren_garis_bantuan": (
+        "Bawaan: wilayah yang perlu perhatian (tidak tercapai pada laju ini, terlambat, zona merah).",
+        "Default: the areas that need attention (not reached at this rate, late, red zone).",
+    ),
+    "tren_grafik_garis": (
+        "Garis hitam tebal: {wilayah}; garis lain: wilayah yang dipilih di atas grafik",
+        "Thick black line: {wilayah}; other lines: the areas chosen above the chart",
+    ),
     "nav_kantong": ("Kantong Belum Rekam", "Unrecorded Pockets"),
     "nav_rencana": ("Rencana Jemput Bola", "Mobile-Unit Plan"),
     "nav_kapasitas": ("Kapasitas Perekaman", "Recording Capacity"),
