@@ -25,8 +25,8 @@ inputs = ui.trend_inputs(ctx, names)  # area, target, deadline, window (pickers 
 area = inputs.area
 title.header(ui.page_title(ctx, ctx.t("tren_judul", wilayah=name(area)), ""))
 projection = ui.outlook(ctx, area, target=inputs.target, deadline=inputs.deadline.isoformat(), window=inputs.window)
-for i, line in enumerate(trend_words.headline(projection, settings.zones.hijau, ctx.lang)):
-    st.markdown(("#### " if i == 0 else "") + line)
+ui.verdict_box(ctx, projection)  # the answer in one line, then the projection in words
+st.markdown("  \n".join(trend_words.headline(projection, settings.zones.hijau, ctx.lang)))
 m1, m2, m3, m4 = st.columns([1, 1, 1, 1.5])
 m1.metric(ctx.t("tren_m_cakupan"), fmt.percent(projection[Col.CAKUPAN], 2, ctx.lang))
 m2.metric(ctx.t("tren_m_laju"), fmt.number(projection[trend.LAJU], 1, ctx.lang))
@@ -63,13 +63,13 @@ if lines:
     st.markdown("\n".join(f"- {line}" for line in lines))
 
 st.subheader(ctx.t("tren_tabel"))
-st.dataframe(trend_words.projection_view(table, ctx.lang), hide_index=True, width="stretch")
+ui.fitted_table(ctx, trend_words.projection_view(table, ctx.lang), hide=("kol_rentang",))  # range: in the headline
 st.caption(source)
 
 st.subheader(ctx.t("peristiwa_judul"))
 if len(area_events):
-    st.dataframe(trend_words.events_view(area_events, {k: n for k, (n, _) in names.items()}, ctx.lang),
-                 hide_index=True, width="stretch")
+    ui.fitted_table(ctx, trend_words.events_view(area_events, {k: n for k, (n, _) in names.items()}, ctx.lang),
+                    column_config={ctx.t("kol_keterangan"): st.column_config.TextColumn(width=260)})
 else:
     st.caption(ctx.t("peristiwa_kosong_info"))
 

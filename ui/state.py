@@ -229,6 +229,15 @@ def keep_values(*keys: str) -> None:
             st.session_state[key] = st.session_state[key]
 
 
+def picker(widget, *args, key: str, default, **kwargs):
+    """A page's picker (``widget``: st.number_input, st.radio…): drawn, its value returned; in
+    screenshot mode not drawn, its value kept (``default`` until one was picked)."""
+    if media_allowed():
+        return widget(*args, key=key, **kwargs)
+    keep_values(key)
+    return st.session_state.get(key, default)
+
+
 def media_allowed() -> bool:
     """Download menus are offered outside screenshot mode only (a screenshot shows no buttons)."""
     return not st.session_state.get("screenshot")

@@ -152,6 +152,24 @@ TEXTS = {
         "{jumlah} {jumlah|row|rows} unmatched. Pick the right area for each row below.",
     ),
     "pilih_untuk_baris": ("Baris {baris} — '{nama}' adalah:", "Row {baris} — '{nama}' is:"),
+    "pilih_untuk_baris_lembar": ("Lembar {lembar}, baris {baris} — '{nama}' adalah:",
+                                 "Sheet {lembar}, row {baris} — '{nama}' is:"),
+    "pilih_lembar": ("Lembar yang diimpor", "Sheet to import"),
+    "pilih_lembar_bantuan": (
+        "Satu impor adalah satu tanggal data: pilih lembar periode yang diimpor sekarang.",
+        "One import is one data date: pick the period's sheet to import now.",
+    ),
+    "tanggal_pilih": (
+        "Berkas tidak menyebut tanggal datanya: pilih tanggal keadaan angka ini.",
+        "The file does not state its data date: pick the date these figures are of.",
+    ),
+    "tanggal_judul_beda": (
+        "Judul lembar menyebut tanggal berbeda ({daftar}): pilih tanggal keadaan angka ini.",
+        "The sheet titles name different dates ({daftar}): pick the date these figures are of.",
+    ),
+    "tanggal_belum_dipilih": ("Pilih dulu tanggal datanya.", "Pick the data date first."),
+    "tanggal_diperiksa": ("Tanggal sudah diperiksa", "Date checked"),
+    "lap_lembar": ("Lembar", "Sheet"),
     "simpan": ("Simpan sebagai versi baru", "Store as a new version"),
     "tersimpan": (
         "Tersimpan sebagai versi {versi} (data per {tanggal}).",
