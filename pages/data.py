@@ -4,7 +4,6 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from geo import fmt
 from geo.schema import RekamError
 
 ctx = ui.context()
