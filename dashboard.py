@@ -30,6 +30,7 @@ def to_home() -> None:
 
 ctx = ui.context()
 ui.sidebar(ctx)
+ui.page_style()
 ui.screenshot_mode(ctx)
 # Streamlit serves its default page at "/" only; the home page reserves the name "awal" so that
 # "/beranda" can be a hidden page that sends a deep link on to "/".

@@ -1,15 +1,10 @@
 """Data: editors upload boundaries, recording figures and points; versions; templates; users."""
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 import ui
-from geo import fmt
-from geo.present import file_preview
-from geo.schema import Level, RekamError
-from geo.text import describe_problem
+from geo.schema import RekamError
 
 ctx = ui.context()
 st.header(ctx.t("nav_data"))
@@ -24,39 +19,7 @@ if ui.can(ctx, "admin"):
 tabs = dict(zip(tab_names, st.tabs([ctx.t(k) for k in tab_names])))
 
 with tabs["tab_rekam"]:
-    up = st.file_uploader(ctx.t("unggah_rekam"), type=["csv", "xlsx"], key=ui.uploader_key("rekam"))
-    c1, c2, c3 = st.columns(3)
-    level = c1.radio(ctx.t("peta_tingkat"), [Level.DESA.value, Level.KECAMATAN.value], horizontal=True,
-                     format_func=lambda v: ctx.t(f"tingkat_{v}"))
-    tanggal = c2.date_input(ctx.t("data_tanggal"), value=date.today(), format="DD/MM/YYYY")
-    force = c3.checkbox(ctx.t("impor_ulang"), help=ctx.t("impor_ulang_bantuan"))
-    if up is not None:
-        try:
-            prepared = ui.prepare_upload(ctx, up, level=level)
-        except RekamError as err:
-            ui.fail(ctx, err)
-            ui.forget_upload("rekam")  # a refused file is dropped from memory at once
-        else:
-            st.subheader(ctx.t("pratinjau"))
-            st.dataframe(file_preview(prepared.read.table.head(200), ctx.lang), hide_index=True, width="stretch")
-            for problem in prepared.warnings:
-                st.warning(describe_problem(problem, ctx.lang))
-            st.subheader(ctx.t("laporan_cocok"))
-            st.dataframe(ui.join_report_view(ctx, prepared), hide_index=True, width="stretch")
-            unmatched = len(prepared.unmatched)
-            if unmatched:
-                st.warning(ctx.t("perbaiki_baris", jumlah=unmatched))
-                ui.fix_unmatched(ctx, up, prepared, level)
-            if st.button(ctx.t("simpan"), type="primary", disabled=bool(unmatched)):
-                try:
-                    version = ui.save_enrollment(ctx, prepared, tanggal=tanggal.isoformat(), force=force)
-                except RekamError as err:
-                    ui.fail(ctx, err)
-                else:
-                    ui.forget_upload("rekam")
-                    ui.show_latest_date()
-                    ui.flash(ctx.t("tersimpan", versi=version, tanggal=fmt.long_date(tanggal, ctx.lang)))
-                    st.rerun()
+    ui.enrollment_desk(ctx)  # upload, the data's date (from the file, or picked), join report, hand fixes
 
 with tabs["tab_batas"]:
     up = st.file_uploader(ctx.t("unggah_batas"), type=["geojson", "json", "gpkg", "zip"], key=ui.uploader_key("batas"))

@@ -6,6 +6,7 @@ import streamlit as st
 
 import ui
 from geo import pockets
+from geo.columns import MENUJU_BERIKUT
 from geo.present import pockets as present_pockets
 from geo.schema import Level, RekamError
 from geo.text import describe
@@ -15,10 +16,15 @@ ctx = ui.page_start("nav_kantong")
 st.caption(ui.source_line(ctx, ctx.date))
 st.markdown(ctx.t("kantong_intro"))
 
-c1, c2 = st.columns([2, 3])
-level = c1.radio(ctx.t("peta_tingkat"), [Level.DESA.value, Level.KECAMATAN.value], key="kantong_level",
-                 horizontal=True, format_func=lambda v: ctx.t(f"tingkat_{v}"))
-with_hotspots = c2.toggle(ctx.t("kantong_hotspot_hitung"), key="kantong_hotspot", help=ctx.t("kantong_hotspot_info"))
+if ui.media_allowed():
+    c1, c2 = st.columns([2, 3])
+    c1.radio(ctx.t("peta_tingkat"), [Level.DESA.value, Level.KECAMATAN.value], key="kantong_level",
+             horizontal=True, format_func=lambda v: ctx.t(f"tingkat_{v}"))
+    c2.toggle(ctx.t("kantong_hotspot_hitung"), key="kantong_hotspot", help=ctx.t("kantong_hotspot_info"))
+else:  # screenshot mode: the lists and the map as chosen, without the pickers
+    ui.keep_values("kantong_level", "kantong_hotspot")
+level = st.session_state.get("kantong_level", Level.DESA.value)
+with_hotspots = st.session_state.get("kantong_hotspot", False)
 
 zones = ctx.settings.zones
 table = queries.pockets_table(ctx.url, ctx.stamp, ctx.area, level, ctx.date, False, zones)
@@ -38,12 +44,14 @@ def downloads(frame, columns, name: str, key: str) -> None:
                        sheet=ctx.t(f"lembar_kantong_{name}"), key=key)
 
 
-# Ranked lists: by number and by share not recorded.
+# Ranked lists: by number and by share not recorded. On screen one "to" column (to green) fits
+# a laptop's width; the downloads also carry the people to the next zone.
 columns = present_pockets.ranked_columns(level)
+on_screen = [c for c in columns if c != MENUJU_BERIKUT]
 for tab, by in zip(st.tabs([ctx.t("kantong_tab_jumlah"), ctx.t("kantong_tab_persen")]), ["belum_rekam", "rate"]):
     with tab:
         ranking = pockets.ranked(table, by)
-        st.dataframe(present_pockets.display(ranking, columns, ctx.lang), hide_index=True, width="stretch",
+        st.dataframe(present_pockets.display(ranking, on_screen, ctx.lang), hide_index=True, width="stretch",
                      height=420)
         downloads(ranking, columns, by, f"kantong_{by}")
 st.caption(present_pockets.targets_note(ctx.lang, zones))
@@ -54,7 +62,8 @@ layers = {ctx.t("lapisan_sekolah_kantong"): present_pockets.school_layer(schools
 if hot_table is not None:
     layers[ctx.t("kantong_hotspot_judul")] = present_pockets.hotspot_layer(hot_table, ctx.lang)
 ui.show_map(ctx, hot_table if hot_table is not None else table, metric="belum_rekam",
-            key=f"kantong_map_{level}_{hot_table is not None}", points=layers)
+            key=f"kantong_map_{level}_{hot_table is not None}", points=layers, labels=ui.labels_by_default(table),
+            outline=ui.kecamatan_outline(ctx, level, ctx.area))
 if ui.media_allowed():
     ui.download_menu(ctx, ("kantong", "peta"), key="kantong_unduh")
 

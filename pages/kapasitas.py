@@ -12,12 +12,10 @@ from geo.text import describe
 from ui import queries
 
 ctx = ui.page_start("nav_kapasitas")
-
-
 lang = ctx.lang
-throughput = st.number_input(ctx.t("kap_laju_input"), min_value=1.0, max_value=500.0,
-                             value=capacity.DEFAULT_THROUGHPUT, step=1.0, format="%.0f", key="kap_laju",
-                             help=ctx.t("kap_laju_bantuan"))
+throughput = ui.picker(st.number_input, ctx.t("kap_laju_input"), min_value=1.0, max_value=500.0,
+                       value=capacity.DEFAULT_THROUGHPUT, step=1.0, format="%.0f", key="kap_laju",
+                       default=capacity.DEFAULT_THROUGHPUT, help=ctx.t("kap_laju_bantuan"), width=320)
 try:
     table, down = queries.capacity(ctx.url, ctx.stamp, ctx.area, ctx.date, throughput)
     cards = queries.cards(ctx.url, ctx.stamp, ctx.area, ctx.date)
@@ -48,13 +46,15 @@ else:
     st.caption(ctx.t("kap_tabel_catatan", laju=fmt.number(throughput, lang=lang)))
 
     st.subheader(ctx.t("kap_alat_mati"))
-    if len(down):
-        st.dataframe(present.sites_down_view(down, lang), hide_index=True, width="stretch")
+    if len(down):  # the notes (why a device is down) whole, under the table
+        ui.fitted_table(ctx, present.sites_down_view(down, lang), note="kkap_keterangan",
+                        note_by=("kkap_alat_id", "kkap_lokasi"))
     else:
         st.success(ctx.t("kap_semua_bekerja"))
 
     st.subheader(ctx.t("kap_usulan"))
-    n_new = st.number_input(ctx.t("kap_jumlah_alat"), min_value=0, max_value=100, value=2, step=1, key="kap_n")
+    n_new = ui.picker(st.number_input, ctx.t("kap_jumlah_alat"), min_value=0, max_value=100, value=2, step=1,
+                      key="kap_n", default=2, width=320)
     plan = capacity.allocate_devices(table, int(n_new))
     st.markdown("**" + ctx.t("kap_maks", sebelum=days(plan.max_before), sesudah=days(plan.max_after)) + "**")
     if len(plan.steps):
@@ -65,8 +65,8 @@ else:
 
     st.subheader(ctx.t("kap_pinjam"))
     lend = capacity.lenders(table)
-    if len(lend):
-        st.dataframe(present.lenders_view(lend, lang), hide_index=True, width="stretch")
+    if len(lend):  # the kabupaten's overall days are in the note under it; the borrower carries its code
+        ui.fitted_table(ctx, present.lenders_view(lend, lang), hide=("kkap_kode", "kkap_batas"))
     else:
         st.info(ctx.t("kap_pinjam_tidak_ada"))
     st.caption(ctx.t("kap_pinjam_catatan", batas=days(total[capacity.HARI_BACKLOG])))

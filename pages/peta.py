@@ -1,4 +1,5 @@
-"""Peta Cakupan: zone map with drill-down (kabupaten → kecamatan → desa), shareable by URL."""
+"""Peta Cakupan: zone map with drill-down (kabupaten → kecamatan → desa), shareable by URL; area
+names on the map, kecamatan borders over desa. In screenshot mode: title, map, legend, source."""
 from __future__ import annotations
 
 import streamlit as st
@@ -7,51 +8,61 @@ import ui
 from geo import coverage, fmt
 from ui import queries
 
-ctx = ui.page_start("nav_peta")
-
+title = st.empty()  # the page's name; in screenshot mode with the area shown, once the view is known
+ctx = ui.page_start("nav_peta", title=title)
+story = not ui.media_allowed()  # screenshot mode: no pickers, the map tells the story
 view = ui.map_view(ctx)  # area shown, child level, metric, comparison date (from URL or defaults)
-
-# Breadcrumb: every ancestor is a button that goes back up.
 crumbs = ui.breadcrumb(ctx, view.area)
-cols = st.columns(len(crumbs) + 1)
-for col, (kode, nama) in zip(cols, crumbs):
-    if col.button(nama, key=f"crumb_{kode}", disabled=kode == view.area, help=kode):
-        ui.set_map_view(area=kode)
+
+if story:
+    ui.keep_values("peta_level", "peta_metric", "peta_since", "peta_layers")
+else:
+    cols = st.columns(len(crumbs) + 1)  # breadcrumb: every ancestor is a button that goes back up
+    for col, (kode, nama) in zip(cols, crumbs):
+        if col.button(nama, key=f"crumb_{kode}", disabled=kode == view.area, help=kode):
+            ui.set_map_view(area=kode)
+            st.rerun()
+    c1, c2, c3, c4 = st.columns([1.2, 2.2, 1.4, 2])
+    levels = ui.levels_below(view.area)
+    c1.radio(ctx.t("peta_tingkat"), levels, key="peta_level", format_func=lambda v: ctx.t(f"tingkat_{v}"))
+    c2.radio(ctx.t("peta_ukuran"), ui.MAP_METRICS, key="peta_metric", horizontal=True,
+             format_func=lambda v: ctx.t(f"metrik_{v}"))
+    dates = queries.snapshot_dates(ctx.url, ctx.stamp, ctx.area)
+    if st.session_state["peta_metric"] == "perubahan":
+        c3.selectbox(ctx.t("peta_sejak"), dates[:-1][::-1] or dates, key="peta_since",
+                     format_func=lambda d: fmt.long_date(d, ctx.lang))
+    search = ui.area_search_options(ctx, view.area)
+    picked = c4.selectbox(ctx.t("peta_cari"), [None, *search], format_func=lambda k: search.get(k, "—"),
+                          key="peta_search")
+    if picked:
+        ui.focus_area(picked)
         st.rerun()
-
-c1, c2, c3, c4 = st.columns([1.2, 2.2, 1.4, 2])
-levels = ui.levels_below(view.area)
-c1.radio(ctx.t("peta_tingkat"), levels, key="peta_level", format_func=lambda v: ctx.t(f"tingkat_{v}"))
-c2.radio(ctx.t("peta_ukuran"), ui.MAP_METRICS, key="peta_metric", horizontal=True,
-         format_func=lambda v: ctx.t(f"metrik_{v}"))
-dates = queries.snapshot_dates(ctx.url, ctx.stamp, ctx.area)
-if st.session_state["peta_metric"] == "perubahan":
-    c3.selectbox(ctx.t("peta_sejak"), dates[:-1][::-1] or dates, key="peta_since",
-                 format_func=lambda d: fmt.long_date(d, ctx.lang))
-search = ui.area_search_options(ctx, view.area)
-picked = c4.selectbox(ctx.t("peta_cari"), [None, *search], format_func=lambda k: search.get(k, "—"),
-                      key="peta_search")
-if picked:
-    ui.focus_area(picked)
-    st.rerun()
-
-layers = st.multiselect(ctx.t("peta_lapisan"), ui.POINT_LAYERS, key="peta_layers", placeholder=ctx.t("pilih"),
-                        format_func=lambda v: ctx.t(f"lapisan_{v}"))
+    l1, l2 = st.columns([4, 1.2], vertical_alignment="bottom")
+    l1.multiselect(ctx.t("peta_lapisan"), ui.POINT_LAYERS, key="peta_layers", placeholder=ctx.t("pilih"),
+                   format_func=lambda v: ctx.t(f"lapisan_{v}"))
 view = ui.map_view(ctx)
 ui.sync_query_params(view)
+title.header(ui.page_title(ctx, ctx.t("nav_peta"), dict(crumbs).get(view.area)))
 
 table = ui.map_table(ctx, view)
-one_zone = coverage.shared_zone(table) if view.metric == "zona" else None
-if one_zone:
-    note, switch = st.columns([5, 1.4], vertical_alignment="center")
-    note.info(ctx.t("peta_satu_zona", jumlah=one_zone[1], zona=ui.zone_word(ctx, one_zone[0]).lower()),
-              icon=":material/palette:")
-    switch.button(ctx.t("peta_ke_cakupan"), on_click=ui.set_map_metric, args=("cakupan",), key="peta_ke_cakupan")
-clicked = ui.show_map(ctx, table, metric=view.metric, key=f"peta_{view.area}_{view.level}_{view.metric}",
-                      height=620, points=ui.point_layers(ctx, layers), returned_objects=["last_active_drawing"])
+labels_key = f"peta_nama_{view.area}_{view.level}"  # a new view starts from its own default
+labels = st.session_state.get(labels_key, ui.labels_by_default(table))
+if not story:
+    labels = l2.toggle(ctx.t("peta_nama_wilayah"), value=ui.labels_by_default(table), key=labels_key)
+    one_zone = coverage.shared_zone(table) if view.metric == "zona" else None
+    if one_zone:
+        note, switch = st.columns([5, 1.4], vertical_alignment="center")
+        note.info(ctx.t("peta_satu_zona", jumlah=one_zone[1], zona=ui.zone_word(ctx, one_zone[0]).lower()),
+                  icon=":material/palette:")
+        switch.button(ctx.t("peta_ke_cakupan"), on_click=ui.set_map_metric, args=("cakupan",), key="peta_ke_cakupan")
+clicked = ui.show_map(ctx, table, metric=view.metric, key=f"peta_{view.area}_{view.level}_{view.metric}_{labels}",
+                      height=620, points=ui.point_layers(ctx, st.session_state.get("peta_layers") or []),
+                      returned_objects=["last_active_drawing"], labels=labels,
+                      outline=ui.kecamatan_outline(ctx, view.level, view.area))
 if ui.handle_click(view, clicked):
     st.rerun()
 
-st.caption(ui.source_line(ctx, ctx.date) + " · " + ctx.t("peta_klik"))
+source = ui.source_line(ctx, ctx.date)
+st.caption(source if story else f"{source} · {ui.map_hint(ctx, view)}")
 if ui.media_allowed():
     ui.download_menu(ctx, ("peta", "zona-bar", "kantong"), key="peta_unduh", within=view.area)

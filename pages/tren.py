@@ -1,4 +1,5 @@
-"""Tren: coverage over time, recordings per week, events, and when each area reaches the target."""
+"""Tren: will the area reach its target in time (projected today), coverage over time for the area and
+those that need attention, recordings per week, events, and when each area reaches the target."""
 from __future__ import annotations
 
 from datetime import date
@@ -10,7 +11,7 @@ from geo import events, fmt, trend
 from geo.io.events import MAX_NOTE_CHARS
 from geo.present import trend as trend_words
 from geo.render import trend_charts
-from geo.schema import Col, Level, RekamError
+from geo.schema import Col, RekamError
 from ui import queries
 
 
@@ -20,24 +21,12 @@ settings = ctx.settings
 names = queries.area_names_and_levels(ctx.url, ctx.stamp, ctx.area)
 name = lambda kode: names.get(kode, (kode, ""))[0]  # noqa: E731
 
-c1, c2, c3, c4 = st.columns([2.2, 1, 1, 1])
-kecamatan = [k for k, (_, level) in names.items() if level == Level.KECAMATAN.value]
-if st.session_state.get("tren_area") not in (ctx.area, *kecamatan):  # another kabupaten was picked
-    st.session_state["tren_area"] = ctx.area
-area = c1.selectbox(ctx.t("tren_wilayah"), [ctx.area, *kecamatan], key="tren_area",
-                    format_func=lambda k: ctx.t("tren_seluruh", nama=name(k)) if k == ctx.area else f"{name(k)} ({k})")
-target = c2.number_input(ctx.t("tren_target"), min_value=1.0, max_value=100.0, value=float(settings.zones.hijau),
-                         step=0.5, help=ctx.t("tren_target_bantuan"), key="tren_target")
-data_year = int((ctx.date or date.today().isoformat())[:4])
-deadline = c3.date_input(ctx.t("tren_tenggat"), value=date(data_year, 12, 31), format="DD/MM/YYYY",
-                         key="tren_tenggat")
-window = int(c4.number_input(ctx.t("tren_jendela"), min_value=1, max_value=365, value=28, step=7,
-                             help=ctx.t("tren_jendela_bantuan"), key="tren_jendela"))
-
-title.header(ctx.t("tren_judul", wilayah=name(area)))
-projection = queries.projection(ctx.url, ctx.stamp, area, ctx.date, target, deadline, window)
-for i, line in enumerate(trend_words.headline(projection, settings.zones.hijau, ctx.lang)):
-    st.markdown(("#### " if i == 0 else "") + line)
+inputs = ui.trend_inputs(ctx, names)  # area, target, deadline, window (pickers hidden in screenshot mode)
+area = inputs.area
+title.header(ui.page_title(ctx, ctx.t("tren_judul", wilayah=name(area)), ""))
+projection = ui.outlook(ctx, area, target=inputs.target, deadline=inputs.deadline.isoformat(), window=inputs.window)
+ui.verdict_box(ctx, projection)  # the answer in one line, then the projection in words
+st.markdown("  \n".join(trend_words.headline(projection, settings.zones.hijau, ctx.lang)))
 m1, m2, m3, m4 = st.columns([1, 1, 1, 1.5])
 m1.metric(ctx.t("tren_m_cakupan"), fmt.percent(projection[Col.CAKUPAN], 2, ctx.lang))
 m2.metric(ctx.t("tren_m_laju"), fmt.number(projection[trend.LAJU], 1, ctx.lang))
@@ -48,17 +37,20 @@ if projection[trend.LAJU] is not None:
                      awal=fmt.long_date(projection[trend.JENDELA_AWAL], ctx.lang),
                      akhir=fmt.long_date(projection[Col.TANGGAL], ctx.lang), hari=projection[trend.JENDELA_HARI]))
 
+table = queries.projection_table(ctx.url, ctx.stamp, area, ctx.date, inputs.target, inputs.deadline, inputs.window)
+shown = [area, *ui.chart_areas(ctx, area, table, names)]  # the area and those that need attention
 series = queries.series(ctx.url, ctx.stamp, area, ctx.date)
 area_events = queries.area_events(ctx.url, ctx.stamp, area, projection[Col.TANGGAL])
 chart_events = queries.area_events(ctx.url, ctx.stamp, area, projection[Col.TANGGAL], events.COVERAGE_CHART_KINDS)
 weekly, facts = queries.weekly_and_notes(ctx.url, ctx.stamp, area, ctx.date)
 source = ui.source_line(ctx, projection[Col.TANGGAL])
+drawn = ui.chart_settings(ctx)
 st.plotly_chart(trend_charts.coverage_lines(
-    series, settings, ctx.lang, title=ctx.t("tren_grafik_cakupan"),
-    subtitle=ctx.t("tren_grafik_cakupan_sub", wilayah=name(area)), events=chart_events, projection=projection,
+    series[series[Col.KODE].isin(shown)], drawn, ctx.lang, title=ctx.t("tren_grafik_cakupan"),
+    subtitle=ctx.t("tren_grafik_garis", wilayah=name(area)), events=chart_events, projection=projection,
     within=area), width="stretch", height=560, key="tren_cakupan")
 st.caption(source)
-st.plotly_chart(trend_charts.recordings_bars(weekly, area_events, settings, ctx.lang,
+st.plotly_chart(trend_charts.recordings_bars(weekly, area_events, drawn, ctx.lang,
                                              title=ctx.t("tren_grafik_rekam", wilayah=name(area)), kode=area),
                 width="stretch", key="tren_rekam")
 st.caption(source)
@@ -71,17 +63,18 @@ if lines:
     st.markdown("\n".join(f"- {line}" for line in lines))
 
 st.subheader(ctx.t("tren_tabel"))
-table = queries.projection_table(ctx.url, ctx.stamp, area, ctx.date, target, deadline, window)
-st.dataframe(trend_words.projection_view(table, ctx.lang), hide_index=True, width="stretch")
+ui.fitted_table(ctx, trend_words.projection_view(table, ctx.lang), hide=("kol_rentang",))  # range: in the headline
 st.caption(source)
 
 st.subheader(ctx.t("peristiwa_judul"))
 if len(area_events):
-    st.dataframe(trend_words.events_view(area_events, {k: n for k, (n, _) in names.items()}, ctx.lang),
-                 hide_index=True, width="stretch")
+    ui.fitted_table(ctx, trend_words.events_view(area_events, {k: n for k, (n, _) in names.items()}, ctx.lang),
+                    column_config={ctx.t("kol_keterangan"): st.column_config.TextColumn(width=260)})
 else:
     st.caption(ctx.t("peristiwa_kosong_info"))
 
+if not ui.media_allowed():  # screenshot mode: the story ends here
+    st.stop()
 if not ui.can(ctx, "editor"):
     st.caption(ctx.t("peristiwa_perlu_login"))
     st.stop()

@@ -1,24 +1,29 @@
 """The Streamlit side of the product: pages read state and call these; no data arithmetic here.
 
 ``state`` (the Context of a run, the URL, sidebar pickers, screenshot mode, the page opening),
-``queries`` (every cached call into geo, keyed on small values), ``map_view``, ``account``
+``queries`` (every cached call into geo, keyed on small values), ``headline`` (the verdict, the
+data's age, the KPIs), ``map_view``, ``account``
 (login, who may see what), ``uploads`` (everything editors write), ``downloads`` (images,
 the PDF, tables), ``plans`` (the planner's saved plans). The names pages use are gathered here.
 """
 from __future__ import annotations
 
 from ui.account import admit, can, current_session, login_box, user_form, users
-from ui.context import Context, fail, flash, show_flash
+from ui.context import Context, fail, flash, show_flash, zone_badge, zone_word
+from ui.enrollment import enrollment_desk
+from ui.headline import kpis, outlook, over_100_badge, stale_notice, verdict_box
 from ui.downloads import briefing_button, download_menu, image_menu, table_downloads, template_downloads
 from ui.map_view import (
-    MAP_METRICS, POINT_LAYERS, MapView, area_search_options, breadcrumb, focus_area, handle_click, levels_below,
-    map_table, map_view, point_layers, set_map_metric, set_map_view, show_folium, show_map,
+    MAP_METRICS, POINT_LAYERS, MapView, area_search_options, breadcrumb, focus_area, handle_click, kecamatan_outline,
+    labels_by_default, levels_below, map_hint, map_table, map_view, point_layers, set_map_metric, set_map_view, show_folium, show_map,
 )
 from ui.plans import coverage_after, saved_plans_panel
 from ui.state import (
-    context, demo_banner, link_notes, media_allowed, page_start, screenshot_exit, screenshot_mode, sidebar,
-    source_line, sync_query_params, zone_badge, zone_word,
+    context, demo_banner, keep_values, link_notes, media_allowed, page_start, picker, page_style, page_title, screenshot_exit, screenshot_mode, sidebar,
+    source_line, sync_query_params,
 )
+from ui.tables import fitted_table, plain
+from ui.trends import TrendInputs, chart_areas, chart_settings, trend_inputs
 from ui.uploads import (
     OTHER_IMPORTS, TEMPLATES, active_versions, fix_unmatched, forget_upload, history_view, join_report_view,
     prepare_upload, rollback, save_boundaries, save_enrollment, save_event, save_other, set_override,
@@ -26,13 +31,13 @@ from ui.uploads import (
 )
 
 __all__ = [
-    "active_versions", "admit", "area_search_options", "breadcrumb", "briefing_button", "can", "Context", "context",
-    "coverage_after", "current_session", "demo_banner", "download_menu", "fail", "fix_unmatched", "flash",
-    "focus_area", "forget_upload", "handle_click", "history_view", "image_menu", "join_report_view", "levels_below",
-    "link_notes", "login_box", "MAP_METRICS", "map_table", "map_view", "MapView", "media_allowed", "OTHER_IMPORTS",
-    "page_start", "POINT_LAYERS", "point_layers", "prepare_upload", "rollback", "save_boundaries", "save_enrollment",
+    "active_versions", "admit", "area_search_options", "breadcrumb", "briefing_button", "can", "chart_areas", "chart_settings", "Context", "context",
+    "coverage_after", "current_session", "demo_banner", "enrollment_desk", "download_menu", "fail", "fix_unmatched", "flash",
+    "focus_area", "forget_upload", "handle_click", "history_view", "image_menu", "join_report_view", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "levels_below",
+    "link_notes", "login_box", "MAP_METRICS", "map_hint", "map_table", "map_view", "MapView", "media_allowed", "OTHER_IMPORTS", "outlook", "over_100_badge",
+    "page_start", "page_style", "picker", "plain", "fitted_table", "page_title", "POINT_LAYERS", "point_layers", "prepare_upload", "rollback", "save_boundaries", "save_enrollment",
     "save_event", "save_other", "saved_plans_panel", "screenshot_exit", "screenshot_mode", "set_map_metric",
     "set_map_view", "set_override", "show_flash", "show_folium", "show_latest_date", "show_map", "sidebar",
-    "source_line", "sync_query_params", "table_downloads", "template_downloads", "template_frame", "TEMPLATES",
-    "uploader_key", "user_form", "users", "zone_badge", "zone_word",
+    "source_line", "stale_notice", "sync_query_params", "table_downloads", "template_downloads", "template_frame", "TEMPLATES", "trend_inputs", "TrendInputs",
+    "uploader_key", "user_form", "users", "verdict_box", "zone_badge", "zone_word",
 ]

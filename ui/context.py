@@ -59,3 +59,17 @@ def show_flash() -> None:
     if text:
         st.toast(text, icon=":material/check_circle:")
         st.success(text)
+
+
+def zone_word(ctx: Context, zona: str | None) -> str:
+    return ctx.t(f"zona_{zona or 'none'}")
+
+
+def zone_badge(ctx: Context, zona: str | None) -> str:
+    """A coloured badge that always carries the zone's word (readable without colour)."""
+    from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Zone
+
+    colour = ZONE_COLOURS[Zone(zona)] if zona else NO_DATA_COLOUR
+    ink = "#222" if zona == "kuning" else "#fff"
+    return (f'<span style="background:{colour};color:{ink};padding:2px 10px;border-radius:10px;'
+            f'font-weight:600">{zone_word(ctx, zona)}</span>')

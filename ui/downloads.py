@@ -2,6 +2,7 @@
 PDF, and tables as CSV/XLSX. Images and the PDF are built only when their button is clicked."""
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 
 import streamlit as st
@@ -16,7 +17,8 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def download_menu(ctx: Context, kinds: tuple[str, ...], *, key: str, within: str | None = None) -> None:
     """A popover to download a chart/map image (PNG 1200×675, 1080×1080, 1080×1350 or SVG).
 
-    The image is rendered only when the button is clicked (kaleido, one warm server).
+    The image is rendered only when the button is clicked (kaleido, one warm server). Today's
+    date gives the trend image its verdict (on time, late, or old data).
     """
     from geo.render import media
 
@@ -25,7 +27,7 @@ def download_menu(ctx: Context, kinds: tuple[str, ...], *, key: str, within: str
         kind = st.selectbox(ctx.t("unduh_jenis"), kinds, key=f"{key}_kind",
                             format_func=lambda k: ctx.t(f"grafik_{k.replace('-', '_')}"))
         _image_choices(ctx, partial(media.chart_image, queries.store(ctx.url), area, kind, date=ctx.date,
-                                    lang=ctx.lang, settings=ctx.settings),
+                                    lang=ctx.lang, settings=ctx.settings, today=date.today()),
                        key=key, area=area, kind=kind)
 
 

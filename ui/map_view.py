@@ -10,12 +10,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from geo.schema import LEVELS, Level, ancestor_code
+from geo.schema import LEVELS, Col, Level, ancestor_code
 from ui import queries
 from ui.context import Context
 
 MAP_METRICS = ["zona", "cakupan", "belum_rekam", "perubahan"]
 POINT_LAYERS = ["lokasi", "sekolah"]
+LABELS_UP_TO = 40  # areas on a map up to which their names are shown unless the reader turns them off
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,15 @@ def map_table(ctx: Context, view: MapView):
     return queries.coverage_table(ctx.url, ctx.stamp, view.level, view.area, ctx.date, geometry=True)
 
 
+def map_hint(ctx: Context, view: MapView) -> str:
+    """What the reader can do on the map: click a kecamatan to see its desa, or (desa drawn:
+    nothing to click) point at one for its figures; and how to go back up when drilled down."""
+    hint = ctx.t("peta_klik") if view.level != Level.DESA.value else ctx.t("peta_arahkan")
+    if view.level == Level.DESA.value and view.area != ctx.area:
+        hint += " " + ctx.t("peta_kembali")
+    return hint
+
+
 def point_layers(ctx: Context, layers: list[str]) -> dict:
     """Point layers chosen by the user: {layer title: frame of lat, lon, label, status, colour}."""
     return {ctx.t(f"lapisan_{name}"): queries.points(ctx.url, ctx.stamp, name, ctx.area, ctx.lang)
@@ -122,13 +132,30 @@ def handle_click(view: MapView, answer: dict | None) -> bool:
     return True
 
 
+def kecamatan_outline(ctx: Context, level: str, area: str):
+    """The kecamatan borders drawn over a desa map of ``area`` (all of the kabupaten's, or the one
+    kecamatan shown); None for a map of kecamatan."""
+    if level != Level.DESA.value:
+        return None
+    kecamatan = queries.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, ctx.area, ctx.date, geometry=True)
+    return kecamatan[kecamatan[Col.KODE] == area] if Level.of_code(area) == Level.KECAMATAN else kecamatan
+
+
+def labels_by_default(table) -> bool:
+    """Names on the map when few areas are drawn (a kabupaten's kecamatan, one kecamatan's desa)."""
+    return len(table) <= LABELS_UP_TO
+
+
 def show_map(ctx: Context, table, *, metric: str = "zona", key: str, height: int = 520, points=None,
-             returned_objects: list[str] | None = None):
-    """Draw a coverage map (offline: Leaflet served locally) and return st_folium's answer."""
+             returned_objects: list[str] | None = None, labels: bool = False, outline=None):
+    """Draw a coverage map (offline: Leaflet served locally) and return st_folium's answer.
+
+    ``labels``: the areas' names where they fit; ``outline``: parent areas whose borders are drawn
+    over the areas (``kecamatan_outline``)."""
     from geo.render import maps
 
     m = maps.coverage_map(table, metric=metric, settings=ctx.settings, lang=ctx.lang, data_date=ctx.date,
-                          points=points, shapes=queries.shapes(ctx.url))
+                          points=points, shapes=queries.shapes(ctx.url), labels=labels, outline=outline)
     return show_folium(m, key=key, height=height, returned_objects=returned_objects)
 
 

@@ -140,10 +140,13 @@ def series(url: str, stamp: Stamp, area: str, end: str | None):
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def projection(url: str, stamp: Stamp, area: str, end: str | None, target: float, deadline: date,
-               window: int) -> dict:
+def projection(url: str, stamp: Stamp, area: str, end: str | None, target: float, deadline: date | str,
+               window: int, today: str | None = None) -> dict:
+    """``trend.projection`` of ``area`` (its own rows of the series up to ``end``); ``today`` (ISO,
+    a small key) adds the data's age and says when a projected date has already passed."""
     frame = series(url, stamp, area, end)
-    return trend.projection(frame[frame[Col.KODE] == area], target_pct=target, deadline=deadline, window_days=window)
+    return trend.projection(frame[frame[Col.KODE] == area], target_pct=target, deadline=deadline, window_days=window,
+                            today=date.fromisoformat(today) if today else None)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -19,6 +19,7 @@ from geo.text import describe
 from ui import queries
 from ui.account import admit
 from ui.context import Context, home_area
+from ui.headline import stale_notice
 from ui.map_view import MAP_METRICS, MapView, levels_below, shown_area
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
@@ -182,6 +183,25 @@ h1 {font-size: 2.1rem !important;}
 """
 
 
+# Every page: less empty room above the title (the answer belongs on the first screen) and, on a
+# phone, a title that leaves room for the figures under it.
+_PAGE_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] {padding-top: 3.5rem;}
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] {padding-top: 3rem; padding-left: 1rem; padding-right: 1rem;}
+  h1 {font-size: 1.6rem !important;}
+  h2 {font-size: 1.35rem !important;}
+}
+</style>
+"""
+
+
+def page_style() -> None:
+    """The page CSS every page shares (drawn by the entry file, once per run, taking no room)."""
+    st.html(_PAGE_CSS)
+
+
 def screenshot_mode(ctx: Context) -> bool:
     """'Mode tangkapan layar': no sidebar or Streamlit chrome, a fixed readable width.
 
@@ -203,6 +223,23 @@ def screenshot_exit(ctx: Context) -> None:
         st.button(ctx.t("mode_keluar"), key="screenshot_exit", on_click=_leave_screenshot_mode)
 
 
+def keep_values(*keys: str) -> None:
+    """Keep the values of widgets a run does not draw (screenshot mode hides the pickers): Streamlit
+    forgets a widget's value after a run without it, unless the value is set again."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def picker(widget, *args, key: str, default, **kwargs):
+    """A page's picker (``widget``: st.number_input, st.radio…): drawn, its value returned; in
+    screenshot mode not drawn, its value kept (``default`` until one was picked)."""
+    if media_allowed():
+        return widget(*args, key=key, **kwargs)
+    keep_values(key)
+    return st.session_state.get(key, default)
+
+
 def media_allowed() -> bool:
     """Download menus are offered outside screenshot mode only (a screenshot shows no buttons)."""
     return not st.session_state.get("screenshot")
@@ -211,36 +248,36 @@ def media_allowed() -> bool:
 # --- the opening every page shares ---------------------------------------------------------------
 def page_start(title_key: str, *, title=None, login: bool = False) -> Context:
     """Shared state, header (into ``title`` when a page fills it later), the access gate, notes
-    about the link, demo label; stops with a clear message (and how to load data) when the
-    store holds no area yet. ``login`` draws the login box even on a public dashboard."""
+    about the link, demo label, the warning when the data is old; stops with a clear message (and
+    how to load data) when the store holds no area yet. ``login`` draws the login box even on a
+    public dashboard."""
     ctx = context()
-    (title or st).header(ctx.t(title_key))
+    (title or st).header(page_title(ctx, ctx.t(title_key)))
     admit(ctx, login=login)
     link_notes(ctx)
     demo_banner(ctx)
     if ctx.area is None:
         st.warning(ctx.t("belum_ada_data"))
         st.stop()
+    stale_notice(ctx)
     return ctx
+
+
+def page_title(ctx: Context, text: str, area_name: str | None = None) -> str:
+    """A page's title; in screenshot mode it says which area (``area_name``, default the
+    kabupaten/kota; ``""`` when ``text`` names it already) and which data date it shows, as a
+    picture that leaves the dashboard must."""
+    if not st.session_state.get("screenshot") or ctx.area is None:
+        return text
+    if area_name is None:
+        area_name = dict(queries.kabupaten_list(ctx.url, ctx.stamp)).get(ctx.area, ctx.area)
+    shown = f"{text} — {area_name}" if area_name else text
+    return ctx.t("judul_tangkapan", judul=shown, tanggal=fmt.long_date(ctx.date, ctx.lang))
 
 
 def demo_banner(ctx: Context) -> None:
     if ctx.is_demo:
         st.info(ctx.t("data_contoh"), icon=":material/science:")
-
-
-def zone_word(ctx: Context, zona: str | None) -> str:
-    return ctx.t(f"zona_{zona or 'none'}")
-
-
-def zone_badge(ctx: Context, zona: str | None) -> str:
-    """A coloured badge that always carries the zone's word (readable without colour)."""
-    from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Zone
-
-    colour = ZONE_COLOURS[Zone(zona)] if zona else NO_DATA_COLOUR
-    ink = "#222" if zona == "kuning" else "#fff"
-    return (f'<span style="background:{colour};color:{ink};padding:2px 10px;border-radius:10px;'
-            f'font-weight:600">{zone_word(ctx, zona)}</span>')
 
 
 def source_line(ctx: Context, tanggal: str | None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from geo import fmt, ingest
+from geo.join import row_key
 from geo.schema import Col, FileRefused, Level
 from geo.text import tr
 from ui import queries
@@ -30,12 +31,14 @@ def forget_upload(name: str) -> None:
     st.session_state[f"up_{name}_n"] = st.session_state.get(f"up_{name}_n", 0) + 1
 
 
-def set_override(upload, baris: int, kode: str | None) -> None:
+def set_override(upload, key: int | str, kode: str | None) -> None:
+    """Name a row's area by hand; ``key`` is ``geo.join.row_key(lembar, baris)`` (two sheets of a
+    workbook can share a row number)."""
     overrides = st.session_state.setdefault(f"overrides_{upload.file_id}", {})
     if kode:
-        overrides[int(baris)] = kode
+        overrides[key] = kode
     else:
-        overrides.pop(int(baris), None)
+        overrides.pop(key, None)
 
 
 def show_latest_date() -> None:
@@ -44,30 +47,32 @@ def show_latest_date() -> None:
 
 
 # --- recording figures ---------------------------------------------------------------------------
-def prepare_upload(ctx: Context, upload, *, level: str):
-    """Read and join an uploaded enrollment file (size checked before reading); rows of areas
-    outside the editor's own are refused here already. Writes nothing."""
+def prepare_upload(ctx: Context, upload, *, level: str, sheet: str | None = None):
+    """Read and join an uploaded enrollment file (size checked before reading; ``sheet``: one sheet
+    of a workbook, else every recording sheet); rows of areas outside the editor's own are refused
+    here already. Writes nothing."""
     session = require(ctx, "editor")
     limit = ctx.settings.max_upload_mb
     if upload.size > limit * 1024 * 1024:
         raise FileRefused("berkas_terlalu_besar", ukuran_mb=round(upload.size / 1048576, 1), maks_mb=limit)
     overrides = st.session_state.get(f"overrides_{upload.file_id}", {})
     return ingest.prepare_enrollment(queries.store(ctx.url), upload.getvalue(), level=level, within=ctx.area,
-                                     file_name=upload.name, overrides=dict(overrides), settings=ctx.settings,
-                                     writer_area=session.wilayah)
+                                     sheet=sheet, file_name=upload.name, overrides=dict(overrides),
+                                     settings=ctx.settings, writer_area=session.wilayah)
 
 
 def join_report_view(ctx: Context, prepared):
-    """The join report as people read it: row, what the file says, how it matched, reason."""
+    """The join report as people read it: (sheet,) row, what the file says, how it matched, reason."""
     report = prepared.join.report.copy()
     report["cara"] = [ctx.t(f"cara_{c}") for c in report["cara"]]
-    notes: dict[int, list[str]] = {}
+    notes: dict[int | str, list[str]] = {}
     for p in prepared.join.problems:
         if p.baris is not None:
-            notes.setdefault(int(p.baris), []).append(tr(p.key, ctx.lang, **(p.params or {})))
-    report["alasan"] = ["; ".join(notes.get(int(b), [])) for b in report["baris"]]
+            notes.setdefault(row_key(p.lembar, p.baris), []).append(tr(p.key, ctx.lang, **(p.params or {})))
+    report["alasan"] = ["; ".join(notes.get(row_key(s, b), [])) for s, b in zip(report["lembar"], report["baris"])]
     report["kandidat"] = [", ".join(f"{c['nama']} ({c['kode']})" for c in (k or [])) for k in report["kandidat"]]
-    cols = ["baris", "kode_file", "nama_file", "cara", "kode", "nama", "alasan", "kandidat"]
+    sheets = ["lembar"] if report["lembar"].notna().any() else []  # a workbook read whole: rows per sheet
+    cols = [*sheets, "baris", "kode_file", "nama_file", "cara", "kode", "nama", "alasan", "kandidat"]
     return report[cols].rename(columns={c: ctx.t(f"lap_{c}") for c in cols})
 
 
@@ -84,19 +89,24 @@ def fix_unmatched(ctx: Context, upload, prepared, level: str) -> None:
     options = area_choices(ctx, level)
     for row in prepared.unmatched.to_dict("records"):
         suggested = [c["kode"] for c in (row.get("kandidat") or [])]
-        fix_key = f"fix_{upload.file_id}_{row['baris']}"
+        lembar = row.get("lembar") if isinstance(row.get("lembar"), str) else None
+        key = row_key(lembar, row["baris"])
+        fix_key = f"fix_{upload.file_id}_{key}"
+        label = (ctx.t("pilih_untuk_baris_lembar", lembar=lembar, baris=row["baris"],
+                       nama=row["nama_file"] or row["kode_file"]) if lembar else
+                 ctx.t("pilih_untuk_baris", baris=row["baris"], nama=row["nama_file"] or row["kode_file"]))
         st.selectbox(
-            ctx.t("pilih_untuk_baris", baris=row["baris"], nama=row["nama_file"] or row["kode_file"]),
-            [None, *suggested, *[k for k in options if k not in suggested]],
+            label, [None, *suggested, *[k for k in options if k not in suggested]],
             format_func=lambda k: options.get(k, "—"), key=fix_key,
-            on_change=lambda baris=row["baris"], key=fix_key: set_override(upload, baris, st.session_state[key]))
+            on_change=lambda key=key, box=fix_key: set_override(upload, key, st.session_state[box]))
 
 
-def save_enrollment(ctx: Context, prepared, *, tanggal: str, force: bool) -> int:
-    """Store a prepared upload as a new version (editor); returns the version id."""
+def save_enrollment(ctx: Context, prepared, *, tanggal: str, force: bool, allow_date: bool = False) -> int:
+    """Store a prepared upload as a new version (editor); returns the version id. A date in the
+    future or before the programme is refused unless ``allow_date`` (the editor checked it)."""
     session = require(ctx, "editor")
     return ingest.commit_enrollment(queries.store(ctx.url), prepared, tanggal=tanggal, user=session.username,
-                                    force=force, writer_area=session.wilayah)
+                                    force=force, allow_date=allow_date, writer_area=session.wilayah)
 
 
 # --- boundaries, points and capacity files -------------------------------------------------------

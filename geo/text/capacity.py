@@ -74,9 +74,9 @@ TEXTS = {
     ),
     "kap_ringkas_blangko": ("{baris} catatan stok blangko", "{baris} blank-stock entries"),
     "kap_tak_hingga": ("∞ (tanpa alat)", "∞ (no device)"),
-    "kap_maks": ("Backlog terlama: {sebelum} → {sesudah} hari", "Longest backlog: {sebelum} → {sesudah} days"),
+    "kap_maks": ("Lama tuntas terpanjang: {sebelum} → {sesudah} hari", "Longest backlog: {sebelum} → {sesudah} days"),
     "kap_sisa_unit": (
-        "{jumlah} unit tidak ditempatkan: tidak ada kecamatan yang backlog-nya turun karenanya.",
+        "{jumlah} unit tidak ditempatkan: tidak ada kecamatan yang lama tuntasnya turun karenanya.",
         "{jumlah} {jumlah|unit|units} not placed: no district's backlog would fall with them.",
     ),
     "kap_macet": (
@@ -104,15 +104,15 @@ TEXTS = {
     "kap_ringkasan_alat": ("Alat perekam bekerja", "Working recording devices"),
     "kap_ringkasan_operator": ("Operator", "Operators"),
     "kap_ringkasan_belum": ("Belum rekam", "Not yet recorded"),
-    "kap_ringkasan_hari": ("Hari backlog kabupaten", "Kabupaten backlog days"),
+    "kap_ringkasan_hari": ("Lama tuntas kabupaten (hari)", "Kabupaten backlog days"),
     "kap_dari_alat": ("dari {total} alat", "of {total} devices"),
     "kap_tabel": (
-        "Kapasitas per kecamatan (backlog terlama di atas)",
+        "Kapasitas per kecamatan (paling lama tuntas di atas)",
         "Capacity by district (longest backlog first)",
     ),
     "kap_tabel_catatan": (
-        "Hari backlog = belum rekam ÷ ({laju} perekaman × alat yang bekerja dan punya operator), dalam hari "
-        "layanan.",
+        "Lama tuntas = hari layanan sampai semua yang belum rekam terekam: belum rekam ÷ ({laju} perekaman × "
+        "alat yang bekerja dan punya operator).",
         "Backlog days = not yet recorded ÷ ({laju} recordings × devices that work and have an operator), in "
         "service days.",
     ),
@@ -121,8 +121,8 @@ TEXTS = {
     "kap_usulan": ("Ke mana alat baru ditempatkan", "Where new devices should go"),
     "kap_jumlah_alat": ("Jumlah alat baru", "Number of new devices"),
     "kap_usulan_catatan": (
-        "Setiap alat baru diberikan ke kecamatan dengan backlog terlama saat itu; dengan cara ini backlog "
-        "terlama menjadi sependek mungkin. Alat baru dijalankan operator yang menganggur, atau perlu operator "
+        "Setiap alat baru diberikan ke kecamatan yang paling lama tuntas saat itu; dengan cara ini lama tuntas "
+        "terpanjang menjadi sependek mungkin. Alat baru dijalankan operator yang menganggur, atau perlu operator "
         "baru.",
         "Each new device goes to the district with the longest backlog at that point; this makes the longest "
         "backlog as short as it can be. An idle operator runs a new device, or a new operator is needed.",
@@ -130,7 +130,7 @@ TEXTS = {
     "kap_pinjam": ("Yang bisa meminjamkan set mobile", "Who can lend a mobile set"),
     "kap_pinjam_catatan": (
         "Set mobile (alat dan satu operator) bisa dipinjamkan bila pemiliknya tetap punya alat bekerja dan "
-        "backlog-nya tetap tidak melebihi rata-rata kabupaten ({batas} hari).",
+        "lama tuntasnya tetap tidak melebihi rata-rata kabupaten ({batas} hari).",
         "A mobile set (device and one operator) can be lent when its owner keeps a working device and its "
         "backlog stays within the kabupaten overall ({batas} days).",
     ),
@@ -192,7 +192,7 @@ TEXTS = {
     "kkap_koneksi": ("Koneksi", "Connectivity"),
     "kkap_belum": ("Belum rekam", "Not recorded"),
     "kkap_belum_per_alat": ("Belum rekam per alat", "Not recorded per device"),
-    "kkap_hari": ("Hari backlog", "Backlog days"),
+    "kkap_hari": ("Lama tuntas (hari)", "Backlog days"),
     "kkap_lokasi": ("Lokasi", "Site"),
     "kkap_alat_id": ("Alat", "Device"),
     "kkap_jenis": ("Jenis", "Kind"),
@@ -202,14 +202,14 @@ TEXTS = {
     "kkap_keterangan": ("Keterangan", "Note"),
     "kkap_urutan": ("Alat ke-", "Device no."),
     "kkap_urutan_operator": ("Operator ke-", "Operator no."),
-    "kkap_sebelum": ("Hari backlog sebelum", "Backlog days before"),
-    "kkap_sesudah": ("Hari backlog sesudah", "Backlog days after"),
+    "kkap_sebelum": ("Lama tuntas sebelum", "Backlog days before"),
+    "kkap_sesudah": ("Lama tuntas sesudah", "Backlog days after"),
     "kkap_operator_baru": ("Perlu operator baru", "New operator needed"),
-    "kkap_hari_pinjam": ("Hari backlog bila dipinjamkan", "Backlog days if lent"),
+    "kkap_hari_pinjam": ("Bila dipinjamkan", "If lent"),
     "kkap_batas": ("Rata-rata kabupaten", "Kabupaten overall"),
     "kkap_tujuan": ("Usul dipinjamkan ke", "Suggested borrower"),
-    "kkap_tujuan_hari": ("Backlog peminjam sesudahnya", "Borrower's backlog after"),
-    "kkap_mobile": ("Alat mobile bekerja", "Working mobile devices"),
+    "kkap_tujuan_hari": ("Peminjam sesudahnya", "Borrower after"),
+    "kkap_mobile": ("Mobile bekerja", "Working mobile"),
     "kkap_sudah": ("Sudah rekam", "Recorded"),
     "kkap_prr": ("Siap cetak (PRR)", "Print-ready (PRR)"),
     "kkap_cetak": ("Sudah cetak", "Printed"),

@@ -26,12 +26,21 @@ TEXTS = {
     "zona_merah": ("Zona merah", "Red zone"),
     "zona_none": ("Tidak ada data", "No data"),
     "sejak": ("sejak {tanggal}", "since {tanggal}"),
+    "kpi_perubahan_sejak": ("Perubahan dibanding data {tanggal}", "Change since the data of {tanggal}"),
+    "kpi_di_atas_100": ("di atas 100% — periksa data wajib KTP", "above 100% — check the wajib KTP figures"),
+    "kpi_desa_di_atas_100": (
+        "{n} wilayah di dalamnya di atas 100%: {orang} orang direkam melebihi wajib KTP (tidak mengurangi belum "
+        "rekam di tempat lain) — periksa data wajib KTP.",
+        "{n} {n|area|areas} inside above 100%: {orang} people recorded beyond wajib KTP (not set against the "
+        "unrecorded elsewhere) — check the wajib KTP figures.",
+    ),
     "poin": (" poin", " pts"),
     "mode_tangkapan": ("Mode tangkapan layar", "Screenshot mode"),
     "mode_tangkapan_bantuan": (
         "Sembunyikan menu dan panel untuk tangkapan layar yang bersih.",
         "Hide menus and panels for a clean screenshot.",
     ),
+    "judul_tangkapan": ("{judul} · data per {tanggal}", "{judul} · data as of {tanggal}"),
     "mode_keluar": ("Keluar dari mode tangkapan layar", "Leave screenshot mode"),
     "sumber": ("Sumber: {sumber}, data per {tanggal}", "Source: {sumber}, data as of {tanggal}"),
     "home_judul": ("Cakupan perekaman KTP-el — {wilayah}", "e-KTP recording coverage — {wilayah}"),
@@ -74,6 +83,10 @@ TEXTS = {
         "Klik kecamatan untuk melihat desanya; kembali lewat tombol di atas peta.",
         "Click a district to see its villages; go back with the buttons above the map.",
     ),
+    "peta_arahkan": ("Arahkan penunjuk ke desa/kelurahan untuk melihat angkanya.",
+                     "Point at a village to see its figures."),
+    "peta_kembali": ("Kembali ke atas lewat tombol di atas peta.", "Go back up with the buttons above the map."),
+    "peta_nama_wilayah": ("Nama wilayah", "Area names"),
     "tingkat_kabupaten": ("Kabupaten/kota", "Regency/city"),
     "tingkat_kecamatan": ("Kecamatan", "District"),
     "tingkat_desa": ("Desa/kelurahan", "Village"),
@@ -139,6 +152,24 @@ TEXTS = {
         "{jumlah} {jumlah|row|rows} unmatched. Pick the right area for each row below.",
     ),
     "pilih_untuk_baris": ("Baris {baris} — '{nama}' adalah:", "Row {baris} — '{nama}' is:"),
+    "pilih_untuk_baris_lembar": ("Lembar {lembar}, baris {baris} — '{nama}' adalah:",
+                                 "Sheet {lembar}, row {baris} — '{nama}' is:"),
+    "pilih_lembar": ("Lembar yang diimpor", "Sheet to import"),
+    "pilih_lembar_bantuan": (
+        "Satu impor adalah satu tanggal data: pilih lembar periode yang diimpor sekarang.",
+        "One import is one data date: pick the period's sheet to import now.",
+    ),
+    "tanggal_pilih": (
+        "Berkas tidak menyebut tanggal datanya: pilih tanggal keadaan angka ini.",
+        "The file does not state its data date: pick the date these figures are of.",
+    ),
+    "tanggal_judul_beda": (
+        "Judul lembar menyebut tanggal berbeda ({daftar}): pilih tanggal keadaan angka ini.",
+        "The sheet titles name different dates ({daftar}): pick the date these figures are of.",
+    ),
+    "tanggal_belum_dipilih": ("Pilih dulu tanggal datanya.", "Pick the data date first."),
+    "tanggal_diperiksa": ("Tanggal sudah diperiksa", "Date checked"),
+    "lap_lembar": ("Lembar", "Sheet"),
     "simpan": ("Simpan sebagai versi baru", "Store as a new version"),
     "tersimpan": (
         "Tersimpan sebagai versi {versi} (data per {tanggal}).",
@@ -193,6 +224,15 @@ TEXTS = {
     "lap_alasan": ("Keterangan", "Note"),
     "lap_kandidat": ("Kandidat terdekat", "Closest candidates"),
     "nav_tren": ("Tren", "Trends"),
+    "tren_garis": ("Wilayah lain di grafik", "Other areas on the chart"),
+    "tren_garis_bantuan": (
+        "Bawaan: wilayah yang perlu perhatian (tidak tercapai pada laju ini, terlambat, zona merah).",
+        "Default: the areas that need attention (not reached at this rate, late, red zone).",
+    ),
+    "tren_grafik_garis": (
+        "Garis hitam tebal: {wilayah}; garis lain: wilayah yang dipilih di atas grafik",
+        "Thick black line: {wilayah}; other lines: the areas chosen above the chart",
+    ),
     "nav_kantong": ("Kantong Belum Rekam", "Unrecorded Pockets"),
     "nav_rencana": ("Rencana Jemput Bola", "Mobile-Unit Plan"),
     "nav_kapasitas": ("Kapasitas Perekaman", "Recording Capacity"),

@@ -1,7 +1,12 @@
-"""Data page: viewers are kept out; editors log in, see versions, roll back, download templates."""
+"""Data page: viewers are kept out; editors log in, see versions, roll back, download templates; the data's
+date comes from the file or is picked, never silently today; workbooks read sheet by sheet."""
 from __future__ import annotations
 
+import io
+from datetime import date, timedelta
 from pathlib import Path
+
+import openpyxl
 
 from streamlit.testing.v1 import AppTest
 
@@ -13,6 +18,7 @@ from geo.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "rahasia-sekali-123"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _app() -> AppTest:
@@ -173,3 +179,126 @@ def test_a_points_file_with_nik_is_refused_as_an_enrollment_file_is(demo_env):
     assert [e.value for e in at.error] == [enrollment_refusal]  # the one NIK rule, the same words
     assert len(store.history()) == versions  # nothing stored
     assert store.points("sekolah").equals(schools)
+
+
+# --- the date the figures are of: from the file, or picked; never silently today --------------
+TITLED = ("REKAP PEREKAMAN KTP-EL KEADAAN 30 SEPTEMBER 2026;;;\n"
+          "kode;nama;wajib_ktp;sudah_rekam\n99.01.04.2003;Lubuk Harapan;3183;2749\n99.01.04.2014;Teluk Putih;3379;2986\n")
+UNTITLED = "kode;nama;wajib_ktp;sudah_rekam\n99.01.04.2003;Lubuk Harapan;3183;2750\n"
+ENROLLMENT_UPLOAD = "Unggah rekap perekaman (CSV atau XLSX)"
+
+
+def _save(at: AppTest):
+    return next(b for b in at.button if b.label == "Simpan sebagai versi baru" and not b.key)
+
+
+def _editor_app(demo_env) -> tuple[AppTest, Store]:
+    store = Store.open(demo_env)
+    auth.add_user(store, "petugas1", PASSWORD, "editor")
+    return _login(_app(), "petugas1"), store
+
+
+def _xlsx(sheets: dict[str, list[list]]) -> bytes:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _upload_bytes(at: AppTest, name: str, data: bytes) -> AppTest:
+    next(u for u in at.file_uploader if u.label == ENROLLMENT_UPLOAD).set_value((name, data, XLSX_TYPE))
+    return at.run()
+
+
+def test_the_date_comes_from_the_files_title(demo_env):
+    at, store = _editor_app(demo_env)
+    at = _upload(at, ENROLLMENT_UPLOAD, "rekap_september.csv", TITLED)
+    assert not at.exception
+    assert at.date_input[0].value == date(2026, 9, 30)
+    assert any(c.value.startswith("Tanggal data dari judul berkas: 30 September 2026 ('REKAP PEREKAMAN KTP-EL "
+                                  "KEADAAN 30 SEPTEMBER 2026')") for c in at.caption)
+    assert not _save(at).disabled
+    at = _save(at).click().run()
+    assert not at.exception
+    assert "2026-09-30" in store.snapshot_dates("99.01.04.2003")
+    assert "Tersimpan sebagai versi" in " ".join(s.value for s in at.success)
+
+
+def test_without_a_date_in_the_file_the_date_must_be_picked(demo_env):
+    at, store = _editor_app(demo_env)
+    dates = store.snapshot_dates("99.01")
+    at = _upload(at, ENROLLMENT_UPLOAD, "rekap.csv", UNTITLED)
+    assert at.date_input[0].value is None  # not today
+    assert _save(at).disabled
+    assert any("tidak menyebut tanggal datanya" in c.value for c in at.caption)
+    at.date_input[0].set_value(date(2026, 11, 20)).run()
+    assert not _save(at).disabled
+    at = _save(at).click().run()
+    assert not at.exception
+    assert store.snapshot_dates("99.01") == sorted([*dates, "2026-11-20"])
+
+
+def test_a_future_date_is_refused_until_it_is_checked(demo_env):
+    at, store = _editor_app(demo_env)
+    versions = len(store.history())
+    future = date.today() + timedelta(days=400)
+    at = _upload(at, ENROLLMENT_UPLOAD, "rekap.csv", UNTITLED)
+    at.date_input[0].set_value(future).run()
+    assert any("ada di masa depan" in w.value for w in at.warning)  # said before storing
+    at = _save(at).click().run()
+    assert at.error and "ada di masa depan" in at.error[0].value
+    assert len(store.history()) == versions  # refused: nothing stored
+    at.checkbox(key=f"tanggal_diperiksa_{future.isoformat()}").check().run()
+    at = _save(at).click().run()
+    assert not at.exception and not at.error
+    assert future.isoformat() in store.snapshot_dates("99.01")
+
+
+def test_a_workbook_of_periods_offers_its_sheets(demo_env):
+    at, store = _editor_app(demo_env)
+    header = ["kode", "nama", "wajib_ktp", "sudah_rekam"]
+    book = _xlsx({"Juli": [["REKAP KEADAAN 31 JULI 2026"], header, ["99.01.04.2003", "Lubuk Harapan", 3183, 2700]],
+                  "Agustus": [["REKAP KEADAAN 31 AGUSTUS 2026"], header, ["99.01.04.2003", "Lubuk Harapan", 3183, 2749]]})
+    at = _upload_bytes(at, "rekap_bulanan.xlsx", book)
+    assert "beberapa periode di lembar berbeda (Juli, Agustus)" in at.error[0].value
+    picker = next(s for s in at.selectbox if s.label == "Lembar yang diimpor")
+    assert picker.options == ["—", "Juli", "Agustus"]
+    picker.set_value("Agustus").run()
+    assert not at.exception and not at.error
+    assert at.date_input[0].value == date(2026, 8, 31)  # the chosen sheet's own date
+    assert any(c.value == "Lembar dilewati: Juli: tidak dipilih." for c in at.caption)
+    at = _save(at).click().run()
+    assert "2026-08-31" in store.snapshot_dates("99.01.04.2003")
+
+
+def test_two_sheets_with_the_same_row_number_are_fixed_apart(demo_env):
+    """A workbook with a sheet per kecamatan: row 3 on each is misspelt; each gets its own picker."""
+    at, store = _editor_app(demo_env)
+    header = ["nama", "wajib_ktp", "sudah_rekam"]
+    book = _xlsx({"Lembah Rindang": [["REKAP KEADAAN 20 NOVEMBER 2026"], header, ["Lubuk Harapan", 3183, 2760],
+                                     ["Wtu Lstr", 3000, 2700]],
+                  "Golo Sejuk": [["REKAP KEADAAN 20 NOVEMBER 2026"], header, ["Batu Raya", 3453, 2850],
+                                 ["Tnjg Hrpn", 2000, 1800]]})
+    at = _upload_bytes(at, "rekap_kecamatan.xlsx", book)
+    assert not at.exception
+    assert any(c.value == "Lembar dibaca: Lembah Rindang (2), Golo Sejuk (2)." for c in at.caption)
+    report = at.dataframe[1].value
+    assert list(report.columns[:2]) == ["Lembar", "Baris"]
+    assert report[report["Cocok lewat"] == "tidak cocok"][["Lembar", "Baris"]].values.tolist() == [
+        ["Lembah Rindang", 4], ["Golo Sejuk", 4]]
+    fixes = [s for s in at.selectbox if s.label.endswith("adalah:")]
+    assert [s.label for s in fixes] == ["Lembar Lembah Rindang, baris 4 — 'Wtu Lstr' adalah:",
+                                        "Lembar Golo Sejuk, baris 4 — 'Tnjg Hrpn' adalah:"]
+    assert _save(at).disabled
+    fixes[0].set_value("99.01.04.2001").run()
+    next(s for s in at.selectbox if s.label.startswith("Lembar Golo Sejuk")).set_value("99.01.06.2001").run()
+    assert not [s for s in at.selectbox if s.label.endswith("adalah:")]
+    at = _save(at).click().run()
+    assert not at.exception
+    stored = {k: area_totals(store, k, date="2026-11-20")[Col.SUDAH] for k in ("99.01.04.2001", "99.01.06.2001")}
+    assert stored == {"99.01.04.2001": 2700, "99.01.06.2001": 1800}  # each row to the area picked for it

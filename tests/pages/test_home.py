@@ -1,15 +1,18 @@
-"""Home page (pages/beranda.py, opened through dashboard.py's navigation as a visitor does): the KPI
-figures on screen equal the store's, in Indonesian format."""
+"""Home page (pages/beranda.py, opened through dashboard.py's navigation as a visitor does): the verdict,
+the old-data warning and the KPI figures on screen equal geo's, in Indonesian format."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from streamlit.proto.Metric_pb2 import Metric
 from streamlit.testing.v1 import AppTest
 
-from geo import fmt
+from geo import fmt, timeline, trend
+from geo.config import load_settings
 from geo.coverage import area_totals, coverage_table, previous_date, top_belum
+from geo.present import trend as trend_words
 from geo.schema import Col
 from geo.store import Store
 
@@ -72,10 +75,10 @@ def test_english_switch(demo_env):
     at = _app()
     at.sidebar.radio[0].set_value("en").run()
     labels = [m.label for m in at.metric]
-    assert labels == ["Must hold e-KTP", "Recorded", "Not yet recorded", "Coverage"]
+    assert labels == ["Coverage", "Recorded", "Not yet recorded", "Must hold e-KTP"]  # coverage first
     store = Store.open(demo_env)
     kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
-    assert at.metric[0].value == fmt.number(area_totals(store, kab)[Col.WAJIB], lang="en")
+    assert at.metric[3].value == fmt.number(area_totals(store, kab)[Col.WAJIB], lang="en")
 
 
 def test_date_picker_changes_the_figures(demo_env):
@@ -105,3 +108,73 @@ def test_screenshot_mode_hides_the_chrome_and_downloads(demo_env):
     assert [b.label for b in at.button] == ["Keluar dari mode tangkapan layar"]
     at.button[0].click().run()
     assert at.sidebar.toggle[0].value is False
+
+
+# --- the first screen answers: verdict, old data, honest denominators -------------------------
+def _outlook(store: Store, kab: str) -> dict:
+    """geo's projection as the home page makes it: the office's target and deadline, today."""
+    settings = load_settings()
+    frame = timeline.series(store, kab)
+    data_date = store.snapshot_dates(kab)[-1]
+    return trend.projection(frame[frame[Col.KODE] == kab], target_pct=settings.target,
+                            deadline=settings.deadline_for(data_date), window_days=28, today=date.today())
+
+
+def test_the_verdict_comes_first_and_equals_geo(demo_env):
+    at = _app()
+    store = Store.open(demo_env)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    verdict = trend_words.verdict(_outlook(store, kab), load_settings().zones.hijau, "id")
+    boxes = {"success": at.success, "info": at.info, "warning": at.warning, "error": at.error}[verdict["kind"]]
+    shown = boxes[0].value
+    assert shown.startswith(f"**{verdict['title']}**")  # the answer is the message's first line
+    assert shown.endswith(verdict["detail"])  # the rate needed against the current rate
+    # The demo ends on 16 November 2026: from a later today, the projected date is past and the
+    # data is old, and the page says so rather than showing a past date as the future.
+    if date.today() > date(2026, 11, 21):
+        assert verdict["kind"] == "warning" and "Data sudah" in verdict["title"]
+    first = at.main.children[1]  # under the title
+    assert first.value == shown
+
+
+def test_old_data_is_announced(demo_env):
+    at = _app()
+    store = Store.open(demo_env)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    expected = trend_words.stale_warning(_outlook(store, kab), load_settings().stale_days, "id")
+    warnings = [w.value for w in at.warning]
+    if expected is None:
+        assert not [w for w in warnings if w.startswith("Data terakhir")]
+    else:
+        assert expected in warnings
+        assert "16 November 2026" in expected
+
+
+def test_desa_above_100_are_counted_with_their_surplus(demo_env):
+    at = _app()
+    store = Store.open(demo_env)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    now = area_totals(store, kab)
+    assert (now[Col.N_DI_ATAS_100], now[Col.KELEBIHAN]) == (1, 148)  # one desa of the demo, 148 people beyond
+    text = " ".join(m.value for m in at.markdown)
+    assert "1 wilayah di dalamnya di atas 100%: 148 orang direkam melebihi wajib KTP" in text
+    assert now[Col.BELUM] == sum(max(w - s, 0) for w, s in zip(  # belum rekam never offset by the surplus
+        *coverage_table(store, "desa", within=kab)[[Col.WAJIB, Col.SUDAH]].T.values))
+
+
+def test_an_area_above_100_gets_its_own_marker_not_a_green_badge(demo_env):
+    store = Store.open(demo_env)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    desa = coverage_table(store, "desa", within=kab)
+    beyond = desa.assign(**{Col.SUDAH: (desa[Col.WAJIB] * 1.05).round().astype(int)})
+    store.add_enrollment(beyond[[Col.KODE, Col.WAJIB, Col.SUDAH]], tanggal="2026-11-23")
+    at = _app()
+    assert not at.exception
+    now = area_totals(store, kab)
+    assert now[Col.CAKUPAN] > 100 and now[Col.ZONA] == "hijau"
+    values = {m.label: m.value for m in at.metric}
+    assert values["Cakupan"] == fmt.percent(now[Col.CAKUPAN])
+    badges = " ".join(m.value for m in at.markdown)
+    assert "di atas 100% — periksa data wajib KTP" in badges
+    assert "Zona hijau" not in badges  # never shown as good news
+    assert f"{len(desa)} wilayah di dalamnya di atas 100%: {fmt.number(now[Col.KELEBIHAN])} orang" in badges

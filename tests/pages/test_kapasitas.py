@@ -66,30 +66,33 @@ def test_the_stuck_kecamatan_and_why(demo):
     assert f"{fmt.number(demo['99.01.08'])} wajib KTP belum rekam menunggu" in stuck and demo["99.01.08"] == 2942
     assert any(w.value.startswith("Kepulauan Teduh (99.01.12): lokasi offline") for w in at.warning)
 
-    table = _frame(at, "Hari backlog")
+    table = _frame(at, "Lama tuntas (hari)")
     first = table.iloc[0]
-    assert (first["Kode"], first["Alat bekerja"], first["Hari backlog"]) == ("99.01.08", "0 dari 1", "∞ (tanpa alat)")
+    assert (first["Kode"], first["Alat bekerja"], first["Lama tuntas (hari)"]) == ("99.01.08", "0 dari 1", "∞ (tanpa alat)")
     lembah = table.set_index("Kode").loc["99.01.04"]
-    assert lembah["Hari backlog"] == fmt.number(demo["99.01.04"] / RATE, 1) == "99,2"  # 3,471 / 35
+    assert lembah["Lama tuntas (hari)"] == fmt.number(demo["99.01.04"] / RATE, 1) == "99,2"  # 3,471 / 35
     kota = table.set_index("Kode").loc["99.01.01"]
     # Kota Sejahtera: 4 + 2 + 2 devices at the Dinas, MPP and kantor kecamatan; mobile unit 2 is away for repair.
-    assert (kota["Alat bekerja"], kota["Operator"], kota["Hari backlog"]) == ("8 dari 9", "11", "15,4")
+    assert (kota["Alat bekerja"], kota["Operator"], kota["Lama tuntas (hari)"]) == ("8 dari 9", "11", "15,4")
 
     down = _frame(at, "Lama (hari)")
     assert down[["Alat", "Status", "Sejak", "Lama (hari)"]].values.tolist() == [
         ["LP10-A1", "rusak", "28 September 2026", "49"],
         ["LP16-A1", "dalam perbaikan", "26 Oktober 2026", "21"]]
+    # why each is down, whole, under the table (a long note in a column was cut at the table's edge)
+    notes = " ".join(m.value for m in at.markdown)
+    assert "**LP10\\-A1 — Kantor Kecamatan Sungai Jernih Raya**: Pemindai sidik jari rusak" in notes
 
     metrics = {m.label: m.value for m in at.metric}
     assert (metrics["Alat perekam bekerja"], at.metric[0].delta) == ("23", "dari 25 alat")
     # 28,175 + 148: the desa recorded beyond its wajib KTP no longer hides 148 people elsewhere
     assert metrics["Belum rekam"] == fmt.number(sum(demo.values())) == "28.323"
-    assert metrics["Hari backlog kabupaten"] == fmt.number(28323 / (RATE * 23), 1) == "35,2"
+    assert metrics["Lama tuntas kabupaten (hari)"] == fmt.number(28323 / (RATE * 23), 1) == "35,2"
 
 
 def test_two_new_devices_by_hand(demo):
     at = _app()
-    plan = _frame(at, "Hari backlog sebelum")
+    plan = _frame(at, "Lama tuntas sebelum")
     # 1st device: Sungai Jernih Raya has none (∞) → 2,942 / 35 = 84.1 days; an idle operator runs it.
     # Then Lembah Rindang is the longest (3,471 / 35 = 99.2) → 3,471 / 70 = 49.6 with a new operator.
     assert plan.values.tolist() == [
@@ -98,10 +101,10 @@ def test_two_new_devices_by_hand(demo):
          fmt.number(demo["99.01.04"] / (2 * RATE), 1), "ya"]]
     assert plan.iloc[:, 4].tolist() == ["84,1", "49,6"]
     # Afterwards the longest backlog is Sungai Jernih Raya's 84.1 days (next: Bukit Sarimulya 2,546 / 35 = 72.7).
-    assert any("Backlog terlama: ∞ (tanpa alat) → 84,1 hari" in m.value for m in at.markdown)
+    assert any("Lama tuntas terpanjang: ∞ (tanpa alat) → 84,1 hari" in m.value for m in at.markdown)
 
     at.number_input(key="kap_n").set_value(3).run()
-    plan = _frame(at, "Hari backlog sebelum")
+    plan = _frame(at, "Lama tuntas sebelum")
     assert plan.iloc[2, 1:5].tolist() == ["99.01.08", "Sungai Jernih Raya", "84,1", "42,0"]  # 2,942 / 70
     assert any("→ 72,7 hari" in m.value for m in at.markdown)
 
@@ -111,9 +114,12 @@ def test_who_can_lend_a_mobile_set(demo):
     lend = _frame(at, "Usul dipinjamkan ke")
     # Kota Sejahtera lends the Dinas's mobile kit with one operator: 4,311 / (35 × 7) = 17.6 days, still under
     # the kabupaten's 35.2; Golo Sejuk's mobile unit cannot go (4,056 / 35 = 115.9 days).
+    # On screen the lender by name (its code and the kabupaten's overall days do not fit beside the rest:
+    # the overall days stand in the note under the table).
     assert lend.values.tolist() == [
-        ["99.01.01", "Kota Sejahtera", "1", "15,4", fmt.number(demo["99.01.01"] / (RATE * 7), 1), "35,2",
+        ["Kota Sejahtera", "1", "15,4", fmt.number(demo["99.01.01"] / (RATE * 7), 1),
          "Sungai Jernih Raya (99.01.08)", "84,1"]]
+    assert any("rata-rata kabupaten (35,2 hari)" in c.value for c in at.caption)
 
 
 def test_card_funnel_and_blank_stock(demo, demo_env):

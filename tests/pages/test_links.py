@@ -63,7 +63,8 @@ def test_a_bad_date_shows_the_latest_figures_with_a_note(demo_env):
     assert _notes(at) == ["Tanggal `2026-13-45` dari tautan tidak ada di data; ditampilkan data terbaru."]
     latest = store.snapshot_dates(KAB)[-1]
     assert at.sidebar.selectbox[1].value == latest
-    assert at.metric[0].value == fmt.number(area_totals(store, KAB, date=latest)[Col.WAJIB])
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Wajib KTP"] == fmt.number(area_totals(store, KAB, date=latest)[Col.WAJIB])
 
 
 def test_a_date_without_a_snapshot_and_a_good_date(demo_env):

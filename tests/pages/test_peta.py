@@ -110,3 +110,45 @@ def test_a_one_colour_zone_map_offers_coverage_colours(demo_env):
 
     mixed = _app(area=KAB, level="kecamatan", metric="zona")  # 12 kecamatan in three zones: no note
     assert not [i for i in mixed.info if "jadi warnanya sama" in i.value]
+
+
+def _script(at: AppTest) -> str:
+    return json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+
+
+def test_names_on_few_areas_and_kecamatan_borders_over_desa(demo_env):
+    at = _app()
+    assert at.toggle(key=f"peta_nama_{KAB}_kecamatan").value is True  # 12 kecamatan: named by default
+    assert "peta-rekam-label" in _script(at) and "Lembah Rindang" in _script(at)
+    assert "#263238" not in _script(at)  # no parent borders over a map of kecamatan
+    assert "Klik kecamatan untuk melihat desanya" in at.caption[-1].value
+
+    at.radio(key="peta_level").set_value("desa").run()
+    assert at.toggle(key=f"peta_nama_{KAB}_desa").value is False  # 150 desa: names on request
+    script = _script(at)
+    assert "peta-rekam-label" not in script
+    assert '"#263238"' in script and script.count("LineString") >= 12  # every kecamatan's border drawn
+    caption = at.caption[-1].value
+    assert "Klik kecamatan" not in caption and "Arahkan penunjuk ke desa/kelurahan" in caption
+    at.toggle(key=f"peta_nama_{KAB}_desa").set_value(True).run()
+    assert "peta-rekam-label" in _script(at)
+
+    inside = _app(area="99.01.04", level="desa")  # one kecamatan's desa: its own border, names on
+    assert inside.toggle(key="peta_nama_99.01.04_desa").value is True
+    assert "Kembali ke atas lewat tombol di atas peta." in inside.caption[-1].value
+
+
+def test_screenshot_mode_shows_the_story_only(demo_env):
+    at = _app(mode="tangkapan", area="99.01.04", level="desa", metric="cakupan")
+    assert not at.exception
+    assert not at.radio and not at.selectbox and not at.multiselect and not at.toggle  # no Tingkat, Warnai, Cari,
+    assert not at.button and not at.get("download_button")  # Lapisan, names, breadcrumb or downloads
+    assert at.header[0].value == "Peta Cakupan — Lembah Rindang · data per 16 November 2026"
+    store = Store.open(demo_env)
+    assert set(_features(at)) == set(store.areas(within="99.01.04", level="desa")[Col.KODE])
+    assert '"#263238"' in _script(at)  # the kecamatan's border, the legend and the source stay
+    assert at.caption[-1].value == "Sumber: Dinas Kependudukan dan Pencatatan Sipil, data per 16 November 2026"
+    assert at.query_params["metric"] == "cakupan" and at.query_params["mode"] == "tangkapan"
+    at.run()  # a second run (the pickers were not drawn) keeps the view
+    assert set(_features(at)) == set(store.areas(within="99.01.04", level="desa")[Col.KODE])
+    assert (at.query_params["level"], at.query_params["metric"]) == ("desa", "cakupan")

@@ -1,4 +1,5 @@
-"""Tren page: the headline, the table and the chart equal geo.trend on the demo store; editors add events."""
+"""Tren page: the headline, the table and the chart equal geo.trend on the demo store (projected from
+today); the chart draws the areas that need attention; editors add events."""
 from __future__ import annotations
 
 import json
@@ -22,9 +23,27 @@ KAB = "99.01"
 DEADLINE = "2026-12-31"  # 31 December of the data year (the demo ends on 2026-11-16)
 
 
+class _DataDay(date):
+    """Today as the page sees it, pinned to the demo's data date (16 November 2026)."""
+
+    @classmethod
+    def today(cls):
+        return cls(2026, 11, 16)
+
+
+class _Later(date):
+    """Today 18 days after the demo's data date: the projected 21 November has passed."""
+
+    @classmethod
+    def today(cls):
+        return cls(2026, 12, 4)
+
+
 @pytest.fixture
-def tren_env(demo_env):
-    """The demo store (geo.ingest.demo imports the demo's events too)."""
+def tren_env(demo_env, monkeypatch):
+    """The demo store (geo.ingest.demo imports the demo's events too), seen on its data date: the
+    page projects from today, and these figures were written for a today of 16 November 2026."""
+    monkeypatch.setattr("ui.headline.date", _DataDay)
     return demo_env
 
 
@@ -157,7 +176,7 @@ def test_editor_adds_an_event_and_it_appears_on_the_chart(tren_env):
         ["2026-10-05", "2026-10-09", "jaringan_putus"]]
     version = int(added[Col.VERSI].iloc[0])
     assert store.history().set_index("id").loc[version, "user"] == "petugas1"
-    assert f"Peristiwa tersimpan sebagai versi {version}" in at.success[0].value
+    assert any(f"Peristiwa tersimpan sebagai versi {version}" in s.value for s in at.success)
     spec = _spec(at)
     assert any(h.endswith(f"<br>{note}") for h in _event_marks(spec)["Jaringan putus"])
     ranges = {(s["x0"], s["x1"]) for s in spec["layout"]["shapes"] if s.get("xref") == "x"}
@@ -170,7 +189,8 @@ def test_viewers_see_no_form(tren_env):
     for session in (None, auth.authenticate(store, "pembaca", PASSWORD, settings=load_settings())):
         at = _app(session)
         assert not at.exception
-        assert not at.text_input and not [b for b in at.button if b.label == "Simpan peristiwa"]
+        assert not [t for t in at.text_input if t.key == "tren_f_keterangan"]  # the target is the only text input
+        assert not [b for b in at.button if b.label == "Simpan peristiwa"]
         assert any("setelah masuk di halaman Data" in c.value for c in at.caption)
 
 
@@ -192,3 +212,69 @@ def test_a_single_snapshot_says_there_is_no_trend(tmp_path, monkeypatch):
     statuses = set(at.dataframe[0].value["Status"])
     assert statuses <= {"baru satu data: belum ada tren", "sudah tercapai"} and len(statuses) == 2
     assert any("Belum ada peristiwa tercatat" in c.value for c in at.caption)
+
+
+# --- a chart that reads, inputs as people type them, the projection made today -------------------
+def _lines(at: AppTest) -> list[str]:
+    """Codes of the coverage lines on the chart, in drawing order."""
+    return [t["meta"]["kode"] for t in _spec(at)["data"] if (t.get("meta") or {}).get("jenis") == "cakupan"]
+
+
+def test_the_chart_draws_the_area_and_those_that_need_attention(tren_env):
+    at = _app()
+    table = trend.projection_table(Store.open(tren_env), KAB, deadline=DEADLINE)
+    attention = trend.needs_attention(table, load_settings().zones, n=5)
+    assert "99.01.08" in attention  # the kecamatan whose device broke
+    assert _lines(at) == [KAB, *sorted(attention)]  # 6 lines, not 13
+    picker = at.multiselect(key=f"tren_garis_{KAB}")
+    assert picker.value == attention and len(picker.options) == 12
+    picker.set_value(["99.01.01"]).run()
+    assert _lines(at) == [KAB, "99.01.01"]
+    legend = [t["name"] for t in _spec(at)["data"] if (t.get("meta") or {}).get("jenis") == "cakupan"]
+    assert legend == ["Kabupaten Contoh Sejahtera (99.01)", "Kota Sejahtera (99.01.01)"]
+
+
+def test_target_typed_in_indonesian_decimals(tren_env):
+    at = _app()
+    box = at.text_input(key="tren_target")
+    assert box.value == "92"  # the green threshold as people write it, not "92.00"
+    assert at.date_input(key="tren_tenggat").value == date.fromisoformat(load_settings().deadline_for("2026-11-16"))
+    box.input("92,5").run()
+    assert not at.exception
+    store = Store.open(tren_env)
+    frame = timeline.series(store, KAB)
+    p = trend.projection(frame[frame[Col.KODE] == KAB], target_pct=92.5, deadline=DEADLINE, window_days=28,
+                         today=date(2026, 11, 16))
+    assert _metrics(at)["Perlu per hari"] == fmt.number(p[columns.LAJU_DIBUTUHKAN])
+    assert _metrics(at)["Perkiraan tercapai"] == trend_words.when_words(p)
+    text = "\n".join(m.value for m in at.markdown)
+    assert "target 92,5%" in text
+    at.text_input(key="tren_target").input("sembilan puluh").run()
+    assert not at.exception and at.error  # named, and the office's target used meanwhile
+    assert _metrics(at)["Perlu per hari"] == "24"
+
+
+def test_from_a_later_today_a_past_projected_date_is_said_so(tren_env, monkeypatch):
+    monkeypatch.setattr("ui.headline.date", _Later)
+    at = _app()
+    store = Store.open(tren_env)
+    frame = timeline.series(store, KAB)
+    p = trend.projection(frame[frame[Col.KODE] == KAB], target_pct=92, deadline=DEADLINE, window_days=28,
+                         today=date(2026, 12, 4))
+    assert p[columns.PROYEKSI_LEWAT] and p[columns.UMUR_DATA] == 18
+    text = "\n".join(m.value for m in at.markdown)
+    assert "mestinya sudah tercapai sekitar **21 November 2026** — tanggal itu sudah lewat" in text
+    assert "Dengan laju saat ini, zona hijau tercapai pada" not in text  # never a past date as the future
+    assert _metrics(at)["Perlu per hari"] == fmt.number(p[columns.LAJU_DIBUTUHKAN])  # counted from today
+    assert any(w.value.startswith("Data terakhir 16 November 2026 — sudah 18 hari") for w in at.warning)
+
+
+def test_screenshot_mode_keeps_the_story(tren_env):
+    at = AppTest.from_file(str(ROOT / "pages" / "tren.py"), default_timeout=120)
+    at.query_params["mode"] = "tangkapan"
+    at.run()
+    assert not at.exception
+    assert not (at.selectbox or at.text_input or at.date_input or at.number_input or at.multiselect)
+    assert at.header[0].value == "Tren dan proyeksi — Kabupaten Contoh Sejahtera · data per 16 November 2026"
+    assert _lines(at)[0] == KAB and len(_lines(at)) == 6
+    assert not at.get("download_button") and not at.expander

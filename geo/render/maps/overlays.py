@@ -71,6 +71,14 @@ class Labels(RawScript, MacroElement):
                     var tip = L.tooltip({permanent: true, direction: "center", className: "peta-rekam-label",
                                          interactive: false, opacity: 0.95}).setLatLng(it[1]).setContent(box);
                     tip.addTo(map);
+                    // The label's own size, set here: leaflet.css and LABEL_CSS may arrive after this
+                    // script (st_folium adds them later), and a tooltip measured without them is as wide
+                    // as the map, so "center" would put it half a map to the left.
+                    var el = tip.getElement();
+                    el.style.position = "absolute";
+                    el.style.whiteSpace = "nowrap";
+                    el.style.font = "600 11px/1.1 sans-serif";
+                    tip.update();
                     shown.push(tip);
                 });
             }

@@ -1,0 +1,82 @@
+"""The first question answered first: will the area reach its target by the deadline (the
+verdict), is the data old, and the coverage figures with their change — honest about areas
+recorded beyond their wajib KTP (above 100% is a data question, never good news).
+
+The projection is ``geo.trend.projection`` made with today's date (so a projected date
+already past is never shown as the future); the words are ``geo.present.trend``'s.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from geo import fmt
+from geo.config import DEFAULT_RATE_WINDOW_DAYS
+from geo.present import trend as trend_words
+from geo.render.maps.layers import OVER_100
+from geo.schema import Col
+from ui import queries
+from ui.context import Context, zone_badge
+
+_SHOW = {"success": (st.success, ":material/check_circle:"), "info": (st.info, ":material/info:"),
+         "warning": (st.warning, ":material/schedule:"), "error": (st.error, ":material/warning:")}
+
+
+def outlook(ctx: Context, area: str | None = None, *, end: str | None = None, target: float | None = None,
+            deadline: str | None = None, window: int = DEFAULT_RATE_WINDOW_DAYS) -> dict:
+    """The projection of ``area`` (default: the kabupaten/kota) at the chosen date (or ``end``)
+    to the office's target and deadline (``Settings.target``, ``deadline_for``), made today."""
+    settings = ctx.settings
+    end = end or ctx.date
+    return queries.projection(ctx.url, ctx.stamp, area or ctx.area, end,
+                              settings.target if target is None else target,
+                              deadline or settings.deadline_for(end), window, date.today().isoformat())
+
+
+def verdict_box(ctx: Context, projection: dict) -> None:
+    """The bupati's answer as one message: the verdict on its first line, the rate it takes below."""
+    verdict = trend_words.verdict(projection, ctx.settings.zones.hijau, ctx.lang)
+    show, icon = _SHOW[verdict["kind"]]
+    body = f"**{verdict['title']}**" + (f"  \n{verdict['detail']}" if verdict["detail"] else "")
+    show(body, icon=icon)
+
+
+def stale_notice(ctx: Context) -> None:
+    """A warning when the newest snapshot of the kabupaten/kota is older than ``settings.stale_days``."""
+    dates = queries.snapshot_dates(ctx.url, ctx.stamp, ctx.area)
+    if not dates:
+        return
+    text = trend_words.stale_warning(outlook(ctx, end=dates[-1]), ctx.settings.stale_days, ctx.lang)
+    if text:
+        st.warning(text, icon=":material/history:")
+
+
+def over_100_badge(ctx: Context) -> str:
+    """The marker of an area recorded beyond its wajib KTP: its own colour and dashed border."""
+    return (f'<span style="color:{OVER_100};border:2px dashed {OVER_100};padding:1px 8px;border-radius:10px;'
+            f'font-weight:600">{ctx.t("kpi_di_atas_100")}</span>')
+
+
+def kpis(ctx: Context, summary: dict) -> None:
+    """Coverage first (the figure people look for, first on a phone too), then sudah, belum and
+    wajib KTP, each with its change; the zone (or the above-100% marker) under the coverage; the
+    date compared with; and how many desa inside are above 100% with the people beyond."""
+    now, change = summary["now"], summary["change"]
+    rows = [("kpi_cakupan", Col.CAKUPAN, fmt.percent(now[Col.CAKUPAN], 2, ctx.lang), 2, ctx.t("poin"), "normal"),
+            ("kpi_sudah", Col.SUDAH, fmt.number(now[Col.SUDAH], lang=ctx.lang), 0, "", "normal"),
+            ("kpi_belum", Col.BELUM, fmt.number(now[Col.BELUM], lang=ctx.lang), 0, "", "inverse"),
+            ("kpi_wajib", Col.WAJIB, fmt.number(now[Col.WAJIB], lang=ctx.lang), 0, "", "off")]
+    cols = st.columns(4)
+    for col, (label, key, value, decimals, suffix, colour) in zip(cols, rows):
+        moved = change.get(key)
+        col.metric(ctx.t(label), value, None if moved is None else fmt.signed(moved, decimals, ctx.lang, suffix),
+                   delta_color=colour, delta_arrow="off" if moved == 0 else "auto")
+    over = bool(now.get(Col.DI_ATAS_100))
+    cols[0].markdown(over_100_badge(ctx) if over else zone_badge(ctx, now.get(Col.ZONA)), unsafe_allow_html=True)
+    if change:
+        st.caption(ctx.t("kpi_perubahan_sejak", tanggal=fmt.long_date(summary["previous_date"], ctx.lang)))
+    if now.get(Col.N_DI_ATAS_100):
+        st.markdown(":blue[:material/warning: " + ctx.t(
+            "kpi_desa_di_atas_100", n=fmt.number(now[Col.N_DI_ATAS_100], lang=ctx.lang),
+            orang=fmt.number(now.get(Col.KELEBIHAN) or 0, lang=ctx.lang)) + "]")

@@ -1,0 +1,35 @@
+"""Tables that fit a laptop's width (1366 px): a grid whose columns run past its right edge hides
+them, so a screen view leaves out what it has no room for (the downloads keep every column), and
+free text is shown under the table, whole, instead of cut off at its edge.
+
+``tests/e2e/test_no_cut_text.py`` checks that every table's columns fit, in both languages.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from ui.context import Context
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def plain(text) -> str:
+    """Text from a file, shown as written: markdown's own characters escaped."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
+def fitted_table(ctx: Context, view: pd.DataFrame, *, hide: tuple[str, ...] = (), note: str | None = None,
+                 note_by: tuple[str, ...] = (), column_config: dict | None = None) -> None:
+    """``view`` (headers in ``ctx.lang``) as a table without the columns ``hide`` (text keys of their
+    headers). ``note`` (a text key): that free-text column shown under the table instead, one line
+    per row that has one, led by the ``note_by`` columns (e.g. the device and its site)."""
+    headers = [ctx.t(k) for k in hide] + ([ctx.t(note)] if note else [])
+    st.dataframe(view.drop(columns=headers), hide_index=True, width="stretch", column_config=column_config)
+    if note:
+        lines = [f"- **{plain(' — '.join(str(row[ctx.t(k)]) for k in note_by))}**: {plain(row[ctx.t(note)])}"
+                 for row in view.to_dict("records") if str(row[ctx.t(note)] or "").strip()]
+        if lines:
+            st.markdown("\n".join(lines))

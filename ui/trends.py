@@ -1,0 +1,87 @@
+"""The Tren page's inputs (area, target, deadline, rate window) and the areas its chart draws.
+
+The target is typed as people write it (``92``, ``92,5``) and read by ``geo.trend.parse_target``;
+the deadline starts at the office's (``Settings.deadline_for`` the data's date). The chart draws
+the area and, unless the reader picks others, the areas that need attention
+(``geo.trend.needs_attention``): a chart of a dozen lines reads as none.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+import streamlit as st
+
+from geo import fmt, trend
+from geo.config import DEFAULT_RATE_WINDOW_DAYS
+from geo.schema import Col, Level, RekamError
+from geo.text import describe
+from ui.context import Context
+from ui.state import keep_values, media_allowed
+
+ATTENTION = 5  # areas drawn beside the chosen area by default
+
+
+@dataclass(frozen=True)
+class TrendInputs:
+    area: str  # the kabupaten/kota or one of its kecamatan
+    target: float  # percent
+    deadline: date
+    window: int  # days
+
+
+def target_text(value: float, lang: str) -> str:
+    """A target as typed in the field: ``92``, ``92,5`` (``92.5`` in English)."""
+    decimals = 0 if float(value).is_integer() else (1 if float(value * 10).is_integer() else 2)
+    return fmt.number(value, decimals, lang)
+
+
+def trend_inputs(ctx: Context, names: dict[str, tuple[str, str]]) -> TrendInputs:
+    """The page's pickers (hidden in screenshot mode, their values kept); a target that cannot be
+    read is named and the office's target used instead."""
+    ss, settings = st.session_state, ctx.settings
+    kecamatan = [k for k, (_, level) in names.items() if level == Level.KECAMATAN.value]
+    if ss.get("tren_area") not in (ctx.area, *kecamatan):  # another kabupaten was picked
+        ss["tren_area"] = ctx.area
+    deadline = date.fromisoformat(settings.deadline_for(ctx.date))
+    defaults = {"tren_target": target_text(settings.target, ctx.lang), "tren_tenggat": deadline,
+                "tren_jendela": DEFAULT_RATE_WINDOW_DAYS}
+    if media_allowed():
+        c1, c2, c3, c4 = st.columns([2.2, 1, 1, 1])
+        c1.selectbox(ctx.t("tren_wilayah"), [ctx.area, *kecamatan], key="tren_area",
+                     format_func=lambda k: ctx.t("tren_seluruh", nama=names.get(k, (k,))[0]) if k == ctx.area
+                     else f"{names.get(k, (k,))[0]} ({k})")
+        c2.text_input(ctx.t("tren_target"), value=defaults["tren_target"], help=ctx.t("tren_target_bantuan"),
+                      key="tren_target")
+        c3.date_input(ctx.t("tren_tenggat"), value=deadline, format="DD/MM/YYYY", key="tren_tenggat")
+        c4.number_input(ctx.t("tren_jendela"), min_value=1, max_value=365, value=DEFAULT_RATE_WINDOW_DAYS, step=7,
+                        help=ctx.t("tren_jendela_bantuan"), key="tren_jendela")
+    else:
+        keep_values("tren_area", *defaults)
+    try:
+        target = trend.parse_target(ss.get("tren_target", defaults["tren_target"]))
+    except RekamError as err:
+        st.error(describe(err, ctx.lang))
+        target = settings.target
+    return TrendInputs(ss["tren_area"], target, ss.get("tren_tenggat") or deadline,
+                       int(ss.get("tren_jendela", DEFAULT_RATE_WINDOW_DAYS)))
+
+
+def chart_settings(ctx: Context):
+    """The settings the page's trend charts are drawn with: no source line inside the figure (the
+    page's caption under each chart says it; inside, it sat on the legend's first row)."""
+    return replace(ctx.settings, source_name="")
+
+
+def chart_areas(ctx: Context, area: str, table, names: dict[str, tuple[str, str]]) -> list[str]:
+    """The areas drawn beside ``area``: those needing attention unless the reader picks others.
+
+    ``table``: the projection table of the areas inside ``area`` (``geo.trend.projection_table``)."""
+    key = f"tren_garis_{area}"
+    default = trend.needs_attention(table, ctx.settings.zones, n=ATTENTION)
+    if not media_allowed():
+        keep_values(key)
+        return list(st.session_state.get(key, default))
+    return st.multiselect(ctx.t("tren_garis"), list(table[Col.KODE]), default=default, key=key,
+                          format_func=lambda k: names.get(k, (k,))[0], help=ctx.t("tren_garis_bantuan"),
+                          placeholder=ctx.t("pilih"))
