@@ -38,6 +38,7 @@ PLAN_SCHOOL_WEIGHT = 0.5  # at least this for a school's recordings (first-time 
 PLAN_STEP_PER_1000 = 40.0  # value of one zone step of an area per 1,000 wajib KTP, in full recordings
 PLAN_RED_FACTOR = 4.0  # leaving merah counts this many times a step into hijau (out of red first)
 PLAN_MAX_STOPS = 3  # sites one unit may visit in one day
+PLAN_MIN_STOP = 10  # a stop added on a day's route records at least this many people
 PLAN_OBJECTIVES = ("menuju-hijau", "sulit-dijangkau", "terbanyak")  # what the office wants, default first
 
 

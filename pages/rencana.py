@@ -4,14 +4,16 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
+import pandas as pd
 import streamlit as st
 
 import ui
 from geo import auth, fmt
 from geo import plan as planner
 from geo.columns import EXPECTED, UNIT
-from geo.config import load_settings
+from geo.config import PLAN_OBJECTIVES, load_settings
 from geo.present import plan as plan_view
+from geo.present import plan_explain as why
 from geo.render.plan_map import plan_image, plan_map
 from geo.schema import Level, RekamError
 from geo.text import describe
@@ -27,12 +29,25 @@ def _bases(url: str, stamp: tuple[int, int], area: str) -> dict[str, str]:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _plan(url, stamp, area, data_date, base_id, max_km, schools, units, capacity, days, response, start, weekends,
-          weighted):
-    store = ui.store(ctx)
+          objective, controls: tuple, travel: tuple):
+    store, trip = ui.store(ctx), planner.Travel(**dict(travel))
+    focus, only_red_yellow, exclude, fixed = controls
     sites = planner.candidate_sites(store, area, date=data_date, base_id=base_id, max_km=max_km or None,
-                                    include_schools=schools, zones=load_settings().zones)
+                                    include_schools=schools, zones=load_settings().zones, travel=trip, focus=focus,
+                                    only_zones=("merah", "kuning") if only_red_yellow else None, exclude=exclude,
+                                    keep=[k for _, _, k in fixed])
     return planner.plan_visits(sites, units=units, capacity=capacity, days=days, response=response, start=start,
-                               weekends=weekends, weighted=weighted, base=planner.base_point(store, area, base_id))
+                               weekends=weekends, objective=objective, base=planner.base_point(store, area, base_id),
+                               travel=trip, zones=load_settings().zones, fixed=fixed)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _places(url: str, stamp: tuple[int, int], area: str, data_date) -> dict[str, str]:
+    """Kecamatan, desa and schools a planner may name: code → 'name (kecamatan)'."""
+    sites = planner.candidate_sites(ui.store(ctx), area, date=data_date)
+    kec = dict(zip(sites["kode_kecamatan"], sites["kecamatan"]))
+    return {**{k: f"Kec. {n}" for k, n in sorted(kec.items())},
+            **{k: f"{n} ({kc})" for k, n, kc in zip(sites["kode"], sites["nama"], sites["kecamatan"])}}
 
 
 def fail(err: RekamError) -> None:
@@ -60,10 +75,37 @@ base_id = c[1].selectbox(ctx.t("rencana_in_basis"), list(office_names), format_f
 max_km = c[2].number_input(ctx.t("rencana_in_jarak"), 0, 1000, 0, 5, key="rencana_max_km")
 weekends = c[3].checkbox(ctx.t("rencana_in_akhir_pekan"))
 schools = c[3].checkbox(ctx.t("rencana_in_sekolah"), value=True)
-weighted = c[3].checkbox(ctx.t("rencana_in_bobot"), help=ctx.t("rencana_in_bobot_bantuan"))
+objective = st.selectbox(ctx.t("rencana_in_tujuan"), PLAN_OBJECTIVES, key="rencana_tujuan",
+                         format_func=lambda o: why.objective_label(o, ctx.lang))
+st.caption(why.objective_sentence(objective, ctx.lang))
+places = _places(ctx.url, ctx.stamp, ctx.area, ctx.date)
+with st.expander(ctx.t("rencana_kendali")):  # the planners' controls: which sites, and promised visits
+    c = st.columns([2, 1, 2])
+    kecamatan = {k: v for k, v in places.items() if k.count(".") == 2}
+    focus = c[0].multiselect(ctx.t("rencana_in_fokus"), list(kecamatan), format_func=places.get, key="rencana_fokus")
+    only_red_yellow = c[1].checkbox(ctx.t("rencana_in_hanya_mk"), key="rencana_mk")
+    exclude = c[2].multiselect(ctx.t("rencana_in_kecuali"), list(places), format_func=places.get,
+                               key="rencana_kecuali")
+    fixed_rows = st.data_editor(
+        pd.DataFrame({"unit": pd.Series(dtype="Int64"), "hari": pd.Series(dtype="Int64"),
+                      "lokasi": pd.Series(dtype=object)}), num_rows="dynamic", key="rencana_tetap",
+        column_config={"lokasi": st.column_config.SelectboxColumn(options=[k for k in places if k not in kecamatan])},
+        hide_index=True, width="stretch")
+    st.caption(ctx.t("rencana_in_tetap"))
+with st.expander(ctx.t("rencana_perjalanan_judul")):
+    c, defaults = st.columns(6), planner.Travel()
+    travel = tuple((field, float(c[i].number_input(ctx.t(label), value=getattr(defaults, field), step=step,
+                                                  min_value=low, key=f"rencana_{field}")))
+                   for i, (field, label, step, low) in enumerate((
+                       ("road_factor", "rencana_in_faktor", 0.1, 1.0), ("road_kmh", "rencana_in_kecepatan", 5.0, 1.0),
+                       ("boat_kmh", "rencana_in_perahu", 1.0, 1.0), ("crossing_wait_h", "rencana_in_tunggu", 0.25, 0.0),
+                       ("day_h", "rencana_in_hari_jam", 0.5, 1.0), ("easy_reach_h", "rencana_in_mudah", 0.05, 0.0))))
+fixed = tuple((int(r["unit"]), int(r["hari"]), str(r["lokasi"])) for r in fixed_rows.to_dict("records")
+              if pd.notna(r["unit"]) and pd.notna(r["hari"]) and r["lokasi"])
+controls = (tuple(focus), only_red_yellow, tuple(exclude), fixed)
 
 inputs = (ctx.url, ctx.stamp, ctx.area, ctx.date, base_id, max_km, schools, units, capacity, days, response,
-          start.isoformat(), weekends, weighted)
+          start.isoformat(), weekends, objective, controls, travel)
 try:
     base_plan = _plan(*inputs)
 except RekamError as err:
@@ -83,7 +125,8 @@ with tabs["ubah"]:
     config = {col: st.column_config.Column(label) for col, label in labels.items()}
     config["pilih"] = st.column_config.CheckboxColumn(labels["pilih"])
     edited = st.data_editor(plan_view.site_table(base_plan, ctx.lang), column_config=config, hide_index=True,
-                            disabled=[col for col in labels if col != "pilih"], key=f"rencana_edit_{hash(inputs)}")
+                            disabled=[col for col in labels if col != "pilih"], key=f"rencana_edit_{hash(inputs)}",
+                            height=740)  # 20 rows: every planned site and the first left out
     try:
         plan = planner.apply_edits(base_plan, **planner.edits_from_table(base_plan, edited))
     except RekamError as err:
@@ -94,14 +137,20 @@ with top:
     for col, (label, value, delta, arrow) in zip(st.columns(4), plan_view.plan_metrics(plan, ctx.lang)):
         col.metric(label, value, delta, delta_arrow="auto" if arrow else "off",
                    delta_color="normal" if arrow else "off")
+    st.markdown(why.headline(plan, ctx.lang))
     st.caption(plan_view.method_note(plan, ctx.lang) + " " + ui.source_line(ctx, ctx.date))
 
 with tabs["jadwal"]:
     st.dataframe(plan_view.schedule_grid(plan, ctx.lang), hide_index=True, width="stretch")
     st.caption(" · ".join(ctx.t("rencana_total_unit", n=u, jumlah=num(e)) for u, e in
                           zip(plan.totals[UNIT], plan.totals[EXPECTED])))
+    st.dataframe(why.visits_view(plan, ctx.lang), hide_index=True, width="stretch")
 
 with tabs["cakupan"]:
+    zones = planner.zones_before_after(ui.store(ctx), ctx.area, plan, ctx.date, zones=load_settings().zones)
+    c = st.columns(2)
+    c[0].dataframe(why.zones_view(zones, ctx.lang), hide_index=True, width="stretch")
+    c[1].dataframe(why.baselines_view(plan, ctx.lang), hide_index=True, width="stretch")
     after = planner.coverage_after(ui.store(ctx), ctx.area, plan, ctx.date, zones=load_settings().zones)
     st.dataframe(plan_view.coverage_after_view(after, ctx.lang), hide_index=True, width="stretch")
 

@@ -16,9 +16,9 @@ in route order, records ``min(floor(response × still unrecorded there), what th
 
 **Stops on the way** (:func:`add_stops`). A day whose stops leave room (unrecorded people run out
 before the day's capacity does) takes one more stop of the same land group within
-``HOP_H`` hours of one of its stops, where the objective gains most (every candidate is scored on
-the whole schedule); repeated until no day gains. An empty day gets the day trip that gains most.
-Both only ever raise the objective.
+``HOP_H`` hours of one of its stops, recording at least ``PLAN_MIN_STOP`` people, where the
+objective gains most (every candidate is scored on the whole schedule); repeated until no day
+gains. An empty day gets the day trip that gains most. Both only ever raise the objective.
 """
 from __future__ import annotations
 
@@ -120,22 +120,32 @@ def _candidates(schedule: Schedule, legs: Legs, model: ValueModel, unit: int, da
     return [j for j in np.nonzero(near)[0] if j not in busy and model.slots[j]]
 
 
-def _best_change(schedule, key, options, legs, model, travel, response, current: float):
+def _best_change(schedule, key, options, legs, model, travel, response, current: float, min_stop: int):
+    """The best schedule with ``schedule[key]`` replaced by one of ``options`` (each new stop recording
+    at least ``min_stop`` people), when it beats ``current``; (None, current) otherwise."""
     best, best_value = None, current + 1e-9
     for option in options:
         trial = dict(schedule)
         trial[key] = option
-        trial = reorder(trial, legs) if len(option) > 1 else trial
-        value = evaluate(trial, legs, model, travel, response).value
+        if len(option) > 1:
+            from_base, to_base = _stay_ends(trial, legs, *key)
+            trial[key] = legs.order(option, from_base, to_base, first=None if from_base else option[0])
+        rows, recorded = play(trial, legs, model, travel, response)
+        added = [got for u, d, _, i, got, _ in rows if (u, d) == key and i == option[-1]]
+        if not added or added[0] < min_stop:
+            continue
+        value = score(model, recorded).value
         if value > best_value:
             best, best_value = trial, value
     return best, best_value
 
 
 def add_stops(schedule: Schedule, legs: Legs, model: ValueModel, travel: Travel, response: float, *,
-              units: int, days: int, max_stops: int = config.PLAN_MAX_STOPS, locked=frozenset()) -> Schedule:
+              units: int, days: int, max_stops: int = config.PLAN_MAX_STOPS, locked=frozenset(),
+              min_stop: int = config.PLAN_MIN_STOP) -> Schedule:
     """The schedule with stops added on the way and empty days filled, as long as the objective
-    rises (see the module docstring); days in ``locked`` (unit, day) are left as they are."""
+    rises (see the module docstring); a stop added must record at least ``min_stop`` people (a
+    set-up for fewer is not worth the hour); days in ``locked`` (unit, day) are left as they are."""
     schedule = reorder(schedule, legs)
     current = evaluate(schedule, legs, model, travel, response).value
     day_trips = [j for j in range(len(model.slots)) if model.group[j] == 0 and model.slots[j]]
@@ -159,7 +169,8 @@ def add_stops(schedule: Schedule, legs: Legs, model: ValueModel, travel: Travel,
                     options = [route + [j] for j in _candidates(schedule, legs, model, unit, day)]
                 else:
                     continue
-                trial, value = _best_change(schedule, key, options, legs, model, travel, response, best_value)
+                trial, value = _best_change(schedule, key, options, legs, model, travel, response, best_value,
+                                            min_stop if route else 1)
                 if trial is not None:
                     best, best_value = trial, value
         if best is None:

@@ -43,33 +43,30 @@ def status_detail(plan: Plan, lang: str = "id") -> str | None:
 
 
 def plan_metrics(plan: Plan, lang: str = "id") -> list[tuple[str, str, str | None, bool]]:
-    """(label, value, delta, arrow) for the headline figures: the score on the plan's objective
-    (against the better baseline), areas changing zone (kecamatan · desa, the baselines' under it),
-    people expected (the baselines' under it), and what the solver proved. ``arrow`` is False where
-    the delta is no change or not a change at all."""
+    """(label, value, delta, arrow) for the headline figures: the score on the plan's objective, areas
+    changing zone (kecamatan · desa) and people expected, each against the better baseline (by that
+    objective; both are in ``plan_explain.headline``), and what the solver proved. ``arrow`` is False
+    where the delta is no change or not a change at all."""
     t = lambda k, **p: tr(k, lang, **p)  # noqa: E731
     num = lambda v: fmt.number(v, lang=lang)  # noqa: E731
-    best = max((b["objective"] for b in plan.baselines.values()), default=plan.objective)
-    gain = plan.objective - best
-    short = {n: t(f"rencana_pembanding_{n}_singkat") for n in plan.baselines}
-    zones = " · ".join(f"{short[n]} {num(b['kecamatan'])} · {num(b['desa'])}" for n, b in plan.baselines.items())
-    people = " · ".join(f"{short[n]} {num(b['total'])}" for n, b in plan.baselines.items())
+    best = max(plan.baselines.values(), key=lambda b: b["objective"], default=None)
+    gain = plan.objective - best["objective"] if best else 0.0
+    other = t("rencana_pembanding_singkat")
     return [
         (t("rencana_m_skor", tujuan=objective_label(plan.params.get("objective", "terbanyak"), lang)),
          fmt.number(plan.objective, 1, lang), f"{fmt.signed(gain, 1, lang)} {t('rencana_vs_pembanding')}",
          round(gain, 1) != 0),
         (t("rencana_m_zona"), f"{num(plan.zones.get('kecamatan', 0))} · {num(plan.zones.get('desa', 0))}",
-         zones or None, False),
-        (t("rencana_m_total"), num(plan.total), people or None, False),
+         f"{other} {num(best['kecamatan'])} · {num(best['desa'])}" if best else None, False),
+        (t("rencana_m_total"), num(plan.total), f"{other} {num(best['total'])}" if best else None, False),
         (t("rencana_m_status"), status_short(plan, lang), status_detail(plan, lang), False),
     ]
 
 
 def method_note(plan: Plan, lang: str = "id") -> str:
-    """One paragraph: the objective in a sentence, solver, status and time, the travel model used,
-    and what the model does not know (public holidays)."""
+    """One paragraph: solver, status and time, the travel model used, and what the model does not know
+    (public holidays). The objective's own sentence stands by its choice (``objective_sentence``)."""
     return " ".join([
-        objective_sentence(plan.params.get("objective", "terbanyak"), lang),
         tr("rencana_cara", lang, pemecah=plan.solver, status=status_line(plan, lang),
            detik=fmt.number(plan.solve_seconds, 2, lang)),
         travel_note(plan, lang), tr("rencana_libur", lang)])
@@ -199,7 +196,7 @@ def itinerary_markdown(plan: Plan, lang: str = "id") -> str:
     lines = [f"### {tr('rencana_judul_cetak', lang)}" + (f": {_md_cell(plan.name)}" if plan.name else ""),
              tr("rencana_ringkas_cetak", lang, unit=p["units"], hari=p["days"], kapasitas=p["capacity"],
                 respons=fmt.percent(100 * p["response"], 0, lang), total=fmt.number(plan.total, lang=lang)),
-             objective_sentence(p.get("objective", "terbanyak"), lang)]
+             objective_sentence(p.get("objective", "terbanyak"), lang, p.get("red_factor"))]
     if plan.base:
         lines.append(tr("rencana_basis", lang, nama=_md_cell(plan.base[Col.NAMA])))
     totals = plan.totals.set_index(UNIT)

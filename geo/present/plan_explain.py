@@ -10,7 +10,7 @@ import math
 
 import pandas as pd
 
-from geo import fmt
+from geo import config, fmt
 from geo.columns import DAY, EXPECTED, KECAMATAN, UNIT
 from geo.plan import BASELINES, Plan, Travel, visit_reasons
 from geo.present.common import zone_label
@@ -18,9 +18,11 @@ from geo.schema import Col
 from geo.text import tr
 
 
-def objective_sentence(objective: str, lang: str = "id") -> str:
-    """What the office wants, in one sentence (``geo.plan.objective`` says it exactly)."""
-    return tr(f"rencana_tujuan_{objective.replace('-', '_')}_kalimat", lang)
+def objective_sentence(objective: str, lang: str = "id", red_factor: float | None = None) -> str:
+    """What the office wants, in one sentence (``geo.plan.objective`` says it exactly); ``red_factor``
+    (leaving merah against a step into hijau) defaults to ``config.PLAN_RED_FACTOR``."""
+    factor = config.PLAN_RED_FACTOR if red_factor is None else red_factor
+    return tr(f"rencana_tujuan_{objective.replace('-', '_')}_kalimat", lang, faktor=fmt.number(factor, 0, lang))
 
 
 def objective_label(objective: str, lang: str = "id") -> str:

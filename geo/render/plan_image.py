@@ -36,8 +36,8 @@ from geo.text import tr
 def plan_extent(plan: Plan, areas=None, margin: float = 0.05,
                 min_span_deg: float = 0.12) -> tuple[float, float, float, float] | None:
     """Lon/lat bounds holding the base, every stop and, when ``areas`` (Col.KODE, geometry) is given,
-    the whole polygon of every visited desa; with a margin and at least ``min_span_deg`` (about
-    13 km) across. None without points."""
+    the whole polygon of every visited desa (and all of ``areas`` when the plan spans 40% of them or
+    more); with a margin and at least ``min_span_deg`` (about 13 km) across. None without points."""
     stops = plan.sites[plan.sites[Col.KODE].isin(plan.visits[Col.KODE])]
     lon = [*stops[LON].dropna(), *([plan.base[LON]] if plan.base else [])]
     lat = [*stops[LAT].dropna(), *([plan.base[LAT]] if plan.base else [])]
@@ -48,6 +48,10 @@ def plan_extent(plan: Plan, areas=None, margin: float = 0.05,
             lon, lat = lon + [x0, x1], lat + [y0, y1]
     if not lon:
         return None
+    if areas is not None and len(areas):  # a plan across most of the area shows all of it
+        ax0, ay0, ax1, ay1 = areas.total_bounds
+        if (max(lon) - min(lon)) * (max(lat) - min(lat)) >= 0.4 * (ax1 - ax0) * (ay1 - ay0):
+            lon, lat = lon + [ax0, ax1], lat + [ay0, ay1]
     span = max(max(lon) - min(lon), max(lat) - min(lat), min_span_deg) * margin
     half_x = max((max(lon) - min(lon)) / 2, min_span_deg / 2) + span
     half_y = max((max(lat) - min(lat)) / 2, min_span_deg / 2) + span
@@ -99,13 +103,19 @@ def _names(ax, outline, crs, label_px: float, taken: list) -> None:
                              color=charts.INK, fontfamily=FONT_FAMILY, fontweight="bold", zorder=9,
                              path_effects=[withStroke(linewidth=3, foreground="white")])
         box = artist.get_window_extent(renderer)
-        for dx, dy in ((0, 0), (0, box.height * 1.1), (0, -box.height * 1.1), (box.width * 0.6, 0),
-                       (-box.width * 0.6, 0), (0, box.height * 2.2), (0, -box.height * 2.2)):
+        w, h = box.width, box.height
+        for dx, dy in ((0, 0), (0, h * 1.1), (0, -h * 1.1), (w * 0.6, 0), (-w * 0.6, 0), (0, h * 2.2), (0, -h * 2.2),
+                       (w * 0.6, h * 1.6), (-w * 0.6, h * 1.6), (w * 0.6, -h * 1.6), (-w * 0.6, -h * 1.6),
+                       (0, h * 3.3), (0, -h * 3.3)):
             artist.set_position((dx, dy))
             box = artist.get_window_extent(renderer).expanded(1.04, 1.1)
             inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
             if inside and not any(box.overlaps(other) for other in taken):
                 taken.append(box)
+                # the halo draws the name as a path (in SVG too); the name itself on top stays text
+                ax.annotate(str(getattr(row, Col.NAMA)), (point.x, point.y), xytext=(dx, dy), textcoords="offset pixels",
+                            ha="center", va="center", fontsize=label_px * 72 / DPI, color=charts.INK,
+                            fontfamily=FONT_FAMILY, fontweight="bold", zorder=10)
                 break
         else:
             artist.remove()
@@ -155,6 +165,28 @@ def _wrap(handles: list, width_px: float, base: float) -> None:
                                                                                                base * 6)))))
 
 
+def _aspect(extent, areas) -> float:
+    """Width / height of the extent as the map draws it (in the areas' projected CRS)."""
+    if extent is None or not len(areas):
+        return 1.0
+    from shapely.geometry import box
+
+    x0, y0, x1, y1 = gpd.GeoSeries([box(*extent)], crs="EPSG:4326").to_crs(areas.estimate_utm_crs()).total_bounds
+    return (x1 - x0) / max(y1 - y0, 1e-9)
+
+
+def _fit(zone_handles: list, plan_handles: list, column: float, room: float | None, base: float) -> float:
+    """Wrap the legends to the column; the text scale (1, then smaller down to 0.75) at which both,
+    stacked, fit in ``room`` pixels (None: side by side, no limit)."""
+    scale = 1.0
+    for scale in (1.0, 0.9, 0.82, 0.75):
+        _wrap(zone_handles, column, base * scale)
+        _wrap(plan_handles, column, base * scale)
+        if room is None or _legend_px(zone_handles, base * scale) + _legend_px(plan_handles, base * scale) <= room:
+            break
+    return scale
+
+
 def _legend_px(handles: list, base: float) -> float:
     lines = sum(max(1.4, 1.17 * (h.get_label().count("\n") + 1)) + 0.7 for h in handles)
     return (1.9 + lines + 0.8) * 0.95 * base
@@ -196,13 +228,13 @@ def plan_image(plan: Plan, areas, *, outline=None, area_name: str, data_date=Non
     width, height = parse_size(size)
     fmt_name = parse_format(fmt_name)
     base = charts.EXPORT_BASE_PX * width / 1080
-    pad = 0.035 * width
+    pad = 0.03 * width
     title, subtitle = _titles(plan, area_name, data_date, lang)
     demo = charts.is_demo(list(areas[Col.KODE]) if areas is not None and len(areas) else []) if demo is None else demo
     fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI)
     FigureCanvasAgg(fig)
-    y = _text(fig, charts.text_lines(charts.wrap_text(title, base * 1.4, width - 2 * pad, bold=True)), pad, pad,
-              base * 1.4, (width, height), fontweight="bold", color=charts.INK)
+    y = _text(fig, charts.text_lines(charts.wrap_text(title, base * 1.3, width - 2 * pad, bold=True)), pad, pad,
+              base * 1.3, (width, height), fontweight="bold", color=charts.INK)
     y = _text(fig, charts.text_lines(charts.wrap_text(subtitle, base * 0.9, width - 2 * pad)), pad, y + base * 0.2,
               base * 0.9, (width, height), color=charts.MUTED)
     top, bottom = y + base * 0.5, pad + base * 1.6
@@ -211,23 +243,24 @@ def plan_image(plan: Plan, areas, *, outline=None, area_name: str, data_date=Non
     level = Level(areas[Col.LEVEL].iloc[0]) if len(areas) else Level.DESA
     zone_handles = legend_handles(settings, lang, counts, level, fade=0.45)
     plan_title, plan_handles = _plan_legend(plan, lang)
+    extent = plan_extent(plan, areas)
     landscape = width / height > 1.2
-    if landscape:  # the map on the left, both legends in the right-hand column
-        column = min(0.34 * width, 19 * base)
-        _wrap(zone_handles, column, base)
-        _wrap(plan_handles, column, base)
-        map_box = [pad, bottom, width - 3 * pad - column, height - top - bottom]
-        places = [(pad * 2 + map_box[2], top), (pad * 2 + map_box[2], top + _legend_px(zone_handles, base))]
+    if landscape:  # the map on the left as wide as its shape needs, both legends in the column beside it
+        room = height - top - bottom
+        map_w = min(width - 3 * pad - 0.28 * width, room * _aspect(extent, areas) * 1.02)
+        column = width - 3 * pad - map_w
+        scale = _fit(zone_handles, plan_handles, column, room, base)
+        map_box = [pad, bottom, map_w, room]
+        places = [(pad * 2 + map_w, top), (pad * 2 + map_w, top + _legend_px(zone_handles, base * scale))]
     else:  # the map on top, both legends side by side under it
         column = (width - 2 * pad) / 2
-        _wrap(zone_handles, column, base)
-        _wrap(plan_handles, column, base)
-        legend_h = max(_legend_px(zone_handles, base), _legend_px(plan_handles, base))
+        scale = _fit(zone_handles, plan_handles, column, None, base)
+        legend_h = max(_legend_px(zone_handles, base * scale), _legend_px(plan_handles, base * scale))
         map_box = [pad, bottom + legend_h, width - 2 * pad, height - top - bottom - legend_h]
         places = [(pad, height - bottom - legend_h), (pad + column, height - bottom - legend_h)]
     ax = fig.add_axes([map_box[0] / width, map_box[1] / height, map_box[2] / width, map_box[3] / height])
     drawn = draw_zone_map(ax, areas, settings=settings, lang=lang, label="none", label_px=base * 0.85, fade=0.45,
-                          extent=plan_extent(plan, areas))
+                          extent=extent)
     limits = ax.get_xlim(), ax.get_ylim()
     if outline is not None and len(outline):
         outline.to_crs(drawn["crs"]).boundary.plot(ax=ax, color="#222222", linewidth=1.2, zorder=3)
@@ -236,7 +269,7 @@ def plan_image(plan: Plan, areas, *, outline=None, area_name: str, data_date=Non
     ax.set_ylim(limits[1])
     if outline is not None and len(outline):
         _names(ax, outline, drawn["crs"], base * 0.85, taken)
-    font = {"family": FONT_FAMILY, "size": base * 0.95 * 72 / DPI}
+    font = {"family": FONT_FAMILY, "size": base * scale * 0.95 * 72 / DPI}
     legends = [(tr("peta_gambar_legenda", lang), zone_handles), (plan_title, plan_handles)]
     for (legend_title, handles), (x, y_top) in zip(legends, places):
         fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(x / width, 1 - y_top / height), frameon=False,

@@ -84,7 +84,7 @@ def plan_map(plan: Plan, *, areas=None, lang: str = "id"):
     fits the base and the stops, also when it is first shown in a hidden tab (``FitWhenShown``)."""
     centre = [plan.base[LAT], plan.base[LON]] if plan.base else (
         [plan.sites[LAT].mean(), plan.sites[LON].mean()] if len(plan.sites) else [0, 0])
-    m = folium.Map(location=centre, zoom_start=10, tiles=None, control_scale=True)
+    m = folium.Map(location=centre, zoom_start=10, tiles=None, control_scale=True, zoom_snap=0.25)
     if areas is not None and len(areas):
         _zone_layer(m, areas, lang)
     for trip in plan_trips(plan).to_dict("records"):

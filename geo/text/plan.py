@@ -156,10 +156,10 @@ TEXTS = {
     "rencana_tujuan_sulit_dijangkau": ("yang sulit dijangkau", "hard to reach"),
     "rencana_tujuan_terbanyak": ("perekaman terbanyak", "most recordings"),
     "rencana_tujuan_menuju_hijau_kalimat": (
-        "Tujuan: perubahan zona lebih dulu — keluar dari merah (dihitung 4×), lalu mencapai hijau — untuk "
+        "Tujuan: perubahan zona lebih dulu — keluar dari merah (dihitung {faktor}×), lalu mencapai hijau — untuk "
         "kecamatan dan desa, ditimbang menurut jumlah wajib KTP; perekaman dekat lokasi rekam yang berfungsi "
         "hanya sedikit dihitung.",
-        "Objective: zone changes first — out of red (counted 4×), then reaching green — for districts and "
+        "Objective: zone changes first — out of red (counted {faktor}×), then reaching green — for districts and "
         "villages, weighted by the people who must hold an e-KTP; recordings near a working recording site "
         "count little.",
     ),
@@ -175,11 +175,10 @@ TEXTS = {
     ),
     "rencana_pembanding_terbesar": ("belum rekam terbanyak dulu", "largest backlog first"),
     "rencana_pembanding_terdekat": ("terdekat dulu", "nearest first"),
-    "rencana_pembanding_terbesar_singkat": ("terbanyak-dulu", "largest-first"),
-    "rencana_pembanding_terdekat_singkat": ("terdekat-dulu", "nearest-first"),
     "rencana_cara_rencana": ("rencana ini", "this plan"),
     "rencana_m_skor": ("Skor: {tujuan}", "Score: {tujuan}"),
-    "rencana_vs_pembanding": ("dibanding pembanding terbaik", "vs the better baseline"),
+    "rencana_vs_pembanding": ("vs pembanding", "vs baselines"),
+    "rencana_pembanding_singkat": ("pembanding", "baseline"),
     "rencana_m_zona": ("Zona berubah (kecamatan · desa)", "Zones changing (districts · villages)"),
     "rencana_m_total": ("Perkiraan direkam", "Expected recorded"),
     "rencana_m_status": ("Hasil pemecah", "Solver result"),
@@ -287,24 +286,23 @@ TEXTS = {
         "Mobile-unit plan for {wilayah}: {total} people expected to record in {hari} working days",
     ),
     "rencana_gambar_sub": (
-        "{unit} unit keliling, {mulai} – {akhir}, {kapasitas} perekaman per unit per hari; garis: rute tiap "
-        "unit dari kantor asal (garis lurus antar-titik). Zona cakupan per desa/kelurahan, data per {tanggal}",
-        "{unit} mobile units, {mulai} – {akhir}, {kapasitas} recordings per unit a day; lines: each unit's "
-        "routes from the base office (straight between stops). Coverage zones by village, data as of {tanggal}",
+        "{unit} unit keliling, {mulai} – {akhir}, {kapasitas} perekaman per unit per hari. Zona cakupan per "
+        "desa/kelurahan, data per {tanggal}",
+        "{unit} mobile units, {mulai} – {akhir}, {kapasitas} recordings per unit a day. Coverage zones by "
+        "village, data as of {tanggal}",
     ),
     "rencana_gambar_zona": (
         " · {kec} kecamatan dan {desa} desa berubah zona",
         " · {kec} districts and {desa} villages change zone",
     ),
     "rencana_gambar_hijau": (" · {n} desa/kelurahan menjadi hijau", " · {n} villages turn green"),
-    "rencana_gambar_legenda": ("Rencana: {n} kunjungan", "Plan: {n} visits"),
+    "rencana_gambar_legenda": ("Rencana: {n} kunjungan, rute dari kantor asal", "Plan: {n} visits, routes from the base"),
     "rencana_gambar_basis": ("Kantor asal: {nama}", "Base office: {nama}"),
     "rencana_gambar_unit": (
         "Unit {n}: {kunjungan} kunjungan, {jumlah} orang",
         "Unit {n}: {kunjungan} visits, {jumlah} people",
     ),
-    "rencana_gambar_perahu": ("garis putus-putus: menginap di pulau, menyeberang dengan perahu",
-                              "dashed: a stay on an island, crossing by boat"),
+    "rencana_gambar_perahu": ("putus-putus: menginap di pulau, naik perahu", "dashed: an island stay, by boat"),
     "rencana_gambar_jenis_sekolah": ("sekolah (SMA/SMK/MA, pesantren)", "school"),
     "jenis_desa": ("desa", "village"),
     "jenis_kelurahan": ("kelurahan", "urban village"),
