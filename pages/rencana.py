@@ -138,6 +138,8 @@ with top:
         col.metric(label, value, delta, delta_arrow="auto" if arrow else "off",
                    delta_color="normal" if arrow else "off")
     st.markdown(why.headline(plan, ctx.lang))
+    for note in why.red_notes(plan, ctx.lang):
+        st.warning(note)
     st.caption(plan_view.method_note(plan, ctx.lang) + " " + ui.source_line(ctx, ctx.date))
 
 with tabs["jadwal"]:

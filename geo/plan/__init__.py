@@ -21,7 +21,7 @@ from geo.plan.common import (
 from geo.plan.edit import apply_edits, edits_from_table
 from geo.plan.model import Plan, plan_visits
 from geo.plan.objective import BASELINES
-from geo.plan.reasons import visit_reasons
+from geo.plan.reasons import red_not_visited, visit_reasons
 from geo.plan.roads import RoadNetwork
 from geo.plan.saved import (
     actual_totals, list_plans, load_plan, planned_vs_actual, record_actuals, save_plan, unit_days,
@@ -35,6 +35,6 @@ __all__ = [
     "VISIT_COLUMNS", "plan_trips",
     "Plan", "PlanError", "RoadNetwork", "Travel", "access_weight", "actual_totals", "apply_edits", "base_point",
     "bases", "candidate_sites", "coverage_after", "edits_from_table", "filter_sites", "fixed_sites", "haversine_km",
-    "list_plans", "load_plan", "people_to_green", "plan_visits", "planned_vs_actual", "record_actuals",
+    "list_plans", "load_plan", "people_to_green", "plan_visits", "planned_vs_actual", "record_actuals", "red_not_visited",
     "save_plan", "unit_days", "visit_reasons", "visit_yields", "working_days", "zones_before_after",
 ]

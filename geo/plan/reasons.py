@@ -66,3 +66,24 @@ def visit_reasons(plan: Plan) -> list[dict]:
             "singgah": int(visit[URUTAN]) > 1,
         })
     return out
+
+
+def red_not_visited(plan: Plan) -> list[dict]:
+    """Merah kecamatan among the plan's sites that it does not visit, each with why: kode, nama and
+    alasan: ``jauh`` (with these settings no site there can be visited: beyond a day's trip, or an
+    island whose shortest stay does not fit in the plan's days) or ``tidak_dipilih`` (the visits
+    made elsewhere are worth more on the plan's objective)."""
+    from geo.plan.milp import stays
+    from geo.plan.setup import setting
+
+    setup = setting(plan.sites, plan.params)
+    shortest = {g: s.min_days for g, s in stays(setup.model, setup.travel).items()}
+    sites, visited = setup.sites, set(plan.visits[Col.KODE])
+    out = []
+    for kode, rows in sites[sites[ZONA_KEC] == "merah"].groupby(KODE_KEC, sort=True):
+        if visited & set(rows[Col.KODE]):
+            continue
+        reachable = [i for i in rows.index if setup.model.slots[i]
+                     and shortest.get(int(setup.model.group[i]), 1) <= plan.params["days"]]
+        out.append({"kode": kode, "nama": rows[KECAMATAN].iloc[0], "alasan": "tidak_dipilih" if reachable else "jauh"})
+    return out

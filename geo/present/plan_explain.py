@@ -12,7 +12,7 @@ import pandas as pd
 
 from geo import config, fmt
 from geo.columns import DAY, EXPECTED, KECAMATAN, UNIT
-from geo.plan import BASELINES, Plan, Travel, visit_reasons
+from geo.plan import BASELINES, Plan, Travel, red_not_visited, visit_reasons
 from geo.present.common import zone_label
 from geo.schema import Col
 from geo.text import tr
@@ -132,3 +132,8 @@ def zones_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
         t("rencana_kol_sekarang"): [fmt.number(v, lang=lang) for v in table["sekarang"]],
         t("rencana_kol_setelah"): [fmt.number(v, lang=lang) for v in table["setelah"]],
     })
+
+
+def red_notes(plan: Plan, lang: str = "id") -> list[str]:
+    """A sentence for each merah kecamatan among the sites that the plan does not visit, saying why."""
+    return [tr(f"rencana_merah_{r['alasan']}", lang, nama=r["nama"]) for r in red_not_visited(plan)]

@@ -276,7 +276,20 @@ TEXTS = {
     "rencana_in_tunggu": ("Menunggu perahu (jam)", "Waiting for the boat (hours)"),
     "rencana_in_hari_jam": ("Hari kerja (jam, termasuk perjalanan)", "Working day (hours, travel included)"),
     "rencana_in_mudah": ("Dekat lokasi rekam: paling lama (jam)", "Near a recording site: at most (hours)"),
-    "rencana_tab_alasan": ("Kunjungan & alasan", "Visits & why"),
+    "rencana_merah_jauh": (
+        "Kecamatan {nama} (merah) tidak dikunjungi: dengan pengaturan ini tidak ada lokasinya yang terjangkau "
+        "(lebih dari sehari perjalanan, atau menginap di pulau tidak muat dalam jumlah hari). Perpanjang hari "
+        "kerja, tambah hari, atau ubah kecepatan dan waktu tunggu perahu.",
+        "District {nama} (red) is not visited: with these settings none of its sites can be reached (more than "
+        "a day's trip, or an island stay does not fit in the days). Lengthen the working day, add days, or "
+        "change the speeds and the boat's waiting time.",
+    ),
+    "rencana_merah_tidak_dipilih": (
+        "Kecamatan {nama} (merah) tidak dikunjungi: menurut tujuan ini kunjungan di tempat lain bernilai lebih "
+        "tinggi. Tambahkan kunjungan tetap di sana, atau pilih kecamatan itu saja.",
+        "District {nama} (red) is not visited: on this objective visits elsewhere are worth more. Add a fixed "
+        "visit there, or focus on that district.",
+    ),
     "rencana_tanpa_lokasi": (
         "Tidak ada lokasi dalam jarak ini. Perbesar jarak terjauh.",
         "No site within this distance. Increase the longest trip.",

@@ -326,3 +326,15 @@ def test_demo_controls(demo_store, demo_sites):
     only = P.filter_sites(demo_sites, only_zones=("merah", "kuning"))
     assert set(_demo_plan(demo_store, only, objective="terbanyak").visits.merge(
         only[[Col.KODE, Col.ZONA]], on=Col.KODE)[Col.ZONA]) <= {"merah", "kuning"}
+
+
+def test_a_red_kecamatan_left_out_says_why(demo_store, demo_sites):
+    most = _demo_plan(demo_store, demo_sites, objective="terbanyak")
+    assert {r["kode"]: r["alasan"] for r in P.red_not_visited(most)} == {"99.01.06": "tidak_dipilih",
+                                                                         "99.01.12": "tidak_dipilih"}
+    one_day = _demo_plan(demo_store, demo_sites, days=1)  # the island needs a stay of two days at least
+    why = {r["kode"]: r["alasan"] for r in P.red_not_visited(one_day)}
+    assert why["99.01.12"] == "jauh" and "99.01.06" not in why
+    assert any(note.startswith("Kecamatan Kepulauan Teduh (merah) tidak dikunjungi: dengan pengaturan ini")
+               for note in plan_explain.red_notes(one_day))
+    assert P.red_not_visited(_demo_plan(demo_store, demo_sites)) == []  # the default plan visits both
