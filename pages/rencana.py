@@ -86,10 +86,13 @@ with st.expander(ctx.t("rencana_kendali")):  # the planners' controls: which sit
     only_red_yellow = c[1].checkbox(ctx.t("rencana_in_hanya_mk"), key="rencana_mk")
     exclude = c[2].multiselect(ctx.t("rencana_in_kecuali"), list(places), format_func=places.get,
                                key="rencana_kecuali")
+    site_codes = {label: k for k, label in places.items() if k not in kecamatan}  # a promised visit: name → code
     fixed_rows = st.data_editor(
         pd.DataFrame({"unit": pd.Series(dtype="Int64"), "hari": pd.Series(dtype="Int64"),
                       "lokasi": pd.Series(dtype=object)}), num_rows="dynamic", key="rencana_tetap",
-        column_config={"lokasi": st.column_config.SelectboxColumn(options=[k for k in places if k not in kecamatan])},
+        column_config={"unit": st.column_config.NumberColumn(ctx.t("rencana_kol_unit"), min_value=1, step=1),
+                       "hari": st.column_config.NumberColumn(ctx.t("rencana_kol_hari"), min_value=1, step=1),
+                       "lokasi": st.column_config.SelectboxColumn(ctx.t("rencana_kol_nama"), options=list(site_codes))},
         hide_index=True, width="stretch")
     st.caption(ctx.t("rencana_in_tetap"))
 with st.expander(ctx.t("rencana_perjalanan_judul")):
@@ -100,8 +103,8 @@ with st.expander(ctx.t("rencana_perjalanan_judul")):
                        ("road_factor", "rencana_in_faktor", 0.1, 1.0), ("road_kmh", "rencana_in_kecepatan", 5.0, 1.0),
                        ("boat_kmh", "rencana_in_perahu", 1.0, 1.0), ("crossing_wait_h", "rencana_in_tunggu", 0.25, 0.0),
                        ("day_h", "rencana_in_hari_jam", 0.5, 1.0), ("easy_reach_h", "rencana_in_mudah", 0.05, 0.0))))
-fixed = tuple((int(r["unit"]), int(r["hari"]), str(r["lokasi"])) for r in fixed_rows.to_dict("records")
-              if pd.notna(r["unit"]) and pd.notna(r["hari"]) and r["lokasi"])
+fixed = tuple((int(r["unit"]), int(r["hari"]), site_codes[r["lokasi"]]) for r in fixed_rows.to_dict("records")
+              if pd.notna(r["unit"]) and pd.notna(r["hari"]) and r["lokasi"] in site_codes)
 controls = (tuple(focus), only_red_yellow, tuple(exclude), fixed)
 
 inputs = (ctx.url, ctx.stamp, ctx.area, ctx.date, base_id, max_km, schools, units, capacity, days, response,
@@ -150,9 +153,8 @@ with tabs["jadwal"]:
 
 with tabs["cakupan"]:
     zones = planner.zones_before_after(ui.store(ctx), ctx.area, plan, ctx.date, zones=load_settings().zones)
-    c = st.columns(2)
-    c[0].dataframe(why.zones_view(zones, ctx.lang), hide_index=True, width="stretch")
-    c[1].dataframe(why.baselines_view(plan, ctx.lang), hide_index=True, width="stretch")
+    st.dataframe(why.zones_view(zones, ctx.lang), hide_index=True)
+    st.dataframe(why.baselines_view(plan, ctx.lang), hide_index=True, width="stretch")
     after = planner.coverage_after(ui.store(ctx), ctx.area, plan, ctx.date, zones=load_settings().zones)
     st.dataframe(plan_view.coverage_after_view(after, ctx.lang), hide_index=True, width="stretch")
 

@@ -308,7 +308,6 @@ TEXTS = {
         " · {kec} kecamatan dan {desa} desa berubah zona",
         " · {kec} districts and {desa} villages change zone",
     ),
-    "rencana_gambar_hijau": (" · {n} desa/kelurahan menjadi hijau", " · {n} villages turn green"),
     "rencana_gambar_legenda": ("Rencana: {n} kunjungan, rute dari kantor asal", "Plan: {n} visits, routes from the base"),
     "rencana_gambar_basis": ("Kantor asal: {nama}", "Base office: {nama}"),
     "rencana_gambar_unit": (

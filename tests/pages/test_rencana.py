@@ -34,7 +34,8 @@ def _geo_plan(url: str, **options) -> tuple[Store, str, planner.Plan]:
     kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
     latest = store.snapshot_dates(kab)[-1]
     max_km, focus = options.pop("max_km", None), options.pop("focus", None)
-    sites = planner.candidate_sites(store, kab, date=latest, max_km=max_km, focus=focus)
+    keep = [k for _, _, k in options.get("fixed", ())]
+    sites = planner.candidate_sites(store, kab, date=latest, max_km=max_km, focus=focus, keep=keep)
     args = dict(units=3, capacity=40, days=10, response=0.5, start=date.today(), base=planner.base_point(store, kab))
     return store, kab, planner.plan_visits(sites, **{**args, **options})
 
@@ -173,3 +174,21 @@ def test_a_tie_with_a_baseline_shows_no_arrow_and_the_status_fits(demo_env):
     assert (shown["Hasil pemecah"].value, shown["Hasil pemecah"].delta) == ("optimal", "terbukti · gap 0,00%")
     assert Metric.MetricDirection.Name(shown["Hasil pemecah"].proto.direction) == "NONE"
     assert at.slider[0].value == 50 and at.slider[0].label == "Bagian belum rekam yang datang"
+
+
+def test_a_promised_school_day_stays_in_the_plan(demo_env):
+    """A fixed visit typed into the controls (unit 2, day 3, a school) is kept by the optimiser."""
+    store = Store.open(demo_env)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    sites = planner.candidate_sites(store, kab)
+    school = sites[sites[C.JENIS] == planner.SCHOOL].iloc[0]
+    at = AppTest.from_file(str(ROOT / "pages" / "rencana.py"), default_timeout=120)
+    at.session_state["rencana_tetap"] = {"edited_rows": {}, "deleted_rows": [], "added_rows": [
+        {"unit": 2, "hari": 3, "lokasi": f"{school[Col.NAMA]} ({school[C.KECAMATAN]})"}]}
+    at.run()
+    assert not at.exception
+    _, _, plan = _geo_plan(demo_env, fixed=[(2, 3, school[Col.KODE])])
+    assert plan.visits[plan.visits[Col.KODE] == school[Col.KODE]][[C.UNIT, C.DAY]].values.tolist()[0] == [2, 3]
+    shown = _frame(at, "Alasan")
+    assert shown[shown["Lokasi"] == school[Col.NAMA]]["Alasan"].str.contains("kunjungan tetap").any()
+    assert _metrics(at)["Perkiraan direkam"][0] == fmt.number(plan.total)
