@@ -99,6 +99,18 @@ UNIT, DAY, EXPECTED, ACTUAL, SELISIH = "unit", "day", "expected", "actual", "sel
 JENIS, KODE_DESA, KECAMATAN, JARAK, PERLU_HIJAU = "jenis", "kode_desa", "kecamatan", "jarak_km", "perlu_hijau"
 LAT, LON = "lat", "lon"
 LABEL, COLOUR = "label", "colour"  # with LAT, LON, STATUS: a point layer on a map (geo.render.maps)
+ZONA_KEC = "zona_kecamatan"  # zone of the site's kecamatan (KODE_KEC names the kecamatan)
+WAJIB_DESA, SUDAH_DESA = "wajib_desa", "sudah_desa"  # of the desa a site counts in (schools too)
+WAJIB_KEC, SUDAH_KEC = "wajib_kecamatan", "sudah_kecamatan"  # of the site's kecamatan
+DARATAN = "daratan"  # land group: 0 = connected by land to the base office, 1, 2 … = islands
+JAM_TEMPUH = "jam_tempuh"  # travel hours from the base office, one way (boat included)
+FAKTOR_JALAN = "faktor_jalan"  # road km per straight-line km around the site
+JAM_AKSES = "jam_ke_lokasi"  # travel hours to the nearest working fixed recording site (inf: none)
+LOKASI_TERDEKAT = "lokasi_terdekat"  # that site's name
+ALAT_KEC = "alat_kecamatan"  # devices at the kecamatan's office: aktif | rusak | tanpa (no office known)
+RUSAK_SEJAK = "rusak_sejak"  # since when none of them works (ISO date)
+URUTAN = "urutan"  # stop number within a unit's day (1, 2 …)
+ALASAN = "alasan"  # why a visit was chosen (words)
 
 # --- Pockets and hot spots (geo.pockets) -------------------------------------------------------
 MENUJU_HIJAU = "menuju_hijau"  # recordings still needed to reach hijau (0 when hijau)

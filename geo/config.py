@@ -23,6 +23,25 @@ SEED = 20261123  # hot spots: fixed so that a result can be reproduced
 DEFAULT_THROUGHPUT = 35.0  # recordings per device per service day ("30–40 people a day")
 DEFAULT_RATE_WINDOW_DAYS = 28  # days of recent data a rate is measured over
 
+# Mobile-unit planner (geo.plan): travel, access and the value of a zone step. A page or a command
+# option may change each one; geo.plan.travel.Travel holds them together.
+PLAN_ROAD_FACTOR = 1.4  # road km per straight-line km (winding rural roads; no road network supplied)
+PLAN_ROAD_KMH = 30.0  # a unit's car (and a resident's motorbike) on those roads
+PLAN_BOAT_KMH = 15.0  # a chartered or public boat
+PLAN_CROSSING_WAIT_H = 1.0  # waiting for the boat, loading and landing, per crossing
+PLAN_DAY_H = 9.0  # a unit's working day, travel included (07:00–16:00)
+PLAN_SERVICE_H = 5.0  # hours of recording for a full day's capacity
+PLAN_STOP_H = 0.5  # setting up at a site and packing up again
+PLAN_EASY_REACH_H = 0.25  # a desa this close (travel hours) to a working fixed site is within easy reach
+PLAN_FAR_H = 1.0  # from this far on, a recording counts in full for access
+PLAN_NEAR_WEIGHT = 0.1  # what a recording within easy reach counts (1 = in full)
+PLAN_SCHOOL_WEIGHT = 0.5  # at least this for a school's recordings (first-time recorders, pemula)
+PLAN_STEP_PER_1000 = 40.0  # value of one zone step of an area per 1,000 wajib KTP, in full recordings
+PLAN_RED_FACTOR = 4.0  # leaving merah counts this many times a step into hijau (out of red first)
+PLAN_MAX_STOPS = 3  # sites one unit may visit in one day
+PLAN_MIN_STOP = 10  # a stop added on a day's route records at least this many people
+PLAN_OBJECTIVES = ("menuju-hijau", "sulit-dijangkau", "terbanyak")  # what the office wants, default first
+
 
 @dataclass(frozen=True)
 class Settings:

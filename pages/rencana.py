@@ -11,6 +11,7 @@ from geo import fmt
 from geo import plan as planner
 from geo.columns import EXPECTED, UNIT
 from geo.present import plan as plan_view
+from geo.present import plan_explain as why
 from geo.render.plan_map import plan_image, plan_map
 from geo.schema import Level, RekamError
 from ui import queries
@@ -40,10 +41,10 @@ base_id = c[1].selectbox(ctx.t("rencana_in_basis"), list(office_names), format_f
 max_km = c[2].number_input(ctx.t("rencana_in_jarak"), 0, 1000, 0, 5, key="rencana_max_km")
 weekends = c[3].checkbox(ctx.t("rencana_in_akhir_pekan"))
 schools = c[3].checkbox(ctx.t("rencana_in_sekolah"), value=True)
-weighted = c[3].checkbox(ctx.t("rencana_in_bobot"), help=ctx.t("rencana_in_bobot_bantuan"))
+objective, controls, travel = ui.plan_controls(ctx)
 
 inputs = (ctx.url, ctx.stamp, ctx.area, ctx.date, base_id, max_km, schools, units, capacity, days, response,
-          start.isoformat(), weekends, weighted, zones)
+          start.isoformat(), weekends, objective, controls, travel, zones)
 try:
     base_plan = queries.plan(*inputs)
 except RekamError as err:
@@ -63,7 +64,8 @@ with tabs["ubah"]:
     config = {col: st.column_config.Column(label) for col, label in labels.items()}
     config["pilih"] = st.column_config.CheckboxColumn(labels["pilih"])
     edited = st.data_editor(plan_view.site_table(base_plan, ctx.lang), column_config=config, hide_index=True,
-                            disabled=[col for col in labels if col != "pilih"], key=f"rencana_edit_{hash(inputs)}")
+                            disabled=[col for col in labels if col != "pilih"], key=f"rencana_edit_{hash(inputs)}",
+                            height=740)  # 20 rows: every planned site and the first left out
     try:
         plan = planner.apply_edits(base_plan, **planner.edits_from_table(base_plan, edited))
     except RekamError as err:
@@ -74,14 +76,20 @@ with top:
     for col, (label, value, delta, arrow) in zip(st.columns(4), plan_view.plan_metrics(plan, ctx.lang)):
         col.metric(label, value, delta, delta_arrow="auto" if arrow else "off",
                    delta_color="normal" if arrow else "off")
+    st.markdown(why.headline(plan, ctx.lang))
+    for note in why.red_notes(plan, ctx.lang):
+        st.warning(note)
     st.caption(plan_view.method_note(plan, ctx.lang) + " " + ui.source_line(ctx, ctx.date))
 
 with tabs["jadwal"]:
     st.dataframe(plan_view.schedule_grid(plan, ctx.lang), hide_index=True, width="stretch")
     st.caption(" · ".join(ctx.t("rencana_total_unit", n=u, jumlah=num(e)) for u, e in
                           zip(plan.totals[UNIT], plan.totals[EXPECTED])))
+    st.dataframe(why.visits_view(plan, ctx.lang), hide_index=True, width="stretch")
 
 with tabs["cakupan"]:
+    st.dataframe(why.zones_view(ui.zones_before_after(ctx, plan), ctx.lang), hide_index=True)
+    st.dataframe(why.baselines_view(plan, ctx.lang), hide_index=True, width="stretch")
     after = ui.coverage_after(ctx, plan)
     st.dataframe(plan_view.coverage_after_view(after, ctx.lang), hide_index=True, width="stretch")
 

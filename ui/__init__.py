@@ -17,7 +17,7 @@ from ui.map_view import (
     MAP_METRICS, POINT_LAYERS, MapView, area_search_options, breadcrumb, focus_area, handle_click, kecamatan_outline,
     labels_by_default, levels_below, map_hint, map_table, map_view, point_layers, set_map_metric, set_map_view, show_folium, show_map,
 )
-from ui.plans import coverage_after, saved_plans_panel
+from ui.plans import coverage_after, plan_controls, saved_plans_panel, zones_before_after
 from ui.state import (
     context, demo_banner, keep_values, link_notes, media_allowed, page_start, picker, page_style, page_title, screenshot_exit, screenshot_mode, sidebar,
     source_line, sync_query_params,
@@ -36,7 +36,7 @@ __all__ = [
     "focus_area", "forget_upload", "handle_click", "history_view", "image_menu", "join_report_view", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "levels_below",
     "link_notes", "login_box", "MAP_METRICS", "map_hint", "map_table", "map_view", "MapView", "media_allowed", "OTHER_IMPORTS", "outlook", "over_100_badge",
     "page_start", "page_style", "picker", "plain", "fitted_table", "page_title", "POINT_LAYERS", "point_layers", "prepare_upload", "rollback", "save_boundaries", "save_enrollment",
-    "save_event", "save_other", "saved_plans_panel", "screenshot_exit", "screenshot_mode", "set_map_metric",
+    "plan_controls", "zones_before_after", "save_event", "save_other", "saved_plans_panel", "screenshot_exit", "screenshot_mode", "set_map_metric",
     "set_map_view", "set_override", "show_flash", "show_folium", "show_latest_date", "show_map", "sidebar",
     "source_line", "stale_notice", "sync_query_params", "table_downloads", "template_downloads", "template_frame", "TEMPLATES", "trend_inputs", "TrendInputs",
     "uploader_key", "user_form", "users", "verdict_box", "zone_badge", "zone_word",

@@ -2,11 +2,14 @@
 actual figures of a saved plan (entered by editors, compared with what was planned)."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from geo import auth
 from geo import plan as planner
+from geo.config import PLAN_OBJECTIVES
 from geo.present import plan as plan_view
+from geo.present import plan_explain as why
 from geo.schema import RekamError
 from ui import queries
 from ui.account import current_session, require
@@ -16,6 +19,53 @@ from ui.context import Context, fail, flash, show_flash
 def coverage_after(ctx: Context, plan):
     """Coverage per desa if the plan records what it expects (see geo.plan.coverage_after)."""
     return planner.coverage_after(queries.store(ctx.url), ctx.area, plan, ctx.date, zones=ctx.settings.zones)
+
+
+def zones_before_after(ctx: Context, plan):
+    """Zones per desa and kecamatan before and after the plan (see geo.plan.zones_before_after)."""
+    return planner.zones_before_after(queries.store(ctx.url), ctx.area, plan, ctx.date, zones=ctx.settings.zones)
+
+
+TRAVEL_INPUTS = (  # Travel field, label, step, lowest
+    ("road_factor", "rencana_in_faktor", 0.1, 1.0), ("road_kmh", "rencana_in_kecepatan", 5.0, 1.0),
+    ("boat_kmh", "rencana_in_perahu", 1.0, 1.0), ("crossing_wait_h", "rencana_in_tunggu", 0.25, 0.0),
+    ("day_h", "rencana_in_hari_jam", 0.5, 1.0), ("easy_reach_h", "rencana_in_mudah", 0.05, 0.0))
+
+
+def plan_controls(ctx: Context) -> tuple[str, tuple, tuple]:
+    """The objective (with its sentence), the planner's controls (focus kecamatan, merah/kuning
+    only, left out, promised visits) and the travel settings: (objective, controls, travel),
+    hashable for ``queries.plan``."""
+    objective = st.selectbox(ctx.t("rencana_in_tujuan"), PLAN_OBJECTIVES, key="rencana_tujuan",
+                             format_func=lambda o: why.objective_label(o, ctx.lang))
+    st.caption(why.objective_sentence(objective, ctx.lang))
+    places = queries.plan_places(ctx.url, ctx.stamp, ctx.area, ctx.date)
+    with st.expander(ctx.t("rencana_kendali")):
+        c = st.columns([2, 1, 2])
+        kecamatan = {k: v for k, v in places.items() if k.count(".") == 2}
+        focus = c[0].multiselect(ctx.t("rencana_in_fokus"), list(kecamatan), format_func=places.get,
+                                 key="rencana_fokus")
+        only_red_yellow = c[1].checkbox(ctx.t("rencana_in_hanya_mk"), key="rencana_mk")
+        exclude = c[2].multiselect(ctx.t("rencana_in_kecuali"), list(places), format_func=places.get,
+                                   key="rencana_kecuali")
+        site_codes = {label: k for k, label in places.items() if k not in kecamatan}  # a promised visit: name → code
+        fixed_rows = st.data_editor(
+            pd.DataFrame({"unit": pd.Series(dtype="Int64"), "hari": pd.Series(dtype="Int64"),
+                          "lokasi": pd.Series(dtype=object)}), num_rows="dynamic", key="rencana_tetap",
+            column_config={"unit": st.column_config.NumberColumn(ctx.t("rencana_kol_unit"), min_value=1, step=1),
+                           "hari": st.column_config.NumberColumn(ctx.t("rencana_kol_hari"), min_value=1, step=1),
+                           "lokasi": st.column_config.SelectboxColumn(ctx.t("rencana_kol_nama"),
+                                                                      options=list(site_codes))},
+            hide_index=True, width="stretch")
+        st.caption(ctx.t("rencana_in_tetap"))
+    with st.expander(ctx.t("rencana_perjalanan_judul")):
+        c, defaults = st.columns(len(TRAVEL_INPUTS)), planner.Travel()
+        travel = tuple((field, float(c[i].number_input(ctx.t(label), value=getattr(defaults, field), step=step,
+                                                      min_value=low, key=f"rencana_{field}")))
+                       for i, (field, label, step, low) in enumerate(TRAVEL_INPUTS))
+    fixed = tuple((int(r["unit"]), int(r["hari"]), site_codes[r["lokasi"]]) for r in fixed_rows.to_dict("records")
+                  if pd.notna(r["unit"]) and pd.notna(r["hari"]) and r["lokasi"] in site_codes)
+    return objective, (tuple(focus), only_red_yellow, tuple(exclude), fixed), travel
 
 
 def saved_plans_panel(ctx: Context, plan) -> None:

@@ -177,10 +177,25 @@ def plan_bases(url: str, stamp: Stamp, area: str) -> dict[str, str]:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def plan(url: str, stamp: Stamp, area: str, data_date: str | None, base_id: str, max_km: float, schools: bool,
-         units: int, capacity: int, days: int, response: float, start: str, weekends: bool, weighted: bool,
-         zones: ZoneConfig):
-    s = store(url)
+         units: int, capacity: int, days: int, response: float, start: str, weekends: bool, objective: str,
+         controls: tuple, travel: tuple, zones: ZoneConfig):
+    """The plan for these inputs: ``controls`` (focus kecamatan, merah/kuning only, excluded codes,
+    fixed visits as (unit, day, code)), ``travel`` ((Travel field, value), …)."""
+    s, trip = store(url), planner.Travel(**dict(travel))
+    focus, only_red_yellow, exclude, fixed = controls
     sites = planner.candidate_sites(s, area, date=data_date, base_id=base_id, max_km=max_km or None,
-                                    include_schools=schools, zones=zones)
+                                    include_schools=schools, zones=zones, travel=trip, focus=focus,
+                                    only_zones=("merah", "kuning") if only_red_yellow else None, exclude=exclude,
+                                    keep=[k for _, _, k in fixed])
     return planner.plan_visits(sites, units=units, capacity=capacity, days=days, response=response, start=start,
-                               weekends=weekends, weighted=weighted, base=planner.base_point(s, area, base_id))
+                               weekends=weekends, objective=objective, base=planner.base_point(s, area, base_id),
+                               travel=trip, zones=zones, fixed=fixed)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def plan_places(url: str, stamp: Stamp, area: str, data_date: str | None) -> dict[str, str]:
+    """Kecamatan, desa and schools a planner may name: code → 'name (kecamatan)'."""
+    sites = planner.candidate_sites(store(url), area, date=data_date)
+    kec = dict(zip(sites["kode_kecamatan"], sites["kecamatan"]))
+    return {**{k: f"Kec. {n}" for k, n in sorted(kec.items())},
+            **{k: f"{n} ({kc})" for k, n, kc in zip(sites["kode"], sites["nama"], sites["kecamatan"])}}

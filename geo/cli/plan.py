@@ -1,11 +1,37 @@
 """``python -m geo plan``: the mobile-unit (jemput bola) schedule, optimised; totals on stderr."""
 from __future__ import annotations
 
+import argparse
 import sys
 
+from geo import config
 from geo.cli.output import add_common, emit, lang, open_store
 from geo.schema import Col
 from geo.text import tr
+
+# option → (Travel field, default, help)
+TRAVEL_OPTIONS = {
+    "--road-factor": ("road_factor", config.PLAN_ROAD_FACTOR, "km jalan per km garis lurus"),
+    "--road-kmh": ("road_kmh", config.PLAN_ROAD_KMH, "kecepatan di jalan (km/jam)"),
+    "--boat-kmh": ("boat_kmh", config.PLAN_BOAT_KMH, "kecepatan perahu (km/jam)"),
+    "--crossing-wait": ("crossing_wait_h", config.PLAN_CROSSING_WAIT_H, "menunggu perahu tiap penyeberangan (jam)"),
+    "--day-hours": ("day_h", config.PLAN_DAY_H, "hari kerja, termasuk perjalanan (jam)"),
+    "--service-hours": ("service_h", config.PLAN_SERVICE_H, "jam merekam sepenuh kapasitas sehari"),
+    "--easy-reach": ("easy_reach_h", config.PLAN_EASY_REACH_H, "dekat lokasi rekam: paling lama (jam)"),
+}
+
+
+def _fixed(text: str) -> tuple[int, int, str]:
+    """``UNIT:HARI:KODE`` → (unit, day, kode)."""
+    try:
+        unit, day, kode = text.split(":", 2)
+        return int(unit), int(day), kode
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}': tulis UNIT:HARI:KODE, mis. 1:3:99906614") from None
+
+
+def _codes(text: str) -> list[str]:
+    return [c.strip() for c in text.split(",") if c.strip()]
 
 
 def add_commands(sub) -> None:
@@ -16,13 +42,24 @@ def add_commands(sub) -> None:
     p.add_argument("--capacity", type=int, default=40, help="perekaman per unit per hari (default 40)")
     p.add_argument("--days", type=int, required=True, help="jumlah hari kerja")
     p.add_argument("--response", type=float, default=0.5, help="bagian belum rekam yang datang (0–1, default 0,5)")
+    p.add_argument("--objective", choices=config.PLAN_OBJECTIVES, default=config.PLAN_OBJECTIVES[0],
+                   help="tujuan: menuju-hijau (perubahan zona dulu), sulit-dijangkau (jauh dari lokasi rekam "
+                        "yang berfungsi), terbanyak (perekaman terbanyak, pembanding)")
     p.add_argument("--start", help="tanggal mulai TTTT-BB-HH (default hari ini)")
     p.add_argument("--date", help="data per tanggal (default terbaru)")
     p.add_argument("--weekends", action="store_true", help="Sabtu/Minggu juga hari kerja")
-    p.add_argument("--weighted", action="store_true", help="utamakan desa merah/kuning dan desa yang bisa jadi hijau")
     p.add_argument("--base", help="id kantor asal (lokasi perekaman); default kantor Disdukcapil")
     p.add_argument("--max-km", type=float, help="jarak garis lurus terjauh dari kantor asal (km)")
     p.add_argument("--no-schools", action="store_true", help="tanpa sekolah")
+    p.add_argument("--kecamatan", type=_codes, help="hanya kecamatan ini (kode, dipisah koma)")
+    p.add_argument("--only-red-yellow", action="store_true", help="hanya desa merah/kuning")
+    p.add_argument("--exclude", type=_codes, default=[], help="kecuali kecamatan/desa/sekolah ini (kode, koma)")
+    p.add_argument("--fixed", type=_fixed, action="append", default=[], metavar="UNIT:HARI:KODE",
+                   help="kunjungan tetap yang dipertahankan (boleh berulang)")
+    p.add_argument("--max-stops", type=int, default=config.PLAN_MAX_STOPS, help="lokasi per unit per hari")
+    p.add_argument("--roads", metavar="BERKAS", help="jaringan jalan (GeoJSON/GPKG garis); default garis lurus × faktor")
+    for option, (_, default, words) in TRAVEL_OPTIONS.items():
+        p.add_argument(option, type=float, default=default, help=f"{words} (default {default:g})")
     p.add_argument("--time-limit", type=float, default=10, help="batas waktu pemecah (detik)")
     p.add_argument("--save", metavar="NAMA", help="simpan rencana dengan nama ini")
     p.add_argument("--overwrite", action="store_true", help="timpa rencana bernama sama (tanpa realisasi)")
@@ -35,21 +72,38 @@ def cmd_plan(args) -> int:
     from geo.config import load_settings
     from geo.dates import iso_day
     from geo.present.plan import status_text
+    from geo.present.plan_explain import baseline_label, objective_label, reason_text
 
     language = lang(args)
     store = open_store(args)
     date_ = iso_day(args.date, required=False)
+    travel = planner.Travel(**{field: getattr(args, option[2:].replace("-", "_"))
+                               for option, (field, _, _) in TRAVEL_OPTIONS.items()})
+    roads = planner.RoadNetwork.read(args.roads) if args.roads else None
     sites = planner.candidate_sites(store, args.within, date=date_, base_id=args.base, max_km=args.max_km,
-                                    include_schools=not args.no_schools, zones=load_settings().zones)
+                                    include_schools=not args.no_schools, zones=load_settings().zones, travel=travel,
+                                    roads=roads, focus=args.kecamatan,
+                                    only_zones=("merah", "kuning") if args.only_red_yellow else None,
+                                    exclude=args.exclude, keep=[k for _, _, k in args.fixed])
     base = planner.base_point(store, args.within, args.base)
     plan = planner.plan_visits(sites, units=args.units, capacity=args.capacity, days=args.days,
                                response=args.response, start=iso_day(args.start, field="mulai", required=False),
-                               weekends=args.weekends, weighted=args.weighted, time_limit=args.time_limit, base=base)
-    emit(plan.visits[[UNIT, DAY, Col.KODE, Col.NAMA, EXPECTED]], args.format, language)
-    print(tr("rencana_ringkas", language, total=fmt.number(plan.total, lang=language), kunjungan=len(plan.visits),
-             unit=args.units, hari=args.days, rakus=fmt.number(plan.greedy_total, lang=language),
-             status=status_text(plan, language), gap=fmt.percent(plan.gap, 2, language),
-             detik=fmt.number(plan.solve_seconds, 2, language)), file=sys.stderr)
+                               weekends=args.weekends, objective=args.objective, time_limit=args.time_limit,
+                               base=base, travel=travel, zones=load_settings().zones, fixed=args.fixed,
+                               max_stops=args.max_stops, road_network=roads.name if roads else None)
+    table = plan.visits[[UNIT, DAY, Col.KODE, Col.NAMA, EXPECTED]].assign(
+        reason=[reason_text(r, language) for r in planner.visit_reasons(plan)])
+    emit(table, args.format, language)
+    num = lambda v: fmt.number(v, lang=language)  # noqa: E731
+    others = "; ".join(tr("rencana_ringkas_pembanding", language, cara=baseline_label(n, language),
+                          skor=fmt.number(b["objective"], 1, language), total=num(b["total"]), kec=num(b["kecamatan"]),
+                          desa=num(b["desa"])) for n, b in plan.baselines.items())
+    print(tr("rencana_ringkas", language, total=num(plan.total), kunjungan=len(plan.visits), unit=args.units,
+             hari=args.days, tujuan=objective_label(args.objective, language),
+             skor=fmt.number(plan.objective, 1, language), kec=num(plan.zones["kecamatan"]),
+             desa=num(plan.zones["desa"]), pembanding=others, status=status_text(plan, language),
+             gap=fmt.percent(plan.gap, 2, language), detik=fmt.number(plan.solve_seconds, 2, language)),
+          file=sys.stderr)
     if args.save:
         planner.save_plan(store, plan, args.save, within=args.within, data_date=date_, user=args.user,
                           overwrite=args.overwrite)

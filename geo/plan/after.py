@@ -6,7 +6,7 @@ import pandas as pd
 from geo.columns import EXPECTED, KODE_DESA
 from geo.coverage import add_coverage, coverage_table
 from geo.plan.model import Plan
-from geo.schema import Col, Level, ZoneConfig, ancestor_code
+from geo.schema import Col, Level, Zone, ZoneConfig, ancestor_code
 from geo.store import Store
 
 
@@ -31,3 +31,19 @@ def coverage_after(store: Store, within: str, plan: Plan, date: str | None = Non
     out["cakupan_setelah"] = after[Col.CAKUPAN]
     out["zona_setelah"] = after[Col.ZONA]
     return out
+
+
+def zones_before_after(store: Store, within: str, plan: Plan, date: str | None = None, *,
+                       zones: ZoneConfig = ZoneConfig()) -> pd.DataFrame:
+    """How many kecamatan and desa are in each zone now and after the plan: tingkat (kecamatan,
+    desa), Col.ZONA (merah, kuning, hijau), sekarang, setelah, and berubah (areas of that level
+    whose zone changes, on every row of the level). Areas without data are left out."""
+    rows = []
+    for level in (Level.KECAMATAN, Level.DESA):
+        table = coverage_after(store, within, plan, date, level=level, zones=zones)
+        table = table[table[Col.ZONA].notna()]
+        changed = int((table[Col.ZONA] != table["zona_setelah"]).sum())
+        for zone in (Zone.MERAH, Zone.KUNING, Zone.HIJAU):
+            rows.append({"tingkat": level.value, Col.ZONA: zone.value, "sekarang": int((table[Col.ZONA] == zone.value).sum()),
+                         "setelah": int((table["zona_setelah"] == zone.value).sum()), "berubah": changed})
+    return pd.DataFrame(rows)

@@ -5,8 +5,13 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from geo.columns import DAY, EXPECTED, JARAK, JENIS, KECAMATAN, KODE_DESA, LAT, LON, PERLU_HIJAU, UNIT
-from geo.schema import Col, RekamError, Zone
+from geo.columns import (
+    ALAT_KEC, DARATAN, DAY, EXPECTED, FAKTOR_JALAN, JAM_AKSES, JAM_TEMPUH, JARAK, JENIS, KECAMATAN, KODE_DESA,
+    KODE_KEC, LAT, LOKASI_TERDEKAT, LON, PERLU_HIJAU, RUSAK_SEJAK, SUDAH_DESA, SUDAH_KEC, UNIT, URUTAN, WAJIB_DESA,
+    WAJIB_KEC, ZONA_KEC,
+)
+from geo.config import PLAN_OBJECTIVES
+from geo.schema import Col, RekamError
 
 
 class PlanError(RekamError):
@@ -15,11 +20,14 @@ class PlanError(RekamError):
 
 # Column names of the planner's frames (data columns stay Indonesian, as everywhere).
 SITE_COLUMNS = [Col.KODE, Col.NAMA, JENIS, KODE_DESA, KECAMATAN, LAT, LON, JARAK, Col.BELUM, Col.WAJIB, Col.SUDAH,
-                Col.ZONA, PERLU_HIJAU]
-VISIT_COLUMNS = [UNIT, DAY, Col.TANGGAL, Col.KODE, Col.NAMA, JENIS, KODE_DESA, KECAMATAN, JARAK, EXPECTED]
+                Col.ZONA, PERLU_HIJAU, KODE_KEC, ZONA_KEC, WAJIB_DESA, SUDAH_DESA, WAJIB_KEC, SUDAH_KEC, DARATAN,
+                JAM_TEMPUH, FAKTOR_JALAN, JAM_AKSES, LOKASI_TERDEKAT, ALAT_KEC, RUSAK_SEJAK]
+VISIT_COLUMNS = [UNIT, DAY, URUTAN, Col.TANGGAL, Col.KODE, Col.NAMA, JENIS, KODE_DESA, KECAMATAN, JARAK, EXPECTED]
 
-ZONE_WEIGHTS = {Zone.MERAH.value: 1.5, Zone.KUNING.value: 1.25}  # any other zone (or none) weighs 1
 SCHOOL = "sekolah"
+# What the office wants, default first (geo.plan.objective says each one exactly).
+OBJECTIVES = PLAN_OBJECTIVES
+# The plan's own optimum, the time limit's best, a baseline kept because it scored higher, edited by hand.
 STATUSES = ("optimal", "time_limit", "greedy", "edited")
 
 

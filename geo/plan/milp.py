@@ -1,10 +1,20 @@
-"""The slot MILP, solved by HiGHS (highspy).
+"""The visit MILP, solved by HiGHS (highspy): how many times to visit each site.
 
-One integer variable per run of equal yields of a site (0 … run length) counts the visits taken
-from that run; no ordering constraint is needed, because replacing any choice of a site's visit
-slots by the first ones (as many) never records less, so the counts are read as prefixes. One row
-caps the visits at the budget (units × days); in weighted mode a binary per desa that can still
-reach hijau earns the bonus when Σ min(yield, need) over the visits counting there ≥ need.
+- One integer variable per run of equal yields of a site (0 … run length) counts the visits taken
+  from that run; no ordering constraint is needed, because replacing any choice of a site's visit
+  slots by the first ones (as many) never records less, so the counts are read as prefixes.
+- One row caps the unit-days: Σ visits ≤ units × days.
+- Islands (land group g ≠ 0) are worked in stays: an integer ``stays_g`` (≤ units), with
+  Σ visits on g ≤ days × stays_g (a stay is one unit's consecutive days) and ≥ min_stay_g ×
+  stays_g (2 when one day cannot hold both crossings and a visit). A visit on an island counts a
+  full day's yield; each stay then loses ``loss_g`` recordings, what its first and last day lose
+  to the boat (``Travel.day_capacity`` at the nearest landing): ``loss_g × stays_g`` is taken off
+  the objective (at the island's mean weight) and off the zone steps of every area the island lies
+  in entirely. This is the one approximation of the model (which sites lose is known only on the
+  calendar, ``geo.plan.calendar``); the plan's figures are the calendar's.
+- In menuju-hijau, one binary per zone step (``objective.Step``) earns its bonus when
+  Σ min(yield, need) over the visits counting in the area (minus the crossings' loss) ≥ need.
+- Fixed visits: a row per fixed site, Σ its visits ≥ the fixed number.
 """
 from __future__ import annotations
 
@@ -15,11 +25,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from geo.plan.objective import SlotModel
+from geo.plan.objective import ValueModel
+from geo.plan.travel import Travel
 
-# The objective is a multiple of 0.25 (zone weights 1, 1.25, 1.5 times whole people, whole bonuses):
-# a solution within 0.2 of the bound is optimal.
-ABS_GAP = 0.2
+REL_GAP = 1e-6  # "optimal (proven)": within a millionth of the bound
 
 _BANNER_DONE = False
 
@@ -61,31 +70,70 @@ def runs(yields: list[int]) -> list[tuple[int, int]]:
 
 
 @dataclass(frozen=True)
+class Stay:
+    """What the crossings of a stay on an island cost (recordings) and its fewest days."""
+
+    loss: float
+    min_days: int
+
+
+def stays(model: ValueModel, travel: Travel) -> dict[int, Stay]:
+    """Per island (land group ≠ 0 with a site to visit): the crossings' cost and the shortest stay."""
+    out = {}
+    for g in sorted(set(model.group[model.group > 0])):
+        members = [i for i in np.nonzero(model.group == g)[0] if model.slots[i]]
+        if not members:
+            continue
+        landing = float(min(model.hours[i] for i in members))
+        crossing_day = travel.day_capacity(model.capacity, landing, 1)
+        one_day = travel.day_capacity(model.capacity, 2 * landing, 1)
+        out[int(g)] = Stay(float(2 * (model.capacity - crossing_day)), 1 if one_day > 0 else 2)
+    return out
+
+
+@dataclass(frozen=True)
 class _Problem:
-    """The MILP in rows: run columns (site, yield, run length), then one green binary per desa."""
+    """The MILP in rows: run columns (site, yield, run length), a binary per step, an integer per island."""
 
     cols: list[tuple[int, int, int]]
-    green: list[str]  # desa codes with a green binary, in column order after the run columns
+    steps: list[int]  # indices into model.steps with a binary, in column order after the run columns
+    islands: list[int]  # land groups with a stay column, after the step columns
+    upper: list[float]
     cost: list[float]
     rows: list[tuple[float, float, list[int], list[float]]]  # (lower, upper, column indices, values)
 
 
-def _problem(model: SlotModel, budget: int, infinity: float) -> _Problem:
+def _problem(model: ValueModel, units: int, days: int, island_stays: dict[int, Stay], fixed: dict[int, int],
+             infinity: float) -> _Problem:
     cols = [(i, y, m) for i, s in enumerate(model.slots) for y, m in runs(s)]
-    cost = [model.weights[i] * y for i, y, _ in cols]
-    green = [d for d, (need, members) in model.groups.items()
-             if model.bonus > 0 and sum(sum(model.slots[i]) for i in members) >= need]
-    cost += [model.bonus] * len(green)
     site_cols: dict[int, list[int]] = {}
     for j, (i, _, _) in enumerate(cols):
         site_cols.setdefault(i, []).append(j)
-    rows = [(-infinity, float(budget), list(range(len(cols))), [1.0] * len(cols))]
-    for g, desa in enumerate(green):  # recorded in the desa ≥ need × g (a visit counts at most need)
-        need, members = model.groups[desa]
-        idx = [j for i in members for j in site_cols.get(i, [])]
-        rows.append((0.0, infinity, idx + [len(cols) + g],
-                     [float(min(cols[j][1], need)) for j in idx] + [-float(need)]))
-    return _Problem(cols, green, cost, rows)
+    steps = [k for k, st in enumerate(model.steps)
+             if st.bonus > 0 and sum(sum(model.slots[i]) for i in st.members) >= st.need]
+    islands = [g for g in island_stays if any(model.group[i] == g for i in site_cols)]
+    n_run, n_step = len(cols), len(steps)
+    members = {g: set(np.nonzero(model.group == g)[0]) for g in islands}
+    cost = [model.weights[i] * y for i, y, _ in cols] + [model.steps[k].bonus for k in steps]
+    cost += [-island_stays[g].loss * float(np.mean(model.weights[list(members[g])])) for g in islands]
+    upper = [float(m) for _, _, m in cols] + [1.0] * n_step + [float(units)] * len(islands)
+    rows = [(-infinity, float(units * days), list(range(n_run)), [1.0] * n_run)]
+    for b, k in enumerate(steps):  # recorded in the area ≥ need × binary (a visit counts at most need)
+        step = model.steps[k]
+        idx = [j for i in step.members for j in site_cols.get(i, [])]
+        lost = [(n_run + n_step + q, -island_stays[g].loss) for q, g in enumerate(islands)
+                if members[g] <= set(step.members)]
+        rows.append((0.0, infinity, idx + [n_run + b] + [c for c, _ in lost],
+                     [float(min(cols[j][1], step.need)) for j in idx] + [-float(step.need)] + [v for _, v in lost]))
+    for k, g in enumerate(islands):
+        idx = [j for j, (i, _, _) in enumerate(cols) if model.group[i] == g]
+        stay_col = n_run + n_step + k
+        rows.append((-infinity, 0.0, idx + [stay_col], [1.0] * len(idx) + [-float(days)]))
+        rows.append((0.0, infinity, idx + [stay_col], [1.0] * len(idx) + [-float(island_stays[g].min_days)]))
+    for i, n in fixed.items():
+        idx = site_cols.get(i, [])
+        rows.append((float(min(n, sum(m for _, _, m in (cols[j] for j in idx)))), infinity, idx, [1.0] * len(idx)))
+    return _Problem(cols, steps, islands, upper, cost, rows)
 
 
 def _highs_lp(problem: _Problem):
@@ -97,7 +145,7 @@ def _highs_lp(problem: _Problem):
     lp.num_col_, lp.num_row_ = n, len(rows)
     lp.col_cost_ = np.array(cost, dtype=float)
     lp.col_lower_ = np.zeros(n)
-    lp.col_upper_ = np.array([m for _, _, m in problem.cols] + [1] * len(problem.green), dtype=float)
+    lp.col_upper_ = np.array(problem.upper, dtype=float)
     lp.row_lower_ = np.array([r[0] for r in rows], dtype=float)
     lp.row_upper_ = np.array([r[1] for r in rows], dtype=float)
     lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
@@ -109,7 +157,7 @@ def _highs_lp(problem: _Problem):
     return lp
 
 
-def _warm_start(model: SlotModel, problem: _Problem, warm: list[int]) -> list[float]:
+def _warm_start(model: ValueModel, problem: _Problem, warm: list[int], days: int) -> list[float]:
     """Column values of the visit counts ``warm``, poured into each site's runs in order."""
     start, left = [], list(warm)
     for i, _, m in problem.cols:
@@ -117,27 +165,31 @@ def _warm_start(model: SlotModel, problem: _Problem, warm: list[int]) -> list[fl
         start.append(float(take))
         left[i] -= take
     per_site = np.array([sum(model.slots[i][:warm[i]]) for i in range(len(warm))])
-    start += [1.0 if per_site[model.groups[d][1]].sum() >= model.groups[d][0] else 0.0 for d in problem.green]
+    for k in problem.steps:
+        step = model.steps[k]
+        start.append(1.0 if per_site[list(step.members)].sum() >= step.need else 0.0)
+    for g in problem.islands:
+        start.append(float(math.ceil(sum(w for i, w in enumerate(warm) if model.group[i] == g) / days)))
     return start
 
 
-def solve(model: SlotModel, budget: int, warm: list[int],
-          time_limit: float) -> tuple[list[int] | None, str, float | None]:
-    """Solve the slot MILP with HiGHS, started from the visit counts ``warm``: (visit counts or None,
+def solve(model: ValueModel, units: int, days: int, warm: list[int], time_limit: float, *,
+          island_stays: dict[int, Stay] | None = None,
+          fixed: dict[int, int] | None = None) -> tuple[list[int] | None, str, float | None]:
+    """Solve the visit MILP with HiGHS, started from the visit counts ``warm``: (visit counts or None,
     status "optimal", "time_limit" or "greedy" (no feasible solution), gap in percent)."""
     import highspy
 
-    problem = _problem(model, budget, highspy.kHighsInf)
+    problem = _problem(model, units, days, island_stays or {}, fixed or {}, highspy.kHighsInf)
     if not problem.cols:
         return [0] * len(model.slots), "optimal", 0.0
     h = _new_highs()
     h.setOptionValue("time_limit", float(time_limit))
-    h.setOptionValue("mip_abs_gap", ABS_GAP)
-    h.setOptionValue("mip_rel_gap", 0.0)
+    h.setOptionValue("mip_rel_gap", REL_GAP)
     h.setOptionValue("threads", 1)
     h.passModel(_highs_lp(problem))
     solution = highspy.HighsSolution()
-    solution.col_value = _warm_start(model, problem, warm)
+    solution.col_value = _warm_start(model, problem, warm, days)
     h.setSolution(solution)
     h.run()
     info = h.getInfo()

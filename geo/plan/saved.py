@@ -6,13 +6,29 @@ import json
 import pandas as pd
 from sqlalchemy import delete, insert, select
 
-from geo.columns import ACTUAL, DAY, EXPECTED, PERLU_HIJAU, SELISIH, UNIT
+from geo.columns import ACTUAL, DAY, EXPECTED, SELISIH, UNIT, URUTAN
 from geo.ingest.rights import refuse_outside
-from geo.plan.common import SITE_COLUMNS, PlanError
-from geo.plan.model import Plan, prepare_sites, visits_frame
+from geo.plan.common import SITE_COLUMNS, VISIT_COLUMNS, PlanError
+from geo.plan.model import Plan, finish
+from geo.plan.setup import prepare_sites, schedule_of, setting
 from geo.schema import Col
 from geo.store import Store, now
 from geo.store.tables import actuals_table, plans_table, visits_table
+
+
+_STOPS, _BASELINES = "_kunjungan", "_pembanding"  # saved with the parameters, taken off again on loading
+
+
+def unit_days(visits: pd.DataFrame) -> pd.DataFrame:
+    """A plan's visits with one row per unit-day (VISIT_COLUMNS): a day of several stops lists its
+    codes and names joined with " + " and the sum of what they record."""
+    if not visits.duplicated([UNIT, DAY]).any():
+        return visits.reset_index(drop=True)
+    how = {c: (c, "first") for c in VISIT_COLUMNS if c not in (UNIT, DAY)}
+    how.update({c: (c, lambda v: " + ".join(map(str, v))) for c in (Col.KODE, Col.NAMA)})
+    how[EXPECTED] = (EXPECTED, "sum")
+    days = visits.sort_values([UNIT, DAY, URUTAN]).groupby([UNIT, DAY], sort=True).agg(**how)
+    return days.reset_index()[VISIT_COLUMNS]
 
 
 def _plan_row(conn, name: str):
@@ -46,10 +62,12 @@ def save_plan(store: Store, plan: Plan, name: str, *, within: str | None = None,
               user: str = "cli", overwrite: bool = False, writer_area: str | None = None) -> int:
     """Store ``plan`` under ``name`` in one transaction; returns its id.
 
-    An existing plan of that name is replaced only with ``overwrite`` and only while it has no
-    actual figures. Raises PlanError (empty or taken name, actuals), OutsideArea when ``within``
-    or the area of the plan it would replace lies outside ``writer_area`` (None: everywhere), or
-    StoreError.
+    The store keeps one row per unit-day (its first stop, the day's expected recordings); every
+    stop of the plan and the baselines' figures go into the saved parameters, so that ``load_plan``
+    gives the same plan back. An existing plan of that name is replaced only with ``overwrite`` and
+    only while it has no actual figures. Raises PlanError (empty or taken name, actuals), OutsideArea
+    when ``within`` or the area of the plan it would replace lies outside ``writer_area`` (None:
+    everywhere), or StoreError.
     """
     name = (name or "").strip()
     if not name:
@@ -57,18 +75,23 @@ def save_plan(store: Store, plan: Plan, name: str, *, within: str | None = None,
     if writer_area is not None:
         refuse_outside(store, writer_area, [within, *(_saved_area(store, name) if overwrite else [])])
     sites = json.loads(plan.sites.to_json(orient="records", force_ascii=False))
+    stops = [[int(u), int(d), int(k), str(c)] for u, d, k, c in
+             plan.visits[[UNIT, DAY, URUTAN, Col.KODE]].itertuples(index=False, name=None)]
+    params = {**plan.params, _STOPS: stops, _BASELINES: plan.baselines}
     with store.transaction() as conn:
         _clear_name(conn, name, overwrite)
         plan_id = conn.execute(insert(plans_table).values(
             name=name, within=within, data_date=data_date, created_at=now(), user=user,
-            params=json.dumps(plan.params), base=json.dumps(plan.base, default=str) if plan.base else None,
+            params=json.dumps(params), base=json.dumps(plan.base, default=str) if plan.base else None,
             sites=json.dumps(sites, ensure_ascii=False), total=int(plan.total), objective=float(plan.objective),
             turned_green=int(plan.turned_green), status=plan.status, gap=plan.gap,
             greedy_total=int(plan.greedy_total), greedy_objective=float(plan.greedy_objective),
             solve_seconds=float(plan.solve_seconds),
         )).inserted_primary_key[0]
-        rows = [{"plan_id": plan_id, UNIT: int(v[UNIT]), DAY: int(v[DAY]), Col.TANGGAL: v[Col.TANGGAL],
-                 Col.KODE: v[Col.KODE], EXPECTED: int(v[EXPECTED])} for v in plan.visits.to_dict("records")]
+        days = plan.visits.groupby([UNIT, DAY], sort=True).agg(
+            tanggal=(Col.TANGGAL, "first"), kode=(Col.KODE, "first"), expected=(EXPECTED, "sum")).reset_index()
+        rows = [{"plan_id": plan_id, UNIT: int(v[UNIT]), DAY: int(v[DAY]), Col.TANGGAL: v["tanggal"],
+                 Col.KODE: v["kode"], EXPECTED: int(v["expected"])} for v in days.to_dict("records")]
         if rows:
             conn.execute(insert(visits_table), rows)
     return int(plan_id)
@@ -91,18 +114,18 @@ def load_plan(store: Store, name: str) -> Plan:
         row = _plan_row(conn, name)
         query = select(visits_table).where(visits_table.c.plan_id == row["id"])
         stored = pd.DataFrame(conn.execute(query).mappings().all(), columns=[c.name for c in visits_table.c])
-    sites = prepare_sites(pd.DataFrame(json.loads(row["sites"]), columns=SITE_COLUMNS))
-    for col in (Col.WAJIB, Col.SUDAH, PERLU_HIJAU):
-        sites[col] = sites[col].astype("Int64")
+    records = pd.DataFrame(json.loads(row["sites"]))
+    sites = prepare_sites(records.reindex(columns=[c for c in SITE_COLUMNS if c in records]))
     params = json.loads(row["params"])
-    visits = visits_frame([], sites, params)
-    if len(stored):
-        index = {k: i for i, k in enumerate(sites[Col.KODE])}
-        visits = visits_frame([(int(u), int(d), index[k]) for u, d, k in
-                               zip(stored[UNIT], stored[DAY], stored[Col.KODE])], sites, params)
-    return Plan(visits, sites, params, int(row["total"]), float(row["objective"]), int(row["turned_green"]),
-                row["status"], row["gap"], int(row["greedy_total"]), float(row["greedy_objective"]),
-                float(row["solve_seconds"]), base=json.loads(row["base"]) if row["base"] else None, name=name)
+    stops, baselines = params.pop(_STOPS, None), params.pop(_BASELINES, {})
+    if stops is None:  # saved before days had several stops: one visit per stored unit-day
+        stops = [[int(u), int(d), 1, k] for u, d, k in zip(stored[UNIT], stored[DAY], stored[Col.KODE])]
+    setup = setting(sites, params)
+    schedule = schedule_of(pd.DataFrame(stops, columns=[UNIT, DAY, URUTAN, Col.KODE]), setup.index())
+    plan = finish(schedule, setup, params, status=row["status"], gap=row["gap"], seconds=float(row["solve_seconds"]),
+                  base=json.loads(row["base"]) if row["base"] else None, baselines=baselines, name=name)
+    plan.greedy_total, plan.greedy_objective = int(row["greedy_total"]), float(row["greedy_objective"])
+    return plan
 
 
 def _actual_rows(actuals_df: pd.DataFrame) -> tuple[list[dict], list[tuple[int, int]]]:
@@ -155,12 +178,13 @@ def planned_vs_actual(store: Store, plan_name: str) -> pd.DataFrame:
     """The saved plan's visits with what was actually recorded: VISIT_COLUMNS + actual and selisih
     (actual − expected), both <NA> where no figure was entered yet. Raises PlanError."""
     plan = load_plan(store, plan_name)
+    visits = unit_days(plan.visits)
     with store.engine.connect() as conn:
         plan_id = _plan_row(conn, plan_name)["id"]
         got = pd.DataFrame(conn.execute(select(actuals_table.c[UNIT], actuals_table.c[DAY], actuals_table.c[ACTUAL])
                                         .where(actuals_table.c.plan_id == plan_id)).mappings().all(),
                            columns=[UNIT, DAY, ACTUAL])
-    out = plan.visits.merge(got.astype(int), on=[UNIT, DAY], how="left", validate="one_to_one")
+    out = visits.merge(got.astype(int), on=[UNIT, DAY], how="left", validate="one_to_one")
     out[ACTUAL] = out[ACTUAL].astype("Int64")
     out[SELISIH] = (out[ACTUAL] - out[EXPECTED]).astype("Int64")
     return out

@@ -1,25 +1,23 @@
 """Where a unit may start and where it may go: the base offices and the candidate sites, with
-what is left to record at each and its straight-line distance from the base."""
+what is left to record at each, the zones of its desa and kecamatan, and how far it is (from the
+base, and from the nearest working fixed recording site: ``geo.plan.access``)."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from geo.columns import JARAK, JENIS, KECAMATAN, KODE_DESA, LAT, LON, PERLU_HIJAU
+from geo.columns import (
+    JARAK, JENIS, KECAMATAN, KODE_DESA, KODE_KEC, LAT, LON, PERLU_HIJAU, SUDAH_DESA, SUDAH_KEC, WAJIB_DESA, WAJIB_KEC,
+    ZONA_KEC,
+)
 from geo.coverage import coverage_table, people_to_reach
+from geo.plan.access import add_travel, fixed_sites
 from geo.plan.common import SCHOOL, SITE_COLUMNS, PlanError
+from geo.plan.travel import Travel, haversine_km
 from geo.schema import Col, Level, ZoneConfig, ancestor_code, desa_tipe
 from geo.store import Store
 
 BASE_KINDS = ("disdukcapil", "kecamatan")  # offices a unit may start from, preferred first
-
-
-def haversine_km(lat1, lon1, lat2, lon2):
-    """Great-circle (straight-line) distance in km; works on numbers or numpy arrays."""
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dlat, dlon = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
-    a = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
-    return 2 * 6371.0088 * np.arcsin(np.sqrt(a))
 
 
 def people_to_green(wajib, sudah, zones: ZoneConfig = ZoneConfig()) -> int | None:
@@ -65,69 +63,102 @@ def base_point(store: Store, within: str, base_id: str | None = None) -> dict:
 
 
 def _desa_sites(store: Store, within: str, date: str | None, zones: ZoneConfig,
-                kec_names: dict[str, str]) -> pd.DataFrame:
-    """Desa/kelurahan with data at ``date`` as sites (Col.BELUM floored at 0), without jarak_km."""
+                kec: pd.DataFrame) -> pd.DataFrame:
+    """Desa/kelurahan with data at ``date`` as sites (Col.BELUM floored at 0), without travel columns."""
     desa = coverage_table(store, Level.DESA, within=within, date=date, zones=zones, geometry=True)
     desa = desa[desa[Col.WAJIB].notna() & desa[Col.SUDAH].notna()].reset_index(drop=True)
     points = desa.geometry.representative_point()
     need = [people_to_green(w, s, zones) for w, s in zip(desa[Col.WAJIB], desa[Col.SUDAH])]
+    kec_codes = [ancestor_code(k, Level.KECAMATAN) for k in desa[Col.KODE]]
     return pd.DataFrame({
         Col.KODE: desa[Col.KODE],
         Col.NAMA: desa[Col.NAMA],
         JENIS: [t if t in ("desa", "kelurahan") else desa_tipe(k) for k, t in zip(desa[Col.KODE], desa[Col.TIPE])],
         KODE_DESA: desa[Col.KODE],
-        KECAMATAN: [kec_names.get(ancestor_code(k, Level.KECAMATAN), "") for k in desa[Col.KODE]],
+        KECAMATAN: [kec[Col.NAMA].get(k, "") for k in kec_codes],
         LAT: points.y.to_numpy(), LON: points.x.to_numpy(),
         Col.BELUM: desa[Col.BELUM].fillna(0).clip(lower=0).astype(int),
         Col.WAJIB: desa[Col.WAJIB].astype("Int64"), Col.SUDAH: desa[Col.SUDAH].astype("Int64"),
         Col.ZONA: desa[Col.ZONA], PERLU_HIJAU: pd.array(need, dtype="Int64"),
+        KODE_KEC: kec_codes, WAJIB_DESA: desa[Col.WAJIB].astype("Int64"), SUDAH_DESA: desa[Col.SUDAH].astype("Int64"),
     })
 
 
-def _school_sites(store: Store, within: str, desa_sites: pd.DataFrame,
-                  kec_names: dict[str, str]) -> pd.DataFrame | None:
-    """The stored schools as sites (Col.BELUM = their ``belum_rekam``, 0 when missing), with the zone
-    and perlu_hijau of the desa they count in; None without schools."""
+def _school_sites(store: Store, within: str, desa_sites: pd.DataFrame, kec: pd.DataFrame) -> pd.DataFrame | None:
+    """The stored schools as sites (Col.BELUM = their ``belum_rekam``, 0 when missing), with the zone,
+    perlu_hijau and counts of the desa they count in; None without schools."""
     by_desa = desa_sites.set_index(Col.KODE)
     rows = []
     for p in store.points(SCHOOL, within=within).to_dict("records"):
         belum = pd.to_numeric(p["atribut"].get(Col.BELUM), errors="coerce")
         known = p[Col.KODE] in by_desa.index
+        of_desa = (lambda col: by_desa.at[p[Col.KODE], col] if known else pd.NA)  # noqa: E731
+        kec_code = ancestor_code(p[Col.KODE], Level.KECAMATAN)
         rows.append({
             Col.KODE: str(p["id"]), Col.NAMA: p[Col.NAMA], JENIS: SCHOOL, KODE_DESA: p[Col.KODE],
-            KECAMATAN: kec_names.get(ancestor_code(p[Col.KODE], Level.KECAMATAN), ""),
+            KECAMATAN: kec[Col.NAMA].get(kec_code, ""),
             LAT: float(p[LAT]), LON: float(p[LON]), Col.BELUM: 0 if pd.isna(belum) else max(0, int(belum)),
-            Col.WAJIB: pd.NA, Col.SUDAH: pd.NA,
-            Col.ZONA: by_desa.at[p[Col.KODE], Col.ZONA] if known else None,
-            PERLU_HIJAU: by_desa.at[p[Col.KODE], PERLU_HIJAU] if known else pd.NA,
+            Col.WAJIB: pd.NA, Col.SUDAH: pd.NA, Col.ZONA: of_desa(Col.ZONA) if known else None,
+            PERLU_HIJAU: of_desa(PERLU_HIJAU), KODE_KEC: kec_code, WAJIB_DESA: of_desa(WAJIB_DESA),
+            SUDAH_DESA: of_desa(SUDAH_DESA),
         })
     if not rows:
         return None
-    return pd.DataFrame(rows).astype({Col.WAJIB: "Int64", Col.SUDAH: "Int64", PERLU_HIJAU: "Int64"})
+    return pd.DataFrame(rows).astype({Col.WAJIB: "Int64", Col.SUDAH: "Int64", PERLU_HIJAU: "Int64",
+                                      WAJIB_DESA: "Int64", SUDAH_DESA: "Int64"})
+
+
+def filter_sites(sites: pd.DataFrame, *, focus=None, only_zones=None, exclude=(), keep=()) -> pd.DataFrame:
+    """The planner's controls on a SITE_COLUMNS frame: only the kecamatan codes in ``focus`` (None:
+    all); only sites whose desa is in a zone of ``only_zones`` (e.g. ("merah", "kuning"); None: all);
+    none whose code, desa or kecamatan is in ``exclude``. Sites whose code is in ``keep`` (fixed
+    visits) always stay. Rows keep their order."""
+    mask = pd.Series(True, index=sites.index)
+    if focus:
+        mask &= sites[KODE_KEC].isin(list(focus))
+    if only_zones:
+        mask &= sites[Col.ZONA].isin(list(only_zones))
+    if exclude:
+        gone = set(exclude)
+        mask &= ~(sites[Col.KODE].isin(gone) | sites[KODE_DESA].isin(gone) | sites[KODE_KEC].isin(gone))
+    mask |= sites[Col.KODE].isin(list(keep))
+    return sites[mask].reset_index(drop=True)
 
 
 def candidate_sites(store: Store, within: str, *, date: str | None = None, base_id: str | None = None,
                     max_km: float | None = None, include_schools: bool = True,
-                    zones: ZoneConfig = ZoneConfig()) -> pd.DataFrame:
-    """Sites a unit can visit, with what is left to record there.
+                    zones: ZoneConfig = ZoneConfig(), travel: Travel = Travel(), roads=None, focus=None,
+                    only_zones=None, exclude=(), keep=()) -> pd.DataFrame:
+    """Sites a unit can visit, with what is left to record there and how far they are.
 
     Desa/kelurahan of ``within`` with data at ``date`` (Col.BELUM floored at 0) and, when asked,
     the stored schools (Col.BELUM = their ``belum_rekam`` attribute, 0 when missing). Returns
     SITE_COLUMNS: Col.KODE (desa code or school id), Col.NAMA, jenis (desa/kelurahan/sekolah),
     kode_desa (the desa the site counts in), kecamatan (name), lat, lon (a desa's representative
     point), jarak_km (straight-line km from the base), Col.BELUM, Col.WAJIB, Col.SUDAH (desa only),
-    Col.ZONA and perlu_hijau (people to reach hijau by ``zones``, of the site's desa). Sites beyond
-    ``max_km`` are left out. Raises PlanError when there is no base office.
+    Col.ZONA and perlu_hijau (people to reach hijau by ``zones``, of the site's desa),
+    kode_kecamatan, zona_kecamatan, wajib/sudah of the desa and of the kecamatan, and the travel
+    columns of ``geo.plan.access.add_travel`` (land group, hours from the base, hours to the nearest
+    working fixed site at ``date``, the kecamatan office's devices) by ``travel`` and the optional
+    road network ``roads``. Sites beyond ``max_km`` (straight line) are left out; ``focus``,
+    ``only_zones``, ``exclude`` and ``keep`` as in ``filter_sites``. Raises PlanError when there is
+    no base office.
     """
     base = base_point(store, within, base_id)
-    kec = store.areas(within=_kabupaten(within), level=Level.KECAMATAN)
-    kec_names = dict(zip(kec[Col.KODE], kec[Col.NAMA]))
-    sites = _desa_sites(store, within, date, zones, kec_names)
-    schools = _school_sites(store, within, sites, kec_names) if include_schools else None
+    kab = _kabupaten(within)
+    kec = coverage_table(store, Level.KECAMATAN, within=kab, date=date, zones=zones).set_index(Col.KODE)
+    sites = _desa_sites(store, within, date, zones, kec)
+    schools = _school_sites(store, within, sites, kec) if include_schools else None
     if schools is not None:
         sites = pd.concat([sites, schools], ignore_index=True)
+    sites[ZONA_KEC] = sites[KODE_KEC].map(kec[Col.ZONA])
+    sites[WAJIB_KEC] = sites[KODE_KEC].map(kec[Col.WAJIB]).astype("Int64")
+    sites[SUDAH_KEC] = sites[KODE_KEC].map(kec[Col.SUDAH]).astype("Int64")
     sites[JARAK] = np.round(haversine_km(base[LAT], base[LON], sites[LAT].to_numpy(float),
                                          sites[LON].to_numpy(float)), 2) if len(sites) else []
+    polygons = store.areas(within=kab, level=Level.DESA, geometry=True)[[Col.KODE, "geometry"]]
+    sites = add_travel(sites, base, polygons, fixed_sites(store, kab, date), travel, roads)
     if max_km is not None:
-        sites = sites[sites[JARAK] <= max_km]
+        sites = sites[(sites[JARAK] <= max_km) | sites[Col.KODE].isin(list(keep))]
+    sites = filter_sites(sites, focus=focus, only_zones=only_zones, exclude=exclude, keep=keep)
     return sites[SITE_COLUMNS].sort_values(Col.KODE, ignore_index=True)

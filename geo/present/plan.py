@@ -9,9 +9,10 @@ from __future__ import annotations
 import pandas as pd
 
 from geo import fmt
-from geo.columns import ACTUAL, DAY, EXPECTED, JARAK, JENIS, KECAMATAN, SELISIH, UNIT
-from geo.plan import Plan, actual_totals
+from geo.columns import ACTUAL, DAY, EXPECTED, JAM_AKSES, JAM_TEMPUH, JARAK, JENIS, KECAMATAN, SELISIH, UNIT, URUTAN
+from geo.plan import Plan, actual_totals, visit_reasons
 from geo.present.common import zone_label
+from geo.present.plan_explain import objective_label, objective_sentence, reason_text, travel_note
 from geo.schema import Col
 from geo.text import tr
 
@@ -42,27 +43,33 @@ def status_detail(plan: Plan, lang: str = "id") -> str | None:
 
 
 def plan_metrics(plan: Plan, lang: str = "id") -> list[tuple[str, str, str | None, bool]]:
-    """(label, value, delta, arrow) for the headline figures: people expected (vs the greedy),
-    the greedy baseline, desa turning green, and what the solver proved. ``arrow`` is False
+    """(label, value, delta, arrow) for the headline figures: the score on the plan's objective, areas
+    changing zone (kecamatan · desa) and people expected, each against the better baseline (by that
+    objective; both are in ``plan_explain.headline``), and what the solver proved. ``arrow`` is False
     where the delta is no change or not a change at all."""
     t = lambda k, **p: tr(k, lang, **p)  # noqa: E731
+    num = lambda v: fmt.number(v, lang=lang)  # noqa: E731
+    best = max(plan.baselines.values(), key=lambda b: b["objective"], default=None)
+    gain = plan.objective - best["objective"] if best else 0.0
+    other = t("rencana_pembanding_singkat")
     return [
-        (t("rencana_m_total"), fmt.number(plan.total, lang=lang),
-         f"{fmt.signed(plan.gain_over_greedy, lang=lang)} {t('rencana_vs_rakus')}", plan.gain_over_greedy != 0),
-        (t("rencana_m_rakus"), fmt.number(plan.greedy_total, lang=lang), None, False),
-        (t("rencana_m_hijau"), fmt.number(plan.turned_green, lang=lang), None, False),
+        (t("rencana_m_skor", tujuan=objective_label(plan.params.get("objective", "terbanyak"), lang)),
+         fmt.number(plan.objective, 1, lang), f"{fmt.signed(gain, 1, lang)} {t('rencana_vs_pembanding')}",
+         round(gain, 1) != 0),
+        (t("rencana_m_zona"), f"{num(plan.zones.get('kecamatan', 0))} · {num(plan.zones.get('desa', 0))}",
+         f"{other} {num(best['kecamatan'])} · {num(best['desa'])}" if best else None, False),
+        (t("rencana_m_total"), num(plan.total), f"{other} {num(best['total'])}" if best else None, False),
         (t("rencana_m_status"), status_short(plan, lang), status_detail(plan, lang), False),
     ]
 
 
 def method_note(plan: Plan, lang: str = "id") -> str:
-    """One paragraph: solver, status and time, the (weighted) score against the greedy's, and the limits
-    of the model (straight-line distance, no holidays)."""
-    return tr(
-        "rencana_cara", lang, pemecah=plan.solver, status=status_line(plan, lang),
-        detik=fmt.number(plan.solve_seconds, 2, lang),
-        bobot=tr("rencana_bobot", lang) if plan.params["weighted"] else "",
-        skor=fmt.number(plan.objective, 2, lang), skor_rakus=fmt.number(plan.greedy_objective, 2, lang))
+    """One paragraph: solver, status and time, the travel model used, and what the model does not know
+    (public holidays). The objective's own sentence stands by its choice (``objective_sentence``)."""
+    return " ".join([
+        tr("rencana_cara", lang, pemecah=plan.solver, status=status_line(plan, lang),
+           detik=fmt.number(plan.solve_seconds, 2, lang)),
+        travel_note(plan, lang), tr("rencana_libur", lang)])
 
 
 # --- the schedule and the sites ------------------------------------------------------------------
@@ -72,19 +79,20 @@ def schedule_grid(plan: Plan, lang: str = "id") -> pd.DataFrame:
     out = pd.DataFrame({head[DAY]: range(1, plan.params["days"] + 1),
                         head[Col.TANGGAL]: [fmt.long_date(d, lang) for d in plan.dates]})
     for unit in range(1, plan.params["units"] + 1):
-        mine = plan.visits[plan.visits[UNIT] == unit].set_index(DAY)
-        out[tr("rencana_unit_n", lang, n=unit)] = [
-            f"{mine.at[d, Col.NAMA]} ({fmt.number(mine.at[d, EXPECTED], lang=lang)})" if d in mine.index else "–"
-            for d in range(1, plan.params["days"] + 1)]
+        mine = plan.visits[plan.visits[UNIT] == unit]
+        days = {d: " → ".join(f"{r[Col.NAMA]} ({fmt.number(r[EXPECTED], lang=lang)})" for r in rows.to_dict("records"))
+                for d, rows in mine.sort_values(URUTAN).groupby(DAY)}
+        out[tr("rencana_unit_n", lang, n=unit)] = [days.get(d, "–") for d in range(1, plan.params["days"] + 1)]
     return out
 
 
 def site_table(plan: Plan, lang: str = "id") -> pd.DataFrame:
     """Candidate sites for an editor, planned sites first: pilih (bool: in the plan), Col.KODE, and as
-    text Col.NAMA, jenis, kecamatan, jarak_km, Col.BELUM, kunjungan, expected (from ``plan``).
+    text Col.NAMA, jenis, kecamatan, jarak_km, Col.BELUM, kunjungan, expected (from ``plan``),
+    jam_tempuh (from the base) and jam_ke_lokasi (to the nearest working fixed site).
     Headers are the raw names; ``site_table_labels`` gives the words for them."""
     got = plan.visits.groupby(Col.KODE).agg(kunjungan=(EXPECTED, "size"), expected=(EXPECTED, "sum"))
-    out = plan.sites[[Col.KODE, Col.NAMA, JENIS, KECAMATAN, JARAK, Col.BELUM]].merge(
+    out = plan.sites[[Col.KODE, Col.NAMA, JENIS, KECAMATAN, JARAK, Col.BELUM, JAM_TEMPUH, JAM_AKSES]].merge(
         got, left_on=Col.KODE, right_index=True, how="left", validate="one_to_one")
     out[["kunjungan", EXPECTED]] = out[["kunjungan", EXPECTED]].fillna(0).astype(int)
     out.insert(0, "pilih", out["kunjungan"] > 0)
@@ -92,15 +100,19 @@ def site_table(plan: Plan, lang: str = "id") -> pd.DataFrame:
                           ignore_index=True)
     out[JENIS] = [tr(f"jenis_{j}", lang) for j in out[JENIS]]
     out[JARAK] = [fmt.number(v, 1, lang) for v in out[JARAK]]
+    for col in (JAM_TEMPUH, JAM_AKSES):
+        out[col] = [fmt.number(v, 1, lang) if pd.notna(v) and v != float("inf") else "–" for v in out[col]]
     for col in (Col.BELUM, "kunjungan", EXPECTED):
         out[col] = [fmt.number(v, lang=lang) for v in out[col]]
-    return out
+    return out[["pilih", Col.KODE, Col.NAMA, JENIS, KECAMATAN, JARAK, Col.BELUM, "kunjungan", EXPECTED, JAM_TEMPUH,
+                JAM_AKSES]]
 
 
 def site_table_labels(lang: str = "id") -> dict[str, str]:
     """Column words for ``site_table``."""
     keys = {"pilih": "pilih", Col.KODE: "kode", Col.NAMA: "nama", JENIS: "jenis", KECAMATAN: "kecamatan",
-            JARAK: "jarak", Col.BELUM: "belum", "kunjungan": "kunjungan", EXPECTED: "perkiraan"}
+            JARAK: "jarak", Col.BELUM: "belum", "kunjungan": "kunjungan", EXPECTED: "perkiraan",
+            JAM_TEMPUH: "jam_tempuh", JAM_AKSES: "jam_akses"}
     return {c: tr(f"rencana_kol_{k}", lang) for c, k in keys.items()}
 
 
@@ -151,20 +163,26 @@ def actuals_from_view(view: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
 
 
 # --- the itinerary -------------------------------------------------------------------------------
-def _unit_sheet(plan: Plan, unit: int, lang: str) -> pd.DataFrame:
-    mine = plan.visits[plan.visits[UNIT] == unit]
+def _unit_sheet(plan: Plan, unit: int, lang: str, reasons: list[str]) -> pd.DataFrame:
+    """A unit's stops: day, date, code, site, kind, kecamatan, km, stop number, why, expected."""
+    mine = plan.visits.assign(alasan=reasons)[plan.visits[UNIT] == unit]
     cols = {DAY: "hari", Col.TANGGAL: "tanggal", Col.KODE: "kode", Col.NAMA: "nama", JENIS: "jenis",
-            KECAMATAN: "kecamatan", JARAK: "jarak", EXPECTED: "perkiraan"}
+            KECAMATAN: "kecamatan", JARAK: "jarak", URUTAN: "urutan", "alasan": "alasan", EXPECTED: "perkiraan"}
     out = mine[list(cols)].copy()
     out[JENIS] = [tr(f"jenis_{j}", lang) for j in out[JENIS]]
     return out.rename(columns={c: tr(f"rencana_kol_{k}", lang) for c, k in cols.items()})
+
+
+def _reasons(plan: Plan, lang: str) -> list[str]:
+    return [reason_text(r, lang) for r in visit_reasons(plan)]
 
 
 def itinerary_xlsx(plan: Plan, lang: str = "id") -> bytes:
     """The itinerary as XLSX bytes: one sheet per unit ('Unit 1' …), numbers as numbers, neutralised."""
     from geo.export import to_xlsx_bytes
 
-    return to_xlsx_bytes({tr("rencana_unit_n", lang, n=u): _unit_sheet(plan, u, lang)
+    reasons = _reasons(plan, lang)
+    return to_xlsx_bytes({tr("rencana_unit_n", lang, n=u): _unit_sheet(plan, u, lang, reasons)
                           for u in range(1, plan.params["units"] + 1)})
 
 
@@ -177,18 +195,20 @@ def itinerary_markdown(plan: Plan, lang: str = "id") -> str:
     p = plan.params
     lines = [f"### {tr('rencana_judul_cetak', lang)}" + (f": {_md_cell(plan.name)}" if plan.name else ""),
              tr("rencana_ringkas_cetak", lang, unit=p["units"], hari=p["days"], kapasitas=p["capacity"],
-                respons=fmt.percent(100 * p["response"], 0, lang), total=fmt.number(plan.total, lang=lang))]
+                respons=fmt.percent(100 * p["response"], 0, lang), total=fmt.number(plan.total, lang=lang)),
+             objective_sentence(p.get("objective", "terbanyak"), lang, p.get("red_factor"))]
     if plan.base:
         lines.append(tr("rencana_basis", lang, nama=_md_cell(plan.base[Col.NAMA])))
     totals = plan.totals.set_index(UNIT)
+    reasons = _reasons(plan, lang)
     for unit in range(1, p["units"] + 1):
-        sheet = _unit_sheet(plan, unit, lang)
+        sheet = _unit_sheet(plan, unit, lang, reasons)
         lines += ["", f"**{tr('rencana_unit_n', lang, n=unit)}**", "",
                   "| " + " | ".join(sheet.columns) + " |", "|" + "---|" * len(sheet.columns)]
         for row in sheet.itertuples(index=False):
-            hari, tanggal, kode, nama, jenis, kec, jarak, perkiraan = row
-            cells = [hari, fmt.long_date(tanggal, lang), kode, nama, jenis, kec, fmt.number(jarak, 1, lang),
-                     fmt.number(perkiraan, lang=lang)]
+            hari, tanggal, kode, nama, jenis, kec, jarak, urutan, alasan, perkiraan = row
+            cells = [hari, fmt.long_date(tanggal, lang), kode, nama, jenis, kec, fmt.number(jarak, 1, lang), urutan,
+                     alasan, fmt.number(perkiraan, lang=lang)]
             lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
         lines += ["", tr("rencana_total_unit", lang, n=unit, jumlah=fmt.number(totals.at[unit, EXPECTED], lang=lang))]
     return "\n".join(lines)

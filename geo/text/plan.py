@@ -62,17 +62,26 @@ TEXTS = {
     "rencana_status_optimal": ("optimal (terbukti)", "optimal (proven)"),
     "rencana_status_singkat_optimal": ("optimal", "optimal"),
     "rencana_status_singkat_time_limit": ("batas waktu", "time limit"),
-    "rencana_status_singkat_greedy": ("cara rakus", "greedy"),
+    "rencana_status_singkat_greedy": ("pembanding", "baseline"),
     "rencana_status_singkat_edited": ("diubah", "edited"),
     "rencana_terbukti": ("terbukti", "proven"),
     "rencana_status_time_limit": ("batas waktu tercapai", "time limit reached"),
-    "rencana_status_greedy": ("cara rakus (pemecah gagal)", "greedy (solver failed)"),
+    "rencana_status_greedy": (
+        "cara pembanding dipakai (skornya lebih tinggi dari hasil pemecah)",
+        "a baseline kept (it scored higher than the solver's plan)",
+    ),
     "rencana_status_edited": ("diubah manual", "edited by hand"),
     "rencana_ringkas": (
-        "Perkiraan direkam: {total} orang dalam {kunjungan} kunjungan ({unit} unit × {hari} hari); cara rakus: "
-        "{rakus}; status: {status}, celah MIP {gap}; {detik} detik.",
-        "Expected recorded: {total} people in {kunjungan} visits ({unit} units × {hari} days); greedy: "
-        "{rakus}; status: {status}, MIP gap {gap}; {detik} s.",
+        "Perkiraan direkam: {total} orang dalam {kunjungan} kunjungan ({unit} unit × {hari} hari); tujuan "
+        "{tujuan}, skor {skor}; zona berubah: {kec} kecamatan, {desa} desa; {pembanding}; status: {status}, "
+        "celah MIP {gap}; {detik} detik.",
+        "Expected recorded: {total} people in {kunjungan} visits ({unit} units × {hari} days); objective "
+        "{tujuan}, score {skor}; zones changing: {kec} districts, {desa} villages; {pembanding}; status: "
+        "{status}, MIP gap {gap}; {detik} s.",
+    ),
+    "rencana_ringkas_pembanding": (
+        "{cara}: skor {skor}, {total} orang, {kec} kecamatan dan {desa} desa berubah zona",
+        "{cara}: score {skor}, {total} people, {kec} districts and {desa} villages change zone",
     ),
     "rencana_kol_unit": ("Unit", "Unit"),
     "rencana_kol_hari": ("Hari ke", "Day"),
@@ -82,6 +91,20 @@ TEXTS = {
     "rencana_kol_jenis": ("Jenis", "Kind"),
     "rencana_kol_kecamatan": ("Kecamatan", "District"),
     "rencana_kol_jarak": ("Jarak garis lurus (km)", "Straight-line distance (km)"),
+    "rencana_kol_jam_tempuh": ("Jam tempuh dari kantor", "Hours from the office"),
+    "rencana_kol_jam_akses": ("Jam ke lokasi rekam berfungsi", "Hours to a working site"),
+    "rencana_kol_urutan": ("Urutan", "Stop"),
+    "rencana_kol_alasan": ("Alasan", "Why"),
+    "rencana_kol_cara": ("Cara", "Method"),
+    "rencana_kol_skor": ("Skor tujuan", "Objective score"),
+    "rencana_kol_kec_berubah": ("Kecamatan berubah zona", "Districts changing zone"),
+    "rencana_kol_desa_berubah": ("Desa berubah zona", "Villages changing zone"),
+    "rencana_kol_desa_hijau": ("Desa menjadi hijau", "Villages turning green"),
+    "rencana_kol_tingkat": ("Tingkat", "Level"),
+    "rencana_kol_sekarang": ("Sekarang", "Now"),
+    "rencana_kol_setelah": ("Setelah rencana", "After the plan"),
+    "rencana_tingkat_kecamatan": ("kecamatan", "district"),
+    "rencana_tingkat_desa": ("desa/kelurahan", "village"),
     "rencana_kol_belum": ("Belum rekam", "Not recorded"),
     "rencana_kol_kunjungan": ("Kunjungan", "Visits"),
     "rencana_kol_perkiraan": ("Perkiraan direkam", "Expected recorded"),
@@ -107,6 +130,9 @@ TEXTS = {
         "Unit {unit}: {nama} (hari {hari}), perkiraan {jumlah}",
         "Unit {unit}: {nama} (day {hari}), expected {jumlah}",
     ),
+    "rencana_rute": ("Unit {unit}, {hari}: {rute}", "Unit {unit}, {hari}: {rute}"),
+    "rencana_hari_n": ("hari {n}", "day {n}"),
+    "rencana_hari_rentang": ("hari {a}–{b}", "days {a}–{b}"),
     "rencana_in_unit": ("Jumlah unit keliling", "Mobile units"),
     "rencana_in_kapasitas": ("Perekaman per unit per hari", "Recordings per unit per day"),
     "rencana_in_hari": ("Jumlah hari kerja", "Working days"),
@@ -125,27 +151,85 @@ TEXTS = {
     ),
     "rencana_in_akhir_pekan": ("Sabtu–Minggu juga bekerja", "Work on Saturdays and Sundays"),
     "rencana_in_sekolah": ("Termasuk sekolah", "Include schools"),
-    "rencana_in_bobot": ("Utamakan jadi hijau", "Favour turning green"),
-    "rencana_in_bobot_bantuan": (
-        "Perekaman di desa merah dihitung 1,5×, di desa kuning 1,25×, dan tiap desa yang mencapai zona hijau "
-        "mendapat nilai tambah setara satu hari kerja unit.",
-        "Recordings in red villages count 1.5×, in yellow ones 1.25×, and each village that reaches the green "
-        "zone earns a bonus worth one unit-day.",
+    "rencana_in_tujuan": ("Tujuan rencana", "Plan objective"),
+    "rencana_tujuan_menuju_hijau": ("menuju hijau", "towards green"),
+    "rencana_tujuan_sulit_dijangkau": ("yang sulit dijangkau", "hard to reach"),
+    "rencana_tujuan_terbanyak": ("perekaman terbanyak", "most recordings"),
+    "rencana_tujuan_menuju_hijau_kalimat": (
+        "Tujuan: perubahan zona lebih dulu — keluar dari merah (dihitung {faktor}×), lalu mencapai hijau — untuk "
+        "kecamatan dan desa, ditimbang menurut jumlah wajib KTP; perekaman dekat lokasi rekam yang berfungsi "
+        "hanya sedikit dihitung.",
+        "Objective: zone changes first — out of red (counted {faktor}×), then reaching green — for districts and "
+        "villages, weighted by the people who must hold an e-KTP; recordings near a working recording site "
+        "count little.",
     ),
+    "rencana_tujuan_sulit_dijangkau_kalimat": (
+        "Tujuan: perekaman orang yang jauh dari lokasi rekam yang berfungsi (pulau, desa terpencil, kecamatan "
+        "yang alatnya rusak) dan di sekolah; perekaman dekat lokasi rekam hanya sedikit dihitung.",
+        "Objective: recording people far from a working recording site (islands, remote villages, districts "
+        "whose device is broken) and at schools; recordings near a working site count little.",
+    ),
+    "rencana_tujuan_terbanyak_kalimat": (
+        "Tujuan: perekaman sebanyak mungkin, di mana pun (cara lama, sebagai pembanding).",
+        "Objective: as many recordings as possible, wherever they are (the old way, for comparison).",
+    ),
+    "rencana_pembanding_terbesar": ("belum rekam terbanyak dulu", "largest backlog first"),
+    "rencana_pembanding_terdekat": ("terdekat dulu", "nearest first"),
+    "rencana_cara_rencana": ("rencana ini", "this plan"),
+    "rencana_m_skor": ("Skor: {tujuan}", "Score: {tujuan}"),
+    "rencana_vs_pembanding": ("vs pembanding", "vs baselines"),
+    "rencana_pembanding_singkat": ("pembanding", "baseline"),
+    "rencana_m_zona": ("Zona berubah (kecamatan · desa)", "Zones changing (districts · villages)"),
     "rencana_m_total": ("Perkiraan direkam", "Expected recorded"),
-    "rencana_m_rakus": ("Cara rakus (pembanding)", "Greedy baseline"),
-    "rencana_m_hijau": ("Desa menjadi hijau", "Villages turning green"),
     "rencana_m_status": ("Hasil pemecah", "Solver result"),
-    "rencana_vs_rakus": ("dibanding cara rakus", "vs greedy"),
+    "rencana_headline": (
+        "Rencana ini ({tujuan}, skor {skor}) mengubah zona {kec} kecamatan dan {desa} desa; {pembanding}.",
+        "This plan ({tujuan}, score {skor}) changes the zone of {kec} districts and {desa} villages; "
+        "{pembanding}.",
+    ),
+    "rencana_headline_pembanding": (
+        "cara {cara}: skor {skor}, {kec} kecamatan dan {desa} desa",
+        "{cara}: score {skor}, {kec} districts and {desa} villages",
+    ),
     "rencana_cara": (
-        "Pemecah {pemecah} (MILP): {status}, {detik} detik. Skor{bobot}: {skor} (cara rakus {skor_rakus}). "
-        "Jarak dihitung garis lurus dari kantor asal; jarak jalan perlu data jaringan jalan dan tidak "
-        "dihitung. Hari libur nasional tidak diketahui: hapus kunjungan pada hari libur di tab Ubah.",
-        "Solver {pemecah} (MILP): {status}, {detik} s. Score{bobot}: {skor} (greedy {skor_rakus}). Distances "
-        "are straight lines from the base office; road distance needs a road network and is not computed. "
+        "Pemecah {pemecah} (MILP) memilih lokasi dan jumlah kunjungan: {status}, {detik} detik; jadwal, "
+        "menginap di pulau dan rute harian disusun sesudahnya.",
+        "The {pemecah} solver (MILP) chose the sites and how often: {status}, {detik} s; the calendar, island "
+        "stays and daily routes were laid out after it.",
+    ),
+    "rencana_libur": (
+        "Hari libur nasional tidak diketahui: hapus kunjungan pada hari libur di tab Ubah.",
         "Public holidays are not known: remove visits on holidays in the Edit tab.",
     ),
-    "rencana_bobot": (" tertimbang", " (weighted)"),
+    "rencana_perjalanan": (
+        "Perjalanan: {jalan}, {kecepatan} km/jam; perahu {perahu} km/jam, menunggu {tunggu} tiap penyeberangan; "
+        "hari kerja {hari} jam, {layanan} jam merekam sepenuh kapasitas; dekat lokasi rekam = paling lama "
+        "{mudah}, jauh = {jauh} atau lebih.",
+        "Travel: {jalan}, {kecepatan} km/h; boat {perahu} km/h, {tunggu} waiting per crossing; {hari}-hour "
+        "working day, {layanan} hours to record a full day's capacity; near a recording site = at most "
+        "{mudah}, far = {jauh} or more.",
+    ),
+    "rencana_jalan_garis": (
+        "jarak garis lurus × {faktor} (tanpa data jaringan jalan)",
+        "straight-line distance × {faktor} (no road network data)",
+    ),
+    "rencana_jalan_jaringan": ("jaringan jalan '{nama}'", "road network '{nama}'"),
+    "rencana_menit": ("{n} menit", "{n} min"),
+    "rencana_jam": ("{n} jam", "{n} h"),
+    "rencana_alasan_langkah_desa": ("desa {nama} → {zona}", "village {nama} → {zona}"),
+    "rencana_alasan_langkah_kecamatan": ("Kec. {nama} → {zona}", "district {nama} → {zona}"),
+    "rencana_alasan_tetap": ("kunjungan tetap (dijanjikan)", "fixed visit (promised)"),
+    "rencana_alasan_pulau": ("pulau: perahu, {jam} dari kantor", "island: by boat, {jam} from the office"),
+    "rencana_alasan_rusak": (
+        "alat kantor kecamatan rusak sejak {sejak}",
+        "the district office's device broken since {sejak}",
+    ),
+    "rencana_alasan_tanpa_lokasi": ("tidak ada lokasi rekam yang berfungsi", "no working recording site"),
+    "rencana_alasan_akses": ("{jam} ke {lokasi}", "{jam} to {lokasi}"),
+    "rencana_alasan_dekat": ("dekat {lokasi} ({jam})", "near {lokasi} ({jam})"),
+    "rencana_alasan_sekolah": ("sekolah: pemula", "school: first-time recorders"),
+    "rencana_alasan_singgah": ("singgah di rute hari itu", "a stop on that day's route"),
+    "rencana_alasan_orang": ("{zona}{cakupan}, {belum} belum rekam", "{zona}{cakupan}, {belum} not recorded"),
     "rencana_tab_jadwal": ("Jadwal", "Schedule"),
     "rencana_tab_ubah": ("Ubah", "Edit"),
     "rencana_tab_cakupan": ("Cakupan setelah rencana", "Coverage after the plan"),
@@ -177,6 +261,35 @@ TEXTS = {
     "rencana_m_aktual": ("Realisasi", "Actual"),
     "rencana_m_terlapor": ("Kunjungan terlapor", "Visits reported"),
     "rencana_dari": ("{a} dari {b}", "{a} of {b}"),
+    "rencana_kendali": ("Pilihan lokasi dan kunjungan tetap", "Which sites, and fixed visits"),
+    "rencana_in_fokus": ("Hanya kecamatan", "Only these districts"),
+    "rencana_in_hanya_mk": ("Hanya desa merah/kuning", "Only red/yellow villages"),
+    "rencana_in_kecuali": ("Kecuali kecamatan/desa", "Leave out districts/villages"),
+    "rencana_in_tetap": (
+        "Kunjungan tetap (mis. hari sekolah yang sudah dijanjikan): unit, hari ke, lokasi",
+        "Fixed visits (e.g. a promised school day): unit, day, site",
+    ),
+    "rencana_perjalanan_judul": ("Perjalanan dan hari kerja", "Travel and working day"),
+    "rencana_in_faktor": ("Faktor jalan (km jalan per km garis lurus)", "Road factor (road km per straight km)"),
+    "rencana_in_kecepatan": ("Kecepatan di jalan (km/jam)", "Road speed (km/h)"),
+    "rencana_in_perahu": ("Kecepatan perahu (km/jam)", "Boat speed (km/h)"),
+    "rencana_in_tunggu": ("Menunggu perahu (jam)", "Waiting for the boat (hours)"),
+    "rencana_in_hari_jam": ("Hari kerja (jam, termasuk perjalanan)", "Working day (hours, travel included)"),
+    "rencana_in_mudah": ("Dekat lokasi rekam: paling lama (jam)", "Near a recording site: at most (hours)"),
+    "rencana_merah_jauh": (
+        "Kecamatan {nama} (merah) tidak dikunjungi: dengan pengaturan ini tidak ada lokasinya yang terjangkau "
+        "(lebih dari sehari perjalanan, atau menginap di pulau tidak muat dalam jumlah hari). Perpanjang hari "
+        "kerja, tambah hari, atau ubah kecepatan dan waktu tunggu perahu.",
+        "District {nama} (red) is not visited: with these settings none of its sites can be reached (more than "
+        "a day's trip, or an island stay does not fit in the days). Lengthen the working day, add days, or "
+        "change the speeds and the boat's waiting time.",
+    ),
+    "rencana_merah_tidak_dipilih": (
+        "Kecamatan {nama} (merah) tidak dikunjungi: menurut tujuan ini kunjungan di tempat lain bernilai lebih "
+        "tinggi. Tambahkan kunjungan tetap di sana, atau pilih kecamatan itu saja.",
+        "District {nama} (red) is not visited: on this objective visits elsewhere are worth more. Add a fixed "
+        "visit there, or focus on that district.",
+    ),
     "rencana_tanpa_lokasi": (
         "Tidak ada lokasi dalam jarak ini. Perbesar jarak terjauh.",
         "No site within this distance. Increase the longest trip.",
@@ -186,20 +299,36 @@ TEXTS = {
         "Mobile-unit plan for {wilayah}: {total} people expected to record in {hari} working days",
     ),
     "rencana_gambar_sub": (
-        "{unit} unit keliling, {mulai} – {akhir}, {kapasitas} perekaman per unit per hari; garis: jarak garis "
-        "lurus dari kantor asal. Zona cakupan per desa/kelurahan, data per {tanggal}",
-        "{unit} mobile units, {mulai} – {akhir}, {kapasitas} recordings per unit a day; lines: straight line "
-        "from the base office. Coverage zones by village, data as of {tanggal}",
+        "{unit} unit keliling, {mulai} – {akhir}, {kapasitas} perekaman per unit per hari. Zona cakupan per "
+        "desa/kelurahan, data per {tanggal}",
+        "{unit} mobile units, {mulai} – {akhir}, {kapasitas} recordings per unit a day. Coverage zones by "
+        "village, data as of {tanggal}",
     ),
-    "rencana_gambar_hijau": (" · {n} desa/kelurahan menjadi hijau", " · {n} villages turn green"),
-    "rencana_gambar_legenda": ("Rencana: {n} kunjungan", "Plan: {n} visits"),
+    "rencana_gambar_zona": (
+        " · {kec} kecamatan dan {desa} desa berubah zona",
+        " · {kec} districts and {desa} villages change zone",
+    ),
+    "rencana_gambar_legenda": ("Rencana: {n} kunjungan, rute dari kantor asal", "Plan: {n} visits, routes from the base"),
     "rencana_gambar_basis": ("Kantor asal: {nama}", "Base office: {nama}"),
     "rencana_gambar_unit": (
         "Unit {n}: {kunjungan} kunjungan, {jumlah} orang",
         "Unit {n}: {kunjungan} visits, {jumlah} people",
     ),
+    "rencana_gambar_perahu": ("putus-putus: menginap di pulau, naik perahu", "dashed: an island stay, by boat"),
     "rencana_gambar_jenis_sekolah": ("sekolah (SMA/SMK/MA, pesantren)", "school"),
     "jenis_desa": ("desa", "village"),
     "jenis_kelurahan": ("kelurahan", "urban village"),
     "jenis_sekolah": ("sekolah", "school"),
+    "rencana_tujuan_salah": (
+        "Tujuan rencana '{tujuan}' tidak dikenal. Pilihan: {pilihan}.",
+        "Unknown plan objective '{tujuan}'. Choices: {pilihan}.",
+    ),
+    "rencana_jalan_kosong": (
+        "Berkas jaringan jalan tidak berisi garis jalan.",
+        "The road network file holds no road lines.",
+    ),
+    "rencana_jalan_rusak": (
+        "Berkas jaringan jalan {berkas} tidak bisa dibaca ({detail}).",
+        "The road network file {berkas} cannot be read ({detail}).",
+    ),
 }

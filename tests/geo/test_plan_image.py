@@ -86,3 +86,38 @@ def test_english_image_is_english(drawn):
     assert "Green ≥ 92%" in text and "Unit 1:" in text and "visits" in text and "school" in text
     for word in ("Sumber", "kunjungan", "orang", "Hijau", "Rencana jemput bola", "sekolah"):
         assert word not in text, word
+
+
+def test_every_visited_area_is_in_view_islands_too(drawn):
+    """The default plan goes to the island kecamatan: its desa are inside the image's map, and named."""
+    from geo.render.plan_map import plan_extent
+
+    plan, desa = drawn["plan"], drawn["desa"]
+    visited = desa[desa[Col.KODE].isin(set(plan.visits[C.KODE_DESA]))]
+    assert (visited[Col.KODE].str.startswith("99.01.12")).any()  # Kepulauan Teduh
+    x0, y0, x1, y1 = plan_extent(plan, desa)
+    bx0, by0, bx1, by1 = visited.total_bounds
+    assert x0 <= bx0 and y0 <= by0 and bx1 <= x1 and by1 <= y1
+    text = _svg_text(_image(drawn, size="1200x675", fmt_name="svg"))
+    assert "Kepulauan Teduh" in text and "Golo Sejuk" in text
+    assert "putus-putus: menginap di pulau, naik perahu" in text
+    assert f"{plan.zones['kecamatan']} kecamatan dan {plan.zones['desa']} desa berubah zona" in text
+
+
+def test_the_map_takes_most_of_the_image(drawn, monkeypatch):
+    """The map takes the full height under the titles of a landscape image (the legends beside it)
+    and most of a portrait one (the legends under it)."""
+    from matplotlib.figure import Figure
+
+    boxes = []
+    original = Figure.add_axes
+
+    def spy(self, rect, *args, **kwargs):
+        boxes.append(rect)
+        return original(self, rect, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "add_axes", spy)
+    _image(drawn, size="1200x675")
+    _image(drawn, size="1080x1350")
+    (_, _, _, tall), (_, _, wide, high) = boxes[:2]
+    assert tall > 0.6 and wide * high > 0.45, boxes

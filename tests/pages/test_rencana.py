@@ -15,6 +15,7 @@ from geo import columns as C
 from geo import plan as planner
 from geo.config import load_settings
 from geo.present import plan as plan_view
+from geo.present import plan_explain as why
 from geo.schema import Col
 from geo.store import Store
 
@@ -27,14 +28,21 @@ def _app() -> AppTest:
 
 
 def _geo_plan(url: str, **options) -> tuple[Store, str, planner.Plan]:
-    """The plan geo makes from the store with the page's defaults (3 units × 10 days, 40 a day, 0.5)."""
+    """The plan geo makes from the store with the page's defaults (3 units × 10 days, 40 a day, 0.5,
+    menuju-hijau, default travel)."""
     store = Store.open(url)
     kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
     latest = store.snapshot_dates(kab)[-1]
-    max_km = options.pop("max_km", None)
-    sites = planner.candidate_sites(store, kab, date=latest, max_km=max_km)
+    max_km, focus = options.pop("max_km", None), options.pop("focus", None)
+    keep = [k for _, _, k in options.get("fixed", ())]
+    sites = planner.candidate_sites(store, kab, date=latest, max_km=max_km, focus=focus, keep=keep)
     args = dict(units=3, capacity=40, days=10, response=0.5, start=date.today(), base=planner.base_point(store, kab))
     return store, kab, planner.plan_visits(sites, **{**args, **options})
+
+
+def _frame(at: AppTest, column: str) -> pd.DataFrame:
+    """The first table shown with a column of that name."""
+    return next(d.value for d in at.dataframe if column in d.value.columns).reset_index(drop=True)
 
 
 def _metrics(at: AppTest) -> dict[str, tuple[str, str]]:
@@ -46,34 +54,52 @@ def test_totals_schedule_and_coverage_equal_the_geo_plan(demo_env):
     assert not at.exception
     store, kab, plan = _geo_plan(demo_env)
     shown = _metrics(at)
-    gain = fmt.signed(plan.gain_over_greedy) + " dibanding cara rakus"
-    assert shown["Perkiraan direkam"] == (fmt.number(plan.total), gain)
-    assert shown["Cara rakus (pembanding)"][0] == fmt.number(plan.greedy_total)
-    assert plan.total == 1200 and plan.total >= plan.greedy_total  # the plan beats the greedy or equals it
+    assert shown == {label: (value, delta) for label, value, delta, _ in plan_view.plan_metrics(plan)}
+    best = max(b["objective"] for b in plan.baselines.values())
+    gain = fmt.signed(plan.objective - best, 1) + " vs pembanding"
+    assert shown["Skor: menuju hijau"] == (fmt.number(plan.objective, 1), gain)
+    assert plan.objective > best  # the plan beats both baselines on its objective
+    assert shown["Zona berubah (kecamatan · desa)"][0] == f"{plan.zones['kecamatan']} · {plan.zones['desa']}"
+    assert shown["Perkiraan direkam"][0] == fmt.number(plan.total)
     assert shown["Hasil pemecah"] == ("optimal", "terbukti · gap 0,00%")
-    pd.testing.assert_frame_equal(at.dataframe[0].value.reset_index(drop=True), plan_view.schedule_grid(plan))
+    pd.testing.assert_frame_equal(_frame(at, "Unit 1"), plan_view.schedule_grid(plan))
+    pd.testing.assert_frame_equal(_frame(at, "Alasan"), why.visits_view(plan))
+    assert why.headline(plan) in [m.value for m in at.markdown]
+    shown_zones = next(d.value for d in at.dataframe if "Setelah rencana" in d.value.columns)
+    zones = planner.zones_before_after(store, kab, plan, store.snapshot_dates(kab)[-1])
+    pd.testing.assert_frame_equal(shown_zones.reset_index(drop=True), why.zones_view(zones))
+    shown_ways = next(d.value for d in at.dataframe if "Cara" in d.value.columns)
+    pd.testing.assert_frame_equal(shown_ways.reset_index(drop=True), why.baselines_view(plan))
     after = plan_view.coverage_after_view(planner.coverage_after(store, kab, plan, store.snapshot_dates(kab)[-1]))
     shown_after = next(d.value for d in at.dataframe if "Zona setelah rencana" in d.value.columns)
     pd.testing.assert_frame_equal(shown_after.reset_index(drop=True), after)
     assert "Data contoh sintetis" in " ".join(i.value for i in at.info)
     assert any("garis lurus" in c.value for c in at.caption)
-    # the printable view and the map with one straight line per (unit, site)
+    assert why.objective_sentence("menuju-hijau") in [c.value for c in at.caption]
+    # the printable view and the map with one route per trip, fitted when first shown
     printable = next(m.value for m in at.markdown if "**Unit 1**" in m.value)
     assert printable == plan_view.itinerary_markdown(plan)
     script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
-    assert script.count("L.polyline(") == len(plan.visits[["unit", Col.KODE]].drop_duplicates())
+    assert script.count("L.polyline(") == len(planner.plan_trips(plan))
+    assert "ResizeObserver" in script
 
 
-def test_weighting_and_longest_trip_change_the_plan(demo_env):
+def test_objective_focus_and_longest_trip_change_the_plan(demo_env):
     at = _app()
-    next(c for c in at.checkbox if c.label == "Utamakan jadi hijau").check().run()
-    _, _, weighted = _geo_plan(demo_env, weighted=True)
+    at.selectbox(key="rencana_tujuan").set_value("terbanyak").run()
+    _, _, most = _geo_plan(demo_env, objective="terbanyak")
     shown = _metrics(at)
-    assert shown["Desa menjadi hijau"][0] == fmt.number(weighted.turned_green) and weighted.turned_green > 0
-    assert weighted.objective > weighted.greedy_objective
-    assert any(f"Skor tertimbang: {fmt.number(weighted.objective, 2)}" in c.value for c in at.caption)
+    assert shown["Skor: perekaman terbanyak"][0] == fmt.number(most.objective, 1) and most.total == 1200
+    assert shown["Zona berubah (kecamatan · desa)"][0] == "0 · 0"  # all of it next to the office
+    assert why.objective_sentence("terbanyak") in [c.value for c in at.caption]
+    at.selectbox(key="rencana_tujuan").set_value("menuju-hijau").run()
+    at.multiselect(key="rencana_fokus").select("99.01.08").run()
+    _, _, focused = _geo_plan(demo_env, focus=["99.01.08"])
+    assert _metrics(at)["Perkiraan direkam"][0] == fmt.number(focused.total)
+    assert set(focused.visits[C.KECAMATAN]) == {"Sungai Jernih Raya"}
+    at.multiselect(key="rencana_fokus").unselect("99.01.08").run()
     at.number_input(key="rencana_max_km").set_value(5).run()
-    _, _, near = _geo_plan(demo_env, weighted=True, max_km=5)
+    _, _, near = _geo_plan(demo_env, max_km=5)
     assert _metrics(at)["Perkiraan direkam"][0] == fmt.number(near.total)
     assert near.visits[C.JARAK].max() <= 5
 
@@ -100,7 +126,7 @@ def test_viewer_cannot_save_editor_saves_and_sees_actuals(demo_env):
     shown = _metrics(at)
     assert shown["Realisasi"] == ("31", fmt.signed(31 - int(first[C.EXPECTED])))
     assert shown["Direncanakan (kunjungan terlapor)"][0] == fmt.number(first[C.EXPECTED])
-    assert shown["Kunjungan terlapor"][0] == "1 dari 30"
+    assert shown["Kunjungan terlapor"][0] == f"1 dari {plan.unit_days}" == "1 dari 30"
 
 
 def test_english(demo_env):
@@ -109,7 +135,8 @@ def test_english(demo_env):
     at.run()
     _, _, plan = _geo_plan(demo_env)
     shown = _metrics(at)
-    assert shown["Expected recorded"][0] == fmt.number(plan.total, lang="en") == "1,200"
+    assert shown["Expected recorded"][0] == fmt.number(plan.total, lang="en")
+    assert shown["Score: towards green"][0] == fmt.number(plan.objective, 1, lang="en")
     assert shown["Solver result"] == ("optimal", "proven · gap 0.00%")
     assert [t.label for t in at.tabs][:3] == ["Schedule", "Edit", "Coverage after the plan"]
 
@@ -133,15 +160,35 @@ def test_the_plan_map_downloads_as_an_image(demo_env, downloads):
     assert b'width="1080" height="1350"' in svg and "Rencana jemput bola".encode() in svg
 
 
-def test_a_tie_with_the_greedy_shows_no_arrow_and_the_status_fits(demo_env):
-    """The unweighted demo plan equals the greedy: '±0' without an up arrow; the solver's
-    result is one word with what it proved underneath (no text cut off)."""
+def test_a_tie_with_a_baseline_shows_no_arrow_and_the_status_fits(demo_env):
+    """With most recordings as the objective the demo plan ties the nearest-first baseline: '±0'
+    without an up arrow; the solver's result is one word with what it proved underneath (no text
+    cut off)."""
     at = _app()
-    _, _, plan = _geo_plan(demo_env)
-    assert plan.gain_over_greedy == 0
+    at.selectbox(key="rencana_tujuan").set_value("terbanyak").run()
+    _, _, plan = _geo_plan(demo_env, objective="terbanyak")
+    assert plan.objective == plan.baselines["terdekat"]["objective"] == 1200
     shown = {m.label: m for m in at.metric}
-    assert shown["Perkiraan direkam"].delta.startswith("±0")
-    assert Metric.MetricDirection.Name(shown["Perkiraan direkam"].proto.direction) == "NONE"
+    assert shown["Skor: perekaman terbanyak"].delta.startswith("±0")
+    assert Metric.MetricDirection.Name(shown["Skor: perekaman terbanyak"].proto.direction) == "NONE"
     assert (shown["Hasil pemecah"].value, shown["Hasil pemecah"].delta) == ("optimal", "terbukti · gap 0,00%")
     assert Metric.MetricDirection.Name(shown["Hasil pemecah"].proto.direction) == "NONE"
     assert at.slider[0].value == 50 and at.slider[0].label == "Bagian belum rekam yang datang"
+
+
+def test_a_promised_school_day_stays_in_the_plan(demo_env):
+    """A fixed visit typed into the controls (unit 2, day 3, a school) is kept by the optimiser."""
+    store = Store.open(demo_env)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    sites = planner.candidate_sites(store, kab)
+    school = sites[sites[C.JENIS] == planner.SCHOOL].iloc[0]
+    at = AppTest.from_file(str(ROOT / "pages" / "rencana.py"), default_timeout=120)
+    at.session_state["rencana_tetap"] = {"edited_rows": {}, "deleted_rows": [], "added_rows": [
+        {"unit": 2, "hari": 3, "lokasi": f"{school[Col.NAMA]} ({school[C.KECAMATAN]})"}]}
+    at.run()
+    assert not at.exception
+    _, _, plan = _geo_plan(demo_env, fixed=[(2, 3, school[Col.KODE])])
+    assert plan.visits[plan.visits[Col.KODE] == school[Col.KODE]][[C.UNIT, C.DAY]].values.tolist()[0] == [2, 3]
+    shown = _frame(at, "Alasan")
+    assert shown[shown["Lokasi"] == school[Col.NAMA]]["Alasan"].str.contains("kunjungan tetap").any()
+    assert _metrics(at)["Perkiraan direkam"][0] == fmt.number(plan.total)

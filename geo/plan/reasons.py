@@ -1,0 +1,89 @@
+"""Why each visit of a plan was chosen: a short structured reason per visit, put in words by
+``geo.present.plan.reason_text``."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from geo.columns import (
+    ALAT_KEC, DARATAN, DAY, JAM_AKSES, JAM_TEMPUH, JENIS, KECAMATAN, KODE_DESA, KODE_KEC, LOKASI_TERDEKAT, RUSAK_SEJAK,
+    SUDAH_DESA, UNIT, URUTAN, WAJIB_DESA, ZONA_KEC,
+)
+from geo.plan.common import SCHOOL
+from geo.plan.model import Plan
+from geo.plan.travel import Travel
+from geo.schema import Col
+
+
+def _number(value) -> float | None:
+    value = pd.to_numeric(value, errors="coerce")
+    return None if pd.isna(value) else float(value)
+
+
+def _names(plan: Plan) -> dict[tuple[str, str], str]:
+    """(level, code) → name of the desa and kecamatan of the plan's sites."""
+    sites = plan.sites
+    names = {("kecamatan", k): n for k, n in zip(sites[KODE_KEC], sites[KECAMATAN])}
+    names.update({("desa", k): n for k, n, j in zip(sites[KODE_DESA], sites[Col.NAMA], sites[JENIS]) if j != SCHOOL})
+    return names
+
+
+def visit_reasons(plan: Plan) -> list[dict]:
+    """One reason per row of ``plan.visits``, as a dict:
+
+    ``langkah``: the zone steps this plan makes in the visit's desa and kecamatan, each
+    (tingkat, nama, zona reached); ``zona``, ``cakupan`` (percent) and ``belum`` of the site's desa
+    (belum: of the site); ``zona_kec`` and ``kecamatan``; ``jam_akses`` (hours to the nearest working
+    fixed recording site; inf when none works, None when unknown), ``lokasi`` (its name) and
+    ``mudah`` (within easy reach); ``alat`` and ``rusak_sejak`` (the kecamatan office's devices);
+    ``pulau`` (an island, reached by boat) with ``jam_tempuh`` (hours from the base); ``sekolah``;
+    ``tetap`` (a fixed visit kept by the optimiser); ``singgah`` (a stop after the day's first).
+    """
+    travel = Travel.from_dict(plan.params.get("travel"))
+    sites = plan.sites.set_index(Col.KODE)
+    names = _names(plan)
+    steps: dict[tuple[str, str], list[str]] = {}
+    for step in plan.reached:
+        steps.setdefault((step.level, step.kode), []).append(step.to)
+    fixed = {(int(u), int(d), str(k)) for u, d, k in plan.params.get("fixed", [])}
+    out = []
+    for visit in plan.visits.to_dict("records"):
+        site = sites.loc[visit[Col.KODE]]
+        areas = (("desa", site[KODE_DESA]), ("kecamatan", site[KODE_KEC]))
+        made = [(level, names.get((level, kode), kode), max(steps[(level, kode)], key=["kuning", "hijau"].index))
+                for level, kode in areas if (level, kode) in steps]
+        wajib, sudah = _number(site[WAJIB_DESA]), _number(site[SUDAH_DESA])
+        hours = _number(site[JAM_AKSES])
+        out.append({
+            "langkah": made, "zona": site[Col.ZONA], "cakupan": 100 * sudah / wajib if wajib and sudah is not None
+            else None, "belum": int(site[Col.BELUM]), "zona_kec": site[ZONA_KEC], "kecamatan": site[KECAMATAN],
+            "jam_akses": hours, "lokasi": site[LOKASI_TERDEKAT],
+            "mudah": hours is not None and math.isfinite(hours) and hours <= travel.easy_reach_h,
+            "alat": site[ALAT_KEC], "rusak_sejak": site[RUSAK_SEJAK], "pulau": int(site[DARATAN]) > 0,
+            "jam_tempuh": _number(site[JAM_TEMPUH]), "sekolah": site[JENIS] == SCHOOL,
+            "tetap": (int(visit[UNIT]), int(visit[DAY]), visit[Col.KODE]) in fixed,
+            "singgah": int(visit[URUTAN]) > 1,
+        })
+    return out
+
+
+def red_not_visited(plan: Plan) -> list[dict]:
+    """Merah kecamatan among the plan's sites that it does not visit, each with why: kode, nama and
+    alasan: ``jauh`` (with these settings no site there can be visited: beyond a day's trip, or an
+    island whose shortest stay does not fit in the plan's days) or ``tidak_dipilih`` (the visits
+    made elsewhere are worth more on the plan's objective)."""
+    from geo.plan.milp import stays
+    from geo.plan.setup import setting
+
+    setup = setting(plan.sites, plan.params)
+    shortest = {g: s.min_days for g, s in stays(setup.model, setup.travel).items()}
+    sites, visited = setup.sites, set(plan.visits[Col.KODE])
+    out = []
+    for kode, rows in sites[sites[ZONA_KEC] == "merah"].groupby(KODE_KEC, sort=True):
+        if visited & set(rows[Col.KODE]):
+            continue
+        reachable = [i for i in rows.index if setup.model.slots[i]
+                     and shortest.get(int(setup.model.group[i]), 1) <= plan.params["days"]]
+        out.append({"kode": kode, "nama": rows[KECAMATAN].iloc[0], "alasan": "tidak_dipilih" if reachable else "jauh"})
+    return out

@@ -1,0 +1,139 @@
+"""Why the plan is what it is, in words: the objective in one sentence, the travel model used, each
+visit's reason, the plan against its two baselines, and the zones before and after.
+
+Every function returns text or frames of text in Bahasa Indonesia or English; the figures come
+from ``geo.plan``.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from geo import config, fmt
+from geo.columns import DAY, EXPECTED, KECAMATAN, UNIT
+from geo.plan import BASELINES, Plan, Travel, red_not_visited, visit_reasons
+from geo.present.common import zone_label
+from geo.schema import Col
+from geo.text import tr
+
+
+def objective_sentence(objective: str, lang: str = "id", red_factor: float | None = None) -> str:
+    """What the office wants, in one sentence (``geo.plan.objective`` says it exactly); ``red_factor``
+    (leaving merah against a step into hijau) defaults to ``config.PLAN_RED_FACTOR``."""
+    factor = config.PLAN_RED_FACTOR if red_factor is None else red_factor
+    return tr(f"rencana_tujuan_{objective.replace('-', '_')}_kalimat", lang, faktor=fmt.number(factor, 0, lang))
+
+
+def objective_label(objective: str, lang: str = "id") -> str:
+    return tr(f"rencana_tujuan_{objective.replace('-', '_')}", lang)
+
+
+def baseline_label(name: str, lang: str = "id") -> str:
+    return tr(f"rencana_pembanding_{name}", lang)
+
+
+def _hours(value, lang: str) -> str:
+    """Hours in words: '25 menit' under an hour, else '1,4 jam'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return tr("tidak_ada_data", lang)
+    if value < 1:
+        return tr("rencana_menit", lang, n=fmt.number(round(value * 60), lang=lang))
+    return tr("rencana_jam", lang, n=fmt.number(value, 1, lang))
+
+
+def travel_note(plan: Plan, lang: str = "id") -> str:
+    """The travel model the plan used, in one sentence (which one: road network or straight line)."""
+    t = Travel.from_dict(plan.params.get("travel"))
+    num = lambda v, d=1: fmt.number(v, d, lang)  # noqa: E731
+    road = plan.params.get("jalan")
+    way = (tr("rencana_jalan_jaringan", lang, nama=road) if road else
+           tr("rencana_jalan_garis", lang, faktor=num(t.road_factor, 2)))
+    return tr("rencana_perjalanan", lang, jalan=way, kecepatan=num(t.road_kmh, 0), perahu=num(t.boat_kmh, 0),
+              tunggu=_hours(t.crossing_wait_h, lang), hari=num(t.day_h), layanan=num(t.service_h),
+              mudah=_hours(t.easy_reach_h, lang), jauh=_hours(t.far_h, lang))
+
+
+def reason_text(reason: dict, lang: str = "id") -> str:
+    """A visit's reason (``geo.plan.visit_reasons``) in a few words, the most telling first."""
+    parts = []
+    for level, name, to in reason["langkah"]:
+        parts.append(tr(f"rencana_alasan_langkah_{level}", lang, nama=name, zona=zone_label(to, lang)))
+    if reason["tetap"]:
+        parts.append(tr("rencana_alasan_tetap", lang))
+    if reason["pulau"]:
+        parts.append(tr("rencana_alasan_pulau", lang, jam=_hours(reason["jam_tempuh"], lang)))
+    if reason["alat"] == "rusak":
+        parts.append(tr("rencana_alasan_rusak", lang, sejak=fmt.long_date(reason["rusak_sejak"], lang)))
+    hours = reason["jam_akses"]
+    if hours is not None and not math.isfinite(hours):
+        parts.append(tr("rencana_alasan_tanpa_lokasi", lang))
+    elif hours is not None:
+        key = "rencana_alasan_dekat" if reason["mudah"] else "rencana_alasan_akses"
+        parts.append(tr(key, lang, jam=_hours(hours, lang), lokasi=reason["lokasi"] or "–"))
+    if reason["sekolah"]:
+        parts.append(tr("rencana_alasan_sekolah", lang))
+    if reason["singgah"]:
+        parts.append(tr("rencana_alasan_singgah", lang))
+    zone = zone_label(reason["zona"], lang)
+    cover = "" if reason["cakupan"] is None else " " + fmt.percent(reason["cakupan"], 1, lang)
+    parts.append(tr("rencana_alasan_orang", lang, zona=zone, cakupan=cover,
+                    belum=fmt.number(reason["belum"], lang=lang)))
+    return "; ".join(parts)
+
+
+def visits_view(plan: Plan, lang: str = "id") -> pd.DataFrame:
+    """Every visit for people: unit, day, date, site, kecamatan, expected and why (reason_text)."""
+    t = lambda k: tr(k, lang)  # noqa: E731
+    reasons = visit_reasons(plan)
+    v = plan.visits
+    return pd.DataFrame({
+        t("rencana_kol_unit"): v[UNIT].astype(str).to_numpy(), t("rencana_kol_hari"): v[DAY].astype(str).to_numpy(),
+        t("rencana_kol_tanggal"): [fmt.long_date(d, lang) for d in v[Col.TANGGAL]],
+        t("rencana_kol_nama"): v[Col.NAMA].to_numpy(), t("rencana_kol_kecamatan"): v[KECAMATAN].to_numpy(),
+        t("rencana_kol_perkiraan"): [fmt.number(e, lang=lang) for e in v[EXPECTED]],
+        t("rencana_kol_alasan"): [reason_text(r, lang) for r in reasons],
+    })
+
+
+def baselines_view(plan: Plan, lang: str = "id") -> pd.DataFrame:
+    """The plan and its two baselines on the plan's objective: cara, skor, people, kecamatan and
+    desa changing zone, desa reaching hijau (text)."""
+    t = lambda k: tr(k, lang)  # noqa: E731
+    rows = [(t("rencana_cara_rencana"), {"objective": plan.objective, "total": plan.total, **plan.zones})]
+    rows += [(baseline_label(n, lang), plan.baselines[n]) for n in BASELINES if n in plan.baselines]
+    return pd.DataFrame({
+        t("rencana_kol_cara"): [name for name, _ in rows],
+        t("rencana_kol_skor"): [fmt.number(r["objective"], 1, lang) for _, r in rows],
+        t("rencana_kol_perkiraan"): [fmt.number(r["total"], lang=lang) for _, r in rows],
+        t("rencana_kol_kec_berubah"): [fmt.number(r["kecamatan"], lang=lang) for _, r in rows],
+        t("rencana_kol_desa_berubah"): [fmt.number(r["desa"], lang=lang) for _, r in rows],
+        t("rencana_kol_desa_hijau"): [fmt.number(r["hijau"], lang=lang) for _, r in rows],
+    })
+
+
+def headline(plan: Plan, lang: str = "id") -> str:
+    """One sentence: what the plan does to the zones against the two baselines, on its objective."""
+    num = lambda v: fmt.number(v, lang=lang)  # noqa: E731
+    others = "; ".join(tr("rencana_headline_pembanding", lang, cara=baseline_label(n, lang),
+                          skor=fmt.number(b["objective"], 1, lang), kec=num(b["kecamatan"]), desa=num(b["desa"]))
+                       for n, b in plan.baselines.items())
+    return tr("rencana_headline", lang, tujuan=objective_label(plan.params.get("objective", "terbanyak"), lang),
+              skor=fmt.number(plan.objective, 1, lang), kec=num(plan.zones.get("kecamatan", 0)),
+              desa=num(plan.zones.get("desa", 0)), pembanding=others)
+
+
+def zones_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """``geo.plan.zones_before_after`` for people: level, zone, now, after the plan."""
+    t = lambda k: tr(k, lang)  # noqa: E731
+    return pd.DataFrame({
+        t("rencana_kol_tingkat"): [t(f"rencana_tingkat_{v}") for v in table["tingkat"]],
+        t("kol_zona"): [zone_label(z, lang) for z in table[Col.ZONA]],
+        t("rencana_kol_sekarang"): [fmt.number(v, lang=lang) for v in table["sekarang"]],
+        t("rencana_kol_setelah"): [fmt.number(v, lang=lang) for v in table["setelah"]],
+    })
+
+
+def red_notes(plan: Plan, lang: str = "id") -> list[str]:
+    """A sentence for each merah kecamatan among the sites that the plan does not visit, saying why."""
+    return [tr(f"rencana_merah_{r['alasan']}", lang, nama=r["nama"]) for r in red_not_visited(plan)]
