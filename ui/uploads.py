@@ -132,12 +132,26 @@ def _import_capacity(function_name):
     return run
 
 
+def _import_events(ctx: Context, data: bytes, name: str, session):
+    version = ingest.import_events(queries.store(ctx.url), data, session.username, file_name=name,
+                                   settings=ctx.settings, writer_area=session.wilayah)
+    history = queries.store(ctx.url).history()
+    return version, int(history.loc[history["id"] == version, "row_count"].iloc[0])
+
+
+def _import_targets(ctx: Context, data: bytes, name: str, session):
+    return ingest.import_targets(queries.store(ctx.url), data, user=session.username, file_name=name,
+                                 settings=ctx.settings, writer_area=session.wilayah)
+
+
 # Other files an editor imports: kind -> importer(context, bytes, file name, session) -> (version, count)
 OTHER_IMPORTS = {
     "lokasi": _import_points("lokasi"),
     "sekolah": _import_points("sekolah"),
     "perangkat": _import_capacity("import_inventory"),
     "blangko": _import_capacity("import_blank_stock"),
+    "peristiwa": _import_events,
+    "target": _import_targets,
 }
 
 

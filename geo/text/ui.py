@@ -134,6 +134,8 @@ TEXTS = {
     "berkas_sekolah": ("Sekolah", "Schools"),
     "berkas_perangkat": ("Perangkat & operator", "Devices & operators"),
     "berkas_blangko": ("Stok blangko", "Blank-card stock"),
+    "berkas_peristiwa": ("Peristiwa", "Events"),
+    "berkas_target": ("Target", "Targets"),
     "jenis_templat": ("Templat untuk", "Template for"),
     "templat_desa": ("Rekap per desa", "Figures by village"),
     "templat_kecamatan": ("Rekap per kecamatan", "Figures by district"),
