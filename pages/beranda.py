@@ -26,7 +26,8 @@ ui.stale_notice(ctx)
 ui.kpis(ctx, summary)
 st.caption(ui.source_line(ctx, summary["now"].get(Col.TANGGAL)))
 ui.demo_banner(ctx)
-if ui.media_allowed():
+if ui.media_allowed():  # not in screenshot mode: the panel is the office's, not the public's
+    ui.alerts_panel(ctx)  # what went wrong, most urgent first, each a click from the page that explains it
     with st.container(horizontal=True):  # buttons as wide as their words: nothing cut
         ui.download_menu(ctx, ("peta", "zona-bar", "kantong", "tren"), key="home_unduh")
         ui.briefing_button(ctx)
@@ -35,6 +36,8 @@ if ui.media_allowed():
 st.subheader(ctx.t("home_peta", wilayah=names[ctx.area]))
 kec = queries.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, ctx.area, ctx.date, geometry=True)
 ui.show_map(ctx, kec, metric="zona", key="home_map", height=620, labels=True)
+
+ui.target_summary(ctx)
 
 st.subheader(ctx.t("home_top10"))
 desa = queries.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date)

@@ -13,7 +13,7 @@ if not ui.can(ctx, "editor"):
     st.info(ctx.t("data_perlu_login"))
     st.stop()
 ui.link_notes(ctx)
-tab_names = ["tab_rekam", "tab_batas", "tab_titik", "tab_riwayat", "tab_templat"]
+tab_names = ["tab_rekam", "tab_batas", "tab_titik", "tab_target", "tab_riwayat", "tab_templat"]
 if ui.can(ctx, "admin"):
     tab_names.append("tab_pengguna")
 tabs = dict(zip(tab_names, st.tabs([ctx.t(k) for k in tab_names])))
@@ -49,6 +49,10 @@ with tabs["tab_titik"]:
             ui.forget_upload("titik")
             ui.flash(ctx.t("tersimpan_titik", versi=version, jumlah=count))
             st.rerun()
+
+with tabs["tab_target"]:
+    ui.targets_editor(ctx)
+    ui.digests_panel(ctx)
 
 with tabs["tab_riwayat"]:
     st.dataframe(ui.history_view(ctx), hide_index=True, width="stretch")

@@ -17,6 +17,7 @@ from ui.map_view import (
     MAP_METRICS, POINT_LAYERS, MapView, area_search_options, breadcrumb, focus_area, handle_click, kecamatan_outline,
     labels_by_default, levels_below, map_hint, map_table, map_view, point_layers, set_map_metric, set_map_view, show_folium, show_map,
 )
+from ui.alerts import alerts_panel, digests_panel, target_summary, targets_editor
 from ui.plans import coverage_after, plan_controls, saved_plans_panel, zones_before_after
 from ui.state import (
     context, demo_banner, keep_values, link_notes, media_allowed, page_start, picker, page_style, page_title, screenshot_exit, screenshot_mode, sidebar,
@@ -31,6 +32,7 @@ from ui.uploads import (
 )
 
 __all__ = [
+    "alerts_panel", "digests_panel", "target_summary", "targets_editor",
     "active_versions", "admit", "area_search_options", "breadcrumb", "briefing_button", "can", "chart_areas", "chart_settings", "Context", "context",
     "coverage_after", "current_session", "demo_banner", "enrollment_desk", "download_menu", "fail", "fix_unmatched", "flash",
     "focus_area", "forget_upload", "handle_click", "history_view", "image_menu", "join_report_view", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "levels_below",

@@ -57,7 +57,8 @@ def briefing_button(ctx: Context, *, key: str = "briefing") -> None:
 
     st.download_button(
         ctx.t("unduh_ringkasan"), data=partial(briefing.briefing_pdf, queries.store(ctx.url), ctx.area,
-                                               date=ctx.date, lang=ctx.lang, settings=ctx.settings),
+                                               date=ctx.date, lang=ctx.lang, settings=ctx.settings,
+                                               today=date.today()),  # the verdict as the page says it
         file_name=media.download_name(ctx.area, "ringkasan", data_date=ctx.date, fmt_name="pdf"),
         mime="application/pdf", key=key, icon=":material/picture_as_pdf:")
 

@@ -25,10 +25,14 @@ _SHOW = {"success": (st.success, ":material/check_circle:"), "info": (st.info, "
 
 def outlook(ctx: Context, area: str | None = None, *, end: str | None = None, target: float | None = None,
             deadline: str | None = None, window: int = DEFAULT_RATE_WINDOW_DAYS) -> dict:
-    """The projection of ``area`` (default: the kabupaten/kota) at the chosen date (or ``end``)
-    to the office's target and deadline (``Settings.target``, ``deadline_for``), made today."""
+    """The projection of ``area`` (default: the kabupaten/kota) at the chosen date (or ``end``),
+    made today: to the target in force for the area (the target table, else the office's
+    ``Settings.target`` by ``deadline_for``; ``geo.targets.area_projection``), or to ``target`` and
+    ``deadline`` when given (the Tren page's own)."""
     settings = ctx.settings
     end = end or ctx.date
+    if target is None and deadline is None and window == DEFAULT_RATE_WINDOW_DAYS:
+        return queries.area_projection(ctx.url, ctx.stamp, area or ctx.area, end, date.today().isoformat(), settings)
     return queries.projection(ctx.url, ctx.stamp, area or ctx.area, end,
                               settings.target if target is None else target,
                               deadline or settings.deadline_for(end), window, date.today().isoformat())

@@ -6,6 +6,8 @@ at the next ``map_view`` call, before the widgets are drawn.
 """
 from __future__ import annotations
 
+from datetime import date
+
 from dataclasses import dataclass
 
 import streamlit as st
@@ -14,7 +16,7 @@ from geo.schema import LEVELS, Col, Level, ancestor_code
 from ui import queries
 from ui.context import Context
 
-MAP_METRICS = ["zona", "cakupan", "belum_rekam", "perubahan"]
+MAP_METRICS = ["zona", "cakupan", "belum_rekam", "perubahan", "target"]
 POINT_LAYERS = ["lokasi", "sekolah"]
 LABELS_UP_TO = 40  # areas on a map up to which their names are shown unless the reader turns them off
 
@@ -100,6 +102,9 @@ def area_search_options(ctx: Context, area: str) -> dict[str, str]:
 def map_table(ctx: Context, view: MapView):
     if view.metric == "perubahan":
         return queries.change_table(ctx.url, ctx.stamp, view.level, view.area, ctx.date, view.since)
+    if view.metric == "target":  # coverage minus each area's target in force today
+        return queries.target_table(ctx.url, ctx.stamp, view.level, view.area, ctx.date, date.today().isoformat(),
+                                    ctx.settings)
     return queries.coverage_table(ctx.url, ctx.stamp, view.level, view.area, ctx.date, geometry=True)
 
 

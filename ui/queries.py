@@ -18,7 +18,9 @@ from pathlib import Path
 import streamlit as st
 
 from geo import capacity as capacity_analysis, cards as card_pipeline, coverage, events, pockets, timeline, trend
+from geo import alerts as alert_rules, targets
 from geo import plan as planner
+from geo.config import Settings
 from geo.schema import Col, Level, ZoneConfig
 from geo.store import Store
 
@@ -199,3 +201,30 @@ def plan_places(url: str, stamp: Stamp, area: str, data_date: str | None) -> dic
     kec = dict(zip(sites["kode_kecamatan"], sites["kecamatan"]))
     return {**{k: f"Kec. {n}" for k, n in sorted(kec.items())},
             **{k: f"{n} ({kc})" for k, n, kc in zip(sites["kode"], sites["nama"], sites["kecamatan"])}}
+
+
+# --- targets and alerts ----------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=64)
+def area_projection(url: str, stamp: Stamp, area: str, end: str | None, today: str, settings: Settings) -> dict:
+    """``geo.targets.area_projection``: the area against the target in force on ``today`` (ISO)."""
+    return targets.area_projection(store(url), area, date_=end, today=date.fromisoformat(today), settings=settings)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def vs_target(url: str, stamp: Stamp, area: str, end: str | None, today: str, settings: Settings):
+    """``geo.targets.vs_target`` of ``area`` and the areas one level down."""
+    return targets.vs_target(store(url), area, date_=end, today=date.fromisoformat(today), settings=settings)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def target_table(url: str, stamp: Stamp, level: str, within: str | None, end: str | None, today: str,
+                 settings: Settings):
+    """The coverage table (with geometry) and each area's target: the Peta's ``target`` metric."""
+    table = coverage.coverage_table(store(url), level, within=within, date=end, geometry=True)
+    return targets.with_targets(table, store(url), today=date.fromisoformat(today), settings=settings)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def alerts(url: str, stamp: Stamp, area: str, today: str, settings: Settings) -> list:
+    """``geo.alerts.compute_alerts`` for ``area`` on its newest data, most urgent first."""
+    return alert_rules.compute_alerts(store(url), area, today=date.fromisoformat(today), settings=settings)

@@ -1,7 +1,8 @@
 """The Tren page's inputs (area, target, deadline, rate window) and the areas its chart draws.
 
 The target is typed as people write it (``92``, ``92,5``) and read by ``geo.trend.parse_target``;
-the deadline starts at the office's (``Settings.deadline_for`` the data's date). The chart draws
+target and deadline start at the ones in force for the kabupaten/kota (its target table, else the
+office's ``Settings.target`` by ``deadline_for`` the data's date; ``geo.targets.area_projection``). The chart draws
 the area and, unless the reader picks others, the areas that need attention
 (``geo.trend.needs_attention``): a chart of a dozen lines reads as none.
 """
@@ -13,9 +14,11 @@ from datetime import date
 import streamlit as st
 
 from geo import fmt, trend
+from geo.columns import TARGET, TENGGAT
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
 from geo.schema import Col, Level, RekamError
 from geo.text import describe
+from ui import queries
 from ui.context import Context
 from ui.state import keep_values, media_allowed
 
@@ -43,8 +46,10 @@ def trend_inputs(ctx: Context, names: dict[str, tuple[str, str]]) -> TrendInputs
     kecamatan = [k for k, (_, level) in names.items() if level == Level.KECAMATAN.value]
     if ss.get("tren_area") not in (ctx.area, *kecamatan):  # another kabupaten was picked
         ss["tren_area"] = ctx.area
-    deadline = date.fromisoformat(settings.deadline_for(ctx.date))
-    defaults = {"tren_target": target_text(settings.target, ctx.lang), "tren_tenggat": deadline,
+    in_force = queries.area_projection(ctx.url, ctx.stamp, ctx.area, ctx.date, date.today().isoformat(), settings)
+    deadline = date.fromisoformat(str(in_force.get(TENGGAT) or settings.deadline_for(ctx.date))[:10])
+    goal = in_force.get(TARGET) or settings.target
+    defaults = {"tren_target": target_text(goal, ctx.lang), "tren_tenggat": deadline,
                 "tren_jendela": DEFAULT_RATE_WINDOW_DAYS}
     if media_allowed():
         c1, c2, c3, c4 = st.columns([2.2, 1, 1, 1])
@@ -62,7 +67,7 @@ def trend_inputs(ctx: Context, names: dict[str, tuple[str, str]]) -> TrendInputs
         target = trend.parse_target(ss.get("tren_target", defaults["tren_target"]))
     except RekamError as err:
         st.error(describe(err, ctx.lang))
-        target = settings.target
+        target = goal
     return TrendInputs(ss["tren_area"], target, ss.get("tren_tenggat") or deadline,
                        int(ss.get("tren_jendela", DEFAULT_RATE_WINDOW_DAYS)))
 

@@ -13,10 +13,10 @@ from geo.ingest.events import import_events
 from geo.ingest.points import import_points
 from geo.ingest.rights import OutsideArea, may_write, rollback
 from geo.ingest.source import file_bytes_hash, read_source
-from geo.ingest.targets import import_targets, save_targets
+from geo.ingest.targets import import_targets, save_edited_targets, save_targets
 
 __all__ = ["BoundaryImport", "Imported", "OutsideArea", "PreparedBoundaries", "PreparedEnrollment",
            "blank_stock_template", "commit_boundaries", "commit_enrollment", "file_bytes_hash", "import_blank_stock",
            "import_boundaries", "import_events", "import_inventory", "import_points", "import_targets",
            "inventory_template", "load_demo_inventory", "may_write", "prepare_boundaries", "prepare_enrollment",
-           "read_source", "rollback", "save_targets", "template"]
+           "read_source", "rollback", "save_edited_targets", "save_targets", "template"]

@@ -83,7 +83,16 @@ def read_targets(source, *, file_name: str | None = None, max_bytes: int | None 
     'target_tahun_salah', 'target_bulan_salah', 'target_persen_salah', 'target_kosong',
     'target_ganda' for one area and period twice).
     """
-    raw = read_table(source, file_name=file_name, max_bytes=max_bytes)
+    return targets_from_table(read_table(source, file_name=file_name, max_bytes=max_bytes))
+
+
+def targets_from_table(raw: pd.DataFrame) -> pd.DataFrame:
+    """A table of text (headers as in a target file, ``_baris`` the row numbers shown to people):
+    the rows a file holds or an editor typed on the Data page, checked by the same rules as
+    ``read_targets`` (which raises what this raises)."""
+    raw = raw.copy()
+    text = [c for c in raw.columns if c != ROW]  # an editor's cells may be numbers or empty
+    raw[text] = raw[text].astype(object).where(raw[text].notna(), "").astype(str)
     found = {name: _column(raw, name) for name in _ALIASES}
     if not found[Col.KODE] or not found["tahun"] or not (found["target_persen"] or found["target_rekam"]):
         raise FileRefused("target_kolom_hilang", ada=", ".join(c for c in raw.columns if c != ROW))

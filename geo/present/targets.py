@@ -45,3 +45,37 @@ def target_view(table: pd.DataFrame, lang: str = "id", *, for_people: bool = Tru
     out[LAJU] = [fmt.number(v, 1, lang) for v in out[LAJU]]
     out[LAJU_DIBUTUHKAN] = [fmt.number(v, 0, lang) for v in out[LAJU_DIBUTUHKAN]]
     return out.rename(columns={c: tr(k, lang) for c, k in _HEADERS.items()})
+
+
+EDITOR_COLUMNS = [Col.KODE, "tahun", "bulan", "target_persen", "target_rekam", "keterangan"]
+EDITOR_HEADERS = {Col.KODE: "kol_kode", "tahun": "kol_tahun", "bulan": "kol_bulan", "target_persen": "kol_target",
+                  "target_rekam": "kol_target_rekam", "keterangan": "kol_keterangan"}
+
+
+def editor_view(targets: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """Targets in force (``geo.targets.current_targets``) as an editor shows them: every cell text
+    as people type it (``92,5``, ``12.345``; bulan empty for the whole year), EDITOR_COLUMNS."""
+    out = pd.DataFrame({
+        Col.KODE: targets[Col.KODE].astype(str),
+        "tahun": [str(int(v)) for v in targets["tahun"]],
+        "bulan": ["" if not v else str(int(v)) for v in targets["bulan"]],
+        "target_persen": ["" if pd.isna(v) else fmt.number(v, 2, lang).rstrip("0").rstrip(",.") for v in
+                          targets["target_persen"]],
+        "target_rekam": ["" if pd.isna(v) else fmt.number(v, 0, lang) for v in targets["target_rekam"]],
+        "keterangan": ["" if pd.isna(v) else str(v) for v in targets["keterangan"]],
+    }, columns=EDITOR_COLUMNS)
+    return out.astype("string").reset_index(drop=True)  # text even when empty: the editor types text
+
+
+def digest_view(digests: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """The digests kept (``geo.alerts.digests``) for reading: when, who, how, to whom, how many,
+    the text's first line."""
+    out = pd.DataFrame({
+        tr("kol_waktu", lang): [fmt.long_date(str(v)[:10], lang) + " " + str(v)[11:16] for v in digests["created_at"]],
+        tr("kol_pengguna", lang): digests["user"],
+        tr("kol_saluran", lang): [tr(f"saluran_{c}", lang) for c in digests["channel"]],
+        tr("kol_penerima", lang): digests["recipients"].fillna("–"),
+        tr("kol_jumlah_peringatan", lang): digests["n_alerts"],
+        tr("kol_isi", lang): [str(t).splitlines()[0] if t else "" for t in digests["text"]],
+    })
+    return out

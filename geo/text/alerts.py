@@ -154,4 +154,58 @@ TEXTS = {
     "kol_sumber_target": ("Sumber target", "Target from"),
     "kol_jenis_peringatan": ("Peringatan", "Alert"),
     "kol_rincian": ("Rincian", "Details"),
+    # --- the Peringatan panel, targets and digests on the pages ---
+    "peringatan_judul": ("Peringatan ({n})", "Alerts ({n})"),
+    "peringatan_tidak_ada": ("Tidak ada peringatan untuk data terbaru.", "No alerts on the newest data."),
+    "peringatan_lainnya": ("{n} peringatan lainnya", "{n} more {n|alert|alerts}"),
+    "peringatan_buka": ("Buka {halaman}", "Open {halaman}"),
+    "target_beranda_judul": ("Capaian terhadap target", "Progress against target"),
+    "target_beranda_ringkas": (
+        "{tertinggal} dari {n} kecamatan tertinggal dari target; {tercapai} sudah mencapainya, {jalur} di jalur.",
+        "{tertinggal} of {n} kecamatan behind target; {tercapai} reached it, {jalur} on track.",
+    ),
+    "target_beranda_ringkas_desa": (
+        "{tertinggal} dari {n} desa/kelurahan tertinggal dari target; {tercapai} sudah mencapainya, {jalur} di jalur.",
+        "{tertinggal} of {n} villages behind target; {tercapai} reached it, {jalur} on track.",
+    ),
+    "target_editor_bantuan": (
+        "Target per wilayah dan periode: tahun, bulan (kosong = setahun), target persen (92 atau 92,5) dan/atau "
+        "jumlah sudah rekam (12.345). Tambah baris di bawah, hapus baris untuk mencabut target. Disimpan sebagai "
+        "satu versi (bisa dibatalkan di Riwayat). Berkas target diimpor di tab Titik & berkas lain.",
+        "Targets per area and period: year, month (empty = the whole year), target percent (92 or 92.5) and/or "
+        "people recorded (12,345). Add rows at the bottom, delete a row to withdraw a target. Saved as one version "
+        "(undone in History). Target files are imported in the Points & other files tab.",
+    ),
+    "target_simpan": ("Simpan target", "Save targets"),
+    "target_tersimpan": ("Target tersimpan sebagai versi {versi}.", "Targets stored as version {versi}."),
+    "target_tidak_berubah": ("Tidak ada target yang berubah.", "No target changed."),
+    "target_bawaan": (
+        "Tanpa tabel target, target tiap wilayah adalah ambang hijau ({target}) dengan tenggat {tenggat}.",
+        "Without a target table, every area's target is the green threshold ({target}) by {tenggat}.",
+    ),
+    "digest_judul_halaman": ("Ringkasan peringatan", "Alert digest"),
+    "digest_bantuan": (
+        "Ringkasan peringatan yang belum pernah dikirim (atau berubah sejak dikirim), muat dalam satu pesan "
+        "WhatsApp. Salin teksnya, lalu tandai terkirim; atau kirim lewat surel bila server surel diatur.",
+        "The alerts not sent before (or changed since), fitting one WhatsApp message. Copy the text, then mark it "
+        "sent; or send it by e-mail when a mail server is set.",
+    ),
+    "digest_tandai": ("Tandai terkirim (WhatsApp)", "Mark as sent (WhatsApp)"),
+    "digest_kirim_surel": ("Kirim lewat surel", "Send by e-mail"),
+    "digest_dicatat": ("Ringkasan {id} dicatat ({n} peringatan).", "Digest {id} kept ({n} {n|alert|alerts})."),
+    "digest_riwayat": ("Ringkasan yang sudah dikirim", "Digests sent"),
+    "digest_riwayat_kosong": ("Belum ada ringkasan yang dikirim.", "No digest sent yet."),
+    "kol_tahun": ("Tahun", "Year"),
+    "kol_bulan": ("Bulan", "Month"),
+    "kol_target_rekam": ("Target sudah rekam", "Target recorded"),
+    "kol_waktu": ("Waktu", "Time"),
+    "kol_pengguna": ("Pengguna", "User"),
+    "kol_saluran": ("Lewat", "Channel"),
+    "kol_penerima": ("Penerima", "Recipients"),
+    "kol_jumlah_peringatan": ("Peringatan", "Alerts"),
+    "kol_isi": ("Isi", "Content"),
+    "saluran_cli": ("baris perintah", "command line"),
+    "saluran_email": ("surel", "e-mail"),
+    "saluran_whatsapp": ("WhatsApp", "WhatsApp"),
+    "tab_target": ("Target & peringatan", "Targets & alerts"),
 }

@@ -11,7 +11,8 @@ from openpyxl import Workbook
 from geo.cli.main import main as cli
 from geo.columns import SELISIH_TARGET, STATUS, STATUS_TARGET, SUMBER_TARGET, TANGGAL_PROYEKSI, TARGET_PERSEN, TENGGAT
 from geo.coverage import coverage_table
-from geo.ingest.targets import import_targets, save_targets
+from geo.ingest.targets import import_targets, save_edited_targets, save_targets
+from geo.present.targets import editor_view
 from geo.io.targets import read_targets
 from geo.schema import Col, FileRefused, Level, RekamError, ValidationFailed
 from geo.store import Store
@@ -115,6 +116,31 @@ def test_an_editor_change_is_a_new_version_and_a_cleared_row_clears_the_target(d
     save_targets(demo, frame, user="editor1")
     assert current_targets(demo).empty
     assert demo.history().iloc[0]["user"] == "editor1"
+
+
+def test_the_data_pages_table_typed_as_people_write_saves_only_what_changed(demo, tmp_path):
+    import_targets(demo, _xlsx(tmp_path, [("99.01", 2026, None, 95, None, "kontrak"),
+                                          ("99.01.06", 2026, 12, 85, None, None)]))
+    before = current_targets(demo)
+    shown = editor_view(before)
+    assert shown.values.tolist() == [["99.01", "2026", "", "95", "", "kontrak"], ["99.01.06", "2026", "12", "85", "", ""]]
+    versions = len(demo.history())
+    assert save_edited_targets(demo, before, shown, user="editor1") is None  # nothing changed, nothing stored
+    assert len(demo.history()) == versions
+    edited = pd.concat([shown.iloc[[0]], pd.DataFrame([{"kode": "99.01.03", "tahun": "2026", "bulan": "Maret",
+                                                        "target_persen": "90,5", "target_rekam": "12.345"}])],
+                       ignore_index=True)  # the kecamatan's December target deleted, a March one added
+    save_edited_targets(demo, before, edited, user="editor1")
+    after = current_targets(demo).set_index(Col.KODE)
+    assert list(after.index) == ["99.01", "99.01.03"]
+    assert (after.loc["99.01.03", "bulan"], after.loc["99.01.03", "target_persen"],
+            after.loc["99.01.03", "target_rekam"]) == (3, 90.5, 12345)
+    assert demo.history().iloc[0]["report"]["target"] == 2  # the new row and the cleared one, one version
+    bad = edited.copy()
+    bad.loc[1, "target_persen"] = "sembilan puluh"
+    with pytest.raises(ValidationFailed) as caught:
+        save_edited_targets(demo, current_targets(demo), bad, user="editor1")
+    assert [(p.key, p.baris, p.kolom) for p in caught.value.problems] == [("target_persen_salah", 2, "target_persen")]
 
 
 # --- which target holds -------------------------------------------------------------------------

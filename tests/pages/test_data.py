@@ -56,8 +56,9 @@ def test_editor_rolls_back_a_version_and_figures_change(demo_env):
     at = _login(_app(), "petugas1")
     assert not at.exception
     tab_labels = [t.label for t in at.tabs]
-    assert tab_labels == ["Data perekaman", "Batas wilayah", "Lokasi, sekolah, perangkat", "Riwayat versi", "Templat"]
-    history = at.dataframe[0].value
+    assert tab_labels == ["Data perekaman", "Batas wilayah", "Titik & berkas lain", "Target & peringatan",
+                          "Riwayat versi", "Templat"]
+    history = at.tabs[4].dataframe[0].value
     assert len(history) == len(store.history())
     enrollment_version = int(store.history().query("kind == 'enrollment'")["id"].iloc[0])
     box = next(s for s in at.selectbox if s.label == "Versi yang dibatalkan")
@@ -78,7 +79,7 @@ def test_templates_carry_the_area_codes(demo_env):
     desa = store.areas(within=kab, level="desa")
     buttons = [b for b in at.get("download_button")]
     assert len(buttons) == 2
-    shown = at.dataframe[1].value
+    shown = at.tabs[5].dataframe[0].value  # the Templat tab
     assert list(shown[Col.KODE]) == list(desa[Col.KODE][:10])
 
 

@@ -61,7 +61,7 @@ def test_top_ten_desa_and_map(demo_env):
     store = Store.open(demo_env)
     kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
     expected = top_belum(coverage_table(store, "desa", within=kab), 10)
-    shown = at.dataframe[0].value
+    shown = at.dataframe[-1].value  # the last table: the target table comes before it
     assert list(shown["Kode"]) == list(expected[Col.KODE])
     assert list(shown["Belum rekam"]) == [fmt.number(v) for v in expected[Col.BELUM]]
     # The map is drawn with every kecamatan of the kabupaten, coloured by zone.

@@ -1,0 +1,147 @@
+"""Targets and alerts on the pages: Beranda's Peringatan panel (most urgent first, each with a
+button to the page that explains it) and its progress against target per area; the Data page's
+target editor and the digests (copy for WhatsApp, or e-mail; each kept with who and when)."""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from geo import alerts as alert_rules
+from geo import fmt, ingest
+from geo import targets as target_rules
+from geo.columns import SELISIH_TARGET, STATUS_TARGET
+from geo.io.mail import mail_ready, send_text
+from geo.present.alerts import alert_rows, digest_text
+from geo.present.targets import EDITOR_COLUMNS, EDITOR_HEADERS, digest_view, editor_view, target_view
+from geo.present.trend import threshold_text
+from geo.schema import Col, Level, RekamError
+from ui import queries
+from ui.account import require
+from ui.context import Context, fail, flash
+from ui.map_view import focus_area
+from ui.tables import plain
+
+STATUS_ORDER = {"tertinggal": 0, "di_jalur": 1, "data_kurang": 2, "tercapai": 3}  # who is behind comes first
+SHOWN = 5  # alerts shown at once on Beranda; the rest one click away
+ICONS = {"data_basi": ":material/history:", "lokasi_lumpuh": ":material/block:",
+         "blangko_habis": ":material/inventory_2:", "tanpa_rekam": ":material/pause_circle:",
+         "zona_turun": ":material/trending_down:", "terlambat_target": ":material/schedule:",
+         "alat_rusak": ":material/build:", "zona_merah": ":material/error:",
+         "di_atas_100": ":material/priority_high:"}
+
+
+def today() -> str:
+    return date.today().isoformat()
+
+
+def current_alerts(ctx: Context) -> list:
+    return queries.alerts(ctx.url, ctx.stamp, ctx.area, today(), ctx.settings)
+
+
+# --- Beranda ---------------------------------------------------------------------------------
+def alerts_panel(ctx: Context) -> None:
+    """The alerts of the kabupaten/kota on its newest data, most urgent first: the first SHOWN,
+    the rest in an expander; each names the area and its figures and opens the page behind it."""
+    rows = alert_rows(current_alerts(ctx), ctx.lang)
+    if rows.empty:
+        st.success(ctx.t("peringatan_tidak_ada"), icon=":material/notifications_off:")
+        return
+    with st.container(border=True):
+        st.markdown(f"**{ctx.t('peringatan_judul', n=len(rows))}**")
+        for row in rows.head(SHOWN).to_dict("records"):
+            _alert_line(ctx, row)
+        if len(rows) > SHOWN:
+            with st.expander(ctx.t("peringatan_lainnya", n=len(rows) - SHOWN)):
+                for row in rows.iloc[SHOWN:].to_dict("records"):
+                    _alert_line(ctx, row)
+
+
+def _alert_line(ctx: Context, row: dict) -> None:
+    words, go = st.columns([5, 1.3], vertical_alignment="center")
+    words.markdown(f"{ICONS[row['jenis']]} **{row['judul']}** — {plain(row['kalimat'])}")
+    page = row["halaman"]
+    if go.button(ctx.t("peringatan_buka", halaman=ctx.t(f"nav_{page}")), key=f"peringatan_{row['urutan']}",
+                 width="stretch"):
+        if page == "peta" and row["kode"].count(".") >= 2:  # the map opens on the area the alert is about
+            focus_area(row["kode"])
+        st.switch_page(f"pages/{page}.py")
+
+
+def target_summary(ctx: Context) -> None:
+    """Target against actual for every kecamatan (or desa, for a kecamatan): one sentence with how
+    many are behind, on track and there, and the table, furthest behind first."""
+    table = queries.vs_target(ctx.url, ctx.stamp, ctx.area, ctx.date, today(), ctx.settings)
+    children = table[table[Col.KODE] != ctx.area]
+    if children.empty:
+        return
+    st.subheader(ctx.t("target_beranda_judul"))
+    counts = children[STATUS_TARGET].value_counts()
+    key = "target_beranda_ringkas" if Level.of_code(ctx.area) == Level.KABUPATEN else "target_beranda_ringkas_desa"
+    st.markdown(ctx.t(key, n=len(children), tertinggal=int(counts.get("tertinggal", 0)),
+                      tercapai=int(counts.get("tercapai", 0)), jalur=int(counts.get("di_jalur", 0))))
+    rank = children[STATUS_TARGET].map(STATUS_ORDER).fillna(len(STATUS_ORDER))
+    ordered = children.assign(_rank=rank).sort_values(["_rank", SELISIH_TARGET], na_position="last")
+    st.dataframe(target_view(ordered, ctx.lang).drop(columns=[ctx.t("kol_kode")]), hide_index=True, width="stretch")
+    if target_rules.current_targets(queries.store(ctx.url), ctx.area).empty:
+        st.caption(ctx.t("target_bawaan", target=threshold_text(ctx.settings.target, ctx.lang),
+                         tenggat=fmt.long_date(ctx.settings.deadline_for(ctx.date), ctx.lang)))
+
+
+# --- Data page -------------------------------------------------------------------------------
+def targets_editor(ctx: Context) -> None:
+    """The targets of the area in force, editable (editor role): saved as one version."""
+    store = queries.store(ctx.url)
+    mine = target_rules.current_targets(store, ctx.area)
+    mine = mine[(mine[Col.KODE] == ctx.area) | mine[Col.KODE].str.startswith(ctx.area + ".")].reset_index(drop=True)
+    st.caption(ctx.t("target_editor_bantuan"))
+    config = {c: st.column_config.TextColumn(ctx.t(EDITOR_HEADERS[c])) for c in EDITOR_COLUMNS}
+    edited = st.data_editor(editor_view(mine, ctx.lang), num_rows="dynamic", hide_index=True, width="stretch",
+                            column_config=config, key=f"target_editor_{ctx.area}_{ctx.stamp}")
+    if st.button(ctx.t("target_simpan"), key="target_simpan", type="primary"):
+        try:
+            session = require(ctx, "editor")
+            version = ingest.save_edited_targets(store, mine, edited, user=session.username,
+                                                 writer_area=session.wilayah)
+        except RekamError as err:
+            fail(ctx, err)
+            return
+        flash(ctx.t("target_tersimpan", versi=version) if version else ctx.t("target_tidak_berubah"))
+        st.rerun()
+
+
+def digests_panel(ctx: Context) -> None:
+    """The digest of alerts not sent yet (copy for WhatsApp, mark sent; or e-mail), and every digest kept."""
+    st.subheader(ctx.t("digest_judul_halaman"))
+    st.caption(ctx.t("digest_bantuan"))
+    store = queries.store(ctx.url)
+    fresh = alert_rules.unsent(store, current_alerts(ctx))
+    dates = queries.snapshot_dates(ctx.url, ctx.stamp, ctx.area)
+    area = dict(queries.kabupaten_list(ctx.url, ctx.stamp)).get(ctx.area, ctx.area)
+    text = digest_text(fresh, area=area, data_date=dates[-1] if dates else None, lang=ctx.lang)
+    st.code(text, language=None, wrap_lines=True)
+    if fresh:
+        c1, c2 = st.columns(2)
+        if c1.button(ctx.t("digest_tandai"), key="digest_tandai"):
+            _keep(ctx, fresh, text, channel="whatsapp")
+        if mail_ready(ctx.settings) and c2.button(ctx.t("digest_kirim_surel"), key="digest_surel"):
+            try:
+                to = send_text(ctx.settings, ctx.t("digest_subjek", wilayah=area, n=len(fresh)), text)
+            except RekamError as err:
+                fail(ctx, err)
+            else:
+                _keep(ctx, fresh, text, channel="email", recipients=to)
+    st.markdown(f"**{ctx.t('digest_riwayat')}**")
+    kept = alert_rules.digests(store, ctx.area)
+    if kept.empty:
+        st.caption(ctx.t("digest_riwayat_kosong"))
+    else:
+        st.dataframe(digest_view(kept, ctx.lang), hide_index=True, width="stretch")
+
+
+def _keep(ctx: Context, fresh: list, text: str, *, channel: str, recipients: tuple[str, ...] = ()) -> None:
+    session = require(ctx, "editor")
+    digest = alert_rules.record_digest(queries.store(ctx.url), fresh, text=text, user=session.username,
+                                       within=ctx.area, channel=channel, recipients=recipients)
+    flash(ctx.t("digest_dicatat", id=digest, n=len(fresh)))
+    st.rerun()
