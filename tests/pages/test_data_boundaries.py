@@ -95,3 +95,16 @@ def test_a_bad_file_says_why_in_indonesian(demo_env):
     at = _upload(at, b"{ bukan geojson")
     assert not at.exception
     assert at.error and "tidak bisa dibaca" in at.error[0].value
+
+
+def test_a_coded_file_is_stored_as_before(demo_env):
+    """A file with Kemendagri codes needs no name matching: no feature report, its level from its codes."""
+    store, at = _editor(demo_env)
+    rows = [({"kode": kode, "nama": nama}, tn.column(kode)) for kode, nama in tn.kecamatan().items()]
+    at = _upload(at, json.dumps(tn.feature_collection(rows)).encode("utf-8"))
+    assert not at.exception and not at.error and not at.info
+    assert "7 Kecamatan" in next(c.value for c in at.caption if c.value.startswith("Akan disimpan"))
+    at = _save(at)
+    assert not at.exception and "Batas wilayah tersimpan" in at.success[0].value
+    stored = store.areas(within=tn.TANGSEL, level="kecamatan")
+    assert dict(zip(stored[Col.KODE], stored[Col.NAMA])) == tn.kecamatan()
