@@ -8,6 +8,7 @@ import streamlit as st
 import ui
 from geo.coverage import top_belum
 from geo.present import display_table
+from geo.present import pockets as present_pockets
 from geo.schema import Col, Level
 from ui import queries
 
@@ -24,6 +25,9 @@ ui.link_notes(ctx)
 ui.verdict_box(ctx, ui.outlook(ctx))
 ui.stale_notice(ctx)
 ui.kpis(ctx, summary)
+pemula = present_pockets.pemula_share(summary["now"], ctx.lang)  # None when the data has no such figure
+if pemula:
+    st.caption(pemula)
 st.caption(ui.source_line(ctx, summary["now"].get(Col.TANGGAL)))
 ui.demo_banner(ctx)
 if ui.media_allowed():  # not in screenshot mode: the panel is the office's, not the public's

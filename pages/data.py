@@ -22,19 +22,7 @@ with tabs["tab_rekam"]:
     ui.enrollment_desk(ctx)  # upload, the data's date (from the file, or picked), join report, hand fixes
 
 with tabs["tab_batas"]:
-    up = st.file_uploader(ctx.t("unggah_batas"), type=["geojson", "json", "gpkg", "zip"], key=ui.uploader_key("batas"))
-    level_b = st.radio(ctx.t("peta_tingkat"), ["desa", "kecamatan", "kabupaten"], horizontal=True, key="batas_level",
-                       format_func=lambda v: ctx.t(f"tingkat_{v}"))
-    if up is not None and st.button(ctx.t("simpan"), key="simpan_batas", type="primary"):
-        try:
-            with st.spinner(ctx.t("peta_disiapkan")):
-                result = ui.save_boundaries(ctx, up, level=level_b)
-        except RekamError as err:
-            ui.fail(ctx, err)
-        else:
-            ui.forget_upload("batas")
-            ui.flash(ctx.t("tersimpan_batas", versi=result.version_id, jumlah=len(result.loaded.areas)))
-            st.rerun()
+    ui.boundary_desk(ctx)  # upload, each feature matched (by code, or by name), hand picks, store
 
 with tabs["tab_titik"]:
     kind = st.radio(ctx.t("jenis_berkas"), list(ui.OTHER_IMPORTS), horizontal=True,

@@ -46,7 +46,7 @@ def downloads(frame, columns, name: str, key: str) -> None:
 
 # Ranked lists: by number and by share not recorded. On screen one "to" column (to green) fits
 # a laptop's width; the downloads also carry the people to the next zone.
-columns = present_pockets.ranked_columns(level)
+columns = present_pockets.ranked_columns(level, table)  # with the first-timers when the data has them
 on_screen = [c for c in columns if c != MENUJU_BERIKUT]
 for tab, by in zip(st.tabs([ctx.t("kantong_tab_jumlah"), ctx.t("kantong_tab_persen")]), ["belum_rekam", "rate"]):
     with tab:
@@ -55,6 +55,9 @@ for tab, by in zip(st.tabs([ctx.t("kantong_tab_jumlah"), ctx.t("kantong_tab_pers
                      height=420)
         downloads(ranking, columns, by, f"kantong_{by}")
 st.caption(present_pockets.targets_note(ctx.lang, zones))
+pemula = present_pockets.pemula_note(queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date)["now"], ctx.lang)
+if pemula:
+    st.caption(pemula)
 
 # The map: pockets coloured by belum rekam; schools, and hot/cold spots once computed.
 st.subheader(ctx.t("kantong_peta"))

@@ -93,15 +93,18 @@ else:
     cols = st.columns([1, 1, 1.6, 1.2])
     cols[0].metric(ctx.t("blangko_stok_perkiraan"), fmt.number(p["stok_perkiraan"], lang=lang),
                    fmt.long_date(p["tanggal"], lang), delta_color="off", delta_arrow="off")
-    cols[1].metric(ctx.t("blangko_laju"), fmt.number(p["laju_cetak_per_hari"], 1, lang))
+    by_ledger = p["sumber_laju"] == "blangko"  # the ledger's own daily use, not the printed counts
+    cols[1].metric(ctx.t("blangko_laju_buku" if by_ledger else "blangko_laju"),
+                   fmt.number(p["laju_cetak_per_hari"], 1, lang))
     cols[2].metric(ctx.t("blangko_perkiraan_habis"), fmt.long_date(p["tanggal_habis"], lang),
                    ctx.t("blangko_hari_lagi", hari=days(p["hari_tersisa"])), delta_color="off", delta_arrow="off")
     cols[3].metric(ctx.t("blangko_kurang"), fmt.number(p["kurang"], lang=lang))
     st.plotly_chart(charts.compact(charts.blangko_line(cards["ledger"], p, **figure)), key="blangko_stok")
-    st.caption(ctx.t("blangko_catatan", stok=fmt.number(p["stok"], lang=lang),
-                     tanggal_stok=fmt.long_date(p["tanggal_stok"], lang),
+    st.caption(ctx.t("blangko_catatan_buku" if by_ledger else "blangko_catatan",
+                     stok=fmt.number(p["stok"], lang=lang), tanggal_stok=fmt.long_date(p["tanggal_stok"], lang),
                      dicetak=fmt.number(p["dicetak_sejak_stok"] or 0, lang=lang),
-                     awal=fmt.long_date(p["jendela_awal"], lang), akhir=fmt.long_date(p["tanggal"], lang),
+                     awal=fmt.long_date(p["jendela_awal"], lang),
+                     akhir=fmt.long_date(p["tanggal_stok" if by_ledger else "tanggal"], lang),  # the rate's last day
                      prr=fmt.number(p["prr"], lang=lang)))
     if media:
         ui.download_menu(ctx, ("blangko",), key="blangko_unduh")

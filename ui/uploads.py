@@ -109,14 +109,7 @@ def save_enrollment(ctx: Context, prepared, *, tanggal: str, force: bool, allow_
                                     force=force, allow_date=allow_date, writer_area=session.wilayah)
 
 
-# --- boundaries, points and capacity files -------------------------------------------------------
-def save_boundaries(ctx: Context, upload, *, level: str):
-    """Import a boundary file (editor); returns geo.ingest's result (version id, areas loaded)."""
-    session = require(ctx, "editor")
-    return ingest.import_boundaries(queries.store(ctx.url), upload.getvalue(), level=level, file_name=upload.name,
-                                    user=session.username, writer_area=session.wilayah)
-
-
+# --- points, capacity, event and target files -------------------------------------------------------
 def _import_points(kind):
     def run(ctx: Context, data: bytes, name: str, session):
         return ingest.import_points(queries.store(ctx.url), data, kind=kind, file_name=name, user=session.username,

@@ -33,7 +33,8 @@ def cmd_pockets(args) -> int:
                                   k=args.k, permutations=args.permutations, seed=args.seed,
                                   zones=load_settings().zones)
     table = pockets.ranked(table, "belum_rekam")  # as documented: the largest pocket first
-    columns = [PERINGKAT, Col.KODE, Col.NAMA, Col.BELUM, Col.CAKUPAN, Col.ZONA, MENUJU_HIJAU, MENUJU_BERIKUT]
+    pemula = [Col.PEMULA_BELUM] if present_pockets.has_pemula(table) else []  # an office file with BELUM REKAM PEMULA
+    columns = [PERINGKAT, Col.KODE, Col.NAMA, Col.BELUM, *pemula, Col.CAKUPAN, Col.ZONA, MENUJU_HIJAU, MENUJU_BERIKUT]
     columns += [HOTSPOT, P_VALUE] if args.hotspots else []
     out = present_pockets.download_frame(table, columns)
     if args.hotspots:

@@ -126,7 +126,7 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 # --- templates ----------------------------------------------------------------------
 TEMPLATE_COLUMNS = [Col.KODE, Col.NAMA, "kecamatan", Col.WAJIB, Col.SUDAH, Col.BELUM, Col.PRR, Col.CETAK,
-                    Col.PEMULA]
+                    Col.PEMULA, Col.PEMULA_BELUM]
 
 
 def template(store: Store, *, within: str, level: Level | str = Level.DESA) -> pd.DataFrame:

@@ -16,7 +16,7 @@ _HEADERS = {
     Col.KODE: "kol_kode", Col.NAMA: "kol_nama", Col.NAMA_INDUK: "kol_induk", Col.WAJIB: "kol_wajib",
     Col.SUDAH: "kol_sudah", Col.BELUM: "kol_belum", Col.CAKUPAN: "kol_cakupan", Col.ZONA: "kol_zona",
     Col.TANGGAL: "kol_tanggal", Col.BARIS: "kol_baris", Col.PRR: "kol_prr", Col.CETAK: "kol_cetak",
-    Col.PEMULA: "kol_pemula",
+    Col.PEMULA: "kol_pemula", Col.PEMULA_SUDAH: "kol_pemula_sudah", Col.PEMULA_BELUM: "kol_pemula_belum",
 }
 _FORMATTERS = {  # value, lang -> text
     Col.WAJIB: lambda v, lang: fmt.number(v, lang=lang),
@@ -25,6 +25,8 @@ _FORMATTERS = {  # value, lang -> text
     Col.PRR: lambda v, lang: fmt.number(v, lang=lang),
     Col.CETAK: lambda v, lang: fmt.number(v, lang=lang),
     Col.PEMULA: lambda v, lang: fmt.number(v, lang=lang),
+    Col.PEMULA_SUDAH: lambda v, lang: fmt.number(v, lang=lang),
+    Col.PEMULA_BELUM: lambda v, lang: fmt.number(v, lang=lang),
     Col.CAKUPAN: lambda v, lang: fmt.percent(v, 2, lang),
     Col.TANGGAL: lambda v, lang: fmt.long_date(v, lang),
 }

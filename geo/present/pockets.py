@@ -28,7 +28,6 @@ _HEADERS = {
     PERINGKAT: "kol_peringkat", PERSEN_BELUM: "kol_persen_belum", MENUJU_HIJAU: "kol_menuju_hijau",
     MENUJU_BERIKUT: "kol_menuju_zona_berikut", HOTSPOT: "kol_hotspot", P_VALUE: "kol_p_value", NPSN: "kol_npsn",
     JENJANG: "kol_jenjang", NAMA_DESA: "kol_nama_desa", SISWA_KELAS_12: "kol_siswa_kelas_12", AKAN_17: "kol_akan_17",
-    Col.PEMULA_BELUM: "kol_pemula_belum", Col.PEMULA_SUDAH: "kol_pemula_sudah",
 }
 _FORMATTERS = {  # value, lang -> text
     PERINGKAT: lambda v, lang: fmt.number(v, lang=lang),
@@ -42,8 +41,6 @@ _FORMATTERS = {  # value, lang -> text
     NAMA_DESA: lambda v, lang: v or "–",
     SISWA_KELAS_12: lambda v, lang: fmt.number(v, lang=lang),
     AKAN_17: lambda v, lang: fmt.number(v, lang=lang),
-    Col.PEMULA_BELUM: lambda v, lang: fmt.number(v, lang=lang),
-    Col.PEMULA_SUDAH: lambda v, lang: fmt.number(v, lang=lang),
 }
 
 SCHOOL_COLUMNS = [Col.NAMA, JENJANG, NAMA_DESA, NPSN, SISWA_KELAS_12, AKAN_17, Col.BELUM]
@@ -108,6 +105,17 @@ def pemula_note(totals: dict, lang: str = "id") -> str | None:
     share = fmt.percent(100.0 * pemula / belum, 1, lang) if belum > 0 else "–"
     return tr("belum_termasuk_pemula", lang, belum=fmt.number(belum, lang=lang),
               pemula=fmt.number(pemula, lang=lang), persen=share)
+
+
+def pemula_share(totals: dict, lang: str = "id") -> str | None:
+    """"1.234 dari 3.746 belum rekam adalah pemula (33%)" from ``coverage.area_totals`` (Col.BELUM
+    and Col.PEMULA_BELUM, people; the share in whole percent); None when the data has no
+    first-timers figure for the area or nobody is left to record."""
+    if not has_pemula(totals) or not totals.get(Col.BELUM):
+        return None
+    belum, pemula = int(totals[Col.BELUM]), int(totals[Col.PEMULA_BELUM])
+    return tr("beranda_pemula", lang, pemula=fmt.number(pemula, lang=lang), belum=fmt.number(belum, lang=lang),
+              persen=fmt.percent(100.0 * pemula / belum, 0, lang))
 
 
 # --- map point layers -------------------------------------------------------------------------

@@ -174,4 +174,26 @@ TEXTS = {
         "Pilihan '{nilai}' tidak bisa dibaca. Tulis nomor fitur dan kode wilayahnya, misalnya 7=36.74.03.1005.",
         "The choice '{nilai}' cannot be read. Write the feature number and the area code, e.g. 7=36.74.03.1005.",
     ),
+    # The Data page's boundaries desk (ui/boundaries.py).
+    "batas_tingkat_otomatis": ("Otomatis (menurut berkas)", "Automatic (as the file says)"),
+    "batas_cari_di": ("Nama wilayah dicari di", "Area names are searched in"),
+    "batas_cari_di_bantuan": (
+        "Untuk berkas tanpa kode Kemendagri. Berkas yang menyebut provinsi dan kabupaten induknya (GADM, BIG) "
+        "bisa dicari di seluruh Indonesia.",
+        "For files without Kemendagri codes. A file naming its parent provinsi and kabupaten (GADM, BIG) can be "
+        "searched in all of Indonesia.",
+    ),
+    "batas_cari_nasional": ("Seluruh Indonesia (menurut nama induk di berkas)",
+                            "All of Indonesia (by the parents named in the file)"),
+    "batas_perlu_dilihat": ("Fitur yang perlu dilihat", "Features to look at"),
+    "batas_kol_fitur": ("Fitur", "Feature"),
+    "batas_kol_induk": ("Induk di berkas", "Parent in file"),
+    "batas_pilih_fitur": (
+        "{jumlah} fitur belum cocok. Pilih wilayahnya di bawah, atau centang lewati fitur yang tidak cocok.",
+        "{jumlah} {jumlah|feature is|features are} unmatched. Pick {jumlah|its|their} area below, or tick skip "
+        "unmatched features.",
+    ),
+    "batas_pilih_untuk_fitur": ("Fitur {baris} — '{nama}' adalah:", "Feature {baris} — '{nama}' is:"),
+    "batas_lewati_tak_cocok": ("Simpan tanpa fitur yang tidak cocok", "Store without the unmatched features"),
+    "batas_akan_disimpan": ("Akan disimpan: {ringkas}.", "To be stored: {ringkas}."),
 }

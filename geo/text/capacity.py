@@ -161,10 +161,10 @@ TEXTS = {
         "No blank-card stock entries yet. Import them with: python -m geo import-blank-stock FILE.",
     ),
     "blangko_catatan": (
-        "Stok tercatat {stok} per {tanggal_stok}; sejak itu {dicetak} kartu dicetak. Laju cetak = kartu "
-        "tercetak {awal} – {akhir} ÷ jumlah hari. {prr} kartu siap cetak menunggu.",
-        "Stock recorded {stok} on {tanggal_stok}; {dicetak} cards printed since. Printing rate = cards printed "
-        "{awal} – {akhir} ÷ days. {prr} print-ready cards are waiting.",
+        "Stok tercatat {stok} per {tanggal_stok}; sejak itu {dicetak} kartu dicetak. Laju memakai jumlah sudah "
+        "cetak data perekaman: kartu tercetak {awal} – {akhir} ÷ jumlah hari. {prr} kartu siap cetak menunggu.",
+        "Stock recorded {stok} on {tanggal_stok}; {dicetak} cards printed since. The rate uses the recording "
+        "figures' printed counts: cards printed {awal} – {akhir} ÷ days. {prr} print-ready cards are waiting.",
     ),
     "blangko_laju_buku": ("Blangko dipakai per hari (buku stok)", "Blanks used per day (stock ledger)"),
     "blangko_catatan_buku": (

@@ -46,6 +46,10 @@ TEXTS = {
         "{belum} not recorded, including {pemula} first-timers ({persen}): young people just turning or about "
         "to turn 17, most of them still at school.",
     ),
+    "beranda_pemula": (
+        "{pemula} dari {belum} belum rekam adalah pemula ({persen}).",
+        "{pemula} of the {belum} not recorded are first-timers ({persen}).",
+    ),
     "lapisan_sekolah_kantong": ("Sekolah: siswa akan 17 belum rekam", "Schools: students turning 17 not recorded"),
     "hotspot_label": ("{nama}: {kelas} (p = {p})", "{nama}: {kelas} (p = {p})"),
     "kantong_intro": (

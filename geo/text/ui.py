@@ -87,6 +87,7 @@ TEXTS = {
                      "Point at a village to see its figures."),
     "peta_kembali": ("Kembali ke atas lewat tombol di atas peta.", "Go back up with the buttons above the map."),
     "peta_nama_wilayah": ("Nama wilayah", "Area names"),
+    "tingkat_provinsi": ("Provinsi", "Province"),
     "tingkat_kabupaten": ("Kabupaten/kota", "Regency/city"),
     "tingkat_kecamatan": ("Kecamatan", "District"),
     "tingkat_desa": ("Desa/kelurahan", "Village"),

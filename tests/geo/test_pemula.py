@@ -189,3 +189,25 @@ def test_a_store_made_before_the_pemula_columns_gets_them_on_open(store_url):
     assert area_totals(reopened, "36.03.19")[Col.PEMULA_BELUM] == 4
     assert reopened.enrollment()[Col.SUDAH].tolist() == [90, 95]
     reopened.close()
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_the_template_has_belum_rekam_pemula_and_reads_back(store_url, kind):
+    """The Data page's template (as its CSV and XLSX downloads write it), filled in, reads back with
+    the first-timers not recorded: the column is one an office can fill and the product can import."""
+    from geo.export import to_csv_bytes, to_xlsx_bytes
+
+    store = Store.open(store_url)
+    store.add_areas(panongan_areas())
+    frame = ingest.template(store, within="36.03", level="desa")
+    assert list(frame.columns)[-1] == Col.PEMULA_BELUM
+    by_code = {k: (w, s, pb) for k, _, w, s, _, _, pb in PANONGAN}
+    frame[Col.WAJIB] = [by_code[k][0] for k in frame[Col.KODE]]
+    frame[Col.SUDAH] = [by_code[k][1] for k in frame[Col.KODE]]
+    frame[Col.PEMULA_BELUM] = [by_code[k][2] for k in frame[Col.KODE]]
+    data = to_csv_bytes(frame) if kind == "csv" else to_xlsx_bytes({"data": frame})
+    prepared = ingest.prepare_enrollment(store, data, level="desa", within="36.03", file_name=f"templat.{kind}")
+    ingest.commit_enrollment(store, prepared, tanggal="2025-08-31")
+    totals = area_totals(store, "36.03.19")
+    assert (totals[Col.BELUM], totals[Col.PEMULA_BELUM]) == (3746, 1205)
+    store.close()

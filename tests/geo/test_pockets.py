@@ -373,3 +373,24 @@ def test_cli_hotspots_on_a_grid(store_url, capsys, monkeypatch):
     expected = hotspots(table, permutations=499, seed=3).set_index(Col.KODE)
     assert all(rows[k]["hotspot"] == expected.loc[k, pockets.KELAS] for k in rows)
     assert all(rows[k]["p_value"] == round(expected.loc[k, pockets.P_SIM], 4) for k in rows)
+
+
+def test_cli_ranks_by_belum_rekam_then_people_to_green_and_shows_pemula(store_url, capsys, monkeypatch):
+    """Issue #18 item 6: the largest pocket first; on a tie, the one fewer people from hijau first
+    (even when its share not recorded is lower); the first-timers column when the figures have it."""
+    s = Store.open(store_url)
+    s.add_areas(_areas())
+    s.add_enrollment(pd.DataFrame({Col.KODE: ["99.01.01.2001", "99.01.01.1002", "99.01.02.2001"],
+                                   Col.WAJIB: [1000, 2000, 500], Col.SUDAH: [900, 1900, 450],
+                                   Col.PEMULA_BELUM: [30, 40, 10]}), tanggal="2026-01-05")
+    s.close()
+    code, out, err = _cli(capsys, monkeypatch, "pockets", "--within", "99.01", "--format", "json", "--db", store_url)
+    assert code == 0, err
+    rows = json.loads(out)
+    # 100 belum each: =Kel A2 (95 %) is already hijau, Desa A1 (90 %) needs 20 more, though its share is higher.
+    assert [(r["kode"], r["belum_rekam"], r["menuju_hijau"]) for r in rows] == [
+        ("99.01.01.1002", 100, 0), ("99.01.01.2001", 100, 20), ("99.01.02.2001", 50, 10)]
+    assert [r[Col.PEMULA_BELUM] for r in rows] == [40, 30, 10]
+    assert list(rows[0])[:5] == ["peringkat", "kode", "nama", "belum_rekam", Col.PEMULA_BELUM]
+    code, out, _ = _cli(capsys, monkeypatch, "pockets", "--within", "99.01", "--db", store_url)
+    assert Col.PEMULA_BELUM in out.splitlines()[0]

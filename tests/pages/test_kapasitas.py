@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import cards, fmt
+from geo import cards, fmt, ingest
 from geo.coverage import coverage_table
 from geo.render import images
 from geo.schema import Col
@@ -188,3 +188,32 @@ def test_without_inventory_the_page_says_what_to_import(demo_env):
     assert any("python -m geo import-inventory" in i.value for i in at.info)
     assert any("python -m geo import-blank-stock" in i.value for i in at.info)
     assert len(at.error) == 0
+
+
+def test_the_blank_projection_says_which_rate_it_used(demo, demo_env):
+    """Printed counts as recent as the stock ledger: the printing rate, said so (both languages). Newer
+    figures without printed counts and a newer ledger: the ledger's own daily use, said so."""
+    at = _app()
+    caption = next(c.value for c in at.caption if c.value.startswith("Stok tercatat"))
+    assert "Laju memakai jumlah sudah cetak data perekaman" in caption
+    assert "The rate uses the recording figures' printed counts" in next(
+        c.value for c in _app("en").caption if c.value.startswith("Stock recorded"))
+
+    store = Store.open(demo_env)
+    desa = coverage_table(store, "desa", within="99.01")
+    desa = desa[desa[Col.WAJIB].notna()]
+    store.add_enrollment(desa[[Col.KODE, Col.WAJIB, Col.SUDAH]].reset_index(drop=True), tanggal="2026-11-23")
+    ingest.import_blank_stock(store, b"tanggal,kode,diterima,dipakai\n2026-11-20,99.01,0,300\n"
+                                     b"2026-11-23,99.01,0,240\n", "uji", file_name="blangko_baru.csv")
+    p = cards.blank_projection(store, "99.01", date="2026-11-23")
+    store.close()
+    assert p["sumber_laju"] == "blangko"
+    at = _app()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert "Kartu dicetak per hari" not in metrics
+    assert metrics["Blangko dipakai per hari (buku stok)"] == fmt.number(p["laju_cetak_per_hari"], 1)
+    caption = next(c.value for c in at.caption if c.value.startswith("Stok tercatat"))
+    assert "kolom 'dipakai' buku stok" in caption and "23 November 2026" in caption
+    at = _app("en")
+    assert any(m.label == "Blanks used per day (stock ledger)" for m in at.metric)
