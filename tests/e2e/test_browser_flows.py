@@ -157,6 +157,37 @@ def test_home_map_shows_every_kecamatan_in_its_zone_colour(demo_app, offline):
     assert len(zones) >= 2  # the demo's kecamatan are not all in one zone: the check can tell colours apart
 
 
+def test_an_alert_opens_the_page_that_explains_it(demo_app, offline, artifacts):
+    """The Peringatan panel lists geo's alerts, most urgent first; a red-zone alert's button opens
+    the map on that kecamatan's desa, a device alert's the Kapasitas page."""
+    from datetime import date
+
+    from geo import alerts
+    from geo.config import load_settings
+    from geo.present.alerts import alert_rows
+
+    store = Store.open(demo_app.db_url)
+    kab = store.areas(level=Level.KABUPATEN)[Col.KODE].iloc[0]
+    rows = alert_rows(alerts.compute_alerts(store, kab, today=date.today(), settings=load_settings()))
+    tab = offline.new()
+    tab.page.goto(demo_app.url)
+    panel = tab.page.get_by_text(f"Peringatan ({len(rows)})", exact=True)
+    expect(panel).to_be_visible(timeout=60_000)
+    first = tab.page.get_by_test_id("stMarkdownContainer").filter(has_text=rows["judul"].iloc[0]).first
+    expect(first).to_be_visible()
+    _shot(tab.page, artifacts / "home_alerts.png")
+    red = rows[rows["jenis"] == "zona_merah"].iloc[0]
+    if red["urutan"] > 5:  # the panel shows five; the rest one click away
+        tab.page.get_by_text(re.compile(r"^\d+ peringatan lainnya$")).click()
+    red_line = tab.page.get_by_test_id("stHorizontalBlock").filter(has_text=red["nama"]).filter(
+        has_text=red["judul"]).last
+    red_line.get_by_role("button", name="Buka Peta Cakupan").click()
+    tab.page.wait_for_url(re.compile(r"/peta"), timeout=60_000)
+    expect(tab.page.get_by_role("heading", name=re.compile(re.escape(red["nama"])))).to_be_visible(timeout=60_000)
+    assert _query(tab.page.url).get("area") == [red["kode"]]
+    _assert_offline(tab)
+
+
 # --- 2. map drill-down and a shared link ---------------------------------------------------------
 def test_map_drill_down_and_shared_link(demo_app, offline, artifacts):
     store = Store.open(demo_app.db_url)

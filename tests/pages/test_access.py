@@ -86,7 +86,7 @@ def test_every_role_sees_the_dashboards_once_logged_in(private, page, role):
     assert f"Masuk sebagai akun_{role} ({role})" in [c.value for c in at.sidebar.caption]
 
 
-@pytest.mark.parametrize("role, tabs", [("viewer", 0), ("editor", 5), ("admin", 6)])
+@pytest.mark.parametrize("role, tabs", [("viewer", 0), ("editor", 6), ("admin", 7)])
 def test_the_data_page_needs_an_editor(private, role, tabs):
     auth.add_user(Store.open(private), f"akun_{role}", PASSWORD, role, settings=load_settings())
     at = _login(_app("data"), f"akun_{role}")
