@@ -171,11 +171,11 @@ class Problem:
     """One problem found in a file, located by row and column where possible."""
 
     key: str
-    baris: int | None = None
-    kolom: str | None = None
+    row: int | None = None  # as people count them: the file's own row number
+    column: str | None = None  # the file's header
     params: dict | None = None
     severity: str = "error"  # "error" blocks an import, "warning" does not
-    lembar: str | None = None  # the sheet, when a workbook's sheets are read together
+    sheet: str | None = None  # the sheet, when a workbook's sheets are read together
 
 
 class ValidationFailed(RekamError):

@@ -61,7 +61,7 @@ with tabs["tab_templat"]:
     lvl = st.radio(ctx.t("jenis_templat"), ui.TEMPLATES, horizontal=True, key="templat_level",
                    format_func=lambda v: ctx.t(f"templat_{v}"))
     frame = ui.template_frame(ctx, lvl)
-    st.dataframe(frame.head(10), hide_index=True)
+    ui.template_preview(ctx, frame)
     ui.template_downloads(ctx, frame, lvl)
 
 if "tab_pengguna" in tabs:

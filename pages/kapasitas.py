@@ -77,9 +77,9 @@ figure = {"area_name": dict(queries.kabupaten_list(ctx.url, ctx.stamp)).get(ctx.
           "settings": ctx.settings, "lang": lang, "kode": ctx.area}
 media = ui.media_allowed()
 st.subheader(ctx.t("kartu_judul"))
-st.plotly_chart(charts.compact(charts.kartu_bar(cards["totals"], **figure)), key="kartu_corong")
+st.plotly_chart(charts.compact(charts.cards_bar(cards["totals"], **figure)), key="kartu_corong")
 st.markdown(f"**{ctx.t('kartu_riwayat')}**")
-st.plotly_chart(charts.compact(charts.kartu_riwayat_line(cards["history"], **figure)), key="kartu_riwayat")
+st.plotly_chart(charts.compact(charts.card_history_line(cards["history"], **figure)), key="kartu_riwayat")
 with st.expander(ctx.t("kartu_per_kecamatan")):
     st.dataframe(present.funnel_view(cards["funnel"], lang), hide_index=True, width="stretch")
 if media and cards["totals"].get(Col.PRR) is not None:
@@ -99,7 +99,7 @@ else:
     cols[2].metric(ctx.t("blangko_perkiraan_habis"), fmt.long_date(p["tanggal_habis"], lang),
                    ctx.t("blangko_hari_lagi", hari=days(p["hari_tersisa"])), delta_color="off", delta_arrow="off")
     cols[3].metric(ctx.t("blangko_kurang"), fmt.number(p["kurang"], lang=lang))
-    st.plotly_chart(charts.compact(charts.blangko_line(cards["ledger"], p, **figure)), key="blangko_stok")
+    st.plotly_chart(charts.compact(charts.blank_stock_line(cards["ledger"], p, **figure)), key="blangko_stok")
     st.caption(ctx.t("blangko_catatan_buku" if by_ledger else "blangko_catatan",
                      stok=fmt.number(p["stok"], lang=lang), tanggal_stok=fmt.long_date(p["tanggal_stok"], lang),
                      dicetak=fmt.number(p["dicetak_sejak_stok"] or 0, lang=lang),

@@ -29,7 +29,7 @@ from ui.trends import TrendInputs, chart_areas, chart_settings, trend_inputs
 from ui.uploads import (
     OTHER_IMPORTS, TEMPLATES, active_versions, fix_unmatched, forget_upload, history_view, join_report_view,
     prepare_upload, rollback, save_enrollment, save_event, save_other, set_override,
-    show_latest_date, template_frame, uploader_key,
+    show_latest_date, template_frame, template_preview, uploader_key,
 )
 
 __all__ = [
@@ -41,6 +41,6 @@ __all__ = [
     "page_start", "page_style", "picker", "plain", "fitted_table", "page_title", "POINT_LAYERS", "point_layers", "prepare_upload", "rollback", "save_enrollment",
     "plan_controls", "zones_before_after", "save_event", "save_other", "saved_plans_panel", "screenshot_exit", "screenshot_mode", "set_map_metric",
     "set_map_view", "set_override", "show_flash", "show_folium", "show_latest_date", "show_map", "sidebar",
-    "source_line", "stale_notice", "sync_query_params", "table_downloads", "template_downloads", "template_frame", "TEMPLATES", "trend_inputs", "TrendInputs",
+    "source_line", "stale_notice", "sync_query_params", "table_downloads", "template_downloads", "template_frame", "template_preview", "TEMPLATES", "trend_inputs", "TrendInputs",
     "uploader_key", "user_form", "users", "verdict_box", "zone_badge", "zone_word",
 ]

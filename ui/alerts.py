@@ -10,7 +10,7 @@ import streamlit as st
 from geo import alerts as alert_rules
 from geo import fmt, ingest
 from geo import targets as target_rules
-from geo.columns import SELISIH_TARGET, STATUS_TARGET
+from geo.columns import SELISIH_TARGET, STATUS_TARGET, TENGGAT
 from geo.io.mail import mail_ready, send_text
 from geo.present.alerts import alert_rows, digest_text
 from geo.present.targets import EDITOR_COLUMNS, EDITOR_HEADERS, digest_view, editor_view, target_view
@@ -23,7 +23,8 @@ from ui.map_view import focus_area
 from ui.tables import plain
 
 STATUS_ORDER = {"tertinggal": 0, "di_jalur": 1, "data_kurang": 2, "tercapai": 3}  # who is behind comes first
-SHOWN = 5  # alerts shown at once on Beranda; the rest one click away
+SHOWN = 5
+HIDDEN = ("kol_kode", "kol_tenggat", "kol_laju", "kol_sumber_target")  # the Beranda table fits 1366 px  # alerts shown at once on Beranda; the rest one click away
 ICONS = {"data_basi": ":material/history:", "lokasi_lumpuh": ":material/block:",
          "blangko_habis": ":material/inventory_2:", "tanpa_rekam": ":material/pause_circle:",
          "zona_turun": ":material/trending_down:", "terlambat_target": ":material/schedule:",
@@ -58,7 +59,7 @@ def alerts_panel(ctx: Context) -> None:
 
 
 def _alert_line(ctx: Context, row: dict) -> None:
-    words, go = st.columns([5, 1.3], vertical_alignment="center")
+    words, go = st.columns([4, 1.6], vertical_alignment="center")  # the longest page name fits at 1366 px
     words.markdown(f"{ICONS[row['jenis']]} **{row['judul']}** — {plain(row['kalimat'])}")
     page = row["halaman"]
     if go.button(ctx.t("peringatan_buka", halaman=ctx.t(f"nav_{page}")), key=f"peringatan_{row['urutan']}",
@@ -82,7 +83,11 @@ def target_summary(ctx: Context) -> None:
                       tercapai=int(counts.get("tercapai", 0)), jalur=int(counts.get("di_jalur", 0))))
     rank = children[STATUS_TARGET].map(STATUS_ORDER).fillna(len(STATUS_ORDER))
     ordered = children.assign(_rank=rank).sort_values(["_rank", SELISIH_TARGET], na_position="last")
-    st.dataframe(target_view(ordered, ctx.lang).drop(columns=[ctx.t("kol_kode")]), hide_index=True, width="stretch")
+    view = target_view(ordered, ctx.lang)  # the deadline and where the target comes from: said once, under it
+    st.dataframe(view.drop(columns=[ctx.t(k) for k in HIDDEN]), hide_index=True, width="stretch")
+    deadlines = sorted({str(d)[:10] for d in children[TENGGAT].dropna()})
+    if deadlines:
+        st.caption(ctx.t("target_tenggat_catatan", tenggat=", ".join(fmt.long_date(d, ctx.lang) for d in deadlines)))
     if target_rules.current_targets(queries.store(ctx.url), ctx.area).empty:
         st.caption(ctx.t("target_bawaan", target=threshold_text(ctx.settings.target, ctx.lang),
                          tenggat=fmt.long_date(ctx.settings.deadline_for(ctx.date), ctx.lang)))

@@ -67,8 +67,8 @@ def join_report_view(ctx: Context, prepared):
     report["cara"] = [ctx.t(f"cara_{c}") for c in report["cara"]]
     notes: dict[int | str, list[str]] = {}
     for p in prepared.join.problems:
-        if p.baris is not None:
-            notes.setdefault(row_key(p.lembar, p.baris), []).append(tr(p.key, ctx.lang, **(p.params or {})))
+        if p.row is not None:
+            notes.setdefault(row_key(p.sheet, p.row), []).append(tr(p.key, ctx.lang, **(p.params or {})))
     report["alasan"] = ["; ".join(notes.get(row_key(s, b), [])) for s, b in zip(report["lembar"], report["baris"])]
     report["kandidat"] = [", ".join(f"{c['nama']} ({c['kode']})" for c in (k or [])) for k in report["kandidat"]]
     sheets = ["lembar"] if report["lembar"].notna().any() else []  # a workbook read whole: rows per sheet
@@ -161,6 +161,16 @@ def save_event(ctx: Context, kode: str, jenis: str, start, end, note: str) -> in
     session = require(ctx, "editor")
     return events.add_event(queries.store(ctx.url), kode, jenis, start, end, note, session.username,
                             writer_area=session.wilayah)
+
+
+PREVIEW_WIDTH = 8  # template columns shown on the page at once (a 1366 px screen); the file holds all
+
+
+def template_preview(ctx: Context, frame) -> None:
+    """The first rows of a template; optional columns past PREVIEW_WIDTH named under it, not drawn."""
+    st.dataframe(frame.head(10).iloc[:, :PREVIEW_WIDTH], hide_index=True)
+    if frame.shape[1] > PREVIEW_WIDTH:
+        st.caption(ctx.t("templat_kolom_lain", kolom=", ".join(frame.columns[PREVIEW_WIDTH:])))
 
 
 def template_frame(ctx: Context, kind: str):

@@ -65,7 +65,7 @@ def prepare_enrollment(store: Store, source, *, level: Level | str = Level.DESA,
     refuse_outside(store, writer_area, [*joined.matched[Col.KODE], *_codes_elsewhere(store, joined, writer_area)])
     headers = read.report.get("columns", {})  # name the column as the file does ('DESA/KELURAHAN', not 'nama')
     for problem in joined.problems:
-        problem.kolom = headers.get(problem.kolom, problem.kolom)
+        problem.column = headers.get(problem.column, problem.column)
     warnings = list(read.problems) + [p for p in joined.problems if p.severity != "error"]
     return PreparedEnrollment(name, digest, level, within, read, joined, warnings)
 

@@ -75,11 +75,11 @@ def _checked_rows(frame, known: set[str]) -> list[dict]:
             row = check_event(record[Col.KODE], record[JENIS], record[MULAI], record[SELESAI], record[KETERANGAN],
                               known)
         except RekamError as err:
-            problems.append(Problem(err.key, baris=int(baris), params=err.params))
+            problems.append(Problem(err.key, row=int(baris), params=err.params))
             continue
         identity = tuple(row[c] for c in EVENT_IDENTITY)
         if identity in seen:
-            problems.append(Problem("peristiwa_ganda", baris=int(baris), params={
+            problems.append(Problem("peristiwa_ganda", row=int(baris), params={
                 "jenis": row[JENIS], "kode": row[Col.KODE], "mulai": row[MULAI], "baris_lain": seen[identity]}))
             continue
         seen[identity] = int(baris)

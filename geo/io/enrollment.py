@@ -103,7 +103,7 @@ def _read_sheet(sheet: Sheet, header, file_name: str, many: bool):
 
 def _on_sheet(problems: list[Problem], lembar: str | None) -> list[Problem]:
     for problem in problems:
-        problem.lembar = lembar
+        problem.sheet = lembar
     return problems
 
 

@@ -319,7 +319,7 @@ def _refuse_duplicates(header: Header, by_role: dict[str, list[Column]]) -> None
         for sub in {c.sub for c in cols}:
             same = [c for c in cols if c.sub == sub]
             if len(same) > 1:
-                problems.append(Problem("kolom_ganda", baris=header.rows[-1] + 1, kolom=same[0].text, params={
+                problems.append(Problem("kolom_ganda", row=header.rows[-1] + 1, column=same[0].text, params={
                     "kolom": same[0].text, "jumlah": len(same), "huruf": ", ".join(letter(c.index) for c in same)}))
     if problems:
         raise ValidationFailed(problems)
@@ -360,7 +360,7 @@ def map_columns(header: Header) -> Mapping:
         found = ", ".join(f"'{c.text}'" for c in header.columns) or "(tidak ada / none)"
         baris = header.rows[0] + 1 if header.rows else None
         raise ValidationFailed([
-            Problem("kolom_hilang", baris=baris, kolom=None,
+            Problem("kolom_hilang", row=baris, column=None,
                     params={"dicari": wanted, "ditemukan": found, "sinonim": ", ".join(synonyms)})
             for wanted, synonyms in missing
         ])

@@ -140,17 +140,17 @@ def texts(cols: list[Column]) -> str:
 
 
 def over_wajib(baris: int, m: Mapping, sudah: int, wajib: int) -> Problem:
-    return Problem("melebihi_wajib", baris=baris, kolom=texts(m.counts[Col.SUDAH]), severity="warning",
+    return Problem("melebihi_wajib", row=baris, column=texts(m.counts[Col.SUDAH]), severity="warning",
                    params={"sudah": sudah, "wajib": wajib, "cakupan": round(100 * sudah / wajib, 2) if wajib else None})
 
 
 def belum_differs(baris: int, m: Mapping, belum: int, wajib: int, sudah: int, expected: int) -> Problem:
-    return Problem("belum_tidak_sesuai", baris=baris, kolom=texts(m.counts[Col.BELUM]), severity="warning",
+    return Problem("belum_tidak_sesuai", row=baris, column=texts(m.counts[Col.BELUM]), severity="warning",
                    params={"belum": belum, "wajib": wajib, "sudah": sudah, "selisih": expected})
 
 
 def cakupan_differs(baris: int, m: Mapping, written, computed: float) -> Problem:
-    return Problem("cakupan_tidak_sesuai", baris=baris, kolom=m.cakupan.text, severity="warning",
+    return Problem("cakupan_tidak_sesuai", row=baris, column=m.cakupan.text, severity="warning",
                    params={"tertulis": show(written), "dihitung": round(computed, 2)})
 
 

@@ -146,8 +146,8 @@ class RowReader:
         self.warnings += plain_warnings(body, self.mapping, self.grid)
         for entry, row in self.pending_totals:
             self._compare_total(entry, row, [START])
-        self.errors.sort(key=lambda p: p.baris or 0)
-        self.warnings.sort(key=lambda p: p.baris or 0)
+        self.errors.sort(key=lambda p: p.row or 0)
+        self.warnings.sort(key=lambda p: p.row or 0)
         return self.rows
 
     def _take_plain(self, body: Body, rows: np.ndarray) -> None:
@@ -204,7 +204,7 @@ class RowReader:
         expected, found = widths[header_row], widths[i]
         if found == expected or (found > expected and all(v is None for v in row[expected:])):
             return False
-        self.errors.append(Problem("jumlah_kolom_beda", baris=i + 1, params={
+        self.errors.append(Problem("jumlah_kolom_beda", row=i + 1, params={
             "ada": found, "judul": expected, "baris_judul": header_row + 1, "pemisah": self.sheet.delimiter}))
         return True
 
@@ -221,10 +221,10 @@ class RowReader:
                     params = {"nilai": number if number is not None else show(raw)}
                     if error == "angka_terlalu_besar":
                         params["maks"] = MAX_COUNT
-                    row_errors.append(Problem(error, baris=baris, kolom=col.text, params=params))
+                    row_errors.append(Problem(error, row=baris, column=col.text, params=params))
                     number = None
                 elif number is None and role in REQUIRED_COUNTS:
-                    row_errors.append(Problem("angka_kosong", baris=baris, kolom=col.text, params={}))
+                    row_errors.append(Problem("angka_kosong", row=baris, column=col.text, params={}))
                 parts.append(number)
             counts[role] = sum(parts) if all(p is not None for p in parts) else None
         name = as_text(row[m.name.index]) if m.name else None
@@ -232,8 +232,8 @@ class RowReader:
             if not row_errors and self._is_unlabelled_total(counts):
                 self._check_total(baris, "", row)
                 return
-            self.errors.append(Problem("tanpa_nama", baris=baris,
-                                       kolom=m.name.text if m.name else (m.code.text if m.code else None), params={}))
+            self.errors.append(Problem("tanpa_nama", row=baris,
+                                       column=m.name.text if m.name else (m.code.text if m.code else None), params={}))
         self.errors.extend(row_errors)
         self.rows.add(baris, code, name, self._parent(row), counts)
         self._row_warnings(baris, row, counts)
@@ -307,7 +307,7 @@ class RowReader:
             entry["consistent"] = False
             expected, scope = sums[0]
             self.warnings.append(Problem(
-                "total_tidak_sesuai", baris=entry["baris"], kolom=texts(cols), severity="warning",
+                "total_tidak_sesuai", row=entry["baris"], column=texts(cols), severity="warning",
                 params={"label": entry["label"] or "(tanpa label)", "tertulis": written, "dihitung": expected,
                         "selisih": written - expected, "dari_baris": self.rows.baris[scope.n],
                         "sampai_baris": self.rows.baris[-1]}))
@@ -321,7 +321,7 @@ class RowReader:
             self.sections.append(text)
         else:
             self.section = None
-            self.warnings.append(Problem("baris_tanpa_angka", baris=baris, params={"teks": text}, severity="warning"))
+            self.warnings.append(Problem("baris_tanpa_angka", row=baris, params={"teks": text}, severity="warning"))
 
     def _section_from_titles(self) -> str | None:
         """A title above the header naming the kecamatan ('KECAMATAN TELUKNAGA'), for one sheet per kecamatan."""

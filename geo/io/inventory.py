@@ -148,7 +148,7 @@ def read_inventory(source, *, file_name: str | None = None, max_bytes: int | Non
     example = ", ".join(sorted(known_sites)[:3]) if known_sites else ""
 
     def bad(key, baris, kolom, **params):
-        problems.append(Problem(key, baris=baris, kolom=kolom, params=params))
+        problems.append(Problem(key, row=baris, column=kolom, params=params))
 
     for r in raw.to_dict("records"):
         baris, site, device = r["_baris"], r[LOKASI_ID], r[ALAT_ID]
@@ -229,19 +229,19 @@ def read_blank_stock(source, *, file_name: str | None = None, max_bytes: int | N
         day = _iso(r[Col.TANGGAL]) if r[Col.TANGGAL] else None
         kode = normalize_code(r[Col.KODE])
         if day is None:
-            problems.append(Problem("inv_tanggal_salah", baris=baris, kolom=Col.TANGGAL,
+            problems.append(Problem("inv_tanggal_salah", row=baris, column=Col.TANGGAL,
                                     params={"nilai": r[Col.TANGGAL]}))
         if kode is None:
-            problems.append(Problem("blangko_kode_salah", baris=baris, kolom=Col.KODE, params={"kode": r[Col.KODE]}))
+            problems.append(Problem("blangko_kode_salah", row=baris, column=Col.KODE, params={"kode": r[Col.KODE]}))
         counts = {}
         for col in (DITERIMA, DIPAKAI):
             counts[col] = read_count(r[col]) if r[col] else None
             if r[col] and counts[col] is None:
-                problems.append(Problem("inv_bukan_jumlah", baris=baris, kolom=col, params={"nilai": r[col]}))
+                problems.append(Problem("inv_bukan_jumlah", row=baris, column=col, params={"nilai": r[col]}))
         if not r[DITERIMA] and not r[DIPAKAI]:
-            problems.append(Problem("blangko_kosong", baris=baris))
+            problems.append(Problem("blangko_kosong", row=baris))
         if day and kode and (kode, day) in seen:
-            problems.append(Problem("inv_baris_ganda", baris=baris, kolom=Col.TANGGAL,
+            problems.append(Problem("inv_baris_ganda", row=baris, column=Col.TANGGAL,
                                     params={"kunci": f"{kode} {day}", "baris_lain": seen[(kode, day)],
                                             "kunci_nama": Col.KODE}))
         seen.setdefault((kode, day), baris)

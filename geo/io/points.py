@@ -46,11 +46,11 @@ def read_points(source, kind: str, *, file_name: str | None = None, max_bytes: i
         lat, lon = parse_decimal(r["lat"]), parse_decimal(r["lon"])
         kode = normalize_code(r[code_col])
         if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            problems.append(Problem("titik_koordinat_salah", baris=r[ROW], kolom="lat/lon",
+            problems.append(Problem("titik_koordinat_salah", row=r[ROW], column="lat/lon",
                                     params={"lat": r["lat"], "lon": r["lon"]}))
             continue
         if kode is None:
-            problems.append(Problem("titik_kode_salah", baris=r[ROW], kolom=code_col, params={"kode": r[code_col]}))
+            problems.append(Problem("titik_kode_salah", row=r[ROW], column=code_col, params={"kode": r[code_col]}))
             continue
         extra = {k: v for k, v in r.items() if k not in required and k != ROW and v != ""}
         rows.append({"id": r[id_col], Col.NAMA: r["nama"], Col.KODE: kode, "lat": lat, "lon": lon, "atribut": extra})

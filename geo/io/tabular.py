@@ -118,14 +118,14 @@ def _check_shape(sheet: Sheet, rows: list[tuple[int, list]], columns: list[str])
     header_row = rows[0][0]
     for key in dict.fromkeys(c for c in columns if columns.count(c) > 1):
         where = [j for j, c in enumerate(columns) if c == key]
-        problems.append(Problem("kolom_ganda", baris=header_row, kolom=key, params={
+        problems.append(Problem("kolom_ganda", row=header_row, column=key, params={
             "kolom": key, "jumlah": len(where), "huruf": ", ".join(letter(j) for j in where)}))
     if sheet.widths is not None:
         expected = sheet.widths[header_row - 1]
         for baris, row in rows[1:]:
             found = sheet.widths[baris - 1]
             if found != expected and not (found > expected and all(v is None for v in row[expected:])):
-                problems.append(Problem("jumlah_kolom_beda", baris=baris, params={
+                problems.append(Problem("jumlah_kolom_beda", row=baris, params={
                     "ada": found, "judul": expected, "baris_judul": header_row, "pemisah": sheet.delimiter}))
     if problems:
         raise ValidationFailed(problems)

@@ -54,20 +54,20 @@ def _row(r: dict, found: dict, problems: list) -> dict | None:
     before = len(problems)
     if count_error:
         params = {"nilai": count_text, **({"maks": MAX_COUNT} if count_error == "angka_terlalu_besar" else {})}
-        problems.append(Problem(count_error, baris=baris, kolom=found["target_rekam"], params=params))
+        problems.append(Problem(count_error, row=baris, column=found["target_rekam"], params=params))
     if kode is None:
-        problems.append(Problem("target_kode_salah", baris=baris, kolom=found[Col.KODE],
+        problems.append(Problem("target_kode_salah", row=baris, column=found[Col.KODE],
                                 params={"kode": r[found[Col.KODE]]}))
     if not (year.isdigit() and 2011 <= int(year) <= 2100):
-        problems.append(Problem("target_tahun_salah", baris=baris, kolom=found["tahun"], params={"nilai": year}))
+        problems.append(Problem("target_tahun_salah", row=baris, column=found["tahun"], params={"nilai": year}))
     if month is None:
-        problems.append(Problem("target_bulan_salah", baris=baris, kolom=found["bulan"],
+        problems.append(Problem("target_bulan_salah", row=baris, column=found["bulan"],
                                 params={"nilai": r[found["bulan"]]}))
     if pct_text and (pct is None or not 0 < pct <= 100):
-        problems.append(Problem("target_persen_salah", baris=baris, kolom=found["target_persen"],
+        problems.append(Problem("target_persen_salah", row=baris, column=found["target_persen"],
                                 params={"nilai": pct_text}))
     if not pct_text and not count_text:
-        problems.append(Problem("target_kosong", baris=baris, kolom=None, params={}))
+        problems.append(Problem("target_kosong", row=baris, column=None, params={}))
     if len(problems) > before:
         return None
     note = r[found["keterangan"]] if found["keterangan"] else ""
@@ -103,7 +103,7 @@ def targets_from_table(raw: pd.DataFrame) -> pd.DataFrame:
             continue
         key = (row[Col.KODE], row["tahun"], row["bulan"])
         if key in seen:
-            problems.append(Problem("target_ganda", baris=row[ROW], kolom=None,
+            problems.append(Problem("target_ganda", row=row[ROW], column=None,
                                     params={"kode": key[0], "baris_lain": seen[key]}))
             continue
         seen[key] = row[ROW]

@@ -75,7 +75,7 @@ class _BoundaryJoin:
             self.match_level(level, [r for r in records if r[Col.LEVEL] == level.value])
         for r in records:
             if not isinstance(r[Col.LEVEL], str):
-                self.problems.append(Problem("batas_tingkat_tidak_dikenal", baris=int(r[Col.BARIS]), kolom=Col.LEVEL,
+                self.problems.append(Problem("batas_tingkat_tidak_dikenal", row=int(r[Col.BARIS]), column=Col.LEVEL,
                                              params={"nama": r[Col.NAMA] or "–"}))
                 self.rows[int(r[Col.BARIS])] = self.report_row(r, None, {
                     "cara": MatchedBy.UNMATCHED.value, "alasan": "batas_tingkat_tidak_dikenal", "kandidat": []})
@@ -84,7 +84,7 @@ class _BoundaryJoin:
         hits = report[report["cara"].isin(_MATCHED)]
         matched = pd.DataFrame({Col.BARIS: hits["baris"].astype("int64").to_numpy(), Col.KODE: hits["kode"].to_numpy(),
                                 Col.NAMA: hits["nama"].to_numpy()})
-        self.problems.sort(key=lambda p: (p.baris is None, p.baris or 0))
+        self.problems.sort(key=lambda p: (p.row is None, p.row or 0))
         return JoinResult(matched=matched, report=report, problems=self.problems)
 
     # --- one level -------------------------------------------------------------------------
@@ -144,10 +144,10 @@ class _BoundaryJoin:
                 found = row["kode"] if row["cara"] in _MATCHED else None
                 self.resolved[(anchor, level, name)] = found
                 if found is None:
-                    self.problems.append(Problem("batas_induk_tidak_cocok", baris=baris, severity="warning", params={
+                    self.problems.append(Problem("batas_induk_tidak_cocok", row=baris, severity="warning", params={
                         "tingkat": level.value, "nama_induk": name, "kandidat": _candidates(row["kandidat"])}))
                 elif row["cara"] == MatchedBy.SIMILAR_NAME.value:
-                    self.problems.append(Problem("batas_induk_mirip", baris=baris, severity="warning", params={
+                    self.problems.append(Problem("batas_induk_mirip", row=baris, severity="warning", params={
                         "tingkat": level.value, "nama_induk": name, "kode": found, "nama": row["nama"],
                         "skor": row["skor"]}))
         return {key: self.resolved[(key[0], level, key[1])] for key in wanted}
@@ -211,7 +211,7 @@ class _BoundaryJoin:
             features.sort()
             for b in features:
                 self.rows[b]["alasan"] = "wilayah_ganda"
-            self.problems.append(Problem("wilayah_ganda", baris=features[0], kolom=Col.NAMA, params={
+            self.problems.append(Problem("wilayah_ganda", row=features[0], column=Col.NAMA, params={
                 "kode": kode, "nama": self.rows[features[0]]["nama"], "baris_semua": ", ".join(map(str, features))}))
 
 

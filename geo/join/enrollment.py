@@ -103,7 +103,7 @@ def join_enrollment(
         problems += _unused_overrides(overrides, {row_key(s, b) for s, b in zip(report["lembar"], report["baris"])})
     problems += _duplicates(report, scope)
     order = {s: i for i, s in enumerate(dict.fromkeys(report["lembar"]))}
-    problems.sort(key=lambda p: (order.get(p.lembar, 0), p.baris is None, p.baris or 0))
+    problems.sort(key=lambda p: (order.get(p.sheet, 0), p.row is None, p.row or 0))
     return JoinResult(matched=_matched(table, report), report=report, problems=problems)
 
 
@@ -195,8 +195,8 @@ def _unused_overrides(overrides: dict, rows: set) -> list[Problem]:
     for key, kode in overrides.items():
         if key not in rows:
             lembar, baris = _split_key(key)
-            out.append(Problem("manual_tanpa_baris", baris=baris, kolom=Col.KODE, params={"kode": kode},
-                               severity="warning", lembar=lembar))
+            out.append(Problem("manual_tanpa_baris", row=baris, column=Col.KODE, params={"kode": kode},
+                               severity="warning", sheet=lembar))
     return out
 
 
@@ -210,7 +210,7 @@ def _duplicates(report: pd.DataFrame, scope: Scope) -> list[Problem]:
         report.loc[group.index, "alasan"] = "wilayah_ganda"
         first = group.iloc[0]
         problems.append(Problem(
-            "wilayah_ganda", baris=int(first["baris"]), kolom=Col.KODE, severity="error", lembar=first["lembar"],
+            "wilayah_ganda", row=int(first["baris"]), column=Col.KODE, severity="error", sheet=first["lembar"],
             params={"kode": kode, "nama": scope.names[kode], "baris_semua": ", ".join(refs)},
         ))
     return problems

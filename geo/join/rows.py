@@ -55,8 +55,8 @@ class RowMatcher:
 
     def problem(self, key: str, baris: int, kolom: str | None, severity: str = "error", **params) -> None:
         params.setdefault("level", self.scope.level.value)
-        self.problems.append(Problem(key, baris=baris, kolom=kolom, params=params, severity=severity,
-                                     lembar=self.sheet))
+        self.problems.append(Problem(key, row=baris, column=kolom, params=params, severity=severity,
+                                     sheet=self.sheet))
 
     def match(self, baris: int, raw_code, name: AreaName, parent_name: AreaName | None, *,
               key: int | str | None = None) -> Outcome:

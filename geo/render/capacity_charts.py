@@ -1,6 +1,6 @@
 """Plotly figures of the card pipeline for the capacity page and the media pack: recorded →
-print-ready → printed (``kartu_bar``), print-ready waiting and cards printed per week
-(``kartu_riwayat_line``) and the blank-card stock with its run-out (``blangko_line``). Pure
+print-ready → printed (``cards_bar``), print-ready waiting and cards printed per week
+(``card_history_line``) and the blank-card stock with its run-out (``blank_stock_line``). Pure
 builders, framed and styled as every media-pack figure (``style``).
 """
 from __future__ import annotations
@@ -21,8 +21,8 @@ from geo.schema import Col
 from geo.text import tr
 
 # ``compact`` too: the capacity page shows these figures under its own headings.
-__all__ = ["CARD_COLOURS", "CARD_PATTERNS", "blangko_line", "compact", "count_ticks", "kartu_bar",
-           "kartu_riwayat_line"]
+__all__ = ["CARD_COLOURS", "CARD_PATTERNS", "blank_stock_line", "compact", "count_ticks", "cards_bar",
+           "card_history_line"]
 
 CARD_COLOURS = {"cetak": "#1f4e79", "prr": "#7b3294", "diproses": "#a3a3a3", "stok": "#1f4e79",
                 "proyeksi": "#8c564b"}  # never a zone colour: these are not zones
@@ -34,7 +34,7 @@ CARD_PATTERNS = {"cetak": "", "prr": "/", "diproses": "x"}
 _CARD_ROWS = ("rekam", "verifikasi", "cetak")
 
 
-def kartu_bar(totals: dict, *, area_name: str, settings: Settings, lang: str = "id", kode: str | None = None,
+def cards_bar(totals: dict, *, area_name: str, settings: Settings, lang: str = "id", kode: str | None = None,
               demo: bool | None = None) -> go.Figure:
     """Recorded → verified → printed for one area: three horizontal bars, recorded on top.
 
@@ -91,11 +91,11 @@ def kartu_bar(totals: dict, *, area_name: str, settings: Settings, lang: str = "
                              tanggal=fmt.long_date(data_date, lang))
     demo = is_demo([kode] if kode else []) if demo is None else demo
     frame_figure(fig, title=title, subtitle=subtitle, source=source_text(settings, data_date, lang, demo=demo),
-                 lang=lang, kind="kartu_bar", plot_height=SCREEN_ROW_PX * 6)
+                 lang=lang, kind="cards_bar", plot_height=SCREEN_ROW_PX * 6)
     return fig
 
 
-def kartu_riwayat_line(history: pd.DataFrame, *, area_name: str, settings: Settings, lang: str = "id",
+def card_history_line(history: pd.DataFrame, *, area_name: str, settings: Settings, lang: str = "id",
                        kode: str | None = None, demo: bool | None = None) -> go.Figure:
     """Print-ready cards waiting (a line) and cards printed per week (bars), over time.
 
@@ -149,11 +149,11 @@ def kartu_riwayat_line(history: pd.DataFrame, *, area_name: str, settings: Setti
                              akhir=fmt.long_date(data_date, lang))
     demo = is_demo([kode] if kode else []) if demo is None else demo
     frame_figure(fig, title=title, subtitle=subtitle, source=source_text(settings, data_date, lang, demo=demo),
-                 lang=lang, kind="kartu_riwayat_line", plot_height=340)
+                 lang=lang, kind="card_history_line", plot_height=340)
     return fig
 
 
-def blangko_line(ledger: pd.DataFrame, projection: dict, *, area_name: str, settings: Settings, lang: str = "id",
+def blank_stock_line(ledger: pd.DataFrame, projection: dict, *, area_name: str, settings: Settings, lang: str = "id",
                  kode: str | None = None, demo: bool | None = None) -> go.Figure:
     """The blank-card stock after each entry (steps) and its projected run-out (dashed).
 
@@ -224,7 +224,7 @@ def blangko_line(ledger: pd.DataFrame, projection: dict, *, area_name: str, sett
     subtitle += "<br>" + facts[:1].upper() + facts[1:]
     demo = is_demo([kode] if kode else []) if demo is None else demo
     frame_figure(fig, title=title, subtitle=subtitle, source=source_text(settings, data_date, lang, demo=demo),
-                 lang=lang, kind="blangko_line", plot_height=340)
+                 lang=lang, kind="blank_stock_line", plot_height=340)
     return fig
 
 

@@ -1,7 +1,7 @@
 """Plotly figures of coverage for the media pack: images that explain themselves. Pure builders.
 
-``zona_bar`` (coverage of each child area, by zone), ``kantong_bar`` (the areas with the most
-belum rekam) and ``tren_line`` (one area over time) return figures sized for a screen, framed
+``zone_bar`` (coverage of each child area, by zone), ``pockets_bar`` (the areas with the most
+belum rekam) and ``trend_line`` (one area over time) return figures sized for a screen, framed
 by ``style.frame_figure`` (title, subtitle, legend, source line). Zones are never told by
 colour alone: each has a fill pattern (it survives greyscale printing and colour-blind eyes)
 and its word in the legend and on every bar. The card pipeline's figures are in
@@ -31,11 +31,11 @@ from geo.text import tr
 
 # The builders, and the look that static_map and the planner's image take from here (style's).
 __all__ = ["EXPORT_BASE_PX", "INK", "MUTED", "PATTERN_INK", "SEPARATORS", "ZONE_ORDER", "coverage_range", "is_demo",
-           "kantong_bar", "level_words", "month_ticks", "source_text", "style_for_export", "text_lines", "tint",
-           "tren_line", "wrap_text", "zona_bar", "zone_legend", "zones_of"]
+           "pockets_bar", "level_words", "month_ticks", "source_text", "style_for_export", "text_lines", "tint",
+           "trend_line", "wrap_text", "zone_bar", "zone_legend", "zones_of"]
 
 
-def zona_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settings, lang: str = "id",
+def zone_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settings, lang: str = "id",
              demo: bool | None = None) -> go.Figure:
     """Coverage of each child area as horizontal bars, best on top, filled by zone.
 
@@ -95,11 +95,11 @@ def zona_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settin
     demo = is_demo(order) if demo is None else demo
     fig.update_layout(bargap=0.28)
     frame_figure(fig, title=title, subtitle=subtitle, source=source_text(settings, data_date, lang, demo=demo),
-                 lang=lang, kind="zona_bar", plot_height=SCREEN_ROW_PX * (len(order) + 0.8))
+                 lang=lang, kind="zone_bar", plot_height=SCREEN_ROW_PX * (len(order) + 0.8))
     return fig
 
 
-def kantong_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settings, lang: str = "id",
+def pockets_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settings, lang: str = "id",
                 n: int = 10, parent_names: dict | None = None, demo: bool | None = None) -> go.Figure:
     """The ``n`` areas with the most belum rekam (``coverage.top_belum``), largest on top.
 
@@ -156,11 +156,11 @@ def kantong_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Set
     demo = is_demo(table[Col.KODE]) if demo is None else demo
     fig.update_layout(bargap=0.3)
     frame_figure(fig, title=title, subtitle=subtitle, source=source_text(settings, data_date, lang, demo=demo),
-                 lang=lang, kind="kantong_bar", plot_height=SCREEN_ROW_PX * max(len(order), 3))
+                 lang=lang, kind="pockets_bar", plot_height=SCREEN_ROW_PX * max(len(order), 3))
     return fig
 
 
-def tren_line(series: pd.DataFrame, *, area_name: str, settings: Settings, lang: str = "id",
+def trend_line(series: pd.DataFrame, *, area_name: str, settings: Settings, lang: str = "id",
               kode: str | None = None, demo: bool | None = None, projection: dict | None = None) -> go.Figure:
     """Coverage of one area over time, zone bands behind (patterned, with their words).
 
@@ -221,7 +221,7 @@ def tren_line(series: pd.DataFrame, *, area_name: str, settings: Settings, lang:
     codes = [kode] if kode else (list(series[Col.KODE]) if Col.KODE in series else [])
     demo = is_demo(codes) if demo is None else demo
     source = source_text(settings, x[-1] if x else None, lang, demo=demo)
-    frame_figure(fig, title=title, subtitle=subtitle, source=source, lang=lang, kind="tren_line", plot_height=340)
+    frame_figure(fig, title=title, subtitle=subtitle, source=source, lang=lang, kind="trend_line", plot_height=340)
     return fig
 
 

@@ -97,33 +97,33 @@ def chart_figure(store, within: str, kind: str, *, date: str | None = None, lang
     name = ctx["name"]
     if kind == "zona-bar":
         table = coverage_table(store, ctx["child"], within=within, date=date, zones=settings.zones)
-        return charts.zona_bar(table, area_name=name, data_date=ctx["data_date"], settings=settings, lang=lang)
+        return charts.zone_bar(table, area_name=name, data_date=ctx["data_date"], settings=settings, lang=lang)
     if kind == "kantong":
         desa, parents = pockets_table(store, within, date, settings, ctx)
-        return charts.kantong_bar(desa, area_name=name, data_date=ctx["data_date"], settings=settings,
+        return charts.pockets_bar(desa, area_name=name, data_date=ctx["data_date"], settings=settings,
                                   lang=lang, n=TOP_POCKETS, parent_names=parents or None)
     if kind in ("kartu", "kartu-riwayat") and (ctx["totals"].get(Col.PRR) is None
                                                or ctx["totals"].get(Col.CETAK) is None):
         raise RekamError("gambar_kartu_tanpa_data", wilayah=name, kode=within)
     if kind == "kartu":  # area_totals' counts are card_totals' counts
-        return capacity_charts.kartu_bar(ctx["totals"], area_name=name, settings=settings, lang=lang, kode=within)
+        return capacity_charts.cards_bar(ctx["totals"], area_name=name, settings=settings, lang=lang, kode=within)
     if kind == "kartu-riwayat":
         history = cards.card_history(store, within, end=date)
-        return capacity_charts.kartu_riwayat_line(history, area_name=name, settings=settings, lang=lang,
+        return capacity_charts.card_history_line(history, area_name=name, settings=settings, lang=lang,
                                                   kode=within)
     if kind == "blangko":
         ledger = cards.blank_ledger(store, within=within, date=date)
         if ledger.empty:
             raise RekamError("blangko_tidak_ada")
         projection = cards.blank_projection(store, within, date=date)
-        return capacity_charts.blangko_line(ledger, projection, area_name=name, settings=settings, lang=lang,
+        return capacity_charts.blank_stock_line(ledger, projection, area_name=name, settings=settings, lang=lang,
                                             kode=within)
     series = coverage_over_time(store, within, end=date, settings=settings)
     story = None
     if today is not None:  # the target, the deadline and the projection: the story of the image
         story = trend.projection(series, target_pct=settings.target, deadline=settings.deadline_for(
             ctx["data_date"]), today=today)
-    return charts.tren_line(series, area_name=name, settings=settings, lang=lang, kode=within, projection=story)
+    return charts.trend_line(series, area_name=name, settings=settings, lang=lang, kode=within, projection=story)
 
 
 def chart_image(store, within: str, kind: str, *, fmt_name: str = "png", size="1200x675", date: str | None = None,

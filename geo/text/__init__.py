@@ -70,15 +70,15 @@ def tr(key: str, lang: str = "id", **params) -> str:
 def describe_problem(problem: Problem, lang: str = "id") -> str:
     """One line: where (row, column) and what is wrong, with how to fix it."""
     params = dict(problem.params or {})
-    params.setdefault("baris", problem.baris)
-    params.setdefault("kolom", problem.kolom)
+    params.setdefault("baris", problem.row)
+    params.setdefault("kolom", problem.column)
     where = []
-    if problem.lembar:
-        where.append(tr("lokasi_lembar", lang, lembar=problem.lembar))
-    if problem.baris is not None:
-        where.append(tr("lokasi_baris" if not where else "lokasi_baris_lembar", lang, baris=problem.baris))
-    if problem.kolom:
-        where.append(tr("lokasi_kolom", lang, kolom=problem.kolom))
+    if problem.sheet:
+        where.append(tr("lokasi_lembar", lang, lembar=problem.sheet))
+    if problem.row is not None:
+        where.append(tr("lokasi_baris" if not where else "lokasi_baris_lembar", lang, baris=problem.row))
+    if problem.column:
+        where.append(tr("lokasi_kolom", lang, kolom=problem.column))
     prefix = (", ".join(where) + ": ") if where else ""
     return prefix + tr(problem.key, lang, **params)
 

@@ -176,6 +176,7 @@ TEXTS = {
         "people recorded (12,345). Add rows at the bottom, delete a row to withdraw a target. Saved as one version "
         "(undone in History). Target files are imported in the Points & other files tab.",
     ),
+    "target_tenggat_catatan": ("Tenggat: {tenggat}.", "Deadline: {tenggat}."),
     "target_simpan": ("Simpan target", "Save targets"),
     "target_tersimpan": ("Target tersimpan sebagai versi {versi}.", "Targets stored as version {versi}."),
     "target_tidak_berubah": ("Tidak ada target yang berubah.", "No target changed."),

@@ -139,6 +139,8 @@ TEXTS = {
     "berkas_peristiwa": ("Peristiwa", "Events"),
     "berkas_target": ("Target", "Targets"),
     "jenis_templat": ("Templat untuk", "Template for"),
+    "templat_kolom_lain": ("Juga di berkas templat (boleh dikosongkan): {kolom}.",
+                           "Also in the template file (may be left empty): {kolom}."),
     "templat_desa": ("Rekap per desa", "Figures by village"),
     "templat_kecamatan": ("Rekap per kecamatan", "Figures by district"),
     "templat_perangkat": ("Perangkat & operator", "Devices & operators"),

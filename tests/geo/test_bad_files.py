@@ -129,7 +129,7 @@ def cli(capsys, *argv) -> tuple[int, str, str]:
 
 
 def located(problems) -> list[tuple]:
-    return [(p.key, p.baris, p.kolom, p.severity) for p in problems]
+    return [(p.key, p.row, p.column, p.severity) for p in problems]
 
 
 # --- enrollment: refused before anything is stored ------------------------------------------
@@ -188,7 +188,7 @@ def test_bad_enrollment_file_is_refused_with_its_row_and_column_and_the_store_is
     if where is not None:  # the row and column are named, in the error or in the join report
         problems = err.value.problems if isinstance(err.value, ValidationFailed) else prepared.join.problems
         assert where + ("error",) in located(problems)
-        (problem,) = [p for p in problems if (p.key, p.baris) == where[:2]]
+        (problem,) = [p for p in problems if (p.key, p.row) == where[:2]]
         lokasi = f"Baris {where[1]}" + (f", kolom '{where[2]}'" if where[2] else "")
         assert describe_problem(problem).startswith(lokasi + ": ")
     assert_unchanged(before, state(seeded))

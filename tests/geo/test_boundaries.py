@@ -354,7 +354,7 @@ def test_gadm_file_is_refused_without_a_kemendagri_code_field():
     # GADM's CC_3 holds BPS codes: refused row by row.
     with pytest.raises(ValidationFailed) as v:
         load_boundaries(path, code_field="CC_3")
-    assert [(p.key, p.baris, p.params["kode"]) for p in v.value.problems] == [
+    assert [(p.key, p.row, p.params["kode"]) for p in v.value.problems] == [
         ("batas_kode_bps", 1, "3674020"), ("batas_kode_bps", 2, "3674010")]
     loaded = load_boundaries(path, code_field="kemendagri")
     assert loaded.report["name_field"] == "NAME_3"
@@ -378,7 +378,7 @@ def test_bps_and_malformed_codes_are_refused_per_row(tmp_path):
     ])
     with pytest.raises(ValidationFailed) as e:
         load_boundaries(path)
-    assert [(p.key, p.baris) for p in e.value.problems] == [
+    assert [(p.key, p.row) for p in e.value.problems] == [
         ("batas_kode_bps", 1), ("batas_kode_tidak_sah", 4), ("batas_kode_kosong", 5)]
     assert "BPS" in describe(e.value)
 
@@ -397,7 +397,7 @@ def test_mixed_levels_are_kept_by_depth_and_not_dissolved(tmp_path):
         ["36.74.01.1001", "desa", "36.74.01"]]
     with pytest.raises(ValidationFailed) as e:
         load_boundaries(path, level=Level.DESA)
-    assert [(p.key, p.baris, p.params["tingkat_kode"]) for p in e.value.problems] == [
+    assert [(p.key, p.row, p.params["tingkat_kode"]) for p in e.value.problems] == [
         ("batas_kode_tingkat_lain", 1, "kabupaten"), ("batas_kode_tingkat_lain", 2, "kecamatan")]
 
 

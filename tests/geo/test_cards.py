@@ -52,7 +52,7 @@ def test_card_funnel_and_history(store):
     assert (rate, start, end) == (pytest.approx((1695 - 1470) / 14), "2026-01-19", "2026-02-02")
     totals = cards.card_totals(store, "99.01.01", date="2026-01-19")
     assert (totals[Col.SUDAH], totals[Col.PRR], totals[Col.CETAK]) == (1725, 225, 1470)
-    fig = charts.kartu_bar(totals, area_name="Kabupaten Uji", settings=Settings(zones=ZoneConfig()))
+    fig = charts.cards_bar(totals, area_name="Kabupaten Uji", settings=Settings(zones=ZoneConfig()))
     # recorded, verified (PRR + printed) and printed, each made of the same parts: 1,725 − 225 − 1,470 = 30
     # still processing; 1,695 / 1,725 = 98.26%, 1,470 / 1,725 = 85.22%
     parts = {t.meta["bagian"]: list(t.x) for t in fig.data if t.type == "bar"}
@@ -80,7 +80,7 @@ def test_blank_stock_projection(store, tmp_path):
     assert (p["tanggal_stok"], p["stok"], p["dicetak_sejak_stok"], p["stok_perkiraan"]) == (
         "2026-01-12", 1380, 0, 1380)
     assert p["laju_cetak_per_hari"] == 0 and math.isinf(p["hari_tersisa"]) and p["tanggal_habis"] is None
-    fig = charts.blangko_line(ledger, cards.blank_projection(store, "99.01", window_days=14),
+    fig = charts.blank_stock_line(ledger, cards.blank_projection(store, "99.01", window_days=14),
                               area_name="Kabupaten Uji", settings=Settings(zones=ZoneConfig()))
     assert list(fig.data[0].y) == [1500, 1380, 1260, 1155]
     # from the last entry (also the data date) straight down to zero on the day it runs out

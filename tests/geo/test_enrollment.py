@@ -45,7 +45,7 @@ def col(read: EnrollmentRead, column: str) -> list:
 
 def problems(read_or_error) -> list[tuple]:
     found = read_or_error.problems
-    return [(p.key, p.baris, p.kolom) for p in found]
+    return [(p.key, p.row, p.column) for p in found]
 
 
 # --- (1) office XLSX ---------------------------------------------------------------------
@@ -230,7 +230,7 @@ def test_missing_required_column_names_what_was_found_and_what_is_expected():
     with pytest.raises(ValidationFailed) as err:
         read_enrollment(FIX / "salah_kolom_hilang.csv")
     (problem,) = err.value.problems
-    assert (problem.key, problem.baris, problem.kolom) == ("kolom_hilang", 1, None)
+    assert (problem.key, problem.row, problem.column) == ("kolom_hilang", 1, None)
     assert problem.params["dicari"] == "SUDAH REKAM"
     assert problem.params["ditemukan"] == "'NO', 'DESA', 'WAJIB KTP', 'PRR'"
     assert "SUDAH MELAKUKAN PEREKAMAN" in problem.params["sinonim"]
@@ -452,7 +452,7 @@ def test_section_rows_give_the_parent_and_subtotals_are_checked_per_block():
     assert read.report["sections"] == ["KECAMATAN SERPONG", "KEC. SETU"]
     assert [t["baris"] for t in read.report["total_rows"]] == [5, 8, 9]
     assert [t["consistent"] for t in read.report["total_rows"]] == [True, False, False]
-    assert [(p.key, p.baris, p.kolom, p.params["tertulis"], p.params["dihitung"]) for p in read.problems] == [
+    assert [(p.key, p.row, p.column, p.params["tertulis"], p.params["dihitung"]) for p in read.problems] == [
         ("total_tidak_sesuai", 8, "SUDAH REKAM", 41, 40),
         ("total_tidak_sesuai", 9, "SUDAH REKAM", 281, 280),
     ]
@@ -605,7 +605,7 @@ def test_total_row_above_the_data_is_checked_against_all_rows():
     assert col(read, Col.BARIS) == [3, 4]
     assert read.report["total_rows"] == [{"baris": 2, "label": "TOTAL", "consistent": False,
                                           "checked": [Col.WAJIB, Col.SUDAH]}]
-    assert [(p.key, p.baris, p.params["tertulis"], p.params["dihitung"], p.params["dari_baris"],
+    assert [(p.key, p.row, p.params["tertulis"], p.params["dihitung"], p.params["dari_baris"],
              p.params["sampai_baris"]) for p in read.problems] == [("total_tidak_sesuai", 2, 241, 240, 3, 4)]
 
 

@@ -46,8 +46,8 @@ class RowByRow(RowReader):
                 self._read_row(i, row)
         for entry, row in self.pending_totals:
             self._compare_total(entry, row, [START])
-        self.errors.sort(key=lambda p: p.baris or 0)
-        self.warnings.sort(key=lambda p: p.baris or 0)
+        self.errors.sort(key=lambda p: p.row or 0)
+        self.warnings.sort(key=lambda p: p.row or 0)
         return self.rows
 
     def _last_data_index_row_by_row(self, start: int) -> int:

@@ -166,7 +166,7 @@ def test_clean_tables_in_any_office_layout_read_back_exactly(records, titles, bl
     assert read.table[Col.BELUM].isna().all()
     assert read.report["total_row_found"] is total
     assert [p.key for p in read.problems if p.key != "melebihi_wajib"] == []
-    assert [p.baris for p in read.problems] == [first_data + i for i, r in enumerate(records) if r[2] > r[1]]
+    assert [p.row for p in read.problems] == [first_data + i for i, r in enumerate(records) if r[2] > r[1]]
     if fmt == "csv":
         assert read.report["delimiter"] == delimiter
     assert isinstance(read.table, pd.DataFrame)

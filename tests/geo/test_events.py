@@ -145,7 +145,7 @@ def test_import_events_lists_every_bad_row_and_stores_nothing(store, tmp_path):
                           "2026-01-05,2026-01-10,99.01.01,jaringan_putus,lagi\n")
     with pytest.raises(ValidationFailed) as err:
         import_events(store, path, user="a")
-    assert [(p.baris, p.key) for p in err.value.problems] == [
+    assert [(p.row, p.key) for p in err.value.problems] == [
         (3, "peristiwa_selesai_sebelum_mulai"), (4, "peristiwa_wilayah_tidak_ada"), (5, "peristiwa_ganda")]
     text = describe(err.value)
     assert "3 masalah" in text and "Baris 5: Peristiwa jaringan_putus di 99.01.01 mulai 2026-01-05" in text

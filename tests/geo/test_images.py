@@ -51,10 +51,10 @@ def _png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-# --- zona_bar -------------------------------------------------------------------------------
+# --- zone_bar -------------------------------------------------------------------------------
 def test_zona_bar_colours_patterns_and_values_follow_zones_from_settings():
     table = _table()
-    fig = charts.zona_bar(table, area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS)
+    fig = charts.zone_bar(table, area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS)
     seen = {}
     for trace in _bars(fig):
         zone = Zone(trace.meta["zona"]) if trace.meta["zona"] else None
@@ -83,7 +83,7 @@ def test_zona_bar_colours_patterns_and_values_follow_zones_from_settings():
 
 def test_zona_bar_thresholds_come_from_settings():
     stricter = Settings(zones=ZoneConfig(hijau=95.0, kuning=90.0))
-    fig = charts.zona_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=stricter)
+    fig = charts.zone_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=stricter)
     zone_of = {k: t.meta["zona"] for t in _bars(fig) for k in t.y if k is not None}
     assert zone_of["99.01.01"] == "kuning"  # 92% is not hijau at 95%
     assert zone_of["99.01.04"] == "merah"
@@ -94,7 +94,7 @@ def test_zona_bar_thresholds_come_from_settings():
 
 
 def test_zona_bar_labels_sorting_and_words():
-    fig = charts.zona_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS)
+    fig = charts.zone_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS)
     column = next(t for t in fig.data if (t.meta or {}).get("role") == style.LABEL_COLUMN_ROLE)
     labels = dict(zip(column.y, column.text))
     assert labels["99.01.01"] == "92,00% (hijau)"
@@ -107,17 +107,17 @@ def test_zona_bar_labels_sorting_and_words():
 
 
 def test_every_figure_names_area_date_and_source():
-    fig = charts.zona_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS)
+    fig = charts.zone_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS)
     named = {a.name: a.text for a in fig.layout.annotations}
     assert named["judul"] == "<b>Kabupaten Uji: 1 dari 5 kecamatan di zona hijau</b>"
     assert named["subjudul"] == "Cakupan perekaman KTP-el per kecamatan, data per 16 November 2026"
     source = named["sumber"]
     assert source == "Sumber: Disdukcapil Kabupaten Uji, data per 16 November 2026 · data contoh sintetis"
     assert fig.layout.separators == ",."
-    real = charts.zona_bar(_table(codes=("36.74.01", "36.74.02", "36.74.03", "36.74.04", "36.74.05")),
+    real = charts.zone_bar(_table(codes=("36.74.01", "36.74.02", "36.74.03", "36.74.04", "36.74.05")),
                            area_name="Kota Uji", data_date=DATE, settings=SETTINGS)
     assert next(a.text for a in real.layout.annotations if a.name == "sumber").endswith("16 November 2026")
-    english = charts.zona_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS, lang="en")
+    english = charts.zone_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS, lang="en")
     assert english.layout.separators == ".,"
     assert next(a.text for a in english.layout.annotations if a.name == "sumber").startswith(
         "Source: Disdukcapil Kabupaten Uji, data as of 16 November 2026")
@@ -126,7 +126,7 @@ def test_every_figure_names_area_date_and_source():
 
 def test_kantong_bar_lists_most_belum_with_parent_names_and_share():
     table = _table()
-    fig = charts.kantong_bar(table, area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS, n=3,
+    fig = charts.pockets_bar(table, area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS, n=3,
                              parent_names={"99.01": "Induk"})
     values = {k: x for t in _bars(fig) for k, x in zip(t.y, t.x) if k is not None}
     assert values == {"99.01.04": 1501.0, "99.01.02": 801.0, "99.01.03": 300.0}
@@ -145,7 +145,7 @@ def test_tren_line_title_direction_and_indonesian_months():
         Col.WAJIB: [1000, 1000, 1000], Col.SUDAH: [800, 850, 905],
     })
     series[Col.CAKUPAN] = 100 * series[Col.SUDAH] / series[Col.WAJIB]
-    fig = charts.tren_line(series, area_name="Kabupaten Uji", settings=SETTINGS)
+    fig = charts.trend_line(series, area_name="Kabupaten Uji", settings=SETTINGS)
     assert fig.layout.meta["judul"] == "Kabupaten Uji: cakupan naik dari 80,00% menjadi 90,50%"
     assert list(fig.layout.xaxis.ticktext) == ["Maret<br>2025", "Mei", "Juli"]  # every 2 months
     bands = {t.meta["zona"]: t.fillpattern.shape for t in fig.data if (t.meta or {}).get("role") == "pita"}
@@ -165,7 +165,7 @@ def test_month_ticks_step_and_years():
 def test_style_for_export_large_type_and_one_left_edge(key):
     size = images.SIZES[key]
     fig = style.style_for_export(
-        charts.zona_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS), size)
+        charts.zone_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS), size)
     assert (fig.layout.width, fig.layout.height) == size
     assert fig.layout.font.size >= 18 * size[0] / 1080 - 0.5
     named = {a.name: a for a in fig.layout.annotations}
@@ -180,7 +180,7 @@ def test_style_for_export_large_type_and_one_left_edge(key):
 
 
 def test_long_titles_wrap_to_the_width():
-    fig = charts.zona_bar(_table(), area_name="Kabupaten Dengan Nama Yang Sangat Panjang Sekali Untuk Diuji",
+    fig = charts.zone_bar(_table(), area_name="Kabupaten Dengan Nama Yang Sangat Panjang Sekali Untuk Diuji",
                           data_date=DATE, settings=SETTINGS)
     styled = style.style_for_export(fig, (1080, 1080))
     title = next(a for a in styled.layout.annotations if a.name == "judul")
@@ -215,7 +215,7 @@ def test_no_browser_fails_fast_instead_of_hanging(monkeypatch):
     monkeypatch.setattr(images, "_server_started", False)
     monkeypatch.setattr(images, "_browser_path", lambda: None)
     with pytest.raises(RekamError) as err:
-        images.to_image(charts.zona_bar(_table(), area_name="K", data_date=DATE, settings=SETTINGS))
+        images.to_image(charts.zone_bar(_table(), area_name="K", data_date=DATE, settings=SETTINGS))
     assert err.value.key == "gambar_tanpa_peramban"
     assert "Chromium" in describe(err.value)
 
@@ -224,14 +224,14 @@ def test_no_browser_fails_fast_instead_of_hanging(monkeypatch):
 @needs_browser
 @pytest.mark.parametrize("key", list(images.SIZES))
 def test_png_is_exactly_the_size_asked(key):
-    fig = charts.zona_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS)
+    fig = charts.zone_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS)
     assert _png_size(images.to_image(fig, "png", images.SIZES[key])) == images.SIZES[key]
 
 
 @needs_browser
 def test_an_empty_zone_stays_in_the_legend_without_a_bar():
     all_green = _table().iloc[:1]
-    fig = charts.zona_bar(all_green, area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS)
+    fig = charts.zone_bar(all_green, area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS)
     svg = images.to_image(fig, "svg", (1080, 1080)).decode("utf-8")
     legend = [html.unescape(t) for t in re.findall(r'class="legendtext"[^>]*>([^<]*)<', svg)]
     assert legend == ["Hijau ≥ 92%", "Kuning 85% – < 92%", "Merah < 85%"]
@@ -240,7 +240,7 @@ def test_an_empty_zone_stays_in_the_legend_without_a_bar():
 
 @needs_browser
 def test_svg_holds_title_area_and_source_as_text():
-    fig = charts.zona_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS)
+    fig = charts.zone_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS)
     svg = images.to_image(fig, "svg", (1200, 675)).decode("utf-8")
     assert svg.lstrip().startswith("<svg") and 'width="1200"' in svg and 'height="675"' in svg
     text = re.sub(r"<[^>]+>", "", svg)

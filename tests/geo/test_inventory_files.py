@@ -83,7 +83,7 @@ S1,,,2025-02-01,,,,
 """
     with pytest.raises(ValidationFailed) as err:
         ingest.import_inventory(store, write_file(tmp_path, "salah.csv", bad), "uji")
-    found = [(p.baris, p.kolom, p.key) for p in err.value.problems]
+    found = [(p.row, p.column, p.key) for p in err.value.problems]
     assert found == [(2, "lokasi_id", "inv_lokasi_tidak_dikenal"), (3, "jenis", "inv_pilihan_salah"),
                      (4, "tanggal_mulai", "inv_tanggal_salah"), (5, "status", "inv_pilihan_salah"),
                      (6, "operator", "inv_bukan_jumlah"), (8, "tanggal_mulai", "inv_baris_ganda"),
@@ -98,7 +98,7 @@ def test_device_without_kind_and_refused_files(store, tmp_path):
     no_kind = "lokasi_id,alat_id,jenis,tanggal_mulai,status\nS1,S1-A1,,2025-01-01,aktif\n"
     with pytest.raises(ValidationFailed) as err:
         read_inventory(write_file(tmp_path, "a.csv", no_kind))
-    assert [(p.baris, p.key) for p in err.value.problems] == [(2, "inv_jenis_kosong")]
+    assert [(p.row, p.key) for p in err.value.problems] == [(2, "inv_jenis_kosong")]
     with pytest.raises(FileRefused, match="inv_kolom_hilang") as err:
         read_inventory(write_file(tmp_path, "b.csv", "lokasi,tanggal\nS1,2025-01-01\n"))
     assert describe(err.value).startswith("Kolom 'alat_id' tidak ada. Berkas inventaris perlu kolom: lokasi_id, "
@@ -200,6 +200,6 @@ def test_bad_blank_rows(store, tmp_path):
     bad = "tanggal,kode,diterima,dipakai\n2026-13-01,99.01,10,0\n2026-01-05,abc,1.5,\n2026-01-06,99.01,,\n"
     with pytest.raises(ValidationFailed) as err:
         ingest.import_blank_stock(store, write_file(tmp_path, "b.csv", bad), "uji")
-    assert [(p.baris, p.key) for p in err.value.problems] == [
+    assert [(p.row, p.key) for p in err.value.problems] == [
         (2, "inv_tanggal_salah"), (3, "blangko_kode_salah"), (3, "inv_bukan_jumlah"), (4, "blangko_kosong")]
 

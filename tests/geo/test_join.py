@@ -52,7 +52,7 @@ def only_row(result) -> dict:
 
 
 def keys(result) -> list[tuple[str, int, str]]:
-    return [(p.key, p.baris, p.severity) for p in result.problems]
+    return [(p.key, p.row, p.severity) for p in result.problems]
 
 
 # --- the BPS trap --------------------------------------------------------------
@@ -436,7 +436,7 @@ def test_every_problem_has_indonesian_and_english_text(areas):
     errors = {p.key for p in result.problems if p.severity == "error"}
     assert errors - ROW_ERRORS == {"wilayah_ganda"}
     unmatched = set(result.report["baris"][~result.report["cara"].isin(["kode", "nama", "nama_mirip", "manual"])])
-    assert unmatched == {p.baris for p in result.problems if p.key in ROW_ERRORS}
+    assert unmatched == {p.row for p in result.problems if p.key in ROW_ERRORS}
     for problem in result.problems:
         for lang in ("id", "en"):
             line = describe_problem(problem, lang)

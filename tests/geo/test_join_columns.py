@@ -79,11 +79,11 @@ def row_by_row(table, areas, *, level, within=None, overrides=None) -> JoinResul
             continue
         report.loc[group.index, "alasan"] = "wilayah_ganda"
         first = group.iloc[0]
-        problems.append(Problem("wilayah_ganda", baris=int(first["baris"]), kolom=Col.KODE, lembar=first["lembar"],
+        problems.append(Problem("wilayah_ganda", row=int(first["baris"]), column=Col.KODE, sheet=first["lembar"],
                                 params={"kode": kode, "nama": scope.names[kode], "baris_semua": ", ".join(
                                     str(row_key(s, b)) for s, b in zip(group["lembar"], group["baris"]))}))
     order = {s: i for i, s in enumerate(dict.fromkeys(report["lembar"]))}
-    problems.sort(key=lambda p: (order.get(p.lembar, 0), p.baris is None, p.baris or 0))
+    problems.sort(key=lambda p: (order.get(p.sheet, 0), p.row is None, p.row or 0))
     hits = report[report["cara"].isin(_MATCHED_VALUES)]
     out = pd.DataFrame({Col.BARIS: hits["baris"].astype("int64").to_numpy(), Col.KODE: hits["kode"].to_numpy(),
                         Col.NAMA: hits["nama"].to_numpy()})
@@ -156,7 +156,7 @@ def test_a_national_sized_table_is_matched_by_code_and_duplicates_still_named():
     result = join_enrollment(table, areas, level="desa")
     assert (result.report["cara"] == "kode").all() and (result.report["skor"] == 100.0).all()
     (problem,) = [p for p in result.problems if p.key == "wilayah_ganda"]
-    assert (problem.baris, problem.params["baris_semua"]) == (2, "2, 1001")
+    assert (problem.row, problem.params["baris_semua"]) == (2, "2, 1001")
     assert list(result.report.loc[result.report["alasan"].notna(), "baris"]) == [2, 1001]
 
 

@@ -69,7 +69,7 @@ def test_bad_rows_are_named_by_their_row_in_the_file():
                     "LP04;Kode Salah;mobile;desa-x;-9;121;1;1;aktif;\n")
     with pytest.raises(ValidationFailed) as failed:
         read_points(text.encode(), "lokasi", file_name="lokasi.csv")
-    assert [(p.key, p.baris) for p in failed.value.problems] == [("titik_koordinat_salah", 5),
+    assert [(p.key, p.row) for p in failed.value.problems] == [("titik_koordinat_salah", 5),
                                                                   ("titik_kode_salah", 6)]
 
 

@@ -71,7 +71,7 @@ def test_target_file_names_each_bad_row_and_column(tmp_path):
                     "99.01,2026,,96,\n", encoding="utf-8")
     with pytest.raises(ValidationFailed) as err:
         read_targets(path)
-    found = {(p.key, p.baris, p.kolom) for p in err.value.problems}
+    found = {(p.key, p.row, p.column) for p in err.value.problems}
     assert found == {("target_kode_salah", 3, "kode"), ("target_tahun_salah", 4, "tahun"),
                      ("target_bulan_salah", 5, "bulan"), ("target_persen_salah", 6, "target_persen"),
                      ("target_kosong", 7, None), ("angka_negatif", 8, "target_rekam"), ("target_ganda", 9, None)}
@@ -140,7 +140,7 @@ def test_the_data_pages_table_typed_as_people_write_saves_only_what_changed(demo
     bad.loc[1, "target_persen"] = "sembilan puluh"
     with pytest.raises(ValidationFailed) as caught:
         save_edited_targets(demo, current_targets(demo), bad, user="editor1")
-    assert [(p.key, p.baris, p.kolom) for p in caught.value.problems] == [("target_persen_salah", 2, "target_persen")]
+    assert [(p.key, p.row, p.column) for p in caught.value.problems] == [("target_persen_salah", 2, "target_persen")]
 
 
 # --- which target holds -------------------------------------------------------------------------

@@ -56,7 +56,7 @@ def test_a_row_with_a_field_too_many_or_too_few_is_refused_at_that_row():
     short = "36.74.01.1003;9120;8411"
     with pytest.raises(ValidationFailed) as err:
         read_enrollment(csv_bytes(HEADER, ROWS[0], shifted, short, ROWS[3]), file_name="rekap.csv")
-    found = [(p.key, p.baris, p.params["ada"], p.params["judul"]) for p in err.value.problems]
+    found = [(p.key, p.row, p.params["ada"], p.params["judul"]) for p in err.value.problems]
     assert found == [("jumlah_kolom_beda", 3, 5, 4), ("jumlah_kolom_beda", 4, 3, 4)]
     assert "Baris 3: Baris ini berisi 5 kolom, padahal judul kolom (baris 1) berisi 4" in describe(err.value)
 
@@ -78,7 +78,7 @@ def test_a_simple_table_with_a_column_twice_or_a_shifted_row_is_refused():
     with pytest.raises(ValidationFailed) as err:
         tabular.read_table(csv_bytes("id,nama,lat,lon,nama", "a,Balai,-6.3,106.7,x", "b,Kantor,Cipayung,-6.2,106.8,y"),
                            file_name="lokasi.csv")
-    assert [(p.key, p.baris) for p in err.value.problems] == [("kolom_ganda", 1), ("jumlah_kolom_beda", 3)]
+    assert [(p.key, p.row) for p in err.value.problems] == [("kolom_ganda", 1), ("jumlah_kolom_beda", 3)]
 
 
 def test_control_characters_and_direction_overrides_are_stripped_from_names():
@@ -279,4 +279,4 @@ def test_a_shifted_last_row_is_an_error_not_a_footer():
     with pytest.raises(ValidationFailed) as err:
         read_enrollment(csv_bytes(HEADER, ROWS[0], ROWS[1], "36.74.01.1003;K;;EL. RAWA MEKAR JAYA;500;0"),
                         file_name="rekap.csv")
-    assert [(p.key, p.baris) for p in err.value.problems] == [("jumlah_kolom_beda", 4)]
+    assert [(p.key, p.row) for p in err.value.problems] == [("jumlah_kolom_beda", 4)]

@@ -106,12 +106,12 @@ def read_codes(values: pd.Series, column: str, level: Level | None) -> list[str]
     for row, value in enumerate(values, start=1):
         code, written = normalize_code(value), _as_written(value)
         if written is None:
-            problems.append(Problem("batas_kode_kosong", baris=row, kolom=column))
+            problems.append(Problem("batas_kode_kosong", row=row, column=column))
         elif code is None:
             key = "batas_kode_bps" if code_shape(value) == "bps" else "batas_kode_tidak_sah"
-            problems.append(Problem(key, baris=row, kolom=column, params={"kode": written}))
+            problems.append(Problem(key, row=row, column=column, params={"kode": written}))
         elif level and Level.of_code(code) is not level:
-            problems.append(Problem("batas_kode_tingkat_lain", baris=row, kolom=column, params={
+            problems.append(Problem("batas_kode_tingkat_lain", row=row, column=column, params={
                 "kode": code, "tingkat_kode": Level.of_code(code).value, "level": level.value}))
         codes.append(code)
     if problems:

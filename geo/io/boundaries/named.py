@@ -73,7 +73,7 @@ def read_named(frame, columns: list[str], *, level: Level | None = None,
     if all(lvl is None for lvl in levels):
         raise FileRefused("batas_tingkat_perlu", skema=schema, pilihan=", ".join(lvl.value for lvl in LEVELS))
     if level is not None:
-        wrong = [Problem("batas_tingkat_lain", baris=i, params={"tingkat_fitur": lvl.value, "level": level.value})
+        wrong = [Problem("batas_tingkat_lain", row=i, params={"tingkat_fitur": lvl.value, "level": level.value})
                  for i, lvl in enumerate(levels, start=1) if lvl is not None and lvl is not level]
         if wrong:
             raise ValidationFailed(wrong)
