@@ -109,9 +109,10 @@ def map_table(ctx: Context, view: MapView):
 
 
 def map_hint(ctx: Context, view: MapView) -> str:
-    """What the reader can do on the map: click a kecamatan to see its desa, or (desa drawn:
+    """What the reader can do on the map: click a kabupaten/kota or a kecamatan to see its children, or (desa drawn:
     nothing to click) point at one for its figures; and how to go back up when drilled down."""
-    hint = ctx.t("peta_klik") if view.level != Level.DESA.value else ctx.t("peta_arahkan")
+    hint = {Level.DESA.value: ctx.t("peta_arahkan"), Level.KABUPATEN.value: ctx.t("peta_klik_kabupaten")}.get(
+        view.level, ctx.t("peta_klik"))
     if view.level == Level.DESA.value and view.area != ctx.area:
         hint += " " + ctx.t("peta_kembali")
     return hint

@@ -87,6 +87,10 @@ TEXTS = {
         "Klik kecamatan untuk melihat desanya; kembali lewat tombol di atas peta.",
         "Click a district to see its villages; go back with the buttons above the map.",
     ),
+    "peta_klik_kabupaten": (
+        "Klik kabupaten/kota untuk melihat kecamatannya; kembali lewat tombol di atas peta.",
+        "Click a regency or city to see its districts; go back with the buttons above the map.",
+    ),
     "peta_arahkan": ("Arahkan penunjuk ke desa/kelurahan untuk melihat angkanya.",
                      "Point at a village to see its figures."),
     "peta_kembali": ("Kembali ke atas lewat tombol di atas peta.", "Go back up with the buttons above the map."),

@@ -157,6 +157,7 @@ def test_peta_drills_from_the_provinsi_down(province_env):
     at = _page("peta", area=PROV)
     assert _map_codes(at) == {"99.01", SECOND}
     assert at.query_params["area"] == PROV and at.query_params["level"] == "kabupaten"
+    assert "Klik kabupaten/kota untuk melihat kecamatannya" in at.caption[-1].value
     at.session_state["peta_pending"] = SECOND  # what a click on the kota does
     at.run()
     assert not at.exception
