@@ -160,6 +160,29 @@ def top_belum(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     return have.sort_values([Col.BELUM, "_c", Col.KODE], ascending=[False, True, True]).drop(columns="_c").head(n)
 
 
+def worst_first(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` (Col.KODE, Col.CAKUPAN, Col.BELUM) from the lowest coverage up, ties by more
+    belum rekam, then code; areas without coverage last. The index is renumbered."""
+    order = table.assign(_c=table[Col.CAKUPAN].fillna(np.inf), _b=table[Col.BELUM].astype("Float64").fillna(-1))
+    return order.sort_values(["_c", "_b", Col.KODE], ascending=[True, False, True], ignore_index=True).drop(
+        columns=["_c", "_b"])
+
+
+def ranking(store: Store, level: Level | str, *, within: str, date: str | None = None,
+            zones: ZoneConfig = ZoneConfig()) -> pd.DataFrame:
+    """The areas at ``level`` inside ``within`` worst first (``worst_first``), with the change
+    since the snapshot before ``date`` (``previous_date`` of ``within``).
+
+    Returns ``coverage_table``'s columns plus Col.PERUBAHAN (percentage points; <NA> where there
+    is no earlier snapshot or the area has none).
+    """
+    now = coverage_table(store, level, within=within, date=date, zones=zones)
+    since = previous_date(store, within, date)
+    if since is None:
+        return worst_first(now.assign(**{Col.PERUBAHAN: np.nan}))
+    return worst_first(coverage_change(store, level, within=within, date=date, since=since, zones=zones))
+
+
 def shared_zone(table: pd.DataFrame) -> tuple[str, int] | None:
     """(zone, number of areas) when two or more areas have data and all are in that one zone —
     a zone map then shows one colour and tells the reader little; else None."""

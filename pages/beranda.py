@@ -1,11 +1,13 @@
 """Beranda: the bupati's home page — the verdict first (will the target be met by the deadline?),
 the age of the data, the KPIs with their change, the zone map with its kecamatan named, the ten
-desa to visit."""
+desa to visit. For a provinsi: the same figures summed over its kabupaten/kota, their map, and
+the kabupaten/kota from the lowest coverage up."""
 from __future__ import annotations
 
 import streamlit as st
 
 import ui
+from geo import fmt
 from geo.coverage import top_belum
 from geo.present import display_table
 from geo.present import pockets as present_pockets
@@ -18,7 +20,7 @@ if ctx.area is None:
     st.title(ctx.t("app_judul"))
     st.warning(ctx.t("belum_ada_data"))
     st.stop()
-names = dict(queries.kabupaten_list(ctx.url, ctx.stamp))
+names = dict(queries.area_list(ctx.url, ctx.stamp))
 summary = queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date)
 st.title(ui.page_title(ctx, ctx.t("home_judul", wilayah=names[ctx.area]), ""))
 ui.link_notes(ctx)
@@ -36,14 +38,23 @@ if ui.media_allowed():  # not in screenshot mode: the panel is the office's, not
         ui.download_menu(ctx, ("peta", "zona-bar", "kantong", "tren"), key="home_unduh")
         ui.briefing_button(ctx)
 
-# The map takes the page's width: the kabupaten fills it beside the legend, its kecamatan named.
-st.subheader(ctx.t("home_peta", wilayah=names[ctx.area]))
-kec = queries.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, ctx.area, ctx.date, geometry=True)
-ui.show_map(ctx, kec, metric="zona", key="home_map", height=620, labels=True)
+# The map takes the page's width: the area fills it beside the legend, its children named.
+child = Level.KABUPATEN if ctx.is_province else Level.KECAMATAN
+st.subheader(ctx.t("home_peta_provinsi" if ctx.is_province else "home_peta", wilayah=names[ctx.area]))
+children = queries.coverage_table(ctx.url, ctx.stamp, child.value, ctx.area, ctx.date, geometry=True)
+ui.show_map(ctx, children, metric="zona", key="home_map", height=620, labels=True)
 
 ui.target_summary(ctx)
 
-st.subheader(ctx.t("home_top10"))
-desa = queries.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date)
-st.dataframe(display_table(top_belum(desa, 10), [Col.NAMA, Col.KODE, Col.BELUM, Col.CAKUPAN, Col.ZONA], ctx.lang),
-             hide_index=True, width="stretch")
+if ctx.is_province:  # which kabupaten/kota are behind, and are they catching up
+    st.subheader(ctx.t("home_peringkat"))
+    ranked = queries.ranking(ctx.url, ctx.stamp, child.value, ctx.area, ctx.date)
+    st.dataframe(display_table(ranked, [Col.NAMA, Col.CAKUPAN, Col.BELUM, Col.ZONA, Col.PERUBAHAN], ctx.lang),
+                 hide_index=True, width="stretch")
+    if summary["previous_date"]:
+        st.caption(ctx.t("home_peringkat_sejak", tanggal=fmt.long_date(summary["previous_date"], ctx.lang)))
+else:
+    st.subheader(ctx.t("home_top10"))
+    desa = queries.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date)
+    st.dataframe(display_table(top_belum(desa, 10), [Col.NAMA, Col.KODE, Col.BELUM, Col.CAKUPAN, Col.ZONA], ctx.lang),
+                 hide_index=True, width="stretch")

@@ -16,9 +16,12 @@ ctx = ui.page_start("nav_kantong")
 st.caption(ui.source_line(ctx, ctx.date))
 st.markdown(ctx.t("kantong_intro"))
 
+levels = [Level.DESA.value, Level.KECAMATAN.value, *([Level.KABUPATEN.value] if ctx.is_province else [])]
+if st.session_state.get("kantong_level") not in levels:  # a provinsi opens on its kabupaten/kota
+    st.session_state["kantong_level"] = levels[-1] if ctx.is_province else Level.DESA.value
 if ui.media_allowed():
     c1, c2 = st.columns([2, 3])
-    c1.radio(ctx.t("peta_tingkat"), [Level.DESA.value, Level.KECAMATAN.value], key="kantong_level",
+    c1.radio(ctx.t("peta_tingkat"), levels, key="kantong_level",
              horizontal=True, format_func=lambda v: ctx.t(f"tingkat_{v}"))
     c2.toggle(ctx.t("kantong_hotspot_hitung"), key="kantong_hotspot", help=ctx.t("kantong_hotspot_info"))
 else:  # screenshot mode: the lists and the map as chosen, without the pickers

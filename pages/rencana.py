@@ -99,7 +99,7 @@ with tabs["peta"]:
     if ui.media_allowed():  # the plan as an image: sizes, formats, names as ui.download_menu
         kecamatan = queries.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, ctx.area, ctx.date, geometry=True)
         ui.image_menu(ctx, partial(plan_image, plan, desa, outline=kecamatan, data_date=ctx.date,
-                                   area_name=dict(queries.kabupaten_list(ctx.url, ctx.stamp)).get(ctx.area),
+                                   area_name=dict(queries.area_list(ctx.url, ctx.stamp)).get(ctx.area),
                                    settings=ctx.settings, lang=ctx.lang), key="rencana_gambar", kind="rencana")
 
 with tabs["cetak"]:

@@ -122,7 +122,7 @@ def digests_panel(ctx: Context) -> None:
     store = queries.store(ctx.url)
     fresh = alert_rules.unsent(store, current_alerts(ctx))
     dates = queries.snapshot_dates(ctx.url, ctx.stamp, ctx.area)
-    area = dict(queries.kabupaten_list(ctx.url, ctx.stamp)).get(ctx.area, ctx.area)
+    area = dict(queries.area_list(ctx.url, ctx.stamp)).get(ctx.area, ctx.area)
     text = digest_text(fresh, area=area, data_date=dates[-1] if dates else None, lang=ctx.lang)
     st.code(text, language=None, wrap_lines=True)
     if fresh:

@@ -21,13 +21,18 @@ class Context:
 
     url: str
     stamp: tuple[int, int]  # the store's version stamp: changes whenever data changes
-    area: str | None  # kabupaten/kota code
+    area: str | None  # kabupaten/kota code, or a provinsi code (queries.province_list)
     date: str | None  # ISO date, None = latest
     lang: str
     settings: Settings
 
     def t(self, key: str, **params) -> str:
         return tr(key, self.lang, **params)
+
+    @property
+    def is_province(self) -> bool:
+        """True when a provinsi is picked: pages show its kabupaten/kota as the child level."""
+        return bool(self.area) and Level.of_code(self.area) == Level.PROVINSI
 
     @property
     def is_demo(self) -> bool:

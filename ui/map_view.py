@@ -79,10 +79,10 @@ def focus_area(kode: str) -> None:
 
 
 def breadcrumb(ctx: Context, area: str) -> list[tuple[str, str]]:
-    """(kode, nama) from the kabupaten/kota down to ``area``."""
-    names = queries.area_names(ctx.url, ctx.stamp, ctx.area)
+    """(kode, nama) from the picked area (provinsi or kabupaten/kota) down to ``area``."""
+    names = {**dict(queries.area_list(ctx.url, ctx.stamp)), **queries.area_names(ctx.url, ctx.stamp, ctx.area)}
     depth = Level.of_code(area).depth
-    codes = [ancestor_code(area, lvl) for lvl in LEVELS[Level.KABUPATEN.depth - 1: depth]]
+    codes = [ancestor_code(area, lvl) for lvl in LEVELS[Level.of_code(ctx.area).depth - 1: depth]]
     return [(k, names.get(k, k)) for k in codes]
 
 
@@ -109,9 +109,10 @@ def map_table(ctx: Context, view: MapView):
 
 
 def map_hint(ctx: Context, view: MapView) -> str:
-    """What the reader can do on the map: click a kecamatan to see its desa, or (desa drawn:
+    """What the reader can do on the map: click a kabupaten/kota or a kecamatan to see its children, or (desa drawn:
     nothing to click) point at one for its figures; and how to go back up when drilled down."""
-    hint = ctx.t("peta_klik") if view.level != Level.DESA.value else ctx.t("peta_arahkan")
+    hint = {Level.DESA.value: ctx.t("peta_arahkan"), Level.KABUPATEN.value: ctx.t("peta_klik_kabupaten")}.get(
+        view.level, ctx.t("peta_klik"))
     if view.level == Level.DESA.value and view.area != ctx.area:
         hint += " " + ctx.t("peta_kembali")
     return hint
@@ -139,10 +140,11 @@ def handle_click(view: MapView, answer: dict | None) -> bool:
 
 def kecamatan_outline(ctx: Context, level: str, area: str):
     """The kecamatan borders drawn over a desa map of ``area`` (all of the kabupaten's, or the one
-    kecamatan shown); None for a map of kecamatan."""
+    kecamatan shown; all of the provinsi's for a provinsi); None for a map of kecamatan."""
     if level != Level.DESA.value:
         return None
-    kecamatan = queries.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, ctx.area, ctx.date, geometry=True)
+    within = area if Level.of_code(area) == Level.PROVINSI else ancestor_code(area, Level.KABUPATEN)
+    kecamatan = queries.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, within, ctx.date, geometry=True)
     return kecamatan[kecamatan[Col.KODE] == area] if Level.of_code(area) == Level.KECAMATAN else kecamatan
 
 

@@ -21,7 +21,7 @@ from geo import capacity as capacity_analysis, cards as card_pipeline, coverage,
 from geo import alerts as alert_rules, targets
 from geo import plan as planner
 from geo.config import Settings
-from geo.schema import Col, Level, ZoneConfig
+from geo.schema import Col, Level, ZoneConfig, ancestor_code
 from geo.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]  # the folder of dashboard.py (Streamlit serves ./static)
@@ -59,6 +59,29 @@ def kabupaten_list(url: str, stamp: Stamp) -> list[tuple[str, str]]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def province_list(url: str, stamp: Stamp) -> list[tuple[str, str]]:
+    """(kode, nama) of every provinsi holding two or more of the store's kabupaten/kota (the
+    provinsi of a single one would only repeat its figures): named as the store names it, else
+    as the official code table does, else "Provinsi <kode>"."""
+    from collections import Counter
+
+    from geo.codes import official_name
+
+    held = Counter(ancestor_code(kode, Level.PROVINSI) for kode, _ in kabupaten_list(url, stamp))
+    areas = store(url).areas(level=Level.PROVINSI)
+    stored = dict(zip(areas[Col.KODE], areas[Col.NAMA]))
+    return [(kode, stored.get(kode) or official_name(kode) or f"Provinsi {kode}")
+            for kode in sorted(held) if held[kode] >= 2]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def area_list(url: str, stamp: Stamp) -> list[tuple[str, str]]:
+    """(kode, nama) of every area the pickers offer: each provinsi of ``province_list`` followed
+    by its kabupaten/kota (codes sort that way), then the other kabupaten/kota."""
+    return sorted([*province_list(url, stamp), *kabupaten_list(url, stamp)])
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def snapshot_dates(url: str, stamp: Stamp, area: str | None) -> list[str]:
     return store(url).snapshot_dates(area)
 
@@ -86,6 +109,12 @@ def coverage_table(url: str, stamp: Stamp, level: str, within: str | None, date:
 @st.cache_data(show_spinner=False, max_entries=64)
 def change_table(url: str, stamp: Stamp, level: str, within: str, date: str | None, since: str | None):
     return coverage.coverage_change(store(url), level, within=within, date=date, since=since, geometry=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def ranking(url: str, stamp: Stamp, level: str, within: str, date: str | None):
+    """``coverage.ranking``: the areas at ``level`` inside ``within``, worst first, with their change."""
+    return coverage.ranking(store(url), level, within=within, date=date)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

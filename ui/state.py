@@ -62,10 +62,10 @@ def context() -> Context:
         _read_link(url, stamp)
     if ss.pop("date_latest", False):
         ss.pop("date", None)
-    codes = [k for k, _ in queries.kabupaten_list(url, stamp)]
+    codes = [k for k, _ in queries.kabupaten_list(url, stamp)]  # the first one is the default
     if "login_area" in ss:  # just logged in: open on the user's own area
         ss["area"] = home_area(ss.pop("login_area"), ss.get("area"), codes)
-    if ss.get("area") not in codes:
+    if ss.get("area") not in dict(queries.area_list(url, stamp)):
         ss["area"] = codes[0] if codes else None
     area = ss["area"]
     dates = queries.snapshot_dates(url, stamp, area) if area else []
@@ -122,6 +122,9 @@ def _link_area(url, stamp, value: str | None, kabupaten: dict[str, str], refuse)
     an unknown area falls back to its kabupaten/kota when that exists, else to the first one.
     Returns the area the map will show."""
     ss = st.session_state
+    if value in dict(queries.province_list(url, stamp)):  # a provinsi offered by the picker opens itself
+        ss["area"], ss["peta_pending"] = value, value
+        return value
     kab = ancestor_code(value, Level.KABUPATEN) if value else None
     known = kab in kabupaten and (value == kab or value in queries.area_names(url, stamp, kab))
     if known:
@@ -159,13 +162,15 @@ def sync_query_params(view: MapView) -> None:
 
 # --- the sidebar and screenshot mode -------------------------------------------------------------
 def sidebar(ctx: Context) -> None:
-    """Shared widgets (drawn once, in the entry file): language, kabupaten/kota, date, screenshot mode."""
+    """Shared widgets (drawn once, in the entry file): language, area (each provinsi holding two or
+    more kabupaten/kota, then its kabupaten/kota), date, screenshot mode."""
     with st.sidebar:
         st.toggle(ctx.t("mode_tangkapan"), key="screenshot", help=ctx.t("mode_tangkapan_bantuan"))
         st.radio(ctx.t("bahasa"), list(LANGUAGES), key="lang", horizontal=True, format_func=LANGUAGES.get)
-        areas = dict(queries.kabupaten_list(ctx.url, ctx.stamp))
+        areas = dict(queries.area_list(ctx.url, ctx.stamp))
         if areas:
-            st.selectbox(ctx.t("pilih_wilayah"), list(areas), key="area", format_func=lambda k: f"{areas[k]} ({k})")
+            label = "pilih_wilayah_provinsi" if queries.province_list(ctx.url, ctx.stamp) else "pilih_wilayah"
+            st.selectbox(ctx.t(label), list(areas), key="area", format_func=lambda k: f"{areas[k]} ({k})")
             dates = queries.snapshot_dates(ctx.url, ctx.stamp, st.session_state["area"])
             if dates:
                 st.selectbox(ctx.t("pilih_tanggal"), dates[::-1], key="date",
@@ -270,7 +275,7 @@ def page_title(ctx: Context, text: str, area_name: str | None = None) -> str:
     if not st.session_state.get("screenshot") or ctx.area is None:
         return text
     if area_name is None:
-        area_name = dict(queries.kabupaten_list(ctx.url, ctx.stamp)).get(ctx.area, ctx.area)
+        area_name = dict(queries.area_list(ctx.url, ctx.stamp)).get(ctx.area, ctx.area)
     shown = f"{text} — {area_name}" if area_name else text
     return ctx.t("judul_tangkapan", judul=shown, tanggal=fmt.long_date(ctx.date, ctx.lang))
 

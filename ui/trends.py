@@ -43,8 +43,9 @@ def trend_inputs(ctx: Context, names: dict[str, tuple[str, str]]) -> TrendInputs
     """The page's pickers (hidden in screenshot mode, their values kept); a target that cannot be
     read is named and the office's target used instead."""
     ss, settings = st.session_state, ctx.settings
-    kecamatan = [k for k, (_, level) in names.items() if level == Level.KECAMATAN.value]
-    if ss.get("tren_area") not in (ctx.area, *kecamatan):  # another kabupaten was picked
+    child = Level.KABUPATEN if ctx.is_province else Level.KECAMATAN
+    kecamatan = [k for k, (_, level) in names.items() if level == child.value]  # or a provinsi's kabupaten/kota
+    if ss.get("tren_area") not in (ctx.area, *kecamatan):  # another area was picked
         ss["tren_area"] = ctx.area
     in_force = queries.area_projection(ctx.url, ctx.stamp, ctx.area, ctx.date, date.today().isoformat(), settings)
     deadline = date.fromisoformat(str(in_force.get(TENGGAT) or settings.deadline_for(ctx.date))[:10])

@@ -17,6 +17,7 @@ _HEADERS = {
     Col.SUDAH: "kol_sudah", Col.BELUM: "kol_belum", Col.CAKUPAN: "kol_cakupan", Col.ZONA: "kol_zona",
     Col.TANGGAL: "kol_tanggal", Col.BARIS: "kol_baris", Col.PRR: "kol_prr", Col.CETAK: "kol_cetak",
     Col.PEMULA: "kol_pemula", Col.PEMULA_SUDAH: "kol_pemula_sudah", Col.PEMULA_BELUM: "kol_pemula_belum",
+    Col.PERUBAHAN: "kol_perubahan",
 }
 _FORMATTERS = {  # value, lang -> text
     Col.WAJIB: lambda v, lang: fmt.number(v, lang=lang),
@@ -29,6 +30,7 @@ _FORMATTERS = {  # value, lang -> text
     Col.PEMULA_BELUM: lambda v, lang: fmt.number(v, lang=lang),
     Col.CAKUPAN: lambda v, lang: fmt.percent(v, 2, lang),
     Col.TANGGAL: lambda v, lang: fmt.long_date(v, lang),
+    Col.PERUBAHAN: lambda v, lang: fmt.signed(v, 2, lang, tr("poin", lang)),
 }
 
 

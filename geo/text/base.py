@@ -41,6 +41,7 @@ TEXTS = {
     "kol_belum": ("Belum rekam", "Not recorded"),
     "kol_cakupan": ("Cakupan", "Coverage"),
     "kol_zona": ("Zona", "Zone"),
+    "kol_perubahan": ("Perubahan cakupan", "Change in coverage"),
     "kol_tanggal": ("Data per", "Data as of"),
     "kol_baris": ("Baris", "Row"),
     "kol_kode_berkas": ("Kode di berkas", "Code in file"),

@@ -8,6 +8,7 @@ TEXTS = {
     "nav_beranda": ("Beranda", "Home"),
     "bahasa": ("Bahasa", "Language"),
     "pilih_wilayah": ("Kabupaten/kota", "Regency/city"),
+    "pilih_wilayah_provinsi": ("Provinsi atau kabupaten/kota", "Province or regency/city"),
     "pilih_tanggal": ("Data per tanggal", "Data as of"),
     "data_contoh": ("Data contoh sintetis — bukan data sebenarnya.", "Synthetic example data — not real figures."),
     "belum_ada_data": (
@@ -45,6 +46,9 @@ TEXTS = {
     "sumber": ("Sumber: {sumber}, data per {tanggal}", "Source: {sumber}, data as of {tanggal}"),
     "home_judul": ("Cakupan perekaman KTP-el — {wilayah}", "e-KTP recording coverage — {wilayah}"),
     "home_peta": ("Zona per kecamatan", "Zones by district"),
+    "home_peta_provinsi": ("Zona per kabupaten/kota", "Zones by regency/city"),
+    "home_peringkat": ("Kabupaten/kota, cakupan terendah dulu", "Regencies and cities, lowest coverage first"),
+    "home_peringkat_sejak": ("Perubahan sejak {tanggal}.", "Change since {tanggal}."),
     "home_top10": ("10 desa/kelurahan dengan belum rekam terbanyak", "10 villages with the most not yet recorded"),
     "nav_peta": ("Peta Cakupan", "Coverage Map"),
     "peta_tingkat": ("Tingkat", "Level"),
@@ -82,6 +86,10 @@ TEXTS = {
     "peta_klik": (
         "Klik kecamatan untuk melihat desanya; kembali lewat tombol di atas peta.",
         "Click a district to see its villages; go back with the buttons above the map.",
+    ),
+    "peta_klik_kabupaten": (
+        "Klik kabupaten/kota untuk melihat kecamatannya; kembali lewat tombol di atas peta.",
+        "Click a regency or city to see its districts; go back with the buttons above the map.",
     ),
     "peta_arahkan": ("Arahkan penunjuk ke desa/kelurahan untuk melihat angkanya.",
                      "Point at a village to see its figures."),

@@ -1,0 +1,171 @@
+"""A provinsi holding two kabupaten/kota (the demo's 99.01 and a small 99.02): the picker offers
+it, a link opens it, Beranda shows its figures summed over its kabupaten/kota and ranks them
+(lowest coverage first), and Peta, Kantong and Tren open on it."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import box
+from streamlit.testing.v1 import AppTest
+
+from geo import fmt
+from geo.coverage import area_totals, coverage_table, previous_date, worst_first
+from geo.schema import Col
+from geo.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+PROV, PROV_NAME, SECOND = "99", "Provinsi Uji", "99.02"
+AREAS = [
+    (PROV, PROV_NAME, "provinsi", None, "provinsi", box(120.8, -9.8, 122.0, -9.1)),
+    (SECOND, "Kota Uji Kedua", "kabupaten", PROV, "kota", box(121.6, -9.7, 122.0, -9.2)),
+    ("99.02.01", "Kec Timur", "kecamatan", SECOND, "kecamatan", box(121.6, -9.7, 121.8, -9.2)),
+    ("99.02.02", "Kec Barat", "kecamatan", SECOND, "kecamatan", box(121.8, -9.7, 122.0, -9.2)),
+    ("99.02.01.2001", "Desa Timur Satu", "desa", "99.02.01", "desa", box(121.6, -9.7, 121.8, -9.2)),
+    ("99.02.02.1001", "Kel Barat Satu", "desa", "99.02.02", "kelurahan", box(121.8, -9.7, 121.9, -9.2)),
+    ("99.02.02.2002", "Desa Barat Dua", "desa", "99.02.02", "desa", box(121.9, -9.7, 122.0, -9.2)),
+]
+# The demo's last two weeks; the kota at about 62 %, below the demo kabupaten.
+SNAPSHOTS = {
+    "2026-11-09": {"99.02.01.2001": (4000, 2000), "99.02.02.1001": (3000, 2500), "99.02.02.2002": (1000, 300)},
+    "2026-11-16": {"99.02.01.2001": (4000, 2100), "99.02.02.1001": (3000, 2550), "99.02.02.2002": (1000, 320)},
+}
+
+
+def _province_store(demo_sqlite, monkeypatch, tmp_path, areas) -> str:
+    """A private copy of the demo store plus ``areas`` (the second kabupaten/kota) and its figures."""
+    copy = tmp_path / "rekam.sqlite"
+    shutil.copyfile(demo_sqlite, copy)
+    url = f"sqlite:///{copy}"
+    store = Store.open(url)
+    columns = [Col.KODE, Col.NAMA, Col.LEVEL, Col.KODE_INDUK, Col.TIPE, "geometry"]
+    store.add_areas(gpd.GeoDataFrame(pd.DataFrame(areas, columns=columns), geometry="geometry", crs="EPSG:4326"))
+    for day, values in SNAPSHOTS.items():
+        rows = [{Col.KODE: k, Col.WAJIB: w, Col.SUDAH: s} for k, (w, s) in values.items()]
+        store.add_enrollment(pd.DataFrame(rows), tanggal=day)
+    store.close()
+    monkeypatch.setenv("REKAM_DB_URL", url)
+    monkeypatch.setenv("REKAM_BCRYPT_ROUNDS", "4")
+    return url
+
+
+@pytest.fixture
+def province_env(demo_sqlite, monkeypatch, tmp_path):
+    return _province_store(demo_sqlite, monkeypatch, tmp_path, AREAS)
+
+
+@pytest.fixture
+def unnamed_province_env(demo_sqlite, monkeypatch, tmp_path):
+    """The same, without a provinsi area: its name comes from elsewhere (the code table, else its code)."""
+    return _province_store(demo_sqlite, monkeypatch, tmp_path, AREAS[1:])
+
+
+def _page(page: str, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def _map_codes(at: AppTest) -> set[str]:
+    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+    data, _ = json.JSONDecoder().raw_decode(script[script.index('{"type":"FeatureCollection"'):])
+    return {f["properties"]["kode"] for f in data["features"]}
+
+
+def test_the_picker_offers_the_provinsi_before_its_kabupaten(province_env):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    assert not at.exception
+    picker = next(s for s in at.selectbox if s.label == "Provinsi atau kabupaten/kota")
+    assert picker.options[:3] == [f"{PROV_NAME} ({PROV})", "Kabupaten Contoh Sejahtera (99.01)",
+                                  f"Kota Uji Kedua ({SECOND})"]
+    assert picker.value == "99.01"  # the first kabupaten/kota stays the default
+
+
+def test_beranda_of_the_provinsi_sums_its_kabupaten(province_env):
+    at = _page("beranda", area=PROV)
+    assert not at.exception
+    store = Store.open(province_env)
+    now = area_totals(store, PROV)
+    values = {m.label: m.value for m in at.metric}
+    assert values["Wajib KTP"] == fmt.number(now[Col.WAJIB])
+    assert values["Sudah rekam"] == fmt.number(now[Col.SUDAH])
+    assert values["Belum rekam"] == fmt.number(now[Col.BELUM])
+    assert values["Cakupan"] == fmt.percent(now[Col.CAKUPAN])
+    kab = [area_totals(store, k) for k in ("99.01", SECOND)]
+    assert now[Col.WAJIB] == sum(k[Col.WAJIB] for k in kab) and now[Col.SUDAH] == sum(k[Col.SUDAH] for k in kab)
+    assert at.title[0].value == f"Cakupan perekaman KTP-el — {PROV_NAME}"
+    assert _map_codes(at) == {"99.01", SECOND}
+
+
+def test_beranda_ranks_the_kabupaten_lowest_coverage_first(province_env):
+    at = _page("beranda", area=PROV)
+    store = Store.open(province_env)
+    table = worst_first(coverage_table(store, "kabupaten", within=PROV))
+    before = coverage_table(store, "kabupaten", within=PROV, date=previous_date(store, PROV)).set_index(Col.KODE)
+    shown = at.dataframe[-1].value
+    assert list(shown.columns) == ["Nama wilayah", "Cakupan", "Belum rekam", "Zona", "Perubahan cakupan"]
+    assert list(shown["Nama wilayah"]) == list(table[Col.NAMA]) == ["Kota Uji Kedua", "Kabupaten Contoh Sejahtera"]
+    assert list(shown["Cakupan"]) == [fmt.percent(c, 2) for c in table[Col.CAKUPAN]]
+    assert list(shown["Belum rekam"]) == [fmt.number(b) for b in table[Col.BELUM]]
+    moved = [c - before.loc[k, Col.CAKUPAN] for k, c in zip(table[Col.KODE], table[Col.CAKUPAN])]
+    assert list(shown["Perubahan cakupan"]) == [fmt.signed(m, 2, suffix=" poin") for m in moved]
+    assert "99.02" not in " ".join(shown.to_string())  # names, never raw codes
+
+
+def test_a_provinsi_the_store_does_not_name_is_still_named(unnamed_province_env):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["area"] = PROV
+    at.run()
+    assert not at.exception
+    picker = next(s for s in at.selectbox if s.label == "Provinsi atau kabupaten/kota")
+    assert picker.value == PROV and picker.options[0] == f"Provinsi {PROV} ({PROV})"  # 99 is in no code table
+    assert at.title[0].value == f"Cakupan perekaman KTP-el — Provinsi {PROV}"
+
+
+def test_a_single_kabupaten_adds_no_provinsi(demo_env):
+    """The demo alone: its provinsi would repeat the kabupaten's figures, so the picker is as before."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    picker = next(s for s in at.selectbox if s.label == "Kabupaten/kota")
+    assert picker.options == ["Kabupaten Contoh Sejahtera (99.01)"]
+
+
+def test_kantong_of_the_provinsi_ranks_its_kabupaten(province_env):
+    at = _page("kantong", area=PROV)
+    assert not at.exception
+    assert at.radio(key="kantong_level").value == "kabupaten"
+    assert set(at.dataframe[0].value["Nama wilayah"]) == {"Kabupaten Contoh Sejahtera", "Kota Uji Kedua"}
+    at.radio(key="kantong_level").set_value("desa").run()
+    assert not at.exception and len(at.dataframe[0].value) > 100
+
+
+def test_tren_of_the_provinsi_offers_its_kabupaten(province_env):
+    at = _page("tren", area=PROV)
+    assert not at.exception
+    assert at.selectbox(key="tren_area").options == [f"{PROV_NAME} (seluruh wilayah)",
+                                                     "Kabupaten Contoh Sejahtera (99.01)", f"Kota Uji Kedua ({SECOND})"]
+    assert at.header[0].value == f"Tren dan proyeksi — {PROV_NAME}"
+    at.selectbox(key="tren_area").set_value(SECOND).run()
+    assert not at.exception and at.header[0].value == "Tren dan proyeksi — Kota Uji Kedua"
+
+
+def test_peta_drills_from_the_provinsi_down(province_env):
+    at = _page("peta", area=PROV)
+    assert _map_codes(at) == {"99.01", SECOND}
+    assert at.query_params["area"] == PROV and at.query_params["level"] == "kabupaten"
+    assert "Klik kabupaten/kota untuk melihat kecamatannya" in at.caption[-1].value
+    at.session_state["peta_pending"] = SECOND  # what a click on the kota does
+    at.run()
+    assert not at.exception
+    assert _map_codes(at) == {"99.02.01", "99.02.02"}
+    crumbs = [b.label for b in at.button if b.key and b.key.startswith("crumb_")]
+    assert crumbs == [PROV_NAME, "Kota Uji Kedua"]
+    at.session_state["peta_pending"] = "99.02.02"
+    at.run()
+    assert _map_codes(at) == {"99.02.02.1001", "99.02.02.2002"}
+    next(b for b in at.button if b.key == f"crumb_{PROV}").click().run()
+    assert _map_codes(at) == {"99.01", SECOND}
