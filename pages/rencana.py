@@ -65,6 +65,7 @@ with tabs["ubah"]:
     config["pilih"] = st.column_config.CheckboxColumn(labels["pilih"])
     edited = st.data_editor(plan_view.site_table(base_plan, ctx.lang), column_config=config, hide_index=True,
                             disabled=[col for col in labels if col != "pilih"], key=f"rencana_edit_{hash(inputs)}",
+                            column_order=plan_view.SITE_TABLE_SHOWN,  # the rest stays in the data, off screen
                             height=740)  # 20 rows: every planned site and the first left out
     try:
         plan = planner.apply_edits(base_plan, **planner.edits_from_table(base_plan, edited))
@@ -85,7 +86,9 @@ with tabs["jadwal"]:
     st.dataframe(plan_view.schedule_grid(plan, ctx.lang), hide_index=True, width="stretch")
     st.caption(" · ".join(ctx.t("rencana_total_unit", n=u, jumlah=num(e)) for u, e in
                           zip(plan.totals[UNIT], plan.totals[EXPECTED])))
-    st.dataframe(why.visits_view(plan, ctx.lang), hide_index=True, width="stretch")
+    # each visit's reason under the table, not in a column wider than the screen
+    ui.fitted_table(ctx, why.visits_view(plan, ctx.lang), note="rencana_kol_alasan",
+                    note_by=("rencana_kol_unit", "rencana_kol_hari", "rencana_kol_nama"))
 
 with tabs["cakupan"]:
     st.dataframe(why.zones_view(ui.zones_before_after(ctx, plan), ctx.lang), hide_index=True)

@@ -108,6 +108,10 @@ def site_table(plan: Plan, lang: str = "id") -> pd.DataFrame:
                 JAM_AKSES]]
 
 
+# The editor's columns on screen (1366 px): the code, distances and hours stay in the table's data.
+SITE_TABLE_SHOWN = ("pilih", Col.NAMA, JENIS, KECAMATAN, Col.BELUM, "kunjungan", EXPECTED)
+
+
 def site_table_labels(lang: str = "id") -> dict[str, str]:
     """Column words for ``site_table``."""
     keys = {"pilih": "pilih", Col.KODE: "kode", Col.NAMA: "nama", JENIS: "jenis", KECAMATAN: "kecamatan",

@@ -63,7 +63,10 @@ def test_totals_schedule_and_coverage_equal_the_geo_plan(demo_env):
     assert shown["Perkiraan direkam"][0] == fmt.number(plan.total)
     assert shown["Hasil pemecah"] == ("optimal", "terbukti · gap 0,00%")
     pd.testing.assert_frame_equal(_frame(at, "Unit 1"), plan_view.schedule_grid(plan))
-    pd.testing.assert_frame_equal(_frame(at, "Alasan"), why.visits_view(plan))
+    visits = why.visits_view(plan)
+    pd.testing.assert_frame_equal(_frame(at, "Perkiraan direkam"), visits.drop(columns="Alasan"))
+    reasons = [line for m in at.markdown for line in m.value.splitlines() if line.startswith("- **")]
+    assert [line.split("**: ", 1)[1].replace("\\", "") for line in reasons] == list(visits["Alasan"])  # one per visit
     assert why.headline(plan) in [m.value for m in at.markdown]
     shown_zones = next(d.value for d in at.dataframe if "Setelah rencana" in d.value.columns)
     zones = planner.zones_before_after(store, kab, plan, store.snapshot_dates(kab)[-1])
@@ -189,6 +192,6 @@ def test_a_promised_school_day_stays_in_the_plan(demo_env):
     assert not at.exception
     _, _, plan = _geo_plan(demo_env, fixed=[(2, 3, school[Col.KODE])])
     assert plan.visits[plan.visits[Col.KODE] == school[Col.KODE]][[C.UNIT, C.DAY]].values.tolist()[0] == [2, 3]
-    shown = _frame(at, "Alasan")
-    assert shown[shown["Lokasi"] == school[Col.NAMA]]["Alasan"].str.contains("kunjungan tetap").any()
+    reasons = [line for m in at.markdown for line in m.value.splitlines() if line.startswith("- **")]
+    assert any(school[Col.NAMA] in line.replace("\\", "") and "kunjungan tetap" in line for line in reasons)
     assert _metrics(at)["Perkiraan direkam"][0] == fmt.number(plan.total)
