@@ -29,6 +29,7 @@ if not office_names:
     st.warning(ctx.t("rencana_tanpa_basis", wilayah=ctx.area))
     st.stop()
 
+top = st.container()  # the answer first: the plan's figures and why, above the inputs that made it
 c = st.columns(4)  # inputs: the planner's parameters
 units = c[0].number_input(ctx.t("rencana_in_unit"), 1, 20, 3, key="rencana_units")
 capacity = c[1].number_input(ctx.t("rencana_in_kapasitas"), 1, 200, 40, key="rencana_capacity")
@@ -54,7 +55,6 @@ if base_plan.sites.empty:
     st.warning(ctx.t("rencana_tanpa_lokasi"))
     st.stop()
 
-top = st.container()
 tab_keys = ["jadwal", "ubah", "cakupan", "peta", "cetak", "simpan"]
 tabs = dict(zip(tab_keys, st.tabs([ctx.t(f"rencana_tab_{k}") for k in tab_keys])))
 

@@ -63,7 +63,7 @@ def test_two_replicas_on_one_postgresql_are_one_site(demo_store, launch_app, off
     _neighbour(store)
     auth.add_user(store, EDITOR, PASSWORD, "editor", wilayah=KABUPATEN)
     desa = store.areas(within=KECAMATAN, level=Level.DESA)
-    week = "kode,nama,wajib_ktp,sudah_rekam\n" + "".join(
+    week = "REKAP PEREKAMAN KTP-EL KEADAAN 23 NOVEMBER 2026\nkode,nama,wajib_ktp,sudah_rekam\n" + "".join(
         f"{kode},{nama},{2000 + i},{1990 + i}\n" for i, (kode, nama) in enumerate(zip(desa[Col.KODE], desa[Col.NAMA])))
     before = fmt.number(area_totals(store, KABUPATEN)[Col.SUDAH])
     replica_a, replica_b = launch_app(db_url), launch_app(db_url)
