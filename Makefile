@@ -47,9 +47,10 @@ apt-missing:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-## Install everything the tests need and run every test (SQLite and PostgreSQL, real browser).
+## Install everything the tests need and run every test (SQLite and PostgreSQL, real browser), on two
+## workers (a file's tests stay together, so module fixtures such as a running app are built once).
 test: install-dev system-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 ## Rewrite data/demo from the deterministic generator.
 demo: install
