@@ -87,12 +87,15 @@ def breadcrumb(ctx: Context, area: str) -> list[tuple[str, str]]:
 
 
 def area_search_options(ctx: Context, area: str) -> dict[str, str]:
-    """Searchable kecamatan and desa of the kabupaten/kota: {kode: 'Nama — Kecamatan'}."""
+    """Searchable kabupaten/kota (when a provinsi is picked), kecamatan and desa of the picked area:
+    {kode: 'Nama (level)' or, for a desa, 'Nama — Kecamatan'}."""
     names = queries.area_names(ctx.url, ctx.stamp, ctx.area)
     out = {}
     for kode, nama in sorted(names.items(), key=lambda kv: kv[1]):
         level = Level.of_code(kode)
-        if level == Level.KECAMATAN:
+        if level == Level.KABUPATEN and kode != ctx.area:
+            out[kode] = f"{nama} ({ctx.t('tingkat_kabupaten')})"
+        elif level == Level.KECAMATAN:
             out[kode] = f"{nama} ({ctx.t('tingkat_kecamatan')})"
         elif level == Level.DESA:
             out[kode] = f"{nama} — {names.get(ancestor_code(kode, Level.KECAMATAN), '')}"

@@ -169,3 +169,12 @@ def test_peta_drills_from_the_provinsi_down(province_env):
     assert _map_codes(at) == {"99.02.02.1001", "99.02.02.2002"}
     next(b for b in at.button if b.key == f"crumb_{PROV}").click().run()
     assert _map_codes(at) == {"99.01", SECOND}
+
+
+def test_peta_search_finds_a_kabupaten_of_the_provinsi(province_env):
+    at = _page("peta", area=PROV)
+    search = next(s for s in at.selectbox if s.key == "peta_search")
+    assert "Kota Uji Kedua (Kabupaten/kota)" in search.options
+    search.set_value(SECOND).run()
+    assert not at.exception
+    assert _map_codes(at) == {"99.02.01", "99.02.02"}  # the kota's kecamatan
