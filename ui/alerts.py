@@ -9,7 +9,6 @@ import streamlit as st
 
 from geo import alerts as alert_rules
 from geo import fmt, ingest
-from geo import targets as target_rules
 from geo.columns import SELISIH_TARGET, STATUS_TARGET, TENGGAT
 from geo.io.mail import mail_ready, send_text
 from geo.present.alerts import alert_rows, digest_text
@@ -88,7 +87,7 @@ def target_summary(ctx: Context) -> None:
     deadlines = sorted({str(d)[:10] for d in children[TENGGAT].dropna()})
     if deadlines:
         st.caption(ctx.t("target_tenggat_catatan", tenggat=", ".join(fmt.long_date(d, ctx.lang) for d in deadlines)))
-    if target_rules.current_targets(queries.store(ctx.url), ctx.area).empty:
+    if queries.targets_in_force(ctx.url, ctx.stamp, ctx.area).empty:
         st.caption(ctx.t("target_bawaan", target=threshold_text(ctx.settings.target, ctx.lang),
                          tenggat=fmt.long_date(ctx.settings.deadline_for(ctx.date), ctx.lang)))
 
@@ -97,7 +96,7 @@ def target_summary(ctx: Context) -> None:
 def targets_editor(ctx: Context) -> None:
     """The targets of the area in force, editable (editor role): saved as one version."""
     store = queries.store(ctx.url)
-    mine = target_rules.current_targets(store, ctx.area)
+    mine = queries.targets_in_force(ctx.url, ctx.stamp, ctx.area)
     mine = mine[(mine[Col.KODE] == ctx.area) | mine[Col.KODE].str.startswith(ctx.area + ".")].reset_index(drop=True)
     st.caption(ctx.t("target_editor_bantuan"))
     config = {c: st.column_config.TextColumn(ctx.t(EDITOR_HEADERS[c])) for c in EDITOR_COLUMNS}

@@ -253,6 +253,12 @@ def target_table(url: str, stamp: Stamp, level: str, within: str | None, end: st
     return targets.with_targets(table, store(url), today=date.fromisoformat(today), settings=settings)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def targets_in_force(url: str, stamp: Stamp, area: str):
+    """``geo.targets.current_targets`` of ``area`` (its own, its areas' and its ancestors')."""
+    return targets.current_targets(store(url), area)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def alerts(url: str, stamp: Stamp, area: str, today: str, settings: Settings) -> list:
     """``geo.alerts.compute_alerts`` for ``area`` on its newest data, most urgent first."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import shutil
-import socket
 from dataclasses import replace
 from datetime import date
 from email import message_from_bytes
@@ -26,6 +25,7 @@ from geo.present.alerts import DIGEST_MAX_CHARS, alert_line, alert_rows, digest_
 from geo.schema import Col, Level
 from geo.store import Store
 from geo.trend import Status, projection_table
+from tests.mail_server import Inbox, free_port, mail_config
 from tests.geo.tiny_kabupaten import INVENTORY, _areas, _sites, _snapshot, write_file
 
 # Kec A (99.01.01) rises; Kec B (99.01.02) records no one for a week while its wajib KTP grows
@@ -176,34 +176,12 @@ def test_demo_digest_is_remembered(demo, capsys):
 
 
 # --- e-mail through a real SMTP server ---------------------------------------------------------------
-class _Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.mail_from, envelope.rcpt_tos, envelope.content))
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _mail_config(tmp_path, monkeypatch, port: int) -> None:
-    conf = tmp_path / "config.toml"
-    conf.write_text(f'[surel]\nhost = "127.0.0.1"\nport = {port}\ndari = "peta-rekam@kab.go.id"\n'
-                    f'kepada = ["kadis@kab.go.id", "sekretariat@kab.go.id"]\n', encoding="utf-8")
-    monkeypatch.setenv("REKAM_CONFIG", str(conf))
-
-
 def test_digest_sent_through_a_local_smtp_server_and_read_back(demo, tmp_path, monkeypatch, capsys):
-    inbox = _Inbox()
-    server = Controller(inbox, hostname="127.0.0.1", port=_free_port())
+    inbox = Inbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=free_port())
     server.start()
     try:
-        _mail_config(tmp_path, monkeypatch, server.port)
+        mail_config(tmp_path, monkeypatch, server.port)
         said = _cli_alerts(demo, capsys, "--send")
         assert "kadis@kab.go.id" in said
         assert _cli_alerts(demo, capsys, "--send").startswith("Tidak ada peringatan baru")
@@ -223,7 +201,7 @@ def test_digest_sent_through_a_local_smtp_server_and_read_back(demo, tmp_path, m
 
 
 def test_unreachable_smtp_server_fails_clearly_and_marks_nothing_sent(demo, tmp_path, monkeypatch, capsys):
-    _mail_config(tmp_path, monkeypatch, _free_port())  # nothing listens there
+    mail_config(tmp_path, monkeypatch, free_port())  # nothing listens there
     code = cli(["alerts", "--within", "99.01", "--db", str(demo.engine.url), "--send"])
     err = capsys.readouterr().err
     assert code == 1 and "Surel tidak terkirim ke 127.0.0.1" in err

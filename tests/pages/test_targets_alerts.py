@@ -8,7 +8,6 @@ import email
 import email.policy
 import io
 import json
-import socket
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from geo.present.targets import status_word
 from geo.schema import Col
 from geo.store import Store
 from geo.text import tr
+from tests.mail_server import Inbox, free_port, mail_config
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "rahasia-sekali-123"
@@ -132,35 +132,22 @@ def test_a_digest_marked_sent_is_kept_and_not_offered_again(demo_env):
     assert list(listed["Lewat"]) == ["WhatsApp"] and list(listed["Pengguna"]) == ["petugas1"]
 
 
-class _Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        self.messages.append(envelope)
-        return "250 OK"
-
-
 def test_a_digest_e_mailed_from_the_data_page_arrives(demo_env, tmp_path, monkeypatch):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    inbox = _Inbox()
-    server = Controller(inbox, hostname="127.0.0.1", port=port)
+    inbox = Inbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=free_port())
     server.start()
     try:
-        conf = tmp_path / "config.toml"
-        conf.write_text(f'[surel]\nhost = "127.0.0.1"\nport = {port}\ndari = "peta-rekam@kab.go.id"\n'
-                        'kepada = ["kadis@kab.go.id"]\n', encoding="utf-8")
-        monkeypatch.setenv("REKAM_CONFIG", str(conf))
+        mail_config(tmp_path, monkeypatch, server.port, to=("kadis@kab.go.id",))
         store = Store.open(demo_env)
         at = _editor(store)
         next(b for b in at.button if b.label == "Kirim lewat surel").click().run()
         assert not at.exception
     finally:
         server.stop()
-    assert len(inbox.messages) == 1 and inbox.messages[0].rcpt_tos == ["kadis@kab.go.id"]
-    body = email.message_from_bytes(inbox.messages[0].content, policy=email.policy.default).get_content()
+    assert len(inbox.messages) == 1
+    _, recipients, content = inbox.messages[0]
+    assert recipients == ["kadis@kab.go.id"]
+    body = email.message_from_bytes(content, policy=email.policy.default).get_content()
     kept = alerts.digests(store, _kab(store))
     assert list(kept["channel"]) == ["email"] and list(kept["recipients"]) == ["kadis@kab.go.id"]
     assert kept["text"].iloc[0].splitlines()[0] in body
