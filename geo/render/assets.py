@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import base64
 import filecmp
+import os
 import re
 import shutil
 import sys
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -98,9 +100,12 @@ def ensure_static_assets(root: Path | str = ROOT) -> Path:
     for source in sources:
         dest = target / source.relative_to(LEAFLET_DIR)
         if not (dest.exists() and filecmp.cmp(source, dest, shallow=False)):
-            tmp = dest.with_suffix(dest.suffix + ".tmp")
+            # A temporary name of this process's own (two first starts may copy at once), then an
+            # atomic rename: a browser never gets half a file.
+            handle, tmp = tempfile.mkstemp(dir=dest.parent, prefix=dest.name + ".", suffix=".tmp")
+            os.close(handle)
             shutil.copyfile(source, tmp)
-            tmp.replace(dest)  # atomic: a browser never gets half a file
+            Path(tmp).replace(dest)
     return target
 
 

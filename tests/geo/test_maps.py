@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import filecmp
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import folium
 import geopandas as gpd
@@ -230,6 +231,15 @@ def test_ensure_static_assets_copies_leaflet_once(tmp_path):
     stamp = (target / "leaflet.js").stat().st_mtime_ns
     assets.ensure_static_assets(tmp_path)
     assert (target / "leaflet.js").stat().st_mtime_ns == stamp
+
+
+def test_first_starts_at_the_same_moment_all_get_whole_files(tmp_path):
+    """Two processes starting at once copy Leaflet side by side: each through a name of its own."""
+    with ThreadPoolExecutor(4) as pool:
+        targets = list(pool.map(lambda _: assets.ensure_static_assets(tmp_path), range(8)))
+    assert set(targets) == {tmp_path / "static" / "vendor" / f"leaflet-{assets.LEAFLET_VERSION}"}
+    assert filecmp.cmp(targets[0] / "leaflet.js", assets.LEAFLET_DIR / "leaflet.js", shallow=False)
+    assert not list(targets[0].rglob("*.tmp"))
 
 
 def test_names_stay_text_not_markup_or_template():
