@@ -49,6 +49,12 @@ TEXTS = {
     "home_peta_provinsi": ("Zona per kabupaten/kota", "Zones by regency/city"),
     "home_peringkat": ("Kabupaten/kota, cakupan terendah dulu", "Regencies and cities, lowest coverage first"),
     "home_peringkat_sejak": ("Perubahan sejak {tanggal}.", "Change since {tanggal}."),
+    "home_peringkat_laju": (
+        "Naik per minggu: cakupan (poin persen) yang bertambah per minggu selama {hari} hari terakhir; perkiraan "
+        "tercapai: kapan zona hijau ({hijau}) tercapai pada laju itu.",
+        "Gain per week: coverage (percentage points) gained per week over the last {hari} days; projected date: "
+        "when the green zone ({hijau}) is reached at that pace.",
+    ),
     "home_top10": ("10 desa/kelurahan dengan belum rekam terbanyak", "10 villages with the most not yet recorded"),
     "nav_peta": ("Peta Cakupan", "Coverage Map"),
     "peta_tingkat": ("Tingkat", "Level"),

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from geo import fmt
 from geo.coverage import area_totals, coverage_table, previous_date, worst_first
 from geo.schema import Col
+from geo.trend import projection_table, slowest_first
 from geo.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -108,13 +109,32 @@ def test_beranda_ranks_the_kabupaten_lowest_coverage_first(province_env):
     table = worst_first(coverage_table(store, "kabupaten", within=PROV))
     before = coverage_table(store, "kabupaten", within=PROV, date=previous_date(store, PROV)).set_index(Col.KODE)
     shown = at.dataframe[-1].value
-    assert list(shown.columns) == ["Nama wilayah", "Cakupan", "Belum rekam", "Zona", "Perubahan cakupan"]
+    assert list(shown.columns) == ["Nama wilayah", "Cakupan", "Belum rekam", "Zona", "Perubahan cakupan",
+                                   "Naik per minggu", "Perkiraan tercapai"]
     assert list(shown["Nama wilayah"]) == list(table[Col.NAMA]) == ["Kota Uji Kedua", "Kabupaten Contoh Sejahtera"]
     assert list(shown["Cakupan"]) == [fmt.percent(c, 2) for c in table[Col.CAKUPAN]]
     assert list(shown["Belum rekam"]) == [fmt.number(b) for b in table[Col.BELUM]]
     moved = [c - before.loc[k, Col.CAKUPAN] for k, c in zip(table[Col.KODE], table[Col.CAKUPAN])]
     assert list(shown["Perubahan cakupan"]) == [fmt.signed(m, 2, suffix=" poin") for m in moved]
     assert "99.02" not in " ".join(shown.to_string())  # names, never raw codes
+    # the kota's pace from its own counts: 4,800 then 4,970 of 8,000 in a week
+    assert shown["Naik per minggu"].iloc[0] == fmt.signed(100 * 170 / 8000, 2, suffix=" poin")
+
+
+def test_tren_of_the_provinsi_ranks_its_kabupaten_slowest_first(province_env):
+    at = _page("tren", area=PROV)
+    assert not at.exception
+    assert at.subheader[0].value == "Kabupaten/kota: yang paling lambat dulu"
+    table = slowest_first(projection_table(Store.open(province_env), PROV, target_pct=92, deadline="2026-12-31"))
+    shown = at.dataframe[0].value
+    assert list(shown.columns) == ["Nama wilayah", "Cakupan", "Naik per minggu", "Perkiraan tercapai",
+                                   "Laju per hari", "Status"]
+    assert list(shown["Nama wilayah"]) == list(table[Col.NAMA])
+    kota = shown.set_index("Nama wilayah").loc["Kota Uji Kedua"]
+    assert kota["Naik per minggu"] == fmt.signed(100 * 170 / 8000, 2, suffix=" poin")
+    assert kota["Cakupan"] == fmt.percent(100 * 4970 / 8000, 2)
+    assert kota["Laju per hari"] == fmt.number(170 / 7, 1)
+    assert all(s.value != "Kapan tiap wilayah mencapai target" for s in at.subheader)  # the ranking replaces it
 
 
 def test_a_provinsi_the_store_does_not_name_is_still_named(unnamed_province_env):
