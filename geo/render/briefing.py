@@ -8,14 +8,9 @@ fonts), so numbers can be searched and copied.
 """
 from __future__ import annotations
 
-import io
 from datetime import date as date_type
 
 import pandas as pd
-from matplotlib import rc_context
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from geo import fmt
 from geo.config import DEFAULTS, Settings
@@ -26,18 +21,17 @@ from geo.present.trend import threshold_text, verdict
 from geo.render import static_map
 from geo.render.charts import coverage_range
 from geo.render.media import TOP_POCKETS, context, pockets_table
+from geo.render.pdf_page import PDF_FONT, PdfPage, rule
 from geo.render.style import (
-    INK, LINE_COLOUR, MUTED, PATTERN_INK, level_words, month_ticks, source_text, text_lines, text_width, tint,
+    LINE_COLOUR, MUTED, level_words, month_ticks, source_text, text_lines, text_width, tint,
     wrap_text, zone_word, zones_of,
 )
-from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Zone
+from geo.schema import ZONE_COLOURS, Col, Level, Zone
 from geo.targets import area_projection, vs_target
 from geo.text import tr
 from geo.timeline import coverage_over_time
 
-A4_PORTRAIT_IN = (8.27, 11.69)
 ROW_IN = 0.165  # height of a table row on the page, inches
-PDF_FONT = ["Liberation Sans", "DejaVu Sans"]
 MAX_NAMED = 6  # areas named on one line of findings; the rest counted
 
 
@@ -65,7 +59,7 @@ def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id
     series = coverage_over_time(store, within, end=date, settings=settings)
     pockets = top_belum(desa.drop(columns="geometry"), TOP_POCKETS).reset_index(drop=True)
     numbers = {k: i + 1 for i, k in enumerate(pockets[Col.KODE])}
-    page = _Page(lang)
+    page = PdfPage(lang)
     _header(page, ctx, before_date, lang)
     y = _kpis(page, now, delta, before_date, settings, lang)
     goals = _goal_lines(store, within, date, today, ctx, settings, lang)
@@ -83,53 +77,7 @@ def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id
     return page.pdf()
 
 
-class _Page:
-    """An A4 figure addressed in inches from the top-left corner."""
-
-    MARGIN = 0.5
-
-    def __init__(self, lang: str):
-        self.lang = lang
-        self.w, self.h = A4_PORTRAIT_IN
-        self.fig = Figure(figsize=A4_PORTRAIT_IN)
-        self.fig.patch.set_facecolor("white")
-
-    def xy(self, x_in: float, y_in: float) -> tuple[float, float]:
-        return x_in / self.w, 1 - y_in / self.h
-
-    def text(self, x_in: float, y_in: float, text: str, size: float = 9, **kw):
-        kw.setdefault("va", "top")
-        kw.setdefault("color", INK)
-        return self.fig.text(*self.xy(x_in, y_in), text, fontsize=size, fontfamily=PDF_FONT, **kw)
-
-    def axes(self, x_in: float, y_in: float, w_in: float, h_in: float):
-        left, top = self.xy(x_in, y_in)
-        return self.fig.add_axes([left, top - h_in / self.h, w_in / self.w, h_in / self.h])
-
-    def box(self, x_in: float, y_in: float, w_in: float, h_in: float, **kw) -> None:
-        left, top = self.xy(x_in, y_in)
-        self.fig.add_artist(FancyBboxPatch((left, top - h_in / self.h), w_in / self.w, h_in / self.h,
-                                           boxstyle="round,pad=0,rounding_size=0.008", transform=self.fig.transFigure,
-                                           **kw))
-
-    def swatch(self, x_in: float, y_in: float, zone: Zone | None, w_in: float = 0.22, h_in: float = 0.13) -> None:
-        left, top = self.xy(x_in, y_in)
-        self.fig.add_artist(Rectangle((left, top - h_in / self.h), w_in / self.w, h_in / self.h,
-                                      transform=self.fig.transFigure,
-                                      facecolor=ZONE_COLOURS[zone] if zone else NO_DATA_COLOUR,
-                                      hatch=static_map.MPL_HATCHES[zone], hatchcolor=PATTERN_INK[zone],
-                                      edgecolor="#666666", linewidth=0.5))
-
-    def pdf(self) -> bytes:
-        buffer = io.BytesIO()
-        # TrueType fonts (42) keep the text extractable; fixed metadata keeps the bytes reproducible.
-        with rc_context({"pdf.fonttype": 42, "hatch.linewidth": 0.6}):
-            self.fig.savefig(buffer, format="pdf", metadata={"CreationDate": None, "ModDate": None,
-                                                               "Producer": None, "Creator": "Peta Rekam e-KTP"})
-        return buffer.getvalue()
-
-
-def _header(page: _Page, ctx: dict, before_date: str | None, lang: str) -> None:
+def _header(page: PdfPage, ctx: dict, before_date: str | None, lang: str) -> None:
     m = page.MARGIN
     head = "rb_kepala" if ctx["level"] is Level.KABUPATEN else "rb_kepala_kecamatan"
     page.text(m, 0.45, tr(head, lang), 8.5, color=MUTED, fontweight="bold")
@@ -142,7 +90,7 @@ def _header(page: _Page, ctx: dict, before_date: str | None, lang: str) -> None:
     page.text(m, 1.08, line, 10, color=MUTED)
 
 
-def _kpis(page: _Page, now: dict, delta: dict, before_date: str | None, settings: Settings, lang: str) -> float:
+def _kpis(page: PdfPage, now: dict, delta: dict, before_date: str | None, settings: Settings, lang: str) -> float:
     """Four cards: label, value, change, "since …"; the coverage card shows its zone (swatch + word)."""
     m, top, h = page.MARGIN, 1.42, 1.0
     gap = 0.12
@@ -198,7 +146,7 @@ def _goal_lines(store, within: str, date: str | None, today: date_type | None, c
                      daftar=listed)]
 
 
-def _findings(page: _Page, y: float, ctx: dict, now: dict, series: pd.DataFrame, children: pd.DataFrame,
+def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFrame, children: pd.DataFrame,
               desa: pd.DataFrame, settings: Settings, lang: str, goals: list[str]) -> float:
     """What the numbers mean, one bullet each (the verdict first); returns the y below them."""
     m = page.MARGIN
@@ -239,7 +187,7 @@ def _findings(page: _Page, y: float, ctx: dict, now: dict, series: pd.DataFrame,
     return y
 
 
-def _map(page: _Page, top: float, bottom: float, desa, outline, numbers: dict, settings: Settings,
+def _map(page: PdfPage, top: float, bottom: float, desa, outline, numbers: dict, settings: Settings,
          lang: str) -> tuple[float, float]:
     """The desa zone map on the left, its legend and notes on the right; returns the right column's x
     and the y below the notes."""
@@ -267,7 +215,7 @@ def _map(page: _Page, top: float, bottom: float, desa, outline, numbers: dict, s
     return x, y
 
 
-def _trend(page: _Page, x: float, top: float, bottom: float, series: pd.DataFrame, settings: Settings,
+def _trend(page: PdfPage, x: float, top: float, bottom: float, series: pd.DataFrame, settings: Settings,
            lang: str) -> None:
     """Coverage over time in the right column, zone bands hatched like the map (its legend is above)."""
     page.text(x, top - 0.3, tr("rb_tren", lang), 11, fontweight="bold")
@@ -307,7 +255,7 @@ def _trend(page: _Page, x: float, top: float, bottom: float, series: pd.DataFram
     ax.grid(axis="y", color="#ffffff", linewidth=0.6, zorder=1)
 
 
-def _pockets(page: _Page, top: float, pockets: pd.DataFrame, desa: pd.DataFrame, parents: dict, settings: Settings,
+def _pockets(page: PdfPage, top: float, pockets: pd.DataFrame, desa: pd.DataFrame, parents: dict, settings: Settings,
              lang: str) -> None:
     m = page.MARGIN
     page.text(m, top - 0.3, tr("rb_kantong", lang, n=len(pockets)), 11, fontweight="bold")
@@ -327,7 +275,7 @@ def _pockets(page: _Page, top: float, pockets: pd.DataFrame, desa: pd.DataFrame,
     for key, x, align in cols:
         page.text(x, top, tr(key, lang), 8, fontweight="bold", ha=align, color=MUTED)
     y = top + 0.2
-    page.fig.add_artist(_rule(page, m, y - 0.03, page.w - m))
+    page.fig.add_artist(rule(page, m, y - 0.03, page.w - m))
     zones = zones_of(pockets[Col.CAKUPAN], settings)
     for i, (row, zone) in enumerate(zip(pockets.to_dict("records"), zones)):
         if i % 2:
@@ -345,12 +293,7 @@ def _pockets(page: _Page, top: float, pockets: pd.DataFrame, desa: pd.DataFrame,
         y += row_h
 
 
-def _rule(page: _Page, x0: float, y: float, x1: float):
-    (a, b), (c, _) = page.xy(x0, y), page.xy(x1, y)
-    return Line2D([a, c], [b, b], transform=page.fig.transFigure, color="#999999", linewidth=0.6)
-
-
-def _footer(page: _Page, ctx: dict, settings: Settings, lang: str) -> None:
+def _footer(page: PdfPage, ctx: dict, settings: Settings, lang: str) -> None:
     m = page.MARGIN
     source = source_text(settings, ctx["data_date"], lang, demo=ctx["demo"])
     page.text(m, page.h - 0.42, source, 8, color=MUTED, va="bottom")
