@@ -20,6 +20,7 @@ from geo.present.targets import behind
 from geo.present.trend import threshold_text, verdict
 from geo.render import static_map
 from geo.render.charts import coverage_range
+from geo.render.briefing_ranking import draw_ranking, ranked_children, table_height
 from geo.render.media import TOP_POCKETS, context, pockets_table
 from geo.render.pdf_page import PDF_FONT, PdfPage, rule
 from geo.render.style import (
@@ -37,49 +38,59 @@ MAX_NAMED = 6  # areas named on one line of findings; the rest counted
 
 def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id",
                  settings: Settings = DEFAULTS, today: date_type | None = None) -> bytes:
-    """One A4 portrait page (PDF bytes) for the head of ``within`` (a kabupaten/kota or kecamatan).
+    """One A4 portrait page (PDF bytes) for the head of ``within`` (a provinsi, kabupaten/kota or kecamatan).
 
     Shows, at ``date`` (default: the newest data): wajib KTP, sudah rekam, belum rekam
     and cakupan with its zone, each with its change since the previous snapshot; the
     recordings needed to reach hijau; the zone of each area one level down; the desa
     zone map; the coverage trend; the ten desa with the most belum rekam. The first finding
     answers "will we make the deadline?" against the target in force (``geo.targets``; data
-    aged against ``today``), and the areas one level down behind their targets are named. Raises
-    RekamError for an unknown area, a desa, or no data.
+    aged against ``today``), and the areas one level down behind their targets are named. For a
+    provinsi (``context``'s ``wide``) the page leads with how many kabupaten/kota are still red, maps
+    its kabupaten/kota and ranks them (``briefing_ranking``) instead of the desa map and pockets.
+    Raises RekamError for an unknown area, a desa, or no data.
     """
     ctx = context(store, within, date, settings)
     now = ctx["totals"]
     before_date = previous_date(store, within, now[Col.TANGGAL])
     before = area_totals(store, within, date=before_date, zones=settings.zones) if before_date else {}
     delta = change(now, before) if before else {}
-    children = coverage_table(store, ctx["child"], within=within, date=date, zones=settings.zones)
-    desa, parents = pockets_table(store, within, date, settings, ctx, geometry=True)
-    outline = (coverage_table(store, ctx["child"], within=within, date=date, zones=settings.zones, geometry=True)
-               if ctx["child"] is not Level.DESA else None)
+    wide = ctx["wide"]  # a provinsi: its kabupaten/kota mapped and ranked, not its thousands of desa
+    children = coverage_table(store, ctx["child"], within=within, date=date, zones=settings.zones,
+                              geometry=wide or ctx["child"] is not Level.DESA)
+    desa, parents = pockets_table(store, within, date, settings, ctx, geometry=not wide)
     series = coverage_over_time(store, within, end=date, settings=settings)
-    pockets = top_belum(desa.drop(columns="geometry"), TOP_POCKETS).reset_index(drop=True)
-    numbers = {k: i + 1 for i, k in enumerate(pockets[Col.KODE])}
     page = PdfPage(lang)
     _header(page, ctx, before_date, lang)
     y = _kpis(page, now, delta, before_date, settings, lang)
     goals = _goal_lines(store, within, date, today, ctx, settings, lang)
     y = _findings(page, y + 0.22, ctx, now, series, children, desa, settings, lang, goals)
-    # bottom-up: footer, pockets table, trend; the map takes the height left between
-    # bottom-up: footer, pockets table; the map (left) and legend + trend (right) share what is left
+    # bottom-up: footer, the table; the map (left) and legend + trend (right) share what is left
     footer_top = page.h - 0.62
-    table_top = footer_top - (0.5 + 0.2 + TOP_POCKETS * ROW_IN)
+    if wide:
+        ranked = ranked_children(store, within, ctx["child"], date, ctx["data_date"], settings, lang)
+        table_top = footer_top - (0.5 + table_height(ranked))
+        shapes, outline, numbers, level = children, None, {}, ctx["child"]
+    else:
+        pockets = top_belum(desa.drop(columns="geometry"), TOP_POCKETS).reset_index(drop=True)
+        table_top = footer_top - (0.5 + 0.2 + TOP_POCKETS * ROW_IN)
+        shapes, outline, level = desa, children if ctx["child"] is not Level.DESA else None, Level.DESA
+        numbers = {k: i + 1 for i, k in enumerate(pockets[Col.KODE])}
     section_top, section_bottom = y + 0.5, table_top - 0.05
-    right_x, notes_end = _map(page, section_top, section_bottom, desa, outline, numbers, settings, lang)
+    right_x, notes_end = _map(page, section_top, section_bottom, shapes, outline, numbers, level, settings, lang)
     trend_top = max(section_bottom - 1.95, notes_end + 0.45)  # its title clear of the map's notes
     _trend(page, right_x, trend_top, section_bottom - 0.35, series, settings, lang)
-    _pockets(page, table_top + 0.35, pockets, desa, parents, settings, lang)
+    if wide:
+        draw_ranking(page, table_top + 0.35, ranked, ctx["child"], settings, lang)
+    else:
+        _pockets(page, table_top + 0.35, pockets, desa, parents, settings, lang)
     _footer(page, ctx, settings, lang)
     return page.pdf()
 
 
 def _header(page: PdfPage, ctx: dict, before_date: str | None, lang: str) -> None:
     m = page.MARGIN
-    head = "rb_kepala" if ctx["level"] is Level.KABUPATEN else "rb_kepala_kecamatan"
+    head = {Level.KABUPATEN: "rb_kepala", Level.PROVINSI: "rb_kepala_provinsi"}.get(ctx["level"], "rb_kepala_kecamatan")
     page.text(m, 0.45, tr(head, lang), 8.5, color=MUTED, fontweight="bold")
     page.text(m, 0.66, ctx["name"], 20, fontweight="bold")
     line = tr("rb_tanggal", lang, tanggal=fmt.long_date(ctx["data_date"], lang))
@@ -152,7 +163,10 @@ def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFram
     m = page.MARGIN
     hijau = threshold_text(settings.zones.hijau, lang)
     needed = people_to_reach(now[Col.WAJIB], now[Col.SUDAH], settings.zones.hijau)
-    lines = [goals[0], tr("rb_perlu_hijau", lang, n=fmt.number(needed, lang=lang), wilayah=ctx["name"], ambang=hijau)
+    zones = zones_of(children[Col.CAKUPAN], settings)
+    lead = [tr("rb_merah_dari", lang, merah=sum(z is Zone.MERAH for z in zones), total=len(children),
+               tingkat=level_words(ctx["child"], lang), wilayah=ctx["name"])] if ctx["wide"] else []
+    lines = [*lead, goals[0], tr("rb_perlu_hijau", lang, n=fmt.number(needed, lang=lang), wilayah=ctx["name"], ambang=hijau)
              if needed else tr("rb_sudah_hijau", lang, wilayah=ctx["name"], ambang=hijau)]
     if len(series) >= 5:  # the recent pace, over the last four intervals (about a month of weekly data)
         start, end = series.iloc[-5], series.iloc[-1]
@@ -162,7 +176,6 @@ def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFram
             lines.append(tr("rb_laju", lang, tanggal=fmt.long_date(start[Col.TANGGAL], lang),
                                        n=fmt.number(gained, lang=lang),
                                        per_minggu=fmt.number(gained * 7 / days, lang=lang)))
-    zones = zones_of(children[Col.CAKUPAN], settings)
     missing = sum(z is None for z in zones)
     lines.append(tr(
         "rb_zona_anak", lang, tingkat=level_words(ctx["child"], lang).capitalize(),
@@ -176,8 +189,11 @@ def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFram
     lines += goals[1:]
     over = desa[desa[Col.DI_ATAS_100]]
     if len(over):
-        listed = ", ".join(f"{n} ({fmt.percent(c, 2, lang)})" for n, c in zip(over[Col.NAMA], over[Col.CAKUPAN]))
-        lines.append(tr("rb_di_atas_100", lang, n=len(over), daftar=listed))
+        listed = ", ".join(f"{n} ({fmt.percent(c, 2, lang)})" for n, c in
+                           zip(over[Col.NAMA][:MAX_NAMED], over[Col.CAKUPAN][:MAX_NAMED]))
+        more = len(over) - MAX_NAMED
+        lines.append(tr("rb_di_atas_100", lang, n=len(over),
+                        daftar=listed + (tr("rb_lainnya", lang, n=more) if more > 0 else "")))
     for line in lines:
         for i, part in enumerate(text_lines(wrap_text(line, 9.5, (page.w - 2 * m - 0.2) * 72))):
             if i == 0:
@@ -187,17 +203,18 @@ def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFram
     return y
 
 
-def _map(page: PdfPage, top: float, bottom: float, desa, outline, numbers: dict, settings: Settings,
+def _map(page: PdfPage, top: float, bottom: float, shapes, outline, numbers: dict, level: Level, settings: Settings,
          lang: str) -> tuple[float, float]:
-    """The desa zone map on the left, its legend and notes on the right; returns the right column's x
-    and the y below the notes."""
+    """The zone map of ``shapes`` (areas at ``level``: desa, or a provinsi's kabupaten/kota) on the
+    left, its legend and notes on the right; returns the right column's x and the y below the notes."""
     m, h = page.MARGIN, bottom - top
-    page.text(m, top - 0.3, tr("rb_peta", lang), 11, fontweight="bold")
+    title = tr("rb_peta", lang) if level is Level.DESA else tr("rb_peta_anak", lang, tingkat=level_words(level, lang))
+    page.text(m, top - 0.3, title, 11, fontweight="bold")
     map_w = 4.35
     ax = page.axes(m, top, map_w, h)
-    drawn = static_map.draw_zone_map(ax, desa, settings=settings, lang=lang, outline=outline, label_px=7.5 / 0.72,
+    drawn = static_map.draw_zone_map(ax, shapes, settings=settings, lang=lang, outline=outline, label_px=7.5 / 0.72,
                                      numbers=numbers)
-    handles = static_map.legend_handles(settings, lang, drawn["counts"], Level.DESA, over_100=drawn["over_100"])
+    handles = static_map.legend_handles(settings, lang, drawn["counts"], level, over_100=drawn["over_100"])
     x = m + map_w + 0.2
     page.fig.legend(handles=handles, loc="upper left", bbox_to_anchor=page.xy(x - 0.08, top - 0.05), frameon=False,
                     prop={"family": PDF_FONT, "size": 8.5}, handlelength=2.4, handleheight=1.5, labelspacing=0.8,
