@@ -10,6 +10,7 @@ import streamlit as st
 from geo import export
 from ui import queries
 from ui.context import Context
+from ui.state import media_allowed
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -64,7 +65,10 @@ def briefing_button(ctx: Context, *, key: str = "briefing") -> None:
 
 
 def table_downloads(ctx: Context, data, *, stem: str, sheet: str, key: str) -> None:
-    """CSV and XLSX of a table as shown (numbers as numbers, headers in the chosen language)."""
+    """CSV and XLSX of a table as shown (numbers as numbers, headers in the chosen language); none in
+    screenshot mode (a screenshot shows no buttons)."""
+    if not media_allowed():
+        return
     d1, d2, _ = st.columns([1, 1, 4])
     d1.download_button(ctx.t("kantong_unduh_csv"), export.to_csv_bytes(data, ctx.lang), file_name=f"{stem}.csv",
                        mime="text/csv", key=f"{key}_csv")

@@ -198,3 +198,21 @@ def test_peta_search_finds_a_kabupaten_of_the_provinsi(province_env):
     search.set_value(SECOND).run()
     assert not at.exception
     assert _map_codes(at) == {"99.02.01", "99.02.02"}  # the kota's kecamatan
+
+
+@pytest.mark.parametrize("page", ["beranda", "tren", "peta", "kantong"])
+def test_screenshot_mode_of_the_provinsi_is_clean(province_env, page):
+    """A link with ?mode=tangkapan on the provinsi: the story (title with the date, figures, map,
+    ranking) without pickers, downloads or forms."""
+    at = _page(page, area=PROV, mode="tangkapan")
+    assert not at.exception
+    assert not at.get("download_button") and not at.expander
+    assert not (at.text_input or at.date_input or at.number_input or at.multiselect)
+    assert not [b.label for b in at.button if not (b.key or "").startswith("crumb_")]  # the exit: dashboard.py's
+    heading = (at.title or at.header)[0].value
+    assert PROV_NAME in heading and heading.endswith("· data per 16 November 2026")
+    if page in ("beranda", "peta"):
+        assert _map_codes(at) == {"99.01", SECOND}
+    if page in ("beranda", "tren"):  # the ranking stays: it is the provinsi's story
+        assert set(at.dataframe[-1 if page == "beranda" else 0].value["Nama wilayah"]) == {
+            "Kabupaten Contoh Sejahtera", "Kota Uji Kedua"}
