@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo import fmt
 from geo.cli import main
 
 PROVINCE, PROVINCE_NAME = "36", "Banten"
@@ -51,7 +52,8 @@ def write_sheet(rows: pd.DataFrame, day: str, path: Path) -> Path:
                           "SUDAH REKAM": rows[f"sudah_{day}"]})
     with pd.ExcelWriter(path) as book:
         frame.to_excel(book, sheet_name="REKAP", index=False, startrow=2)
-        book.sheets["REKAP"]["A1"] = f"REKAPITULASI PEREKAMAN KTP-EL PROVINSI BANTEN per {day}"
+        book.sheets["REKAP"]["A1"] = "REKAPITULASI PEREKAMAN KTP-EL PROVINSI BANTEN"
+        book.sheets["REKAP"]["A2"] = f"Keadaan s.d. {fmt.long_date(day)}"  # the date an office writes in its title
     return path
 
 

@@ -53,13 +53,14 @@ def _image_choices(ctx: Context, render, *, key: str, area: str, kind: str) -> N
 
 
 def briefing_button(ctx: Context, *, key: str = "briefing") -> None:
-    """The bupati's one-page PDF (KPIs, zone map, pockets, trend, date and source)."""
+    """The bupati's one-page PDF (KPIs, zone map, pockets, trend, date and source); a provinsi's
+    leads with its red kabupaten/kota, maps and ranks them (``geo.render.briefing``)."""
     from geo.render import briefing, media
 
+    label = ctx.t("unduh_ringkasan_provinsi" if ctx.is_province else "unduh_ringkasan")
     st.download_button(
-        ctx.t("unduh_ringkasan"), data=partial(briefing.briefing_pdf, queries.store(ctx.url), ctx.area,
-                                               date=ctx.date, lang=ctx.lang, settings=ctx.settings,
-                                               today=date.today()),  # the verdict as the page says it
+        label, data=partial(briefing.briefing_pdf, queries.store(ctx.url), ctx.area, date=ctx.date, lang=ctx.lang,
+                            settings=ctx.settings, today=date.today()),  # the verdict as the page says it
         file_name=media.download_name(ctx.area, "ringkasan", data_date=ctx.date, fmt_name="pdf"),
         mime="application/pdf", key=key, icon=":material/picture_as_pdf:")
 

@@ -101,7 +101,7 @@ def pace_ranking(ctx: Context, table, inputs: TrendInputs, source: str) -> None:
 
     ``table``: the projection table of the areas inside ``inputs.area`` (``geo.trend.projection_table``)."""
     child = Level.of_code(inputs.area).child
-    st.subheader(ctx.t("tren_peringkat", tingkat=ctx.t(f"tingkat_{child.value}")))
+    st.subheader(ctx.t("tren_peringkat", tingkat=ctx.t(f"gambar_tingkat_{child.value}").capitalize()))
     fitted_table(ctx, trend_words.ranking_view(trend.slowest_first(table), ctx.lang))
     st.caption(ctx.t("tren_peringkat_keterangan", hari=fmt.number(inputs.window, lang=ctx.lang),
                      sasaran=trend_words.target_words(inputs.target, ctx.settings.zones.hijau, ctx.lang),

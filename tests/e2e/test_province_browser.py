@@ -29,7 +29,7 @@ SIZES = [(1366, 768), (1920, 1080), (390, 844)]
 WORDS = {"id": {"wajib": "Wajib KTP", "ranking": "Kabupaten/kota, cakupan terendah dulu",
                 "pace": "Kabupaten/kota: yang paling lambat dulu"},
          "en": {"wajib": "Must hold e-KTP", "ranking": "Regencies and cities, lowest coverage first",
-                "pace": "Regency/city: slowest first"}}
+                "pace": "Regencies/cities: slowest first"}}
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ it, a link opens it, Beranda shows its figures summed over its kabupaten/kota an
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -101,6 +102,7 @@ def test_beranda_of_the_provinsi_sums_its_kabupaten(province_env):
     assert now[Col.WAJIB] == sum(k[Col.WAJIB] for k in kab) and now[Col.SUDAH] == sum(k[Col.SUDAH] for k in kab)
     assert at.title[0].value == f"Cakupan perekaman KTP-el — {PROV_NAME}"
     assert _map_codes(at) == {"99.01", SECOND}
+    assert any(re.match(r"\d dari 2 kabupaten/kota tertinggal dari target", m.value) for m in at.markdown)
 
 
 def test_beranda_ranks_the_kabupaten_lowest_coverage_first(province_env):
