@@ -16,7 +16,7 @@ from geo.schema import Level
 from geo.store import Store
 from tests.banten import DATES, DESA_FILE, PROVINCE, desa_rows, kabupaten_totals, write_sheet
 from tests.e2e.test_browser_flows import (
-    XLSX_TYPE, _assert_offline, _click_area, _expect_areas_drawn, _metric_value, _query, _shot,
+    XLSX_TYPE, _assert_offline, _click_area, _expect_areas_drawn, _map, _metric_value, _pick, _query, _shot,
 )
 
 pytestmark = pytest.mark.browser
@@ -66,8 +66,10 @@ def test_a_provincial_officer_sets_up_banten_and_briefs_the_governor(real_dir, l
     assert len(store.areas(level=Level.KABUPATEN)) == 8
 
     # 2. Banten is in the picker now; its recording figures, one sheet for the whole province per week.
-    page.goto(f"{app.url}/data?area={PROVINCE}")
-    expect(sidebar.get_by_text("Banten (36)")).to_be_visible(timeout=60_000)
+    _pick(page, "Provinsi atau kabupaten/kota", "Banten (36)")
+    expect(sidebar.get_by_role("combobox", name="Provinsi atau kabupaten/kota")).to_have_value("Banten (36)")
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=90_000)
+    page.get_by_role("tab", name="Data perekaman").click()
     rows = desa_rows(real_dir)
     for day in WEEKS:
         sheet = write_sheet(rows, day, tmp_path / f"rekap_banten_{day}.xlsx").read_bytes()
@@ -75,8 +77,11 @@ def test_a_provincial_officer_sets_up_banten_and_briefs_the_governor(real_dir, l
         expect(page.get_by_text("Laporan pencocokan wilayah")).to_be_visible(timeout=120_000)
         save = page.get_by_role("button", name="Simpan sebagai versi baru")
         expect(save).to_be_enabled()
+        page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=90_000)
         save.click()
-        expect(_stored(page)).to_contain_text(f"(data per {fmt.long_date(day)})")
+        expect(page.get_by_test_id("stAlertContentSuccess").filter(
+            has_text=f"(data per {fmt.long_date(day)})")).to_be_visible(timeout=180_000)
+        page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=90_000)
     _shot(page, artifacts / "provinsi_walk_2_rekam.png")
     assert store.snapshot_dates(PROVINCE) == list(WEEKS)
 
@@ -96,7 +101,7 @@ def test_a_provincial_officer_sets_up_banten_and_briefs_the_governor(real_dir, l
     # 4. The province briefing, as the governor's office gets it.
     with page.expect_download(timeout=180_000) as download:
         page.get_by_role("button", name="Ringkasan provinsi (PDF)").click()
-    assert download.value.suggested_filename == "peta-rekam_ringkasan_36_terbaru.pdf"
+    assert download.value.suggested_filename == f"peta-rekam_ringkasan_36_{WEEKS[-1]}.pdf"
     pdf = download.value.path().read_bytes()
     from pypdf import PdfReader
 
@@ -116,8 +121,8 @@ def test_a_provincial_officer_sets_up_banten_and_briefs_the_governor(real_dir, l
     page.wait_for_url(lambda u: _query(u).get("area") == [kecamatan], timeout=60_000)
     desa = store.areas(within=kecamatan, level=Level.DESA)
     _expect_areas_drawn(page, len(desa))
-    _click_area(page, store, desa["kode"].iloc[0])
-    expect(page.get_by_text(desa["nama"].iloc[0]).first).to_be_visible(timeout=60_000)
+    _click_area(page, store, desa["kode"].iloc[0])  # a desa is the bottom: the map names it, the page stays
+    expect(_map(page).content_frame.get_by_text(desa["nama"].iloc[0]).first).to_be_visible(timeout=60_000)
     _shot(page, artifacts / "provinsi_walk_4_desa.png")
     crumbs = page.get_by_test_id("stMain").get_by_role("button", name="Banten", exact=True)
     expect(crumbs).to_be_enabled()
