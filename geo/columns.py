@@ -37,6 +37,7 @@ TERLAMBAT_HARI = "terlambat_hari"  # days the projected date falls after the dea
 PROYEKSI_LEWAT = "proyeksi_lewat"  # True: the projected date is already past today (the data is old)
 UMUR_DATA = "umur_data_hari"  # days from the last snapshot to today
 STATUS = "status"
+POIN_PER_MINGGU = "poin_per_minggu"  # coverage gained over the rate window, percentage points per week
 # --- events (data/demo/peristiwa.csv) -----------------------------------------------------
 MULAI = "tanggal_mulai"
 SELESAI = "tanggal_selesai"  # empty: a one-day event

@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 from geo.columns import (
     HARI_KE_TARGET, HUBUNGAN, JENDELA_AWAL, JENDELA_HARI, LAJU, LAJU_DIBUTUHKAN, LAJU_GALAT, MULAI, N_INTERVAL,
-    N_KOREKSI, PERTUMBUHAN_WAJIB, SELESAI, STATUS, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR, TANGGAL_PROYEKSI_AWAL,
+    N_KOREKSI, PERTUMBUHAN_WAJIB, POIN_PER_MINGGU, SELESAI, STATUS,
+    TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR, TANGGAL_PROYEKSI_AWAL,
     TARGET, TENGGAT, TENGGAT_LEWAT, TEPAT_WAKTU, TERLAMBAT_HARI, PROYEKSI_LEWAT, UMUR_DATA,
 )
 from geo.config import DEFAULTS, Settings
@@ -100,7 +101,9 @@ def projection(series_for_one_area: pd.DataFrame, *, target_pct, deadline, windo
     window), the snapshot before the gap is taken too, and JENDELA_HARI says how long
     the window really was.
 
-    Rate r = Δsudah / days over the window (module docstring) and wajib growth g likewise.
+    Rate r = Δsudah / days over the window (module docstring) and wajib growth g likewise;
+    POIN_PER_MINGGU = (cakupan at the end − cakupan at the start of the window) / days × 7, each
+    cakupan from its own counts (percentage points per week; comparable across areas of any size).
     The target p is met when sudah0 + r·t ≥ p·(wajib0 + g·t), i.e. after
     t = (p·wajib0 − sudah0) / (r − p·g) days, rounded up to a whole day; r ≤ p·g means never.
     The band uses r ± one standard error of the interval rates (weighted by interval
@@ -110,7 +113,7 @@ def projection(series_for_one_area: pd.DataFrame, *, target_pct, deadline, windo
     from ``today`` when later (None when the deadline is not after that day: TENGGAT_LEWAT).
 
     Returns a dict with Col.KODE, STATUS (a ``Status`` value), Col.TANGGAL (snapshot used),
-    Col.WAJIB, Col.SUDAH, Col.CAKUPAN (percent), LAJU, LAJU_GALAT, PERTUMBUHAN_WAJIB,
+    Col.WAJIB, Col.SUDAH, Col.CAKUPAN (percent), LAJU, LAJU_GALAT, PERTUMBUHAN_WAJIB, POIN_PER_MINGGU,
     JENDELA_AWAL, JENDELA_HARI, N_INTERVAL, N_KOREKSI, HARI_KE_TARGET, TANGGAL_PROYEKSI
     (+ _AWAL, _AKHIR; ISO text or None), LAJU_DIBUTUHKAN, TEPAT_WAKTU, TENGGAT_LEWAT,
     TARGET, TENGGAT, TERLAMBAT_HARI (days after the deadline), and with ``today``: UMUR_DATA (days
@@ -130,7 +133,8 @@ def projection(series_for_one_area: pd.DataFrame, *, target_pct, deadline, windo
     result = {
         Col.KODE: kodes[0] if len(kodes) else None, STATUS: Status.DATA_KURANG.value, Col.TANGGAL: None,
         Col.WAJIB: None, Col.SUDAH: None, Col.CAKUPAN: None, LAJU: None, LAJU_GALAT: None,
-        PERTUMBUHAN_WAJIB: None, JENDELA_AWAL: None, JENDELA_HARI: None, N_INTERVAL: 0, N_KOREKSI: 0,
+        PERTUMBUHAN_WAJIB: None, POIN_PER_MINGGU: None, JENDELA_AWAL: None, JENDELA_HARI: None, N_INTERVAL: 0,
+        N_KOREKSI: 0,
         HARI_KE_TARGET: None, TANGGAL_PROYEKSI: None, TANGGAL_PROYEKSI_AWAL: None, TANGGAL_PROYEKSI_AKHIR: None,
         LAJU_DIBUTUHKAN: None, TEPAT_WAKTU: None, TENGGAT_LEWAT: None, TARGET: target, TENGGAT: tenggat.isoformat(),
         TERLAMBAT_HARI: None, UMUR_DATA: None, PROYEKSI_LEWAT: False,
@@ -182,8 +186,8 @@ def projection(series_for_one_area: pd.DataFrame, *, target_pct, deadline, windo
 
 
 def _recent_rate(days: list[date], wajib: np.ndarray, sudah: np.ndarray, window: int) -> dict:
-    """LAJU, LAJU_GALAT, PERTUMBUHAN_WAJIB, JENDELA_AWAL, JENDELA_HARI, N_INTERVAL, N_KOREKSI over
-    the snapshots from ``window`` days before the newest (at least two snapshots: a gap longer
+    """LAJU, LAJU_GALAT, PERTUMBUHAN_WAJIB, POIN_PER_MINGGU, JENDELA_AWAL, JENDELA_HARI, N_INTERVAL, N_KOREKSI
+    over the snapshots from ``window`` days before the newest (at least two snapshots: a gap longer
     than the window takes the snapshot before it)."""
     first = bisect.bisect_left(days, days[-1] - timedelta(days=window))
     first = min(first, len(days) - 2)
@@ -191,8 +195,10 @@ def _recent_rate(days: list[date], wajib: np.ndarray, sudah: np.ndarray, window:
     span = elapsed[-1]
     step_days = np.diff(elapsed)
     step_rates = np.diff(sudah[first:]) / step_days
+    points = 100 * (sudah[-1] / wajib[-1] - sudah[first] / wajib[first])
     return {LAJU: float((sudah[-1] - sudah[first]) / span), LAJU_GALAT: _rate_standard_error(step_rates, step_days),
-            PERTUMBUHAN_WAJIB: float((wajib[-1] - wajib[first]) / span), JENDELA_AWAL: days[first].isoformat(),
+            PERTUMBUHAN_WAJIB: float((wajib[-1] - wajib[first]) / span), POIN_PER_MINGGU: float(7 * points / span),
+            JENDELA_AWAL: days[first].isoformat(),
             JENDELA_HARI: int(span), N_INTERVAL: len(step_days), N_KOREKSI: int((np.diff(sudah[first:]) < 0).sum())}
 
 
@@ -228,7 +234,7 @@ def _rate_standard_error(rates: np.ndarray, weights: np.ndarray) -> float | None
 
 
 # --- projection tables --------------------------------------------------------------------------
-TABLE_COLUMNS = [Col.KODE, Col.NAMA, Col.CAKUPAN, LAJU, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AWAL,
+TABLE_COLUMNS = [Col.KODE, Col.NAMA, Col.CAKUPAN, LAJU, POIN_PER_MINGGU, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AWAL,
                  TANGGAL_PROYEKSI_AKHIR, STATUS, LAJU_DIBUTUHKAN, HARI_KE_TARGET, TEPAT_WAKTU, Col.TANGGAL]
 
 
@@ -263,6 +269,7 @@ def projections(series: pd.DataFrame, *, target_pct, deadline, window_days=28, a
     table[HARI_KE_TARGET] = table[HARI_KE_TARGET].astype("Int64")
     table[Col.CAKUPAN] = table[Col.CAKUPAN].astype(float)
     table[LAJU] = table[LAJU].astype(float)
+    table[POIN_PER_MINGGU] = table[POIN_PER_MINGGU].astype(float)
     order = pd.DataFrame({
         "_group": table[STATUS].map(lambda s: _STATUS_ORDER[Status(s)]),
         "_when": table[TANGGAL_PROYEKSI].fillna("9999-12-31"),
@@ -301,6 +308,31 @@ def projection_table(store, within: str, level: Level | str | None = None, *, ta
     names = names[~names.index.duplicated()]
     return projections(children, target_pct=target, deadline=deadline, window_days=window_days, as_of=end,
                        kodes=kodes, names=names)
+
+
+# Slowest first: never at this rate, then the latest projected date, then those without a trend (one
+# snapshot, no data: nothing tells they will make it), and those already at the target last.
+_SLOWEST = {Status.TIDAK_TERCAPAI: 0, Status.TERLAMBAT: 1, Status.TERCAPAI: 1, Status.SATU_SNAPSHOT: 2,
+            Status.DATA_KURANG: 2, Status.SUDAH_TERCAPAI: 3}
+
+
+def slowest_first(table: pd.DataFrame) -> pd.DataFrame:
+    """A ``projections`` / ``projection_table`` frame re-ordered for ranking areas by their trend:
+    those that never reach the target at their rate first (the fewest points per week first), then
+    the latest projected date first, then those without a trend, those already reached last;
+    remaining ties by lower Col.CAKUPAN, then Col.KODE. The index is renumbered."""
+    if table.empty:
+        return table.reset_index(drop=True)
+    order = pd.DataFrame({
+        "_group": table[STATUS].map(lambda s: _SLOWEST[Status(s)]),
+        "_when": table[TANGGAL_PROYEKSI].fillna(""),
+        "_pace": pd.to_numeric(table[POIN_PER_MINGGU], errors="coerce").fillna(np.inf),
+        "_cov": pd.to_numeric(table[Col.CAKUPAN], errors="coerce").fillna(np.inf),
+        "_kode": table[Col.KODE],
+    })
+    ranked = order.sort_values(["_group", "_when", "_pace", "_cov", "_kode"],
+                               ascending=[True, False, True, True, True], kind="stable").index
+    return table.loc[ranked].reset_index(drop=True)
 
 
 def needs_attention(table: pd.DataFrame, zones: ZoneConfig = ZoneConfig(), n: int = 5) -> list[str]:

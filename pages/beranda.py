@@ -48,9 +48,7 @@ ui.target_summary(ctx)
 
 if ctx.is_province:  # which kabupaten/kota are behind, and are they catching up
     st.subheader(ctx.t("home_peringkat"))
-    ranked = queries.ranking(ctx.url, ctx.stamp, child.value, ctx.area, ctx.date)
-    st.dataframe(display_table(ranked, [Col.NAMA, Col.CAKUPAN, Col.BELUM, Col.ZONA, Col.PERUBAHAN], ctx.lang),
-                 hide_index=True, width="stretch")
+    ui.child_ranking(ctx, child.value, summary["now"].get(Col.TANGGAL))
     if summary["previous_date"]:
         st.caption(ctx.t("home_peringkat_sejak", tanggal=fmt.long_date(summary["previous_date"], ctx.lang)))
 else:

@@ -39,12 +39,15 @@ if projection[trend.LAJU] is not None:
                      akhir=fmt.long_date(projection[Col.TANGGAL], ctx.lang), hari=projection[trend.JENDELA_HARI]))
 
 table = queries.projection_table(ctx.url, ctx.stamp, area, ctx.date, inputs.target, inputs.deadline, inputs.window)
+source = ui.source_line(ctx, projection[Col.TANGGAL])
+ranked = ctx.is_province and area == ctx.area  # a provinsi: its kabupaten/kota slowest first, before the charts
+if ranked:
+    ui.pace_ranking(ctx, table, inputs, source)
 shown = [area, *ui.chart_areas(ctx, area, table, names)]  # the area and those that need attention
 series = queries.series(ctx.url, ctx.stamp, area, ctx.date)
 area_events = queries.area_events(ctx.url, ctx.stamp, area, projection[Col.TANGGAL])
 chart_events = queries.area_events(ctx.url, ctx.stamp, area, projection[Col.TANGGAL], events.COVERAGE_CHART_KINDS)
 weekly, facts = queries.weekly_and_notes(ctx.url, ctx.stamp, area, ctx.date)
-source = ui.source_line(ctx, projection[Col.TANGGAL])
 drawn = ui.chart_settings(ctx)
 st.plotly_chart(trend_charts.coverage_lines(
     series[series[Col.KODE].isin(shown)], drawn, ctx.lang, title=ctx.t("tren_grafik_cakupan"),
@@ -63,9 +66,10 @@ if lines:
     st.subheader(ctx.t("tren_catatan"))
     st.markdown("\n".join(f"- {line}" for line in lines))
 
-st.subheader(ctx.t("tren_tabel"))
-ui.fitted_table(ctx, trend_words.projection_view(table, ctx.lang), hide=("kol_rentang",))  # range: in the headline
-st.caption(source)
+if not ranked:
+    st.subheader(ctx.t("tren_tabel"))
+    ui.fitted_table(ctx, trend_words.projection_view(table, ctx.lang), hide=("kol_rentang",))  # range: headline
+    st.caption(source)
 
 st.subheader(ctx.t("peristiwa_judul"))
 if len(area_events):

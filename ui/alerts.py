@@ -77,7 +77,8 @@ def target_summary(ctx: Context) -> None:
         return
     st.subheader(ctx.t("target_beranda_judul"))
     counts = children[STATUS_TARGET].value_counts()
-    key = "target_beranda_ringkas" if Level.of_code(ctx.area) == Level.KABUPATEN else "target_beranda_ringkas_desa"
+    key = {Level.PROVINSI: "target_beranda_ringkas_kabupaten", Level.KABUPATEN: "target_beranda_ringkas"}.get(
+        Level.of_code(ctx.area), "target_beranda_ringkas_desa")
     st.markdown(ctx.t(key, n=len(children), tertinggal=int(counts.get("tertinggal", 0)),
                       tercapai=int(counts.get("tercapai", 0)), jalur=int(counts.get("di_jalur", 0))))
     rank = children[STATUS_TARGET].map(STATUS_ORDER).fillna(len(STATUS_ORDER))

@@ -10,6 +10,7 @@ import streamlit as st
 from geo import export
 from ui import queries
 from ui.context import Context
+from ui.state import media_allowed
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -52,19 +53,23 @@ def _image_choices(ctx: Context, render, *, key: str, area: str, kind: str) -> N
 
 
 def briefing_button(ctx: Context, *, key: str = "briefing") -> None:
-    """The bupati's one-page PDF (KPIs, zone map, pockets, trend, date and source)."""
+    """The bupati's one-page PDF (KPIs, zone map, pockets, trend, date and source); a provinsi's
+    leads with its red kabupaten/kota, maps and ranks them (``geo.render.briefing``)."""
     from geo.render import briefing, media
 
+    label = ctx.t("unduh_ringkasan_provinsi" if ctx.is_province else "unduh_ringkasan")
     st.download_button(
-        ctx.t("unduh_ringkasan"), data=partial(briefing.briefing_pdf, queries.store(ctx.url), ctx.area,
-                                               date=ctx.date, lang=ctx.lang, settings=ctx.settings,
-                                               today=date.today()),  # the verdict as the page says it
+        label, data=partial(briefing.briefing_pdf, queries.store(ctx.url), ctx.area, date=ctx.date, lang=ctx.lang,
+                            settings=ctx.settings, today=date.today()),  # the verdict as the page says it
         file_name=media.download_name(ctx.area, "ringkasan", data_date=ctx.date, fmt_name="pdf"),
         mime="application/pdf", key=key, icon=":material/picture_as_pdf:")
 
 
 def table_downloads(ctx: Context, data, *, stem: str, sheet: str, key: str) -> None:
-    """CSV and XLSX of a table as shown (numbers as numbers, headers in the chosen language)."""
+    """CSV and XLSX of a table as shown (numbers as numbers, headers in the chosen language); none in
+    screenshot mode (a screenshot shows no buttons)."""
+    if not media_allowed():
+        return
     d1, d2, _ = st.columns([1, 1, 4])
     d1.download_button(ctx.t("kantong_unduh_csv"), export.to_csv_bytes(data, ctx.lang), file_name=f"{stem}.csv",
                        mime="text/csv", key=f"{key}_csv")

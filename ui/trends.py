@@ -16,11 +16,13 @@ import streamlit as st
 from geo import fmt, trend
 from geo.columns import TARGET, TENGGAT
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
+from geo.present import trend as trend_words
 from geo.schema import Col, Level, RekamError
 from geo.text import describe
 from ui import queries
 from ui.context import Context
 from ui.state import keep_values, media_allowed
+from ui.tables import fitted_table
 
 ATTENTION = 5  # areas drawn beside the chosen area by default
 
@@ -91,3 +93,16 @@ def chart_areas(ctx: Context, area: str, table, names: dict[str, tuple[str, str]
     return st.multiselect(ctx.t("tren_garis"), list(table[Col.KODE]), default=default, key=key,
                           format_func=lambda k: names.get(k, (k,))[0], help=ctx.t("tren_garis_bantuan"),
                           placeholder=ctx.t("pilih"))
+
+
+def pace_ranking(ctx: Context, table, inputs: TrendInputs, source: str) -> None:
+    """The areas one level down (a provinsi's kabupaten/kota) ranked by their trend, slowest first
+    (``geo.trend.slowest_first``): coverage points gained per week and when the target is reached.
+
+    ``table``: the projection table of the areas inside ``inputs.area`` (``geo.trend.projection_table``)."""
+    child = Level.of_code(inputs.area).child
+    st.subheader(ctx.t("tren_peringkat", tingkat=ctx.t(f"gambar_tingkat_{child.value}").capitalize()))
+    fitted_table(ctx, trend_words.ranking_view(trend.slowest_first(table), ctx.lang))
+    st.caption(ctx.t("tren_peringkat_keterangan", hari=fmt.number(inputs.window, lang=ctx.lang),
+                     sasaran=trend_words.target_words(inputs.target, ctx.settings.zones.hijau, ctx.lang),
+                     target=trend_words.threshold_text(inputs.target, ctx.lang)) + "  \n" + source)

@@ -16,7 +16,7 @@ SIZE_NAMES = ("1200x675", "1080x1080", "1080x1350")
 
 def add_commands(sub) -> None:
     p = add_common(sub.add_parser("briefing", help="ringkasan satu halaman (PDF A4) untuk bupati / one-page briefing"))
-    p.add_argument("--within", required=True, help="kode kabupaten/kota atau kecamatan, mis. 36.74")
+    p.add_argument("--within", required=True, help="kode provinsi, kabupaten/kota atau kecamatan, mis. 36 atau 36.74")
     p.add_argument("--out", required=True, help="berkas PDF keluaran")
     p.add_argument("--date", help="data per tanggal TTTT-BB-HH (bawaan: data terbaru)")
     p.set_defaults(func=cmd_briefing)
@@ -26,7 +26,7 @@ def add_commands(sub) -> None:
                                                     "waktu; kantong: 10 desa belum rekam terbanyak; peta: peta zona; "
                                                     "kartu: rekam → siap cetak → dicetak; kartu-riwayat: PRR menunggu "
                                                     "dan kartu dicetak per minggu; blangko: stok blangko")
-    p.add_argument("--within", required=True, help="kode kabupaten/kota atau kecamatan, mis. 36.74")
+    p.add_argument("--within", required=True, help="kode provinsi, kabupaten/kota atau kecamatan, mis. 36 atau 36.74")
     p.add_argument("--out", required=True, help="berkas keluaran .png atau .svg")
     p.add_argument("--size", default="1200x675", help="lebar x tinggi piksel: " + ", ".join(SIZE_NAMES))
     p.add_argument("--date", help="data per tanggal TTTT-BB-HH (bawaan: data terbaru)")

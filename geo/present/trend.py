@@ -10,7 +10,7 @@ import pandas as pd
 from geo import fmt
 from geo.columns import (
     BERLANGSUNG, HARI_KE_TARGET, JENDELA_AWAL, JENDELA_HARI, JENIS, KETERANGAN, LAJU, LAJU_DIBUTUHKAN, MULAI,
-    N_KOREKSI, PERTUMBUHAN_WAJIB, REKAM_BARU, SELESAI, STATUS, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR,
+    N_KOREKSI, PERTUMBUHAN_WAJIB, POIN_PER_MINGGU, REKAM_BARU, SELESAI, STATUS, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR,
     TANGGAL_PROYEKSI_AWAL, TARGET, TENGGAT, TENGGAT_LEWAT, TERLAMBAT_HARI, PROYEKSI_LEWAT, UMUR_DATA,
 )
 from geo.present.common import display_table
@@ -168,6 +168,31 @@ def projection_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     }
     for key, values in extra.items():
         out[tr(key, lang)] = values
+    return out
+
+
+def pace_columns(table: pd.DataFrame, kodes, lang: str = "id") -> dict[str, list[str]]:
+    """The trend of each area of ``kodes`` (in that order) as two columns of text, {header: values}:
+    coverage points gained per week over the rate window (signed) and when the target is reached
+    (``when_words``); '–' for an area ``table`` (a ``trend.projections`` frame) does not hold."""
+    rows = table.set_index(Col.KODE)
+    pace, when = [], []
+    for kode in kodes:
+        row = {k: None if pd.isna(v) else v for k, v in rows.loc[kode].items()} if kode in rows.index else None
+        points = None if row is None else row.get(POIN_PER_MINGGU)
+        pace.append("–" if points is None else fmt.signed(points, 2, lang, tr("poin", lang)))
+        when.append("–" if row is None else when_words(row, lang))
+    return {tr("kol_poin_per_minggu", lang): pace, tr("kol_tanggal_proyeksi", lang): when}
+
+
+def ranking_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """A ``trend.slowest_first`` frame as text for people, in its order: name, coverage, points per
+    week, projected date (or why there is none), rate per day and status in words."""
+    out = display_table(table, [Col.NAMA, Col.CAKUPAN], lang)
+    for header, values in pace_columns(table, table[Col.KODE], lang).items():
+        out[header] = values
+    out[tr("kol_laju", lang)] = [fmt.number(v, 1, lang) for v in table[LAJU]]
+    out[tr("kol_status", lang)] = [status_label(s, lang) for s in table[STATUS]]
     return out
 
 

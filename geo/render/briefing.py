@@ -8,14 +8,9 @@ fonts), so numbers can be searched and copied.
 """
 from __future__ import annotations
 
-import io
 from datetime import date as date_type
 
 import pandas as pd
-from matplotlib import rc_context
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from geo import fmt
 from geo.config import DEFAULTS, Settings
@@ -25,113 +20,77 @@ from geo.present.targets import behind
 from geo.present.trend import threshold_text, verdict
 from geo.render import static_map
 from geo.render.charts import coverage_range
+from geo.render.briefing_ranking import draw_ranking, ranked_children, table_height
 from geo.render.media import TOP_POCKETS, context, pockets_table
+from geo.render.pdf_page import PDF_FONT, PdfPage, rule
 from geo.render.style import (
-    INK, LINE_COLOUR, MUTED, PATTERN_INK, level_words, month_ticks, source_text, text_lines, text_width, tint,
+    LINE_COLOUR, MUTED, level_words, month_ticks, source_text, text_lines, text_width, tint,
     wrap_text, zone_word, zones_of,
 )
-from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Zone
+from geo.schema import ZONE_COLOURS, Col, Level, Zone
 from geo.targets import area_projection, vs_target
 from geo.text import tr
 from geo.timeline import coverage_over_time
 
-A4_PORTRAIT_IN = (8.27, 11.69)
 ROW_IN = 0.165  # height of a table row on the page, inches
-PDF_FONT = ["Liberation Sans", "DejaVu Sans"]
 MAX_NAMED = 6  # areas named on one line of findings; the rest counted
 
 
 def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id",
                  settings: Settings = DEFAULTS, today: date_type | None = None) -> bytes:
-    """One A4 portrait page (PDF bytes) for the head of ``within`` (a kabupaten/kota or kecamatan).
+    """One A4 portrait page (PDF bytes) for the head of ``within`` (a provinsi, kabupaten/kota or kecamatan).
 
     Shows, at ``date`` (default: the newest data): wajib KTP, sudah rekam, belum rekam
     and cakupan with its zone, each with its change since the previous snapshot; the
     recordings needed to reach hijau; the zone of each area one level down; the desa
     zone map; the coverage trend; the ten desa with the most belum rekam. The first finding
     answers "will we make the deadline?" against the target in force (``geo.targets``; data
-    aged against ``today``), and the areas one level down behind their targets are named. Raises
-    RekamError for an unknown area, a desa, or no data.
+    aged against ``today``), and the areas one level down behind their targets are named. For a
+    provinsi (``context``'s ``wide``) the page leads with how many kabupaten/kota are still red, maps
+    its kabupaten/kota and ranks them (``briefing_ranking``) instead of the desa map and pockets.
+    Raises RekamError for an unknown area, a desa, or no data.
     """
     ctx = context(store, within, date, settings)
     now = ctx["totals"]
     before_date = previous_date(store, within, now[Col.TANGGAL])
     before = area_totals(store, within, date=before_date, zones=settings.zones) if before_date else {}
     delta = change(now, before) if before else {}
-    children = coverage_table(store, ctx["child"], within=within, date=date, zones=settings.zones)
-    desa, parents = pockets_table(store, within, date, settings, ctx, geometry=True)
-    outline = (coverage_table(store, ctx["child"], within=within, date=date, zones=settings.zones, geometry=True)
-               if ctx["child"] is not Level.DESA else None)
+    wide = ctx["wide"]  # a provinsi: its kabupaten/kota mapped and ranked, not its thousands of desa
+    children = coverage_table(store, ctx["child"], within=within, date=date, zones=settings.zones,
+                              geometry=wide or ctx["child"] is not Level.DESA)
+    desa, parents = pockets_table(store, within, date, settings, ctx, geometry=not wide)
     series = coverage_over_time(store, within, end=date, settings=settings)
-    pockets = top_belum(desa.drop(columns="geometry"), TOP_POCKETS).reset_index(drop=True)
-    numbers = {k: i + 1 for i, k in enumerate(pockets[Col.KODE])}
-    page = _Page(lang)
+    page = PdfPage(lang)
     _header(page, ctx, before_date, lang)
     y = _kpis(page, now, delta, before_date, settings, lang)
     goals = _goal_lines(store, within, date, today, ctx, settings, lang)
     y = _findings(page, y + 0.22, ctx, now, series, children, desa, settings, lang, goals)
-    # bottom-up: footer, pockets table, trend; the map takes the height left between
-    # bottom-up: footer, pockets table; the map (left) and legend + trend (right) share what is left
+    # bottom-up: footer, the table; the map (left) and legend + trend (right) share what is left
     footer_top = page.h - 0.62
-    table_top = footer_top - (0.5 + 0.2 + TOP_POCKETS * ROW_IN)
+    if wide:
+        ranked = ranked_children(store, within, ctx["child"], date, ctx["data_date"], settings, lang)
+        table_top = footer_top - (0.5 + table_height(ranked))
+        shapes, outline, numbers, level = children, None, {}, ctx["child"]
+    else:
+        pockets = top_belum(desa.drop(columns="geometry"), TOP_POCKETS).reset_index(drop=True)
+        table_top = footer_top - (0.5 + 0.2 + TOP_POCKETS * ROW_IN)
+        shapes, outline, level = desa, children if ctx["child"] is not Level.DESA else None, Level.DESA
+        numbers = {k: i + 1 for i, k in enumerate(pockets[Col.KODE])}
     section_top, section_bottom = y + 0.5, table_top - 0.05
-    right_x, notes_end = _map(page, section_top, section_bottom, desa, outline, numbers, settings, lang)
+    right_x, notes_end = _map(page, section_top, section_bottom, shapes, outline, numbers, level, settings, lang)
     trend_top = max(section_bottom - 1.95, notes_end + 0.45)  # its title clear of the map's notes
     _trend(page, right_x, trend_top, section_bottom - 0.35, series, settings, lang)
-    _pockets(page, table_top + 0.35, pockets, desa, parents, settings, lang)
+    if wide:
+        draw_ranking(page, table_top + 0.35, ranked, ctx["child"], settings, lang)
+    else:
+        _pockets(page, table_top + 0.35, pockets, desa, parents, settings, lang)
     _footer(page, ctx, settings, lang)
     return page.pdf()
 
 
-class _Page:
-    """An A4 figure addressed in inches from the top-left corner."""
-
-    MARGIN = 0.5
-
-    def __init__(self, lang: str):
-        self.lang = lang
-        self.w, self.h = A4_PORTRAIT_IN
-        self.fig = Figure(figsize=A4_PORTRAIT_IN)
-        self.fig.patch.set_facecolor("white")
-
-    def xy(self, x_in: float, y_in: float) -> tuple[float, float]:
-        return x_in / self.w, 1 - y_in / self.h
-
-    def text(self, x_in: float, y_in: float, text: str, size: float = 9, **kw):
-        kw.setdefault("va", "top")
-        kw.setdefault("color", INK)
-        return self.fig.text(*self.xy(x_in, y_in), text, fontsize=size, fontfamily=PDF_FONT, **kw)
-
-    def axes(self, x_in: float, y_in: float, w_in: float, h_in: float):
-        left, top = self.xy(x_in, y_in)
-        return self.fig.add_axes([left, top - h_in / self.h, w_in / self.w, h_in / self.h])
-
-    def box(self, x_in: float, y_in: float, w_in: float, h_in: float, **kw) -> None:
-        left, top = self.xy(x_in, y_in)
-        self.fig.add_artist(FancyBboxPatch((left, top - h_in / self.h), w_in / self.w, h_in / self.h,
-                                           boxstyle="round,pad=0,rounding_size=0.008", transform=self.fig.transFigure,
-                                           **kw))
-
-    def swatch(self, x_in: float, y_in: float, zone: Zone | None, w_in: float = 0.22, h_in: float = 0.13) -> None:
-        left, top = self.xy(x_in, y_in)
-        self.fig.add_artist(Rectangle((left, top - h_in / self.h), w_in / self.w, h_in / self.h,
-                                      transform=self.fig.transFigure,
-                                      facecolor=ZONE_COLOURS[zone] if zone else NO_DATA_COLOUR,
-                                      hatch=static_map.MPL_HATCHES[zone], hatchcolor=PATTERN_INK[zone],
-                                      edgecolor="#666666", linewidth=0.5))
-
-    def pdf(self) -> bytes:
-        buffer = io.BytesIO()
-        # TrueType fonts (42) keep the text extractable; fixed metadata keeps the bytes reproducible.
-        with rc_context({"pdf.fonttype": 42, "hatch.linewidth": 0.6}):
-            self.fig.savefig(buffer, format="pdf", metadata={"CreationDate": None, "ModDate": None,
-                                                               "Producer": None, "Creator": "Peta Rekam e-KTP"})
-        return buffer.getvalue()
-
-
-def _header(page: _Page, ctx: dict, before_date: str | None, lang: str) -> None:
+def _header(page: PdfPage, ctx: dict, before_date: str | None, lang: str) -> None:
     m = page.MARGIN
-    head = "rb_kepala" if ctx["level"] is Level.KABUPATEN else "rb_kepala_kecamatan"
+    head = {Level.KABUPATEN: "rb_kepala", Level.PROVINSI: "rb_kepala_provinsi"}.get(ctx["level"], "rb_kepala_kecamatan")
     page.text(m, 0.45, tr(head, lang), 8.5, color=MUTED, fontweight="bold")
     page.text(m, 0.66, ctx["name"], 20, fontweight="bold")
     line = tr("rb_tanggal", lang, tanggal=fmt.long_date(ctx["data_date"], lang))
@@ -142,7 +101,7 @@ def _header(page: _Page, ctx: dict, before_date: str | None, lang: str) -> None:
     page.text(m, 1.08, line, 10, color=MUTED)
 
 
-def _kpis(page: _Page, now: dict, delta: dict, before_date: str | None, settings: Settings, lang: str) -> float:
+def _kpis(page: PdfPage, now: dict, delta: dict, before_date: str | None, settings: Settings, lang: str) -> float:
     """Four cards: label, value, change, "since …"; the coverage card shows its zone (swatch + word)."""
     m, top, h = page.MARGIN, 1.42, 1.0
     gap = 0.12
@@ -198,13 +157,16 @@ def _goal_lines(store, within: str, date: str | None, today: date_type | None, c
                      daftar=listed)]
 
 
-def _findings(page: _Page, y: float, ctx: dict, now: dict, series: pd.DataFrame, children: pd.DataFrame,
+def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFrame, children: pd.DataFrame,
               desa: pd.DataFrame, settings: Settings, lang: str, goals: list[str]) -> float:
     """What the numbers mean, one bullet each (the verdict first); returns the y below them."""
     m = page.MARGIN
     hijau = threshold_text(settings.zones.hijau, lang)
     needed = people_to_reach(now[Col.WAJIB], now[Col.SUDAH], settings.zones.hijau)
-    lines = [goals[0], tr("rb_perlu_hijau", lang, n=fmt.number(needed, lang=lang), wilayah=ctx["name"], ambang=hijau)
+    zones = zones_of(children[Col.CAKUPAN], settings)
+    lead = [tr("rb_merah_dari", lang, merah=sum(z is Zone.MERAH for z in zones), total=len(children),
+               tingkat=level_words(ctx["child"], lang), wilayah=ctx["name"])] if ctx["wide"] else []
+    lines = [*lead, goals[0], tr("rb_perlu_hijau", lang, n=fmt.number(needed, lang=lang), wilayah=ctx["name"], ambang=hijau)
              if needed else tr("rb_sudah_hijau", lang, wilayah=ctx["name"], ambang=hijau)]
     if len(series) >= 5:  # the recent pace, over the last four intervals (about a month of weekly data)
         start, end = series.iloc[-5], series.iloc[-1]
@@ -214,7 +176,6 @@ def _findings(page: _Page, y: float, ctx: dict, now: dict, series: pd.DataFrame,
             lines.append(tr("rb_laju", lang, tanggal=fmt.long_date(start[Col.TANGGAL], lang),
                                        n=fmt.number(gained, lang=lang),
                                        per_minggu=fmt.number(gained * 7 / days, lang=lang)))
-    zones = zones_of(children[Col.CAKUPAN], settings)
     missing = sum(z is None for z in zones)
     lines.append(tr(
         "rb_zona_anak", lang, tingkat=level_words(ctx["child"], lang).capitalize(),
@@ -228,8 +189,11 @@ def _findings(page: _Page, y: float, ctx: dict, now: dict, series: pd.DataFrame,
     lines += goals[1:]
     over = desa[desa[Col.DI_ATAS_100]]
     if len(over):
-        listed = ", ".join(f"{n} ({fmt.percent(c, 2, lang)})" for n, c in zip(over[Col.NAMA], over[Col.CAKUPAN]))
-        lines.append(tr("rb_di_atas_100", lang, n=len(over), daftar=listed))
+        listed = ", ".join(f"{n} ({fmt.percent(c, 2, lang)})" for n, c in
+                           zip(over[Col.NAMA][:MAX_NAMED], over[Col.CAKUPAN][:MAX_NAMED]))
+        more = len(over) - MAX_NAMED
+        lines.append(tr("rb_di_atas_100", lang, n=len(over),
+                        daftar=listed + (tr("rb_lainnya", lang, n=more) if more > 0 else "")))
     for line in lines:
         for i, part in enumerate(text_lines(wrap_text(line, 9.5, (page.w - 2 * m - 0.2) * 72))):
             if i == 0:
@@ -239,17 +203,18 @@ def _findings(page: _Page, y: float, ctx: dict, now: dict, series: pd.DataFrame,
     return y
 
 
-def _map(page: _Page, top: float, bottom: float, desa, outline, numbers: dict, settings: Settings,
+def _map(page: PdfPage, top: float, bottom: float, shapes, outline, numbers: dict, level: Level, settings: Settings,
          lang: str) -> tuple[float, float]:
-    """The desa zone map on the left, its legend and notes on the right; returns the right column's x
-    and the y below the notes."""
+    """The zone map of ``shapes`` (areas at ``level``: desa, or a provinsi's kabupaten/kota) on the
+    left, its legend and notes on the right; returns the right column's x and the y below the notes."""
     m, h = page.MARGIN, bottom - top
-    page.text(m, top - 0.3, tr("rb_peta", lang), 11, fontweight="bold")
+    title = tr("rb_peta", lang) if level is Level.DESA else tr("rb_peta_anak", lang, tingkat=level_words(level, lang))
+    page.text(m, top - 0.3, title, 11, fontweight="bold")
     map_w = 4.35
     ax = page.axes(m, top, map_w, h)
-    drawn = static_map.draw_zone_map(ax, desa, settings=settings, lang=lang, outline=outline, label_px=7.5 / 0.72,
+    drawn = static_map.draw_zone_map(ax, shapes, settings=settings, lang=lang, outline=outline, label_px=7.5 / 0.72,
                                      numbers=numbers)
-    handles = static_map.legend_handles(settings, lang, drawn["counts"], Level.DESA, over_100=drawn["over_100"])
+    handles = static_map.legend_handles(settings, lang, drawn["counts"], level, over_100=drawn["over_100"])
     x = m + map_w + 0.2
     page.fig.legend(handles=handles, loc="upper left", bbox_to_anchor=page.xy(x - 0.08, top - 0.05), frameon=False,
                     prop={"family": PDF_FONT, "size": 8.5}, handlelength=2.4, handleheight=1.5, labelspacing=0.8,
@@ -267,7 +232,7 @@ def _map(page: _Page, top: float, bottom: float, desa, outline, numbers: dict, s
     return x, y
 
 
-def _trend(page: _Page, x: float, top: float, bottom: float, series: pd.DataFrame, settings: Settings,
+def _trend(page: PdfPage, x: float, top: float, bottom: float, series: pd.DataFrame, settings: Settings,
            lang: str) -> None:
     """Coverage over time in the right column, zone bands hatched like the map (its legend is above)."""
     page.text(x, top - 0.3, tr("rb_tren", lang), 11, fontweight="bold")
@@ -307,7 +272,7 @@ def _trend(page: _Page, x: float, top: float, bottom: float, series: pd.DataFram
     ax.grid(axis="y", color="#ffffff", linewidth=0.6, zorder=1)
 
 
-def _pockets(page: _Page, top: float, pockets: pd.DataFrame, desa: pd.DataFrame, parents: dict, settings: Settings,
+def _pockets(page: PdfPage, top: float, pockets: pd.DataFrame, desa: pd.DataFrame, parents: dict, settings: Settings,
              lang: str) -> None:
     m = page.MARGIN
     page.text(m, top - 0.3, tr("rb_kantong", lang, n=len(pockets)), 11, fontweight="bold")
@@ -327,7 +292,7 @@ def _pockets(page: _Page, top: float, pockets: pd.DataFrame, desa: pd.DataFrame,
     for key, x, align in cols:
         page.text(x, top, tr(key, lang), 8, fontweight="bold", ha=align, color=MUTED)
     y = top + 0.2
-    page.fig.add_artist(_rule(page, m, y - 0.03, page.w - m))
+    page.fig.add_artist(rule(page, m, y - 0.03, page.w - m))
     zones = zones_of(pockets[Col.CAKUPAN], settings)
     for i, (row, zone) in enumerate(zip(pockets.to_dict("records"), zones)):
         if i % 2:
@@ -345,12 +310,7 @@ def _pockets(page: _Page, top: float, pockets: pd.DataFrame, desa: pd.DataFrame,
         y += row_h
 
 
-def _rule(page: _Page, x0: float, y: float, x1: float):
-    (a, b), (c, _) = page.xy(x0, y), page.xy(x1, y)
-    return Line2D([a, c], [b, b], transform=page.fig.transFigure, color="#999999", linewidth=0.6)
-
-
-def _footer(page: _Page, ctx: dict, settings: Settings, lang: str) -> None:
+def _footer(page: PdfPage, ctx: dict, settings: Settings, lang: str) -> None:
     m = page.MARGIN
     source = source_text(settings, ctx["data_date"], lang, demo=ctx["demo"])
     page.text(m, page.h - 0.42, source, 8, color=MUTED, va="bottom")

@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import cards, trend
+from geo.codes import official_name
 from geo.config import DEFAULTS, Settings
 from geo.coverage import area_totals, coverage_table
 from geo.render import capacity_charts, charts, images, static_map
@@ -30,17 +31,23 @@ TOP_POCKETS = 10
 
 # --- reading the store ------------------------------------------------------------------------
 def area_name(store, kode: str) -> str:
-    """The area's name; raises RekamError('gambar_wilayah_tidak_ada') when the code is not stored."""
-    areas = store.areas(within=kode)
-    match = areas[areas[Col.KODE] == kode]
-    if match.empty:
+    """The area's name: as stored; for an area the store holds only the parts of (a provinsi whose
+    kabupaten/kota were imported, or dissolved from desa files), as the official code table names
+    it, else "Provinsi <kode>" (as the dashboard's picker does; only a provinsi can lack a name). Raises
+    RekamError('gambar_wilayah_tidak_ada') when neither the code nor anything inside it is stored."""
+    level = Level.of_code(kode)
+    match = store.areas(within=kode, level=level)
+    if len(match):
+        return str(match[Col.NAMA].iloc[0])
+    if level.child is None or store.areas(within=kode, level=level.child).empty:
         raise RekamError("gambar_wilayah_tidak_ada", kode=kode)
-    return str(match[Col.NAMA].iloc[0])
+    return official_name(kode) or f"Provinsi {kode}"
 
 
 def context(store, within: str, date: str | None, settings: Settings) -> dict:
     """What an image of ``within`` at ``date`` needs: ``name``, ``level``, ``child`` (the level
-    one down), ``totals`` (``coverage.area_totals``), ``data_date`` and ``demo``.
+    one down), ``totals`` (``coverage.area_totals``), ``data_date``, ``demo`` and ``wide`` (True
+    for an area made of kabupaten/kota: its pictures show them, not its thousands of desa).
 
     Raises RekamError 'gambar_wilayah_tidak_ada', 'gambar_wilayah_terkecil' (a desa: nothing
     below it), 'gambar_tanpa_data' or 'gambar_tanpa_data_tanggal'.
@@ -55,7 +62,7 @@ def context(store, within: str, date: str | None, settings: Settings) -> dict:
             raise RekamError("gambar_tanpa_data_tanggal", wilayah=name, kode=within, tanggal=date)
         raise RekamError("gambar_tanpa_data", wilayah=name, kode=within)
     return {"name": name, "level": level, "child": level.child, "totals": totals,
-            "data_date": totals[Col.TANGGAL], "demo": is_demo([within])}
+            "data_date": totals[Col.TANGGAL], "demo": is_demo([within]), "wide": level.depth < Level.KABUPATEN.depth}
 
 
 def pockets_table(store, within: str, date: str | None, settings: Settings, ctx: dict,

@@ -164,6 +164,10 @@ TEXTS = {
         "{tertinggal} dari {n} kecamatan tertinggal dari target; {tercapai} sudah mencapainya, {jalur} di jalur.",
         "{tertinggal} of {n} kecamatan behind target; {tercapai} reached it, {jalur} on track.",
     ),
+    "target_beranda_ringkas_kabupaten": (
+        "{tertinggal} dari {n} kabupaten/kota tertinggal dari target; {tercapai} sudah mencapainya, {jalur} di jalur.",
+        "{tertinggal} of {n} regencies/cities behind target; {tercapai} reached it, {jalur} on track.",
+    ),
     "target_beranda_ringkas_desa": (
         "{tertinggal} dari {n} desa/kelurahan tertinggal dari target; {tercapai} sudah mencapainya, {jalur} di jalur.",
         "{tertinggal} of {n} villages behind target; {tercapai} reached it, {jalur} on track.",

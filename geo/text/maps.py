@@ -76,6 +76,10 @@ TEXTS = {
         "{wilayah}: {n} dari {total} {tingkat} di zona hijau",
         "{wilayah}: {n} of {total} {tingkat} in the green zone",
     ),
+    "gambar_zona_judul_merah": (
+        "{wilayah}: {merah} dari {total} {tingkat} masih merah",
+        "{wilayah}: {merah} of {total} {tingkat} still red",
+    ),
     "gambar_zona_sub": (
         "Cakupan perekaman KTP-el per {tingkat}, data per {tanggal}",
         "e-KTP recording coverage by {tingkat}, data as of {tanggal}",

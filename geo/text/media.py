@@ -49,6 +49,23 @@ TEXTS = {
     "ringkasan_tersimpan": ("Tersimpan: {path} (1 halaman A4).", "Saved: {path} (1 A4 page)."),
     "rb_kepala": ("RINGKASAN UNTUK BUPATI · PEREKAMAN KTP-EL", "BRIEFING FOR THE REGENT · E-KTP RECORDING"),
     "rb_kepala_kecamatan": ("RINGKASAN PEREKAMAN KTP-EL", "E-KTP RECORDING BRIEFING"),
+    "rb_kepala_provinsi": ("RINGKASAN PROVINSI · PEREKAMAN KTP-EL", "PROVINCE BRIEFING · E-KTP RECORDING"),
+    "rb_merah_dari": (
+        "{merah} dari {total} {tingkat} {wilayah} masih merah.",
+        "{merah} of {total} {tingkat} in {wilayah} still red.",
+    ),
+    "rb_peta_anak": ("Zona per {tingkat}", "Zones by {tingkat}"),
+    "rb_peringkat": ("{tingkat}, cakupan terendah dulu", "{tingkat}, lowest coverage first"),
+    "rb_kol_wilayah": ("Wilayah", "Area"),
+    "rb_kol_naik": ("Naik/minggu", "Gain/week"),
+    "rb_kol_hijau_pada": ("Hijau pada", "Green by"),
+    "rb_peringkat_catatan": (
+        "Naik/minggu: poin cakupan per minggu selama {hari} hari terakhir; hijau pada: kapan {hijau} tercapai "
+        "pada laju itu.",
+        "Gain/week: coverage points per week over the last {hari} days; green by: when {hijau} is reached at "
+        "that pace.",
+    ),
+    "rb_peringkat_lainnya": ("Dan {n} lainnya.", "And {n} more."),
     "rb_tanggal": ("Data per {tanggal}", "Data as of {tanggal}"),
     "rb_banding": ("perubahan dibanding data {tanggal}", "change since the data of {tanggal}"),
     "rb_wajib": ("Wajib KTP", "Must hold e-KTP"),

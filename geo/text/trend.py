@@ -220,6 +220,16 @@ TEXTS = {
     "kol_laju": ("Laju per hari", "Rate per day"),
     "kol_tanggal_proyeksi": ("Perkiraan tercapai", "Projected date"),
     "kol_rentang": ("Rentang", "Range"),
+    "kol_poin_per_minggu": ("Naik per minggu", "Gain per week"),
+    "tren_peringkat": ("{tingkat}: yang paling lambat dulu", "{tingkat}: slowest first"),
+    "tren_peringkat_keterangan": (
+        "Naik per minggu: cakupan (poin persen) yang bertambah per minggu selama {hari} hari terakhir. Perkiraan "
+        "tercapai: kapan {sasaran} ({target}) tercapai pada laju itu. Paling atas: yang tidak tercapai pada laju "
+        "ini, lalu yang paling lama.",
+        "Gain per week: coverage (percentage points) gained per week over the last {hari} days. Projected date: "
+        "when {sasaran} ({target}) is reached at that rate. On top: those that never reach it at this rate, then "
+        "the latest.",
+    ),
     "kol_status": ("Status", "Status"),
     "kol_perlu": ("Perlu per hari", "Needed per day"),
     "kol_hari_ke_target": ("Hari lagi", "Days to go"),

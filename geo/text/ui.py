@@ -49,6 +49,12 @@ TEXTS = {
     "home_peta_provinsi": ("Zona per kabupaten/kota", "Zones by regency/city"),
     "home_peringkat": ("Kabupaten/kota, cakupan terendah dulu", "Regencies and cities, lowest coverage first"),
     "home_peringkat_sejak": ("Perubahan sejak {tanggal}.", "Change since {tanggal}."),
+    "home_peringkat_laju": (
+        "Naik per minggu: cakupan (poin persen) yang bertambah per minggu selama {hari} hari terakhir; perkiraan "
+        "tercapai: kapan zona hijau ({hijau}) tercapai pada laju itu.",
+        "Gain per week: coverage (percentage points) gained per week over the last {hari} days; projected date: "
+        "when the green zone ({hijau}) is reached at that pace.",
+    ),
     "home_top10": ("10 desa/kelurahan dengan belum rekam terbanyak", "10 villages with the most not yet recorded"),
     "nav_peta": ("Peta Cakupan", "Coverage Map"),
     "peta_tingkat": ("Tingkat", "Level"),
@@ -62,6 +68,7 @@ TEXTS = {
     "unduh_format": ("Format", "Format"),
     "unduh": ("Unduh", "Download"),
     "unduh_ringkasan": ("Ringkasan untuk bupati (PDF)", "Briefing for the bupati (PDF)"),
+    "unduh_ringkasan_provinsi": ("Ringkasan provinsi (PDF)", "Province briefing (PDF)"),
     "grafik_zona_bar": ("Cakupan per kecamatan (batang)", "Coverage by district (bars)"),
     "grafik_peta": ("Peta zona", "Zone map"),
     "grafik_kantong": ("Desa dengan belum rekam terbanyak", "Villages with most not recorded"),

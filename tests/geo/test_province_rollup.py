@@ -1,5 +1,5 @@
 """A provinsi rolled up from its kabupaten/kota: counts summed, then the percent; its kabupaten/kota
-ranked lowest coverage first with their change since the previous snapshot."""
+ranked lowest coverage first with their change since the previous snapshot, and by their pace."""
 from __future__ import annotations
 
 import geopandas as gpd
@@ -8,8 +8,12 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
+from geo import fmt
+from geo.columns import POIN_PER_MINGGU, STATUS, TANGGAL_PROYEKSI
 from geo.coverage import area_totals, coverage_table, ranking, worst_first
+from geo.present.trend import pace_columns
 from geo.schema import Col
+from geo.trend import projection_table, slowest_first
 from tests.geo.tiny_kabupaten import tiny_store
 
 # The tiny kabupaten 99.01 (3,500 wajib; 2,190 then 2,275 sudah) and a kota 99.02 of one desa.
@@ -49,3 +53,34 @@ def test_worst_first_puts_areas_without_data_last_and_breaks_ties_by_belum():
     table = pd.DataFrame({Col.KODE: ["a", "b", "c", "d"], Col.CAKUPAN: [np.nan, 50.0, 50.0, 40.0],
                           Col.BELUM: pd.array([None, 10, 30, 5], dtype="Int64")})
     assert list(worst_first(table)[Col.KODE]) == ["d", "c", "b", "a"]
+
+
+def test_the_kabupaten_ranked_by_pace_slowest_first(store):
+    """Coverage points per week from each kabupaten's own counts: 99.01 gained 85 of 3,500 in a week,
+    99.02 60 of 1,000; the slower one first."""
+    table = projection_table(store, "99", target_pct=92, deadline="2026-12-31", window_days=28)
+    ranked = slowest_first(table)
+    assert list(ranked[Col.KODE]) == ["99.01", "99.02"]
+    assert ranked[POIN_PER_MINGGU].tolist() == pytest.approx([100 * 85 / 3500, 100 * 60 / 1000])
+    assert pd.isna(ranked[TANGGAL_PROYEKSI].iloc[1])  # 96 % already: reached, last
+    assert ranked[STATUS].tolist()[1] == "sudah_tercapai"
+
+
+def test_slowest_first_puts_never_first_then_the_latest_date():
+    table = pd.DataFrame({
+        Col.KODE: ["a", "b", "c", "d", "e", "f"],
+        STATUS: ["tercapai", "tidak_tercapai_pada_laju_ini", "terlambat", "sudah_tercapai", "satu_snapshot",
+                 "tidak_tercapai_pada_laju_ini"],
+        TANGGAL_PROYEKSI: ["2026-03-01", None, "2027-05-01", None, None, None],
+        POIN_PER_MINGGU: [1.0, 0.0, 0.2, 0.5, np.nan, -0.3],
+        Col.CAKUPAN: [80.0, 70.0, 60.0, 95.0, 50.0, 75.0]})
+    assert list(slowest_first(table)[Col.KODE]) == ["f", "b", "c", "a", "e", "d"]
+
+
+def test_pace_in_words_for_the_ranking(store):
+    table = projection_table(store, "99", target_pct=92, deadline="2026-12-31", window_days=28)
+    columns = pace_columns(table, ["99.02", "99.01", "99.03"], "id")
+    assert columns["Naik per minggu"] == [fmt.signed(6.0, 2, suffix=" poin"),
+                                          fmt.signed(100 * 85 / 3500, 2, suffix=" poin"), "–"]
+    reached = table.set_index(Col.KODE).loc["99.01", TANGGAL_PROYEKSI]
+    assert columns["Perkiraan tercapai"] == ["sudah tercapai", fmt.long_date(reached), "–"]

@@ -4,6 +4,7 @@ it, a link opens it, Beranda shows its figures summed over its kabupaten/kota an
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from geo import fmt
 from geo.coverage import area_totals, coverage_table, previous_date, worst_first
 from geo.schema import Col
+from geo.trend import projection_table, slowest_first
 from geo.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,6 +102,7 @@ def test_beranda_of_the_provinsi_sums_its_kabupaten(province_env):
     assert now[Col.WAJIB] == sum(k[Col.WAJIB] for k in kab) and now[Col.SUDAH] == sum(k[Col.SUDAH] for k in kab)
     assert at.title[0].value == f"Cakupan perekaman KTP-el — {PROV_NAME}"
     assert _map_codes(at) == {"99.01", SECOND}
+    assert any(re.match(r"\d dari 2 kabupaten/kota tertinggal dari target", m.value) for m in at.markdown)
 
 
 def test_beranda_ranks_the_kabupaten_lowest_coverage_first(province_env):
@@ -108,13 +111,32 @@ def test_beranda_ranks_the_kabupaten_lowest_coverage_first(province_env):
     table = worst_first(coverage_table(store, "kabupaten", within=PROV))
     before = coverage_table(store, "kabupaten", within=PROV, date=previous_date(store, PROV)).set_index(Col.KODE)
     shown = at.dataframe[-1].value
-    assert list(shown.columns) == ["Nama wilayah", "Cakupan", "Belum rekam", "Zona", "Perubahan cakupan"]
+    assert list(shown.columns) == ["Nama wilayah", "Cakupan", "Belum rekam", "Zona", "Perubahan cakupan",
+                                   "Naik per minggu", "Perkiraan tercapai"]
     assert list(shown["Nama wilayah"]) == list(table[Col.NAMA]) == ["Kota Uji Kedua", "Kabupaten Contoh Sejahtera"]
     assert list(shown["Cakupan"]) == [fmt.percent(c, 2) for c in table[Col.CAKUPAN]]
     assert list(shown["Belum rekam"]) == [fmt.number(b) for b in table[Col.BELUM]]
     moved = [c - before.loc[k, Col.CAKUPAN] for k, c in zip(table[Col.KODE], table[Col.CAKUPAN])]
     assert list(shown["Perubahan cakupan"]) == [fmt.signed(m, 2, suffix=" poin") for m in moved]
     assert "99.02" not in " ".join(shown.to_string())  # names, never raw codes
+    # the kota's pace from its own counts: 4,800 then 4,970 of 8,000 in a week
+    assert shown["Naik per minggu"].iloc[0] == fmt.signed(100 * 170 / 8000, 2, suffix=" poin")
+
+
+def test_tren_of_the_provinsi_ranks_its_kabupaten_slowest_first(province_env):
+    at = _page("tren", area=PROV)
+    assert not at.exception
+    assert at.subheader[0].value == "Kabupaten/kota: yang paling lambat dulu"
+    table = slowest_first(projection_table(Store.open(province_env), PROV, target_pct=92, deadline="2026-12-31"))
+    shown = at.dataframe[0].value
+    assert list(shown.columns) == ["Nama wilayah", "Cakupan", "Naik per minggu", "Perkiraan tercapai",
+                                   "Laju per hari", "Status"]
+    assert list(shown["Nama wilayah"]) == list(table[Col.NAMA])
+    kota = shown.set_index("Nama wilayah").loc["Kota Uji Kedua"]
+    assert kota["Naik per minggu"] == fmt.signed(100 * 170 / 8000, 2, suffix=" poin")
+    assert kota["Cakupan"] == fmt.percent(100 * 4970 / 8000, 2)
+    assert kota["Laju per hari"] == fmt.number(170 / 7, 1)
+    assert all(s.value != "Kapan tiap wilayah mencapai target" for s in at.subheader)  # the ranking replaces it
 
 
 def test_a_provinsi_the_store_does_not_name_is_still_named(unnamed_province_env):
@@ -178,3 +200,21 @@ def test_peta_search_finds_a_kabupaten_of_the_provinsi(province_env):
     search.set_value(SECOND).run()
     assert not at.exception
     assert _map_codes(at) == {"99.02.01", "99.02.02"}  # the kota's kecamatan
+
+
+@pytest.mark.parametrize("page", ["beranda", "tren", "peta", "kantong"])
+def test_screenshot_mode_of_the_provinsi_is_clean(province_env, page):
+    """A link with ?mode=tangkapan on the provinsi: the story (title with the date, figures, map,
+    ranking) without pickers, downloads or forms."""
+    at = _page(page, area=PROV, mode="tangkapan")
+    assert not at.exception
+    assert not at.get("download_button") and not at.expander
+    assert not (at.text_input or at.date_input or at.number_input or at.multiselect)
+    assert not [b.label for b in at.button if not (b.key or "").startswith("crumb_")]  # the exit: dashboard.py's
+    heading = (at.title or at.header)[0].value
+    assert PROV_NAME in heading and heading.endswith("· data per 16 November 2026")
+    if page in ("beranda", "peta"):
+        assert _map_codes(at) == {"99.01", SECOND}
+    if page in ("beranda", "tren"):  # the ranking stays: it is the provinsi's story
+        assert set(at.dataframe[-1 if page == "beranda" else 0].value["Nama wilayah"]) == {
+            "Kabupaten Contoh Sejahtera", "Kota Uji Kedua"}

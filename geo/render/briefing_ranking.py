@@ -1,0 +1,78 @@
+"""The briefing's first table for an area made of kabupaten/kota (a provinsi): its kabupaten/kota
+from the lowest coverage up, with their belum rekam, zone and pace (coverage points per week over
+the rate window and when the hijau zone is reached at that pace).
+
+The numbers come from ``geo.coverage.ranking`` (counts summed, then the percent) and
+``geo.trend.projection_table``; this module only lays them out on the page.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from geo import fmt
+from geo.config import DEFAULT_RATE_WINDOW_DAYS, Settings
+from geo.coverage import ranking
+from geo.present.trend import pace_columns, threshold_text
+from geo.render.pdf_page import PdfPage, rule
+from geo.render.style import MUTED, level_words, zone_word, zones_of
+from geo.schema import Col, Level
+from geo.text import tr
+from geo.trend import projection_table
+
+MAX_RANKED = 12  # rows on the page; the rest counted under the table
+ROW_IN = 0.165  # height of a row, inches
+
+
+def ranked_children(store, within: str, child: Level, date: str | None, data_date: str, settings: Settings,
+                    lang: str) -> pd.DataFrame:
+    """The areas at ``child`` inside ``within`` worst first (``coverage.ranking``: Col.KODE, Col.NAMA,
+    Col.CAKUPAN, Col.BELUM, …) plus two columns of text: ``pace`` (points per week) and ``when`` (the
+    projected hijau date, or why there is none; ``present.trend.pace_columns``)."""
+    ranked = ranking(store, child, within=within, date=date, zones=settings.zones)
+    pace = projection_table(store, within, child, target_pct=settings.zones.hijau,
+                            deadline=settings.deadline_for(data_date), window_days=DEFAULT_RATE_WINDOW_DAYS,
+                            as_of=date)
+    words = list(pace_columns(pace, ranked[Col.KODE], lang).values())
+    return ranked.assign(pace=words[0], when=words[1])
+
+
+def table_height(ranked: pd.DataFrame) -> float:
+    """Inches the table takes below its title: header, rows and the note under it."""
+    return 0.2 + min(len(ranked), MAX_RANKED) * ROW_IN + 0.35
+
+
+def draw_ranking(page: PdfPage, top: float, ranked: pd.DataFrame, child: Level, settings: Settings,
+                 lang: str) -> None:
+    """The table with its title at ``top − 0.3`` inches; the rows beyond MAX_RANKED are counted."""
+    m = page.MARGIN
+    page.text(m, top - 0.3, tr("rb_peringkat", lang, tingkat=level_words(child, lang).capitalize()), 11,
+              fontweight="bold")
+    cols = [("rb_kol_no", m + 0.05, "left"), ("rb_kol_wilayah", m + 0.35, "left"),
+            ("rb_kol_cakupan", m + 3.05, "right"), ("rb_kol_belum", m + 4.0, "right"),
+            ("rb_kol_zona", m + 4.15, "left"), ("rb_kol_naik", m + 5.75, "right"),
+            ("rb_kol_hijau_pada", m + 5.9, "left")]
+    for key, x, align in cols:
+        page.text(x, top, tr(key, lang), 8, fontweight="bold", ha=align, color=MUTED)
+    y = top + 0.2
+    page.fig.add_artist(rule(page, m, y - 0.03, page.w - m))
+    shown = ranked.head(MAX_RANKED)
+    zones = zones_of(shown[Col.CAKUPAN], settings)
+    for i, (row, zone) in enumerate(zip(shown.to_dict("records"), zones)):
+        if i % 2:
+            page.box(m, y - 0.02, page.w - 2 * m, ROW_IN, facecolor="#f4f4f4", edgecolor="none")
+        values = {"rb_kol_no": str(i + 1), "rb_kol_wilayah": row[Col.NAMA],
+                  "rb_kol_cakupan": fmt.percent(row[Col.CAKUPAN], 2, lang),
+                  "rb_kol_belum": fmt.number(row[Col.BELUM], lang=lang), "rb_kol_naik": row["pace"],
+                  "rb_kol_hijau_pada": row["when"]}
+        for key, x, align in cols:
+            if key == "rb_kol_zona":
+                page.swatch(x, y + 0.005, zone, 0.2, 0.11)
+                page.text(x + 0.27, y, zone_word(zone, lang), 8.5)
+            else:
+                page.text(x, y, values[key], 8.5, ha=align, fontweight="bold" if key == "rb_kol_cakupan" else "normal")
+        y += ROW_IN
+    note = tr("rb_peringkat_catatan", lang, hari=DEFAULT_RATE_WINDOW_DAYS,
+              hijau=threshold_text(settings.zones.hijau, lang))
+    if len(ranked) > MAX_RANKED:
+        note = tr("rb_peringkat_lainnya", lang, n=len(ranked) - MAX_RANKED) + " " + note
+    page.text(m, y + 0.05, note, 7.5, color=MUTED)

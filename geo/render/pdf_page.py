@@ -1,0 +1,72 @@
+"""An A4 PDF page addressed in inches from the top-left corner (the briefing's canvas).
+
+Text is real PDF text (TrueType fonts, ``pdf.fonttype`` 42), so numbers can be searched and copied;
+fixed metadata keeps the bytes reproducible.
+"""
+from __future__ import annotations
+
+import io
+
+from matplotlib import rc_context
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyBboxPatch, Rectangle
+
+from geo.render import static_map
+from geo.render.style import INK, PATTERN_INK
+from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Zone
+
+A4_PORTRAIT_IN = (8.27, 11.69)
+PDF_FONT = ["Liberation Sans", "DejaVu Sans"]
+
+
+class PdfPage:
+    """An A4 figure addressed in inches from the top-left corner."""
+
+    MARGIN = 0.5
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.w, self.h = A4_PORTRAIT_IN
+        self.fig = Figure(figsize=A4_PORTRAIT_IN)
+        self.fig.patch.set_facecolor("white")
+
+    def xy(self, x_in: float, y_in: float) -> tuple[float, float]:
+        return x_in / self.w, 1 - y_in / self.h
+
+    def text(self, x_in: float, y_in: float, text: str, size: float = 9, **kw):
+        kw.setdefault("va", "top")
+        kw.setdefault("color", INK)
+        return self.fig.text(*self.xy(x_in, y_in), text, fontsize=size, fontfamily=PDF_FONT, **kw)
+
+    def axes(self, x_in: float, y_in: float, w_in: float, h_in: float):
+        left, top = self.xy(x_in, y_in)
+        return self.fig.add_axes([left, top - h_in / self.h, w_in / self.w, h_in / self.h])
+
+    def box(self, x_in: float, y_in: float, w_in: float, h_in: float, **kw) -> None:
+        left, top = self.xy(x_in, y_in)
+        self.fig.add_artist(FancyBboxPatch((left, top - h_in / self.h), w_in / self.w, h_in / self.h,
+                                           boxstyle="round,pad=0,rounding_size=0.008", transform=self.fig.transFigure,
+                                           **kw))
+
+    def swatch(self, x_in: float, y_in: float, zone: Zone | None, w_in: float = 0.22, h_in: float = 0.13) -> None:
+        left, top = self.xy(x_in, y_in)
+        self.fig.add_artist(Rectangle((left, top - h_in / self.h), w_in / self.w, h_in / self.h,
+                                      transform=self.fig.transFigure,
+                                      facecolor=ZONE_COLOURS[zone] if zone else NO_DATA_COLOUR,
+                                      hatch=static_map.MPL_HATCHES[zone], hatchcolor=PATTERN_INK[zone],
+                                      edgecolor="#666666", linewidth=0.5))
+
+    def pdf(self) -> bytes:
+        buffer = io.BytesIO()
+        # TrueType fonts (42) keep the text extractable; fixed metadata keeps the bytes reproducible.
+        with rc_context({"pdf.fonttype": 42, "hatch.linewidth": 0.6}):
+            self.fig.savefig(buffer, format="pdf", metadata={"CreationDate": None, "ModDate": None,
+                                                               "Producer": None, "Creator": "Peta Rekam e-KTP"})
+        return buffer.getvalue()
+
+
+def rule(page: PdfPage, x0: float, y: float, x1: float) -> Line2D:
+    """A thin horizontal rule from ``x0`` to ``x1`` inches at ``y``."""
+    (a, b), (c, _) = page.xy(x0, y), page.xy(x1, y)
+    return Line2D([a, c], [b, b], transform=page.fig.transFigure, color="#999999", linewidth=0.6)

@@ -1,0 +1,90 @@
+"""The media pack and the briefing of a provinsi, on Banten's real 1,552 desa boundaries and one
+seeded spreadsheet for the whole province (``tests/banten.py``): the numbers on the page are the
+sums of the sheet's rows per kabupaten/kota, the title says how many are still red."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from geo import fmt
+from geo.cli import main
+from geo.render import briefing, media
+from geo.config import load_settings
+from geo.coverage import coverage_table
+from geo.store import Store
+from tests.banten import PROVINCE, banten_store, kabupaten_totals
+from tests.geo.test_briefing import _text
+
+SETTINGS = load_settings()
+
+
+@pytest.fixture(scope="module")
+def banten(real_dir, tmp_path_factory):
+    url, rows = banten_store(real_dir, tmp_path_factory.mktemp("banten"))
+    store = Store.open(url)
+    yield url, store, rows
+    store.close()
+
+
+def _expected(rows):
+    kab = kabupaten_totals(rows)
+    kab["cakupan"] = 100 * kab["sudah"] / kab["wajib"]
+    return kab.sort_values("cakupan")
+
+
+def _red(kab) -> int:
+    return int((kab["cakupan"] < SETTINGS.zones.kuning).sum())
+
+
+def test_the_province_briefing_says_how_many_are_red_and_ranks_them(banten, tmp_path):
+    _, store, rows = banten
+    kab = _expected(rows)
+    pdf = briefing.briefing_pdf(store, PROVINCE, settings=SETTINGS, today=date(2026, 11, 20))
+    text = re.sub(r"[ \t]+", " ", _text(pdf, tmp_path))
+    assert "RINGKASAN PROVINSI" in text and "Banten" in text
+    assert f"{_red(kab)} dari 8 kabupaten/kota Banten masih merah." in text
+    assert fmt.number(kab["wajib"].sum()) in text and fmt.number(kab["sudah"].sum()) in text  # the sums
+    assert fmt.percent(100 * kab["sudah"].sum() / kab["wajib"].sum(), 2) in text  # summed, then the percent
+    assert "Kabupaten/kota, cakupan terendah dulu" in text and "Data per 16 November 2026" in text
+    assert "Sumber:" in text
+    stored = coverage_table(store, "kabupaten", within=PROVINCE).set_index("kode")
+    positions = []
+    for kode, row in kab.iterrows():  # every kabupaten/kota, lowest coverage first
+        line = f"{stored.loc[kode, 'nama']} {fmt.percent(row['cakupan'], 2)} {fmt.number(row['wajib'] - row['sudah'])}"
+        assert line in text, line
+        positions.append(text.index(line))
+    assert positions == sorted(positions)
+    assert "Zona per kabupaten/kota" in text and "Zona per desa/kelurahan" not in text  # the kabupaten map
+
+
+def test_the_province_briefing_in_english(banten, tmp_path):
+    _, store, rows = banten
+    text = _text(briefing.briefing_pdf(store, PROVINCE, lang="en", settings=SETTINGS), tmp_path)
+    assert f"{_red(_expected(rows))} of 8 regencies/cities in Banten still red." in re.sub(r"\s+", " ", text)
+
+
+def test_the_cli_writes_the_province_briefing(banten, tmp_path):
+    url, _, _ = banten
+    out = tmp_path / "banten.pdf"
+    assert main(["briefing", "--within", PROVINCE, "--out", str(out), "--db", url]) == 0
+    assert out.read_bytes()[:5] == b"%PDF-"
+
+
+def test_the_province_map_image_titles_the_red_count(banten):
+    _, store, rows = banten
+    kab = _expected(rows)
+    svg = media.chart_image(store, PROVINCE, "peta", fmt_name="svg", settings=SETTINGS).decode("utf-8")
+    words = re.sub(r"<[^>]+>", "", svg)  # the SVG keeps its text as text
+    assert f"Banten: {_red(kab)} dari 8 kabupaten/kota masih merah" in words
+    assert "per kabupaten/kota, data per 16 November 2026" in words and "Sumber:" in words
+    assert f"Merah &lt; 85% · {_red(kab)} kabupaten/kota" in words  # the legend counts the kabupaten/kota
+
+
+def test_an_unstored_provinsi_is_named_from_the_code_table(banten):
+    _, store, _ = banten
+    assert store.areas(level="provinsi").empty  # only desa were imported; their parents dissolved
+    assert media.area_name(store, PROVINCE) == "Banten"
+    assert media.download_name(PROVINCE, "ringkasan", data_date="2026-11-16", fmt_name="pdf") == (
+        "peta-rekam_ringkasan_36_2026-11-16.pdf")
