@@ -33,6 +33,7 @@ from geo.capacity import sites_down
 from geo.cards import blank_projection
 from geo.columns import (ALAT_ID, HARI, JENIS, KODE_KEC, LAJU, LAJU_DIBUTUHKAN, LOKASI_ID, LOKASI_LUMPUH, NAMA_KEC,
                          NAMA_LOKASI, SEJAK, STATUS, STATUS_TARGET, TANGGAL_PROYEKSI, TARGET_PERSEN, TENGGAT)
+from geo.codes import official_name
 from geo.config import DEFAULTS, Settings
 from geo.coverage import coverage_table, previous_date
 from geo.schema import Col, Level
@@ -110,14 +111,17 @@ def _stale(store: Store, within: str, newest: str, today: date, settings: Settin
     age = (today - date.fromisoformat(newest)).days
     if age <= settings.stale_days:
         return []
-    name = _names(store, within).get(within, within)
+    name = _names(store, within)[within]
     return [Alert("data_basi", within, name, figures=_fig(tanggal=newest, umur=age, batas=settings.stale_days),
                   since=newest, weight=age, same_while=("tanggal",))]
 
 
 def _names(store: Store, within: str) -> dict:
+    """{code: name} of ``within`` and its areas; a provinsi the store holds only the parts of is
+    named from the official code table."""
     areas = store.areas(within=within)
-    return dict(zip(areas[Col.KODE], areas[Col.NAMA]))
+    names = dict(zip(areas[Col.KODE], areas[Col.NAMA]))
+    return {within: official_name(within) or within, **names}
 
 
 def _devices(store: Store, within: str, settings: Settings) -> list[Alert]:
@@ -149,7 +153,7 @@ def _blanks(store: Store, within: str, settings: Settings) -> list[Alert]:
     left = p["hari_tersisa"]
     if p["stok_perkiraan"] is None or left is None or left > settings.alert_blank_days:
         return []
-    name = _names(store, within).get(within, within)
+    name = _names(store, within)[within]
     figures = _fig(stok=p["stok_perkiraan"], tanggal=p["tanggal"], hari=int(left), tanggal_habis=p["tanggal_habis"],
                    laju=round(p["laju_cetak_per_hari"] or 0.0, 1), prr=p["prr"], kurang=p["kurang"],
                    tanggal_stok=p["tanggal_stok"])

@@ -17,6 +17,7 @@ import pandas as pd
 
 from geo.columns import (LAJU, LAJU_DIBUTUHKAN, SELISIH_TARGET, STATUS, STATUS_TARGET, SUMBER_TARGET,
                          TANGGAL_PROYEKSI, TARGET_PERSEN, TARGET_REKAM, TENGGAT)
+from geo.codes import official_name
 from geo.config import DEFAULTS, Settings
 from geo.dates import parse_day
 from geo.schema import Col, Level, ancestor_code
@@ -111,7 +112,7 @@ def vs_target(store: Store, within: str, level: Level | str | None = None, *, da
     names = dict(zip(*store.areas(within=within)[[Col.KODE, Col.NAMA]].T.values)) if len(frame) else {}
     targets = current_targets(store, within)
     codes = ([within] if include_within else []) + sorted(set(frame[Col.KODE]) - {within})
-    rows = [_one(kode, names.get(kode, kode), frame[frame[Col.KODE] == kode], targets, today, settings)
+    rows = [_one(kode, names.get(kode) or official_name(kode) or kode, frame[frame[Col.KODE] == kode], targets, today, settings)
             for kode in codes]
     return pd.DataFrame(rows, columns=VS_COLUMNS)
 

@@ -88,3 +88,17 @@ def test_an_unstored_provinsi_is_named_from_the_code_table(banten):
     assert media.area_name(store, PROVINCE) == "Banten"
     assert media.download_name(PROVINCE, "ringkasan", data_date="2026-11-16", fmt_name="pdf") == (
         "peta-rekam_ringkasan_36_2026-11-16.pdf")
+
+
+def test_province_alerts_name_the_provinsi_not_its_code(banten):
+    """The store holds Banten's kabupaten/kota but no row for the provinsi itself: its alerts and its
+    row against the target take the name from the official code table."""
+    from geo.alerts import compute_alerts
+    from geo.targets import vs_target
+
+    _, store, _ = banten
+    found = compute_alerts(store, PROVINCE, today=date(2026, 12, 5), settings=SETTINGS)
+    own = [a for a in found if a.kode == PROVINCE]
+    assert own and {a.nama for a in own} == {"Banten"}
+    table = vs_target(store, PROVINCE, today=date(2026, 12, 5), settings=SETTINGS)
+    assert table.loc[table["kode"] == PROVINCE, "nama"].tolist() == ["Banten"]
