@@ -124,6 +124,7 @@ def build(folder: Path) -> dict[str, Path]:
     """The store with every area and the national and Banten files, written into ``folder``."""
     areas = code_table()
     store_path = folder / "areas.sqlite"
+    store_path.unlink(missing_ok=True)  # a kept folder's store from an earlier run would hold every area twice
     store = Store.open(f"sqlite:///{store_path}")
     import geopandas as gpd
 

@@ -17,7 +17,7 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
-from geo.schema import COUNT_COLUMNS, LEVELS, Col, Level, ZoneConfig, ancestor_code
+from geo.schema import COUNT_COLUMNS, LEVELS, Col, Level, ZoneConfig
 from geo.store import Store
 
 
@@ -80,12 +80,12 @@ def aggregate(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame:
     rows = _backlog(rows).assign(n_sumber=1, _depth=rows[Col.KODE].str.count(r"\.") + 1)
     current = rows[rows["_depth"] == len(LEVELS)]
     for depth in range(len(LEVELS) - 1, level.depth - 1, -1):
-        parent = LEVELS[depth - 1]
-        keys = [ancestor_code(k, parent) for k in current[Col.KODE]]
+        # Every code of ``current`` is one level below its parent's: the parent drops the last segment.
+        keys = current[Col.KODE].str.replace(r"\.[^.]*$", "", regex=True).rename(Col.KODE)
         grouped = current.groupby(keys, sort=True)
         up = grouped[summed].sum(min_count=1)
         up[Col.TANGGAL] = grouped[Col.TANGGAL].max()
-        up = up.rename_axis(Col.KODE).reset_index()
+        up = up.reset_index()
         direct = rows[(rows["_depth"] == depth) & ~rows[Col.KODE].isin(up[Col.KODE])]
         current = pd.concat([up, direct[up.columns]], ignore_index=True)
     out = current.sort_values(Col.KODE, ignore_index=True)

