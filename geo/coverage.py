@@ -79,10 +79,12 @@ def aggregate(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame:
     rows = rows.assign(**{c: pd.array([pd.NA] * len(rows), dtype="Int64") for c in missing})
     rows = _backlog(rows).assign(n_sumber=1, _depth=rows[Col.KODE].str.count(r"\.") + 1)
     current = rows[rows["_depth"] == len(LEVELS)]
-    for depth in range(len(LEVELS) - 1, level.depth - 1, -1):
-        # Every code of ``current`` is one level below its parent's: the parent drops the last segment.
-        keys = current[Col.KODE].str.replace(r"\.[^.]*$", "", regex=True).rename(Col.KODE)
-        grouped = current.groupby(keys, sort=True)
+    # With no stored row between ``level`` and the finest, summing level by level is one sum.
+    steps = ([level.depth] if not rows["_depth"].between(level.depth, len(LEVELS) - 1).any()
+             else range(len(LEVELS) - 1, level.depth - 1, -1))
+    for depth in steps if level.depth < len(LEVELS) else ():
+        keys = current[Col.KODE].str.replace(rf"^((?:[^.]*\.){{{depth - 1}}}[^.]*)\..*$", r"\1", regex=True)
+        grouped = current.groupby(keys.rename(Col.KODE), sort=True)
         up = grouped[summed].sum(min_count=1)
         up[Col.TANGGAL] = grouped[Col.TANGGAL].max()
         up = up.reset_index()
