@@ -16,7 +16,6 @@ from datetime import datetime, timezone
 
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 from sqlalchemy import Column, Table, create_engine, func, insert, inspect, select, text, update
 from sqlalchemy.engine import Engine
@@ -25,6 +24,7 @@ from geo.io.grids import clean_text, clean_texts
 from geo.schema import COUNT_COLUMNS, Col, Level, RekamError, StoreError
 from geo.store.tables import (METADATA, areas_table, enrollment_table, points_table,
                               versions_table)
+from geo.store.bulk import insert_rows, row_count, whole_numbers
 from geo.store.connect import check_sqlite_file, safe_url, sqlite_path, sqlite_setup, resolve_url, short_error
 
 
@@ -32,7 +32,6 @@ if TYPE_CHECKING:  # geopandas and shapely load only where geometry is read or w
     import geopandas as gpd
 
 PG_LOCK = 74201  # the advisory lock every PostgreSQL writer takes, and the store's set-up
-BATCH_ROWS = 2000  # rows per INSERT statement (the fault tests hold a writer between two batches)
 
 
 class StoreConflict(StoreError):
@@ -105,14 +104,14 @@ class Store:
                     user=user or "cli",
                     file_name=file_name,
                     file_hash=file_hash,
-                    row_count=sum(_row_count(rows) for _, rows in parts),
+                    row_count=sum(row_count(rows) for _, rows in parts),
                     tanggal=tanggal,
                     report=json.dumps(report or {}, ensure_ascii=False, default=str),
                     active=True,
                 )
             ).inserted_primary_key[0]
             for table, rows in parts:
-                _insert(conn, table, rows, version_id)
+                insert_rows(conn, table, rows, version_id)
         return int(version_id)
 
     def refuse_same_file(self, file_hash: str | None, *, force: bool = False, conn=None) -> None:
@@ -182,7 +181,7 @@ class Store:
                  else [str(tanggal)[:10]] * n)
         columns = {Col.KODE: rows[Col.KODE].tolist(), Col.TANGGAL: dates}
         for c in COUNT_COLUMNS:
-            columns[c] = _whole_numbers(rows[c]) if c in rows else [None] * n
+            columns[c] = whole_numbers(rows[c]) if c in rows else [None] * n
         return self.add_version("enrollment", [(enrollment_table, columns)], tanggal=tanggal, **meta)
 
     def add_points(self, frame: pd.DataFrame, *, kind: str, **meta) -> int:
@@ -349,55 +348,6 @@ class Store:
         v = versions_table
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(v)).scalar_one() == 0
-
-
-def _row_count(rows: list[dict] | dict[str, list]) -> int:
-    return len(next(iter(rows.values()), ())) if isinstance(rows, dict) else len(rows)
-
-
-def _whole_numbers(values: pd.Series) -> list:
-    """``values`` as Python ints (cut to whole numbers), None where missing: what the driver binds."""
-    missing = values.isna().to_numpy()
-    numbers = pd.to_numeric(values.where(~missing, 0)).to_numpy()
-    numbers = numbers if numbers.dtype.kind in "iu" else np.trunc(numbers).astype(np.int64)
-    out = numbers.tolist()
-    for i in np.flatnonzero(missing):
-        out[i] = None
-    return out
-
-
-def _insert(conn, table: Table, rows: list[dict] | dict[str, list], version_id: int) -> None:
-    """Insert ``rows`` (see ``Store.add_version``) tagged ``version_id``: one prepared INSERT run
-    over every row by the driver (``executemany``), the column types' own conversions applied.
-
-    SQLAlchemy's executemany builds a parameter set per row in Python, most of an import's
-    write on a national file; the statement is still SQLAlchemy's, compiled for the backend."""
-    if isinstance(rows, dict):
-        columns = dict(rows)
-    else:
-        if not rows:
-            return
-        columns = {key: [row[key] for row in rows] for key in rows[0]}
-    n = _row_count(columns)
-    if not n:
-        return
-    columns["version_id"] = [version_id] * n
-    dialect = conn.dialect
-    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
-    for key, values in columns.items():
-        convert = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
-        if convert is not None:
-            columns[key] = [None if v is None else convert(v) for v in values]
-    fixed = {k: v for k, v in compiled.params.items() if k not in columns}  # binds the SQL adds (PostGIS's SRID)
-    if compiled.positional:
-        params = list(zip(*(columns[k] if k in columns else [fixed[k]] * n for k in compiled.positiontup)))
-    else:
-        escaped = compiled.escaped_bind_names or {}
-        names = [escaped.get(key, key) for key in columns]
-        fixed = {escaped.get(k, k): v for k, v in fixed.items()}
-        params = [{**fixed, **dict(zip(names, values))} for values in zip(*columns.values())]
-    for start in range(0, n, BATCH_ROWS):
-        conn.exec_driver_sql(compiled.string, params[start:start + BATCH_ROWS])
 
 
 def _set_up(engine: Engine) -> None:
