@@ -7,6 +7,8 @@ table), and again for every date picked. ``HeldArea`` reads the area's current r
 It is a snapshot: made for one store stamp (``Store.stamp``), it must be dropped when the stamp
 changes (``ui.queries`` keys it on the stamp). ``derived`` keeps results computed from the held rows
 with them (``geo.timeline`` keeps each history whole, so that another date is a slice of it).
+An area of more than ``MAX_HELD_ROWS`` stored rows (a large provinsi with years of weekly data) is
+not held: every call then goes to the store, as without it.
 """
 from __future__ import annotations
 
@@ -15,8 +17,13 @@ from threading import Lock
 
 import pandas as pd
 
+from sqlalchemy import func, select
+
 from geo.schema import Col
 from geo.store.core import Store
+from geo.store.tables import enrollment_table
+
+MAX_HELD_ROWS = 300_000  # stored rows of one area held in memory at most (some 40 MB)
 
 
 class HeldArea:
@@ -27,6 +34,7 @@ class HeldArea:
         self.store = store
         self.area = area
         self._rows: pd.DataFrame | None = None
+        self._small: bool | None = None  # the area has at most MAX_HELD_ROWS stored rows
         self._derived: dict[Hashable, object] = {}
         self._lock = Lock()  # one read of the rows, even when two sessions open the page at once
 
@@ -42,8 +50,18 @@ class HeldArea:
             return self._rows
 
     def holds(self, within: str | None) -> bool:
-        """True when the rows of ``within`` are all held: ``within`` is the area or inside it."""
-        return within is not None and (within == self.area or within.startswith(self.area + "."))
+        """True when the rows of ``within`` are all held: ``within`` is the area or inside it (and
+        the area is not too large to hold)."""
+        inside = within is not None and (within == self.area or within.startswith(self.area + "."))
+        return inside and self._small_enough()
+
+    def _small_enough(self) -> bool:
+        if self._small is None:  # every stored row, rolled back or not: a bound, counted on the index
+            e = enrollment_table
+            where = (e.c[Col.KODE] == self.area) | e.c[Col.KODE].like(self.area + ".%")
+            with self.store.engine.connect() as conn:
+                self._small = conn.execute(select(func.count()).where(where)).scalar_one() <= MAX_HELD_ROWS
+        return self._small
 
     def enrollment(self, *, within: str | None = None, start: str | None = None, end: str | None = None,
                    latest: bool = False) -> pd.DataFrame:
