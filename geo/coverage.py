@@ -22,7 +22,10 @@ from geo.store import Store
 
 
 def _counts(frame: pd.DataFrame, column: str) -> pd.Series:
-    return pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+    values = frame[column]
+    if values.dtype == "Int64":  # as the store gives them: nothing to convert
+        return values
+    return pd.to_numeric(values, errors="coerce").astype("Int64")
 
 
 def _backlog(frame: pd.DataFrame) -> pd.DataFrame:

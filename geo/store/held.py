@@ -88,8 +88,9 @@ class HeldArea:
         """``Store.snapshot_dates``: the distinct dates of the held rows when ``within`` is held."""
         if not self.holds(within):
             return self.store.snapshot_dates(within)
-        rows = self.enrollment(within=within)
-        return sorted(set(rows[Col.TANGGAL])) if len(rows) else []
+        dates = self.derived(("snapshot_dates", within),
+                             lambda: sorted(self.enrollment(within=within)[Col.TANGGAL].unique().tolist()))
+        return list(dates)
 
     def areas(self, *, within: str | None = None, level=None, geometry: bool = False):
         """``Store.areas``, each answer inside the area read once (a copy each time)."""
