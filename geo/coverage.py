@@ -17,12 +17,15 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
-from geo.schema import COUNT_COLUMNS, LEVELS, Col, Level, ZoneConfig, ancestor_code
+from geo.schema import COUNT_COLUMNS, LEVELS, Col, Level, ZoneConfig
 from geo.store import Store
 
 
 def _counts(frame: pd.DataFrame, column: str) -> pd.Series:
-    return pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+    values = frame[column]
+    if values.dtype == "Int64":  # as the store gives them: nothing to convert
+        return values
+    return pd.to_numeric(values, errors="coerce").astype("Int64")
 
 
 def _backlog(frame: pd.DataFrame) -> pd.DataFrame:
@@ -79,13 +82,15 @@ def aggregate(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame:
     rows = rows.assign(**{c: pd.array([pd.NA] * len(rows), dtype="Int64") for c in missing})
     rows = _backlog(rows).assign(n_sumber=1, _depth=rows[Col.KODE].str.count(r"\.") + 1)
     current = rows[rows["_depth"] == len(LEVELS)]
-    for depth in range(len(LEVELS) - 1, level.depth - 1, -1):
-        parent = LEVELS[depth - 1]
-        keys = [ancestor_code(k, parent) for k in current[Col.KODE]]
-        grouped = current.groupby(keys, sort=True)
+    # With no stored row between ``level`` and the finest, summing level by level is one sum.
+    steps = ([level.depth] if not rows["_depth"].between(level.depth, len(LEVELS) - 1).any()
+             else range(len(LEVELS) - 1, level.depth - 1, -1))
+    for depth in steps if level.depth < len(LEVELS) else ():
+        keys = current[Col.KODE].str.replace(rf"^((?:[^.]*\.){{{depth - 1}}}[^.]*)\..*$", r"\1", regex=True)
+        grouped = current.groupby(keys.rename(Col.KODE), sort=True)
         up = grouped[summed].sum(min_count=1)
         up[Col.TANGGAL] = grouped[Col.TANGGAL].max()
-        up = up.rename_axis(Col.KODE).reset_index()
+        up = up.reset_index()
         direct = rows[(rows["_depth"] == depth) & ~rows[Col.KODE].isin(up[Col.KODE])]
         current = pd.concat([up, direct[up.columns]], ignore_index=True)
     out = current.sort_values(Col.KODE, ignore_index=True)

@@ -32,6 +32,7 @@ from geo.config import DEFAULTS, Settings
 from geo.coverage import add_coverage, aggregate
 from geo.io.events import check_code
 from geo.schema import COUNT_COLUMNS, Col, Level, RekamError, ZoneConfig
+from geo.store.held import HeldArea
 
 SUM_COLUMNS = [Col.KODE, Col.TANGGAL, *COUNT_COLUMNS, N_SUMBER, N_DIBAWA, PER_TANGGAL]
 OVER_TIME_COLUMNS = [Col.KODE, Col.TANGGAL, Col.WAJIB, Col.SUDAH, Col.BELUM, Col.CAKUPAN, Col.ZONA]
@@ -107,11 +108,31 @@ def area_over_time(store, kode: str, *, end: str | None = None) -> pd.DataFrame:
     Col.KODE, Col.TANGGAL (the date), the count columns (Int64), N_SUMBER and N_DIBAWA
     (``sum_each_date``), one row per date, by date.
     """
-    rows = store.enrollment(within=kode, end=end)
+    held = _whole_history(store, kode, ("area_over_time", kode),
+                          lambda: _over_time(store.enrollment(within=kode), kode), end)
+    return held if held is not None else _over_time(store.enrollment(within=kode, end=end), kode)
+
+
+def _over_time(rows: pd.DataFrame, kode: str) -> pd.DataFrame:
     summed = sum_each_date(as_of_every_date(rows), Level.of_code(kode))
     summed = summed[summed[Col.KODE] == kode]
     summed = summed.assign(**{Col.TANGGAL: summed[PER_TANGGAL]}).drop(columns=PER_TANGGAL)
     return summed.sort_values(Col.TANGGAL, ignore_index=True)
+
+
+def _whole_history(store, within: str, key: tuple, compute, end: str | None) -> pd.DataFrame | None:
+    """From a store holding ``within``'s rows (``geo.store.held.HeldArea``): the whole history,
+    computed once (``compute()``: one row per area and report date, by Col.TANGGAL within each
+    area), cut at ``end``. Each date's figures come from rows on or before it only, so the cut is
+    what computing up to ``end`` gives. None for another store, or when nothing is left before
+    ``end`` (the caller then computes the empty answer itself)."""
+    if not (isinstance(store, HeldArea) and store.holds(within)):
+        return None
+    whole = store.derived(key, compute)
+    if end is None:
+        return whole.copy()
+    cut = whole[(whole[Col.TANGGAL] <= end).to_numpy()]
+    return cut.reset_index(drop=True) if len(cut) else None
 
 
 def coverage_over_time(store, kode: str, *, end: str | None = None, settings: Settings = DEFAULTS) -> pd.DataFrame:
@@ -151,6 +172,11 @@ def series(store, within: str, level: Level | str | None = None, *, start: str |
     """
     within = check_code(within)
     check_levels(within, level)
+    held = _whole_history(store, within, ("series", within, level and Level(level).value, start),
+                          lambda: series_from_rows(store.enrollment(within=within), within, level, start=start,
+                                                   names=store.areas(within=within)), end)
+    if held is not None:
+        return held
     rows = store.enrollment(within=within, end=end)
     names = store.areas(within=within)
     return series_from_rows(rows, within, level, start=start, names=names)

@@ -23,6 +23,7 @@ from geo import plan as planner
 from geo.config import Settings
 from geo.schema import Col, Level, ZoneConfig, ancestor_code
 from geo.store import Store
+from geo.store.held import HeldArea
 
 ROOT = Path(__file__).resolve().parents[1]  # the folder of dashboard.py (Streamlit serves ./static)
 Stamp = tuple[int, int]
@@ -32,6 +33,14 @@ Stamp = tuple[int, int]
 @st.cache_resource(show_spinner=False)
 def store(url: str) -> Store:
     return Store.open(url)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def held(url: str, stamp: Stamp, area: str | None) -> Store | HeldArea:
+    """The store with ``area``'s recording figures read once per stamp and served from memory
+    (``geo.store.held``), with the histories computed from them kept: a new date on a page is then
+    a slice of what was computed, not a new read. The store itself when ``area`` is None."""
+    return HeldArea(store(url), area) if area else store(url)
 
 
 @st.cache_resource(show_spinner=False)
@@ -103,7 +112,7 @@ def area_names_and_levels(url: str, stamp: Stamp, within: str) -> dict[str, tupl
 @st.cache_data(show_spinner=False, max_entries=128)
 def coverage_table(url: str, stamp: Stamp, level: str, within: str | None, date: str | None,
                    geometry: bool = False):
-    return coverage.coverage_table(store(url), level, within=within, date=date, geometry=geometry)
+    return coverage.coverage_table(held(url, stamp, within), level, within=within, date=date, geometry=geometry)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -114,13 +123,13 @@ def change_table(url: str, stamp: Stamp, level: str, within: str, date: str | No
 @st.cache_data(show_spinner=False, max_entries=32)
 def ranking(url: str, stamp: Stamp, level: str, within: str, date: str | None):
     """``coverage.ranking``: the areas at ``level`` inside ``within``, worst first, with their change."""
-    return coverage.ranking(store(url), level, within=within, date=date)
+    return coverage.ranking(held(url, stamp, within), level, within=within, date=date)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def area_summary(url: str, stamp: Stamp, kode: str, date: str | None) -> dict:
     """Totals now, at the previous snapshot, and the change between them."""
-    s = store(url)
+    s = held(url, stamp, kode)
     now = coverage.area_totals(s, kode, date=date)
     prev_date = coverage.previous_date(s, kode, now.get(Col.TANGGAL) or date)
     before = coverage.area_totals(s, kode, date=prev_date) if prev_date else {}
@@ -167,7 +176,7 @@ def cards(url: str, stamp: Stamp, area: str, date: str | None) -> dict:
 # --- trend -----------------------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=32)
 def series(url: str, stamp: Stamp, area: str, end: str | None):
-    return timeline.series(store(url), area, end=end)
+    return timeline.series(held(url, stamp, area), area, end=end)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -236,13 +245,14 @@ def plan_places(url: str, stamp: Stamp, area: str, data_date: str | None) -> dic
 @st.cache_data(show_spinner=False, max_entries=64)
 def area_projection(url: str, stamp: Stamp, area: str, end: str | None, today: str, settings: Settings) -> dict:
     """``geo.targets.area_projection``: the area against the target in force on ``today`` (ISO)."""
-    return targets.area_projection(store(url), area, date_=end, today=date.fromisoformat(today), settings=settings)
+    return targets.area_projection(held(url, stamp, area), area, date_=end, today=date.fromisoformat(today),
+                                   settings=settings)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def vs_target(url: str, stamp: Stamp, area: str, end: str | None, today: str, settings: Settings):
     """``geo.targets.vs_target`` of ``area`` and the areas one level down."""
-    return targets.vs_target(store(url), area, date_=end, today=date.fromisoformat(today), settings=settings)
+    return targets.vs_target(held(url, stamp, area), area, date_=end, today=date.fromisoformat(today), settings=settings)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -262,4 +272,4 @@ def targets_in_force(url: str, stamp: Stamp, area: str):
 @st.cache_data(show_spinner=False, max_entries=16)
 def alerts(url: str, stamp: Stamp, area: str, today: str, settings: Settings) -> list:
     """``geo.alerts.compute_alerts`` for ``area`` on its newest data, most urgent first."""
-    return alert_rules.compute_alerts(store(url), area, today=date.fromisoformat(today), settings=settings)
+    return alert_rules.compute_alerts(held(url, stamp, area), area, today=date.fromisoformat(today), settings=settings)

@@ -49,6 +49,14 @@ class Cells:
     def text(self) -> np.ndarray:
         return self.texts.is_valid().to_numpy(zero_copy_only=False)
 
+    def tail(self, start: int) -> "Cells":
+        """The cells from ``start`` on, with the views built so far sliced rather than built again."""
+        out = Cells(self.values[start:])
+        for view in ("objects", "texts", "none", "text"):
+            if view in self.__dict__:
+                out.__dict__[view] = self.__dict__[view][start:]
+        return out
+
     def found(self, pattern: str) -> np.ndarray:
         """True where the cell is text and the RE2 ``pattern`` is found in it."""
         return as_numpy(pc.match_substring_regex(self.texts, pattern))

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from geo.io.cells import Cells
 from geo.io.enrollment_header import REQUIRED_COUNTS, Column, Mapping
 from geo.io.grids import Sheet
 from geo.io.numbers import as_texts, parse_counts, parse_percents, show
@@ -60,7 +59,7 @@ def read_body(sheet: Sheet, mapping: Mapping, start: int, total_label) -> Body:
     """
     rows = sheet.grid[start:]
     n = len(rows)
-    columns = [Cells(column) for column in zip(*rows)] if rows else []
+    columns = [column.tail(start) for column in sheet.columns()] if rows else []
     filled = np.zeros(n, dtype=int)
     texty = np.zeros(n, dtype=bool)  # a text cell that is no column number: not a row of column numbers
     for column in columns:

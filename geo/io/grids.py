@@ -10,12 +10,10 @@ import unicodedata
 import warnings
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import openpyxl
-from openpyxl.utils import get_column_letter
-
+from geo.io.cells import Cells
 from geo.io.files import MB, ZIP_MARKERS, refuse_kind, short_text
 from geo.schema import FileRefused
 
@@ -38,6 +36,14 @@ class Sheet:
     hidden: bool = False
     widths: list[int] | None = None
     delimiter: str | None = None
+    _columns: list | None = field(default=None, init=False, repr=False, compare=False)
+
+    def columns(self) -> list[Cells]:
+        """The grid's columns as ``Cells``, made once: the NIK rule and the row reader both read
+        every column of a national file, and share the views each builds."""
+        if self._columns is None:
+            self._columns = [Cells(column) for column in zip(*self.grid)]
+        return self._columns
 
 
 # Characters that are no text: C0/C1 controls (a NUL, a form feed pasted from a terminal) and
@@ -56,6 +62,16 @@ def clean_text(value: str) -> str:
     return _INVISIBLE.sub("", value).replace("\t", " ").replace("\r\n", " ").replace("\n", " ").replace("\r", " ").strip()
 
 
+# What ``clean_text`` would change: an invisible character, a tab or line break, space at an end.
+_UNCLEAN = re.compile(_INVISIBLE.pattern[:-1] + "\t\n\r]|^\\s|\\s$")
+
+
+def clean_texts(values: list) -> list:
+    """``clean_text`` of every text of ``values`` (other values as they are), for a whole column:
+    only the texts that need it are cleaned (most need nothing)."""
+    return [clean_text(v) if isinstance(v, str) and _UNCLEAN.search(v) else v for v in values]
+
+
 def clean_cell(value):
     if isinstance(value, str):
         return clean_text(value) or None
@@ -67,11 +83,14 @@ def _filled_width(row: list) -> int:
 
 
 def rectangular(rows: list[list]) -> list[list]:
-    """Rows padded to one width, trailing empty rows and columns dropped."""
+    """Rows padded to one width, trailing empty rows and columns dropped (a row already of that
+    width is kept as it is)."""
     while rows and not _filled_width(rows[-1]):
         rows.pop()
-    width = max((_filled_width(r) for r in rows), default=0)
-    return [list(r[:width]) + [None] * (width - len(r)) for r in rows]
+    width = max(map(len, rows), default=0)
+    while width and all(len(r) < width or r[width - 1] is None for r in rows):  # an empty last column
+        width -= 1
+    return [r if len(r) == width else list(r[:width]) + [None] * (width - len(r)) for r in rows]
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -100,8 +119,17 @@ def _parse_csv(text: str, delimiter: str, name: str) -> tuple[list[list], list[i
     (and the figures of one desa land on another): a cell holding a line break and the
     delimiter is refused ('csv_kutip') with the lines it spans, never read silently."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows, widths, line = [], [], 0
+    rows, widths = [], []
+    # Only a quoted cell can hold a line break, and a tab only when tabs are not the delimiter;
+    # a file with none of those nor an invisible character needs its cells stripped only.
+    plain = '"' not in text and (delimiter == "\t" or "\t" not in text) and not _INVISIBLE.search(text)
     try:
+        if plain:
+            for row in reader:
+                rows.append([v.strip() or None for v in row])
+                widths.append(len(row))
+            return rows, widths
+        line = 0
         for row in reader:
             start, line = line + 1, reader.line_num
             if any(("\n" in v or "\r" in v) and delimiter in v for v in row):
@@ -199,6 +227,8 @@ def xlsx_sheets(data: bytes, name: str) -> list[Sheet]:
         _check_xlsx_volume(data, name)
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, zlib.error) as exc:
         raise FileRefused("xlsx_rusak", file_name=name, detail=short_text(exc)) from None
+    import openpyxl  # here, not at the top: a CSV import never pays for loading the XLSX library
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -234,8 +264,14 @@ def xlsx_sheets(data: bytes, name: str) -> list[Sheet]:
 
 
 def letter(j: int) -> str:
-    """Excel's column letter of grid column ``j``; a number past XFD, where letters end."""
-    return get_column_letter(j + 1) if j < 16384 else str(j + 1)
+    """Excel's column letter of grid column ``j`` (0 → A, 26 → AA); a number past XFD, where letters end."""
+    if j >= 16384:
+        return str(j + 1)
+    out, n = "", j + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(65 + rest) + out
+    return out
 
 
 def norm(value) -> str:

@@ -75,9 +75,8 @@ def refuse_personal_data(sheet: Sheet) -> None:
     "Mostly" is counted from the first NIK-like cell down, so title rows above do not hide it.
     Columns are checked whole (``nik_flags``, header words found first), not cell by cell.
     """
-    grid = sheet.grid
-    for j, column in enumerate(zip(*grid)):
-        cells = Cells(column)
+    for j, cells in enumerate(sheet.columns()):
+        column = cells.values
         flags = _nik_flags(cells)
         n_nik = int(flags.sum())
         header = next((column[i] for i in np.flatnonzero(cells.found(_HEADER_WORDS))

@@ -16,7 +16,6 @@ import re
 import warnings
 from dataclasses import dataclass, field
 
-import openpyxl
 import pandas as pd
 
 from geo.io.files import format_of, load_bytes, short_text
@@ -36,6 +35,8 @@ def list_sheets(source, file_name: str | None = None) -> list[str]:
     if format_of(name, data) == "csv":
         return []
     check_xlsx_container(data, name)
+    import openpyxl  # here: a CSV never loads the XLSX library
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

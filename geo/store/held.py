@@ -1,0 +1,107 @@
+"""One area's recording figures read once and served from memory, for a page that reads them many times.
+
+A dashboard page asks the store for the same area's rows again and again (the totals now and a week
+before, the coverage of its kecamatan and desa, the history behind the projection and the target
+table), and again for every date picked. ``HeldArea`` reads the area's current rows once and answers
+``enrollment`` for that area, or any area inside it, from them; everything else goes to the store.
+It is a snapshot: made for one store stamp (``Store.stamp``), it must be dropped when the stamp
+changes (``ui.queries`` keys it on the stamp). ``derived`` keeps results computed from the held rows
+with them (``geo.timeline`` keeps each history whole, so that another date is a slice of it).
+An area of more than ``MAX_HELD_ROWS`` stored rows (a large provinsi with years of weekly data) is
+not held: every call then goes to the store, as without it.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from threading import Lock
+
+import pandas as pd
+
+from sqlalchemy import func, select
+
+from geo.schema import Col
+from geo.store.core import Store
+from geo.store.tables import enrollment_table
+
+MAX_HELD_ROWS = 300_000  # stored rows of one area held in memory at most (some 40 MB)
+
+
+class HeldArea:
+    """``store`` with the enrollment rows of ``area`` (a dotted code) held in memory; every other
+    attribute is the store's own."""
+
+    def __init__(self, store: Store, area: str):
+        self.store = store
+        self.area = area
+        self._rows: pd.DataFrame | None = None
+        self._small: bool | None = None  # the area has at most MAX_HELD_ROWS stored rows
+        self._derived: dict[Hashable, object] = {}
+        self._lock = Lock()  # one read of the rows, even when two sessions open the page at once
+
+    def __getattr__(self, name: str):
+        return getattr(self.store, name)
+
+    @property
+    def rows(self) -> pd.DataFrame:
+        """``Store.enrollment(within=area)``, read on first use."""
+        with self._lock:
+            if self._rows is None:
+                self._rows = self.store.enrollment(within=self.area)
+            return self._rows
+
+    def holds(self, within: str | None) -> bool:
+        """True when the rows of ``within`` are all held: ``within`` is the area or inside it (and
+        the area is not too large to hold)."""
+        inside = within is not None and (within == self.area or within.startswith(self.area + "."))
+        return inside and self._small_enough()
+
+    def _small_enough(self) -> bool:
+        if self._small is None:  # every stored row, rolled back or not: a bound, counted on the index
+            e = enrollment_table
+            where = (e.c[Col.KODE] == self.area) | e.c[Col.KODE].like(self.area + ".%")
+            with self.store.engine.connect() as conn:
+                self._small = conn.execute(select(func.count()).where(where)).scalar_one() <= MAX_HELD_ROWS
+        return self._small
+
+    def enrollment(self, *, within: str | None = None, start: str | None = None, end: str | None = None,
+                   latest: bool = False) -> pd.DataFrame:
+        """``Store.enrollment`` with the same arguments and the same frame, from the held rows when
+        ``within`` is held (an empty answer, whose column types pandas infers differently, and any
+        other ``within`` are read from the store)."""
+        if not self.holds(within):
+            return self.store.enrollment(within=within, start=start, end=end, latest=latest)
+        rows = self.rows
+        codes, days = rows[Col.KODE], rows[Col.TANGGAL]
+        keep = (codes == within) | codes.str.startswith(within + ".")
+        if start:
+            keep &= days >= start
+        if end:
+            keep &= days <= end
+        out = rows[keep.to_numpy()]
+        if latest:  # sorted by code then date: each code's last row is its newest on or before ``end``
+            out = out.drop_duplicates(Col.KODE, keep="last")
+        if out.empty:
+            return self.store.enrollment(within=within, start=start, end=end, latest=latest)
+        return out.reset_index(drop=True)
+
+    def snapshot_dates(self, within: str | None = None) -> list[str]:
+        """``Store.snapshot_dates``: the distinct dates of the held rows when ``within`` is held."""
+        if not self.holds(within):
+            return self.store.snapshot_dates(within)
+        dates = self.derived(("snapshot_dates", within),
+                             lambda: sorted(self.enrollment(within=within)[Col.TANGGAL].unique().tolist()))
+        return list(dates)
+
+    def areas(self, *, within: str | None = None, level=None, geometry: bool = False):
+        """``Store.areas``, each answer inside the area read once (a copy each time)."""
+        if not self.holds(within):
+            return self.store.areas(within=within, level=level, geometry=geometry)
+        key = ("areas", within, getattr(level, "value", level), geometry)
+        return self.derived(key, lambda: self.store.areas(within=within, level=level, geometry=geometry)).copy()
+
+    def derived(self, key: Hashable, compute: Callable[[], object]):
+        """``compute()``, kept under ``key`` for as long as this snapshot lives. The caller must
+        not change what it gets back (copy before changing it)."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
