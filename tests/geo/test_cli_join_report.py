@@ -51,6 +51,19 @@ def test_the_summary_shows_counts_and_only_the_rows_to_look_at(store_url, tmp_pa
     assert "Tersimpan sebagai versi 2: 4 wilayah" in out
 
 
+def test_the_stored_report_counts_every_row_and_keeps_those_not_matched_by_code(store_url, tmp_path, capsys):
+    source = tmp_path / "rekap.csv"
+    source.write_text(FILE, encoding="utf-8")
+    code, _, err = run(capsys, "import-enrollment", source, "--date", "2026-06-30", "--skip-unmatched",
+                       "--db", store_url)
+    assert code == 0, err
+    store = Store.open(store_url)
+    report = store.history().iloc[0]["report"]  # newest first: the import
+    store.close()
+    assert report["cara"] == {"kode": 3, "nama": 1, "tidak_cocok": 1}
+    assert sorted(row["nama_file"] for row in report["cocok"]) == ["PONDOK JAGUNG", "SERPONG"]
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_report_file_holds_every_row_even_when_the_import_is_refused(store_url, tmp_path, capsys, suffix):
     source = tmp_path / "rekap.csv"
