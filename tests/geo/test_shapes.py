@@ -13,7 +13,7 @@ from geo import shapes
 from geo.coverage import coverage_table
 from geo.ingest import import_boundaries
 from geo.render import maps
-from geo.schema import DATA_DIR, LEVELS, Col, Level
+from geo.schema import DATA_DIR, Col, Level
 from geo.shapes import COUNTRY_VIEW, ShapeCache, view_key
 from geo.simplify import simplify_for_level
 from geo.store import Store
