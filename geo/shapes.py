@@ -34,7 +34,7 @@ import struct
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,6 +58,7 @@ PREPARED_AT_IMPORT = {
 }
 WORKERS = 2  # worker processes simplifying an import's views
 POOL_MIN_VERTICES = 300_000  # fewer vertices to simplify in one province: in this process (no start-up cost)
+IN_FLIGHT_VERTICES = 4_000_000  # vertices sent to the workers and not stored yet (bounds the memory)
 LOOKUP_CHUNK = 500  # keys per store query
 STORING = "store"  # the step after STEPS: the result written to the store
 
@@ -87,10 +88,10 @@ def _unpack(blob: bytes, n: int) -> np.ndarray:
     return shapely.from_wkb(parts)
 
 
-def _simplify_wkb(wkb: list[bytes], coverage_valid: bool) -> list[bytes]:
-    """A worker process's job: one view's geometry as WKB in, simplified WKB out (spawn-safe)."""
-    simplified, _ = simplify_geometry(shapely.from_wkb(wkb), coverage_valid=coverage_valid)
-    return list(shapely.to_wkb(simplified, output_dimension=2))
+def _simplify_packed(wkb: list[bytes], coverage_valid: bool) -> bytes:
+    """A worker process's job (spawn-safe): one view's geometry as WKB in, its simplified
+    geometry packed as the store keeps it out."""
+    return _pack(simplify_geometry(shapely.from_wkb(wkb), coverage_valid=coverage_valid)[0])
 
 
 @dataclass
@@ -181,22 +182,8 @@ class ShapeCache:
         progress(STORING)
         with self._lock:
             self.simplified_views += 1
-        self._keep([(key, level, codes, simplified)])
+        self._keep([(key, level, codes, _pack(simplified))])
         return dict(zip(codes, simplified))
-
-    def prepare_many(self, jobs: list[_Job], pool: "_Pool") -> int:
-        """Simplify the ``jobs`` neither memory nor the store holds (once per key), in ``pool``
-        when they are many, and keep them in the store in one transaction; returns how many."""
-        unique = {job.key: job for job in jobs}
-        known = self._stored_keys(list(unique))
-        todo = [job for key, job in unique.items() if key not in known and self._remembered(key) is None]
-        if not todo:
-            return 0
-        results = pool.run(todo)
-        self._keep([(job.key, job.level, job.codes, results[job.key]) for job in todo])
-        with self._lock:
-            self.simplified_views += len(todo)
-        return len(todo)
 
     # --- the two layers ----------------------------------------------------------------
     def _remembered(self, key: str):
@@ -234,47 +221,66 @@ class ShapeCache:
                                           .where(map_shapes_table.c.key.in_(chunk))).scalars())
         return found
 
-    def _keep(self, entries: list[tuple[str, Level, list[str], np.ndarray]]) -> None:
-        """Store (key, level, codes, simplified geometry) entries not stored yet, in one transaction."""
+    def _keep(self, entries: list[tuple[str, Level, list[str], bytes]]) -> None:
+        """Store (key, level, codes, packed simplified geometry) entries not stored yet, in one transaction."""
         if self.store is None or not entries:
             return
-        keys = [key for key, *_ in entries]
         with self.store.transaction() as conn:
             there = set()
+            keys = [key for key, *_ in entries]
             for at in range(0, len(keys), LOOKUP_CHUNK):
                 there.update(conn.execute(select(map_shapes_table.c.key)
                                           .where(map_shapes_table.c.key.in_(keys[at : at + LOOKUP_CHUNK]))).scalars())
-            rows = [dict(key=key, level=Level(level).value, n=len(codes), codes=json.dumps(codes),
-                         geometry=_pack(np.asarray(geometry, dtype=object)))
-                    for key, level, codes, geometry in entries if key not in there]
+            rows = [dict(key=key, level=Level(level).value, n=len(codes), codes=json.dumps(codes), geometry=blob)
+                    for key, level, codes, blob in entries if key not in there]
             if rows:
                 conn.execute(insert(map_shapes_table), rows)
 
 
 class _Pool:
-    """Where an import's views are simplified: this process, or (for many vertices) a pool of
-    spawned worker processes, started once and reused for every province of the import."""
+    """Where an import's views are simplified and stored: in this process while they are few;
+    else in spawned worker processes (started once per import), the next province read while
+    they work, with at most ``IN_FLIGHT_VERTICES`` waiting or under way."""
 
-    def __init__(self, workers: int = WORKERS):
-        self.workers = workers
+    def __init__(self, cache: ShapeCache, workers: int = WORKERS):
+        self.cache, self.workers = cache, workers
+        self.done = 0  # views simplified and stored
         self._executor: ProcessPoolExecutor | None = None
+        self._running: dict[Future, _Job] = {}
+        self._in_flight = 0  # vertices of the running jobs
 
-    def run(self, jobs: list[_Job]) -> dict[str, np.ndarray]:
-        """{key: simplified geometry} of ``jobs``."""
-        if self.workers < 2 or len(jobs) < 2 or sum(job.vertices for job in jobs) < POOL_MIN_VERTICES:
-            return {job.key: simplify_geometry(shapely.from_wkb(job.wkb), coverage_valid=job.coverage_valid)[0]
-                    for job in jobs}
+    def submit(self, jobs: list[_Job]) -> None:
+        if not jobs:
+            return
+        if self._executor is None and (self.workers < 2 or sum(job.vertices for job in jobs) < POOL_MIN_VERTICES):
+            self._finish([(job, _simplify_packed(job.wkb, job.coverage_valid)) for job in jobs])
+            return
         if self._executor is None:
             self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        largest_first = sorted(jobs, key=lambda job: -job.vertices)  # the long ones do not end up last
-        futures = {self._executor.submit(_simplify_wkb, job.wkb, job.coverage_valid): job.key
-                   for job in largest_first}
-        return {futures[f]: shapely.from_wkb(f.result()) for f in as_completed(futures)}
+        for job in sorted(jobs, key=lambda job: -job.vertices):  # the long ones do not end up last
+            self._running[self._executor.submit(_simplify_packed, job.wkb, job.coverage_valid)] = job
+            self._in_flight += job.vertices
+        self.drain(IN_FLIGHT_VERTICES)
+
+    def drain(self, limit: int = 0) -> None:
+        """Store finished views until no more than ``limit`` vertices are waiting or under way."""
+        while self._running and self._in_flight > limit:
+            finished, _ = wait(self._running, return_when=FIRST_COMPLETED)
+            jobs = [(self._running.pop(future), future.result()) for future in finished]
+            self._in_flight -= sum(job.vertices for job, _ in jobs)
+            self._finish(jobs)
+
+    def _finish(self, results: list[tuple[_Job, bytes]]) -> None:
+        self.cache._keep([(job.key, job.level, job.codes, blob) for job, blob in results])
+        with self.cache._lock:
+            self.cache.simplified_views += len(results)
+        self.done += len(results)
 
     def close(self) -> None:
         if self._executor is not None:
-            self._executor.shutdown()
+            self._executor.shutdown(cancel_futures=True)
             self._executor = None
+
 
 def views(codes: Iterable[str]) -> list[tuple[str, Level]]:
     """The map views (area, level shown) prepared at import that contain any of ``codes``: for
@@ -291,8 +297,8 @@ def views(codes: Iterable[str]) -> list[tuple[str, Level]]:
     return sorted(out, key=lambda v: (v[0], v[1].depth))
 
 
-def view_areas(store, area: str, level: Level | str):
-    """The stored areas of ``level`` shown by the view of ``area`` (``COUNTRY_VIEW``: all of
+def view_areas(store, area: str, level: Level | str | None):
+    """The stored areas of ``level`` (None: every level) inside ``area`` (``COUNTRY_VIEW``: all of
     them), with geometry: Col.KODE, NAMA, LEVEL, KODE_INDUK, TIPE, geometry (EPSG:4326); rows
     without geometry left out."""
     areas = store.areas(within=area or None, level=level, geometry=True)
@@ -308,46 +314,57 @@ def view_shapes(store, area: str, level: Level | str, cache: ShapeCache | None =
     return codes, (cache or ShapeCache(store)).simplified(codes, areas.geometry.values, level)
 
 
-def _jobs(store, top: str, wanted: list[tuple[str, Level]]) -> list[_Job]:
-    """The views of ``wanted`` inside ``top`` (a provinsi, or the country), one store read per
-    level; each level's coverage is checked once (its views are parts of it)."""
-    jobs = []
-    for level in sorted({lvl for _, lvl in wanted}, key=lambda lvl: lvl.depth):
-        areas = view_areas(store, top, level)
-        if areas.empty:
-            continue
-        codes = areas[Col.KODE].to_numpy(dtype=object)
-        geometry = np.asarray(areas.geometry.values, dtype=object)
-        del areas
+def _level_frames(store, top: str, levels: list[Level]):
+    """(level, codes, geometry) of each of ``levels`` inside ``top``: a provinsi read once, the
+    country one level at a time (its desa are never read at once)."""
+    if top == COUNTRY_VIEW:
+        frames = ((level, view_areas(store, top, level)) for level in levels)
+    else:
+        areas = view_areas(store, top, None)
+        frames = ((level, areas[areas[Col.LEVEL] == level.value]) for level in levels)
+    for level, frame in frames:
+        if len(frame):
+            yield level, frame[Col.KODE].to_numpy(dtype=object), np.asarray(frame.geometry.values, dtype=object)
+
+
+def _jobs(store, top: str, wanted: list[tuple[str, Level]]):
+    """The views of ``wanted`` inside ``top`` (a provinsi, or the country). Each level's coverage
+    is checked once: its views are parts of it, valid when it is."""
+    for level, codes, geometry in _level_frames(store, top, sorted({lvl for _, lvl in wanted}, key=lambda v: v.depth)):
         wkb = shapely.to_wkb(geometry, output_dimension=2)
         vertices = shapely.get_num_coordinates(geometry)
         valid = bool(shapely.coverage_is_valid(geometry))
         parents = {area for area, lvl in wanted if lvl == level}
         members = pd.Series(codes)
         for length in sorted({len(p) for p in parents}):
-            groups = members.groupby(members.str[:length] if length else pd.Series("", index=members.index)).indices
+            groups = members.groupby(members.str[:length]).indices
             for parent in sorted(p for p in parents if len(p) == length):
                 rows = groups.get(parent)
                 if rows is not None:
-                    jobs.append(_Job(_digest(codes[rows], wkb[rows], level), level, list(codes[rows]),
-                                     list(wkb[rows]), valid, int(vertices[rows].sum())))
-    return jobs
+                    yield _Job(_digest(codes[rows], wkb[rows], level), level, list(codes[rows]), list(wkb[rows]),
+                               valid, int(vertices[rows].sum()))
 
 
 def warm(store, codes: Iterable[str], cache: ShapeCache | None = None, *, workers: int = WORKERS) -> int:
     """Prepare the views containing ``codes`` (see :func:`views`) in the store; returns how many
     views had to be simplified (views already kept are skipped). The country's views first, then
-    one provinsi at a time (read, simplified, stored, freed: memory stays that of one province);
-    ``workers`` processes share the work when a province has many vertices (1: this process)."""
+    one provinsi at a time (read, sent to be simplified, stored, freed: memory stays bounded);
+    ``workers`` processes share the work when there are many vertices (1: this process only)."""
     cache = cache or ShapeCache(store)
-    wanted = views(codes)
     tops: dict[str, list[tuple[str, Level]]] = {}
-    for area, level in wanted:
+    for area, level in views(codes):
         tops.setdefault(area and ancestor_code(area, Level.PROVINSI), []).append((area, level))
-    pool, done = _Pool(workers), 0
+    pool, seen = _Pool(cache, workers), set()
     try:
         for top in sorted(tops):
-            done += cache.prepare_many(_jobs(store, top, tops[top]), pool)
+            jobs = []
+            for job in _jobs(store, top, tops[top]):
+                if job.key not in seen:  # views showing the same areas (a province of one kabupaten)
+                    seen.add(job.key)
+                    jobs.append(job)
+            stored = cache._stored_keys([job.key for job in jobs])
+            pool.submit([job for job in jobs if job.key not in stored and cache._remembered(job.key) is None])
+        pool.drain()
     finally:
         pool.close()
-    return done
+    return pool.done
