@@ -131,7 +131,8 @@ class ShapeCache:
         key = key or view_key(codes, geometry, level)
         shapes = self._remembered(key) or self._stored(key)
         if shapes is None:
-            shapes = self._once(key, lambda: self._simplify(key, Level(level), codes, geometry))
+            # looked up again inside: another thread may have kept it since
+            shapes = self._once(key, lambda: self._stored(key) or self._simplify(key, Level(level), codes, geometry))
         self._remember(key, shapes)
         return np.array([shapes[k] for k in codes], dtype=object)
 
