@@ -181,3 +181,17 @@ def test_without_a_store_the_cache_lives_in_memory():
     again = cache.simplified(codes[::-1], geometry[::-1], Level.DESA)
     assert cache.simplified_views == 1
     assert [g.wkb for g in again] == [g.wkb for g in first[::-1]]
+
+
+def test_views_one_step_away_and_not_a_province_desa():
+    got = shapes.views(["36.01.02.2003", "36.01", "36.01.02", "32.04.05.1001"])
+    assert got == [
+        (COUNTRY_VIEW, Level.PROVINSI), (COUNTRY_VIEW, Level.KABUPATEN),
+        ("32", Level.KABUPATEN), ("32", Level.KECAMATAN),
+        ("32.04", Level.KECAMATAN), ("32.04", Level.DESA), ("32.04.05", Level.DESA),
+        ("36", Level.KABUPATEN), ("36", Level.KECAMATAN),
+        ("36.01", Level.KECAMATAN), ("36.01", Level.DESA), ("36.01.02", Level.DESA),
+    ]
+    # a file of kabupaten only: the country's and the provinsi's kabupaten views
+    assert shapes.views(["36.01"]) == [(COUNTRY_VIEW, Level.PROVINSI), (COUNTRY_VIEW, Level.KABUPATEN),
+                                       ("36", Level.KABUPATEN)]
