@@ -31,9 +31,12 @@ import hashlib
 import json
 import multiprocessing
 import struct
+import sys
 import threading
+import types
 from collections import OrderedDict
 from collections.abc import Iterable
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
@@ -238,6 +241,18 @@ class ShapeCache:
                 conn.execute(insert(map_shapes_table), rows)
 
 
+@contextmanager
+def _no_main_for_workers():
+    """Spawned workers run the parent's ``__main__`` again; in the dashboard that is a Streamlit
+    page (Streamlit puts the running script there). While workers start they see an empty one."""
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
 class _Pool:
     """Where an import's views are simplified and stored: in this process while they are few;
     else in spawned worker processes (started once per import), the next province read while
@@ -258,9 +273,10 @@ class _Pool:
             return
         if self._executor is None:
             self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        for job in sorted(jobs, key=lambda job: -job.vertices):  # the long ones do not end up last
-            self._running[self._executor.submit(_simplify_packed, job.wkb, job.coverage_valid)] = job
-            self._in_flight += job.vertices
+        with _no_main_for_workers():  # a submit may start a worker
+            for job in sorted(jobs, key=lambda job: -job.vertices):  # the long ones do not end up last
+                self._running[self._executor.submit(_simplify_packed, job.wkb, job.coverage_valid)] = job
+                self._in_flight += job.vertices
         self.drain(IN_FLIGHT_VERTICES)
 
     def drain(self, limit: int = 0) -> None:

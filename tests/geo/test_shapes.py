@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import sys
+import types
 
 import numpy as np
 import pandas as pd
@@ -100,6 +102,11 @@ def test_many_views_in_worker_processes_give_the_same_shapes(store_url, tmp_path
     import_boundaries(pooled, DEMO_DESA, level="desa")
     monkeypatch.undo()
     monkeypatch.setattr(shapes, "POOL_MIN_VERTICES", 0)
+    # In the dashboard, Streamlit puts the running page in sys.modules["__main__"]: spawned
+    # workers must not run it again.
+    page = tmp_path / "page.py"
+    page.write_text("raise SystemExit('a page ran in a worker')\n")
+    monkeypatch.setitem(sys.modules, "__main__", types.SimpleNamespace(__file__=str(page), __spec__=None))
     codes = pooled.areas()[Col.KODE]
     assert shapes.warm(pooled, codes, workers=2) == len({view_key(*_view(pooled, a, lvl), lvl)
                                                          for a, lvl in shapes.views(codes)
