@@ -62,6 +62,7 @@ bench: install-dev system-deps
 	$(BIN)/python bench/image_bench.py
 	$(BIN)/python bench/read_bench.py
 	$(BIN)/python bench/national_bench.py
+	$(BIN)/python bench/boundary_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache data/rekam.sqlite*

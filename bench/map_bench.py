@@ -10,9 +10,9 @@ Two frames of desa polygons with seeded coverage numbers:
   so borders never cross), rounded to 6 decimals like the real files.
 
 Each frame is imported into a fresh SQLite store with ``import_boundaries`` (as
-``python -m geo import-boundaries`` does; that is when the product simplifies every map view
-the file appears in, see geo.shapes — the import's seconds are printed), and both maps draw
-the stored desa of the whole province. For each frame and map it prints the HTML bytes
+``python -m geo import-boundaries`` does; that is when the product simplifies the map views
+one step away, see geo.shapes — the import's seconds are printed), and both maps draw the
+stored desa of the whole province (a view prepared when first opened: its seconds are printed). For each frame and map it prints the HTML bytes
 (Leaflet linked from the same local server for both, not inlined), seconds to build the map
 to HTML (the product's map as a rerun builds it — shapes in memory — and as the first view
 after a server start builds it: shapes read from the store), seconds until headless
@@ -228,6 +228,10 @@ def measure(name: str, source: Path, browser, site: Path, base: str) -> list[dic
         store, prepare, views = imported(source, Path(folder))
         gdf = with_coverage(store.areas(level=Level.DESA, geometry=True))  # both maps: the stored geometry
         features = len(gdf)
+        # A province's desa view is not prepared at import (geo.shapes.PREPARED_AT_IMPORT): its
+        # first opening simplifies it once (ui.prepare), timed here; every later one reads it.
+        first_open = ShapeCache(store)
+        _, prepare_view = timed(first_open.simplified, gdf[Col.KODE], gdf.geometry.values, Level.DESA)
         ours, cold = timed(product_html, gdf, ShapeCache(store))  # a fresh server: nothing in memory yet
         warm_cache = ShapeCache(store)
         product_html(gdf, warm_cache)
@@ -254,7 +258,7 @@ def measure(name: str, source: Path, browser, site: Path, base: str) -> list[dic
                      "browser": statistics.median(times[variant]), "fastest": min(times[variant]),
                      "blocked": len(blocked[variant]),
                      "vertices": info["vertices_after"] if variant == "product" else info["vertices_before"]})
-    rows[0].update(zoom=info["zoom"], error=info["max_error_px"], prepare=prepare,
+    rows[0].update(zoom=info["zoom"], error=info["max_error_px"], prepare=prepare, prepare_view=prepare_view,
                    views=views, prepared=cold_hits,
                    error_repaired=max_error_px(repaired, simplified.geometry, info["zoom"]))
     return rows
@@ -302,8 +306,9 @@ def print_table(rows: list[dict]) -> None:
               f"browser {ours['browser'] / naive['browser']:.2f} "
               f"(fastest runs {ours['fastest'] / naive['fastest']:.2f}), "
               f"build {ours['build'] / naive['build']:.2f} warm / {ours['cold'] / naive['build']:.2f} first view "
-              f"(view {'prepared' if ours['prepared'] else 'NOT prepared'} at import: the import took "
-              f"{ours['prepare']:.1f} s for {ours['views']} views, once per boundary file), "
+              f"(the import took {ours['prepare']:.1f} s for {ours['views']} views, once per boundary file; this "
+              f"province-wide view was prepared on first opening, {ours['prepare_view']:.1f} s, once, and "
+              f"{'is' if ours['prepared'] else 'is NOT'} found in the store since), "
               f"max error {ours['error']:.2f} px ({ours['error_repaired']:.2f} px from the repaired coverage)")
 
 

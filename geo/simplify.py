@@ -157,14 +157,15 @@ def _polygonal(geometry: np.ndarray) -> np.ndarray:
     return out
 
 
-def _repair_px(geometry: np.ndarray) -> np.ndarray:
+def _repair_px(geometry: np.ndarray, coverage_valid: bool = False) -> tuple[np.ndarray, bool]:
+    """(the coverage to simplify, whether it is the input as given: a valid coverage)."""
     geometry = _polygonal(geometry)
-    if len(geometry) == 0 or shapely.coverage_is_valid(geometry):
-        return geometry
+    if len(geometry) == 0 or coverage_valid or shapely.coverage_is_valid(geometry):
+        return geometry, True
     cleaned = np.asarray(shapely.coverage_clean(geometry, snapping_distance=SNAP_PX), dtype=object)
     emptied = shapely.is_empty(cleaned) & ~shapely.is_empty(geometry)
     cleaned[emptied] = geometry[emptied]
-    return cleaned
+    return cleaned, False
 
 
 def repair_coverage(geometry, zoom: float) -> np.ndarray:
@@ -178,7 +179,7 @@ def repair_coverage(geometry, zoom: float) -> np.ndarray:
     polygon the cleaning would empty keeps its own geometry.
     """
     geometry = np.asarray(getattr(geometry, "values", geometry), dtype=object)
-    return from_pixels(_repair_px(to_pixels(geometry, zoom)), zoom)
+    return from_pixels(_repair_px(to_pixels(geometry, zoom))[0], zoom)
 
 
 # --- simplification -----------------------------------------------------------------
@@ -235,13 +236,17 @@ class _Rings:
         return dropped, distance, previous[dropped]
 
 
-def _guarded_simplify(coverage_px: np.ndarray) -> np.ndarray:
-    """coverage_simplify, then dropped vertices put back until every one is within the budget."""
+def _guarded_simplify(coverage_px: np.ndarray, coverage_valid: bool = False) -> np.ndarray:
+    """coverage_simplify, then dropped vertices put back until every one is within the budget.
+
+    ``coverage_valid``: the input is a valid coverage as given (not repaired); then a result
+    holding exactly coverage_simplify's vertices is valid too and is not checked again."""
     rings = _Rings(coverage_px)
     if len(rings.coords) == 0:
         return coverage_px
     simplified = shapely.coverage_simplify(coverage_px, VW_TOLERANCE_PX)
     keep = rings.shared(np.isin(rings.key, shapely.get_coordinates(simplified) @ np.array([1, 1j])))
+    as_simplified = coverage_valid and int(keep.sum()) == int(shapely.get_num_coordinates(simplified).sum())
     for _ in range(MAX_GUARD_ROUNDS):
         dropped, distance, segment = rings.deviation(keep)
         over = distance >= ERROR_BUDGET_PX
@@ -253,9 +258,12 @@ def _guarded_simplify(coverage_px: np.ndarray) -> np.ndarray:
         first = np.unique(segment[order], return_index=True)[1]
         keep[candidates[order][first]] = True
         keep = rings.shared(keep)
+        as_simplified = False
     else:  # pragma: no cover - converges in a few rounds; the cap only guards the loop
         keep[:] = True
     result = rings.rebuild(keep)
+    if as_simplified:  # coverage_simplify keeps a valid coverage valid: nothing was put back
+        return result
     # A vertex put back can, rarely, cross a neighbouring simplified edge. The polygons
     # concerned get all their vertices back (their neighbours too, on the shared borders).
     for _ in range(3):
@@ -293,6 +301,49 @@ def _single_parts(geometry: np.ndarray) -> np.ndarray:
     return geometry
 
 
+STEPS = ("repair", "simplify", "quantise")  # reported to ``progress`` as each one starts
+
+
+def simplify_geometry(geometry, *, pixel_m: float | None = None, coverage_valid: bool = False,
+                      progress=None) -> tuple[np.ndarray, dict]:
+    """The core of :func:`simplify_for_level` on a lon/lat geometry array, without a frame.
+
+    Returns (the simplified array, aligned with the input; non-polygonal, missing and empty
+    entries unchanged) and {zoom, decimals, vertices_before, vertices_after}.
+    ``coverage_valid=True``: the caller knows the polygons form a valid coverage (e.g. a subset
+    of one checked with ``shapely.coverage_is_valid``), so neither the repair's check nor, when
+    no vertex was put back, the guard's is run again. ``progress(step)`` is called with each of
+    ``STEPS`` as it starts. Raises ValueError for a non-positive ``pixel_m``.
+    """
+    if pixel_m is not None and not pixel_m > 0:
+        raise ValueError(f"pixel_m must be a positive number of metres, got {pixel_m!r}")
+    geometry = np.asarray(getattr(geometry, "values", geometry), dtype=object)
+    usable = ~shapely.is_missing(geometry) & ~shapely.is_empty(geometry)
+    usable[usable] = np.isin(shapely.get_type_id(geometry[usable]), _POLYGONAL)
+    original = geometry[usable]
+    info = {"zoom": None, "decimals": None, "vertices_before": 0, "vertices_after": 0}
+    if not original.size:
+        return geometry, info
+    report = progress or (lambda step: None)
+    bounds = shapely.total_bounds(original)
+    zoom = _zoom_for_pixel_m(pixel_m, bounds) if pixel_m else fit_zoom(bounds)
+    report("repair")
+    coverage, as_given = _repair_px(to_pixels(original, zoom), coverage_valid)
+    report("simplify")
+    simplified = from_pixels(_guarded_simplify(coverage, as_given), zoom)
+    report("quantise")
+    lat_max = max(abs(bounds[1]), abs(bounds[3]))
+    degrees_per_px = 360.0 / (TILE_PX * 2.0**zoom) * math.cos(math.radians(lat_max))
+    decimals = max(0, math.ceil(-math.log10(QUANTUM_PX * degrees_per_px)))
+    simplified, decimals = _quantise(simplified, decimals)
+    simplified = _single_parts(simplified)
+    geometry = geometry.copy()
+    geometry[usable] = simplified
+    info.update(zoom=zoom, decimals=decimals, vertices_before=int(shapely.get_num_coordinates(original).sum()),
+                vertices_after=int(shapely.get_num_coordinates(simplified).sum()))
+    return geometry, info
+
+
 def simplify_for_level(gdf: gpd.GeoDataFrame, level: Level | str, *, pixel_m: float | None = None,
                        measure: bool = True) -> gpd.GeoDataFrame:
     """A copy of ``gdf`` (areas of ``level``) with geometry simplified for its map.
@@ -315,37 +366,18 @@ def simplify_for_level(gdf: gpd.GeoDataFrame, level: Level | str, *, pixel_m: fl
     non-positive ``pixel_m``.
     """
     level = Level(level)
-    if pixel_m is not None and not pixel_m > 0:
-        raise ValueError(f"pixel_m must be a positive number of metres, got {pixel_m!r}")
     out = gdf.copy()
     if out.crs is None:
         out = out.set_crs("EPSG:4326")
     elif not out.crs.equals("EPSG:4326"):
         out = out.to_crs("EPSG:4326")
-    geometry = np.asarray(out.geometry.values, dtype=object)
-    usable = ~shapely.is_missing(geometry) & ~shapely.is_empty(geometry)
-    usable[usable] = np.isin(shapely.get_type_id(geometry[usable]), _POLYGONAL)
-    original = geometry[usable]
-    info = {"level": level.value, "zoom": None, "decimals": None, "vertices_before": 0, "vertices_after": 0,
-            "max_error_px": 0.0}
-    if original.size:
-        bounds = shapely.total_bounds(original)
-        zoom = _zoom_for_pixel_m(pixel_m, bounds) if pixel_m else fit_zoom(bounds)
-        simplified = from_pixels(_guarded_simplify(_repair_px(to_pixels(original, zoom))), zoom)
-        lat_max = max(abs(bounds[1]), abs(bounds[3]))
-        degrees_per_px = 360.0 / (TILE_PX * 2.0**zoom) * math.cos(math.radians(lat_max))
-        decimals = max(0, math.ceil(-math.log10(QUANTUM_PX * degrees_per_px)))
-        simplified, decimals = _quantise(simplified, decimals)
-        simplified = _single_parts(simplified)
-        geometry = geometry.copy()
-        geometry[usable] = simplified
-        info.update(
-            zoom=zoom,
-            decimals=decimals,
-            vertices_before=int(shapely.get_num_coordinates(original).sum()),
-            vertices_after=int(shapely.get_num_coordinates(simplified).sum()),
-            max_error_px=max_error_px(original, simplified, zoom) if measure else None,
-        )
+    original = np.asarray(out.geometry.values, dtype=object)
+    geometry, info = simplify_geometry(original, pixel_m=pixel_m)
+    if info["zoom"] is None:  # nothing polygonal: nothing simplified
+        max_error = 0.0
+    else:
+        max_error = max_error_px(original, geometry, info["zoom"]) if measure else None
+    info = {"level": level.value, **info, "max_error_px": max_error}
     out = out.set_geometry(gpd.GeoSeries(geometry, index=out.index, crs="EPSG:4326"))
     out.attrs["simplify"] = info
     return out

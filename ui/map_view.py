@@ -163,7 +163,9 @@ def show_map(ctx: Context, table, *, metric: str = "zona", key: str, height: int
     ``labels``: the areas' names where they fit; ``outline``: parent areas whose borders are drawn
     over the areas (``kecamatan_outline``)."""
     from geo.render import maps
+    from ui.prepare import ensure_prepared
 
+    ensure_prepared(ctx, table)  # a view not prepared at import: simplified now, once, with a progress bar
     m = maps.coverage_map(table, metric=metric, settings=ctx.settings, lang=ctx.lang, data_date=ctx.date,
                           points=points, shapes=queries.shapes(ctx.url), labels=labels, outline=outline)
     return show_folium(m, key=key, height=height, returned_objects=returned_objects)

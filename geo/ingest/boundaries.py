@@ -122,6 +122,7 @@ def _warnings(joined: JoinResult) -> list[Problem]:
 def commit_boundaries(store: Store, prepared: PreparedBoundaries, *, user: str = "cli", skip_unmatched: bool = False,
                       force: bool = False, writer_area: str | None = None) -> int:
     """Store a prepared boundary file as one version and prepare its map views; returns the version id.
+    Afterwards ``prepared.loaded.areas`` holds the stored rows without their geometry (read it from the store).
 
     Refuses (nothing written): blocking errors (ValidationFailed: two features on one area),
     unmatched features unless ``skip_unmatched`` (RekamError 'batas_ada_fitur_tak_cocok'),
@@ -140,7 +141,10 @@ def commit_boundaries(store: Store, prepared: PreparedBoundaries, *, user: str =
     refuse_outside(store, writer_area, loaded.areas[Col.KODE])
     version = store.add_areas(loaded.areas, file_name=prepared.file_name, file_hash=prepared.file_hash, user=user,
                               report=loaded.report, force=force)
-    # Every map view these boundaries appear in is simplified now, once, not when first opened.
+    # The store holds the geometry now: the file's own copy is let go (``loaded.areas`` keeps its
+    # rows), so that preparing the views, one province read at a time, adds to a small process.
+    loaded.areas = pd.DataFrame(loaded.areas.drop(columns=loaded.areas.geometry.name))
+    # The map views one step away from the pickers are simplified now, once (geo.shapes.warm).
     loaded.report["tampilan_peta_disiapkan"] = shapes.warm(store, loaded.areas[Col.KODE])
     return version
 

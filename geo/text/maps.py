@@ -185,4 +185,18 @@ TEXTS = {
         "{tanggal}<br>Stok {stok}<br>Diterima {diterima}, dipakai {dipakai}",
         "{tanggal}<br>Stock {stok}<br>Received {diterima}, used {dipakai}",
     ),
+    # --- a map view prepared when first opened (ui.prepare) ---
+    "peta_pertama_disiapkan": (
+        "Menyiapkan peta {jumlah} {tingkat} untuk pertama kali (sekali saja): {langkah}",
+        "Preparing the map of {jumlah} {tingkat} for the first time (once only): {langkah}",
+    ),
+    "peta_pertama_selesai": (
+        "Peta {jumlah} {tingkat} sudah disiapkan; berikutnya langsung tampil.",
+        "The map of {jumlah} {tingkat} is prepared; from now on it shows at once.",
+    ),
+    "peta_langkah_menunggu": ("menunggu giliran…", "waiting for its turn…"),
+    "peta_langkah_repair": ("memeriksa dan merapikan batas…", "checking and repairing borders…"),
+    "peta_langkah_simplify": ("menyederhanakan garis batas…", "simplifying the borders…"),
+    "peta_langkah_quantise": ("membulatkan koordinat…", "rounding coordinates…"),
+    "peta_langkah_store": ("menyimpan…", "saving…"),
 }

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import sys
+import types
 
 import numpy as np
 import pandas as pd
@@ -13,8 +15,8 @@ from geo import shapes
 from geo.coverage import coverage_table
 from geo.ingest import import_boundaries
 from geo.render import maps
-from geo.schema import DATA_DIR, LEVELS, Col, Level
-from geo.shapes import ShapeCache, view_key
+from geo.schema import DATA_DIR, Col, Level
+from geo.shapes import COUNTRY_VIEW, ShapeCache, view_key
 from geo.simplify import simplify_for_level
 from geo.store import Store
 
@@ -30,35 +32,91 @@ def imported(store_url):
 
 
 def _expected_views(store: Store) -> list[tuple[str, str]]:
-    """Every (area, level) a map can show, listed from the stored areas themselves."""
+    """Every (area, level) an import prepares, listed from the stored areas themselves: the
+    country's provinsi and kabupaten, each provinsi's kabupaten and kecamatan, each kabupaten's
+    kecamatan and desa, each kecamatan's desa."""
     desa = store.areas(level=Level.DESA)[Col.KODE]
-    province = {k.split(".")[0] for k in desa}
-    parents = sorted(province | set(store.areas(level=Level.KABUPATEN)[Col.KODE])
-                     | set(store.areas(level=Level.KECAMATAN)[Col.KODE]))
-    return [(p, lvl.value) for p in parents for lvl in LEVELS[Level.of_code(p).depth:]]
+    kabupaten = store.areas(level=Level.KABUPATEN)[Col.KODE]
+    kecamatan = store.areas(level=Level.KECAMATAN)[Col.KODE]
+    views = [(COUNTRY_VIEW, "provinsi"), (COUNTRY_VIEW, "kabupaten")]
+    views += [(p, lvl) for p in sorted({k.split(".")[0] for k in desa}) for lvl in ("kabupaten", "kecamatan")]
+    views += [(k, lvl) for k in kabupaten for lvl in ("kecamatan", "desa")]
+    views += [(k, "desa") for k in kecamatan]
+    return sorted(views, key=lambda v: (v[0], Level(v[1]).depth))
 
 
 def _view(store: Store, area: str, level: str):
-    frame = store.areas(within=area, level=level, geometry=True)
+    frame = store.areas(within=area or None, level=level, geometry=True)
     return frame[Col.KODE], frame.geometry.values
 
 
-def test_import_prepares_every_view_of_the_file(imported):
+def test_import_prepares_the_views_one_step_away(imported):
     store, done, url = imported
     expected = _expected_views(store)
     n_kecamatan = len(store.areas(level=Level.KECAMATAN))
-    assert len(expected) == 3 + 2 + n_kecamatan  # provinsi: 3 levels, kabupaten: 2, each kecamatan: 1
-    # views showing the same areas (a province of one kabupaten shows that kabupaten's
-    # kecamatan and desa) share their shapes: each distinct one is simplified once
-    distinct = {view_key(*_view(store, area, level), level) for area, level in expected}
-    assert len(distinct) == len(expected) - 2
-    assert done.loaded.report["tampilan_peta_disiapkan"] == len(distinct)
+    assert len(expected) == 2 + 2 + 2 + n_kecamatan
     assert [(a, lvl.value) for a, lvl in shapes.views(store.areas()[Col.KODE])] == expected
+    # the demo stores no provinsi outline: the country's provinsi view has nothing to draw
+    drawn = [(area, level) for area, level in expected if len(_view(store, area, level)[0])]
+    assert drawn == [v for v in expected if v != (COUNTRY_VIEW, "provinsi")]
+    # views showing the same areas (the country, the province and the kabupaten of the demo's one
+    # kabupaten) share their shapes: each distinct one is simplified once
+    distinct = {view_key(*_view(store, area, level), level) for area, level in drawn}
+    assert len(distinct) == len(drawn) - 2
+    assert done.loaded.report["tampilan_peta_disiapkan"] == len(distinct)
 
     later = ShapeCache(Store.open(url))
-    for area, level in expected:  # a new process (server restart) finds each one in the store
+    for area, level in drawn:  # a new process (server restart) finds each one in the store
         assert later.has(*_view(store, area, level), level), (area, level)
     assert later.simplified_views == 0
+
+
+def test_a_province_desa_view_is_prepared_once_when_first_asked_for(imported):
+    store, _, url = imported
+    desa = _view(store, "99", "desa")
+    kabupaten_desa = _view(store, "99.01", "desa")
+    # the demo's province holds one kabupaten: its desa view is the kabupaten's, prepared at import
+    assert view_key(*desa, "desa") == view_key(*kabupaten_desa, "desa")
+    one_kecamatan = store.areas(within="99.01", level=Level.KECAMATAN)[Col.KODE].iloc[0]
+    frame = store.areas(within="99.01", level=Level.DESA, geometry=True)
+    frame = frame[~frame[Col.KODE].str.startswith(one_kecamatan + ".")]  # a view no import prepares
+    cache = ShapeCache(store)
+    assert not cache.has(frame[Col.KODE], frame.geometry.values, Level.DESA)
+    future = cache.prepare(frame[Col.KODE], frame.geometry.values, Level.DESA)
+    again = cache.prepare(frame[Col.KODE], frame.geometry.values, Level.DESA)  # a second session, meanwhile
+    assert [g.wkb for g in future.result()] == [g.wkb for g in again.result()]
+    assert cache.simplified_views == 1
+    later = ShapeCache(Store.open(url))
+    assert later.has(frame[Col.KODE], frame.geometry.values, Level.DESA)
+    codes, geometry = shapes.view_shapes(store, "99.01", Level.KECAMATAN, later)
+    assert len(codes) == len(geometry) == len(store.areas(within="99.01", level=Level.KECAMATAN))
+    assert later.simplified_views == 0
+
+
+def test_many_views_in_worker_processes_give_the_same_shapes(store_url, tmp_path, monkeypatch):
+    serial = Store.open(store_url)
+    import_boundaries(serial, DEMO_DESA, level="desa")
+    pooled = Store.open(f"sqlite:///{tmp_path / 'pooled.sqlite'}")
+    monkeypatch.setattr(shapes, "WORKERS", 1)  # the import itself: nothing prepared yet
+    monkeypatch.setattr(shapes, "views", lambda codes: [])
+    import_boundaries(pooled, DEMO_DESA, level="desa")
+    monkeypatch.undo()
+    monkeypatch.setattr(shapes, "POOL_MIN_VERTICES", 0)
+    # In the dashboard, Streamlit puts the running page in sys.modules["__main__"]: spawned
+    # workers must not run it again.
+    page = tmp_path / "page.py"
+    page.write_text("raise SystemExit('a page ran in a worker')\n")
+    monkeypatch.setitem(sys.modules, "__main__", types.SimpleNamespace(__file__=str(page), __spec__=None))
+    codes = pooled.areas()[Col.KODE]
+    assert shapes.warm(pooled, codes, workers=2) == len({view_key(*_view(pooled, a, lvl), lvl)
+                                                         for a, lvl in shapes.views(codes)
+                                                         if len(_view(pooled, a, lvl)[0])})
+    from_pool, from_serial = ShapeCache(pooled), ShapeCache(serial)
+    for area, level in _expected_views(serial)[1:]:
+        view = _view(serial, area, level)
+        assert [g.wkb for g in from_pool.simplified(*view, level)] == \
+            [g.wkb for g in from_serial.simplified(*view, level)], (area, level)
+    assert from_pool.simplified_views == from_serial.simplified_views == 0
 
 
 def test_stored_shapes_are_the_simplification_of_the_view(imported):
@@ -130,3 +188,17 @@ def test_without_a_store_the_cache_lives_in_memory():
     again = cache.simplified(codes[::-1], geometry[::-1], Level.DESA)
     assert cache.simplified_views == 1
     assert [g.wkb for g in again] == [g.wkb for g in first[::-1]]
+
+
+def test_views_one_step_away_and_not_a_province_desa():
+    got = shapes.views(["36.01.02.2003", "36.01", "36.01.02", "32.04.05.1001"])
+    assert got == [
+        (COUNTRY_VIEW, Level.PROVINSI), (COUNTRY_VIEW, Level.KABUPATEN),
+        ("32", Level.KABUPATEN), ("32", Level.KECAMATAN),
+        ("32.04", Level.KECAMATAN), ("32.04", Level.DESA), ("32.04.05", Level.DESA),
+        ("36", Level.KABUPATEN), ("36", Level.KECAMATAN),
+        ("36.01", Level.KECAMATAN), ("36.01", Level.DESA), ("36.01.02", Level.DESA),
+    ]
+    # a file of kabupaten only: the country's and the provinsi's kabupaten views
+    assert shapes.views(["36.01"]) == [(COUNTRY_VIEW, Level.PROVINSI), (COUNTRY_VIEW, Level.KABUPATEN),
+                                       ("36", Level.KABUPATEN)]

@@ -159,3 +159,19 @@ def test_real_vertex_count_drops(tangerang):
     assert info["vertices_after"] < 0.6 * info["vertices_before"]
     assert list(simplified["kode"]) == list(original["kode"])
     assert not math.isnan(info["max_error_px"])
+
+
+def test_a_coverage_known_valid_skips_the_checks_and_gives_the_same_shapes(monkeypatch):
+    from geo import simplify
+
+    pair = wiggly_pair()
+    checked, _ = simplify.simplify_geometry(pair.geometry.values)
+    calls = []
+    real = shapely.coverage_is_valid
+    monkeypatch.setattr(shapely, "coverage_is_valid", lambda g, *a, **k: calls.append(len(g)) or real(g, *a, **k))
+    steps = []
+    trusted, info = simplify.simplify_geometry(pair.geometry.values, coverage_valid=True, progress=steps.append)
+    assert [g.wkb for g in trusted] == [g.wkb for g in checked]
+    assert calls == []  # neither the repair's check nor (nothing put back) the guard's
+    assert steps == list(simplify.STEPS)
+    assert info["vertices_after"] < info["vertices_before"]

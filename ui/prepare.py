@@ -1,0 +1,61 @@
+"""A map view not prepared at import: simplified once, in the background, with a progress bar.
+
+An import prepares the views a user opens in one step (geo.shapes.PREPARED_AT_IMPORT); a
+heavier one (a province's thousands of desa) is simplified the first time someone opens it.
+That runs in a thread of the server's shape cache (``queries.shapes``), not in the session's
+own, and holds no lock other sessions need: they keep rendering. A session that opens the same
+view meanwhile waits for that one simplification and shows the same progress. The result is
+kept in the store, so the bar is shown once per view and boundary version.
+"""
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from geo import fmt
+from geo.schema import Col, Level
+from geo.shapes import STORING, view_key
+from geo.simplify import STEPS
+from ui import queries
+from ui.context import Context
+
+POLL_SECONDS = 0.25
+_STEPS = (*STEPS, STORING)
+
+
+def _level(frame) -> Level:
+    """The level of the frame's rows, as ``geo.render.maps`` reads it (Col.LEVEL, else the code)."""
+    if Col.LEVEL in frame and frame[Col.LEVEL].notna().any():
+        return Level(str(frame[Col.LEVEL].dropna().iloc[0]))
+    return Level.of_code(str(frame[Col.KODE].iloc[0]))
+
+
+def ensure_prepared(ctx: Context, table) -> bool:
+    """Before ``table`` (one level's rows: Col.KODE, LEVEL, geometry) is drawn: when its map view
+    is not simplified yet, simplify it in the background and show a progress bar until it is
+    (the bar stays, full, for this run). Returns True when it had to be prepared."""
+    if table.empty or "geometry" not in table:
+        return False
+    drawn = table[~(table.geometry.isna() | table.geometry.is_empty)]
+    if drawn.empty:
+        return False
+    if drawn.crs is not None and not drawn.crs.equals("EPSG:4326"):
+        drawn = drawn.to_crs("EPSG:4326")
+    level, codes, geometry = _level(drawn), drawn[Col.KODE].astype(str), drawn.geometry.values
+    cache = queries.shapes(ctx.url)
+    key = view_key(codes, geometry, level)
+    if cache.has(codes, geometry, level, key=key):
+        return False
+    words = {"jumlah": fmt.number(len(drawn), lang=ctx.lang), "tingkat": ctx.t(f"gambar_tingkat_{level.value}")}
+    bar = st.progress(0.0, text=ctx.t("peta_pertama_disiapkan", langkah=ctx.t("peta_langkah_menunggu"), **words))
+    future = cache.prepare(codes, geometry, level, key=key)
+    while not future.done():
+        step = cache.step(key)
+        if step in _STEPS:
+            bar.progress(_STEPS.index(step) / len(_STEPS),
+                         text=ctx.t("peta_pertama_disiapkan", langkah=ctx.t(f"peta_langkah_{step}"), **words))
+        time.sleep(POLL_SECONDS)
+    if future.exception() is None:  # else the map's own call raises it, where errors are shown
+        bar.progress(1.0, text=ctx.t("peta_pertama_selesai", **words))
+    return True
