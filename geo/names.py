@@ -27,8 +27,9 @@ _QUOTES = "'\"`‘’“”"
 _UNDOTTED_SPLITS = {2: (2,), 4: (2, 2), 6: (2, 2, 2), 10: (2, 2, 2, 4)}
 _BPS_KECAMATAN_DIGITS = 7
 _BPS_DESA_DIGITS = 10
-# A Kemendagri desa segment starts with 1 (kelurahan) or 2 (desa).
-_DESA_SEGMENT_FIRST = ("1", "2")
+# A Kemendagri desa segment starts with 1 (kelurahan), 2 (desa) or 3 (desa adat: Kepmendagri 2025
+# numbers 14 of them in Papua, e.g. 91.03.01.3007 Desa Adat Yoboi). BPS desa codes have 0 there.
+_DESA_SEGMENT_FIRST = ("1", "2", "3")
 _AMBIGUOUS_DIGITS = (4, 10)  # undotted lengths both numberings use
 _FLOAT_ARTIFACT = re.compile(r"^(\d+)\.0$")  # "3674011001.0": a number read as float
 
@@ -102,7 +103,7 @@ def normalize_code(value) -> str | None:
     2/4/6/10 digits, integers and floats (``3674011001.0``; float ``36.7`` → ``36.70``),
     surrounding spaces, quotes and Excel's leading apostrophe. Returns None for
     anything else, including BPS-shaped codes (7 digits; a 10-digit code whose desa
-    part does not start with 1 or 2) and floats like ``36.7401`` (ambiguous).
+    part does not start with 1, 2 or 3) and floats like ``36.7401`` (ambiguous).
     """
     text = _code_text(value)
     if text is None:
@@ -118,10 +119,10 @@ def code_shape(value) -> str:
     """``'kemendagri'``, ``'bps'`` or ``'unknown'``: which numbering a code looks like.
 
     BPS: 7 digits (kecamatan ``3674010``) or 10 digits whose 7th digit is 0
-    (desa ``3674010001``; a Kemendagri desa segment starts with 1 or 2). Undotted
+    (desa ``3674010001``; a Kemendagri desa segment starts with 1, 2 or 3). Undotted
     4-digit codes are reported as 'kemendagri' although BPS writes kabupaten the
     same way (BPS 1903 is Bangka Barat, Kemendagri 19.03 Bangka Selatan), and so
-    are 10-digit codes with a 7th digit of 1 or 2: see ``is_ambiguous_code``.
+    are 10-digit codes with a 7th digit of 1, 2 or 3: see ``is_ambiguous_code``.
     """
     text = _code_text(value)
     if text is None:
@@ -138,8 +139,8 @@ def is_ambiguous_code(value) -> bool:
     """True for undotted 4- and 10-digit codes, which BPS writes the same way.
 
     BPS kabupaten are 4 digits (BPS 1903 = Bangka Barat, Kemendagri 19.03 = Bangka
-    Selatan), and BPS desa under a kecamatan numbered ``…1``/``…2`` have a 7th
-    digit of 1 or 2 like a Kemendagri desa (BPS 3603121005 reads as Kemendagri
+    Selatan), and BPS desa under a kecamatan numbered ``…1``–``…3`` have a 7th
+    digit of 1, 2 or 3 like a Kemendagri desa (BPS 3603121005 reads as Kemendagri
     36.03.12.1005, another desa). Such a code is trusted only when the row's name
     agrees with the area's. Dotted codes are Kemendagri: BPS never writes dots.
     """

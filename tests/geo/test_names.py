@@ -181,6 +181,19 @@ def test_every_kemendagri_code_survives_losing_its_dots(real_dir):
     assert set(table["kode"].map(code_shape)) == {"kemendagri"}
 
 
+def test_every_code_of_the_whole_country_is_a_kemendagri_code(real_dir):
+    """All 91,599 codes of Kepmendagri 2025, the desa adat of Papua (91.03.01.3007 …) included."""
+    path = real_dir / "kemendagri_kode_wilayah" / "kode_wilayah_kepmendagri_2025_indonesia.csv"
+    if not path.exists():
+        pytest.skip(f"the national code table is not here: {path}")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert len(table) == 91599
+    assert (table["kode"].map(normalize_code) == table["kode"]).all()
+    adat = table[table["kode"].str.match(r"^\d\d\.\d\d\.\d\d\.3")]
+    assert len(adat) == 14 and (adat["kode"].str.replace(".", "", regex=False).map(normalize_code)
+                                == adat["kode"]).all()
+
+
 def test_bps_codes_are_recognised_by_shape(real_dir):
     bps = pd.read_csv(real_dir / BPS_2018, dtype=str)
     shapes = Counter((len(k), code_shape(k)) for k in bps["kode"])
