@@ -17,11 +17,11 @@ from datetime import datetime, timezone
 import geopandas as gpd
 import pandas as pd
 import shapely
-from sqlalchemy import Column, Table, create_engine, func, insert, inspect, select, text, update
+from sqlalchemy import Column, Table, create_engine, func, insert, inspect, select, text, true, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from geo.io.grids import clean_text
-from geo.schema import COUNT_COLUMNS, Col, Level, RekamError, StoreError
+from geo.schema import COUNT_COLUMNS, COUNTRY, Col, Level, RekamError, StoreError
 from geo.store.tables import (METADATA, areas_table, enrollment_table, points_table,
                               versions_table)
 from geo.store.connect import check_sqlite_file, safe_url, sqlite_path, sqlite_setup, resolve_url, short_error
@@ -40,6 +40,9 @@ def now() -> str:
 
 
 def _within_clause(col, within: str | None):
+    """The rows of ``within`` and of every area inside it; the country (``COUNTRY``) holds them all."""
+    if within == COUNTRY:
+        return true()
     return (col == within) | col.like(within + ".%") if within else None
 
 
