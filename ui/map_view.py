@@ -179,6 +179,15 @@ def kecamatan_outline(ctx: Context, level: str, area: str):
     return kecamatan[kecamatan[Col.KODE] == area] if Level.of_code(area) == Level.KECAMATAN else kecamatan
 
 
+def pocket_levels(ctx: Context) -> list[str]:
+    """The levels Kantong lists: desa and kecamatan, and the kabupaten/kota of a provinsi; for the
+    country its kecamatan and kabupaten/kota (its tens of thousands of desa: pick a provinsi or a
+    kabupaten/kota for them)."""
+    if ctx.is_country:
+        return [Level.KECAMATAN.value, Level.KABUPATEN.value]
+    return [Level.DESA.value, Level.KECAMATAN.value, *([Level.KABUPATEN.value] if ctx.is_province else [])]
+
+
 def labels_by_default(table) -> bool:
     """Names on the map when few areas are drawn (a kabupaten's kecamatan, one kecamatan's desa)."""
     return len(table) <= LABELS_UP_TO

@@ -76,3 +76,14 @@ def styled(ctx: Context, table: pd.DataFrame, *, with_provinsi: bool):
         columns[Col.BELUM]: lambda v: fmt.number(v, lang=ctx.lang),
         columns[Col.PERUBAHAN]: lambda v: fmt.signed(v, 2, ctx.lang, ctx.t("poin")),
     })
+
+
+def trend_names(ctx: Context) -> dict[str, tuple[str, str]]:
+    """{kode: (nama, level)} the Tren page names and offers: the picked area (a provinsi the store
+    may not name too) and every area inside it; for the country its provinsi and kabupaten/kota."""
+    own = {ctx.area: (dict(queries.area_list(ctx.url, ctx.stamp))[ctx.area], "")}
+    if not ctx.is_country:
+        return {**own, **queries.area_names_and_levels(ctx.url, ctx.stamp, ctx.area)}
+    provinsi = {k: (n, Level.PROVINSI.value) for k, n in queries.provinsi_names(ctx.url, ctx.stamp).items()}
+    kabupaten = {k: (n, Level.KABUPATEN.value) for k, n in queries.kabupaten_list(ctx.url, ctx.stamp)}
+    return {**own, **provinsi, **kabupaten}
