@@ -44,6 +44,7 @@ view = ui.map_view(ctx)
 ui.sync_query_params(view)
 title.header(ui.page_title(ctx, ctx.t("nav_peta"), dict(crumbs).get(view.area)))
 
+ui.follow_viewport(view)  # the map's last bounds and zoom, before anything is drawn
 on_screen = ui.viewport_areas(ctx, view)  # zoomed in on the country or a provinsi: the areas in the viewport
 table = on_screen.table if on_screen and on_screen.table is not None else ui.map_table(ctx, view)
 labels_key = f"peta_nama_{view.area}_{view.level}"  # a new view starts from its own default
@@ -56,8 +57,7 @@ if not story:
         note.info(ctx.t("peta_satu_zona", jumlah=one_zone[1], zona=ui.zone_word(ctx, one_zone[0]).lower()),
                   icon=":material/palette:")
         switch.button(ctx.t("peta_ke_cakupan"), on_click=ui.set_map_metric, args=("cakupan",), key="peta_ke_cakupan")
-where = f"_{on_screen.viewport.key}" if on_screen else ""
-clicked = ui.show_map(ctx, table, metric=view.metric, key=f"peta_{view.area}_{view.level}_{view.metric}_{labels}{where}",
+clicked = ui.show_map(ctx, table, metric=view.metric, key=ui.map_key(view, labels, on_screen),
                       height=620, points=ui.point_layers(ctx, st.session_state.get("peta_layers") or []),
                       returned_objects=ui.map_returns(view), labels=labels,
                       outline=on_screen.outline if on_screen else ui.kecamatan_outline(ctx, view.level, view.area),

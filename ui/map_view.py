@@ -221,9 +221,23 @@ def viewport_areas(ctx: Context, view: MapView):
     return loaded(ctx, (view.area, view.level), lambda level, within: map_table(ctx, view, level=level, within=within))
 
 
-def follow_viewport(view: MapView, answer: dict | None) -> bool:
-    """True when the map's answer (bounds, zoom) asks for other areas than those loaded (rerun)."""
+def follow_viewport(view: MapView, answer: dict | None = None) -> bool:
+    """True when the map's answer (bounds, zoom) asks for other areas than those loaded (rerun).
+
+    Without ``answer``: the last one of the map drawn last (``map_key``), read from session state
+    before the new run draws anything — a zoom then costs one run of the page, not two."""
+    if answer is None:
+        key = st.session_state.get("peta_map_key")
+        answer = st.session_state.get(key) if key else None
     return follow((view.area, view.level), answer)
+
+
+def map_key(view: MapView, labels: bool, areas) -> str:
+    """The Peta map's widget key (a new map for another view, labels choice or viewport), remembered
+    so that the next run can read the map's answer first (``follow_viewport``)."""
+    key = f"peta_{view.area}_{view.level}_{view.metric}_{labels}" + (f"_{areas.viewport.key}" if areas else "")
+    st.session_state["peta_map_key"] = key
+    return key
 
 
 def map_returns(view: MapView) -> list[str]:
