@@ -226,9 +226,9 @@ def follow_viewport(view: MapView, answer: dict | None = None) -> bool:
 
     Without ``answer``: the last one of the map drawn last (``map_key``), read from session state
     before the new run draws anything — a zoom then costs one run of the page, not two."""
-    if answer is None:
-        key = st.session_state.get("peta_map_key")
-        answer = st.session_state.get(key) if key else None
+    if answer is None:  # the last map's, if it showed this view (another view's bounds are not this one's)
+        key, base = st.session_state.get("peta_map_key") or (None, None)
+        answer = st.session_state.get(key) if base == (view.area, view.level) else None
     return follow((view.area, view.level), answer)
 
 
@@ -236,7 +236,7 @@ def map_key(view: MapView, labels: bool, areas) -> str:
     """The Peta map's widget key (a new map for another view, labels choice or viewport), remembered
     so that the next run can read the map's answer first (``follow_viewport``)."""
     key = f"peta_{view.area}_{view.level}_{view.metric}_{labels}" + (f"_{areas.viewport.key}" if areas else "")
-    st.session_state["peta_map_key"] = key
+    st.session_state["peta_map_key"] = (key, (view.area, view.level))
     return key
 
 

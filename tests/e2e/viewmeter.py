@@ -50,10 +50,10 @@ def map_frame(page):
 
 
 def wait_drawn(page, count: int | None = None, timeout_ms: int = 60_000) -> int:
-    """Wait until the script run has finished and the (last) map has painted its areas (``count`` of
-    them when given); returns how many it painted."""
+    """Wait until the script run has finished and the (last) map — not one ``mark_map`` marked — has
+    painted its areas (``count`` of them when given); returns how many it painted."""
     expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning", timeout=timeout_ms)
-    drawn = map_frame(page).locator("[data-areas-drawn]")
+    drawn = map_frame(page).locator("body:not([data-old]) [data-areas-drawn]")
     if count is None:
         expect(drawn).to_have_count(1, timeout=timeout_ms)
     else:
@@ -63,11 +63,25 @@ def wait_drawn(page, count: int | None = None, timeout_ms: int = 60_000) -> int:
 
 def measure(page, meter: ByteMeter, name: str, action, wait) -> View:
     """Run ``action`` (a click, a zoom), then ``wait`` until the view is drawn: seconds and bytes between."""
+    mark_map(page)
     meter.reset()
     start = time.perf_counter()
     action()
     areas = wait()
     return View(name, time.perf_counter() - start, meter.received, areas)
+
+
+def mark_map(page) -> None:
+    """Mark the map shown now, so that ``wait_new_map`` waits for another one (a new viewport's)."""
+    map_frame(page).locator("body").evaluate("() => { document.body.dataset.old = '1'; }")
+
+
+def wait_new_map(page, timeout_ms: int = 60_000) -> int:
+    """Wait for a map other than the one ``mark_map`` marked to paint its areas; returns how many."""
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning", timeout=timeout_ms)
+    drawn = map_frame(page).locator("body:not([data-old]) [data-areas-drawn]")
+    expect(drawn).to_have_count(1, timeout=timeout_ms)
+    return int(drawn.get_attribute("data-areas-drawn"))
 
 
 def map_codes(page) -> list[str]:

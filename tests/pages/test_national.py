@@ -135,8 +135,8 @@ def test_zoomed_in_the_map_loads_only_the_desa_in_its_viewport(country_env, real
     at = _page("peta", area=COUNTRY)
     viewport = answered((COUNTRY, "kabupaten"), ZOOMED, None)
     assert viewport.level == "desa" and viewport.zoom == 11
-    w, s, e, n = viewport.box  # what was seen and a quarter of it on each side
-    assert (w, s, e, n) == pytest.approx((106.55, -6.3875, 106.85, -6.1625))
+    w, s, e, n = viewport.box  # what was seen and a tenth of it on each side
+    assert (w, s, e, n) == pytest.approx((106.58, -6.365, 106.82, -6.185))
     at.session_state["peta_viewport"] = viewport  # what the page keeps after that answer
     at.run()
     assert not at.exception
@@ -146,6 +146,11 @@ def test_zoomed_in_the_map_loads_only_the_desa_in_its_viewport(country_env, real
     assert f"Di layar: {fmt.number(len(codes))} desa/kelurahan" in at.info[-1].value
     script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
     assert "center: [-6.275, 106.7]" in script and '"zoom": 11.0' in script  # where the reader was, at his zoom
+    at.session_state["peta_viewport"] = answered((COUNTRY, "kabupaten"), {**ZOOMED, "zoom": 8}, None)
+    at.run()
+    kecamatan = _map_codes(at)  # zoomed out to 8: the kecamatan meeting the box, from Banten's own view
+    assert kecamatan and all(k.count(".") == 2 and k.startswith("36.") for k in kecamatan)
+    assert {k[:5] for k in kecamatan} == {"36.03", "36.71", "36.74"}
 
 
 def test_the_viewport_follows_the_readers_zoom(country_env):
@@ -159,6 +164,9 @@ def test_the_viewport_follows_the_readers_zoom(country_env):
     default = {k: v for k, v in ZOOMED.items() if k != "center"}  # st_folium's default, not the reader's view
     assert answered(base, default, None) is None
     assert answered(("36.03", "desa"), ZOOMED, None) is None  # a kabupaten's map: one plain view
+    # A provinsi's map that opened at zoom 9 (past the kecamatan's threshold) shows its kabupaten/kota first.
+    assert answered(("36", "kabupaten"), {**ZOOMED, "zoom": 9}, None, opened_at=9) is None
+    assert answered(("36", "kabupaten"), {**ZOOMED, "zoom": 10}, None, opened_at=9).level == "kecamatan"
 
 
 def test_a_kabupaten_stays_one_plain_view(country_env):
