@@ -33,7 +33,8 @@ def country_home(ctx: Context) -> None:
     kabupaten = queries.coverage_table(ctx.url, ctx.stamp, Level.KABUPATEN.value, ctx.area, ctx.date, geometry=True)
     show_map(ctx, kabupaten, metric="zona", key="home_map", height=620, labels=labels_by_default(kabupaten))
 
-    by_provinsi, by_kabupaten = st.tabs([ctx.t("home_peringkat_provinsi"), ctx.t("home_peringkat_kabupaten")])
+    st.subheader(ctx.t("home_peringkat_negara"))
+    by_provinsi, by_kabupaten = st.tabs([ctx.t("tingkat_provinsi"), ctx.t("tingkat_kabupaten")])
     with by_provinsi:
         ranking_table(ctx, Level.PROVINSI)
     with by_kabupaten:
