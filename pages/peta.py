@@ -23,7 +23,7 @@ else:
             ui.set_map_view(area=kode)
             st.rerun()
     c1, c2, c3, c4 = st.columns([1.2, 2.2, 1.4, 2])
-    levels = ui.levels_below(view.area)
+    levels = ui.map_levels(ctx, view.area)
     c1.radio(ctx.t("peta_tingkat"), levels, key="peta_level", format_func=lambda v: ctx.t(f"tingkat_{v}"))
     c2.radio(ctx.t("peta_ukuran"), ui.MAP_METRICS, key="peta_metric", horizontal=True,
              format_func=lambda v: ctx.t(f"metrik_{v}"))

@@ -39,6 +39,14 @@ def levels_below(area: str) -> list[str]:
     return [lvl.value for lvl in LEVELS[Level.of_code(area).depth:]]
 
 
+def map_levels(ctx: Context, area: str) -> list[str]:
+    """``levels_below`` that the store can draw: the country's provinsi once their boundaries are in."""
+    levels = levels_below(area)
+    if is_country(area) and not queries.has_boundaries(ctx.url, ctx.stamp, Level.PROVINSI.value):
+        levels.remove(Level.PROVINSI.value)
+    return levels
+
+
 def inside(kode: str, area: str) -> bool:
     """``kode`` is ``area`` or lies inside it (everything lies inside the country)."""
     return kode == area or is_country(area) or kode.startswith(f"{area}.")
@@ -60,7 +68,7 @@ def map_view(ctx: Context) -> MapView:
     area = ss.get("peta_area")
     if not area or not inside(area, ctx.area):
         area = ss["peta_area"] = ctx.area
-    levels = levels_below(area)
+    levels = map_levels(ctx, area)
     wanted = ss.pop("peta_level_wanted", None)
     if wanted in levels:
         ss["peta_level"] = wanted

@@ -337,3 +337,10 @@ def country_ranking(url: str, stamp: Stamp, level: str, date: str | None) -> pd.
     names = provinsi_names(url, stamp)
     table[PROVINSI_COLUMN] = [names.get(ancestor_code(k, Level.PROVINSI), "") for k in table[Col.KODE]]
     return table
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def has_boundaries(url: str, stamp: Stamp, level: str) -> bool:
+    """Whether the store holds a boundary of any area at ``level`` (a map of that level draws something)."""
+    areas = store(url).areas(level=level, geometry=True)
+    return bool(len(areas)) and bool(areas.geometry.notna().any())

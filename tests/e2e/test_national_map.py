@@ -20,6 +20,9 @@ pytestmark = pytest.mark.browser
 KABUPATEN = 10
 TANGERANG = (-6.25, 106.62)  # Kabupaten and Kota Tangerang meet here
 SIZES = {"laptop": (1366, 768), "desktop": (1920, 1080), "phone": (390, 844)}
+# Streamlit scrolls its main block, not the page (a full-page screenshot would hold one screen).
+_SCROLL = """(by) => { const m = document.querySelector('[data-testid=stMain]');
+  (m.scrollHeight > m.clientHeight ? m : document.scrollingElement).scrollBy(0, by); }"""
 
 
 @pytest.fixture(scope="module")
@@ -77,11 +80,11 @@ def test_country_screenshots(country_app, chromium, artifacts, size, lang):
     page = context.new_page()
     try:
         suffix = "" if lang == "id" else "&lang=en"
-        page.goto(f"{country_app.url}/?area=ID{suffix}")
-        wait_drawn(page, KABUPATEN)
-        page.screenshot(path=artifacts / f"national_beranda_{size}_{lang}.png", full_page=True)
-        page.goto(f"{country_app.url}/peta?area=ID{suffix}")
-        wait_drawn(page, KABUPATEN)
-        page.screenshot(path=artifacts / f"national_peta_{size}_{lang}.png", full_page=True)
+        for name, path in (("beranda", "/"), ("peta", "/peta")):
+            page.goto(f"{country_app.url}{path}?area=ID{suffix}")
+            wait_drawn(page, KABUPATEN)
+            for screen in range(3):  # the first screen, then one screen further down each time
+                page.screenshot(path=artifacts / f"national_{name}_{size}_{lang}_{screen}.png")
+                page.evaluate(_SCROLL, height - 100)
     finally:
         context.close()

@@ -118,7 +118,7 @@ def test_peta_of_the_country_draws_its_kabupaten(country_env):
     at = _page("peta", area=COUNTRY)
     assert not at.exception
     assert _map_codes(at) == {"18.09", "19.03", "36.01", "36.02", "36.03", "36.04", "36.71", "36.72", "36.73", "36.74"}
-    assert at.radio(key="peta_level").options == ["Provinsi", "Kabupaten/kota"]
+    assert at.radio(key="peta_level").options == ["Kabupaten/kota"]  # no provinsi boundary in the store
     assert at.query_params["area"] == COUNTRY and at.query_params["level"] == "kabupaten"
     crumbs = [b.label for b in at.button if b.key and b.key.startswith("crumb_")]
     assert crumbs == ["Seluruh Indonesia"]
