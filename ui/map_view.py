@@ -151,7 +151,7 @@ def map_hint(ctx: Context, view: MapView) -> str:
     hint = {Level.DESA.value: ctx.t("peta_arahkan"), Level.KABUPATEN.value: ctx.t("peta_klik_kabupaten")}.get(
         view.level, ctx.t("peta_klik"))
     if applies(view.area, view.level):  # the country's or a provinsi's map: zoom in for what lies below
-        hint = ctx.t("peta_klik_negara")
+        hint += " " + ctx.t("peta_perbesar")
     if view.level == Level.DESA.value and view.area != ctx.area:
         hint += " " + ctx.t("peta_kembali")
     return hint

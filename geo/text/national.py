@@ -15,8 +15,8 @@ TEXTS = {
     "home_peringkat_jumlah": ("{jumlah} dari {semua} wilayah · klik judul kolom untuk mengurutkan",
                               "{jumlah} of {semua} areas · click a column's title to sort"),
     "kol_provinsi": ("Provinsi", "Province"),
-    "peta_klik_negara": ("Perbesar peta untuk memuat kecamatan lalu desa di layar, atau klik wilayah untuk membukanya.",
-                         "Zoom in to load the districts, then the villages on screen, or click an area to open it."),
+    "peta_perbesar": ("Perbesar peta untuk memuat kecamatan, lalu desa, yang ada di layar.",
+                      "Zoom in to load the districts, then the villages, on screen."),
     "peta_layar_dimuat": ("Di layar: {jumlah} {tingkat} (dimuat untuk bagian peta ini; geser atau perkecil untuk "
                           "wilayah lain).",
                           "On screen: {jumlah} {tingkat} (loaded for this part of the map; pan or zoom out for "
