@@ -90,6 +90,21 @@ def ancestor_code(kode: str, level: Level) -> str:
     return ".".join(kode.split(".")[: level.depth])
 
 
+COUNTRY = "ID"  # the whole country as a picked area (ISO 3166 code, not a Kemendagri one): it holds every area
+COUNTRY_NAME = "Indonesia"
+
+
+def is_country(kode) -> bool:
+    """True for ``COUNTRY``: its areas are all the store's; its children are the provinsi."""
+    return kode == COUNTRY
+
+
+def top_level(kode: str) -> Level:
+    """The level of the areas right inside ``kode``: provinsi for the country, else the next level down
+    (a desa's own level for a desa)."""
+    return Level.PROVINSI if is_country(kode) else (Level.of_code(kode).child or Level.DESA)
+
+
 DEMO_PROVINSI = "99"  # the synthetic example (data contoh sintetis) lives under a fictional provinsi
 
 

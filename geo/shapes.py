@@ -50,7 +50,8 @@ from geo.simplify import METHOD, simplify_geometry
 from geo.store.tables import map_shapes_table
 
 MEMORY_VIEWS = 32  # views kept in memory per cache (a kabupaten has ~20 kecamatan)
-COUNTRY_VIEW = ""  # the parent of the country's views (every provinsi, every kabupaten of the store)
+COUNTRY_VIEW = ""  # the parent of the country's views (every provinsi, every kabupaten of the store): what the
+# dashboard draws for the picked area geo.schema.COUNTRY (views are keyed by their geometry, not their parent)
 # The levels shown under each kind of parent that an import prepares, by the parent's depth
 # (0: the country): what the pickers and the level selector open in one step.
 PREPARED_AT_IMPORT = {

@@ -1,6 +1,6 @@
 """Beranda: the bupati's home page — the verdict first (will the target be met by the deadline?),
 the age of the data, the KPIs with their change, the zone map with its kecamatan named, the ten
-desa to visit. For a provinsi: the same figures summed over its kabupaten/kota, their map, and
+desa to visit. For the whole country: ``ui.national.country_home``. For a provinsi: the same figures summed over its kabupaten/kota, their map, and
 the kabupaten/kota from the lowest coverage up."""
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ ui.admit(ctx, heading=ctx.t("app_judul"))
 if ctx.area is None:
     st.title(ctx.t("app_judul"))
     st.warning(ctx.t("belum_ada_data"))
+    st.stop()
+if ctx.is_country:  # the whole country: its roll-up, map and rankings (ui.national)
+    ui.country_home(ctx)
     st.stop()
 names = dict(queries.area_list(ctx.url, ctx.stamp))
 summary = queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date)

@@ -16,9 +16,9 @@ ctx = ui.page_start("nav_kantong")
 st.caption(ui.source_line(ctx, ctx.date))
 st.markdown(ctx.t("kantong_intro"))
 
-levels = [Level.DESA.value, Level.KECAMATAN.value, *([Level.KABUPATEN.value] if ctx.is_province else [])]
-if st.session_state.get("kantong_level") not in levels:  # a provinsi opens on its kabupaten/kota
-    st.session_state["kantong_level"] = levels[-1] if ctx.is_province else Level.DESA.value
+levels = ui.pocket_levels(ctx)  # a provinsi and the country open on their kabupaten/kota
+if st.session_state.get("kantong_level") not in levels:
+    st.session_state["kantong_level"] = levels[-1] if ctx.is_province or ctx.is_country else Level.DESA.value
 if ui.media_allowed():
     c1, c2 = st.columns([2, 3])
     c1.radio(ctx.t("peta_tingkat"), levels, key="kantong_level",
@@ -67,10 +67,13 @@ st.subheader(ctx.t("kantong_peta"))
 layers = {ctx.t("lapisan_sekolah_kantong"): present_pockets.school_layer(schools, ctx.lang)}
 if hot_table is not None:
     layers[ctx.t("kantong_hotspot_judul")] = present_pockets.hotspot_layer(hot_table, ctx.lang)
-ui.show_map(ctx, hot_table if hot_table is not None else table, metric="belum_rekam",
-            key=f"kantong_map_{level}_{hot_table is not None}", points=layers, labels=ui.labels_by_default(table),
+drawn = hot_table if hot_table is not None else table
+if ctx.is_country and level != Level.KABUPATEN.value:  # the country's kecamatan: listed, mapped by kabupaten/kota
+    drawn = queries.pockets_table(ctx.url, ctx.stamp, ctx.area, Level.KABUPATEN.value, ctx.date, False, zones)
+ui.show_map(ctx, drawn, metric="belum_rekam",
+            key=f"kantong_map_{level}_{hot_table is not None}", points=layers, labels=ui.labels_by_default(drawn),
             outline=ui.kecamatan_outline(ctx, level, ctx.area))
-if ui.media_allowed():
+if ui.media_allowed() and not ctx.is_country:  # no image of the whole country yet
     ui.download_menu(ctx, ("kantong", "peta"), key="kantong_unduh")
 
 # Hot and cold spots.

@@ -23,7 +23,7 @@ else:
             ui.set_map_view(area=kode)
             st.rerun()
     c1, c2, c3, c4 = st.columns([1.2, 2.2, 1.4, 2])
-    levels = ui.levels_below(view.area)
+    levels = ui.map_levels(ctx, view.area)
     c1.radio(ctx.t("peta_tingkat"), levels, key="peta_level", format_func=lambda v: ctx.t(f"tingkat_{v}"))
     c2.radio(ctx.t("peta_ukuran"), ui.MAP_METRICS, key="peta_metric", horizontal=True,
              format_func=lambda v: ctx.t(f"metrik_{v}"))
@@ -44,7 +44,9 @@ view = ui.map_view(ctx)
 ui.sync_query_params(view)
 title.header(ui.page_title(ctx, ctx.t("nav_peta"), dict(crumbs).get(view.area)))
 
-table = ui.map_table(ctx, view)
+ui.follow_viewport(view)  # the map's last bounds and zoom, before anything is drawn
+on_screen = ui.viewport_areas(ctx, view)  # zoomed in on the country or a provinsi: the areas in the viewport
+table = on_screen.table if on_screen and on_screen.table is not None else ui.map_table(ctx, view)
 labels_key = f"peta_nama_{view.area}_{view.level}"  # a new view starts from its own default
 labels = st.session_state.get(labels_key, ui.labels_by_default(table))
 if not story:
@@ -55,14 +57,17 @@ if not story:
         note.info(ctx.t("peta_satu_zona", jumlah=one_zone[1], zona=ui.zone_word(ctx, one_zone[0]).lower()),
                   icon=":material/palette:")
         switch.button(ctx.t("peta_ke_cakupan"), on_click=ui.set_map_metric, args=("cakupan",), key="peta_ke_cakupan")
-clicked = ui.show_map(ctx, table, metric=view.metric, key=f"peta_{view.area}_{view.level}_{view.metric}_{labels}",
+clicked = ui.show_map(ctx, table, metric=view.metric, key=ui.map_key(view, labels, on_screen),
                       height=620, points=ui.point_layers(ctx, st.session_state.get("peta_layers") or []),
-                      returned_objects=["last_active_drawing"], labels=labels,
-                      outline=ui.kecamatan_outline(ctx, view.level, view.area))
-if ui.handle_click(view, clicked):
+                      returned_objects=ui.map_returns(view), labels=labels,
+                      outline=on_screen.outline if on_screen else ui.kecamatan_outline(ctx, view.level, view.area),
+                      view=(on_screen.viewport.centre, on_screen.viewport.zoom) if on_screen else None)
+if ui.handle_click(view, clicked) or ui.follow_viewport(view, clicked):
     st.rerun()
+if on_screen:
+    st.info(ui.viewport_note(ctx, on_screen), icon=":material/zoom_in:")
 
 source = ui.source_line(ctx, ctx.date)
 st.caption(source if story else f"{source} · {ui.map_hint(ctx, view)}")
-if ui.media_allowed():
+if ui.media_allowed() and not (ctx.is_country and view.area == ctx.area):  # no image of the whole country yet
     ui.download_menu(ctx, ("peta", "zona-bar", "kantong"), key="peta_unduh", within=view.area)

@@ -18,8 +18,7 @@ from ui import queries
 title = st.empty()  # the page's name, then the chosen area's once it is picked below
 ctx = ui.page_start("nav_tren", title=title)
 settings = ctx.settings
-names = {ctx.area: (dict(queries.area_list(ctx.url, ctx.stamp))[ctx.area], ""),  # a provinsi the store may not name
-         **queries.area_names_and_levels(ctx.url, ctx.stamp, ctx.area)}
+names = ui.trend_names(ctx)  # {kode: (nama, level)} of the area and those inside it
 name = lambda kode: names.get(kode, (kode, ""))[0]  # noqa: E731
 
 inputs = ui.trend_inputs(ctx, names)  # area, target, deadline, window (pickers hidden in screenshot mode)

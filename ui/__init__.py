@@ -4,7 +4,8 @@
 ``queries`` (every cached call into geo, keyed on small values), ``headline`` (the verdict, the
 data's age, the KPIs), ``map_view``, ``account`` (login, who may see what), ``uploads``
 (everything editors write; ``enrollment`` and ``boundaries``: the Data page's desks),
-``downloads`` (images, the PDF, tables), ``plans`` (the planner's saved plans). The names pages use are gathered here.
+``downloads`` (images, the PDF, tables), ``plans`` (the planner's saved plans), ``national``
+(Beranda of the whole country), ``viewport`` (the areas a wide map loads for its viewport). The names pages use are gathered here.
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from ui.map_view import (
     MAP_METRICS, POINT_LAYERS, MapView, area_search_options, breadcrumb, focus_area, handle_click, kecamatan_outline,
     labels_by_default, levels_below, map_hint, map_table, map_view, point_layers, set_map_metric, set_map_view, show_folium, show_map,
 )
+from ui.map_view import follow_viewport, map_key, map_levels, map_returns, pocket_levels, viewport_areas, viewport_note
+from ui.national import country_home, trend_names
 from ui.alerts import alerts_panel, digests_panel, target_summary, targets_editor
 from ui.plans import coverage_after, plan_controls, saved_plans_panel, zones_before_after
 from ui.state import (
@@ -34,9 +37,9 @@ from ui.uploads import (
 
 __all__ = [
     "alerts_panel", "digests_panel", "target_summary", "targets_editor",
-    "active_versions", "admit", "boundary_desk", "area_search_options", "breadcrumb", "briefing_button", "can", "chart_areas", "chart_settings", "child_ranking", "Context", "context",
+    "active_versions", "admit", "boundary_desk", "area_search_options", "breadcrumb", "briefing_button", "can", "chart_areas", "chart_settings", "child_ranking", "country_home", "trend_names", "Context", "context",
     "coverage_after", "current_session", "demo_banner", "enrollment_desk", "download_menu", "fail", "fix_unmatched", "flash",
-    "focus_area", "forget_upload", "handle_click", "history_view", "image_menu", "join_report_view", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "levels_below",
+    "focus_area", "follow_viewport", "viewport_areas", "viewport_note", "map_key", "map_levels", "map_returns", "pocket_levels", "forget_upload", "handle_click", "history_view", "image_menu", "join_report_view", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "levels_below",
     "link_notes", "login_box", "MAP_METRICS", "map_hint", "map_table", "map_view", "MapView", "media_allowed", "OTHER_IMPORTS", "outlook", "over_100_badge",
     "pace_ranking", "page_start", "page_style", "picker", "plain", "fitted_table", "page_title", "POINT_LAYERS", "point_layers", "prepare_upload", "rollback", "save_enrollment",
     "plan_controls", "zones_before_after", "save_event", "save_other", "saved_plans_panel", "screenshot_exit", "screenshot_mode", "set_map_metric",

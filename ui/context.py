@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo.config import Settings
 from geo.ingest.rights import may_write
-from geo.schema import Level, RekamError, ancestor_code, is_demo_code
+from geo.schema import Level, RekamError, ancestor_code, is_country, is_demo_code
 from geo.text import describe, tr
 
 
@@ -21,7 +21,7 @@ class Context:
 
     url: str
     stamp: tuple[int, int]  # the store's version stamp: changes whenever data changes
-    area: str | None  # kabupaten/kota code, or a provinsi code (queries.province_list)
+    area: str | None  # kabupaten/kota code, a provinsi code (queries.province_list) or COUNTRY
     date: str | None  # ISO date, None = latest
     lang: str
     settings: Settings
@@ -32,7 +32,12 @@ class Context:
     @property
     def is_province(self) -> bool:
         """True when a provinsi is picked: pages show its kabupaten/kota as the child level."""
-        return bool(self.area) and Level.of_code(self.area) == Level.PROVINSI
+        return bool(self.area) and not is_country(self.area) and Level.of_code(self.area) == Level.PROVINSI
+
+    @property
+    def is_country(self) -> bool:
+        """True when the whole country is picked: pages show its provinsi and kabupaten/kota."""
+        return is_country(self.area)
 
     @property
     def is_demo(self) -> bool:

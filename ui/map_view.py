@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from geo.schema import LEVELS, Col, Level, ancestor_code
+from geo import fmt
+from geo.schema import LEVELS, Col, Level, ancestor_code, is_country
 from ui import queries
 from ui.context import Context
+from ui.viewport import RETURNED as VIEWPORT_RETURNED, applies, follow, loaded
 
 MAP_METRICS = ["zona", "cakupan", "belum_rekam", "perubahan", "target"]
 POINT_LAYERS = ["lokasi", "sekolah"]
@@ -30,7 +32,24 @@ class MapView:
 
 
 def levels_below(area: str) -> list[str]:
+    """The levels a map of ``area`` may draw: for the country its provinsi and kabupaten/kota (its
+    kecamatan and desa load for the viewport as the reader zooms in, ``ui.viewport``)."""
+    if is_country(area):
+        return [Level.PROVINSI.value, Level.KABUPATEN.value]
     return [lvl.value for lvl in LEVELS[Level.of_code(area).depth:]]
+
+
+def map_levels(ctx: Context, area: str) -> list[str]:
+    """``levels_below`` that the store can draw: the country's provinsi once their boundaries are in."""
+    levels = levels_below(area)
+    if is_country(area) and not queries.has_boundaries(ctx.url, ctx.stamp, Level.PROVINSI.value):
+        levels.remove(Level.PROVINSI.value)
+    return levels
+
+
+def inside(kode: str, area: str) -> bool:
+    """``kode`` is ``area`` or lies inside it (everything lies inside the country)."""
+    return kode == area or is_country(area) or kode.startswith(f"{area}.")
 
 
 def shown_area(kode: str) -> str:
@@ -47,14 +66,14 @@ def map_view(ctx: Context) -> MapView:
         ss["peta_last_click"] = None
         ss.pop("peta_level", None)
     area = ss.get("peta_area")
-    if not area or not (area == ctx.area or area.startswith(f"{ctx.area}.")):
+    if not area or not inside(area, ctx.area):
         area = ss["peta_area"] = ctx.area
-    levels = levels_below(area)
+    levels = map_levels(ctx, area)
     wanted = ss.pop("peta_level_wanted", None)
     if wanted in levels:
         ss["peta_level"] = wanted
-    if ss.get("peta_level") not in levels:
-        ss["peta_level"] = levels[0]
+    if ss.get("peta_level") not in levels:  # the country opens on its kabupaten/kota
+        ss["peta_level"] = Level.KABUPATEN.value if is_country(area) else levels[0]
     if ss.get("peta_metric") not in MAP_METRICS:
         ss["peta_metric"] = "zona"
     dates = queries.snapshot_dates(ctx.url, ctx.stamp, ctx.area)
@@ -80,6 +99,14 @@ def focus_area(kode: str) -> None:
 
 def breadcrumb(ctx: Context, area: str) -> list[tuple[str, str]]:
     """(kode, nama) from the picked area (provinsi or kabupaten/kota) down to ``area``."""
+    if is_country(ctx.area):
+        names = {**queries.provinsi_names(ctx.url, ctx.stamp), **dict(queries.kabupaten_list(ctx.url, ctx.stamp))}
+        top = [(ctx.area, ctx.t("seluruh_indonesia"))]
+        if is_country(area):
+            return top
+        if Level.of_code(area).depth > Level.KABUPATEN.depth:
+            names.update(queries.area_names(ctx.url, ctx.stamp, ancestor_code(area, Level.KABUPATEN)))
+        return top + [(k, names.get(k, k)) for k in (ancestor_code(area, lvl) for lvl in LEVELS[: Level.of_code(area).depth])]
     names = {**dict(queries.area_list(ctx.url, ctx.stamp)), **queries.area_names(ctx.url, ctx.stamp, ctx.area)}
     depth = Level.of_code(area).depth
     codes = [ancestor_code(area, lvl) for lvl in LEVELS[Level.of_code(ctx.area).depth - 1: depth]]
@@ -88,7 +115,12 @@ def breadcrumb(ctx: Context, area: str) -> list[tuple[str, str]]:
 
 def area_search_options(ctx: Context, area: str) -> dict[str, str]:
     """Searchable kabupaten/kota (when a provinsi is picked), kecamatan and desa of the picked area:
-    {kode: 'Nama (level)' or, for a desa, 'Nama — Kecamatan'}."""
+    {kode: 'Nama (level)' or, for a desa, 'Nama — Kecamatan'}. For the country: its provinsi and
+    kabupaten/kota (tens of thousands of desa would make a heavy list; pick a kabupaten/kota for them)."""
+    if is_country(ctx.area):
+        names = {**{k: (n, "provinsi") for k, n in queries.provinsi_names(ctx.url, ctx.stamp).items()},
+                 **{k: (n, "kabupaten") for k, n in queries.kabupaten_list(ctx.url, ctx.stamp)}}
+        return {k: f"{n} ({ctx.t(f'tingkat_{lvl}')})" for k, (n, lvl) in sorted(names.items(), key=lambda kv: kv[1][0])}
     names = queries.area_names(ctx.url, ctx.stamp, ctx.area)
     out = {}
     for kode, nama in sorted(names.items(), key=lambda kv: kv[1]):
@@ -102,13 +134,15 @@ def area_search_options(ctx: Context, area: str) -> dict[str, str]:
     return out
 
 
-def map_table(ctx: Context, view: MapView):
+def map_table(ctx: Context, view: MapView, *, level: str | None = None, within: str | None = None):
+    """The view's areas (or those of ``level`` inside ``within``) with geometry and what its metric needs."""
+    level, within = level or view.level, within or view.area
     if view.metric == "perubahan":
-        return queries.change_table(ctx.url, ctx.stamp, view.level, view.area, ctx.date, view.since)
+        return queries.change_table(ctx.url, ctx.stamp, level, within, ctx.date, view.since)
     if view.metric == "target":  # coverage minus each area's target in force today
-        return queries.target_table(ctx.url, ctx.stamp, view.level, view.area, ctx.date, date.today().isoformat(),
+        return queries.target_table(ctx.url, ctx.stamp, level, within, ctx.date, date.today().isoformat(),
                                     ctx.settings)
-    return queries.coverage_table(ctx.url, ctx.stamp, view.level, view.area, ctx.date, geometry=True)
+    return queries.coverage_table(ctx.url, ctx.stamp, level, within, ctx.date, geometry=True)
 
 
 def map_hint(ctx: Context, view: MapView) -> str:
@@ -116,6 +150,8 @@ def map_hint(ctx: Context, view: MapView) -> str:
     nothing to click) point at one for its figures; and how to go back up when drilled down."""
     hint = {Level.DESA.value: ctx.t("peta_arahkan"), Level.KABUPATEN.value: ctx.t("peta_klik_kabupaten")}.get(
         view.level, ctx.t("peta_klik"))
+    if applies(view.area, view.level):  # the country's or a provinsi's map: zoom in for what lies below
+        hint += " " + ctx.t("peta_perbesar")
     if view.level == Level.DESA.value and view.area != ctx.area:
         hint += " " + ctx.t("peta_kembali")
     return hint
@@ -151,23 +187,33 @@ def kecamatan_outline(ctx: Context, level: str, area: str):
     return kecamatan[kecamatan[Col.KODE] == area] if Level.of_code(area) == Level.KECAMATAN else kecamatan
 
 
+def pocket_levels(ctx: Context) -> list[str]:
+    """The levels Kantong lists: desa and kecamatan, and the kabupaten/kota of a provinsi; for the
+    country its kecamatan and kabupaten/kota (its tens of thousands of desa: pick a provinsi or a
+    kabupaten/kota for them)."""
+    if ctx.is_country:
+        return [Level.KECAMATAN.value, Level.KABUPATEN.value]
+    return [Level.DESA.value, Level.KECAMATAN.value, *([Level.KABUPATEN.value] if ctx.is_province else [])]
+
+
 def labels_by_default(table) -> bool:
     """Names on the map when few areas are drawn (a kabupaten's kecamatan, one kecamatan's desa)."""
     return len(table) <= LABELS_UP_TO
 
 
 def show_map(ctx: Context, table, *, metric: str = "zona", key: str, height: int = 520, points=None,
-             returned_objects: list[str] | None = None, labels: bool = False, outline=None):
+             returned_objects: list[str] | None = None, labels: bool = False, outline=None, view=None):
     """Draw a coverage map (offline: Leaflet served locally) and return st_folium's answer.
 
     ``labels``: the areas' names where they fit; ``outline``: parent areas whose borders are drawn
-    over the areas (``kecamatan_outline``)."""
+    over the areas (``kecamatan_outline``); ``view``: ((lat, lon), zoom) to open at instead of
+    fitting the areas (a viewport's areas, ``ui.viewport``)."""
     from geo.render import maps
     from ui.prepare import ensure_prepared
 
     ensure_prepared(ctx, table)  # a view not prepared at import: simplified now, once, with a progress bar
     m = maps.coverage_map(table, metric=metric, settings=ctx.settings, lang=ctx.lang, data_date=ctx.date,
-                          points=points, shapes=queries.shapes(ctx.url), labels=labels, outline=outline)
+                          points=points, shapes=queries.shapes(ctx.url), labels=labels, outline=outline, view=view)
     return show_folium(m, key=key, height=height, returned_objects=returned_objects)
 
 
@@ -177,3 +223,42 @@ def show_folium(m, *, key: str, height: int = 520, returned_objects: list[str] |
 
     queries.offline_assets()
     return st_folium(m, key=key, height=height, use_container_width=True, returned_objects=returned_objects or [])
+
+
+def viewport_areas(ctx: Context, view: MapView):
+    """``ui.viewport.Loaded``: the kecamatan or desa loaded for the map's viewport when the reader has
+    zoomed in on the country's or a provinsi's map; None otherwise (the view's own areas)."""
+    return loaded(ctx, (view.area, view.level), lambda level, within: map_table(ctx, view, level=level, within=within))
+
+
+def follow_viewport(view: MapView, answer: dict | None = None) -> bool:
+    """True when the map's answer (bounds, zoom) asks for other areas than those loaded (rerun).
+
+    Without ``answer``: the last one of the map drawn last (``map_key``), read from session state
+    before the new run draws anything — a zoom then costs one run of the page, not two."""
+    if answer is None:  # the last map's, if it showed this view (another view's bounds are not this one's)
+        key, base = st.session_state.get("peta_map_key") or (None, None)
+        answer = st.session_state.get(key) if base == (view.area, view.level) else None
+    return follow((view.area, view.level), answer)
+
+
+def map_key(view: MapView, labels: bool, areas) -> str:
+    """The Peta map's widget key (a new map for another view, labels choice or viewport), remembered
+    so that the next run can read the map's answer first (``follow_viewport``)."""
+    key = f"peta_{view.area}_{view.level}_{view.metric}_{labels}" + (f"_{areas.viewport.key}" if areas else "")
+    st.session_state["peta_map_key"] = (key, (view.area, view.level))
+    return key
+
+
+def map_returns(view: MapView) -> list[str]:
+    """What the Peta's map sends back: the clicked area; and its bounds and zoom where they load
+    areas (the country's or a provinsi's map), so that other maps do not rerun the page on every move."""
+    return ["last_active_drawing", *(VIEWPORT_RETURNED if applies(view.area, view.level) else [])]
+
+
+def viewport_note(ctx: Context, areas) -> str | None:
+    """What the map holds for its viewport: how many kecamatan or desa, or that there are too many."""
+    if areas is None:
+        return None
+    key = "peta_layar_dimuat" if areas.table is not None else "peta_layar_terlalu_banyak"
+    return ctx.t(key, jumlah=fmt.number(areas.count, lang=ctx.lang), tingkat=ctx.t(f"tingkat_jamak_{areas.level}"))

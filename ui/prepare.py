@@ -14,7 +14,8 @@ import time
 import streamlit as st
 
 from geo import fmt
-from geo.schema import Col, Level
+from geo.render.maps import frame_level
+from geo.schema import Col
 from geo.shapes import STORING, view_key
 from geo.simplify import STEPS
 from ui import queries
@@ -22,13 +23,6 @@ from ui.context import Context
 
 POLL_SECONDS = 0.25
 _STEPS = (*STEPS, STORING)
-
-
-def _level(frame) -> Level:
-    """The level of the frame's rows, as ``geo.render.maps`` reads it (Col.LEVEL, else the code)."""
-    if Col.LEVEL in frame and frame[Col.LEVEL].notna().any():
-        return Level(str(frame[Col.LEVEL].dropna().iloc[0]))
-    return Level.of_code(str(frame[Col.KODE].iloc[0]))
 
 
 def ensure_prepared(ctx: Context, table) -> bool:
@@ -42,7 +36,7 @@ def ensure_prepared(ctx: Context, table) -> bool:
         return False
     if drawn.crs is not None and not drawn.crs.equals("EPSG:4326"):
         drawn = drawn.to_crs("EPSG:4326")
-    level, codes, geometry = _level(drawn), drawn[Col.KODE].astype(str), drawn.geometry.values
+    level, codes, geometry = frame_level(drawn), drawn[Col.KODE].astype(str), drawn.geometry.values
     cache = queries.shapes(ctx.url)
     key = view_key(codes, geometry, level)
     if cache.has(codes, geometry, level, key=key):

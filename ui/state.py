@@ -13,7 +13,7 @@ import streamlit as st
 
 from geo import fmt
 from geo.config import load_settings
-from geo.schema import Level, RekamError, ancestor_code
+from geo.schema import COUNTRY, Level, RekamError, ancestor_code, is_country
 from geo.store import resolve_url
 from geo.text import describe
 from ui import queries
@@ -122,7 +122,8 @@ def _link_area(url, stamp, value: str | None, kabupaten: dict[str, str], refuse)
     an unknown area falls back to its kabupaten/kota when that exists, else to the first one.
     Returns the area the map will show."""
     ss = st.session_state
-    if value in dict(queries.province_list(url, stamp)):  # a provinsi offered by the picker opens itself
+    if value == COUNTRY and queries.country_offered(url, stamp) or value in dict(queries.province_list(url, stamp)):
+        # the country or a provinsi offered by the picker opens itself
         ss["area"], ss["peta_pending"] = value, value
         return value
     kab = ancestor_code(value, Level.KABUPATEN) if value else None
@@ -170,11 +171,17 @@ def sidebar(ctx: Context) -> None:
         areas = dict(queries.area_list(ctx.url, ctx.stamp))
         if areas:
             label = "pilih_wilayah_provinsi" if queries.province_list(ctx.url, ctx.stamp) else "pilih_wilayah"
-            st.selectbox(ctx.t(label), list(areas), key="area", format_func=lambda k: f"{areas[k]} ({k})")
+            label = "pilih_wilayah_negara" if COUNTRY in areas else label
+            st.selectbox(ctx.t(label), list(areas), key="area", format_func=lambda k: area_option(ctx, areas, k))
             dates = queries.snapshot_dates(ctx.url, ctx.stamp, st.session_state["area"])
             if dates:
                 st.selectbox(ctx.t("pilih_tanggal"), dates[::-1], key="date",
                              format_func=lambda d: fmt.long_date(d, ctx.lang))
+
+
+def area_option(ctx: Context, areas: dict[str, str], kode: str) -> str:
+    """How the area picker names ``kode``: "Seluruh Indonesia", else its name and code."""
+    return ctx.t("seluruh_indonesia") if is_country(kode) else f"{areas[kode]} ({kode})"
 
 
 _SCREENSHOT_CSS = """

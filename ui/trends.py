@@ -45,18 +45,20 @@ def trend_inputs(ctx: Context, names: dict[str, tuple[str, str]]) -> TrendInputs
     """The page's pickers (hidden in screenshot mode, their values kept); a target that cannot be
     read is named and the office's target used instead."""
     ss, settings = st.session_state, ctx.settings
-    child = Level.KABUPATEN if ctx.is_province else Level.KECAMATAN
+    child = Level.PROVINSI if ctx.is_country else Level.KABUPATEN if ctx.is_province else Level.KECAMATAN
     kecamatan = [k for k, (_, level) in names.items() if level == child.value]  # or a provinsi's kabupaten/kota
-    if ss.get("tren_area") not in (ctx.area, *kecamatan):  # another area was picked
-        ss["tren_area"] = ctx.area
-    in_force = queries.area_projection(ctx.url, ctx.stamp, ctx.area, ctx.date, date.today().isoformat(), settings)
+    own = [] if ctx.is_country else [ctx.area]  # the country opens on its provinsi (no series of its own yet)
+    if ss.get("tren_area") not in (*own, *kecamatan):  # another area was picked
+        ss["tren_area"] = (own or kecamatan)[0]
+    in_force = queries.area_projection(ctx.url, ctx.stamp, (own or [ss["tren_area"]])[0], ctx.date,
+                                       date.today().isoformat(), settings)
     deadline = date.fromisoformat(str(in_force.get(TENGGAT) or settings.deadline_for(ctx.date))[:10])
     goal = in_force.get(TARGET) or settings.target
     defaults = {"tren_target": target_text(goal, ctx.lang), "tren_tenggat": deadline,
                 "tren_jendela": DEFAULT_RATE_WINDOW_DAYS}
     if media_allowed():
         c1, c2, c3, c4 = st.columns([2.2, 1, 1, 1])
-        c1.selectbox(ctx.t("tren_wilayah"), [ctx.area, *kecamatan], key="tren_area",
+        c1.selectbox(ctx.t("tren_wilayah"), [*own, *kecamatan], key="tren_area",
                      format_func=lambda k: ctx.t("tren_seluruh", nama=names.get(k, (k,))[0]) if k == ctx.area
                      else f"{names.get(k, (k,))[0]} ({k})")
         c2.text_input(ctx.t("tren_target"), value=defaults["tren_target"], help=ctx.t("tren_target_bantuan"),

@@ -17,11 +17,11 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 import pandas as pd
-from sqlalchemy import Column, Table, create_engine, func, insert, inspect, select, text, update
+from sqlalchemy import Column, Table, create_engine, func, insert, inspect, select, text, true, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from geo.io.grids import clean_text, clean_texts
-from geo.schema import COUNT_COLUMNS, Col, Level, RekamError, StoreError
+from geo.schema import COUNT_COLUMNS, COUNTRY, Col, Level, RekamError, StoreError
 from geo.store.tables import (METADATA, areas_table, enrollment_table, points_table,
                               versions_table)
 from geo.store.bulk import insert_rows, row_count, whole_numbers
@@ -44,6 +44,9 @@ def now() -> str:
 
 
 def _within_clause(col, within: str | None):
+    """The rows of ``within`` and of every area inside it; the country (``COUNTRY``) holds them all."""
+    if within == COUNTRY:
+        return true()
     return (col == within) | col.like(within + ".%") if within else None
 
 

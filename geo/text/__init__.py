@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from geo.schema import Problem, RekamError, ValidationFailed
-from geo.text import alerts, auth, base, boundaries, capacity, files, maps, media, plan, pockets, trend, ui
+from geo.text import alerts, auth, base, boundaries, capacity, files, maps, media, national, plan, pockets, trend, ui
 
 LANGS = ("id", "en")
 
@@ -22,7 +22,7 @@ class Word:
     (an error raised in ``geo`` does not know which language it will be read in)."""
 
     key: str
-PARTS = (base, ui, files, boundaries, auth, capacity, plan, pockets, trend, media, maps, alerts)
+PARTS = (base, ui, files, boundaries, auth, capacity, plan, pockets, trend, media, maps, alerts, national)
 
 
 def _load() -> dict[str, dict[str, str]]:

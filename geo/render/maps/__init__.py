@@ -27,10 +27,10 @@ GeoJSON layers), ``legend``, ``builder`` (``coverage_map``).
 """
 from __future__ import annotations
 
-from geo.render.maps.builder import METRICS, VALUE_COLUMN, MapInputError, coverage_map
+from geo.render.maps.builder import METRICS, VALUE_COLUMN, MapInputError, coverage_map, frame_level
 from geo.render.maps.layers import AreaLayer
 from geo.render.maps.legend import Legend, legend_html
 from geo.render.maps.scales import RAMPS, ramp_colours, zones
 
-__all__ = ["METRICS", "RAMPS", "VALUE_COLUMN", "AreaLayer", "Legend", "MapInputError", "coverage_map", "legend_html",
+__all__ = ["METRICS", "RAMPS", "VALUE_COLUMN", "AreaLayer", "Legend", "MapInputError", "coverage_map", "frame_level", "legend_html",
            "ramp_colours", "zones"]

@@ -35,7 +35,8 @@ class MapInputError(RekamError):
 
 
 # --- geometry ---------------------------------------------------------------------------
-def _level_of(frame: pd.DataFrame) -> Level:
+def frame_level(frame: pd.DataFrame) -> Level:
+    """The level of a map frame's rows: Col.LEVEL when given, else the first code's depth."""
     if Col.LEVEL in frame and frame[Col.LEVEL].notna().any():
         try:
             return Level(str(frame[Col.LEVEL].dropna().iloc[0]))
@@ -50,7 +51,7 @@ def _map_geometry(frame: gpd.GeoDataFrame, shapes: ShapeCache | None) -> np.ndar
         frame = frame.to_crs("EPSG:4326")
     if "simplify" in frame.attrs:  # already simplified by the caller
         return np.asarray(frame.geometry.values, dtype=object)
-    return (shapes or _MEMORY).simplified(frame[Col.KODE], frame.geometry.values, _level_of(frame))
+    return (shapes or _MEMORY).simplified(frame[Col.KODE], frame.geometry.values, frame_level(frame))
 
 
 def _feature_collection(properties: pd.DataFrame, geometry: np.ndarray) -> str:
@@ -96,7 +97,8 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
                  lang: str = "id", data_date=None, points: dict[str, pd.DataFrame] | None = None,
                  basemap: bool = False, height: int | str = 560, shapes: ShapeCache | None = None,
                  title: str | None = None, labels: bool = False,
-                 outline: gpd.GeoDataFrame | None = None) -> folium.Map:
+                 outline: gpd.GeoDataFrame | None = None,
+                 view: tuple[tuple[float, float], float] | None = None) -> folium.Map:
     """A Leaflet map of ``gdf``'s areas coloured by ``metric``, with tooltips and a legend.
 
     Takes Col.KODE, Col.NAMA, Col.CAKUPAN (percent, NaN/NA = no data) and geometry (any CRS,
@@ -119,7 +121,8 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
     ``title`` (e.g. the area's name) heads the legend, for a map that leaves the dashboard.
     ``labels``: the areas' names on the map where they fit. ``outline``: parent areas (Col.KODE,
     geometry; e.g. the kecamatan of the desa drawn) whose borders are drawn over the areas. The
-    scale bar is metric only.
+    scale bar is metric only. ``view``: ((lat, lon), zoom) the map opens at, as the reader left it
+    (the areas loaded for a viewport), instead of fitting the areas.
 
     Raises MapInputError for an unknown metric or a missing column.
     """
@@ -140,8 +143,9 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
 
     minx, miny, maxx, maxy = shapely.total_bounds(geometry) if len(frame) else INDONESIA
     bounds = [[float(miny), float(minx)], [float(maxy), float(maxx)]]
-    m = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=fit_zoom((minx, miny, maxx, maxy)),
-                   tiles=None, height=height, control_scale=False, prefer_canvas=True, zoom_snap=ZOOM_SNAP)
+    centre, zoom = view or (((miny + maxy) / 2, (minx + maxx) / 2), fit_zoom((minx, miny, maxx, maxy)))
+    m = folium.Map(location=list(centre), zoom_start=zoom, tiles=None, height=height, control_scale=False,
+                   prefer_canvas=True, zoom_snap=ZOOM_SNAP)
     use_local_assets(m)
     MetricScale().add_to(m)
     if basemap:
@@ -157,7 +161,7 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
     # Chromium the pan was lost, leaving areas under the legend.)
     html = legend_html(metric, settings, lang, counts=colouring.counts(metric), domain=colouring.domain,
                        data_date=data_date, notes=notes, point_rows=point_rows, title=title, over_100=len(over))
-    Legend(html, bounds=bounds if len(frame) else None).add_to(m)
+    Legend(html, bounds=bounds if len(frame) and view is None else None).add_to(m)
     areas.add_to(m)
     if outline is not None and len(outline):
         parents = outline[~(outline.geometry.isna() | outline.geometry.is_empty)]

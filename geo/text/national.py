@@ -1,0 +1,28 @@
+"""Texts of the whole country as a picked area: the picker, Beranda's roll-up and rankings, the
+national map and the areas loaded for the map's viewport."""
+from __future__ import annotations
+
+TEXTS = {
+    "seluruh_indonesia": ("Seluruh Indonesia", "All of Indonesia"),
+    "pilih_wilayah_negara": ("Wilayah (negara, provinsi atau kabupaten/kota)",
+                             "Area (country, province or regency/city)"),
+    "home_peta_negara": ("Peta zona kabupaten/kota — seluruh Indonesia", "Zone map of regencies/cities — all of Indonesia"),
+    "home_peringkat_negara": ("Provinsi dan kabupaten/kota, dari cakupan terendah",
+                              "Provinces and regencies/cities, lowest coverage first"),
+    "home_peringkat_cari": ("Cari nama", "Search by name"),
+    "home_peringkat_cari_bantuan": ("Sebagian nama wilayah atau provinsinya, mis. serang",
+                                    "Part of the area's or its province's name, e.g. serang"),
+    "home_peringkat_jumlah": ("{jumlah} dari {semua} wilayah · klik judul kolom untuk mengurutkan",
+                              "{jumlah} of {semua} areas · click a column's title to sort"),
+    "kol_provinsi": ("Provinsi", "Province"),
+    "peta_perbesar": ("Perbesar peta untuk memuat kecamatan, lalu desa, yang ada di layar.",
+                      "Zoom in to load the districts, then the villages, on screen."),
+    "peta_layar_dimuat": ("Di layar: {jumlah} {tingkat} (dimuat untuk bagian peta ini; geser atau perkecil untuk "
+                          "wilayah lain).",
+                          "On screen: {jumlah} {tingkat} (loaded for this part of the map; pan or zoom out for "
+                          "other areas)."),
+    "peta_layar_terlalu_banyak": ("Terlalu banyak {tingkat} di layar ({jumlah}); perbesar peta untuk memuatnya.",
+                                  "Too many {tingkat} on screen ({jumlah}); zoom in to load them."),
+    "tingkat_jamak_kecamatan": ("kecamatan", "districts"),
+    "tingkat_jamak_desa": ("desa/kelurahan", "villages"),
+}

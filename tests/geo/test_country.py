@@ -1,0 +1,64 @@
+"""The whole country (geo.schema.COUNTRY) as ``within``: every stored area, row, date and point, on
+SQLite and PostgreSQL; a map opened at the reader's view instead of fitting its areas."""
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import box
+
+from geo.coverage import coverage_table, ranking
+from geo.render import maps
+from geo.schema import COUNTRY, Col, Level, is_country, top_level
+from geo.store import Store
+
+AREAS = [
+    ("36.74", "Kota Satu", "kabupaten", "36", "kota", box(106.6, -6.4, 106.8, -6.2)),
+    ("18.09", "Kabupaten Dua", "kabupaten", "18", "kabupaten", box(105.0, -5.6, 105.3, -5.3)),
+    ("36.74.01", "Kec Satu", "kecamatan", "36.74", "kecamatan", box(106.6, -6.4, 106.8, -6.2)),
+    ("18.09.01", "Kec Dua", "kecamatan", "18.09", "kecamatan", box(105.0, -5.6, 105.3, -5.3)),
+]
+
+
+@pytest.fixture
+def store(store_url):
+    s = Store.open(store_url)
+    columns = [Col.KODE, Col.NAMA, Col.LEVEL, Col.KODE_INDUK, Col.TIPE, "geometry"]
+    s.add_areas(gpd.GeoDataFrame(pd.DataFrame(AREAS, columns=columns), geometry="geometry", crs="EPSG:4326"))
+    s.add_enrollment(pd.DataFrame([{Col.KODE: "36.74.01", Col.WAJIB: 1000, Col.SUDAH: 900},
+                                   {Col.KODE: "18.09.01", Col.WAJIB: 500, Col.SUDAH: 400}]), tanggal="2026-11-09")
+    s.add_enrollment(pd.DataFrame([{Col.KODE: "18.09.01", Col.WAJIB: 500, Col.SUDAH: 450}]), tanggal="2026-11-16")
+    yield s
+    s.close()
+
+
+def test_the_country_holds_every_area_row_and_date(store):
+    assert set(store.areas(within=COUNTRY)[Col.KODE]) == {k for k, *_ in AREAS}
+    assert list(store.areas(within=COUNTRY, level=Level.KABUPATEN)[Col.KODE]) == ["18.09", "36.74"]
+    assert len(store.enrollment(within=COUNTRY)) == 3
+    assert store.snapshot_dates(COUNTRY) == ["2026-11-09", "2026-11-16"]
+    assert store.points("sekolah", within=COUNTRY).empty
+
+
+def test_the_country_ranks_its_kabupaten_worst_first(store):
+    table = coverage_table(store, Level.KABUPATEN, within=COUNTRY)
+    assert dict(zip(table[Col.KODE], table[Col.CAKUPAN])) == {"18.09": 90.0, "36.74": 90.0}
+    ranked = ranking(store, Level.KABUPATEN, within=COUNTRY)
+    assert list(ranked[Col.KODE]) == ["36.74", "18.09"]  # same coverage: more belum rekam first
+    assert ranked[Col.PERUBAHAN].tolist()[1] == pytest.approx(10.0)
+
+
+def test_country_helpers():
+    assert is_country(COUNTRY) and not is_country("36")
+    assert top_level(COUNTRY) == Level.PROVINSI and top_level("36") == Level.KABUPATEN
+    assert top_level("36.74.01.1001") == Level.DESA
+
+
+def test_a_map_opens_at_the_given_view_instead_of_fitting():
+    frame = gpd.GeoDataFrame({Col.KODE: ["36.74.01"], Col.NAMA: ["Kec Satu"], Col.CAKUPAN: [90.0]},
+                             geometry=[box(106.6, -6.4, 106.8, -6.2)], crs="EPSG:4326")
+    html = maps.coverage_map(frame, view=((-6.3, 106.7), 12)).get_root().render()
+    assert "center: [-6.3, 106.7]" in html and '"zoom": 12' in html
+    assert "var bounds = null" in html  # the legend does not refit the map to its areas
+    fitted = maps.coverage_map(frame).get_root().render()
+    assert "var bounds = null" not in fitted

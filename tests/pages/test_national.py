@@ -1,0 +1,201 @@
+"""The whole country as a picked area, on three real provinsi (tests/national_store.py): the picker
+offers "Seluruh Indonesia", Beranda sums the source file and ranks provinsi and kabupaten/kota
+worst first, Peta draws the kabupaten/kota and, zoomed in, only the desa inside the viewport;
+Kantong and Tren open on it."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+from streamlit.testing.v1 import AppTest
+
+from geo import fmt
+from geo.schema import COUNTRY, Col
+from tests.national_store import BOUNDARIES, FILES, build
+from ui.viewport import Viewport, answered
+
+ROOT = Path(__file__).resolve().parents[2]
+PROVINSI_NAMES = {"18": "Lampung", "19": "Kepulauan Bangka Belitung", "36": "Banten"}
+# What st_folium answers once the reader has zoomed in on Tangerang Selatan and Kota Tangerang.
+ZOOMED = {"bounds": {"_southWest": {"lat": -6.35, "lng": 106.6}, "_northEast": {"lat": -6.2, "lng": 106.8}},
+          "zoom": 11, "center": {"lat": -6.275, "lng": 106.7}}
+
+
+@pytest.fixture(scope="module")
+def country(real_dir, tmp_path_factory):
+    """(store URL, the source file's rows) of the small country, built once for the module."""
+    url, source = build(real_dir, tmp_path_factory.mktemp("country"))
+    return url, pd.read_csv(source, dtype={Col.KODE: str})
+
+
+@pytest.fixture
+def country_env(country, monkeypatch):
+    monkeypatch.setenv("REKAM_DB_URL", country[0])
+    return country
+
+
+def _latest(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows[rows[Col.TANGGAL] == rows[Col.TANGGAL].max()]
+
+
+def _coverage_by(rows: pd.DataFrame, width: int) -> pd.Series:
+    """Coverage (percent) of each area whose code is the first ``width`` characters of the desa codes."""
+    summed = rows.groupby(rows[Col.KODE].str[:width])[[Col.WAJIB, Col.SUDAH]].sum()
+    return 100 * summed[Col.SUDAH] / summed[Col.WAJIB]
+
+
+def _page(page: str, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def _map_codes(at: AppTest) -> set[str]:
+    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+    data, _ = json.JSONDecoder().raw_decode(script[script.index('{"type":"FeatureCollection"'):])
+    return {f["properties"]["kode"] for f in data["features"]}
+
+
+def test_the_picker_offers_the_whole_country_first(country_env):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    assert not at.exception
+    picker = next(s for s in at.selectbox if s.key == "area")
+    assert picker.label == "Wilayah (negara, provinsi atau kabupaten/kota)"
+    assert picker.options[:2] == ["Seluruh Indonesia", "Kabupaten Pesawaran (18.09)"]
+    assert "Banten (36)" in picker.options  # the one provinsi holding two or more kabupaten/kota
+    picker.set_value(COUNTRY).run()
+    assert at.title[0].value == "Cakupan perekaman KTP-el — Seluruh Indonesia"
+    at.radio(key="lang").set_value("en").run()
+    assert next(s for s in at.selectbox if s.key == "area").options[0] == "All of Indonesia"
+    assert at.title[0].value == "e-KTP recording coverage — All of Indonesia"
+
+
+def test_beranda_of_the_country_sums_the_source_file(country_env):
+    at = _page("beranda", area=COUNTRY)
+    assert not at.exception
+    now = _latest(country_env[1])
+    wajib, sudah = int(now[Col.WAJIB].sum()), int(now[Col.SUDAH].sum())
+    belum = int((now[Col.WAJIB] - now[Col.SUDAH]).clip(lower=0).sum())
+    values = {m.label: m.value for m in at.metric}
+    assert values["Wajib KTP"] == fmt.number(wajib)
+    assert values["Sudah rekam"] == fmt.number(sudah)
+    assert values["Belum rekam"] == fmt.number(belum)
+    assert values["Cakupan"] == fmt.percent(100 * sudah / wajib)
+    assert len(_map_codes(at)) == 10  # every kabupaten/kota of the three provinsi
+
+
+def test_beranda_ranks_provinsi_and_kabupaten_lowest_coverage_first(country_env):
+    at = _page("beranda", area=COUNTRY)
+    rows = country_env[1]
+    now, before = _coverage_by(_latest(rows), 2), _coverage_by(rows[rows[Col.TANGGAL] == rows[Col.TANGGAL].min()], 2)
+    provinsi, kabupaten = at.dataframe[0].value, at.dataframe[1].value
+    assert list(provinsi.columns) == ["Peringkat", "Nama wilayah", "Cakupan", "Belum rekam", "Zona", "Perubahan cakupan"]
+    order = now.sort_values().index
+    assert list(provinsi["Nama wilayah"]) == [PROVINSI_NAMES[k] for k in order]
+    assert provinsi["Cakupan"].tolist() == pytest.approx(now[order].tolist())
+    assert provinsi["Perubahan cakupan"].tolist() == pytest.approx((now - before)[order].tolist())
+    by_kabupaten = _coverage_by(_latest(rows), 5).sort_values()
+    assert list(kabupaten["Peringkat"]) == list(range(1, 11))
+    assert kabupaten["Cakupan"].tolist() == pytest.approx(by_kabupaten.tolist())
+    assert list(kabupaten["Provinsi"]) == [PROVINSI_NAMES[k[:2]] for k in by_kabupaten.index]
+
+
+def test_the_kabupaten_ranking_is_searched_by_name(country_env):
+    at = _page("beranda", area=COUNTRY)
+    at.text_input(key="home_cari_kabupaten").set_value("serang").run()
+    assert not at.exception
+    assert set(at.dataframe[1].value["Nama wilayah"]) == {"Kabupaten Serang", "Kota Serang"}
+    at.text_input(key="home_cari_kabupaten").set_value("LAMPUNG").run()  # the provinsi's name, any case
+    assert list(at.dataframe[1].value["Nama wilayah"]) == ["Kabupaten Pesawaran"]
+
+
+def test_peta_of_the_country_draws_its_kabupaten(country_env):
+    at = _page("peta", area=COUNTRY)
+    assert not at.exception
+    assert _map_codes(at) == {"18.09", "19.03", "36.01", "36.02", "36.03", "36.04", "36.71", "36.72", "36.73", "36.74"}
+    assert at.radio(key="peta_level").options == ["Kabupaten/kota"]  # no provinsi boundary in the store
+    assert at.query_params["area"] == COUNTRY and at.query_params["level"] == "kabupaten"
+    crumbs = [b.label for b in at.button if b.key and b.key.startswith("crumb_")]
+    assert crumbs == ["Seluruh Indonesia"]
+
+
+def _desa_meeting(real_dir: Path, box) -> set[str]:
+    """Desa of the boundary files whose polygon meets ``box`` (west, south, east, north)."""
+    files = [real_dir / FILES / name for name, level in BOUNDARIES if level.value == "desa"]
+    desa = pd.concat([gpd.read_file(f) for f in files], ignore_index=True)
+    return set(desa.loc[desa.geometry.intersects(shapely.box(*box)), "kode"])
+
+
+def test_zoomed_in_the_map_loads_only_the_desa_in_its_viewport(country_env, real_dir):
+    at = _page("peta", area=COUNTRY)
+    viewport = answered((COUNTRY, "kabupaten"), ZOOMED, None)
+    assert viewport.level == "desa" and viewport.zoom == 11
+    w, s, e, n = viewport.box  # what was seen and a tenth of it on each side
+    assert (w, s, e, n) == pytest.approx((106.58, -6.365, 106.82, -6.185))
+    at.session_state["peta_viewport"] = viewport  # what the page keeps after that answer
+    at.run()
+    assert not at.exception
+    codes = _map_codes(at)
+    assert codes == _desa_meeting(real_dir, viewport.box)
+    assert {c[:5] for c in codes} == {"36.03", "36.71", "36.74"}  # Kab. Tangerang's east, Kota Tangerang, Tangsel
+    assert f"Di layar: {fmt.number(len(codes))} desa/kelurahan" in at.info[-1].value
+    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+    assert "center: [-6.275, 106.7]" in script and '"zoom": 11.0' in script  # where the reader was, at his zoom
+    at.session_state["peta_viewport"] = answered((COUNTRY, "kabupaten"), {**ZOOMED, "zoom": 8}, None)
+    at.run()
+    kecamatan = _map_codes(at)  # zoomed out to 8: the kecamatan meeting the box, from Banten's own view
+    assert kecamatan and all(k.count(".") == 2 and k.startswith("36.") for k in kecamatan)
+    assert {k[:5] for k in kecamatan} == {"36.03", "36.71", "36.74"}
+
+
+def test_the_viewport_follows_the_readers_zoom(country_env):
+    base = (COUNTRY, "kabupaten")
+    desa = answered(base, ZOOMED, None)
+    wider = {**ZOOMED, "zoom": 8}
+    assert answered(base, wider, desa).level == "kecamatan"
+    assert answered(base, {**ZOOMED, "zoom": 7}, desa) is None  # back to the kabupaten/kota
+    moved = {**ZOOMED, "bounds": {"_southWest": {"lat": -6.34, "lng": 106.62}, "_northEast": {"lat": -6.21, "lng": 106.8}}}
+    assert answered(base, moved, desa) is desa  # inside the loaded box: nothing new to load
+    default = {k: v for k, v in ZOOMED.items() if k != "center"}  # st_folium's default, not the reader's view
+    assert answered(base, default, None) is None
+    assert answered(("36.03", "desa"), ZOOMED, None) is None  # a kabupaten's map: one plain view
+    # A provinsi's map that opened at zoom 9 (past the kecamatan's threshold) shows its kabupaten/kota first.
+    assert answered(("36", "kabupaten"), {**ZOOMED, "zoom": 9}, None, opened_at=9) is None
+    assert answered(("36", "kabupaten"), {**ZOOMED, "zoom": 10}, None, opened_at=9).level == "kecamatan"
+
+
+def test_a_kabupaten_stays_one_plain_view(country_env):
+    at = _page("peta", area="36.03", level="desa")
+    assert not at.exception
+    at.session_state["peta_viewport"] = Viewport((COUNTRY, "kabupaten"), "desa", (106.55, -6.39, 106.85, -6.16),
+                                                 (-6.275, 106.7), 11.0)  # left from the country's map
+    at.run()
+    assert len(_map_codes(at)) == 274 and all(c.startswith("36.03.") for c in _map_codes(at))
+    assert not any("Di layar" in i.value for i in at.info)
+
+
+def test_the_country_is_opened_by_a_link_and_drills_down(country_env):
+    at = _page("peta", area=COUNTRY, level="kabupaten")
+    at.session_state["peta_pending"] = "36.74"  # what a click on Tangsel does
+    at.run()
+    assert not at.exception
+    assert {c[:5] for c in _map_codes(at)} == {"36.74"} and len(_map_codes(at)) == 7  # its kecamatan
+    crumbs = [b.label for b in at.button if b.key and b.key.startswith("crumb_")]
+    assert crumbs == ["Seluruh Indonesia", "Banten", "Kota Tangerang Selatan"]
+
+
+def test_kantong_and_tren_open_on_the_country(country_env):
+    at = _page("kantong", area=COUNTRY)
+    assert not at.exception
+    assert at.radio(key="kantong_level").options == ["Kecamatan", "Kabupaten/kota"]
+    assert at.radio(key="kantong_level").value == "kabupaten"
+    assert len(at.dataframe[0].value) == 10
+    at = _page("tren", area=COUNTRY)
+    assert not at.exception
+    assert at.selectbox(key="tren_area").options == ["Lampung (18)", "Kepulauan Bangka Belitung (19)", "Banten (36)"]
+    assert at.header[0].value == "Tren dan proyeksi — Lampung"
