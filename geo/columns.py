@@ -46,6 +46,7 @@ KETERANGAN = "keterangan"
 HUBUNGAN = "hubungan"  # how the event's area relates to the asked area
 # --- values over time (geo.timeline) ----------------------------------------------------
 PER_TANGGAL = "per_tanggal"  # the date a carried-forward row stands for (its own report may be older)
+PROVINSI_NAMA = "provinsi"  # the provinsi's name beside a kabupaten/kota of a country ranking (geo.coverage)
 
 # --- Devices, operators, sites, cards and blank stock (geo.capacity, geo.cards, geo.io.inventory) -
 LOKASI_ID = "lokasi_id"

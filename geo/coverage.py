@@ -17,7 +17,9 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
-from geo.schema import COUNT_COLUMNS, LEVELS, Col, Level, ZoneConfig
+from geo.codes import official_name
+from geo.columns import PROVINSI_NAMA
+from geo.schema import COUNT_COLUMNS, COUNTRY, LEVELS, Col, Level, ZoneConfig, ancestor_code, is_country
 from geo.store import Store
 
 
@@ -101,26 +103,60 @@ def aggregate(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame:
     return out[cols]
 
 
+def provinsi_areas(store: Store) -> pd.DataFrame:
+    """Col.KODE, Col.NAMA, Col.LEVEL of every provinsi holding one of the store's kabupaten/kota or
+    stored itself, by code: named as the store names it, else as the official code table does, else
+    "Provinsi <kode>" (boundary files often start at the kabupaten/kota, so a provinsi is seldom stored)."""
+    stored = store.areas(level=Level.PROVINSI)
+    names = dict(zip(stored[Col.KODE], stored[Col.NAMA]))
+    held = {ancestor_code(k, Level.PROVINSI) for k in store.areas(level=Level.KABUPATEN)[Col.KODE]} | set(names)
+    codes = sorted(held)
+    return pd.DataFrame({Col.KODE: codes, Col.NAMA: [names.get(k) or official_name(k) or f"Provinsi {k}" for k in codes],
+                         Col.LEVEL: Level.PROVINSI.value})
+
+
 def coverage_table(store: Store, level: Level | str, *, within: str | None = None,
                    date: str | None = None, zones: ZoneConfig = ZoneConfig(),
                    geometry: bool = False):
-    """Coverage of every area at ``level`` (inside ``within``) at ``date``.
+    """Coverage of every area at ``level`` (inside ``within``; ``COUNTRY``: all) at ``date``.
 
     Uses, per area, the newest snapshot on or before ``date``. Areas with no data are
     kept (counts <NA>, no zone). Returns Col.KODE, NAMA, LEVEL, KODE_INDUK, TIPE,
-    counts, BELUM, CAKUPAN, ZONA, DI_ATAS_100, TANGGAL (+ geometry when asked).
+    counts, BELUM, CAKUPAN, ZONA, DI_ATAS_100, TANGGAL (+ geometry when asked). The
+    provinsi of the country are those of ``provinsi_areas`` (a provinsi not stored has no geometry).
     """
     level = Level(level)
     areas = store.areas(within=within, level=level, geometry=geometry)
+    if level == Level.PROVINSI and is_country(within):
+        missing = provinsi_areas(store)
+        missing = missing[~missing[Col.KODE].isin(areas[Col.KODE])]
+        areas = pd.concat([areas, missing], ignore_index=True).sort_values(Col.KODE, ignore_index=True)
     rows = store.enrollment(within=within, end=date, latest=True)
     summed = aggregate(rows, level)
     merged = areas.merge(summed, on=Col.KODE, how="left", validate="one_to_one")
     return add_coverage(merged, zones)
 
 
+def country_sum(per_provinsi: pd.DataFrame, by: list[str] | None = None) -> pd.DataFrame:
+    """The country's counts: ``aggregate``'s rows at provinsi level (Col.KODE, Col.TANGGAL, summed
+    columns) summed into one row with Col.KODE = ``COUNTRY`` (one per value of ``by``), Col.TANGGAL
+    the newest summed; counts <NA> where no provinsi has them."""
+    counts = [c for c in per_provinsi.columns if c not in (Col.KODE, Col.TANGGAL, *(by or []))]
+    if by:
+        grouped = per_provinsi.groupby(by, sort=True)
+        out = grouped[counts].sum(min_count=1).join(grouped[Col.TANGGAL].max()).reset_index()
+    else:
+        out = per_provinsi[counts].sum(min_count=1).to_frame().T
+        out[Col.TANGGAL] = per_provinsi[Col.TANGGAL].max() if len(per_provinsi) else None
+    out[Col.KODE] = COUNTRY
+    ints = [c for c in counts if c not in COUNT_COLUMNS and c != Col.KELEBIHAN]
+    return out.astype({**{c: "Int64" for c in counts}, **{c: int for c in ints}})
+
+
 def area_totals(store: Store, kode: str, *, date: str | None = None,
                 zones: ZoneConfig = ZoneConfig()) -> dict:
-    """Counts and coverage of one area (summed from its finest data) at ``date``.
+    """Counts and coverage of one area (summed from its finest data; ``COUNTRY``: from every row) at
+    ``date``.
 
     Returns a dict with the count columns, Col.BELUM, Col.CAKUPAN, Col.ZONA,
     Col.DI_ATAS_100 and Col.TANGGAL; counts are None when the area has no data.
@@ -128,8 +164,11 @@ def area_totals(store: Store, kode: str, *, date: str | None = None,
     None when no figure of the area gives them.
     """
     rows = store.enrollment(within=kode, end=date, latest=True)
-    summed = aggregate(rows, Level.of_code(kode))
-    summed = summed[summed[Col.KODE] == kode]
+    if is_country(kode):
+        summed = country_sum(aggregate(rows, Level.PROVINSI)) if len(rows) else rows.iloc[:0]
+    else:
+        summed = aggregate(rows, Level.of_code(kode))
+        summed = summed[summed[Col.KODE] == kode]
     if summed.empty:
         summed = pd.DataFrame([{Col.KODE: kode, **dict.fromkeys(COUNT_COLUMNS, pd.NA), Col.TANGGAL: None}])
     record = add_coverage(summed, zones).iloc[0].to_dict()
@@ -186,6 +225,17 @@ def ranking(store: Store, level: Level | str, *, within: str, date: str | None =
     if since is None:
         return worst_first(now.assign(**{Col.PERUBAHAN: np.nan}))
     return worst_first(coverage_change(store, level, within=within, date=date, since=since, zones=zones))
+
+
+def country_ranking(store: Store, level: Level | str, *, date: str | None = None,
+                    zones: ZoneConfig = ZoneConfig()) -> pd.DataFrame:
+    """``ranking`` of the provinsi or the kabupaten/kota of the whole country, plus PROVINSI_NAMA: the
+    name of each area's provinsi (``provinsi_areas``)."""
+    table = ranking(store, level, within=COUNTRY, date=date, zones=zones)
+    provinsi = provinsi_areas(store)
+    names = dict(zip(provinsi[Col.KODE], provinsi[Col.NAMA]))
+    table[PROVINSI_NAMA] = [names.get(ancestor_code(k, Level.PROVINSI), "") for k in table[Col.KODE]]
+    return table
 
 
 def shared_zone(table: pd.DataFrame) -> tuple[str, int] | None:

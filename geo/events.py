@@ -24,10 +24,10 @@ from geo.dates import iso_day
 from geo.ingest.events import known_codes, store_events
 from geo.ingest.rights import refuse_outside
 from geo.io.events import EVENT_COLUMNS, EVENT_IDENTITY, EVENT_KINDS, WEEKEND_SERVICE, check_code, check_event
-from geo.schema import Col, RekamError
+from geo.schema import Col, RekamError, is_country
 from geo.store import Store
 from geo.store.tables import events_table
-from geo.timeline import weekly_recordings
+from geo.timeline import check_area, weekly_recordings
 
 EVENTS_COLUMNS = [*EVENT_COLUMNS, BERLANGSUNG, Col.VERSI]
 # Weekend services and mobile-unit visits are frequent and local: the weekly bars show them
@@ -73,7 +73,7 @@ def events(store: Store, within: str | None = None, *, open_until=None, kinds=No
     """
     t = events_table
     where = None
-    if within:
+    if within and not is_country(within):  # the whole country keeps every event
         within = check_code(within)
         parts = within.split(".")
         ancestors = [".".join(parts[:n]) for n in range(1, len(parts))]
@@ -111,7 +111,7 @@ def notes(series: pd.DataFrame, kode: str) -> dict:
     ``kode`` changed: a desa reported for the first time) and ``n_dibawa`` (desa carried
     forward from an earlier report on the last date).
     """
-    kode = check_code(kode)
+    kode = check_area(kode)
     own = series[series[Col.KODE] == kode].sort_values(Col.TANGGAL) if len(series) else series
     out = {"n_tanggal": len(own), "tanggal_awal": None, "tanggal_akhir": None, "wajib_awal": None,
            "wajib_akhir": None, "koreksi": [], "sumber_berubah": [], "n_dibawa": 0}

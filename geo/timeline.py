@@ -29,9 +29,9 @@ from geo.columns import (
     TANGGAL_AWAL, WAJIB_BARU,
 )
 from geo.config import DEFAULTS, Settings
-from geo.coverage import add_coverage, aggregate
+from geo.coverage import add_coverage, aggregate, country_sum, provinsi_areas
 from geo.io.events import check_code
-from geo.schema import COUNT_COLUMNS, Col, Level, RekamError, ZoneConfig
+from geo.schema import COUNT_COLUMNS, COUNTRY, COUNTRY_NAME, Col, Level, RekamError, ZoneConfig, is_country
 from geo.store.held import HeldArea
 
 SUM_COLUMNS = [Col.KODE, Col.TANGGAL, *COUNT_COLUMNS, N_SUMBER, N_DIBAWA, PER_TANGGAL]
@@ -99,9 +99,21 @@ def sum_each_date(asof: pd.DataFrame, level: Level | str) -> pd.DataFrame:
     return counts[SUM_COLUMNS].reset_index(drop=True)
 
 
+def sum_area_each_date(asof: pd.DataFrame, kode: str) -> pd.DataFrame:
+    """``sum_each_date``'s rows of area ``kode`` alone (``COUNTRY``: its provinsi summed, per date)."""
+    if not is_country(kode):
+        summed = sum_each_date(asof, Level.of_code(kode))
+        return summed[summed[Col.KODE] == kode]
+    per_provinsi = sum_each_date(asof, Level.PROVINSI)
+    if per_provinsi.empty:
+        return per_provinsi
+    return country_sum(per_provinsi, by=[PER_TANGGAL])[SUM_COLUMNS]
+
+
 # --- one area over time ---------------------------------------------------------------------
 def area_over_time(store, kode: str, *, end: str | None = None) -> pd.DataFrame:
-    """Summed counts of area ``kode`` on each of its report dates (up to ``end``, ISO text).
+    """Summed counts of area ``kode`` (``COUNTRY``: every row) on each of its report dates (up to
+    ``end``, ISO text).
 
     The value on a date is what ``coverage.area_totals(store, kode, date=…)`` gives: per
     stored area the newest row on or before that date, summed up the hierarchy. Returns
@@ -114,8 +126,7 @@ def area_over_time(store, kode: str, *, end: str | None = None) -> pd.DataFrame:
 
 
 def _over_time(rows: pd.DataFrame, kode: str) -> pd.DataFrame:
-    summed = sum_each_date(as_of_every_date(rows), Level.of_code(kode))
-    summed = summed[summed[Col.KODE] == kode]
+    summed = sum_area_each_date(as_of_every_date(rows), kode)
     summed = summed.assign(**{Col.TANGGAL: summed[PER_TANGGAL]}).drop(columns=PER_TANGGAL)
     return summed.sort_values(Col.TANGGAL, ignore_index=True)
 
@@ -152,41 +163,57 @@ def coverage_over_time(store, kode: str, *, end: str | None = None, settings: Se
 SERIES_COLUMNS = [Col.KODE, Col.NAMA, Col.TANGGAL, Col.WAJIB, Col.SUDAH, Col.BELUM, Col.CAKUPAN, N_SUMBER, N_DIBAWA]
 
 
-def check_levels(within: str, level) -> tuple[Level, Level]:
-    """(level of ``within``, ``level`` or the next one down); raises RekamError('tren_tingkat_salah')
-    when ``level`` is not below ``within``."""
-    top = Level.of_code(within)
-    level = Level(level) if level is not None else top.child
-    if level is None or level.depth <= top.depth:
+def check_area(within) -> str:
+    """``COUNTRY`` as it is, else the dotted code of ``within`` (``check_code``: raises RekamError)."""
+    return within if is_country(within) else check_code(within)
+
+
+def check_levels(within: str, level) -> tuple[Level | None, Level]:
+    """(level of ``within``, None for ``COUNTRY``; ``level`` or the next one down); raises
+    RekamError('tren_tingkat_salah') when ``level`` is not below ``within``."""
+    top = None if is_country(within) else Level.of_code(within)
+    level = Level(level) if level is not None else top.child if top else Level.PROVINSI
+    if level is None or (top is not None and level.depth <= top.depth):
         raise RekamError("tren_tingkat_salah", level=getattr(level, "value", level), kode=within)
     return top, level
 
 
 def series(store, within: str, level: Level | str | None = None, *, start: str | None = None,
            end: str | None = None) -> pd.DataFrame:
-    """Coverage over time of ``within`` and of its areas at ``level`` (default: the next level down).
+    """Coverage over time of ``within`` (``COUNTRY``: the whole country) and of its areas at ``level``
+    (default: the next level down; the provinsi for the country).
 
     Reads every stored row up to ``end`` (earlier rows are needed to carry values
     forward) and keeps dates from ``start``. See ``series_from_rows`` for the rules
     and the columns. Raises RekamError for a bad code or a level not below ``within``.
     """
-    within = check_code(within)
+    within = check_area(within)
     check_levels(within, level)
     held = _whole_history(store, within, ("series", within, level and Level(level).value, start),
                           lambda: series_from_rows(store.enrollment(within=within), within, level, start=start,
-                                                   names=store.areas(within=within)), end)
+                                                   names=_names(store, within)), end)
     if held is not None:
         return held
     rows = store.enrollment(within=within, end=end)
-    names = store.areas(within=within)
-    return series_from_rows(rows, within, level, start=start, names=names)
+    return series_from_rows(rows, within, level, start=start, names=_names(store, within))
+
+
+def _names(store, within: str) -> pd.DataFrame:
+    """Col.KODE, Col.NAMA of the areas inside ``within``; for the country with every provinsi named
+    (``coverage.provinsi_areas``: a provinsi is seldom stored)."""
+    areas = store.areas(within=within)
+    if not is_country(within):
+        return areas
+    country = pd.DataFrame({Col.KODE: [COUNTRY], Col.NAMA: [COUNTRY_NAME]})
+    return pd.concat([country, areas, provinsi_areas(store)], ignore_index=True)
 
 
 def series_from_rows(rows: pd.DataFrame, within: str, level: Level | str | None = None, *,
                      start: str | None = None, names: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per area, per report date: summed counts and coverage (pure; ``series`` reads the store).
 
-    Takes stored rows (Col.KODE, Col.TANGGAL, count columns; any level). For each date
+    Takes stored rows (Col.KODE, Col.TANGGAL, count columns; any level; every row counts for
+    ``COUNTRY``, whose dates are every report date). For each date
     D, every row's newest version on or before D is taken and summed up the hierarchy
     with ``coverage.aggregate``; an area gets a point on D only when one of its rows
     is dated D (its own report dates). Returns SERIES_COLUMNS sorted by Col.KODE then
@@ -194,22 +221,23 @@ def series_from_rows(rows: pd.DataFrame, within: str, level: Level | str | None 
     wajib is 0), N_SUMBER rows summed, N_DIBAWA of them carried forward from before D.
     ``names`` (Col.KODE, Col.NAMA) gives Col.NAMA.
     """
-    within = check_code(within)
-    top, level = check_levels(within, level)
+    within = check_area(within)
+    _, level = check_levels(within, level)
     if rows.empty:
         return pd.DataFrame(columns=SERIES_COLUMNS)
     rows = rows[[Col.KODE, Col.TANGGAL, *COUNT_COLUMNS]]
-    rows = rows[(rows[Col.KODE] == within) | rows[Col.KODE].str.startswith(within + ".")]
+    if not is_country(within):
+        rows = rows[(rows[Col.KODE] == within) | rows[Col.KODE].str.startswith(within + ".")]
     asof = as_of_every_date(rows)
     if start:
         asof = asof[asof[PER_TANGGAL] >= start]
     if asof.empty:
         return pd.DataFrame(columns=SERIES_COLUMNS)
+    inside = (lambda k: k.str.len() > 0) if is_country(within) else (lambda k: k.str.startswith(within + "."))
     parts = []
-    for lvl, keep in ((top, lambda k: k == within), (level, lambda k: k.str.startswith(within + "."))):
-        summed = sum_each_date(asof, lvl)
-        own_date = keep(summed[Col.KODE]) & (summed[Col.TANGGAL] == summed[PER_TANGGAL])
-        parts.append(summed[own_date].drop(columns=PER_TANGGAL))
+    for summed, keep in ((sum_area_each_date(asof, within), None), (sum_each_date(asof, level), inside)):
+        own_date = summed[Col.TANGGAL] == summed[PER_TANGGAL]
+        parts.append(summed[own_date & (keep(summed[Col.KODE]) if keep else True)].drop(columns=PER_TANGGAL))
     out = pd.concat(parts, ignore_index=True)
     out = add_coverage(out, ZoneConfig())  # zones are not used here
     if names is not None and len(names):

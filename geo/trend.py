@@ -30,10 +30,10 @@ from geo.columns import (
     TARGET, TENGGAT, TENGGAT_LEWAT, TEPAT_WAKTU, TERLAMBAT_HARI, PROYEKSI_LEWAT, UMUR_DATA,
 )
 from geo.config import DEFAULTS, Settings
+from geo.coverage import provinsi_areas
 from geo.dates import parse_day
-from geo.io.events import check_code
-from geo.schema import Col, Level, RekamError, ZoneConfig
-from geo.timeline import check_levels, series
+from geo.schema import Col, Level, RekamError, ZoneConfig, is_country
+from geo.timeline import check_area, check_levels, series
 
 
 class Status(str, Enum):
@@ -292,7 +292,7 @@ def projection_table(store, within: str, level: Level | str | None = None, *, ta
     bad code, level, target, date or window (checked before the store is read). ``frame``:
     the ``series(store, within, level, end=as_of)`` already computed by the caller, if any.
     """
-    within = check_code(within)
+    within = check_area(within)
     _, level = check_levels(within, level)
     target = parse_target(target_pct if target_pct is not None else settings.zones.hijau)
     parse_day(deadline, field="tenggat")
@@ -301,7 +301,8 @@ def projection_table(store, within: str, level: Level | str | None = None, *, ta
     if frame is None:
         frame = series(store, within, level, end=end)
     children = frame[frame[Col.KODE] != within]
-    areas = store.areas(within=within, level=level)
+    areas = provinsi_areas(store) if is_country(within) and level == Level.PROVINSI else store.areas(
+        within=within, level=level)
     kodes = sorted(set(areas[Col.KODE]) | set(children[Col.KODE]))
     names = pd.concat([areas.set_index(Col.KODE)[Col.NAMA],
                        children.drop_duplicates(Col.KODE).set_index(Col.KODE)[Col.NAMA]])
@@ -365,13 +366,14 @@ def events_for(events: pd.DataFrame, kode: str) -> pd.DataFrame:
     Takes EVENT_COLUMNS. Returns the matching rows sorted by MULAI then Col.KODE, with
     SELESAI filled with MULAI where empty (one-day events) and HUBUNGAN = 'wilayah_ini',
     'wilayah_induk' or 'bagian_wilayah'. Pure: the caller loads the events (``events.events``,
-    ``geo.io.events.read_events``). Raises RekamError('tren_kode_salah') for a bad code.
+    ``geo.io.events.read_events``). ``COUNTRY``: every event, each of a part of it. Raises
+    RekamError('tren_kode_salah') for a bad code.
     """
-    kode = check_code(kode)
+    kode = check_area(kode)
     codes = events[Col.KODE].astype(str).str.strip()
     own = codes == kode
     ancestor = pd.Series([kode.startswith(c + ".") for c in codes], index=events.index, dtype=bool)
-    descendant = codes.str.startswith(kode + ".")
+    descendant = codes.str.len().gt(0) if is_country(kode) else codes.str.startswith(kode + ".")
     out = events[own | ancestor | descendant].copy()
     out[Col.KODE] = codes[out.index]
     out[HUBUNGAN] = np.select([own[out.index], ancestor[out.index]], ["wilayah_ini", "wilayah_induk"],

@@ -23,7 +23,7 @@ def country_home(ctx: Context) -> None:
     """Beranda at the country level (the verdict, alerts and targets speak of one kabupaten/kota or
     provinsi and are left out here)."""
     name = ctx.t("seluruh_indonesia")
-    summary = queries.country_summary(ctx.url, ctx.stamp, ctx.date)
+    summary = queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date)
     st.title(page_title(ctx, ctx.t("home_judul", wilayah=name), ""))
     link_notes(ctx)
     kpis(ctx, summary)

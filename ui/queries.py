@@ -21,14 +21,15 @@ import streamlit as st
 from geo import capacity as capacity_analysis, cards as card_pipeline, coverage, events, pockets, timeline, trend
 from geo import alerts as alert_rules, targets
 from geo import plan as planner
+from geo.columns import PROVINSI_NAMA
 from geo.config import Settings
-from geo.schema import COUNTRY, COUNTRY_NAME, Col, Level, ZoneConfig, ancestor_code
+from geo.schema import COUNTRY, COUNTRY_NAME, Col, Level, ZoneConfig, ancestor_code, is_country
 from geo.store import Store
 from geo.store.held import HeldArea
 
 ROOT = Path(__file__).resolve().parents[1]  # the folder of dashboard.py (Streamlit serves ./static)
 Stamp = tuple[int, int]
-PROVINSI_COLUMN = "provinsi"  # the provinsi's name beside a kabupaten/kota of a country ranking
+PROVINSI_COLUMN = PROVINSI_NAMA  # the provinsi's name beside a kabupaten/kota of a country ranking
 
 
 # --- resources: one per server --------------------------------------------------------------
@@ -41,8 +42,9 @@ def store(url: str) -> Store:
 def held(url: str, stamp: Stamp, area: str | None) -> Store | HeldArea:
     """The store with ``area``'s recording figures read once per stamp and served from memory
     (``geo.store.held``), with the histories computed from them kept: a new date on a page is then
-    a slice of what was computed, not a new read. The store itself when ``area`` is None."""
-    return HeldArea(store(url), area) if area else store(url)
+    a slice of what was computed, not a new read. The store itself when ``area`` is None or the whole
+    country (``HeldArea`` holds one area's rows; the country's are every row of the store)."""
+    return HeldArea(store(url), area) if area and not is_country(area) else store(url)
 
 
 @st.cache_resource(show_spinner=False)
@@ -280,18 +282,13 @@ def alerts(url: str, stamp: Stamp, area: str, today: str, settings: Settings) ->
 
 # --- the whole country (geo.schema.COUNTRY) ----------------------------------------------------
 # The store holds no row for the country and often none for a provinsi (boundary files start at
-# the kabupaten/kota): their figures are summed here from the finest rows, as coverage.aggregate
-# sums any level (counts first, then percent).
+# the kabupaten/kota): geo.coverage sums their figures from the finest rows (counts, then percent).
 @st.cache_data(show_spinner=False, max_entries=64)
 def provinsi_names(url: str, stamp: Stamp) -> dict[str, str]:
-    """{kode: nama} of every provinsi holding one of the store's kabupaten/kota: as the store names
-    it, else as the official code table does, else "Provinsi <kode>"."""
-    from geo.codes import official_name
-
-    areas = store(url).areas(level=Level.PROVINSI)
-    stored = dict(zip(areas[Col.KODE], areas[Col.NAMA]))
-    held = sorted({ancestor_code(kode, Level.PROVINSI) for kode, _ in kabupaten_list(url, stamp)})
-    return {kode: stored.get(kode) or official_name(kode) or f"Provinsi {kode}" for kode in held}
+    """{kode: nama} of ``geo.coverage.provinsi_areas``: every provinsi holding one of the store's
+    kabupaten/kota, named by the store, else the official code table, else "Provinsi <kode>"."""
+    areas = coverage.provinsi_areas(store(url))
+    return dict(zip(areas[Col.KODE], areas[Col.NAMA]))
 
 
 def country_offered(url: str, stamp: Stamp) -> bool:
@@ -299,54 +296,11 @@ def country_offered(url: str, stamp: Stamp) -> bool:
     return len(provinsi_names(url, stamp)) >= 2
 
 
-def _provinsi_rows(url: str, date: str | None) -> pd.DataFrame:
-    """Col.KODE (each provinsi), Col.NAMA-less counts summed from the finest rows at ``date``."""
-    rows = store(url).enrollment(within=COUNTRY, end=date, latest=True)
-    return coverage.aggregate(rows, Level.PROVINSI)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def provinsi_table(url: str, stamp: Stamp, date: str | None) -> pd.DataFrame:
-    """Coverage of every provinsi of ``provinsi_names`` at ``date`` (``coverage_table``'s columns
-    without geometry), named; a provinsi without figures keeps <NA> counts and no zone."""
-    names = provinsi_names(url, stamp)
-    areas = pd.DataFrame({Col.KODE: list(names), Col.NAMA: list(names.values()), Col.LEVEL: Level.PROVINSI.value})
-    summed = _provinsi_rows(url, date)
-    return coverage.add_coverage(areas.merge(summed, on=Col.KODE, how="left", validate="one_to_one"))
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def country_summary(url: str, stamp: Stamp, date: str | None) -> dict:
-    """``area_summary`` of the country: totals summed over the provinsi now and at the snapshot
-    before, and the change between them."""
-    def totals(day: str | None) -> dict:
-        per = _provinsi_rows(url, day)
-        counts = [c for c in per.columns if c not in (Col.KODE, Col.TANGGAL)]
-        row = per[counts].sum(min_count=1).to_frame().T.assign(**{Col.KODE: COUNTRY, Col.TANGGAL: per[Col.TANGGAL].max()})
-        record = coverage.add_coverage(row.astype({c: "Int64" for c in counts})).iloc[0].to_dict()
-        return {k: (None if not isinstance(v, str) and pd.isna(v) else v) for k, v in record.items()}
-
-    now = totals(date)
-    prev_date = coverage.previous_date(store(url), COUNTRY, now.get(Col.TANGGAL) or date)
-    before = totals(prev_date) if prev_date else {}
-    return {"now": now, "previous_date": prev_date, "change": coverage.change(now, before) if before else {}}
-
-
 @st.cache_data(show_spinner=False, max_entries=32)
 def country_ranking(url: str, stamp: Stamp, level: str, date: str | None) -> pd.DataFrame:
-    """The provinsi or the kabupaten/kota of the country, worst first (``coverage.worst_first``),
-    with Col.PERUBAHAN since the snapshot before ``date`` and the provinsi's name (``provinsi``)."""
-    since = coverage.previous_date(store(url), COUNTRY, date)
-    if level == Level.PROVINSI.value:
-        now = provinsi_table(url, stamp, date)
-        before = provinsi_table(url, stamp, since).set_index(Col.KODE)[Col.CAKUPAN] if since else pd.Series(dtype=float)
-        now[Col.PERUBAHAN] = now[Col.CAKUPAN] - now[Col.KODE].map(before)
-        table = coverage.worst_first(now)
-    else:
-        table = coverage.ranking(store(url), level, within=COUNTRY, date=date)
-    names = provinsi_names(url, stamp)
-    table[PROVINSI_COLUMN] = [names.get(ancestor_code(k, Level.PROVINSI), "") for k in table[Col.KODE]]
-    return table
+    """``geo.coverage.country_ranking``: the provinsi or the kabupaten/kota of the country, worst
+    first, with Col.PERUBAHAN and the provinsi's name (PROVINSI_COLUMN)."""
+    return coverage.country_ranking(store(url), level, date=date)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

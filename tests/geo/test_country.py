@@ -62,3 +62,38 @@ def test_a_map_opens_at_the_given_view_instead_of_fitting():
     assert "var bounds = null" in html  # the legend does not refit the map to its areas
     fitted = maps.coverage_map(frame).get_root().render()
     assert "var bounds = null" not in fitted
+
+
+def test_the_country_totals_sum_every_row_counts_then_percent(store):
+    from geo.coverage import area_totals
+
+    now = area_totals(store, COUNTRY)
+    assert (now[Col.WAJIB], now[Col.SUDAH], now[Col.BELUM]) == (1500, 1350, 150)
+    assert now[Col.CAKUPAN] == pytest.approx(90.0) and now[Col.TANGGAL] == "2026-11-16"
+    before = area_totals(store, COUNTRY, date="2026-11-09")
+    assert before[Col.CAKUPAN] == pytest.approx(100 * 1300 / 1500)
+    assert area_totals(store, COUNTRY, date="2020-01-01")[Col.WAJIB] is None
+
+
+def test_the_country_ranks_its_provinsi_named_by_the_code_table(store):
+    from geo.coverage import country_ranking
+
+    ranked = country_ranking(store, Level.PROVINSI)
+    assert list(ranked[Col.KODE]) == ["36", "18"]  # both 90 %: Banten has more belum rekam
+    assert list(ranked[Col.NAMA]) == ["Banten", "Lampung"] == list(ranked["provinsi"])
+    assert ranked[Col.PERUBAHAN].tolist() == pytest.approx([0.0, 10.0])
+
+
+def test_the_country_over_time_and_its_provinsi_by_pace(store):
+    from geo.timeline import coverage_over_time, series
+    from geo.trend import projection_table, slowest_first
+
+    own = coverage_over_time(store, COUNTRY)
+    assert list(own[Col.TANGGAL]) == ["2026-11-09", "2026-11-16"]
+    assert list(own[Col.SUDAH]) == [1300, 1350] and list(own[Col.WAJIB]) == [1500, 1500]
+    frame = series(store, COUNTRY)
+    assert frame[Col.KODE].tolist() == ["18", "18", "36", "ID", "ID"]  # Banten has one report date
+    assert frame.loc[frame[Col.KODE] == "ID", Col.NAMA].tolist() == ["Indonesia"] * 2
+    table = slowest_first(projection_table(store, COUNTRY, target_pct=92, deadline="2026-12-31"))
+    # Lampung has a trend (10 points a week, 92 % reached soon); Banten one snapshot: no trend to rank by.
+    assert list(table[Col.KODE]) == ["18", "36"] and list(table[Col.NAMA]) == ["Lampung", "Banten"]

@@ -277,10 +277,11 @@ def test_series_level_must_be_below_within():
 
 
 def test_codes_without_dots_are_understood():
-    assert trend.check_code("9901") == "99.01"
-    assert trend.check_code("9901012001") == "99.01.01.2001"
+    assert timeline.check_area("9901") == "99.01"
+    assert timeline.check_area("9901012001") == "99.01.01.2001"
+    assert timeline.check_area("ID") == "ID"  # the whole country (geo.schema.COUNTRY)
     with pytest.raises(RekamError, match="tren_kode_salah"):
-        trend.check_code("99-01")
+        timeline.check_area("99-01")
 
 
 # --- store-backed: projection_table and the CLI -----------------------------------------------
