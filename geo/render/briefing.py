@@ -50,7 +50,7 @@ def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id
     its kabupaten/kota and ranks them (``briefing_ranking``) instead of the desa map and pockets.
     Raises RekamError for an unknown area, a desa, or no data.
     """
-    ctx = context(store, within, date, settings)
+    ctx = context(store, within, date, settings, lang)
     now = ctx["totals"]
     before_date = previous_date(store, within, now[Col.TANGGAL])
     before = area_totals(store, within, date=before_date, zones=settings.zones) if before_date else {}
@@ -58,19 +58,21 @@ def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id
     wide = ctx["wide"]  # a provinsi: its kabupaten/kota mapped and ranked, not its thousands of desa
     children = coverage_table(store, ctx["child"], within=within, date=date, zones=settings.zones,
                               geometry=wide or ctx["child"] is not Level.DESA)
+    mapped = children if ctx["map_level"] is ctx["child"] else coverage_table(  # the country: its kabupaten/kota
+        store, ctx["map_level"], within=within, date=date, zones=settings.zones, geometry=True)
     desa, parents = pockets_table(store, within, date, settings, ctx, geometry=not wide)
     series = coverage_over_time(store, within, end=date, settings=settings)
     page = PdfPage(lang)
     _header(page, ctx, before_date, lang)
     y = _kpis(page, now, delta, before_date, settings, lang)
     goals = _goal_lines(store, within, date, today, ctx, settings, lang)
-    y = _findings(page, y + 0.22, ctx, now, series, children, desa, settings, lang, goals)
+    y = _findings(page, y + 0.22, ctx, now, series, children, desa, settings, lang, goals, mapped)
     # bottom-up: footer, the table; the map (left) and legend + trend (right) share what is left
     footer_top = page.h - 0.62
     if wide:
         ranked = ranked_children(store, within, ctx["child"], date, ctx["data_date"], settings, lang)
         table_top = footer_top - (0.5 + table_height(ranked))
-        shapes, outline, numbers, level = children, None, {}, ctx["child"]
+        shapes, outline, numbers, level = mapped, None, {}, ctx["map_level"]
     else:
         pockets = top_belum(desa.drop(columns="geometry"), TOP_POCKETS).reset_index(drop=True)
         table_top = footer_top - (0.5 + 0.2 + TOP_POCKETS * ROW_IN)
@@ -90,7 +92,8 @@ def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id
 
 def _header(page: PdfPage, ctx: dict, before_date: str | None, lang: str) -> None:
     m = page.MARGIN
-    head = {Level.KABUPATEN: "rb_kepala", Level.PROVINSI: "rb_kepala_provinsi"}.get(ctx["level"], "rb_kepala_kecamatan")
+    head = {Level.KABUPATEN: "rb_kepala", Level.PROVINSI: "rb_kepala_provinsi", None: "rb_kepala_negara"}.get(
+        ctx["level"], "rb_kepala_kecamatan")
     page.text(m, 0.45, tr(head, lang), 8.5, color=MUTED, fontweight="bold")
     page.text(m, 0.66, ctx["name"], 20, fontweight="bold")
     line = tr("rb_tanggal", lang, tanggal=fmt.long_date(ctx["data_date"], lang))
@@ -146,7 +149,8 @@ def _goal_lines(store, within: str, date: str | None, today: date_type | None, c
     """The verdict on the target in force, then the areas one level down behind theirs (furthest first)."""
     head = verdict(area_projection(store, within, date_=date, today=today, settings=settings),
                    settings.zones.hijau, lang)["title"]
-    behind_rows = behind(vs_target(store, within, date_=date, today=today, settings=settings, include_within=False))
+    behind_rows = behind(vs_target(store, within, ctx["child"], date_=date, today=today, settings=settings,
+                                   include_within=False))
     if behind_rows.empty:
         return [head]
     shown = [f"{n} ({fmt.percent(c, 2, lang)} / {threshold_text(t, lang)})" for n, c, t in
@@ -158,14 +162,13 @@ def _goal_lines(store, within: str, date: str | None, today: date_type | None, c
 
 
 def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFrame, children: pd.DataFrame,
-              desa: pd.DataFrame, settings: Settings, lang: str, goals: list[str]) -> float:
+              desa: pd.DataFrame, settings: Settings, lang: str, goals: list[str], mapped: pd.DataFrame) -> float:
     """What the numbers mean, one bullet each (the verdict first); returns the y below them."""
     m = page.MARGIN
     hijau = threshold_text(settings.zones.hijau, lang)
     needed = people_to_reach(now[Col.WAJIB], now[Col.SUDAH], settings.zones.hijau)
     zones = zones_of(children[Col.CAKUPAN], settings)
-    lead = [tr("rb_merah_dari", lang, merah=sum(z is Zone.MERAH for z in zones), total=len(children),
-               tingkat=level_words(ctx["child"], lang), wilayah=ctx["name"])] if ctx["wide"] else []
+    lead = [red_finding(ctx, children, mapped, settings, lang)] if ctx["wide"] else []
     lines = [*lead, goals[0], tr("rb_perlu_hijau", lang, n=fmt.number(needed, lang=lang), wilayah=ctx["name"], ambang=hijau)
              if needed else tr("rb_sudah_hijau", lang, wilayah=ctx["name"], ambang=hijau)]
     if len(series) >= 5:  # the recent pace, over the last four intervals (about a month of weekly data)
@@ -201,6 +204,18 @@ def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFram
             page.text(m + 0.16, y, part, 9.5)
             y += 0.19
     return y
+
+
+def red_finding(ctx: dict, children: pd.DataFrame, mapped: pd.DataFrame, settings: Settings, lang: str) -> str:
+    """The page's lead for an area of kabupaten/kota: how many of the areas one level down are still
+    red ("3 dari 8 kabupaten/kota Banten masih merah."); for the country its provinsi and its
+    kabupaten/kota ("1 dari 3 provinsi dan 4 dari 10 kabupaten/kota masih merah.")."""
+    red = [sum(z is Zone.MERAH for z in zones_of(t[Col.CAKUPAN], settings)) for t in (children, mapped)]
+    if ctx["level"] is None:
+        return tr("rb_merah_dari_negara", lang, merah=red[0], total=len(children), merah_kab=red[1],
+                  total_kab=len(mapped))
+    return tr("rb_merah_dari", lang, merah=red[0], total=len(children), tingkat=level_words(ctx["child"], lang),
+              wilayah=ctx["name"])
 
 
 def _map(page: PdfPage, top: float, bottom: float, shapes, outline, numbers: dict, level: Level, settings: Settings,

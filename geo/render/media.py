@@ -21,7 +21,8 @@ from geo.config import DEFAULTS, Settings
 from geo.coverage import area_totals, coverage_table
 from geo.render import capacity_charts, charts, images, static_map
 from geo.render.style import is_demo
-from geo.schema import Col, Level, RekamError
+from geo.schema import Col, Level, RekamError, is_country, top_level
+from geo.text import tr
 from geo.timeline import coverage_over_time
 
 CHART_KINDS = ("zona-bar", "tren", "kantong", "peta", "kartu", "kartu-riwayat", "blangko")
@@ -30,11 +31,16 @@ TOP_POCKETS = 10
 
 
 # --- reading the store ------------------------------------------------------------------------
-def area_name(store, kode: str) -> str:
+def area_name(store, kode: str, lang: str = "id") -> str:
     """The area's name: as stored; for an area the store holds only the parts of (a provinsi whose
     kabupaten/kota were imported, or dissolved from desa files), as the official code table names
-    it, else "Provinsi <kode>" (as the dashboard's picker does; only a provinsi can lack a name). Raises
+    it, else "Provinsi <kode>" (as the dashboard's picker does; only a provinsi can lack a name); the
+    whole country (``COUNTRY``) as "Seluruh Indonesia" in ``lang``. Raises
     RekamError('gambar_wilayah_tidak_ada') when neither the code nor anything inside it is stored."""
+    if is_country(kode):
+        if store.areas(within=kode, level=Level.KABUPATEN).empty:
+            raise RekamError("gambar_wilayah_tidak_ada", kode=kode)
+        return tr("seluruh_indonesia", lang)
     level = Level.of_code(kode)
     match = store.areas(within=kode, level=level)
     if len(match):
@@ -44,25 +50,29 @@ def area_name(store, kode: str) -> str:
     return official_name(kode) or f"Provinsi {kode}"
 
 
-def context(store, within: str, date: str | None, settings: Settings) -> dict:
-    """What an image of ``within`` at ``date`` needs: ``name``, ``level``, ``child`` (the level
-    one down), ``totals`` (``coverage.area_totals``), ``data_date``, ``demo`` and ``wide`` (True
-    for an area made of kabupaten/kota: its pictures show them, not its thousands of desa).
+def context(store, within: str, date: str | None, settings: Settings, lang: str = "id") -> dict:
+    """What an image of ``within`` at ``date`` needs: ``name``, ``level`` (None for the whole
+    country), ``child`` (the level one down: the provinsi of the country), ``map_level`` (the areas
+    its zone map draws: the child, the kabupaten/kota for the country, whose provinsi are seldom
+    stored with a boundary), ``totals`` (``coverage.area_totals``), ``data_date``, ``demo`` and
+    ``wide`` (True for an area made of kabupaten/kota: its pictures show them, not its thousands of desa).
 
     Raises RekamError 'gambar_wilayah_tidak_ada', 'gambar_wilayah_terkecil' (a desa: nothing
     below it), 'gambar_tanpa_data' or 'gambar_tanpa_data_tanggal'.
     """
-    name = area_name(store, within)
-    level = Level.of_code(within)
-    if level.child is None:
+    name = area_name(store, within, lang)
+    level = None if is_country(within) else Level.of_code(within)
+    child = top_level(within)
+    if level is Level.DESA:
         raise RekamError("gambar_wilayah_terkecil", kode=within)
     totals = area_totals(store, within, date=date, zones=settings.zones)
     if totals.get(Col.WAJIB) is None:
         if date:
             raise RekamError("gambar_tanpa_data_tanggal", wilayah=name, kode=within, tanggal=date)
         raise RekamError("gambar_tanpa_data", wilayah=name, kode=within)
-    return {"name": name, "level": level, "child": level.child, "totals": totals,
-            "data_date": totals[Col.TANGGAL], "demo": is_demo([within]), "wide": level.depth < Level.KABUPATEN.depth}
+    return {"name": name, "level": level, "child": child, "map_level": Level.KABUPATEN if level is None else child,
+            "totals": totals, "data_date": totals[Col.TANGGAL], "demo": is_demo([within]),
+            "wide": child.depth <= Level.KABUPATEN.depth}
 
 
 def pockets_table(store, within: str, date: str | None, settings: Settings, ctx: dict,
@@ -100,7 +110,7 @@ def chart_figure(store, within: str, kind: str, *, date: str | None = None, lang
     check_kind(kind)
     if kind not in PLOTLY_KINDS:
         raise RekamError("gambar_jenis_salah", nilai=kind, pilihan=", ".join(PLOTLY_KINDS))
-    ctx = context(store, within, date, settings)
+    ctx = context(store, within, date, settings, lang)
     name = ctx["name"]
     if kind == "zona-bar":
         table = coverage_table(store, ctx["child"], within=within, date=date, zones=settings.zones)
@@ -146,8 +156,8 @@ def chart_image(store, within: str, kind: str, *, fmt_name: str = "png", size="1
     width_height = images.parse_size(size)
     fmt_name = images.parse_format(fmt_name)
     if kind == "peta":
-        ctx = context(store, within, date, settings)
-        table = coverage_table(store, ctx["child"], within=within, date=date, zones=settings.zones, geometry=True)
+        ctx = context(store, within, date, settings, lang)
+        table = coverage_table(store, ctx["map_level"], within=within, date=date, zones=settings.zones, geometry=True)
         return static_map.zone_map(table, area_name=ctx["name"], data_date=ctx["data_date"], settings=settings,
                                    lang=lang, size=width_height, fmt_name=fmt_name)
     figure = chart_figure(store, within, kind, date=date, lang=lang, settings=settings, today=today)

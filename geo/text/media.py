@@ -49,6 +49,11 @@ TEXTS = {
     "ringkasan_tersimpan": ("Tersimpan: {path} (1 halaman A4).", "Saved: {path} (1 A4 page)."),
     "rb_kepala": ("RINGKASAN UNTUK BUPATI · PEREKAMAN KTP-EL", "BRIEFING FOR THE REGENT · E-KTP RECORDING"),
     "rb_kepala_kecamatan": ("RINGKASAN PEREKAMAN KTP-EL", "E-KTP RECORDING BRIEFING"),
+    "rb_kepala_negara": ("RINGKASAN NASIONAL · PEREKAMAN KTP-EL", "NATIONAL BRIEFING · E-KTP RECORDING"),
+    "rb_merah_dari_negara": (
+        "{merah} dari {total} provinsi dan {merah_kab} dari {total_kab} kabupaten/kota masih merah.",
+        "{merah} of {total} provinces and {merah_kab} of {total_kab} regencies/cities still red.",
+    ),
     "rb_kepala_provinsi": ("RINGKASAN PROVINSI · PEREKAMAN KTP-EL", "PROVINCE BRIEFING · E-KTP RECORDING"),
     "rb_merah_dari": (
         "{merah} dari {total} {tingkat} {wilayah} masih merah.",

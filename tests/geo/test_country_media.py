@@ -1,0 +1,87 @@
+"""The media pack and the briefing of the whole country (geo.schema.COUNTRY), on three real provinsi
+(``tests/national_store.py``): the page sums the source file, leads with how many provinsi and
+kabupaten/kota are still red, ranks the provinsi first, and maps the kabupaten/kota."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from geo import fmt
+from geo.config import load_settings
+from geo.render import briefing, media
+from geo.schema import COUNTRY, Col
+from geo.store import Store
+from tests.geo.test_briefing import _text
+from tests.national_store import build
+
+SETTINGS = load_settings()
+PROVINSI_NAMES = {"18": "Lampung", "19": "Kepulauan Bangka Belitung", "36": "Banten"}
+
+
+@pytest.fixture(scope="module")
+def country(real_dir, tmp_path_factory):
+    url, source = build(real_dir, tmp_path_factory.mktemp("country_media"))
+    store = Store.open(url)
+    rows = pd.read_csv(source, dtype={Col.KODE: str})
+    yield store, rows[rows[Col.TANGGAL] == rows[Col.TANGGAL].max()]
+    store.close()
+
+
+def _coverage_by(rows: pd.DataFrame, width: int) -> pd.Series:
+    summed = rows.groupby(rows[Col.KODE].str[:width])[[Col.WAJIB, Col.SUDAH]].sum()
+    return (100 * summed[Col.SUDAH] / summed[Col.WAJIB]).sort_values()
+
+
+def _red(coverage: pd.Series) -> int:
+    return int((coverage < SETTINGS.zones.kuning).sum())
+
+
+def test_the_country_briefing_sums_the_source_and_ranks_the_provinsi(country, tmp_path):
+    store, now = country
+    pdf = briefing.briefing_pdf(store, COUNTRY, settings=SETTINGS, today=date(2026, 11, 20))
+    text = re.sub(r"[ \t]+", " ", _text(pdf, tmp_path))
+    provinsi, kabupaten = _coverage_by(now, 2), _coverage_by(now, 5)
+    assert "RINGKASAN NASIONAL" in text and "Seluruh Indonesia" in text
+    assert (f"{_red(provinsi)} dari 3 provinsi dan {_red(kabupaten)} dari 10 kabupaten/kota masih merah."
+            in re.sub(r"\s+", " ", text))
+    wajib, sudah = int(now[Col.WAJIB].sum()), int(now[Col.SUDAH].sum())
+    assert fmt.number(wajib) in text and fmt.number(sudah) in text
+    assert fmt.percent(100 * sudah / wajib, 2) in text  # summed, then the percent
+    assert "Provinsi, cakupan terendah dulu" in text and "Data per 16 November 2026" in text and "Sumber:" in text
+    belum = (now[Col.WAJIB] - now[Col.SUDAH]).clip(lower=0).groupby(now[Col.KODE].str[:2]).sum()
+    positions = []
+    for kode, cakupan in provinsi.items():  # the first table: every provinsi, lowest coverage first
+        line = f"{PROVINSI_NAMES[kode]} {fmt.percent(cakupan, 2)} {fmt.number(belum[kode])}"
+        assert line in text, line
+        positions.append(text.index(line))
+    assert positions == sorted(positions)
+    assert "Zona per kabupaten/kota" in text  # the map draws the kabupaten/kota
+
+
+def test_the_country_map_image_titles_the_red_kabupaten(country):
+    store, now = country
+    kabupaten = _coverage_by(now, 5)
+    svg = media.chart_image(store, COUNTRY, "peta", fmt_name="svg", settings=SETTINGS).decode("utf-8")
+    words = re.sub(r"<[^>]+>", "", svg)
+    assert f"Seluruh Indonesia: {_red(kabupaten)} dari 10 kabupaten/kota masih merah" in words
+    assert "per kabupaten/kota, data per 16 November 2026" in words and "Sumber:" in words
+
+
+def test_the_country_charts_speak_of_the_whole_country(country):
+    store, now = country
+    bars = media.chart_figure(store, COUNTRY, "zona-bar", settings=SETTINGS)
+    named = {a.name: a.text for a in bars.layout.annotations}
+    assert named["judul"] == f"<b>Seluruh Indonesia: {(_coverage_by(now, 2) >= 92).sum()} dari 3 provinsi di zona hijau</b>"
+    assert named["subjudul"] == "Cakupan perekaman KTP-el per provinsi, data per 16 November 2026"
+    shown = {row[0]: cakupan for trace in bars.data if trace.customdata is not None
+             for row, cakupan in zip(trace.customdata, trace.x)}
+    assert shown == pytest.approx({PROVINSI_NAMES[k]: v for k, v in _coverage_by(now, 2).items()})
+    line = media.chart_figure(store, COUNTRY, "tren", settings=SETTINGS, today=date(2026, 11, 20))
+    named = {a.name: a.text for a in line.layout.annotations}
+    assert named["judul"].startswith("<b>Seluruh Indonesia: ")
+    cakupan = [v for trace in line.data for v in (trace.y if trace.y is not None else [])]
+    assert pytest.approx(100 * now[Col.SUDAH].sum() / now[Col.WAJIB].sum()) in cakupan
+    assert media.area_name(store, COUNTRY, "en") == "All of Indonesia"
