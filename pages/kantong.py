@@ -73,7 +73,7 @@ if ctx.is_country and level != Level.KABUPATEN.value:  # the country's kecamatan
 ui.show_map(ctx, drawn, metric="belum_rekam",
             key=f"kantong_map_{level}_{hot_table is not None}", points=layers, labels=ui.labels_by_default(drawn),
             outline=ui.kecamatan_outline(ctx, level, ctx.area))
-if ui.media_allowed() and not ctx.is_country:  # no image of the whole country yet
+if ui.media_allowed():
     ui.download_menu(ctx, ("kantong", "peta"), key="kantong_unduh")
 
 # Hot and cold spots.

@@ -69,5 +69,5 @@ if on_screen:
 
 source = ui.source_line(ctx, ctx.date)
 st.caption(source if story else f"{source} · {ui.map_hint(ctx, view)}")
-if ui.media_allowed() and not (ctx.is_country and view.area == ctx.area):  # no image of the whole country yet
+if ui.media_allowed():
     ui.download_menu(ctx, ("peta", "zona-bar", "kantong"), key="peta_unduh", within=view.area)

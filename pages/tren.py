@@ -11,7 +11,7 @@ from geo import events, fmt, trend
 from geo.io.events import MAX_NOTE_CHARS
 from geo.present import trend as trend_words
 from geo.render import trend_charts
-from geo.schema import Col, RekamError
+from geo.schema import Col, RekamError, is_country
 from ui import queries
 
 
@@ -39,7 +39,7 @@ if projection[trend.LAJU] is not None:
 
 table = queries.projection_table(ctx.url, ctx.stamp, area, ctx.date, inputs.target, inputs.deadline, inputs.window)
 source = ui.source_line(ctx, projection[Col.TANGGAL])
-ranked = ctx.is_province and area == ctx.area  # a provinsi: its kabupaten/kota slowest first, before the charts
+ranked = (ctx.is_province or ctx.is_country) and area == ctx.area  # its kabupaten/kota (provinsi) slowest first
 if ranked:
     ui.pace_ranking(ctx, table, inputs, source)
 shown = [area, *ui.chart_areas(ctx, area, table, names)]  # the area and those that need attention
@@ -87,8 +87,8 @@ with st.expander(ctx.t("peristiwa_tambah")), st.form("tren_peristiwa", clear_on_
     days = f1.date_input(ctx.t("peristiwa_f_tanggal"), value=(date.today(), date.today()), format="DD/MM/YYYY",
                          key="tren_f_tanggal")
     ongoing = f1.checkbox(ctx.t("peristiwa_f_berlangsung"), key="tren_f_berlangsung")
-    options = sorted(names)
-    kode = f2.selectbox(ctx.t("peristiwa_f_wilayah"), options, index=options.index(area),
+    options = sorted(k for k in names if not is_country(k))  # an event happens in an area of the store
+    kode = f2.selectbox(ctx.t("peristiwa_f_wilayah"), options, index=options.index(area) if area in options else 0,
                         format_func=lambda k: f"{name(k)} ({k})", key="tren_f_wilayah")
     jenis = f2.selectbox(ctx.t("peristiwa_f_jenis"), events.EVENT_KINDS, key="tren_f_jenis",
                          format_func=lambda j: trend_words.event_label(j, ctx.lang))

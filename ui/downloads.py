@@ -54,10 +54,12 @@ def _image_choices(ctx: Context, render, *, key: str, area: str, kind: str) -> N
 
 def briefing_button(ctx: Context, *, key: str = "briefing") -> None:
     """The bupati's one-page PDF (KPIs, zone map, pockets, trend, date and source); a provinsi's
-    leads with its red kabupaten/kota, maps and ranks them (``geo.render.briefing``)."""
+    leads with its red kabupaten/kota, maps and ranks them; the country's leads with its red provinsi
+    and kabupaten/kota, ranks the provinsi and maps the kabupaten/kota (``geo.render.briefing``)."""
     from geo.render import briefing, media
 
-    label = ctx.t("unduh_ringkasan_provinsi" if ctx.is_province else "unduh_ringkasan")
+    label = ctx.t("unduh_ringkasan_negara" if ctx.is_country else "unduh_ringkasan_provinsi" if ctx.is_province
+                  else "unduh_ringkasan")
     st.download_button(
         label, data=partial(briefing.briefing_pdf, queries.store(ctx.url), ctx.area, date=ctx.date, lang=ctx.lang,
                             settings=ctx.settings, today=date.today()),  # the verdict as the page says it

@@ -12,22 +12,31 @@ from geo.schema import Col, Level
 from geo.present import zone_label
 from ui import queries
 from ui.context import Context
-from ui.headline import kpis
+from ui.downloads import briefing_button, download_menu
+from ui.headline import kpis, outlook, stale_notice, verdict_box
 from ui.map_view import labels_by_default, show_map
-from ui.state import link_notes, page_title, source_line
+from ui.state import link_notes, media_allowed, page_title, source_line
 
 RANK = "no"  # the rank in the worst-first order: clicking its title brings that order back
 
 
 def country_home(ctx: Context) -> None:
-    """Beranda at the country level (the verdict, alerts and targets speak of one kabupaten/kota or
-    provinsi and are left out here)."""
+    """Beranda at the country level: the verdict against the target in force (a target set for the
+    country, else the office's hijau and deadline, as for any area without one), the age of the data,
+    the figures, the media pack and the PDF. The alerts and the target table speak to one office (a
+    kabupaten/kota or provinsi) and are left out here."""
     name = ctx.t("seluruh_indonesia")
     summary = queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date)
     st.title(page_title(ctx, ctx.t("home_judul", wilayah=name), ""))
     link_notes(ctx)
+    verdict_box(ctx, outlook(ctx))
+    stale_notice(ctx)
     kpis(ctx, summary)
     st.caption(source_line(ctx, summary["now"].get(Col.TANGGAL)))
+    if media_allowed():  # not in screenshot mode
+        with st.container(horizontal=True):
+            download_menu(ctx, ("peta", "zona-bar", "kantong", "tren"), key="home_unduh")
+            briefing_button(ctx)
 
     st.subheader(ctx.t("home_peta_negara"))
     kabupaten = queries.coverage_table(ctx.url, ctx.stamp, Level.KABUPATEN.value, ctx.area, ctx.date, geometry=True)
@@ -82,9 +91,10 @@ def styled(ctx: Context, table: pd.DataFrame, *, with_provinsi: bool):
 def trend_names(ctx: Context) -> dict[str, tuple[str, str]]:
     """{kode: (nama, level)} the Tren page names and offers: the picked area (a provinsi the store
     may not name too) and every area inside it; for the country its provinsi and kabupaten/kota."""
-    own = {ctx.area: (dict(queries.area_list(ctx.url, ctx.stamp))[ctx.area], "")}
     if not ctx.is_country:
+        own = {ctx.area: (dict(queries.area_list(ctx.url, ctx.stamp))[ctx.area], "")}
         return {**own, **queries.area_names_and_levels(ctx.url, ctx.stamp, ctx.area)}
+    own = {ctx.area: (ctx.t("seluruh_indonesia"), "")}
     provinsi = {k: (n, Level.PROVINSI.value) for k, n in queries.provinsi_names(ctx.url, ctx.stamp).items()}
     kabupaten = {k: (n, Level.KABUPATEN.value) for k, n in queries.kabupaten_list(ctx.url, ctx.stamp)}
     return {**own, **provinsi, **kabupaten}

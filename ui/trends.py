@@ -17,7 +17,7 @@ from geo import fmt, trend
 from geo.columns import TARGET, TENGGAT
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
 from geo.present import trend as trend_words
-from geo.schema import Col, Level, RekamError
+from geo.schema import Col, Level, RekamError, top_level
 from geo.text import describe
 from ui import queries
 from ui.context import Context
@@ -47,11 +47,10 @@ def trend_inputs(ctx: Context, names: dict[str, tuple[str, str]]) -> TrendInputs
     ss, settings = st.session_state, ctx.settings
     child = Level.PROVINSI if ctx.is_country else Level.KABUPATEN if ctx.is_province else Level.KECAMATAN
     kecamatan = [k for k, (_, level) in names.items() if level == child.value]  # or a provinsi's kabupaten/kota
-    own = [] if ctx.is_country else [ctx.area]  # the country opens on its provinsi (no series of its own yet)
+    own = [ctx.area]  # the page opens on the picked area itself (the country too: its rows summed)
     if ss.get("tren_area") not in (*own, *kecamatan):  # another area was picked
-        ss["tren_area"] = (own or kecamatan)[0]
-    in_force = queries.area_projection(ctx.url, ctx.stamp, (own or [ss["tren_area"]])[0], ctx.date,
-                                       date.today().isoformat(), settings)
+        ss["tren_area"] = ctx.area
+    in_force = queries.area_projection(ctx.url, ctx.stamp, ctx.area, ctx.date, date.today().isoformat(), settings)
     deadline = date.fromisoformat(str(in_force.get(TENGGAT) or settings.deadline_for(ctx.date))[:10])
     goal = in_force.get(TARGET) or settings.target
     defaults = {"tren_target": target_text(goal, ctx.lang), "tren_tenggat": deadline,
@@ -59,7 +58,8 @@ def trend_inputs(ctx: Context, names: dict[str, tuple[str, str]]) -> TrendInputs
     if media_allowed():
         c1, c2, c3, c4 = st.columns([2.2, 1, 1, 1])
         c1.selectbox(ctx.t("tren_wilayah"), [*own, *kecamatan], key="tren_area",
-                     format_func=lambda k: ctx.t("tren_seluruh", nama=names.get(k, (k,))[0]) if k == ctx.area
+                     format_func=lambda k: names[k][0] if ctx.is_country and k == ctx.area
+                     else ctx.t("tren_seluruh", nama=names.get(k, (k,))[0]) if k == ctx.area
                      else f"{names.get(k, (k,))[0]} ({k})")
         c2.text_input(ctx.t("tren_target"), value=defaults["tren_target"], help=ctx.t("tren_target_bantuan"),
                       key="tren_target")
@@ -98,11 +98,12 @@ def chart_areas(ctx: Context, area: str, table, names: dict[str, tuple[str, str]
 
 
 def pace_ranking(ctx: Context, table, inputs: TrendInputs, source: str) -> None:
-    """The areas one level down (a provinsi's kabupaten/kota) ranked by their trend, slowest first
-    (``geo.trend.slowest_first``): coverage points gained per week and when the target is reached.
+    """The areas one level down (a provinsi's kabupaten/kota, the country's provinsi) ranked by their
+    trend, slowest first (``geo.trend.slowest_first``): coverage points gained per week and when the
+    target is reached.
 
     ``table``: the projection table of the areas inside ``inputs.area`` (``geo.trend.projection_table``)."""
-    child = Level.of_code(inputs.area).child
+    child = top_level(inputs.area)
     st.subheader(ctx.t("tren_peringkat", tingkat=ctx.t(f"gambar_tingkat_{child.value}").capitalize()))
     fitted_table(ctx, trend_words.ranking_view(trend.slowest_first(table), ctx.lang))
     st.caption(ctx.t("tren_peringkat_keterangan", hari=fmt.number(inputs.window, lang=ctx.lang),

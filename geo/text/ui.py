@@ -69,6 +69,7 @@ TEXTS = {
     "unduh": ("Unduh", "Download"),
     "unduh_ringkasan": ("Ringkasan untuk bupati (PDF)", "Briefing for the bupati (PDF)"),
     "unduh_ringkasan_provinsi": ("Ringkasan provinsi (PDF)", "Province briefing (PDF)"),
+    "unduh_ringkasan_negara": ("Ringkasan nasional (PDF)", "National briefing (PDF)"),
     "grafik_zona_bar": ("Cakupan per kecamatan (batang)", "Coverage by district (bars)"),
     "grafik_peta": ("Peta zona", "Zone map"),
     "grafik_kantong": ("Desa dengan belum rekam terbanyak", "Villages with most not recorded"),

@@ -197,5 +197,42 @@ def test_kantong_and_tren_open_on_the_country(country_env):
     assert len(at.dataframe[0].value) == 10
     at = _page("tren", area=COUNTRY)
     assert not at.exception
-    assert at.selectbox(key="tren_area").options == ["Lampung (18)", "Kepulauan Bangka Belitung (19)", "Banten (36)"]
-    assert at.header[0].value == "Tren dan proyeksi — Lampung"
+    assert at.selectbox(key="tren_area").options == ["Seluruh Indonesia", "Lampung (18)",
+                                                     "Kepulauan Bangka Belitung (19)", "Banten (36)"]
+    assert at.header[0].value == "Tren dan proyeksi — Seluruh Indonesia"
+
+
+def test_beranda_of_the_country_gives_its_verdict_and_its_media_pack(country_env, downloads):
+    from datetime import date
+
+    from geo.config import load_settings
+    from geo.present.trend import stale_warning, verdict
+    from geo.store import Store
+    from geo.targets import area_projection
+
+    at = _page("beranda", area=COUNTRY)
+    assert not at.exception
+    settings = load_settings()
+    store = Store.open(country_env[0])
+    projection = area_projection(store, COUNTRY, today=date.today(), settings=settings)
+    store.close()
+    said = " ".join(b.value for b in [*at.success, *at.info, *at.warning, *at.error])
+    assert verdict(projection, settings.zones.hijau)["title"] in said  # no target set: hijau by the deadline
+    stale = stale_warning(projection, settings.stale_days, "id")
+    assert stale is None or stale in said
+    buttons = {b.label: b for b in at.get("download_button")}
+    assert "Unduh" in buttons and "Ringkasan nasional (PDF)" in buttons
+    pdf = downloads[buttons["Ringkasan nasional (PDF)"].proto.deferred_file_id]
+    assert pdf["file_name"] == "peta-rekam_ringkasan_ID_2026-11-16.pdf"
+    assert pdf["data"]()[:5] == b"%PDF-"
+
+
+def test_tren_of_the_country_ranks_its_provinsi_by_pace(country_env):
+    at = _page("tren", area=COUNTRY)
+    assert not at.exception
+    rows = country_env[1]
+    now = _latest(rows)
+    assert at.metric[0].value == fmt.percent(100 * now[Col.SUDAH].sum() / now[Col.WAJIB].sum())
+    assert at.subheader[0].value == "Provinsi: yang paling lambat dulu"
+    ranked = at.dataframe[0].value
+    assert set(ranked.iloc[:, 0]) == set(PROVINSI_NAMES.values())
