@@ -26,7 +26,7 @@ def country(real_dir, tmp_path_factory):
     url, source = build(real_dir, tmp_path_factory.mktemp("country_media"))
     store = Store.open(url)
     rows = pd.read_csv(source, dtype={Col.KODE: str})
-    yield store, rows[rows[Col.TANGGAL] == rows[Col.TANGGAL].max()]
+    yield store, rows[rows[Col.TANGGAL] == rows[Col.TANGGAL].max()], url
     store.close()
 
 
@@ -40,7 +40,7 @@ def _red(coverage: pd.Series) -> int:
 
 
 def test_the_country_briefing_sums_the_source_and_ranks_the_provinsi(country, tmp_path):
-    store, now = country
+    store, now, _ = country
     pdf = briefing.briefing_pdf(store, COUNTRY, settings=SETTINGS, today=date(2026, 11, 20))
     text = re.sub(r"[ \t]+", " ", _text(pdf, tmp_path))
     provinsi, kabupaten = _coverage_by(now, 2), _coverage_by(now, 5)
@@ -62,7 +62,7 @@ def test_the_country_briefing_sums_the_source_and_ranks_the_provinsi(country, tm
 
 
 def test_the_country_map_image_titles_the_red_kabupaten(country):
-    store, now = country
+    store, now, _ = country
     kabupaten = _coverage_by(now, 5)
     svg = media.chart_image(store, COUNTRY, "peta", fmt_name="svg", settings=SETTINGS).decode("utf-8")
     words = re.sub(r"<[^>]+>", "", svg)
@@ -71,7 +71,7 @@ def test_the_country_map_image_titles_the_red_kabupaten(country):
 
 
 def test_the_country_charts_speak_of_the_whole_country(country):
-    store, now = country
+    store, now, _ = country
     bars = media.chart_figure(store, COUNTRY, "zona-bar", settings=SETTINGS)
     named = {a.name: a.text for a in bars.layout.annotations}
     assert named["judul"] == f"<b>Seluruh Indonesia: {(_coverage_by(now, 2) >= 92).sum()} dari 3 provinsi di zona hijau</b>"
@@ -85,3 +85,11 @@ def test_the_country_charts_speak_of_the_whole_country(country):
     cakupan = [v for trace in line.data for v in (trace.y if trace.y is not None else [])]
     assert pytest.approx(100 * now[Col.SUDAH].sum() / now[Col.WAJIB].sum()) in cakupan
     assert media.area_name(store, COUNTRY, "en") == "All of Indonesia"
+
+
+def test_the_cli_writes_the_country_briefing(country, tmp_path):
+    from geo.cli import main
+
+    out = tmp_path / "indonesia.pdf"
+    assert main(["briefing", "--within", COUNTRY, "--out", str(out), "--db", country[2]]) == 0
+    assert "RINGKASAN NASIONAL" in _text(out.read_bytes(), tmp_path)
