@@ -236,3 +236,18 @@ def test_tren_of_the_country_ranks_its_provinsi_by_pace(country_env):
     assert at.subheader[0].value == "Provinsi: yang paling lambat dulu"
     ranked = at.dataframe[0].value
     assert set(ranked.iloc[:, 0]) == set(PROVINSI_NAMES.values())
+
+
+def test_the_country_is_read_from_the_store_not_held_in_memory(country_env):
+    """``HeldArea`` holds one area's rows (its own code and the codes under it): the country, every
+    row of the store, is answered by the store itself."""
+    from geo.store.held import HeldArea
+    from ui import queries
+
+    url = country_env[0]
+    stamp = queries.store(url).stamp()
+    assert not isinstance(queries.held(url, stamp, COUNTRY), HeldArea)
+    assert isinstance(queries.held(url, stamp, "36"), HeldArea)
+    summary = queries.area_summary(url, stamp, COUNTRY, None)
+    now = _latest(country_env[1])
+    assert summary["now"][Col.SUDAH] == int(now[Col.SUDAH].sum()) and summary["previous_date"] == "2026-11-09"
