@@ -71,6 +71,7 @@ def test_the_country_map_image_titles_the_red_kabupaten(country):
 
 
 def test_the_country_charts_speak_of_the_whole_country(country):
+    """zona-bar of the provinsi, tren of the summed rows, kantong of the desa of every provinsi."""
     store, now, _ = country
     bars = media.chart_figure(store, COUNTRY, "zona-bar", settings=SETTINGS)
     named = {a.name: a.text for a in bars.layout.annotations}
@@ -84,6 +85,10 @@ def test_the_country_charts_speak_of_the_whole_country(country):
     assert named["judul"].startswith("<b>Seluruh Indonesia: ")
     cakupan = [v for trace in line.data for v in (trace.y if trace.y is not None else [])]
     assert pytest.approx(100 * now[Col.SUDAH].sum() / now[Col.WAJIB].sum()) in cakupan
+    pockets = media.chart_figure(store, COUNTRY, "kantong", settings=SETTINGS)
+    belum = (now[Col.WAJIB] - now[Col.SUDAH]).clip(lower=0)
+    drawn = [v for trace in pockets.data if trace.x is not None for v in trace.x if v is not None]
+    assert max(drawn) == belum.max()  # the desa with the most belum rekam of the whole country
     assert media.area_name(store, COUNTRY, "en") == "All of Indonesia"
 
 
