@@ -1,6 +1,7 @@
-"""Beranda of the whole country (``geo.schema.COUNTRY``): the figures summed over every provinsi,
-the zone map of the kabupaten/kota, and the provinsi and kabupaten/kota ranked from the lowest
-coverage up — sortable tables (numbers stay numbers under their Indonesian form) with a search.
+"""Beranda of the whole country (``geo.schema.COUNTRY``): the verdict, the age of the data, the
+figures summed over every provinsi with the media pack and the national PDF, the zone map of the
+kabupaten/kota, and the provinsi and kabupaten/kota ranked from the lowest coverage up — sortable
+tables (numbers stay numbers under their Indonesian form) with a search.
 """
 from __future__ import annotations
 

@@ -38,7 +38,8 @@ MAX_NAMED = 6  # areas named on one line of findings; the rest counted
 
 def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id",
                  settings: Settings = DEFAULTS, today: date_type | None = None) -> bytes:
-    """One A4 portrait page (PDF bytes) for the head of ``within`` (a provinsi, kabupaten/kota or kecamatan).
+    """One A4 portrait page (PDF bytes) for the head of ``within`` (the country, a provinsi, kabupaten/kota or
+    kecamatan).
 
     Shows, at ``date`` (default: the newest data): wajib KTP, sudah rekam, belum rekam
     and cakupan with its zone, each with its change since the previous snapshot; the
@@ -47,8 +48,10 @@ def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id
     answers "will we make the deadline?" against the target in force (``geo.targets``; data
     aged against ``today``), and the areas one level down behind their targets are named. For a
     provinsi (``context``'s ``wide``) the page leads with how many kabupaten/kota are still red, maps
-    its kabupaten/kota and ranks them (``briefing_ranking``) instead of the desa map and pockets.
-    Raises RekamError for an unknown area, a desa, or no data.
+    its kabupaten/kota and ranks them (``briefing_ranking``) instead of the desa map and pockets; the
+    whole country (``COUNTRY``) leads with its red provinsi and kabupaten/kota, ranks its provinsi and
+    maps its kabupaten/kota (``context``'s ``map_level``). Raises RekamError for an unknown area, a desa,
+    or no data.
     """
     ctx = context(store, within, date, settings, lang)
     now = ctx["totals"]
