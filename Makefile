@@ -63,6 +63,8 @@ bench: install-dev system-deps
 	$(BIN)/python bench/read_bench.py
 	$(BIN)/python bench/national_bench.py
 	$(BIN)/python bench/boundary_bench.py
+	$(BIN)/python bench/view_bench.py
+	$(BIN)/python bench/rerun_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache data/rekam.sqlite*
