@@ -20,7 +20,7 @@ from geo.columns import (LAJU, LAJU_DIBUTUHKAN, SELISIH_TARGET, STATUS, STATUS_T
 from geo.codes import official_name
 from geo.config import DEFAULTS, Settings
 from geo.dates import parse_day
-from geo.schema import Col, Level, ancestor_code
+from geo.schema import COUNTRY_NAME, Col, Level, ancestor_code, is_country, top_level
 from geo.store import Store
 from geo.store.tables import targets_table
 from geo.timeline import area_over_time, series
@@ -98,7 +98,7 @@ def _int(value) -> int | None:
 def vs_target(store: Store, within: str, level: Level | str | None = None, *, date_: str | None = None,
               today: date | None = None, settings: Settings = DEFAULTS, include_within: bool = True) -> pd.DataFrame:
     """Target against actual for ``within`` (first, when ``include_within``) and every area one level
-    down (or at ``level``), at ``date_`` (default: the newest data).
+    down (the provinsi for the country; or at ``level``), at ``date_`` (default: the newest data).
 
     The target is the one in force on ``today`` (the period the office works in now), or on the
     data's date without ``today``. Returns VS_COLUMNS: coverage (percent) and the target in force (percent; a target in people as
@@ -107,14 +107,19 @@ def vs_target(store: Store, within: str, level: Level | str | None = None, *, da
     ``tertinggal`` (projected later, or never at this rate), ``data_kurang``; the rate and the rate
     needed come from ``trend.projection`` with that target and period end.
     """
-    level = Level(level) if level else Level.of_code(within).child
+    level = Level(level) if level else top_level(within)  # the country's: its provinsi
     frame = series(store, within, level, end=date_)
     names = dict(zip(*store.areas(within=within)[[Col.KODE, Col.NAMA]].T.values)) if len(frame) else {}
     targets = current_targets(store, within)
     codes = ([within] if include_within else []) + sorted(set(frame[Col.KODE]) - {within})
-    rows = [_one(kode, names.get(kode) or official_name(kode) or kode, frame[frame[Col.KODE] == kode], targets, today, settings)
+    rows = [_one(kode, _name(kode, names), frame[frame[Col.KODE] == kode], targets, today, settings)
             for kode in codes]
     return pd.DataFrame(rows, columns=VS_COLUMNS)
+
+
+def _name(kode: str, stored: dict) -> str:
+    """As the store names it; a provinsi held only by its parts as the code table does; the country."""
+    return stored.get(kode) or official_name(kode) or (COUNTRY_NAME if is_country(kode) else kode)
 
 
 def _one(kode: str, name: str, own: pd.DataFrame, targets: pd.DataFrame, today: date | None,

@@ -97,3 +97,15 @@ def test_the_country_over_time_and_its_provinsi_by_pace(store):
     table = slowest_first(projection_table(store, COUNTRY, target_pct=92, deadline="2026-12-31"))
     # Lampung has a trend (10 points a week, 92 % reached soon); Banten one snapshot: no trend to rank by.
     assert list(table[Col.KODE]) == ["18", "36"] and list(table[Col.NAMA]) == ["Lampung", "Banten"]
+
+
+def test_the_country_against_its_target_lists_its_provinsi(store):
+    from datetime import date
+
+    from geo.targets import vs_target
+
+    table = vs_target(store, COUNTRY, today=date(2026, 11, 20))
+    assert list(table[Col.KODE]) == [COUNTRY, "18", "36"]
+    assert table.loc[table[Col.KODE] == "18", Col.CAKUPAN].tolist() == pytest.approx([90.0])
+    assert table.loc[table[Col.KODE] == "36", Col.NAMA].tolist() == ["Banten"]
+    assert table.loc[table[Col.KODE] == COUNTRY, Col.NAMA].tolist() == ["Indonesia"]
