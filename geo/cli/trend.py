@@ -8,7 +8,7 @@ from geo.schema import Col, Level
 def add_commands(sub) -> None:
     p = add_common(sub.add_parser(
         "trend", help="tren dan proyeksi: kapan target cakupan tercapai / trend and projection"), fmt_opt=True)
-    p.add_argument("--within", required=True, help="kode wilayah induk, mis. 36.74")
+    p.add_argument("--within", required=True, help="kode wilayah induk, mis. 36.74 (ID: seluruh Indonesia)")
     p.add_argument("--level", choices=[Level.KECAMATAN.value, Level.DESA.value],
                    help="tingkat wilayah yang diproyeksikan (bawaan: satu tingkat di bawah --within)")
     p.add_argument("--target", help="target cakupan dalam persen (bawaan: ambang zona hijau di pengaturan)")
@@ -23,12 +23,11 @@ def cmd_trend(args) -> int:
     from geo.columns import LAJU, LAJU_DIBUTUHKAN, STATUS, TANGGAL_PROYEKSI
     from geo.config import load_settings
     from geo.dates import parse_day
-    from geo.io.events import check_code
     from geo.present.trend import status_label
-    from geo.timeline import check_levels
+    from geo.timeline import check_area, check_levels
 
     language = lang(args)
-    within = check_code(args.within)
+    within = check_area(args.within)
     check_levels(within, args.level)
     target = trend.parse_target(args.target) if args.target is not None else None
     deadline = parse_day(args.deadline, field="tenggat")

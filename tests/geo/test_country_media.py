@@ -3,6 +3,7 @@
 kabupaten/kota are still red, ranks the provinsi first, and maps the kabupaten/kota."""
 from __future__ import annotations
 
+import io
 import re
 from datetime import date
 
@@ -98,3 +99,18 @@ def test_the_cli_writes_the_country_briefing(country, tmp_path):
     out = tmp_path / "indonesia.pdf"
     assert main(["briefing", "--within", COUNTRY, "--out", str(out), "--db", country[2]]) == 0
     assert "RINGKASAN NASIONAL" in _text(out.read_bytes(), tmp_path)
+
+
+def test_the_cli_projects_the_country_per_provinsi(country, capsys):
+    from geo.cli import main
+
+    _, rows, url = country
+    code = main(["trend", "--within", COUNTRY, "--deadline", "2026-12-31", "--format", "csv", "--db", url])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    table = pd.read_csv(io.StringIO(out), dtype={Col.KODE: str})
+    expected = _coverage_by(rows, 2)
+    assert sorted(table[Col.KODE]) == sorted(expected.index)
+    got = table.set_index(Col.KODE)[Col.CAKUPAN]
+    for kode, pct in expected.items():
+        assert got[kode] == pytest.approx(pct, abs=0.005)
