@@ -52,9 +52,16 @@ def _metric_value(page, label: str) -> str:
     return _metric(page, label).get_by_test_id("stMetricValue").inner_text().strip()
 
 
+def _settled(page) -> None:
+    """Wait until the script run has finished, and any run a component's answer starts right after."""
+    for _ in range(2):
+        expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
+        page.wait_for_timeout(400)
+
+
 def _shot(page, path) -> None:
     """Screenshot once the script run has finished (no stale elements of the previous run)."""
-    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
+    _settled(page)
     page.screenshot(path=path, full_page=True)
 
 
@@ -181,6 +188,7 @@ def test_an_alert_opens_the_page_that_explains_it(demo_app, offline, artifacts):
         tab.page.get_by_text(re.compile(r"^\d+ peringatan lainnya$")).click()
     red_line = tab.page.get_by_test_id("stHorizontalBlock").filter(has_text=red["nama"]).filter(
         has_text=red["judul"]).last
+    _settled(tab.page)  # the map's first answer reruns the page: a click during that run can be lost
     red_line.get_by_role("button", name="Buka Peta Cakupan").click()
     tab.page.wait_for_url(re.compile(r"/peta"), timeout=60_000)
     expect(tab.page.get_by_role("button", name=red["nama"], exact=True)).to_be_disabled(timeout=60_000)  # shown now
