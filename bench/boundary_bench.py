@@ -49,8 +49,7 @@ import shapely
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.map_bench import densify  # noqa: E402
-from geo.names import normalize_code  # noqa: E402
+from bench.map_bench import densify, smooth_warp  # noqa: E402
 
 REAL = ROOT.parent / "shared" / "real"
 CODE_TABLE = REAL / "kemendagri_kode_wilayah" / "kode_wilayah_kepmendagri_2025_indonesia.csv"
@@ -69,14 +68,9 @@ MAXRSS = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:],
 
 # --- the national file ---------------------------------------------------------------------------
 def desa_codes(size: float) -> pd.DataFrame:
-    """kode, nama of the table's desa; with ``size`` < 1 those of every (1/size)-th kabupaten.
-    Codes the product refuses are left out (printed: 14 desa of 91.03 numbered 3xxx)."""
+    """kode, nama of the table's desa; with ``size`` < 1 those of every (1/size)-th kabupaten."""
     table = pd.read_csv(CODE_TABLE, dtype=str, keep_default_na=False)
     desa = table[table["level"] == "desa"].reset_index(drop=True)
-    refused = [normalize_code(k) != k for k in desa["kode"]]
-    if any(refused):
-        print(f"(left out {sum(refused)} desa codes the product refuses: {', '.join(desa['kode'][refused][:3])} …)")
-        desa = desa[[not r for r in refused]].reset_index(drop=True)
     if size < 1:
         kabupaten = desa["kode"].str[:5]
         ranks = pd.Series(pd.factorize(kabupaten)[0])
@@ -139,21 +133,7 @@ def national_boundaries(size: float = 1.0, seed: int = SEED) -> gpd.GeoDataFrame
     side = np.sqrt((x1 - x0) * (y1 - y0) / n)  # a typical desa's side, degrees
     cells = densify(cells, 4 * side / VERTICES_PER_DESA)
     scale = side / 0.026  # bench/map_bench.py's desa are ~0.026° wide
-    octaves = [(0.002 * scale, 0.06 * scale), (0.0006 * scale, 0.02 * scale), (0.00012 * scale, 0.005 * scale)]
-    phases = rng.uniform(0, 2 * np.pi, (len(octaves), 4))
-    angles = rng.uniform(0, np.pi, (len(octaves), 2))
-
-    def warp(xy: np.ndarray) -> np.ndarray:
-        out = xy.copy()
-        for (amp, wave), ph, an in zip(octaves, phases, angles):
-            k = 2 * np.pi / wave
-            u = xy[:, 0] * np.cos(an[0]) + xy[:, 1] * np.sin(an[0])
-            v = xy[:, 0] * np.cos(an[1]) + xy[:, 1] * np.sin(an[1])
-            out[:, 0] += amp / 2 * (np.sin(k * u + ph[0]) + np.sin(k * v + ph[1]))
-            out[:, 1] += amp / 2 * (np.sin(k * v + ph[2]) + np.sin(k * u + ph[3]))
-        return np.round(out, 6)
-
-    cells = shapely.transform(cells, warp)
+    cells = shapely.transform(cells, smooth_warp(rng, scale))
     rows = nested_order(seeds, desa["kode"])
     return gpd.GeoDataFrame({"KODE": desa["kode"], "NAMA": desa["nama"]}, geometry=cells[rows], crs="EPSG:4326")
 

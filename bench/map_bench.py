@@ -78,21 +78,7 @@ def synthetic_province(n: int = 8000, seed: int = SEED) -> gpd.GeoDataFrame:
     cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(seeds), extend_to=frame))
     cells = shapely.intersection(cells, frame)
     cells = densify(cells, 0.0008)  # ≈ 130 vertices per desa, as in the real files
-    octaves = [(0.002, 0.06), (0.0006, 0.02), (0.00012, 0.005)]  # (amplitude°, wavelength°): slope < 0.5
-    phases = rng.uniform(0, 2 * np.pi, (len(octaves), 4))
-    angles = rng.uniform(0, np.pi, (len(octaves), 2))
-
-    def warp(xy: np.ndarray) -> np.ndarray:
-        out = xy.copy()
-        for (amp, wave), ph, an in zip(octaves, phases, angles):
-            k = 2 * np.pi / wave
-            u = xy[:, 0] * np.cos(an[0]) + xy[:, 1] * np.sin(an[0])
-            v = xy[:, 0] * np.cos(an[1]) + xy[:, 1] * np.sin(an[1])
-            out[:, 0] += amp / 2 * (np.sin(k * u + ph[0]) + np.sin(k * v + ph[1]))
-            out[:, 1] += amp / 2 * (np.sin(k * v + ph[2]) + np.sin(k * u + ph[3]))
-        return np.round(out, 6)
-
-    cells = shapely.transform(cells, warp)
+    cells = shapely.transform(cells, smooth_warp(rng))
     # Codes by place: 20 kabupaten in a 5 × 4 grid, each cut into 20 kecamatan of 20 desa
     # (blocks of consecutive cells in west-east order inside bands of its own).
     centre = shapely.centroid(cells)
@@ -109,6 +95,29 @@ def synthetic_province(n: int = 8000, seed: int = SEED) -> gpd.GeoDataFrame:
     cells, codes = cells[order], codes[order]
     return gpd.GeoDataFrame({Col.KODE: codes, Col.NAMA: [f"Desa {i + 1}" for i in range(len(cells))]},
                             geometry=cells, crs="EPSG:4326")
+
+
+WARP_OCTAVES = [(0.002, 0.06), (0.0006, 0.02), (0.00012, 0.005)]  # (amplitude°, wavelength°): slope < 0.5
+
+
+def smooth_warp(rng: np.random.Generator, scale: float = 1.0):
+    """A smooth multi-octave displacement of lon/lat points (``WARP_OCTAVES`` times ``scale``), rounded
+    to 6 decimals: every copy of a coordinate moves alike, so edge-matched neighbours stay matched."""
+    octaves = [(amp * scale, wave * scale) for amp, wave in WARP_OCTAVES]
+    phases = rng.uniform(0, 2 * np.pi, (len(octaves), 4))
+    angles = rng.uniform(0, np.pi, (len(octaves), 2))
+
+    def warp(xy: np.ndarray) -> np.ndarray:
+        out = xy.copy()
+        for (amp, wave), ph, an in zip(octaves, phases, angles):
+            k = 2 * np.pi / wave
+            u = xy[:, 0] * np.cos(an[0]) + xy[:, 1] * np.sin(an[0])
+            v = xy[:, 0] * np.cos(an[1]) + xy[:, 1] * np.sin(an[1])
+            out[:, 0] += amp / 2 * (np.sin(k * u + ph[0]) + np.sin(k * v + ph[1]))
+            out[:, 1] += amp / 2 * (np.sin(k * v + ph[2]) + np.sin(k * u + ph[3]))
+        return np.round(out, 6)
+
+    return warp
 
 
 def densify(polygons: np.ndarray, step: float) -> np.ndarray:
