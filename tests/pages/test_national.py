@@ -17,6 +17,7 @@ from geo import fmt
 from geo.schema import COUNTRY, Col
 from tests.national_store import BOUNDARIES, FILES, build
 from ui.viewport import Viewport, answered
+from tests.pages.pages_run import map_codes, run_page
 
 ROOT = Path(__file__).resolve().parents[2]
 PROVINSI_NAMES = {"18": "Lampung", "19": "Kepulauan Bangka Belitung", "36": "Banten"}
@@ -48,19 +49,6 @@ def _coverage_by(rows: pd.DataFrame, width: int) -> pd.Series:
     return 100 * summed[Col.SUDAH] / summed[Col.WAJIB]
 
 
-def _page(page: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=120)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def _map_codes(at: AppTest) -> set[str]:
-    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
-    data, _ = json.JSONDecoder().raw_decode(script[script.index('{"type":"FeatureCollection"'):])
-    return {f["properties"]["kode"] for f in data["features"]}
-
-
 def test_the_picker_offers_the_whole_country_first(country_env):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
     assert not at.exception
@@ -76,7 +64,7 @@ def test_the_picker_offers_the_whole_country_first(country_env):
 
 
 def test_beranda_of_the_country_sums_the_source_file(country_env):
-    at = _page("beranda", area=COUNTRY)
+    at = run_page("beranda", area=COUNTRY)
     assert not at.exception
     now = _latest(country_env[1])
     wajib, sudah = int(now[Col.WAJIB].sum()), int(now[Col.SUDAH].sum())
@@ -86,11 +74,11 @@ def test_beranda_of_the_country_sums_the_source_file(country_env):
     assert values["Sudah rekam"] == fmt.number(sudah)
     assert values["Belum rekam"] == fmt.number(belum)
     assert values["Cakupan"] == fmt.percent(100 * sudah / wajib)
-    assert len(_map_codes(at)) == 10  # every kabupaten/kota of the three provinsi
+    assert len(map_codes(at)) == 10  # every kabupaten/kota of the three provinsi
 
 
 def test_beranda_ranks_provinsi_and_kabupaten_lowest_coverage_first(country_env):
-    at = _page("beranda", area=COUNTRY)
+    at = run_page("beranda", area=COUNTRY)
     rows = country_env[1]
     now, before = _coverage_by(_latest(rows), 2), _coverage_by(rows[rows[Col.TANGGAL] == rows[Col.TANGGAL].min()], 2)
     provinsi, kabupaten = at.dataframe[0].value, at.dataframe[1].value
@@ -106,7 +94,7 @@ def test_beranda_ranks_provinsi_and_kabupaten_lowest_coverage_first(country_env)
 
 
 def test_the_kabupaten_ranking_is_searched_by_name(country_env):
-    at = _page("beranda", area=COUNTRY)
+    at = run_page("beranda", area=COUNTRY)
     at.text_input(key="home_cari_kabupaten").set_value("serang").run()
     assert not at.exception
     assert set(at.dataframe[1].value["Nama wilayah"]) == {"Kabupaten Serang", "Kota Serang"}
@@ -115,9 +103,9 @@ def test_the_kabupaten_ranking_is_searched_by_name(country_env):
 
 
 def test_peta_of_the_country_draws_its_kabupaten(country_env):
-    at = _page("peta", area=COUNTRY)
+    at = run_page("peta", area=COUNTRY)
     assert not at.exception
-    assert _map_codes(at) == {"18.09", "19.03", "36.01", "36.02", "36.03", "36.04", "36.71", "36.72", "36.73", "36.74"}
+    assert map_codes(at) == {"18.09", "19.03", "36.01", "36.02", "36.03", "36.04", "36.71", "36.72", "36.73", "36.74"}
     assert at.radio(key="peta_level").options == ["Kabupaten/kota"]  # no provinsi boundary in the store
     assert at.query_params["area"] == COUNTRY and at.query_params["level"] == "kabupaten"
     crumbs = [b.label for b in at.button if b.key and b.key.startswith("crumb_")]
@@ -132,7 +120,7 @@ def _desa_meeting(real_dir: Path, box) -> set[str]:
 
 
 def test_zoomed_in_the_map_loads_only_the_desa_in_its_viewport(country_env, real_dir):
-    at = _page("peta", area=COUNTRY)
+    at = run_page("peta", area=COUNTRY)
     viewport = answered((COUNTRY, "kabupaten"), ZOOMED, None)
     assert viewport.level == "desa" and viewport.zoom == 11
     w, s, e, n = viewport.box  # what was seen and a tenth of it on each side
@@ -140,7 +128,7 @@ def test_zoomed_in_the_map_loads_only_the_desa_in_its_viewport(country_env, real
     at.session_state["peta_viewport"] = viewport  # what the page keeps after that answer
     at.run()
     assert not at.exception
-    codes = _map_codes(at)
+    codes = map_codes(at)
     assert codes == _desa_meeting(real_dir, viewport.box)
     assert {c[:5] for c in codes} == {"36.03", "36.71", "36.74"}  # Kab. Tangerang's east, Kota Tangerang, Tangsel
     assert f"Di layar: {fmt.number(len(codes))} desa/kelurahan" in at.info[-1].value
@@ -148,7 +136,7 @@ def test_zoomed_in_the_map_loads_only_the_desa_in_its_viewport(country_env, real
     assert "center: [-6.275, 106.7]" in script and '"zoom": 11.0' in script  # where the reader was, at his zoom
     at.session_state["peta_viewport"] = answered((COUNTRY, "kabupaten"), {**ZOOMED, "zoom": 8}, None)
     at.run()
-    kecamatan = _map_codes(at)  # zoomed out to 8: the kecamatan meeting the box, from Banten's own view
+    kecamatan = map_codes(at)  # zoomed out to 8: the kecamatan meeting the box, from Banten's own view
     assert kecamatan and all(k.count(".") == 2 and k.startswith("36.") for k in kecamatan)
     assert {k[:5] for k in kecamatan} == {"36.03", "36.71", "36.74"}
 
@@ -170,32 +158,32 @@ def test_the_viewport_follows_the_readers_zoom(country_env):
 
 
 def test_a_kabupaten_stays_one_plain_view(country_env):
-    at = _page("peta", area="36.03", level="desa")
+    at = run_page("peta", area="36.03", level="desa")
     assert not at.exception
     at.session_state["peta_viewport"] = Viewport((COUNTRY, "kabupaten"), "desa", (106.55, -6.39, 106.85, -6.16),
                                                  (-6.275, 106.7), 11.0)  # left from the country's map
     at.run()
-    assert len(_map_codes(at)) == 274 and all(c.startswith("36.03.") for c in _map_codes(at))
+    assert len(map_codes(at)) == 274 and all(c.startswith("36.03.") for c in map_codes(at))
     assert not any("Di layar" in i.value for i in at.info)
 
 
 def test_the_country_is_opened_by_a_link_and_drills_down(country_env):
-    at = _page("peta", area=COUNTRY, level="kabupaten")
+    at = run_page("peta", area=COUNTRY, level="kabupaten")
     at.session_state["peta_pending"] = "36.74"  # what a click on Tangsel does
     at.run()
     assert not at.exception
-    assert {c[:5] for c in _map_codes(at)} == {"36.74"} and len(_map_codes(at)) == 7  # its kecamatan
+    assert {c[:5] for c in map_codes(at)} == {"36.74"} and len(map_codes(at)) == 7  # its kecamatan
     crumbs = [b.label for b in at.button if b.key and b.key.startswith("crumb_")]
     assert crumbs == ["Seluruh Indonesia", "Banten", "Kota Tangerang Selatan"]
 
 
 def test_kantong_and_tren_open_on_the_country(country_env):
-    at = _page("kantong", area=COUNTRY)
+    at = run_page("kantong", area=COUNTRY)
     assert not at.exception
     assert at.radio(key="kantong_level").options == ["Kecamatan", "Kabupaten/kota"]
     assert at.radio(key="kantong_level").value == "kabupaten"
     assert len(at.dataframe[0].value) == 10
-    at = _page("tren", area=COUNTRY)
+    at = run_page("tren", area=COUNTRY)
     assert not at.exception
     assert at.selectbox(key="tren_area").options == ["Seluruh Indonesia", "Lampung (18)",
                                                      "Kepulauan Bangka Belitung (19)", "Banten (36)"]
@@ -210,7 +198,7 @@ def test_beranda_of_the_country_gives_its_verdict_and_its_media_pack(country_env
     from geo.store import Store
     from geo.targets import area_projection
 
-    at = _page("beranda", area=COUNTRY)
+    at = run_page("beranda", area=COUNTRY)
     assert not at.exception
     settings = load_settings()
     store = Store.open(country_env[0])
@@ -228,7 +216,7 @@ def test_beranda_of_the_country_gives_its_verdict_and_its_media_pack(country_env
 
 
 def test_tren_of_the_country_ranks_its_provinsi_by_pace(country_env):
-    at = _page("tren", area=COUNTRY)
+    at = run_page("tren", area=COUNTRY)
     assert not at.exception
     rows = country_env[1]
     now = _latest(rows)

@@ -3,7 +3,6 @@ it, a link opens it, Beranda shows its figures summed over its kabupaten/kota an
 (lowest coverage first), and Peta, Kantong and Tren open on it."""
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -19,6 +18,7 @@ from geo.coverage import area_totals, coverage_table, previous_date, worst_first
 from geo.schema import Col
 from geo.trend import projection_table, slowest_first
 from geo.store import Store
+from tests.pages.pages_run import map_codes, run_page
 
 ROOT = Path(__file__).resolve().parents[2]
 PROV, PROV_NAME, SECOND = "99", "Provinsi Uji", "99.02"
@@ -66,19 +66,6 @@ def unnamed_province_env(demo_sqlite, monkeypatch, tmp_path):
     return _province_store(demo_sqlite, monkeypatch, tmp_path, AREAS[1:])
 
 
-def _page(page: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=120)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def _map_codes(at: AppTest) -> set[str]:
-    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
-    data, _ = json.JSONDecoder().raw_decode(script[script.index('{"type":"FeatureCollection"'):])
-    return {f["properties"]["kode"] for f in data["features"]}
-
-
 def test_the_picker_offers_the_provinsi_before_its_kabupaten(province_env):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
     assert not at.exception
@@ -89,7 +76,7 @@ def test_the_picker_offers_the_provinsi_before_its_kabupaten(province_env):
 
 
 def test_beranda_of_the_provinsi_sums_its_kabupaten(province_env):
-    at = _page("beranda", area=PROV)
+    at = run_page("beranda", area=PROV)
     assert not at.exception
     store = Store.open(province_env)
     now = area_totals(store, PROV)
@@ -101,12 +88,12 @@ def test_beranda_of_the_provinsi_sums_its_kabupaten(province_env):
     kab = [area_totals(store, k) for k in ("99.01", SECOND)]
     assert now[Col.WAJIB] == sum(k[Col.WAJIB] for k in kab) and now[Col.SUDAH] == sum(k[Col.SUDAH] for k in kab)
     assert at.title[0].value == f"Cakupan perekaman KTP-el — {PROV_NAME}"
-    assert _map_codes(at) == {"99.01", SECOND}
+    assert map_codes(at) == {"99.01", SECOND}
     assert any(re.match(r"\d dari 2 kabupaten/kota tertinggal dari target", m.value) for m in at.markdown)
 
 
 def test_beranda_ranks_the_kabupaten_lowest_coverage_first(province_env):
-    at = _page("beranda", area=PROV)
+    at = run_page("beranda", area=PROV)
     store = Store.open(province_env)
     table = worst_first(coverage_table(store, "kabupaten", within=PROV))
     before = coverage_table(store, "kabupaten", within=PROV, date=previous_date(store, PROV)).set_index(Col.KODE)
@@ -124,7 +111,7 @@ def test_beranda_ranks_the_kabupaten_lowest_coverage_first(province_env):
 
 
 def test_tren_of_the_provinsi_ranks_its_kabupaten_slowest_first(province_env):
-    at = _page("tren", area=PROV)
+    at = run_page("tren", area=PROV)
     assert not at.exception
     assert at.subheader[0].value == "Kabupaten/kota: yang paling lambat dulu"
     table = slowest_first(projection_table(Store.open(province_env), PROV, target_pct=92, deadline="2026-12-31"))
@@ -157,7 +144,7 @@ def test_a_single_kabupaten_adds_no_provinsi(demo_env):
 
 
 def test_kantong_of_the_provinsi_ranks_its_kabupaten(province_env):
-    at = _page("kantong", area=PROV)
+    at = run_page("kantong", area=PROV)
     assert not at.exception
     assert at.radio(key="kantong_level").value == "kabupaten"
     assert set(at.dataframe[0].value["Nama wilayah"]) == {"Kabupaten Contoh Sejahtera", "Kota Uji Kedua"}
@@ -166,7 +153,7 @@ def test_kantong_of_the_provinsi_ranks_its_kabupaten(province_env):
 
 
 def test_tren_of_the_provinsi_offers_its_kabupaten(province_env):
-    at = _page("tren", area=PROV)
+    at = run_page("tren", area=PROV)
     assert not at.exception
     assert at.selectbox(key="tren_area").options == [f"{PROV_NAME} (seluruh wilayah)",
                                                      "Kabupaten Contoh Sejahtera (99.01)", f"Kota Uji Kedua ({SECOND})"]
@@ -176,37 +163,37 @@ def test_tren_of_the_provinsi_offers_its_kabupaten(province_env):
 
 
 def test_peta_drills_from_the_provinsi_down(province_env):
-    at = _page("peta", area=PROV)
-    assert _map_codes(at) == {"99.01", SECOND}
+    at = run_page("peta", area=PROV)
+    assert map_codes(at) == {"99.01", SECOND}
     assert at.query_params["area"] == PROV and at.query_params["level"] == "kabupaten"
     assert "Klik kabupaten/kota untuk melihat kecamatannya" in at.caption[-1].value
     at.session_state["peta_pending"] = SECOND  # what a click on the kota does
     at.run()
     assert not at.exception
-    assert _map_codes(at) == {"99.02.01", "99.02.02"}
+    assert map_codes(at) == {"99.02.01", "99.02.02"}
     crumbs = [b.label for b in at.button if b.key and b.key.startswith("crumb_")]
     assert crumbs == [PROV_NAME, "Kota Uji Kedua"]
     at.session_state["peta_pending"] = "99.02.02"
     at.run()
-    assert _map_codes(at) == {"99.02.02.1001", "99.02.02.2002"}
+    assert map_codes(at) == {"99.02.02.1001", "99.02.02.2002"}
     next(b for b in at.button if b.key == f"crumb_{PROV}").click().run()
-    assert _map_codes(at) == {"99.01", SECOND}
+    assert map_codes(at) == {"99.01", SECOND}
 
 
 def test_peta_search_finds_a_kabupaten_of_the_provinsi(province_env):
-    at = _page("peta", area=PROV)
+    at = run_page("peta", area=PROV)
     search = next(s for s in at.selectbox if s.key == "peta_search")
     assert "Kota Uji Kedua (Kabupaten/kota)" in search.options
     search.set_value(SECOND).run()
     assert not at.exception
-    assert _map_codes(at) == {"99.02.01", "99.02.02"}  # the kota's kecamatan
+    assert map_codes(at) == {"99.02.01", "99.02.02"}  # the kota's kecamatan
 
 
 @pytest.mark.parametrize("page", ["beranda", "tren", "peta", "kantong"])
 def test_screenshot_mode_of_the_provinsi_is_clean(province_env, page):
     """A link with ?mode=tangkapan on the provinsi: the story (title with the date, figures, map,
     ranking) without pickers, downloads or forms."""
-    at = _page(page, area=PROV, mode="tangkapan")
+    at = run_page(page, area=PROV, mode="tangkapan")
     assert not at.exception
     assert not at.get("download_button") and not at.expander
     assert not (at.text_input or at.date_input or at.number_input or at.multiselect)
@@ -214,7 +201,7 @@ def test_screenshot_mode_of_the_provinsi_is_clean(province_env, page):
     heading = (at.title or at.header)[0].value
     assert PROV_NAME in heading and heading.endswith("· data per 16 November 2026")
     if page in ("beranda", "peta"):
-        assert _map_codes(at) == {"99.01", SECOND}
+        assert map_codes(at) == {"99.01", SECOND}
     if page in ("beranda", "tren"):  # the ranking stays: it is the provinsi's story
         assert set(at.dataframe[-1 if page == "beranda" else 0].value["Nama wilayah"]) == {
             "Kabupaten Contoh Sejahtera", "Kota Uji Kedua"}
