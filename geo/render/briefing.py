@@ -22,7 +22,7 @@ from geo.render import static_map
 from geo.render.charts import coverage_range
 from geo.render.briefing_ranking import draw_ranking, ranked_children, table_height
 from geo.render.media import TOP_POCKETS, context, pockets_table
-from geo.render.pdf_page import PDF_FONT, PdfPage, rule
+from geo.render.pdf_page import PDF_FONT, PdfPage, zebra_table
 from geo.render.style import (
     LINE_COLOUR, MUTED, level_words, month_ticks, source_text, text_lines, text_width, tint,
     wrap_text, zone_word, zones_of,
@@ -306,26 +306,13 @@ def _pockets(page: PdfPage, top: float, pockets: pd.DataFrame, desa: pd.DataFram
             ("rb_kol_zona", m + 6.25, "left")]
     if not parents:
         cols = [c for c in cols if c[0] != "rb_kol_kecamatan"]
-    row_h = ROW_IN
-    for key, x, align in cols:
-        page.text(x, top, tr(key, lang), 8, fontweight="bold", ha=align, color=MUTED)
-    y = top + 0.2
-    page.fig.add_artist(rule(page, m, y - 0.03, page.w - m))
-    zones = zones_of(pockets[Col.CAKUPAN], settings)
-    for i, (row, zone) in enumerate(zip(pockets.to_dict("records"), zones)):
-        if i % 2:
-            page.box(m, y - 0.02, page.w - 2 * m, row_h, facecolor="#f4f4f4", edgecolor="none")
-        values = {"rb_kol_no": str(i + 1), "rb_kol_desa": row[Col.NAMA],
-                  "rb_kol_kecamatan": parents.get(row.get(Col.KODE_INDUK), ""),
-                  "rb_kol_belum": fmt.number(row[Col.BELUM], lang=lang),
-                  "rb_kol_cakupan": fmt.percent(row[Col.CAKUPAN], 2, lang)}
-        for key, x, align in cols:
-            if key == "rb_kol_zona":
-                page.swatch(x, y + 0.005, zone, 0.2, 0.11)
-                page.text(x + 0.27, y, zone_word(zone, lang), 8.5)
-            else:
-                page.text(x, y, values[key], 8.5, ha=align, fontweight="bold" if key == "rb_kol_belum" else "normal")
-        y += row_h
+    rows = [{"rb_kol_no": str(i + 1), "rb_kol_desa": row[Col.NAMA],
+             "rb_kol_kecamatan": parents.get(row.get(Col.KODE_INDUK), ""),
+             "rb_kol_belum": fmt.number(row[Col.BELUM], lang=lang),
+             "rb_kol_cakupan": fmt.percent(row[Col.CAKUPAN], 2, lang)}
+            for i, row in enumerate(pockets.to_dict("records"))]
+    zebra_table(page, cols, rows, zones_of(pockets[Col.CAKUPAN], settings), top=top, row_h=ROW_IN,
+                bold="rb_kol_belum")
 
 
 def _footer(page: PdfPage, ctx: dict, settings: Settings, lang: str) -> None:

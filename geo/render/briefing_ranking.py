@@ -13,8 +13,8 @@ from geo import fmt
 from geo.config import DEFAULT_RATE_WINDOW_DAYS, Settings
 from geo.coverage import ranking
 from geo.present.trend import pace_columns, threshold_text
-from geo.render.pdf_page import PdfPage, rule
-from geo.render.style import MUTED, level_words, zone_word, zones_of
+from geo.render.pdf_page import PdfPage, zebra_table
+from geo.render.style import MUTED, level_words, zones_of
 from geo.schema import Col, Level
 from geo.text import tr
 from geo.trend import projection_table
@@ -51,26 +51,13 @@ def draw_ranking(page: PdfPage, top: float, ranked: pd.DataFrame, child: Level, 
             ("rb_kol_cakupan", m + 3.05, "right"), ("rb_kol_belum", m + 4.0, "right"),
             ("rb_kol_zona", m + 4.15, "left"), ("rb_kol_naik", m + 5.75, "right"),
             ("rb_kol_hijau_pada", m + 5.9, "left")]
-    for key, x, align in cols:
-        page.text(x, top, tr(key, lang), 8, fontweight="bold", ha=align, color=MUTED)
-    y = top + 0.2
-    page.fig.add_artist(rule(page, m, y - 0.03, page.w - m))
     shown = ranked.head(MAX_RANKED)
-    zones = zones_of(shown[Col.CAKUPAN], settings)
-    for i, (row, zone) in enumerate(zip(shown.to_dict("records"), zones)):
-        if i % 2:
-            page.box(m, y - 0.02, page.w - 2 * m, ROW_IN, facecolor="#f4f4f4", edgecolor="none")
-        values = {"rb_kol_no": str(i + 1), "rb_kol_wilayah": row[Col.NAMA],
-                  "rb_kol_cakupan": fmt.percent(row[Col.CAKUPAN], 2, lang),
-                  "rb_kol_belum": fmt.number(row[Col.BELUM], lang=lang), "rb_kol_naik": row["pace"],
-                  "rb_kol_hijau_pada": row["when"]}
-        for key, x, align in cols:
-            if key == "rb_kol_zona":
-                page.swatch(x, y + 0.005, zone, 0.2, 0.11)
-                page.text(x + 0.27, y, zone_word(zone, lang), 8.5)
-            else:
-                page.text(x, y, values[key], 8.5, ha=align, fontweight="bold" if key == "rb_kol_cakupan" else "normal")
-        y += ROW_IN
+    rows = [{"rb_kol_no": str(i + 1), "rb_kol_wilayah": row[Col.NAMA],
+             "rb_kol_cakupan": fmt.percent(row[Col.CAKUPAN], 2, lang),
+             "rb_kol_belum": fmt.number(row[Col.BELUM], lang=lang), "rb_kol_naik": row["pace"],
+             "rb_kol_hijau_pada": row["when"]} for i, row in enumerate(shown.to_dict("records"))]
+    y = zebra_table(page, cols, rows, zones_of(shown[Col.CAKUPAN], settings), top=top, row_h=ROW_IN,
+                    bold="rb_kol_cakupan")
     note = tr("rb_peringkat_catatan", lang, hari=DEFAULT_RATE_WINDOW_DAYS,
               hijau=threshold_text(settings.zones.hijau, lang))
     if len(ranked) > MAX_RANKED:

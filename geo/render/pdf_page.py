@@ -13,8 +13,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from geo.render import static_map
-from geo.render.style import INK, PATTERN_INK
+from geo.render.style import INK, MUTED, PATTERN_INK, zone_word
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Zone
+from geo.text import tr
 
 A4_PORTRAIT_IN = (8.27, 11.69)
 PDF_FONT = ["Liberation Sans", "DejaVu Sans"]
@@ -70,3 +71,27 @@ def rule(page: PdfPage, x0: float, y: float, x1: float) -> Line2D:
     """A thin horizontal rule from ``x0`` to ``x1`` inches at ``y``."""
     (a, b), (c, _) = page.xy(x0, y), page.xy(x1, y)
     return Line2D([a, c], [b, b], transform=page.fig.transFigure, color="#999999", linewidth=0.6)
+
+
+def zebra_table(page: PdfPage, cols: list[tuple[str, float, str]], rows: list[dict], zones, *, top: float,
+                row_h: float, bold: str) -> float:
+    """A table of the briefing: headers (text keys of ``cols``: (key, x inches, alignment)) at ``top``,
+    a rule, then one striped line per row of ``rows`` ({key: text}); the column ``rb_kol_zona`` shows
+    each row's zone of ``zones`` as a swatch and its word; ``bold`` names the column set in bold.
+    Returns the y (inches) below the last row."""
+    m = page.MARGIN
+    for key, x, align in cols:
+        page.text(x, top, tr(key, page.lang), 8, fontweight="bold", ha=align, color=MUTED)
+    y = top + 0.2
+    page.fig.add_artist(rule(page, m, y - 0.03, page.w - m))
+    for i, (values, zone) in enumerate(zip(rows, zones)):
+        if i % 2:
+            page.box(m, y - 0.02, page.w - 2 * m, row_h, facecolor="#f4f4f4", edgecolor="none")
+        for key, x, align in cols:
+            if key == "rb_kol_zona":
+                page.swatch(x, y + 0.005, zone, 0.2, 0.11)
+                page.text(x + 0.27, y, zone_word(zone, page.lang), 8.5)
+            else:
+                page.text(x, y, values[key], 8.5, ha=align, fontweight="bold" if key == bold else "normal")
+        y += row_h
+    return y
