@@ -235,13 +235,15 @@ def _rate_standard_error(rates: np.ndarray, weights: np.ndarray) -> float | None
 
 # --- projection tables --------------------------------------------------------------------------
 TABLE_COLUMNS = [Col.KODE, Col.NAMA, Col.CAKUPAN, LAJU, POIN_PER_MINGGU, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AWAL,
-                 TANGGAL_PROYEKSI_AKHIR, STATUS, LAJU_DIBUTUHKAN, HARI_KE_TARGET, TEPAT_WAKTU, Col.TANGGAL]
+                 TANGGAL_PROYEKSI_AKHIR, STATUS, LAJU_DIBUTUHKAN, HARI_KE_TARGET, TEPAT_WAKTU, Col.TANGGAL,
+                 PROYEKSI_LEWAT]
 
 
 def projections(series: pd.DataFrame, *, target_pct, deadline, window_days=28, as_of=None,
-                kodes: list[str] | None = None, names: pd.Series | None = None) -> pd.DataFrame:
+                kodes: list[str] | None = None, names: pd.Series | None = None,
+                today: date | None = None) -> pd.DataFrame:
     """``projection`` for every area of ``series`` (or for ``kodes``: those without rows get
-    DATA_KURANG), as TABLE_COLUMNS.
+    DATA_KURANG), as TABLE_COLUMNS; with ``today``, PROYEKSI_LEWAT marks projected dates already past.
 
     Sorted: TERCAPAI by projected date, soonest first (a date, not HARI_KE_TARGET, because
     areas may have last reported on different days), then TIDAK_TERCAPAI, SATU_SNAPSHOT,
@@ -258,7 +260,8 @@ def projections(series: pd.DataFrame, *, target_pct, deadline, window_days=28, a
     records = []
     for kode in kodes:
         rows = groups.get(kode, pd.DataFrame(columns=[Col.KODE, Col.TANGGAL, Col.WAJIB, Col.SUDAH]))
-        record = projection(rows, target_pct=target, deadline=deadline, window_days=window_days, as_of=as_of)
+        record = projection(rows, target_pct=target, deadline=deadline, window_days=window_days, as_of=as_of,
+                            today=today)
         record[Col.KODE] = kode
         record[Col.NAMA] = names.get(kode)
         records.append(record)
@@ -282,7 +285,7 @@ def projections(series: pd.DataFrame, *, target_pct, deadline, window_days=28, a
 
 def projection_table(store, within: str, level: Level | str | None = None, *, target_pct=None, deadline,
                      window_days=28, as_of=None, settings: Settings = DEFAULTS,
-                     frame: pd.DataFrame | None = None) -> pd.DataFrame:
+                     frame: pd.DataFrame | None = None, today: date | None = None) -> pd.DataFrame:
     """Projection of every area at ``level`` (default: next level down) inside ``within``.
 
     Every stored area at that level is listed, those without data as DATA_KURANG.
@@ -290,7 +293,8 @@ def projection_table(store, within: str, level: Level | str | None = None, *, ta
     not a row: call ``projection(series(...)[kode == within], ...)`` for the headline.
     Returns TABLE_COLUMNS sorted as ``projections`` explains. Raises RekamError for a
     bad code, level, target, date or window (checked before the store is read). ``frame``:
-    the ``series(store, within, level, end=as_of)`` already computed by the caller, if any.
+    the ``series(store, within, level, end=as_of)`` already computed by the caller, if any; ``today``:
+    as for ``projections`` (a projected date already past is flagged, never shown as the future).
     """
     within = check_area(within)
     _, level = check_levels(within, level)
@@ -308,7 +312,7 @@ def projection_table(store, within: str, level: Level | str | None = None, *, ta
                        children.drop_duplicates(Col.KODE).set_index(Col.KODE)[Col.NAMA]])
     names = names[~names.index.duplicated()]
     return projections(children, target_pct=target, deadline=deadline, window_days=window_days, as_of=end,
-                       kodes=kodes, names=names)
+                       kodes=kodes, names=names, today=today)
 
 
 # Slowest first: never at this rate, then the latest projected date, then those without a trend (one

@@ -144,12 +144,20 @@ def _range_words(projection: dict, lang: str) -> str:
 
 
 def when_words(projection: dict, lang: str = "id") -> str:
-    """The projected date in short: the date, 'tidak tercapai', 'sudah tercapai', or '–' (no trend)."""
+    """The projected date in short: the date (marked as already past when PROYEKSI_LEWAT: the data
+    is old, so it is never read as the future), 'tidak tercapai', 'sudah tercapai', or '–' (no trend)."""
     if projection.get(TANGGAL_PROYEKSI):
-        return fmt.long_date(projection[TANGGAL_PROYEKSI], lang)
+        return _projected_day(projection[TANGGAL_PROYEKSI], projection.get(PROYEKSI_LEWAT), lang)
     short = {Status.TIDAK_TERCAPAI.value: "tren_m_tidak", Status.SUDAH_TERCAPAI.value: "tren_m_sudah"}
     key = short.get(projection[STATUS])
     return tr(key, lang) if key else "–"
+
+
+def _projected_day(day, past, lang: str) -> str:
+    """A projected date in words, marked when it is already past (``past`` true: the data is old)."""
+    words = fmt.long_date(day, lang)
+    # ``== True``: a numpy bool from a frame counts, a missing value (None, NaN) does not
+    return tr("tren_m_lewat", lang, tanggal=words) if past == True else words  # noqa: E712
 
 
 def projection_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
@@ -160,7 +168,8 @@ def projection_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     out = display_table(table, [Col.NAMA, Col.KODE, Col.CAKUPAN], lang)
     extra = {
         "kol_laju": [fmt.number(v, 1, lang) for v in table[LAJU]],
-        "kol_tanggal_proyeksi": [fmt.long_date(d, lang) for d in table[TANGGAL_PROYEKSI]],
+        "kol_tanggal_proyeksi": [_projected_day(d, past, lang) for d, past in
+                                 zip(table[TANGGAL_PROYEKSI], table.get(PROYEKSI_LEWAT, [False] * len(table)))],
         "kol_rentang": band,
         "kol_status": [status_label(s, lang) for s in table[STATUS]],
         "kol_perlu": [fmt.number(v, lang=lang) for v in table[LAJU_DIBUTUHKAN]],

@@ -19,7 +19,8 @@ from geo.schema import COUNT_COLUMNS, Col, RekamError, ZoneConfig
 from geo.config import Settings
 from geo.store import Store
 from geo.trend import Status
-from geo.text import describe
+from geo.fmt import long_date
+from geo.text import describe, tr
 
 T0 = date(2026, 1, 1)
 
@@ -539,6 +540,23 @@ def test_late_on_time_and_old_data_verdicts():
     assert stale_warning(on_time, 14) is None
     # the rate needed counts the 20 days left from today, not the 90 from the old snapshot
     assert old[trend.LAJU_DIBUTUHKAN] == 2 and "Perlu **2 perekaman per hari**" in said["detail"]
+
+
+def test_rankings_mark_a_projected_date_already_past():
+    # two areas, +1 a day; the first reaches 92% on day 70, the second (slower start) on day 100
+    rows = pd.concat([_series([(0, 1000, 850), (30, 1000, 880)], "99.01"),
+                      _series([(0, 1000, 820), (30, 1000, 850)], "99.02")])
+    rows[Col.NAMA] = rows[Col.KODE].map({"99.01": "Satu", "99.02": "Dua"})
+    seen = date.fromisoformat(_day(80))  # day 80: the first date is past, the second still ahead
+    table = trend.projections(rows, target_pct=92, deadline=_day(120), today=seen)
+    assert dict(zip(table[Col.KODE], table[columns.PROYEKSI_LEWAT])) == {"99.01": True, "99.02": False}
+    ranked = trend.slowest_first(table)
+    words = dict(zip(ranked[Col.KODE], trend_words.ranking_view(ranked)[tr("kol_tanggal_proyeksi", "id")]))
+    assert words == {"99.01": f"{fmt_day(70)} (sudah lewat: data lama)", "99.02": fmt_day(100)}
+    shown = trend_words.projection_view(table, "en")["Projected date"].tolist()
+    assert shown == [f"{long_date(_day(70), 'en')} (already past: old data)", long_date(_day(100), "en")]
+    # without today nothing is marked (the CLI's table as of the data's own date)
+    assert not trend.projections(rows, target_pct=92, deadline=_day(120))[columns.PROYEKSI_LEWAT].any()
 
 
 def fmt_day(offset: int) -> str:
