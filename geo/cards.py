@@ -18,10 +18,11 @@ import pandas as pd
 from geo.capacity import check_code
 from geo.columns import CETAK_BARU, CETAK_PER_MINGGU, DIPAKAI, DIPROSES, DITERIMA, HARI, PERSEN_CETAK, STOK
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
-from geo.coverage import aggregate, area_totals, coverage_table
+from geo.coverage import area_totals, coverage_table
 from geo.ingest.capacity import stored_blank_stock
 from geo.schema import Col, Level
 from geo.store import Store
+from geo.timeline import area_over_time
 
 
 def card_funnel(store: Store, within: str, *, date: str | None = None,
@@ -61,35 +62,17 @@ def card_history(store: Store, within: str, *, end: str | None = None) -> pd.Dat
     """The card pipeline of ``within`` on every snapshot date up to ``end``.
 
     On each date every stored row's newest value on or before it is carried forward and
-    summed (``coverage.aggregate``), so a late desa does not read as a drop. Returns
-    Col.TANGGAL, Col.SUDAH, Col.PRR, Col.CETAK, DIPROSES, ``hari`` (days since the previous
-    date), ``cetak_baru`` (cards printed since the previous date) and ``cetak_per_minggu``.
+    summed (``timeline.area_over_time``, as ``coverage.area_totals`` sums one date), so a late
+    desa does not read as a drop. Returns Col.TANGGAL, Col.SUDAH, Col.PRR, Col.CETAK, DIPROSES,
+    ``hari`` (days since the previous date), ``cetak_baru`` (cards printed since the previous
+    date) and ``cetak_per_minggu``.
     """
     within = check_code(within)
-    rows = store.enrollment(within=within, end=end)
     cols = [Col.TANGGAL, Col.SUDAH, Col.PRR, Col.CETAK, DIPROSES, HARI, CETAK_BARU, CETAK_PER_MINGGU]
-    if rows.empty:
+    summed = area_over_time(store, within, end=end)
+    if summed.empty:
         return pd.DataFrame(columns=cols)
-    dates = sorted(rows[Col.TANGGAL].unique())
-    # Row number of every code's newest row on or before each date, carried forward.
-    rows = rows.reset_index(drop=True)
-    position = (rows.reset_index().pivot(index=Col.TANGGAL, columns=Col.KODE, values="index")
-                .reindex(dates).ffill().stack().dropna())
-    asof = rows.loc[position.astype(int).to_numpy()].reset_index(drop=True)
-    day_index = {d: i for i, d in enumerate(dates)}
-    asof["_i"] = [day_index[d] for d in position.index.get_level_values(0)]
-    # aggregate() sums by code prefix: tagging the first segment with the date index (99 → 99@5)
-    # sums every date in one call.
-    head, dot, rest = (asof[Col.KODE].str.partition(".")[n] for n in range(3))
-    asof[Col.KODE] = head + "@" + asof["_i"].astype(str) + dot + rest
-    summed = aggregate(asof.drop(columns="_i"), Level.of_code(within))
-    head, tag = (summed[Col.KODE].str.partition("@")[n] for n in (0, 2))
-    i, dot, rest = (tag.str.partition(".")[n] for n in range(3))
-    summed = summed[(head + dot + rest) == within]
-    records = [{Col.TANGGAL: dates[int(k)], Col.SUDAH: s[Col.SUDAH], Col.PRR: s[Col.PRR], Col.CETAK: s[Col.CETAK]}
-               for k, (_, s) in zip(i[summed.index], summed.iterrows())]
-    out = pd.DataFrame(records, columns=[Col.TANGGAL, Col.SUDAH, Col.PRR, Col.CETAK])
-    out = out.sort_values(Col.TANGGAL, ignore_index=True)
+    out = summed[[Col.TANGGAL, Col.SUDAH, Col.PRR, Col.CETAK]].reset_index(drop=True)
     for c in (Col.SUDAH, Col.PRR, Col.CETAK):
         out[c] = out[c].astype("Int64")
     _add_funnel(out)
