@@ -130,15 +130,7 @@ def projection(series_for_one_area: pd.DataFrame, *, target_pct, deadline, windo
     kodes = series_for_one_area[Col.KODE].dropna().unique() if Col.KODE in series_for_one_area else []
     if len(kodes) > 1:
         raise ValueError(f"projection() takes one area, got {len(kodes)}: {list(kodes)[:5]}")
-    result = {
-        Col.KODE: kodes[0] if len(kodes) else None, STATUS: Status.DATA_KURANG.value, Col.TANGGAL: None,
-        Col.WAJIB: None, Col.SUDAH: None, Col.CAKUPAN: None, LAJU: None, LAJU_GALAT: None,
-        PERTUMBUHAN_WAJIB: None, POIN_PER_MINGGU: None, JENDELA_AWAL: None, JENDELA_HARI: None, N_INTERVAL: 0,
-        N_KOREKSI: 0,
-        HARI_KE_TARGET: None, TANGGAL_PROYEKSI: None, TANGGAL_PROYEKSI_AWAL: None, TANGGAL_PROYEKSI_AKHIR: None,
-        LAJU_DIBUTUHKAN: None, TEPAT_WAKTU: None, TENGGAT_LEWAT: None, TARGET: target, TENGGAT: tenggat.isoformat(),
-        TERLAMBAT_HARI: None, UMUR_DATA: None, PROYEKSI_LEWAT: False,
-    }
+    result = _no_projection(kodes[0] if len(kodes) else None, target, tenggat)
     days, wajib, sudah = _usable_points(series_for_one_area, cutoff)
     if not days:
         return result
@@ -176,13 +168,31 @@ def projection(series_for_one_area: pd.DataFrame, *, target_pct, deadline, windo
     result.update({STATUS: (Status.TERLAMBAT if late else Status.TERCAPAI).value, HARI_KE_TARGET: n_days,
                    TANGGAL_PROYEKSI: reached.isoformat(), TEPAT_WAKTU: not late, TERLAMBAT_HARI: late,
                    PROYEKSI_LEWAT: bool(today and reached < today)})
-    se = result[LAJU_GALAT]
-    if se is not None:
-        early = _days_to_target(gap, result[LAJU] + se - own_growth)
-        late = _days_to_target(gap, result[LAJU] - se - own_growth)
-        result[TANGGAL_PROYEKSI_AWAL] = _iso(t0 + timedelta(days=early))
-        result[TANGGAL_PROYEKSI_AKHIR] = _iso(t0 + timedelta(days=late)) if late is not None else None
+    if result[LAJU_GALAT] is not None:
+        result.update(_band(t0, gap, result[LAJU], result[LAJU_GALAT], own_growth))
     return result
+
+
+def _no_projection(kode: str | None, target: float, tenggat: date) -> dict:
+    """``projection``'s answer before any data is read: DATA_KURANG, every figure None."""
+    return {
+        Col.KODE: kode, STATUS: Status.DATA_KURANG.value, Col.TANGGAL: None,
+        Col.WAJIB: None, Col.SUDAH: None, Col.CAKUPAN: None, LAJU: None, LAJU_GALAT: None,
+        PERTUMBUHAN_WAJIB: None, POIN_PER_MINGGU: None, JENDELA_AWAL: None, JENDELA_HARI: None, N_INTERVAL: 0,
+        N_KOREKSI: 0,
+        HARI_KE_TARGET: None, TANGGAL_PROYEKSI: None, TANGGAL_PROYEKSI_AWAL: None, TANGGAL_PROYEKSI_AKHIR: None,
+        LAJU_DIBUTUHKAN: None, TEPAT_WAKTU: None, TENGGAT_LEWAT: None, TARGET: target, TENGGAT: tenggat.isoformat(),
+        TERLAMBAT_HARI: None, UMUR_DATA: None, PROYEKSI_LEWAT: False,
+    }
+
+
+def _band(t0: date, gap: float, rate: float, se: float, own_growth: float) -> dict:
+    """TANGGAL_PROYEKSI_AWAL/_AKHIR: the projected date at the rate ± one standard error (the late
+    end None when the slower rate never closes the gap)."""
+    early = _days_to_target(gap, rate + se - own_growth)
+    late = _days_to_target(gap, rate - se - own_growth)
+    return {TANGGAL_PROYEKSI_AWAL: _iso(t0 + timedelta(days=early)),
+            TANGGAL_PROYEKSI_AKHIR: _iso(t0 + timedelta(days=late)) if late is not None else None}
 
 
 def _recent_rate(days: list[date], wajib: np.ndarray, sudah: np.ndarray, window: int) -> dict:
