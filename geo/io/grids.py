@@ -11,6 +11,7 @@ import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from geo.io.cells import Cells
@@ -41,8 +42,9 @@ class Sheet:
     def columns(self) -> list[Cells]:
         """The grid's columns as ``Cells``, made once: the NIK rule and the row reader both read
         every column of a national file, and share the views each builds."""
-        if self._columns is None:
-            self._columns = [Cells(column) for column in zip(*self.grid)]
+        if self._columns is None:  # one column at a time: zip(*grid) would hold an iterator per row
+            width = len(self.grid[0]) if self.grid else 0
+            self._columns = [Cells(list(map(itemgetter(j), self.grid))) for j in range(width)]
         return self._columns
 
 

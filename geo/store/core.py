@@ -16,15 +16,17 @@ from datetime import datetime, timezone
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
-from sqlalchemy import Column, Table, create_engine, func, insert, inspect, select, text, true, update
+from sqlalchemy import Column, Index, Table, create_engine, func, insert, inspect, select, text, true, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from geo.io.grids import clean_text, clean_texts
 from geo.schema import COUNT_COLUMNS, COUNTRY, Col, Level, RekamError, StoreError
-from geo.store.tables import (METADATA, areas_table, enrollment_table, points_table,
+from geo.store.tables import (LATER_INDEXES, METADATA, areas_table, enrollment_table, points_table,
                               versions_table)
 from geo.store.bulk import insert_rows, row_count, whole_numbers
+from geo.store.current import newest_query, nullable_ints, read_columns
 from geo.store.connect import check_sqlite_file, safe_url, sqlite_path, sqlite_setup, resolve_url, short_error
 
 
@@ -287,10 +289,9 @@ class Store:
         for c in conds:
             where = c if where is None else (where & c)
         cols = [Col.KODE, Col.NAMA, Col.LEVEL, Col.KODE_INDUK, Col.TIPE]
-        q = self.current_query(a, [a.c[Col.KODE]], where, columns=[a.c[c] for c in cols + ["geom"] * geometry])
+        q = newest_query(a, [a.c[Col.KODE]], where, columns=[a.c[c] for c in cols + ["geom"] * geometry])
         with self.engine.connect() as conn:
-            rows = [tuple(r) for r in conn.execute(q)]  # pandas reads tuples ten times faster than Rows
-        frame = pd.DataFrame(rows, columns=cols + ["geom"] * geometry, dtype=object)
+            frame = pd.DataFrame(read_columns(conn, q), columns=cols + ["geom"] * geometry, dtype=object)
         # Names are data shown everywhere (tables, charts, SVG, PDF): never a control character,
         # even in a store written before imports cleaned them.
         frame[Col.NAMA] = clean_texts(frame[Col.NAMA].tolist())
@@ -322,13 +323,14 @@ class Store:
         for c in conds:
             where = c if where is None else (where & c)
         if latest:
-            q = self.current_query(e, [e.c[Col.KODE]], where, order_extra=(e.c[Col.TANGGAL].desc(),))
+            q = newest_query(e, [e.c[Col.KODE]], where, later=(e.c[Col.TANGGAL],))
         else:
-            q = self.current_query(e, [e.c[Col.KODE], e.c[Col.TANGGAL]], where)
+            q = newest_query(e, [e.c[Col.KODE], e.c[Col.TANGGAL]], where)
         with self.engine.connect() as conn:
-            frame = pd.read_sql(q, conn)
-        for c in COUNT_COLUMNS:
-            frame[c] = frame[c].astype("Int64")
+            columns = read_columns(conn, q)
+        frame = pd.DataFrame({"version_id": np.array(columns["version_id"], dtype=np.int64),
+                              **{c: pd.array(columns[c], dtype="str") for c in (Col.KODE, Col.TANGGAL)},
+                              **{c: nullable_ints(columns[c]) for c in COUNT_COLUMNS}})
         return frame.sort_values([Col.KODE, Col.TANGGAL], ignore_index=True)
 
     def snapshot_dates(self, within: str | None = None) -> list[str]:
@@ -366,9 +368,9 @@ def _set_up(engine: Engine) -> None:
         _add_new_columns(conn)
 
 
-def _missing_columns(conn) -> list[tuple[str, Column]]:
+def _missing_columns(conn) -> list[tuple[str, Column | Index | None]]:
     """(table, column) pairs this version defines that the store lacks: a whole table when it
-    does not exist yet, otherwise its new (nullable) columns."""
+    does not exist yet, otherwise its new (nullable) columns and ``LATER_INDEXES``."""
     inspector = inspect(conn)
     existing = set(inspector.get_table_names())
     missing = []
@@ -380,14 +382,19 @@ def _missing_columns(conn) -> list[tuple[str, Column]]:
             warnings.filterwarnings("ignore", message="Did not recognize type")
             have = {c["name"] for c in inspector.get_columns(table.name)}
         missing += [(table.name, c) for c in table.columns if c.name not in have and c.nullable]
+    for index in LATER_INDEXES:
+        if index.table.name in existing and index.name not in {i["name"] for i in inspector.get_indexes(index.table.name)}:
+            missing.append((index.table.name, index))
     return missing
 
 
 def _add_new_columns(conn) -> None:
-    """A store made by an older version gets the columns added since (all nullable), so that an
-    upgrade never needs a new store and never loses data."""
+    """A store made by an older version gets the columns (all nullable) and indexes added since, so
+    that an upgrade never needs a new store and never loses data."""
     for table, column in _missing_columns(conn):
-        if column is not None:
+        if isinstance(column, Index):
+            column.create(conn, checkfirst=True)
+        elif column is not None:
             kind = column.type.compile(dialect=conn.dialect)
             conn.execute(text(f'ALTER TABLE "{table}" ADD COLUMN "{column.name}" {kind}'))
 
