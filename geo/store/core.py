@@ -295,7 +295,8 @@ class Store:
         # Names are data shown everywhere (tables, charts, SVG, PDF): never a control character,
         # even in a store written before imports cleaned them.
         frame[Col.NAMA] = clean_texts(frame[Col.NAMA].tolist())
-        frame = frame.sort_values(Col.KODE, ignore_index=True) if len(frame) else frame
+        if not frame[Col.KODE].is_monotonic_increasing:  # most stores give them in code order already
+            frame = frame.sort_values(Col.KODE, ignore_index=True)
         if not geometry:
             return frame
         import geopandas as gpd
@@ -328,7 +329,7 @@ class Store:
             q = newest_query(e, [e.c[Col.KODE], e.c[Col.TANGGAL]], where)
         with self.engine.connect() as conn:
             columns = read_columns(conn, q)
-        frame = pd.DataFrame({"version_id": np.array(columns["version_id"], dtype=np.int64),
+        frame = pd.DataFrame({"version_id": columns["version_id"].astype(np.int64),
                               **{c: pd.array(columns[c], dtype="str") for c in (Col.KODE, Col.TANGGAL)},
                               **{c: nullable_ints(columns[c]) for c in COUNT_COLUMNS}})
         return frame.sort_values([Col.KODE, Col.TANGGAL], ignore_index=True)

@@ -44,24 +44,24 @@ def newest_query(table: Table, keys: list, where=None, later=(), columns: list |
     return query.where(where) if where is not None else query
 
 
-def read_columns(conn, query) -> dict[str, list]:
-    """``query``'s result as {column name: list of values}, from the driver's tuples. For columns
-    the driver gives as the product uses them (text, integers, bytes): no type's result
-    processing is applied."""
+def read_columns(conn, query) -> dict[str, np.ndarray]:
+    """``query``'s result as {column name: object array of its values}, from the driver's tuples.
+    For columns the driver gives as the product uses them (text, integers, bytes): no type's
+    result processing is applied."""
     result = conn.execute(query)
     names = list(result.keys())
     rows = result.cursor.fetchall() if result.cursor is not None else []
     result.close()
-    if not rows:
-        return {name: [] for name in names}
-    return dict(zip(names, map(list, zip(*rows))))
+    table = np.empty((len(rows), len(names)), dtype=object)
+    if rows:
+        table[:] = rows  # numpy copies the tuples in C; a Python transposition costs more than the query
+    return {name: table[:, j] for j, name in enumerate(names)}
 
 
-def nullable_ints(values: list) -> pd.arrays.IntegerArray:
-    """Whole numbers or None (as a driver gives a BIGINT column) as pandas' Int64."""
-    cells = np.array(values, dtype=object)
+def nullable_ints(cells: np.ndarray) -> pd.arrays.IntegerArray:
+    """Whole numbers or None (an object array, as a driver gives a BIGINT column) as pandas' Int64."""
     missing = np.equal(cells, None)
     numbers = np.zeros(len(cells), dtype=np.int64)
-    if len(cells):
+    if not missing.all():
         numbers[~missing] = cells[~missing].astype(np.int64)
     return pd.arrays.IntegerArray(numbers, missing)
