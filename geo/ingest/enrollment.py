@@ -3,8 +3,8 @@ then committed as one dated version in one transaction. A refused file leaves th
 from __future__ import annotations
 
 import hashlib
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 import pandas as pd
