@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -63,7 +64,7 @@ def prepare_enrollment(store: Store, source, *, level: Level | str = Level.DESA,
     if not (areas[Col.LEVEL] == level.value).any():
         raise RekamError("belum_ada_batas", level=level.value)
     joined = join_enrollment(read.table, areas, level=level, within=within, overrides=overrides)
-    refuse_outside(store, writer_area, [*joined.matched[Col.KODE], *_codes_elsewhere(store, joined, writer_area)])
+    refuse_outside(store, writer_area, chain(joined.matched[Col.KODE], _codes_elsewhere(store, joined, writer_area)))
     headers = read.report.get("columns", {})  # name the column as the file does ('DESA/KELURAHAN', not 'nama')
     for problem in joined.problems:
         problem.column = headers.get(problem.column, problem.column)

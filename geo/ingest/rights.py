@@ -63,6 +63,8 @@ def area_label(store: Store, kode: str) -> str:
 
 def _outside(writer_area: str | None, codes) -> list[str]:
     """The codes (a dash for a missing one) a writer limited to ``writer_area`` may not write, sorted."""
+    if writer_area is None:  # may write everywhere: no code to look at (a national file has 84,000)
+        return []
     return sorted({str(k) if k else "—" for k in codes if not may_write(writer_area, k)})
 
 

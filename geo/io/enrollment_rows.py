@@ -32,14 +32,19 @@ class Mark:
 
 
 class Rows:
-    """The data rows read so far, as columns, with running sums per count role (for total rows)."""
+    """The data rows read so far, as columns, with running sums per count role (for total rows).
+
+    Figures are kept as numpy segments (whole numbers and where they are missing): the column
+    reader adds thousands of rows at once, the row reader one at a time (gathered, then made a
+    segment)."""
 
     def __init__(self):
         self.baris: list[int] = []
         self.kode: list = []
         self.nama: list = []
         self.induk: list = []
-        self.counts: dict[str, list] = {role: [] for role in COUNT_COLUMNS}
+        self._segments: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {role: [] for role in COUNT_COLUMNS}
+        self._pending: list[dict[str, int | None]] = []  # rows added one by one, not yet a segment
         self.sums = dict.fromkeys(COUNT_COLUMNS, 0)
         self.gaps = dict.fromkeys(COUNT_COLUMNS, 0)  # rows without the role's figure
 
@@ -51,9 +56,9 @@ class Rows:
         self.kode.append(kode)
         self.nama.append(nama)
         self.induk.append(induk)
+        self._pending.append(counts)
         for role in COUNT_COLUMNS:
             value = counts.get(role)
-            self.counts[role].append(value)
             if value is None:
                 self.gaps[role] += 1
             else:
@@ -62,21 +67,44 @@ class Rows:
     def extend(self, baris: np.ndarray, kode: np.ndarray, nama: np.ndarray, induk: list,
                counts: dict[str, np.ndarray], missing: dict[str, np.ndarray]) -> None:
         """Many rows at once: ``counts[role]`` int64 with ``missing[role]`` where the figure is absent."""
+        self._gather()
         self.baris.extend(baris.tolist())
         self.kode.extend(kode.tolist())
         self.nama.extend(nama.tolist())
         self.induk.extend(induk)
+        n = len(baris)
         for role in COUNT_COLUMNS:
             if role not in counts:
-                self.counts[role].extend([None] * len(baris))
-                self.gaps[role] += len(baris)
+                self._segments[role].append((np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool)))
+                self.gaps[role] += n
                 continue
             absent = missing[role]
-            values = counts[role].astype(object)
-            values[absent] = None
-            self.counts[role].extend(values.tolist())
+            self._segments[role].append((np.where(absent, 0, counts[role]).astype(np.int64), absent.copy()))
             self.gaps[role] += int(absent.sum())
             self.sums[role] += int(counts[role][~absent].sum())
+
+    def _gather(self) -> None:
+        """The rows added one by one since the last segment, made one."""
+        if not self._pending:
+            return
+        for role in COUNT_COLUMNS:
+            values = [counts.get(role) for counts in self._pending]
+            self._segments[role].append((np.array([0 if v is None else v for v in values], dtype=np.int64),
+                                         np.array([v is None for v in values], dtype=bool)))
+        self._pending = []
+
+    def column(self, role: str) -> pd.arrays.IntegerArray:
+        """The role's figure of every row so far (Int64, <NA> where absent)."""
+        self._gather()
+        parts = self._segments[role]
+        if not parts:
+            return pd.array([], dtype="Int64")
+        return pd.arrays.IntegerArray(np.concatenate([v for v, _ in parts]), np.concatenate([m for _, m in parts]))
+
+    @property
+    def counts(self) -> dict[str, list]:
+        """Each role's figures as a list (None where absent), row by row: for checking, not for speed."""
+        return {role: [None if v is pd.NA else int(v) for v in self.column(role)] for role in COUNT_COLUMNS}
 
     def mark(self) -> Mark:
         return Mark(len(self), dict(self.sums), dict(self.gaps))
@@ -95,7 +123,7 @@ class Rows:
             Col.NAMA_INDUK: pd.Series(self.induk, dtype=object),
         })
         for role in COUNT_COLUMNS:
-            frame[role] = pd.array(self.counts[role], dtype="Int64")
+            frame[role] = self.column(role)
         return frame
 
 

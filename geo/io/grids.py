@@ -11,7 +11,10 @@ import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
+
+import numpy as np
 
 from geo.io.cells import Cells
 from geo.io.files import MB, ZIP_MARKERS, refuse_kind, short_text
@@ -41,8 +44,9 @@ class Sheet:
     def columns(self) -> list[Cells]:
         """The grid's columns as ``Cells``, made once: the NIK rule and the row reader both read
         every column of a national file, and share the views each builds."""
-        if self._columns is None:
-            self._columns = [Cells(column) for column in zip(*self.grid)]
+        if self._columns is None:  # one column at a time: zip(*grid) would hold an iterator per row
+            width = len(self.grid[0]) if self.grid else 0
+            self._columns = [Cells(list(map(itemgetter(j), self.grid))) for j in range(width)]
         return self._columns
 
 
@@ -66,10 +70,20 @@ def clean_text(value: str) -> str:
 _UNCLEAN = re.compile(_INVISIBLE.pattern[:-1] + "\t\n\r]|^\\s|\\s$")
 
 
+# A superset of what ``_UNCLEAN`` finds, in RE2 for a whole column: a character that is not
+# printable ASCII (every invisible one, tab, line break and Unicode space is such), or a space at
+# an end.
+_MAYBE_UNCLEAN = r"[^\x20-\x7e]|^ | $"
+
+
 def clean_texts(values: list) -> list:
     """``clean_text`` of every text of ``values`` (other values as they are), for a whole column:
-    only the texts that need it are cleaned (most need nothing)."""
-    return [clean_text(v) if isinstance(v, str) and _UNCLEAN.search(v) else v for v in values]
+    only the texts that need it are cleaned (most need nothing), found for the column at once."""
+    out = list(values)
+    for i in np.flatnonzero(Cells(out).found(_MAYBE_UNCLEAN)).tolist():
+        if _UNCLEAN.search(out[i]):
+            out[i] = clean_text(out[i])
+    return out
 
 
 def clean_cell(value):

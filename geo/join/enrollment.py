@@ -95,7 +95,7 @@ def join_enrollment(
         for column, value in _outcome_columns(outcome, scope).items():
             report[column][position] = value
     # from lists, so that each column's type is inferred as from one dict per row (int, float, str)
-    report = (pd.DataFrame({c: list(report[c]) for c in REPORT_COLUMNS}) if len(table)
+    report = (pd.DataFrame({c: _as_list(report[c]) for c in REPORT_COLUMNS}) if len(table)
               else pd.DataFrame([], columns=list(REPORT_COLUMNS)))
 
     problems = matcher.problems
@@ -105,6 +105,10 @@ def join_enrollment(
     order = {s: i for i, s in enumerate(dict.fromkeys(report["lembar"]))}
     problems.sort(key=lambda p: (order.get(p.sheet, 0), p.row is None, p.row or 0))
     return JoinResult(matched=_matched(table, report), report=report, problems=problems)
+
+
+def _as_list(values) -> list:
+    return values.tolist() if isinstance(values, np.ndarray) else list(values)
 
 
 def row_key(lembar, baris) -> int | str:

@@ -102,7 +102,7 @@ class Scope:
         by_depth = {d: dict(zip(codes[depth == d].tolist(), areas[Col.NAMA][depth == d].tolist()))
                     for d in (level.depth, level.depth - 1)}
         at_level = by_depth.get(level.depth, {})
-        inside = {k: n for k, n in at_level.items() if _inside(k, within)}
+        inside = dict(at_level) if within is None else {k: n for k, n in at_level.items() if _inside(k, within)}
         parents = None
         if level.parent:
             above = by_depth.get(level.parent.depth, {})

@@ -9,29 +9,29 @@ transaction, so a failure or a killed process leaves the previous state intact.
 from __future__ import annotations
 
 import json
-import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
-from sqlalchemy import Column, Table, create_engine, func, insert, inspect, select, text, true, update
+from sqlalchemy import Table, create_engine, func, insert, select, text, true, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from geo.io.grids import clean_text, clean_texts
 from geo.schema import COUNT_COLUMNS, COUNTRY, Col, Level, RekamError, StoreError
-from geo.store.tables import (METADATA, areas_table, enrollment_table, points_table,
+from geo.store.setup import PG_LOCK, missing_parts, set_up
+from geo.store.tables import (areas_table, enrollment_table, points_table,
                               versions_table)
 from geo.store.bulk import insert_rows, row_count, whole_numbers
+from geo.store.current import newest_query, nullable_ints, read_columns
 from geo.store.connect import check_sqlite_file, safe_url, sqlite_path, sqlite_setup, resolve_url, short_error
 
 
 if TYPE_CHECKING:  # geopandas and shapely load only where geometry is read or written
     import geopandas as gpd
-
-PG_LOCK = 74201  # the advisory lock every PostgreSQL writer takes, and the store's set-up
 
 
 class StoreConflict(StoreError):
@@ -68,10 +68,10 @@ class Store:
             else:
                 engine = create_engine(url, pool_pre_ping=True)
             with engine.connect() as conn:
-                ready = not _missing_columns(conn)
+                ready = not missing_parts(conn)
                 conn.rollback()
             if not ready:
-                _set_up(engine)
+                set_up(engine)
         except SQLAlchemyError as exc:
             raise StoreError("db_tidak_bisa_dibuka", url=safe_url(url), detail=short_error(exc)) from None
         return cls(engine)
@@ -287,14 +287,14 @@ class Store:
         for c in conds:
             where = c if where is None else (where & c)
         cols = [Col.KODE, Col.NAMA, Col.LEVEL, Col.KODE_INDUK, Col.TIPE]
-        q = self.current_query(a, [a.c[Col.KODE]], where, columns=[a.c[c] for c in cols + ["geom"] * geometry])
+        q = newest_query(a, [a.c[Col.KODE]], where, columns=[a.c[c] for c in cols + ["geom"] * geometry])
         with self.engine.connect() as conn:
-            rows = [tuple(r) for r in conn.execute(q)]  # pandas reads tuples ten times faster than Rows
-        frame = pd.DataFrame(rows, columns=cols + ["geom"] * geometry, dtype=object)
+            frame = pd.DataFrame(read_columns(conn, q), columns=cols + ["geom"] * geometry, dtype=object)
         # Names are data shown everywhere (tables, charts, SVG, PDF): never a control character,
         # even in a store written before imports cleaned them.
         frame[Col.NAMA] = clean_texts(frame[Col.NAMA].tolist())
-        frame = frame.sort_values(Col.KODE, ignore_index=True) if len(frame) else frame
+        if not frame[Col.KODE].is_monotonic_increasing:  # most stores give them in code order already
+            frame = frame.sort_values(Col.KODE, ignore_index=True)
         if not geometry:
             return frame
         import geopandas as gpd
@@ -322,13 +322,14 @@ class Store:
         for c in conds:
             where = c if where is None else (where & c)
         if latest:
-            q = self.current_query(e, [e.c[Col.KODE]], where, order_extra=(e.c[Col.TANGGAL].desc(),))
+            q = newest_query(e, [e.c[Col.KODE]], where, later=(e.c[Col.TANGGAL],))
         else:
-            q = self.current_query(e, [e.c[Col.KODE], e.c[Col.TANGGAL]], where)
+            q = newest_query(e, [e.c[Col.KODE], e.c[Col.TANGGAL]], where)
         with self.engine.connect() as conn:
-            frame = pd.read_sql(q, conn)
-        for c in COUNT_COLUMNS:
-            frame[c] = frame[c].astype("Int64")
+            columns = read_columns(conn, q)
+        frame = pd.DataFrame({"version_id": columns["version_id"].astype(np.int64),
+                              **{c: pd.array(columns[c], dtype="str") for c in (Col.KODE, Col.TANGGAL)},
+                              **{c: nullable_ints(columns[c]) for c in COUNT_COLUMNS}})
         return frame.sort_values([Col.KODE, Col.TANGGAL], ignore_index=True)
 
     def snapshot_dates(self, within: str | None = None) -> list[str]:
@@ -351,44 +352,3 @@ class Store:
         v = versions_table
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(v)).scalar_one() == 0
-
-
-def _set_up(engine: Engine) -> None:
-    """Create the tables and add new columns, one opener at a time (SQLite's write lock; on
-    PostgreSQL an advisory lock, so replicas starting together on an empty database take turns)."""
-    with engine.connect().execution_options(write=True) as conn, conn.begin():
-        if engine.dialect.name == "postgresql":
-            # Replicas starting together on an empty (or older) database would race to
-            # create the same tables and columns: they take turns (the writers' lock).
-            conn.execute(text(f"SELECT pg_advisory_xact_lock({PG_LOCK})"))
-            conn.execute(text("CREATE EXTENSION IF NOT EXISTS postgis"))
-        METADATA.create_all(conn)
-        _add_new_columns(conn)
-
-
-def _missing_columns(conn) -> list[tuple[str, Column]]:
-    """(table, column) pairs this version defines that the store lacks: a whole table when it
-    does not exist yet, otherwise its new (nullable) columns."""
-    inspector = inspect(conn)
-    existing = set(inspector.get_table_names())
-    missing = []
-    for table in METADATA.sorted_tables:
-        if table.name not in existing:
-            missing.append((table.name, None))
-            continue
-        with warnings.catch_warnings():  # PostGIS's geometry is a type SQLAlchemy does not know by name
-            warnings.filterwarnings("ignore", message="Did not recognize type")
-            have = {c["name"] for c in inspector.get_columns(table.name)}
-        missing += [(table.name, c) for c in table.columns if c.name not in have and c.nullable]
-    return missing
-
-
-def _add_new_columns(conn) -> None:
-    """A store made by an older version gets the columns added since (all nullable), so that an
-    upgrade never needs a new store and never loses data."""
-    for table, column in _missing_columns(conn):
-        if column is not None:
-            kind = column.type.compile(dialect=conn.dialect)
-            conn.execute(text(f'ALTER TABLE "{table}" ADD COLUMN "{column.name}" {kind}'))
-
-

@@ -61,6 +61,10 @@ areas_table = Table(
     Column(Col.TIPE, String(12)),
     Column("geom", GEOMETRY),
 )
+# The current row of a code in one look-up (``geo.store.current``). Added after stores existed:
+# ``Store.open`` creates it in a store that lacks it, as it adds new columns.
+AREAS_KODE = Index("areas_kode", areas_table.c[Col.KODE], areas_table.c.version_id)
+LATER_INDEXES = (AREAS_KODE,)
 Index("areas_geom_gist", areas_table.c.geom, postgresql_using="gist").ddl_if(dialect="postgresql")
 enrollment_table = Table(
     "enrollment", METADATA,

@@ -210,3 +210,58 @@ def test_replicas_opening_one_empty_database_at_once_all_succeed(store_url):
 
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(open_and_count, range(4))) == [True] * 4
+
+
+def test_current_rows_are_those_the_window_ranking_gives(store):
+    """``areas`` and ``enrollment`` read the current rows by an anti-join; the reference is the
+    window ranking of ``Store.current_query`` (newest active version, then the later date),
+    over versions that overlap, a rollback, a date bound and an area filter."""
+    from geo.store.tables import areas_table as a
+    from geo.store.tables import enrollment_table as e
+
+    store.add_areas(_areas())
+    renamed = _areas()
+    renamed[Col.NAMA] = renamed[Col.NAMA] + " Baru"
+    store.add_areas(renamed.iloc[2:])  # a later boundary file for part of the areas
+    store.rollback(store.add_areas(renamed.iloc[:1].assign(**{Col.NAMA: "Salah"})))
+    store.add_enrollment(_snapshot([100, 100, 100], [90, 91, 92]), tanggal="2026-01-05")
+    store.add_enrollment(_snapshot([100, 100], [95, 96], kodes=["99.01.01.2001", "99.01.02.2001"]),
+                         tanggal="2026-01-12")
+    store.add_enrollment(_snapshot([100], [97], kodes=["99.01.01.2001"]), tanggal="2026-01-05")  # a correction
+    store.rollback(store.add_enrollment(_snapshot([100], [1], kodes=["99.01.02.2001"]), tanggal="2026-01-19"))
+
+    def window(query) -> pd.DataFrame:
+        with store.engine.connect() as conn:
+            return pd.read_sql(query, conn)
+
+    names = window(store.current_query(a, [a.c[Col.KODE]], columns=[a.c[Col.KODE], a.c[Col.NAMA]]))
+    assert dict(zip(store.areas()[Col.KODE], store.areas()[Col.NAMA])) == dict(zip(names[Col.KODE], names[Col.NAMA]))
+    assert store.areas()[Col.NAMA].tolist() == ["Kabupaten Uji", "Kec A", "Kel A2 Baru", "Desa A1 Baru", "Kec B Baru",
+                                                 "Desa B1 Baru"]  # by code
+    for latest in (False, True):
+        for end, within in ((None, None), ("2026-01-10", None), (None, "99.01.02"), ("2026-01-10", "99.01.01")):
+            got = store.enrollment(latest=latest, end=end, within=within)
+            where = e.c[Col.KODE].like((within or "99") + ".%")
+            where = where & (e.c[Col.TANGGAL] <= end) if end else where
+            keys = [e.c[Col.KODE]] if latest else [e.c[Col.KODE], e.c[Col.TANGGAL]]
+            expected = window(store.current_query(e, keys, where, order_extra=(e.c[Col.TANGGAL].desc(),)))
+            expected = expected.sort_values([Col.KODE, Col.TANGGAL], ignore_index=True)
+            assert got[[Col.KODE, Col.TANGGAL, Col.SUDAH, "version_id"]].astype(object).values.tolist() == \
+                expected[[Col.KODE, Col.TANGGAL, Col.SUDAH, "version_id"]].astype(object).values.tolist()
+    assert store.enrollment(latest=True)[Col.SUDAH].tolist() == [91, 95, 96]  # 1002, 2001 (12 Jan), B1 (12 Jan)
+
+
+def test_a_store_without_the_areas_code_index_gets_it_on_open(store_url):
+    """The index the current areas are looked up by came after stores existed: opening adds it."""
+    from sqlalchemy import inspect, text
+
+    store = Store.open(store_url)
+    store.add_areas(_areas())
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP INDEX areas_kode"))
+    store.close()
+    reopened = Store.open(store_url)
+    with reopened.engine.connect() as conn:
+        assert "areas_kode" in {i["name"] for i in inspect(conn).get_indexes("areas")}
+    assert len(reopened.areas()) == 6
+    reopened.close()
