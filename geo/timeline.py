@@ -29,7 +29,7 @@ from geo.columns import (
     TANGGAL_AWAL, WAJIB_BARU,
 )
 from geo.config import DEFAULTS, Settings
-from geo.coverage import add_coverage, aggregate, country_sum, provinsi_areas
+from geo.coverage import add_coverage, aggregate, aggregate_each_date, country_sum, provinsi_areas
 from geo.io.events import check_code
 from geo.schema import COUNT_COLUMNS, COUNTRY, COUNTRY_NAME, Col, Level, RekamError, ZoneConfig, is_country
 from geo.store.held import HeldArea
@@ -99,12 +99,24 @@ def sum_each_date(asof: pd.DataFrame, level: Level | str) -> pd.DataFrame:
     return counts[SUM_COLUMNS].reset_index(drop=True)
 
 
-def sum_area_each_date(asof: pd.DataFrame, kode: str) -> pd.DataFrame:
-    """``sum_each_date``'s rows of area ``kode`` alone (``COUNTRY``: its provinsi summed, per date)."""
+def sums_each_date(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame:
+    """``sum_each_date(as_of_every_date(rows), level)`` from stored rows (Col.KODE, Col.TANGGAL,
+    count columns): SUM_COLUMNS, sorted by Col.KODE then PER_TANGGAL. Rows all at one level are
+    summed once per area and date (``coverage.aggregate_each_date``), not repeated for every date."""
+    summed = aggregate_each_date(rows, level)
+    if summed is not None:
+        return summed[SUM_COLUMNS]
+    return sum_each_date(as_of_every_date(rows), level).sort_values([Col.KODE, PER_TANGGAL], ignore_index=True)
+
+
+def sum_area_each_date(rows: pd.DataFrame, kode: str, per_provinsi: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``sums_each_date``'s rows of area ``kode`` alone, from stored rows (``COUNTRY``: its provinsi
+    summed, per date; ``per_provinsi``: their ``sums_each_date`` when already made)."""
     if not is_country(kode):
-        summed = sum_each_date(asof, Level.of_code(kode))
+        summed = sums_each_date(rows, Level.of_code(kode))
         return summed[summed[Col.KODE] == kode]
-    per_provinsi = sum_each_date(asof, Level.PROVINSI)
+    if per_provinsi is None:
+        per_provinsi = sums_each_date(rows, Level.PROVINSI)
     if per_provinsi.empty:
         return per_provinsi
     return country_sum(per_provinsi, by=[PER_TANGGAL])[SUM_COLUMNS]
@@ -126,7 +138,7 @@ def area_over_time(store, kode: str, *, end: str | None = None) -> pd.DataFrame:
 
 
 def _over_time(rows: pd.DataFrame, kode: str) -> pd.DataFrame:
-    summed = sum_area_each_date(as_of_every_date(rows), kode)
+    summed = sum_area_each_date(rows, kode)
     summed = summed.assign(**{Col.TANGGAL: summed[PER_TANGGAL]}).drop(columns=PER_TANGGAL)
     return summed.sort_values(Col.TANGGAL, ignore_index=True)
 
@@ -228,16 +240,17 @@ def series_from_rows(rows: pd.DataFrame, within: str, level: Level | str | None 
     rows = rows[[Col.KODE, Col.TANGGAL, *COUNT_COLUMNS]]
     if not is_country(within):
         rows = rows[(rows[Col.KODE] == within) | rows[Col.KODE].str.startswith(within + ".")]
-    asof = as_of_every_date(rows)
-    if start:
-        asof = asof[asof[PER_TANGGAL] >= start]
-    if asof.empty:
-        return pd.DataFrame(columns=SERIES_COLUMNS)
+    below = sums_each_date(rows, level)
+    top = sum_area_each_date(rows, within, below if level == Level.PROVINSI else None)
     inside = (lambda k: k.str.len() > 0) if is_country(within) else (lambda k: k.str.startswith(within + "."))
     parts = []
-    for summed, keep in ((sum_area_each_date(asof, within), None), (sum_each_date(asof, level), inside)):
+    for summed, keep in ((top, None), (below, inside)):
+        if start:
+            summed = summed[summed[PER_TANGGAL] >= start]
         own_date = summed[Col.TANGGAL] == summed[PER_TANGGAL]
         parts.append(summed[own_date & (keep(summed[Col.KODE]) if keep else True)].drop(columns=PER_TANGGAL))
+    if all(part.empty for part in parts):
+        return pd.DataFrame(columns=SERIES_COLUMNS)
     out = pd.concat(parts, ignore_index=True)
     out = add_coverage(out, ZoneConfig())  # zones are not used here
     if names is not None and len(names):
