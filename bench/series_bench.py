@@ -5,9 +5,10 @@
 Builds, in a temporary directory, a SQLite store of weekly recording figures for every desa of the
 real Kemendagri code table (83,762 desa, ../shared/real/kemendagri_kode_wilayah, read in place),
 with ``bench/national_bench.py``'s own builders (``code_table``, ``enrollment_rows``: wajib KTP
-from the real population per kabupaten): ``--weeks`` weekly versions, sudah rekam growing each
-week, and in every week after the first a seeded 5 % of the desa not reporting (carried forward
-from their last report, as the product's rule says).
+from the real population per kabupaten): ``--weeks`` weeks of versions, sudah rekam growing each
+week; a seeded 10 % of the kabupaten/kota report on Thursdays, the others on Mondays; in every
+week after the first 3 % of the kabupaten/kota skip the week and 0.5 % of the desa are missing from
+their office's file (each carried forward from its last report, as the product's rule says).
 
 Times, in one process, fastest of ``--repeat``:
 
@@ -45,7 +46,9 @@ from geo.store import Store  # noqa: E402
 from geo.timeline import as_of_every_date, series, series_from_rows, sum_each_date  # noqa: E402
 
 FIRST_WEEK = date(2026, 1, 5)
-MISSING = 0.05  # share of desa not reporting in a week after the first
+THURSDAY = 0.1  # share of kabupaten/kota reporting on Thursdays (the others on Mondays)
+SKIP = 0.03  # share of kabupaten/kota skipping a week after the first
+MISSING = 0.005  # share of desa missing from their office's file in a week after the first
 
 
 def build(folder: Path, weeks: int) -> Store:
@@ -55,12 +58,17 @@ def build(folder: Path, weeks: int) -> Store:
     rng = np.random.default_rng(SEED)
     wajib = desa["wajib"].to_numpy()
     sudah = np.floor(desa["sudah"].to_numpy() * 0.9).astype(np.int64)
+    kabupaten = desa["kode"].str[:5]
+    thursday = kabupaten.isin(set(rng.choice(kabupaten.unique(), int(THURSDAY * kabupaten.nunique()), replace=False)))
     for week in range(weeks):
         sudah = np.minimum(wajib, sudah + rng.integers(0, 4, len(desa)))
-        reports = np.ones(len(desa), bool) if week == 0 else rng.random(len(desa)) >= MISSING
-        rows = pd.DataFrame({Col.KODE: desa["kode"], Col.WAJIB: wajib, Col.SUDAH: sudah})[reports]
-        day = (FIRST_WEEK + timedelta(weeks=week)).isoformat()
-        store.add_enrollment(rows, tanggal=day, file_name=f"rekam_{day}.csv", user="bench")
+        skipping = set(rng.choice(kabupaten.unique(), int(SKIP * kabupaten.nunique()), replace=False))
+        reports = np.ones(len(desa), bool) if week == 0 else (
+            (rng.random(len(desa)) >= MISSING) & ~kabupaten.isin(skipping).to_numpy())
+        monday = FIRST_WEEK + timedelta(weeks=week)
+        for day, offices in ((monday, ~thursday), (monday + timedelta(days=3), thursday)):
+            rows = pd.DataFrame({Col.KODE: desa["kode"], Col.WAJIB: wajib, Col.SUDAH: sudah})[reports & offices]
+            store.add_enrollment(rows, tanggal=day.isoformat(), file_name=f"rekam_{day}.csv", user="bench")
     return store
 
 
@@ -93,9 +101,8 @@ def main() -> None:
         started = time.perf_counter()
         store = build(folder, args.weeks)
         rows = store.enrollment()
-        print(f"{len(rows):,} stored rows ({rows[Col.KODE].nunique():,} desa × {args.weeks} weeks, "
-              f"{MISSING:.0%} of the desa missing each week after the first); built in "
-              f"{time.perf_counter() - started:.0f} s\n")
+        print(f"{len(rows):,} stored rows ({rows[Col.KODE].nunique():,} desa, {args.weeks} weeks, "
+              f"{rows[Col.TANGGAL].nunique()} report dates); built in {time.perf_counter() - started:.0f} s\n")
         cases = [
             ("country series, store read included", lambda: series(store, COUNTRY),
              lambda: naive(store.enrollment())),

@@ -107,7 +107,7 @@ def aggregate(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame:
 SUMMED_EACH_DATE = [*COUNT_COLUMNS, Col.KELEBIHAN, Col.N_DI_ATAS_100]
 
 
-def aggregate_each_date(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame | None:
+def aggregate_each_date(rows: pd.DataFrame, level: Level | str, dates=None) -> pd.DataFrame | None:
     """``aggregate`` on each report date D of ``rows`` of every code's newest row on or before D
     (the carry-forward rule of ``geo.timeline``), without repeating a row for every date.
 
@@ -119,6 +119,8 @@ def aggregate_each_date(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame 
     row per area and date from the area's first row on, sorted by Col.KODE then PER_TANGGAL.
     None when the rows are at several levels (an area's own row then stands in for its children
     only on the dates none of them has one: ``geo.timeline.sum_each_date``) or above ``level``.
+    ``dates`` (ascending ISO text, holding every date of ``rows``): the report dates to sum on
+    instead of those of ``rows`` (the rows carried forward to dates only other rows have).
     """
     level = Level(level)
     if rows.empty:
@@ -132,7 +134,11 @@ def aggregate_each_date(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame 
         return None
     up = min(depths) - level.depth
     area_of_code, areas = pd.factorize(codes.str.rsplit(".", n=up).str[0] if up else codes, sort=True)
-    day_id, days = pd.factorize(rows[Col.TANGGAL], sort=True)
+    if dates is None:
+        day_id, days = pd.factorize(rows[Col.TANGGAL], sort=True)
+    else:
+        days = pd.Index(dates)
+        day_id = pd.Categorical(rows[Col.TANGGAL], categories=days).codes.astype(np.int64)
     missing = [c for c in COUNT_COLUMNS if c not in rows]  # a frame made before a count was added
     rows = _backlog(rows.assign(**{c: pd.array([pd.NA] * len(rows), dtype="Int64") for c in missing}))
     first = np.r_[True, code_id[1:] != code_id[:-1]]  # a code's first row adds itself, a later one its change
