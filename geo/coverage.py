@@ -18,9 +18,10 @@ import numpy as np
 import pandas as pd
 
 from geo.codes import official_name
-from geo.columns import PROVINSI_NAMA
+from geo.columns import N_DIBAWA, N_SUMBER, PER_TANGGAL, PROVINSI_NAMA
 from geo.schema import COUNT_COLUMNS, COUNTRY, LEVELS, Col, Level, ZoneConfig, ancestor_code, is_country
 from geo.store import Store
+from geo.store.held import HeldArea
 
 
 def _counts(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -103,6 +104,111 @@ def aggregate(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame:
     return out[cols]
 
 
+SUMMED_EACH_DATE = [*COUNT_COLUMNS, Col.KELEBIHAN, Col.N_DI_ATAS_100]
+
+
+def aggregate_each_date(rows: pd.DataFrame, level: Level | str, dates=None) -> pd.DataFrame | None:
+    """``aggregate`` on each report date D of ``rows`` of every code's newest row on or before D
+    (the carry-forward rule of ``geo.timeline``), without repeating a row for every date.
+
+    Takes stored rows (Col.KODE, Col.TANGGAL as ISO text, count columns) all at one level, at
+    ``level`` or below it; of two rows with the same code and date the later one wins. An area's
+    sums on D are those of the date before, changed by the rows dated D (each minus its code's
+    previous row): one sum per area and date, not one per row and date. Returns ``aggregate``'s
+    columns plus N_DIBAWA (of the rows summed, those reported before D) and PER_TANGGAL (D), one
+    row per area and date from the area's first row on, sorted by Col.KODE then PER_TANGGAL.
+    None when the rows are at several levels (an area's own row then stands in for its children
+    only on the dates none of them has one: ``geo.timeline.sum_each_date``) or above ``level``.
+    ``dates`` (ascending ISO text, holding every date of ``rows``): the report dates to sum on
+    instead of those of ``rows`` (the rows carried forward to dates only other rows have).
+    """
+    level = Level(level)
+    if rows.empty:
+        return pd.DataFrame(columns=[Col.KODE, Col.TANGGAL, *SUMMED_EACH_DATE, N_SUMBER, N_DIBAWA, PER_TANGGAL])
+    rows = rows.assign(**{Col.TANGGAL: rows[Col.TANGGAL].astype(str).str[:10]})
+    rows = rows.drop_duplicates([Col.KODE, Col.TANGGAL], keep="last").sort_values([Col.KODE, Col.TANGGAL],
+                                                                                  ignore_index=True)
+    code_id, codes = pd.factorize(rows[Col.KODE], sort=True)
+    depths = set(codes.str.count(r"\.") + 1)
+    if len(depths) > 1 or min(depths) < level.depth:
+        return None
+    up = min(depths) - level.depth
+    area_of_code, areas = pd.factorize(codes.str.rsplit(".", n=up).str[0] if up else codes, sort=True)
+    if dates is None:
+        day_id, days = pd.factorize(rows[Col.TANGGAL], sort=True)
+    else:
+        days = pd.Index(dates)
+        day_id = pd.Categorical(rows[Col.TANGGAL], categories=days).codes.astype(np.int64)
+    missing = [c for c in COUNT_COLUMNS if c not in rows]  # a frame made before a count was added
+    rows = _backlog(rows.assign(**{c: pd.array([pd.NA] * len(rows), dtype="Int64") for c in missing}))
+    first = np.r_[True, code_id[1:] != code_id[:-1]]  # a code's first row adds itself, a later one its change
+    shape = (len(areas), len(days))
+    cell = area_of_code[code_id] * shape[1] + day_id
+
+    def running(values: np.ndarray) -> np.ndarray:
+        change = values.astype(np.float64)  # exact: counts stay far below 2**53
+        change[1:] -= values[:-1]
+        change[first] = values[first]
+        return np.bincount(cell, weights=change, minlength=shape[0] * shape[1]).reshape(shape).cumsum(axis=1)
+
+    summed = running(np.ones(len(rows)))
+    reported = np.bincount(cell, minlength=shape[0] * shape[1]).reshape(shape)
+    newest = np.maximum.accumulate(np.where(reported > 0, np.arange(shape[1]), -1), axis=1)
+    keep = (summed > 0.5).ravel()
+    area_index, day_index = np.divmod(np.flatnonzero(keep), shape[1])
+    out = pd.DataFrame({Col.KODE: np.asarray(areas, dtype=object)[area_index],
+                        Col.TANGGAL: np.asarray(days, dtype=object)[newest.ravel()[keep]]})
+    for c in SUMMED_EACH_DATE:
+        values = rows[c]
+        known = values.notna().to_numpy()
+        total = np.rint(running(values.fillna(0).to_numpy(dtype=np.int64))).astype(np.int64).ravel()[keep]
+        if c == Col.N_DI_ATAS_100:
+            out[c] = total
+        else:
+            out[c] = pd.array(total, dtype="Int64")
+            out.loc[(running(known) < 0.5).ravel()[keep], c] = pd.NA  # no summed row has this figure
+    out[N_SUMBER] = np.rint(summed.ravel()[keep]).astype(int)
+    out[N_DIBAWA] = out[N_SUMBER].to_numpy() - reported.ravel()[keep]
+    out[PER_TANGGAL] = np.asarray(days, dtype=object)[day_index]
+    return out
+
+
+def held_sums(store, level: Level | str, within: str | None, date: str | None) -> pd.DataFrame | None:
+    """``aggregate`` of the newest rows on or before ``date`` (None: the newest) at ``level`` inside
+    ``within``, sliced from the history of a store holding ``within`` (``geo.store.held.HeldArea``):
+    that history (``aggregate_each_date`` of every held row) is made once per level, so another
+    date is a slice, not a new sum. None when the store does not hold ``within``, ``level`` is above
+    it, the held rows are at several levels, or nothing is dated on or before ``date``."""
+    level = Level(level)
+    if not (isinstance(store, HeldArea) and store.holds(within)) or Level.of_code(within).depth > level.depth:
+        return None
+    history = store.derived(("aggregate_each_date", level.value), lambda: _by_date(store.rows, level))
+    if history is None:
+        return None
+    frame, days, bounds = history
+    at = len(days) if date is None else int(np.searchsorted(days, date[:10], side="right"))
+    if at == 0:
+        return None
+    summed = frame.iloc[bounds[at - 1]:bounds[at]]
+    if within != store.area:
+        codes = summed[Col.KODE]
+        summed = summed[((codes == within) | codes.str.startswith(within + ".")).to_numpy()]
+    return summed.reset_index(drop=True)
+
+
+def _by_date(rows: pd.DataFrame, level: Level):
+    """(``aggregate_each_date`` of ``rows`` as ``aggregate`` gives it, by date then code; its dates;
+    where each date's rows start, and the end) or None (``aggregate_each_date`` gives none)."""
+    history = aggregate_each_date(rows, level)
+    if history is None:
+        return None
+    history = history.sort_values([PER_TANGGAL, Col.KODE], ignore_index=True)
+    days = history[PER_TANGGAL].unique()
+    bounds = np.searchsorted(history[PER_TANGGAL].to_numpy(), days, side="left").tolist() + [len(history)]
+    columns = [Col.KODE, Col.TANGGAL, *SUMMED_EACH_DATE, N_SUMBER]
+    return history[columns], np.asarray(days, dtype=str), bounds
+
+
 def provinsi_areas(store: Store) -> pd.DataFrame:
     """Col.KODE, Col.NAMA, Col.LEVEL of every provinsi holding one of the store's kabupaten/kota or
     stored itself, by code: named as the store names it, else as the official code table does, else
@@ -131,8 +237,9 @@ def coverage_table(store: Store, level: Level | str, *, within: str | None = Non
         missing = provinsi_areas(store)
         missing = missing[~missing[Col.KODE].isin(areas[Col.KODE])]
         areas = pd.concat([areas, missing], ignore_index=True).sort_values(Col.KODE, ignore_index=True)
-    rows = store.enrollment(within=within, end=date, latest=True)
-    summed = aggregate(rows, level)
+    summed = held_sums(store, level, within, date)
+    if summed is None:
+        summed = aggregate(store.enrollment(within=within, end=date, latest=True), level)
     merged = areas.merge(summed, on=Col.KODE, how="left", validate="one_to_one")
     return add_coverage(merged, zones)
 
@@ -163,11 +270,14 @@ def area_totals(store: Store, kode: str, *, date: str | None = None,
     Col.PEMULA_BELUM: of the belum rekam, the first-timers (as ``aggregate`` sums them);
     None when no figure of the area gives them.
     """
-    rows = store.enrollment(within=kode, end=date, latest=True)
-    if is_country(kode):
+    summed = None if is_country(kode) else held_sums(store, Level.of_code(kode), kode, date)
+    if summed is not None:
+        summed = summed[summed[Col.KODE] == kode]
+    elif is_country(kode):
+        rows = store.enrollment(within=kode, end=date, latest=True)
         summed = country_sum(aggregate(rows, Level.PROVINSI)) if len(rows) else rows.iloc[:0]
     else:
-        summed = aggregate(rows, Level.of_code(kode))
+        summed = aggregate(store.enrollment(within=kode, end=date, latest=True), Level.of_code(kode))
         summed = summed[summed[Col.KODE] == kode]
     if summed.empty:
         summed = pd.DataFrame([{Col.KODE: kode, **dict.fromkeys(COUNT_COLUMNS, pd.NA), Col.TANGGAL: None}])

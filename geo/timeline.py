@@ -29,9 +29,12 @@ from geo.columns import (
     TANGGAL_AWAL, WAJIB_BARU,
 )
 from geo.config import DEFAULTS, Settings
-from geo.coverage import add_coverage, aggregate, country_sum, provinsi_areas
+from geo.coverage import add_coverage, aggregate, aggregate_each_date, country_sum, provinsi_areas
 from geo.io.events import check_code
-from geo.schema import COUNT_COLUMNS, COUNTRY, COUNTRY_NAME, Col, Level, RekamError, ZoneConfig, is_country
+from geo.schema import (
+    COUNT_COLUMNS, COUNTRY, COUNTRY_NAME, Col, Level, RekamError, ZoneConfig, ancestor_code, is_country,
+)
+from geo.store import sums as stored
 from geo.store.held import HeldArea
 
 SUM_COLUMNS = [Col.KODE, Col.TANGGAL, *COUNT_COLUMNS, N_SUMBER, N_DIBAWA, PER_TANGGAL]
@@ -99,15 +102,91 @@ def sum_each_date(asof: pd.DataFrame, level: Level | str) -> pd.DataFrame:
     return counts[SUM_COLUMNS].reset_index(drop=True)
 
 
-def sum_area_each_date(asof: pd.DataFrame, kode: str) -> pd.DataFrame:
-    """``sum_each_date``'s rows of area ``kode`` alone (``COUNTRY``: its provinsi summed, per date)."""
+def sums_each_date(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame:
+    """``sum_each_date(as_of_every_date(rows), level)`` from stored rows (Col.KODE, Col.TANGGAL,
+    count columns): SUM_COLUMNS, sorted by Col.KODE then PER_TANGGAL. Rows all at one level are
+    summed once per area and date (``coverage.aggregate_each_date``), not repeated for every date."""
+    summed = aggregate_each_date(rows, level)
+    if summed is not None:
+        return summed[SUM_COLUMNS]
+    return sum_each_date(as_of_every_date(rows), level).sort_values([Col.KODE, PER_TANGGAL], ignore_index=True)
+
+
+def sum_area_each_date(rows: pd.DataFrame, kode: str, per_provinsi: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``sums_each_date``'s rows of area ``kode`` alone, from stored rows (``COUNTRY``: its provinsi
+    summed, per date; ``per_provinsi``: their ``sums_each_date`` when already made)."""
     if not is_country(kode):
-        summed = sum_each_date(asof, Level.of_code(kode))
+        summed = sums_each_date(rows, Level.of_code(kode))
         return summed[summed[Col.KODE] == kode]
-    per_provinsi = sum_each_date(asof, Level.PROVINSI)
+    return _country_each_date(sums_each_date(rows, Level.PROVINSI) if per_provinsi is None else per_provinsi)
+
+
+def _country_each_date(per_provinsi: pd.DataFrame) -> pd.DataFrame:
     if per_provinsi.empty:
         return per_provinsi
     return country_sum(per_provinsi, by=[PER_TANGGAL])[SUM_COLUMNS]
+
+
+def stored_sums_each_date(store, level: Level | str, *, end: str | None = None) -> pd.DataFrame | None:
+    """``sums_each_date`` of every stored row on or before ``end`` (the whole country's), without
+    reading every row (``geo.store.sums``): the desa that report on every date their kabupaten/kota
+    reports on are summed per kabupaten/kota and date by the database, and those sums carried to
+    the dates between; the other desa are read and carried forward one by one
+    (``coverage.aggregate_each_date``). None when that cannot be done (no rows, rows at several
+    levels or above ``level``, codes of uneven widths, too many desa to read one by one): the
+    caller then sums every row read."""
+    level = Level(level)
+    profile = stored.rows_profile(store, end)
+    codes = profile[Col.KODE]
+    depths = set(codes.str.count(r"\.") + 1)
+    if len(depths) != 1 or min(depths) < level.depth:
+        return None
+    group = Level.KABUPATEN if level.depth < Level.KABUPATEN.depth <= min(depths) else level
+    up = min(depths) - group.depth
+    groups = codes.str.rsplit(".", n=up).str[0] if up else codes
+    width = int(groups.str.len().max())
+    if not (codes.str[:width] == groups).all():
+        return None
+    dates = np.array([d for d in store.snapshot_dates() if end is None or d <= end], dtype=object)
+    own = stored.area_dates(store, width, end=end)  # each kabupaten/kota's own report dates
+    own_since = own.assign(_n=1).groupby(Col.KODE)["_n"].cumsum()  # k-th date of its area
+    total = own.groupby(Col.KODE).size()
+    position = pd.Series(own_since.to_numpy(), index=pd.MultiIndex.from_frame(own))
+    first_at = position.reindex(pd.MultiIndex.from_arrays([groups, profile["pertama"]])).to_numpy()
+    later = groups.map(total).to_numpy() - first_at + 1  # the area's dates from the code's first on
+    regular = (profile["n_baris"] == profile["n_tanggal"]).to_numpy() & (profile["n_tanggal"].to_numpy() == later)
+    others = codes[~regular].tolist()
+    if len(others) > stored.MAX_LISTED_CODES:
+        return None
+    reported = stored.reported_sums(store, width, end=end, leave_out=others)
+    summed = stored.carried_sums(reported, dates)[SUM_COLUMNS]
+    if others:
+        rows = stored.current_rows(store, others, end=end)
+        summed = _added(summed, aggregate_each_date(rows, group, dates=dates)[SUM_COLUMNS])
+    if group != level:
+        summed = _rolled_up(summed, level)
+    return summed.sort_values([Col.KODE, PER_TANGGAL], ignore_index=True)
+
+
+def _rolled_up(summed: pd.DataFrame, level: Level) -> pd.DataFrame:
+    """SUM_COLUMNS of smaller areas summed into their areas at ``level``, per date."""
+    keys = [summed[Col.KODE].map(lambda k: ancestor_code(k, level)).rename(Col.KODE), summed[PER_TANGGAL]]
+    grouped = summed.groupby(keys, sort=True)
+    out = grouped[[*COUNT_COLUMNS]].sum(min_count=1).join(grouped[[N_SUMBER, N_DIBAWA]].sum())
+    out = out.join(grouped[Col.TANGGAL].max()).reset_index()
+    return out.astype({**{c: "Int64" for c in COUNT_COLUMNS}, N_SUMBER: int, N_DIBAWA: int})[SUM_COLUMNS]
+
+
+def _added(one: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
+    """Two SUM_COLUMNS frames added per area and date (a count <NA> only where both lack it)."""
+    both = one.merge(other, on=[Col.KODE, PER_TANGGAL], how="outer", suffixes=("", "_b"), validate="one_to_one")
+    for c in COUNT_COLUMNS:
+        both[c] = both[c].add(both[c + "_b"], fill_value=0)
+    for c in (N_SUMBER, N_DIBAWA):
+        both[c] = both[c].fillna(0).astype(int) + both[c + "_b"].fillna(0).astype(int)
+    newest = both[Col.TANGGAL].fillna(""), both[Col.TANGGAL + "_b"].fillna("")
+    both[Col.TANGGAL] = np.where(newest[0] >= newest[1], newest[0], newest[1])
+    return both[SUM_COLUMNS]
 
 
 # --- one area over time ---------------------------------------------------------------------
@@ -122,11 +201,19 @@ def area_over_time(store, kode: str, *, end: str | None = None) -> pd.DataFrame:
     """
     held = _whole_history(store, kode, ("area_over_time", kode),
                           lambda: _over_time(store.enrollment(within=kode), kode), end)
-    return held if held is not None else _over_time(store.enrollment(within=kode, end=end), kode)
+    if held is not None:
+        return held
+    per_provinsi = stored_sums_each_date(store, Level.PROVINSI, end=end) if is_country(kode) else None
+    if per_provinsi is not None:
+        return _by_date(_country_each_date(per_provinsi))
+    return _over_time(store.enrollment(within=kode, end=end), kode)
 
 
 def _over_time(rows: pd.DataFrame, kode: str) -> pd.DataFrame:
-    summed = sum_area_each_date(as_of_every_date(rows), kode)
+    return _by_date(sum_area_each_date(rows, kode))
+
+
+def _by_date(summed: pd.DataFrame) -> pd.DataFrame:
     summed = summed.assign(**{Col.TANGGAL: summed[PER_TANGGAL]}).drop(columns=PER_TANGGAL)
     return summed.sort_values(Col.TANGGAL, ignore_index=True)
 
@@ -194,6 +281,12 @@ def series(store, within: str, level: Level | str | None = None, *, start: str |
                                                    names=_names(store, within)), end)
     if held is not None:
         return held
+    if is_country(within):  # every stored row: summed by the database where it can
+        _, level = check_levels(within, level)
+        below = stored_sums_each_date(store, level, end=end)
+        per_provinsi = below if level == Level.PROVINSI else stored_sums_each_date(store, Level.PROVINSI, end=end)
+        if below is not None and per_provinsi is not None:
+            return _from_sums(_country_each_date(per_provinsi), below, within, start, _names(store, within))
     rows = store.enrollment(within=within, end=end)
     return series_from_rows(rows, within, level, start=start, names=_names(store, within))
 
@@ -228,16 +321,23 @@ def series_from_rows(rows: pd.DataFrame, within: str, level: Level | str | None 
     rows = rows[[Col.KODE, Col.TANGGAL, *COUNT_COLUMNS]]
     if not is_country(within):
         rows = rows[(rows[Col.KODE] == within) | rows[Col.KODE].str.startswith(within + ".")]
-    asof = as_of_every_date(rows)
-    if start:
-        asof = asof[asof[PER_TANGGAL] >= start]
-    if asof.empty:
-        return pd.DataFrame(columns=SERIES_COLUMNS)
+    below = sums_each_date(rows, level)
+    return _from_sums(sum_area_each_date(rows, within, below if level == Level.PROVINSI else None), below, within,
+                      start, names)
+
+
+def _from_sums(top: pd.DataFrame, below: pd.DataFrame, within: str, start: str | None,
+               names: pd.DataFrame | None) -> pd.DataFrame:
+    """``series_from_rows``'s frame from the sums of each date of ``within`` and of its areas."""
     inside = (lambda k: k.str.len() > 0) if is_country(within) else (lambda k: k.str.startswith(within + "."))
     parts = []
-    for summed, keep in ((sum_area_each_date(asof, within), None), (sum_each_date(asof, level), inside)):
+    for summed, keep in ((top, None), (below, inside)):
+        if start:
+            summed = summed[summed[PER_TANGGAL] >= start]
         own_date = summed[Col.TANGGAL] == summed[PER_TANGGAL]
         parts.append(summed[own_date & (keep(summed[Col.KODE]) if keep else True)].drop(columns=PER_TANGGAL))
+    if all(part.empty for part in parts):
+        return pd.DataFrame(columns=SERIES_COLUMNS)
     out = pd.concat(parts, ignore_index=True)
     out = add_coverage(out, ZoneConfig())  # zones are not used here
     if names is not None and len(names):

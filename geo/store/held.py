@@ -18,6 +18,7 @@ from threading import Lock
 import pandas as pd
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import CompileError
 
 from geo.schema import Col
 from geo.store.core import Store
@@ -98,6 +99,17 @@ class HeldArea:
             return self.store.areas(within=within, level=level, geometry=geometry)
         key = ("areas", within, getattr(level, "value", level), geometry)
         return self.derived(key, lambda: self.store.areas(within=within, level=level, geometry=geometry)).copy()
+
+    def read_current(self, table, keys: list[str], where=None) -> pd.DataFrame:
+        """``Store.read_current``, each answer read once (a copy each time): every versioned table
+        belongs to the snapshot (a new version is a new stamp). A ``where`` that cannot be written
+        out as text is read from the store each time."""
+        try:
+            text = None if where is None else str(where.compile(compile_kwargs={"literal_binds": True}))
+        except (CompileError, NotImplementedError):
+            return self.store.read_current(table, keys, where)
+        key = ("read_current", table.name, tuple(keys), text)
+        return self.derived(key, lambda: self.store.read_current(table, keys, where)).copy()
 
     def derived(self, key: Hashable, compute: Callable[[], object]):
         """``compute()``, kept under ``key`` for as long as this snapshot lives. The caller must

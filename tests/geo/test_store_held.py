@@ -49,8 +49,22 @@ def test_histories_and_coverage_at_every_date_are_the_stores(demo):
                                       timeline.area_over_time(store, kec, end=end))
         pd.testing.assert_frame_equal(timeline.series(held, kab, end=end), timeline.series(store, kab, end=end))
         assert coverage.area_totals(held, kab, date=end) == coverage.area_totals(store, kab, date=end)
-        pd.testing.assert_frame_equal(coverage.coverage_table(held, "desa", within=kab, date=end),
-                                      coverage.coverage_table(store, "desa", within=kab, date=end))
+        assert coverage.area_totals(held, kec, date=end) == coverage.area_totals(store, kec, date=end)
+        for level, within, geometry in (("desa", kab, False), ("desa", kec, False), ("kecamatan", kab, True),
+                                        ("kabupaten", kab, False)):
+            pd.testing.assert_frame_equal(
+                coverage.coverage_table(held, level, within=within, date=end, geometry=geometry),
+                coverage.coverage_table(store, level, within=within, date=end, geometry=geometry))
+
+
+def test_versioned_reads_are_the_stores_and_read_once(demo, monkeypatch):
+    from geo import targets
+
+    store, kab, _ = demo
+    held = HeldArea(store, kab)
+    pd.testing.assert_frame_equal(targets.current_targets(held, kab), targets.current_targets(store, kab))
+    monkeypatch.setattr(store, "read_current", lambda *a, **k: pytest.fail("read again"))
+    targets.current_targets(held, kab)
 
 
 def test_a_large_area_is_not_held(demo, monkeypatch):

@@ -72,3 +72,33 @@ def test_coverage_over_time_carries_late_reports_forward_and_fills_in_kecamatan_
     assert list(series[Col.ZONA]) == ["merah", "merah", "kuning"]  # 50%, 84.6%, 86.2%
     until = timeline.coverage_over_time(_RowsOnly(rows), "98.01", end="2026-01-12", settings=settings)
     assert list(until[Col.TANGGAL]) == ["2026-01-05", "2026-01-12"]
+
+
+def test_sums_each_date_without_repeating_rows_equal_the_rule_spelt_out(store):
+    """``coverage.aggregate_each_date`` (each area's sum changed by the rows of each date) gives what
+    repeating every row for each date it stands for gives (``as_of_every_date`` + ``sum_each_date``),
+    on the demo's rows with some desa missing some weeks and a figure missing on some rows."""
+    from geo.coverage import aggregate_each_date
+
+    rows = store.enrollment(within=KAB)
+    rows = rows[(rows.index % 7 != 3) & ~(rows[Col.KODE].str.startswith(ISLAND) & (rows.index % 3 == 0))]
+    rows = rows.assign(**{Col.PEMULA: rows[Col.PEMULA].mask(rows.index % 5 == 0)}).reset_index(drop=True)
+    for level in ("provinsi", "kabupaten", "kecamatan", "desa"):
+        spelt_out = timeline.sum_each_date(timeline.as_of_every_date(rows), level)
+        spelt_out = spelt_out.sort_values([Col.KODE, timeline.PER_TANGGAL], ignore_index=True)
+        pd.testing.assert_frame_equal(timeline.sums_each_date(rows, level), spelt_out)
+        assert len(aggregate_each_date(rows, level)) == len(spelt_out)
+
+
+def test_sums_each_date_keep_the_kecamatan_row_rule_when_rows_are_at_several_levels():
+    from geo.coverage import aggregate_each_date
+    from geo.schema import COUNT_COLUMNS
+
+    rows = pd.DataFrame([("98.01.01.2001", "2026-01-05", 100, 50), ("98.01.02", "2026-01-12", 1000, 900)],
+                        columns=[Col.KODE, Col.TANGGAL, Col.WAJIB, Col.SUDAH])
+    rows = rows.assign(**{c: rows.get(c, pd.NA) for c in COUNT_COLUMNS}).astype({c: "Int64" for c in COUNT_COLUMNS})
+
+    assert aggregate_each_date(rows, "kabupaten") is None  # a kecamatan's own row: the rule spelt out
+    summed = timeline.sums_each_date(rows, "kabupaten")
+    assert list(zip(summed[timeline.PER_TANGGAL], summed[Col.WAJIB], summed[timeline.N_DIBAWA])) == [
+        ("2026-01-05", 100, 0), ("2026-01-12", 1100, 1)]

@@ -1,0 +1,70 @@
+"""The country's sums of each date read from the database (``geo.store.sums``,
+``geo.timeline.stored_sums_each_date``) equal the rule applied to every stored row, on SQLite and
+PostgreSQL: offices reporting on different weekdays, a kabupaten skipping a week, a desa missing
+from its office's file, a date imported twice (the newer version counts), a desa starting late."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from geo import timeline
+from geo.schema import COUNTRY, Col
+from geo.store import Store
+from geo.store import sums as stored
+
+MONDAYS = ["2026-01-05", "2026-01-12", "2026-01-19"]
+THURSDAYS = ["2026-01-08", "2026-01-15", "2026-01-22"]
+A1, A2, A3 = "31.71.01.1001", "31.71.01.1002", "31.71.02.1001"  # DKI, reports on Mondays
+B1, B2 = "36.03.01.2001", "36.03.01.2002"  # Banten, Tangerang: Thursdays
+C1 = "36.71.01.1001"  # Banten, Kota Tangerang: Mondays, skips the second week
+
+
+def _week(codes: list[str], k: int, **extra) -> pd.DataFrame:
+    wajib = [1000 + 100 * i for i, _ in enumerate(codes)]
+    frame = pd.DataFrame({Col.KODE: codes, Col.WAJIB: wajib, Col.SUDAH: [w - 300 + 50 * k for w in wajib]})
+    return frame.assign(**extra)
+
+
+@pytest.fixture
+def store(store_url):
+    s = Store.open(store_url)
+    for k, (monday, thursday) in enumerate(zip(MONDAYS, THURSDAYS)):
+        monday_codes = [A1, A3] + ([A2] if k != 1 else []) + ([C1] if k != 1 else [])  # A2 missing once
+        s.add_enrollment(_week(monday_codes, k, **{Col.PEMULA: 40 + k}), tanggal=monday, file_name=f"m{k}", user="t")
+        s.add_enrollment(_week([B1] + ([B2] if k else []), k), tanggal=thursday, file_name=f"t{k}", user="t")
+    s.add_enrollment(_week([A1], 5), tanggal=MONDAYS[1], file_name="again", user="t")  # a corrected file
+    yield s
+    s.close()
+
+
+def test_sums_read_from_the_database_equal_the_rule_on_every_row(store):
+    rows = store.enrollment()
+    for level in ("provinsi", "kabupaten"):
+        for end in (None, THURSDAYS[0], MONDAYS[1], "2026-01-20"):
+            kept = rows if end is None else rows[rows[Col.TANGGAL] <= end]
+            pd.testing.assert_frame_equal(timeline.stored_sums_each_date(store, level, end=end),
+                                          timeline.sums_each_date(kept, level))
+    by_rows = timeline.series_from_rows(rows, COUNTRY, names=timeline._names(store, COUNTRY))
+    pd.testing.assert_frame_equal(timeline.series(store, COUNTRY), by_rows)
+    pd.testing.assert_frame_equal(timeline.area_over_time(store, COUNTRY), timeline._over_time(rows, COUNTRY))
+
+
+def test_the_country_on_a_thursday_carries_the_mondays_figures(store):
+    day = timeline.area_over_time(store, COUNTRY).set_index(Col.TANGGAL).loc[THURSDAYS[1]]
+    # 15 January: A1 950 (12 January's corrected file), A3 850 (12 January), A2 900 and C1 1000 carried
+    # from 5 January (missing from 12 January's file), B1 750 and B2 850 reported that day
+    assert day[Col.SUDAH] == 950 + 850 + 900 + 1000 + 750 + 850
+    assert day[Col.WAJIB] == 1000 + 1100 + 1200 + 1300 + 1000 + 1100
+    assert day[timeline.N_SUMBER] == 6 and day[timeline.N_DIBAWA] == 4
+
+
+def test_too_many_desa_read_one_by_one_or_rows_at_several_levels_read_every_row(store, monkeypatch):
+    monkeypatch.setattr(stored, "MAX_LISTED_CODES", 0)  # A2 and C1 missed a week, A1 was imported twice
+    assert timeline.stored_sums_each_date(store, "provinsi") is None
+    monkeypatch.undo()
+    store.add_enrollment(pd.DataFrame({Col.KODE: ["31.71.03"], Col.WAJIB: [500], Col.SUDAH: [400]}),
+                         tanggal=MONDAYS[2], file_name="kecamatan", user="t")
+    assert timeline.stored_sums_each_date(store, "provinsi") is None
+    rows = store.enrollment()
+    pd.testing.assert_frame_equal(timeline.series(store, COUNTRY),
+                                  timeline.series_from_rows(rows, COUNTRY, names=timeline._names(store, COUNTRY)))
