@@ -112,8 +112,9 @@ def vs_target(store: Store, within: str, level: Level | str | None = None, *, da
     names = dict(zip(*store.areas(within=within)[[Col.KODE, Col.NAMA]].T.values)) if len(frame) else {}
     targets = current_targets(store, within)
     codes = ([within] if include_within else []) + sorted(set(frame[Col.KODE]) - {within})
-    rows = [_one(kode, _name(kode, names), frame[frame[Col.KODE] == kode], targets, today, settings)
-            for kode in codes]
+    by_area = dict(tuple(frame.groupby(Col.KODE, sort=False))) if len(frame) else {}
+    empty = frame.iloc[:0]
+    rows = [_one(kode, _name(kode, names), by_area.get(kode, empty), targets, today, settings) for kode in codes]
     return pd.DataFrame(rows, columns=VS_COLUMNS)
 
 
