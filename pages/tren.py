@@ -37,7 +37,7 @@ if projection[trend.LAJU] is not None:
                      awal=fmt.long_date(projection[trend.JENDELA_AWAL], ctx.lang),
                      akhir=fmt.long_date(projection[Col.TANGGAL], ctx.lang), hari=projection[trend.JENDELA_HARI]))
 
-table = queries.projection_table(ctx.url, ctx.stamp, area, ctx.date, inputs.target, inputs.deadline, inputs.window)
+table = ui.pace_table(ctx, area, inputs.target, inputs.deadline, inputs.window)
 source = ui.source_line(ctx, projection[Col.TANGGAL])
 ranked = (ctx.is_province or ctx.is_country) and area == ctx.area  # its kabupaten/kota (provinsi) slowest first
 if ranked:

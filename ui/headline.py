@@ -39,6 +39,13 @@ def outlook(ctx: Context, area: str | None = None, *, end: str | None = None, ta
                               deadline or settings.deadline_for(end), window, date.today().isoformat())
 
 
+def pace_table(ctx: Context, area: str, target: float, deadline: date, window: int = DEFAULT_RATE_WINDOW_DAYS):
+    """The projection of every area inside ``area`` (``geo.trend.projection_table``) at the chosen
+    date, seen today like ``outlook``: a projected date already past is flagged as such."""
+    return queries.projection_table(ctx.url, ctx.stamp, area, ctx.date, target, deadline, window,
+                                    date.today().isoformat())
+
+
 def verdict_box(ctx: Context, projection: dict) -> None:
     """The bupati's answer as one message: the verdict on its first line, the rate it takes below."""
     verdict = trend_words.verdict(projection, ctx.settings.zones.hijau, ctx.lang)
@@ -93,8 +100,7 @@ def child_ranking(ctx: Context, level: str, data_date: str | None) -> None:
     over the rate window and when the hijau zone is reached at that pace (``geo.trend``)."""
     ranked = queries.ranking(ctx.url, ctx.stamp, level, ctx.area, ctx.date)
     hijau = ctx.settings.zones.hijau
-    pace = queries.projection_table(ctx.url, ctx.stamp, ctx.area, ctx.date, hijau,
-                                    date.fromisoformat(ctx.settings.deadline_for(data_date)), DEFAULT_RATE_WINDOW_DAYS)
+    pace = pace_table(ctx, ctx.area, hijau, date.fromisoformat(ctx.settings.deadline_for(data_date)))
     view = display_table(ranked, [Col.NAMA, Col.CAKUPAN, Col.BELUM, Col.ZONA, Col.PERUBAHAN], ctx.lang)
     for header, values in trend_words.pace_columns(pace, ranked[Col.KODE], ctx.lang).items():
         view[header] = values

@@ -196,9 +196,11 @@ def projection(url: str, stamp: Stamp, area: str, end: str | None, target: float
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def projection_table(url: str, stamp: Stamp, area: str, end: str | None, target: float, deadline: date,
-                     window: int):
+                     window: int, today: str):
+    """``trend.projection_table`` of the areas inside ``area``, seen on ``today`` (ISO: a projected
+    date already past is flagged, so it is never shown as the future)."""
     return trend.projection_table(store(url), area, target_pct=target, deadline=deadline, window_days=window,
-                                  as_of=end, frame=series(url, stamp, area, end))
+                                  as_of=end, frame=series(url, stamp, area, end), today=date.fromisoformat(today))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -269,6 +269,26 @@ def test_from_a_later_today_a_past_projected_date_is_said_so(tren_env, monkeypat
     assert any(w.value.startswith("Data terakhir 16 November 2026 — sudah 18 hari") for w in at.warning)
 
 
+class _MonthsLater(date):
+    """Today on 1 May 2027: some kecamatan's projected dates (26 February, 29 April) have passed."""
+
+    @classmethod
+    def today(cls):
+        return cls(2027, 5, 1)
+
+
+def test_the_table_marks_each_projected_date_already_past(tren_env, monkeypatch):
+    monkeypatch.setattr("ui.headline.date", _MonthsLater)
+    at = _app()
+    assert not at.exception
+    table = trend.projection_table(Store.open(tren_env), KAB, deadline=DEADLINE, today=date(2027, 5, 1))
+    past = table[columns.PROYEKSI_LEWAT].tolist()
+    assert 0 < sum(past) < table[columns.TANGGAL_PROYEKSI].notna().sum()  # some past, some still ahead
+    assert list(at.dataframe[0].value["Perkiraan tercapai"]) == [
+        f"{fmt.long_date(d)} (sudah lewat: data lama)" if gone else fmt.long_date(d)
+        for d, gone in zip(table[columns.TANGGAL_PROYEKSI], past)]
+
+
 def test_screenshot_mode_keeps_the_story(tren_env):
     at = AppTest.from_file(str(ROOT / "pages" / "tren.py"), default_timeout=120)
     at.query_params["mode"] = "tangkapan"
