@@ -20,16 +20,18 @@ bodies, ``tests/e2e/viewmeter.py``):
 ``--national``: the whole country instead, at full geometry — the synthetic national desa
 boundaries of ``bench/boundary_bench.py`` (every desa of the real Kemendagri code table, ~130
 vertices each; ``--size F`` keeps every (1/F)-th kabupaten), imported as ``python -m geo
-import-boundaries FILE --level desa`` does (the kecamatan, kabupaten and provinsi dissolved from
-them), and a seeded enrollment per desa from the real population (``bench/national_bench.py``'s
+import-boundaries FILE --level desa`` does (the kecamatan and kabupaten/kota dissolved from them;
+the provinsi named from the code table), and a seeded enrollment per desa from the real population (``bench/national_bench.py``'s
 ``enrollment_rows``) on two dates. Building takes minutes (the import alone ~130 s at size 1):
 ``--keep DIR`` keeps the file and the store there and reuses them on the next run. The views are
-the same, the coordinates those of the synthetic country's areas (Banten's kabupaten/kota lie
-where the bisection put them, not where Banten is).
+the same, the places those of the synthetic country (Banten's kabupaten/kota lie where the
+bisection put them, not where Banten is: the zooms go to its first kabupaten/kota, the pan to its
+second).
 
 Each line says "met"/"not met" against the targets of issue #19: ≤ 2 s from click to drawn and
-≤ 3 MB per national or provincial view. Median and fastest of ``--repeat`` fresh tabs (the first
-of each after a server start pays for reading the store; the others find Streamlit's caches warm).
+≤ 3 MB per national or provincial view. Median and fastest of ``--repeat`` fresh tabs, and every
+round's seconds (the first after a server start pays for reading the store and, for a zoom, for its
+parents' shapes; the others find Streamlit's caches warm, as a move back to a place seen does).
 Not a test: the machine's load moves the seconds; nothing is asserted.
 """
 from __future__ import annotations
