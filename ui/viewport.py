@@ -134,8 +134,25 @@ def loaded(ctx, base: tuple[str, str], table_for) -> Loaded | None:
             if table is not None:
                 table = gpd.GeoDataFrame(table, geometry=Col.GEOMETRY, crs="EPSG:4326")
                 table.attrs["simplify"] = {"level": level.value}  # simplified per parent's view, below
-            return Loaded(vp, table, kabupaten, count, level.value)
-    return Loaded(vp, None, kabupaten, count, levels[-1].value)
+            return Loaded(vp, table, _outline(kabupaten, level, ctx), count, level.value)
+    return Loaded(vp, None, _outline(kabupaten, levels[-1], ctx), count, levels[-1].value)
+
+
+def _outline(kabupaten: gpd.GeoDataFrame, level: Level, ctx) -> gpd.GeoDataFrame:
+    """The kabupaten/kota (Col.KODE, geometry) whose borders are drawn over ``level``'s areas. Over
+    kecamatan their shapes come from their provinsi's prepared view, as the kecamatan's do (a pan
+    that meets other kabupaten/kota simplifies nothing); over the few of a desa viewport the map
+    simplifies them for the viewport's own extent, closer to the desa's zoom."""
+    if level != Level.KECAMATAN or kabupaten.empty:
+        return kabupaten
+    provinsi = sorted({ancestor_code(k, Level.PROVINSI) for k in kabupaten[Col.KODE]})
+    shapes = pd.concat([view_shapes(ctx.url, ctx.stamp, Level.KABUPATEN.value, p, ctx.date) for p in provinsi])
+    shapes = shapes.reindex(kabupaten[Col.KODE])
+    if shapes.isna().any():
+        return kabupaten
+    out = gpd.GeoDataFrame({Col.KODE: kabupaten[Col.KODE].to_numpy()}, geometry=shapes.to_numpy(), crs="EPSG:4326")
+    out.attrs["simplify"] = {"level": Level.KABUPATEN.value}  # drawn as they are
+    return out
 
 
 def _in_box(frame: gpd.GeoDataFrame, box) -> pd.Series:

@@ -145,16 +145,22 @@ def test_zoomed_in_the_map_loads_only_the_desa_in_its_viewport(country_env, real
 
 
 def test_the_areas_loaded_for_a_viewport_are_drawn_as_prepared(country_env):
-    """Each desa comes from its kabupaten/kota's prepared view: no progress bar, and the store
-    keeps no new desa view for the viewport (every new box would otherwise be simplified again)."""
+    """Each desa comes from its kabupaten/kota's prepared view, each kecamatan from its provinsi's: no
+    progress bar, and the store keeps no new view for a viewport (every new box would otherwise be
+    simplified again)."""
     store = Store.open(country_env[0])
-    desa_views = _stored_views(store, "desa")
+    views = {level: _stored_views(store, level) for level in ("desa", "kecamatan")}
     at = run_page("peta", area=COUNTRY)
     at.session_state["peta_viewport"] = answered((COUNTRY, "kabupaten"), ZOOMED, None)
     at.run()
     assert not at.exception and map_codes(at)
     assert not at.get("progress")
-    assert _stored_views(store, "desa") == desa_views
+    westward = {"_southWest": {"lat": -6.3, "lng": 106.0}, "_northEast": {"lat": -6.0, "lng": 106.7}}  # other kabupaten/kota
+    at.session_state["peta_viewport"] = answered((COUNTRY, "kabupaten"), {**ZOOMED, "bounds": westward, "zoom": 8}, None)
+    at.run()
+    assert not at.exception and {k.count(".") for k in map_codes(at)} == {2}  # kecamatan
+    assert not at.get("progress")
+    assert {level: _stored_views(store, level) for level in views} == views
 
 
 def _stored_views(store: Store, level: str) -> int:
