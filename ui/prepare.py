@@ -28,8 +28,10 @@ _STEPS = (*STEPS, STORING)
 def ensure_prepared(ctx: Context, table) -> bool:
     """Before ``table`` (one level's rows: Col.KODE, LEVEL, geometry) is drawn: when its map view
     is not simplified yet, simplify it in the background and show a progress bar until it is
-    (the bar stays, full, for this run). Returns True when it had to be prepared."""
-    if table.empty or "geometry" not in table:
+    (the bar stays, full, for this run). Returns True when it had to be prepared. A table whose
+    shapes its caller simplified already (``attrs["simplify"]``: the areas loaded for a viewport,
+    each from its own prepared view) is drawn as it is: nothing to prepare."""
+    if table.empty or "geometry" not in table or "simplify" in table.attrs:
         return False
     drawn = table[~(table.geometry.isna() | table.geometry.is_empty)]
     if drawn.empty:

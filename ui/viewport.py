@@ -127,15 +127,32 @@ def loaded(ctx, base: tuple[str, str], table_for) -> Loaded | None:
     for level in levels[levels.index(Level(vp.level)):]:  # too many desa: the kecamatan instead
         cap = next(c for _, lvl, c in STEPS if lvl == level)
         parents = sorted({ancestor_code(k, PREPARED_IN[level]) for k in kabupaten[Col.KODE]})
-        parts = [_areas_in(table_for(level.value, kode), level, vp.box, ctx) for kode in parents]
+        parts = [_areas_in(table_for(level.value, kode), level, vp.box, ctx, kode) for kode in parents]
         count = sum(len(p) for p in parts)
         if count <= cap:
             table = pd.concat(parts, ignore_index=True) if parts else None
             if table is not None:
                 table = gpd.GeoDataFrame(table, geometry=Col.GEOMETRY, crs="EPSG:4326")
                 table.attrs["simplify"] = {"level": level.value}  # simplified per parent's view, below
-            return Loaded(vp, table, kabupaten, count, level.value)
-    return Loaded(vp, None, kabupaten, count, levels[-1].value)
+            return Loaded(vp, table, _outline(kabupaten, level, ctx), count, level.value)
+    return Loaded(vp, None, _outline(kabupaten, levels[-1], ctx), count, levels[-1].value)
+
+
+def _outline(kabupaten: gpd.GeoDataFrame, level: Level, ctx) -> gpd.GeoDataFrame:
+    """The kabupaten/kota (Col.KODE, geometry) whose borders are drawn over ``level``'s areas. Over
+    kecamatan their shapes come from their provinsi's prepared view, as the kecamatan's do (a pan
+    that meets other kabupaten/kota simplifies nothing); over the few of a desa viewport the map
+    simplifies them for the viewport's own extent, closer to the desa's zoom."""
+    if level != Level.KECAMATAN or kabupaten.empty:
+        return kabupaten
+    provinsi = sorted({ancestor_code(k, Level.PROVINSI) for k in kabupaten[Col.KODE]})
+    shapes = pd.concat([view_shapes(ctx.url, ctx.stamp, Level.KABUPATEN.value, p, ctx.date) for p in provinsi])
+    shapes = shapes.reindex(kabupaten[Col.KODE])
+    if shapes.isna().any():
+        return kabupaten
+    out = gpd.GeoDataFrame({Col.KODE: kabupaten[Col.KODE].to_numpy()}, geometry=shapes.to_numpy(), crs="EPSG:4326")
+    out.attrs["simplify"] = {"level": Level.KABUPATEN.value}  # drawn as they are
+    return out
 
 
 def _in_box(frame: gpd.GeoDataFrame, box) -> pd.Series:
@@ -143,14 +160,28 @@ def _in_box(frame: gpd.GeoDataFrame, box) -> pd.Series:
     return have & frame.geometry.intersects(shapely.box(*box))
 
 
-def _areas_in(table: gpd.GeoDataFrame, level: Level, box, ctx) -> gpd.GeoDataFrame:
-    """The rows of one provinsi's or kabupaten/kota's ``table`` whose area meets ``box``, with the geometry of its
-    own prepared view (the seam where prepared shapes for (area, level, box) are asked for)."""
+def _areas_in(table: gpd.GeoDataFrame, level: Level, box, ctx, within: str) -> gpd.GeoDataFrame:
+    """The rows of one provinsi's or kabupaten/kota's ``table`` (inside ``within``) whose area meets
+    ``box``, with the geometry of its own prepared view (the seam where prepared shapes for (area,
+    level, box) are asked for)."""
     table = table[~(table.geometry.isna() | table.geometry.is_empty)].reset_index(drop=True)
     if table.empty:
         return table
-    shapes = queries.shapes(ctx.url).simplified(table[Col.KODE], table.geometry.values, level)
+    shapes = view_shapes(ctx.url, ctx.stamp, level.value, within, ctx.date).reindex(table[Col.KODE])
+    if shapes.isna().any():  # rows the coverage table does not hold (another metric's): their own view
+        shapes = gpd.GeoSeries(queries.shapes(ctx.url).simplified(table[Col.KODE], table.geometry.values, level))
     keep = _in_box(table, box).to_numpy()
     out = table[keep].copy()
-    out[Col.GEOMETRY] = shapes[keep]
+    out[Col.GEOMETRY] = shapes.to_numpy()[keep]
     return out
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def view_shapes(url: str, stamp, level: str, within: str, date: str | None) -> gpd.GeoSeries:
+    """The prepared (simplified) shapes of the areas of ``level`` inside ``within``, by Col.KODE: what a
+    viewport takes from each parent's view, without digesting the parent's full geometry again on
+    every move of the map (``geo.shapes.view_key``)."""
+    table = queries.coverage_table(url, stamp, level, within, date, geometry=True)
+    table = table[~(table.geometry.isna() | table.geometry.is_empty)]
+    simplified = queries.shapes(url).simplified(table[Col.KODE], table.geometry.values, Level(level))
+    return gpd.GeoSeries(simplified, index=pd.Index(table[Col.KODE].astype(str), name=Col.KODE), crs="EPSG:4326")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import re
 from concurrent.futures import ThreadPoolExecutor
 
@@ -249,6 +250,16 @@ def test_names_stay_text_not_markup_or_template():
     html = m.get_root().render()
     assert "Desa {{ 7 * 7 }} \\u003c/script>\\u003cb>x\\u003c/b>" in html
     assert "49" not in html.split("Desa ")[1][:20]
+
+
+def test_names_cannot_end_the_template_literal_the_areas_are_parsed_from():
+    """The areas travel as ``JSON.parse(String.raw`…`)``: a backtick or ``${`` in a name stays
+    inside its JSON string (escaped), and the text between the backticks is the areas' JSON."""
+    rows = [("36.74.01", "Desa `x` ${alert(1)}", 1000, 950, 95.0)]
+    html = coverage_map(frame(rows), settings=DEFAULT).get_root().render()
+    inside = html.split("JSON.parse(String.raw`", 1)[1].split("`)", 1)[0]
+    assert "`" not in inside and "$" not in inside
+    assert json.loads(inside)["features"][0]["properties"]["nama"] == "Desa `x` ${alert(1)}"
 
 
 def _html(m: folium.Map) -> str:

@@ -11,10 +11,13 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 import shapely
+from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from geo import fmt
 from geo.schema import COUNTRY, Col
+from geo.store import Store
+from geo.store.tables import map_shapes_table
 from tests.national_store import BOUNDARIES, FILES, build
 from ui.viewport import Viewport, answered
 from tests.pages.pages_run import map_codes, run_page
@@ -139,6 +142,31 @@ def test_zoomed_in_the_map_loads_only_the_desa_in_its_viewport(country_env, real
     kecamatan = map_codes(at)  # zoomed out to 8: the kecamatan meeting the box, from Banten's own view
     assert kecamatan and all(k.count(".") == 2 and k.startswith("36.") for k in kecamatan)
     assert {k[:5] for k in kecamatan} == {"36.03", "36.71", "36.74"}
+
+
+def test_the_areas_loaded_for_a_viewport_are_drawn_as_prepared(country_env):
+    """Each desa comes from its kabupaten/kota's prepared view, each kecamatan from its provinsi's: no
+    progress bar, and the store keeps no new view for a viewport (every new box would otherwise be
+    simplified again)."""
+    store = Store.open(country_env[0])
+    views = {level: _stored_views(store, level) for level in ("desa", "kecamatan")}
+    at = run_page("peta", area=COUNTRY)
+    at.session_state["peta_viewport"] = answered((COUNTRY, "kabupaten"), ZOOMED, None)
+    at.run()
+    assert not at.exception and map_codes(at)
+    assert not at.get("progress")
+    westward = {"_southWest": {"lat": -6.3, "lng": 106.0}, "_northEast": {"lat": -6.0, "lng": 106.7}}  # other kabupaten/kota
+    at.session_state["peta_viewport"] = answered((COUNTRY, "kabupaten"), {**ZOOMED, "bounds": westward, "zoom": 8}, None)
+    at.run()
+    assert not at.exception and {k.count(".") for k in map_codes(at)} == {2}  # kecamatan
+    assert not at.get("progress")
+    assert {level: _stored_views(store, level) for level in views} == views
+
+
+def _stored_views(store: Store, level: str) -> int:
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(map_shapes_table)
+                            .where(map_shapes_table.c.level == level)).scalar_one()
 
 
 def test_the_viewport_follows_the_readers_zoom(country_env):

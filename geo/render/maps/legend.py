@@ -15,6 +15,11 @@ from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Zone
 from geo.text import tr
 
 BACKGROUND = "#f4f4f1"  # plain light background when basemap tiles are off
+# The zoom step of the fit around the legend (Leaflet zoomSnap while fitting). The shapes are
+# simplified for the whole-level fit of an 800-px map (geo.simplify.fit_zoom); at most 3/4 of a
+# level further in, their error on screen grows by at most 2**0.75 (< 1.7×), as it does anyway
+# once the reader zooms in by one level.
+FIT_SNAP = 0.25
 
 
 class Legend(RawScript, MacroElement):
@@ -44,6 +49,10 @@ class Legend(RawScript, MacroElement):
             if (bounds) {
                 var fitting = false, moved = false;
                 var fit = function () {
+                    // Fitted to a quarter level (the reader's own zooms stay whole levels): a
+                    // whole-level fit leaves the areas up to half the size the map has room for.
+                    var snap = map.options.zoomSnap;
+                    map.options.zoomSnap = {{ this.fit_snap|tojson }};
                     // The legend's own box: its control wrapper may still be page-wide while
                     // leaflet.css loads (st_folium adds it after the script has run).
                     var box = legend.getContainer().firstElementChild, size = map.getSize();
@@ -57,6 +66,7 @@ class Legend(RawScript, MacroElement):
                     fitting = true;
                     map.fitBounds(bounds, options);
                     fitting = false;
+                    map.options.zoomSnap = snap;
                 };
                 fit();
                 map.on("movestart zoomstart", function () { if (!fitting) { moved = true; } });
@@ -73,6 +83,7 @@ class Legend(RawScript, MacroElement):
         self.html = html
         self.background = background
         self.bounds = bounds  # [[south, west], [north, east]] of the areas, refitted around the legend
+        self.fit_snap = FIT_SNAP
 
 
 _BOX = ("background:#ffffff;padding:8px 10px;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);"
