@@ -73,7 +73,7 @@ def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id
     # bottom-up: footer, the table; the map (left) and legend + trend (right) share what is left
     footer_top = page.h - 0.62
     if wide:
-        ranked = ranked_children(store, within, ctx["child"], date, ctx["data_date"], settings, lang)
+        ranked = ranked_children(store, within, ctx["child"], date, ctx["data_date"], settings, lang, today)
         table_top = footer_top - (0.5 + table_height(ranked))
         shapes, outline, numbers, level = mapped, None, {}, ctx["map_level"]
     else:

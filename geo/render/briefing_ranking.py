@@ -24,14 +24,15 @@ ROW_IN = 0.165  # height of a row, inches
 
 
 def ranked_children(store, within: str, child: Level, date: str | None, data_date: str, settings: Settings,
-                    lang: str) -> pd.DataFrame:
+                    lang: str, today=None) -> pd.DataFrame:
     """The areas at ``child`` inside ``within`` worst first (``coverage.ranking``: Col.KODE, Col.NAMA,
     Col.CAKUPAN, Col.BELUM, …) plus two columns of text: ``pace`` (points per week) and ``when`` (the
-    projected hijau date, or why there is none; ``present.trend.pace_columns``)."""
+    projected hijau date, or why there is none, marked when already past ``today``;
+    ``present.trend.pace_columns``)."""
     ranked = ranking(store, child, within=within, date=date, zones=settings.zones)
     pace = projection_table(store, within, child, target_pct=settings.zones.hijau,
                             deadline=settings.deadline_for(data_date), window_days=DEFAULT_RATE_WINDOW_DAYS,
-                            as_of=date)
+                            as_of=date, today=today)
     words = list(pace_columns(pace, ranked[Col.KODE], lang).values())
     return ranked.assign(pace=words[0], when=words[1])
 
