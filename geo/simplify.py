@@ -192,6 +192,11 @@ def _coordinate_hash(coords: np.ndarray) -> np.ndarray:
     return bits[:, 0] * np.uint64(0x9E3779B97F4A7C15) ^ bits[:, 1]
 
 
+def _coordinate_number(coords: np.ndarray) -> np.ndarray:
+    """Each (x, y) row as the complex number x + iy (exact, slower to sort than a hash)."""
+    return coords[:, 0] + 1j * coords[:, 1]
+
+
 class _Rings:
     """The vertices of a coverage as flat arrays, to rebuild it from any subset of them."""
 
@@ -207,28 +212,26 @@ class _Rings:
         self.feature = geom_of_poly[np.repeat(ring_of_poly, np.diff(self.ring_offsets))] if n_rings else self.ring
         # A vertex's identity is its coordinate: both sides of a shared border hold the same one.
         # Coordinates are told apart by a 64-bit hash (sorting those is ~3× faster than sorting
-        # the coordinates), checked: two coordinates sharing a hash would be sorted as such.
-        self.hashes, self.vertex = np.unique(_coordinate_hash(self.coords), return_inverse=True)
-        self.first = np.zeros(len(self.hashes), dtype=np.int64)  # a vertex holding each coordinate
-        self.first[self.vertex] = np.arange(len(self.coords))
-        if not (self.coords == self.coords[self.first[self.vertex]]).all():  # pragma: no cover - never met
-            self.hashes, self.vertex = np.unique(self.coords[:, 0] + 1j * self.coords[:, 1], return_inverse=True)
-            self.first = None
-        self.vertex = self.vertex.ravel()
+        # the coordinates), checked; two coordinates sharing a hash (never met) fall back to them.
+        for key in (_coordinate_hash, _coordinate_number):
+            self.key, (self.keys, vertex) = key, np.unique(key(self.coords), return_inverse=True)
+            self.vertex = vertex.ravel()
+            self.first = np.zeros(len(self.keys), dtype=np.int64)  # a vertex holding each coordinate
+            self.first[self.vertex] = np.arange(len(self.coords))
+            if (self.coords == self.coords[self.first[self.vertex]]).all():
+                break
 
     def shared(self, keep: np.ndarray) -> np.ndarray:
         """``keep`` extended to every copy of a kept coordinate (both sides of a shared border)."""
-        return (np.bincount(self.vertex[keep], minlength=len(self.hashes)) > 0)[self.vertex]
+        return (np.bincount(self.vertex[keep], minlength=len(self.keys)) > 0)[self.vertex]
 
     def having(self, coords: np.ndarray) -> np.ndarray:
         """Whether each vertex's coordinate is one of ``coords`` (an (n, 2) array)."""
-        if self.first is None:  # pragma: no cover - the hashes' fallback
-            return self.shared(np.isin(self.coords[:, 0] + 1j * self.coords[:, 1], coords @ np.array([1, 1j])))
-        wanted = _coordinate_hash(coords)
-        at = np.minimum(np.searchsorted(self.hashes, wanted), len(self.hashes) - 1)
-        found = self.hashes[at] == wanted
+        wanted = self.key(coords)
+        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        found = self.keys[at] == wanted
         found[found] = (self.coords[self.first[at[found]]] == coords[found]).all(axis=1)
-        present = np.zeros(len(self.hashes), dtype=bool)
+        present = np.zeros(len(self.keys), dtype=bool)
         present[at[found]] = True
         return present[self.vertex]
 
