@@ -45,8 +45,8 @@ import pandas as pd
 import shapely
 from sqlalchemy import insert, select
 
-from geo.schema import LEVELS, Col, Level, ancestor_code
-from geo.simplify import METHOD, simplify_geometry
+from geo.schema import Col, Level, ancestor_code
+from geo.simplify import METHOD, simplify_geometry, simplify_wkb
 from geo.store.tables import map_shapes_table
 
 MEMORY_VIEWS = 32  # views kept in memory per cache (a kabupaten has ~20 kecamatan)
@@ -80,7 +80,11 @@ def view_key(codes: Iterable[str], geometry, level: Level | str) -> str:
 
 
 def _pack(geometry: np.ndarray) -> bytes:
-    return b"".join(struct.pack("<I", len(w)) + w for w in shapely.to_wkb(geometry, output_dimension=2))
+    return _pack_wkb(shapely.to_wkb(geometry, output_dimension=2))
+
+
+def _pack_wkb(wkb: Iterable[bytes]) -> bytes:
+    return b"".join(struct.pack("<I", len(w)) + w for w in wkb)
 
 
 def _unpack(blob: bytes, n: int) -> np.ndarray:
@@ -90,12 +94,6 @@ def _unpack(blob: bytes, n: int) -> np.ndarray:
         parts.append(blob[at + 4 : at + 4 + size])
         at += 4 + size
     return shapely.from_wkb(parts)
-
-
-def _simplify_packed(wkb: list[bytes], coverage_valid: bool) -> bytes:
-    """A worker process's job (spawn-safe): one view's geometry as WKB in, its simplified
-    geometry packed as the store keeps it out."""
-    return _pack(simplify_geometry(shapely.from_wkb(wkb), coverage_valid=coverage_valid)[0])
 
 
 @dataclass
@@ -270,13 +268,13 @@ class _Pool:
         if not jobs:
             return
         if self._executor is None and (self.workers < 2 or sum(job.vertices for job in jobs) < POOL_MIN_VERTICES):
-            self._finish([(job, _simplify_packed(job.wkb, job.coverage_valid)) for job in jobs])
+            self._finish([(job, simplify_wkb(job.wkb, job.coverage_valid)) for job in jobs])
             return
         if self._executor is None:
             self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
         with _no_main_for_workers():  # a submit may start a worker
             for job in sorted(jobs, key=lambda job: -job.vertices):  # the long ones do not end up last
-                self._running[self._executor.submit(_simplify_packed, job.wkb, job.coverage_valid)] = job
+                self._running[self._executor.submit(simplify_wkb, job.wkb, job.coverage_valid)] = job
                 self._in_flight += job.vertices
         self.drain(IN_FLIGHT_VERTICES)
 
@@ -288,8 +286,8 @@ class _Pool:
             self._in_flight -= sum(job.vertices for job, _ in jobs)
             self._finish(jobs)
 
-    def _finish(self, results: list[tuple[_Job, bytes]]) -> None:
-        self.cache._keep([(job.key, job.level, job.codes, blob) for job, blob in results])
+    def _finish(self, results: list[tuple[_Job, list[bytes]]]) -> None:
+        self.cache._keep([(job.key, job.level, job.codes, _pack_wkb(wkb)) for job, wkb in results])
         with self.cache._lock:
             self.cache.simplified_views += len(results)
         self.done += len(results)
@@ -306,12 +304,15 @@ def views(codes: Iterable[str]) -> list[tuple[str, Level]]:
     kecamatan level, the levels of ``PREPARED_AT_IMPORT`` down to the code's own (a province's
     view exists whether or not its outline is stored: it is what ``python -m geo map --within 36``
     draws). Sorted by area, then level from the top."""
-    out = set()
+    by_depth: dict[int, list[list[str]]] = {}  # the codes' segments, by depth (a country has ~90,000 desa)
     for kode in set(map(str, codes)):
-        depth = Level.of_code(kode).depth
-        parents = [COUNTRY_VIEW, *(ancestor_code(kode, lvl) for lvl in LEVELS[: depth - 1])]
-        for parent_depth, parent in enumerate(parents):
-            out.update((parent, lvl) for lvl in PREPARED_AT_IMPORT[parent_depth] if lvl.depth <= depth)
+        by_depth.setdefault(kode.count(".") + 1, []).append(kode.split("."))
+    out = set()
+    for depth, segments in by_depth.items():
+        for parent_depth in range(depth):
+            parents = {".".join(parts[:parent_depth]) for parts in segments} if parent_depth else {COUNTRY_VIEW}
+            levels = [lvl for lvl in PREPARED_AT_IMPORT[parent_depth] if lvl.depth <= depth]
+            out.update((parent, lvl) for parent in parents for lvl in levels)
     return sorted(out, key=lambda v: (v[0], v[1].depth))
 
 

@@ -3,6 +3,8 @@ official code table, every feature reported; nothing written), then stored as on
 parents kept whole and map views prepared. A refused file leaves the store as it was."""
 from __future__ import annotations
 
+import ctypes
+import gc
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -144,9 +146,21 @@ def commit_boundaries(store: Store, prepared: PreparedBoundaries, *, user: str =
     # The store holds the geometry now: the file's own copy is let go (``loaded.areas`` keeps its
     # rows), so that preparing the views, one province read at a time, adds to a small process.
     loaded.areas = pd.DataFrame(loaded.areas.drop(columns=loaded.areas.geometry.name))
+    _give_back_memory()
     # The map views one step away from the pickers are simplified now, once (geo.shapes.warm).
     loaded.report["tampilan_peta_disiapkan"] = shapes.warm(store, loaded.areas[Col.KODE])
     return version
+
+
+def _give_back_memory() -> None:
+    """Return the memory the file's geometry held to the system: glibc keeps freed memory in the
+    process otherwise, and the map views' worker processes would start beside a process still the
+    size of the whole file (a national one: ~1 GB). Does nothing without glibc."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def import_boundaries(store: Store, source, *, level: Level | str | None = None, code_field: str | None = None,

@@ -159,19 +159,16 @@ class Store:
         """Store boundaries (Col.KODE, NAMA, LEVEL, KODE_INDUK, TIPE, geometry) as a new version."""
         import shapely
 
-        geoms = shapely.to_wkb(areas.geometry.values, output_dimension=2)
-        rows = [
-            {
-                Col.KODE: r[Col.KODE],
-                Col.NAMA: r[Col.NAMA],
-                Col.LEVEL: str(r[Col.LEVEL]),
-                Col.KODE_INDUK: r[Col.KODE_INDUK] if isinstance(r[Col.KODE_INDUK], str) else None,
-                Col.TIPE: r.get(Col.TIPE),
-                "geom": g,
-            }
-            for r, g in zip(areas.to_dict("records"), geoms)
-        ]
-        return self.add_version("boundaries", [(areas_table, rows)], **meta)
+        # Columns, not a dict per row: a national file has ~90,000 areas.
+        columns = {
+            Col.KODE: areas[Col.KODE].tolist(),
+            Col.NAMA: areas[Col.NAMA].tolist(),
+            Col.LEVEL: [str(v) for v in areas[Col.LEVEL]],
+            Col.KODE_INDUK: [k if isinstance(k, str) else None for k in areas[Col.KODE_INDUK]],
+            Col.TIPE: areas[Col.TIPE].tolist() if Col.TIPE in areas else [None] * len(areas),
+            "geom": list(shapely.to_wkb(areas.geometry.values, output_dimension=2)),
+        }
+        return self.add_version("boundaries", [(areas_table, columns)], **meta)
 
     def add_enrollment(self, rows: pd.DataFrame, *, tanggal: str, **meta) -> int:
         """Store one dated snapshot (Col.KODE plus count columns) as a new version.

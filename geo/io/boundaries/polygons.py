@@ -20,7 +20,11 @@ def clean_polygons(geoms, codes: list[str], report: dict) -> np.ndarray:
     Adds n_repaired, repaired_kode, dropped_empty, dropped_not_polygon and dropped_kode to
     ``report``. Raises FileRefused ``batas_bukan_poligon`` (only points or lines) and
     ``batas_kosong`` (nothing left)."""
-    geoms = shapely.force_2d(np.asarray(geoms, dtype=object))
+    geoms = np.array(geoms, dtype=object)  # the caller's array stays as it was
+    # Only 3D/measured ones are copied flat: a copy of every polygon would double the file in memory.
+    extra = shapely.get_coordinate_dimension(geoms) > 2
+    if extra.any():
+        geoms[extra] = shapely.force_2d(geoms[extra])
     missing = shapely.is_missing(geoms)
     geoms[missing] = shapely.Polygon()
     empty_in_file = shapely.is_empty(geoms)
@@ -58,12 +62,28 @@ def _polygonal(geom):
 
 
 def _union_groups(geoms: np.ndarray, groups: dict) -> list:
-    """``union_all`` per group, on all cores (GEOS releases the GIL)."""
-    def union(idx):
-        return geoms[idx[0]] if len(idx) == 1 else shapely.union_all(geoms[idx])
-
+    """The union of each group, on all cores (GEOS releases the GIL): see :func:`_union`."""
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-        return list(pool.map(union, groups.values()))
+        return list(pool.map(lambda idx: _union(geoms[idx]), groups.values()))
+
+
+def _union(parts: np.ndarray):
+    """The union of ``parts`` (valid polygonal geometries). Neighbours that share their borders
+    vertex for vertex (a clean coverage: a national desa file) are joined by
+    ``coverage_union_all``, which only drops the shared edges (several times faster than
+    ``union_all``); any other input (overlaps, borders digitised apart) either makes it fail or
+    shows in its result — invalid, or an area other than the parts' sum — and is unioned in full."""
+    if len(parts) == 1:
+        return parts[0]
+    try:
+        joined = shapely.coverage_union_all(parts)
+    except shapely.errors.GEOSException:
+        joined = None
+    if joined is not None and joined.is_valid and not joined.is_empty:
+        expected = float(shapely.area(parts).sum())
+        if abs(joined.area - expected) <= 1e-9 * expected:
+            return joined
+    return shapely.union_all(parts)
 
 
 def _close_small_holes(geoms: np.ndarray, min_area: float) -> np.ndarray:

@@ -108,6 +108,7 @@ def _zip_shapefile(path: Path) -> str:
 
 
 _INDONESIA = (94.0, -11.5, 141.5, 6.5)  # lon/lat box of the archipelago, with a margin
+_CHECK_BLOCK = 10_000  # features whose coordinates are checked at once
 
 
 def check_coordinates(frame: gpd.GeoDataFrame) -> None:
@@ -115,22 +116,35 @@ def check_coordinates(frame: gpd.GeoDataFrame) -> None:
     and longitude swapped (every point of Indonesia read the wrong way round); and, in a file in
     degrees, single vertices far off the globe (a typed 1e308) — rather than calling all of these
     "metres" or failing inside the geometry library."""
-    coords, index = shapely.get_coordinates(frame.geometry.values, return_index=True)
-    if not len(coords):
-        return
-    bad = ~np.isfinite(coords).all(axis=1)
-    if bad.any():
-        raise FileRefused("batas_koordinat_tak_terbatas", fitur=int(index[bad.argmax()]) + 1)
-    if frame.crs is not None and not frame.crs.is_geographic:
-        return
-    x, y = coords[:, 0], coords[:, 1]
+    geometry = frame.geometry.values
+    degrees = frame.crs is None or frame.crs.is_geographic
+    swapped, off, total, first_xy, first_off = True, 0, 0, None, None
     west, south, east, north = _INDONESIA
-    if ((x >= south) & (x <= north) & (y >= west) & (y <= east)).all():
-        raise FileRefused("batas_lintang_bujur_tertukar", contoh=f"x={x[0]:.4f}, y={y[0]:.4f}")
-    off = (np.abs(x) > _DEGREES[2]) | (np.abs(y) > _DEGREES[3])
-    if off.any() and off.mean() < 0.5:  # mostly degrees: a few stray vertices, not a projected file
-        at = int(off.argmax())
-        raise FileRefused("batas_titik_di_luar", fitur=int(index[at]) + 1, contoh=f"x={x[at]:.6g}, y={y[at]:.6g}")
+    # A block of features at a time: the coordinates of a national file at once are ~250 MB.
+    for start in range(0, len(geometry), _CHECK_BLOCK):
+        coords, index = shapely.get_coordinates(geometry[start : start + _CHECK_BLOCK], return_index=True)
+        if not len(coords):
+            continue
+        bad = ~np.isfinite(coords).all(axis=1)
+        if bad.any():
+            raise FileRefused("batas_koordinat_tak_terbatas", fitur=start + int(index[bad.argmax()]) + 1)
+        if not degrees:
+            continue
+        x, y = coords[:, 0], coords[:, 1]
+        first_xy = first_xy or (float(x[0]), float(y[0]))
+        if swapped and not ((x >= south) & (x <= north) & (y >= west) & (y <= east)).all():
+            swapped = False
+        away = (np.abs(x) > _DEGREES[2]) | (np.abs(y) > _DEGREES[3])
+        if first_off is None and away.any():
+            at = int(away.argmax())
+            first_off = (start + int(index[at]) + 1, f"x={x[at]:.6g}, y={y[at]:.6g}")
+        off, total = off + int(away.sum()), total + len(coords)
+    if not degrees or not total:
+        return
+    if swapped:
+        raise FileRefused("batas_lintang_bujur_tertukar", contoh=f"x={first_xy[0]:.4f}, y={first_xy[1]:.4f}")
+    if off and off / total < 0.5:  # mostly degrees: a few stray vertices, not a projected file
+        raise FileRefused("batas_titik_di_luar", fitur=first_off[0], contoh=first_off[1])
 
 
 def to_wgs84(frame: gpd.GeoDataFrame, report: dict) -> gpd.GeoDataFrame:
