@@ -1,6 +1,6 @@
 """The house: imports run one way, by layer, counting function-level imports too.
 
-    base (schema, config, text, columns, fmt, dates, names, simplify)
+    base (schema, config, text, columns, fmt, dates, names, simplify, rings)
     → io (readers and writers of files) → join → store → ingest
     → analysis → present → render → {cli, ui} → pages
 
@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LAYERS = [
     ("base", ["geo.schema", "geo.config", "geo.text", "geo.columns", "geo.fmt", "geo.dates", "geo.names",
-              "geo.simplify", "geo.codes"]),
+              "geo.simplify", "geo.rings", "geo.codes"]),
     ("io", ["geo.io", "geo.export"]),
     ("join", ["geo.join"]),
     ("store", ["geo.store", "geo.shapes"]),
