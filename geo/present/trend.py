@@ -143,14 +143,21 @@ def _range_words(projection: dict, lang: str) -> str:
     return tr("tren_rentang", lang, awal=fmt.long_date(early, lang), akhir=fmt.long_date(late, lang))
 
 
-def when_words(projection: dict, lang: str = "id") -> str:
-    """The projected date in short: the date (marked as already past when PROYEKSI_LEWAT: the data
-    is old, so it is never read as the future), 'tidak tercapai', 'sudah tercapai', or '–' (no trend)."""
+def when_words(projection: dict, lang: str = "id", mark_past: bool = True) -> str:
+    """The projected date in short: the date (marked as already past when PROYEKSI_LEWAT and
+    ``mark_past``: the data is old, so it is never read as the future; without ``mark_past`` the
+    caller says so itself, see ``when_label``), 'tidak tercapai', 'sudah tercapai', or '–' (no trend)."""
     if projection.get(TANGGAL_PROYEKSI):
-        return _projected_day(projection[TANGGAL_PROYEKSI], projection.get(PROYEKSI_LEWAT), lang)
+        return _projected_day(projection[TANGGAL_PROYEKSI], mark_past and projection.get(PROYEKSI_LEWAT), lang)
     short = {Status.TIDAK_TERCAPAI.value: "tren_m_tidak", Status.SUDAH_TERCAPAI.value: "tren_m_sudah"}
     key = short.get(projection[STATUS])
     return tr(key, lang) if key else "–"
+
+
+def when_label(projection: dict, lang: str = "id") -> str:
+    """The label above ``when_words(…, mark_past=False)``: 'Perkiraan tercapai', or 'Mestinya sudah
+    tercapai' when that date is already past (PROYEKSI_LEWAT)."""
+    return tr("tren_m_tanggal_lewat" if projection.get(PROYEKSI_LEWAT) else "tren_m_tanggal", lang)
 
 
 def _projected_day(day, past, lang: str) -> str:

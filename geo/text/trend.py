@@ -207,6 +207,7 @@ TEXTS = {
     "tren_m_laju": ("Laju saat ini (per hari)", "Current rate (per day)"),
     "tren_m_perlu": ("Perlu per hari", "Needed per day"),
     "tren_m_tanggal": ("Perkiraan tercapai", "Projected date"),
+    "tren_m_tanggal_lewat": ("Mestinya sudah tercapai", "Should have been reached"),
     "tren_m_tidak": ("tidak tercapai", "not reached"),
     "tren_m_sudah": ("sudah tercapai", "already reached"),
     "tren_m_lewat": ("{tanggal} (sudah lewat: data lama)", "{tanggal} (already past: old data)"),

@@ -266,6 +266,8 @@ def test_from_a_later_today_a_past_projected_date_is_said_so(tren_env, monkeypat
     assert "mestinya sudah tercapai sekitar **21 November 2026** — tanggal itu sudah lewat" in text
     assert "Dengan laju saat ini, zona hijau tercapai pada" not in text  # never a past date as the future
     assert _metrics(at)["Perlu per hari"] == fmt.number(p[columns.LAJU_DIBUTUHKAN])  # counted from today
+    assert _metrics(at)["Mestinya sudah tercapai"] == "21 November 2026"  # the label says it, the value fits
+    assert "Perkiraan tercapai" not in _metrics(at)
     assert any(w.value.startswith("Data terakhir 16 November 2026 — sudah 18 hari") for w in at.warning)
 
 
