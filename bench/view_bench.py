@@ -186,7 +186,8 @@ def main() -> None:
         else:
             (url, _), places = build(REAL, Path(scratch)), SMALL
         print(f"(store ready in {time.perf_counter() - started:.0f} s)", flush=True)
-        app = start_app(url, Path(scratch) / "streamlit.log")
+        log = Path(scratch) / "streamlit.log"
+        app = start_app(url, log)
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -194,6 +195,8 @@ def main() -> None:
                 browser.close()
         finally:
             stop_app(app)
+        warned = [line for line in log.read_text(errors="replace").splitlines() if "WARNING" in line or "ERROR" in line]
+        print(f"(server log: {len(warned)} warning/error lines)" + "".join(f"\n  {line}" for line in warned[:5]))
     print(f"{len(rounds)} rounds, 1366×768; median (fastest; every round) of each view")
     for views in zip(*rounds):
         median = View(views[0].name, statistics.median(v.seconds for v in views),

@@ -16,7 +16,7 @@ from geo import fmt
 from geo.schema import LEVELS, Col, Level, ancestor_code, is_country
 from ui import queries
 from ui.context import Context
-from ui.viewport import RETURNED as VIEWPORT_RETURNED, applies, follow, loaded
+from ui.viewport import RETURNED as VIEWPORT_RETURNED, applies, follow, loaded, warm_up
 
 MAP_METRICS = ["zona", "cakupan", "belum_rekam", "perubahan", "target"]
 POINT_LAYERS = ["lokasi", "sekolah"]
@@ -214,7 +214,10 @@ def show_map(ctx: Context, table, *, metric: str = "zona", key: str, height: int
     ensure_prepared(ctx, table)  # a view not prepared at import: simplified now, once, with a progress bar
     m = maps.coverage_map(table, metric=metric, settings=ctx.settings, lang=ctx.lang, data_date=ctx.date,
                           points=points, shapes=queries.shapes(ctx.url), labels=labels, outline=outline, view=view)
-    return show_folium(m, key=key, height=height, returned_objects=returned_objects)
+    answer = show_folium(m, key=key, height=height, returned_objects=returned_objects)
+    if not table.empty and "simplify" not in table.attrs:  # the country's or a provinsi's own map, now sent:
+        warm_up(ctx, (ctx.area, maps.frame_level(table).value))  # its first zoom's kecamatan read meanwhile
+    return answer
 
 
 def show_folium(m, *, key: str, height: int = 520, returned_objects: list[str] | None = None):

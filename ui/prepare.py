@@ -6,10 +6,16 @@ That runs in a thread of the server's shape cache (``queries.shapes``), not in t
 own, and holds no lock other sessions need: they keep rendering. A session that opens the same
 view meanwhile waits for that one simplification and shows the same progress. The result is
 kept in the store, so the bar is shown once per view and boundary version.
+
+``in_background`` runs other server-wide work the same way, without a bar: reading ahead (once
+per server and data stamp) what the reader is likely to ask for next (``ui.viewport.warm_up``).
 """
 from __future__ import annotations
 
+import logging
+import threading
 import time
+from collections.abc import Callable, Hashable
 
 import streamlit as st
 
@@ -23,6 +29,7 @@ from ui.context import Context
 
 POLL_SECONDS = 0.25
 _STEPS = (*STEPS, STORING)
+THREAD_PREFIX = "peta-ahead"  # the read-ahead threads' names (their log lines are dropped by this)
 
 
 def ensure_prepared(ctx: Context, table) -> bool:
@@ -55,3 +62,35 @@ def ensure_prepared(ctx: Context, table) -> bool:
     if future.exception() is None:  # else the map's own call raises it, where errors are shown
         bar.progress(1.0, text=ctx.t("peta_pertama_selesai", **words))
     return True
+
+
+def in_background(key: Hashable, work: Callable[[], object]) -> threading.Thread:
+    """Run ``work`` once per server process and ``key`` (say the data stamp in it) in a daemon
+    thread; every later call with the same key returns that thread (started or finished) and
+    starts nothing. An error in ``work`` is logged, not raised: nobody waits for it, the reader's
+    own request reads the same thing again and shows its error there."""
+    return _started(key, work)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _started(key: Hashable, _work: Callable[[], object]) -> threading.Thread:
+    def run() -> None:
+        try:
+            _work()
+        except Exception:  # noqa: BLE001 — see in_background
+            logging.getLogger(__name__).exception("reading ahead failed: %s", key)
+
+    thread = threading.Thread(target=run, name=THREAD_PREFIX, daemon=True)
+    thread.start()
+    return thread
+
+
+class _NoContextWarning(logging.Filter):
+    """The read-ahead thread calls the server's st.cache_* functions outside any session's run: Streamlit
+    warns about the missing ScriptRunContext on every call, which is expected there — dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.threadName.startswith(THREAD_PREFIX) and "missing ScriptRunContext" in record.getMessage())
+
+
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_NoContextWarning())

@@ -6,7 +6,9 @@ zoom (``st_folium`` returns them) and draws the kecamatan, then the desa, inside
 margin around it — at most a fixed count, with the shapes prepared for their provinsi's
 (kecamatan) or kabupaten/kota's (desa) own view (``geo.shapes``, simplified at that view's fitting
 zoom: no simplification while the reader waits). The map opens where the reader left it. A move
-that stays inside the loaded box at the same level loads nothing.
+that stays inside the loaded box at the same level loads nothing. Once the country's or a
+provinsi's own map has been sent (``ui.map_view.show_map``), the prepared kecamatan views of its provinsi are read ahead in
+the background (``warm_up``): the first zoom finds them in the cache.
 A kabupaten/kota's own map is not affected: it draws all of its desa as one plain view.
 
 State: ``peta_viewport`` (a ``Viewport``, for the view it was loaded in) in session state.
@@ -22,6 +24,7 @@ import streamlit as st
 
 from geo.schema import Col, Level, ancestor_code, is_country
 from ui import queries
+from ui.prepare import in_background
 
 STEPS = ((11, Level.DESA, 1500), (8, Level.KECAMATAN, 1000))  # (from zoom, level loaded, at most that many areas)
 # Whose prepared view (geo.shapes) a level's shapes come from: simplified for about the zoom it shows at.
@@ -134,19 +137,42 @@ def loaded(ctx, base: tuple[str, str], table_for) -> Loaded | None:
             if table is not None:
                 table = gpd.GeoDataFrame(table, geometry=Col.GEOMETRY, crs="EPSG:4326")
                 table.attrs["simplify"] = {"level": level.value}  # simplified per parent's view, below
-            return Loaded(vp, table, _outline(kabupaten, level, ctx), count, level.value)
-    return Loaded(vp, None, _outline(kabupaten, levels[-1], ctx), count, levels[-1].value)
+            return Loaded(vp, table, _outline(kabupaten, level, ctx, base[0]), count, level.value)
+    return Loaded(vp, None, _outline(kabupaten, levels[-1], ctx, base[0]), count, levels[-1].value)
 
 
-def _outline(kabupaten: gpd.GeoDataFrame, level: Level, ctx) -> gpd.GeoDataFrame:
+def warm_up(ctx, base: tuple[str, str]):
+    """Once the country's or a provinsi's own map (``base``: area, level) is sent: read, in the background
+    and once per server, data stamp, area and date (``ui.prepare.in_background``), what its first
+    zoom to kecamatan takes (``loaded``): each provinsi's kecamatan (coverage table and prepared
+    view) and the kabupaten/kota borders of its view, through the same cached functions. Returns the
+    thread (None when ``base`` loads nothing for its viewport). Desa are not read ahead: a zoom to
+    desa meets a few kabupaten/kota, each read in a fraction of a second, and all of them would
+    hold every desa's geometry in memory."""
+    if not applies(*base):
+        return None
+    url, stamp, area, date = ctx.url, ctx.stamp, base[0], ctx.date
+    return in_background(("viewport", url, stamp, area, date), lambda: _read_ahead(url, stamp, area, date))
+
+
+def _read_ahead(url: str, stamp, area: str, date: str | None) -> None:
+    kabupaten = queries.coverage_table(url, stamp, Level.KABUPATEN.value, area, date, geometry=True)
+    provinsi = sorted({ancestor_code(k, Level.PROVINSI) for k in kabupaten[Col.KODE]})
+    for kode in provinsi:
+        view_shapes(url, stamp, Level.KECAMATAN.value, kode, date)
+        view_shapes(url, stamp, Level.KABUPATEN.value, kode, date, area)  # from the map's own table (``_outline``)
+
+
+def _outline(kabupaten: gpd.GeoDataFrame, level: Level, ctx, area: str) -> gpd.GeoDataFrame:
     """The kabupaten/kota (Col.KODE, geometry) whose borders are drawn over ``level``'s areas. Over
     kecamatan their shapes come from their provinsi's prepared view, as the kecamatan's do (a pan
     that meets other kabupaten/kota simplifies nothing); over the few of a desa viewport the map
-    simplifies them for the viewport's own extent, closer to the desa's zoom."""
+    simplifies them for the viewport's own extent, closer to the desa's zoom. ``area``: the map's
+    (country or provinsi), whose kabupaten/kota table is at hand."""
     if level != Level.KECAMATAN or kabupaten.empty:
         return kabupaten
     provinsi = sorted({ancestor_code(k, Level.PROVINSI) for k in kabupaten[Col.KODE]})
-    shapes = pd.concat([view_shapes(ctx.url, ctx.stamp, Level.KABUPATEN.value, p, ctx.date) for p in provinsi])
+    shapes = pd.concat([view_shapes(ctx.url, ctx.stamp, Level.KABUPATEN.value, p, ctx.date, area) for p in provinsi])
     shapes = shapes.reindex(kabupaten[Col.KODE])
     if shapes.isna().any():
         return kabupaten
@@ -177,11 +203,16 @@ def _areas_in(table: gpd.GeoDataFrame, level: Level, box, ctx, within: str) -> g
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def view_shapes(url: str, stamp, level: str, within: str, date: str | None) -> gpd.GeoSeries:
+def view_shapes(url: str, stamp, level: str, within: str, date: str | None, read_in: str | None = None) -> gpd.GeoSeries:
     """The prepared (simplified) shapes of the areas of ``level`` inside ``within``, by Col.KODE: what a
     viewport takes from each parent's view, without digesting the parent's full geometry again on
-    every move of the map (``geo.shapes.view_key``)."""
-    table = queries.coverage_table(url, stamp, level, within, date, geometry=True)
+    every move of the map (``geo.shapes.view_key``). ``read_in``: an area holding ``within`` whose
+    coverage table of ``level`` is at hand (the map's own: its rows under ``within`` are the same
+    areas and geometry, hence the same prepared view) instead of reading ``within``'s."""
+    table = queries.coverage_table(url, stamp, level, read_in or within, date, geometry=True)
+    if read_in is not None and read_in != within:
+        depth = Level.of_code(within)
+        table = table[[ancestor_code(k, depth) == within for k in table[Col.KODE]]]
     table = table[~(table.geometry.isna() | table.geometry.is_empty)]
     simplified = queries.shapes(url).simplified(table[Col.KODE], table.geometry.values, Level(level))
     return gpd.GeoSeries(simplified, index=pd.Index(table[Col.KODE].astype(str), name=Col.KODE), crs="EPSG:4326")

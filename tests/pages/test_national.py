@@ -267,3 +267,31 @@ def test_the_country_is_read_from_the_store_not_held_in_memory(country_env):
     summary = queries.area_summary(url, stamp, COUNTRY, None)
     now = _latest(country_env[1])
     assert summary["now"][Col.SUDAH] == int(now[Col.SUDAH].sum()) and summary["previous_date"] == "2026-11-09"
+
+
+def test_the_first_zoom_finds_its_kecamatan_read_ahead(country_env, monkeypatch):
+    """Once the country's map is shown, every provinsi's kecamatan (coverage table and prepared view)
+    and kabupaten/kota borders are read in the background: the first zoom to kecamatan reads
+    nothing from the store (counted on the coverage reader and the prepared shapes' read)."""
+    import threading
+
+    from geo import coverage
+    from geo.shapes import ShapeCache
+    from ui.prepare import THREAD_PREFIX
+
+    at = run_page("peta", area=COUNTRY)
+    assert not at.exception
+    for thread in [t for t in threading.enumerate() if t.name == THREAD_PREFIX]:  # started by the country's map
+        thread.join(timeout=300)
+        assert not thread.is_alive()
+    reads = []
+    coverage_table, stored = coverage.coverage_table, ShapeCache._stored
+    monkeypatch.setattr(coverage, "coverage_table", lambda *a, **k: reads.append(a[1:2]) or coverage_table(*a, **k))
+    monkeypatch.setattr(ShapeCache, "_stored", lambda self, key: reads.append(key) or stored(self, key))
+    wide = {"_southWest": {"lat": -6.9, "lng": 104.5}, "_northEast": {"lat": -1.5, "lng": 107.0}}  # three provinsi
+    at.session_state["peta_viewport"] = answered((COUNTRY, "kabupaten"), {**ZOOMED, "bounds": wide, "zoom": 8}, None)
+    at.run()
+    assert not at.exception
+    assert {k[:2] for k in map_codes(at)} == set(PROVINSI_NAMES)  # kecamatan of each provinsi
+    assert {k.count(".") for k in map_codes(at)} == {2}
+    assert reads == []
