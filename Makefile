@@ -64,7 +64,9 @@ bench: install-dev system-deps
 	$(BIN)/python bench/national_bench.py
 	$(BIN)/python bench/boundary_bench.py
 	$(BIN)/python bench/view_bench.py
+	$(BIN)/python bench/view_bench.py --national
 	$(BIN)/python bench/rerun_bench.py
+	$(BIN)/python bench/series_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache data/rekam.sqlite*
