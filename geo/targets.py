@@ -15,7 +15,7 @@ from datetime import date
 
 import pandas as pd
 
-from geo.columns import (LAJU, LAJU_DIBUTUHKAN, SELISIH_TARGET, STATUS, STATUS_TARGET, SUMBER_TARGET,
+from geo.columns import (LAJU, LAJU_DIBUTUHKAN, PROYEKSI_LEWAT, SELISIH_TARGET, STATUS, STATUS_TARGET, SUMBER_TARGET,
                          TANGGAL_PROYEKSI, TARGET_PERSEN, TARGET_REKAM, TENGGAT)
 from geo.codes import official_name
 from geo.config import DEFAULTS, Settings
@@ -27,7 +27,8 @@ from geo.timeline import area_over_time, series
 from geo.trend import Status, projection
 
 VS_COLUMNS = [Col.KODE, Col.NAMA, Col.TANGGAL, Col.WAJIB, Col.SUDAH, Col.CAKUPAN, TARGET_PERSEN, TARGET_REKAM,
-              TENGGAT, SUMBER_TARGET, SELISIH_TARGET, STATUS_TARGET, LAJU, LAJU_DIBUTUHKAN, TANGGAL_PROYEKSI]
+              TENGGAT, SUMBER_TARGET, SELISIH_TARGET, STATUS_TARGET, LAJU, LAJU_DIBUTUHKAN, TANGGAL_PROYEKSI,
+              PROYEKSI_LEWAT]
 
 
 def current_targets(store: Store, within: str | None = None) -> pd.DataFrame:
@@ -143,7 +144,7 @@ def _one(kode: str, name: str, own: pd.DataFrame, targets: pd.DataFrame, today: 
                "tertinggal" if status in (Status.TERLAMBAT.value, Status.TIDAK_TERCAPAI.value) or p.get("tenggat_lewat")
                else "data_kurang")
     return {**row, SELISIH_TARGET: cakupan - pct, STATUS_TARGET: verdict, LAJU: p[LAJU],
-            LAJU_DIBUTUHKAN: p[LAJU_DIBUTUHKAN], TANGGAL_PROYEKSI: p[TANGGAL_PROYEKSI]}
+            LAJU_DIBUTUHKAN: p[LAJU_DIBUTUHKAN], TANGGAL_PROYEKSI: p[TANGGAL_PROYEKSI], PROYEKSI_LEWAT: p[PROYEKSI_LEWAT]}
 
 
 def area_projection(store: Store, kode: str, *, date_: str | None = None, today: date | None = None,

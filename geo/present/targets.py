@@ -4,9 +4,9 @@ from __future__ import annotations
 import pandas as pd
 
 from geo import fmt
-from geo.columns import (LAJU, LAJU_DIBUTUHKAN, SELISIH_TARGET, STATUS_TARGET, SUMBER_TARGET, TANGGAL_PROYEKSI,
+from geo.columns import (LAJU, LAJU_DIBUTUHKAN, PROYEKSI_LEWAT, SELISIH_TARGET, STATUS_TARGET, SUMBER_TARGET, TANGGAL_PROYEKSI,
                          TARGET_PERSEN, TENGGAT)
-from geo.present.trend import threshold_text
+from geo.present.trend import projected_day, threshold_text
 from geo.schema import Col
 from geo.text import tr
 
@@ -40,8 +40,9 @@ def target_view(table: pd.DataFrame, lang: str = "id", *, for_people: bool = Tru
     out[Col.CAKUPAN] = [fmt.percent(v, 2, lang) for v in out[Col.CAKUPAN]]
     out[TARGET_PERSEN] = [threshold_text(v, lang) if pd.notna(v) else "–" for v in out[TARGET_PERSEN]]
     out[SELISIH_TARGET] = [fmt.signed(v, 2, lang, tr("poin", lang)) for v in out[SELISIH_TARGET]]
-    for c in (TENGGAT, TANGGAL_PROYEKSI):
-        out[c] = [fmt.long_date(v, lang) for v in out[c]]
+    out[TENGGAT] = [fmt.long_date(v, lang) for v in out[TENGGAT]]
+    past = table[PROYEKSI_LEWAT] if PROYEKSI_LEWAT in table else [False] * len(table)
+    out[TANGGAL_PROYEKSI] = [projected_day(v, gone, lang) for v, gone in zip(out[TANGGAL_PROYEKSI], past)]
     out[LAJU] = [fmt.number(v, 1, lang) for v in out[LAJU]]
     out[LAJU_DIBUTUHKAN] = [fmt.number(v, 0, lang) for v in out[LAJU_DIBUTUHKAN]]
     return out.rename(columns={c: tr(k, lang) for c, k in _HEADERS.items()})

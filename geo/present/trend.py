@@ -148,7 +148,7 @@ def when_words(projection: dict, lang: str = "id", mark_past: bool = True) -> st
     ``mark_past``: the data is old, so it is never read as the future; without ``mark_past`` the
     caller says so itself, see ``when_label``), 'tidak tercapai', 'sudah tercapai', or '–' (no trend)."""
     if projection.get(TANGGAL_PROYEKSI):
-        return _projected_day(projection[TANGGAL_PROYEKSI], mark_past and projection.get(PROYEKSI_LEWAT), lang)
+        return projected_day(projection[TANGGAL_PROYEKSI], mark_past and projection.get(PROYEKSI_LEWAT), lang)
     short = {Status.TIDAK_TERCAPAI.value: "tren_m_tidak", Status.SUDAH_TERCAPAI.value: "tren_m_sudah"}
     key = short.get(projection[STATUS])
     return tr(key, lang) if key else "–"
@@ -160,8 +160,9 @@ def when_label(projection: dict, lang: str = "id") -> str:
     return tr("tren_m_tanggal_lewat" if projection.get(PROYEKSI_LEWAT) else "tren_m_tanggal", lang)
 
 
-def _projected_day(day, past, lang: str) -> str:
-    """A projected date in words, marked when it is already past (``past`` true: the data is old)."""
+def projected_day(day, past, lang: str) -> str:
+    """A projected date in words, marked when it is already past (``past`` true: the data is old,
+    so the date is never read as the future)."""
     words = fmt.long_date(day, lang)
     # ``== True``: a numpy bool from a frame counts, a missing value (None, NaN) does not
     return tr("tren_m_lewat", lang, tanggal=words) if past == True else words  # noqa: E712
@@ -175,7 +176,7 @@ def projection_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     out = display_table(table, [Col.NAMA, Col.KODE, Col.CAKUPAN], lang)
     extra = {
         "kol_laju": [fmt.number(v, 1, lang) for v in table[LAJU]],
-        "kol_tanggal_proyeksi": [_projected_day(d, past, lang) for d, past in
+        "kol_tanggal_proyeksi": [projected_day(d, past, lang) for d, past in
                                  zip(table[TANGGAL_PROYEKSI], table.get(PROYEKSI_LEWAT, [False] * len(table)))],
         "kol_rentang": band,
         "kol_status": [status_label(s, lang) for s in table[STATUS]],

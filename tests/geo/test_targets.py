@@ -183,6 +183,22 @@ def test_vs_target_on_demo_matches_the_coverage_and_projection_of_each_kecamatan
     assert table.loc["99.01.06", STATUS_TARGET] == "tertinggal"
 
 
+def test_the_target_table_marks_a_projected_date_already_past(demo):
+    """Seen later than its projected date, an area 'di jalur' says its date has passed (the data is
+    old) rather than showing a past date as the day the target will be reached."""
+    from geo.columns import PROYEKSI_LEWAT
+    from geo.fmt import long_date
+    from geo.present.targets import target_view
+
+    table = vs_target(demo, "99.01", today=TODAY)
+    dated = table[table[TANGGAL_PROYEKSI].notna()]
+    past = dated[dated[TANGGAL_PROYEKSI] < TODAY.isoformat()]
+    assert len(past) and past[PROYEKSI_LEWAT].all() and not dated.loc[~dated.index.isin(past.index), PROYEKSI_LEWAT].any()
+    shown = target_view(table).set_index(table[Col.KODE])["Perkiraan tercapai"]
+    for kode, day in zip(dated[Col.KODE], dated[TANGGAL_PROYEKSI]):
+        assert shown[kode] == (f"{long_date(day)} (sudah lewat)" if day < TODAY.isoformat() else long_date(day)), kode
+
+
 def test_cli_import_targets_and_targets_table(demo, tmp_path, capsys):
     url = str(demo.engine.url)
     path = _xlsx(tmp_path, [("99.01.06", 2026, 12, 85, None, None)])
