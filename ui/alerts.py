@@ -19,7 +19,7 @@ from ui import queries
 from ui.account import require
 from ui.context import Context, fail, flash
 from ui.map_view import focus_area
-from ui.tables import plain
+from ui.tables import plain, text_fit
 
 STATUS_ORDER = {"tertinggal": 0, "di_jalur": 1, "data_kurang": 2, "tercapai": 3}  # who is behind comes first
 SHOWN = 5
@@ -84,7 +84,8 @@ def target_summary(ctx: Context) -> None:
     rank = children[STATUS_TARGET].map(STATUS_ORDER).fillna(len(STATUS_ORDER))
     ordered = children.assign(_rank=rank).sort_values(["_rank", SELISIH_TARGET], na_position="last")
     view = target_view(ordered, ctx.lang)  # the deadline and where the target comes from: said once, under it
-    st.dataframe(view.drop(columns=[ctx.t(k) for k in HIDDEN]), hide_index=True, width="stretch")
+    st.dataframe(view.drop(columns=[ctx.t(k) for k in HIDDEN]), hide_index=True, width="stretch",
+                 column_config=text_fit(view, ctx.t("kol_tanggal_proyeksi")))
     deadlines = sorted({str(d)[:10] for d in children[TENGGAT].dropna()})
     if deadlines:
         st.caption(ctx.t("target_tenggat_catatan", tenggat=", ".join(fmt.long_date(d, ctx.lang) for d in deadlines)))

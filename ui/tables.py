@@ -21,6 +21,17 @@ def plain(text) -> str:
     return _MARKDOWN.sub(r"\\\1", str(text))
 
 
+PX_PER_CHAR, CELL_PADDING_PX = 7.5, 24  # the tables' 14 px font: an average character, the cell's margins
+
+
+def text_fit(view: pd.DataFrame, header: str) -> dict:
+    """A column config giving the text column ``header`` of ``view`` the width of its longest
+    cell, so a long value (a date marked "sudah lewat") is not cut when the table is wider than the
+    page and the grid stops stretching its columns."""
+    longest = max([len(str(v)) for v in view[header]] + [len(header)])
+    return {header: st.column_config.TextColumn(width=int(longest * PX_PER_CHAR + CELL_PADDING_PX))}
+
+
 def fitted_table(ctx: Context, view: pd.DataFrame, *, hide: tuple[str, ...] = (), note: str | None = None,
                  note_by: tuple[str, ...] = (), column_config: dict | None = None) -> None:
     """``view`` (headers in ``ctx.lang``) as a table without the columns ``hide`` (text keys of their
