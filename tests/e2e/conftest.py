@@ -7,6 +7,8 @@ outside (a bupati's office may have no internet). Debian's ``/usr/bin/chromium``
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import itertools
 import os
 import re
@@ -154,10 +156,19 @@ def launch_app(request, artifacts):
 @pytest.fixture(scope="module")
 def demo_app(request, demo_sqlite, tmp_path_factory, artifacts):
     """One app on a copy of the demo, shared by the read-only tests of a module."""
-    app = start_app(_sqlite_copy(demo_sqlite, tmp_path_factory.mktemp("e2e-app")),
-                    artifacts / f"streamlit-{request.module.__name__.rsplit('.', 1)[-1]}.log")
-    yield app
-    stop_app(app)
+    with served(_sqlite_copy(demo_sqlite, tmp_path_factory.mktemp("e2e-app")),
+                artifacts / f"streamlit-{request.module.__name__.rsplit('.', 1)[-1]}.log") as app:
+        yield app
+
+
+@contextmanager
+def served(db_url: str, log: Path):
+    """``start_app`` on ``db_url`` for the block, stopped after it (a module fixture's app)."""
+    app = start_app(db_url, log)
+    try:
+        yield app
+    finally:
+        stop_app(app)
 
 
 # --- the browser -------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pytest
 import shapely
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import start_app, stop_app
+from tests.e2e.conftest import served
 from tests.e2e.viewmeter import ByteMeter, map_bounds, map_codes, measure, report, wait_drawn, zoom_to
 from tests.national_store import BOUNDARIES, FILES, build
 from ui.viewport import MARGIN
@@ -28,9 +28,8 @@ _SCROLL = """(by) => { const m = document.querySelector('[data-testid=stMain]');
 @pytest.fixture(scope="module")
 def country_app(real_dir, tmp_path_factory, artifacts):
     url, _ = build(real_dir, tmp_path_factory.mktemp("e2e-country"))
-    app = start_app(url, artifacts / "streamlit-national.log")
-    yield app
-    stop_app(app)
+    with served(url, artifacts / "streamlit-national.log") as app:
+        yield app
 
 
 def _desa(real_dir) -> gpd.GeoDataFrame:

@@ -15,7 +15,7 @@ from geo.coverage import area_totals
 from geo.schema import Col, Level
 from geo.store import Store
 from tests.banten import PROVINCE, banten_store
-from tests.e2e.conftest import start_app, stop_app
+from tests.e2e.conftest import served
 from tests.e2e.test_browser_flows import (
     _assert_offline, _click_area, _expect_areas_drawn, _map, _metric_value, _query,
 )
@@ -35,9 +35,8 @@ WORDS = {"id": {"wajib": "Wajib KTP", "ranking": "Kabupaten/kota, cakupan terend
 @pytest.fixture(scope="module")
 def banten_app(real_dir, tmp_path_factory, artifacts):
     url, _ = banten_store(real_dir, tmp_path_factory.mktemp("banten-e2e"))
-    app = start_app(url, artifacts / "streamlit-test_province_browser.log")
-    yield app
-    stop_app(app)
+    with served(url, artifacts / "streamlit-test_province_browser.log") as app:
+        yield app
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -2,7 +2,6 @@
 (Indonesian or English), never a traceback, on every page."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from geo import fmt
 from geo.coverage import area_totals
 from geo.schema import Col
 from geo.store import Store
+from tests.pages.pages_run import map_codes, run_page
 
 ROOT = Path(__file__).resolve().parents[2]
 KAB, KAB_NAME = "99.01", "Kabupaten Contoh Sejahtera"
@@ -20,35 +20,22 @@ BAD = {"area": "99.01.99.9999.1", "date": "2026-13-45", "level": "provinsi", "me
        "since": "kemarin", "mode": "cetak"}
 
 
-def _app(page: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=120)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
-
-
 def _notes(at: AppTest) -> list[str]:
     return [i.value for i in at.info if "dari tautan" in i.value or "from the link" in i.value]
 
 
-def _map_codes(at: AppTest) -> set[str]:
-    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
-    data, _ = json.JSONDecoder().raw_decode(script[script.index('{"type":"FeatureCollection"'):])
-    return {f["properties"]["kode"] for f in data["features"]}
-
-
 def test_a_code_deeper_than_a_desa_opens_the_kabupaten_with_a_note(demo_env):
-    at = _app("peta", area="99.01.99.9999.1")
+    at = run_page("peta", area="99.01.99.9999.1")
     assert not at.exception
     assert _notes(at) == [f"Wilayah `99.01.99.9999.1` dari tautan tidak ada di data; ditampilkan {KAB_NAME}."]
     kecamatan = Store.open(demo_env).areas(within=KAB, level="kecamatan")[Col.KODE]
-    assert _map_codes(at) == set(kecamatan)
+    assert map_codes(at) == set(kecamatan)
     assert at.query_params["area"] == KAB and at.query_params["level"] == "kecamatan"
 
 
 @pytest.mark.parametrize("area", ["99.01.77", "99.01.04.9999", "12.34", "99", "abc", "99.01.04.2003.x"])
 def test_an_unknown_area_falls_back_with_a_note(demo_env, area):
-    at = _app("peta", area=area)
+    at = run_page("peta", area=area)
     assert not at.exception
     assert _notes(at) == [f"Wilayah `{area}` dari tautan tidak ada di data; ditampilkan {KAB_NAME}."]
     assert at.query_params["area"] == KAB
@@ -69,14 +56,14 @@ def test_a_bad_date_shows_the_latest_figures_with_a_note(demo_env):
 
 def test_a_date_without_a_snapshot_and_a_good_date(demo_env):
     dates = Store.open(demo_env).snapshot_dates(KAB)
-    assert _notes(_app("peta", date="2026-11-17")) == [
+    assert _notes(run_page("peta", date="2026-11-17")) == [
         "Tanggal `2026-11-17` dari tautan tidak ada di data; ditampilkan data terbaru."]
-    good = _app("peta", date=dates[0])
+    good = run_page("peta", date=dates[0])
     assert _notes(good) == [] and good.query_params["date"] == dates[0]
 
 
 def test_a_bad_level_and_metric_keep_the_default_view(demo_env):
-    at = _app("peta", level="provinsi", metric="warna")
+    at = run_page("peta", level="provinsi", metric="warna")
     assert not at.exception
     assert _notes(at) == ["Ukuran peta `warna` dari tautan tidak dikenal; peta diwarnai menurut zona.",
                           "Tingkat `provinsi` dari tautan tidak bisa dipakai di sini; peta memakai tingkat bawaan."]
@@ -84,28 +71,28 @@ def test_a_bad_level_and_metric_keep_the_default_view(demo_env):
 
 
 def test_a_level_above_the_area_shown_is_refused(demo_env):
-    at = _app("peta", area="99.01.04", level="kecamatan")
+    at = run_page("peta", area="99.01.04", level="kecamatan")
     assert _notes(at) == ["Tingkat `kecamatan` dari tautan tidak bisa dipakai di sini; peta memakai tingkat bawaan."]
     assert at.radio(key="peta_level").value == "desa"
 
 
 def test_a_bad_language_stays_indonesian_and_english_notes_are_english(demo_env):
-    at = _app("peta", lang="jp")
+    at = run_page("peta", lang="jp")
     assert _notes(at) == ["Bahasa `jp` dari tautan tidak dikenal; dipakai Bahasa Indonesia."]
     assert at.header[0].value == "Peta Cakupan"
-    en = _app("peta", lang="en", metric="warna")
+    en = run_page("peta", lang="en", metric="warna")
     assert _notes(en) == ["Map measure `warna` from the link is unknown; the map is coloured by zone."]
     assert en.header[0].value == "Coverage Map"
 
 
 def test_a_value_is_shown_back_harmless_and_short(demo_env):
-    at = _app("peta", metric="[klik](http://contoh.invalid) `x`\n" + "z" * 80)
+    at = run_page("peta", metric="[klik](http://contoh.invalid) `x`\n" + "z" * 80)
     shown = "[klik](http://contoh.invalid) x " + "z" * 8  # no backtick or line break, 40 characters
     assert _notes(at) == [f"Ukuran peta `{shown}` dari tautan tidak dikenal; peta diwarnai menurut zona."]
 
 
 def test_the_note_is_shown_once(demo_env):
-    at = _app("peta", metric="warna")
+    at = run_page("peta", metric="warna")
     assert len(_notes(at)) == 1
     at.run()
     assert _notes(at) == []
@@ -113,7 +100,7 @@ def test_the_note_is_shown_once(demo_env):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_survives_a_bad_link(demo_env, page):
-    at = _app(page, **BAD)
+    at = run_page(page, **BAD)
     assert not at.exception
     if page != "data":  # the Data page shows its notes after an editor logs in
         assert len(_notes(at)) == len(BAD)
