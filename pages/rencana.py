@@ -106,8 +106,8 @@ with tabs["peta"]:
                                    settings=ctx.settings, lang=ctx.lang), key="rencana_gambar", kind="rencana")
 
 with tabs["cetak"]:
-    st.download_button(ctx.t("rencana_unduh_xlsx"), plan_view.itinerary_xlsx(plan, ctx.lang),
-                       file_name="rencana_jemput_bola.xlsx", key="rencana_unduh")
+    ui.download(ctx.t("rencana_unduh_xlsx"), plan_view.itinerary_xlsx(plan, ctx.lang),
+                file_name="rencana_jemput_bola.xlsx", mime=ui.XLSX_MIME, key="rencana_unduh")
     st.markdown(plan_view.itinerary_markdown(plan, ctx.lang))
 
 with tabs["simpan"]:

@@ -15,6 +15,12 @@ from ui.state import media_allowed
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def download(label: str, data, *, where=st, **options) -> None:
+    """A download button that does not rerun the page: the file is all the click asks for (a rerun
+    redrew every map and chart, and an action taken meanwhile, e.g. opening a tab, could be lost)."""
+    where.download_button(label, data, on_click="ignore", **options)
+
+
 def download_menu(ctx: Context, kinds: tuple[str, ...], *, key: str, within: str | None = None) -> None:
     """A popover to download a chart/map image (PNG 1200×675, 1080×1080, 1080×1350 or SVG).
 
@@ -46,8 +52,8 @@ def _image_choices(ctx: Context, render, *, key: str, area: str, kind: str) -> N
                     format_func=lambda v: ctx.t(f"ukuran_{v}"))
     fmt_name = st.radio(ctx.t("unduh_format"), list(images.FORMATS), key=f"{key}_fmt", horizontal=True,
                         format_func=str.upper)
-    st.download_button(
-        ctx.t("unduh"), data=partial(render, fmt_name=fmt_name, size=size),
+    download(
+        ctx.t("unduh"), partial(render, fmt_name=fmt_name, size=size),
         file_name=media.download_name(area, kind, data_date=ctx.date, size=size, fmt_name=fmt_name),
         mime=images.MIME[fmt_name], key=f"{key}_dl", type="primary", icon=":material/image:")
 
@@ -60,8 +66,8 @@ def briefing_button(ctx: Context, *, key: str = "briefing") -> None:
 
     label = ctx.t("unduh_ringkasan_negara" if ctx.is_country else "unduh_ringkasan_provinsi" if ctx.is_province
                   else "unduh_ringkasan")
-    st.download_button(
-        label, data=partial(briefing.briefing_pdf, queries.store(ctx.url), ctx.area, date=ctx.date, lang=ctx.lang,
+    download(
+        label, partial(briefing.briefing_pdf, queries.store(ctx.url), ctx.area, date=ctx.date, lang=ctx.lang,
                             settings=ctx.settings, today=date.today()),  # the verdict as the page says it
         file_name=media.download_name(ctx.area, "ringkasan", data_date=ctx.date, fmt_name="pdf"),
         mime="application/pdf", key=key, icon=":material/picture_as_pdf:")
@@ -73,14 +79,16 @@ def table_downloads(ctx: Context, data, *, stem: str, sheet: str, key: str) -> N
     if not media_allowed():
         return
     d1, d2, _ = st.columns([1, 1, 4])
-    d1.download_button(ctx.t("kantong_unduh_csv"), export.to_csv_bytes(data, ctx.lang), file_name=f"{stem}.csv",
-                       mime="text/csv", key=f"{key}_csv")
-    d2.download_button(ctx.t("kantong_unduh_xlsx"), export.to_xlsx_bytes({sheet: data}), file_name=f"{stem}.xlsx",
-                       mime=XLSX_MIME, key=f"{key}_xlsx")
+    download(ctx.t("kantong_unduh_csv"), export.to_csv_bytes(data, ctx.lang), where=d1, file_name=f"{stem}.csv",
+             mime="text/csv", key=f"{key}_csv")
+    download(ctx.t("kantong_unduh_xlsx"), export.to_xlsx_bytes({sheet: data}), where=d2, file_name=f"{stem}.xlsx",
+             mime=XLSX_MIME, key=f"{key}_xlsx")
 
 
 def template_downloads(ctx: Context, frame, kind: str) -> None:
     """An import template as CSV (plain ``,`` and ``.``, as the importers read it) and XLSX."""
     c1, c2 = st.columns(2)
-    c1.download_button(ctx.t("unduh_csv"), export.to_csv_bytes(frame), f"templat_{ctx.area}_{kind}.csv", "text/csv")
-    c2.download_button(ctx.t("unduh_xlsx"), export.to_xlsx_bytes({"data": frame}), f"templat_{ctx.area}_{kind}.xlsx")
+    download(ctx.t("unduh_csv"), export.to_csv_bytes(frame), where=c1, file_name=f"templat_{ctx.area}_{kind}.csv",
+             mime="text/csv")
+    download(ctx.t("unduh_xlsx"), export.to_xlsx_bytes({"data": frame}), where=c2,
+             file_name=f"templat_{ctx.area}_{kind}.xlsx", mime=XLSX_MIME)

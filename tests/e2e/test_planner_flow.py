@@ -40,6 +40,13 @@ def _idle(page) -> None:
     expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
 
 
+def _open_tab(page, name: str) -> None:
+    """Open a tab of the page and wait until it is the one shown."""
+    tab = page.get_by_role("tab", name=name)
+    tab.click()
+    expect(tab).to_have_attribute("aria-selected", "true")
+
+
 def _metric(page, label: str):
     return page.get_by_test_id("stMetric").filter(
         has=page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True))
@@ -171,7 +178,7 @@ def test_planner_plans_edits_exports_and_records_actuals(demo_store, launch_app,
     _shot(page, artifacts / "planner_1_plan.png")
 
     # 1b. The map draws on its first opening (no resize) and fits the plan: every stop is in view.
-    page.get_by_role("tab", name="Peta").click()
+    _open_tab(page, "Peta")
     frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
     expect(frame.locator(".leaflet-interactive").first).to_be_attached(timeout=60_000)
     page.wait_for_timeout(1000)
@@ -184,7 +191,7 @@ def test_planner_plans_edits_exports_and_records_actuals(demo_store, launch_app,
                                 && r.bottom <= innerHeight; })""", [unit_colour(u) for u in (1, 2, 3)])
     assert len(in_view) == len(stops) and all(in_view), in_view
     page.locator('iframe[title="streamlit_folium.st_folium"]').screenshot(path=artifacts / "planner_map.png")
-    page.get_by_role("tab", name="Jadwal").click()
+    _open_tab(page, "Jadwal")
 
     # 2. Move one visit by hand: untick a site visited once (alone that day), tick one the plan left out.
     table = plan_view.site_table(plan)
@@ -193,7 +200,7 @@ def test_planner_plans_edits_exports_and_records_actuals(demo_store, launch_app,
     once = table[table["pilih"] & (table["kunjungan"] == "1") & table[Col.KODE].isin(single)].index[0]
     left_out = table[~table["pilih"]].index[0]
     dropped, added = table.at[once, Col.KODE], table.at[left_out, Col.KODE]
-    page.get_by_role("tab", name="Ubah").click()
+    _open_tab(page, "Ubah")
     grid = _visible_grid(page)
     for row in (once, left_out):  # the grid shows the same table, in the same order (codes kept off screen)
         assert _grid_text(grid, 1, row) == table.at[row, Col.NAMA]
@@ -224,7 +231,7 @@ def test_planner_plans_edits_exports_and_records_actuals(demo_store, launch_app,
     _shot(page, artifacts / "planner_2_edited.png")
 
     # 3. Export the itinerary: the printable schedule shows the move; the XLSX has a sheet per unit.
-    page.get_by_role("tab", name="Cetak & unduh").click()
+    _open_tab(page, "Cetak & unduh")
     printed = page.get_by_test_id("stMarkdown").filter(visible=True).filter(has_text="Rencana jemput bola")
     expect(printed.get_by_role("row").filter(has_text=added)).to_have_count(1)
     expect(printed.get_by_role("row").filter(has_text=added).get_by_role("cell").first).to_have_text(str(day))
@@ -246,7 +253,7 @@ def test_planner_plans_edits_exports_and_records_actuals(demo_store, launch_app,
     assert (day, added) in [(r[0], r[2]) for r in _sheet_rows(book[f"Unit {unit}"])]
 
     # 4. Log in as an editor, save the plan under a name, enter what unit 1 recorded on day 1.
-    page.get_by_role("tab", name="Simpan & realisasi").click()
+    _open_tab(page, "Simpan & realisasi")
     expect(page.get_by_text("Masuk sebagai petugas data di panel samping")).to_be_visible()
     sidebar.get_by_label("Nama pengguna").fill(EDITOR)
     sidebar.get_by_label("Kata sandi").fill(PASSWORD)
@@ -255,7 +262,7 @@ def test_planner_plans_edits_exports_and_records_actuals(demo_store, launch_app,
     _idle(page)
     _expect_metric(page, "Perkiraan direkam", fmt.number(edited.total))  # the edits survived the log-in
     _expect_metric(page, "Hasil pemecah", "diubah")
-    page.get_by_role("tab", name="Simpan & realisasi").click()  # (stays open; a no-op if so)
+    _open_tab(page, "Simpan & realisasi")  # (stays open; a no-op if so)
     name_box = page.get_by_label("Nama rencana", exact=True)
     name_box.fill(PLAN_NAME)
     name_box.press("Enter")

@@ -64,6 +64,8 @@ def test_anonymous_sees_the_dashboards_when_public(demo_env, page):
     assert not at.exception
     assert sum(_shown(at).values()) > 0
     assert ASK_LOGIN not in _infos(at)
+    buttons = at.get("download_button")
+    assert [b.proto.ignore_rerun for b in buttons] == [True] * len(buttons)  # a download never reruns the page
 
 
 def test_the_config_file_closes_the_dashboard_too(demo_env, monkeypatch, tmp_path):
@@ -83,6 +85,8 @@ def test_every_role_sees_the_dashboards_once_logged_in(private, page, role):
     assert not at.exception
     assert sum(_shown(at).values()) > 0
     assert ASK_LOGIN not in _infos(at)
+    buttons = at.get("download_button")
+    assert [b.proto.ignore_rerun for b in buttons] == [True] * len(buttons)  # a download never reruns the page
     assert f"Masuk sebagai akun_{role} ({role})" in [c.value for c in at.sidebar.caption]
 
 
