@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from sqlalchemy import event
@@ -16,6 +17,7 @@ ENV_URL = "REKAM_DB_URL"
 
 SCHEMES = ("sqlite", "postgresql", "postgresql+psycopg")  # what the product is built and tested on
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+BUSY_SECONDS = 60  # how long an opener waits for another's lock
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -69,8 +71,8 @@ def sqlite_setup(engine: Engine) -> None:
     def _on_connect(dbapi_conn, _record):
         dbapi_conn.isolation_level = None  # let SQLAlchemy's begin event issue BEGIN itself
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA busy_timeout=60000")  # first: switching to WAL may wait for another opener
-        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
+        _use_wal(cur)
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
@@ -79,6 +81,22 @@ def sqlite_setup(engine: Engine) -> None:
         # Readers take a deferred transaction (WAL lets them run beside a writer).
         write = conn.get_execution_options().get("write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _use_wal(cur) -> None:
+    """Switch the file to WAL (kept in the file: a no-op after the first opener). The switch fails at
+    once, without SQLite's busy wait, while another opener holds the file (replicas starting together
+    on a new store): it is tried again until it takes or BUSY_SECONDS have passed."""
+    deadline, pause = time.monotonic() + BUSY_SECONDS, 0.01
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
 
 
 def safe_url(url: str) -> str:
