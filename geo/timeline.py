@@ -278,26 +278,28 @@ def series(store, within: str, level: Level | str | None = None, *, start: str |
     check_levels(within, level)
     held = _whole_history(store, within, ("series", within, level and Level(level).value, start),
                           lambda: series_from_rows(store.enrollment(within=within), within, level, start=start,
-                                                   names=_names(store, within)), end)
+                                                   names=_names(store, within, level)), end)
     if held is not None:
         return held
     if is_country(within):  # every stored row: summed by the database where it can
         _, level = check_levels(within, level)
         below = stored_sums_each_date(store, level, end=end)
-        per_provinsi = below if level == Level.PROVINSI else stored_sums_each_date(store, Level.PROVINSI, end=end)
-        if below is not None and per_provinsi is not None:
-            return _from_sums(_country_each_date(per_provinsi), below, within, start, _names(store, within))
+        per_provinsi = below if level == Level.PROVINSI or below is None else _rolled_up(below, Level.PROVINSI)
+        if below is not None:
+            return _from_sums(_country_each_date(per_provinsi), below, within, start, _names(store, within, level))
     rows = store.enrollment(within=within, end=end)
-    return series_from_rows(rows, within, level, start=start, names=_names(store, within))
+    return series_from_rows(rows, within, level, start=start, names=_names(store, within, level))
 
 
-def _names(store, within: str) -> pd.DataFrame:
-    """Col.KODE, Col.NAMA of the areas inside ``within``; for the country with every provinsi named
-    (``coverage.provinsi_areas``: a provinsi is seldom stored)."""
-    areas = store.areas(within=within)
+def _names(store, within: str, level: Level | str | None = None) -> pd.DataFrame:
+    """Col.KODE, Col.NAMA of the areas inside ``within``; for the country those at ``level`` only
+    (not the 90,000 of every level) with every provinsi named (``coverage.provinsi_areas``: a
+    provinsi is seldom stored)."""
     if not is_country(within):
-        return areas
+        return store.areas(within=within)
     country = pd.DataFrame({Col.KODE: [COUNTRY], Col.NAMA: [COUNTRY_NAME]})
+    _, level = check_levels(within, level)
+    areas = store.areas(level=level) if level != Level.PROVINSI else None
     return pd.concat([country, areas, provinsi_areas(store)], ignore_index=True)
 
 

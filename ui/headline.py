@@ -39,11 +39,13 @@ def outlook(ctx: Context, area: str | None = None, *, end: str | None = None, ta
                               deadline or settings.deadline_for(end), window, date.today().isoformat())
 
 
-def pace_table(ctx: Context, area: str, target: float, deadline: date, window: int = DEFAULT_RATE_WINDOW_DAYS):
-    """The projection of every area inside ``area`` (``geo.trend.projection_table``) at the chosen
-    date, seen today like ``outlook``: a projected date already past is flagged as such."""
+def pace_table(ctx: Context, area: str, target: float, deadline: date, window: int = DEFAULT_RATE_WINDOW_DAYS,
+               level: str | None = None):
+    """The projection of every area at ``level`` (default: the next level down) inside ``area``
+    (``geo.trend.projection_table``) at the chosen date, seen today like ``outlook``: a projected date
+    already past is flagged as such."""
     return queries.projection_table(ctx.url, ctx.stamp, area, ctx.date, target, deadline, window,
-                                    date.today().isoformat())
+                                    date.today().isoformat(), level)
 
 
 def verdict_box(ctx: Context, projection: dict) -> None:

@@ -1,24 +1,33 @@
 """Beranda of the whole country (``geo.schema.COUNTRY``): the verdict, the age of the data, the
 figures summed over every provinsi with the media pack and the national PDF, the zone map of the
-kabupaten/kota, and the provinsi and kabupaten/kota ranked from the lowest coverage up — sortable
-tables (numbers stay numbers under their Indonesian form) with a search.
+kabupaten/kota, and the provinsi and kabupaten/kota ranked from the lowest coverage up, each with
+its pace and when it reaches hijau at that pace — sortable tables (numbers and dates stay sortable
+under their Indonesian form) with a search.
 """
 from __future__ import annotations
+
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from geo import fmt
-from geo.schema import Col, Level
+from geo.columns import POIN_PER_MINGGU, STATUS, TANGGAL_PROYEKSI
+from geo.config import DEFAULT_RATE_WINDOW_DAYS
+from geo.present import trend as trend_words
 from geo.present import zone_label
+from geo.schema import COUNTRY, Col, Level
+from geo.trend import Status
 from ui import queries
 from ui.context import Context
 from ui.downloads import briefing_button, download_menu
-from ui.headline import kpis, outlook, stale_notice, verdict_box
+from ui.headline import kpis, outlook, pace_table, stale_notice, verdict_box
 from ui.map_view import labels_by_default, show_map
 from ui.state import link_notes, media_allowed, page_title, source_line
 
 RANK = "no"  # the rank in the worst-first order: clicking its title brings that order back
+WHEN = "kapan_hijau"  # when hijau is reached at the area's pace, as a key that sorts (see ``with_pace``)
+NEVER = 1e7  # WHEN of an area never reaching hijau at its pace: after every day's ordinal
 
 
 def country_home(ctx: Context) -> None:
@@ -45,47 +54,73 @@ def country_home(ctx: Context) -> None:
 
     st.subheader(ctx.t("home_peringkat_negara"))
     by_provinsi, by_kabupaten = st.tabs([ctx.t("tingkat_provinsi"), ctx.t("tingkat_kabupaten")])
+    data_date = summary["now"].get(Col.TANGGAL)
     with by_provinsi:
-        ranking_table(ctx, Level.PROVINSI)
+        ranking_table(ctx, Level.PROVINSI, data_date)
     with by_kabupaten:
-        ranking_table(ctx, Level.KABUPATEN)
-    if summary["previous_date"]:
-        st.caption(ctx.t("home_peringkat_sejak", tanggal=fmt.long_date(summary["previous_date"], ctx.lang)))
+        ranking_table(ctx, Level.KABUPATEN, data_date)
+    st.caption(ctx.t("home_peringkat_laju", hari=fmt.number(DEFAULT_RATE_WINDOW_DAYS, lang=ctx.lang),
+                     hijau=trend_words.threshold_text(ctx.settings.zones.hijau, ctx.lang)))
 
 
-def ranking_table(ctx: Context, level: Level) -> None:
-    """The areas of ``level`` worst first, narrowed by the search box (name or provinsi, any case)."""
-    ranked = queries.country_ranking(ctx.url, ctx.stamp, level.value, ctx.date)
+def ranking_table(ctx: Context, level: Level, data_date: str | None) -> None:
+    """The areas of ``level`` worst first with their pace, narrowed by the search box (name or
+    provinsi, any case)."""
+    ranked, words = with_pace(ctx, queries.country_ranking(ctx.url, ctx.stamp, level.value, ctx.date), level, data_date)
     query = st.text_input(ctx.t("home_peringkat_cari"), key=f"home_cari_{level.value}",
                           placeholder=ctx.t("home_peringkat_cari_bantuan"))
     shown = ranked.assign(**{RANK: range(1, len(ranked) + 1)})
     if query.strip():
         text = (shown[Col.NAMA] + " " + shown[queries.PROVINSI_COLUMN]).str.casefold()
         shown = shown[text.str.contains(query.strip().casefold(), regex=False)]
-    st.dataframe(styled(ctx, shown, with_provinsi=level != Level.PROVINSI), hide_index=True, width="stretch",
+    st.dataframe(styled(ctx, shown, words, with_provinsi=level != Level.PROVINSI), hide_index=True, width="stretch",
+                 column_config={ctx.t("kol_tanggal_proyeksi"): st.column_config.Column(alignment="left")},
                  height=min(38 + 35 * max(len(shown), 1), 460))
     st.caption(ctx.t("home_peringkat_jumlah", jumlah=fmt.number(len(shown), lang=ctx.lang),
                      semua=fmt.number(len(ranked), lang=ctx.lang)))
 
 
-def styled(ctx: Context, table: pd.DataFrame, *, with_provinsi: bool):
+def with_pace(ctx: Context, ranked: pd.DataFrame, level: Level, data_date: str | None) -> tuple[pd.DataFrame, dict]:
+    """``ranked`` with each area's coverage points gained per week (POIN_PER_MINGGU) and when hijau is
+    reached at that pace by the office's deadline rule (``geo.trend.projection_table``, seen today), under
+    WHEN as a key that sorts: the day's ordinal, 0 when already hijau, NEVER when never at that pace,
+    NaN without a trend; and {key: words} (``trend_words.when_words``: a day already past is marked)."""
+    hijau = ctx.settings.zones.hijau
+    deadline = date.fromisoformat(ctx.settings.deadline_for(data_date))
+    pace = pace_table(ctx, COUNTRY, hijau, deadline, level=level.value).set_index(Col.KODE)
+    keys, words = [], {}
+    for record in pace.to_dict("records"):
+        row = {k: None if pd.isna(v) else v for k, v in record.items()}
+        if row[TANGGAL_PROYEKSI] is not None:
+            key = float(date.fromisoformat(str(row[TANGGAL_PROYEKSI])[:10]).toordinal())
+        else:
+            key = {Status.SUDAH_TERCAPAI.value: 0.0, Status.TIDAK_TERCAPAI.value: NEVER}.get(row[STATUS], float("nan"))
+        keys.append(key)
+        if not pd.isna(key):
+            words[key] = trend_words.when_words(row, ctx.lang)
+    out = ranked.assign(**{POIN_PER_MINGGU: ranked[Col.KODE].map(pace[POIN_PER_MINGGU]),
+                           WHEN: ranked[Col.KODE].map(pd.Series(keys, index=pace.index))})
+    return out, words
+
+
+def styled(ctx: Context, table: pd.DataFrame, words: dict, *, with_provinsi: bool):
     """The ranking as numbers (so a click on a column's title sorts by value) shown in ``ctx.lang``'s
-    form (``92,28%``, ``1.234``), headers in words; names from files stay plain text."""
+    form (``92,28%``, ``1.234``, a day in words), headers in words; names from files stay plain text."""
     lang = ctx.t
     columns = {RANK: lang("kol_peringkat"), Col.NAMA: lang("kol_nama"),
                **({queries.PROVINSI_COLUMN: lang("kol_provinsi")} if with_provinsi else {}),
                Col.CAKUPAN: lang("kol_cakupan"), Col.BELUM: lang("kol_belum"), Col.ZONA: lang("kol_zona"),
-               Col.PERUBAHAN: lang("kol_perubahan")}
+               POIN_PER_MINGGU: lang("kol_poin_per_minggu"), WHEN: lang("kol_tanggal_proyeksi")}
     frame = table[list(columns)].reset_index(drop=True)
     frame[Col.ZONA] = [zone_label(z, ctx.lang) for z in frame[Col.ZONA]]
-    for c in (Col.CAKUPAN, Col.PERUBAHAN):
+    for c in (Col.CAKUPAN, Col.BELUM, POIN_PER_MINGGU, WHEN):
         frame[c] = pd.to_numeric(frame[c], errors="coerce").astype(float)
-    frame[Col.BELUM] = pd.to_numeric(frame[Col.BELUM], errors="coerce").astype(float)
     frame = frame.rename(columns=columns)
     return frame.style.format({
         columns[Col.CAKUPAN]: lambda v: fmt.percent(v, 2, ctx.lang),
         columns[Col.BELUM]: lambda v: fmt.number(v, lang=ctx.lang),
-        columns[Col.PERUBAHAN]: lambda v: fmt.signed(v, 2, ctx.lang, ctx.t("poin")),
+        columns[POIN_PER_MINGGU]: lambda v: fmt.signed(v, 2, ctx.lang, ctx.t("poin")),
+        columns[WHEN]: lambda v: "–" if pd.isna(v) else words[v],
     })
 
 

@@ -180,8 +180,9 @@ def cards(url: str, stamp: Stamp, area: str, date: str | None) -> dict:
 
 # --- trend -----------------------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=32)
-def series(url: str, stamp: Stamp, area: str, end: str | None):
-    return timeline.series(held(url, stamp, area), area, end=end)
+def series(url: str, stamp: Stamp, area: str, end: str | None, level: str | None = None):
+    """``timeline.series`` of ``area`` and its areas at ``level`` (default: the next level down)."""
+    return timeline.series(held(url, stamp, area), area, level, end=end)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -196,11 +197,13 @@ def projection(url: str, stamp: Stamp, area: str, end: str | None, target: float
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def projection_table(url: str, stamp: Stamp, area: str, end: str | None, target: float, deadline: date,
-                     window: int, today: str):
-    """``trend.projection_table`` of the areas inside ``area``, seen on ``today`` (ISO: a projected
-    date already past is flagged, so it is never shown as the future)."""
-    return trend.projection_table(store(url), area, target_pct=target, deadline=deadline, window_days=window,
-                                  as_of=end, frame=series(url, stamp, area, end), today=date.fromisoformat(today))
+                     window: int, today: str, level: str | None = None):
+    """``trend.projection_table`` of the areas at ``level`` (default: the next level down) inside
+    ``area``, seen on ``today`` (ISO: a projected date already past is flagged, so it is never shown as
+    the future)."""
+    return trend.projection_table(store(url), area, level, target_pct=target, deadline=deadline, window_days=window,
+                                  as_of=end, frame=series(url, stamp, area, end, level),
+                                  today=date.fromisoformat(today))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

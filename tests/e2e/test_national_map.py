@@ -85,5 +85,9 @@ def test_country_screenshots(country_app, chromium, artifacts, size, lang):
             for screen in range(3):  # the first screen, then one screen further down each time
                 page.screenshot(path=artifacts / f"national_{name}_{size}_{lang}_{screen}.png")
                 page.evaluate(_SCROLL, height - 100)
+            if name == "beranda":  # the kabupaten/kota ranking, its long marked dates included
+                page.get_by_test_id("stMainBlockContainer").get_by_role("tab").nth(1).click()
+                page.get_by_test_id("stDataFrame").filter(visible=True).last.scroll_into_view_if_needed()
+                page.screenshot(path=artifacts / f"national_beranda_kabupaten_{size}_{lang}.png")
     finally:
         context.close()

@@ -46,6 +46,10 @@ def test_sums_read_from_the_database_equal_the_rule_on_every_row(store):
                                           timeline.sums_each_date(kept, level))
     by_rows = timeline.series_from_rows(rows, COUNTRY, names=timeline._names(store, COUNTRY))
     pd.testing.assert_frame_equal(timeline.series(store, COUNTRY), by_rows)
+    # the kabupaten/kota of the country (their provinsi rolled up from them, not summed again)
+    by_rows = timeline.series_from_rows(rows, COUNTRY, "kabupaten", names=timeline._names(store, COUNTRY, "kabupaten"))
+    pd.testing.assert_frame_equal(timeline.series(store, COUNTRY, "kabupaten"), by_rows)
+    assert set(by_rows[Col.KODE]) == {COUNTRY, "31.71", "36.03", "36.71"}
     pd.testing.assert_frame_equal(timeline.area_over_time(store, COUNTRY), timeline._over_time(rows, COUNTRY))
 
 

@@ -5,9 +5,11 @@ Kantong and Tren open on it."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pytest
 import shapely
@@ -80,20 +82,50 @@ def test_beranda_of_the_country_sums_the_source_file(country_env):
     assert len(map_codes(at)) == 10  # every kabupaten/kota of the three provinsi
 
 
+def _shown_text(element) -> pd.DataFrame:
+    """A styled dataframe's cells as the reader sees them (the Styler's display values)."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    shown = convert_arrow_bytes_to_pandas_df(element.proto.arrow_data.styler.display_values)
+    return shown.set_axis(element.value.columns, axis=1)
+
+
+def _hijau_day(rows: pd.DataFrame, width: int) -> pd.Series:
+    """Per area: the day it reaches hijau (92 %) at its pace between the two dates (wajib unchanged), as
+    the sortable ordinal the ranking keeps (0: already there), from the source file alone."""
+    first, last = (rows[rows[Col.TANGGAL] == d].groupby(rows[Col.KODE].str[:width])[[Col.WAJIB, Col.SUDAH]].sum()
+                   for d in (rows[Col.TANGGAL].min(), rows[Col.TANGGAL].max()))
+    days = (pd.Timestamp(rows[Col.TANGGAL].max()) - pd.Timestamp(rows[Col.TANGGAL].min())).days
+    rate = (last[Col.SUDAH] - first[Col.SUDAH]) / days
+    wait = np.ceil((0.92 * last[Col.WAJIB] - last[Col.SUDAH]) / rate)
+    day = [pd.Timestamp(rows[Col.TANGGAL].max()).date().toordinal() + int(w) for w in wait]
+    return pd.Series(np.where(wait > 0, day, 0), index=last.index, dtype=float)
+
+
 def test_beranda_ranks_provinsi_and_kabupaten_lowest_coverage_first(country_env):
     at = run_page("beranda", area=COUNTRY)
     rows = country_env[1]
     now, before = _coverage_by(_latest(rows), 2), _coverage_by(rows[rows[Col.TANGGAL] == rows[Col.TANGGAL].min()], 2)
     provinsi, kabupaten = at.dataframe[0].value, at.dataframe[1].value
-    assert list(provinsi.columns) == ["Peringkat", "Nama wilayah", "Cakupan", "Belum rekam", "Zona", "Perubahan cakupan"]
+    assert list(provinsi.columns) == ["Peringkat", "Nama wilayah", "Cakupan", "Belum rekam", "Zona", "Naik per minggu",
+                                      "Perkiraan tercapai"]
     order = now.sort_values().index
     assert list(provinsi["Nama wilayah"]) == [PROVINSI_NAMES[k] for k in order]
     assert provinsi["Cakupan"].tolist() == pytest.approx(now[order].tolist())
-    assert provinsi["Perubahan cakupan"].tolist() == pytest.approx((now - before)[order].tolist())
+    assert provinsi["Naik per minggu"].tolist() == pytest.approx((now - before)[order].tolist())  # a week apart
+    assert provinsi["Perkiraan tercapai"].tolist() == _hijau_day(rows, 2)[order].tolist()
     by_kabupaten = _coverage_by(_latest(rows), 5).sort_values()
     assert list(kabupaten["Peringkat"]) == list(range(1, 11))
     assert kabupaten["Cakupan"].tolist() == pytest.approx(by_kabupaten.tolist())
     assert list(kabupaten["Provinsi"]) == [PROVINSI_NAMES[k[:2]] for k in by_kabupaten.index]
+    days = _hijau_day(rows, 5)[by_kabupaten.index]
+    assert kabupaten["Perkiraan tercapai"].tolist() == days.tolist()
+    # as the reader sees them: a day (all before 5 December 2026 here: marked as past), or already there
+    today = date.today().toordinal()
+    words = [("sudah tercapai" if d == 0 else fmt.long_date(date.fromordinal(int(d)))
+              + (" (sudah lewat)" if d < today else "")) for d in days]
+    assert _shown_text(at.dataframe[1])["Perkiraan tercapai"].tolist() == words
+    assert 0 < (days == 0).sum() < len(days)  # both kinds are there
 
 
 def test_the_kabupaten_ranking_is_searched_by_name(country_env):
