@@ -322,6 +322,15 @@ def worst_first(table: pd.DataFrame) -> pd.DataFrame:
         columns=["_c", "_b"])
 
 
+def lagging(table: pd.DataFrame, as_of: str, days: int) -> pd.DataFrame:
+    """The rows of ``table`` (Col.TANGGAL: each area's newest date summed, ISO) whose newest data is
+    more than ``days`` days older than ``as_of``, the oldest first (then by code): their figures stand
+    beside fresher ones in a ranking but are not as recent. Areas without data are not among them."""
+    dated = table[table[Col.TANGGAL].notna()]
+    age = (pd.Timestamp(as_of) - pd.to_datetime(dated[Col.TANGGAL])).dt.days
+    return dated[age > days].sort_values([Col.TANGGAL, Col.KODE], ignore_index=True)
+
+
 def ranking(store: Store, level: Level | str, *, within: str, date: str | None = None,
             zones: ZoneConfig = ZoneConfig()) -> pd.DataFrame:
     """The areas at ``level`` inside ``within`` worst first (``worst_first``), with the change

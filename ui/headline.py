@@ -13,12 +13,14 @@ import streamlit as st
 
 from geo import fmt
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
+from geo.coverage import lagging
 from geo.present import display_table
 from geo.present import trend as trend_words
 from geo.render.maps.layers import OVER_100
 from geo.schema import Col
 from ui import queries
 from ui.context import Context, zone_badge
+from ui.tables import plain
 
 _SHOW = {"success": (st.success, ":material/check_circle:"), "info": (st.info, ":material/info:"),
          "warning": (st.warning, ":material/schedule:"), "error": (st.error, ":material/warning:")}
@@ -66,6 +68,23 @@ def stale_notice(ctx: Context) -> None:
         st.warning(text, icon=":material/history:")
 
 
+def lagging_notice(ctx: Context, ranked, data_date: str | None, level: str, shown: int = 8) -> None:
+    """A warning naming the areas of ``ranked`` (a ranking: Col.NAMA, Col.TANGGAL) whose newest data
+    is more than ``settings.stale_days`` older than the ranking's own date, oldest first (the first
+    ``shown`` by name and date): a ranking otherwise reads their old figures as today's."""
+    if not data_date:
+        return
+    late = lagging(ranked, data_date, ctx.settings.stale_days)
+    if late.empty:
+        return
+    names = [f"{plain(n)} ({fmt.long_date(d, ctx.lang)})" for n, d in zip(late[Col.NAMA], late[Col.TANGGAL])]
+    more = len(names) - shown
+    listed = ", ".join(names[:shown]) + (ctx.t("dan_lainnya", jumlah=fmt.number(more, lang=ctx.lang)) if more > 0 else "")
+    st.warning(ctx.t("peringkat_tertinggal", jumlah=fmt.number(len(late), lang=ctx.lang),
+                     tingkat=ctx.t(f"tingkat_jamak_{level}"), batas=fmt.number(ctx.settings.stale_days, lang=ctx.lang),
+                     tanggal=fmt.long_date(data_date, ctx.lang), daftar=listed), icon=":material/history:")
+
+
 def over_100_badge(ctx: Context) -> str:
     """The marker of an area recorded beyond its wajib KTP: its own colour and dashed border."""
     return (f'<span style="color:{OVER_100};border:2px dashed {OVER_100};padding:1px 8px;border-radius:10px;'
@@ -101,6 +120,7 @@ def child_ranking(ctx: Context, level: str, data_date: str | None) -> None:
     (``geo.coverage.ranking``) with their change and their trend: coverage points gained per week
     over the rate window and when the hijau zone is reached at that pace (``geo.trend``)."""
     ranked = queries.ranking(ctx.url, ctx.stamp, level, ctx.area, ctx.date)
+    lagging_notice(ctx, ranked, data_date, level)
     hijau = ctx.settings.zones.hijau
     pace = pace_table(ctx, ctx.area, hijau, date.fromisoformat(ctx.settings.deadline_for(data_date)))
     view = display_table(ranked, [Col.NAMA, Col.CAKUPAN, Col.BELUM, Col.ZONA, Col.PERUBAHAN], ctx.lang)

@@ -21,7 +21,7 @@ from geo.trend import Status
 from ui import queries
 from ui.context import Context
 from ui.downloads import briefing_button, download_menu
-from ui.headline import kpis, outlook, pace_table, stale_notice, verdict_box
+from ui.headline import kpis, lagging_notice, outlook, pace_table, stale_notice, verdict_box
 from ui.map_view import labels_by_default, show_map
 from ui.state import link_notes, media_allowed, page_title, source_line
 
@@ -67,6 +67,7 @@ def ranking_table(ctx: Context, level: Level, data_date: str | None) -> None:
     """The areas of ``level`` worst first with their pace, narrowed by the search box (name or
     provinsi, any case)."""
     ranked, words = with_pace(ctx, queries.country_ranking(ctx.url, ctx.stamp, level.value, ctx.date), level, data_date)
+    lagging_notice(ctx, ranked, data_date, level.value)
     query = st.text_input(ctx.t("home_peringkat_cari"), key=f"home_cari_{level.value}",
                           placeholder=ctx.t("home_peringkat_cari_bantuan"))
     shown = ranked.assign(**{RANK: range(1, len(ranked) + 1)})

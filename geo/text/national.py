@@ -15,6 +15,11 @@ TEXTS = {
     "home_peringkat_jumlah": ("{jumlah} dari {semua} wilayah · klik judul kolom untuk mengurutkan",
                               "{jumlah} of {semua} areas · click a column's title to sort"),
     "kol_provinsi": ("Provinsi", "Province"),
+    "peringkat_tertinggal": ("Data {jumlah} {tingkat} lebih dari {batas} hari lebih tua dari {tanggal}: {daftar}. "
+                             "Angka mereka di peringkat ini bukan keadaan {tanggal}; minta data terbaru.",
+                             "Data more than {batas} days older than {tanggal} in {jumlah} of the {tingkat}: {daftar}. "
+                             "Their figures in this ranking are not those of {tanggal}; ask for newer data."),
+    "dan_lainnya": (" dan {jumlah} lainnya", " and {jumlah} more"),
     "peta_perbesar": ("Perbesar peta untuk memuat kecamatan, lalu desa, yang ada di layar.",
                       "Zoom in to load the districts, then the villages, on screen."),
     "peta_layar_dimuat": ("Di layar: {jumlah} {tingkat} (dimuat untuk bagian peta ini; geser atau perkecil untuk "
@@ -23,6 +28,8 @@ TEXTS = {
                           "other areas)."),
     "peta_layar_terlalu_banyak": ("Terlalu banyak {tingkat} di layar ({jumlah}); perbesar peta untuk memuatnya.",
                                   "Too many {tingkat} on screen ({jumlah}); zoom in to load them."),
+    "tingkat_jamak_provinsi": ("provinsi", "provinces"),
+    "tingkat_jamak_kabupaten": ("kabupaten/kota", "regencies/cities"),
     "tingkat_jamak_kecamatan": ("kecamatan", "districts"),
     "tingkat_jamak_desa": ("desa/kelurahan", "villages"),
 }

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from geo.coverage import coverage_table, ranking
+from geo.coverage import coverage_table, lagging, ranking
 from geo.render import maps
 from geo.schema import COUNTRY, Col, Level, is_country, top_level
 from geo.store import Store
@@ -109,3 +109,11 @@ def test_the_country_against_its_target_lists_its_provinsi(store):
     assert table.loc[table[Col.KODE] == "18", Col.CAKUPAN].tolist() == pytest.approx([90.0])
     assert table.loc[table[Col.KODE] == "36", Col.NAMA].tolist() == ["Banten"]
     assert table.loc[table[Col.KODE] == COUNTRY, Col.NAMA].tolist() == ["Indonesia"]
+
+
+def test_lagging_areas_are_those_older_than_the_limit_oldest_first():
+    table = pd.DataFrame({Col.KODE: ["36.01", "36.02", "36.03", "36.04", "36.05"],
+                          Col.TANGGAL: ["2026-11-17", "2026-11-16", "2026-10-01", None, "2026-12-01"]})
+    late = lagging(table, "2026-12-01", 14)
+    # 36.01 is 14 days old (not more), 36.04 has no data (shown as such, not as late)
+    assert late[Col.KODE].tolist() == ["36.03", "36.02"]

@@ -5,6 +5,7 @@ Kantong and Tren open on it."""
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -327,3 +328,28 @@ def test_the_first_zoom_finds_its_kecamatan_read_ahead(country_env, monkeypatch)
     assert {k[:2] for k in map_codes(at)} == set(PROVINSI_NAMES)  # kecamatan of each provinsi
     assert {k.count(".") for k in map_codes(at)} == {2}
     assert reads == []
+
+
+def test_a_kabupaten_that_stopped_reporting_is_named_above_the_rankings(country, tmp_path, monkeypatch):
+    """Every office but Kota Serang's sends a file dated 1 December: the country's and Banten's rankings
+    say Kota Serang's figures are those of 16 November, not of 1 December (more than 14 days older)."""
+    url, rows = country
+    copy = tmp_path / "rekam.sqlite"
+    shutil.copyfile(url.removeprefix("sqlite:///"), copy)
+    store = Store.open(f"sqlite:///{copy}")
+    newer = _latest(rows)
+    newer = newer[~newer[Col.KODE].str.startswith("36.73.")].drop(columns=Col.TANGGAL)
+    store.add_enrollment(newer.assign(**{Col.SUDAH: newer[Col.SUDAH] + 5}), tanggal="2026-12-01")
+    store.close()
+    monkeypatch.setenv("REKAM_DB_URL", f"sqlite:///{copy}")
+    warning = ("Data 1 kabupaten/kota lebih dari 14 hari lebih tua dari 1 Desember 2026: Kota Serang "
+               "(16 November 2026). Angka mereka di peringkat ini bukan keadaan 1 Desember 2026; minta data terbaru.")
+    country_page = run_page("beranda", area=COUNTRY)
+    assert not country_page.exception
+    assert [w.value for w in country_page.warning if "peringkat ini" in w.value] == [warning]  # the kabupaten tab
+    banten = run_page("beranda", area="36")
+    assert not banten.exception
+    assert [w.value for w in banten.warning if "peringkat ini" in w.value] == [warning]
+    # the provinsi: Banten's newest data (1 December) is fresh; no provinsi lags
+    at_16 = run_page("beranda", area=COUNTRY, date="2026-11-16")  # before the newer files: none lags
+    assert not [w for w in at_16.warning if "peringkat ini" in w.value]
