@@ -203,7 +203,7 @@ def area_over_time(store, kode: str, *, end: str | None = None) -> pd.DataFrame:
                           lambda: _over_time(store.enrollment(within=kode), kode), end)
     if held is not None:
         return held
-    per_provinsi = stored_sums_each_date(store, Level.PROVINSI, end=end) if is_country(kode) else None
+    per_provinsi = _country_sums(store, Level.PROVINSI, end) if is_country(kode) else None
     if per_provinsi is not None:
         return _by_date(_country_each_date(per_provinsi))
     return _over_time(store.enrollment(within=kode, end=end), kode)
@@ -283,12 +283,27 @@ def series(store, within: str, level: Level | str | None = None, *, start: str |
         return held
     if is_country(within):  # every stored row: summed by the database where it can
         _, level = check_levels(within, level)
-        below = stored_sums_each_date(store, level, end=end)
+        below = _country_sums(store, level, end)
         per_provinsi = below if level == Level.PROVINSI or below is None else _rolled_up(below, Level.PROVINSI)
         if below is not None:
             return _from_sums(_country_each_date(per_provinsi), below, within, start, _names(store, within, level))
     rows = store.enrollment(within=within, end=end)
     return series_from_rows(rows, within, level, start=start, names=_names(store, within, level))
+
+
+def _country_sums(store, level: Level, end: str | None) -> pd.DataFrame | None:
+    """``stored_sums_each_date`` at ``level`` up to ``end``. A store keeping what is derived from its
+    snapshot (``geo.store.held.HeldLatest``) sums every kabupaten/kota's dates once: the provinsi are
+    rolled up from them, and another ``end`` is a cut (each date's sums come from rows on or before it)."""
+    keep = getattr(store, "derived", None)
+    if keep is None or level.depth > Level.KABUPATEN.depth:
+        return stored_sums_each_date(store, level, end=end)
+    kabupaten = keep(("country_sums", Level.KABUPATEN.value), lambda: stored_sums_each_date(store, Level.KABUPATEN))
+    if kabupaten is None:
+        return stored_sums_each_date(store, level, end=end)
+    if end is not None:
+        kabupaten = kabupaten[(kabupaten[PER_TANGGAL] <= end).to_numpy()].reset_index(drop=True)
+    return kabupaten if level == Level.KABUPATEN else _rolled_up(kabupaten, level)
 
 
 def _names(store, within: str, level: Level | str | None = None) -> pd.DataFrame:

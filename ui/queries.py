@@ -25,7 +25,7 @@ from geo.columns import PROVINSI_NAMA
 from geo.config import Settings
 from geo.schema import COUNTRY, COUNTRY_NAME, Col, Level, ZoneConfig, ancestor_code, is_country
 from geo.store import Store
-from geo.store.held import HeldArea
+from geo.store.held import HeldArea, HeldLatest
 
 ROOT = Path(__file__).resolve().parents[1]  # the folder of dashboard.py (Streamlit serves ./static)
 Stamp = tuple[int, int]
@@ -39,12 +39,15 @@ def store(url: str) -> Store:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def held(url: str, stamp: Stamp, area: str | None) -> Store | HeldArea:
+def held(url: str, stamp: Stamp, area: str | None) -> Store | HeldArea | HeldLatest:
     """The store with ``area``'s recording figures read once per stamp and served from memory
     (``geo.store.held``), with the histories computed from them kept: a new date on a page is then
-    a slice of what was computed, not a new read. The store itself when ``area`` is None or the whole
-    country (``HeldArea`` holds one area's rows; the country's are every row of the store)."""
-    return HeldArea(store(url), area) if area and not is_country(area) else store(url)
+    a slice of what was computed, not a new read. For the whole country, its newest rows of the last
+    dates asked (``HeldLatest``: every version of every desa is too much to hold); the store itself
+    when ``area`` is None."""
+    if not area:
+        return store(url)
+    return HeldLatest(store(url)) if is_country(area) else HeldArea(store(url), area)
 
 
 @st.cache_resource(show_spinner=False)
@@ -305,7 +308,7 @@ def country_offered(url: str, stamp: Stamp) -> bool:
 def country_ranking(url: str, stamp: Stamp, level: str, date: str | None) -> pd.DataFrame:
     """``geo.coverage.country_ranking``: the provinsi or the kabupaten/kota of the country, worst
     first, with Col.PERUBAHAN and the provinsi's name (PROVINSI_COLUMN)."""
-    return coverage.country_ranking(store(url), level, date=date)
+    return coverage.country_ranking(held(url, stamp, COUNTRY), level, date=date)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

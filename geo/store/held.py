@@ -9,9 +9,14 @@ changes (``ui.queries`` keys it on the stamp). ``derived`` keeps results compute
 with them (``geo.timeline`` keeps each history whole, so that another date is a slice of it).
 An area of more than ``MAX_HELD_ROWS`` stored rows (a large provinsi with years of weekly data) is
 not held: every call then goes to the store, as without it.
+
+The whole country is too large to hold every version of: ``HeldLatest`` keeps instead, for the last
+few dates asked, the country's newest rows on or before that date (one row per area, some 84,000),
+from which its Beranda sums the country, ranks its provinsi and kabupaten/kota and maps them.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from threading import Lock
 
@@ -20,7 +25,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.exc import CompileError
 
-from geo.schema import Col
+from geo.schema import Col, is_country
 from geo.store.core import Store
 from geo.store.tables import enrollment_table
 
@@ -117,3 +122,60 @@ class HeldArea:
         if key not in self._derived:
             self._derived[key] = compute()
         return self._derived[key]
+
+
+class HeldLatest:
+    """``store`` with the whole country's newest rows on or before a date (``enrollment(latest=True)``)
+    read once per date and kept for the ``keep`` dates asked last; every other call is the store's own.
+    A snapshot too, like ``HeldArea``: made for one store stamp."""
+
+    def __init__(self, store: Store, keep: int = 3):
+        self.store = store
+        self.keep = keep
+        self._latest: OrderedDict[str | None, pd.DataFrame] = OrderedDict()
+        self._areas: dict[tuple, pd.DataFrame] = {}
+        self._derived: dict[Hashable, object] = {}
+        self._lock = Lock()
+
+    def __getattr__(self, name: str):
+        return getattr(self.store, name)
+
+    def enrollment(self, *, within: str | None = None, start: str | None = None, end: str | None = None,
+                   latest: bool = False) -> pd.DataFrame:
+        """``Store.enrollment`` with the same arguments and the same frame: the newest rows of any
+        area (the country's, filtered by code) from those held for ``end``."""
+        if not latest or start is not None:
+            return self.store.enrollment(within=within, start=start, end=end, latest=latest)
+        rows = self._rows_at(end)
+        if within is None or is_country(within):
+            return rows.reset_index(drop=True)
+        codes = rows[Col.KODE]
+        out = rows[((codes == within) | codes.str.startswith(within + ".")).to_numpy()]
+        if out.empty:  # the store's own empty frame (its column types)
+            return self.store.enrollment(within=within, end=end, latest=True)
+        return out.reset_index(drop=True)
+
+    def areas(self, *, within: str | None = None, level=None, geometry: bool = False):
+        """``Store.areas``; codes and names (no shapes) read once per question (a copy each time)."""
+        if geometry:
+            return self.store.areas(within=within, level=level, geometry=True)
+        key = (within, getattr(level, "value", level))
+        if key not in self._areas:
+            self._areas[key] = self.store.areas(within=within, level=level)
+        return self._areas[key].copy()
+
+    def derived(self, key: Hashable, compute: Callable[[], object]):
+        """``compute()``, kept under ``key`` for as long as this snapshot lives (as ``HeldArea.derived``)."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
+
+    def _rows_at(self, end: str | None) -> pd.DataFrame:
+        with self._lock:
+            if end in self._latest:
+                self._latest.move_to_end(end)
+            else:
+                self._latest[end] = self.store.enrollment(end=end, latest=True)
+                while len(self._latest) > self.keep:
+                    self._latest.popitem(last=False)
+            return self._latest[end]

@@ -7,10 +7,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from geo import timeline
+from geo import coverage, timeline
 from geo.schema import COUNTRY, Col
 from geo.store import Store
 from geo.store import sums as stored
+from geo.store.held import HeldLatest
+
+reported = stored.reported_sums
 
 MONDAYS = ["2026-01-05", "2026-01-12", "2026-01-19"]
 THURSDAYS = ["2026-01-08", "2026-01-15", "2026-01-22"]
@@ -72,3 +75,24 @@ def test_too_many_desa_read_one_by_one_or_rows_at_several_levels_read_every_row(
     rows = store.enrollment()
     pd.testing.assert_frame_equal(timeline.series(store, COUNTRY),
                                   timeline.series_from_rows(rows, COUNTRY, names=timeline._names(store, COUNTRY)))
+
+
+def test_the_country_held_for_its_pages_answers_as_the_store(store, monkeypatch):
+    """``HeldLatest`` (the country's Beranda): the newest rows of any area at any date, the series of
+    the provinsi and of the kabupaten/kota and the country's totals are the store's own, and every
+    kabupaten/kota's dates are summed by the database once for all of them."""
+    country = HeldLatest(store, keep=2)
+    for end in (None, THURSDAYS[0], MONDAYS[1], "2026-01-20", "2025-12-31"):
+        for within in (None, COUNTRY, "31", "36.03", B1, "99"):
+            pd.testing.assert_frame_equal(country.enrollment(within=within, end=end, latest=True),
+                                          store.enrollment(within=within, end=end, latest=True))
+    summed = []
+    monkeypatch.setattr(stored, "reported_sums", lambda *a, **k: summed.append(1) or reported(*a, **k))
+    for end in (None, THURSDAYS[0], MONDAYS[1], "2026-01-20"):
+        for level in ("provinsi", "kabupaten"):
+            pd.testing.assert_frame_equal(timeline.series(country, COUNTRY, level, end=end),
+                                          timeline.series(store, COUNTRY, level, end=end))
+        pd.testing.assert_frame_equal(timeline.area_over_time(country, COUNTRY, end=end),
+                                      timeline.area_over_time(store, COUNTRY, end=end))
+        assert coverage.area_totals(country, COUNTRY, date=end) == coverage.area_totals(store, COUNTRY, date=end)
+    assert len(summed) == 1 + 4 * 3  # the held country once; the store every time
