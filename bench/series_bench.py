@@ -24,6 +24,13 @@ Times, in one process, fastest of ``--repeat``:
   it stands for), which the product's arithmetic was before.
 
 Prints seconds (CPU and wall) and the ratios product / naive (below 1: the product is faster).
+
+Then the country's Beranda (``ui.national.country_home``) as its data calls, Streamlit's caches left
+out: the totals at the date and the one before, the verdict, the kabupaten/kota's coverage for the map,
+the provinsi and kabupaten/kota ranked with their series and pace — with the country held as the
+pages hold it (``geo.store.held.HeldLatest``: each date's newest rows read once, every kabupaten/kota's
+dates summed once) against the same calls on the store itself (as before it). "First load" starts
+from a new ``HeldLatest``; "another date" asks for the previous week on the same one.
 Numbers printed, nothing asserted: speed is not a test.
 """
 from __future__ import annotations
@@ -43,8 +50,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.national_bench import CODE_TABLE, SEED, code_table, enrollment_rows  # noqa: E402
+from geo import coverage, targets, trend  # noqa: E402
 from geo.schema import COUNTRY, Col, Level  # noqa: E402
 from geo.store import Store  # noqa: E402
+from geo.store.held import HeldLatest  # noqa: E402
 from geo.timeline import as_of_every_date, series, series_from_rows, sum_each_date  # noqa: E402
 
 FIRST_WEEK = date(2026, 1, 5)
@@ -80,10 +89,27 @@ def naive(rows: pd.DataFrame) -> pd.DataFrame:
     return summed.assign(cakupan=100 * summed[Col.SUDAH] / summed[Col.WAJIB])
 
 
-def clock(action, repeat: int) -> tuple[float, float]:
-    """(CPU seconds, wall seconds) of ``action()``, the fastest of ``repeat`` runs each."""
+def country_home(store, day: str) -> None:
+    """The data calls of the country's Beranda at ``day`` (see the module)."""
+    coverage.area_totals(store, COUNTRY, date=day)
+    before = coverage.previous_date(store, COUNTRY, day)
+    coverage.area_totals(store, COUNTRY, date=before)
+    targets.area_projection(store, COUNTRY, date_=day, today=date.fromisoformat(day))
+    coverage.coverage_table(store, Level.KABUPATEN, within=COUNTRY, date=day)
+    for level in (Level.PROVINSI, Level.KABUPATEN):
+        coverage.country_ranking(store, level, date=day)
+        frame = series(store, COUNTRY, level, end=day)
+        trend.projection_table(store, COUNTRY, level, target_pct=92, deadline=date(2026, 12, 31), as_of=day,
+                               frame=frame)
+
+
+def clock(action, repeat: int, before=None) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of ``action()``, the fastest of ``repeat`` runs each (``before()``
+    runs untimed ahead of each)."""
     cpu, wall = [], []
     for _ in range(repeat):
+        if before:
+            before()
         start, started = time.process_time(), time.perf_counter()
         action()
         cpu.append(time.process_time() - start)
@@ -119,6 +145,24 @@ def main() -> None:
             (p_cpu, p_wall), (n_cpu, n_wall) = clock(product, args.repeat), clock(baseline, args.repeat)
             print(f"| {name} | {p_cpu:.2f} s | {p_wall:.2f} s | {n_cpu:.2f} s | {n_wall:.2f} s "
                   f"| {p_cpu / n_cpu:.1f}× | {p_wall / n_wall:.1f}× |", flush=True)
+        dates = store.snapshot_dates(COUNTRY)
+        newest, week_before = dates[-1], dates[-3]
+        held = {}
+
+        def fresh(loaded: bool = False) -> None:
+            held["country"] = HeldLatest(store)
+            if loaded:
+                country_home(held["country"], newest)
+
+        print("\nThe country's Beranda (its data calls):\n")
+        print("| case | held CPU | wall | store itself CPU | wall | ratio CPU | ratio wall |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for name, day, before in (("first load", newest, fresh),
+                                  ("another date (a week before)", week_before, lambda: fresh(loaded=True))):
+            (p_cpu, p_wall) = clock(lambda: country_home(held["country"], day), args.repeat, before)
+            (n_cpu, n_wall) = clock(lambda: country_home(store, day), args.repeat)
+            print(f"| {name} | {p_cpu:.2f} s | {p_wall:.2f} s | {n_cpu:.2f} s | {n_wall:.2f} s "
+                  f"| {p_cpu / n_cpu:.2f}× | {p_wall / n_wall:.2f}× |", flush=True)
         store.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
