@@ -57,3 +57,17 @@ def build(real_dir: Path, folder: Path) -> tuple[str, Path]:
         store.add_enrollment(part.drop(columns=Col.TANGGAL), tanggal=day)
     store.close()
     return url, source
+
+
+def copy_sqlite(url: str, path: Path) -> str:
+    """A copy of the SQLite store at ``url`` written to ``path`` (SQLite's backup: what is still in the
+    write-ahead log of an open store is copied too); its URL."""
+    import sqlite3
+
+    source, target = sqlite3.connect(url.removeprefix("sqlite:///")), sqlite3.connect(path)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    return f"sqlite:///{path}"

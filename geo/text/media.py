@@ -103,6 +103,12 @@ TEXTS = {
         "Behind target ({n} {tingkat}, coverage / target): {daftar}.",
     ),
     "rb_lainnya": (", dan {n} lainnya", ", and {n} more"),
+    "rb_data_lama": (
+        "Data {n} kabupaten/kota lebih dari {batas} hari lebih tua dari {tanggal}, angkanya bukan keadaan "
+        "{tanggal}: {daftar}.",
+        "{n} {n|regency/city has|regencies/cities have} data more than {batas} days older than {tanggal}, "
+        "not the figures of {tanggal}: {daftar}.",
+    ),
     "rb_zona_anak_tanpa": (" · {n} tanpa data", " · {n} without data"),
     "rb_merah": ("Zona merah: {daftar}.", "Red zone: {daftar}."),
     "rb_di_atas_100": (

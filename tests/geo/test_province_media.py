@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from geo import fmt
@@ -13,8 +14,10 @@ from geo.cli import main
 from geo.render import briefing, media
 from geo.config import load_settings
 from geo.coverage import coverage_table
+from geo.schema import Col
 from geo.store import Store
-from tests.banten import PROVINCE, banten_store, kabupaten_totals
+from tests.banten import DATES, PROVINCE, banten_store, kabupaten_totals
+from tests.national_store import copy_sqlite
 from tests.geo.test_briefing import _text
 
 SETTINGS = load_settings()
@@ -102,3 +105,23 @@ def test_province_alerts_name_the_provinsi_not_its_code(banten):
     assert own and {a.nama for a in own} == {"Banten"}
     table = vs_target(store, PROVINCE, today=date(2026, 12, 5), settings=SETTINGS)
     assert table.loc[table["kode"] == PROVINCE, "nama"].tolist() == ["Banten"]
+
+
+def test_the_briefing_names_a_kabupaten_whose_data_is_old(banten, tmp_path):
+    """Every Banten office but Kota Serang's sends a file dated 1 December: the provinsi's page says Kota
+    Serang's figures are those of 16 November (more than basi_hari days older than the page's date)."""
+    url, _, rows = banten
+    store = Store.open(copy_sqlite(url, tmp_path / "banten.sqlite"))
+    try:
+        newer = rows[~rows["kode"].str.startswith("36.73.")]
+        store.add_enrollment(pd.DataFrame({Col.KODE: newer["kode"], Col.WAJIB: newer[f"wajib_{DATES[-1]}"],
+                                           Col.SUDAH: newer[f"sudah_{DATES[-1]}"] + 3}), tanggal="2026-12-01")
+        flat = " ".join(_text(briefing.briefing_pdf(store, PROVINCE, settings=SETTINGS), tmp_path).split())
+        assert (f"Data 1 kabupaten/kota lebih dari {SETTINGS.stale_days} hari lebih tua dari 1 Desember 2026, "
+                f"angkanya bukan keadaan 1 Desember 2026: Kota Serang ({fmt.long_date(DATES[-1])}).") in flat
+        english = " ".join(_text(briefing.briefing_pdf(store, PROVINCE, settings=SETTINGS, lang="en"), tmp_path).split())
+        assert "1 regency/city has data more than 14 days older than 1 December 2026" in english
+    finally:
+        store.close()
+    fresh = " ".join(_text(briefing.briefing_pdf(banten[1], PROVINCE, settings=SETTINGS), tmp_path).split())
+    assert "lebih tua dari" not in fresh  # every office reported on the page's date

@@ -5,7 +5,6 @@ Kantong and Tren open on it."""
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from geo import fmt
 from geo.schema import COUNTRY, Col
 from geo.store import Store
 from geo.store.tables import map_shapes_table
-from tests.national_store import BOUNDARIES, FILES, build
+from tests.national_store import BOUNDARIES, FILES, build, copy_sqlite
 from ui.viewport import Viewport, answered
 from tests.pages.pages_run import map_codes, run_page
 
@@ -334,14 +333,13 @@ def test_a_kabupaten_that_stopped_reporting_is_named_above_the_rankings(country,
     """Every office but Kota Serang's sends a file dated 1 December: the country's and Banten's rankings
     say Kota Serang's figures are those of 16 November, not of 1 December (more than 14 days older)."""
     url, rows = country
-    copy = tmp_path / "rekam.sqlite"
-    shutil.copyfile(url.removeprefix("sqlite:///"), copy)
-    store = Store.open(f"sqlite:///{copy}")
+    copy = copy_sqlite(url, tmp_path / "rekam.sqlite")
+    store = Store.open(copy)
     newer = _latest(rows)
     newer = newer[~newer[Col.KODE].str.startswith("36.73.")].drop(columns=Col.TANGGAL)
     store.add_enrollment(newer.assign(**{Col.SUDAH: newer[Col.SUDAH] + 5}), tanggal="2026-12-01")
     store.close()
-    monkeypatch.setenv("REKAM_DB_URL", f"sqlite:///{copy}")
+    monkeypatch.setenv("REKAM_DB_URL", copy)
     warning = ("Data 1 kabupaten/kota lebih dari 14 hari lebih tua dari 1 Desember 2026: Kota Serang "
                "(16 November 2026). Angka mereka di peringkat ini bukan keadaan 1 Desember 2026; minta data terbaru.")
     country_page = run_page("beranda", area=COUNTRY)
