@@ -88,7 +88,8 @@ def with_pace(ctx: Context, ranked: pd.DataFrame, level: Level, data_date: str |
     NaN without a trend; and {key: words} (``trend_words.when_words``: a day already past is marked)."""
     hijau = ctx.settings.zones.hijau
     deadline = date.fromisoformat(ctx.settings.deadline_for(data_date))
-    pace = pace_table(ctx, COUNTRY, hijau, deadline, level=level.value).set_index(Col.KODE)
+    below = None if level == Level.PROVINSI else level.value  # the provinsi: the verdict's own (cached) series
+    pace = pace_table(ctx, COUNTRY, hijau, deadline, level=below).set_index(Col.KODE)
     keys, words = [], {}
     for record in pace.to_dict("records"):
         row = {k: None if pd.isna(v) else v for k, v in record.items()}
