@@ -36,6 +36,7 @@ ARTIFACTS = ROOT / "tests" / "_artifacts"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 START_TIMEOUT_S = 60
+EXPECT_TIMEOUT_MS = 20_000
 _pg_databases = itertools.count(1)
 
 
@@ -176,8 +177,11 @@ def served(db_url: str, log: Path):
 def chromium():
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} not found (apt-get install chromium); browser tests need Debian's chromium")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # An assertion waits for the page up to EXPECT_TIMEOUT_MS (Playwright's own 5 s is one slow rerun
+    # on a busy 2-core machine); one that holds returns at once, so passing tests are not slower.
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
