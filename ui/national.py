@@ -15,12 +15,12 @@ from geo import fmt
 from geo.columns import POIN_PER_MINGGU, STATUS, TANGGAL_PROYEKSI
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
 from geo.present import trend as trend_words
-from geo.present import zone_label
+from geo.present import download_table, zone_label
 from geo.schema import COUNTRY, Col, Level
 from geo.trend import Status
 from ui import queries
 from ui.context import Context
-from ui.downloads import briefing_button, download_menu
+from ui.downloads import briefing_button, download_menu, table_downloads
 from ui.headline import kpis, lagging_notice, outlook, pace_table, stale_notice, verdict_box
 from ui.map_view import labels_by_default, show_map
 from ui.state import link_notes, media_allowed, page_title, source_line
@@ -79,6 +79,24 @@ def ranking_table(ctx: Context, level: Level, data_date: str | None) -> None:
                  height=min(38 + 35 * max(len(shown), 1), 460))
     st.caption(ctx.t("home_peringkat_jumlah", jumlah=fmt.number(len(shown), lang=ctx.lang),
                      semua=fmt.number(len(ranked), lang=ctx.lang)))
+    table_downloads(ctx, ranking_download(ctx, shown, words, with_provinsi=level != Level.PROVINSI),
+                    stem=f"peringkat_{level.value}_{COUNTRY}_{data_date or ''}".rstrip("_"),
+                    sheet=ctx.t("kol_peringkat"), key=f"home_unduh_{level.value}")
+
+
+def ranking_download(ctx: Context, table: pd.DataFrame, words: dict, *, with_provinsi: bool) -> pd.DataFrame:
+    """The ranking as shown, for a spreadsheet: numbers as numbers (coverage and pace to two decimals),
+    the area's code and the date of its newest data added, the projected date in words."""
+    columns = {RANK: "kol_peringkat", Col.NAMA: "kol_nama", Col.KODE: "kol_kode",
+               **({queries.PROVINSI_COLUMN: "kol_provinsi"} if with_provinsi else {}),
+               Col.CAKUPAN: "kol_cakupan", Col.BELUM: "kol_belum", Col.ZONA: "kol_zona",
+               POIN_PER_MINGGU: "kol_poin_per_minggu", WHEN: "kol_tanggal_proyeksi", Col.TANGGAL: "kol_tanggal"}
+    frame = table[list(columns)].reset_index(drop=True)
+    for c in (Col.CAKUPAN, POIN_PER_MINGGU):
+        frame[c] = pd.to_numeric(frame[c], errors="coerce").astype(float).round(2)
+    frame[Col.BELUM] = pd.to_numeric(frame[Col.BELUM], errors="coerce").astype("Int64")
+    frame[WHEN] = ["–" if pd.isna(v) else words[v] for v in frame[WHEN]]
+    return download_table(frame, [ctx.t(k) for k in columns.values()], ctx.lang)
 
 
 def with_pace(ctx: Context, ranked: pd.DataFrame, level: Level, data_date: str | None) -> tuple[pd.DataFrame, dict]:

@@ -351,3 +351,40 @@ def test_a_kabupaten_that_stopped_reporting_is_named_above_the_rankings(country,
     # the provinsi: Banten's newest data (1 December) is fresh; no provinsi lags
     at_16 = run_page("beranda", area=COUNTRY, date="2026-11-16")  # before the newer files: none lags
     assert not [w for w in at_16.warning if "peringkat ini" in w.value]
+
+
+def test_the_rankings_download_as_spreadsheets_with_numbers_as_numbers(country_env, monkeypatch):
+    """CSV (Indonesian Excel's ";" and ",") and XLSX of each ranking as shown: the kabupaten/kota worst
+    first with code, provinsi, coverage from the source file, pace, projected day and date of the data."""
+    import io
+
+    import openpyxl
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    files, add = {}, MediaFileManager.add
+
+    def catch(self, data, mimetype, coordinates, file_name=None, is_for_static_download=False):
+        files[file_name] = data
+        return add(self, data, mimetype, coordinates, file_name, is_for_static_download)
+
+    monkeypatch.setattr(MediaFileManager, "add", catch)
+    at = run_page("beranda", area=COUNTRY)
+    assert not at.exception
+    rows = country_env[1]
+    day = rows[Col.TANGGAL].max()
+    by_kabupaten = _coverage_by(_latest(rows), 5).sort_values()
+    shown = pd.read_csv(io.BytesIO(files[f"peringkat_kabupaten_ID_{day}.csv"]), sep=";", decimal=",",
+                        encoding="utf-8-sig", dtype={"Kode": str})
+    assert list(shown.columns) == ["Peringkat", "Nama wilayah", "Kode", "Provinsi", "Cakupan", "Belum rekam", "Zona",
+                                   "Naik per minggu", "Perkiraan tercapai", "Data per"]
+    assert shown["Kode"].tolist() == by_kabupaten.index.tolist()
+    assert shown["Cakupan"].tolist() == pytest.approx(by_kabupaten.round(2).tolist())
+    assert shown["Provinsi"].tolist() == [PROVINSI_NAMES[k[:2]] for k in by_kabupaten.index]
+    assert shown["Perkiraan tercapai"].tolist() == _shown_text(at.dataframe[1])["Perkiraan tercapai"].tolist()
+    assert set(shown["Data per"]) == {day}
+    book = openpyxl.load_workbook(io.BytesIO(files[f"peringkat_provinsi_ID_{day}.xlsx"]))
+    assert book.sheetnames == ["Peringkat"]
+    sheet = list(book["Peringkat"].iter_rows(values_only=True))
+    now = _coverage_by(_latest(rows), 2).sort_values()
+    assert [r[2] for r in sheet[1:]] == now.index.tolist()
+    assert sheet[0][3] == "Cakupan" and [r[3] for r in sheet[1:]] == pytest.approx(now.round(2).tolist())  # numbers
