@@ -87,16 +87,23 @@ def ranking_table(ctx: Context, level: Level, data_date: str | None) -> None:
 def ranking_download(ctx: Context, table: pd.DataFrame, words: dict, *, with_provinsi: bool) -> pd.DataFrame:
     """The ranking as shown, for a spreadsheet: numbers as numbers (coverage and pace to two decimals),
     the area's code and the date of its newest data added, the projected date in words."""
-    columns = {RANK: "kol_peringkat", Col.NAMA: "kol_nama", Col.KODE: "kol_kode",
-               **({queries.PROVINSI_COLUMN: "kol_provinsi"} if with_provinsi else {}),
-               Col.CAKUPAN: "kol_cakupan", Col.BELUM: "kol_belum", Col.ZONA: "kol_zona",
-               POIN_PER_MINGGU: "kol_poin_per_minggu", WHEN: "kol_tanggal_proyeksi", Col.TANGGAL: "kol_tanggal"}
+    columns = _columns(with_provinsi, download=True)
     frame = table[list(columns)].reset_index(drop=True)
     for c in (Col.CAKUPAN, POIN_PER_MINGGU):
         frame[c] = pd.to_numeric(frame[c], errors="coerce").astype(float).round(2)
     frame[Col.BELUM] = pd.to_numeric(frame[Col.BELUM], errors="coerce").astype("Int64")
     frame[WHEN] = ["–" if pd.isna(v) else words[v] for v in frame[WHEN]]
     return download_table(frame, [ctx.t(k) for k in columns.values()], ctx.lang)
+
+
+def _columns(with_provinsi: bool, *, download: bool = False) -> dict[str, str]:
+    """{column: text key of its header} of a ranking as shown; a download adds the area's code and
+    the date of its data."""
+    return {RANK: "kol_peringkat", Col.NAMA: "kol_nama", **({Col.KODE: "kol_kode"} if download else {}),
+            **({queries.PROVINSI_COLUMN: "kol_provinsi"} if with_provinsi else {}),
+            Col.CAKUPAN: "kol_cakupan", Col.BELUM: "kol_belum", Col.ZONA: "kol_zona",
+            POIN_PER_MINGGU: "kol_poin_per_minggu", WHEN: "kol_tanggal_proyeksi",
+            **({Col.TANGGAL: "kol_tanggal"} if download else {})}
 
 
 def with_pace(ctx: Context, ranked: pd.DataFrame, level: Level, data_date: str | None) -> tuple[pd.DataFrame, dict]:
@@ -126,11 +133,7 @@ def with_pace(ctx: Context, ranked: pd.DataFrame, level: Level, data_date: str |
 def styled(ctx: Context, table: pd.DataFrame, words: dict, *, with_provinsi: bool):
     """The ranking as numbers (so a click on a column's title sorts by value) shown in ``ctx.lang``'s
     form (``92,28%``, ``1.234``, a day in words), headers in words; names from files stay plain text."""
-    lang = ctx.t
-    columns = {RANK: lang("kol_peringkat"), Col.NAMA: lang("kol_nama"),
-               **({queries.PROVINSI_COLUMN: lang("kol_provinsi")} if with_provinsi else {}),
-               Col.CAKUPAN: lang("kol_cakupan"), Col.BELUM: lang("kol_belum"), Col.ZONA: lang("kol_zona"),
-               POIN_PER_MINGGU: lang("kol_poin_per_minggu"), WHEN: lang("kol_tanggal_proyeksi")}
+    columns = {column: ctx.t(key) for column, key in _columns(with_provinsi).items()}
     frame = table[list(columns)].reset_index(drop=True)
     frame[Col.ZONA] = [zone_label(z, ctx.lang) for z in frame[Col.ZONA]]
     for c in (Col.CAKUPAN, Col.BELUM, POIN_PER_MINGGU, WHEN):
