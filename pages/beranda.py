@@ -51,7 +51,8 @@ ui.target_summary(ctx)
 
 if ctx.is_province:  # which kabupaten/kota are behind, and are they catching up
     st.subheader(ctx.t("home_peringkat"))
-    ui.child_ranking(ctx, child.value, summary["now"].get(Col.TANGGAL))
+    ui.ranking_table(ctx, child, summary["now"].get(Col.TANGGAL))
+    ui.pace_note(ctx)
     if summary["previous_date"]:
         st.caption(ctx.t("home_peringkat_sejak", tanggal=fmt.long_date(summary["previous_date"], ctx.lang)))
 else:

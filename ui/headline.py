@@ -14,7 +14,6 @@ import streamlit as st
 from geo import fmt
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
 from geo.coverage import lagging
-from geo.present import display_table
 from geo.present import trend as trend_words
 from geo.render.maps.layers import OVER_100
 from geo.schema import Col
@@ -113,19 +112,3 @@ def kpis(ctx: Context, summary: dict) -> None:
         st.markdown(":blue[:material/warning: " + ctx.t(
             "kpi_desa_di_atas_100", n=fmt.number(now[Col.N_DI_ATAS_100], lang=ctx.lang),
             orang=fmt.number(now.get(Col.KELEBIHAN) or 0, lang=ctx.lang)) + "]")
-
-
-def child_ranking(ctx: Context, level: str, data_date: str | None) -> None:
-    """The areas at ``level`` inside the picked area (a provinsi's kabupaten/kota) worst first
-    (``geo.coverage.ranking``) with their change and their trend: coverage points gained per week
-    over the rate window and when the hijau zone is reached at that pace (``geo.trend``)."""
-    ranked = queries.ranking(ctx.url, ctx.stamp, level, ctx.area, ctx.date)
-    lagging_notice(ctx, ranked, data_date, level)
-    hijau = ctx.settings.zones.hijau
-    pace = pace_table(ctx, ctx.area, hijau, date.fromisoformat(ctx.settings.deadline_for(data_date)))
-    view = display_table(ranked, [Col.NAMA, Col.CAKUPAN, Col.BELUM, Col.ZONA, Col.PERUBAHAN], ctx.lang)
-    for header, values in trend_words.pace_columns(pace, ranked[Col.KODE], ctx.lang).items():
-        view[header] = values
-    st.dataframe(view, hide_index=True, width="stretch")
-    st.caption(ctx.t("home_peringkat_laju", hari=fmt.number(DEFAULT_RATE_WINDOW_DAYS, lang=ctx.lang),
-                     hijau=trend_words.threshold_text(hijau, ctx.lang)))

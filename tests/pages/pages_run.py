@@ -1,9 +1,11 @@
-"""Helpers of the province and country AppTests: run a page with query parameters, read its map."""
+"""Helpers of the province and country AppTests: run a page with query parameters, read its map and
+the cells of a styled table as shown."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,3 +24,11 @@ def map_codes(at: AppTest) -> set[str]:
     script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
     data, _ = json.JSONDecoder().raw_decode(script[script.index('{"type":"FeatureCollection"'):])
     return {f["properties"]["kode"] for f in data["features"]}
+
+
+def shown_text(element) -> pd.DataFrame:
+    """A styled dataframe's cells as the reader sees them (the Styler's display values), under its headers."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    shown = convert_arrow_bytes_to_pandas_df(element.proto.arrow_data.styler.display_values)
+    return shown.set_axis(element.value.columns, axis=1)

@@ -20,22 +20,6 @@ SUMMARY = json.loads((DEMO_DIR / "ringkasan.json").read_text(encoding="utf-8"))
 KAB = SUMMARY["kabupaten"]["kode"]
 
 
-@pytest.fixture
-def files(monkeypatch) -> dict:
-    """Bytes of every file the page offers, by file name (AppTest keeps no media after a run)."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
-
-    caught = {}
-    add = MediaFileManager.add
-
-    def catch(self, data, mimetype, coordinates, file_name=None, is_for_static_download=False):
-        caught[file_name] = data
-        return add(self, data, mimetype, coordinates, file_name, is_for_static_download)
-
-    monkeypatch.setattr(MediaFileManager, "add", catch)
-    return caught
-
-
 def _app() -> AppTest:
     return AppTest.from_file(str(ROOT / "pages" / "kantong.py"), default_timeout=120).run()
 

@@ -22,7 +22,7 @@ from geo.store import Store
 from geo.store.tables import map_shapes_table
 from tests.national_store import BOUNDARIES, FILES, build, copy_sqlite
 from ui.viewport import Viewport, answered
-from tests.pages.pages_run import map_codes, run_page
+from tests.pages.pages_run import map_codes, run_page, shown_text as _shown_text
 
 ROOT = Path(__file__).resolve().parents[2]
 PROVINSI_NAMES = {"18": "Lampung", "19": "Kepulauan Bangka Belitung", "36": "Banten"}
@@ -80,14 +80,6 @@ def test_beranda_of_the_country_sums_the_source_file(country_env):
     assert values["Belum rekam"] == fmt.number(belum)
     assert values["Cakupan"] == fmt.percent(100 * sudah / wajib)
     assert len(map_codes(at)) == 10  # every kabupaten/kota of the three provinsi
-
-
-def _shown_text(element) -> pd.DataFrame:
-    """A styled dataframe's cells as the reader sees them (the Styler's display values)."""
-    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
-
-    shown = convert_arrow_bytes_to_pandas_df(element.proto.arrow_data.styler.display_values)
-    return shown.set_axis(element.value.columns, axis=1)
 
 
 def _hijau_day(rows: pd.DataFrame, width: int) -> pd.Series:
@@ -353,21 +345,13 @@ def test_a_kabupaten_that_stopped_reporting_is_named_above_the_rankings(country,
     assert not [w for w in at_16.warning if "peringkat ini" in w.value]
 
 
-def test_the_rankings_download_as_spreadsheets_with_numbers_as_numbers(country_env, monkeypatch):
+def test_the_rankings_download_as_spreadsheets_with_numbers_as_numbers(country_env, files):
     """CSV (Indonesian Excel's ";" and ",") and XLSX of each ranking as shown: the kabupaten/kota worst
     first with code, provinsi, coverage from the source file, pace, projected day and date of the data."""
     import io
 
     import openpyxl
-    from streamlit.runtime.media_file_manager import MediaFileManager
 
-    files, add = {}, MediaFileManager.add
-
-    def catch(self, data, mimetype, coordinates, file_name=None, is_for_static_download=False):
-        files[file_name] = data
-        return add(self, data, mimetype, coordinates, file_name, is_for_static_download)
-
-    monkeypatch.setattr(MediaFileManager, "add", catch)
     at = run_page("beranda", area=COUNTRY)
     assert not at.exception
     rows = country_env[1]

@@ -18,7 +18,7 @@ from geo.coverage import area_totals, coverage_table, previous_date, worst_first
 from geo.schema import Col
 from geo.trend import projection_table, slowest_first
 from geo.store import Store
-from tests.pages.pages_run import map_codes, run_page
+from tests.pages.pages_run import map_codes, run_page, shown_text
 
 ROOT = Path(__file__).resolve().parents[2]
 PROV, PROV_NAME, SECOND = "99", "Provinsi Uji", "99.02"
@@ -97,10 +97,11 @@ def test_beranda_ranks_the_kabupaten_lowest_coverage_first(province_env):
     store = Store.open(province_env)
     table = worst_first(coverage_table(store, "kabupaten", within=PROV))
     before = coverage_table(store, "kabupaten", within=PROV, date=previous_date(store, PROV)).set_index(Col.KODE)
-    shown = at.dataframe[-1].value
+    values, shown = at.dataframe[-1].value, shown_text(at.dataframe[-1])  # numbers that sort, words as read
     assert list(shown.columns) == ["Nama wilayah", "Cakupan", "Belum rekam", "Zona", "Perubahan cakupan",
                                    "Naik per minggu", "Perkiraan tercapai"]
     assert list(shown["Nama wilayah"]) == list(table[Col.NAMA]) == ["Kota Uji Kedua", "Kabupaten Contoh Sejahtera"]
+    assert values["Cakupan"].tolist() == pytest.approx(table[Col.CAKUPAN].astype(float).tolist())
     assert list(shown["Cakupan"]) == [fmt.percent(c, 2) for c in table[Col.CAKUPAN]]
     assert list(shown["Belum rekam"]) == [fmt.number(b) for b in table[Col.BELUM]]
     moved = [c - before.loc[k, Col.CAKUPAN] for k, c in zip(table[Col.KODE], table[Col.CAKUPAN])]
@@ -205,3 +206,21 @@ def test_screenshot_mode_of_the_provinsi_is_clean(province_env, page):
     if page in ("beranda", "tren"):  # the ranking stays: it is the provinsi's story
         assert set(at.dataframe[-1 if page == "beranda" else 0].value["Nama wilayah"]) == {
             "Kabupaten Contoh Sejahtera", "Kota Uji Kedua"}
+
+
+def test_the_provinsi_ranking_downloads_with_numbers_as_numbers(province_env, files):
+    """The kabupaten/kota ranking as a spreadsheet: the screen's columns with the code and the date of
+    the data added, coverage and its change as numbers."""
+    import io
+
+    run_page("beranda", area=PROV)
+    store = Store.open(province_env)
+    table = worst_first(coverage_table(store, "kabupaten", within=PROV))
+    day = store.snapshot_dates(PROV)[-1]
+    shown = pd.read_csv(io.BytesIO(files[f"peringkat_kabupaten_{PROV}_{day}.csv"]), sep=";", decimal=",",
+                        encoding="utf-8-sig", dtype={"Kode": str})
+    assert list(shown.columns) == ["Nama wilayah", "Kode", "Cakupan", "Belum rekam", "Zona", "Perubahan cakupan",
+                                   "Naik per minggu", "Perkiraan tercapai", "Data per"]
+    assert shown["Kode"].tolist() == table[Col.KODE].tolist()
+    assert shown["Cakupan"].tolist() == pytest.approx(table[Col.CAKUPAN].astype(float).round(2).tolist())
+    assert shown["Belum rekam"].tolist() == table[Col.BELUM].astype(int).tolist()

@@ -1,0 +1,129 @@
+"""Areas ranked from the lowest coverage up, for the offices above a kabupaten: a provinsi's
+kabupaten/kota, the country's provinsi and kabupaten/kota. One table for all: numbers that sort
+when a column's title is clicked, shown in the reader's form (``92,28%``, ``1.234``, a day in
+words); each area's pace and when it reaches hijau at that pace; the areas whose data is old named
+above it; a CSV/XLSX download of it as shown. The country's tables add their rank, each area's
+provinsi and a search box.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from geo import fmt
+from geo.columns import POIN_PER_MINGGU, STATUS, TANGGAL_PROYEKSI
+from geo.config import DEFAULT_RATE_WINDOW_DAYS
+from geo.present import download_table, zone_label
+from geo.present import trend as trend_words
+from geo.schema import Col, Level, top_level
+from geo.trend import Status
+from ui import queries
+from ui.context import Context
+from ui.downloads import table_downloads
+from ui.headline import lagging_notice, pace_table
+
+RANK = "no"  # the rank in the worst-first order: clicking its title brings that order back
+WHEN = "kapan_hijau"  # when hijau is reached at the area's pace, as a key that sorts (see ``with_pace``)
+NEVER = 1e7  # WHEN of an area never reaching hijau at its pace: after every day's ordinal
+
+
+def ranking_table(ctx: Context, level: Level, data_date: str | None) -> None:
+    """The areas at ``level`` inside the picked area worst first with their pace; for the country
+    with their rank and provinsi, narrowed by a search box (name or provinsi, any case); for a
+    provinsi with their change since the data before."""
+    country = ctx.is_country
+    ranked = (queries.country_ranking(ctx.url, ctx.stamp, level.value, ctx.date) if country
+              else queries.ranking(ctx.url, ctx.stamp, level.value, ctx.area, ctx.date))
+    ranked, words = with_pace(ctx, ranked, level, data_date)
+    lagging_notice(ctx, ranked, data_date, level.value)
+    shown = ranked.assign(**{RANK: range(1, len(ranked) + 1)})
+    if country:
+        query = st.text_input(ctx.t("home_peringkat_cari"), key=f"home_cari_{level.value}",
+                              placeholder=ctx.t("home_peringkat_cari_bantuan"))
+        if query.strip():
+            text = (shown[Col.NAMA] + " " + shown[queries.PROVINSI_COLUMN]).str.casefold()
+            shown = shown[text.str.contains(query.strip().casefold(), regex=False)]
+    columns = _columns(ctx, level)
+    st.dataframe(styled(ctx, shown, words, columns), hide_index=True, width="stretch",
+                 column_config={ctx.t("kol_tanggal_proyeksi"): st.column_config.Column(alignment="left")},
+                 height=min(38 + 35 * max(len(shown), 1), 460))
+    if country:
+        st.caption(ctx.t("home_peringkat_jumlah", jumlah=fmt.number(len(shown), lang=ctx.lang),
+                         semua=fmt.number(len(ranked), lang=ctx.lang)))
+    table_downloads(ctx, ranking_download(ctx, shown, words, _columns(ctx, level, download=True)),
+                    stem=f"peringkat_{level.value}_{ctx.area}_{data_date or ''}".rstrip("_"),
+                    sheet=ctx.t("kol_peringkat"), key=f"home_unduh_{level.value}")
+
+
+def pace_note(ctx: Context) -> None:
+    """What the pace columns mean (under the rankings)."""
+    st.caption(ctx.t("home_peringkat_laju", hari=fmt.number(DEFAULT_RATE_WINDOW_DAYS, lang=ctx.lang),
+                     hijau=trend_words.threshold_text(ctx.settings.zones.hijau, ctx.lang)))
+
+
+def ranking_download(ctx: Context, table: pd.DataFrame, words: dict, columns: dict[str, str]) -> pd.DataFrame:
+    """The ranking as shown, for a spreadsheet: numbers as numbers (coverage, change and pace to two
+    decimals), with the area's code and the date of its newest data, the projected date in words."""
+    frame = table[list(columns)].reset_index(drop=True)
+    for c in {Col.CAKUPAN, Col.PERUBAHAN, POIN_PER_MINGGU} & set(columns):
+        frame[c] = pd.to_numeric(frame[c], errors="coerce").astype(float).round(2)
+    frame[Col.BELUM] = pd.to_numeric(frame[Col.BELUM], errors="coerce").astype("Int64")
+    frame[WHEN] = ["–" if pd.isna(v) else words[v] for v in frame[WHEN]]
+    return download_table(frame, [ctx.t(k) for k in columns.values()], ctx.lang)
+
+
+def _columns(ctx: Context, level: Level, *, download: bool = False) -> dict[str, str]:
+    """{column: text key of its header} of the ranking as shown: the country's with the rank (and the
+    provinsi of a kabupaten/kota), a provinsi's with the change since the data before; a download adds
+    the area's code and the date of its data."""
+    country = ctx.is_country
+    return {**({RANK: "kol_peringkat"} if country else {}), Col.NAMA: "kol_nama",
+            **({Col.KODE: "kol_kode"} if download else {}),
+            **({queries.PROVINSI_COLUMN: "kol_provinsi"} if country and level != Level.PROVINSI else {}),
+            Col.CAKUPAN: "kol_cakupan", Col.BELUM: "kol_belum", Col.ZONA: "kol_zona",
+            **({} if country else {Col.PERUBAHAN: "kol_perubahan"}),
+            POIN_PER_MINGGU: "kol_poin_per_minggu", WHEN: "kol_tanggal_proyeksi",
+            **({Col.TANGGAL: "kol_tanggal"} if download else {})}
+
+
+def with_pace(ctx: Context, ranked: pd.DataFrame, level: Level, data_date: str | None) -> tuple[pd.DataFrame, dict]:
+    """``ranked`` with each area's coverage points gained per week (POIN_PER_MINGGU) and when hijau is
+    reached at that pace by the office's deadline rule (``geo.trend.projection_table``, seen today), under
+    WHEN as a key that sorts: the day's ordinal, 0 when already hijau, NEVER when never at that pace,
+    NaN without a trend; and {key: words} (``trend_words.when_words``: a day already past is marked)."""
+    hijau = ctx.settings.zones.hijau
+    deadline = date.fromisoformat(ctx.settings.deadline_for(data_date))
+    below = None if level == top_level(ctx.area) else level.value  # the next level down: the Tren page's series
+    pace = pace_table(ctx, ctx.area, hijau, deadline, level=below).set_index(Col.KODE)
+    keys, words = [], {}
+    for record in pace.to_dict("records"):
+        row = {k: None if pd.isna(v) else v for k, v in record.items()}
+        if row[TANGGAL_PROYEKSI] is not None:
+            key = float(date.fromisoformat(str(row[TANGGAL_PROYEKSI])[:10]).toordinal())
+        else:
+            key = {Status.SUDAH_TERCAPAI.value: 0.0, Status.TIDAK_TERCAPAI.value: NEVER}.get(row[STATUS], float("nan"))
+        keys.append(key)
+        if not pd.isna(key):
+            words[key] = trend_words.when_words(row, ctx.lang)
+    out = ranked.assign(**{POIN_PER_MINGGU: ranked[Col.KODE].map(pace[POIN_PER_MINGGU]),
+                           WHEN: ranked[Col.KODE].map(pd.Series(keys, index=pace.index))})
+    return out, words
+
+
+def styled(ctx: Context, table: pd.DataFrame, words: dict, columns: dict[str, str]):
+    """The ranking's ``columns`` as numbers (so a click on a column's title sorts by value) shown in
+    ``ctx.lang``'s form (``92,28%``, ``1.234``, a day in words), headers in words; names from files stay
+    plain text."""
+    headers = {column: ctx.t(key) for column, key in columns.items()}
+    frame = table[list(headers)].reset_index(drop=True)
+    frame[Col.ZONA] = [zone_label(z, ctx.lang) for z in frame[Col.ZONA]]
+    numbers = [c for c in (Col.CAKUPAN, Col.BELUM, Col.PERUBAHAN, POIN_PER_MINGGU, WHEN) if c in headers]
+    for c in numbers:
+        frame[c] = pd.to_numeric(frame[c], errors="coerce").astype(float)
+    frame = frame.rename(columns=headers)
+    points = lambda v: fmt.signed(v, 2, ctx.lang, ctx.t("poin"))  # noqa: E731
+    shown = {Col.CAKUPAN: lambda v: fmt.percent(v, 2, ctx.lang), Col.BELUM: lambda v: fmt.number(v, lang=ctx.lang),
+             Col.PERUBAHAN: points, POIN_PER_MINGGU: points, WHEN: lambda v: "–" if pd.isna(v) else words[v]}
+    return frame.style.format({headers[c]: shown[c] for c in numbers})
