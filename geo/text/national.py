@@ -16,9 +16,9 @@ TEXTS = {
                               "{jumlah} of {semua} areas · click a column's title to sort"),
     "kol_provinsi": ("Provinsi", "Province"),
     "peringkat_tertinggal": ("Data {jumlah} {tingkat} lebih dari {batas} hari lebih tua dari {tanggal}: {daftar}. "
-                             "Angka mereka di peringkat ini bukan keadaan {tanggal}; minta data terbaru.",
+                             "Angka mereka di halaman ini bukan keadaan {tanggal}; minta data terbaru.",
                              "Data more than {batas} days older than {tanggal} in {jumlah} of the {tingkat}: {daftar}. "
-                             "Their figures in this ranking are not those of {tanggal}; ask for newer data."),
+                             "Their figures on this page are not those of {tanggal}; ask for newer data."),
     "dan_lainnya": (" dan {jumlah} lainnya", " and {jumlah} more"),
     "peta_perbesar": ("Perbesar peta untuk memuat kecamatan, lalu desa, yang ada di layar.",
                       "Zoom in to load the districts, then the villages, on screen."),

@@ -178,3 +178,22 @@ def test_an_area_above_100_gets_its_own_marker_not_a_green_badge(demo_env):
     assert "di atas 100% — periksa data wajib KTP" in badges
     assert "Zona hijau" not in badges  # never shown as good news
     assert f"{len(desa)} wilayah di dalamnya di atas 100%: {fmt.number(now[Col.KELEBIHAN])} orang" in badges
+
+
+def test_desa_left_out_of_newer_files_are_named_with_the_date_of_their_data(demo_env):
+    """A file dated 1 December holds every desa but two: Beranda names those two with their own date
+    (16 November, more than basi_hari days older); their figures are carried, not current."""
+    store = Store.open(demo_env)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    rows = store.enrollment(within=kab, latest=True)
+    rows = rows[rows[Col.KODE].str.count(r"\.") == 3]  # the desa
+    left_out = rows[Col.KODE].iloc[:2].tolist()
+    newer = rows[~rows[Col.KODE].isin(left_out)][[Col.KODE, Col.WAJIB, Col.SUDAH]]
+    store.add_enrollment(newer.assign(**{Col.SUDAH: newer[Col.SUDAH] + 1}), tanggal="2026-12-01")
+    names = dict(zip(*store.areas(within=kab).pipe(lambda a: (a[Col.KODE], a[Col.NAMA]))))
+    store.close()
+    at = _app()
+    assert not at.exception
+    listed = ", ".join(f"{names[k]} (16 November 2026)" for k in sorted(left_out))
+    assert (f"Data 2 desa/kelurahan lebih dari 14 hari lebih tua dari 1 Desember 2026: {listed}. Angka mereka di "
+            "halaman ini bukan keadaan 1 Desember 2026; minta data terbaru.") in [w.value for w in at.warning]

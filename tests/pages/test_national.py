@@ -333,16 +333,16 @@ def test_a_kabupaten_that_stopped_reporting_is_named_above_the_rankings(country,
     store.close()
     monkeypatch.setenv("REKAM_DB_URL", copy)
     warning = ("Data 1 kabupaten/kota lebih dari 14 hari lebih tua dari 1 Desember 2026: Kota Serang "
-               "(16 November 2026). Angka mereka di peringkat ini bukan keadaan 1 Desember 2026; minta data terbaru.")
+               "(16 November 2026). Angka mereka di halaman ini bukan keadaan 1 Desember 2026; minta data terbaru.")
     country_page = run_page("beranda", area=COUNTRY)
     assert not country_page.exception
-    assert [w.value for w in country_page.warning if "peringkat ini" in w.value] == [warning]  # the kabupaten tab
+    assert [w.value for w in country_page.warning if "halaman ini" in w.value] == [warning]  # the kabupaten tab
     banten = run_page("beranda", area="36")
     assert not banten.exception
-    assert [w.value for w in banten.warning if "peringkat ini" in w.value] == [warning]
+    assert [w.value for w in banten.warning if "halaman ini" in w.value] == [warning]
     # the provinsi: Banten's newest data (1 December) is fresh; no provinsi lags
     at_16 = run_page("beranda", area=COUNTRY, date="2026-11-16")  # before the newer files: none lags
-    assert not [w for w in at_16.warning if "peringkat ini" in w.value]
+    assert not [w for w in at_16.warning if "halaman ini" in w.value]
 
 
 def test_the_rankings_download_as_spreadsheets_with_numbers_as_numbers(country_env, files):
