@@ -195,42 +195,34 @@ def test_a_store_from_an_older_version_gets_the_new_columns_and_keeps_its_rows(s
     reopened.close()
 
 
-def test_replicas_opening_one_empty_database_at_once_all_succeed(store_url):
-    """Four processes' worth of first opens at the same moment: the set-up takes turns, none fails."""
+def _opened_by_four_at_once(url: str) -> list[bool]:
+    """Four threads open the store at ``url`` at the same moment; whether each found it empty."""
     from concurrent.futures import ThreadPoolExecutor
 
     from geo.store import Store
 
     def open_and_count(_):
-        s = Store.open(store_url)
-        try:
-            return s.is_empty()
-        finally:
-            s.close()
-
-    with ThreadPoolExecutor(4) as pool:
-        assert list(pool.map(open_and_count, range(4))) == [True] * 4
-
-
-def test_sqlite_files_opened_new_by_four_at_once_never_report_locked(tmp_path):
-    """Switching a new SQLite file to WAL fails at once (no busy wait) while another opener holds it:
-    seen as 'database is locked' in about one round of four openers in fifteen before openers retried
-    the switch. Forty new files, four openers each: every open succeeds."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from geo.store import Store
-
-    def open_and_count(url):
         s = Store.open(url)
         try:
             return s.is_empty()
         finally:
             s.close()
 
+    with ThreadPoolExecutor(4) as pool:
+        return list(pool.map(open_and_count, range(4)))
+
+
+def test_replicas_opening_one_empty_database_at_once_all_succeed(store_url):
+    """Four processes' worth of first opens at the same moment: the set-up takes turns, none fails."""
+    assert _opened_by_four_at_once(store_url) == [True] * 4
+
+
+def test_sqlite_files_opened_new_by_four_at_once_never_report_locked(tmp_path):
+    """Switching a new SQLite file to WAL fails at once (no busy wait) while another opener holds it:
+    seen as 'database is locked' in about one round of four openers in fifteen before openers retried
+    the switch. Forty new files, four openers each: every open succeeds."""
     for round_ in range(40):
-        url = f"sqlite:///{tmp_path / f'baru_{round_}.sqlite'}"
-        with ThreadPoolExecutor(4) as pool:
-            assert list(pool.map(open_and_count, [url] * 4)) == [True] * 4, round_
+        assert _opened_by_four_at_once(f"sqlite:///{tmp_path / f'baru_{round_}.sqlite'}") == [True] * 4, round_
 
 
 def test_current_rows_are_those_the_window_ranking_gives(store):
