@@ -37,15 +37,21 @@ def downloads(monkeypatch) -> dict:
 
 @pytest.fixture
 def files(monkeypatch) -> dict:
-    """Bytes of every file the page offers, by file name (AppTest keeps no media after a run)."""
+    """Bytes of every file the page offers, by file name (AppTest keeps no media after a run); a file
+    written on click is written here as the click would."""
     from streamlit.runtime.media_file_manager import MediaFileManager
 
     caught = {}
-    add = MediaFileManager.add
+    add, add_deferred = MediaFileManager.add, MediaFileManager.add_deferred
 
     def catch(self, data, mimetype, coordinates, file_name=None, is_for_static_download=False):
         caught[file_name] = data
         return add(self, data, mimetype, coordinates, file_name, is_for_static_download)
 
+    def catch_deferred(self, data, mimetype, coordinates, file_name=None, **kwargs):
+        caught[file_name] = data()
+        return add_deferred(self, data, mimetype, coordinates, file_name, **kwargs)
+
     monkeypatch.setattr(MediaFileManager, "add", catch)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", catch_deferred)
     return caught
