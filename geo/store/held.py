@@ -32,20 +32,35 @@ from geo.store.tables import enrollment_table
 MAX_HELD_ROWS = 300_000  # stored rows of one area held in memory at most (some 40 MB)
 
 
-class HeldArea:
-    """``store`` with the enrollment rows of ``area`` (a dotted code) held in memory; every other
-    attribute is the store's own."""
+class _Snapshot:
+    """``store`` seen for one stamp: what is derived from it kept (``derived``); every attribute not
+    defined here is the store's own."""
 
-    def __init__(self, store: Store, area: str):
+    def __init__(self, store: Store):
         self.store = store
-        self.area = area
-        self._rows: pd.DataFrame | None = None
-        self._small: bool | None = None  # the area has at most MAX_HELD_ROWS stored rows
         self._derived: dict[Hashable, object] = {}
         self._lock = Lock()  # one read of the rows, even when two sessions open the page at once
 
     def __getattr__(self, name: str):
         return getattr(self.store, name)
+
+    def derived(self, key: Hashable, compute: Callable[[], object]):
+        """``compute()``, kept under ``key`` for as long as this snapshot lives. The caller must
+        not change what it gets back (copy before changing it)."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
+
+
+class HeldArea(_Snapshot):
+    """``store`` with the enrollment rows of ``area`` (a dotted code) held in memory; every other
+    attribute is the store's own."""
+
+    def __init__(self, store: Store, area: str):
+        super().__init__(store)
+        self.area = area
+        self._rows: pd.DataFrame | None = None
+        self._small: bool | None = None  # the area has at most MAX_HELD_ROWS stored rows
 
     @property
     def rows(self) -> pd.DataFrame:
@@ -116,29 +131,16 @@ class HeldArea:
         key = ("read_current", table.name, tuple(keys), text)
         return self.derived(key, lambda: self.store.read_current(table, keys, where)).copy()
 
-    def derived(self, key: Hashable, compute: Callable[[], object]):
-        """``compute()``, kept under ``key`` for as long as this snapshot lives. The caller must
-        not change what it gets back (copy before changing it)."""
-        if key not in self._derived:
-            self._derived[key] = compute()
-        return self._derived[key]
 
-
-class HeldLatest:
+class HeldLatest(_Snapshot):
     """``store`` with the whole country's newest rows on or before a date (``enrollment(latest=True)``)
     read once per date and kept for the ``keep`` dates asked last; every other call is the store's own.
     A snapshot too, like ``HeldArea``: made for one store stamp."""
 
     def __init__(self, store: Store, keep: int = 3):
-        self.store = store
+        super().__init__(store)
         self.keep = keep
         self._latest: OrderedDict[str | None, pd.DataFrame] = OrderedDict()
-        self._areas: dict[tuple, pd.DataFrame] = {}
-        self._derived: dict[Hashable, object] = {}
-        self._lock = Lock()
-
-    def __getattr__(self, name: str):
-        return getattr(self.store, name)
 
     def enrollment(self, *, within: str | None = None, start: str | None = None, end: str | None = None,
                    latest: bool = False) -> pd.DataFrame:
@@ -159,16 +161,8 @@ class HeldLatest:
         """``Store.areas``; codes and names (no shapes) read once per question (a copy each time)."""
         if geometry:
             return self.store.areas(within=within, level=level, geometry=True)
-        key = (within, getattr(level, "value", level))
-        if key not in self._areas:
-            self._areas[key] = self.store.areas(within=within, level=level)
-        return self._areas[key].copy()
-
-    def derived(self, key: Hashable, compute: Callable[[], object]):
-        """``compute()``, kept under ``key`` for as long as this snapshot lives (as ``HeldArea.derived``)."""
-        if key not in self._derived:
-            self._derived[key] = compute()
-        return self._derived[key]
+        key = ("areas", within, getattr(level, "value", level))
+        return self.derived(key, lambda: self.store.areas(within=within, level=level)).copy()
 
     def _rows_at(self, end: str | None) -> pd.DataFrame:
         with self._lock:
