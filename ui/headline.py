@@ -14,6 +14,7 @@ import streamlit as st
 from geo import fmt
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
 from geo.coverage import lagging
+from geo.present import first_named
 from geo.present import trend as trend_words
 from geo.render.maps.layers import OVER_100
 from geo.schema import Col
@@ -77,8 +78,7 @@ def lagging_notice(ctx: Context, ranked, data_date: str | None, level: str, show
     if late.empty:
         return
     names = [f"{plain(n)} ({fmt.long_date(d, ctx.lang)})" for n, d in zip(late[Col.NAMA], late[Col.TANGGAL])]
-    more = len(names) - shown
-    listed = ", ".join(names[:shown]) + (ctx.t("dan_lainnya", jumlah=fmt.number(more, lang=ctx.lang)) if more > 0 else "")
+    listed = first_named(names, shown, ctx.lang)
     st.warning(ctx.t("peringkat_tertinggal", jumlah=fmt.number(len(late), lang=ctx.lang),
                      tingkat=ctx.t(f"tingkat_jamak_{level}"), batas=fmt.number(ctx.settings.stale_days, lang=ctx.lang),
                      tanggal=fmt.long_date(data_date, ctx.lang), daftar=listed), icon=":material/history:")

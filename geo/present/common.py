@@ -34,6 +34,12 @@ _FORMATTERS = {  # value, lang -> text
 }
 
 
+def first_named(items: list[str], shown: int, lang: str = "id") -> str:
+    """The first ``shown`` of ``items`` joined, the rest counted ("A, B, dan 3 lainnya")."""
+    more = len(items) - shown
+    return ", ".join(items[:shown]) + (tr("rb_lainnya", lang, n=more) if more > 0 else "")
+
+
 def zone_label(zona, lang: str = "id") -> str:
     """The zone as a word (never a colour alone); 'tidak ada data' when missing."""
     return tr(f"zona_{zona}_kata", lang) if isinstance(zona, str) and zona else tr(

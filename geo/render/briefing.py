@@ -16,6 +16,7 @@ from geo import fmt
 from geo.config import DEFAULTS, Settings
 from geo.coverage import area_totals, change, coverage_table, lagging, people_to_reach, previous_date, top_belum
 from geo.columns import TARGET_PERSEN
+from geo.present.common import first_named
 from geo.present.targets import behind
 from geo.present.trend import threshold_text, verdict
 from geo.render import static_map
@@ -158,10 +159,8 @@ def _goal_lines(store, within: str, date: str | None, today: date_type | None, c
         return [head]
     shown = [f"{n} ({fmt.percent(c, 2, lang)} / {threshold_text(t, lang)})" for n, c, t in
              zip(behind_rows[Col.NAMA], behind_rows[Col.CAKUPAN], behind_rows[TARGET_PERSEN])]
-    more = len(shown) - MAX_NAMED
-    listed = ", ".join(shown[:MAX_NAMED]) + (tr("rb_lainnya", lang, n=more) if more > 0 else "")
     return [head, tr("rb_tertinggal_target", lang, tingkat=level_words(ctx["child"], lang, n=len(shown)), n=len(shown),
-                     daftar=listed)]
+                     daftar=first_named(shown, MAX_NAMED, lang))]
 
 
 def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFrame, children: pd.DataFrame,
@@ -196,13 +195,14 @@ def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFram
     late = lagging(mapped, ctx["data_date"], settings.stale_days) if ctx["wide"] else mapped.iloc[:0]
     if len(late):  # kabupaten/kota whose office stopped reporting: their figures are older than the page's
         lines.append(tr("rb_data_lama", lang, n=len(late), batas=settings.stale_days,
-                        tanggal=fmt.long_date(ctx["data_date"], lang), daftar=_named(
+                        tanggal=fmt.long_date(ctx["data_date"], lang), daftar=first_named(
                             [f"{n} ({fmt.long_date(d, lang)})" for n, d in zip(late[Col.NAMA], late[Col.TANGGAL])],
-                            lang)))
+                            MAX_NAMED, lang)))
     over = desa[desa[Col.DI_ATAS_100]]
     if len(over):
-        lines.append(tr("rb_di_atas_100", lang, n=len(over), daftar=_named(
-            [f"{n} ({fmt.percent(c, 2, lang)})" for n, c in zip(over[Col.NAMA], over[Col.CAKUPAN])], lang)))
+        lines.append(tr("rb_di_atas_100", lang, n=len(over), daftar=first_named(
+            [f"{n} ({fmt.percent(c, 2, lang)})" for n, c in zip(over[Col.NAMA], over[Col.CAKUPAN])], MAX_NAMED,
+            lang)))
     for line in lines:
         for i, part in enumerate(text_lines(wrap_text(line, 9.5, (page.w - 2 * m - 0.2) * 72))):
             if i == 0:
@@ -210,12 +210,6 @@ def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFram
             page.text(m + 0.16, y, part, 9.5)
             y += 0.19
     return y
-
-
-def _named(items: list[str], lang: str) -> str:
-    """The first MAX_NAMED of ``items``, the rest counted ("…, dan 3 lainnya")."""
-    more = len(items) - MAX_NAMED
-    return ", ".join(items[:MAX_NAMED]) + (tr("rb_lainnya", lang, n=more) if more > 0 else "")
 
 
 def red_finding(ctx: dict, children: pd.DataFrame, mapped: pd.DataFrame, settings: Settings, lang: str) -> str:

@@ -19,7 +19,6 @@ TEXTS = {
                              "Angka mereka di halaman ini bukan keadaan {tanggal}; minta data terbaru.",
                              "Data more than {batas} days older than {tanggal} in {jumlah} of the {tingkat}: {daftar}. "
                              "Their figures on this page are not those of {tanggal}; ask for newer data."),
-    "dan_lainnya": (" dan {jumlah} lainnya", " and {jumlah} more"),
     "peta_perbesar": ("Perbesar peta untuk memuat kecamatan, lalu desa, yang ada di layar.",
                       "Zoom in to load the districts, then the villages, on screen."),
     "peta_layar_dimuat": ("Di layar: {jumlah} {tingkat} (dimuat untuk bagian peta ini; geser atau perkecil untuk "
