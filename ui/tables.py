@@ -28,14 +28,8 @@ def text_fit(view: pd.DataFrame, header: str) -> dict:
     """A column config giving the text column ``header`` of ``view`` the width of its longest
     cell, so a long value (a date marked "sudah lewat") is not cut when the table is wider than the
     page and the grid stops stretching its columns."""
-    return fit_to(header, view[header])
-
-
-def fit_to(header: str, texts) -> dict:
-    """A column config giving the column ``header`` the width of the longest of ``texts`` (as shown)
-    or of its header (see ``text_fit``)."""
-    longest = max([len(str(v)) for v in texts] + [len(header)])
-    return {header: st.column_config.Column(width=int(longest * PX_PER_CHAR + CELL_PADDING_PX))}
+    longest = max([len(str(v)) for v in view[header]] + [len(header)])
+    return {header: st.column_config.TextColumn(width=int(longest * PX_PER_CHAR + CELL_PADDING_PX))}
 
 
 def fitted_table(ctx: Context, view: pd.DataFrame, *, hide: tuple[str, ...] = (), note: str | None = None,
