@@ -15,7 +15,7 @@ import streamlit as st
 from geo import fmt
 from geo.columns import POIN_PER_MINGGU, STATUS, TANGGAL_PROYEKSI
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
-from geo.present import download_table, zone_label
+from geo.present import download_table, short_provinsi, zone_label
 from geo.present import trend as trend_words
 from geo.schema import Col, Level, top_level
 from geo.trend import Status
@@ -23,6 +23,7 @@ from ui import queries
 from ui.context import Context
 from ui.downloads import table_downloads
 from ui.headline import lagging_notice, pace_table
+from ui.tables import PX_PER_NAME_CHAR, text_fit
 
 RANK = "no"  # the rank in the worst-first order: clicking its title brings that order back
 WHEN = "kapan_hijau"  # when hijau is reached at the area's pace, as a key that sorts (see ``with_pace``)
@@ -46,8 +47,14 @@ def ranking_table(ctx: Context, level: Level, data_date: str | None) -> None:
             text = (shown[Col.NAMA] + " " + shown[queries.PROVINSI_COLUMN]).str.casefold()
             shown = shown[text.str.contains(query.strip().casefold(), regex=False)]
     columns = _columns(ctx, level)
-    st.dataframe(styled(ctx, shown, words, columns), hide_index=True, width="stretch",
-                 column_config={ctx.t("kol_tanggal_proyeksi"): st.column_config.Column(alignment="left")},
+    view = styled(ctx, shown, words, columns)
+    # Widths from every row, not the first few the grid sizes from: a day marked "sudah lewat" or a
+    # long provinsi further down is shown whole (on a laptop the grid then scrolls sideways).
+    when = ctx.t("kol_tanggal_proyeksi")  # shown in words, held as keys that sort
+    config = text_fit(pd.DataFrame({when: [words.get(k, "–") for k in view.data[when]]}), when, alignment="left")
+    if ctx.t("kol_provinsi") in view.data:
+        config |= text_fit(view.data, ctx.t("kol_provinsi"), per_char=PX_PER_NAME_CHAR)
+    st.dataframe(view, hide_index=True, width="stretch", column_config=config,
                  height=min(38 + 35 * max(len(shown), 1), 460))
     if country:
         st.caption(ctx.t("home_peringkat_jumlah", jumlah=fmt.number(len(shown), lang=ctx.lang),
@@ -119,6 +126,8 @@ def styled(ctx: Context, table: pd.DataFrame, words: dict, columns: dict[str, st
     headers = {column: ctx.t(key) for column, key in columns.items()}
     frame = table[list(headers)].reset_index(drop=True)
     frame[Col.ZONA] = [zone_label(z, ctx.lang) for z in frame[Col.ZONA]]
+    if queries.PROVINSI_COLUMN in frame:  # the download keeps the names whole
+        frame[queries.PROVINSI_COLUMN] = [short_provinsi(str(n)) for n in frame[queries.PROVINSI_COLUMN]]
     numbers = [c for c in (Col.CAKUPAN, Col.BELUM, Col.PERUBAHAN, POIN_PER_MINGGU, WHEN) if c in headers]
     for c in numbers:
         frame[c] = pd.to_numeric(frame[c], errors="coerce").astype(float)

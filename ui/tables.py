@@ -21,15 +21,18 @@ def plain(text) -> str:
     return _MARKDOWN.sub(r"\\\1", str(text))
 
 
-PX_PER_CHAR, CELL_PADDING_PX = 7.5, 24  # the tables' 14 px font: an average character, the cell's margins
+# The tables' 14 px font: an average character of a date (digits are wide) and of a name (mostly
+# lower case), and a cell's margins.
+PX_PER_CHAR, PX_PER_NAME_CHAR, CELL_PADDING_PX = 7.5, 6.8, 24
 
 
-def text_fit(view: pd.DataFrame, header: str) -> dict:
+def text_fit(view: pd.DataFrame, header: str, *, per_char: float = PX_PER_CHAR, **options) -> dict:
     """A column config giving the text column ``header`` of ``view`` the width of its longest
-    cell, so a long value (a date marked "sudah lewat") is not cut when the table is wider than the
-    page and the grid stops stretching its columns."""
+    cell, so a long value (a date marked "sudah lewat", a provinsi further down than the rows the
+    grid sizes its columns from) is not cut when the table is wider than the page and the grid stops
+    stretching its columns. ``options``: the column's other settings (``alignment``)."""
     longest = max([len(str(v)) for v in view[header]] + [len(header)])
-    return {header: st.column_config.TextColumn(width=int(longest * PX_PER_CHAR + CELL_PADDING_PX))}
+    return {header: st.column_config.TextColumn(width=int(longest * per_char + CELL_PADDING_PX), **options)}
 
 
 def fitted_table(ctx: Context, view: pd.DataFrame, *, hide: tuple[str, ...] = (), note: str | None = None,

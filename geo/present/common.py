@@ -40,6 +40,20 @@ def first_named(items: list[str], shown: int, lang: str = "id") -> str:
     return ", ".join(items[:shown]) + (tr("rb_lainnya", lang, n=more) if more > 0 else "")
 
 
+# The short forms Indonesian tables write for the longest provinsi names (a column of them fits a laptop).
+_SHORT_PREFIXES = (("Daerah Khusus Ibukota ", "DKI "), ("Daerah Khusus ", "DK "), ("Daerah Istimewa ", "DI "),
+                   ("Kepulauan ", "Kep. "))
+
+
+def short_provinsi(name: str) -> str:
+    """A provinsi's name as tables write it: ``Kep. Bangka Belitung``, ``DKI Jakarta``, ``DI Yogyakarta``
+    (others as they are)."""
+    for long, short in _SHORT_PREFIXES:
+        if name.startswith(long):
+            return short + name[len(long):]
+    return name
+
+
 def zone_label(zona, lang: str = "id") -> str:
     """The zone as a word (never a colour alone); 'tidak ada data' when missing."""
     return tr(f"zona_{zona}_kata", lang) if isinstance(zona, str) and zona else tr(

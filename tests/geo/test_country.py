@@ -8,6 +8,7 @@ import pytest
 from shapely.geometry import box
 
 from geo.coverage import coverage_table, lagging, ranking
+from geo.present import short_provinsi
 from geo.render import maps
 from geo.schema import COUNTRY, Col, Level, is_country, top_level
 from geo.store import Store
@@ -117,3 +118,21 @@ def test_lagging_areas_are_those_older_than_the_limit_oldest_first():
     late = lagging(table, "2026-12-01", 14)
     # 36.01 is 14 days old (not more), 36.04 has no data (shown as such, not as late)
     assert late[Col.KODE].tolist() == ["36.03", "36.02"]
+
+
+def test_every_provinsi_of_the_code_table_has_a_short_form_a_laptop_table_fits(real_dir):
+    """The country's kabupaten/kota ranking writes provinsi as Indonesian tables do; every other name as it is."""
+    path = real_dir / "kemendagri_kode_wilayah" / "kode_wilayah_kepmendagri_2025_indonesia.csv"
+    if not path.exists():
+        pytest.skip(f"the real code table is not at {path}")
+    table = pd.read_csv(path, dtype=str)
+    names = table.loc[table["level"].str.strip() == "provinsi", "nama"].str.strip().tolist()
+    short = {n: short_provinsi(n) for n in names}
+    assert len(names) == 38
+    assert short["Daerah Khusus Ibukota Jakarta"] == "DKI Jakarta"
+    assert short["Daerah Istimewa Yogyakarta"] == "DI Yogyakarta"
+    assert short["Kepulauan Bangka Belitung"] == "Kep. Bangka Belitung"
+    assert short["Kepulauan Riau"] == "Kep. Riau"
+    assert {n for n in names if short[n] != n} == {"Daerah Khusus Ibukota Jakarta", "Daerah Istimewa Yogyakarta",
+                                                  "Kepulauan Bangka Belitung", "Kepulauan Riau"}
+    assert max(map(len, short.values())) == len("Kep. Bangka Belitung")

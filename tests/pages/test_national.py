@@ -21,11 +21,13 @@ from geo.schema import COUNTRY, Col
 from geo.store import Store
 from geo.store.tables import map_shapes_table
 from tests.national_store import BOUNDARIES, FILES, build, copy_sqlite
+from ui.tables import CELL_PADDING_PX, PX_PER_CHAR, PX_PER_NAME_CHAR
 from ui.viewport import Viewport, answered
 from tests.pages.pages_run import map_codes, run_page, shown_text as _shown_text
 
 ROOT = Path(__file__).resolve().parents[2]
 PROVINSI_NAMES = {"18": "Lampung", "19": "Kepulauan Bangka Belitung", "36": "Banten"}
+SHORT_NAMES = {"19": "Kep. Bangka Belitung"}  # as a table of the country's kabupaten/kota writes it (downloads: whole)
 # What st_folium answers once the reader has zoomed in on Tangerang Selatan and Kota Tangerang.
 ZOOMED = {"bounds": {"_southWest": {"lat": -6.35, "lng": 106.6}, "_northEast": {"lat": -6.2, "lng": 106.8}},
           "zoom": 11, "center": {"lat": -6.275, "lng": 106.7}}
@@ -109,7 +111,7 @@ def test_beranda_ranks_provinsi_and_kabupaten_lowest_coverage_first(country_env)
     by_kabupaten = _coverage_by(_latest(rows), 5).sort_values()
     assert list(kabupaten["Peringkat"]) == list(range(1, 11))
     assert kabupaten["Cakupan"].tolist() == pytest.approx(by_kabupaten.tolist())
-    assert list(kabupaten["Provinsi"]) == [PROVINSI_NAMES[k[:2]] for k in by_kabupaten.index]
+    assert list(kabupaten["Provinsi"]) == [SHORT_NAMES.get(k[:2], PROVINSI_NAMES[k[:2]]) for k in by_kabupaten.index]
     days = _hijau_day(rows, 5)[by_kabupaten.index]
     assert kabupaten["Perkiraan tercapai"].tolist() == days.tolist()
     # as the reader sees them: a day (all before 5 December 2026 here: marked as past), or already there
@@ -118,6 +120,10 @@ def test_beranda_ranks_provinsi_and_kabupaten_lowest_coverage_first(country_env)
               + (" (sudah lewat)" if d < today else "")) for d in days]
     assert _shown_text(at.dataframe[1])["Perkiraan tercapai"].tolist() == words
     assert 0 < (days == 0).sum() < len(days)  # both kinds are there
+    # the day and the provinsi as wide as their longest, whichever row holds it (the grid sizes from its first rows)
+    widths = {name: config.get("width") for name, config in json.loads(at.dataframe[1].proto.columns).items()}
+    assert widths["Perkiraan tercapai"] == int(max(map(len, words)) * PX_PER_CHAR + CELL_PADDING_PX)
+    assert widths["Provinsi"] == int(len("Kep. Bangka Belitung") * PX_PER_NAME_CHAR + CELL_PADDING_PX)
 
 
 def test_the_kabupaten_ranking_is_searched_by_name(country_env):
