@@ -191,7 +191,8 @@ def test_an_alert_opens_the_page_that_explains_it(demo_app, offline, artifacts):
     _settled(tab.page)  # the map's first answer reruns the page: a click during that run can be lost
     red_line.get_by_role("button", name="Buka Peta Cakupan").click()
     tab.page.wait_for_url(re.compile(r"/peta"), timeout=60_000)
-    expect(tab.page.get_by_role("button", name=red["nama"], exact=True)).to_be_disabled(timeout=60_000)  # shown now
+    shown = tab.page.get_by_test_id("stMain").locator("strong").filter(has_text=re.compile(f"^{re.escape(red['nama'])}$"))
+    expect(shown).to_be_visible(timeout=60_000)  # named at the end of the way back up: shown now
     assert _query(tab.page.url).get("area") == [red["kode"]]
     _assert_offline(tab)
 

@@ -69,7 +69,8 @@ def test_shared_url_opens_the_same_view(demo_env):
     assert set(_features(at)) == set(desa)
     assert at.radio(key="peta_metric").value == "cakupan"
     crumbs = [b.label for b in at.button if b.key and b.key.startswith("crumb_")]
-    assert crumbs == ["Kabupaten Contoh Sejahtera", "Lembah Rindang"]
+    assert crumbs == ["Kabupaten Contoh Sejahtera"]  # the way back up; the area shown is named, not a button
+    assert "**Lembah Rindang**" in [m.value for m in at.markdown]
 
 
 def test_breadcrumb_goes_back_up(demo_env):
@@ -77,6 +78,7 @@ def test_breadcrumb_goes_back_up(demo_env):
     at.button(key="crumb_99.01").click().run()
     assert at.query_params["area"] == KAB
     assert len(_features(at)) == 12
+    assert not [b for b in at.button if (b.key or "").startswith("crumb_")]  # at the top: no way further up
 
 
 def test_search_focuses_a_desa_inside_its_kecamatan(demo_env):

@@ -173,7 +173,7 @@ def test_peta_drills_from_the_provinsi_down(province_env):
     assert not at.exception
     assert map_codes(at) == {"99.02.01", "99.02.02"}
     crumbs = [b.label for b in at.button if b.key and b.key.startswith("crumb_")]
-    assert crumbs == [PROV_NAME, "Kota Uji Kedua"]
+    assert crumbs == [PROV_NAME] and "**Kota Uji Kedua**" in [m.value for m in at.markdown]
     at.session_state["peta_pending"] = "99.02.02"
     at.run()
     assert map_codes(at) == {"99.02.02.1001", "99.02.02.2002"}
