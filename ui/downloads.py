@@ -79,10 +79,10 @@ def table_downloads(ctx: Context, data, *, stem: str, sheet: str, key: str) -> N
     (a workbook of hundreds of rows costs a rerun ≈ 0.15 s; the CSV is cheap)."""
     if not media_allowed():
         return
-    d1, d2, _ = st.columns([1, 1, 4])
-    download(ctx.t("kantong_unduh_csv"), export.to_csv_bytes(data, ctx.lang), where=d1, file_name=f"{stem}.csv",
+    row = st.container(horizontal=True)  # side by side, each as wide as its label
+    download(ctx.t("kantong_unduh_csv"), export.to_csv_bytes(data, ctx.lang), where=row, file_name=f"{stem}.csv",
              mime="text/csv", key=f"{key}_csv")
-    download(ctx.t("kantong_unduh_xlsx"), partial(export.to_xlsx_bytes, {sheet: data}), where=d2,
+    download(ctx.t("kantong_unduh_xlsx"), partial(export.to_xlsx_bytes, {sheet: data}), where=row,
              file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx")
 
 
