@@ -28,8 +28,9 @@ Prints seconds (CPU and wall) and the ratios product / naive (below 1: the produ
 Then the country's Beranda (``ui.national.country_home``) as its data calls, Streamlit's caches left
 out: the totals at the date and the one before, the verdict, the kabupaten/kota's coverage for the map,
 the provinsi and kabupaten/kota ranked with their series and pace — with the country held as the
-pages hold it (``geo.store.held.HeldLatest``: each date's newest rows read once, every kabupaten/kota's
-dates summed once) against the same calls on the store itself (as before it). "First load" starts
+pages hold it (``geo.store.held.HeldLatest``: every kabupaten/kota's dates summed once, each date's
+provinsi and kabupaten/kota a cut of those sums, no desa row read) against the same calls on the store
+itself (as before it). "First load" starts
 from a new ``HeldLatest``; "another date" asks for the previous week on the same one.
 Numbers printed, nothing asserted: speed is not a test.
 """

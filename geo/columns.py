@@ -7,7 +7,7 @@ never from the analysis modules. Data columns keep their Indonesian names.
 from geo.schema import Col
 
 # --- Trends and projections (geo.trend) and events (geo.events) --------------------------------
-N_SUMBER = "n_sumber"  # stored rows summed into a value (from coverage.aggregate)
+N_SUMBER = "n_sumber"  # stored rows summed into a value (from rollup.aggregate)
 N_DIBAWA = "n_dibawa"  # of those, rows carried forward from an earlier date
 TANGGAL_AWAL = "tanggal_awal"  # start of an interval (the previous snapshot)
 HARI = "hari"  # days in an interval

@@ -1,4 +1,4 @@
-"""Coverage (cakupan), zones, and aggregation up the hierarchy.
+"""Coverage (cakupan) and zones of areas summed up the hierarchy (the sums: ``geo.rollup``).
 
 Counts are summed upward; percentages are always computed from the summed counts,
 never averaged. ``cakupan`` is in percent and is never clipped: above 100 means a
@@ -18,34 +18,12 @@ import numpy as np
 import pandas as pd
 
 from geo.codes import official_name
-from geo.columns import N_DIBAWA, N_SUMBER, PER_TANGGAL, PROVINSI_NAMA
-from geo.schema import COUNT_COLUMNS, COUNTRY, LEVELS, Col, Level, ZoneConfig, ancestor_code, is_country
+from geo.columns import N_SUMBER, PER_TANGGAL, PROVINSI_NAMA
+from geo.rollup import (SUMMED_EACH_DATE, aggregate, aggregate_each_date, country_sum, country_sums_at,
+                        row_backlog)
+from geo.schema import COUNT_COLUMNS, COUNTRY, Col, Level, ZoneConfig, ancestor_code, is_country
 from geo.store import Store
-from geo.store.held import HeldArea
-
-
-def _counts(frame: pd.DataFrame, column: str) -> pd.Series:
-    values = frame[column]
-    if values.dtype == "Int64":  # as the store gives them: nothing to convert
-        return values
-    return pd.to_numeric(values, errors="coerce").astype("Int64")
-
-
-def _backlog(frame: pd.DataFrame) -> pd.DataFrame:
-    """Col.BELUM = max(wajib − sudah, 0), Col.KELEBIHAN = max(sudah − wajib, 0) and
-    Col.N_DI_ATAS_100 (1 where sudah > wajib) of each row on its own; <NA> without both counts.
-    Col.PEMULA_BELUM as given, else max(pemula − pemula_sudah_rekam, 0) where both are given."""
-    out = frame.copy()
-    diff = _counts(out, Col.WAJIB) - _counts(out, Col.SUDAH)
-    out[Col.BELUM] = diff.clip(lower=0).astype("Int64")
-    out[Col.KELEBIHAN] = (-diff).clip(lower=0).astype("Int64")
-    out[Col.N_DI_ATAS_100] = (diff < 0).fillna(False).astype(int)
-    if {Col.PEMULA, Col.PEMULA_SUDAH, Col.PEMULA_BELUM} <= set(out.columns):
-        # A file giving pemula and recorded pemula tells the not-recorded ones without a column for them.
-        derived = (_counts(out, Col.PEMULA) - _counts(out, Col.PEMULA_SUDAH)).clip(lower=0)
-        out[Col.PEMULA_BELUM] = _counts(out, Col.PEMULA_BELUM).fillna(derived).astype("Int64")
-    return out
-
+from geo.store.held import HeldArea, HeldLatest
 
 def add_coverage(frame: pd.DataFrame, zones: ZoneConfig = ZoneConfig()) -> pd.DataFrame:
     """Add Col.CAKUPAN (percent), Col.ZONA, Col.DI_ATAS_100 and, unless ``aggregate`` summed
@@ -54,7 +32,7 @@ def add_coverage(frame: pd.DataFrame, zones: ZoneConfig = ZoneConfig()) -> pd.Da
     Takes Col.WAJIB and Col.SUDAH (nullable integers); rows without them get NaN
     coverage and no zone. A wajib of 0 gives no coverage (nothing to divide by).
     """
-    out = frame.copy() if Col.KELEBIHAN in frame else _backlog(frame)
+    out = frame.copy() if Col.KELEBIHAN in frame else row_backlog(frame)
     wajib = pd.to_numeric(out[Col.WAJIB], errors="coerce").astype("Float64")
     sudah = pd.to_numeric(out[Col.SUDAH], errors="coerce").astype("Float64")
     cakupan = (100.0 * sudah / wajib.where(wajib > 0)).astype("float64")
@@ -64,122 +42,19 @@ def add_coverage(frame: pd.DataFrame, zones: ZoneConfig = ZoneConfig()) -> pd.Da
     return out
 
 
-def aggregate(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame:
-    """Sum enrollment rows up to ``level``, bottom-up.
-
-    Takes Col.KODE, Col.TANGGAL and count columns at any level. Going up one level at
-    a time, an area's value is the sum of its children's; a row stored for the area
-    itself is used only where none of its children has data (a kecamatan-level row
-    fills in for a kecamatan whose desa were never imported). Returns one row per
-    Col.KODE at ``level`` with summed counts (Col.BELUM, Col.KELEBIHAN and Col.N_DI_ATAS_100
-    of each stored row summed, see the module; Col.PEMULA_BELUM as given or, per stored row,
-    pemula − pemula_sudah_rekam), Col.TANGGAL = newest date summed and
-    ``n_sumber`` = how many stored rows were summed.
-    """
-    level = Level(level)
-    summed = [*COUNT_COLUMNS, Col.KELEBIHAN, Col.N_DI_ATAS_100, "n_sumber"]
-    cols = [Col.KODE, Col.TANGGAL, *summed]
-    if rows.empty:
-        return pd.DataFrame(columns=cols)
-    missing = [c for c in COUNT_COLUMNS if c not in rows]  # a frame made before a count was added
-    rows = rows.assign(**{c: pd.array([pd.NA] * len(rows), dtype="Int64") for c in missing})
-    rows = _backlog(rows).assign(n_sumber=1, _depth=rows[Col.KODE].str.count(r"\.") + 1)
-    current = rows[rows["_depth"] == len(LEVELS)]
-    # With no stored row between ``level`` and the finest, summing level by level is one sum.
-    steps = ([level.depth] if not rows["_depth"].between(level.depth, len(LEVELS) - 1).any()
-             else range(len(LEVELS) - 1, level.depth - 1, -1))
-    for depth in steps if level.depth < len(LEVELS) else ():
-        keys = current[Col.KODE].str.replace(rf"^((?:[^.]*\.){{{depth - 1}}}[^.]*)\..*$", r"\1", regex=True)
-        grouped = current.groupby(keys.rename(Col.KODE), sort=True)
-        up = grouped[summed].sum(min_count=1)
-        up[Col.TANGGAL] = grouped[Col.TANGGAL].max()
-        up = up.reset_index()
-        direct = rows[(rows["_depth"] == depth) & ~rows[Col.KODE].isin(up[Col.KODE])]
-        current = pd.concat([up, direct[up.columns]], ignore_index=True)
-    out = current.sort_values(Col.KODE, ignore_index=True)
-    for c in (*COUNT_COLUMNS, Col.KELEBIHAN):
-        out[c] = out[c].astype("Int64")
-    out[Col.N_DI_ATAS_100] = out[Col.N_DI_ATAS_100].fillna(0).astype(int)
-    out["n_sumber"] = out["n_sumber"].astype(int)
-    return out[cols]
-
-
-SUMMED_EACH_DATE = [*COUNT_COLUMNS, Col.KELEBIHAN, Col.N_DI_ATAS_100]
-
-
-def aggregate_each_date(rows: pd.DataFrame, level: Level | str, dates=None) -> pd.DataFrame | None:
-    """``aggregate`` on each report date D of ``rows`` of every code's newest row on or before D
-    (the carry-forward rule of ``geo.timeline``), without repeating a row for every date.
-
-    Takes stored rows (Col.KODE, Col.TANGGAL as ISO text, count columns) all at one level, at
-    ``level`` or below it; of two rows with the same code and date the later one wins. An area's
-    sums on D are those of the date before, changed by the rows dated D (each minus its code's
-    previous row): one sum per area and date, not one per row and date. Returns ``aggregate``'s
-    columns plus N_DIBAWA (of the rows summed, those reported before D) and PER_TANGGAL (D), one
-    row per area and date from the area's first row on, sorted by Col.KODE then PER_TANGGAL.
-    None when the rows are at several levels (an area's own row then stands in for its children
-    only on the dates none of them has one: ``geo.timeline.sum_each_date``) or above ``level``.
-    ``dates`` (ascending ISO text, holding every date of ``rows``): the report dates to sum on
-    instead of those of ``rows`` (the rows carried forward to dates only other rows have).
-    """
-    level = Level(level)
-    if rows.empty:
-        return pd.DataFrame(columns=[Col.KODE, Col.TANGGAL, *SUMMED_EACH_DATE, N_SUMBER, N_DIBAWA, PER_TANGGAL])
-    rows = rows.assign(**{Col.TANGGAL: rows[Col.TANGGAL].astype(str).str[:10]})
-    rows = rows.drop_duplicates([Col.KODE, Col.TANGGAL], keep="last").sort_values([Col.KODE, Col.TANGGAL],
-                                                                                  ignore_index=True)
-    code_id, codes = pd.factorize(rows[Col.KODE], sort=True)
-    depths = set(codes.str.count(r"\.") + 1)
-    if len(depths) > 1 or min(depths) < level.depth:
-        return None
-    up = min(depths) - level.depth
-    area_of_code, areas = pd.factorize(codes.str.rsplit(".", n=up).str[0] if up else codes, sort=True)
-    if dates is None:
-        day_id, days = pd.factorize(rows[Col.TANGGAL], sort=True)
-    else:
-        days = pd.Index(dates)
-        day_id = pd.Categorical(rows[Col.TANGGAL], categories=days).codes.astype(np.int64)
-    missing = [c for c in COUNT_COLUMNS if c not in rows]  # a frame made before a count was added
-    rows = _backlog(rows.assign(**{c: pd.array([pd.NA] * len(rows), dtype="Int64") for c in missing}))
-    first = np.r_[True, code_id[1:] != code_id[:-1]]  # a code's first row adds itself, a later one its change
-    shape = (len(areas), len(days))
-    cell = area_of_code[code_id] * shape[1] + day_id
-
-    def running(values: np.ndarray) -> np.ndarray:
-        change = values.astype(np.float64)  # exact: counts stay far below 2**53
-        change[1:] -= values[:-1]
-        change[first] = values[first]
-        return np.bincount(cell, weights=change, minlength=shape[0] * shape[1]).reshape(shape).cumsum(axis=1)
-
-    summed = running(np.ones(len(rows)))
-    reported = np.bincount(cell, minlength=shape[0] * shape[1]).reshape(shape)
-    newest = np.maximum.accumulate(np.where(reported > 0, np.arange(shape[1]), -1), axis=1)
-    keep = (summed > 0.5).ravel()
-    area_index, day_index = np.divmod(np.flatnonzero(keep), shape[1])
-    out = pd.DataFrame({Col.KODE: np.asarray(areas, dtype=object)[area_index],
-                        Col.TANGGAL: np.asarray(days, dtype=object)[newest.ravel()[keep]]})
-    for c in SUMMED_EACH_DATE:
-        values = rows[c]
-        known = values.notna().to_numpy()
-        total = np.rint(running(values.fillna(0).to_numpy(dtype=np.int64))).astype(np.int64).ravel()[keep]
-        if c == Col.N_DI_ATAS_100:
-            out[c] = total
-        else:
-            out[c] = pd.array(total, dtype="Int64")
-            out.loc[(running(known) < 0.5).ravel()[keep], c] = pd.NA  # no summed row has this figure
-    out[N_SUMBER] = np.rint(summed.ravel()[keep]).astype(int)
-    out[N_DIBAWA] = out[N_SUMBER].to_numpy() - reported.ravel()[keep]
-    out[PER_TANGGAL] = np.asarray(days, dtype=object)[day_index]
-    return out
-
-
 def held_sums(store, level: Level | str, within: str | None, date: str | None) -> pd.DataFrame | None:
     """``aggregate`` of the newest rows on or before ``date`` (None: the newest) at ``level`` inside
     ``within``, sliced from the history of a store holding ``within`` (``geo.store.held.HeldArea``):
     that history (``aggregate_each_date`` of every held row) is made once per level, so another
     date is a slice, not a new sum. None when the store does not hold ``within``, ``level`` is above
-    it, the held rows are at several levels, or nothing is dated on or before ``date``."""
+    it, the held rows are at several levels, or nothing is dated on or before ``date``.
+
+    The whole country held (``HeldLatest``): its provinsi or kabupaten/kota at ``date`` cut from every
+    kabupaten/kota's dates summed once (``geo.rollup.country_sums_at``), no row read."""
     level = Level(level)
+    if isinstance(store, HeldLatest) and is_country(within):
+        summed = country_sums_at(store, level, date)
+        return None if summed is None else summed[[Col.KODE, Col.TANGGAL, *SUMMED_EACH_DATE, N_SUMBER]]
     if not (isinstance(store, HeldArea) and store.holds(within)) or Level.of_code(within).depth > level.depth:
         return None
     history = store.derived(("aggregate_each_date", level.value), lambda: _by_date(store.rows, level))
@@ -244,22 +119,6 @@ def coverage_table(store: Store, level: Level | str, *, within: str | None = Non
     return add_coverage(merged, zones)
 
 
-def country_sum(per_provinsi: pd.DataFrame, by: list[str] | None = None) -> pd.DataFrame:
-    """The country's counts: ``aggregate``'s rows at provinsi level (Col.KODE, Col.TANGGAL, summed
-    columns) summed into one row with Col.KODE = ``COUNTRY`` (one per value of ``by``), Col.TANGGAL
-    the newest summed; counts <NA> where no provinsi has them."""
-    counts = [c for c in per_provinsi.columns if c not in (Col.KODE, Col.TANGGAL, *(by or []))]
-    if by:
-        grouped = per_provinsi.groupby(by, sort=True)
-        out = grouped[counts].sum(min_count=1).join(grouped[Col.TANGGAL].max()).reset_index()
-    else:
-        out = per_provinsi[counts].sum(min_count=1).to_frame().T
-        out[Col.TANGGAL] = per_provinsi[Col.TANGGAL].max() if len(per_provinsi) else None
-    out[Col.KODE] = COUNTRY
-    ints = [c for c in counts if c not in COUNT_COLUMNS and c != Col.KELEBIHAN]
-    return out.astype({**{c: "Int64" for c in counts}, **{c: int for c in ints}})
-
-
 def area_totals(store: Store, kode: str, *, date: str | None = None,
                 zones: ZoneConfig = ZoneConfig()) -> dict:
     """Counts and coverage of one area (summed from its finest data; ``COUNTRY``: from every row) at
@@ -270,9 +129,9 @@ def area_totals(store: Store, kode: str, *, date: str | None = None,
     Col.PEMULA_BELUM: of the belum rekam, the first-timers (as ``aggregate`` sums them);
     None when no figure of the area gives them.
     """
-    summed = None if is_country(kode) else held_sums(store, Level.of_code(kode), kode, date)
+    summed = held_sums(store, Level.PROVINSI if is_country(kode) else Level.of_code(kode), kode, date)
     if summed is not None:
-        summed = summed[summed[Col.KODE] == kode]
+        summed = country_sum(summed) if is_country(kode) else summed[summed[Col.KODE] == kode]
     elif is_country(kode):
         rows = store.enrollment(within=kode, end=date, latest=True)
         summed = country_sum(aggregate(rows, Level.PROVINSI)) if len(rows) else rows.iloc[:0]

@@ -29,15 +29,14 @@ from geo.columns import (
     TANGGAL_AWAL, WAJIB_BARU,
 )
 from geo.config import DEFAULTS, Settings
-from geo.coverage import add_coverage, aggregate, aggregate_each_date, country_sum, provinsi_areas
+from geo.coverage import add_coverage, provinsi_areas
 from geo.io.events import check_code
+from geo.rollup import SUM_COLUMNS, aggregate, aggregate_each_date, country_sum, country_sums, rolled_up
 from geo.schema import (
-    COUNT_COLUMNS, COUNTRY, COUNTRY_NAME, Col, Level, RekamError, ZoneConfig, ancestor_code, is_country,
+    COUNT_COLUMNS, COUNTRY, COUNTRY_NAME, Col, Level, RekamError, ZoneConfig, is_country,
 )
-from geo.store import sums as stored
 from geo.store.held import HeldArea
 
-SUM_COLUMNS = [Col.KODE, Col.TANGGAL, *COUNT_COLUMNS, N_SUMBER, N_DIBAWA, PER_TANGGAL]
 OVER_TIME_COLUMNS = [Col.KODE, Col.TANGGAL, Col.WAJIB, Col.SUDAH, Col.BELUM, Col.CAKUPAN, Col.ZONA]
 
 
@@ -68,7 +67,7 @@ def as_of_every_date(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def sum_each_date(asof: pd.DataFrame, level: Level | str) -> pd.DataFrame:
-    """``coverage.aggregate`` of ``asof`` up to ``level``, separately for each PER_TANGGAL.
+    """``rollup.aggregate`` of ``asof`` up to ``level``, separately for each PER_TANGGAL.
 
     Takes ``as_of_every_date`` rows (Col.KODE, Col.TANGGAL, count columns, PER_TANGGAL).
     Returns SUM_COLUMNS: one row per area at ``level`` and date, with ``aggregate``'s
@@ -105,7 +104,7 @@ def sum_each_date(asof: pd.DataFrame, level: Level | str) -> pd.DataFrame:
 def sums_each_date(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame:
     """``sum_each_date(as_of_every_date(rows), level)`` from stored rows (Col.KODE, Col.TANGGAL,
     count columns): SUM_COLUMNS, sorted by Col.KODE then PER_TANGGAL. Rows all at one level are
-    summed once per area and date (``coverage.aggregate_each_date``), not repeated for every date."""
+    summed once per area and date (``rollup.aggregate_each_date``), not repeated for every date."""
     summed = aggregate_each_date(rows, level)
     if summed is not None:
         return summed[SUM_COLUMNS]
@@ -127,68 +126,6 @@ def _country_each_date(per_provinsi: pd.DataFrame) -> pd.DataFrame:
     return country_sum(per_provinsi, by=[PER_TANGGAL])[SUM_COLUMNS]
 
 
-def stored_sums_each_date(store, level: Level | str, *, end: str | None = None) -> pd.DataFrame | None:
-    """``sums_each_date`` of every stored row on or before ``end`` (the whole country's), without
-    reading every row (``geo.store.sums``): the desa that report on every date their kabupaten/kota
-    reports on are summed per kabupaten/kota and date by the database, and those sums carried to
-    the dates between; the other desa are read and carried forward one by one
-    (``coverage.aggregate_each_date``). None when that cannot be done (no rows, rows at several
-    levels or above ``level``, codes of uneven widths, too many desa to read one by one): the
-    caller then sums every row read."""
-    level = Level(level)
-    profile = stored.rows_profile(store, end)
-    codes = profile[Col.KODE]
-    depths = set(codes.str.count(r"\.") + 1)
-    if len(depths) != 1 or min(depths) < level.depth:
-        return None
-    group = Level.KABUPATEN if level.depth < Level.KABUPATEN.depth <= min(depths) else level
-    up = min(depths) - group.depth
-    groups = codes.str.rsplit(".", n=up).str[0] if up else codes
-    width = int(groups.str.len().max())
-    if not (codes.str[:width] == groups).all():
-        return None
-    dates = np.array([d for d in store.snapshot_dates() if end is None or d <= end], dtype=object)
-    own = stored.area_dates(store, width, end=end)  # each kabupaten/kota's own report dates
-    own_since = own.assign(_n=1).groupby(Col.KODE)["_n"].cumsum()  # k-th date of its area
-    total = own.groupby(Col.KODE).size()
-    position = pd.Series(own_since.to_numpy(), index=pd.MultiIndex.from_frame(own))
-    first_at = position.reindex(pd.MultiIndex.from_arrays([groups, profile["pertama"]])).to_numpy()
-    later = groups.map(total).to_numpy() - first_at + 1  # the area's dates from the code's first on
-    regular = (profile["n_baris"] == profile["n_tanggal"]).to_numpy() & (profile["n_tanggal"].to_numpy() == later)
-    others = codes[~regular].tolist()
-    if len(others) > stored.MAX_LISTED_CODES:
-        return None
-    reported = stored.reported_sums(store, width, end=end, leave_out=others)
-    summed = stored.carried_sums(reported, dates)[SUM_COLUMNS]
-    if others:
-        rows = stored.current_rows(store, others, end=end)
-        summed = _added(summed, aggregate_each_date(rows, group, dates=dates)[SUM_COLUMNS])
-    if group != level:
-        summed = _rolled_up(summed, level)
-    return summed.sort_values([Col.KODE, PER_TANGGAL], ignore_index=True)
-
-
-def _rolled_up(summed: pd.DataFrame, level: Level) -> pd.DataFrame:
-    """SUM_COLUMNS of smaller areas summed into their areas at ``level``, per date."""
-    keys = [summed[Col.KODE].map(lambda k: ancestor_code(k, level)).rename(Col.KODE), summed[PER_TANGGAL]]
-    grouped = summed.groupby(keys, sort=True)
-    out = grouped[[*COUNT_COLUMNS]].sum(min_count=1).join(grouped[[N_SUMBER, N_DIBAWA]].sum())
-    out = out.join(grouped[Col.TANGGAL].max()).reset_index()
-    return out.astype({**{c: "Int64" for c in COUNT_COLUMNS}, N_SUMBER: int, N_DIBAWA: int})[SUM_COLUMNS]
-
-
-def _added(one: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
-    """Two SUM_COLUMNS frames added per area and date (a count <NA> only where both lack it)."""
-    both = one.merge(other, on=[Col.KODE, PER_TANGGAL], how="outer", suffixes=("", "_b"), validate="one_to_one")
-    for c in COUNT_COLUMNS:
-        both[c] = both[c].add(both[c + "_b"], fill_value=0)
-    for c in (N_SUMBER, N_DIBAWA):
-        both[c] = both[c].fillna(0).astype(int) + both[c + "_b"].fillna(0).astype(int)
-    newest = both[Col.TANGGAL].fillna(""), both[Col.TANGGAL + "_b"].fillna("")
-    both[Col.TANGGAL] = np.where(newest[0] >= newest[1], newest[0], newest[1])
-    return both[SUM_COLUMNS]
-
-
 # --- one area over time ---------------------------------------------------------------------
 def area_over_time(store, kode: str, *, end: str | None = None) -> pd.DataFrame:
     """Summed counts of area ``kode`` (``COUNTRY``: every row) on each of its report dates (up to
@@ -203,7 +140,7 @@ def area_over_time(store, kode: str, *, end: str | None = None) -> pd.DataFrame:
                           lambda: _over_time(store.enrollment(within=kode), kode), end)
     if held is not None:
         return held
-    per_provinsi = _country_sums(store, Level.PROVINSI, end) if is_country(kode) else None
+    per_provinsi = country_sums(store, Level.PROVINSI, end) if is_country(kode) else None
     if per_provinsi is not None:
         return _by_date(_country_each_date(per_provinsi))
     return _over_time(store.enrollment(within=kode, end=end), kode)
@@ -283,27 +220,12 @@ def series(store, within: str, level: Level | str | None = None, *, start: str |
         return held
     if is_country(within):  # every stored row: summed by the database where it can
         _, level = check_levels(within, level)
-        below = _country_sums(store, level, end)
-        per_provinsi = below if level == Level.PROVINSI or below is None else _rolled_up(below, Level.PROVINSI)
+        below = country_sums(store, level, end)
+        per_provinsi = below if level == Level.PROVINSI or below is None else rolled_up(below, Level.PROVINSI)
         if below is not None:
             return _from_sums(_country_each_date(per_provinsi), below, within, start, _names(store, within, level))
     rows = store.enrollment(within=within, end=end)
     return series_from_rows(rows, within, level, start=start, names=_names(store, within, level))
-
-
-def _country_sums(store, level: Level, end: str | None) -> pd.DataFrame | None:
-    """``stored_sums_each_date`` at ``level`` up to ``end``. A store keeping what is derived from its
-    snapshot (``geo.store.held.HeldLatest``) sums every kabupaten/kota's dates once: the provinsi are
-    rolled up from them, and another ``end`` is a cut (each date's sums come from rows on or before it)."""
-    keep = getattr(store, "derived", None)
-    if keep is None or level.depth > Level.KABUPATEN.depth:
-        return stored_sums_each_date(store, level, end=end)
-    kabupaten = keep(("country_sums", Level.KABUPATEN.value), lambda: stored_sums_each_date(store, Level.KABUPATEN))
-    if kabupaten is None:
-        return stored_sums_each_date(store, level, end=end)
-    if end is not None:
-        kabupaten = kabupaten[(kabupaten[PER_TANGGAL] <= end).to_numpy()].reset_index(drop=True)
-    return kabupaten if level == Level.KABUPATEN else _rolled_up(kabupaten, level)
 
 
 def _names(store, within: str, level: Level | str | None = None) -> pd.DataFrame:
@@ -325,7 +247,7 @@ def series_from_rows(rows: pd.DataFrame, within: str, level: Level | str | None 
     Takes stored rows (Col.KODE, Col.TANGGAL, count columns; any level; every row counts for
     ``COUNTRY``, whose dates are every report date). For each date
     D, every row's newest version on or before D is taken and summed up the hierarchy
-    with ``coverage.aggregate``; an area gets a point on D only when one of its rows
+    with ``rollup.aggregate``; an area gets a point on D only when one of its rows
     is dated D (its own report dates). Returns SERIES_COLUMNS sorted by Col.KODE then
     Col.TANGGAL (``within`` first): counts as Int64, Col.CAKUPAN in percent (NaN when
     wajib is 0), N_SUMBER rows summed, N_DIBAWA of them carried forward from before D.

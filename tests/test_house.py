@@ -22,7 +22,7 @@ LAYERS = [
     ("join", ["geo.join"]),
     ("store", ["geo.store", "geo.shapes"]),
     ("ingest", ["geo.ingest", "geo.demo"]),
-    ("analysis", ["geo.coverage", "geo.timeline", "geo.trend", "geo.events", "geo.pockets", "geo.capacity",
+    ("analysis", ["geo.rollup", "geo.coverage", "geo.timeline", "geo.trend", "geo.events", "geo.pockets", "geo.capacity",
                   "geo.cards", "geo.plan", "geo.auth", "geo.targets", "geo.alerts"]),
     ("present", ["geo.present"]),
     ("render", ["geo.render"]),

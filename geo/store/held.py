@@ -157,6 +157,11 @@ class HeldLatest(_Snapshot):
             return self.store.enrollment(within=within, end=end, latest=True)
         return out.reset_index(drop=True)
 
+    def snapshot_dates(self, within: str | None = None) -> list[str]:
+        """``Store.snapshot_dates``, read once per area asked (the page asks for the country's again
+        for the date before, the verdict and each ranking)."""
+        return list(self.derived(("snapshot_dates", within), lambda: self.store.snapshot_dates(within)))
+
     def areas(self, *, within: str | None = None, level=None, geometry: bool = False):
         """``Store.areas``; codes and names (no shapes) read once per question (a copy each time)."""
         if geometry:

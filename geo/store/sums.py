@@ -21,6 +21,7 @@ from geo.schema import COUNT_COLUMNS, Col
 from geo.store.core import Store
 from geo.store.tables import enrollment_table, versions_table
 
+SUMMED = [*COUNT_COLUMNS, Col.KELEBIHAN, Col.N_DI_ATAS_100]  # what each row adds to its area's sums
 MAX_LISTED_CODES = 20_000  # desa read row by row at most (each is a bound value of the query)
 CHUNK = 2_000  # codes per query when reading rows by code
 
@@ -61,10 +62,12 @@ def reported_sums(store: Store, prefix: int, *, end: str | None = None, leave_ou
     """The rows of active versions on or before ``end`` (but those of the codes ``leave_out``, at most
     MAX_LISTED_CODES) summed per area and date, the area being a code's first ``prefix`` characters.
 
-    Each row counts as ``geo.coverage.aggregate`` counts it: belum rekam = max(wajib − sudah, 0)
-    (none without both), pemula belum rekam as stored, else max(pemula − pemula sudah, 0). Returns
-    Col.KODE (the area), Col.TANGGAL, the count columns (Int64, <NA> where no row has the figure)
-    and ``n_baris`` (rows summed), by area and date. Raises ValueError for a longer ``leave_out``.
+    Each row counts as ``geo.rollup.aggregate`` counts it: belum rekam = max(wajib − sudah, 0)
+    (none without both), pemula belum rekam as stored, else max(pemula − pemula sudah, 0), recorded
+    beyond wajib (Col.KELEBIHAN) = max(sudah − wajib, 0) and Col.N_DI_ATAS_100 the rows whose sudah
+    exceeds wajib. Returns Col.KODE (the area), Col.TANGGAL, the count columns and Col.KELEBIHAN
+    (Int64, <NA> where no row has the figure), Col.N_DI_ATAS_100 and ``n_baris`` (rows summed), by area
+    and date. Raises ValueError for a longer ``leave_out``.
     """
     if len(leave_out) > MAX_LISTED_CODES:
         raise ValueError(f"at most {MAX_LISTED_CODES} codes may be left out, got {len(leave_out)}")
@@ -73,18 +76,20 @@ def reported_sums(store: Store, prefix: int, *, end: str | None = None, leave_ou
     values = {k: c[k] for k in COUNT_COLUMNS}
     values[Col.BELUM] = _not_below_zero(c[Col.WAJIB], c[Col.SUDAH])
     values[Col.PEMULA_BELUM] = func.coalesce(c[Col.PEMULA_BELUM], _not_below_zero(c[Col.PEMULA], c[Col.PEMULA_SUDAH]))
+    values[Col.KELEBIHAN] = _not_below_zero(c[Col.SUDAH], c[Col.WAJIB])
+    values[Col.N_DI_ATAS_100] = case((c[Col.SUDAH] > c[Col.WAJIB], 1), else_=0)  # NULL compares false
     area = func.substr(c[Col.KODE], 1, prefix).label(Col.KODE)
-    query = select(area, c[Col.TANGGAL], *[func.sum(values[k]).label(k) for k in COUNT_COLUMNS],
+    query = select(area, c[Col.TANGGAL], *[func.sum(values[k]).label(k) for k in SUMMED],
                    func.count().label("n_baris")).select_from(e)
     query = _active(query, end)
     if len(leave_out):
         query = query.where(c[Col.KODE].not_in(list(leave_out)))
     with store.engine.connect() as conn:
         rows = [tuple(r) for r in conn.execute(query.group_by(area, c[Col.TANGGAL]))]
-    frame = pd.DataFrame(rows, columns=[Col.KODE, Col.TANGGAL, *COUNT_COLUMNS, "n_baris"])
-    for k in COUNT_COLUMNS:
+    frame = pd.DataFrame(rows, columns=[Col.KODE, Col.TANGGAL, *SUMMED, "n_baris"])
+    for k in SUMMED[:-1]:
         frame[k] = pd.array([None if pd.isna(v) else int(v) for v in frame[k]], dtype="Int64")
-    frame["n_baris"] = frame["n_baris"].astype(np.int64)
+    frame[[Col.N_DI_ATAS_100, "n_baris"]] = frame[[Col.N_DI_ATAS_100, "n_baris"]].astype(np.int64)
     return frame.sort_values([Col.KODE, Col.TANGGAL], ignore_index=True)
 
 
@@ -93,7 +98,8 @@ def carried_sums(reported: pd.DataFrame, dates: np.ndarray) -> pd.DataFrame:
     date of ``dates`` (ascending ISO text, holding each of theirs) from the area's first on: a date
     between two of the area's own holds the sums of the one before, every row carried forward.
     Returns Col.KODE, Col.TANGGAL (the date summed), the count columns (Int64), N_SUMBER (rows
-    summed), N_DIBAWA (of them carried forward) and PER_TANGGAL (the date stood for)."""
+    summed), N_DIBAWA (of them carried forward) and PER_TANGGAL (the date stood for), with Col.KELEBIHAN and
+    Col.N_DI_ATAS_100 after the counts."""
     index = {d: i for i, d in enumerate(dates)}
     right = reported.assign(_at=reported[Col.TANGGAL].map(index).astype(np.int64)).sort_values("_at")
     areas = reported[Col.KODE].unique()
@@ -104,8 +110,8 @@ def carried_sums(reported: pd.DataFrame, dates: np.ndarray) -> pd.DataFrame:
     out[PER_TANGGAL] = dates[out["_at"].to_numpy()]
     out[N_SUMBER] = out["n_baris"].astype(int)
     out[N_DIBAWA] = np.where(out[Col.TANGGAL] == out[PER_TANGGAL], 0, out[N_SUMBER])
-    out = out.astype({c: "Int64" for c in COUNT_COLUMNS})
-    return out[[Col.KODE, Col.TANGGAL, *COUNT_COLUMNS, N_SUMBER, N_DIBAWA, PER_TANGGAL]].reset_index(drop=True)
+    out = out.astype({**{c: "Int64" for c in SUMMED[:-1]}, Col.N_DI_ATAS_100: int})
+    return out[[Col.KODE, Col.TANGGAL, *SUMMED, N_SUMBER, N_DIBAWA, PER_TANGGAL]].reset_index(drop=True)
 
 
 def _not_below_zero(total, done):

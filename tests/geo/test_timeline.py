@@ -75,7 +75,7 @@ def test_coverage_over_time_carries_late_reports_forward_and_fills_in_kecamatan_
 
 
 def test_sums_each_date_without_repeating_rows_equal_the_rule_spelt_out(store):
-    """``coverage.aggregate_each_date`` (each area's sum changed by the rows of each date) gives what
+    """``rollup.aggregate_each_date`` (each area's sum changed by the rows of each date) gives what
     repeating every row for each date it stands for gives (``as_of_every_date`` + ``sum_each_date``),
     on the demo's rows with some desa missing some weeks and a figure missing on some rows."""
     from geo.coverage import aggregate_each_date
