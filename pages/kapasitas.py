@@ -12,6 +12,7 @@ from geo.text import describe
 from ui import queries
 
 ctx = ui.page_start("nav_kapasitas")
+ui.kabupaten_only(ctx, "kapasitas_per_wilayah", country_only=True)  # a provinsi lists its kecamatan too
 lang = ctx.lang
 throughput = ui.picker(st.number_input, ctx.t("kap_laju_input"), min_value=1.0, max_value=500.0,
                        value=capacity.DEFAULT_THROUGHPUT, step=1.0, format="%.0f", key="kap_laju",

@@ -17,6 +17,7 @@ from geo.schema import Level, RekamError
 from ui import queries
 
 ctx = ui.page_start("nav_rencana", login=True)  # editors save plans and enter actual figures
+ui.kabupaten_only(ctx, "rencana_per_kabupaten")  # a provinsi or the country: its kabupaten/kota to pick
 zones = ctx.settings.zones
 
 
@@ -26,7 +27,7 @@ def num(value, decimals: int = 0) -> str:
 
 office_names = queries.plan_bases(ctx.url, ctx.stamp, ctx.area)
 if not office_names:
-    st.warning(ctx.t("rencana_tanpa_basis", wilayah=ctx.area))
+    st.warning(ctx.t("rencana_tanpa_basis", wilayah=dict(queries.area_list(ctx.url, ctx.stamp))[ctx.area]))
     st.stop()
 
 top = st.container()  # the answer first: the plan's figures and why, above the inputs that made it

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import streamlit as st
 
 from geo import fmt
 from geo.config import load_settings
-from geo.schema import COUNTRY, Level, RekamError, ancestor_code, is_country
+from geo.schema import COUNTRY, Col, Level, RekamError, ancestor_code, is_country
 from geo.store import resolve_url
 from geo.text import describe
 from ui import queries
@@ -294,3 +295,29 @@ def demo_banner(ctx: Context) -> None:
 
 def source_line(ctx: Context, tanggal: str | None) -> str:
     return ctx.t("sumber", sumber=ctx.settings.source_name, tanggal=fmt.long_date(tanggal, ctx.lang))
+
+
+# --- pages of one kabupaten/kota office ----------------------------------------------------------
+def kabupaten_only(ctx: Context, text_key: str, *, country_only: bool = False) -> None:
+    """On a page whose work is one kabupaten/kota office's (its mobile units' plan; its devices per
+    kecamatan, which a provinsi can list too: ``country_only``) opened for a wider area: say so
+    (``text_key``, naming the area) and offer the area's kabupaten/kota, the most not yet recorded
+    first, one pick away; then stop the page."""
+    if not (ctx.is_country or (ctx.is_province and not country_only)):
+        return
+    name = ctx.t("seluruh_indonesia") if ctx.is_country else dict(queries.area_list(ctx.url, ctx.stamp))[ctx.area]
+    table = queries.coverage_table(ctx.url, ctx.stamp, Level.KABUPATEN.value, ctx.area, ctx.date)
+    table = table.sort_values([Col.BELUM, Col.KODE], ascending=[False, True], na_position="last")
+    shown = {k: n if pd.isna(b) else ctx.t("pilih_kabupaten_opsi", nama=n, belum=fmt.number(b, lang=ctx.lang))
+             for k, n, b in zip(table[Col.KODE], table[Col.NAMA], table[Col.BELUM])}
+    st.info(ctx.t(text_key, wilayah=name), icon=":material/apartment:")
+    st.selectbox(ctx.t("pilih_kabupaten_kerja"), list(shown), index=None, format_func=shown.get,
+                 placeholder=ctx.t("pilih"), key="buka_kabupaten", on_change=_open_picked)
+    st.stop()
+
+
+def _open_picked() -> None:
+    """The kabupaten/kota picked on a page of one office becomes the dashboard's area (a callback runs
+    before the sidebar's picker is drawn again)."""
+    if st.session_state.get("buka_kabupaten"):
+        st.session_state["area"] = st.session_state["buka_kabupaten"]

@@ -31,4 +31,20 @@ TEXTS = {
     "tingkat_jamak_kabupaten": ("kabupaten/kota", "regencies/cities"),
     "tingkat_jamak_kecamatan": ("kecamatan", "districts"),
     "tingkat_jamak_desa": ("desa/kelurahan", "villages"),
+    # pages of one kabupaten/kota office, opened for a provinsi or the country (ui.state.kabupaten_only)
+    "rencana_per_kabupaten": (
+        "Rencana jemput bola disusun per kabupaten/kota: unit keliling dan kantornya milik Disdukcapil "
+        "kabupaten/kota. Pilih satu kabupaten/kota di {wilayah} — yang paling banyak belum rekam paling atas.",
+        "Mobile-unit plans are made per regency/city: the units and their offices belong to its civil "
+        "registry office. Pick a regency/city in {wilayah} — the most not yet recorded at the top.",
+    ),
+    "kapasitas_per_wilayah": (
+        "Kapasitas perekaman (alat dan operator tiap kecamatan) dilihat per provinsi atau kabupaten/kota. "
+        "Pilih provinsi di sebelah kiri, atau satu kabupaten/kota di {wilayah} — yang paling banyak belum "
+        "rekam paling atas.",
+        "Recording capacity (devices and operators of each district) is shown per province or regency/city. "
+        "Pick a province on the left, or a regency/city in {wilayah} — the most not yet recorded at the top.",
+    ),
+    "pilih_kabupaten_kerja": ("Buka kabupaten/kota", "Open a regency/city"),
+    "pilih_kabupaten_opsi": ("{nama} — {belum} belum rekam", "{nama} — {belum} not recorded"),
 }

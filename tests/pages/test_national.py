@@ -379,3 +379,35 @@ def test_the_rankings_download_as_spreadsheets_with_numbers_as_numbers(country_e
     now = _coverage_by(_latest(rows), 2).sort_values()
     assert [r[2] for r in sheet[1:]] == now.index.tolist()
     assert sheet[0][3] == "Cakupan" and [r[3] for r in sheet[1:]] == pytest.approx(now.round(2).tolist())  # numbers
+
+
+@pytest.mark.parametrize("page", ["rencana", "kapasitas"])
+def test_pages_of_one_office_offer_the_countrys_kabupaten_most_unrecorded_first(country_env, page):
+    """Mobile-unit plans and devices belong to a kabupaten/kota office: opened for the whole country the
+    page says so and offers every kabupaten/kota, the most not yet recorded (from the source file) first;
+    a pick opens that office's page (named, not coded)."""
+    at = run_page(page, area=COUNTRY)
+    assert not at.exception
+    rows = _latest(country_env[1])
+    belum = (rows[Col.WAJIB] - rows[Col.SUDAH]).clip(lower=0).groupby(rows[Col.KODE].str[:5]).sum()
+    belum = belum.sort_values(ascending=False, kind="stable")
+    names = Store.open(country_env[0]).areas(level="kabupaten").set_index(Col.KODE)[Col.NAMA]
+    picker = at.selectbox(key="buka_kabupaten")
+    assert picker.options == [f"{names[k]} — {fmt.number(n)} belum rekam" for k, n in belum.items()]
+    assert "Seluruh Indonesia" in at.info[0].value
+    picker.set_value(belum.index[0]).run()
+    assert not at.exception and at.session_state["area"] == belum.index[0] == "36.03"
+    assert not [s for s in at.selectbox if s.key == "buka_kabupaten"]
+    if page == "rencana":  # the test country has no recording sites: the office is named in the warning
+        assert "Wilayah Kabupaten Tangerang belum punya kantor Disdukcapil" in at.warning[-1].value
+    else:
+        assert any(i.value.startswith("Belum ada inventaris alat dan operator") for i in at.info)
+
+
+def test_a_provinsi_plans_per_kabupaten_but_lists_its_kecamatan_capacity(country_env):
+    at = run_page("rencana", area="36")
+    assert [o.split(" — ")[0] for o in at.selectbox(key="buka_kabupaten").options][:2] == ["Kabupaten Tangerang",
+                                                                                         "Kabupaten Serang"]
+    assert len(at.selectbox(key="buka_kabupaten").options) == 8
+    at = run_page("kapasitas", area="36")
+    assert not at.exception and not [s for s in at.selectbox if s.key == "buka_kabupaten"]
