@@ -21,7 +21,7 @@ from geo.config import Settings
 from geo.io.events import WEEKEND_SERVICE
 from geo.present.trend import event_label, threshold_text
 from geo.render.style import SEPARATORS, date_ticks
-from geo.schema import ZONE_COLOURS, Col, Zone
+from geo.schema import COUNTRY_NAME, ZONE_COLOURS, Col, Zone, is_country
 from geo.text import tr
 
 
@@ -137,7 +137,7 @@ def recordings_bars(weekly: pd.DataFrame, events: pd.DataFrame | None = None, se
     x_dates = list(rows[TANGGAL_AWAL]) + list(rows[Col.TANGGAL]) if len(rows) else []
     _layout(fig, settings, lang, title, subtitle, source, x_dates)
     fig.update_layout(barmode="overlay")
-    fig.update_yaxes(title_text=tr("grafik_sumbu_rekam", lang), zeroline=True)
+    fig.update_yaxes(title_text=tr("grafik_sumbu_rekam", lang), zeroline=True, tickformat=",d")  # 50.000, not 50k
     return fig
 
 
@@ -173,7 +173,10 @@ def _coverage_range(values: pd.Series, settings: Settings, extra: list[float]) -
 
 
 def _area_name(rows: pd.DataFrame, kode: str) -> str:
+    """The legend's name of an area: its name and code (two Kota Serang apart); the country by its name."""
     names = rows[Col.NAMA].dropna() if Col.NAMA in rows else []
+    if is_country(kode):
+        return names.iloc[0] if len(names) else COUNTRY_NAME
     return f"{names.iloc[0]} ({kode})" if len(names) else kode
 
 

@@ -494,6 +494,20 @@ def test_recordings_bars_mark_weekend_service_and_corrections():
     assert by_kind["akhir_pekan"].name == "Minggu dengan layanan akhir pekan"
     assert list(by_kind["akhir_pekan"].width) == [10 * 86_400_000 * 0.9]  # the bar spans its 10 days
     assert fig.layout.separators == ",."
+    assert fig.layout.yaxis.tickformat == ",d"  # whole numbers with thousands dots (50.000), not plotly's 50k
+
+
+def test_a_nations_weekly_recordings_read_in_indonesian_numbers():
+    """The country's weeks (tens of thousands a week) drawn as the PNG a user downloads: the axis reads
+    50.000 (Indonesian thousands), never plotly's 50k."""
+    import re
+
+    from geo.render.images import to_image
+
+    s = _series([(0, 5_000_000, 4_000_000), (7, 5_000_000, 4_050_000)], kode="99.01.01")
+    svg = to_image(trend_charts.recordings_bars(timeline.weekly_recordings(s), None, SETTINGS), "svg").decode()
+    ticks = re.findall(r'<g class="ytick">.*?<text[^>]*>([^<]*)</text>', svg)
+    assert "50.000" in ticks and not any(t.endswith("k") for t in ticks)
 
 
 def test_close_events_of_one_kind_are_one_band():

@@ -247,6 +247,10 @@ def test_kantong_and_tren_open_on_the_country(country_env):
     assert at.selectbox(key="tren_area").options == ["Seluruh Indonesia", "Lampung (18)",
                                                      "Kepulauan Bangka Belitung (19)", "Banten (36)"]
     assert at.header[0].value == "Tren dan proyeksi — Seluruh Indonesia"
+    lines = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
+    assert lines[0]["name"] == "Indonesia"  # the country by its name in the legend, not "Indonesia (ID)"
+    bars = json.loads(at.get("plotly_chart")[1].proto.spec)["layout"]
+    assert bars["yaxis"]["tickformat"] == ",d" and bars["separators"] == ",."  # 50.000 a week, not 50k
 
 
 def test_beranda_of_the_country_gives_its_verdict_and_its_media_pack(country_env, downloads):
