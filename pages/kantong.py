@@ -55,7 +55,7 @@ for tab, by in zip(st.tabs([ctx.t("kantong_tab_jumlah"), ctx.t("kantong_tab_pers
     with tab:
         ranking = pockets.ranked(table, by)
         st.dataframe(present_pockets.display(ranking, on_screen, ctx.lang), hide_index=True, width="stretch",
-                     height=420)
+                     height=ui.table_height(len(ranking), 420))
         downloads(ranking, columns, by, f"kantong_{by}")
 st.caption(present_pockets.targets_note(ctx.lang, zones))
 pemula = present_pockets.pemula_note(queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date)["now"], ctx.lang)
@@ -67,6 +67,7 @@ st.subheader(ctx.t("kantong_peta"))
 layers = {ctx.t("lapisan_sekolah_kantong"): present_pockets.school_layer(schools, ctx.lang)}
 if hot_table is not None:
     layers[ctx.t("kantong_hotspot_judul")] = present_pockets.hotspot_layer(hot_table, ctx.lang)
+layers = {name: points for name, points in layers.items() if len(points)}  # no legend entry for an empty layer
 drawn = hot_table if hot_table is not None else table
 if ctx.is_country and level != Level.KABUPATEN.value:  # the country's kecamatan: listed, mapped by kabupaten/kota
     drawn = queries.pockets_table(ctx.url, ctx.stamp, ctx.area, Level.KABUPATEN.value, ctx.date, False, zones)

@@ -23,7 +23,7 @@ from ui import queries
 from ui.context import Context
 from ui.downloads import table_downloads
 from ui.headline import lagging_notice, pace_table
-from ui.tables import PX_PER_NAME_CHAR, text_fit
+from ui.tables import PX_PER_NAME_CHAR, table_height, text_fit
 
 RANK = "no"  # the rank in the worst-first order: clicking its title brings that order back
 WHEN = "kapan_hijau"  # when hijau is reached at the area's pace, as a key that sorts (see ``with_pace``)
@@ -55,7 +55,7 @@ def ranking_table(ctx: Context, level: Level, data_date: str | None) -> None:
     if ctx.t("kol_provinsi") in view.data:
         config |= text_fit(view.data, ctx.t("kol_provinsi"), per_char=PX_PER_NAME_CHAR)
     st.dataframe(view, hide_index=True, width="stretch", column_config=config,
-                 height=min(38 + 35 * max(len(shown), 1), 460))
+                 height=table_height(len(shown)))
     if country:
         st.caption(ctx.t("home_peringkat_jumlah", jumlah=fmt.number(len(shown), lang=ctx.lang),
                          semua=fmt.number(len(ranked), lang=ctx.lang)))

@@ -21,6 +21,12 @@ def plain(text) -> str:
     return _MARKDOWN.sub(r"\\\1", str(text))
 
 
+def table_height(rows: int, most: int = 460) -> int:
+    """A grid's height in pixels: its header and ``rows`` rows (35 px each) without an empty row under
+    them, at most ``most`` (it scrolls beyond)."""
+    return min(38 + 35 * max(rows, 1), most)
+
+
 # The tables' 14 px font: an average character of a date (digits are wide) and of a name (mostly
 # lower case), and a cell's margins.
 PX_PER_CHAR, PX_PER_NAME_CHAR, CELL_PADDING_PX = 7.5, 6.8, 24

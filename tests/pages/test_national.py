@@ -242,6 +242,8 @@ def test_kantong_and_tren_open_on_the_country(country_env):
     assert at.radio(key="kantong_level").options == ["Kecamatan", "Kabupaten/kota"]
     assert at.radio(key="kantong_level").value == "kabupaten"
     assert len(at.dataframe[0].value) == 10
+    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+    assert "Sekolah: siswa akan 17" not in script  # no school is stored: no empty layer in the legend
     at = run_page("tren", area=COUNTRY)
     assert not at.exception
     assert at.selectbox(key="tren_area").options == ["Seluruh Indonesia", "Lampung (18)",
