@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from geo.cli.output import add_common, emit, lang, open_store
-from geo.schema import LEVELS, Col, Level, RekamError
+from geo.schema import COUNTRY, LEVELS, Col, RekamError
 from geo.text import tr
 
 COVERAGE_COLUMNS = [Col.KODE, Col.NAMA, Col.WAJIB, Col.SUDAH, Col.BELUM, Col.KELEBIHAN, Col.CAKUPAN, Col.ZONA,
@@ -11,13 +11,13 @@ COVERAGE_COLUMNS = [Col.KODE, Col.NAMA, Col.WAJIB, Col.SUDAH, Col.BELUM, Col.KEL
 
 def add_commands(sub) -> None:
     p = add_common(sub.add_parser("coverage", help="cakupan per wilayah"), fmt_opt=True)
-    p.add_argument("--level", choices=[lvl.value for lvl in LEVELS[1:]], required=True)
-    p.add_argument("--within")
+    p.add_argument("--level", choices=[lvl.value for lvl in LEVELS], required=True)
+    p.add_argument("--within", help="kode wilayah (mis. 36 atau 36.03); tanpa ini: seluruh Indonesia")
     p.add_argument("--date")
     p.set_defaults(func=cmd_coverage)
 
     p = add_common(sub.add_parser("map", help="tulis peta HTML mandiri (tanpa internet)"))
-    p.add_argument("--level", choices=[Level.KECAMATAN.value, Level.DESA.value], required=True)
+    p.add_argument("--level", choices=[lvl.value for lvl in LEVELS[1:]], required=True)
     p.add_argument("--within")
     p.add_argument("--date")
     p.add_argument("--metric", choices=["zona", "cakupan", "belum_rekam"], default="zona")
@@ -31,7 +31,7 @@ def cmd_coverage(args) -> int:
     from geo.dates import iso_day
 
     date = iso_day(args.date, required=False)
-    table = coverage_table(open_store(args), args.level, within=args.within, date=date,
+    table = coverage_table(open_store(args), args.level, within=args.within or COUNTRY, date=date,
                            zones=load_settings().zones)
     out = table[COVERAGE_COLUMNS].copy()
     out[Col.CAKUPAN] = out[Col.CAKUPAN].round(2)

@@ -2,6 +2,8 @@
 SQLite and PostgreSQL; a map opened at the reader's view instead of fitting its areas."""
 from __future__ import annotations
 
+import json
+
 import geopandas as gpd
 import pandas as pd
 import pytest
@@ -136,3 +138,15 @@ def test_every_provinsi_of_the_code_table_has_a_short_form_a_laptop_table_fits(r
     assert {n for n in names if short[n] != n} == {"Daerah Khusus Ibukota Jakarta", "Daerah Istimewa Yogyakarta",
                                                   "Kepulauan Bangka Belitung", "Kepulauan Riau"}
     assert max(map(len, short.values())) == len("Kep. Bangka Belitung")
+
+
+def test_the_cli_gives_the_provinsi_of_the_country_and_the_country_is_its_default(store, store_url, capsys):
+    """``coverage --level provinsi`` (no --within: the whole country) sums each provinsi's newest rows
+    (Kota Satu's 9 November figures, Kabupaten Dua's of 16 November), named as the code table names it."""
+    from geo.cli import main
+
+    assert main(["coverage", "--level", "provinsi", "--format", "json", "--db", store_url]) == 0
+    got = {r["kode"]: (r["nama"], r["wajib_ktp"], r["sudah_rekam"]) for r in json.loads(capsys.readouterr().out)}
+    assert got == {"18": ("Lampung", 500, 450), "36": ("Banten", 1000, 900)}
+    assert main(["coverage", "--level", "kabupaten", "--format", "json", "--db", store_url]) == 0
+    assert [r["kode"] for r in json.loads(capsys.readouterr().out)] == ["18.09", "36.74"]
