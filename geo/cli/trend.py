@@ -35,6 +35,7 @@ def cmd_trend(args) -> int:
     as_of = parse_day(args.as_of, field="as_of", required=False)
     table = trend.projection_table(open_store(args), within, args.level, target_pct=target, deadline=deadline,
                                    window_days=window, as_of=as_of, settings=load_settings())
+    table = trend.slowest_first(table)  # as the Tren page ranks them: those that will not make it first
     out = table[[Col.KODE, Col.NAMA, Col.CAKUPAN, LAJU, TANGGAL_PROYEKSI, STATUS, LAJU_DIBUTUHKAN]].copy()
     out[Col.CAKUPAN] = out[Col.CAKUPAN].round(2)
     out[LAJU] = out[LAJU].round(2)

@@ -370,14 +370,16 @@ def test_cli_trend_json(filled_store, store_url, monkeypatch, capsys):
                         "--deadline", "2026-03-06", "--format", "json", "--db", store_url)
     assert code == 0
     rows = json.loads(out)
-    assert [r["kode"] for r in rows] == ["99.01.01", "99.01.02", "99.01.03"]
+    # slowest first, as the Tren page: the latest projected day first (after the deadline: late), no trend last
+    assert [r["kode"] for r in rows] == ["99.01.02", "99.01.01", "99.01.03"]
+    rows = [rows[1], rows[0], rows[2]]
     assert set(rows[0]) == {"kode", "nama", "cakupan", "laju_per_hari", "tanggal_proyeksi", "status",
                             "laju_dibutuhkan"}
     assert rows[0] == {"kode": "99.01.01", "nama": "Kec A", "cakupan": round(100 * 1440 / 1530, 2),
                        "laju_per_hari": 3.0, "tanggal_proyeksi": "2026-02-26", "status": "tercapai",
                        "laju_dibutuhkan": 3}
-    assert (rows[1]["laju_per_hari"], rows[1]["tanggal_proyeksi"], rows[1]["laju_dibutuhkan"]) == (
-        1.0, "2026-03-19", 2)
+    assert (rows[1]["laju_per_hari"], rows[1]["tanggal_proyeksi"], rows[1]["laju_dibutuhkan"], rows[1]["status"]) == (
+        1.0, "2026-03-19", 2, "terlambat")
     assert rows[2]["status"] == "data_kurang" and rows[2]["tanggal_proyeksi"] is None
 
 
