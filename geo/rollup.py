@@ -53,7 +53,7 @@ def aggregate(rows: pd.DataFrame, level: Level | str) -> pd.DataFrame:
     itself is used only where none of its children has data (a kecamatan-level row
     fills in for a kecamatan whose desa were never imported). Returns one row per
     Col.KODE at ``level`` with summed counts (Col.BELUM, Col.KELEBIHAN and Col.N_DI_ATAS_100
-    of each stored row summed, see the module; Col.PEMULA_BELUM as given or, per stored row,
+    of each stored row summed, see ``geo.coverage``; Col.PEMULA_BELUM as given or, per stored row,
     pemula − pemula_sudah_rekam), Col.TANGGAL = newest date summed and
     ``n_sumber`` = how many stored rows were summed.
     """
