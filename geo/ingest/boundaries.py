@@ -17,6 +17,7 @@ from geo.ingest.source import read_source
 from geo.io.boundaries import BoundaryLoad
 from geo.io.boundaries.fields import pick_code_field
 from geo.io.boundaries.load import AREA_COLUMNS, as_level, build_areas, feature_columns, load_coded, open_boundaries
+from geo.io.boundaries.polygons import dissolve
 from geo.io.boundaries.named import read_named
 from geo.join import JoinResult, MATCHED
 from geo.join.boundaries import BOUNDARY_ROW_ERRORS, join_boundaries
@@ -177,9 +178,47 @@ def import_boundaries(store: Store, source, *, level: Level | str | None = None,
 
 
 def _stored_form(store: Store, areas, report: dict):
-    """The areas as they will be stored: unnamed parents named, partial parents left out."""
+    """The areas as they will be stored: unnamed parents named, partial parents left out, the
+    outline of each provinsi whose kabupaten/kota are now all held added."""
     _name_unnamed(store, areas, report)
-    return _without_partial_parents(store, areas, report)
+    return _with_provinsi(store, _without_partial_parents(store, areas, report), report)
+
+
+def _with_provinsi(store: Store, areas, report: dict):
+    """``areas`` and the outline of each provinsi the store has none of, once every kabupaten/kota
+    the official code table lists for it is in the file or the store: dissolved from them, so that
+    the country's map has its provinsi level (boundary files often start at the kabupaten/kota). A
+    provinsi of which some kabupaten/kota are missing gets none (a part would pass for the whole).
+    The report names them (``provinsi_digabung``)."""
+    level = areas[Col.LEVEL]
+    kabupaten = areas[level == Level.KABUPATEN.value]
+    wanted = set(kabupaten[Col.KODE].str[:2]) - set(areas.loc[level == Level.PROVINSI.value, Col.KODE])
+    wanted -= set(store.areas(level=Level.PROVINSI)[Col.KODE])
+    official = official_areas()[Col.KODE]
+    official = official[official.str.count(r"\.") == 1]
+    in_file, complete, held = set(kabupaten[Col.KODE]), [], []
+    for provinsi in sorted(wanted):
+        members = set(official[official.str.startswith(provinsi + ".")])
+        missing = members - in_file
+        if missing:
+            stored = store.areas(within=provinsi, level=Level.KABUPATEN, geometry=True)
+            stored = stored[stored[Col.KODE].isin(missing) & stored.geometry.notna()]
+            if set(stored[Col.KODE]) != missing:
+                continue
+            held.append(stored[[Col.KODE, Col.GEOMETRY]])
+        if members:
+            complete.append(provinsi)
+    if not complete:
+        return areas
+    children = pd.concat([kabupaten.loc[kabupaten[Col.KODE].str[:2].isin(complete), [Col.KODE, Col.GEOMETRY]],
+                          *held], ignore_index=True)
+    outlines = dissolve(children, Level.PROVINSI, None)
+    outlines[Col.NAMA] = [official_name(k) or k for k in outlines[Col.KODE]]
+    outlines[Col.KODE_INDUK] = None
+    outlines[Col.TIPE] = Level.PROVINSI.value
+    report["provinsi_digabung"] = complete
+    added = gpd.GeoDataFrame(outlines[AREA_COLUMNS], geometry=Col.GEOMETRY, crs=areas.crs)
+    return pd.concat([areas, added], ignore_index=True).sort_values(Col.KODE, ignore_index=True)
 
 
 def _without_partial_parents(store: Store, areas, report: dict):

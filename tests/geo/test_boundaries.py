@@ -444,3 +444,32 @@ def test_every_refusal_has_indonesian_and_english_text():
     for key in keys:
         indonesian, english = tr(key, "id"), tr(key, "en")
         assert indonesian != key and english != key and indonesian != english
+
+
+def test_a_provinsi_outline_comes_once_its_last_kabupaten_is_imported(tmp_path, store_url):
+    """Bangka Belitung's 7 kabupaten/kota (the official code table's) imported by two offices: after
+    the first file (4 of 7) no provinsi outline; the second (the other 3) completes it: the outline is
+    dissolved from the 4 stored and the 3 in the file, named as the table names it, and stored in the
+    second version (rolling it back takes the outline away with its kabupaten/kota)."""
+    from geo.ingest import import_boundaries
+    from geo.store import Store
+
+    codes = ["19.01", "19.02", "19.03", "19.04", "19.05", "19.06", "19.71"]
+    tiles = {k: square(105.0 + 0.125 * i, -2.0, 0.125) for i, k in enumerate(codes)}  # side by side: one strip
+    store = Store.open(store_url)
+    first = import_boundaries(store, write_geojson(tmp_path / "a.geojson", [({"kode": k, "nama": k}, tiles[k])
+                                                                           for k in codes[:4]]))
+    assert store.areas(level="provinsi").empty and "provinsi_digabung" not in first.loaded.report
+    second = import_boundaries(store, write_geojson(tmp_path / "b.geojson", [({"kode": k, "nama": k}, tiles[k])
+                                                                            for k in codes[4:]]))
+    assert second.loaded.report["provinsi_digabung"] == ["19"]
+    provinsi = store.areas(level="provinsi", geometry=True)
+    assert list(provinsi[Col.KODE]) == ["19"] and list(provinsi[Col.NAMA]) == ["Kepulauan Bangka Belitung"]
+    assert provinsi.geometry.iloc[0].equals(shapely.box(105.0, -2.0, 105.875, -1.875))
+    assert list(provinsi[Col.TIPE]) == ["provinsi"]
+    store.rollback(second.version_id)
+    assert store.areas(level="provinsi").empty
+    # a kabupaten/kota not in the code table's list (a fictional 99) never makes an outline
+    third = import_boundaries(store, write_geojson(tmp_path / "c.geojson", [({"kode": "99.01", "nama": "X"},
+                                                                            square(100.0, 0.0, 0.1))]))
+    assert "provinsi_digabung" not in third.loaded.report and store.areas(level="provinsi").empty

@@ -139,7 +139,8 @@ def test_peta_of_the_country_draws_its_kabupaten(country_env):
     at = run_page("peta", area=COUNTRY)
     assert not at.exception
     assert map_codes(at) == {"18.09", "19.03", "36.01", "36.02", "36.03", "36.04", "36.71", "36.72", "36.73", "36.74"}
-    assert at.radio(key="peta_level").options == ["Kabupaten/kota"]  # no provinsi boundary in the store
+    assert at.radio(key="peta_level").options == ["Provinsi", "Kabupaten/kota"]  # Banten's outline, from its 8
+    assert at.radio(key="peta_level").value == "kabupaten"
     assert at.query_params["area"] == COUNTRY and at.query_params["level"] == "kabupaten"
     assert not [b for b in at.button if (b.key or "").startswith("crumb_")]  # the top: the title names it
 
@@ -417,3 +418,20 @@ def test_a_provinsi_plans_per_kabupaten_but_lists_its_kecamatan_capacity(country
     assert len(at.selectbox(key="buka_kabupaten").options) == 8
     at = run_page("kapasitas", area="36")
     assert not at.exception and not [s for s in at.selectbox if s.key == "buka_kabupaten"]
+
+
+def test_a_provinsi_whose_kabupaten_are_all_held_gets_its_outline(country_env, real_dir):
+    """No provinsi file was imported: Banten's outline is dissolved from its 8 kabupaten/kota (all the
+    code table lists), named as the table names it; Lampung and Bangka Belitung, of which one
+    kabupaten each is held, get none (a part would pass for the whole). The country's map draws it
+    at its provinsi level."""
+    store = Store.open(country_env[0])
+    provinsi = store.areas(level="provinsi", geometry=True)
+    assert list(provinsi[Col.KODE]) == ["36"] and list(provinsi[Col.NAMA]) == ["Banten"]
+    kabupaten = gpd.read_file(real_dir / FILES / BOUNDARIES[0][0])
+    banten = shapely.union_all(kabupaten[kabupaten["kode"].str.startswith("36.")].geometry.values)
+    outline = provinsi.geometry.iloc[0]
+    assert banten.difference(outline).area < 1e-6 * banten.area  # every kabupaten/kota inside it
+    assert 0 <= outline.area - banten.area < 0.002 * banten.area  # only the slivers between them closed
+    at = run_page("peta", area=COUNTRY, level="provinsi")
+    assert not at.exception and map_codes(at) == {"36"}
