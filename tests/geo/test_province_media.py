@@ -85,17 +85,27 @@ def test_the_province_map_image_titles_the_red_count(banten):
     assert f"Merah &lt; 85% · {_red(kab)} kabupaten/kota" in words  # the legend counts the kabupaten/kota
 
 
-def test_an_unstored_provinsi_is_named_from_the_code_table(banten):
+def test_a_provinsi_is_named_from_the_code_table(banten, real_dir, tmp_path):
+    """Only desa were imported: Banten's complete every kabupaten/kota of it, so its outline is
+    dissolved and named as the code table names it; Lampung, of which Pesawaran's desa alone are
+    imported, is not stored (a part would pass for the whole) and is named from the table too."""
+    from geo.ingest import import_boundaries
+
     _, store, _ = banten
-    assert store.areas(level="provinsi").empty  # only desa were imported; their parents dissolved
+    assert store.areas(level="provinsi")[Col.NAMA].tolist() == ["Banten"]
     assert media.area_name(store, PROVINCE) == "Banten"
+    lampung = Store.open(f"sqlite:///{tmp_path / 'lampung.sqlite'}")
+    import_boundaries(lampung, real_dir / "cahyadsn_wilayah_boundaries" / "desa_kelurahan_18.09_pesawaran.geojson",
+                      level="desa")
+    assert lampung.areas(level="provinsi").empty
+    assert media.area_name(lampung, "18") == "Lampung"
     assert media.download_name(PROVINCE, "ringkasan", data_date="2026-11-16", fmt_name="pdf") == (
         "peta-rekam_ringkasan_36_2026-11-16.pdf")
 
 
 def test_province_alerts_name_the_provinsi_not_its_code(banten):
-    """The store holds Banten's kabupaten/kota but no row for the provinsi itself: its alerts and its
-    row against the target take the name from the official code table."""
+    """The provinsi's alerts and its row against the target name it (the name of its dissolved outline,
+    the official code table's), never its code."""
     from geo.alerts import compute_alerts
     from geo.targets import vs_target
 
