@@ -146,13 +146,14 @@ def map_table(ctx: Context, view: MapView, *, level: str | None = None, within: 
 
 
 def map_hint(ctx: Context, view: MapView) -> str:
-    """What the reader can do on the map: click a kabupaten/kota or a kecamatan to see its children, or (desa drawn:
-    nothing to click) point at one for its figures; and how to go back up when drilled down."""
-    hint = {Level.DESA.value: ctx.t("peta_arahkan"), Level.KABUPATEN.value: ctx.t("peta_klik_kabupaten")}.get(
-        view.level, ctx.t("peta_klik"))
+    """What the reader can do on the map: click a provinsi, kabupaten/kota or kecamatan to see its
+    children, or (desa drawn: nothing to click) point at one for its figures; and, drilled down (the
+    way back up is above the map), how to go back."""
+    hint = {Level.DESA.value: ctx.t("peta_arahkan"), Level.KABUPATEN.value: ctx.t("peta_klik_kabupaten"),
+            Level.PROVINSI.value: ctx.t("peta_klik_provinsi")}.get(view.level, ctx.t("peta_klik"))
     if applies(view.area, view.level):  # the country's or a provinsi's map: zoom in for what lies below
         hint += " " + ctx.t("peta_perbesar")
-    if view.level == Level.DESA.value and view.area != ctx.area:
+    if view.area != ctx.area:
         hint += " " + ctx.t("peta_kembali")
     return hint
 

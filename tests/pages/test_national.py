@@ -435,3 +435,8 @@ def test_a_provinsi_whose_kabupaten_are_all_held_gets_its_outline(country_env, r
     assert 0 <= outline.area - banten.area < 0.002 * banten.area  # only the slivers between them closed
     at = run_page("peta", area=COUNTRY, level="provinsi")
     assert not at.exception and map_codes(at) == {"36"}
+    assert at.caption[-1].value.split(" · ")[-1].startswith("Klik provinsi untuk melihat kabupaten/kotanya.")
+    at.session_state["peta_pending"] = "36"  # what a click on Banten does: its kabupaten/kota
+    at.run()
+    assert {c[:2] for c in map_codes(at)} == {"36"} and len(map_codes(at)) == 8
+    assert "Kembali ke atas lewat tombol di atas peta." in at.caption[-1].value

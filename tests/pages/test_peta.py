@@ -124,6 +124,7 @@ def test_names_on_few_areas_and_kecamatan_borders_over_desa(demo_env):
     assert "peta-rekam-label" in _script(at) and "Lembah Rindang" in _script(at)
     assert "#263238" not in _script(at)  # no parent borders over a map of kecamatan
     assert "Klik kecamatan untuk melihat desanya" in at.caption[-1].value
+    assert "Kembali ke atas" not in at.caption[-1].value  # at the top: no way further up
 
     at.radio(key="peta_level").set_value("desa").run()
     assert at.toggle(key=f"peta_nama_{KAB}_desa").value is False  # 150 desa: names on request
