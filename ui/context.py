@@ -1,6 +1,7 @@
 """What every page needs to know (read once per run by ``ui.state.context``) and its messages."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import streamlit as st
@@ -59,16 +60,33 @@ def fail(ctx: Context, err: RekamError) -> None:
     st.error(describe(err, ctx.lang))
 
 
+# How long a confirmation stays once first shown: a run can be cut short by the next (a map reporting
+# its view, a grid sending its edits) before the browser has drawn it, and the message must not be
+# lost with it; a page's run can take seconds on a busy machine.
+FLASH_SECONDS = 5.0
+_now = time.monotonic  # the clock of flash messages (a test sets its own)
+
+
 def flash(text: str) -> None:
-    """A message for the next run (shown by ``show_flash`` after ``st.rerun``)."""
-    st.session_state["flash"] = text
+    """A message for the runs that follow (``st.rerun``), shown by ``show_flash``."""
+    st.session_state["flash"] = (text, None)
 
 
 def show_flash() -> None:
-    text = st.session_state.pop("flash", None)
-    if text:
+    """The confirmation set by ``flash``: a toast the first time, and a success box in every run
+    within FLASH_SECONDS of that first showing (then it is dropped)."""
+    entry = st.session_state.get("flash")
+    if not entry:
+        return
+    text, shown = entry
+    now = _now()
+    if shown is None:
+        st.session_state["flash"] = (text, now)
         st.toast(text, icon=":material/check_circle:")
-        st.success(text)
+    elif now - shown > FLASH_SECONDS:
+        del st.session_state["flash"]
+        return
+    st.success(text)
 
 
 def zone_word(ctx: Context, zona: str | None) -> str:

@@ -103,6 +103,9 @@ def saved_plans_panel(ctx: Context, plan) -> None:
             n = planner.record_actuals(store, chosen, plan_view.actuals_from_view(entered, ctx.lang),
                                        user=session.username, writer_area=session.wilayah)
             flash(ctx.t("rencana_aktual_tersimpan", jumlah=n))
+            # The grid's edits are stored now: it starts again from the stored figures (otherwise the
+            # browser resets it against the new data and sends that back, one more run).
+            st.session_state.pop(f"rencana_aktual_{chosen}", None)
             st.rerun()
         except RekamError as err:
             fail(ctx, err)

@@ -123,3 +123,35 @@ def test_the_same_gate_on_each_backend(store_url, monkeypatch):
     at = _login(at, "akun_viewer")
     assert not at.exception
     assert sorted(m.label for m in at.metric[:4]) == ["Belum rekam", "Cakupan", "Sudah rekam", "Wajib KTP"]
+
+
+def test_a_confirmation_outlives_the_run_that_follows_it_then_goes(monkeypatch):
+    """A saved-with-success message is not lost when the run showing it is followed at once by another
+    (a map reporting its view, a grid sending its edits): shown, with one toast, in every run within
+    FLASH_SECONDS of its first showing, then dropped."""
+    import importlib
+
+    messages = importlib.import_module("ui.context")  # the module (``ui.context`` is also a function's name)
+    clock = [1000.0]
+    monkeypatch.setattr(messages, "_now", lambda: clock[0])
+
+    def page():
+        import streamlit as st
+
+        from ui.context import flash, show_flash
+
+        if st.button("Simpan"):
+            flash("Tersimpan.")
+            st.rerun()
+        show_flash()
+
+    at = AppTest.from_function(page).run()
+    assert not at.success
+    at.button[0].click().run()
+    assert [s.value for s in at.success] == ["Tersimpan."] and len(at.toast) == 1
+    clock[0] += messages.FLASH_SECONDS - 0.5
+    at.run()  # a rerun nobody asked for, right after
+    assert [s.value for s in at.success] == ["Tersimpan."] and len(at.toast) == 0  # the toast once only
+    clock[0] += 1.0
+    at.run()
+    assert not at.success and "flash" not in at.session_state
