@@ -17,14 +17,14 @@ crumbs = ui.breadcrumb(ctx, view.area)
 if story:
     ui.keep_values("peta_level", "peta_metric", "peta_since", "peta_layers")
 else:
-    if len(crumbs) > 1:  # the way back up: each area above the one shown is a link-like button
-        trail = st.container(horizontal=True, vertical_alignment="center", gap="small")
-        for kode, nama in crumbs[:-1]:
-            if trail.button(nama, key=f"crumb_{kode}", type="tertiary", help=kode, icon=":material/arrow_upward:"):
-                ui.set_map_view(area=kode)
-                st.rerun()
-            trail.markdown("›")
-        trail.markdown(f"**{ui.plain(crumbs[-1][1])}**")
+    # The area shown, named, and the way back up: each area above it a link-like button.
+    trail = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    for kode, nama in crumbs[:-1]:
+        if trail.button(nama, key=f"crumb_{kode}", type="tertiary", help=kode, icon=":material/arrow_upward:"):
+            ui.set_map_view(area=kode)
+            st.rerun()
+        trail.markdown("›")
+    trail.markdown(f"**{ui.plain(crumbs[-1][1])}**")
     c1, c2, c3, c4 = st.columns([1.2, 2.2, 1.4, 2])
     levels = ui.map_levels(ctx, view.area)
     c1.radio(ctx.t("peta_tingkat"), levels, key="peta_level", format_func=lambda v: ctx.t(f"tingkat_{v}"))

@@ -79,6 +79,7 @@ def test_breadcrumb_goes_back_up(demo_env):
     assert at.query_params["area"] == KAB
     assert len(_features(at)) == 12
     assert not [b for b in at.button if (b.key or "").startswith("crumb_")]  # at the top: no way further up
+    assert "**Kabupaten Contoh Sejahtera**" in [m.value for m in at.markdown]  # but the area shown is named
 
 
 def test_search_focuses_a_desa_inside_its_kecamatan(demo_env):
