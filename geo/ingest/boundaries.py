@@ -196,22 +196,17 @@ def _with_provinsi(store: Store, areas, report: dict):
     wanted -= set(store.areas(level=Level.PROVINSI)[Col.KODE])
     official = official_areas()[Col.KODE]
     official = official[official.str.count(r"\.") == 1]
-    in_file, complete, held = set(kabupaten[Col.KODE]), [], []
-    for provinsi in sorted(wanted):
-        members = set(official[official.str.startswith(provinsi + ".")])
-        missing = members - in_file
-        if missing:
-            stored = store.areas(within=provinsi, level=Level.KABUPATEN, geometry=True)
-            stored = stored[stored[Col.KODE].isin(missing) & stored.geometry.notna()]
-            if set(stored[Col.KODE]) != missing:
-                continue
-            held.append(stored[[Col.KODE, Col.GEOMETRY]])
-        if members:
-            complete.append(provinsi)
+    in_file = set(kabupaten[Col.KODE])
+    stored = set(store.areas(level=Level.KABUPATEN)[Col.KODE]) - in_file if wanted else set()
+    complete = [p for p in sorted(wanted) if (members := set(official[official.str.startswith(p + ".")]))
+                and members <= in_file | stored]
     if not complete:
         return areas
-    children = pd.concat([kabupaten.loc[kabupaten[Col.KODE].str[:2].isin(complete), [Col.KODE, Col.GEOMETRY]],
-                          *held], ignore_index=True)
+    parts = [kabupaten.loc[kabupaten[Col.KODE].str[:2].isin(complete), [Col.KODE, Col.GEOMETRY]]]
+    for provinsi in complete:  # the shapes of the stored ones, read only for a provinsi now complete
+        held = store.areas(within=provinsi, level=Level.KABUPATEN, geometry=True)
+        parts.append(held.loc[~held[Col.KODE].isin(in_file) & held.geometry.notna(), [Col.KODE, Col.GEOMETRY]])
+    children = pd.concat(parts, ignore_index=True)
     outlines = dissolve(children, Level.PROVINSI, None)
     outlines[Col.NAMA] = [official_name(k) or k for k in outlines[Col.KODE]]
     outlines[Col.KODE_INDUK] = None
