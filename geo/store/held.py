@@ -12,7 +12,8 @@ not held: every call then goes to the store, as without it.
 
 The whole country is too large to hold every version of: ``HeldLatest`` keeps instead, for the last
 few dates asked, the country's newest rows on or before that date (one row per area, some 84,000),
-from which its Beranda sums the country, ranks its provinsi and kabupaten/kota and maps them.
+for the views that need its desa or kecamatan (the map zoomed in, Kantong); its provinsi,
+kabupaten/kota and totals come from sums kept with it (``derived``: ``geo.rollup.country_sums_at``).
 """
 from __future__ import annotations
 
