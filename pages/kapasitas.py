@@ -74,7 +74,7 @@ else:
 
 # The card pipeline and the blank stock: the page's heading and source line stand above and
 # below these charts; their images (download menus) carry title, area, date and source.
-figure = {"area_name": dict(queries.area_list(ctx.url, ctx.stamp)).get(ctx.area, ctx.area),
+figure = {"area_name": ui.area_name(ctx),
           "settings": ctx.settings, "lang": lang, "kode": ctx.area}
 media = ui.media_allowed()
 st.subheader(ctx.t("kartu_judul"))

@@ -27,7 +27,7 @@ def num(value, decimals: int = 0) -> str:
 
 office_names = queries.plan_bases(ctx.url, ctx.stamp, ctx.area)
 if not office_names:
-    st.warning(ctx.t("rencana_tanpa_basis", wilayah=dict(queries.area_list(ctx.url, ctx.stamp))[ctx.area]))
+    st.warning(ctx.t("rencana_tanpa_basis", wilayah=ui.area_name(ctx)))
     st.stop()
 
 top = st.container()  # the answer first: the plan's figures and why, above the inputs that made it
@@ -103,7 +103,7 @@ with tabs["peta"]:
     if ui.media_allowed():  # the plan as an image: sizes, formats, names as ui.download_menu
         kecamatan = queries.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, ctx.area, ctx.date, geometry=True)
         ui.image_menu(ctx, partial(plan_image, plan, desa, outline=kecamatan, data_date=ctx.date,
-                                   area_name=dict(queries.area_list(ctx.url, ctx.stamp)).get(ctx.area),
+                                   area_name=ui.area_name(ctx),
                                    settings=ctx.settings, lang=ctx.lang), key="rencana_gambar", kind="rencana")
 
 with tabs["cetak"]:

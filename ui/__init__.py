@@ -25,7 +25,7 @@ from ui.national import country_home, trend_names
 from ui.alerts import alerts_panel, digests_panel, target_summary, targets_editor
 from ui.plans import coverage_after, plan_controls, saved_plans_panel, zones_before_after
 from ui.state import (
-    context, demo_banner, kabupaten_only, keep_values, link_notes, media_allowed, page_start, picker, page_style, page_title, screenshot_exit, screenshot_mode, sidebar,
+    area_name, context, demo_banner, kabupaten_only, keep_values, link_notes, media_allowed, page_start, picker, page_style, page_title, screenshot_exit, screenshot_mode, sidebar,
     source_line, sync_query_params,
 )
 from ui.tables import fitted_table, plain, table_height
@@ -38,7 +38,7 @@ from ui.uploads import (
 
 __all__ = [
     "alerts_panel", "digests_panel", "target_summary", "targets_editor",
-    "active_versions", "admit", "boundary_desk", "area_search_options", "breadcrumb", "briefing_button", "can", "chart_areas", "chart_settings", "country_home", "trend_names", "Context", "context",
+    "active_versions", "admit", "area_name", "boundary_desk", "area_search_options", "breadcrumb", "briefing_button", "can", "chart_areas", "chart_settings", "country_home", "trend_names", "Context", "context",
     "coverage_after", "current_session", "demo_banner", "enrollment_desk", "download", "download_menu", "fail", "fix_unmatched", "flash",
     "focus_area", "follow_viewport", "viewport_areas", "viewport_note", "map_key", "map_levels", "map_returns", "pocket_levels", "forget_upload", "handle_click", "history_view", "image_menu", "join_report_view", "kabupaten_only", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "lagging_notice", "levels_below",
     "link_notes", "login_box", "MAP_METRICS", "map_hint", "map_table", "map_view", "MapView", "media_allowed", "OTHER_IMPORTS", "outlook", "over_100_badge",

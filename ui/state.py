@@ -298,6 +298,14 @@ def source_line(ctx: Context, tanggal: str | None) -> str:
 
 
 # --- pages of one kabupaten/kota office ----------------------------------------------------------
+def area_name(ctx: Context) -> str:
+    """The picked area's name as the pickers give it ("Seluruh Indonesia" in ``ctx.lang`` for the
+    country; its code when the pickers do not offer it)."""
+    if ctx.is_country:
+        return ctx.t("seluruh_indonesia")
+    return dict(queries.area_list(ctx.url, ctx.stamp)).get(ctx.area, ctx.area)
+
+
 def kabupaten_only(ctx: Context, text_key: str, *, country_only: bool = False) -> None:
     """On a page whose work is one kabupaten/kota office's (its mobile units' plan; its devices per
     kecamatan, which a provinsi can list too: ``country_only``) opened for a wider area: say so
@@ -305,7 +313,7 @@ def kabupaten_only(ctx: Context, text_key: str, *, country_only: bool = False) -
     first, one pick away; then stop the page."""
     if not (ctx.is_country or (ctx.is_province and not country_only)):
         return
-    name = ctx.t("seluruh_indonesia") if ctx.is_country else dict(queries.area_list(ctx.url, ctx.stamp))[ctx.area]
+    name = area_name(ctx)
     table = queries.coverage_table(ctx.url, ctx.stamp, Level.KABUPATEN.value, ctx.area, ctx.date)
     table = table.sort_values([Col.BELUM, Col.KODE], ascending=[False, True], na_position="last")
     shown = {k: n if pd.isna(b) else ctx.t("pilih_kabupaten_opsi", nama=n, belum=fmt.number(b, lang=ctx.lang))
