@@ -193,7 +193,8 @@ def test_an_alert_opens_the_page_that_explains_it(demo_app, offline, artifacts):
     tab.page.wait_for_url(re.compile(r"/peta"), timeout=60_000)
     shown = tab.page.get_by_test_id("stMain").locator("strong").filter(has_text=re.compile(f"^{re.escape(red['nama'])}$"))
     expect(shown).to_be_visible(timeout=60_000)  # named at the end of the way back up: shown now
-    assert _query(tab.page.url).get("area") == [red["kode"]]
+    # The page writes the view into the link after drawing the trail: the name can show first.
+    tab.page.wait_for_url(lambda u: _query(u).get("area") == [red["kode"]], timeout=30_000)
     _assert_offline(tab)
 
 
