@@ -50,20 +50,36 @@ def pace_table(ctx: Context, area: str, target: float, deadline: date, window: i
                                     date.today().isoformat(), level)
 
 
-def verdict_box(ctx: Context, projection: dict) -> None:
-    """The bupati's answer as one message: the verdict on its first line, the rate it takes below."""
+def verdict_box(ctx: Context, projection: dict, advice: str | None = None) -> None:
+    """The bupati's answer as one message: the verdict on its first line, the rate it takes below (and
+    ``advice`` last)."""
     verdict = trend_words.verdict(projection, ctx.settings.zones.hijau, ctx.lang)
     show, icon = _SHOW[verdict["kind"]]
-    body = f"**{verdict['title']}**" + (f"  \n{verdict['detail']}" if verdict["detail"] else "")
-    show(body, icon=icon)
+    show("  \n".join([f"**{verdict['title']}**", *(line for line in (verdict["detail"], advice) if line)]), icon=icon)
+
+
+def home_verdict(ctx: Context) -> None:
+    """The home page's verdict on the area at the chosen date, and old data said once: in the verdict
+    when it already names the data's age (its projected date has passed), else as ``stale_notice``."""
+    projection, newest = outlook(ctx), _newest_outlook(ctx)
+    advice = None
+    if newest is not None and newest.get(Col.TANGGAL) == projection.get(Col.TANGGAL):
+        advice = trend_words.stale_advice(projection, ctx.settings.stale_days, ctx.lang)
+    verdict_box(ctx, projection, advice)
+    if advice is None:
+        stale_notice(ctx)
+
+
+def _newest_outlook(ctx: Context) -> dict | None:
+    """The projection at the area's newest snapshot (None without data): how old the data is."""
+    dates = queries.snapshot_dates(ctx.url, ctx.stamp, ctx.area)
+    return outlook(ctx, end=dates[-1]) if dates else None
 
 
 def stale_notice(ctx: Context) -> None:
-    """A warning when the newest snapshot of the kabupaten/kota is older than ``settings.stale_days``."""
-    dates = queries.snapshot_dates(ctx.url, ctx.stamp, ctx.area)
-    if not dates:
-        return
-    text = trend_words.stale_warning(outlook(ctx, end=dates[-1]), ctx.settings.stale_days, ctx.lang)
+    """A warning when the newest snapshot of the area is older than ``settings.stale_days``."""
+    newest = _newest_outlook(ctx)
+    text = newest and trend_words.stale_warning(newest, ctx.settings.stale_days, ctx.lang)
     if text:
         st.warning(text, icon=":material/history:")
 

@@ -134,6 +134,15 @@ def stale_warning(projection: dict, stale_days: int, lang: str = "id") -> str | 
     return tr("data_basi", lang, tanggal=fmt.long_date(projection[Col.TANGGAL], lang), umur=fmt.number(age, lang=lang))
 
 
+def stale_advice(projection: dict, stale_days: int, lang: str = "id") -> str | None:
+    """What ``stale_warning`` adds to a verdict that already names the data's age (its projected date is
+    past, ``PROYEKSI_LEWAT``): the date of the data and what to do; None when the data is fresh or
+    the verdict does not name its age."""
+    if not projection.get(PROYEKSI_LEWAT) or stale_warning(projection, stale_days, lang) is None:
+        return None
+    return tr("data_basi_saran", lang, tanggal=fmt.long_date(projection[Col.TANGGAL], lang))
+
+
 def _range_words(projection: dict, lang: str) -> str:
     early, late = projection.get(TANGGAL_PROYEKSI_AWAL), projection.get(TANGGAL_PROYEKSI_AKHIR)
     if early is None or (late is not None and early == late):

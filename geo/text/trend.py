@@ -154,6 +154,11 @@ TEXTS = {
         "The latest data is of {tanggal} — {umur} days ago. Figures and projections here may no longer match "
         "reality; import newer data.",
     ),
+    "data_basi_saran": (
+        "Data terakhir {tanggal}: angka dan proyeksi di sini mungkin tidak lagi sesuai keadaan; impor data terbaru.",
+        "The latest data is of {tanggal}: figures and projections here may no longer match reality; import newer "
+        "data.",
+    ),
     "tren_rentang": (" (rentang {awal} – {akhir})", " (range {awal} – {akhir})"),
     "tren_rentang_terbuka": (
         " (paling cepat {awal}; bila laju melambat, tidak tercapai)",

@@ -531,7 +531,7 @@ def test_close_events_of_one_kind_are_one_band():
 def test_late_on_time_and_old_data_verdicts():
     from datetime import date
 
-    from geo.present.trend import stale_warning, verdict
+    from geo.present.trend import stale_advice, stale_warning, verdict
 
     s = _series([(0, 1000, 850), (30, 1000, 880)])  # +1 a day: 92% (920) on day 70
     seen = lambda offset: date.fromisoformat(_day(offset))  # noqa: E731
@@ -554,6 +554,12 @@ def test_late_on_time_and_old_data_verdicts():
     assert "mestinya sudah tercapai" in trend_words.headline(old, 92)[0]
     assert stale_warning(old, 14).startswith(f"Data terakhir {fmt_day(30)} — sudah 70 hari.")
     assert stale_warning(on_time, 14) is None
+    # beside a verdict that already names the age: only the data's date and what to do
+    assert stale_advice(old, 14) == (f"Data terakhir {fmt_day(30)}: angka dan proyeksi di sini mungkin tidak lagi "
+                                     "sesuai keadaan; impor data terbaru.")
+    assert stale_advice(old, 70) is None and stale_advice(on_time, 14) is None  # not old yet; no age named
+    stale_late = trend.projection(s, target_pct=92, deadline=_day(60), today=seen(50))  # 20 days old, not past
+    assert stale_warning(stale_late, 14) and stale_advice(stale_late, 14) is None  # the warning says it all
     # the rate needed counts the 20 days left from today, not the 90 from the old snapshot
     assert old[trend.LAJU_DIBUTUHKAN] == 2 and "Perlu **2 perekaman per hari**" in said["detail"]
 

@@ -10,6 +10,7 @@ from streamlit.proto.Metric_pb2 import Metric
 from streamlit.testing.v1 import AppTest
 
 from geo import fmt, timeline, trend
+from geo.columns import UMUR_DATA
 from geo.config import load_settings
 from geo.coverage import area_totals, coverage_table, previous_date, top_belum
 from geo.present import trend as trend_words
@@ -127,8 +128,10 @@ def test_the_verdict_comes_first_and_equals_geo(demo_env):
     verdict = trend_words.verdict(_outlook(store, kab), load_settings().zones.hijau, "id")
     boxes = {"success": at.success, "info": at.info, "warning": at.warning, "error": at.error}[verdict["kind"]]
     shown = boxes[0].value
-    assert shown.startswith(f"**{verdict['title']}**")  # the answer is the message's first line
-    assert shown.endswith(verdict["detail"])  # the rate needed against the current rate
+    advice = trend_words.stale_advice(_outlook(store, kab), load_settings().stale_days, "id")
+    # the answer on the message's first line, the rate needed against the current rate under it,
+    # and — when the verdict names the data's age — what to do about old data last
+    assert shown == "  \n".join([f"**{verdict['title']}**", verdict["detail"], *([advice] if advice else [])])
     # The demo ends on 16 November 2026: from a later today, the projected date is past and the
     # data is old, and the page says so rather than showing a past date as the future.
     if date.today() > date(2026, 11, 21):
@@ -141,10 +144,17 @@ def test_old_data_is_announced(demo_env):
     at = _app()
     store = Store.open(demo_env)
     kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
-    expected = trend_words.stale_warning(_outlook(store, kab), load_settings().stale_days, "id")
+    projection = _outlook(store, kab)
+    expected = trend_words.stale_warning(projection, load_settings().stale_days, "id")
+    advice = trend_words.stale_advice(projection, load_settings().stale_days, "id")
     warnings = [w.value for w in at.warning]
     if expected is None:
-        assert not [w for w in warnings if w.startswith("Data terakhir")]
+        assert not [w for w in warnings if "Data terakhir" in w]
+    elif advice:  # the verdict already says how old the data is: said once, in it, with what to do
+        assert [w for w in warnings if "Data terakhir" in w] == [warnings[0]] and warnings[0].endswith(advice)
+        age = f"sudah {fmt.number(projection[UMUR_DATA])} hari"
+        assert sum(w.count(age) for w in warnings) == 1 and f"Data {age}" in warnings[0]
+        assert "16 November 2026" in advice
     else:
         assert expected in warnings
         assert "16 November 2026" in expected
