@@ -14,6 +14,7 @@ import streamlit as st
 
 from geo import fmt
 from geo.config import load_settings
+from geo.present import short_name
 from geo.schema import COUNTRY, Col, Level, RekamError, ancestor_code, is_country
 from geo.store import resolve_url
 from geo.text import describe
@@ -181,8 +182,9 @@ def sidebar(ctx: Context) -> None:
 
 
 def area_option(ctx: Context, areas: dict[str, str], kode: str) -> str:
-    """How the area picker names ``kode``: "Seluruh Indonesia", else its name and code."""
-    return ctx.t("seluruh_indonesia") if is_country(kode) else f"{areas[kode]} ({kode})"
+    """How the area picker names ``kode``: "Seluruh Indonesia", else its name (leading words as tables
+    shorten them: "Kab.", "Kep."; the sidebar is narrow) and code."""
+    return ctx.t("seluruh_indonesia") if is_country(kode) else f"{short_name(areas[kode])} ({kode})"
 
 
 _SCREENSHOT_CSS = """
@@ -309,23 +311,32 @@ def area_name(ctx: Context) -> str:
 def kabupaten_only(ctx: Context, text_key: str, *, country_only: bool = False) -> None:
     """On a page whose work is one kabupaten/kota office's (its mobile units' plan; its devices per
     kecamatan, which a provinsi can list too: ``country_only``) opened for a wider area: say so
-    (``text_key``, naming the area) and offer the area's kabupaten/kota, the most not yet recorded
-    first, one pick away; then stop the page."""
+    (``text_key``, naming the area) and offer the area's kabupaten/kota — and, where a provinsi would
+    do (``country_only``), the provinsi — the most not yet recorded first, one pick away; then stop."""
     if not (ctx.is_country or (ctx.is_province and not country_only)):
         return
-    name = area_name(ctx)
-    table = queries.coverage_table(ctx.url, ctx.stamp, Level.KABUPATEN.value, ctx.area, ctx.date)
-    table = table.sort_values([Col.BELUM, Col.KODE], ascending=[False, True], na_position="last")
-    shown = {k: n if pd.isna(b) else ctx.t("pilih_kabupaten_opsi", nama=n, belum=fmt.number(b, lang=ctx.lang))
-             for k, n, b in zip(table[Col.KODE], table[Col.NAMA], table[Col.BELUM])}
-    st.info(ctx.t(text_key, wilayah=name), icon=":material/apartment:")
-    st.selectbox(ctx.t("pilih_kabupaten_kerja"), list(shown), index=None, format_func=shown.get,
-                 placeholder=ctx.t("pilih"), key="buka_kabupaten", on_change=_open_picked)
+    st.info(ctx.t(text_key, wilayah=area_name(ctx)), icon=":material/apartment:")
+    if country_only:
+        offered = dict(queries.province_list(ctx.url, ctx.stamp))
+        _area_picker(ctx, Level.PROVINSI, "pilih_provinsi_kerja", "buka_provinsi", keep=offered.__contains__)
+    _area_picker(ctx, Level.KABUPATEN, "pilih_kabupaten_kerja", "buka_kabupaten")
     st.stop()
 
 
-def _open_picked() -> None:
-    """The kabupaten/kota picked on a page of one office becomes the dashboard's area (a callback runs
-    before the sidebar's picker is drawn again)."""
-    if st.session_state.get("buka_kabupaten"):
-        st.session_state["area"] = st.session_state["buka_kabupaten"]
+def _area_picker(ctx: Context, level: Level, label_key: str, key: str, keep=lambda kode: True) -> None:
+    """A picker of the areas at ``level`` inside the dashboard's area (those ``keep`` keeps), the most
+    not yet recorded first, with that figure; the pick becomes the dashboard's area."""
+    table = queries.coverage_table(ctx.url, ctx.stamp, level.value, ctx.area, ctx.date)
+    table = table[[keep(k) for k in table[Col.KODE]]]
+    table = table.sort_values([Col.BELUM, Col.KODE], ascending=[False, True], na_position="last")
+    shown = {k: n if pd.isna(b) else ctx.t("pilih_kabupaten_opsi", nama=n, belum=fmt.number(b, lang=ctx.lang))
+             for k, n, b in zip(table[Col.KODE], table[Col.NAMA], table[Col.BELUM])}
+    st.selectbox(ctx.t(label_key), list(shown), index=None, format_func=shown.get, placeholder=ctx.t("pilih"),
+                 key=key, on_change=_open_picked, args=(key,))
+
+
+def _open_picked(key: str) -> None:
+    """The area picked on a page of one office becomes the dashboard's area (a callback runs before the
+    sidebar's picker is drawn again)."""
+    if st.session_state.get(key):
+        st.session_state["area"] = st.session_state[key]

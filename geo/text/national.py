@@ -40,11 +40,11 @@ TEXTS = {
     ),
     "kapasitas_per_wilayah": (
         "Kapasitas perekaman (alat dan operator tiap kecamatan) dilihat per provinsi atau kabupaten/kota. "
-        "Pilih provinsi di sebelah kiri, atau satu kabupaten/kota di {wilayah} — yang paling banyak belum "
-        "rekam paling atas.",
+        "Pilih satu provinsi atau satu kabupaten/kota di {wilayah} — yang paling banyak belum rekam paling atas.",
         "Recording capacity (devices and operators of each district) is shown per province or regency/city. "
-        "Pick a province on the left, or a regency/city in {wilayah} — the most not yet recorded at the top.",
+        "Pick a province or a regency/city in {wilayah} — the most not yet recorded at the top.",
     ),
+    "pilih_provinsi_kerja": ("Buka provinsi", "Open a province"),
     "pilih_kabupaten_kerja": ("Buka kabupaten/kota", "Open a regency/city"),
     "pilih_kabupaten_opsi": ("{nama} — {belum} belum rekam", "{nama} — {belum} not recorded"),
 }
