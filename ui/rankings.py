@@ -15,7 +15,7 @@ import streamlit as st
 from geo import fmt
 from geo.columns import POIN_PER_MINGGU, STATUS, TANGGAL_PROYEKSI
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
-from geo.present import download_table, short_provinsi, zone_label
+from geo.present import download_table, short_name, zone_label
 from geo.present import trend as trend_words
 from geo.schema import Col, Level, top_level
 from geo.trend import Status
@@ -127,7 +127,7 @@ def styled(ctx: Context, table: pd.DataFrame, words: dict, columns: dict[str, st
     frame = table[list(headers)].reset_index(drop=True)
     frame[Col.ZONA] = [zone_label(z, ctx.lang) for z in frame[Col.ZONA]]
     if queries.PROVINSI_COLUMN in frame:  # the download keeps the names whole
-        frame[queries.PROVINSI_COLUMN] = [short_provinsi(str(n)) for n in frame[queries.PROVINSI_COLUMN]]
+        frame[queries.PROVINSI_COLUMN] = [short_name(str(n)) for n in frame[queries.PROVINSI_COLUMN]]
     numbers = [c for c in (Col.CAKUPAN, Col.BELUM, Col.PERUBAHAN, POIN_PER_MINGGU, WHEN) if c in headers]
     for c in numbers:
         frame[c] = pd.to_numeric(frame[c], errors="coerce").astype(float)

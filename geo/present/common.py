@@ -40,18 +40,27 @@ def first_named(items: list[str], shown: int, lang: str = "id") -> str:
     return ", ".join(items[:shown]) + (tr("rb_lainnya", lang, n=more) if more > 0 else "")
 
 
-# The short forms Indonesian tables write for the longest provinsi names (a column of them fits a laptop).
+# The short forms Indonesian tables write for the leading words of long area names (a column of them,
+# or the sidebar's picker, fits a laptop).
 _SHORT_PREFIXES = (("Daerah Khusus Ibukota ", "DKI "), ("Daerah Khusus ", "DK "), ("Daerah Istimewa ", "DI "),
-                   ("Kepulauan ", "Kep. "))
+                   ("Kabupaten ", "Kab. "), ("Administrasi ", "Adm. "), ("Kepulauan ", "Kep. "))
 
 
-def short_provinsi(name: str) -> str:
-    """A provinsi's name as tables write it: ``Kep. Bangka Belitung``, ``DKI Jakarta``, ``DI Yogyakarta``
-    (others as they are)."""
-    for long, short in _SHORT_PREFIXES:
-        if name.startswith(long):
-            return short + name[len(long):]
-    return name
+def short_name(name: str) -> str:
+    """An area's name as tables write it, its leading words shortened: ``Kep. Bangka Belitung``,
+    ``DKI Jakarta``, ``DI Yogyakarta``, ``Kab. Adm. Kep. Seribu``, ``Kota Adm. Jakarta Pusat``
+    (``Kota``, and every word after the first that is not one of these, as it is)."""
+    head, rest = "", name
+    if rest.startswith("Kota "):
+        head, rest = "Kota ", rest[len("Kota "):]
+    shortened = True
+    while shortened:
+        shortened = False
+        for long, short in _SHORT_PREFIXES:
+            if rest.startswith(long):
+                head, rest, shortened = head + short, rest[len(long):], True
+                break
+    return head + rest
 
 
 def zone_label(zona, lang: str = "id") -> str:

@@ -10,7 +10,7 @@ import pytest
 from shapely.geometry import box
 
 from geo.coverage import coverage_table, lagging, ranking
-from geo.present import short_provinsi
+from geo.present import short_name
 from geo.render import maps
 from geo.schema import COUNTRY, Col, Level, is_country, top_level
 from geo.store import Store
@@ -129,7 +129,7 @@ def test_every_provinsi_of_the_code_table_has_a_short_form_a_laptop_table_fits(r
         pytest.skip(f"the real code table is not at {path}")
     table = pd.read_csv(path, dtype=str)
     names = table.loc[table["level"].str.strip() == "provinsi", "nama"].str.strip().tolist()
-    short = {n: short_provinsi(n) for n in names}
+    short = {n: short_name(n) for n in names}
     assert len(names) == 38
     assert short["Daerah Khusus Ibukota Jakarta"] == "DKI Jakarta"
     assert short["Daerah Istimewa Yogyakarta"] == "DI Yogyakarta"
@@ -150,3 +150,22 @@ def test_the_cli_gives_the_provinsi_of_the_country_and_the_country_is_its_defaul
     assert got == {"18": ("Lampung", 500, 450), "36": ("Banten", 1000, 900)}
     assert main(["coverage", "--level", "kabupaten", "--format", "json", "--db", store_url]) == 0
     assert [r["kode"] for r in json.loads(capsys.readouterr().out)] == ["18.09", "36.74"]
+
+
+def test_every_kabupaten_name_has_a_short_form_for_the_sidebar(real_dir):
+    """The sidebar's picker writes kabupaten/kota as Indonesian lists do ("Kab.", "Adm.", "Kep." as leading
+    words only): of the 514, far fewer are longer than the picker shows (≈ 31 characters with the code)."""
+    path = real_dir / "kemendagri_kode_wilayah" / "kode_wilayah_kepmendagri_2025_indonesia.csv"
+    if not path.exists():
+        pytest.skip(f"the real code table is not at {path}")
+    table = pd.read_csv(path, dtype=str)
+    kab = table[table["level"].str.strip() == "kabupaten"]
+    names = dict(zip(kab["kode"].str.strip(), kab["nama"].str.strip()))
+    short = {k: short_name(n) for k, n in names.items()}
+    assert len(names) == 514
+    assert short["31.01"] == "Kab. Adm. Kep. Seribu" and short["31.74"] == "Kota Adm. Jakarta Selatan"
+    assert short["73.10"] == "Kab. Pangkajene dan Kepulauan"  # a word inside the name stays
+    assert short["36.73"] == "Kota Serang" and short["36.04"] == "Kab. Serang"
+    assert all(len(short[k]) < len(n) for k, n in names.items() if n.startswith("Kabupaten "))
+    too_long = lambda shown: sum(len(f"{n} ({k})") > 31 for k, n in shown.items())  # noqa: E731
+    assert too_long(short) * 5 < too_long(names)
