@@ -53,7 +53,8 @@ def ranking_table(ctx: Context, level: Level, data_date: str | None) -> None:
     when = ctx.t("kol_tanggal_proyeksi")  # shown in words, held as keys that sort
     config = text_fit(pd.DataFrame({when: [words.get(k, "–") for k in view.data[when]]}), when, alignment="left")
     if ctx.t("kol_provinsi") in view.data:
-        config |= text_fit(view.data, ctx.t("kol_provinsi"), per_char=PX_PER_NAME_CHAR)
+        for header in (ctx.t("kol_nama"), ctx.t("kol_provinsi")):
+            config |= text_fit(view.data, header, per_char=PX_PER_NAME_CHAR)
     st.dataframe(view, hide_index=True, width="stretch", column_config=config,
                  height=table_height(len(shown)))
     if country:
@@ -126,8 +127,9 @@ def styled(ctx: Context, table: pd.DataFrame, words: dict, columns: dict[str, st
     headers = {column: ctx.t(key) for column, key in columns.items()}
     frame = table[list(headers)].reset_index(drop=True)
     frame[Col.ZONA] = [zone_label(z, ctx.lang) for z in frame[Col.ZONA]]
-    if queries.PROVINSI_COLUMN in frame:  # the download keeps the names whole
-        frame[queries.PROVINSI_COLUMN] = [short_name(str(n)) for n in frame[queries.PROVINSI_COLUMN]]
+    if queries.PROVINSI_COLUMN in frame:  # the country's kabupaten/kota: names shortened, the download keeps them whole
+        for column in (Col.NAMA, queries.PROVINSI_COLUMN):
+            frame[column] = [short_name(str(n)) for n in frame[column]]
     numbers = [c for c in (Col.CAKUPAN, Col.BELUM, Col.PERUBAHAN, POIN_PER_MINGGU, WHEN) if c in headers]
     for c in numbers:
         frame[c] = pd.to_numeric(frame[c], errors="coerce").astype(float)

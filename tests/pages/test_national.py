@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from geo import fmt
+from geo.present import short_name
 from geo.schema import COUNTRY, Col
 from geo.store import Store
 from geo.store.tables import map_shapes_table
@@ -124,15 +125,20 @@ def test_beranda_ranks_provinsi_and_kabupaten_lowest_coverage_first(country_env)
     widths = {name: config.get("width") for name, config in json.loads(at.dataframe[1].proto.columns).items()}
     assert widths["Perkiraan tercapai"] == int(max(map(len, words)) * PX_PER_CHAR + CELL_PADDING_PX)
     assert widths["Provinsi"] == int(len("Kep. Bangka Belitung") * PX_PER_NAME_CHAR + CELL_PADDING_PX)
+    names = Store.open(country_env[0]).areas(level="kabupaten").set_index(Col.KODE)[Col.NAMA]
+    assert list(kabupaten["Nama wilayah"]) == [short_name(names[k]) for k in by_kabupaten.index]  # "Kab. Lebak"
+    longest = max(len(short_name(n)) for n in names[by_kabupaten.index])  # "Kota Tangerang Selatan"
+    assert widths["Nama wilayah"] == int(longest * PX_PER_NAME_CHAR + CELL_PADDING_PX) < int(
+        max(map(len, names[by_kabupaten.index])) * PX_PER_NAME_CHAR + CELL_PADDING_PX)
 
 
 def test_the_kabupaten_ranking_is_searched_by_name(country_env):
     at = run_page("beranda", area=COUNTRY)
     at.text_input(key="home_cari_kabupaten").set_value("serang").run()
     assert not at.exception
-    assert set(at.dataframe[1].value["Nama wilayah"]) == {"Kabupaten Serang", "Kota Serang"}
+    assert set(at.dataframe[1].value["Nama wilayah"]) == {"Kab. Serang", "Kota Serang"}  # searched whole, shown short
     at.text_input(key="home_cari_kabupaten").set_value("LAMPUNG").run()  # the provinsi's name, any case
-    assert list(at.dataframe[1].value["Nama wilayah"]) == ["Kabupaten Pesawaran"]
+    assert list(at.dataframe[1].value["Nama wilayah"]) == ["Kab. Pesawaran"]
 
 
 def test_peta_of_the_country_draws_its_kabupaten(country_env):
