@@ -27,7 +27,7 @@ names = dict(queries.area_list(ctx.url, ctx.stamp))
 summary = queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date)
 st.title(ui.page_title(ctx, ctx.t("home_judul", wilayah=names[ctx.area]), ""))
 ui.link_notes(ctx)
-ui.home_verdict(ctx)
+ui.verdict_and_age(ctx)
 ui.kpis(ctx, summary)
 pemula = present_pockets.pemula_share(summary["now"], ctx.lang)  # None when the data has no such figure
 if pemula:

@@ -16,7 +16,7 @@ from ui import queries
 
 
 title = st.empty()  # the page's name, then the chosen area's once it is picked below
-ctx = ui.page_start("nav_tren", title=title)
+ctx = ui.page_start("nav_tren", title=title, stale=False)  # old data: said with the verdict
 settings = ctx.settings
 names = ui.trend_names(ctx)  # {kode: (nama, level)} of the area and those inside it
 name = lambda kode: names.get(kode, (kode, ""))[0]  # noqa: E731
@@ -25,7 +25,7 @@ inputs = ui.trend_inputs(ctx, names)  # area, target, deadline, window (pickers 
 area = inputs.area
 title.header(ui.page_title(ctx, ctx.t("tren_judul", wilayah=name(area)), ""))
 projection = ui.outlook(ctx, area, target=inputs.target, deadline=inputs.deadline.isoformat(), window=inputs.window)
-ui.verdict_box(ctx, projection)  # the answer in one line, then the projection in words
+ui.verdict_and_age(ctx, projection)  # the answer in one line (old data said once), then the projection in words
 st.markdown("  \n".join(trend_words.headline(projection, settings.zones.hijau, ctx.lang)))
 m1, m2, m3, m4 = st.columns([1, 1, 1, 1.5])
 m1.metric(ctx.t("tren_m_cakupan"), fmt.percent(projection[Col.CAKUPAN], 2, ctx.lang))

@@ -13,7 +13,7 @@ from ui.account import admit, can, current_session, login_box, user_form, users
 from ui.context import Context, fail, flash, show_flash, zone_badge, zone_word
 from ui.boundaries import boundary_desk
 from ui.enrollment import enrollment_desk
-from ui.headline import home_verdict, kpis, lagging_notice, outlook, over_100_badge, pace_table, stale_notice, verdict_box
+from ui.headline import kpis, lagging_notice, outlook, over_100_badge, pace_table, stale_notice, verdict_and_age
 from ui.downloads import XLSX_MIME, briefing_button, download, download_menu, image_menu, table_downloads, template_downloads
 from ui.rankings import pace_note, ranking_table
 from ui.map_view import (
@@ -46,5 +46,5 @@ __all__ = [
     "plan_controls", "zones_before_after", "save_event", "save_other", "saved_plans_panel", "screenshot_exit", "screenshot_mode", "set_map_metric",
     "set_map_view", "set_override", "show_flash", "show_folium", "show_latest_date", "show_map", "sidebar",
     "source_line", "stale_notice", "sync_query_params", "table_downloads", "table_height", "template_downloads", "template_frame", "template_preview", "TEMPLATES", "trend_inputs", "TrendInputs",
-    "home_verdict", "uploader_key", "user_form", "users", "verdict_box", "XLSX_MIME", "zone_badge", "zone_word",
+    "uploader_key", "user_form", "users", "verdict_and_age", "XLSX_MIME", "zone_badge", "zone_word",
 ]

@@ -261,11 +261,12 @@ def media_allowed() -> bool:
 
 
 # --- the opening every page shares ---------------------------------------------------------------
-def page_start(title_key: str, *, title=None, login: bool = False) -> Context:
+def page_start(title_key: str, *, title=None, login: bool = False, stale: bool = True) -> Context:
     """Shared state, header (into ``title`` when a page fills it later), the access gate, notes
-    about the link, demo label, the warning when the data is old; stops with a clear message (and
-    how to load data) when the store holds no area yet. ``login`` draws the login box even on a
-    public dashboard."""
+    about the link, demo label, the warning when the data is old (unless ``stale`` is False: a page
+    whose verdict says it, ``ui.verdict_and_age``); stops with a clear message (and how to load
+    data) when the store holds no area yet. ``login`` draws the login box even on a public
+    dashboard."""
     ctx = context()
     (title or st).header(page_title(ctx, ctx.t(title_key)))
     admit(ctx, login=login)
@@ -274,7 +275,8 @@ def page_start(title_key: str, *, title=None, login: bool = False) -> Context:
     if ctx.area is None:
         st.warning(ctx.t("belum_ada_data"))
         st.stop()
-    stale_notice(ctx)
+    if stale:
+        stale_notice(ctx)
     return ctx
 
 
