@@ -64,8 +64,8 @@ TEXTS = {
         "To green: people to record for coverage ≥ {hijau}. To the next zone: red → yellow (≥ {kuning}), "
         "yellow → green; 0 when already green.",
     ),
-    "kantong_tab_jumlah": ("Menurut jumlah belum rekam", "By number not recorded"),
-    "kantong_tab_persen": ("Menurut persentase belum rekam", "By share not recorded"),
+    "kantong_tab_jumlah": ("Menurut jumlah orang", "By number of people"),  # the intro names what is counted
+    "kantong_tab_persen": ("Menurut persentase", "By share"),  # short: both fit a phone
     "kantong_peta": ("Peta kantong belum rekam", "Map of unrecorded pockets"),
     "kantong_hotspot_judul": ("Titik panas dan titik dingin", "Hot and cold spots"),
     "kantong_hotspot_hitung": ("Hitung titik panas/dingin", "Compute hot/cold spots"),
