@@ -12,6 +12,8 @@ _MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"],
 }
+_WEEKDAYS = {"id": ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
+             "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]}
 _SEPARATORS = {"id": (".", ","), "en": (",", ".")}  # (thousands, decimal)
 
 
@@ -49,3 +51,30 @@ def long_date(value, lang: str = "id") -> str:
         return "–"
     d = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
     return f"{d.day} {_MONTHS[lang][d.month - 1]} {d.year}"
+
+
+def date_span(first, last, lang: str = "id") -> str:
+    """Two days as one span, each part said once: ``7–11 Desember 2026``, ``29 Desember 2026 – 2 Januari
+    2027``, ``7 Desember 2026`` when they are the same day."""
+    a, b = (v if isinstance(v, date) else date.fromisoformat(str(v)[:10]) for v in (first, last))
+    if a == b:
+        return long_date(a, lang)
+    if a.year != b.year:
+        return f"{long_date(a, lang)} – {long_date(b, lang)}"
+    if a.month != b.month:
+        return f"{a.day} {_MONTHS[lang][a.month - 1]} – {long_date(b, lang)}"
+    return f"{a.day}–{long_date(b, lang)}"
+
+
+def weekdays(days, lang: str = "id") -> str:
+    """The days of one week by name, in order, three or more in a row as a span: ``Senin, Rabu``,
+    ``Senin–Rabu, Jumat``."""
+    ordinals = sorted({(v if isinstance(v, date) else date.fromisoformat(str(v)[:10])).toordinal() for v in days})
+    runs: list[list[int]] = []
+    for o in ordinals:
+        if runs and o == runs[-1][-1] + 1:
+            runs[-1].append(o)
+        else:
+            runs.append([o])
+    name = lambda o: _WEEKDAYS[lang][date.fromordinal(o).weekday()]  # noqa: E731
+    return ", ".join(f"{name(r[0])}–{name(r[-1])}" if len(r) >= 3 else ", ".join(map(name, r)) for r in runs)

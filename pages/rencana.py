@@ -75,6 +75,7 @@ with tabs["ubah"]:
         plan = base_plan
 
 with top:
+    ui.first_week(ctx, plan)  # where the units go first, and why there
     for col, (label, value, delta, arrow) in zip(st.columns(4), plan_view.plan_metrics(plan, ctx.lang)):
         col.metric(label, value, delta, delta_arrow="auto" if arrow else "off",
                    delta_color="normal" if arrow else "off")

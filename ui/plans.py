@@ -14,6 +14,7 @@ from geo.schema import RekamError
 from ui import queries
 from ui.account import current_session, require
 from ui.context import Context, fail, flash, show_flash
+from ui.tables import plain
 
 
 def coverage_after(ctx: Context, plan):
@@ -30,6 +31,17 @@ TRAVEL_INPUTS = (  # Travel field, label, step, lowest
     ("road_factor", "rencana_in_faktor", 0.1, 1.0), ("road_kmh", "rencana_in_kecepatan", 5.0, 1.0),
     ("boat_kmh", "rencana_in_perahu", 1.0, 1.0), ("crossing_wait_h", "rencana_in_tunggu", 0.25, 0.0),
     ("day_h", "rencana_in_hari_jam", 0.5, 1.0), ("easy_reach_h", "rencana_in_mudah", 0.05, 0.0))
+
+
+def first_week(ctx: Context, plan) -> None:
+    """The planner's answer first: where the units go in the plan's first week and why there, one line
+    per place (``geo.present.plan_explain.first_week``; names from files shown as written)."""
+    week = why.first_week(plan, ctx.lang)
+    if week is None:
+        return
+    title, places = week
+    lines = [f"**{plain(title)}**", *(f"- **{plain(name)}** — {plain(rest)}" for name, rest in places)]
+    st.success("\n".join(lines), icon=":material/airport_shuttle:")
 
 
 def plan_controls(ctx: Context) -> tuple[str, tuple, tuple]:

@@ -1,8 +1,9 @@
 """Why the plan is what it is, in words: the objective in one sentence, the travel model used, each
 visit's reason, the plan against its two baselines, and the zones before and after.
 
-Every function returns text or frames of text in Bahasa Indonesia or English; the figures come
-from ``geo.plan``.
+``first_week`` answers the planner's first question at the top of the page: where the units go in the
+plan's first week, and why there. Every function returns text or frames of text in Bahasa Indonesia or
+English; the figures come from ``geo.plan``.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import math
 import pandas as pd
 
 from geo import config, fmt
-from geo.columns import DAY, EXPECTED, KECAMATAN, UNIT
+from geo.columns import DAY, EXPECTED, KECAMATAN, UNIT, URUTAN
 from geo.plan import BASELINES, Plan, Travel, red_not_visited, visit_reasons
 from geo.present.common import zone_label
 from geo.schema import Col
@@ -56,9 +57,22 @@ def travel_note(plan: Plan, lang: str = "id") -> str:
 
 def reason_text(reason: dict, lang: str = "id") -> str:
     """A visit's reason (``geo.plan.visit_reasons``) in a few words, the most telling first."""
+    steps = [tr(f"rencana_alasan_langkah_{level}", lang, nama=name, zona=zone_label(to, lang))
+             for level, name, to in reason["langkah"]]
+    zone = zone_label(reason["zona"], lang)
+    people = tr("rencana_alasan_orang", lang, zona=zone, cakupan=_coverage(reason, lang),
+                belum=fmt.number(reason["belum"], lang=lang))
+    return "; ".join([*steps, *_circumstances(reason, lang), people])
+
+
+def _coverage(reason: dict, lang: str) -> str:
+    return "" if reason["cakupan"] is None else " " + fmt.percent(reason["cakupan"], 1, lang)
+
+
+def _circumstances(reason: dict, lang: str) -> list[str]:
+    """What besides the zones makes the visit: promised, an island, a broken device, how far the nearest
+    working recording site is, a school, a stop on the day's route."""
     parts = []
-    for level, name, to in reason["langkah"]:
-        parts.append(tr(f"rencana_alasan_langkah_{level}", lang, nama=name, zona=zone_label(to, lang)))
     if reason["tetap"]:
         parts.append(tr("rencana_alasan_tetap", lang))
     if reason["pulau"]:
@@ -75,11 +89,19 @@ def reason_text(reason: dict, lang: str = "id") -> str:
         parts.append(tr("rencana_alasan_sekolah", lang))
     if reason["singgah"]:
         parts.append(tr("rencana_alasan_singgah", lang))
-    zone = zone_label(reason["zona"], lang)
-    cover = "" if reason["cakupan"] is None else " " + fmt.percent(reason["cakupan"], 1, lang)
-    parts.append(tr("rencana_alasan_orang", lang, zona=zone, cakupan=cover,
-                    belum=fmt.number(reason["belum"], lang=lang)))
-    return "; ".join(parts)
+    return parts
+
+
+def _place_reason(reason: dict, lang: str) -> str:
+    """Why a place is in the first week, its own state first: "merah 78,6% → kuning, 205 belum rekam",
+    then its kecamatan's step and the circumstances (a stop on a route is the day's, not the place's)."""
+    reached = {level: to for level, _, to in reason["langkah"]}
+    step = f" → {zone_label(reached['desa'], lang)}" if "desa" in reached else ""
+    head = tr("rencana_minggu_orang", lang, zona=zone_label(reason["zona"], lang), cakupan=_coverage(reason, lang),
+              ke=step, belum=fmt.number(reason["belum"], lang=lang))
+    kecamatan = ([tr("rencana_minggu_kec", lang, zona=zone_label(reached["kecamatan"], lang))]
+                 if "kecamatan" in reached else [])
+    return "; ".join([head, *kecamatan, *_circumstances({**reason, "singgah": False}, lang)])
 
 
 def visits_view(plan: Plan, lang: str = "id") -> pd.DataFrame:
@@ -137,3 +159,30 @@ def zones_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
 def red_notes(plan: Plan, lang: str = "id") -> list[str]:
     """A sentence for each merah kecamatan among the sites that the plan does not visit, saying why."""
     return [tr(f"rencana_merah_{r['alasan']}", lang, nama=r["nama"]) for r in red_not_visited(plan)]
+
+
+def first_week(plan: Plan, lang: str = "id", days: int = 7, shown: int = 5) -> tuple[str, list[tuple[str, str]]] | None:
+    """Where the units go in the plan's first ``days`` days, and why there: a title (the dates, how many
+    units and places) and, for each place in the order of its first visit, (its name, the rest: its
+    kecamatan, which units on which weekdays, the recordings expected, ``_place_reason``) — names as
+    plain text, for the caller to escape; the first ``shown`` places (the title says where the rest
+    are). None without visits."""
+    visits = plan.visits.assign(_why=visit_reasons(plan)).sort_values([Col.TANGGAL, UNIT, URUTAN], kind="stable")
+    if visits.empty:
+        return None
+    day = pd.to_datetime(visits[Col.TANGGAL])
+    week = visits[(day < day.min() + pd.Timedelta(days=days)).to_numpy()]
+    places = []
+    for _, stops in week.groupby(Col.KODE, sort=False):
+        first = stops.iloc[0]
+        units = ", ".join(str(u) for u in sorted(set(stops[UNIT].astype(int))))
+        places.append((str(first[Col.NAMA]), tr("rencana_minggu_tempat", lang, kecamatan=first[KECAMATAN], unit=units,
+                                                 hari=fmt.weekdays(stops[Col.TANGGAL], lang),
+                                                 orang=fmt.number(stops[EXPECTED].sum(), lang=lang),
+                                                 alasan=_place_reason(first["_why"], lang))))
+    span = fmt.date_span(week[Col.TANGGAL].min(), week[Col.TANGGAL].max(), lang)
+    title = tr("rencana_minggu_judul", lang, tanggal=span,
+               unit=fmt.number(week[UNIT].nunique(), lang=lang), tempat=fmt.number(len(places), lang=lang))
+    if len(places) > shown:
+        title += tr("rencana_minggu_lainnya", lang, n=fmt.number(shown, lang=lang))
+    return title, places[:shown]

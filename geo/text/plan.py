@@ -187,6 +187,18 @@ TEXTS = {
         "This plan ({tujuan}, score {skor}) changes the zone of {kec} districts and {desa} villages; "
         "{pembanding}.",
     ),
+    "rencana_minggu_judul": (
+        "Minggu pertama, {tanggal}: {unit} unit keliling ke {tempat} tempat",
+        "First week, {tanggal}: {unit} mobile units to {tempat} places",
+    ),
+    "rencana_minggu_lainnya": (" ({n} pertama di bawah; semuanya di tab Jadwal)",
+                               " (the first {n} below; all in the Schedule tab)"),
+    "rencana_minggu_tempat": (
+        "Kec. {kecamatan} · unit {unit}, {hari} · ±{orang} orang: {alasan}",
+        "{kecamatan} district · unit {unit}, {hari} · ±{orang} people: {alasan}",
+    ),
+    "rencana_minggu_orang": ("{zona}{cakupan}{ke}, {belum} belum rekam", "{zona}{cakupan}{ke}, {belum} not recorded"),
+    "rencana_minggu_kec": ("kecamatannya → {zona}", "its district → {zona}"),
     "rencana_headline_pembanding": (
         "cara {cara}: skor {skor}, {kec} kecamatan dan {desa} desa",
         "{cara}: score {skor}, {kec} districts and {desa} villages",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import struct
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from geo import auth, fmt
 from geo import columns as C
 from geo import plan as planner
 from geo.config import load_settings
+from geo.coverage import coverage_table
 from geo.present import plan as plan_view
 from geo.present import plan_explain as why
 from geo.schema import Col
@@ -195,3 +197,42 @@ def test_a_promised_school_day_stays_in_the_plan(demo_env):
     reasons = [line for m in at.markdown for line in m.value.splitlines() if line.startswith("- **")]
     assert any(school[Col.NAMA] in line.replace("\\", "") and "kunjungan tetap" in line for line in reasons)
     assert _metrics(at)["Perkiraan direkam"][0] == fmt.number(plan.total)
+
+
+def test_the_first_week_and_why_there_come_first(demo_env):
+    """The planner's question answered above the figures: the places of the plan's first week (from geo's
+    visits: the first 7 days), in the order of their first visit, each with its units, weekdays, people
+    expected and why there — its desa's zone and coverage as the store has them first."""
+    at = _app()
+    assert not at.exception
+    store, kab, plan = _geo_plan(demo_env)
+    desa = coverage_table(store, "desa", within=kab, date=store.snapshot_dates(kab)[-1]).set_index(Col.KODE)
+    visits = plan.visits.sort_values([Col.TANGGAL, C.UNIT, C.URUTAN], kind="stable")
+    day = pd.to_datetime(visits[Col.TANGGAL])
+    week = visits[(day < day.min() + pd.Timedelta(days=7)).to_numpy()]
+    order = list(dict.fromkeys(week[Col.KODE]))
+    box = re.sub(r"\\(.)", r"\1", at.success[0].value)  # as read: markdown's escapes of names undone
+    lines = box.split("\n")
+    assert lines[0].startswith(f"**Minggu pertama, {fmt.date_span(week[Col.TANGGAL].min(), week[Col.TANGGAL].max())}: "
+                               f"{week[C.UNIT].nunique()} unit keliling ke {len(order)} tempat")
+    assert len(lines) == 1 + min(len(order), 5) and (len(order) > 5) == ("5 pertama di bawah" in lines[0])
+    for line, kode in zip(lines[1:], order):
+        stops = week[week[Col.KODE] == kode]
+        units = ", ".join(str(u) for u in sorted(set(stops[C.UNIT].astype(int))))
+        assert line.startswith(f"- **{stops[Col.NAMA].iloc[0]}** — Kec. {stops[C.KECAMATAN].iloc[0]} · unit {units}, "
+                               f"{fmt.weekdays(stops[Col.TANGGAL])} · ±{fmt.number(stops[C.EXPECTED].sum())} orang: ")
+        home = desa.loc[stops[C.KODE_DESA].iloc[0]]
+        assert f"orang: {home[Col.ZONA]} {fmt.percent(home[Col.CAKUPAN], 1)}" in line  # why there: its zone first
+        assert "belum rekam" in line and "singgah" not in line
+    kinds = [type(e).__name__ for e in at.main]
+    assert kinds.index("Success") < kinds.index("Metric")  # above the plan's figures
+
+
+def test_a_span_of_days_says_each_part_once():
+    assert fmt.date_span("2026-12-07", "2026-12-11") == "7–11 Desember 2026"
+    assert fmt.date_span("2026-11-30", "2026-12-04") == "30 November – 4 Desember 2026"
+    assert fmt.date_span("2026-12-29", "2027-01-02", "en") == "29 December 2026 – 2 January 2027"
+    assert fmt.date_span("2026-12-07", "2026-12-07") == "7 Desember 2026"
+    assert fmt.weekdays(["2026-12-09", "2026-12-07"]) == "Senin, Rabu"
+    assert fmt.weekdays(["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-11"]) == "Senin–Rabu, Jumat"
+    assert fmt.weekdays([date(2026, 12, 12), date(2026, 12, 13)], "en") == "Saturday, Sunday"
