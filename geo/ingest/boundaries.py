@@ -130,7 +130,8 @@ def commit_boundaries(store: Store, prepared: PreparedBoundaries, *, user: str =
     Refuses (nothing written): blocking errors (ValidationFailed: two features on one area),
     unmatched features unless ``skip_unmatched`` (RekamError 'batas_ada_fitur_tak_cocok'),
     nothing matched at all ('batas_tidak_ada_yang_cocok'), the same file already active
-    unless ``force``, an area outside ``writer_area`` (OutsideArea; None: everywhere).
+    unless ``force``, an area outside ``writer_area`` (OutsideArea; None: everywhere) — a provinsi
+    outline dissolved from the kabupaten/kota (``_with_provinsi``) goes with them.
     """
     if prepared.blocking:
         raise ValidationFailed(prepared.blocking)
@@ -141,7 +142,8 @@ def commit_boundaries(store: Store, prepared: PreparedBoundaries, *, user: str =
     if prepared.loaded.areas.empty:
         raise RekamError("batas_tidak_ada_yang_cocok", berkas=prepared.file_name)
     loaded = prepared.loaded
-    refuse_outside(store, writer_area, loaded.areas[Col.KODE])
+    derived = set(loaded.report.get("provinsi_digabung", ()))  # drawn from the kabupaten/kota, not written by hand
+    refuse_outside(store, writer_area, [k for k in loaded.areas[Col.KODE] if k not in derived])
     version = store.add_areas(loaded.areas, file_name=prepared.file_name, file_hash=prepared.file_hash, user=user,
                               report=loaded.report, force=force)
     # The store holds the geometry now: the file's own copy is let go (``loaded.areas`` keeps its
@@ -185,15 +187,15 @@ def _stored_form(store: Store, areas, report: dict):
 
 
 def _with_provinsi(store: Store, areas, report: dict):
-    """``areas`` and the outline of each provinsi the store has none of, once every kabupaten/kota
-    the official code table lists for it is in the file or the store: dissolved from them, so that
-    the country's map has its provinsi level (boundary files often start at the kabupaten/kota). A
-    provinsi of which some kabupaten/kota are missing gets none (a part would pass for the whole).
-    The report names them (``provinsi_digabung``)."""
+    """``areas`` and the outline of each provinsi of the file's kabupaten/kota (unless the file has it
+    too), once every kabupaten/kota the official code table lists for it is in the file or the store:
+    dissolved from them, so that the country's map has its provinsi level (boundary files often start
+    at the kabupaten/kota), and drawn again when one of them is replaced (a corrected boundary moves
+    the provinsi's edge too). A provinsi of which some kabupaten/kota are missing gets none (a part
+    would pass for the whole). The report names them (``provinsi_digabung``)."""
     level = areas[Col.LEVEL]
     kabupaten = areas[level == Level.KABUPATEN.value]
     wanted = set(kabupaten[Col.KODE].str[:2]) - set(areas.loc[level == Level.PROVINSI.value, Col.KODE])
-    wanted -= set(store.areas(level=Level.PROVINSI)[Col.KODE])
     official = official_areas()[Col.KODE]
     official = official[official.str.count(r"\.") == 1]
     in_file = set(kabupaten[Col.KODE])

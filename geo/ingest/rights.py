@@ -106,6 +106,14 @@ def version_codes(store: Store, version_id: int) -> set[str | None]:
     return codes
 
 
+def _derived(store: Store, version_id: int) -> set[str]:
+    """The provinsi outlines ``version_id`` dissolved from its kabupaten/kota (its report's
+    ``provinsi_digabung``): they go with the kabupaten/kota a writer may roll back."""
+    history = store.history()
+    report = history.loc[history["id"] == version_id, "report"]
+    return set(report.iloc[0].get("provinsi_digabung", ())) if len(report) else set()
+
+
 def rollback(store: Store, version_id: int, *, user: str = "cli", writer_area: str | None = None) -> dict:
     """Roll ``version_id`` back (``Store.rollback``) when the writer may write every area it holds.
 
@@ -114,7 +122,7 @@ def rollback(store: Store, version_id: int, *, user: str = "cli", writer_area: s
     so checking them before the rollback's own transaction is safe.
     """
     if writer_area is not None:  # a version that does not exist names no area: Store.rollback says so
-        outside = _outside(writer_area, version_codes(store, version_id))
+        outside = _outside(writer_area, version_codes(store, version_id) - _derived(store, version_id))
         if outside:
             raise OutsideArea("versi_di_luar_wilayah", versi=version_id, wilayah=area_label(store, writer_area),
                               jumlah=len(outside), kode=_listed(outside))

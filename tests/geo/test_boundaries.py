@@ -473,3 +473,34 @@ def test_a_provinsi_outline_comes_once_its_last_kabupaten_is_imported(tmp_path, 
     third = import_boundaries(store, write_geojson(tmp_path / "c.geojson", [({"kode": "99.01", "nama": "X"},
                                                                             square(100.0, 0.0, 0.1))]))
     assert "provinsi_digabung" not in third.loaded.report and store.areas(level="provinsi").empty
+
+
+def test_the_last_office_of_a_provinsi_imports_and_rolls_back_its_own_file(tmp_path, store_url):
+    """Each office's editor writes only its own kabupaten/kota; the outline its file completes (or draws
+    again) is the kabupaten/kota's, not a write above its area: the import and its rollback are the
+    editor's. A replaced kabupaten/kota moves the provinsi's edge; rolling back brings the old one back."""
+    from geo.ingest import import_boundaries
+    from geo.ingest.rights import OutsideArea, rollback
+    from geo.store import Store
+
+    codes = ["19.01", "19.02", "19.03", "19.04", "19.05", "19.06", "19.71"]
+    tiles = {k: square(105.0 + 0.125 * i, -2.0, 0.125) for i, k in enumerate(codes)}
+    store = Store.open(store_url)
+    files = lambda name, shapes: write_geojson(tmp_path / name, [({"kode": k, "nama": k}, g)  # noqa: E731
+                                                                 for k, g in shapes.items()])
+    import_boundaries(store, files("a.geojson", {k: tiles[k] for k in codes[:6]}))
+    last = import_boundaries(store, files("b.geojson", {"19.71": tiles["19.71"]}), writer_area="19.71")
+    assert last.loaded.report["provinsi_digabung"] == ["19"]  # stored: refused "outside 19.71" before
+    outline = lambda: store.areas(level="provinsi", geometry=True).geometry.iloc[0]  # noqa: E731
+    assert outline().equals(shapely.box(105.0, -2.0, 105.875, -1.875))
+    with pytest.raises(OutsideArea):  # the rule still holds for what the file itself holds
+        import_boundaries(store, files("c.geojson", {"19.01": tiles["19.01"]}), writer_area="19.71")
+    # 19.71's boundary corrected: its east edge 0.05° in; the provinsi's edge follows
+    fixed = import_boundaries(store, files("d.geojson", {"19.71": shapely.box(105.75, -2.0, 105.825, -1.875)}),
+                              writer_area="19.71")
+    assert fixed.loaded.report["provinsi_digabung"] == ["19"]
+    assert outline().equals(shapely.box(105.0, -2.0, 105.825, -1.875))
+    rollback(store, fixed.version_id, writer_area="19.71")
+    assert outline().equals(shapely.box(105.0, -2.0, 105.875, -1.875))
+    rollback(store, last.version_id, writer_area="19.71")  # the editor's own import, outline and all
+    assert store.areas(level="provinsi").empty
