@@ -215,7 +215,7 @@ TEXTS = {
     "tren_m_tanggal_lewat": ("Mestinya sudah tercapai", "Should have been reached"),
     "tren_m_tidak": ("tidak tercapai", "not reached"),
     "tren_m_sudah": ("sudah tercapai", "already reached"),
-    "tren_m_lewat": ("{tanggal} (sudah lewat)", "{tanggal} (already past)"),
+    "tren_m_lewat": ("{tanggal} (lewat)", "{tanggal} (past)"),  # short: a column of dates fits a laptop
     "tren_grafik_cakupan": ("Cakupan dari waktu ke waktu", "Coverage over time"),
     "tren_grafik_cakupan_sub": (
         "Garis hitam tebal: {wilayah}; garis tipis: wilayah di bawahnya",

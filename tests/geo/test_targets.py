@@ -196,7 +196,7 @@ def test_the_target_table_marks_a_projected_date_already_past(demo):
     assert len(past) and past[PROYEKSI_LEWAT].all() and not dated.loc[~dated.index.isin(past.index), PROYEKSI_LEWAT].any()
     shown = target_view(table).set_index(table[Col.KODE])["Perkiraan tercapai"]
     for kode, day in zip(dated[Col.KODE], dated[TANGGAL_PROYEKSI]):
-        assert shown[kode] == (f"{long_date(day)} (sudah lewat)" if day < TODAY.isoformat() else long_date(day)), kode
+        assert shown[kode] == (f"{long_date(day)} (lewat)" if day < TODAY.isoformat() else long_date(day)), kode
 
 
 def test_cli_import_targets_and_targets_table(demo, tmp_path, capsys):

@@ -574,9 +574,9 @@ def test_rankings_mark_a_projected_date_already_past():
     assert dict(zip(table[Col.KODE], table[columns.PROYEKSI_LEWAT])) == {"99.01": True, "99.02": False}
     ranked = trend.slowest_first(table)
     words = dict(zip(ranked[Col.KODE], trend_words.ranking_view(ranked)[tr("kol_tanggal_proyeksi", "id")]))
-    assert words == {"99.01": f"{fmt_day(70)} (sudah lewat)", "99.02": fmt_day(100)}
+    assert words == {"99.01": f"{fmt_day(70)} (lewat)", "99.02": fmt_day(100)}
     shown = trend_words.projection_view(table, "en")["Projected date"].tolist()
-    assert shown == [f"{long_date(_day(70), 'en')} (already past)", long_date(_day(100), "en")]
+    assert shown == [f"{long_date(_day(70), 'en')} (past)", long_date(_day(100), "en")]
     # without today nothing is marked (the CLI's table as of the data's own date)
     assert not trend.projections(rows, target_pct=92, deadline=_day(120))[columns.PROYEKSI_LEWAT].any()
 

@@ -118,7 +118,7 @@ def test_beranda_ranks_provinsi_and_kabupaten_lowest_coverage_first(country_env)
     # as the reader sees them: a day (all before 5 December 2026 here: marked as past), or already there
     today = date.today().toordinal()
     words = [("sudah tercapai" if d == 0 else fmt.long_date(date.fromordinal(int(d)))
-              + (" (sudah lewat)" if d < today else "")) for d in days]
+              + (" (lewat)" if d < today else "")) for d in days]
     assert _shown_text(at.dataframe[1])["Perkiraan tercapai"].tolist() == words
     assert 0 < (days == 0).sum() < len(days)  # both kinds are there
     # the day and the provinsi as wide as their longest, whichever row holds it (the grid sizes from its first rows)

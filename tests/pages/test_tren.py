@@ -290,7 +290,7 @@ def test_the_table_marks_each_projected_date_already_past(tren_env, monkeypatch)
     past = table[columns.PROYEKSI_LEWAT].tolist()
     assert 0 < sum(past) < table[columns.TANGGAL_PROYEKSI].notna().sum()  # some past, some still ahead
     assert list(at.dataframe[0].value["Perkiraan tercapai"]) == [
-        f"{fmt.long_date(d)} (sudah lewat)" if gone else fmt.long_date(d)
+        f"{fmt.long_date(d)} (lewat)" if gone else fmt.long_date(d)
         for d, gone in zip(table[columns.TANGGAL_PROYEKSI], past)]
 
 
