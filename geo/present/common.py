@@ -86,6 +86,33 @@ def display_table(frame: pd.DataFrame, columns: list[str], lang: str = "id") -> 
     return out.rename(columns={c: tr(_HEADERS.get(c, c), lang) for c in columns}).reset_index(drop=True)
 
 
+def sortable_table(frame: pd.DataFrame, columns: list[str], lang: str = "id", formatters: dict | None = None,
+                   headers: dict | None = None):
+    """``columns`` of ``frame`` for a screen whose reader sorts them (a pandas Styler): numbers stay
+    numbers, so a click on a column's title sorts by value, shown in ``lang``'s form (``1.234``,
+    ``92,28%``, a coverage above 100% flagged); words (zones, dates, names) as text; localised
+    headers. ``formatters`` (value, lang -> text) and ``headers`` (text keys): a caller's own columns."""
+    formatters, headers = {**_FORMATTERS, **(formatters or {})}, {**_HEADERS, **(headers or {})}
+    data, shown = pd.DataFrame(index=range(len(frame))), {}
+    for col in columns:
+        values, header = frame[col].reset_index(drop=True), tr(headers.get(col, col), lang)
+        form = formatters.get(col)
+        if form is not None and pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            data[header] = values.astype(float)
+            shown[header] = _over_100(form, lang) if col == Col.CAKUPAN else (lambda v, f=form: f(v, lang))
+        elif col == Col.ZONA:
+            data[header] = [zone_label(z, lang) for z in values]
+        else:
+            data[header] = [form(v, lang) for v in values] if form is not None else values.astype(str)
+    return data.style.format(shown)
+
+
+def _over_100(form, lang: str):
+    """A coverage as text, flagged when above 100% (recorded beyond the wajib KTP: a stale denominator)."""
+    flag = tr("di_atas_100", lang)
+    return lambda v: f"{form(v, lang)} ⚠ {flag}" if pd.notna(v) and v > 100 else form(v, lang)
+
+
 def file_preview(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """An uploaded file as read: row numbers, code and names as written, counts formatted;
     columns the file does not have are left out."""

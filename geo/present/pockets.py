@@ -2,8 +2,8 @@
 the notes that explain them, and the map point layers of schools and hot/cold spots.
 
 Takes the frames of ``geo.pockets`` (``pockets_table``, ``ranked``, ``spots``,
-``schools_pocket``); returns frames of text (screen), of numbers under localised headers
-(download) or of map points (lat, lon, label, status, colour).
+``schools_pocket``); returns tables for a screen (numbers that sort, shown as text), frames of
+numbers under localised headers (download) or of map points (lat, lon, label, status, colour).
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from geo.columns import (
 )
 from geo.config import K_NEIGHBOURS, PERMUTATIONS, SEED
 from geo.pockets import ALPHA
-from geo.present.common import display_table, download_table as common_download_table
+from geo.present.common import download_table as common_download_table, sortable_table
 from geo.schema import Col, Level, ZoneConfig
 from geo.text import tr
 
@@ -142,25 +142,11 @@ def hotspot_layer(table, lang: str = "id") -> pd.DataFrame:
 
 
 # --- tables -----------------------------------------------------------------------------------
-def display(frame: pd.DataFrame, columns: list[str], lang: str = "id") -> pd.DataFrame:
-    """``columns`` of ``frame`` as text for a screen (``geo.fmt`` numbers, localised headers).
-
-    The coverage columns are formatted by ``geo.present.display_table``; the pockets' own
-    columns here. In a school table Col.NAMA is headed "Sekolah".
-    """
-    own = [c for c in columns if c in _FORMATTERS]
-    base = display_table(frame, [c for c in columns if c not in own], lang)
-    rest = iter(base.columns)
-    parts = []
-    for c in columns:
-        if c in own:
-            parts.append(pd.Series([_FORMATTERS[c](v, lang) for v in frame[c]], name=tr(_HEADERS[c], lang)))
-        else:
-            parts.append(base[next(rest)])
-    out = pd.concat([p.reset_index(drop=True) for p in parts], axis=1)
-    if NPSN in columns and Col.NAMA in columns:
-        out = out.rename(columns={tr("kol_nama", lang): tr("kol_sekolah", lang)})
-    return out
+def display(frame: pd.DataFrame, columns: list[str], lang: str = "id"):
+    """``columns`` of ``frame`` for a screen (``geo.present.sortable_table``: numbers that sort, shown
+    in ``lang``'s form; localised headers). In a school table Col.NAMA is headed "Sekolah"."""
+    headers = {**_HEADERS, **({Col.NAMA: "kol_sekolah"} if NPSN in columns else {})}
+    return sortable_table(frame, columns, lang, formatters=_FORMATTERS, headers=headers)
 
 
 def download_frame(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

@@ -10,6 +10,8 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
+from tests.pages.pages_run import styled_text
+
 from geo import cli, export, pockets
 from geo.coverage import people_to_reach, coverage_table
 from geo.present import pockets as present_pockets
@@ -300,12 +302,16 @@ def test_schools_pocket(store):
 def test_screen_and_download_tables(store):
     table = pockets_table(store, "99.01", "desa", zones=ZONES)
     top = ranked(table, "belum_rekam")
-    shown = present_pockets.display(top, present_pockets.ranked_columns("desa"), "id")
+    styled = present_pockets.display(top, present_pockets.ranked_columns("desa"), "id")
+    # numbers stay numbers under the text the reader sees: a click on a column's title sorts by value
+    assert styled.data["Belum rekam"].tolist() == top[Col.BELUM].astype(float).tolist()
+    assert styled.data["Cakupan"].tolist() == pytest.approx(top[Col.CAKUPAN].tolist())
+    shown = styled_text(styled)
     assert list(shown.columns) == ["Peringkat", "Nama wilayah", "Kecamatan", "Kode", "Wajib KTP", "Belum rekam",
                                    "Belum rekam (%)", "Cakupan", "Zona", "Menuju hijau", "Menuju zona berikut"]
     assert shown.iloc[0].tolist() == ["1", "=Kel A2", "Kec A", "99.01.01.1002", "333", "83", "24,92%", "75,08%",
                                       "merah", "57", "34"]
-    english = present_pockets.display(top, present_pockets.ranked_columns("desa"), "en")
+    english = styled_text(present_pockets.display(top, present_pockets.ranked_columns("desa"), "en"))
     assert english.iloc[0]["To green"] == "57"
     data = present_pockets.download_frame(top, present_pockets.ranked_columns("desa"))
     assert data[Col.CAKUPAN].tolist() == [75.08, 91.9, 92.51]

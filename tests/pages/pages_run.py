@@ -32,3 +32,10 @@ def shown_text(element) -> pd.DataFrame:
 
     shown = convert_arrow_bytes_to_pandas_df(element.proto.arrow_data.styler.display_values)
     return shown.set_axis(element.value.columns, axis=1)
+
+
+def styled_text(styler) -> pd.DataFrame:
+    """A Styler's cells as the reader sees them (its display values), under its headers: for a table
+    made before it reaches a page (``geo.present.sortable_table``)."""
+    rows = [line.split("\x1f") for line in styler.hide(axis="index").to_string(delimiter="\x1f").splitlines()]
+    return pd.DataFrame(rows[1:], columns=rows[0])

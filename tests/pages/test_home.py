@@ -16,6 +16,7 @@ from geo.coverage import area_totals, coverage_table, previous_date, top_belum
 from geo.present import trend as trend_words
 from geo.schema import Col
 from geo.store import Store
+from tests.pages.pages_run import shown_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,9 +63,10 @@ def test_top_ten_desa_and_map(demo_env):
     store = Store.open(demo_env)
     kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
     expected = top_belum(coverage_table(store, "desa", within=kab), 10)
-    shown = at.dataframe[-1].value  # the last table: the target table comes before it
+    shown = shown_text(at.dataframe[-1])  # the last table: the target table comes before it
     assert list(shown["Kode"]) == list(expected[Col.KODE])
     assert list(shown["Belum rekam"]) == [fmt.number(v) for v in expected[Col.BELUM]]
+    assert at.dataframe[-1].value["Belum rekam"].tolist() == expected[Col.BELUM].astype(float).tolist()  # sorts
     # The map is drawn with every kecamatan of the kabupaten, coloured by zone.
     args = json.loads(at.get("component_instance")[0].proto.json_args)
     script = args["script"]

@@ -14,6 +14,7 @@ from geo import fmt, pockets
 from geo.coverage import coverage_table
 from geo.schema import DEMO_DIR, Col
 from geo.store import Store
+from tests.pages.pages_run import shown_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SUMMARY = json.loads((DEMO_DIR / "ringkasan.json").read_text(encoding="utf-8"))
@@ -29,11 +30,14 @@ def test_top_ranked_desa_and_people_to_green(demo_env, files):
     assert not at.exception
     assert "Data contoh sintetis" in " ".join(i.value for i in at.info)
     table = pockets.pockets_table(Store.open(demo_env), KAB, "desa")
-    by_number, by_share = at.dataframe[0].value, at.dataframe[1].value
+    by_number, by_share = shown_text(at.dataframe[0]), shown_text(at.dataframe[1])  # as read
 
     expected = pockets.ranked(table, "belum_rekam")
     top = expected.iloc[0]
     assert by_number["Kode"].tolist() == expected[Col.KODE].tolist()
+    # under the words, numbers: a click on "Belum rekam" or "Cakupan" sorts 1.234 after 613
+    assert at.dataframe[0].value["Belum rekam"].tolist() == expected[Col.BELUM].astype(float).tolist()
+    assert at.dataframe[0].value["Cakupan"].tolist() == pytest.approx(expected[Col.CAKUPAN].tolist())
     assert by_number.iloc[0]["Nama wilayah"] == top[Col.NAMA]
     assert by_number.iloc[0]["Belum rekam"] == fmt.number(top[Col.BELUM])
     assert by_number.iloc[0]["Menuju hijau"] == fmt.number(top[pockets.MENUJU_HIJAU])
@@ -63,7 +67,7 @@ def test_top_ranked_desa_and_people_to_green(demo_env, files):
 
 def test_school_list_shows_the_demo_schools(demo_env):
     at = _app()
-    shown = at.dataframe[-1].value
+    shown = shown_text(at.dataframe[-1])
     schools = pd.read_csv(DEMO_DIR / "sekolah.csv", dtype={"npsn": str})
     wanted = schools[schools["belum_rekam"] > 0].sort_values(
         ["belum_rekam", "akan_17_enam_bulan", "nama"], ascending=[False, False, True])
@@ -96,7 +100,7 @@ def test_hotspots_on_request(demo_env):
     assert not at.exception
     table = pockets.pockets_table(Store.open(demo_env), KAB, "desa", hotspots=True)
     expected = pockets.spots(table)
-    shown = at.dataframe[2].value
+    shown = shown_text(at.dataframe[2])
     assert shown["Kode"].tolist() == expected[Col.KODE].tolist()
     assert set(shown["Titik panas/dingin"]) == {"titik panas", "titik dingin"}
     assert shown["p (pseudo)"].tolist() == [fmt.number(p, 3) for p in expected[pockets.P_VALUE]]
@@ -116,7 +120,7 @@ def test_kecamatan_level_and_english(demo_env):
     at.run()
     at.radio(key="kantong_level").set_value("kecamatan").run()
     assert not at.exception
-    shown = at.dataframe[0].value
+    shown = shown_text(at.dataframe[0])
     table = pockets.pockets_table(Store.open(demo_env), KAB, "kecamatan")
     expected = pockets.ranked(table, "belum_rekam")
     assert shown["Code"].tolist() == expected[Col.KODE].tolist()
