@@ -23,7 +23,7 @@ from ui import queries
 from ui.context import Context
 from ui.downloads import table_downloads
 from ui.headline import lagging_notice, pace_table
-from ui.tables import PX_PER_NAME_CHAR, table_height, text_fit
+from ui.tables import table_height, text_fit
 
 RANK = "no"  # the rank in the worst-first order: clicking its title brings that order back
 WHEN = "kapan_hijau"  # when hijau is reached at the area's pace, as a key that sorts (see ``with_pace``)
@@ -54,7 +54,7 @@ def ranking_table(ctx: Context, level: Level, data_date: str | None) -> None:
     config = text_fit(pd.DataFrame({when: [words.get(k, "–") for k in view.data[when]]}), when, alignment="left")
     if ctx.t("kol_provinsi") in view.data:
         for header in (ctx.t("kol_nama"), ctx.t("kol_provinsi")):
-            config |= text_fit(view.data, header, per_char=PX_PER_NAME_CHAR)
+            config |= text_fit(view.data, header)
     st.dataframe(view, hide_index=True, width="stretch", column_config=config,
                  height=table_height(len(shown)))
     if country:

@@ -27,18 +27,32 @@ def table_height(rows: int, most: int = 460) -> int:
     return min(38 + 35 * max(rows, 1), most)
 
 
-# The tables' 14 px font: an average character of a date (digits are wide) and of a name (mostly
-# lower case), and a cell's margins.
-PX_PER_CHAR, PX_PER_NAME_CHAR, CELL_PADDING_PX = 7.5, 6.8, 24
+# The advance widths (px) of the tables' 14 px Source Sans for the characters 32–126, rounded up to a
+# tenth, as Chromium draws them (tests/e2e/test_national_map.py checks them against the grid); any other
+# character counts as the widest. And a cell's margins.
+_ASCII_PX = (
+    2.8, 4.1, 6, 7, 7, 11.6, 8.6, 3.5, 4.3, 4.3, 5.9, 7, 3.5, 4.4, 3.5, 4.9, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 3.5,
+    3.5, 7, 7, 7, 6, 11.9, 7.6, 8.3, 8, 8.7, 7.4, 7, 8.7, 9.2, 3.7, 6.8, 8.2, 6.8, 10.2, 9.1, 9.3, 8, 9.3, 8,
+    7.5, 7.5, 9.1, 7.3, 11, 7.2, 6.7, 7.6, 4.3, 4.9, 4.3, 7, 7, 7.6, 7.1, 7.8, 6.4, 7.8, 7, 4.1, 7.1, 7.7, 3.5,
+    3.5, 7, 3.6, 11.7, 7.7, 7.6, 7.8, 7.8, 4.9, 5.9, 4.8, 7.7, 6.6, 10.1, 6.3, 6.6, 6, 4.3, 3.4, 4.3, 7,
+)
+_OTHER_PX = 12.0
+CELL_PADDING_PX = 20
 
 
-def text_fit(view: pd.DataFrame, header: str, *, per_char: float = PX_PER_CHAR, **options) -> dict:
+def text_px(text: str) -> float:
+    """How wide ``text`` is drawn in a table's cell (the sum of its characters' widths), never less
+    than the browser draws it."""
+    return sum(_ASCII_PX[ord(c) - 32] if 32 <= ord(c) < 127 else _OTHER_PX for c in str(text))
+
+
+def text_fit(view: pd.DataFrame, header: str, **options) -> dict:
     """A column config giving the text column ``header`` of ``view`` the width of its longest
-    cell, so a long value (a date marked "sudah lewat", a provinsi further down than the rows the
-    grid sizes its columns from) is not cut when the table is wider than the page and the grid stops
+    cell, so a long value (a date marked "lewat", a provinsi further down than the rows the grid
+    sizes its columns from) is not cut when the table is wider than the page and the grid stops
     stretching its columns. ``options``: the column's other settings (``alignment``)."""
-    longest = max([len(str(v)) for v in view[header]] + [len(header)])
-    return {header: st.column_config.TextColumn(width=int(longest * per_char + CELL_PADDING_PX), **options)}
+    widest = max([text_px(v) for v in view[header]] + [text_px(header)])
+    return {header: st.column_config.TextColumn(width=int(widest + CELL_PADDING_PX), **options)}
 
 
 def fitted_table(ctx: Context, view: pd.DataFrame, *, hide: tuple[str, ...] = (), note: str | None = None,

@@ -87,7 +87,34 @@ def test_country_screenshots(country_app, chromium, artifacts, size, lang):
                 page.evaluate(_SCROLL, height - 100)
             if name == "beranda":  # the kabupaten/kota ranking, its long marked dates included
                 page.get_by_test_id("stMainBlockContainer").get_by_role("tab").nth(1).click()
-                page.get_by_test_id("stDataFrame").filter(visible=True).last.scroll_into_view_if_needed()
+                grid = page.get_by_test_id("stDataFrame").filter(visible=True).last
+                grid.scroll_into_view_if_needed()
                 page.screenshot(path=artifacts / f"national_beranda_kabupaten_{size}_{lang}.png")
+                if size == "laptop":
+                    _assert_fitted(grid, lang)
     finally:
         context.close()
+
+
+_TEXT_WIDTHS = """async (e, texts) => { const font = '14px ' + getComputedStyle(e).fontFamily;
+  await document.fonts.load(font); const c = document.createElement('canvas').getContext('2d');
+  c.font = font; return [document.fonts.check(font), texts.map(t => c.measureText(t).width)]; }"""
+
+
+def _assert_fitted(grid, lang: str) -> None:
+    """The ranking fits a laptop without scrolling sideways, and the widths its columns are given
+    (``ui.tables.text_px``) are never narrower than the browser draws their text: every name and header
+    in the grid, and the widest date a ranking can mark as past."""
+    from geo import fmt
+    from geo.present.trend import projected_day
+    from ui.tables import text_px
+
+    wide = grid.evaluate("e => { const s = e.querySelector('.dvn-scroller'); return [s.scrollWidth, s.clientWidth] }")
+    assert wide[0] <= wide[1] + 1, wide
+    grid.locator("td").nth(20).wait_for(state="attached", timeout=30_000)  # the grid's cells, for screen readers
+    cells = grid.evaluate("e => Array.from(e.querySelectorAll('th, td')).map(x => x.textContent)")
+    texts = sorted({t for t in cells if t and not t.replace(".", "").replace("-", "").isdigit()})
+    texts += [projected_day("2026-09-30", True, lang), fmt.long_date("2026-09-28", lang), "Kep. Bangka Belitung"]
+    loaded, drawn = grid.evaluate(_TEXT_WIDTHS, texts)
+    assert loaded  # measured in the font the grid draws with
+    assert len(texts) > 20 and {t: round(w, 1) for t, w in zip(texts, drawn) if text_px(t) < w} == {}

@@ -22,7 +22,7 @@ from geo.schema import COUNTRY, Col
 from geo.store import Store
 from geo.store.tables import map_shapes_table
 from tests.national_store import BOUNDARIES, FILES, build, copy_sqlite
-from ui.tables import CELL_PADDING_PX, PX_PER_CHAR, PX_PER_NAME_CHAR
+from ui.tables import CELL_PADDING_PX, text_px
 from ui.viewport import Viewport, answered
 from tests.pages.pages_run import map_codes, run_page, shown_text as _shown_text
 
@@ -123,13 +123,13 @@ def test_beranda_ranks_provinsi_and_kabupaten_lowest_coverage_first(country_env)
     assert 0 < (days == 0).sum() < len(days)  # both kinds are there
     # the day and the provinsi as wide as their longest, whichever row holds it (the grid sizes from its first rows)
     widths = {name: config.get("width") for name, config in json.loads(at.dataframe[1].proto.columns).items()}
-    assert widths["Perkiraan tercapai"] == int(max(map(len, words)) * PX_PER_CHAR + CELL_PADDING_PX)
-    assert widths["Provinsi"] == int(len("Kep. Bangka Belitung") * PX_PER_NAME_CHAR + CELL_PADDING_PX)
+    assert widths["Perkiraan tercapai"] == int(max(map(text_px, words)) + CELL_PADDING_PX)
+    assert widths["Provinsi"] == int(text_px("Kep. Bangka Belitung") + CELL_PADDING_PX)
     names = Store.open(country_env[0]).areas(level="kabupaten").set_index(Col.KODE)[Col.NAMA]
     assert list(kabupaten["Nama wilayah"]) == [short_name(names[k]) for k in by_kabupaten.index]  # "Kab. Lebak"
-    longest = max(len(short_name(n)) for n in names[by_kabupaten.index])  # "Kota Tangerang Selatan"
-    assert widths["Nama wilayah"] == int(longest * PX_PER_NAME_CHAR + CELL_PADDING_PX) < int(
-        max(map(len, names[by_kabupaten.index])) * PX_PER_NAME_CHAR + CELL_PADDING_PX)
+    widest = max(text_px(short_name(n)) for n in names[by_kabupaten.index])  # "Kota Tangerang Selatan"
+    assert widths["Nama wilayah"] == int(widest + CELL_PADDING_PX) < int(
+        max(map(text_px, names[by_kabupaten.index])) + CELL_PADDING_PX)
 
 
 def test_the_kabupaten_ranking_is_searched_by_name(country_env):
