@@ -89,6 +89,14 @@ def headline(projection: dict, hijau: float, lang: str = "id") -> list[str]:
     return lines
 
 
+def _names_age(projection: dict) -> bool:
+    """Whether ``verdict`` says how old the data is: its projected date has passed (not when the target is
+    met, there is no trend, or the deadline itself has passed — those verdicts come first)."""
+    status = Status(projection[STATUS])
+    return bool(projection.get(PROYEKSI_LEWAT)) and not projection.get(TENGGAT_LEWAT) and status not in (
+        Status.SUDAH_TERCAPAI, Status.DATA_KURANG, Status.SATU_SNAPSHOT)
+
+
 def verdict(projection: dict, hijau: float, lang: str = "id") -> dict:
     """The bupati's answer in one sentence (``title``), how it looks (``kind``: success, info,
     warning or error) and the rate it takes (``detail``, markdown), from a ``trend.projection``
@@ -108,7 +116,7 @@ def verdict(projection: dict, hijau: float, lang: str = "id") -> dict:
     if projection.get(TENGGAT_LEWAT):
         return {"kind": "error", "title": tr("vonis_tenggat_lewat", lang, **{**words, "tanggal": day(Col.TANGGAL)}),
                 "detail": None}
-    if projection.get(PROYEKSI_LEWAT):
+    if _names_age(projection):
         title, kind = tr("vonis_lewat", lang, **words), "warning"
     elif status == Status.TERCAPAI:
         title, kind = tr("vonis_tepat", lang, **words), "success"
@@ -138,7 +146,7 @@ def stale_advice(projection: dict, stale_days: int, lang: str = "id") -> str | N
     """What ``stale_warning`` adds to a verdict that already names the data's age (its projected date is
     past, ``PROYEKSI_LEWAT``): the date of the data and what to do; None when the data is fresh or
     the verdict does not name its age."""
-    if not projection.get(PROYEKSI_LEWAT) or stale_warning(projection, stale_days, lang) is None:
+    if not _names_age(projection) or stale_warning(projection, stale_days, lang) is None:
         return None
     return tr("data_basi_saran", lang, tanggal=fmt.long_date(projection[Col.TANGGAL], lang))
 

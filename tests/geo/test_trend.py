@@ -560,6 +560,10 @@ def test_late_on_time_and_old_data_verdicts():
     assert stale_advice(old, 70) is None and stale_advice(on_time, 14) is None  # not old yet; no age named
     stale_late = trend.projection(s, target_pct=92, deadline=_day(60), today=seen(50))  # 20 days old, not past
     assert stale_warning(stale_late, 14) and stale_advice(stale_late, 14) is None  # the warning says it all
+    # seen after the deadline: the verdict says the deadline passed, not the data's age; the warning says it
+    after = trend.projection(s, target_pct=92, deadline=_day(90), today=seen(100))
+    assert verdict(after, 92)["title"].startswith("Tenggat") and "hari" not in verdict(after, 92)["title"]
+    assert stale_warning(after, 14) and stale_advice(after, 14) is None
     # the rate needed counts the 20 days left from today, not the 90 from the old snapshot
     assert old[trend.LAJU_DIBUTUHKAN] == 2 and "Perlu **2 perekaman per hari**" in said["detail"]
 

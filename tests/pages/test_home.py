@@ -133,11 +133,13 @@ def test_the_verdict_comes_first_and_equals_geo(demo_env):
     advice = trend_words.stale_advice(_outlook(store, kab), load_settings().stale_days, "id")
     # the answer on the message's first line, the rate needed against the current rate under it,
     # and — when the verdict names the data's age — what to do about old data last
-    assert shown == "  \n".join([f"**{verdict['title']}**", verdict["detail"], *([advice] if advice else [])])
+    assert shown == "  \n".join([f"**{verdict['title']}**", *(line for line in (verdict["detail"], advice) if line)])
     # The demo ends on 16 November 2026: from a later today, the projected date is past and the
     # data is old, and the page says so rather than showing a past date as the future.
-    if date.today() > date(2026, 11, 21):
+    if date(2026, 11, 21) < date.today() <= date(2026, 12, 31):
         assert verdict["kind"] == "warning" and "Data sudah" in verdict["title"]
+    elif date.today() > date(2026, 12, 31):  # and from the new year: the deadline of 2026 has passed
+        assert verdict["kind"] == "error" and verdict["title"].startswith("Tenggat 31 Desember 2026 sudah lewat")
     first = at.main.children[1]  # under the title
     assert first.value == shown
 
