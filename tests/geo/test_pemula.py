@@ -15,6 +15,7 @@ from geo.present import pockets as present_pockets
 from geo.schema import Col
 from geo.store import Store
 from tests.geo.test_enrollment import col, csv_bytes, xlsx_bytes
+from tests.pages.pages_run import styled_text
 
 # Kecamatan Panongan (36.03.19), Kabupaten Tangerang: its eight desa as the code table names them,
 # with hand numbers: belum rekam 508 + 419 + 515 + 417 + 348 + 512 + 451 + 576 = 3,746, of whom
@@ -150,7 +151,8 @@ def test_panongan_story_from_an_office_file(store_url, given):
     columns = present_pockets.ranked_columns("desa", table)
     assert columns[columns.index(Col.BELUM) + 1] == Col.PEMULA_BELUM
     shown = present_pockets.display(table, columns, "id")
-    assert shown["Pemula belum rekam"].tolist()[:2] == ["203", "152"]
+    assert styled_text(shown)["Pemula belum rekam"].tolist()[:2] == ["203", "152"]
+    assert shown.data["Pemula belum rekam"].tolist()[:2] == [203.0, 152.0]  # a number: the column sorts by value
     download = present_pockets.download_table(table, columns, "en")
     assert download["First-timers not recorded"].tolist()[:2] == [203, 152]
     store.close()

@@ -12,6 +12,7 @@ from geo.coverage import coverage_table
 from geo.schema import Col
 from geo.store import Store
 from tests.geo.test_pemula import thousands
+from tests.pages.pages_run import shown_text
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = "2026-11-23"  # a week after the demo's last snapshot
@@ -46,7 +47,7 @@ def test_kantong_shows_the_pemula_column_and_note(demo_env):
     _, written = _with_pemula(demo_env)
     at = AppTest.from_file(str(ROOT / "pages" / "kantong.py"), default_timeout=120).run()
     assert not at.exception
-    shown = at.dataframe[0].value
+    shown = shown_text(at.dataframe[0])  # as read
     columns = list(shown.columns)
     assert columns[columns.index("Belum rekam") + 1] == "Pemula belum rekam"
     assert shown["Pemula belum rekam"].tolist() == [fmt.number(written[k][1]) for k in shown["Kode"]]
