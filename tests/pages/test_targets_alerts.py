@@ -78,13 +78,14 @@ def _target_file(rows: list[list]) -> bytes:
 def test_a_target_file_shows_behind_and_ahead_on_beranda_and_peta(demo_env):
     store = Store.open(demo_env)
     kab = _kab(store)
-    year = date.today().year
+    year = date.today().year  # the targets in force are today's (the period the office works in now)
+    month = fmt.long_date(date.today()).split()[1]  # this month's, so that it is in force in any month
     table = targets.vs_target(store, kab, today=date.today(), settings=load_settings())
     kec = table[table[Col.KODE] != kab].sort_values(Col.CAKUPAN)
     low, high = kec.iloc[0], kec.iloc[-1]  # the least covered kecamatan gets a target it has passed …
     data = _target_file([[kab, year, "", 95, "kontrak kinerja"],
                          [low[Col.KODE], year, "", round(low[Col.CAKUPAN] - 5), "disesuaikan"],
-                         [high[Col.KODE], year, "Desember", 100, "dinaikkan"]])  # … the best one 100%
+                         [high[Col.KODE], year, month, 100, "dinaikkan"]])  # … the best one 100%
     at = _editor(store)
     next(r for r in at.radio if r.label == "Jenis berkas").set_value("target").run()
     next(u for u in at.file_uploader if u.label == "Unggah berkas (CSV atau XLSX)").set_value(("target_2026.xlsx", data, XLSX_TYPE))
