@@ -58,16 +58,16 @@ def verdict_box(ctx: Context, projection: dict, advice: str | None = None) -> No
     show("  \n".join([f"**{verdict['title']}**", *(line for line in (verdict["detail"], advice) if line)]), icon=icon)
 
 
-def verdict_and_age(ctx: Context, projection: dict | None = None) -> None:
+def verdict_and_age(ctx: Context, projection: dict | None = None, *, advise: bool = True) -> None:
     """The verdict of ``projection`` (default: the area's at the chosen date, ``outlook``) and old data
     said once: in the verdict when it already names the data's age (its projected date has passed),
-    else as ``stale_notice`` under it."""
+    with what to do unless the page says that itself (``advise`` False), else as ``stale_notice``."""
     projection = outlook(ctx) if projection is None else projection
     newest = _newest_outlook(ctx)
     advice = None
     if newest is not None and newest.get(Col.TANGGAL) == projection.get(Col.TANGGAL):
         advice = trend_words.stale_advice(projection, ctx.settings.stale_days, ctx.lang)
-    verdict_box(ctx, projection, advice)
+    verdict_box(ctx, projection, advice if advise else None)
     if advice is None:
         stale_notice(ctx)
 

@@ -268,10 +268,10 @@ def test_from_a_later_today_a_past_projected_date_is_said_so(tren_env, monkeypat
     assert _metrics(at)["Perlu per hari"] == fmt.number(p[columns.LAJU_DIBUTUHKAN])  # counted from today
     assert _metrics(at)["Mestinya sudah tercapai"] == "21 November 2026"  # the label says it, the value fits
     assert "Perkiraan tercapai" not in _metrics(at)
-    said = [w.value for w in at.warning]  # old data said once: in the verdict, with what to do
-    assert sum("sudah 18 hari" in w for w in said) == 1 and not [w for w in said if w.startswith("Data terakhir")]
-    assert [w for w in said if w.startswith("**Data sudah 18 hari:")][0].endswith(
-        "Data terakhir 16 November 2026: angka dan proyeksi di sini mungkin tidak lagi sesuai keadaan; impor data terbaru.")
+    said = [w.value for w in at.warning]  # old data said in the verdict; what to do in the words under it
+    assert sum("sudah 18 hari" in w for w in said) == 1 and not [w for w in said if "Data terakhir" in w]
+    assert [w for w in said if w.startswith("**Data sudah 18 hari:")]
+    assert text.count("Impor data terbaru") == 1 and "data terakhir 16 November 2026 (18 hari lalu)" in text
 
 
 class _MonthsLater(date):
