@@ -15,7 +15,7 @@ import streamlit as st
 from geo import fmt
 from geo.columns import POIN_PER_MINGGU, STATUS, TANGGAL_PROYEKSI
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
-from geo.present import download_table, short_name, zone_label
+from geo.present import download_table, short_name, sortable_table
 from geo.present import trend as trend_words
 from geo.schema import Col, Level, top_level
 from geo.trend import Status
@@ -121,20 +121,15 @@ def with_pace(ctx: Context, ranked: pd.DataFrame, level: Level, data_date: str |
 
 
 def styled(ctx: Context, table: pd.DataFrame, words: dict, columns: dict[str, str]):
-    """The ranking's ``columns`` as numbers (so a click on a column's title sorts by value) shown in
-    ``ctx.lang``'s form (``92,28%``, ``1.234``, a day in words), headers in words; names from files stay
-    plain text."""
-    headers = {column: ctx.t(key) for column, key in columns.items()}
-    frame = table[list(headers)].reset_index(drop=True)
-    frame[Col.ZONA] = [zone_label(z, ctx.lang) for z in frame[Col.ZONA]]
+    """The ranking's ``columns`` (``geo.present.sortable_table``: numbers that sort, shown in ``ctx.lang``'s
+    form; the day hijau is reached in words), headers in words; names from files stay plain text."""
+    frame = table[list(columns)].reset_index(drop=True)
     if queries.PROVINSI_COLUMN in frame:  # the country's kabupaten/kota: names shortened, the download keeps them whole
         for column in (Col.NAMA, queries.PROVINSI_COLUMN):
             frame[column] = [short_name(str(n)) for n in frame[column]]
-    numbers = [c for c in (Col.CAKUPAN, Col.BELUM, Col.PERUBAHAN, POIN_PER_MINGGU, WHEN) if c in headers]
-    for c in numbers:
+    for c in {Col.CAKUPAN, Col.BELUM, Col.PERUBAHAN, POIN_PER_MINGGU, WHEN} & set(columns):
         frame[c] = pd.to_numeric(frame[c], errors="coerce").astype(float)
-    frame = frame.rename(columns=headers)
-    points = lambda v: fmt.signed(v, 2, ctx.lang, ctx.t("poin"))  # noqa: E731
-    shown = {Col.CAKUPAN: lambda v: fmt.percent(v, 2, ctx.lang), Col.BELUM: lambda v: fmt.number(v, lang=ctx.lang),
-             Col.PERUBAHAN: points, POIN_PER_MINGGU: points, WHEN: lambda v: "–" if pd.isna(v) else words[v]}
-    return frame.style.format({headers[c]: shown[c] for c in numbers})
+    own = {RANK: lambda v, lang: fmt.number(v, lang=lang),
+           POIN_PER_MINGGU: lambda v, lang: fmt.signed(v, 2, lang, ctx.t("poin")),
+           WHEN: lambda v, lang: "–" if pd.isna(v) else words[v]}
+    return sortable_table(frame, list(columns), ctx.lang, formatters=own, headers=columns)

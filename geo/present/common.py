@@ -90,16 +90,17 @@ def sortable_table(frame: pd.DataFrame, columns: list[str], lang: str = "id", fo
                    headers: dict | None = None):
     """``columns`` of ``frame`` for a screen whose reader sorts them (a pandas Styler): numbers stay
     numbers, so a click on a column's title sorts by value, shown in ``lang``'s form (``1.234``,
-    ``92,28%``, a coverage above 100% flagged); words (zones, dates, names) as text; localised
-    headers. ``formatters`` (value, lang -> text) and ``headers`` (text keys): a caller's own columns."""
+    ``92,28%``, a coverage above 100% flagged when ``frame`` says so, as ``display_table``); words
+    (zones, dates, names) as text; localised headers. ``formatters`` (value, lang -> text) and
+    ``headers`` (text keys): a caller's own columns."""
     formatters, headers = {**_FORMATTERS, **(formatters or {})}, {**_HEADERS, **(headers or {})}
-    data, shown = pd.DataFrame(index=range(len(frame))), {}
+    data, shown, flagged = pd.DataFrame(index=range(len(frame))), {}, Col.DI_ATAS_100 in frame
     for col in columns:
         values, header = frame[col].reset_index(drop=True), tr(headers.get(col, col), lang)
         form = formatters.get(col)
         if form is not None and pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
             data[header] = values.astype(float)
-            shown[header] = _over_100(form, lang) if col == Col.CAKUPAN else (lambda v, f=form: f(v, lang))
+            shown[header] = _over_100(form, lang) if col == Col.CAKUPAN and flagged else (lambda v, f=form: f(v, lang))
         elif col == Col.ZONA:
             data[header] = [zone_label(z, lang) for z in values]
         else:
