@@ -17,7 +17,7 @@ from geo.present.trend import threshold_text
 from geo.schema import Col, Level, RekamError
 from ui import queries
 from ui.account import require
-from ui.context import Context, fail, flash
+from ui.context import Context, area_name, fail, flash
 from ui.map_view import focus_area
 from ui.tables import plain, text_fit
 
@@ -123,7 +123,7 @@ def digests_panel(ctx: Context) -> None:
     store = queries.store(ctx.url)
     fresh = alert_rules.unsent(store, current_alerts(ctx))
     dates = queries.snapshot_dates(ctx.url, ctx.stamp, ctx.area)
-    area = dict(queries.area_list(ctx.url, ctx.stamp)).get(ctx.area, ctx.area)
+    area = area_name(ctx)
     text = digest_text(fresh, area=area, data_date=dates[-1] if dates else None, lang=ctx.lang)
     st.code(text, language=None, wrap_lines=True)
     if fresh:

@@ -10,6 +10,7 @@ from geo.config import Settings
 from geo.ingest.rights import may_write
 from geo.schema import Level, RekamError, ancestor_code, is_country, is_demo_code
 from geo.text import describe, tr
+from ui import queries
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,14 @@ def home_area(wilayah: str | None, current: str | None, codes: list[str]) -> str
         return current
     own = ancestor_code(wilayah, Level.KABUPATEN)
     return next((k for k in codes if may_write(own, k)), current)
+
+
+def area_name(ctx: Context) -> str:
+    """The picked area's name as the pickers give it ("Seluruh Indonesia" in ``ctx.lang`` for the
+    country; its code when the pickers do not offer it)."""
+    if ctx.is_country:
+        return ctx.t("seluruh_indonesia")
+    return dict(queries.area_list(ctx.url, ctx.stamp)).get(ctx.area, ctx.area)
 
 
 def fail(ctx: Context, err: RekamError) -> None:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from geo.schema import Col, Level
 from ui import queries
-from ui.context import Context
+from ui.context import Context, area_name
 from ui.downloads import briefing_button, download_menu
 from ui.headline import kpis, verdict_and_age
 from ui.map_view import labels_by_default, show_map
@@ -22,7 +22,7 @@ def country_home(ctx: Context) -> None:
     country, else the office's hijau and deadline, as for any area without one), the age of the data,
     the figures, the media pack and the PDF. The alerts and the target table speak to one office (a
     kabupaten/kota or provinsi) and are left out here."""
-    name = ctx.t("seluruh_indonesia")
+    name = area_name(ctx)
     summary = queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date)
     st.title(page_title(ctx, ctx.t("home_judul", wilayah=name), ""))
     link_notes(ctx)
@@ -51,10 +51,9 @@ def country_home(ctx: Context) -> None:
 def trend_names(ctx: Context) -> dict[str, tuple[str, str]]:
     """{kode: (nama, level)} the Tren page names and offers: the picked area (a provinsi the store
     may not name too) and every area inside it; for the country its provinsi and kabupaten/kota."""
+    own = {ctx.area: (area_name(ctx), "")}
     if not ctx.is_country:
-        own = {ctx.area: (dict(queries.area_list(ctx.url, ctx.stamp))[ctx.area], "")}
         return {**own, **queries.area_names_and_levels(ctx.url, ctx.stamp, ctx.area)}
-    own = {ctx.area: (ctx.t("seluruh_indonesia"), "")}
     provinsi = {k: (n, Level.PROVINSI.value) for k, n in queries.provinsi_names(ctx.url, ctx.stamp).items()}
     kabupaten = {k: (n, Level.KABUPATEN.value) for k, n in queries.kabupaten_list(ctx.url, ctx.stamp)}
     return {**own, **provinsi, **kabupaten}

@@ -20,7 +20,7 @@ from geo.store import resolve_url
 from geo.text import describe
 from ui import queries
 from ui.account import admit
-from ui.context import Context, home_area
+from ui.context import Context, area_name, home_area
 from ui.headline import stale_notice
 from ui.map_view import MAP_METRICS, MapView, levels_below, shown_area
 
@@ -280,15 +280,14 @@ def page_start(title_key: str, *, title=None, login: bool = False, stale: bool =
     return ctx
 
 
-def page_title(ctx: Context, text: str, area_name: str | None = None) -> str:
-    """A page's title; in screenshot mode it says which area (``area_name``, default the
-    kabupaten/kota; ``""`` when ``text`` names it already) and which data date it shows, as a
+def page_title(ctx: Context, text: str, name: str | None = None) -> str:
+    """A page's title; in screenshot mode it says which area (``name``, default the picked area's,
+    ``area_name``; ``""`` when ``text`` names it already) and which data date it shows, as a
     picture that leaves the dashboard must."""
     if not st.session_state.get("screenshot") or ctx.area is None:
         return text
-    if area_name is None:
-        area_name = dict(queries.area_list(ctx.url, ctx.stamp)).get(ctx.area, ctx.area)
-    shown = f"{text} — {area_name}" if area_name else text
+    name = area_name(ctx) if name is None else name
+    shown = f"{text} — {name}" if name else text
     return ctx.t("judul_tangkapan", judul=shown, tanggal=fmt.long_date(ctx.date, ctx.lang))
 
 
@@ -302,14 +301,6 @@ def source_line(ctx: Context, tanggal: str | None) -> str:
 
 
 # --- pages of one kabupaten/kota office ----------------------------------------------------------
-def area_name(ctx: Context) -> str:
-    """The picked area's name as the pickers give it ("Seluruh Indonesia" in ``ctx.lang`` for the
-    country; its code when the pickers do not offer it)."""
-    if ctx.is_country:
-        return ctx.t("seluruh_indonesia")
-    return dict(queries.area_list(ctx.url, ctx.stamp)).get(ctx.area, ctx.area)
-
-
 def kabupaten_only(ctx: Context, text_key: str, *, country_only: bool = False) -> None:
     """On a page whose work is one kabupaten/kota office's (its mobile units' plan; its devices per
     kecamatan, which a provinsi can list too: ``country_only``) opened for a wider area: say so
