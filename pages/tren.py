@@ -68,7 +68,7 @@ if lines:
 
 if not ranked:
     st.subheader(ctx.t("tren_tabel"))
-    ui.fitted_table(ctx, trend_words.projection_view(table, ctx.lang), hide=("kol_rentang",))  # range: headline
+    ui.trend_table(ctx, trend_words.projection_view(table, ctx.lang))
     st.caption(source)
 
 st.subheader(ctx.t("peristiwa_judul"))

@@ -13,12 +13,11 @@ import pandas as pd
 import streamlit as st
 
 from geo import fmt
-from geo.columns import POIN_PER_MINGGU, STATUS, TANGGAL_PROYEKSI
+from geo.columns import POIN_PER_MINGGU
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
 from geo.present import download_table, short_name, sortable_table
 from geo.present import trend as trend_words
 from geo.schema import Col, Level, top_level
-from geo.trend import Status
 from ui import queries
 from ui.context import Context
 from ui.downloads import table_downloads
@@ -26,8 +25,7 @@ from ui.headline import lagging_notice, pace_table
 from ui.tables import table_height, text_fit
 
 RANK = "no"  # the rank in the worst-first order: clicking its title brings that order back
-WHEN = "kapan_hijau"  # when hijau is reached at the area's pace, as a key that sorts (see ``with_pace``)
-NEVER = 1e7  # WHEN of an area never reaching hijau at its pace: after every day's ordinal
+WHEN = trend_words.WHEN  # when hijau is reached at the area's pace, as a key that sorts (see ``with_pace``)
 
 
 def ranking_table(ctx: Context, level: Level, data_date: str | None) -> None:
@@ -99,22 +97,12 @@ def _columns(ctx: Context, level: Level, *, download: bool = False) -> dict[str,
 def with_pace(ctx: Context, ranked: pd.DataFrame, level: Level, data_date: str | None) -> tuple[pd.DataFrame, dict]:
     """``ranked`` with each area's coverage points gained per week (POIN_PER_MINGGU) and when hijau is
     reached at that pace by the office's deadline rule (``geo.trend.projection_table``, seen today), under
-    WHEN as a key that sorts: the day's ordinal, 0 when already hijau, NEVER when never at that pace,
-    NaN without a trend; and {key: words} (``trend_words.when_words``: a day already past is marked)."""
+    WHEN as a key that sorts, and {key: words} (``trend_words.when_keys``)."""
     hijau = ctx.settings.zones.hijau
     deadline = date.fromisoformat(ctx.settings.deadline_for(data_date))
     below = None if level == top_level(ctx.area) else level.value  # the next level down: the Tren page's series
     pace = pace_table(ctx, ctx.area, hijau, deadline, level=below).set_index(Col.KODE)
-    keys, words = [], {}
-    for record in pace.to_dict("records"):
-        row = {k: None if pd.isna(v) else v for k, v in record.items()}
-        if row[TANGGAL_PROYEKSI] is not None:
-            key = float(date.fromisoformat(str(row[TANGGAL_PROYEKSI])[:10]).toordinal())
-        else:
-            key = {Status.SUDAH_TERCAPAI.value: 0.0, Status.TIDAK_TERCAPAI.value: NEVER}.get(row[STATUS], float("nan"))
-        keys.append(key)
-        if not pd.isna(key):
-            words[key] = trend_words.when_words(row, ctx.lang)
+    keys, words = trend_words.when_keys(pace.to_dict("records"), ctx.lang)
     out = ranked.assign(**{POIN_PER_MINGGU: ranked[Col.KODE].map(pace[POIN_PER_MINGGU]),
                            WHEN: ranked[Col.KODE].map(pd.Series(keys, index=pace.index))})
     return out, words

@@ -22,7 +22,6 @@ from geo.text import describe
 from ui import queries
 from ui.context import Context
 from ui.state import keep_values, media_allowed
-from ui.tables import fitted_table
 
 ATTENTION = 5  # areas drawn beside the chosen area by default
 
@@ -97,6 +96,13 @@ def chart_areas(ctx: Context, area: str, table, names: dict[str, tuple[str, str]
                           placeholder=ctx.t("pilih"))
 
 
+def trend_table(ctx: Context, view) -> None:
+    """A table of ``geo.present.trend`` (a Styler whose numbers and days sort by value); the projected
+    day, held as a number, reads as the words it is: aligned left."""
+    when = st.column_config.Column(alignment="left")
+    st.dataframe(view, hide_index=True, width="stretch", column_config={ctx.t("kol_tanggal_proyeksi"): when})
+
+
 def pace_ranking(ctx: Context, table, inputs: TrendInputs, source: str) -> None:
     """The areas one level down (a provinsi's kabupaten/kota, the country's provinsi) ranked by their
     trend, slowest first (``geo.trend.slowest_first``): coverage points gained per week and when the
@@ -105,7 +111,7 @@ def pace_ranking(ctx: Context, table, inputs: TrendInputs, source: str) -> None:
     ``table``: the projection table of the areas inside ``inputs.area`` (``geo.trend.projection_table``)."""
     child = top_level(inputs.area)
     st.subheader(ctx.t("tren_peringkat", tingkat=ctx.t(f"gambar_tingkat_{child.value}").capitalize()))
-    fitted_table(ctx, trend_words.ranking_view(trend.slowest_first(table), ctx.lang))
+    trend_table(ctx, trend_words.ranking_view(trend.slowest_first(table), ctx.lang))
     st.caption(ctx.t("tren_peringkat_keterangan", hari=fmt.number(inputs.window, lang=ctx.lang),
                      sasaran=trend_words.target_words(inputs.target, ctx.settings.zones.hijau, ctx.lang),
                      target=trend_words.threshold_text(inputs.target, ctx.lang)) + "  \n" + source)

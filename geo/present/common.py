@@ -4,6 +4,7 @@ Returns frames of text (already formatted), for screens and exports that a perso
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from geo import fmt
@@ -99,8 +100,11 @@ def sortable_table(frame: pd.DataFrame, columns: list[str], lang: str = "id", fo
         values, header = frame[col].reset_index(drop=True), tr(headers.get(col, col), lang)
         form = formatters.get(col)
         if form is not None and pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-            data[header] = values.astype(float)
-            shown[header] = _over_100(form, lang) if col == Col.CAKUPAN and flagged else (lambda v, f=form: f(v, lang))
+            # A missing number is held as infinity (the grid draws an empty cell as "None", whatever the
+            # text says): it sorts after every number, shown as its formatter shows a missing value.
+            data[header] = values.astype(float).fillna(np.inf)
+            form = _over_100(form, lang) if col == Col.CAKUPAN and flagged else (lambda v, f=form: f(v, lang))
+            shown[header] = lambda v, f=form: f(np.nan if v == np.inf else v)
         elif col == Col.ZONA:
             data[header] = [zone_label(z, lang) for z in values]
         else:

@@ -5,6 +5,8 @@ Takes what ``geo.trend`` (projections), ``geo.events`` (stored events, ``notes``
 """
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from geo import fmt
@@ -13,7 +15,7 @@ from geo.columns import (
     N_KOREKSI, PERTUMBUHAN_WAJIB, POIN_PER_MINGGU, REKAM_BARU, SELESAI, STATUS, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR,
     TANGGAL_PROYEKSI_AWAL, TARGET, TENGGAT, TENGGAT_LEWAT, TERLAMBAT_HARI, PROYEKSI_LEWAT, UMUR_DATA,
 )
-from geo.present.common import display_table
+from geo.present.common import sortable_table
 from geo.schema import Col
 from geo.text import tr
 from geo.trend import Status
@@ -185,24 +187,47 @@ def projected_day(day, past, lang: str) -> str:
     return tr("tren_m_lewat", lang, tanggal=words) if past == True else words  # noqa: E712
 
 
-def projection_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
-    """A ``trend.projections`` / ``projection_table`` frame as text for people, in its order:
-    name, code, coverage, rate per day, projected date, range, status in words, needed per
-    day, days to go."""
-    band = [_band(a, b, lang) for a, b in zip(table[TANGGAL_PROYEKSI_AWAL], table[TANGGAL_PROYEKSI_AKHIR])]
-    out = display_table(table, [Col.NAMA, Col.KODE, Col.CAKUPAN], lang)
-    extra = {
-        "kol_laju": [fmt.number(v, 1, lang) for v in table[LAJU]],
-        "kol_tanggal_proyeksi": [projected_day(d, past, lang) for d, past in
-                                 zip(table[TANGGAL_PROYEKSI], table.get(PROYEKSI_LEWAT, [False] * len(table)))],
-        "kol_rentang": band,
-        "kol_status": [status_label(s, lang) for s in table[STATUS]],
-        "kol_perlu": [fmt.number(v, lang=lang) for v in table[LAJU_DIBUTUHKAN]],
-        "kol_hari_ke_target": [fmt.number(v, lang=lang) for v in table[HARI_KE_TARGET]],
-    }
-    for key, values in extra.items():
-        out[tr(key, lang)] = values
-    return out
+WHEN = "kapan"  # when the target is reached, as a key that sorts (see ``when_keys``)
+NEVER = 1e7  # WHEN of an area never reaching the target at its pace: after every day's ordinal
+
+
+def when_keys(records, lang: str = "id") -> tuple[list[float], dict[float, str]]:
+    """When each projection of ``records`` (``trend.projections`` rows as dicts) reaches its target, as
+    a key that sorts: the day's ordinal, 0 when already reached, NEVER when never at its pace, NaN
+    without a trend; and {key: ``when_words``} (a day already past is marked: the same day is past
+    for every row, as PROYEKSI_LEWAT compares it with one today)."""
+    keys, words = [], {}
+    for record in records:
+        row = {k: None if pd.isna(v) else v for k, v in record.items()}
+        if row.get(TANGGAL_PROYEKSI) is not None:
+            key = float(date.fromisoformat(str(row[TANGGAL_PROYEKSI])[:10]).toordinal())
+        else:
+            key = {Status.SUDAH_TERCAPAI.value: 0.0, Status.TIDAK_TERCAPAI.value: NEVER}.get(row.get(STATUS), float("nan"))
+        keys.append(key)
+        if not pd.isna(key):
+            words[key] = when_words(row, lang)
+    return keys, words
+
+
+def _sortable(table: pd.DataFrame, columns: dict[str, str], lang: str, own: dict):
+    """``columns`` ({column: text key of its header}) of ``table`` for a screen (``sortable_table``:
+    a click on a title sorts by value), the day the target is reached under WHEN in words."""
+    keys, words = when_keys(table.to_dict("records"), lang)
+    frame = table.assign(**{WHEN: keys})
+    own = {WHEN: lambda v, lang: "–" if pd.isna(v) else words[v], STATUS: status_label, **own}
+    return sortable_table(frame, list(columns), lang, formatters=own, headers=columns)
+
+
+def projection_view(table: pd.DataFrame, lang: str = "id"):
+    """A ``trend.projections`` / ``projection_table`` frame for people, in its order (a pandas Styler:
+    numbers and days sort by value when a title is clicked): name, code, coverage, rate per day,
+    projected date, status in words, needed per day, days to go."""
+    columns = {Col.NAMA: "kol_nama", Col.KODE: "kol_kode", Col.CAKUPAN: "kol_cakupan", LAJU: "kol_laju",
+               WHEN: "kol_tanggal_proyeksi", STATUS: "kol_status", LAJU_DIBUTUHKAN: "kol_perlu",
+               HARI_KE_TARGET: "kol_hari_ke_target"}
+    own = {LAJU: lambda v, lang: fmt.number(v, 1, lang), LAJU_DIBUTUHKAN: lambda v, lang: fmt.number(v, lang=lang),
+           HARI_KE_TARGET: lambda v, lang: fmt.number(v, lang=lang)}
+    return _sortable(table, columns, lang, own)
 
 
 def pace_columns(table: pd.DataFrame, kodes, lang: str = "id") -> dict[str, list[str]]:
@@ -219,23 +244,14 @@ def pace_columns(table: pd.DataFrame, kodes, lang: str = "id") -> dict[str, list
     return {tr("kol_poin_per_minggu", lang): pace, tr("kol_tanggal_proyeksi", lang): when}
 
 
-def ranking_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
-    """A ``trend.slowest_first`` frame as text for people, in its order: name, coverage, points per
-    week, projected date (or why there is none), rate per day and status in words."""
-    out = display_table(table, [Col.NAMA, Col.CAKUPAN], lang)
-    for header, values in pace_columns(table, table[Col.KODE], lang).items():
-        out[header] = values
-    out[tr("kol_laju", lang)] = [fmt.number(v, 1, lang) for v in table[LAJU]]
-    out[tr("kol_status", lang)] = [status_label(s, lang) for s in table[STATUS]]
-    return out
-
-
-def _band(early, late, lang: str) -> str:
-    if early is None or pd.isna(early):
-        return "–"
-    end = fmt.long_date(late, lang) if late is not None and not pd.isna(late) else tr(
-        "rentang_tidak_tercapai", lang)
-    return f"{fmt.long_date(early, lang)} – {end}"
+def ranking_view(table: pd.DataFrame, lang: str = "id"):
+    """A ``trend.slowest_first`` frame for people, in its order (a pandas Styler, as ``projection_view``):
+    name, coverage, points per week, projected date (or why there is none), rate per day and status."""
+    columns = {Col.NAMA: "kol_nama", Col.CAKUPAN: "kol_cakupan", POIN_PER_MINGGU: "kol_poin_per_minggu",
+               WHEN: "kol_tanggal_proyeksi", LAJU: "kol_laju", STATUS: "kol_status"}
+    own = {POIN_PER_MINGGU: lambda v, lang: fmt.signed(v, 2, lang, tr("poin", lang)),
+           LAJU: lambda v, lang: fmt.number(v, 1, lang)}
+    return _sortable(table, columns, lang, own)
 
 
 # --- what to know before trusting a trend ------------------------------------------------------

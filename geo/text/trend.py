@@ -226,7 +226,6 @@ TEXTS = {
     "tren_catatan": ("Catatan tentang data", "Notes on the data"),
     "kol_laju": ("Laju per hari", "Rate per day"),
     "kol_tanggal_proyeksi": ("Perkiraan tercapai", "Projected date"),
-    "kol_rentang": ("Rentang", "Range"),
     "kol_poin_per_minggu": ("Naik per minggu", "Gain per week"),
     "tren_peringkat": ("{tingkat}: yang paling lambat dulu", "{tingkat}: slowest first"),
     "tren_peringkat_keterangan": (
@@ -240,7 +239,6 @@ TEXTS = {
     "kol_status": ("Status", "Status"),
     "kol_perlu": ("Perlu per hari", "Needed per day"),
     "kol_hari_ke_target": ("Hari lagi", "Days to go"),
-    "rentang_tidak_tercapai": ("tidak tercapai bila laju melambat", "not reached if the rate slows"),
     "catatan_satu": (
         "Baru ada satu data per {tanggal}: belum ada tren. Proyeksi perlu paling sedikit dua tanggal.",
         "One snapshot only, as of {tanggal}: there is no trend. A projection needs two dates or more.",

@@ -17,6 +17,7 @@ from geo.schema import DEMO_DIR, Col, FileRefused, RekamError, ValidationFailed,
 from geo.store import Store
 from geo.trend import Status
 from geo.text import describe
+from tests.pages.pages_run import styled_text
 
 HEADER = "tanggal_mulai,tanggal_selesai,kode,jenis,keterangan\n"
 
@@ -291,13 +292,19 @@ def test_projection_view_keeps_the_order_and_says_the_status():
                       Col.SUDAH: [800, 800], Col.NAMA: "Kec C"}),
     ])
     table = trend.projections(frame, target_pct=92, deadline="2026-03-31")
-    shown = trend_words.projection_view(table)
+    view = trend_words.projection_view(table)
+    shown = styled_text(view)
     assert shown["Kode"].tolist() == ["99.01.01", "99.01.03", "99.01.02"]
     assert shown["Status"].tolist() == ["tepat waktu pada laju ini", "tidak tercapai pada laju ini", "sudah tercapai"]
     # 920 − 870 = 50 missing at 20/7 a day: 17.5 → 18 days after 12 January.
     assert shown.iloc[0][["Cakupan", "Laju per hari", "Perkiraan tercapai", "Hari lagi"]].tolist() == [
         "87,00%", "2,9", "30 Januari 2026", "18"]
-    assert shown.iloc[1]["Perkiraan tercapai"] == "–"
+    assert shown["Perkiraan tercapai"].tolist()[1:] == ["tidak tercapai", "sudah tercapai"]  # as the rankings say
+    # numbers and days stay values under their words: a click on a title sorts by them
+    assert view.data["Cakupan"].tolist() == pytest.approx([87.0, 100 * 800 / 1010, 96.0])
+    assert view.data["Hari lagi"].tolist()[0] == 18
+    reached, never, done = view.data["Perkiraan tercapai"].tolist()
+    assert done < reached < never  # already reached, 30 January 2026, never at this pace
 
 
 

@@ -21,6 +21,7 @@ from geo.store import Store
 from geo.trend import Status
 from geo.fmt import long_date
 from geo.text import describe, tr
+from tests.pages.pages_run import styled_text
 
 T0 = date(2026, 1, 1)
 
@@ -577,10 +578,13 @@ def test_rankings_mark_a_projected_date_already_past():
     table = trend.projections(rows, target_pct=92, deadline=_day(120), today=seen)
     assert dict(zip(table[Col.KODE], table[columns.PROYEKSI_LEWAT])) == {"99.01": True, "99.02": False}
     ranked = trend.slowest_first(table)
-    words = dict(zip(ranked[Col.KODE], trend_words.ranking_view(ranked)[tr("kol_tanggal_proyeksi", "id")]))
+    words = dict(zip(ranked[Col.KODE], styled_text(trend_words.ranking_view(ranked))[tr("kol_tanggal_proyeksi", "id")]))
     assert words == {"99.01": f"{fmt_day(70)} (lewat)", "99.02": fmt_day(100)}
-    shown = trend_words.projection_view(table, "en")["Projected date"].tolist()
-    assert shown == [f"{long_date(_day(70), 'en')} (past)", long_date(_day(100), "en")]
+    view = trend_words.projection_view(table, "en")
+    assert styled_text(view)["Projected date"].tolist() == [f"{long_date(_day(70), 'en')} (past)",
+                                                             long_date(_day(100), "en")]
+    # under the words, the days themselves: a click on the title sorts by date, not by the words' letters
+    assert view.data["Projected date"].tolist() == [date.fromisoformat(_day(d)).toordinal() for d in (70, 100)]
     # without today nothing is marked (the CLI's table as of the data's own date)
     assert not trend.projections(rows, target_pct=92, deadline=_day(120))[columns.PROYEKSI_LEWAT].any()
 

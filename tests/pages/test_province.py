@@ -116,7 +116,7 @@ def test_tren_of_the_provinsi_ranks_its_kabupaten_slowest_first(province_env):
     assert not at.exception
     assert at.subheader[0].value == "Kabupaten/kota: yang paling lambat dulu"
     table = slowest_first(projection_table(Store.open(province_env), PROV, target_pct=92, deadline="2026-12-31"))
-    shown = at.dataframe[0].value
+    shown = shown_text(at.dataframe[0])
     assert list(shown.columns) == ["Nama wilayah", "Cakupan", "Naik per minggu", "Perkiraan tercapai",
                                    "Laju per hari", "Status"]
     assert list(shown["Nama wilayah"]) == list(table[Col.NAMA])
@@ -124,6 +124,9 @@ def test_tren_of_the_provinsi_ranks_its_kabupaten_slowest_first(province_env):
     assert kota["Naik per minggu"] == fmt.signed(100 * 170 / 8000, 2, suffix=" poin")
     assert kota["Cakupan"] == fmt.percent(100 * 4970 / 8000, 2)
     assert kota["Laju per hari"] == fmt.number(170 / 7, 1)
+    # the numbers themselves under the words: a click on "Cakupan" sorts by value
+    values = at.dataframe[0].value.set_index("Nama wilayah")
+    assert values.loc["Kota Uji Kedua", "Cakupan"] == pytest.approx(100 * 4970 / 8000)
     assert all(s.value != "Kapan tiap wilayah mencapai target" for s in at.subheader)  # the ranking replaces it
 
 
