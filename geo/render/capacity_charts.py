@@ -6,6 +6,7 @@ builders, framed and styled as every media-pack figure (``style``).
 from __future__ import annotations
 
 import math
+from datetime import date, timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -123,8 +124,10 @@ def card_history_line(history: pd.DataFrame, *, area_name: str, settings: Settin
     known = [i for i, v in enumerate(prr) if v is not None]
     if known:
         last, peak = known[-1], max(known, key=lambda i: (prr[i], -i))
-        if peak != last:
-            fig.add_annotation(x=x[peak], y=prr[peak], xanchor="left", yanchor="top", xshift=10, showarrow=False,
+        if peak != last:  # its words above it, over the middle of the axis (the axis is not stretched for them)
+            where = peak / max(len(x) - 1, 1)
+            fig.add_annotation(x=x[peak], y=prr[peak], yanchor="bottom", yshift=6, showarrow=False,
+                               xanchor="left" if where < 0.25 else "right" if where > 0.75 else "center",
                                text=tr("gambar_kartu_puncak", lang, n=fmt.number(prr[peak], lang=lang),
                                                   tanggal=fmt.long_date(x[peak], lang)),
                                bgcolor="rgba(255,255,255,0.85)", font={"color": INK}, name=END_ROLE)
@@ -133,11 +136,16 @@ def card_history_line(history: pd.DataFrame, *, area_name: str, settings: Settin
                            font={"color": INK}, name=END_ROLE)
     high = max([v for v in (*prr, *weekly) if v is not None], default=1)
     tickvals, ticktext = count_ticks(high, lang)
-    fig.update_yaxes(range=[0, tickvals[-1] * 1.08], tickvals=tickvals, ticktext=ticktext, showgrid=True,
+    top = max(tickvals[-1] * 1.08, high * 1.3)  # room above the highest line for the peak's two lines
+    fig.update_yaxes(range=[0, top], tickvals=tickvals, ticktext=ticktext, showgrid=True,
                      gridcolor=GRID, title_text=tr("gambar_kartu_sumbu_kartu", lang))
     if x:
         dates_v, dates_t = month_ticks(x[0], x[-1], lang)
-        fig.update_xaxes(type="date", tickvals=dates_v, ticktext=dates_t, showgrid=False, ticks="outside")
+        # The weeks' span, half a bar beyond each end: plotly would widen it to hold the words written on
+        # the chart, squeezing the weeks into part of a phone's narrow chart.
+        span = [(date.fromisoformat(x[0]) - timedelta(days=4)).isoformat(),
+                (date.fromisoformat(x[-1]) + timedelta(days=4)).isoformat()]
+        fig.update_xaxes(type="date", tickvals=dates_v, ticktext=dates_t, showgrid=False, ticks="outside", range=span)
     fig.update_layout(bargap=0.15)
     data_date = x[-1] if x else None
     if known:

@@ -61,6 +61,13 @@ def test_card_funnel_and_history(store):
     assert list(ends.x) == [1725, 1695, 1470]
     assert [t.strip() for t in ends.text] == ["1.725", "1.695 (98,3%)", "1.470 (85,2%)"]
     assert fig.layout.meta["judul"] == "Kabupaten Uji: 85,2% perekaman KTP-el sudah dicetak menjadi kartu"
+    line = charts.card_history_line(history, area_name="Kabupaten Uji", settings=Settings(zones=ZoneConfig()))
+    # the weeks fill the axis, half a bar beyond each end, whatever words are written on the chart
+    assert list(line.layout.xaxis.range) == ["2025-12-25", "2026-02-06"]
+    peak = next(a for a in line.layout.annotations if a.text.startswith("Puncak"))
+    assert (peak.x, peak.y) == ("2026-01-19", 225)  # 150 + 75 waiting, the most, in the middle of the weeks:
+    assert (peak.xanchor, peak.yanchor) == ("center", "bottom")  # its words centred above it,
+    assert line.layout.yaxis.range[1] >= 1.3 * 225  # with room for them under the top of the axis
 
 
 def test_blank_stock_projection(store, tmp_path):
