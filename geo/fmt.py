@@ -12,6 +12,10 @@ _MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"],
 }
+_MONTHS_SHORT = {  # as CLDR abbreviates them: a chart's axis, where a phone has room for a few letters
+    "id": ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
 _WEEKDAYS = {"id": ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
              "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]}
 _SEPARATORS = {"id": (".", ","), "en": (",", ".")}  # (thousands, decimal)
@@ -51,6 +55,11 @@ def long_date(value, lang: str = "id") -> str:
         return "–"
     d = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
     return f"{d.day} {_MONTHS[lang][d.month - 1]} {d.year}"
+
+
+def month_abbr(value: date, lang: str = "id") -> str:
+    """The month of a day, abbreviated: ``Agu`` / ``Aug``."""
+    return _MONTHS_SHORT[lang][value.month - 1]
 
 
 def date_span(first, last, lang: str = "id") -> str:

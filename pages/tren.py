@@ -49,13 +49,14 @@ area_events = queries.area_events(ctx.url, ctx.stamp, area, projection[Col.TANGG
 chart_events = queries.area_events(ctx.url, ctx.stamp, area, projection[Col.TANGGAL], events.COVERAGE_CHART_KINDS)
 weekly, facts = queries.weekly_and_notes(ctx.url, ctx.stamp, area, ctx.date)
 drawn = ui.chart_settings(ctx)
+# Each chart's title as the page's text above it: it wraps on a phone, where a title drawn in the chart is cut.
+ui.chart_heading(ctx.t("tren_grafik_cakupan"), ctx.t("tren_grafik_garis", wilayah=name(area)))
 st.plotly_chart(trend_charts.coverage_lines(
-    series[series[Col.KODE].isin(shown)], drawn, ctx.lang, title=ctx.t("tren_grafik_cakupan"),
-    subtitle=ctx.t("tren_grafik_garis", wilayah=name(area)), events=chart_events, projection=projection,
+    series[series[Col.KODE].isin(shown)], drawn, ctx.lang, events=chart_events, projection=projection,
     within=area), width="stretch", height=560, key="tren_cakupan")
 st.caption(source)
-st.plotly_chart(trend_charts.recordings_bars(weekly, area_events, drawn, ctx.lang,
-                                             title=ctx.t("tren_grafik_rekam", wilayah=name(area)), kode=area),
+ui.chart_heading(ctx.t("tren_grafik_rekam", wilayah=name(area)))
+st.plotly_chart(trend_charts.recordings_bars(weekly, area_events, drawn, ctx.lang, kode=area),
                 width="stretch", key="tren_rekam")
 st.caption(source)
 if ui.media_allowed():

@@ -21,6 +21,14 @@ def plain(text) -> str:
     return _MARKDOWN.sub(r"\\\1", str(text))
 
 
+def chart_heading(title: str, note: str | None = None) -> None:
+    """A chart's title (and a line saying how to read it) as text above the chart: it wraps on a narrow
+    screen. Names in it are data: shown as written."""
+    st.markdown(f"**{plain(title)}**")
+    if note:
+        st.caption(plain(note))
+
+
 def table_height(rows: int, most: int = 460) -> int:
     """A grid's height in pixels: its header and ``rows`` rows (35 px each) without an empty row under
     them, at most ``most`` (it scrolls beyond)."""

@@ -100,7 +100,7 @@ def zone_word(zone: Zone | None, lang: str) -> str:
 def month_ticks(first: str, last: str, lang: str = "id", max_ticks: int = 6) -> tuple[list[str], list[str]]:
     """Ticks on the 1st of months between two ISO dates, every 1, 2, 3, 6 or 12 months so that
     at most ``max_ticks`` fit; labelled with the month's name in ``lang`` and the year on the
-    first tick of each year (``Januari<br>2025``)."""
+    first tick of each year (``Jan<br>2025``)."""
     start, end = date.fromisoformat(first[:10]), date.fromisoformat(last[:10])
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     step = next((s for s in (1, 2, 3, 6, 12) if months / s <= max_ticks), 12)
@@ -150,14 +150,14 @@ def _month_start(month_index: int) -> date:
 
 
 def _tick_texts(ticks: list[date], lang: str, *, with_day: bool) -> list[str]:
-    """Month names (with the day when ``with_day``) in ``lang``; the year on the first tick of
-    each year (``Januari<br>2025``)."""
+    """Months abbreviated (``Agu``; with the day when ``with_day``: ``5 Jan``) in ``lang``, so that
+    the ticks fit a phone's narrow chart; the year on the first tick of each year (``Jan<br>2025``)."""
     texts, year = [], None
     for tick in ticks:
-        day, month, this_year = fmt.long_date(tick, lang).split(" ")
-        label = f"{day} {month}" if with_day else month
-        texts.append(label if this_year == year else f"{label}<br>{this_year}")
-        year = this_year
+        month = fmt.month_abbr(tick, lang)
+        label = f"{tick.day} {month}" if with_day else month
+        texts.append(label if tick.year == year else f"{label}<br>{tick.year}")
+        year = tick.year
     return texts
 
 

@@ -147,7 +147,7 @@ def test_tren_line_title_direction_and_indonesian_months():
     series[Col.CAKUPAN] = 100 * series[Col.SUDAH] / series[Col.WAJIB]
     fig = charts.trend_line(series, area_name="Kabupaten Uji", settings=SETTINGS)
     assert fig.layout.meta["judul"] == "Kabupaten Uji: cakupan naik dari 80,00% menjadi 90,50%"
-    assert list(fig.layout.xaxis.ticktext) == ["Maret<br>2025", "Mei", "Juli"]  # every 2 months
+    assert list(fig.layout.xaxis.ticktext) == ["Mar<br>2025", "Mei", "Jul"]  # every 2 months
     bands = {t.meta["zona"]: t.fillpattern.shape for t in fig.data if (t.meta or {}).get("role") == "pita"}
     assert bands == {"hijau": "", "kuning": "/", "merah": "x"}
     ends = [a.text for a in fig.layout.annotations if a.name == "ujung"]
@@ -157,7 +157,10 @@ def test_tren_line_title_direction_and_indonesian_months():
 def test_month_ticks_step_and_years():
     vals, texts = style.month_ticks("2024-11-18", "2026-11-16")
     assert vals == ["2025-01-01", "2025-07-01", "2026-01-01", "2026-07-01"]
-    assert texts == ["Januari<br>2025", "Juli", "Januari<br>2026", "Juli"]
+    assert texts == ["Jan<br>2025", "Jul", "Jan<br>2026", "Jul"]
+    # abbreviated as CLDR does, in each language: four letters fit where "Agustus" and "September" crowd
+    assert style.month_ticks("2026-08-01", "2026-12-31", "id", 5)[1] == ["Agu<br>2026", "Sep", "Okt", "Nov", "Des"]
+    assert style.month_ticks("2026-08-01", "2026-12-31", "en", 5)[1] == ["Aug<br>2026", "Sep", "Oct", "Nov", "Dec"]
 
 
 # --- export layout ----------------------------------------------------------------------------

@@ -309,3 +309,14 @@ def test_screenshot_mode_keeps_the_story(tren_env):
     assert at.header[0].value == "Tren dan proyeksi — Kabupaten Contoh Sejahtera · data per 16 November 2026"
     assert _lines(at)[0] == KAB and len(_lines(at)) == 6
     assert not at.get("download_button") and not at.expander
+
+
+def test_chart_titles_are_text_above_the_charts(tren_env):
+    """A title drawn inside a chart is cut on a phone; above it, as the page's text, it wraps."""
+    at = _app()
+    text = [m.value for m in at.markdown]
+    assert "**Cakupan dari waktu ke waktu**" in text
+    assert r"**Perekaman per minggu — Kabupaten Contoh Sejahtera**" in text
+    assert any(c.value.startswith("Garis hitam tebal: Kabupaten Contoh Sejahtera") for c in at.caption)
+    for n in (0, 1):
+        assert not (_spec(at, n)["layout"].get("title") or {}).get("text")  # not again inside the chart
