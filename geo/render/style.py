@@ -49,6 +49,7 @@ _SOURCE_ROLE = "sumber"
 
 SCREEN_BASE_PX = 15  # base font on screen (Streamlit column width)
 SCREEN_WRAP_PX = 760  # on screen the width follows the page: titles wrap as for a column this wide
+LEGEND_WRAP_PX = 180  # a page's legend listed item by item (``compact``) wraps as for a phone's plot
 SCREEN_ROW_PX = 30  # on screen, pixels per bar
 EXPORT_BASE_PX = 18  # base font at 1080 px wide; scales with the width
 LINE_HEIGHT = 1.3  # plotly's line spacing for multi-line text, in em
@@ -216,23 +217,27 @@ def compact(fig: go.Figure) -> go.Figure:
 
     Title, subtitle and source line are not drawn (the page's subheader and caption say
     them); they stay in ``layout.meta``, so ``style_for_export`` still puts them on the
-    image. Margins still come from the labels, so no label is cut.
+    image. Margins still come from the labels, so no label is cut. The legend lists one
+    item per row, with room for each: a page's width is not known here, and a row of items
+    that wraps on a phone would cover the plot.
     """
     out = go.Figure(fig)
     meta = out.layout.meta if isinstance(out.layout.meta, dict) else {}
-    _place(out, base=SCREEN_BASE_PX, width=None, plot_height=meta.get("tinggi_plot", 300), texts=False)
+    _place(out, base=SCREEN_BASE_PX, width=None, plot_height=meta.get("tinggi_plot", 300), texts=False,
+           legend_rows=True)
     return out
 
 
 def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None = None,
-           plot_height: float | None = None, texts: bool = True) -> dict:
+           plot_height: float | None = None, texts: bool = True, legend_rows: bool = False) -> dict:
     """Lay out title, subtitle, legend, source line and margins in pixels, in place.
 
     Title, subtitle and source are annotations anchored to the plot's corners and shifted
     in pixels, so they stay put whatever the plot's size; ``width`` None (a screen) wraps
     text at SCREEN_WRAP_PX and lets the width follow the page. Either ``height`` or
     ``plot_height`` is given. ``texts`` False leaves title, subtitle and source out (and
-    their room). Returns the plot area's size in pixels.
+    their room). ``legend_rows``: the legend one item per row (else one row of items).
+    Returns the plot area's size in pixels.
     """
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     if not texts:
@@ -246,11 +251,17 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
     subtitle = meta.get("subjudul") or ""
     title_lines = text_lines(wrap_text(title, title_px, text_w, bold=True)) if title else []
     sub_lines = text_lines(wrap_text(subtitle, sub_px, text_w)) if subtitle else []
-    has_legend = any(t.showlegend is not False and t.name for t in fig.data)
+    in_legend = [t for t in fig.data if t.showlegend is not False and t.name]
+    if legend_rows:  # each item on its own lines, wrapped to what a phone's chart has room for
+        for trace in in_legend:
+            trace.name = wrap_text(trace.name, base, LEGEND_WRAP_PX)
+        rows = sum(len(text_lines(t.name)) for t in in_legend)
+    else:
+        rows = min(len(in_legend), 1)
     # vertical budget, pixels from the top
     sub_top = pad + len(title_lines) * title_px * LINE_HEIGHT + (base * 0.35 if title_lines else 0)
     legend_top = sub_top + len(sub_lines) * sub_px * LINE_HEIGHT + base * 0.6
-    top = legend_top + (base * 1.9 if has_legend else 0) + base * 0.5
+    top = legend_top + (base * (1.9 + LINE_HEIGHT * (rows - 1)) if rows else 0) + base * 0.5
     x_tick_lines = max((len(text_lines(t)) for t in (layout.xaxis.ticktext or ["0"])), default=1)
     bottom = (base * LINE_HEIGHT * x_tick_lines + base * 0.6 + (base * 1.7 if layout.xaxis.title.text else 0)
               + (small_px * 2.2 if meta.get("sumber") else base * 0.3) + pad)
@@ -272,8 +283,9 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
         margin={"l": left, "r": pad, "t": top, "b": bottom, "pad": 0, "autoexpand": False},
         # the legend in container coordinates: with yref "paper" above the plot, plotly.js moved the
         # y-axis title into the plot in PNG exports
-        legend={"font": {"size": base}, "orientation": "h", "yref": "container", "y": 1 - legend_top / height,
-                "yanchor": "top", "xref": "container" if width else "paper", "x": pad / width if width else 0,
+        legend={"font": {"size": base}, "orientation": "v" if legend_rows else "h", "yref": "container",
+                "y": 1 - legend_top / height, "yanchor": "top", "xref": "container" if width else "paper",
+                "x": pad / width if width else 0,
                 "xanchor": "left", "itemwidth": 30, "tracegroupgap": 0, "traceorder": "normal"},
         uniformtext={"mode": "show", "minsize": base * 0.85},
     )

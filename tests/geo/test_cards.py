@@ -11,6 +11,7 @@ from geo import cards, ingest
 from geo import columns as cols
 from geo.config import Settings
 from geo.render import capacity_charts as charts
+from geo.render.style import LEGEND_WRAP_PX, LINE_HEIGHT, SCREEN_BASE_PX, compact, text_lines, text_width
 from geo.schema import Col, ZoneConfig
 from tests.geo.tiny_kabupaten import BLANKS, area_row, tiny_store, write_file
 
@@ -93,6 +94,17 @@ def test_blank_stock_projection(store, tmp_path):
     # from the last entry (also the data date) straight down to zero on the day it runs out
     assert list(fig.data[1].x) == ["2026-02-02", "2026-04-14"] and list(fig.data[1].y) == [1155, 0]
     assert fig.layout.meta["judul"] == "Kabupaten Uji: blangko KTP-el diperkirakan habis 14 April 2026"
+    # On a page (its own heading above): the legend item by item, each wrapped to what a phone's plot holds,
+    # and the room above the plot counted from its lines, so that on a phone it covers no line
+    shown = compact(fig)
+    assert shown.layout.legend.orientation == "v"
+    names = [t.name for t in shown.data if t.showlegend is not False and t.name]
+    assert names[1] == "Perkiraan pada laju cetak<br>saat ini: habis sekitar 14<br>April 2026"
+    assert all(text_width(line, SCREEN_BASE_PX) <= LEGEND_WRAP_PX for n in names for line in text_lines(n))
+    lines = sum(len(text_lines(n)) for n in names)  # 1 + 3
+    legend_top = (1 - shown.layout.legend.y) * shown.layout.height
+    assert shown.layout.margin.t >= legend_top + lines * SCREEN_BASE_PX * LINE_HEIGHT
+    assert fig.data[1].name == "Perkiraan pada laju cetak saat ini: habis sekitar 14 April 2026"  # the image's own
     assert store.history().set_index("id").loc[version, "kind"] == "blangko"
     store.rollback(version)
     assert cards.blank_ledger(store, within="99.01").empty
