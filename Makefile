@@ -23,10 +23,11 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
-## Start the dashboard; loads the embedded demo (data contoh sintetis) when the store is empty.
+## Start the dashboard; loads the embedded demo (data contoh sintetis) when the store is empty, its dates
+## moved by whole weeks so that its newest data is of this week.
 ## Image downloads and the PDF briefing render in Debian's chromium, installed here when missing.
 run: install browser-deps
-	$(BIN)/python -m geo demo --load --if-empty
+	$(BIN)/python -m geo demo --load --if-empty --fresh
 	STREAMLIT_SERVER_PORT=$(PORT) $(BIN)/streamlit run dashboard.py
 
 ## Debian packages the dashboard needs: chromium and its fonts (PNG/SVG/PDF downloads).

@@ -61,6 +61,8 @@ def add_commands(sub) -> None:
     p.add_argument("--generate", action="store_true", help="tulis ulang data/demo dari generator")
     p.add_argument("--load", action="store_true", help="muat data/demo ke basis data")
     p.add_argument("--if-empty", action="store_true", help="hanya bila basis data masih kosong")
+    p.add_argument("--fresh", action="store_true",
+                   help="geser semua tanggal contoh per minggu utuh sampai data terbarunya minggu ini")
     p.set_defaults(func=cmd_demo)
 
 
@@ -254,12 +256,14 @@ def cmd_demo(args) -> int:
 
         print(json.dumps(demo.generate(), ensure_ascii=False, indent=1, default=str))
     if args.load:
+        from datetime import date
+
         from geo.ingest.demo import load_demo
 
         store = open_store(args)
         if args.if_empty and not store.is_empty():
             print(tr("demo_sudah_ada", lang(args)))
             return 0
-        versions = load_demo(store)
+        versions = load_demo(store, today=date.today() if args.fresh else None)
         print(tr("demo_dimuat", lang(args), versi=", ".join(map(str, versions))))
     return 0

@@ -211,3 +211,19 @@ def test_desa_left_out_of_newer_files_are_named_with_the_date_of_their_data(demo
     listed = ", ".join(f"{names[k]} (16 November 2026)" for k in sorted(left_out))
     assert (f"Data 2 desa/kelurahan lebih dari 14 hari lebih tua dari 1 Desember 2026: {listed}. Angka mereka di "
             "halaman ini bukan keadaan 1 Desember 2026; minta data terbaru.") in [w.value for w in at.warning]
+
+
+def test_the_demo_make_run_loads_is_not_old(tmp_path, monkeypatch):
+    """``make run`` loads the demo dated this week: its first screen tells the demo's story, not its age."""
+    from geo.ingest.demo import load_demo
+
+    url = f"sqlite:///{tmp_path / 'rekam.sqlite'}"
+    load_demo(Store.open(url), today=date.today())
+    monkeypatch.setenv("REKAM_DB_URL", url)
+    at = _app()
+    assert not at.exception
+    newest = Store.open(url).snapshot_dates()[-1]
+    assert 0 <= (date.today() - date.fromisoformat(newest)).days < 7
+    shown = [w.value for w in at.warning] + [e.value for e in at.error] + [s.value for s in at.success]
+    assert not [w for w in shown if "Data terakhir" in w or "hari:" in w.split(".")[0]]  # no age announced
+    assert any(fmt.long_date(newest) in c.value for c in at.caption)  # the source line's date is this week's
