@@ -44,7 +44,7 @@ def cards_bar(totals: dict, *, area_name: str, settings: Settings, lang: str = "
     same three parts, one trace each (legend: printed, print-ready waiting = PRR, still
     processing or rejected = recorded − PRR − printed): the recorded bar holds all three,
     the verified bar (PRR + printed) two, the printed bar one. Each bar ends in its count and,
-    below the first, its share of the recorded (``313.745 (97,8%)``). The title says the share
+    below the first, its share of the recorded under it (``313.745`` / ``(97,8%)``). The title says the share
     printed.
     """
     sudah, prr, cetak = (totals.get(c) for c in (Col.SUDAH, Col.PRR, Col.CETAK))
@@ -67,8 +67,9 @@ def cards_bar(totals: dict, *, area_name: str, settings: Settings, lang: str = "
         ))
     totals_x = [sudah, verified, cetak]
     labels = []
-    for i, value in enumerate(totals_x):
-        share = f" ({fmt.percent(100 * value / n['sudah'], 1, lang)})" if i and value is not None and n["sudah"] else ""
+    for i, value in enumerate(totals_x):  # the share under the count: a phone's narrow plot holds both
+        share = (f"<br>\u2002({fmt.percent(100 * value / n['sudah'], 1, lang)})"
+                 if i and value is not None and n["sudah"] else "")
         labels.append("\u2002" + fmt.number(value, lang=lang) + share)
     fig.add_trace(go.Scatter(
         x=[0 if v is None else v for v in totals_x], y=list(_CARD_ROWS), mode="text", text=labels,

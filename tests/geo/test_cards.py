@@ -60,7 +60,7 @@ def test_card_funnel_and_history(store):
     assert parts == {"cetak": [1470, 1470, 1470], "prr": [225, 225, None], "diproses": [30, None, None]}
     (ends,) = [t for t in fig.data if t.type == "scatter"]
     assert list(ends.x) == [1725, 1695, 1470]
-    assert [t.strip() for t in ends.text] == ["1.725", "1.695 (98,3%)", "1.470 (85,2%)"]
+    assert [t.replace("\u2002", "") for t in ends.text] == ["1.725", "1.695<br>(98,3%)", "1.470<br>(85,2%)"]
     assert fig.layout.meta["judul"] == "Kabupaten Uji: 85,2% perekaman KTP-el sudah dicetak menjadi kartu"
     line = charts.card_history_line(history, area_name="Kabupaten Uji", settings=Settings(zones=ZoneConfig()))
     # the weeks fill the axis, half a bar beyond each end, whatever words are written on the chart
