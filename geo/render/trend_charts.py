@@ -303,7 +303,7 @@ def _layout(fig: go.Figure, settings: Settings | None, lang: str, title: str | N
         title={"text": title or "", "subtitle": {"text": subtitle or ""}},
         hovermode="closest",
         legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0, "xanchor": "left"},
-        margin={"l": 60, "r": 20, "t": 90 if title else 40, "b": 150},
+        margin={"l": 60, "r": 20, "t": 90 if title else 16, "b": 150},
     )
     fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext, tickangle=0)
     known = sorted(str(d)[:10] for d in x_dates if d is not None and not pd.isna(d))
