@@ -4,7 +4,8 @@ An office works to a target set from above (the kontrak kinerja: a recording tar
 kabupaten for the year, split by the Dinas into monthly targets per kecamatan). The target of
 an area on a day is, first found: its own row for that month, its own row for the year, the
 nearest ancestor's percent target for the month or year (a kabupaten's 95% holds for each of
-its kecamatan), else the configured default (``Settings.target`` by ``Settings.deadline_for``).
+its kecamatan), else the configured default (``Settings.target`` by ``Settings.deadline_for`` the
+data's date: without a configured deadline, 31 December of the year the data is of, as every page says).
 A target in people (``target_rekam``) is read as the coverage it makes of the area's wajib KTP.
 A period ends on its last day: the month's, or 31 December.
 """
@@ -51,10 +52,12 @@ def period_end(year: int, month: int) -> date:
     return date(year, 12, 31) if not month else date(year, month, calendar.monthrange(year, month)[1])
 
 
-def target_for(targets: pd.DataFrame, kode: str, day: date, settings: Settings = DEFAULTS) -> dict:
+def target_for(targets: pd.DataFrame, kode: str, day: date, settings: Settings = DEFAULTS,
+               data_day: date | None = None) -> dict:
     """The target of area ``kode`` on ``day`` (see the module): {target_persen, target_rekam, tenggat
-    (ISO), sumber_target, kode_sumber}. ``targets``: ``current_targets``'s frame."""
-    return _lookup(_book(targets), kode, day, settings)
+    (ISO), sumber_target, kode_sumber}. ``targets``: ``current_targets``'s frame; ``data_day``: the date
+    of the area's data, whose year the default deadline is of (default ``day``)."""
+    return _lookup(_book(targets), kode, day, settings, data_day)
 
 
 def _book(targets: pd.DataFrame) -> dict:
@@ -65,7 +68,7 @@ def _book(targets: pd.DataFrame) -> dict:
             zip(targets[Col.KODE], targets["tahun"], targets["bulan"], targets["target_persen"], targets["target_rekam"])}
 
 
-def _lookup(book: dict, kode: str, day: date, settings: Settings) -> dict:
+def _lookup(book: dict, kode: str, day: date, settings: Settings, data_day: date | None = None) -> dict:
     for month, source in ((day.month, "bulan"), (0, "tahun")):
         hit = book.get((kode, day.year, month))
         if hit:
@@ -77,7 +80,7 @@ def _lookup(book: dict, kode: str, day: date, settings: Settings) -> dict:
             if hit and hit[0] is not None:
                 return {TARGET_PERSEN: hit[0], TARGET_REKAM: None, TENGGAT: period_end(day.year, month).isoformat(),
                         SUMBER_TARGET: "induk", "kode_sumber": parent}
-    return {TARGET_PERSEN: settings.target, TARGET_REKAM: None, TENGGAT: settings.deadline_for(day.isoformat()),
+    return {TARGET_PERSEN: settings.target, TARGET_REKAM: None, TENGGAT: settings.deadline_for((data_day or day).isoformat()),
             SUMBER_TARGET: "bawaan", "kode_sumber": None}
 
 
@@ -129,7 +132,7 @@ def _one(kode: str, name: str, own: pd.DataFrame, targets: pd.DataFrame, today: 
     if own.empty:
         return {Col.KODE: kode, Col.NAMA: name, STATUS_TARGET: "data_kurang"}
     last = own.sort_values(Col.TANGGAL).iloc[-1]
-    goal = target_for(targets, kode, today or parse_day(last[Col.TANGGAL]), settings)
+    goal = target_for(targets, kode, today or parse_day(last[Col.TANGGAL]), settings, parse_day(last[Col.TANGGAL]))
     wajib, sudah = int(last[Col.WAJIB]), int(last[Col.SUDAH])
     pct = _target_pct(goal, wajib)
     cakupan = 100.0 * sudah / wajib if wajib else None
@@ -155,7 +158,8 @@ def area_projection(store: Store, kode: str, *, date_: str | None = None, today:
     own = area_over_time(store, kode, end=date_)
     last = own.iloc[-1] if len(own) else None
     day = today or (parse_day(last[Col.TANGGAL]) if last is not None else date.today())
-    goal = target_for(current_targets(store, kode), kode, day, settings)
+    goal = target_for(current_targets(store, kode), kode, day, settings,
+                      parse_day(last[Col.TANGGAL]) if last is not None else None)
     pct = _target_pct(goal, int(last[Col.WAJIB]) if last is not None else 0)
     return {**projection(own, target_pct=pct if pct is not None else settings.target, deadline=goal[TENGGAT],
                          today=today), SUMBER_TARGET: goal[SUMBER_TARGET]}

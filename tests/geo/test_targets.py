@@ -16,7 +16,9 @@ from geo.present.targets import editor_view
 from geo.io.targets import read_targets
 from geo.schema import Col, FileRefused, Level, RekamError, ValidationFailed
 from geo.store import Store
-from geo.targets import current_targets, target_for, vs_target
+from geo.targets import area_projection, current_targets, target_for, vs_target
+from geo.config import Settings
+from geo.schema import ZoneConfig
 from geo.text import describe
 from geo.timeline import series
 from geo.trend import Status, projection
@@ -157,6 +159,18 @@ def test_month_beats_year_beats_parent_beats_default(demo, tmp_path):
     assert target_for(targets, "99.01.03", jul)[SUMBER_TARGET] == "induk"
     other_year = target_for(targets, "99.01.03", date(2027, 2, 1))
     assert other_year[SUMBER_TARGET] == "bawaan" and other_year[TARGET_PERSEN] == 92.0
+
+
+def test_without_a_configured_deadline_the_default_is_the_end_of_the_datas_year(demo):
+    """As every page says it (``Settings.deadline_for`` the data's date): seen in January 2027, data of
+    16 November 2026 is measured against 31 December 2026, not a deadline a year later."""
+    settings = Settings(zones=ZoneConfig())  # no tenggat
+    january = date(2027, 1, 5)
+    goal = target_for(current_targets(demo, "99.01"), "99.01", january, settings, data_day=date(2026, 11, 16))
+    assert (goal[SUMBER_TARGET], goal[TENGGAT]) == ("bawaan", "2026-12-31")
+    assert target_for(current_targets(demo, "99.01"), "99.01", january, settings)[TENGGAT] == "2027-12-31"
+    seen = area_projection(demo, "99.01", today=january, settings=settings)
+    assert seen[TENGGAT] == settings.deadline_for(demo.snapshot_dates("99.01")[-1]) == "2026-12-31"
 
 
 def test_vs_target_on_demo_matches_the_coverage_and_projection_of_each_kecamatan(demo, tmp_path):
