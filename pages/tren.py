@@ -21,12 +21,14 @@ settings = ctx.settings
 names = ui.trend_names(ctx)  # {kode: (nama, level)} of the area and those inside it
 name = lambda kode: names.get(kode, (kode, ""))[0]  # noqa: E731
 
+answer = st.container()  # the verdict above the pickers: first on a phone, where they stack four deep
 inputs = ui.trend_inputs(ctx, names)  # area, target, deadline, window (pickers hidden in screenshot mode)
 area = inputs.area
 title.header(ui.page_title(ctx, ctx.t("tren_judul", wilayah=name(area)), ""))
 projection = ui.outlook(ctx, area, target=inputs.target, deadline=inputs.deadline.isoformat(), window=inputs.window)
 # the answer in one line, then the projection in words (which says what to do about old data)
-ui.verdict_and_age(ctx, projection, advise=False)
+with answer:
+    ui.verdict_and_age(ctx, projection, advise=False)
 st.markdown("  \n".join(trend_words.headline(projection, settings.zones.hijau, ctx.lang)))
 m1, m2, m3, m4 = st.columns([1, 1, 1, 1.5])
 m1.metric(ctx.t("tren_m_cakupan"), fmt.percent(projection[Col.CAKUPAN], 2, ctx.lang))

@@ -320,3 +320,17 @@ def test_chart_titles_are_text_above_the_charts(tren_env):
     assert any(c.value.startswith("Garis hitam tebal: Kabupaten Contoh Sejahtera") for c in at.caption)
     for n in (0, 1):
         assert not (_spec(at, n)["layout"].get("title") or {}).get("text")  # not again inside the chart
+
+
+def test_the_verdict_comes_before_the_pickers(tren_env):
+    """On a phone the four pickers stack a screen deep: the answer is above them, first under the title."""
+    at = _app()
+    blocks = list(at.main.children.values())
+    kinds = ("Success", "Warning", "Error")
+    verdict = next(i for i, b in enumerate(blocks) if any(type(e).__name__ in kinds for e in getattr(b, "children", {}).values()))
+    pickers = next(i for i, b in enumerate(blocks)
+                   if hasattr(b, "children") and any(s.key == "tren_area" for s in b.get("selectbox")))
+    assert verdict < pickers
+    headline = "\n".join(m.value for m in at.markdown)
+    box = blocks[verdict].children[0].value
+    assert box.startswith("**") and "zona hijau" in box and "zona hijau" in headline  # the answer, then the words
