@@ -119,5 +119,5 @@ def styled(ctx: Context, table: pd.DataFrame, words: dict, columns: dict[str, st
         frame[c] = pd.to_numeric(frame[c], errors="coerce").astype(float)
     own = {RANK: lambda v, lang: fmt.number(v, lang=lang),
            POIN_PER_MINGGU: lambda v, lang: fmt.signed(v, 2, lang, ctx.t("poin")),
-           WHEN: lambda v, lang: "–" if pd.isna(v) else words[v]}
+           WHEN: trend_words.when_text(words)}
     return sortable_table(frame, list(columns), ctx.lang, formatters=own, headers=columns)

@@ -209,12 +209,17 @@ def when_keys(records, lang: str = "id") -> tuple[list[float], dict[float, str]]
     return keys, words
 
 
+def when_text(words: dict[float, str]):
+    """A ``sortable_table`` formatter of WHEN keys: their words (``when_keys``), '–' without a trend."""
+    return lambda v, lang: "–" if pd.isna(v) else words[v]
+
+
 def _sortable(table: pd.DataFrame, columns: dict[str, str], lang: str, own: dict):
     """``columns`` ({column: text key of its header}) of ``table`` for a screen (``sortable_table``:
     a click on a title sorts by value), the day the target is reached under WHEN in words."""
     keys, words = when_keys(table.to_dict("records"), lang)
     frame = table.assign(**{WHEN: keys})
-    own = {WHEN: lambda v, lang: "–" if pd.isna(v) else words[v], STATUS: status_label, **own}
+    own = {WHEN: when_text(words), STATUS: status_label, **own}
     return sortable_table(frame, list(columns), lang, formatters=own, headers=columns)
 
 
