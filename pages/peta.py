@@ -16,6 +16,7 @@ crumbs = ui.breadcrumb(ctx, view.area)
 
 if story:
     ui.keep_values("peta_level", "peta_metric", "peta_since", "peta_layers")
+    map_slot = st.container()
 else:
     # The area shown, named, and the way back up: each area above it a link-like button.
     trail = st.container(horizontal=True, vertical_alignment="center", gap="small")
@@ -40,6 +41,7 @@ else:
     if picked:
         ui.focus_area(picked)
         st.rerun()
+    map_slot = st.container()  # the map above its point layers and labels: on a phone it comes a screen sooner
     l1, l2 = st.columns([4, 1.2], vertical_alignment="bottom")
     l1.multiselect(ctx.t("peta_lapisan"), ui.POINT_LAYERS, key="peta_layers", placeholder=ctx.t("pilih"),
                    format_func=lambda v: ctx.t(f"lapisan_{v}"))
@@ -54,23 +56,23 @@ labels_key = f"peta_nama_{view.area}_{view.level}"  # a new view starts from its
 labels = st.session_state.get(labels_key, ui.labels_by_default(table))
 if not story:
     labels = l2.toggle(ctx.t("peta_nama_wilayah"), value=ui.labels_by_default(table), key=labels_key)
-    one_zone = coverage.shared_zone(table) if view.metric == "zona" else None
+with map_slot:
+    one_zone = coverage.shared_zone(table) if view.metric == "zona" and not story else None
     if one_zone:
         note, switch = st.columns([5, 1.4], vertical_alignment="center")
         note.info(ctx.t("peta_satu_zona", jumlah=one_zone[1], zona=ui.zone_word(ctx, one_zone[0]).lower()),
                   icon=":material/palette:")
         switch.button(ctx.t("peta_ke_cakupan"), on_click=ui.set_map_metric, args=("cakupan",), key="peta_ke_cakupan")
-clicked = ui.show_map(ctx, table, metric=view.metric, key=ui.map_key(view, labels, on_screen),
-                      height=620, points=ui.point_layers(ctx, st.session_state.get("peta_layers") or []),
-                      returned_objects=ui.map_returns(view), labels=labels,
-                      outline=on_screen.outline if on_screen else ui.kecamatan_outline(ctx, view.level, view.area),
-                      view=(on_screen.viewport.centre, on_screen.viewport.zoom) if on_screen else None)
+    clicked = ui.show_map(ctx, table, metric=view.metric, key=ui.map_key(view, labels, on_screen),
+                          height=620, points=ui.point_layers(ctx, st.session_state.get("peta_layers") or []),
+                          returned_objects=ui.map_returns(view), labels=labels,
+                          outline=on_screen.outline if on_screen else ui.kecamatan_outline(ctx, view.level, view.area),
+                          view=(on_screen.viewport.centre, on_screen.viewport.zoom) if on_screen else None)
+    if on_screen:
+        st.info(ui.viewport_note(ctx, on_screen), icon=":material/zoom_in:")
+    source = ui.source_line(ctx, ctx.date)
+    st.caption(source if story else f"{source} · {ui.map_hint(ctx, view)}")  # the map's source, under it
 if ui.handle_click(view, clicked) or ui.follow_viewport(view, clicked):
     st.rerun()
-if on_screen:
-    st.info(ui.viewport_note(ctx, on_screen), icon=":material/zoom_in:")
-
-source = ui.source_line(ctx, ctx.date)
-st.caption(source if story else f"{source} · {ui.map_hint(ctx, view)}")
 if ui.media_allowed():
     ui.download_menu(ctx, ("peta", "zona-bar", "kantong"), key="peta_unduh", within=view.area)

@@ -156,3 +156,19 @@ def test_screenshot_mode_shows_the_story_only(demo_env):
     at.run()  # a second run (the pickers were not drawn) keeps the view
     assert set(_features(at)) == set(store.areas(within="99.01.04", level="desa")[Col.KODE])
     assert (at.query_params["level"], at.query_params["metric"]) == ("desa", "cakupan")
+
+
+def test_the_map_comes_before_its_layers_and_labels(demo_env):
+    """On a phone the pickers stack: the map (with its source line) is drawn above the point layers and
+    the names switch, so that it comes a screen sooner."""
+    at = AppTest.from_file(str(ROOT / "pages" / "peta.py"), default_timeout=120).run()
+    assert not at.exception
+    blocks = list(at.main.children.values())
+
+    def first(found) -> int:
+        return next(i for i, b in enumerate(blocks) if hasattr(b, "children") and found(b))
+
+    the_map = first(lambda b: any(c.value.startswith("Sumber:") for c in b.get("caption")))
+    layers = first(lambda b: any(m.key == "peta_layers" for m in b.get("multiselect")))
+    level = first(lambda b: any(r.key == "peta_level" for r in b.get("radio")))
+    assert level < the_map < layers
