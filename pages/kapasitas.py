@@ -79,7 +79,7 @@ figure = {"area_name": ui.area_name(ctx),
 media = ui.media_allowed()
 st.subheader(ctx.t("kartu_judul"))
 st.plotly_chart(charts.compact(charts.cards_bar(cards["totals"], **figure)), key="kartu_corong")
-st.markdown(f"**{ctx.t('kartu_riwayat')}**")
+ui.chart_heading(ctx.t("kartu_riwayat"))
 st.plotly_chart(charts.compact(charts.card_history_line(cards["history"], **figure)), key="kartu_riwayat")
 with st.expander(ctx.t("kartu_per_kecamatan")):
     st.dataframe(present.funnel_view(cards["funnel"], lang), hide_index=True, width="stretch")

@@ -6,7 +6,6 @@ builders, framed and styled as every media-pack figure (``style``).
 from __future__ import annotations
 
 import math
-from datetime import date, timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,7 +15,7 @@ from geo.columns import CETAK_PER_MINGGU, DIPAKAI, DITERIMA, STOK
 from geo.config import Settings
 from geo.render.style import (
     END_ROLE, GRID, INK, LINE_ROLE, SCREEN_ROW_PX, STEPS_ROLE, TEXT_BAR_ROLE, compact, frame_figure, is_demo,
-    month_ticks, source_text,
+    day_range, month_ticks, source_text,
 )
 from geo.schema import Col
 from geo.text import tr
@@ -144,9 +143,8 @@ def card_history_line(history: pd.DataFrame, *, area_name: str, settings: Settin
         dates_v, dates_t = month_ticks(x[0], x[-1], lang)
         # The weeks' span, half a bar beyond each end: plotly would widen it to hold the words written on
         # the chart, squeezing the weeks into part of a phone's narrow chart.
-        span = [(date.fromisoformat(x[0]) - timedelta(days=4)).isoformat(),
-                (date.fromisoformat(x[-1]) + timedelta(days=4)).isoformat()]
-        fig.update_xaxes(type="date", tickvals=dates_v, ticktext=dates_t, showgrid=False, ticks="outside", range=span)
+        fig.update_xaxes(type="date", tickvals=dates_v, ticktext=dates_t, showgrid=False, ticks="outside",
+                         range=day_range(x[0], x[-1], 4))
     fig.update_layout(bargap=0.15)
     data_date = x[-1] if x else None
     if known:

@@ -144,6 +144,13 @@ def date_ticks(dates: list, lang: str, max_ticks: int = 7) -> tuple[list[str], l
     return [t.isoformat() for t in ticks], _tick_texts(ticks, lang, with_day=with_day)
 
 
+def day_range(first: str, last: str, days: int) -> list[str]:
+    """A date axis' range from ``first`` to ``last`` (ISO), ``days`` beyond each end: set, so that
+    plotly does not widen it to hold words written on the chart."""
+    return [(date.fromisoformat(str(first)[:10]) - timedelta(days=days)).isoformat(),
+            (date.fromisoformat(str(last)[:10]) + timedelta(days=days)).isoformat()]
+
+
 def _month_start(month_index: int) -> date:
     """1st of the month ``month_index`` = year × 12 + month (1-based month), i.e. the next month."""
     year, month = divmod(month_index, 12)

@@ -20,7 +20,7 @@ from geo.columns import (
 from geo.config import Settings
 from geo.io.events import WEEKEND_SERVICE
 from geo.present.trend import event_label, threshold_text
-from geo.render.style import SEPARATORS, date_ticks
+from geo.render.style import SEPARATORS, date_ticks, day_range
 from geo.schema import COUNTRY_NAME, ZONE_COLOURS, Col, Zone, is_country
 from geo.text import tr
 
@@ -308,12 +308,9 @@ def _layout(fig: go.Figure, settings: Settings | None, lang: str, title: str | N
     fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext, tickangle=0)
     known = sorted(str(d)[:10] for d in x_dates if d is not None and not pd.isna(d))
     if known:
-        fig.update_xaxes(range=[_shift(known[0], -2), _shift(known[-1], 2)])
+        fig.update_xaxes(range=day_range(known[0], known[-1], 2))
     if source:  # below the date labels: y=0 is the plot's bottom edge, yshift is in pixels
         fig.add_annotation(text=tr("grafik_sumber", lang, sumber=source), xref="paper", yref="paper",
                            x=0, y=0, yshift=-60, xanchor="left", yanchor="top", showarrow=False,
                            font={"size": 10, "color": "#555555"})
 
-
-def _shift(day: str, days: int) -> str:
-    return (date.fromisoformat(str(day)[:10]) + timedelta(days=days)).isoformat()
