@@ -76,8 +76,7 @@ if not ranked:
 
 st.subheader(ctx.t("peristiwa_judul"))
 if len(area_events):
-    ui.fitted_table(ctx, trend_words.events_view(area_events, {k: n for k, (n, _) in names.items()}, ctx.lang),
-                    column_config={ctx.t("kol_keterangan"): st.column_config.TextColumn(width=260)})
+    ui.event_list(ctx, area_events, {k: n for k, (n, _) in names.items()})
 else:
     st.caption(ctx.t("peristiwa_kosong_info"))
 

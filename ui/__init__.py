@@ -29,7 +29,7 @@ from ui.state import (
     source_line, sync_query_params,
 )
 from ui.tables import chart_heading, fitted_table, plain, table_height
-from ui.trends import TrendInputs, chart_areas, chart_settings, pace_ranking, trend_inputs, trend_table
+from ui.trends import TrendInputs, chart_areas, chart_settings, event_list, pace_ranking, trend_inputs, trend_table
 from ui.uploads import (
     OTHER_IMPORTS, TEMPLATES, active_versions, fix_unmatched, forget_upload, history_view, join_report_view,
     prepare_upload, rollback, save_enrollment, save_event, save_other, set_override,
@@ -45,6 +45,6 @@ __all__ = [
     "pace_note", "pace_ranking", "trend_table", "pace_table", "ranking_table", "page_start", "page_style", "picker", "plain", "chart_heading", "fitted_table", "first_week", "page_title", "POINT_LAYERS", "point_layers", "prepare_upload", "rollback", "save_enrollment",
     "plan_controls", "zones_before_after", "save_event", "save_other", "saved_plans_panel", "screenshot_exit", "screenshot_mode", "set_map_metric",
     "set_map_view", "set_override", "show_flash", "show_folium", "show_latest_date", "show_map", "sidebar",
-    "source_line", "stale_notice", "sync_query_params", "table_downloads", "table_height", "template_downloads", "template_frame", "template_preview", "TEMPLATES", "trend_inputs", "TrendInputs",
+    "source_line", "stale_notice", "sync_query_params", "table_downloads", "table_height", "template_downloads", "template_frame", "template_preview", "TEMPLATES", "trend_inputs", "TrendInputs", "event_list",
     "uploader_key", "user_form", "users", "verdict_and_age", "XLSX_MIME", "zone_badge", "zone_word",
 ]

@@ -22,8 +22,10 @@ from geo.text import describe
 from ui import queries
 from ui.context import Context
 from ui.state import keep_values, media_allowed
+from ui.tables import plain
 
 ATTENTION = 5  # areas drawn beside the chosen area by default
+RECENT_EVENTS = 6  # events listed in full on the page; all of them in a table below
 
 
 @dataclass(frozen=True)
@@ -115,3 +117,18 @@ def pace_ranking(ctx: Context, table, inputs: TrendInputs, source: str) -> None:
     st.caption(ctx.t("tren_peringkat_keterangan", hari=fmt.number(inputs.window, lang=ctx.lang),
                      sasaran=trend_words.target_words(inputs.target, ctx.settings.zones.hijau, ctx.lang),
                      target=trend_words.threshold_text(inputs.target, ctx.lang)) + "  \n" + source)
+
+
+def event_list(ctx: Context, frame, names: dict[str, str]) -> None:
+    """The newest events as lines that wrap (a note rarely fits a table's cell), newest first; when
+    there are more, all of them as a table (sortable, downloadable) under an expander (not in
+    screenshot mode).
+
+    ``frame``: ``geo.trend.events_for`` rows; ``names``: {code: name}. Names and notes are data:
+    shown as written."""
+    lines = trend_words.event_lines(frame, names, ctx.lang, n=RECENT_EVENTS)
+    st.markdown("\n".join(f"- **{when}** · {kind} · {plain(area)}" + (f" — {plain(note)}" if note else "")
+                          for when, kind, area, note in lines))
+    if len(frame) > len(lines) and media_allowed():  # screenshot mode: no controls
+        with st.expander(ctx.t("peristiwa_semua", n=fmt.number(len(frame), lang=ctx.lang))):
+            st.dataframe(trend_words.events_view(frame, names, ctx.lang), hide_index=True, width="stretch")

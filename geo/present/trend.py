@@ -293,17 +293,44 @@ def note_lines(facts: dict, projection: dict | None = None, lang: str = "id") ->
 
 # --- events -----------------------------------------------------------------------------------
 def events_view(frame: pd.DataFrame, names: dict[str, str] | None = None, lang: str = "id") -> pd.DataFrame:
-    """Events (``events.events`` or ``trend.events_for`` rows) as text for people: dates, area, kind, note."""
+    """Events (``events.events`` or ``trend.events_for`` rows) as text for people, those still going on
+    first, then the newest: dates, area, kind, note."""
+    frame = _newest_first(frame)
     names = names or {}
     out = pd.DataFrame({
         "kol_mulai": [fmt.long_date(d, lang) for d in frame[MULAI]],
         "kol_selesai": [tr("masih_berlangsung", lang) if going else fmt.long_date(d or None, lang)
                         for d, going in zip(frame[SELESAI], _going(frame))],
-        "kol_nama": [f"{names[k]} ({k})" if k in names else k for k in frame[Col.KODE]],
+        "kol_nama": [_area_name(k, names) for k in frame[Col.KODE]],
         "kol_jenis": [event_label(j, lang) for j in frame[JENIS]],
         "kol_keterangan": list(frame[KETERANGAN]),
     })
     return out.rename(columns=lambda key: tr(key, lang))
+
+
+def event_lines(frame: pd.DataFrame, names: dict[str, str] | None = None, lang: str = "id",
+                n: int | None = None) -> list[tuple[str, str, str, str]]:
+    """The ``n`` newest events (all when None) as (when, kind, area, note) words, the newest first:
+    when is one span (``7–8 Desember 2024``; ``sejak 3 November 2026, masih berlangsung``). Order
+    as ``events_view``. For a list that wraps: a note rarely fits a table's cell."""
+    frame = _newest_first(frame).head(n)
+    names = names or {}
+    spans = [tr("peristiwa_sejak", lang, tanggal=fmt.long_date(start, lang)) if going
+             else fmt.date_span(start, end or start, lang)
+             for start, end, going in zip(frame[MULAI], frame[SELESAI], _going(frame))]
+    return [(when, event_label(jenis, lang), _area_name(kode, names), str(note or "").strip())
+            for when, jenis, kode, note in zip(spans, frame[JENIS], frame[Col.KODE], frame[KETERANGAN])]
+
+
+def _newest_first(frame: pd.DataFrame) -> pd.DataFrame:
+    """Events still going on first (a broken device is today's news however old), then the one that
+    began last; events of one day in the order given."""
+    order = frame.assign(_going=_going(frame))
+    return order.sort_values(["_going", MULAI], ascending=False, kind="stable", ignore_index=True).drop(columns="_going")
+
+
+def _area_name(kode: str, names: dict[str, str]) -> str:
+    return f"{names[kode]} ({kode})" if kode in names else kode
 
 
 def _going(frame: pd.DataFrame) -> list[bool]:

@@ -299,6 +299,8 @@ TEXTS = {
     "kol_jenis": ("Jenis", "Kind"),
     "kol_keterangan": ("Keterangan", "Note"),
     "masih_berlangsung": ("masih berlangsung", "still going on"),
+    "peristiwa_sejak": ("sejak {tanggal}, masih berlangsung", "since {tanggal}, still going on"),
+    "peristiwa_semua": ("Semua peristiwa ({n}) sebagai tabel", "All events ({n}) as a table"),
     # --- trend_charts ---
     "grafik_sumber": ("Sumber: {sumber}", "Source: {sumber}"),
     "grafik_sumbu_cakupan": ("Cakupan perekaman (%)", "Recording coverage (%)"),

@@ -322,3 +322,23 @@ def test_kind_words_and_headers_as_offices_write_them(store, tmp_path):
     assert frame.attrs["kolom"] == {columns.MULAI: "tgl._mulai", columns.SELESAI: "s/d", Col.KODE: "kode_wil",
                                     columns.JENIS: "kejadian", columns.KETERANGAN: "catatan"}
     assert frame.loc[2].tolist() == ["14/02/2026", "15/02/2026", "990101", "jebol", "Balai desa"]
+
+
+def test_events_read_newest_first_with_those_still_going_on_on_top(store):
+    events.add_event(store, "99.01.01", "jaringan_putus", "2026-01-05", "2026-01-09", "kabel putus", "a")
+    events.add_event(store, "99.01.02", "alat_rusak", "2026-02-02", None, "pemindai *rusak*", "a")
+    events.add_event(store, "99.01.01.2001", "jemput_bola", "2026-03-14", "2026-03-14", None, "a")
+    events.add_event(store, "99.01", "layanan_akhir_pekan", "2026-01-31", "2026-02-01", "Sabtu–Minggu", "a")
+    frame = trend.events_for(events.events(store, open_until="2026-03-16"), "99.01")
+    names = {"99.01.01": "Kec A", "99.01.02": "Kec B", "99.01.01.2001": "Desa A1"}
+    assert trend_words.event_lines(frame, names) == [
+        ("sejak 2 Februari 2026, masih berlangsung", "Alat rusak", "Kec B (99.01.02)", "pemindai *rusak*"),
+        ("14 Maret 2026", "Jemput bola", "Desa A1 (99.01.01.2001)", ""),
+        ("31 Januari – 1 Februari 2026", "Layanan akhir pekan", "99.01", "Sabtu–Minggu"),
+        ("5–9 Januari 2026", "Jaringan putus", "Kec A (99.01.01)", "kabel putus"),
+    ]
+    assert [w for w, *_ in trend_words.event_lines(frame, names, "en", n=2)] == [
+        "since 2 February 2026, still going on", "14 March 2026"]
+    view = trend_words.events_view(frame, names)  # the table in the same order
+    assert view["Mulai"].tolist() == ["2 Februari 2026", "14 Maret 2026", "31 Januari 2026", "5 Januari 2026"]
+    assert view["Selesai"].tolist()[:2] == ["masih berlangsung", "14 Maret 2026"]

@@ -188,6 +188,27 @@ def test_editor_adds_an_event_and_it_appears_on_the_chart(tren_env):
     assert ("2026-10-05", "2026-10-10") in ranges  # 5–9 October, the last day included
 
 
+def test_events_listed_still_going_on_first_then_newest_all_in_the_table(tren_env):
+    """The six events on top, as the demo's events file has them: those without an end first, then
+    the latest start; every event (all are in the kabupaten) in the table under the list."""
+    at = _app()
+    assert not at.exception
+    source = pd.read_csv(DEMO_DIR / "peristiwa.csv", dtype=str, keep_default_na=False)
+    going = source[source["tanggal_selesai"] == ""]
+    done = source[source["tanggal_selesai"] != ""].sort_values("tanggal_mulai", ascending=False, kind="stable")
+    expected = pd.concat([going, done]).head(6)
+    listed = next(m.value for m in at.markdown if m.value.startswith("- **")).replace("\\", "").split("\n")
+    assert [line.split(" — ", 1)[1] for line in listed] == expected["keterangan"].tolist()
+    first = expected.iloc[0]
+    assert listed[0].startswith(f"- **sejak {fmt.long_date(first['tanggal_mulai'])}, masih berlangsung** · Alat rusak")
+    second = expected.iloc[1]
+    assert listed[1].startswith(f"- **{fmt.date_span(second['tanggal_mulai'], second['tanggal_selesai'])}** ·")
+    table = next(e for e in at.expander if e.label == f"Semua peristiwa ({len(source)}) sebagai tabel")
+    shown = table.dataframe[0].value
+    assert len(shown) == len(source)
+    assert shown["Keterangan"].tolist()[:6] == expected["keterangan"].tolist()
+
+
 def test_viewers_see_no_form(tren_env):
     store = Store.open(tren_env)
     auth.add_user(store, "pembaca", PASSWORD, "viewer", settings=load_settings())
