@@ -55,9 +55,9 @@ drawn = ui.chart_settings(ctx)
 ui.chart_heading(ctx.t("tren_grafik_cakupan"), ctx.t("tren_grafik_garis", wilayah=name(area)))
 st.plotly_chart(trend_charts.coverage_lines(
     series[series[Col.KODE].isin(shown)], drawn, ctx.lang, events=chart_events, projection=projection,
-    within=area), width="stretch", height=560, key="tren_cakupan")
+    within=area), width="stretch", height=620, key="tren_cakupan")
 st.caption(source)
-ui.chart_heading(ctx.t("tren_grafik_rekam", wilayah=name(area)))
+ui.chart_heading(ctx.t("tren_grafik_rekam", wilayah=name(area)), ctx.t("tren_grafik_rekam_catatan"))
 st.plotly_chart(trend_charts.recordings_bars(weekly, area_events, drawn, ctx.lang, kode=area),
                 width="stretch", key="tren_rekam")
 st.caption(source)

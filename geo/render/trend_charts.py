@@ -42,8 +42,8 @@ EVENT_OPACITY = 0.12
 EVENT_MERGE_DAYS = 7  # the snapshot interval: events closer than this are drawn as one
 
 
-def coverage_lines(series: pd.DataFrame, settings: Settings, lang: str = "id", title: str | None = None,
-                   subtitle: str | None = None, source: str | None = None, *, events: pd.DataFrame | None = None,
+def coverage_lines(series: pd.DataFrame, settings: Settings, lang: str = "id", source: str | None = None, *,
+                   events: pd.DataFrame | None = None,
                    projection: dict | None = None, within: str | None = None) -> go.Figure:
     """Cakupan over time: one line per area of ``series``, zone bands shaded behind.
 
@@ -88,14 +88,13 @@ def coverage_lines(series: pd.DataFrame, settings: Settings, lang: str = "id", t
     x_dates = list(series[Col.TANGGAL]) if len(series) else []
     if projection:  # the projected date and the deadline are on the time axis too
         x_dates += [d for d in (projection.get(TANGGAL_PROYEKSI), projection.get(TENGGAT)) if d]
-    _layout(fig, settings, lang, title, subtitle, source, x_dates)
+    _layout(fig, settings, lang, source, x_dates)
     fig.update_yaxes(title_text=tr("grafik_sumbu_cakupan", lang), range=[y_lo, y_hi], ticksuffix="%")
     return fig
 
 
 def recordings_bars(weekly: pd.DataFrame, events: pd.DataFrame | None = None, settings: Settings | None = None,
-                    lang: str = "id", title: str | None = None, subtitle: str | None = None,
-                    source: str | None = None, *, kode: str | None = None) -> go.Figure:
+                    lang: str = "id", source: str | None = None, *, kode: str | None = None) -> go.Figure:
     """Recordings per week of one area: each bar spans its interval, height = REKAM_PER_MINGGU.
 
     Takes a ``timeline.weekly_recordings`` frame; ``kode`` picks the area (default: the
@@ -135,7 +134,7 @@ def recordings_bars(weekly: pd.DataFrame, events: pd.DataFrame | None = None, se
         ))
     _add_events(fig, None if events is None else events[events[JENIS] != WEEKEND_SERVICE], lang)
     x_dates = list(rows[TANGGAL_AWAL]) + list(rows[Col.TANGGAL]) if len(rows) else []
-    _layout(fig, settings, lang, title, subtitle, source, x_dates)
+    _layout(fig, settings, lang, source, x_dates)
     fig.update_layout(barmode="overlay")
     fig.update_yaxes(title_text=tr("grafik_sumbu_rekam", lang), zeroline=True, tickformat=",d")  # 50.000, not 50k
     return fig
@@ -293,17 +292,19 @@ def _add_projection(fig: go.Figure, projection: dict, lang: str) -> None:
         ))
 
 
-def _layout(fig: go.Figure, settings: Settings | None, lang: str, title: str | None, subtitle: str | None,
-            source: str | None, x_dates: list) -> None:
+def _layout(fig: go.Figure, settings: Settings | None, lang: str, source: str | None, x_dates: list) -> None:
+    """The page's layout: no title (the page's heading above the chart says it, and wraps on a phone); the
+    legend above the plot, whole, however many rows it wraps to on a phone (plotly caps a legend at half
+    the figure and scrolls the rest out of sight; below the plot it covered the date labels once the
+    plot gave way to it); the source line, when given, under the date labels."""
     source = source or (settings.source_name if settings else None)
     tickvals, ticktext = date_ticks(x_dates, lang)
     fig.update_layout(
         template="plotly_white",
         separators=SEPARATORS.get(lang, SEPARATORS["id"]),
-        title={"text": title or "", "subtitle": {"text": subtitle or ""}},
         hovermode="closest",
-        legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0, "xanchor": "left"},
-        margin={"l": 60, "r": 20, "t": 90 if title else 16, "b": 150},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "xanchor": "left", "maxheight": 1},
+        margin={"l": 60, "r": 20, "t": 16, "b": 90 if source else 50},
     )
     fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext, tickangle=0)
     known = sorted(str(d)[:10] for d in x_dates if d is not None and not pd.isna(d))

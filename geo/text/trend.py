@@ -222,6 +222,12 @@ TEXTS = {
         "Thick black line: {wilayah}; thin lines: the areas within it",
     ),
     "tren_grafik_rekam": ("Perekaman per minggu — {wilayah}", "Recordings per week — {wilayah}"),
+    "tren_grafik_rekam_catatan": (
+        "Tiap batang: perekaman di antara dua tanggal data, disetarakan ke 7 hari (data tidak selalu tepat "
+        "seminggu sekali).",
+        "Each bar: recordings between two data dates, scaled to 7 days (data do not always come exactly a week "
+        "apart).",
+    ),
     "tren_tabel": ("Kapan tiap wilayah mencapai target", "When each area reaches the target"),
     "tren_catatan": ("Catatan tentang data", "Notes on the data"),
     "kol_laju": ("Laju per hari", "Rate per day"),
@@ -304,10 +310,7 @@ TEXTS = {
     # --- trend_charts ---
     "grafik_sumber": ("Sumber: {sumber}", "Source: {sumber}"),
     "grafik_sumbu_cakupan": ("Cakupan perekaman (%)", "Recording coverage (%)"),
-    "grafik_sumbu_rekam": (
-        "Perekaman per minggu (dinormalkan ke 7 hari)",
-        "Recordings per week (normalised to 7 days)",
-    ),
+    "grafik_sumbu_rekam": ("Perekaman per minggu", "Recordings per week"),
     "grafik_zona_hijau": ("Zona hijau: ≥ {ambang}", "Green zone: ≥ {ambang}"),
     "grafik_zona_kuning": ("Zona kuning: {bawah} – < {atas}", "Yellow zone: {bawah} – < {atas}"),
     "grafik_zona_merah": ("Zona merah: < {ambang}", "Red zone: < {ambang}"),

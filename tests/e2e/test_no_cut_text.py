@@ -8,6 +8,8 @@ What is measured, and how:
   Streamlit writes them in ``.stMarkdownEllipsis`` boxes (``overflow: hidden; text-overflow:
   ellipsis; white-space: nowrap``). A box whose ``scrollWidth`` exceeds its ``clientWidth``
   shows "…" instead of its end: that is a cut.
+* **Chart legends**: plotly shows a legend taller than it allows as a box that scrolls, its
+  ``rect.scrollbar`` then of non-zero height: items out of sight are cut text too.
 * **Table headers** (``st.dataframe`` draws on a canvas, Glide Data Grid): the grid keeps a DOM
   scroller (``.dvn-scroller``) as wide as the visible grid, whose ``scrollWidth`` is the sum of
   all column widths, and an accessible table of the columns it draws (``th[role=columnheader]``,
@@ -50,6 +52,13 @@ MEASURE = """() => {
       const where = box.closest('[data-testid=stMetricLabel]') ? 'label' : box.closest('[data-testid=stMetricValue]')
         ? 'value' : box.closest('[data-testid=stMetricDelta]') ? 'delta' : 'button';
       cut.push(`${where}: "${box.textContent}" (${box.scrollWidth} > ${box.clientWidth} px)`);
+    }
+  }
+  for (const legend of document.querySelectorAll('.js-plotly-plot g.legend')) {
+    const bar = legend.querySelector('rect.scrollbar');  // plotly draws it, non-empty, when items are scrolled out
+    if (shown(legend.closest('.js-plotly-plot')) && bar && Number(bar.getAttribute('height')) > 0) {
+      const items = [...legend.querySelectorAll('.legendtext')].map(t => t.textContent);
+      cut.push(`legend scrolls, items hidden: ${JSON.stringify(items)}`);
     }
   }
   const grids = [];

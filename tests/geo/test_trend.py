@@ -450,7 +450,7 @@ def _chart_series():
 
 
 def test_coverage_lines_values_zones_and_events():
-    fig = trend_charts.coverage_lines(_chart_series(), SETTINGS, "id", "Cakupan", "per minggu",
+    fig = trend_charts.coverage_lines(_chart_series(), SETTINGS, "id",
                                       events=trend.events_for(_events(), "99.01.01"))
     lines = [t for t in fig.data if t.meta["jenis"] == "cakupan"]
     assert [t.meta["kode"] for t in lines] == ["99.01", "99.01.01", "99.01.02"]  # the whole area first
