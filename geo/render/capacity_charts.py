@@ -43,8 +43,8 @@ def cards_bar(totals: dict, *, area_name: str, settings: Settings, lang: str = "
     same three parts, one trace each (legend: printed, print-ready waiting = PRR, still
     processing or rejected = recorded − PRR − printed): the recorded bar holds all three,
     the verified bar (PRR + printed) two, the printed bar one. Each bar ends in its count and,
-    below the first, its share of the recorded under it (``313.745`` / ``(97,8%)``). The title says the share
-    printed.
+    below the first, its share of the recorded under it (``313.745`` / ``(97,8%)``): no count axis. The
+    title says the share printed.
     """
     sudah, prr, cetak = (totals.get(c) for c in (Col.SUDAH, Col.PRR, Col.CETAK))
     data_date = totals.get(Col.TANGGAL)
@@ -79,8 +79,10 @@ def cards_bar(totals: dict, *, area_name: str, settings: Settings, lang: str = "
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(_CARD_ROWS)[::-1],
                      tickvals=list(_CARD_ROWS), range=[-0.6, len(_CARD_ROWS) - 0.4],
                      ticktext=[tr(f"gambar_kartu_baris_{row}", lang) for row in _CARD_ROWS])
-    fig.update_xaxes(range=[0, max(n["sudah"], 1) * 1.5], tickformat=",d", showgrid=True, gridcolor=GRID,
-                     zeroline=True, zerolinecolor="#999999", title_text=tr("gambar_kartu_sumbu", lang))
+    # no count axis: each bar says its count (and share), the subtitle the unit; on a phone the axis's
+    # numbers turned on their side for want of room
+    fig.update_xaxes(range=[0, max(n["sudah"], 1) * 1.5], showticklabels=False, showgrid=False,
+                     zeroline=True, zerolinecolor="#999999")
     if cetak is not None and n["sudah"]:
         title = tr("gambar_kartu_judul", lang, wilayah=area_name,
                               persen=fmt.percent(100 * n["cetak"] / n["sudah"], 1, lang))

@@ -269,7 +269,8 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
     sub_top = pad + len(title_lines) * title_px * LINE_HEIGHT + (base * 0.35 if title_lines else 0)
     legend_top = sub_top + len(sub_lines) * sub_px * LINE_HEIGHT + base * 0.6
     top = legend_top + (base * (1.9 + LINE_HEIGHT * (rows - 1)) if rows else 0) + base * 0.5
-    x_tick_lines = max((len(text_lines(t)) for t in (layout.xaxis.ticktext or ["0"])), default=1)
+    x_tick_lines = (max((len(text_lines(t)) for t in (layout.xaxis.ticktext or ["0"])), default=1)
+                    if layout.xaxis.showticklabels is not False else 0)
     bottom = (base * LINE_HEIGHT * x_tick_lines + base * 0.6 + (base * 1.7 if layout.xaxis.title.text else 0)
               + (small_px * 2.2 if meta.get("sumber") else base * 0.3) + pad)
     # horizontal budget: the widest tick label (names left of horizontal bars, or numbers such as

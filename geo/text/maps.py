@@ -137,7 +137,6 @@ TEXTS = {
     "gambar_kartu_baris_rekam": ("Sudah rekam", "Recorded"),
     "gambar_kartu_baris_verifikasi": ("Lolos verifikasi<br>(PRR + dicetak)", "Verified<br>(PRR + printed)"),
     "gambar_kartu_baris_cetak": ("Sudah dicetak", "Printed"),
-    "gambar_kartu_sumbu": ("Orang", "People"),
     "gambar_kartu_riwayat_judul": (
         "{wilayah}: {prr} kartu siap cetak menunggu, {cetak} dicetak minggu terakhir",
         "{wilayah}: {prr} print-ready cards waiting, {cetak} printed in the last week",

@@ -61,6 +61,7 @@ def test_card_funnel_and_history(store):
     (ends,) = [t for t in fig.data if t.type == "scatter"]
     assert list(ends.x) == [1725, 1695, 1470]
     assert [t.replace("\u2002", "") for t in ends.text] == ["1.725", "1.695<br>(98,3%)", "1.470<br>(85,2%)"]
+    assert fig.layout.xaxis.showticklabels is False  # the bars say their counts: no axis of numbers to turn
     assert fig.layout.meta["judul"] == "Kabupaten Uji: 85,2% perekaman KTP-el sudah dicetak menjadi kartu"
     line = charts.card_history_line(history, area_name="Kabupaten Uji", settings=Settings(zones=ZoneConfig()))
     # the weeks fill the axis, half a bar beyond each end, whatever words are written on the chart
