@@ -59,8 +59,8 @@ def _weekend_services(areas: Areas, dates: list[date], by_rank: dict, events: li
     """Weekend services: everywhere before the regional elections, then one kecamatan at a time."""
     sunday = PILKADA_AKHIR_PEKAN + timedelta(days=1)
     events.append(Event(PILKADA_AKHIR_PEKAN, sunday, KAB_KODE, "layanan_akhir_pekan",
-                        "Layanan perekaman Sabtu–Minggu di semua kantor kecamatan menjelang Pilkada "
-                        "27 November 2024"))
+                        # no date in the words: ``demo --fresh`` moves the dates, not the text
+                        "Layanan perekaman Sabtu–Minggu di semua kantor kecamatan menjelang Pilkada"))
     boost[:, snapshot_after(dates, sunday)] *= WEEKEND_BOOST
     kota = next(kc for kc in areas.kecamatan if kc.peran == "kota")
     weekend_plan = [(kota, date(2025, 2, 15)), (by_rank[3], date(2025, 5, 17)), (by_rank[5], date(2025, 8, 9)),
