@@ -5,8 +5,6 @@ Takes what ``geo.trend`` (projections), ``geo.events`` (stored events, ``notes``
 """
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 
 from geo import fmt
@@ -188,19 +186,19 @@ def projected_day(day, past, lang: str) -> str:
 
 
 WHEN = "kapan"  # when the target is reached, as a key that sorts (see ``when_keys``)
-NEVER = 1e7  # WHEN of an area never reaching the target at its pace: after every day's ordinal
+NEVER = 99_999_999.0  # WHEN of an area never reaching the target at its pace: after every day's key
 
 
 def when_keys(records, lang: str = "id") -> tuple[list[float], dict[float, str]]:
     """When each projection of ``records`` (``trend.projections`` rows as dicts) reaches its target, as
-    a key that sorts: the day's ordinal, 0 when already reached, NEVER when never at its pace, NaN
-    without a trend; and {key: ``when_words``} (a day already past is marked: the same day is past
+    a key that sorts: the day as the number YYYYMMDD (what the grid's own CSV download writes: a
+    date still, as 20261205), 0 when already reached, NEVER when never at its pace, NaN without a trend; and {key: ``when_words``} (a day already past is marked: the same day is past
     for every row, as PROYEKSI_LEWAT compares it with one today)."""
     keys, words = [], {}
     for record in records:
         row = {k: None if pd.isna(v) else v for k, v in record.items()}
         if row.get(TANGGAL_PROYEKSI) is not None:
-            key = float(date.fromisoformat(str(row[TANGGAL_PROYEKSI])[:10]).toordinal())
+            key = float(str(row[TANGGAL_PROYEKSI])[:10].replace("-", ""))
         else:
             key = {Status.SUDAH_TERCAPAI.value: 0.0, Status.TIDAK_TERCAPAI.value: NEVER}.get(row.get(STATUS), float("nan"))
         keys.append(key)

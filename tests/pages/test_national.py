@@ -87,13 +87,14 @@ def test_beranda_of_the_country_sums_the_source_file(country_env):
 
 def _hijau_day(rows: pd.DataFrame, width: int) -> pd.Series:
     """Per area: the day it reaches hijau (92 %) at its pace between the two dates (wajib unchanged), as
-    the sortable ordinal the ranking keeps (0: already there), from the source file alone."""
+    the sortable key the ranking keeps (the day as YYYYMMDD; 0: already there), from the source file alone."""
     first, last = (rows[rows[Col.TANGGAL] == d].groupby(rows[Col.KODE].str[:width])[[Col.WAJIB, Col.SUDAH]].sum()
                    for d in (rows[Col.TANGGAL].min(), rows[Col.TANGGAL].max()))
     days = (pd.Timestamp(rows[Col.TANGGAL].max()) - pd.Timestamp(rows[Col.TANGGAL].min())).days
     rate = (last[Col.SUDAH] - first[Col.SUDAH]) / days
     wait = np.ceil((0.92 * last[Col.WAJIB] - last[Col.SUDAH]) / rate)
-    day = [pd.Timestamp(rows[Col.TANGGAL].max()).date().toordinal() + int(w) for w in wait]
+    last_day = pd.Timestamp(rows[Col.TANGGAL].max())
+    day = [int((last_day + pd.Timedelta(days=int(w))).strftime("%Y%m%d")) for w in wait]
     return pd.Series(np.where(wait > 0, day, 0), index=last.index, dtype=float)
 
 
@@ -116,8 +117,8 @@ def test_beranda_ranks_provinsi_and_kabupaten_lowest_coverage_first(country_env)
     days = _hijau_day(rows, 5)[by_kabupaten.index]
     assert kabupaten["Perkiraan tercapai"].tolist() == days.tolist()
     # as the reader sees them: a day (all before 5 December 2026 here: marked as past), or already there
-    today = date.today().toordinal()
-    words = [("sudah tercapai" if d == 0 else fmt.long_date(date.fromordinal(int(d)))
+    today = int(date.today().strftime("%Y%m%d"))
+    words = [("sudah tercapai" if d == 0 else fmt.long_date(pd.Timestamp(str(int(d))).date())
               + (" (lewat)" if d < today else "")) for d in days]
     assert _shown_text(at.dataframe[1])["Perkiraan tercapai"].tolist() == words
     assert 0 < (days == 0).sum() < len(days)  # both kinds are there
