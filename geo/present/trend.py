@@ -191,9 +191,10 @@ NEVER = 99_999_999.0  # WHEN of an area never reaching the target at its pace: a
 
 def when_keys(records, lang: str = "id") -> tuple[list[float], dict[float, str]]:
     """When each projection of ``records`` (``trend.projections`` rows as dicts) reaches its target, as
-    a key that sorts: the day as the number YYYYMMDD (what the grid's own CSV download writes: a
-    date still, as 20261205), 0 when already reached, NEVER when never at its pace, NaN without a trend; and {key: ``when_words``} (a day already past is marked: the same day is past
-    for every row, as PROYEKSI_LEWAT compares it with one today)."""
+    a key that sorts: the day as the number YYYYMMDD (the grid's own CSV download writes this raw
+    value: still a date, 20261205), 0 when already reached, NEVER when never at its pace, NaN without
+    a trend; and {key: ``when_words``} (a day already past is marked: the same day is past for every
+    row, as PROYEKSI_LEWAT compares it with one today)."""
     keys, words = [], {}
     for record in records:
         row = {k: None if pd.isna(v) else v for k, v in record.items()}
@@ -308,9 +309,9 @@ def events_view(frame: pd.DataFrame, names: dict[str, str] | None = None, lang: 
 
 def event_lines(frame: pd.DataFrame, names: dict[str, str] | None = None, lang: str = "id",
                 n: int | None = None) -> list[tuple[str, str, str, str]]:
-    """The ``n`` newest events (all when None) as (when, kind, area, note) words, the newest first:
-    when is one span (``7–8 Desember 2024``; ``sejak 3 November 2026, masih berlangsung``). Order
-    as ``events_view``. For a list that wraps: a note rarely fits a table's cell."""
+    """The first ``n`` events (all when None) in ``events_view``'s order (still going on, then the
+    newest) as (when, kind, area, note) words: when is one span (``7–8 Desember 2024``; ``sejak 3
+    November 2026, masih berlangsung``). For a list that wraps: a note rarely fits a table's cell."""
     frame = _newest_first(frame).head(n)
     names = names or {}
     spans = [tr("peristiwa_sejak", lang, tanggal=fmt.long_date(start, lang)) if going
