@@ -12,6 +12,8 @@ lays these out for a screen; ``style_for_export`` returns a copy laid out for on
 """
 from __future__ import annotations
 
+import math
+
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -263,8 +265,9 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
         for trace in in_legend:
             trace.name = wrap_text(trace.name, base, LEGEND_WRAP_PX)
         rows = sum(len(text_lines(t.name)) for t in in_legend)
-    else:
-        rows = min(len(in_legend), 1)
+    else:  # zone bands are shapes with their own legend item
+        rows = legend_row_count([t.name for t in in_legend] + [s.name for s in layout.shapes if s.showlegend and s.name],
+                                base, text_w)
     # vertical budget, pixels from the top
     sub_top = pad + len(title_lines) * title_px * LINE_HEIGHT + (base * 0.35 if title_lines else 0)
     legend_top = sub_top + len(sub_lines) * sub_px * LINE_HEIGHT + base * 0.6
@@ -344,6 +347,20 @@ def tint(hex_colour: str, amount: float) -> str:
 
 
 _TAG = re.compile(r"<[^>]+>")
+
+
+LEGEND_ITEM_PX = 48  # a legend item's symbol and gaps beside its text, in pixels (plotly's layout)
+
+
+def legend_row_count(names: list[str], base: float, width: float) -> int:
+    """The rows a horizontal plotly legend of ``names`` takes in ``width`` pixels at font ``base``: one
+    while every item fits side by side; else plotly sets them in columns as wide as the widest item."""
+    if not names:
+        return 0
+    widths = [max(text_width(line, base) for line in text_lines(name)) + LEGEND_ITEM_PX for name in names]
+    if sum(widths) <= width:
+        return 1
+    return math.ceil(len(names) / max(1, int(width // max(widths))))
 
 
 def text_lines(text: str) -> list[str]:

@@ -349,3 +349,28 @@ def test_the_trend_image_tells_the_story_target_deadline_projection_and_verdict(
     assert "Data sudah" in late_title or "Tenggat" in late_title
     assert "proyeksi" not in [t.meta.get("role") for t in late.data if isinstance(t.meta, dict)]
     store.close()
+
+
+@needs_browser
+@pytest.mark.parametrize("key", list(images.SIZES))
+def test_the_trend_images_legend_ends_above_the_plot(demo_sqlite, key):
+    """Five legend items (three zones, the line, the projection) wrap to rows at every size: the plot
+    starts under the last row (the rows covered the plot's top, the green zone and its ticks), as
+    plotly draws them."""
+    from datetime import date
+
+    from geo.config import load_settings
+    from geo.render import media
+
+    store = Store.open(f"sqlite:///{demo_sqlite}")
+    today = date.fromisoformat(store.snapshot_dates("99.01")[-1])
+    fig = media.chart_figure(store, "99.01", "tren", settings=load_settings(), today=today)
+    store.close()
+    size = images.SIZES[key]
+    svg = images.to_image(fig, "svg", size).decode("utf-8")
+    legend = re.search(r'<g class="legend"[^>]*translate\([\d.]+,\s*([\d.]+)\)"><rect class="bg"[^>]*height="([\d.]+)"', svg)
+    legend_bottom = float(legend.group(1)) + float(legend.group(2))
+    items = re.findall(r'class="legendtext"', svg)
+    assert len(items) == 5
+    plot_top = style.style_for_export(fig, size).layout.margin.t
+    assert legend_bottom <= plot_top + 0.5
