@@ -52,6 +52,7 @@ _SOURCE_ROLE = "sumber"
 SCREEN_BASE_PX = 15  # base font on screen (Streamlit column width)
 SCREEN_WRAP_PX = 760  # on screen the width follows the page: titles wrap as for a column this wide
 LEGEND_WRAP_PX = 180  # a page's legend listed item by item (``compact``) wraps as for a phone's plot
+LEGEND_ITEM_PX = 48  # a horizontal legend item's symbol and gaps beside its text (plotly's layout)
 SCREEN_ROW_PX = 30  # on screen, pixels per bar
 EXPORT_BASE_PX = 18  # base font at 1080 px wide; scales with the width
 LINE_HEIGHT = 1.3  # plotly's line spacing for multi-line text, in em
@@ -266,7 +267,7 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
             trace.name = wrap_text(trace.name, base, LEGEND_WRAP_PX)
         rows = sum(len(text_lines(t.name)) for t in in_legend)
     else:  # zone bands are shapes with their own legend item
-        rows = legend_row_count([t.name for t in in_legend] + [s.name for s in layout.shapes if s.showlegend and s.name],
+        rows = _legend_row_count([t.name for t in in_legend] + [s.name for s in layout.shapes if s.showlegend and s.name],
                                 base, text_w)
     # vertical budget, pixels from the top
     sub_top = pad + len(title_lines) * title_px * LINE_HEIGHT + (base * 0.35 if title_lines else 0)
@@ -349,10 +350,7 @@ def tint(hex_colour: str, amount: float) -> str:
 _TAG = re.compile(r"<[^>]+>")
 
 
-LEGEND_ITEM_PX = 48  # a legend item's symbol and gaps beside its text, in pixels (plotly's layout)
-
-
-def legend_row_count(names: list[str], base: float, width: float) -> int:
+def _legend_row_count(names: list[str], base: float, width: float) -> int:
     """The rows a horizontal plotly legend of ``names`` takes in ``width`` pixels at font ``base``: one
     while every item fits side by side; else plotly sets them in columns as wide as the widest item."""
     if not names:
