@@ -89,8 +89,8 @@ with tabs["jadwal"]:
     st.caption(" · ".join(ctx.t("rencana_total_unit", n=u, jumlah=num(e)) for u, e in
                           zip(plan.totals[UNIT], plan.totals[EXPECTED])))
     # each visit's reason under the table, not in a column wider than the screen
-    ui.fitted_table(ctx, why.visits_view(plan, ctx.lang), note="rencana_kol_alasan",
-                    note_by=("rencana_kol_unit", "rencana_kol_hari", "rencana_kol_nama"))
+    ui.fitted_table(ctx, why.visits_view(plan, ctx.lang), hide=("rencana_kol_alasan",))
+    ui.visit_reasons(ctx, plan)
 
 with tabs["cakupan"]:
     st.dataframe(why.zones_view(ui.zones_before_after(ctx, plan), ctx.lang), hide_index=True)

@@ -44,6 +44,13 @@ def first_week(ctx: Context, plan) -> None:
     st.success("\n".join(lines), icon=":material/airport_shuttle:")
 
 
+def visit_reasons(ctx: Context, plan) -> None:
+    """Why each visit, under the schedule, one line per stay (``geo.present.plan_explain.reason_lines``:
+    the days a unit stays at one site for one reason are one line); names from files shown as written."""
+    st.markdown("\n".join(f"- **{plain(when)} — {plain(name)}**: {plain(why_)}"
+                           for when, name, why_ in why.reason_lines(plan, ctx.lang)))
+
+
 def plan_controls(ctx: Context) -> tuple[str, tuple, tuple]:
     """The objective (with its sentence), the planner's controls (focus kecamatan, merah/kuning
     only, left out, promised visits) and the travel settings: (objective, controls, travel),

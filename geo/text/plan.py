@@ -95,6 +95,7 @@ TEXTS = {
     "rencana_kol_jam_akses": ("Jam ke lokasi rekam berfungsi", "Hours to a working site"),
     "rencana_kol_urutan": ("Urutan", "Stop"),
     "rencana_kol_alasan": ("Alasan", "Why"),
+    "rencana_alasan_kapan": ("Unit {unit}, hari {hari} ({tanggal})", "Unit {unit}, day {hari} ({tanggal})"),
     "rencana_kol_cara": ("Cara", "Method"),
     "rencana_kol_skor": ("Skor tujuan", "Objective score"),
     "rencana_kol_kec_berubah": ("Kecamatan berubah zona", "Districts changing zone"),

@@ -67,8 +67,24 @@ def test_totals_schedule_and_coverage_equal_the_geo_plan(demo_env):
     pd.testing.assert_frame_equal(_frame(at, "Unit 1"), plan_view.schedule_grid(plan))
     visits = why.visits_view(plan)
     pd.testing.assert_frame_equal(_frame(at, "Perkiraan direkam"), visits.drop(columns="Alasan"))
-    reasons = [line for m in at.markdown for line in m.value.splitlines() if line.startswith("- **")]
-    assert [line.split("**: ", 1)[1].replace("\\", "") for line in reasons] == list(visits["Alasan"])  # one per visit
+    reasons = [line.replace("\\", "") for m in at.markdown for line in m.value.splitlines()
+               if line.startswith("- **Unit ")]
+    # one line per stay: the visits of a unit on following days at one site for one reason, read off the table
+    stays = []
+    for row in visits.to_dict("records"):
+        last = stays[-1] if stays else None
+        key = (row["Unit"], row["Lokasi"], row["Alasan"])
+        if last and last["key"] == key and int(row["Hari ke"]) == int(last["days"][-1]) + 1:
+            last["days"].append(row["Hari ke"])
+            last["dates"].append(row["Tanggal"])
+        else:
+            stays.append({"key": key, "days": [row["Hari ke"]], "dates": [row["Tanggal"]]})
+    assert len(stays) < len(visits)  # the demo's units stay at some sites two days or more
+    assert [line.split("**: ", 1)[1] for line in reasons] == [s["key"][2] for s in stays]
+    for line, stay in zip(reasons, stays):
+        days = stay["days"][0] if len(stay["days"]) == 1 else f"{stay['days'][0]}–{stay['days'][-1]}"
+        assert line.startswith(f"- **Unit {stay['key'][0]}, hari {days} (") and f"— {stay['key'][1]}**:" in line
+        assert stay["dates"][-1].split()[-2] in line  # the last day's month
     assert why.headline(plan) in [m.value for m in at.markdown]
     shown_zones = next(d.value for d in at.dataframe if "Setelah rencana" in d.value.columns)
     zones = planner.zones_before_after(store, kab, plan, store.snapshot_dates(kab)[-1])
