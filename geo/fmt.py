@@ -75,6 +75,25 @@ def date_span(first, last, lang: str = "id") -> str:
     return f"{a.day}–{long_date(b, lang)}"
 
 
+def day_list(days, lang: str = "id") -> str:
+    """Days as people list them, each part said once: one span when they follow each other (``7–8
+    Desember 2026``, as ``date_span``), else each day, the month after its last day: ``11 dan 14
+    Desember 2026``, ``30 November dan 2 Desember 2026``."""
+    ds = sorted({d if isinstance(d, date) else date.fromisoformat(str(d)[:10]) for d in days})
+    if not ds:
+        return "–"
+    if (ds[-1] - ds[0]).days == len(ds) - 1:
+        return date_span(ds[0], ds[-1], lang)
+    one_year = ds[0].year == ds[-1].year
+    parts = []
+    for d, after in zip(ds, [*ds[1:], None]):
+        month_ends = after is None or (after.year, after.month) != (d.year, d.month)
+        parts.append(f"{d.day} {_MONTHS[lang][d.month - 1]}{'' if one_year else f' {d.year}'}" if month_ends
+                     else str(d.day))
+    joined = ", ".join(parts[:-1]) + (" dan " if lang == "id" else " and ") + parts[-1]
+    return f"{joined} {ds[-1].year}" if one_year else joined
+
+
 def weekdays(days, lang: str = "id") -> str:
     """The days of one week by name, in order, three or more in a row as a span: ``Senin, Rabu``,
     ``Senin–Rabu, Jumat``."""

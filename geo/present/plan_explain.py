@@ -120,19 +120,20 @@ def visits_view(plan: Plan, lang: str = "id") -> pd.DataFrame:
 
 def reason_lines(plan: Plan, lang: str = "id") -> list[tuple[str, str, str]]:
     """Why each visit, as (when, site, why) words in the plan's order: the days a unit stays at one site
-    for one reason are one line (``Unit 1, hari 1–2 (7–8 Desember 2026)``), not a line a day saying
-    the same. Names as plain text, for the caller to escape."""
+    for one reason are one line (``Unit 1, hari 1–2 (7–8 Desember 2026)``; ``hari 5–6 (11 dan 14
+    Desember 2026)`` over a weekend), not a line a day saying the same. Names as plain text, for the caller to escape."""
     v = plan.visits.assign(_why=[reason_text(r, lang) for r in visit_reasons(plan)])
     groups: list[dict] = []
     for unit, day, when, kode, name, why in zip(v[UNIT], v[DAY], v[Col.TANGGAL], v[Col.KODE], v[Col.NAMA], v["_why"]):
         last = groups[-1] if groups else None
         if last and (last["unit"], last["kode"], last["why"], last["day"][1] + 1) == (unit, kode, why, day):
-            last["day"], last["when"] = (last["day"][0], day), (last["when"][0], when)
+            last["day"] = (last["day"][0], day)
+            last["when"].append(when)
         else:
-            groups.append({"unit": unit, "kode": kode, "name": name, "why": why, "day": (day, day), "when": (when, when)})
+            groups.append({"unit": unit, "kode": kode, "name": name, "why": why, "day": (day, day), "when": [when]})
     return [(tr("rencana_alasan_kapan", lang, unit=g["unit"],
                 hari=str(g["day"][0]) if g["day"][0] == g["day"][1] else f"{g['day'][0]}–{g['day'][1]}",
-                tanggal=fmt.date_span(*g["when"], lang)), g["name"], g["why"]) for g in groups]
+                tanggal=fmt.day_list(g["when"], lang)), g["name"], g["why"]) for g in groups]
 
 
 def baselines_view(plan: Plan, lang: str = "id") -> pd.DataFrame:

@@ -249,6 +249,12 @@ def test_a_span_of_days_says_each_part_once():
     assert fmt.date_span("2026-11-30", "2026-12-04") == "30 November – 4 Desember 2026"
     assert fmt.date_span("2026-12-29", "2027-01-02", "en") == "29 December 2026 – 2 January 2027"
     assert fmt.date_span("2026-12-07", "2026-12-07") == "7 Desember 2026"
+    # a unit's working days over a weekend: each day, the month said once
+    assert fmt.day_list(["2026-12-11", "2026-12-14"]) == "11 dan 14 Desember 2026"
+    assert fmt.day_list(["2026-12-10", "2026-12-11", "2026-12-14"], "en") == "10, 11 and 14 December 2026"
+    assert fmt.day_list(["2026-11-30", "2026-12-02"]) == "30 November dan 2 Desember 2026"
+    assert fmt.day_list(["2026-12-31", "2027-01-04"]) == "31 Desember 2026 dan 4 Januari 2027"
+    assert fmt.day_list(["2026-12-08", "2026-12-07"]) == "7–8 Desember 2026"  # following days: one span
     assert fmt.weekdays(["2026-12-09", "2026-12-07"]) == "Senin, Rabu"
     assert fmt.weekdays(["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-11"]) == "Senin–Rabu, Jumat"
     assert fmt.weekdays([date(2026, 12, 12), date(2026, 12, 13)], "en") == "Saturday, Sunday"
