@@ -54,8 +54,7 @@ on_screen = [c for c in columns if c != MENUJU_BERIKUT]
 for tab, by in zip(st.tabs([ctx.t("kantong_tab_jumlah"), ctx.t("kantong_tab_persen")]), ["belum_rekam", "rate"]):
     with tab:
         ranking = pockets.ranked(table, by)
-        st.dataframe(present_pockets.display(ranking, on_screen, ctx.lang), hide_index=True, width="stretch",
-                     height=ui.table_height(len(ranking), 420))
+        ui.sorted_grid(present_pockets.display(ranking, on_screen, ctx.lang), height=ui.table_height(len(ranking), 420))
         downloads(ranking, columns, by, f"kantong_{by}")
 st.caption(present_pockets.targets_note(ctx.lang, zones))
 pemula = present_pockets.pemula_note(queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date)["now"], ctx.lang)
@@ -88,7 +87,7 @@ else:
     found = pockets.spots(hot_table)
     if len(found):
         hot_columns = present_pockets.hotspot_columns(level)
-        st.dataframe(present_pockets.display(found, hot_columns, ctx.lang), hide_index=True, width="stretch")
+        ui.sorted_grid(present_pockets.display(found, hot_columns, ctx.lang))
         downloads(found, hot_columns, "titik_panas", "kantong_hot")
     else:
         st.info(ctx.t("kantong_hotspot_kosong"))
@@ -96,8 +95,7 @@ else:
 # The first-time cohort: schools with students turning 17 not yet recorded.
 st.subheader(ctx.t("kantong_pemula_judul"))
 if len(schools):
-    st.dataframe(present_pockets.display(schools, present_pockets.SCHOOL_COLUMNS, ctx.lang), hide_index=True,
-                 width="stretch")
+    ui.sorted_grid(present_pockets.display(schools, present_pockets.SCHOOL_COLUMNS, ctx.lang))
     downloads(schools, present_pockets.SCHOOL_DOWNLOAD_COLUMNS, "sekolah", "kantong_sekolah")
 else:
     st.info(ctx.t("kantong_pemula_kosong"))

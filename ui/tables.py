@@ -13,6 +13,7 @@ import streamlit as st
 
 from ui.context import Context
 
+MISSING = "–"  # a missing number on screen, as ``geo.fmt`` writes it
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 
 
@@ -61,6 +62,13 @@ def text_fit(view: pd.DataFrame, header: str, **options) -> dict:
     stretching its columns. ``options``: the column's other settings (``alignment``)."""
     widest = max([text_px(v) for v in view[header]] + [text_px(header)])
     return {header: st.column_config.TextColumn(width=int(widest + CELL_PADDING_PX), **options)}
+
+
+def sorted_grid(view, **kwargs) -> None:
+    """A ``geo.present.sortable_table`` Styler as a grid whose reader sorts it by a click on a title: a
+    missing number reads "–" (the grid draws an empty cell as "None", whatever the Styler says) and
+    sorts before the others; the grid's own CSV download leaves it empty. ``kwargs``: st.dataframe's."""
+    st.dataframe(view, **{"hide_index": True, "width": "stretch", "placeholder": MISSING, **kwargs})
 
 
 def fitted_table(ctx: Context, view: pd.DataFrame, *, hide: tuple[str, ...] = (), note: str | None = None,

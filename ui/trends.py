@@ -22,7 +22,7 @@ from geo.text import describe
 from ui import queries
 from ui.context import Context
 from ui.state import keep_values, media_allowed
-from ui.tables import plain
+from ui.tables import plain, sorted_grid
 
 ATTENTION = 5  # areas drawn beside the chosen area by default
 RECENT_EVENTS = 6  # events listed in full on the page; all of them in a table below
@@ -102,7 +102,7 @@ def trend_table(ctx: Context, view) -> None:
     """A table of ``geo.present.trend`` (a Styler whose numbers and days sort by value); the projected
     day, held as a number, reads as the words it is: aligned left."""
     when = st.column_config.Column(alignment="left")
-    st.dataframe(view, hide_index=True, width="stretch", column_config={ctx.t("kol_tanggal_proyeksi"): when})
+    sorted_grid(view, column_config={ctx.t("kol_tanggal_proyeksi"): when})
 
 
 def pace_ranking(ctx: Context, table, inputs: TrendInputs, source: str) -> None:

@@ -4,7 +4,6 @@ Returns frames of text (already formatted), for screens and exports that a perso
 """
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from geo import fmt
@@ -92,19 +91,19 @@ def sortable_table(frame: pd.DataFrame, columns: list[str], lang: str = "id", fo
     """``columns`` of ``frame`` for a screen whose reader sorts them (a pandas Styler): numbers stay
     numbers, so a click on a column's title sorts by value, shown in ``lang``'s form (``1.234``,
     ``92,28%``, a coverage above 100% flagged when ``frame`` says so, as ``display_table``); words
-    (zones, dates, names) as text; localised headers. ``formatters`` (value, lang -> text) and
-    ``headers`` (text keys): a caller's own columns."""
+    (zones, dates, names) as text; localised headers; a missing number stays missing (a screen shows
+    it with ``ui.sorted_grid``). ``formatters`` (value, lang -> text) and ``headers`` (text keys): a
+    caller's own columns."""
     formatters, headers = {**_FORMATTERS, **(formatters or {})}, {**_HEADERS, **(headers or {})}
     data, shown, flagged = pd.DataFrame(index=range(len(frame))), {}, Col.DI_ATAS_100 in frame
     for col in columns:
         values, header = frame[col].reset_index(drop=True), tr(headers.get(col, col), lang)
         form = formatters.get(col)
         if form is not None and pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-            # A missing number is held as infinity (the grid draws an empty cell as "None", whatever the
-            # text says): it sorts after every number, shown as its formatter shows a missing value.
-            data[header] = values.astype(float).fillna(np.inf)
-            form = _over_100(form, lang) if col == Col.CAKUPAN and flagged else (lambda v, f=form: f(v, lang))
-            shown[header] = lambda v, f=form: f(np.nan if v == np.inf else v)
+            # A missing number stays missing: the grid draws it as its placeholder (``ui.sorted_grid``: "–")
+            # and its own CSV download leaves the cell empty.
+            data[header] = values.astype(float)
+            shown[header] = _over_100(form, lang) if col == Col.CAKUPAN and flagged else (lambda v, f=form: f(v, lang))
         elif col == Col.ZONA:
             data[header] = [zone_label(z, lang) for z in values]
         else:

@@ -237,6 +237,10 @@ def test_a_single_snapshot_says_there_is_no_trend(tmp_path, monkeypatch):
     assert _metrics(at)["Cakupan terakhir"] == "91,93%"  # 320.788 of 348.963 on that day
     statuses = set(shown_text(at.dataframe[0])["Status"])
     assert statuses <= {"baru satu data: belum ada tren", "sudah tercapai"} and len(statuses) == 2
+    # no rate without a trend: the value stays missing (the grid's own CSV leaves it empty; it once held
+    # infinity, written "Infinity") and the grid shows its placeholder
+    assert at.dataframe[0].value["Laju per hari"].isna().all()
+    assert at.dataframe[0].proto.placeholder == "–"
     assert any("Belum ada peristiwa tercatat" in c.value for c in at.caption)
 
 
