@@ -121,7 +121,8 @@ def visits_view(plan: Plan, lang: str = "id") -> pd.DataFrame:
 def reason_lines(plan: Plan, lang: str = "id") -> list[tuple[str, str, str]]:
     """Why each visit, as (when, site, why) words in the plan's order: the days a unit stays at one site
     for one reason are one line (``Unit 1, hari 1–2 (7–8 Desember 2026)``; ``hari 5–6 (11 dan 14
-    Desember 2026)`` over a weekend), not a line a day saying the same. Names as plain text, for the caller to escape."""
+    Desember 2026)`` over a weekend), not a line a day saying the same. Names as plain text, for the
+    caller to escape."""
     v = plan.visits.assign(_why=[reason_text(r, lang) for r in visit_reasons(plan)])
     groups: list[dict] = []
     for unit, day, when, kode, name, why in zip(v[UNIT], v[DAY], v[Col.TANGGAL], v[Col.KODE], v[Col.NAMA], v["_why"]):

@@ -324,8 +324,9 @@ def event_lines(frame: pd.DataFrame, names: dict[str, str] | None = None, lang: 
 def _newest_first(frame: pd.DataFrame) -> pd.DataFrame:
     """Events still going on first (a broken device is today's news however old), then the one that
     began last; events of one day in the order given."""
-    order = frame.assign(_going=_going(frame))
-    return order.sort_values(["_going", MULAI], ascending=False, kind="stable", ignore_index=True).drop(columns="_going")
+    order = frame.assign(_going=_going(frame)).sort_values(["_going", MULAI], ascending=False, kind="stable",
+                                                           ignore_index=True)
+    return order.drop(columns="_going")
 
 
 def _area_name(kode: str, names: dict[str, str]) -> str:

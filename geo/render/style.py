@@ -13,7 +13,6 @@ lays these out for a screen; ``style_for_export`` returns a copy laid out for on
 from __future__ import annotations
 
 import math
-
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -267,8 +266,8 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
             trace.name = wrap_text(trace.name, base, LEGEND_WRAP_PX)
         rows = sum(len(text_lines(t.name)) for t in in_legend)
     else:  # zone bands are shapes with their own legend item
-        rows = _legend_row_count([t.name for t in in_legend] + [s.name for s in layout.shapes if s.showlegend and s.name],
-                                base, text_w)
+        shapes = [s.name for s in layout.shapes if s.showlegend and s.name]
+        rows = _legend_row_count([t.name for t in in_legend] + shapes, base, text_w)
     # vertical budget, pixels from the top
     sub_top = pad + len(title_lines) * title_px * LINE_HEIGHT + (base * 0.35 if title_lines else 0)
     legend_top = sub_top + len(sub_lines) * sub_px * LINE_HEIGHT + base * 0.6

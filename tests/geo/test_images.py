@@ -368,7 +368,8 @@ def test_the_trend_images_legend_ends_above_the_plot(demo_sqlite, key):
     store.close()
     size = images.SIZES[key]
     svg = images.to_image(fig, "svg", size).decode("utf-8")
-    legend = re.search(r'<g class="legend"[^>]*translate\([\d.]+,\s*([\d.]+)\)"><rect class="bg"[^>]*height="([\d.]+)"', svg)
+    legend = re.search(r'<g class="legend"[^>]*translate\([\d.]+,\s*([\d.]+)\)">'
+                       r'<rect class="bg"[^>]*height="([\d.]+)"', svg)
     legend_bottom = float(legend.group(1)) + float(legend.group(2))
     items = re.findall(r'class="legendtext"', svg)
     assert len(items) == 5
