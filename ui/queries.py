@@ -23,7 +23,7 @@ from geo import alerts as alert_rules, targets
 from geo import plan as planner
 from geo.columns import PROVINSI_NAMA
 from geo.config import Settings
-from geo.schema import COUNTRY, COUNTRY_NAME, Col, Level, ZoneConfig, ancestor_code, is_country
+from geo.schema import COUNTRY, COUNTRY_NAME, Col, Level, RekamError, ZoneConfig, ancestor_code, is_country
 from geo.store import Store
 from geo.store.held import HeldArea, HeldLatest
 
@@ -35,7 +35,13 @@ PROVINSI_COLUMN = PROVINSI_NAMA  # the provinsi's name beside a kabupaten/kota o
 # --- resources: one per server --------------------------------------------------------------
 @st.cache_resource(show_spinner=False)
 def store(url: str) -> Store:
-    return Store.open(url)
+    opened = Store.open(url)
+    try:
+        opened.check()
+    except RekamError:
+        opened.close()
+        raise
+    return opened
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

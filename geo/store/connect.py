@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+import weakref
 from pathlib import Path
 
 from sqlalchemy import event
@@ -44,43 +45,72 @@ def sqlite_path(url: str) -> Path | None:
     return Path(path) if path and path != ":memory:" else None
 
 
-def check_sqlite_file(path: Path) -> None:
-    """The folder must exist (only the default ``data/`` is made); an existing file must be an
-    intact SQLite database (``PRAGMA quick_check``) — a damaged one is never written into."""
+def check_sqlite_folder(path: Path) -> None:
+    """The folder must exist (only the default ``data/`` is made)."""
     if not path.parent.is_dir():
         if path.parent.resolve() != DATA_DIR.resolve():
             raise StoreError("db_folder_tidak_ada", folder=str(path.parent))
         path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.stat().st_size == 0:
+
+
+DAMAGED = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)  # primary result codes of a damaged file
+
+
+def damaged(exc: BaseException, path: str) -> StoreError | None:
+    """StoreError 'db_rusak' when SQLite reports the file damaged or not a database at all."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(exc, sqlite3.DatabaseError) and code is not None and code & 0xFF in DAMAGED:
+        return StoreError("db_rusak", path=path, detail=str(exc)[:200])
+    return None
+
+
+_INTACT: weakref.WeakSet = weakref.WeakSet()  # connection pools whose file passed the check in this process
+
+
+def check_intact(conn) -> None:
+    """``PRAGMA quick_check`` of a SQLite file, once per pool and process; StoreError 'db_rusak'
+    when it finds damage. Its cost grows with the file (~6 ms per MB), so it runs before a first
+    write (a damaged file is never written into) and once when the dashboard opens its store,
+    not on every open of a command that only reads."""
+    pool = conn.engine.pool
+    if conn.engine.dialect.name != "sqlite" or pool in _INTACT:
         return
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60) as conn:
-            result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-    except sqlite3.DatabaseError as exc:
-        raise StoreError("db_rusak", path=str(path), detail=str(exc)[:200]) from None
+    result = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
     if result != ["ok"]:
-        raise StoreError("db_rusak", path=str(path), detail="; ".join(map(str, result[:3]))[:200])
-
-
+        raise StoreError("db_rusak", path=conn.engine.url.database, detail="; ".join(map(str, result[:3]))[:200])
+    _INTACT.add(pool)
 
 
 def sqlite_setup(engine: Engine) -> None:
-    """WAL for concurrent readers; BEGIN IMMEDIATE so two writers queue instead of deadlocking."""
+    """WAL for concurrent readers; BEGIN IMMEDIATE so two writers queue instead of deadlocking;
+    the file checked before the first write (``check_intact``); every error SQLite reports as
+    damage, on any read or write, StoreError 'db_rusak'."""
+    path = engine.url.database or ":memory:"
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
         dbapi_conn.isolation_level = None  # let SQLAlchemy's begin event issue BEGIN itself
         cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
-        _use_wal(cur)
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.close()
+        try:
+            cur.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
+            _use_wal(cur)
+            cur.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.DatabaseError as exc:
+            raise damaged(exc, path) or exc
+        finally:
+            cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
         # Readers take a deferred transaction (WAL lets them run beside a writer).
         write = conn.get_execution_options().get("write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        if write:
+            check_intact(conn)
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context):
+        return damaged(context.original_exception, path)
 
 
 def _use_wal(cur) -> None:

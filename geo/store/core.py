@@ -27,7 +27,7 @@ from geo.store.tables import (areas_table, enrollment_table, points_table,
                               versions_table)
 from geo.store.bulk import insert_rows, row_count, whole_numbers
 from geo.store.current import newest_query, nullable_ints, read_columns
-from geo.store.connect import check_sqlite_file, safe_url, sqlite_path, sqlite_setup, resolve_url, short_error
+from geo.store.connect import check_intact, check_sqlite_folder, safe_url, sqlite_path, sqlite_setup, resolve_url, short_error
 
 
 if TYPE_CHECKING:  # geopandas and shapely load only where geometry is read or written
@@ -62,7 +62,7 @@ class Store:
             if url.startswith("sqlite"):
                 path = sqlite_path(url)
                 if path is not None:
-                    check_sqlite_file(path)
+                    check_sqlite_folder(path)
                 engine = create_engine(url, connect_args={"timeout": 60})
                 sqlite_setup(engine)
             else:
@@ -79,6 +79,13 @@ class Store:
     @property
     def url(self) -> str:
         return safe_url(self.engine.url.render_as_string(hide_password=True))
+
+    def check(self) -> None:
+        """Check a SQLite file whole now (``check_intact``), not only before its first write: for a
+        long-lived reader such as the dashboard, which then never meets damage halfway through a page."""
+        with self.engine.connect() as conn:
+            check_intact(conn)
+            conn.rollback()
 
     def close(self) -> None:
         self.engine.dispose()

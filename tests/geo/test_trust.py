@@ -14,8 +14,9 @@ import pytest
 
 from geo.io import tabular
 from geo.io.enrollment import read_enrollment
-from geo.schema import Col, FileRefused, ValidationFailed
+from geo.schema import Col, FileRefused, StoreError, ValidationFailed
 from geo.text import describe
+from tests.damaged_store import damage_unread_pages
 
 HEADER = "KODE;DESA/KELURAHAN;WAJIB KTP;SUDAH REKAM"
 ROWS = ["36.74.01.1001;KEL. CIATER;17600;17500", "36.74.01.1002;KEL. RAWA BUNTU;22098;20900",
@@ -164,6 +165,32 @@ def test_a_damaged_sqlite_file_is_refused_and_not_written_into(capsys, tmp_path,
     code, _, err = run(capsys, "history", "--db", damaged)
     assert code == 1 and "rusak" in err and "Traceback" not in err
     assert damaged.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["coverage", "import-enrollment"])
+def test_a_file_that_is_no_database_is_refused_and_left_as_it_is(capsys, tmp_path, command):
+    not_a_store = tmp_path / "rekam.sqlite"
+    not_a_store.write_bytes(b"KODE;DESA;WAJIB KTP\n" * 400)  # a CSV saved under the store's name
+    args = {"coverage": ["--level", "desa"], "import-enrollment": [str(GOOD), "--date", "2026-06-30"]}[command]
+    code, _, err = run(capsys, command, *args, "--db", not_a_store)
+    assert code == 1 and f"Berkas basis data {not_a_store} rusak" in err and "Traceback" not in err
+    assert not_a_store.read_bytes() == b"KODE;DESA;WAJIB KTP\n" * 400
+
+
+def test_damage_reads_never_touch_is_found_before_the_first_write(tmp_path):
+    """Reads skip the whole-file check (it costs ~6 ms per MB on every open); a write runs it
+    first, so damage in pages no read has touched still stops the write and nothing is written."""
+    path = tmp_path / "rekam.sqlite"
+    Store.open(str(path)).close()
+    damage_unread_pages(path)
+    before = path.read_bytes()
+    store = Store.open(str(path))
+    assert store.history().empty  # reading the versions does not touch the damaged pages
+    with pytest.raises(StoreError) as err:
+        with store.transaction() as conn:
+            conn.exec_driver_sql("CREATE TABLE tidak_pernah (x INTEGER)")
+    store.close()
+    assert err.value.key == "db_rusak" and path.read_bytes() == before
 
 
 def test_library_warnings_are_not_printed(capsys, tmp_path, monkeypatch):

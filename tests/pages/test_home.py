@@ -16,6 +16,7 @@ from geo.coverage import area_totals, coverage_table, previous_date, top_belum
 from geo.present import trend as trend_words
 from geo.schema import Col
 from geo.store import Store
+from tests.damaged_store import damage_unread_pages
 from tests.pages.pages_run import shown_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -227,3 +228,15 @@ def test_the_demo_make_run_loads_is_not_old(tmp_path, monkeypatch):
     shown = [w.value for w in at.warning] + [e.value for e in at.error] + [s.value for s in at.success]
     assert not [w for w in shown if "Data terakhir" in w or "hari:" in w.split(".")[0]]  # no age announced
     assert any(fmt.long_date(newest) in c.value for c in at.caption)  # the source line's date is this week's
+
+
+def test_a_damaged_store_is_named_on_the_first_screen(demo_env):
+    """The dashboard checks its store whole once when it opens it: damage in pages the first
+    screen never reads is still said at once, in words, not met as a traceback on another page."""
+    path = Path(demo_env.split(":///", 1)[1])
+    damage_unread_pages(path)
+    at = _app()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith(f"Berkas basis data {path} rusak")
+    assert "Pulihkan dari cadangan" in errors[0] and not at.metric  # no figure read from a damaged file
