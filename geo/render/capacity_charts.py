@@ -5,8 +5,6 @@ builders, framed and styled as every media-pack figure (``style``).
 """
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -14,14 +12,14 @@ from geo import fmt
 from geo.columns import CETAK_PER_MINGGU, DIPAKAI, DITERIMA, STOK
 from geo.config import Settings
 from geo.render.style import (
-    END_ROLE, GRID, INK, LINE_ROLE, SCREEN_ROW_PX, STEPS_ROLE, TEXT_BAR_ROLE, compact, frame_figure, is_demo,
-    day_range, month_ticks, source_text,
+    END_ROLE, GRID, INK, LINE_ROLE, SCREEN_ROW_PX, STEPS_ROLE, TEXT_BAR_ROLE, compact, count_ticks, frame_figure,
+    is_demo, day_range, month_ticks, source_text,
 )
 from geo.schema import Col
 from geo.text import tr
 
 # ``compact`` too: the capacity page shows these figures under its own headings.
-__all__ = ["CARD_COLOURS", "CARD_PATTERNS", "blank_stock_line", "compact", "count_ticks", "cards_bar",
+__all__ = ["CARD_COLOURS", "CARD_PATTERNS", "blank_stock_line", "compact", "cards_bar",
            "card_history_line"]
 
 CARD_COLOURS = {"cetak": "#1f4e79", "prr": "#7b3294", "diproses": "#a3a3a3", "stok": "#1f4e79",
@@ -235,17 +233,3 @@ def blank_stock_line(ledger: pd.DataFrame, projection: dict, *, area_name: str, 
     frame_figure(fig, title=title, subtitle=subtitle, source=source_text(settings, data_date, lang, demo=demo),
                  lang=lang, kind="blank_stock_line", plot_height=340)
     return fig
-
-
-def count_ticks(high: float, lang: str = "id", n: int = 5) -> tuple[list[float], list[str]]:
-    """Round ticks from 0 to at least ``high`` (about ``n`` steps of 1, 2, 2.5 or 5 × 10^k),
-    written as people write counts: ``12.000`` (id), ``12,000`` (en) — never ``12k``."""
-    high = max(float(high), 1.0)
-    raw = high / n
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = max(next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw), 1)  # counts: whole steps
-    if not float(step).is_integer():  # 25 → 2.5 × 10: keep whole numbers
-        step = math.ceil(step)
-    count = math.ceil(round(high / step, 9))
-    values = [step * i for i in range(count + 1)]
-    return values, [fmt.number(v, lang=lang) for v in values]

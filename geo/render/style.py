@@ -52,6 +52,8 @@ SCREEN_BASE_PX = 15  # base font on screen (Streamlit column width)
 SCREEN_WRAP_PX = 760  # on screen the width follows the page: titles wrap as for a column this wide
 LEGEND_WRAP_PX = 180  # a page's legend listed item by item (``compact``) wraps as for a phone's plot
 LEGEND_ITEM_PX = 48  # a horizontal legend item's symbol and gaps beside its text (plotly's layout)
+LEGEND_ITEM_GAP_PX = 3  # below each item of a legend listed item by item (plotly's layout)
+LEGEND_PAD_PX = 10  # what such a legend's box adds to its items
 SCREEN_ROW_PX = 30  # on screen, pixels per bar
 EXPORT_BASE_PX = 18  # base font at 1080 px wide; scales with the width
 LINE_HEIGHT = 1.3  # plotly's line spacing for multi-line text, in em
@@ -260,18 +262,22 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
     subtitle = meta.get("subjudul") or ""
     title_lines = text_lines(wrap_text(title, title_px, text_w, bold=True)) if title else []
     sub_lines = text_lines(wrap_text(subtitle, sub_px, text_w)) if subtitle else []
+    # traces, and shapes with their own legend item (zone bands)
     in_legend = [t for t in fig.data if t.showlegend is not False and t.name]
+    in_legend += [s for s in layout.shapes if s.showlegend and s.name]
     if legend_rows:  # each item on its own lines, wrapped to what a phone's chart has room for
-        for trace in in_legend:
-            trace.name = wrap_text(trace.name, base, LEGEND_WRAP_PX)
-        rows = sum(len(text_lines(t.name)) for t in in_legend)
-    else:  # zone bands are shapes with their own legend item
-        shapes = [s.name for s in layout.shapes if s.showlegend and s.name]
-        rows = _legend_row_count([t.name for t in in_legend] + shapes, base, text_w)
+        for item in in_legend:
+            item.name = wrap_text(item.name, base, LEGEND_WRAP_PX)
+        # plotly sets each item its lines and LEGEND_ITEM_GAP_PX, the box LEGEND_PAD_PX more
+        legend_h = (sum(len(text_lines(item.name)) * LINE_HEIGHT * base + LEGEND_ITEM_GAP_PX for item in in_legend)
+                    + LEGEND_PAD_PX if in_legend else 0)
+    else:
+        rows = _legend_row_count([item.name for item in in_legend], base, text_w)
+        legend_h = base * (1.9 + LINE_HEIGHT * (rows - 1)) if rows else 0
     # vertical budget, pixels from the top
     sub_top = pad + len(title_lines) * title_px * LINE_HEIGHT + (base * 0.35 if title_lines else 0)
     legend_top = sub_top + len(sub_lines) * sub_px * LINE_HEIGHT + base * 0.6
-    top = legend_top + (base * (1.9 + LINE_HEIGHT * (rows - 1)) if rows else 0) + base * 0.5
+    top = legend_top + legend_h + base * 0.5
     x_tick_lines = (max((len(text_lines(t)) for t in (layout.xaxis.ticktext or ["0"])), default=1)
                     if layout.xaxis.showticklabels is not False else 0)
     bottom = (base * LINE_HEIGHT * x_tick_lines + base * 0.6 + (base * 1.7 if layout.xaxis.title.text else 0)
@@ -297,7 +303,8 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
         legend={"font": {"size": base}, "orientation": "v" if legend_rows else "h", "yref": "container",
                 "y": 1 - legend_top / height, "yanchor": "top", "xref": "container" if width else "paper",
                 "x": pad / width if width else 0,
-                "xanchor": "left", "itemwidth": 30, "tracegroupgap": 0, "traceorder": "normal"},
+                "xanchor": "left", "itemwidth": 30, "tracegroupgap": 0, "traceorder": "normal",
+                "maxheight": 1},  # its room is reserved: never capped at half the figure and scrolled
         uniformtext={"mode": "show", "minsize": base * 0.85},
     )
     if width:
@@ -347,6 +354,20 @@ def tint(hex_colour: str, amount: float) -> str:
 
 
 _TAG = re.compile(r"<[^>]+>")
+
+
+def count_ticks(high: float, lang: str = "id", n: int = 5, low: float = 0.0) -> tuple[list[float], list[str]]:
+    """Round ticks from 0 (or down to ``low`` below it) to at least ``high``, about ``n`` steps of
+    1, 2, 2.5 or 5 × 10^k, written as people write counts: ``12.000`` (id), ``12,000`` (en) — never
+    ``12k``; ``-500`` for a correction below zero."""
+    high, low = max(float(high), 1.0), min(float(low), 0.0)
+    raw = (high - low) / n
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = max(next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw), 1)  # counts: whole steps
+    if not float(step).is_integer():  # 25 → 2.5 × 10: keep whole numbers
+        step = math.ceil(step)
+    values = [step * i for i in range(math.floor(round(low / step, 9)), math.ceil(round(high / step, 9)) + 1)]
+    return values, [fmt.number(v, lang=lang) for v in values]
 
 
 def _legend_row_count(names: list[str], base: float, width: float) -> int:

@@ -14,7 +14,7 @@ import pytest
 
 from geo import cards, fmt
 from geo.columns import CETAK_PER_MINGGU, STOK
-from geo.render import capacity_charts, images, media
+from geo.render import capacity_charts, images, media, style
 from geo.schema import Col, RekamError
 from geo.config import load_settings
 from geo.store import Store
@@ -141,5 +141,11 @@ def test_without_blank_stock_or_card_counts_the_image_says_why(demo_sqlite, tmp_
     (0, "id", ["0", "1"]),
 ])
 def test_count_ticks_are_round_and_written_as_people_write_counts(high, lang, ticks):
-    values, texts = capacity_charts.count_ticks(high, lang)
+    values, texts = style.count_ticks(high, lang)
     assert texts == ticks and values[-1] >= high
+
+
+def test_count_ticks_reach_below_zero_for_a_correction():
+    """A week of corrections is a bar below zero (weekly recordings): the ticks reach it, same steps."""
+    values, texts = style.count_ticks(1500, "id", low=-120)
+    assert texts == ["-500", "0", "500", "1.000", "1.500"] and values[0] <= -120
