@@ -11,6 +11,7 @@ from geo import events, fmt, trend
 from geo.io.events import MAX_NOTE_CHARS
 from geo.present import trend as trend_words
 from geo.render import trend_charts
+from geo.render.style import compact
 from geo.schema import Col, RekamError, is_country
 from ui import queries
 
@@ -53,12 +54,12 @@ weekly, facts = queries.weekly_and_notes(ctx.url, ctx.stamp, area, ctx.date)
 drawn = ui.chart_settings(ctx)
 # Each chart's title as the page's text above it: it wraps on a phone, where a title drawn in the chart is cut.
 ui.chart_heading(ctx.t("tren_grafik_cakupan"), ctx.t("tren_grafik_garis", wilayah=name(area)))
-st.plotly_chart(trend_charts.coverage_lines(
+st.plotly_chart(compact(trend_charts.coverage_lines(
     series[series[Col.KODE].isin(shown)], drawn, ctx.lang, events=chart_events, projection=projection,
-    within=area), width="stretch", height=620, key="tren_cakupan")
+    within=area)), width="stretch", key="tren_cakupan")
 st.caption(source)
 ui.chart_heading(ctx.t("tren_grafik_rekam", wilayah=name(area)), ctx.t("tren_grafik_rekam_catatan"))
-st.plotly_chart(trend_charts.recordings_bars(weekly, area_events, drawn, ctx.lang, kode=area),
+st.plotly_chart(compact(trend_charts.recordings_bars(weekly, area_events, drawn, ctx.lang, kode=area)),
                 width="stretch", key="tren_rekam")
 st.caption(source)
 if ui.media_allowed():

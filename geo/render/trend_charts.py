@@ -20,7 +20,7 @@ from geo.columns import (
 from geo.config import Settings
 from geo.io.events import WEEKEND_SERVICE
 from geo.present.trend import event_label, threshold_text
-from geo.render.style import SEPARATORS, date_ticks, day_range
+from geo.render.style import count_ticks, date_ticks, day_range, frame_figure
 from geo.schema import COUNTRY_NAME, ZONE_COLOURS, Col, Zone, is_country
 from geo.text import tr
 
@@ -40,6 +40,7 @@ EVENT_COLOURS = {
 }
 EVENT_OPACITY = 0.12
 EVENT_MERGE_DAYS = 7  # the snapshot interval: events closer than this are drawn as one
+PLOT_PX = 380  # the plot's own height on the page; the legend above it adds what it needs
 
 
 def coverage_lines(series: pd.DataFrame, settings: Settings, lang: str = "id", source: str | None = None, *,
@@ -88,8 +89,8 @@ def coverage_lines(series: pd.DataFrame, settings: Settings, lang: str = "id", s
     x_dates = list(series[Col.TANGGAL]) if len(series) else []
     if projection:  # the projected date and the deadline are on the time axis too
         x_dates += [d for d in (projection.get(TANGGAL_PROYEKSI), projection.get(TENGGAT)) if d]
-    _layout(fig, settings, lang, source, x_dates)
     fig.update_yaxes(title_text=tr("grafik_sumbu_cakupan", lang), range=[y_lo, y_hi], ticksuffix="%")
+    _frame(fig, settings, lang, source, x_dates, "tren_cakupan")
     return fig
 
 
@@ -134,9 +135,12 @@ def recordings_bars(weekly: pd.DataFrame, events: pd.DataFrame | None = None, se
         ))
     _add_events(fig, None if events is None else events[events[JENIS] != WEEKEND_SERVICE], lang)
     x_dates = list(rows[TANGGAL_AWAL]) + list(rows[Col.TANGGAL]) if len(rows) else []
-    _layout(fig, settings, lang, source, x_dates)
     fig.update_layout(barmode="overlay")
-    fig.update_yaxes(title_text=tr("grafik_sumbu_rekam", lang), zeroline=True, tickformat=",d")  # 50.000, not 50k
+    values = [v for t in fig.data if t.type == "bar" for v in t.y]
+    tickvals, ticktext = count_ticks(max(values, default=1), lang, low=min(values, default=0))
+    fig.update_yaxes(title_text=tr("grafik_sumbu_rekam", lang), zeroline=True, tickvals=tickvals, ticktext=ticktext,
+                     range=[tickvals[0], tickvals[-1] * 1.05])  # 50.000, never plotly's 50k
+    _frame(fig, settings, lang, source, x_dates, "tren_rekam")
     return fig
 
 
@@ -292,26 +296,18 @@ def _add_projection(fig: go.Figure, projection: dict, lang: str) -> None:
         ))
 
 
-def _layout(fig: go.Figure, settings: Settings | None, lang: str, source: str | None, x_dates: list) -> None:
-    """The page's layout: no title (the page's heading above the chart says it, and wraps on a phone); the
-    legend above the plot, whole, however many rows it wraps to on a phone (plotly caps a legend at half
-    the figure and scrolls the rest out of sight; below the plot it covered the date labels once the
-    plot gave way to it); the source line, when given, under the date labels."""
-    source = source or (settings.source_name if settings else None)
+def _frame(fig: go.Figure, settings: Settings | None, lang: str, source: str | None, x_dates: list,
+           kind: str) -> None:
+    """The time axis (date ticks, a little room at both ends) and the frame every figure has
+    (``style.frame_figure``: fonts, separators, legend, margins from the labels, the source line).
+    No title: the page's heading above the chart says it, and wraps on a phone. The page shows
+    it through ``style.compact``: the legend item by item above a plot of PLOT_PX whatever the
+    screen's width (a legend that wraps on a phone then adds height, never takes the plot's)."""
     tickvals, ticktext = date_ticks(x_dates, lang)
-    fig.update_layout(
-        template="plotly_white",
-        separators=SEPARATORS.get(lang, SEPARATORS["id"]),
-        hovermode="closest",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "xanchor": "left", "maxheight": 1},
-        margin={"l": 60, "r": 20, "t": 16, "b": 90 if source else 50},
-    )
     fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext, tickangle=0)
     known = sorted(str(d)[:10] for d in x_dates if d is not None and not pd.isna(d))
     if known:
         fig.update_xaxes(range=day_range(known[0], known[-1], 2))
-    if source:  # below the date labels: y=0 is the plot's bottom edge, yshift is in pixels
-        fig.add_annotation(text=tr("grafik_sumber", lang, sumber=source), xref="paper", yref="paper",
-                           x=0, y=0, yshift=-60, xanchor="left", yanchor="top", showarrow=False,
-                           font={"size": 10, "color": "#555555"})
-
+    source = source or (settings.source_name if settings else None)
+    frame_figure(fig, title="", subtitle="", source=tr("grafik_sumber", lang, sumber=source) if source else "",
+                 lang=lang, kind=kind, plot_height=PLOT_PX)

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from geo import cli, columns, timeline, trend
+from geo import cli, columns, fmt, timeline, trend
 from geo.coverage import area_totals
 from geo.io.events import EVENT_COLUMNS, read_events
 from geo.present import trend as trend_words
@@ -497,7 +497,9 @@ def test_recordings_bars_mark_weekend_service_and_corrections():
     assert by_kind["akhir_pekan"].name == "Minggu dengan layanan akhir pekan"
     assert list(by_kind["akhir_pekan"].width) == [10 * 86_400_000 * 0.9]  # the bar spans its 10 days
     assert fig.layout.separators == ",."
-    assert fig.layout.yaxis.tickformat == ",d"  # whole numbers with thousands dots (50.000), not plotly's 50k
+    axis = fig.layout.yaxis
+    assert axis.tickvals[0] <= -5.0 and axis.tickvals[-1] >= 70.0  # the correction and the busiest week on it
+    assert list(axis.ticktext) == [fmt.number(v) for v in axis.tickvals]  # as counts are written: 50.000, never 50k
 
 
 def test_a_nations_weekly_recordings_read_in_indonesian_numbers():

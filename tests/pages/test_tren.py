@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo import auth, columns, events, fmt, timeline, trend
 from geo.present import trend as trend_words
+from geo.render import trend_charts
 from geo.ingest import import_boundaries
 from geo.schema import DEMO_DIR, Col
 from geo.config import load_settings
@@ -70,6 +71,11 @@ def _spec(at: AppTest, n: int = 0) -> dict:
     return json.loads(at.get("plotly_chart")[n].proto.spec)
 
 
+def _legend(name: str | None) -> str | None:
+    """A legend item as read: the page wraps long items to a phone's width (``style.compact``)."""
+    return name.replace("<br>", " ") if name else name
+
+
 def test_headline_equals_the_projection_from_the_store(tren_env):
     at = _app()
     assert not at.exception
@@ -119,7 +125,7 @@ def _event_marks(spec: dict) -> dict[str, list[str]]:
 
 def test_chart_has_zone_bands_and_event_markers(tren_env):
     spec = _spec(_app())
-    names = [s.get("name") for s in spec["layout"]["shapes"]]
+    names = [_legend(s.get("name")) for s in spec["layout"]["shapes"]]
     assert {"Zona hijau: ≥ 92%", "Zona kuning: 85% – < 92%", "Zona merah: < 85%"} <= set(names)
     marks = _event_marks(spec)
     assert "Alat rusak" in marks
@@ -260,7 +266,7 @@ def test_the_chart_draws_the_area_and_those_that_need_attention(tren_env):
     assert picker.value == attention and len(picker.options) == 12
     picker.set_value(["99.01.01"]).run()
     assert _lines(at) == [KAB, "99.01.01"]
-    legend = [t["name"] for t in _spec(at)["data"] if (t.get("meta") or {}).get("jenis") == "cakupan"]
+    legend = [_legend(t["name"]) for t in _spec(at)["data"] if (t.get("meta") or {}).get("jenis") == "cakupan"]
     assert legend == ["Kabupaten Contoh Sejahtera (99.01)", "Kota Sejahtera (99.01.01)"]
 
 
@@ -359,3 +365,31 @@ def test_the_verdict_comes_before_the_pickers(tren_env):
     headline = "\n".join(m.value for m in at.markdown)
     box = blocks[verdict].children[0].value
     assert box.startswith("**") and "zona hijau" in box and "zona hijau" in headline  # the answer, then the words
+
+
+@pytest.mark.skipif(__import__("geo.render.images", fromlist=["x"])._browser_path() is None,
+                    reason="no Chromium for kaleido (apt chromium)")
+@pytest.mark.parametrize("width", [358, 1000])  # a phone's chart, and a laptop's
+def test_the_charts_legends_end_above_their_plots_whole(tren_env, width):
+    """The page's two charts as plotly draws them: every legend item shown (none scrolled out of a
+    capped box) and the plot starting under the last one — on a phone the eleven items of the
+    coverage chart wrap to more rows, and add height instead of squeezing the plot."""
+    import re
+
+    import plotly.graph_objects as go
+
+    at = _app()
+    for n in (0, 1):
+        spec = _spec(at, n)
+        fig = go.Figure(spec)
+        svg = fig.to_image(format="svg", width=width, height=fig.layout.height).decode()
+        legend = re.search(r'<g class="legend"[^>]*translate\([\d.]+,\s*([\d.]+)\)">'
+                           r'<rect class="bg"[^>]*height="([\d.]+)"', svg)
+        assert float(legend.group(1)) + float(legend.group(2)) <= fig.layout.margin.t + 0.5
+        scrollbar = re.search(r'<rect class="scrollbar"[^>]*height="([\d.]+)"', svg)
+        assert scrollbar is None or float(scrollbar.group(1)) == 0
+        shown = [t for t in spec["data"] if t.get("showlegend") is not False and t.get("name")]
+        assert len(re.findall(r'class="legendtext"', svg)) == len(shown) + sum(
+            1 for s in spec["layout"]["shapes"] if s.get("showlegend"))
+        plot_h = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+        assert plot_h >= trend_charts.PLOT_PX - 1  # the plot keeps its height (the figure's is whole pixels)
