@@ -14,7 +14,7 @@ import pytest
 
 from geo import cards, fmt
 from geo.columns import CETAK_PER_MINGGU, STOK
-from geo.render import capacity_charts, images, media, style
+from geo.render import images, media, style
 from geo.schema import Col, RekamError
 from geo.config import load_settings
 from geo.store import Store
