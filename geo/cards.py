@@ -58,6 +58,12 @@ def card_totals(store: Store, kode: str, *, date: str | None = None) -> dict:
             for k, v in record.items()}
 
 
+def has_card_figures(totals: dict) -> bool:
+    """Whether the recording figures hold the card counts (PRR and printed): a recap with wajib KTP and
+    sudah rekam only cannot say how many cards wait or were printed, and nothing is drawn as if it could."""
+    return totals.get(Col.PRR) is not None and totals.get(Col.CETAK) is not None
+
+
 def card_history(store: Store, within: str, *, end: str | None = None) -> pd.DataFrame:
     """The card pipeline of ``within`` on every snapshot date up to ``end``.
 

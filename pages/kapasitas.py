@@ -5,6 +5,7 @@ import streamlit as st
 
 import ui
 from geo import capacity, fmt
+from geo.cards import has_card_figures
 from geo.present import capacity as present
 from geo.render import capacity_charts as charts
 from geo.schema import Col, RekamError
@@ -78,13 +79,16 @@ figure = {"area_name": ui.area_name(ctx),
           "settings": ctx.settings, "lang": lang, "kode": ctx.area}
 media = ui.media_allowed()
 st.subheader(ctx.t("kartu_judul"))
-st.plotly_chart(charts.compact(charts.cards_bar(cards["totals"], **figure)), key="kartu_corong")
-ui.chart_heading(ctx.t("kartu_riwayat"))
-st.plotly_chart(charts.compact(charts.card_history_line(cards["history"], **figure)), key="kartu_riwayat")
-with st.expander(ctx.t("kartu_per_kecamatan")):
-    st.dataframe(present.funnel_view(cards["funnel"], lang), hide_index=True, width="stretch")
-if media and cards["totals"].get(Col.PRR) is not None:
-    ui.download_menu(ctx, ("kartu", "kartu-riwayat"), key="kartu_unduh")
+if not has_card_figures(cards["totals"]):  # a recap of wajib and sudah rekam only: nothing to draw
+    st.info(ctx.t("gambar_kartu_tanpa_data", wilayah=ui.area_name(ctx), kode=ctx.area))
+else:
+    st.plotly_chart(charts.compact(charts.cards_bar(cards["totals"], **figure)), key="kartu_corong")
+    ui.chart_heading(ctx.t("kartu_riwayat"))
+    st.plotly_chart(charts.compact(charts.card_history_line(cards["history"], **figure)), key="kartu_riwayat")
+    with st.expander(ctx.t("kartu_per_kecamatan")):
+        st.dataframe(present.funnel_view(cards["funnel"], lang), hide_index=True, width="stretch")
+    if media:
+        ui.download_menu(ctx, ("kartu", "kartu-riwayat"), key="kartu_unduh")
 
 st.subheader(ctx.t("blangko_judul"))
 p = cards["projection"]

@@ -119,8 +119,7 @@ def chart_figure(store, within: str, kind: str, *, date: str | None = None, lang
         desa, parents = pockets_table(store, within, date, settings, ctx)
         return charts.pockets_bar(desa, area_name=name, data_date=ctx["data_date"], settings=settings,
                                   lang=lang, n=TOP_POCKETS, parent_names=parents or None)
-    if kind in ("kartu", "kartu-riwayat") and (ctx["totals"].get(Col.PRR) is None
-                                               or ctx["totals"].get(Col.CETAK) is None):
+    if kind in ("kartu", "kartu-riwayat") and not cards.has_card_figures(ctx["totals"]):
         raise RekamError("gambar_kartu_tanpa_data", wilayah=name, kode=within)
     if kind == "kartu":  # area_totals' counts are card_totals' counts
         return capacity_charts.cards_bar(ctx["totals"], area_name=name, settings=settings, lang=lang, kode=within)

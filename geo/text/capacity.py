@@ -139,10 +139,12 @@ TEXTS = {
         "No district can lend a mobile set.",
     ),
     "kap_belum_ada_inventaris": (
-        "Belum ada inventaris alat dan operator. Impor dengan: python -m geo import-inventory BERKAS (format "
-        "dan templat: geo/io/inventory.py).",
-        "No inventory of devices and operators yet. Import one with: python -m geo import-inventory FILE "
-        "(format and template: geo/io/inventory.py).",
+        "Belum ada inventaris alat dan operator. Editor mengunggahnya di halaman Data, tab Titik & berkas "
+        "lain, jenis Perangkat & operator (templatnya di tab Templat), atau dengan python -m geo "
+        "import-inventory BERKAS.",
+        "No inventory of devices and operators yet. An editor uploads it on the Data page, tab Points & other "
+        "files, kind Devices & operators (its template is in the Templates tab), or with python -m geo "
+        "import-inventory FILE.",
     ),
     "kartu_judul": ("Alur kartu: rekam → siap cetak → tercetak", "Card pipeline: recorded → print-ready → printed"),
     "kartu_riwayat": (
@@ -157,8 +159,11 @@ TEXTS = {
     "blangko_hari_lagi": ("{hari} hari lagi", "in {hari} days"),
     "blangko_kurang": ("Kurang untuk PRR yang menunggu", "Short for the waiting PRR"),
     "blangko_tidak_ada": (
-        "Belum ada catatan stok blangko. Impor dengan: python -m geo import-blank-stock BERKAS.",
-        "No blank-card stock entries yet. Import them with: python -m geo import-blank-stock FILE.",
+        "Belum ada catatan stok blangko. Editor mengunggahnya di halaman Data, tab Titik & berkas lain, jenis "
+        "Stok blangko (templatnya di tab Templat), atau dengan python -m geo import-blank-stock BERKAS.",
+        "No blank-card stock entries yet. An editor uploads them on the Data page, tab Points & other files, "
+        "kind Blank-card stock (its template is in the Templates tab), or with python -m geo import-blank-stock "
+        "FILE.",
     ),
     "blangko_catatan": (
         "Stok tercatat {stok} per {tanggal_stok}; sejak itu {dicetak} kartu dicetak. Laju memakai jumlah sudah "

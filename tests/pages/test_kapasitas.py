@@ -16,6 +16,7 @@ from geo.coverage import coverage_table
 from geo.render import images
 from geo.schema import Col
 from geo.store import Store
+from geo.text import tr
 
 ROOT = Path(__file__).resolve().parents[2]
 RATE = 35  # the page's default recordings per device per day
@@ -185,9 +186,34 @@ def test_without_inventory_the_page_says_what_to_import(demo_env):
     store.close()
     at = _app()
     assert not at.exception
-    assert any("python -m geo import-inventory" in i.value for i in at.info)
-    assert any("python -m geo import-blank-stock" in i.value for i in at.info)
+    inventory = next(i.value for i in at.info if i.value.startswith("Belum ada inventaris"))
+    stock = next(i.value for i in at.info if i.value.startswith("Belum ada catatan stok blangko"))
+    for said, kind in ((inventory, "berkas_perangkat"), (stock, "berkas_blangko")):  # where, by the page's words
+        assert all(tr(k) in said for k in ("nav_data", "tab_titik", kind, "tab_templat"))
+    assert "python -m geo import-inventory" in inventory and "python -m geo import-blank-stock" in stock
     assert len(at.error) == 0
+    english = _app("en")
+    said = next(i.value for i in english.info if i.value.startswith("No inventory"))
+    assert all(tr(k, "en") in said for k in ("nav_data", "tab_titik", "berkas_perangkat", "tab_templat"))
+
+
+def test_figures_without_card_counts_draw_no_card_pipeline(demo_env):
+    """A recap of wajib KTP and sudah rekam only (the common one): the card section says what the data
+    lacks, instead of a bar showing every recorded person as 'still processing / rejected' and an empty
+    chart of cards per week; no image of it is offered."""
+    store = Store.open(demo_env)
+    desa = coverage_table(store, "desa", within="99.01")
+    desa = desa[desa[Col.WAJIB].notna()]
+    store.add_enrollment(desa[[Col.KODE, Col.WAJIB, Col.SUDAH]].reset_index(drop=True), tanggal="2026-11-23")
+    assert not cards.has_card_figures(cards.card_totals(store, "99.01", date="2026-11-23"))
+    store.close()
+    at = _app()
+    assert not at.exception
+    assert any(i.value.startswith("Data perekaman Kabupaten Contoh Sejahtera (99.01) tidak memuat PRR dan "
+                                  "sudah cetak") for i in at.info)
+    metas = [json.loads(c.proto.spec)["layout"]["meta"]["gambar"] for c in at.get("plotly_chart")]
+    assert metas == ["blank_stock_line"]  # the blank stock still, from its own ledger
+    assert "kartu_unduh_kind" not in {s.key for s in at.selectbox}
 
 
 def test_the_blank_projection_says_which_rate_it_used(demo, demo_env):
