@@ -59,9 +59,12 @@ st.plotly_chart(compact(trend_charts.coverage_lines(
     within=area)), width="stretch", key="tren_cakupan")
 st.caption(source)
 ui.chart_heading(ctx.t("tren_grafik_rekam", wilayah=name(area)), ctx.t("tren_grafik_rekam_catatan"))
-st.plotly_chart(compact(trend_charts.recordings_bars(weekly, area_events, drawn, ctx.lang, kode=area)),
-                width="stretch", key="tren_rekam")
-st.caption(source)
+if (weekly[Col.KODE] == area).any():
+    st.plotly_chart(compact(trend_charts.recordings_bars(weekly, area_events, drawn, ctx.lang, kode=area)),
+                    width="stretch", key="tren_rekam")
+    st.caption(source)
+else:  # one data date: no interval to count recordings in, so no empty chart
+    st.info(ctx.t("tren_rekam_kosong", tanggal=fmt.long_date(projection[Col.TANGGAL], ctx.lang)))
 if ui.media_allowed():
     ui.download_menu(ctx, ("tren",), key="tren_unduh", within=area)
 

@@ -10,10 +10,12 @@ TEXTS = {
         "example.",
     ),
     "inv_belum_ada_lokasi": (
-        "Belum ada lokasi perekaman di basis data. Impor dulu daftar lokasi (python -m geo import-points "
-        "BERKAS --kind lokasi).",
-        "No recording sites in the database yet. Import the list of sites first (python -m geo import-points "
-        "FILE --kind lokasi).",
+        "Belum ada lokasi perekaman di basis data. Editor mengunggah daftarnya dulu di halaman Data, tab Titik & "
+        "berkas lain, jenis Lokasi perekaman (templatnya di tab Templat), atau dengan python -m geo import-points "
+        "BERKAS --kind lokasi.",
+        "No recording sites in the database yet. An editor uploads their list first on the Data page, tab Points "
+        "& other files, kind Recording sites (its template is in the Templates tab), or with python -m geo "
+        "import-points FILE --kind lokasi.",
     ),
     "inv_lokasi_tidak_dikenal": (
         "Lokasi '{lokasi}' tidak ada di daftar lokasi perekaman. Tulis id lokasi yang ada (mis. {contoh}) atau "

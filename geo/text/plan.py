@@ -16,10 +16,13 @@ TEXTS = {
         "recording sites (import 'lokasi' points).",
     ),
     "rencana_tanpa_basis": (
-        "Wilayah {wilayah} belum punya kantor Disdukcapil atau kantor kecamatan di daftar lokasi perekaman. "
-        "Impor titik 'lokasi' dulu.",
-        "Area {wilayah} has no Disdukcapil or kecamatan office among its recording sites. Import 'lokasi' "
-        "points first.",
+        "Wilayah {wilayah} belum punya kantor Disdukcapil atau kantor kecamatan di daftar lokasi perekaman: unit "
+        "keliling berangkat dari sana. Editor mengunggah daftar itu di halaman Data, tab Titik & berkas lain, "
+        "jenis Lokasi perekaman (templatnya di tab Templat), atau dengan python -m geo import-points BERKAS "
+        "--kind lokasi.",
+        "Area {wilayah} has no Disdukcapil or kecamatan office among its recording sites: mobile units set out "
+        "from one. An editor uploads the list on the Data page, tab Points & other files, kind Recording sites "
+        "(its template is in the Templates tab), or with python -m geo import-points FILE --kind lokasi.",
     ),
     "rencana_slot_salah": (
         "Unit {unit} hari {hari} di luar rencana ({unit_maks} unit × {hari_maks} hari).",

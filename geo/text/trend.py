@@ -222,6 +222,12 @@ TEXTS = {
         "Thick black line: {wilayah}; thin lines: the areas within it",
     ),
     "tren_grafik_rekam": ("Perekaman per minggu — {wilayah}", "Recordings per week — {wilayah}"),
+    "tren_rekam_kosong": (
+        "Baru ada satu tanggal data ({tanggal}): perekaman per minggu dihitung di antara dua tanggal data, jadi "
+        "belum ada yang bisa digambar.",
+        "One data date only ({tanggal}): recordings per week are counted between two data dates, so there is "
+        "nothing to draw yet.",
+    ),
     "tren_grafik_rekam_catatan": (
         "Tiap batang: perekaman di antara dua tanggal data, disetarakan ke 7 hari (data tidak selalu tepat "
         "seminggu sekali).",

@@ -101,3 +101,16 @@ def test_english_plurals():
     assert "went down 2 times —" in tr("catatan_koreksi", "en", n=2, daftar="x")
     assert tr("validasi_gagal", "id", jumlah=1).startswith("Berkas ditolak: 1 masalah")
     assert not any("(s)" in e["en"] for e in CATALOG.values())
+
+
+@pytest.mark.parametrize("key, kind", [
+    ("kap_belum_ada_inventaris", "berkas_perangkat"), ("blangko_tidak_ada", "berkas_blangko"),
+    ("rencana_tanpa_basis", "berkas_lokasi"), ("inv_belum_ada_lokasi", "berkas_lokasi"),
+])
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_missing_file_is_named_where_an_editor_uploads_it(key, kind, lang):
+    """A page missing a file says where the Data page takes it, by the labels shown there (the words
+    drift with a renamed tab otherwise); the command too, for whoever runs the CLI."""
+    said = tr(key, lang, wilayah="Kabupaten X")
+    assert all(tr(label, lang) in said for label in ("nav_data", "tab_titik", kind, "tab_templat"))
+    assert "python -m geo import-" in said and ".py" not in said.replace("python -m", "")

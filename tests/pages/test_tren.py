@@ -248,6 +248,10 @@ def test_a_single_snapshot_says_there_is_no_trend(tmp_path, monkeypatch):
     assert at.dataframe[0].value["Laju per hari"].isna().all()
     assert at.dataframe[0].proto.placeholder == "–"
     assert any("Belum ada peristiwa tercatat" in c.value for c in at.caption)
+    # no interval to count recordings in: a sentence, not an empty chart of weeks
+    assert [json.loads(c.proto.spec)["layout"]["meta"]["gambar"] for c in at.get("plotly_chart")] == ["tren_cakupan"]
+    assert any(i.value.startswith("Baru ada satu tanggal data (16 November 2026): perekaman per minggu")
+               for i in at.info)
 
 
 # --- a chart that reads, inputs as people type them, the projection made today -------------------
