@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo import auth, columns, events, fmt, timeline, trend
 from geo.present import trend as trend_words
-from geo.render import trend_charts
+from geo.render import images, trend_charts
 from geo.ingest import import_boundaries
 from geo.schema import DEMO_DIR, Col
 from geo.config import load_settings
@@ -371,8 +371,7 @@ def test_the_verdict_comes_before_the_pickers(tren_env):
     assert box.startswith("**") and "zona hijau" in box and "zona hijau" in headline  # the answer, then the words
 
 
-@pytest.mark.skipif(__import__("geo.render.images", fromlist=["x"])._browser_path() is None,
-                    reason="no Chromium for kaleido (apt chromium)")
+@pytest.mark.skipif(images._browser_path() is None, reason="no Chromium for kaleido (apt chromium)")
 @pytest.mark.parametrize("width", [358, 1000])  # a phone's chart, and a laptop's
 def test_the_charts_legends_end_above_their_plots_whole(tren_env, width):
     """The page's two charts as plotly draws them: every legend item shown (none scrolled out of a
@@ -386,7 +385,7 @@ def test_the_charts_legends_end_above_their_plots_whole(tren_env, width):
     for n in (0, 1):
         spec = _spec(at, n)
         fig = go.Figure(spec)
-        svg = fig.to_image(format="svg", width=width, height=fig.layout.height).decode()
+        svg = images.to_image(fig, "svg", (width, fig.layout.height), styled=False).decode()
         legend = re.search(r'<g class="legend"[^>]*translate\([\d.]+,\s*([\d.]+)\)">'
                            r'<rect class="bg"[^>]*height="([\d.]+)"', svg)
         assert float(legend.group(1)) + float(legend.group(2)) <= fig.layout.margin.t + 0.5
