@@ -14,6 +14,7 @@ from ui import queries
 
 ctx = ui.page_start("nav_kantong")
 st.caption(ui.source_line(ctx, ctx.date))
+finding_slot = st.container()  # the answer first; it follows the level picked below
 st.markdown(ctx.t("kantong_intro"))
 
 levels = ui.pocket_levels(ctx)  # a provinsi and the country open on their kabupaten/kota
@@ -38,6 +39,8 @@ if with_hotspots:
     except RekamError as err:
         hot_error = describe(err, ctx.lang)
 schools = queries.schools_pocket(ctx.url, ctx.stamp, ctx.area)
+with finding_slot:
+    ui.pocket_finding(ctx, table, level)
 
 
 def downloads(frame, columns, name: str, key: str) -> None:

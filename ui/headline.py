@@ -15,11 +15,12 @@ from geo import fmt
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
 from geo.coverage import lagging
 from geo.present import first_named
+from geo.present import pockets as present_pockets
 from geo.present import trend as trend_words
 from geo.render.maps.layers import OVER_100
 from geo.schema import Col
 from ui import queries
-from ui.context import Context, zone_badge
+from ui.context import Context, area_name, zone_badge
 from ui.tables import plain
 
 _SHOW = {"success": (st.success, ":material/check_circle:"), "info": (st.info, ":material/info:"),
@@ -130,3 +131,12 @@ def kpis(ctx: Context, summary: dict) -> None:
         st.markdown(":blue[:material/warning: " + ctx.t(
             "kpi_desa_di_atas_100", n=fmt.number(now[Col.N_DI_ATAS_100], lang=ctx.lang),
             orang=fmt.number(now.get(Col.KELEBIHAN) or 0, lang=ctx.lang)) + "]")
+
+
+def pocket_finding(ctx: Context, table, level: str) -> None:
+    """Kantong's answer first (``geo.present.pockets.finding``): the largest pocket and its share, what
+    the largest ten hold, the kecamatan most of them lie in. Names as written in the files."""
+    said = present_pockets.finding(table, area_name(ctx), level, ctx.lang)
+    if said:
+        lead, rest = said
+        st.markdown(f"**{plain(lead)}** {plain(rest)}".strip())

@@ -15,7 +15,7 @@ from geo.columns import (
     SISWA_KELAS_12,
 )
 from geo.config import K_NEIGHBOURS, PERMUTATIONS, SEED
-from geo.pockets import ALPHA
+from geo.pockets import ALPHA, ranked
 from geo.present.common import download_table as common_download_table, sortable_table
 from geo.schema import Col, Level, ZoneConfig
 from geo.text import tr
@@ -45,6 +45,49 @@ _FORMATTERS = {  # value, lang -> text
 
 SCHOOL_COLUMNS = [Col.NAMA, JENJANG, NAMA_DESA, NPSN, SISWA_KELAS_12, AKAN_17, Col.BELUM]
 SCHOOL_DOWNLOAD_COLUMNS = [NPSN, Col.NAMA, JENJANG, Col.KODE, NAMA_DESA, SISWA_KELAS_12, AKAN_17, Col.BELUM]
+
+
+TOP_POCKETS = 10  # the pockets a finding sums; the media pack draws as many
+CLUSTER_LEAST = 3  # that many of them in one kecamatan, and a third or more, is a place to go
+
+
+def finding(table: pd.DataFrame, area_name: str, level: Level | str, lang: str = "id",
+            n: int = TOP_POCKETS) -> tuple[str, str] | None:
+    """What the list by number shows, in two parts (lead, rest) of plain text: the largest pocket with its
+    share of the area's belum rekam; when there are more areas than ``n``, what the ``n`` largest hold
+    together; for desa, the kecamatan where CLUSTER_LEAST or more of them (a third or more) lie — one
+    unit's week. None when nobody is left to record."""
+    top = ranked(table, "belum_rekam").head(n)  # the list shown under it, in its order
+    total = float(pd.to_numeric(table[Col.BELUM], errors="coerce").sum())
+    if top.empty or not total > 0:
+        return None
+    num = lambda v: fmt.number(v, lang=lang)  # noqa: E731
+    first = top.iloc[0]
+    parent = first.get(Col.NAMA_INDUK) if Level(level) == Level.DESA else None
+    name = f"{first[Col.NAMA]} ({parent})" if isinstance(parent, str) and parent else str(first[Col.NAMA])
+    lead = tr("kantong_temuan", lang, nama=name, belum=num(first[Col.BELUM]), total=num(total), wilayah=area_name,
+              persen=fmt.percent(100 * float(first[Col.BELUM]) / total, 1, lang))
+    rest = []
+    if int(table[Col.BELUM].notna().sum()) > len(top) > 1:
+        together = float(top[Col.BELUM].sum())
+        rest.append(tr("kantong_temuan_teratas", lang, n=len(top), tingkat=tr(f"tingkat_jamak_{Level(level).value}",
+                       lang), jumlah=num(together), persen=fmt.percent(100 * together / total, 1, lang)))
+        if Level(level) == Level.DESA and Col.NAMA_INDUK in top:
+            rest += _clusters(top, lang)
+    return lead, " ".join(rest)
+
+
+def _clusters(top: pd.DataFrame, lang: str) -> list[str]:
+    """The kecamatan holding CLUSTER_LEAST or more of ``top`` (and a third or more), most first (then
+    more people): "Dari 10 itu, 4 di Kecamatan A dan 4 di Kecamatan B." — or nothing."""
+    by = top.groupby(Col.NAMA_INDUK)[Col.BELUM].agg(["size", "sum"]).reset_index()
+    by = by[by["size"] >= max(CLUSTER_LEAST, len(top) / 3)].sort_values(
+        ["size", "sum", Col.NAMA_INDUK], ascending=[False, False, True])
+    parts = [tr("kantong_temuan_di", lang, k=int(k), kecamatan=name) for name, k in zip(by[Col.NAMA_INDUK], by["size"])]
+    if not parts:
+        return []
+    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + tr("kata_dan", lang) + parts[-1]
+    return [tr("kantong_temuan_kecamatan", lang, n=len(top), daftar=joined)]
 
 
 # --- which columns a list shows -------------------------------------------------------------

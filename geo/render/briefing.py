@@ -17,12 +17,13 @@ from geo.config import DEFAULTS, Settings
 from geo.coverage import area_totals, change, coverage_table, lagging, people_to_reach, previous_date, top_belum
 from geo.columns import TARGET_PERSEN
 from geo.present.common import first_named
+from geo.present.pockets import TOP_POCKETS
 from geo.present.targets import behind
 from geo.present.trend import threshold_text, verdict
 from geo.render import static_map
 from geo.render.charts import coverage_range
 from geo.render.briefing_ranking import draw_ranking, ranked_children, table_height
-from geo.render.media import TOP_POCKETS, context, pockets_table
+from geo.render.media import context, pockets_table
 from geo.render.pdf_page import PDF_FONT, PdfPage, zebra_table
 from geo.render.style import (
     LINE_COLOUR, MUTED, level_words, month_ticks, source_text, text_lines, text_width, tint,

@@ -20,6 +20,7 @@ from geo.codes import official_name
 from geo.config import DEFAULTS, Settings
 from geo.coverage import area_totals, coverage_table
 from geo.render import capacity_charts, charts, images, static_map
+from geo.present.pockets import TOP_POCKETS
 from geo.render.style import is_demo
 from geo.schema import Col, Level, RekamError, is_country, top_level
 from geo.text import tr
@@ -27,7 +28,6 @@ from geo.timeline import coverage_over_time
 
 CHART_KINDS = ("zona-bar", "tren", "kantong", "peta", "kartu", "kartu-riwayat", "blangko")
 PLOTLY_KINDS = tuple(k for k in CHART_KINDS if k != "peta")
-TOP_POCKETS = 10
 
 
 # --- reading the store ------------------------------------------------------------------------

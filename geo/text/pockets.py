@@ -52,6 +52,17 @@ TEXTS = {
     ),
     "lapisan_sekolah_kantong": ("Sekolah: siswa akan 17 belum rekam", "Schools: students turning 17 not recorded"),
     "hotspot_label": ("{nama}: {kelas} (p = {p})", "{nama}: {kelas} (p = {p})"),
+    "kantong_temuan": (
+        "Terbanyak belum rekam: {nama}, {belum} orang — {persen} dari {total} belum rekam di {wilayah}.",
+        "Most not yet recorded: {nama}, {belum} people — {persen} of the {total} in {wilayah}.",
+    ),
+    "kantong_temuan_teratas": (
+        "{n} {tingkat} teratas memegang {jumlah} orang ({persen}).",
+        "The top {n} {tingkat} hold {jumlah} people ({persen}).",
+    ),
+    "kantong_temuan_kecamatan": ("Dari {n} itu, {daftar}.", "Of those {n}, {daftar}."),
+    "kata_dan": (" dan ", " and "),
+    "kantong_temuan_di": ("{k} di Kecamatan {kecamatan}", "{k} in {kecamatan} district"),
     "kantong_intro": (
         "Di mana penduduk wajib KTP yang belum rekam? Wilayah diurutkan menurut jumlah dan menurut persentase "
         "belum rekam, dengan jumlah orang yang perlu direkam untuk naik zona.",

@@ -400,3 +400,23 @@ def test_cli_ranks_by_belum_rekam_then_people_to_green_and_shows_pemula(store_ur
     assert list(rows[0])[:5] == ["peringkat", "kode", "nama", "belum_rekam", Col.PEMULA_BELUM]
     code, out, _ = _cli(capsys, monkeypatch, "pockets", "--within", "99.01", "--db", store_url)
     assert Col.PEMULA_BELUM in out.splitlines()[0]
+
+
+def _few(belum: list[int], parents: list[str]) -> pd.DataFrame:
+    n = len(belum)
+    return pd.DataFrame({Col.KODE: [f"99.01.0{i % 9 + 1}.20{i:02d}" for i in range(n)], Col.NAMA: [f"D{i}" for i in range(n)],
+                         Col.NAMA_INDUK: parents, Col.WAJIB: [1000] * n, Col.BELUM: belum,
+                         Col.CAKUPAN: [100 - b / 10 for b in belum]})
+
+
+def test_the_finding_says_only_what_the_list_supports():
+    from geo.present.pockets import finding
+
+    lead, rest = finding(_few([300, 100], ["A", "A"]), "Kab X", "desa")
+    assert lead == "Terbanyak belum rekam: D0 (A), 300 orang — 75,0% dari 400 belum rekam di Kab X."
+    assert rest == ""  # the two are the whole list: no "top 10" share, no cluster of two
+    belum = [50 - i for i in range(12)]
+    parents = ["B", "C", "B", "C", "B", "C", "B", "C", "D", "D", "D", "D"]
+    lead, rest = finding(_few(belum, parents), "Kab X", "desa", "en")
+    assert rest == "The top 10 villages hold 455 people (85.2%). Of those 10, 4 in B district and 4 in C district."
+    assert finding(_few([0, 0], ["A", "A"]), "Kab X", "desa") is None  # nobody left to record: nothing to say

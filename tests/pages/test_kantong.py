@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import openpyxl
@@ -159,3 +160,42 @@ def test_table_downloads_are_in_the_readers_language_with_numbers_as_numbers(dem
     header = next(book.active.iter_rows(values_only=True))
     assert header[:4] == ("Rank", "Area", "District", "Code")
     assert next(book.active.iter_rows(min_row=2, values_only=True))[5] == int(expected[Col.BELUM].iloc[0])
+
+
+def _shown(markdown: str) -> str:
+    """Markdown as read: its escapes and bold marks gone."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("**", "")
+
+
+def test_the_answer_comes_first_computed_from_the_demo_files(demo_env):
+    """Above the lists, where the people not yet recorded are, from the demo's own files: the largest
+    pocket and its share of the kabupaten's belum rekam, what the ten largest hold, and the kecamatan
+    where most of those ten lie."""
+    rows = pd.read_csv(DEMO_DIR / "rekam_mingguan.csv", dtype={"kode": str})
+    last = rows[rows["tanggal"] == rows["tanggal"].max()].assign(
+        belum=lambda r: (r["wajib_ktp"] - r["sudah_rekam"]).clip(lower=0),
+        to_green=lambda r: (-(-92 * r["wajib_ktp"] // 100) - r["sudah_rekam"]).clip(lower=0),
+        share=lambda r: r["belum"] / r["wajib_ktp"])
+    areas = pd.read_csv(DEMO_DIR / "wilayah.csv", dtype=str).set_index("kode")["nama"]
+    total = int(last["belum"].sum())
+    # the list by number, as shown under it: ties by fewer people to green, then the larger share
+    top = last.sort_values(["belum", "to_green", "share", "kode"], ascending=[False, True, False, True]).head(10)
+    first = top.iloc[0]
+    per_kecamatan = top.groupby(top["kode"].str[:8])["belum"].agg(["size", "sum"])
+    places = per_kecamatan[per_kecamatan["size"] >= 4].sort_values(["size", "sum"], ascending=False)
+    assert len(places) >= 1  # the demo's ten largest: four or more in one kecamatan
+    at = _app()
+    assert not at.exception
+    said = _shown(next(m.value for m in at.markdown if m.value.startswith("**Terbanyak belum rekam")))
+    assert said == (
+        f"Terbanyak belum rekam: {first['nama']} ({areas[first['kode'][:8]]}), {fmt.number(first['belum'])} "
+        f"orang — {fmt.percent(100 * first['belum'] / total, 1)} dari {fmt.number(total)} belum rekam di "
+        f"Kabupaten Contoh Sejahtera. 10 desa/kelurahan teratas memegang {fmt.number(top['belum'].sum())} "
+        f"orang ({fmt.percent(100 * top['belum'].sum() / total, 1)}). Dari 10 itu, "
+        + " dan ".join(f"{k} di Kecamatan {areas[code]}" for code, k in places["size"].items()) + ".")
+    at.radio(key="kantong_level").set_value("kecamatan").run()
+    said = _shown(next(m.value for m in at.markdown if m.value.startswith("**Terbanyak belum rekam")))
+    by_kecamatan = last.groupby(last["kode"].str[:8])["belum"].sum().sort_values(ascending=False)
+    assert said.startswith(f"Terbanyak belum rekam: {areas[by_kecamatan.index[0]]}, "
+                           f"{fmt.number(by_kecamatan.iloc[0])} orang")
+    assert "Dari 10 itu" not in said  # no kecamatan of kecamatan
