@@ -167,13 +167,6 @@ def _isna(value) -> bool:
         return False
 
 
-def top_belum(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """The ``n`` areas with the most belum rekam (ties broken by lower coverage, then code)."""
-    have = table[table[Col.BELUM].notna()].copy()
-    have["_c"] = have[Col.CAKUPAN].fillna(np.inf)
-    return have.sort_values([Col.BELUM, "_c", Col.KODE], ascending=[False, True, True]).drop(columns="_c").head(n)
-
-
 def worst_first(table: pd.DataFrame) -> pd.DataFrame:
     """``table`` (Col.KODE, Col.CAKUPAN, Col.BELUM) from the lowest coverage up, ties by more
     belum rekam, then code; areas without coverage last. The index is renumbered."""

@@ -77,17 +77,34 @@ def add_targets(table: pd.DataFrame, zones: ZoneConfig = ZoneConfig()) -> pd.Dat
 
 
 # --- ranking -------------------------------------------------------------------------------
-_RANKINGS = {  # by -> (sort columns, ascending); MENUJU_HIJAU only where the table has it
-    "belum_rekam": ([Col.BELUM, MENUJU_HIJAU, PERSEN_BELUM, Col.KODE], [False, True, False, True]),
-    "rate": ([PERSEN_BELUM, Col.BELUM, Col.KODE], [False, False, True]),
-}
+_RANKINGS = ("belum_rekam", "rate")
+
+
+def most_belum_first(table: pd.DataFrame, zones: ZoneConfig | None = None) -> pd.DataFrame:
+    """Areas with belum rekam, the most first; ties (issue #18): fewer people to hijau first — the
+    quicker step, even at a lower share — then the larger share not recorded, then code. The one order
+    of every "most not yet recorded" list: Beranda's ten, Kantong's list and its image, the bupati's
+    PDF. MENUJU_HIJAU comes from the table, or from ``zones`` (``add_targets``) when it lacks it."""
+    have = table[table[Col.BELUM].notna()]
+    if MENUJU_HIJAU not in have and zones is not None and Col.ZONA in have:
+        have = add_targets(have, zones)
+    belum = pd.to_numeric(have[Col.BELUM]).astype("float64")
+    share = (belum / pd.to_numeric(have[Col.WAJIB], errors="coerce").astype("float64")).fillna(0.0)
+    to_green = have[MENUJU_HIJAU].astype("Float64").fillna(np.inf) if MENUJU_HIJAU in have else 0.0
+    keys = pd.DataFrame({"belum": -belum, "hijau": to_green, "share": -share, "kode": have[Col.KODE]}, index=have.index)
+    return have.loc[keys.sort_values(["belum", "hijau", "share", "kode"], kind="stable").index]
+
+
+def top_belum(table: pd.DataFrame, n: int = 10, zones: ZoneConfig | None = None) -> pd.DataFrame:
+    """The ``n`` areas with the most belum rekam, in ``most_belum_first``'s order."""
+    return most_belum_first(table, zones).head(n)
 
 
 def ranked(table: pd.DataFrame, by: str = "belum_rekam") -> pd.DataFrame:
     """Areas with data, largest pocket first, with PERSEN_BELUM (percent) and PERINGKAT (1…n).
 
-    ``by='belum_rekam'``: most people not yet recorded (ties: fewer people to hijau — MENUJU_HIJAU,
-    when the table has it — then the higher share, then code).
+    ``by='belum_rekam'``: most people not yet recorded (``most_belum_first``: ties by fewer people to
+    hijau, then the higher share, then code).
     ``by='rate'``: highest share not yet recorded, 100 × belum / wajib = 100 − cakupan
     (ties: more people, then code). Takes Col.KODE, Col.WAJIB, Col.BELUM; keeps every other
     column. Raises PocketError for an unknown ``by``.
@@ -97,10 +114,10 @@ def ranked(table: pd.DataFrame, by: str = "belum_rekam") -> pd.DataFrame:
     have = table[table[Col.BELUM].notna() & (pd.to_numeric(table[Col.WAJIB], errors="coerce") > 0)].copy()
     wajib = pd.to_numeric(have[Col.WAJIB]).astype("float64")
     have[PERSEN_BELUM] = 100.0 * pd.to_numeric(have[Col.BELUM]).astype("float64") / wajib
-    columns, ascending = _RANKINGS[by]
-    keep = [c in have.columns for c in columns]
-    out = have.sort_values([c for c, k in zip(columns, keep) if k], ascending=[a for a, k in zip(ascending, keep) if k],
-                           ignore_index=True)
+    if by == "belum_rekam":
+        out = most_belum_first(have).reset_index(drop=True)
+    else:
+        out = have.sort_values([PERSEN_BELUM, Col.BELUM, Col.KODE], ascending=[False, False, True], ignore_index=True)
     out.insert(0, PERINGKAT, np.arange(1, len(out) + 1))
     return out
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 import ui
 from geo import fmt
-from geo.coverage import top_belum
+from geo.pockets import top_belum
 from geo.present import sortable_table
 from geo.present import pockets as present_pockets
 from geo.schema import Col, Level
@@ -58,5 +58,5 @@ else:
     st.subheader(ctx.t("home_top10"))
     desa = queries.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date)
     ui.lagging_notice(ctx, desa, summary["now"].get(Col.TANGGAL), Level.DESA.value)  # desa left out of newer files
-    ui.sorted_grid(sortable_table(top_belum(desa, 10), [Col.NAMA, Col.KODE, Col.BELUM, Col.CAKUPAN, Col.ZONA],
+    ui.sorted_grid(sortable_table(top_belum(desa, 10, ctx.settings.zones), [Col.NAMA, Col.KODE, Col.BELUM, Col.CAKUPAN, Col.ZONA],
                                   ctx.lang))

@@ -14,8 +14,9 @@ import pandas as pd
 
 from geo import fmt
 from geo.config import DEFAULTS, Settings
-from geo.coverage import area_totals, change, coverage_table, lagging, people_to_reach, previous_date, top_belum
+from geo.coverage import area_totals, change, coverage_table, lagging, people_to_reach, previous_date
 from geo.columns import TARGET_PERSEN
+from geo.pockets import top_belum
 from geo.present.common import first_named
 from geo.present.pockets import TOP_POCKETS
 from geo.present.targets import behind
@@ -79,7 +80,7 @@ def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id
         table_top = footer_top - (0.5 + table_height(ranked))
         shapes, outline, numbers, level = mapped, None, {}, ctx["map_level"]
     else:
-        pockets = top_belum(desa.drop(columns="geometry"), TOP_POCKETS).reset_index(drop=True)
+        pockets = top_belum(desa.drop(columns="geometry"), TOP_POCKETS, settings.zones).reset_index(drop=True)
         table_top = footer_top - (0.5 + 0.2 + TOP_POCKETS * ROW_IN)
         shapes, outline, level = desa, children if ctx["child"] is not Level.DESA else None, Level.DESA
         numbers = {k: i + 1 for i, k in enumerate(pockets[Col.KODE])}

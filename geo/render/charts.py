@@ -19,7 +19,7 @@ from geo import fmt
 from geo.config import Settings
 from geo.columns import (PROYEKSI_LEWAT, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR, TANGGAL_PROYEKSI_AWAL, TARGET,
                          TENGGAT)
-from geo.coverage import top_belum
+from geo.pockets import top_belum
 from geo.present.trend import verdict
 from geo.render.style import (
     END_ROLE, EXPORT_BASE_PX, GRID, INK, LABEL_COLUMN_ROLE, LINE_COLOUR, MUTED, PATTERN_INK, SCREEN_ROW_PX, SEPARATORS,
@@ -101,7 +101,7 @@ def zone_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settin
 
 def pockets_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settings, lang: str = "id",
                 n: int = 10, parent_names: dict | None = None, demo: bool | None = None) -> go.Figure:
-    """The ``n`` areas with the most belum rekam (``coverage.top_belum``), largest on top.
+    """The ``n`` areas with the most belum rekam (``pockets.top_belum``), largest on top.
 
     Takes a ``coverage.coverage_table`` frame (usually desa of a kabupaten). Bars are
     belum rekam counts, filled by the area's zone (computed from ``settings``) and
@@ -109,7 +109,7 @@ def pockets_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Set
     kecamatan under each desa's name: desa names repeat across kecamatan. The subtitle
     says what share of all belum rekam of ``table`` these areas hold.
     """
-    top = top_belum(table, n).reset_index(drop=True)
+    top = top_belum(table, n, settings.zones).reset_index(drop=True)
     zones = zones_of(top[Col.CAKUPAN], settings)
     order = list(top[Col.KODE])
     level = Level(top[Col.LEVEL].iloc[0]) if len(top) else Level.DESA

@@ -13,7 +13,8 @@ import subprocess
 import pytest
 
 from geo import cli, fmt
-from geo.coverage import area_totals, coverage_table, people_to_reach, previous_date, top_belum
+from geo.coverage import area_totals, coverage_table, people_to_reach, previous_date
+from geo.pockets import top_belum
 from geo.render import briefing, images, media
 from geo.schema import Col, RekamError
 from geo.config import load_settings
@@ -106,7 +107,7 @@ def test_briefing_is_one_a4_page_with_the_kpis_as_text(store, tmp_path):
     needed = people_to_reach(now[Col.WAJIB], now[Col.SUDAH], load_settings().zones.hijau)
     assert f"Perlu {fmt.number(needed)} perekaman lagi" in text
     desa = coverage_table(store, "desa", within=KAB)
-    for row in top_belum(desa, 10).to_dict("records"):
+    for row in top_belum(desa, 10, load_settings().zones).to_dict("records"):
         assert re.search(rf"{re.escape(row[Col.NAMA])}\s+.*{re.escape(fmt.number(row[Col.BELUM]))}\s+"
                          rf"{re.escape(fmt.percent(row[Col.CAKUPAN], 2))}", text), row[Col.NAMA]
     assert "Air Raya (106,73%)" in text  # the desa above 100% is named, not hidden

@@ -199,3 +199,18 @@ def test_the_answer_comes_first_computed_from_the_demo_files(demo_env):
     assert said.startswith(f"Terbanyak belum rekam: {areas[by_kecamatan.index[0]]}, "
                            f"{fmt.number(by_kecamatan.iloc[0])} orang")
     assert "Dari 10 itu" not in said  # no kecamatan of kecamatan
+
+
+def test_the_lists_image_and_beranda_name_the_same_ten(demo_env):
+    """A journalist's image of the pockets and Beranda's ten hold the list's first ten, in its order (one
+    rule for ties: equal counts once put a different tenth desa on the image)."""
+    from geo.render import media
+
+    at = _app()
+    listed = shown_text(at.dataframe[0])["Kode"].tolist()[:10]
+    store = Store.open(demo_env)
+    fig = media.chart_figure(store, KAB, "kantong")
+    store.close()
+    assert list(fig.layout.yaxis.tickvals) == listed
+    home = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    assert shown_text(home.dataframe[-1])["Kode"].tolist() == listed  # its last table: the target table is first
