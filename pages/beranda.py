@@ -58,5 +58,5 @@ else:
     st.subheader(ctx.t("home_top10"))
     desa = queries.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date)
     ui.lagging_notice(ctx, desa, summary["now"].get(Col.TANGGAL), Level.DESA.value)  # desa left out of newer files
-    ui.sorted_grid(sortable_table(top_belum(desa, 10, ctx.settings.zones), [Col.NAMA, Col.KODE, Col.BELUM, Col.CAKUPAN, Col.ZONA],
-                                  ctx.lang))
+    top = top_belum(desa, 10, ctx.settings.zones)
+    ui.sorted_grid(sortable_table(top, [Col.NAMA, Col.KODE, Col.BELUM, Col.CAKUPAN, Col.ZONA], ctx.lang))

@@ -62,17 +62,19 @@ def finding(table: pd.DataFrame, area_name: str, level: Level | str, lang: str =
     if top.empty or not total > 0:
         return None
     num = lambda v: fmt.number(v, lang=lang)  # noqa: E731
+    level = Level(level)
     first = top.iloc[0]
-    parent = first.get(Col.NAMA_INDUK) if Level(level) == Level.DESA else None
+    parent = first.get(Col.NAMA_INDUK) if level == Level.DESA else None
     name = f"{first[Col.NAMA]} ({parent})" if isinstance(parent, str) and parent else str(first[Col.NAMA])
     lead = tr("kantong_temuan", lang, nama=name, belum=num(first[Col.BELUM]), total=num(total), wilayah=area_name,
               persen=fmt.percent(100 * float(first[Col.BELUM]) / total, 1, lang))
     rest = []
     if int(table[Col.BELUM].notna().sum()) > len(top) > 1:
         together = float(top[Col.BELUM].sum())
-        rest.append(tr("kantong_temuan_teratas", lang, n=len(top), tingkat=tr(f"tingkat_jamak_{Level(level).value}",
-                       lang), jumlah=num(together), persen=fmt.percent(100 * together / total, 1, lang)))
-        if Level(level) == Level.DESA and Col.NAMA_INDUK in top:
+        words = tr(f"tingkat_jamak_{level.value}", lang)
+        rest.append(tr("kantong_temuan_teratas", lang, n=len(top), tingkat=words, jumlah=num(together),
+                       persen=fmt.percent(100 * together / total, 1, lang)))
+        if level == Level.DESA and Col.NAMA_INDUK in top:
             rest += _clusters(top, lang)
     return lead, " ".join(rest)
 

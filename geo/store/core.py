@@ -27,7 +27,9 @@ from geo.store.tables import (areas_table, enrollment_table, points_table,
                               versions_table)
 from geo.store.bulk import insert_rows, row_count, whole_numbers
 from geo.store.current import newest_query, nullable_ints, read_columns
-from geo.store.connect import check_intact, check_sqlite_folder, safe_url, sqlite_path, sqlite_setup, resolve_url, short_error
+from geo.store.connect import (
+    check_intact, check_sqlite_folder, resolve_url, safe_url, short_error, sqlite_path, sqlite_setup,
+)
 
 
 if TYPE_CHECKING:  # geopandas and shapely load only where geometry is read or written

@@ -404,7 +404,8 @@ def test_cli_ranks_by_belum_rekam_then_people_to_green_and_shows_pemula(store_ur
 
 def _few(belum: list[int], parents: list[str]) -> pd.DataFrame:
     n = len(belum)
-    return pd.DataFrame({Col.KODE: [f"99.01.0{i % 9 + 1}.20{i:02d}" for i in range(n)], Col.NAMA: [f"D{i}" for i in range(n)],
+    return pd.DataFrame({Col.KODE: [f"99.01.0{i % 9 + 1}.20{i:02d}" for i in range(n)],
+                         Col.NAMA: [f"D{i}" for i in range(n)],
                          Col.NAMA_INDUK: parents, Col.WAJIB: [1000] * n, Col.BELUM: belum,
                          Col.CAKUPAN: [100 - b / 10 for b in belum]})
 
