@@ -29,6 +29,8 @@ st.title(ui.page_title(ctx, ctx.t("home_judul", wilayah=names[ctx.area]), ""))
 ui.link_notes(ctx)
 ui.verdict_and_age(ctx)
 ui.kpis(ctx, summary)
+child = Level.KABUPATEN if ctx.is_province else Level.KECAMATAN
+ui.reach_notice(ctx, child.value)  # figures of some desa only: said, with the kecamatan that sent none
 pemula = present_pockets.pemula_share(summary["now"], ctx.lang)  # None when the data has no such figure
 if pemula:
     st.caption(pemula)
@@ -41,7 +43,6 @@ if ui.media_allowed():  # not in screenshot mode: the panel is the office's, not
         ui.briefing_button(ctx)
 
 # The map takes the page's width: the area fills it beside the legend, its children named.
-child = Level.KABUPATEN if ctx.is_province else Level.KECAMATAN
 st.subheader(ctx.t("home_peta_provinsi" if ctx.is_province else "home_peta", wilayah=names[ctx.area]))
 children = queries.coverage_table(ctx.url, ctx.stamp, child.value, ctx.area, ctx.date, geometry=True)
 ui.show_map(ctx, children, metric="zona", key="home_map", height=620, labels=True)

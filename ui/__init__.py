@@ -14,7 +14,8 @@ from ui.context import Context, fail, flash, show_flash, zone_badge, zone_word
 from ui.boundaries import boundary_desk
 from ui.enrollment import enrollment_desk
 from ui.headline import (
-    kpis, lagging_notice, outlook, over_100_badge, pace_table, pocket_finding, stale_notice, verdict_and_age,
+    kpis, lagging_notice, outlook, over_100_badge, pace_table, pocket_finding, reach_notice, stale_notice,
+    verdict_and_age,
 )
 from ui.downloads import XLSX_MIME, briefing_button, download, download_menu, image_menu, table_downloads, template_downloads
 from ui.rankings import pace_note, ranking_table
@@ -42,7 +43,7 @@ __all__ = [
     "alerts_panel", "digests_panel", "target_summary", "targets_editor",
     "active_versions", "admit", "area_name", "boundary_desk", "area_search_options", "breadcrumb", "briefing_button", "can", "chart_areas", "chart_settings", "country_home", "trend_names", "Context", "context",
     "coverage_after", "current_session", "demo_banner", "enrollment_desk", "download", "download_menu", "fail", "fix_unmatched", "flash",
-    "focus_area", "follow_viewport", "viewport_areas", "viewport_note", "map_key", "map_levels", "map_returns", "pocket_levels", "pocket_finding", "forget_upload", "handle_click", "history_view", "image_menu", "join_report_view", "kabupaten_only", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "lagging_notice", "levels_below",
+    "focus_area", "follow_viewport", "viewport_areas", "viewport_note", "map_key", "map_levels", "map_returns", "pocket_levels", "pocket_finding", "reach_notice", "forget_upload", "handle_click", "history_view", "image_menu", "join_report_view", "kabupaten_only", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "lagging_notice", "levels_below",
     "link_notes", "login_box", "MAP_METRICS", "map_hint", "map_table", "map_view", "MapView", "media_allowed", "OTHER_IMPORTS", "outlook", "over_100_badge",
     "pace_note", "pace_ranking", "trend_table", "pace_table", "ranking_table", "page_start", "page_style", "picker", "plain", "sorted_grid", "chart_heading", "fitted_table", "first_week", "page_title", "POINT_LAYERS", "point_layers", "prepare_upload", "rollback", "save_enrollment",
     "plan_controls", "visit_reasons", "zones_before_after", "save_event", "save_other", "saved_plans_panel", "screenshot_exit", "screenshot_mode", "set_map_metric",

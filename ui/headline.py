@@ -15,6 +15,7 @@ from geo import fmt
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
 from geo.coverage import lagging
 from geo.present import first_named
+from geo.present.common import reach_note
 from geo.present import pockets as present_pockets
 from geo.present import trend as trend_words
 from geo.render.maps.layers import OVER_100
@@ -131,6 +132,16 @@ def kpis(ctx: Context, summary: dict) -> None:
         st.markdown(":blue[:material/warning: " + ctx.t(
             "kpi_desa_di_atas_100", n=fmt.number(now[Col.N_DI_ATAS_100], lang=ctx.lang),
             orang=fmt.number(now.get(Col.KELEBIHAN) or 0, lang=ctx.lang)) + "]")
+
+
+def reach_notice(ctx: Context, child: str) -> None:
+    """A warning under the figures when some desa of the area have no data: a sum over some desa is not
+    the area's coverage (``geo.present.common.reach_note``; names as written in the files)."""
+    reach = queries.data_reach(ctx.url, ctx.stamp, ctx.area, child, ctx.date)
+    note = reach_note({**reach, "induk_kosong": [plain(n) for n in reach["induk_kosong"]]}, plain(area_name(ctx)),
+                      ctx.lang)
+    if note:
+        st.warning(note, icon=":material/visibility_off:")
 
 
 def pocket_finding(ctx: Context, table, level: str) -> None:

@@ -151,6 +151,14 @@ def area_summary(url: str, stamp: Stamp, kode: str, date: str | None) -> dict:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+def data_reach(url: str, stamp: Stamp, kode: str, child: str, date: str | None) -> dict:
+    """``coverage.data_reach`` of ``kode``: its desa with data, and its ``child`` areas without any."""
+    s = held(url, stamp, kode)
+    return coverage.data_reach(coverage.coverage_table(s, Level.DESA, within=kode, date=date),
+                               coverage.coverage_table(s, child, within=kode, date=date))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
 def points(url: str, stamp: Stamp, kind: str, within: str, lang: str):
     from geo.present import points as point_layers
 

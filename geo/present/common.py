@@ -40,6 +40,20 @@ def first_named(items: list[str], shown: int, lang: str = "id") -> str:
     return ", ".join(items[:shown]) + (tr("rb_lainnya", lang, n=more) if more > 0 else "")
 
 
+def reach_note(reach: dict, area_name: str, lang: str = "id", shown: int = 6) -> str | None:
+    """``coverage.data_reach`` for people, when some desa of the area have no data: from how many of
+    its desa the figures come, how many have none, the kecamatan (or kabupaten/kota) with no data at
+    all by name; None when every desa has data."""
+    missing = reach["semua"] - reach["ada"]
+    if missing <= 0 or not reach["ada"]:
+        return None
+    parents = reach["induk_kosong"]
+    named = tr("cakupan_sebagian_induk", lang, daftar=first_named(parents, shown, lang)) if parents else ""
+    return tr("cakupan_sebagian", lang, ada=fmt.number(reach["ada"], lang=lang),
+              semua=fmt.number(reach["semua"], lang=lang), kosong=fmt.number(missing, lang=lang),
+              wilayah=area_name, induk=named)
+
+
 # The short forms Indonesian tables write for the leading words of long area names (a column of them,
 # or the sidebar's picker, fits a laptop).
 _SHORT_PREFIXES = (("Daerah Khusus Ibukota ", "DKI "), ("Daerah Khusus ", "DK "), ("Daerah Istimewa ", "DI "),

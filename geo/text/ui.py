@@ -29,6 +29,13 @@ TEXTS = {
     "sejak": ("sejak {tanggal}", "since {tanggal}"),
     "kpi_perubahan_sejak": ("Perubahan dibanding data {tanggal}", "Change since the data of {tanggal}"),
     "kpi_di_atas_100": ("di atas 100% — periksa data wajib KTP", "above 100% — check the wajib KTP figures"),
+    "cakupan_sebagian": (
+        "Angka ini hanya dari {ada} dari {semua} desa/kelurahan {wilayah}: {kosong} belum ada datanya{induk}. "
+        "Cakupan seluruh {wilayah} belum diketahui — minta data yang belum masuk.",
+        "These figures come from {ada} of the {semua} villages of {wilayah} only: {kosong} have no data "
+        "yet{induk}. The coverage of all of {wilayah} is not known — ask for the missing data.",
+    ),
+    "cakupan_sebagian_induk": ("; tanpa data sama sekali: {daftar}", "; none at all from {daftar}"),
     "kpi_desa_di_atas_100": (
         "{n} wilayah di dalamnya di atas 100%: {orang} orang direkam melebihi wajib KTP (tidak mengurangi belum "
         "rekam di tempat lain) — periksa data wajib KTP.",

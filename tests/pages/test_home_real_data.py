@@ -41,3 +41,38 @@ def test_home_shows_the_office_figures(real_dir, tmp_path, monkeypatch, capsys):
     assert at.title[0].value.endswith("Kota Tangerang Selatan")
     assert "31 Agustus 2026" in at.caption[0].value
     assert not at.info or "Data contoh sintetis" not in " ".join(i.value for i in at.info)
+
+
+def test_figures_of_some_desa_only_are_said_so(real_dir, tmp_path, monkeypatch, capsys):
+    """An office's first file covers 24 of Tangsel's 54 kelurahan: the figures are theirs, not the
+    city's, and the first screen says so, naming the kecamatan that sent nothing."""
+    import csv
+    import json
+
+    from geo.store import Store
+
+    url = f"sqlite:///{tmp_path / 'rekam.sqlite'}"
+    boundaries = real_dir / "cahyadsn_wilayah_boundaries" / "desa_kelurahan_36.74_kota_tangerang_selatan.geojson"
+    figures = ROOT / "tests" / "fixtures" / "bad" / "baik.csv"
+    assert main(["import-boundaries", str(boundaries), "--level", "desa", "--db", url]) == 0
+    assert main(["import-enrollment", str(figures), "--date", "2026-11-30", "--db", url]) == 0
+    capsys.readouterr()
+    features = json.loads(boundaries.read_text(encoding="utf-8"))["features"]
+    every = {str(f["properties"]["kode"]) for f in features}
+    lines = figures.read_text(encoding="utf-8").splitlines()
+    sent = {row[0] for row in csv.reader(lines[2:], delimiter=";") if row and row[0] in every}
+    silent = sorted({k[:8] for k in every} - {k[:8] for k in sent})
+    store = Store.open(url)
+    names = store.areas(level="kecamatan").set_index("kode")["nama"]
+    store.close()
+
+    monkeypatch.setenv("REKAM_DB_URL", url)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["area"] = TANGSEL
+    at.run()
+    assert not at.exception
+    assert (len(sent), len(every)) == (24, 54)
+    expected = (f"Angka ini hanya dari 24 dari 54 desa/kelurahan Kota Tangerang Selatan: 30 belum ada datanya; "
+                f"tanpa data sama sekali: {', '.join(names[k] for k in silent)}. Cakupan seluruh Kota Tangerang "
+                f"Selatan belum diketahui — minta data yang belum masuk.")
+    assert expected in [w.value.replace("\\", "") for w in at.warning]
