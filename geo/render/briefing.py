@@ -14,10 +14,10 @@ import pandas as pd
 
 from geo import fmt
 from geo.config import DEFAULTS, Settings
-from geo.coverage import area_totals, change, coverage_table, lagging, people_to_reach, previous_date
+from geo.coverage import area_totals, change, coverage_table, data_reach, lagging, people_to_reach, previous_date
 from geo.columns import TARGET_PERSEN
 from geo.pockets import top_belum
-from geo.present.common import first_named
+from geo.present.common import first_named, reach_note
 from geo.present.pockets import TOP_POCKETS
 from geo.present.targets import behind
 from geo.present.trend import threshold_text, verdict
@@ -173,7 +173,9 @@ def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFram
     needed = people_to_reach(now[Col.WAJIB], now[Col.SUDAH], settings.zones.hijau)
     zones = zones_of(children[Col.CAKUPAN], settings)
     lead = [red_finding(ctx, children, mapped, settings, lang)] if ctx["wide"] else []
-    lines = [*lead, goals[0], tr("rb_perlu_hijau", lang, n=fmt.number(needed, lang=lang), wilayah=ctx["name"], ambang=hijau)
+    reach = reach_note(data_reach(desa, children), ctx["name"], lang)  # figures of some desa only: said next
+    lines = [*lead, goals[0], *([reach] if reach else []),
+             tr("rb_perlu_hijau", lang, n=fmt.number(needed, lang=lang), wilayah=ctx["name"], ambang=hijau)
              if needed else tr("rb_sudah_hijau", lang, wilayah=ctx["name"], ambang=hijau)]
     if len(series) >= 5:  # the recent pace, over the last four intervals (about a month of weekly data)
         start, end = series.iloc[-5], series.iloc[-1]

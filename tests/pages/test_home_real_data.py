@@ -76,3 +76,11 @@ def test_figures_of_some_desa_only_are_said_so(real_dir, tmp_path, monkeypatch, 
                 f"tanpa data sama sekali: {', '.join(names[k] for k in silent)}. Cakupan seluruh Kota Tangerang "
                 f"Selatan belum diketahui — minta data yang belum masuk.")
     assert expected in [w.value.replace("\\", "") for w in at.warning]
+    # the bupati's PDF says it too, under its verdict
+    from geo.render.briefing import briefing_pdf
+    from tests.geo.test_briefing import _text
+
+    store = Store.open(url)
+    text = " ".join(_text(briefing_pdf(store, TANGSEL), tmp_path).split())
+    store.close()
+    assert "Angka ini hanya dari 24 dari 54 desa/kelurahan Kota Tangerang Selatan: 30 belum ada datanya" in text
