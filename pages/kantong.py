@@ -15,6 +15,8 @@ from ui import queries
 ctx = ui.page_start("nav_kantong")
 st.caption(ui.source_line(ctx, ctx.date))
 finding_slot = st.container()  # the answer first; it follows the level picked below
+if not ctx.is_country:  # figures of some desa only: said right under the answer
+    ui.reach_notice(ctx, (Level.KABUPATEN if ctx.is_province else Level.KECAMATAN).value)
 st.markdown(ctx.t("kantong_intro"))
 
 levels = ui.pocket_levels(ctx)  # a provinsi and the country open on their kabupaten/kota
@@ -100,5 +102,7 @@ st.subheader(ctx.t("kantong_pemula_judul"))
 if len(schools):
     ui.sorted_grid(present_pockets.display(schools, present_pockets.SCHOOL_COLUMNS, ctx.lang))
     downloads(schools, present_pockets.SCHOOL_DOWNLOAD_COLUMNS, "sekolah", "kantong_sekolah")
-else:
+elif len(queries.points(ctx.url, ctx.stamp, "sekolah", ctx.area, ctx.lang)):
     st.info(ctx.t("kantong_pemula_kosong"))
+else:  # no list of schools: nothing is known of them, not "none left"
+    st.info(ctx.t("kantong_pemula_tanpa_sekolah"))

@@ -94,6 +94,13 @@ TEXTS = {
         "Kantong pemula: sekolah dengan siswa akan 17 tahun yang belum rekam",
         "First-timers: schools whose students turning 17 are not recorded",
     ),
+    "kantong_pemula_tanpa_sekolah": (
+        "Belum ada daftar sekolah di wilayah ini. Editor mengunggahnya di halaman Data, tab Titik & berkas lain, "
+        "jenis Sekolah (templatnya di tab Templat), atau dengan python -m geo import-points BERKAS --kind sekolah.",
+        "No list of schools for this area yet. An editor uploads it on the Data page, tab Points & other files, "
+        "kind Schools (its template is in the Templates tab), or with python -m geo import-points FILE --kind "
+        "sekolah.",
+    ),
     "kantong_pemula_kosong": (
         "Tidak ada sekolah dengan siswa akan 17 tahun yang belum rekam.",
         "No school with students turning 17 who are not recorded.",

@@ -106,6 +106,7 @@ def test_english_plurals():
 @pytest.mark.parametrize("key, kind", [
     ("kap_belum_ada_inventaris", "berkas_perangkat"), ("blangko_tidak_ada", "berkas_blangko"),
     ("rencana_tanpa_basis", "berkas_lokasi"), ("inv_belum_ada_lokasi", "berkas_lokasi"),
+    ("kantong_pemula_tanpa_sekolah", "berkas_sekolah"),
 ])
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_a_missing_file_is_named_where_an_editor_uploads_it(key, kind, lang):

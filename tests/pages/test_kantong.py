@@ -214,3 +214,17 @@ def test_the_lists_image_and_beranda_name_the_same_ten(demo_env):
     assert list(fig.layout.yaxis.tickvals) == listed
     home = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
     assert shown_text(home.dataframe[-1])["Kode"].tolist() == listed  # its last table: the target table is first
+
+
+def test_without_a_school_list_the_page_says_none_is_known(demo_env):
+    """'No school with students turning 17 not recorded' only when schools are listed; an office that
+    has not uploaded its list is told where to, not that none is left."""
+    store = Store.open(demo_env)
+    history = store.history()
+    store.rollback(int(history.loc[history["kind"] == "points:sekolah", "id"].iloc[0]))
+    store.close()
+    at = _app()
+    assert not at.exception
+    said = [i.value for i in at.info]
+    assert any(s.startswith("Belum ada daftar sekolah di wilayah ini.") for s in said)
+    assert not any(s.startswith("Tidak ada sekolah dengan siswa akan 17") for s in said)
