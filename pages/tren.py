@@ -58,8 +58,9 @@ st.plotly_chart(compact(trend_charts.coverage_lines(
     series[series[Col.KODE].isin(shown)], drawn, ctx.lang, events=chart_events, projection=projection,
     within=area)), width="stretch", key="tren_cakupan")
 st.caption(source)
-ui.chart_heading(ctx.t("tren_grafik_rekam", wilayah=name(area)), ctx.t("tren_grafik_rekam_catatan"))
-if (weekly[Col.KODE] == area).any():
+weeks = (weekly[Col.KODE] == area).any()
+ui.chart_heading(ctx.t("tren_grafik_rekam", wilayah=name(area)), ctx.t("tren_grafik_rekam_catatan") if weeks else None)
+if weeks:
     st.plotly_chart(compact(trend_charts.recordings_bars(weekly, area_events, drawn, ctx.lang, kode=area)),
                     width="stretch", key="tren_rekam")
     st.caption(source)
