@@ -60,7 +60,8 @@ with map_slot:
     one_zone = coverage.shared_zone(table) if view.metric == "zona" and not story else None
     if one_zone:
         note, switch = st.columns([5, 1.4], vertical_alignment="center")
-        note.info(ctx.t("peta_satu_zona", jumlah=one_zone[1], zona=ui.zone_word(ctx, one_zone[0]).lower()),
+        some = "peta_satu_zona_sebagian" if one_zone[1] < len(table) else "peta_satu_zona"  # the grey ones too
+        note.info(ctx.t(some, jumlah=one_zone[1], semua=len(table), zona=ui.zone_word(ctx, one_zone[0]).lower()),
                   icon=":material/palette:")
         switch.button(ctx.t("peta_ke_cakupan"), on_click=ui.set_map_metric, args=("cakupan",), key="peta_ke_cakupan")
     clicked = ui.show_map(ctx, table, metric=view.metric, key=ui.map_key(view, labels, on_screen),

@@ -97,6 +97,12 @@ TEXTS = {
         "All {jumlah} areas on this map are in the {zona}, so they share one colour. Colour by coverage % to "
         "see which lag behind.",
     ),
+    "peta_satu_zona_sebagian": (
+        "{jumlah} dari {semua} wilayah di peta ini ada datanya, semuanya di {zona}, jadi warnanya sama; yang "
+        "lain belum ada data. Warnai menurut cakupan % untuk melihat mana yang tertinggal.",
+        "{jumlah} of the {semua} areas on this map have data, all in the {zona}, so they share one colour; the "
+        "others have none yet. Colour by coverage % to see which lag behind.",
+    ),
     "peta_ke_cakupan": ("Warnai menurut cakupan %", "Colour by coverage %"),
     "peta_klik": ("Klik kecamatan untuk melihat desanya.", "Click a district to see its villages."),
     "peta_klik_kabupaten": ("Klik kabupaten/kota untuk melihat kecamatannya.",

@@ -84,3 +84,13 @@ def test_figures_of_some_desa_only_are_said_so(real_dir, tmp_path, monkeypatch, 
     text = " ".join(_text(briefing_pdf(store, TANGSEL), tmp_path).split())
     store.close()
     assert "Angka ini hanya dari 24 dari 54 desa/kelurahan Kota Tangerang Selatan: 30 belum ada datanya" in text
+    # the map of its kecamatan: three of seven have data, all green — said so, not "all 3 are green"
+    peta = AppTest.from_file(str(ROOT / "pages" / "peta.py"), default_timeout=120)
+    for key, value in {"area": TANGSEL, "level": "kecamatan", "metric": "zona"}.items():
+        peta.query_params[key] = value
+    peta.run()
+    assert not peta.exception
+    assert [i.value for i in peta.info if "jadi warnanya sama" in i.value] == [
+        f"{len({k[:8] for k in sent})} dari {len({k[:8] for k in every})} wilayah di peta ini ada datanya, "
+        "semuanya di zona hijau, jadi warnanya sama; "
+        "yang lain belum ada data. Warnai menurut cakupan % untuk melihat mana yang tertinggal."]
