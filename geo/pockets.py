@@ -86,17 +86,22 @@ def most_belum_first(table: pd.DataFrame, zones: ZoneConfig | None = None) -> pd
     of every "most not yet recorded" list: Beranda's ten, Kantong's list and its image, the bupati's
     PDF. MENUJU_HIJAU comes from the table, or from ``zones`` (``add_targets``) when it lacks it."""
     have = table[table[Col.BELUM].notna()]
+    belum = pd.to_numeric(have[Col.BELUM]).to_numpy(dtype="float64")
+    wajib = pd.to_numeric(have[Col.WAJIB], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    share = np.divide(belum, wajib, out=np.zeros_like(belum), where=wajib > 0)
     if MENUJU_HIJAU not in have and zones is not None and Col.ZONA in have:
         have = add_targets(have, zones)
-    belum = pd.to_numeric(have[Col.BELUM]).astype("float64")
-    share = (belum / pd.to_numeric(have[Col.WAJIB], errors="coerce").astype("float64")).fillna(0.0)
-    to_green = have[MENUJU_HIJAU].astype("Float64").fillna(np.inf) if MENUJU_HIJAU in have else 0.0
-    keys = pd.DataFrame({"belum": -belum, "hijau": to_green, "share": -share, "kode": have[Col.KODE]}, index=have.index)
-    return have.loc[keys.sort_values(["belum", "hijau", "share", "kode"], kind="stable").index]
+    to_green = (have[MENUJU_HIJAU].to_numpy(dtype="float64", na_value=np.inf) if MENUJU_HIJAU in have
+                else np.zeros_like(belum))
+    return have.iloc[np.lexsort((have[Col.KODE].to_numpy(dtype=str), -share, to_green, -belum))]
 
 
 def top_belum(table: pd.DataFrame, n: int = 10, zones: ZoneConfig | None = None) -> pd.DataFrame:
-    """The ``n`` areas with the most belum rekam, in ``most_belum_first``'s order."""
+    """The ``n`` areas with the most belum rekam, in ``most_belum_first``'s order (ordered among those
+    with at least the ``n``-th largest count only: the people to hijau are counted row by row)."""
+    belum = pd.to_numeric(table[Col.BELUM], errors="coerce")
+    if belum.notna().sum() > n:
+        table = table[belum >= belum.nlargest(n).iloc[-1]]
     return most_belum_first(table, zones).head(n)
 
 

@@ -150,11 +150,12 @@ def area_summary(url: str, stamp: Stamp, kode: str, date: str | None) -> dict:
     return {"now": now, "previous_date": prev_date, "change": coverage.change(now, before) if before else {}}
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
 def data_reach(url: str, stamp: Stamp, kode: str, child: str, date: str | None) -> dict:
     """``coverage.data_reach`` of ``kode``: its desa with data, and its ``child`` areas without any
-    (from the cached tables Beranda's ten and the rankings read too)."""
+    (from the cached tables Beranda's ten and its map read too)."""
     return coverage.data_reach(coverage_table(url, stamp, Level.DESA.value, kode, date),
-                               coverage_table(url, stamp, child, kode, date))
+                               coverage_table(url, stamp, child, kode, date, geometry=True))  # the map's
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
