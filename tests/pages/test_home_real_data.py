@@ -12,6 +12,16 @@ from tests.geo.test_cli_end_to_end import TANGSEL, _office_rows, _write_office_x
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _home(url: str, monkeypatch) -> AppTest:
+    """Beranda on Kota Tangerang Selatan in the store at ``url``, run without an exception."""
+    monkeypatch.setenv("REKAM_DB_URL", url)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["area"] = TANGSEL
+    at.run()
+    assert not at.exception
+    return at
+
+
 def test_home_shows_the_office_figures(real_dir, tmp_path, monkeypatch, capsys):
     url = f"sqlite:///{tmp_path / 'rekam.sqlite'}"
     kab = real_dir / "cahyadsn_wilayah_boundaries" / "kabkota_36_banten_18.09_19.03.geojson"
@@ -26,11 +36,7 @@ def test_home_shows_the_office_figures(real_dir, tmp_path, monkeypatch, capsys):
     assert main(["import-enrollment", str(book), "--date", "2026-08-31", "--within", TANGSEL, "--db", url]) == 0
     capsys.readouterr()
 
-    monkeypatch.setenv("REKAM_DB_URL", url)
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.session_state["area"] = TANGSEL
-    at.run()
-    assert not at.exception
+    at = _home(url, monkeypatch)
     wajib = sum(r[3] + r[4] for r in rows)
     sudah = sum(r[5] + r[6] for r in rows)
     values = {m.label: m.value for m in at.metric}
@@ -66,11 +72,7 @@ def test_figures_of_some_desa_only_are_said_so(real_dir, tmp_path, monkeypatch, 
     names = store.areas(level="kecamatan").set_index("kode")["nama"]
     store.close()
 
-    monkeypatch.setenv("REKAM_DB_URL", url)
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.session_state["area"] = TANGSEL
-    at.run()
-    assert not at.exception
+    at = _home(url, monkeypatch)
     assert (len(sent), len(every)) == (24, 54)
     expected = (f"Angka ini hanya dari 24 dari 54 desa/kelurahan Kota Tangerang Selatan: 30 belum ada datanya; "
                 f"tanpa data sama sekali: {', '.join(names[k] for k in silent)}. Cakupan seluruh Kota Tangerang "
