@@ -75,6 +75,13 @@ def date_span(first, last, lang: str = "id") -> str:
     return f"{a.day}–{long_date(b, lang)}"
 
 
+def joined(parts: list[str], lang: str = "id") -> str:
+    """Items as a sentence lists them: ``A``, ``A dan B``, ``A, B dan C`` (English ``and``)."""
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + (" dan " if lang == "id" else " and ") + parts[-1]
+
+
 def day_list(days, lang: str = "id") -> str:
     """Days as people list them, each part said once: one span when they follow each other (``7–8
     Desember 2026``, as ``date_span``), else each day, the month after its last day: ``11 dan 14
@@ -90,8 +97,8 @@ def day_list(days, lang: str = "id") -> str:
         month_ends = after is None or (after.year, after.month) != (d.year, d.month)
         parts.append(f"{d.day} {_MONTHS[lang][d.month - 1]}{'' if one_year else f' {d.year}'}" if month_ends
                      else str(d.day))
-    joined = ", ".join(parts[:-1]) + (" dan " if lang == "id" else " and ") + parts[-1]
-    return f"{joined} {ds[-1].year}" if one_year else joined
+    listed = joined(parts, lang)
+    return f"{listed} {ds[-1].year}" if one_year else listed
 
 
 def weekdays(days, lang: str = "id") -> str:

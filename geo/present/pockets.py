@@ -86,10 +86,7 @@ def _clusters(top: pd.DataFrame, lang: str) -> list[str]:
     by = by[by["size"] >= max(CLUSTER_LEAST, len(top) / 3)].sort_values(
         ["size", "sum", Col.NAMA_INDUK], ascending=[False, False, True])
     parts = [tr("kantong_temuan_di", lang, k=int(k), kecamatan=name) for name, k in zip(by[Col.NAMA_INDUK], by["size"])]
-    if not parts:
-        return []
-    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + tr("kata_dan", lang) + parts[-1]
-    return [tr("kantong_temuan_kecamatan", lang, n=len(top), daftar=joined)]
+    return [tr("kantong_temuan_kecamatan", lang, n=len(top), daftar=fmt.joined(parts, lang))] if parts else []
 
 
 # --- which columns a list shows -------------------------------------------------------------

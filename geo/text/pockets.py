@@ -61,7 +61,6 @@ TEXTS = {
         "The top {n} {tingkat} hold {jumlah} people ({persen}).",
     ),
     "kantong_temuan_kecamatan": ("Dari {n} itu, {daftar}.", "Of those {n}, {daftar}."),
-    "kata_dan": (" dan ", " and "),
     "kantong_temuan_di": ("{k} di Kecamatan {kecamatan}", "{k} in {kecamatan} district"),
     "kantong_intro": (
         "Di mana penduduk wajib KTP yang belum rekam? Wilayah diurutkan menurut jumlah dan menurut persentase "
