@@ -41,8 +41,9 @@ if with_hotspots:
     except RekamError as err:
         hot_error = describe(err, ctx.lang)
 schools = queries.schools_pocket(ctx.url, ctx.stamp, ctx.area)
+rankings = {by: pockets.ranked(table, by) for by in ("belum_rekam", "rate")}  # the lists, ranked once
 with finding_slot:
-    ui.pocket_finding(ctx, table, level)
+    ui.pocket_finding(ctx, rankings["belum_rekam"], level)
 
 
 def downloads(frame, columns, name: str, key: str) -> None:
@@ -58,7 +59,7 @@ columns = present_pockets.ranked_columns(level, table)  # with the first-timers 
 on_screen = [c for c in columns if c != MENUJU_BERIKUT]
 for tab, by in zip(st.tabs([ctx.t("kantong_tab_jumlah"), ctx.t("kantong_tab_persen")]), ["belum_rekam", "rate"]):
     with tab:
-        ranking = pockets.ranked(table, by)
+        ranking = rankings[by]
         ui.sorted_grid(present_pockets.display(ranking, on_screen, ctx.lang), height=ui.table_height(len(ranking), 420))
         downloads(ranking, columns, by, f"kantong_{by}")
 st.caption(present_pockets.targets_note(ctx.lang, zones))

@@ -144,10 +144,10 @@ def reach_notice(ctx: Context, child: str) -> None:
         st.warning(note, icon=":material/visibility_off:")
 
 
-def pocket_finding(ctx: Context, table, level: str) -> None:
-    """Kantong's answer first (``geo.present.pockets.finding``): the largest pocket and its share, what
-    the largest ten hold, the kecamatan most of them lie in. Names as written in the files."""
-    said = present_pockets.finding(table, area_name(ctx), level, ctx.lang)
+def pocket_finding(ctx: Context, by_number, level: str) -> None:
+    """Kantong's answer first (``geo.present.pockets.finding`` of its list by number): the largest pocket
+    and its share, what the largest ten hold, the kecamatan most of them lie in. Names as written."""
+    said = present_pockets.finding(by_number, area_name(ctx), level, ctx.lang)
     if said:
         lead, rest = said
         st.markdown(f"**{plain(lead)}** {plain(rest)}".strip())

@@ -15,7 +15,7 @@ from geo.columns import (
     SISWA_KELAS_12,
 )
 from geo.config import K_NEIGHBOURS, PERMUTATIONS, SEED
-from geo.pockets import ALPHA, ranked
+from geo.pockets import ALPHA
 from geo.present.common import download_table as common_download_table, sortable_table
 from geo.schema import Col, Level, ZoneConfig
 from geo.text import tr
@@ -51,14 +51,15 @@ TOP_POCKETS = 10  # the pockets a finding sums; the media pack draws as many
 CLUSTER_LEAST = 3  # that many of them in one kecamatan, and a third or more, is a place to go
 
 
-def finding(table: pd.DataFrame, area_name: str, level: Level | str, lang: str = "id",
+def finding(by_number: pd.DataFrame, area_name: str, level: Level | str, lang: str = "id",
             n: int = TOP_POCKETS) -> tuple[str, str] | None:
-    """What the list by number shows, in two parts (lead, rest) of plain text: the largest pocket with its
-    share of the area's belum rekam; when there are more areas than ``n``, what the ``n`` largest hold
-    together; for desa, the kecamatan where CLUSTER_LEAST or more of them (a third or more) lie — one
-    unit's week. None when nobody is left to record."""
-    top = ranked(table, "belum_rekam").head(n)  # the list shown under it, in its order
-    total = float(pd.to_numeric(table[Col.BELUM], errors="coerce").sum())
+    """What the list by number (``pockets.ranked(table, "belum_rekam")``, as the page shows it) says, in
+    two parts (lead, rest) of plain text: the largest pocket with its share of the area's belum rekam;
+    when there are more areas than ``n``, what the ``n`` largest hold together; for desa, the kecamatan
+    where CLUSTER_LEAST or more of them (a third or more) lie — one unit's week. None when nobody is
+    left to record."""
+    top = by_number.head(n)
+    total = float(pd.to_numeric(by_number[Col.BELUM], errors="coerce").sum())
     if top.empty or not total > 0:
         return None
     num = lambda v: fmt.number(v, lang=lang)  # noqa: E731
@@ -69,7 +70,7 @@ def finding(table: pd.DataFrame, area_name: str, level: Level | str, lang: str =
     lead = tr("kantong_temuan", lang, nama=name, belum=num(first[Col.BELUM]), total=num(total), wilayah=area_name,
               persen=fmt.percent(100 * float(first[Col.BELUM]) / total, 1, lang))
     rest = []
-    if int(table[Col.BELUM].notna().sum()) > len(top) > 1:
+    if len(by_number) > len(top) > 1:
         together = float(top[Col.BELUM].sum())
         words = tr(f"tingkat_jamak_{level.value}", lang)
         rest.append(tr("kantong_temuan_teratas", lang, n=len(top), tingkat=words, jumlah=num(together),

@@ -413,11 +413,11 @@ def _few(belum: list[int], parents: list[str]) -> pd.DataFrame:
 def test_the_finding_says_only_what_the_list_supports():
     from geo.present.pockets import finding
 
-    lead, rest = finding(_few([300, 100], ["A", "A"]), "Kab X", "desa")
+    lead, rest = finding(ranked(_few([300, 100], ["A", "A"]), "belum_rekam"), "Kab X", "desa")
     assert lead == "Terbanyak belum rekam: D0 (A), 300 orang — 75,0% dari 400 belum rekam di Kab X."
     assert rest == ""  # the two are the whole list: no "top 10" share, no cluster of two
     belum = [50 - i for i in range(12)]
     parents = ["B", "C", "B", "C", "B", "C", "B", "C", "D", "D", "D", "D"]
-    lead, rest = finding(_few(belum, parents), "Kab X", "desa", "en")
+    lead, rest = finding(ranked(_few(belum, parents), "belum_rekam"), "Kab X", "desa", "en")
     assert rest == "The top 10 villages hold 455 people (85.2%). Of those 10, 4 in B district and 4 in C district."
-    assert finding(_few([0, 0], ["A", "A"]), "Kab X", "desa") is None  # nobody left to record: nothing to say
+    assert finding(ranked(_few([0, 0], ["A", "A"]), "belum_rekam"), "Kab X", "desa") is None  # nobody left to record: nothing to say
