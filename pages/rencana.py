@@ -25,8 +25,8 @@ def num(value, decimals: int = 0) -> str:
     return fmt.number(value, decimals, ctx.lang)
 
 
-office_names = queries.plan_bases(ctx.url, ctx.stamp, ctx.area)
-if not office_names:
+offices = queries.plan_bases(ctx.url, ctx.stamp, ctx.area)
+if not offices:
     st.warning(ctx.t("rencana_tanpa_basis", wilayah=ui.area_name(ctx)))
     st.stop()
 
@@ -36,13 +36,15 @@ units = c[0].number_input(ctx.t("rencana_in_unit"), 1, 20, 3, key="rencana_units
 capacity = c[1].number_input(ctx.t("rencana_in_kapasitas"), 1, 200, 40, key="rencana_capacity")
 days = c[2].number_input(ctx.t("rencana_in_hari"), 1, 60, 10, key="rencana_days")
 start = c[3].date_input(ctx.t("rencana_in_mulai"), value=date.today(), format="DD/MM/YYYY", key="rencana_start")
-c = st.columns(4)
+c = st.columns([2, 1, 1])
 response = c[0].slider(ctx.t("rencana_in_respons"), 5, 100, 50, 5, format="%d%%",
                        help=ctx.t("rencana_in_respons_bantuan")) / 100  # shown as a percent, used as a share
-base_id = c[1].selectbox(ctx.t("rencana_in_basis"), list(office_names), format_func=office_names.get)
-max_km = c[2].number_input(ctx.t("rencana_in_jarak"), 0, 1000, 0, 5, key="rencana_max_km")
-weekends = c[3].checkbox(ctx.t("rencana_in_akhir_pekan"))
-schools = c[3].checkbox(ctx.t("rencana_in_sekolah"), value=True)
+max_km = c[1].number_input(ctx.t("rencana_in_jarak"), 0, 1000, 0, 5, key="rencana_max_km")
+weekends = c[2].checkbox(ctx.t("rencana_in_akhir_pekan"))
+schools = c[2].checkbox(ctx.t("rencana_in_sekolah"), value=True)
+# a row of its own: an office's whole name ("Dinas Kependudukan dan Pencatatan Sipil Kabupaten …") fits
+base_id = st.selectbox(ctx.t("rencana_in_basis"), list(offices), key="rencana_basis",
+                       format_func=lambda i: why.base_name(offices[i], ctx.lang))
 objective, controls, travel = ui.plan_controls(ctx)
 
 inputs = (ctx.url, ctx.stamp, ctx.area, ctx.date, base_id, max_km, schools, units, capacity, days, response,
@@ -80,8 +82,9 @@ with top:
         col.metric(label, value, delta, delta_arrow="auto" if arrow else "off",
                    delta_color="normal" if arrow else "off")
     st.markdown(why.headline(plan, ctx.lang))
-    for note in why.red_notes(plan, ctx.lang):
-        st.warning(note)
+    for note in [why.provisional_base_note(plan.base, ui.area_name(ctx), ctx.lang), *why.red_notes(plan, ctx.lang)]:
+        if note:
+            st.warning(note)
     st.caption(plan_view.method_note(plan, ctx.lang) + " " + ui.source_line(ctx, ctx.date))
 
 with tabs["jadwal"]:

@@ -236,10 +236,10 @@ def weekly_and_notes(url: str, stamp: Stamp, area: str, end: str | None):
 
 # --- the planner -----------------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=16)
-def plan_bases(url: str, stamp: Stamp, area: str) -> dict[str, str]:
-    """{id: nama} of the offices a mobile unit can start from."""
+def plan_bases(url: str, stamp: Stamp, area: str) -> dict[str, dict]:
+    """{id: the base as a dict} of the places a mobile unit can start from (``geo.plan.bases``)."""
     offices = planner.bases(store(url), area)
-    return dict(zip(offices["id"], offices["nama"]))
+    return {base["id"]: base for base in offices.to_dict("records")}
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -6,7 +6,7 @@ import sys
 
 from geo import config
 from geo.cli.output import add_common, emit, lang, open_store
-from geo.schema import Col
+from geo.schema import Col, Level
 from geo.text import tr
 
 # option → (Travel field, default, help)
@@ -72,7 +72,7 @@ def cmd_plan(args) -> int:
     from geo.config import load_settings
     from geo.dates import iso_day
     from geo.present.plan import status_text
-    from geo.present.plan_explain import baseline_label, objective_label, reason_text
+    from geo.present.plan_explain import baseline_label, objective_label, provisional_base_note, reason_text
 
     language = lang(args)
     store = open_store(args)
@@ -94,6 +94,10 @@ def cmd_plan(args) -> int:
     table = plan.visits[[UNIT, DAY, Col.KODE, Col.NAMA, EXPECTED]].assign(
         reason=[reason_text(r, language) for r in planner.visit_reasons(plan)])
     emit(table, args.format, language)
+    named = store.areas(level=Level.of_code(args.within), within=args.within)
+    provisional = provisional_base_note(base, named[Col.NAMA].iloc[0] if len(named) else args.within, language)
+    if provisional:
+        print(provisional, file=sys.stderr)
     num = lambda v: fmt.number(v, lang=language)  # noqa: E731
     others = "; ".join(tr("rencana_ringkas_pembanding", language, cara=baseline_label(n, language),
                           skor=fmt.number(b["objective"], 1, language), total=num(b["total"]), kec=num(b["kecamatan"]),

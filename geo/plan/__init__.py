@@ -26,15 +26,17 @@ from geo.plan.roads import RoadNetwork
 from geo.plan.saved import (
     actual_totals, list_plans, load_plan, planned_vs_actual, record_actuals, save_plan, unit_days,
 )
-from geo.plan.sites import BASE_KINDS, base_point, bases, candidate_sites, filter_sites, people_to_green
+from geo.plan.sites import (
+    BASE_KINDS, CENTRE, base_point, bases, candidate_sites, filter_sites, kecamatan_centres, people_to_green,
+)
 from geo.plan.travel import Travel, access_weight, haversine_km
 from geo.plan.trips import TRIP_COLUMNS, plan_trips
 
 __all__ = [
-    "BASELINES", "BASE_KINDS", "FIXED_KINDS", "OBJECTIVES", "SCHOOL", "SITE_COLUMNS", "STATUSES", "TRIP_COLUMNS",
-    "VISIT_COLUMNS", "plan_trips",
+    "BASELINES", "BASE_KINDS", "CENTRE", "FIXED_KINDS", "OBJECTIVES", "SCHOOL", "SITE_COLUMNS", "STATUSES",
+    "TRIP_COLUMNS", "VISIT_COLUMNS", "plan_trips",
     "Plan", "PlanError", "RoadNetwork", "Travel", "access_weight", "actual_totals", "apply_edits", "base_point",
     "bases", "candidate_sites", "coverage_after", "edits_from_table", "filter_sites", "fixed_sites", "haversine_km",
-    "list_plans", "load_plan", "people_to_green", "plan_visits", "planned_vs_actual", "record_actuals", "red_not_visited",
+    "kecamatan_centres", "list_plans", "load_plan", "people_to_green", "plan_visits", "planned_vs_actual", "record_actuals", "red_not_visited",
     "save_plan", "unit_days", "visit_reasons", "visit_yields", "working_days", "zones_before_after",
 ]

@@ -95,7 +95,8 @@ def add_travel(sites: pd.DataFrame, base: dict, polygons, fixed: pd.DataFrame, t
     sea; ``fixed``: ``fixed_sites``; ``roads``: an optional ``geo.plan.roads.RoadNetwork``. Adds
     daratan (0 = the base's land group), jam_tempuh (hours from the base, one way), faktor_jalan
     (road km per straight km from the base: the road network's, else ``travel.road_factor``),
-    jam_ke_lokasi (hours to the nearest working fixed site, inf without one), lokasi_terdekat
+    jam_ke_lokasi (hours to the nearest working fixed site, inf when none works, NaN when no
+    fixed site is listed), lokasi_terdekat
     (its name), alat_kecamatan and rusak_sejak (the kecamatan office's devices).
     """
     out = sites.copy()
@@ -127,8 +128,8 @@ def add_travel(sites: pd.DataFrame, base: dict, polygons, fixed: pd.DataFrame, t
         nearest = hours.argmin(axis=1)
         out[JAM_AKSES] = np.round(hours[np.arange(n), nearest], 3)
         out[LOKASI_TERDEKAT] = working[Col.NAMA].to_numpy()[nearest]
-    else:
-        out[JAM_AKSES] = np.inf
+    else:  # none works: inf; no fixed site listed at all: unknown (NaN), not "none works"
+        out[JAM_AKSES] = np.inf if len(fixed) else np.nan
         out[LOKASI_TERDEKAT] = None
     out[ALAT_KEC], out[RUSAK_SEJAK] = _device_state(out, fixed) if n else ([], [])
     return out

@@ -18,6 +18,8 @@ from geo.schema import Col, Level, ZoneConfig, ancestor_code, desa_tipe
 from geo.store import Store
 
 BASE_KINDS = ("disdukcapil", "kecamatan")  # offices a unit may start from, preferred first
+CENTRE = "tengah_kecamatan"  # a provisional base: a kecamatan's centre, while no office is listed
+CENTRE_ID = "tengah:"  # its id: this prefix and the kecamatan's code
 
 
 def people_to_green(wajib, sudah, zones: ZoneConfig = ZoneConfig()) -> int | None:
@@ -32,20 +34,45 @@ def _kabupaten(within: str) -> str:
     return ancestor_code(within, Level.KABUPATEN) if Level.of_code(within).depth >= 2 else within
 
 
+_BASE_COLUMNS = ["id", Col.NAMA, JENIS, Col.KODE, LAT, LON]
+
+
 def bases(store: Store, within: str) -> pd.DataFrame:
-    """Offices a unit may start from: id, Col.NAMA, jenis, Col.KODE, lat, lon.
+    """Places a unit may start from: id, Col.NAMA, jenis, Col.KODE, lat, lon.
 
     The Disdukcapil office first, then the kantor kecamatan, from the stored 'lokasi' points of
-    the kabupaten/kota containing ``within``.
+    the kabupaten/kota containing ``within``. While none is listed, each kecamatan's centre
+    (``kecamatan_centres``) stands in, so a plan can be made before the site list is uploaded.
     """
-    pts = store.points("lokasi", within=_kabupaten(within))
-    cols = ["id", Col.NAMA, JENIS, Col.KODE, LAT, LON]
+    kab = _kabupaten(within)
+    pts = store.points("lokasi", within=kab)
+    if not pts.empty:
+        pts[JENIS] = [a.get(JENIS) for a in pts["atribut"]]
+        pts = pts[pts[JENIS].isin(BASE_KINDS)].copy()
     if pts.empty:
-        return pd.DataFrame(columns=cols)
-    pts[JENIS] = [a.get(JENIS) for a in pts["atribut"]]
-    pts = pts[pts[JENIS].isin(BASE_KINDS)].copy()
+        return kecamatan_centres(store, kab)
     pts["_order"] = pts[JENIS].map(BASE_KINDS.index)
-    return pts.sort_values(["_order", "id"], ignore_index=True)[cols]
+    return pts.sort_values(["_order", "id"], ignore_index=True)[_BASE_COLUMNS]
+
+
+def kecamatan_centres(store: Store, kabupaten: str) -> pd.DataFrame:
+    """Each kecamatan of ``kabupaten`` as a provisional base (jenis CENTRE, id CENTRE_ID + its code,
+    Col.NAMA the kecamatan's): a point inside it (its representative point) and, as an office's, the
+    code of the desa it stands in (the kecamatan's when no desa polygon holds it); the most central
+    first (nearest the mean of those points), then by code. Empty without kecamatan boundaries."""
+    kec = store.areas(within=kabupaten, level=Level.KECAMATAN, geometry=True)
+    if kec.empty:
+        return pd.DataFrame(columns=_BASE_COLUMNS)
+    points = kec.geometry.representative_point()
+    lat, lon = points.y.to_numpy(float), points.x.to_numpy(float)
+    desa = store.areas(within=kabupaten, level=Level.DESA, geometry=True)
+    within_desa = desa.sindex.query(points, predicate="within") if len(desa) else np.zeros((2, 0), dtype=int)
+    stands_in = dict(zip(within_desa[0], desa[Col.KODE].to_numpy()[within_desa[1]]))
+    out = pd.DataFrame({"id": CENTRE_ID + kec[Col.KODE].astype(str), Col.NAMA: kec[Col.NAMA].to_numpy(),
+                        JENIS: CENTRE, Col.KODE: [stands_in.get(i, k) for i, k in enumerate(kec[Col.KODE])],
+                        LAT: lat, LON: lon, "_km": haversine_km(lat.mean(), lon.mean(), lat, lon),
+                        "_kec": kec[Col.KODE].to_numpy()})
+    return out.sort_values(["_km", "_kec"], ignore_index=True)[_BASE_COLUMNS]
 
 
 def base_point(store: Store, within: str, base_id: str | None = None) -> dict:

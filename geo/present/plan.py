@@ -12,7 +12,7 @@ from geo import fmt
 from geo.columns import ACTUAL, DAY, EXPECTED, JAM_AKSES, JAM_TEMPUH, JARAK, JENIS, KECAMATAN, SELISIH, UNIT, URUTAN
 from geo.plan import Plan, actual_totals, visit_reasons
 from geo.present.common import zone_label
-from geo.present.plan_explain import objective_label, objective_sentence, reason_text, travel_note
+from geo.present.plan_explain import base_name, objective_label, objective_sentence, reason_text, travel_note
 from geo.schema import Col
 from geo.text import tr
 
@@ -202,7 +202,7 @@ def itinerary_markdown(plan: Plan, lang: str = "id") -> str:
                 respons=fmt.percent(100 * p["response"], 0, lang), total=fmt.number(plan.total, lang=lang)),
              objective_sentence(p.get("objective", "terbanyak"), lang, p.get("red_factor"))]
     if plan.base:
-        lines.append(tr("rencana_basis", lang, nama=_md_cell(plan.base[Col.NAMA])))
+        lines.append(tr("rencana_basis", lang, nama=_md_cell(base_name(plan.base, lang))))
     totals = plan.totals.set_index(UNIT)
     reasons = _reasons(plan, lang)
     for unit in range(1, p["units"] + 1):

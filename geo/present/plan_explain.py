@@ -12,8 +12,8 @@ import math
 import pandas as pd
 
 from geo import config, fmt
-from geo.columns import DAY, EXPECTED, KECAMATAN, UNIT, URUTAN
-from geo.plan import BASELINES, Plan, Travel, red_not_visited, visit_reasons
+from geo.columns import DAY, EXPECTED, JENIS, KECAMATAN, UNIT, URUTAN
+from geo.plan import BASELINES, CENTRE, Plan, Travel, red_not_visited, visit_reasons
 from geo.present.common import zone_label
 from geo.schema import Col
 from geo.text import tr
@@ -24,6 +24,24 @@ def objective_sentence(objective: str, lang: str = "id", red_factor: float | Non
     (leaving merah against a step into hijau) defaults to ``config.PLAN_RED_FACTOR``."""
     factor = config.PLAN_RED_FACTOR if red_factor is None else red_factor
     return tr(f"rencana_tujuan_{objective.replace('-', '_')}_kalimat", lang, faktor=fmt.number(factor, 0, lang))
+
+
+def base_name(base: dict | None, lang: str = "id") -> str:
+    """Where a plan's units set out from, for people: the office's name, or for a kecamatan's centre
+    standing in while no office is listed "titik tengah Kec. X (perkiraan)"; "–" without a base."""
+    if not base:
+        return "–"
+    if base.get(JENIS) == CENTRE:
+        return tr("rencana_basis_tengah", lang, nama=base[Col.NAMA])
+    return str(base[Col.NAMA])
+
+
+def provisional_base_note(base: dict | None, area_name: str, lang: str = "id") -> str | None:
+    """The warning a plan from a kecamatan's centre carries (what is estimated, how to give the real
+    office); None for a plan from a listed office."""
+    if not base or base.get(JENIS) != CENTRE:
+        return None
+    return tr("rencana_basis_perkiraan", lang, wilayah=area_name, basis=base_name(base, lang))
 
 
 def objective_label(objective: str, lang: str = "id") -> str:

@@ -25,6 +25,7 @@ from geo import fmt
 from geo.columns import DARATAN, EXPECTED, JENIS, KODE_DESA, LAT, LON, UNIT
 from geo.config import DEFAULTS, Settings
 from geo.plan import SCHOOL, Plan, plan_trips
+from geo.present.plan_explain import base_name
 from geo.render import charts
 from geo.render.images import parse_format, parse_size
 from geo.render.plan_style import BASE_MARKER, PLAN_MARKERS, unit_colour
@@ -129,7 +130,7 @@ def _plan_legend(plan: Plan, lang: str) -> tuple[str, list]:
         label=label)
     handles = []
     if plan.base:
-        handles.append(marker(BASE_MARKER, "#111111", tr("rencana_gambar_basis", lang, nama=plan.base[Col.NAMA]), 1.6))
+        handles.append(marker(BASE_MARKER, "#111111", tr("rencana_basis", lang, nama=base_name(plan.base, lang)), 1.6))
     totals = plan.totals.set_index(UNIT)
     for unit in range(1, plan.params["units"] + 1):
         handles.append(Line2D([], [], color=unit_colour(unit), linewidth=2, marker="o", markersize=11,

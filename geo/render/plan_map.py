@@ -13,7 +13,7 @@ from geo import fmt
 from geo.columns import DARATAN, DAY, EXPECTED, LAT, LON, UNIT
 from geo.plan import Plan, plan_trips, visit_reasons
 from geo.present.common import zone_label
-from geo.present.plan_explain import reason_text
+from geo.present.plan_explain import base_name, reason_text
 from geo.render.assets import use_local_assets
 from geo.render.plan_image import plan_extent, plan_image
 from geo.render.plan_style import BOAT_DASH, unit_colour
@@ -104,7 +104,7 @@ def plan_map(plan: Plan, *, areas=None, lang: str = "id"):
                             fill_opacity=0.9, tooltip=label).add_to(m)
     if plan.base:
         folium.CircleMarker(centre, radius=9, color="#000", fill=True, fill_color="#fff", fill_opacity=1,
-                            tooltip=tr("rencana_basis", lang, nama=plan.base[Col.NAMA])).add_to(m)
+                            tooltip=tr("rencana_basis", lang, nama=base_name(plan.base, lang))).add_to(m)
     points = stops.dropna(subset=[LAT, LON])
     lats = [*points[LAT], *([plan.base[LAT]] if plan.base else [])]
     lons = [*points[LON], *([plan.base[LON]] if plan.base else [])]

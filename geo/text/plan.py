@@ -24,6 +24,20 @@ TEXTS = {
         "from one. An editor uploads the list on the Data page, tab Points & other files, kind Recording sites "
         "(its template is in the Templates tab), or with python -m geo import-points FILE --kind lokasi.",
     ),
+    "rencana_basis_perkiraan": (
+        "Belum ada kantor Disdukcapil atau kantor kecamatan di daftar lokasi perekaman {wilayah}: rencana ini "
+        "berangkat dari {basis}. Jarak dan waktu tempuh hanya perkiraan, dan jarak warga ke lokasi perekaman "
+        "tetap belum diketahui, jadi tujuan yang menimbang jarak itu menghitung semua desa sama. Untuk rencana "
+        "dari kantor sebenarnya, editor mengunggah daftar itu di halaman Data, tab Titik & berkas lain, jenis "
+        "Lokasi perekaman (templatnya di tab Templat), atau dengan python -m geo import-points BERKAS --kind "
+        "lokasi.",
+        "No Disdukcapil or kecamatan office is among the recording sites of {wilayah}: this plan sets out from "
+        "{basis}. Distances and travel times are estimates, and how far residents live from a recording site "
+        "is not known yet, so objectives that weigh it count every desa alike. For a plan from the real office, "
+        "an editor uploads that list on the Data page, tab Points & other files, kind Recording sites (its "
+        "template is in the Templates tab), or with python -m geo import-points FILE --kind lokasi.",
+    ),
+    "rencana_basis_tengah": ("titik tengah Kec. {nama} (perkiraan)", "the centre of Kec. {nama} (estimate)"),
     "rencana_slot_salah": (
         "Unit {unit} hari {hari} di luar rencana ({unit_maks} unit × {hari_maks} hari).",
         "Unit {unit} day {hari} is outside the plan ({unit_maks} units × {hari_maks} days).",
@@ -94,7 +108,7 @@ TEXTS = {
     "rencana_kol_jenis": ("Jenis", "Kind"),
     "rencana_kol_kecamatan": ("Kecamatan", "District"),
     "rencana_kol_jarak": ("Jarak garis lurus (km)", "Straight-line distance (km)"),
-    "rencana_kol_jam_tempuh": ("Jam tempuh dari kantor", "Hours from the office"),
+    "rencana_kol_jam_tempuh": ("Jam tempuh dari titik berangkat", "Hours from the base"),
     "rencana_kol_jam_akses": ("Jam ke lokasi rekam berfungsi", "Hours to a working site"),
     "rencana_kol_urutan": ("Urutan", "Stop"),
     "rencana_kol_alasan": ("Alasan", "Why"),
@@ -235,7 +249,7 @@ TEXTS = {
     "rencana_alasan_langkah_desa": ("desa {nama} → {zona}", "village {nama} → {zona}"),
     "rencana_alasan_langkah_kecamatan": ("Kec. {nama} → {zona}", "district {nama} → {zona}"),
     "rencana_alasan_tetap": ("kunjungan tetap (dijanjikan)", "fixed visit (promised)"),
-    "rencana_alasan_pulau": ("pulau: perahu, {jam} dari kantor", "island: by boat, {jam} from the office"),
+    "rencana_alasan_pulau": ("pulau: perahu, {jam} dari titik berangkat", "island: by boat, {jam} from the base"),
     "rencana_alasan_rusak": (
         "alat kantor kecamatan rusak sejak {sejak}",
         "the district office's device broken since {sejak}",
@@ -324,8 +338,7 @@ TEXTS = {
         " · {kec} kecamatan dan {desa} desa berubah zona",
         " · {kec} districts and {desa} villages change zone",
     ),
-    "rencana_gambar_legenda": ("Rencana: {n} kunjungan, rute dari kantor asal", "Plan: {n} visits, routes from the base"),
-    "rencana_gambar_basis": ("Kantor asal: {nama}", "Base office: {nama}"),
+    "rencana_gambar_legenda": ("Rencana: {n} kunjungan, rute dari titik berangkat", "Plan: {n} visits, routes from the base"),
     "rencana_gambar_unit": (
         "Unit {n}: {kunjungan} kunjungan, {jumlah} orang",
         "Unit {n}: {kunjungan} visits, {jumlah} people",

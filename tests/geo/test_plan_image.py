@@ -71,7 +71,7 @@ def test_svg_says_what_where_when_and_from_whom(drawn):
     assert "data contoh sintetis" in text
     # the legends: zones with their thresholds, the base, each unit with its own figures, the school's triangle
     assert "Hijau ≥ 92%" in text and "Merah < 85%" in text
-    assert f"Kantor asal: {plan.base[Col.NAMA]}" in text
+    assert f"Berangkat dari: {plan.base[Col.NAMA]}" in text
     for unit, visits, people in plan.totals[[C.UNIT, "kunjungan", C.EXPECTED]].itertuples(index=False):
         assert f"Unit {unit}: {visits} kunjungan, {fmt.number(people)} orang" in text
     assert f"Rencana: {len(plan.visits)} kunjungan" in text

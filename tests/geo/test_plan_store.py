@@ -21,6 +21,7 @@ from geo.present import plan_explain
 from geo.render.plan_map import plan_map
 from geo.schema import Col
 from geo.store import Store
+from geo.text import tr
 
 START = "2026-11-23"  # a Monday
 FAST_BOAT = P.Travel(crossing_wait_h=0, boat_kmh=1000)  # B1 lies across 11 km of sea
@@ -253,6 +254,59 @@ def test_cli_plan_json(tmp_path, monkeypatch, capsys):
     assert "menuju hijau" in err  # the default objective
     with pytest.raises(SystemExit):
         cli.main(["plan", "--within", "99.01", "--units", "1", "--days", "2", "--objective", "tercepat"])
+
+
+def _without_lokasi(store: Store) -> None:
+    """The recording-site list rolled back, as an editor undoes a wrong upload (schools stay)."""
+    history = store.history()
+    store.rollback(int(history.loc[history["kind"] == "points:lokasi", "id"].iloc[0]))
+
+
+def test_without_an_office_units_set_out_from_a_kecamatan_centre(tiny):
+    office = P.base_point(tiny, "99.01")
+    assert plan_explain.provisional_base_note(office, "Kabupaten Uji") is None  # a listed office: nothing to say
+    _without_lokasi(tiny)
+    centres = P.bases(tiny, "99.01")
+    assert list(centres["id"]) == ["tengah:99.01.01", "tengah:99.01.02"]  # equally central: by code
+    assert list(centres[Col.NAMA]) == ["Kec A", "Kec B"] and set(centres[C.JENIS]) == {P.CENTRE}
+    kec = tiny.areas(level="kecamatan", geometry=True).set_index(Col.KODE)
+    desa = tiny.areas(level="desa", geometry=True).set_index(Col.KODE)
+    for row in centres.to_dict("records"):
+        point = gpd.points_from_xy([row[C.LON]], [row[C.LAT]])[0]
+        assert kec.geometry[row["id"].removeprefix("tengah:")].contains(point)
+        assert row[Col.KODE] not in desa.index or desa.geometry[row[Col.KODE]].covers(point)
+    assert centres[Col.KODE].iloc[1] == "99.01.02.2001"  # B's centre stands in its one desa
+    sites = P.candidate_sites(tiny, "99.01", include_schools=False)
+    # no site list: how far residents live from a recording site is unknown, not "none works"
+    assert sites[C.JAM_AKSES].isna().all() and sites[C.LOKASI_TERDEKAT].isna().all()
+    base = P.base_point(tiny, "99.01")
+    assert base["id"] == "tengah:99.01.01"
+    plan = P.plan_visits(sites, units=1, capacity=40, days=2, response=0.5, start=START, base=base,
+                         objective="sulit-dijangkau", travel=FAST_BOAT, max_stops=1)
+    reasons = P.visit_reasons(plan)
+    assert len(reasons) == 2 and all(r["jam_akses"] is None for r in reasons)
+    said = " ".join(plan_explain.reason_text(r) for r in reasons)
+    assert tr("rencana_alasan_tanpa_lokasi", "id") not in said
+    note = plan_explain.provisional_base_note(plan.base, "Kabupaten Uji")
+    assert "titik tengah Kec. Kec A (perkiraan)" in note and "Kabupaten Uji" in note
+    assert "Berangkat dari: titik tengah Kec. Kec A (perkiraan)" in plan_view.itinerary_markdown(plan)
+    html = plan_map(plan, lang="en").get_root().render()
+    assert "Starting from: the centre of Kec. Kec A (estimate)" in html
+
+
+def test_cli_plan_without_an_office_says_where_it_starts(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    _without_lokasi(_tiny_store(url))
+    code = cli.main(["plan", "--within", "99.01", "--units", "1", "--days", "2", "--start", START, "--db", url,
+                     "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0 and len(json.loads(out)) == 2
+    assert ("Kabupaten Uji: rencana ini berangkat dari titik tengah Kec. Kec A (perkiraan)" in err
+            and "import-points BERKAS --kind lokasi" in err)
+    code = cli.main(["plan", "--within", "99.01", "--units", "1", "--days", "2", "--db", url, "--base", "tengah:99.01.02",
+                     "--format", "json", "--start", START])
+    out, err = capsys.readouterr()
+    assert code == 0 and "titik tengah Kec. Kec B (perkiraan)" in err
 
 
 # --- the demo, as a new user with the page's defaults --------------------------------------------

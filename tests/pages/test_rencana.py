@@ -35,10 +35,11 @@ def _geo_plan(url: str, **options) -> tuple[Store, str, planner.Plan]:
     store = Store.open(url)
     kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
     latest = store.snapshot_dates(kab)[-1]
-    max_km, focus = options.pop("max_km", None), options.pop("focus", None)
+    max_km, focus, base_id = options.pop("max_km", None), options.pop("focus", None), options.pop("base_id", None)
     keep = [k for _, _, k in options.get("fixed", ())]
-    sites = planner.candidate_sites(store, kab, date=latest, max_km=max_km, focus=focus, keep=keep)
-    args = dict(units=3, capacity=40, days=10, response=0.5, start=date.today(), base=planner.base_point(store, kab))
+    sites = planner.candidate_sites(store, kab, date=latest, max_km=max_km, focus=focus, keep=keep, base_id=base_id)
+    args = dict(units=3, capacity=40, days=10, response=0.5, start=date.today(),
+                base=planner.base_point(store, kab, base_id))
     return store, kab, planner.plan_visits(sites, **{**args, **options})
 
 
@@ -242,6 +243,37 @@ def test_the_first_week_and_why_there_come_first(demo_env):
         assert "belum rekam" in line and "singgah" not in line
     kinds = [type(e).__name__ for e in at.main]
     assert kinds.index("Success") < kinds.index("Metric")  # above the plan's figures
+
+
+def test_a_new_office_without_a_site_list_still_gets_a_plan(demo_env):
+    """Before an office uploads its recording sites the planner is not left at a dead end: the plan sets
+    out from the most central kecamatan's centre, says so above the inputs (and how to give the real
+    office), and its figures are the plan geo makes from that centre."""
+    store = Store.open(demo_env)
+    history = store.history()
+    store.rollback(int(history.loc[history["kind"] == "points:lokasi", "id"].iloc[0]))
+    at = _app()
+    assert not at.exception
+    store, kab, plan = _geo_plan(demo_env)
+    centres = planner.bases(store, kab)
+    assert plan.base["id"] == centres["id"].iloc[0] and plan.base[C.JENIS] == planner.CENTRE
+    picker = at.selectbox(key="rencana_basis")
+    assert picker.options == [why.base_name(b) for b in centres.to_dict("records")] and len(picker.options) == 12
+    name = store.areas(level="kabupaten")[Col.NAMA].iloc[0]
+    note = why.provisional_base_note(plan.base, name)
+    assert f"titik tengah Kec. {plan.base[Col.NAMA]} (perkiraan)" in note
+    assert note in [w.value for w in at.warning]
+    shown = _metrics(at)
+    assert shown["Perkiraan direkam"][0] == fmt.number(plan.total) and plan.total > 0
+    pd.testing.assert_frame_equal(_frame(at, "Unit 1"), plan_view.schedule_grid(plan))
+    main = list(at.main)
+    caveat = next(i for i, e in enumerate(main) if type(e).__name__ == "Warning" and e.value == note)
+    kinds = [type(e).__name__ for e in main]
+    assert kinds.index("Success") < caveat < kinds.index("Selectbox")  # the answer, the caveat, the inputs
+    at.selectbox(key="rencana_basis").set_value(centres["id"].iloc[-1]).run()
+    _, _, other = _geo_plan(demo_env, base_id=centres["id"].iloc[-1])
+    assert _metrics(at)["Perkiraan direkam"][0] == fmt.number(other.total)
+    assert why.provisional_base_note(other.base, name) in [w.value for w in at.warning]
 
 
 def test_a_span_of_days_says_each_part_once():
