@@ -82,6 +82,7 @@ with top:
         col.metric(label, value, delta, delta_arrow="auto" if arrow else "off",
                    delta_color="normal" if arrow else "off")
     st.markdown(why.headline(plan, ctx.lang))
+    ui.reach_notice(ctx, Level.KECAMATAN.value, key="rencana_sebagian")  # desa without data are never visited
     for note in [why.provisional_base_note(plan.base, ui.area_name(ctx), ctx.lang), *why.red_notes(plan, ctx.lang)]:
         if note:
             st.warning(note)

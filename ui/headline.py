@@ -134,12 +134,13 @@ def kpis(ctx: Context, summary: dict) -> None:
             orang=fmt.number(now.get(Col.KELEBIHAN) or 0, lang=ctx.lang)) + "]")
 
 
-def reach_notice(ctx: Context, child: str) -> None:
+def reach_notice(ctx: Context, child: str, key: str = "cakupan_sebagian") -> None:
     """A warning under the figures when some desa of the area have no data: a sum over some desa is not
-    the area's coverage (``geo.present.common.reach_note``; names as written in the files)."""
+    the area's coverage, a plan chooses among those desa only (``geo.present.common.reach_note`` with
+    its sentence ``key``; names as written in the files)."""
     reach = queries.data_reach(ctx.url, ctx.stamp, ctx.area, child, ctx.date)
     note = reach_note({**reach, "induk_kosong": [plain(n) for n in reach["induk_kosong"]]}, plain(area_name(ctx)),
-                      ctx.lang)
+                      ctx.lang, key=key)
     if note:
         st.warning(note, icon=":material/visibility_off:")
 

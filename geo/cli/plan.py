@@ -70,7 +70,9 @@ def cmd_plan(args) -> int:
     from geo import fmt, plan as planner
     from geo.columns import DAY, EXPECTED, UNIT
     from geo.config import load_settings
+    from geo.coverage import coverage_table, data_reach
     from geo.dates import iso_day
+    from geo.present.common import reach_note
     from geo.present.plan import status_text
     from geo.present.plan_explain import baseline_label, objective_label, provisional_base_note, reason_text
 
@@ -95,9 +97,13 @@ def cmd_plan(args) -> int:
         reason=[reason_text(r, language) for r in planner.visit_reasons(plan)])
     emit(table, args.format, language)
     named = store.areas(level=Level.of_code(args.within), within=args.within)
-    provisional = provisional_base_note(base, named[Col.NAMA].iloc[0] if len(named) else args.within, language)
-    if provisional:
-        print(provisional, file=sys.stderr)
+    area_name = named[Col.NAMA].iloc[0] if len(named) else args.within
+    reach = data_reach(coverage_table(store, Level.DESA, within=args.within, date=date_),
+                       coverage_table(store, Level.KECAMATAN, within=args.within, date=date_))
+    for note in (reach_note(reach, area_name, language, key="rencana_sebagian"),  # desa without data: never visited
+                 provisional_base_note(base, area_name, language)):
+        if note:
+            print(note, file=sys.stderr)
     num = lambda v: fmt.number(v, lang=language)  # noqa: E731
     others = "; ".join(tr("rencana_ringkas_pembanding", language, cara=baseline_label(n, language),
                           skor=fmt.number(b["objective"], 1, language), total=num(b["total"]), kec=num(b["kecamatan"]),

@@ -40,16 +40,18 @@ def first_named(items: list[str], shown: int, lang: str = "id") -> str:
     return ", ".join(items[:shown]) + (tr("rb_lainnya", lang, n=more) if more > 0 else "")
 
 
-def reach_note(reach: dict, area_name: str, lang: str = "id", shown: int = 6) -> str | None:
+def reach_note(reach: dict, area_name: str, lang: str = "id", shown: int = 6,
+               key: str = "cakupan_sebagian") -> str | None:
     """``coverage.data_reach`` for people, when some desa of the area have no data: from how many of
     its desa the figures come, how many have none, the kecamatan (or kabupaten/kota) with no data at
-    all by name; None when every desa has data."""
+    all by name; None when every desa has data. ``key``: the sentence (``rencana_sebagian``: what a
+    plan chose from)."""
     missing = reach["semua"] - reach["ada"]
     if missing <= 0 or not reach["ada"]:
         return None
     parents = reach["induk_kosong"]
     named = tr("cakupan_sebagian_induk", lang, daftar=first_named(parents, shown, lang)) if parents else ""
-    return tr("cakupan_sebagian", lang, ada=fmt.number(reach["ada"], lang=lang),
+    return tr(key, lang, ada=fmt.number(reach["ada"], lang=lang),
               semua=fmt.number(reach["semua"], lang=lang), kosong=fmt.number(missing, lang=lang),
               wilayah=area_name, induk=named)
 

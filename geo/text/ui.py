@@ -35,6 +35,14 @@ TEXTS = {
         "These figures come from {ada} of the {semua} villages of {wilayah} only: {kosong} have no data "
         "yet{induk}. The coverage of all of {wilayah} is not known — ask for the missing data.",
     ),
+    "rencana_sebagian": (
+        "Rencana ini hanya memilih dari {ada} dari {semua} desa/kelurahan {wilayah} yang ada datanya: {kosong} "
+        "belum ada datanya dan tidak dikunjungi karena jumlah belum rekamnya tidak diketahui{induk}. Minta data "
+        "yang belum masuk.",
+        "This plan chooses only among the {ada} of the {semua} villages of {wilayah} that have data: {kosong} have "
+        "none yet and are not visited, as the number not recorded there is unknown{induk}. Ask for the missing "
+        "data.",
+    ),
     "cakupan_sebagian_induk": ("; tanpa data sama sekali: {daftar}", "; none at all from {daftar}"),
     "kpi_desa_di_atas_100": (
         "{n} wilayah di dalamnya di atas 100%: {orang} orang direkam melebihi wajib KTP (tidak mengurangi belum "

@@ -96,3 +96,31 @@ def test_figures_of_some_desa_only_are_said_so(real_dir, tmp_path, monkeypatch, 
         f"{len({k[:8] for k in sent})} dari {len({k[:8] for k in every})} wilayah di peta ini ada datanya, "
         "semuanya di zona hijau, jadi warnanya sama; "
         "yang lain belum ada data. Warnai menurut cakupan % untuk melihat mana yang tertinggal."]
+    # the planner of that office, with no recording sites listed yet: a plan from a kecamatan's centre,
+    # among the 24 kelurahan with figures only — and both said
+    from geo import plan as planner
+    from geo.present.plan_explain import provisional_base_note
+
+    rencana = AppTest.from_file(str(ROOT / "pages" / "rencana.py"), default_timeout=120)
+    rencana.session_state["area"] = TANGSEL
+    rencana.run()
+    assert not rencana.exception
+    warned = [w.value.replace("\\", "") for w in rencana.warning]
+    assert (f"Rencana ini hanya memilih dari 24 dari 54 desa/kelurahan Kota Tangerang Selatan yang ada datanya: "
+            f"30 belum ada datanya dan tidak dikunjungi karena jumlah belum rekamnya tidak diketahui; tanpa data "
+            f"sama sekali: {', '.join(names[k] for k in silent)}. Minta data yang belum masuk.") in warned
+    store = Store.open(url)
+    base = planner.base_point(store, TANGSEL)
+    store.close()
+    assert provisional_base_note(base, "Kota Tangerang Selatan") in warned
+    schedule = next(d.value for d in rencana.dataframe if "Unit 1" in d.value.columns)
+    days = [day for unit in ("Unit 1", "Unit 2", "Unit 3") for day in schedule[unit] if day != "–"]
+    visited = {stop.rsplit(" (", 1)[0] for day in days for stop in day.split(" → ")}  # "Name (40)"
+    named = {f["properties"]["nama"] for f in features if str(f["properties"]["kode"]) in sent}
+    assert visited and visited <= named
+    # and the CLI's plan says both too
+    capsys.readouterr()
+    assert main(["plan", "--within", TANGSEL, "--units", "1", "--days", "2", "--db", url, "--format", "json"]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert "Rencana ini hanya memilih dari 24 dari 54 desa/kelurahan Kota Tangerang Selatan" in err
+    assert provisional_base_note(base, "Kota Tangerang Selatan") in err
