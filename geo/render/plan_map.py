@@ -4,6 +4,8 @@ from the base through its stops (in visiting order) and back, coloured by unit, 
 island stay is dashed (the boat)."""
 from __future__ import annotations
 
+from html import escape
+
 import folium
 import pandas as pd
 from branca.element import MacroElement
@@ -54,7 +56,9 @@ class FitWhenShown(MacroElement):
 
 def _zone_layer(m, areas, lang: str) -> None:
     colours = {z.value: c for z, c in ZONE_COLOURS.items()}
-    layer = areas[[Col.NAMA, Col.ZONA, "geometry"]].assign(zona_kata=[zone_label(z, lang) for z in areas[Col.ZONA]])
+    # folium writes tooltip text into the page as HTML: names from files are escaped to stay text
+    layer = areas[[Col.NAMA, Col.ZONA, "geometry"]].assign(**{Col.NAMA: [escape(str(n)) for n in areas[Col.NAMA]]},
+                                                          zona_kata=[zone_label(z, lang) for z in areas[Col.ZONA]])
     folium.GeoJson(
         layer.to_json(), name="zona",
         style_function=lambda f: {"fillColor": colours.get(f["properties"].get(Col.ZONA), NO_DATA_COLOUR),
@@ -93,7 +97,7 @@ def plan_map(plan: Plan, *, areas=None, lang: str = "id"):
         label = tr("rencana_rute", lang, unit=trip[UNIT], hari=_days(trip["hari_awal"], trip["hari_akhir"], lang),
                    rute=" → ".join(trip["nama"]))
         folium.PolyLine(list(zip(trip[LAT], trip[LON])), color=unit_colour(trip[UNIT]), weight=3, opacity=0.8,
-                        dash_array=BOAT_DASH if trip[DARATAN] else None, tooltip=label).add_to(m)
+                        dash_array=BOAT_DASH if trip[DARATAN] else None, tooltip=escape(label)).add_to(m)
     stops = _stops(plan, lang)
     for stop in stops.to_dict("records"):
         if pd.isna(stop[LAT]):
@@ -101,10 +105,10 @@ def plan_map(plan: Plan, *, areas=None, lang: str = "id"):
         label = tr("rencana_garis", lang, unit=stop[UNIT], nama=stop["nama"], hari=", ".join(map(str, stop["hari"])),
                    jumlah=fmt.number(stop["jumlah"], lang=lang)) + " — " + stop["alasan"]
         folium.CircleMarker([stop[LAT], stop[LON]], radius=6, color=unit_colour(stop[UNIT]), fill=True,
-                            fill_opacity=0.9, tooltip=label).add_to(m)
+                            fill_opacity=0.9, tooltip=escape(label)).add_to(m)
     if plan.base:
         folium.CircleMarker(centre, radius=9, color="#000", fill=True, fill_color="#fff", fill_opacity=1,
-                            tooltip=tr("rencana_basis", lang, nama=base_name(plan.base, lang))).add_to(m)
+                            tooltip=escape(tr("rencana_basis", lang, nama=base_name(plan.base, lang)))).add_to(m)
     points = stops.dropna(subset=[LAT, LON])
     lats = [*points[LAT], *([plan.base[LAT]] if plan.base else [])]
     lons = [*points[LON], *([plan.base[LON]] if plan.base else [])]

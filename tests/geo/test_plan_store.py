@@ -168,6 +168,23 @@ def test_files_and_map(tiny):
     assert grid["Tanggal"][0] == "23 November 2026"
 
 
+def test_names_from_files_stay_text_on_the_plan_map(tiny):
+    """Folium writes tooltips into the page as HTML: a desa, office or area name holding markup is shown
+    as its characters, never run."""
+    import dataclasses
+
+    nasty = '<img src=x onerror="alert(1)"><b>Tebal</b>'
+    plan = _tiny_plan(tiny, units=2, max_stops=3)
+    plan = dataclasses.replace(plan, visits=plan.visits.assign(**{Col.NAMA: nasty}),
+                               base={**plan.base, Col.NAMA: nasty})
+    areas = tiny.areas(level="desa", geometry=True).assign(**{Col.NAMA: nasty, Col.ZONA: "merah"})
+    html = plan_map(plan, areas=areas).get_root().render()
+    assert "<b>Tebal</b>" not in html and "<img src=x" not in html
+    stops = len(plan.visits.drop_duplicates([C.UNIT, Col.KODE]))
+    assert html.count("&lt;b&gt;Tebal&lt;/b&gt;") == stops + 1  # each stop's tooltip and the base's
+    assert html.count(r"\u0026lt;b\u0026gt;Tebal") == len(areas)  # each area's, inside the layer's JSON
+
+
 def test_plans_in_the_store(tiny):
     plan = P.plan_visits(P.candidate_sites(tiny, "99.01"), units=2, days=2, start=START,
                          base=P.base_point(tiny, "99.01"))
