@@ -24,7 +24,7 @@ if ctx.is_country:  # the whole country: its roll-up, map and rankings (ui.natio
     ui.country_home(ctx)
     st.stop()
 names = dict(queries.area_list(ctx.url, ctx.stamp))
-summary = queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date)
+summary = queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date, ctx.settings.zones)
 st.title(ui.page_title(ctx, ctx.t("home_judul", wilayah=names[ctx.area]), ""))
 ui.link_notes(ctx)
 ui.verdict_and_age(ctx)
@@ -44,7 +44,8 @@ if ui.media_allowed():  # not in screenshot mode: the panel is the office's, not
 
 # The map takes the page's width: the area fills it beside the legend, its children named.
 st.subheader(ctx.t("home_peta_provinsi" if ctx.is_province else "home_peta", wilayah=names[ctx.area]))
-children = queries.coverage_table(ctx.url, ctx.stamp, child.value, ctx.area, ctx.date, geometry=True)
+children = queries.coverage_table(ctx.url, ctx.stamp, child.value, ctx.area, ctx.date, ctx.settings.zones,
+                                  geometry=True)
 ui.show_map(ctx, children, metric="zona", key="home_map", height=620, labels=True)
 
 ui.target_summary(ctx)
@@ -57,7 +58,7 @@ if ctx.is_province:  # which kabupaten/kota are behind, and are they catching up
         st.caption(ctx.t("home_peringkat_sejak", tanggal=fmt.long_date(summary["previous_date"], ctx.lang)))
 else:
     st.subheader(ctx.t("home_top10"))
-    desa = queries.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date)
+    desa = queries.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date, ctx.settings.zones)
     ui.lagging_notice(ctx, desa, summary["now"].get(Col.TANGGAL), Level.DESA.value)  # desa left out of newer files
     top = top_belum(desa, 10, ctx.settings.zones)
     ui.sorted_grid(sortable_table(top, [Col.NAMA, Col.KODE, Col.BELUM, Col.CAKUPAN, Col.ZONA], ctx.lang))

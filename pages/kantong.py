@@ -63,7 +63,8 @@ for tab, by in zip(st.tabs([ctx.t("kantong_tab_jumlah"), ctx.t("kantong_tab_pers
         ui.sorted_grid(present_pockets.display(ranking, on_screen, ctx.lang), height=ui.table_height(len(ranking), 420))
         downloads(ranking, columns, by, f"kantong_{by}")
 st.caption(present_pockets.targets_note(ctx.lang, zones))
-pemula = present_pockets.pemula_note(queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date)["now"], ctx.lang)
+summary = queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date, zones)
+pemula = present_pockets.pemula_note(summary["now"], ctx.lang)
 if pemula:
     st.caption(pemula)
 

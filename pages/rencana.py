@@ -103,10 +103,11 @@ with tabs["cakupan"]:
     st.dataframe(plan_view.coverage_after_view(after, ctx.lang), hide_index=True, width="stretch")
 
 with tabs["peta"]:
-    desa = queries.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date, geometry=True)
+    desa = queries.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date, zones, geometry=True)
     ui.show_folium(plan_map(plan, areas=desa, lang=ctx.lang), key="rencana_peta", height=520)
     if ui.media_allowed():  # the plan as an image: sizes, formats, names as ui.download_menu
-        kecamatan = queries.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, ctx.area, ctx.date, geometry=True)
+        kecamatan = queries.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, ctx.area, ctx.date, zones,
+                                           geometry=True)
         ui.image_menu(ctx, partial(plan_image, plan, desa, outline=kecamatan, data_date=ctx.date,
                                    area_name=ui.area_name(ctx),
                                    settings=ctx.settings, lang=ctx.lang), key="rencana_gambar", kind="rencana")

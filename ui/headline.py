@@ -138,7 +138,7 @@ def reach_notice(ctx: Context, child: str, key: str = "cakupan_sebagian") -> Non
     """A warning under the figures when some desa of the area have no data: a sum over some desa is not
     the area's coverage, a plan chooses among those desa only (``geo.present.common.reach_note`` with
     its sentence ``key``; names as written in the files)."""
-    reach = queries.data_reach(ctx.url, ctx.stamp, ctx.area, child, ctx.date)
+    reach = queries.data_reach(ctx.url, ctx.stamp, ctx.area, child, ctx.date, ctx.settings.zones)
     note = reach_note({**reach, "induk_kosong": [plain(n) for n in reach["induk_kosong"]]}, plain(area_name(ctx)),
                       ctx.lang, key=key)
     if note:

@@ -138,11 +138,11 @@ def map_table(ctx: Context, view: MapView, *, level: str | None = None, within: 
     """The view's areas (or those of ``level`` inside ``within``) with geometry and what its metric needs."""
     level, within = level or view.level, within or view.area
     if view.metric == "perubahan":
-        return queries.change_table(ctx.url, ctx.stamp, level, within, ctx.date, view.since)
+        return queries.change_table(ctx.url, ctx.stamp, level, within, ctx.date, view.since, ctx.settings.zones)
     if view.metric == "target":  # coverage minus each area's target in force today
         return queries.target_table(ctx.url, ctx.stamp, level, within, ctx.date, date.today().isoformat(),
                                     ctx.settings)
-    return queries.coverage_table(ctx.url, ctx.stamp, level, within, ctx.date, geometry=True)
+    return queries.coverage_table(ctx.url, ctx.stamp, level, within, ctx.date, ctx.settings.zones, geometry=True)
 
 
 def map_hint(ctx: Context, view: MapView) -> str:
@@ -184,7 +184,8 @@ def kecamatan_outline(ctx: Context, level: str, area: str):
     if level != Level.DESA.value:
         return None
     within = area if Level.of_code(area) == Level.PROVINSI else ancestor_code(area, Level.KABUPATEN)
-    kecamatan = queries.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, within, ctx.date, geometry=True)
+    kecamatan = queries.coverage_table(ctx.url, ctx.stamp, Level.KECAMATAN.value, within, ctx.date, ctx.settings.zones,
+                                       geometry=True)
     return kecamatan[kecamatan[Col.KODE] == area] if Level.of_code(area) == Level.KECAMATAN else kecamatan
 
 

@@ -23,7 +23,7 @@ def country_home(ctx: Context) -> None:
     the figures, the media pack and the PDF. The alerts and the target table speak to one office (a
     kabupaten/kota or provinsi) and are left out here."""
     name = area_name(ctx)
-    summary = queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date)
+    summary = queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date, ctx.settings.zones)
     st.title(page_title(ctx, ctx.t("home_judul", wilayah=name), ""))
     link_notes(ctx)
     verdict_and_age(ctx)
@@ -35,7 +35,8 @@ def country_home(ctx: Context) -> None:
             briefing_button(ctx)
 
     st.subheader(ctx.t("home_peta_negara"))
-    kabupaten = queries.coverage_table(ctx.url, ctx.stamp, Level.KABUPATEN.value, ctx.area, ctx.date, geometry=True)
+    kabupaten = queries.coverage_table(ctx.url, ctx.stamp, Level.KABUPATEN.value, ctx.area, ctx.date, ctx.settings.zones,
+                                       geometry=True)
     show_map(ctx, kabupaten, metric="zona", key="home_map", height=620, labels=labels_by_default(kabupaten))
 
     st.subheader(ctx.t("home_peringkat_negara"))

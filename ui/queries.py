@@ -124,38 +124,43 @@ def area_names_and_levels(url: str, stamp: Stamp, within: str) -> dict[str, tupl
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def coverage_table(url: str, stamp: Stamp, level: str, within: str | None, date: str | None,
+def coverage_table(url: str, stamp: Stamp, level: str, within: str | None, date: str | None, zones: ZoneConfig,
                    geometry: bool = False):
-    return coverage.coverage_table(held(url, stamp, within), level, within=within, date=date, geometry=geometry)
+    """``coverage.coverage_table`` with the office's zone thresholds (``settings.zones``: every cached
+    table, total and ranking takes them, so a configured hijau of 95 colours each page alike)."""
+    return coverage.coverage_table(held(url, stamp, within), level, within=within, date=date, zones=zones,
+                                   geometry=geometry)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def change_table(url: str, stamp: Stamp, level: str, within: str, date: str | None, since: str | None):
-    return coverage.coverage_change(store(url), level, within=within, date=date, since=since, geometry=True)
+def change_table(url: str, stamp: Stamp, level: str, within: str, date: str | None, since: str | None,
+                 zones: ZoneConfig):
+    return coverage.coverage_change(store(url), level, within=within, date=date, since=since, zones=zones,
+                                    geometry=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def ranking(url: str, stamp: Stamp, level: str, within: str, date: str | None):
+def ranking(url: str, stamp: Stamp, level: str, within: str, date: str | None, zones: ZoneConfig):
     """``coverage.ranking``: the areas at ``level`` inside ``within``, worst first, with their change."""
-    return coverage.ranking(held(url, stamp, within), level, within=within, date=date)
+    return coverage.ranking(held(url, stamp, within), level, within=within, date=date, zones=zones)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def area_summary(url: str, stamp: Stamp, kode: str, date: str | None) -> dict:
+def area_summary(url: str, stamp: Stamp, kode: str, date: str | None, zones: ZoneConfig) -> dict:
     """Totals now, at the previous snapshot, and the change between them."""
     s = held(url, stamp, kode)
-    now = coverage.area_totals(s, kode, date=date)
+    now = coverage.area_totals(s, kode, date=date, zones=zones)
     prev_date = coverage.previous_date(s, kode, now.get(Col.TANGGAL) or date)
-    before = coverage.area_totals(s, kode, date=prev_date) if prev_date else {}
+    before = coverage.area_totals(s, kode, date=prev_date, zones=zones) if prev_date else {}
     return {"now": now, "previous_date": prev_date, "change": coverage.change(now, before) if before else {}}
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def data_reach(url: str, stamp: Stamp, kode: str, child: str, date: str | None) -> dict:
+def data_reach(url: str, stamp: Stamp, kode: str, child: str, date: str | None, zones: ZoneConfig) -> dict:
     """``coverage.data_reach`` of ``kode``: its desa with data, and its ``child`` areas without any
     (from the cached tables Beranda's ten and its map read too)."""
-    return coverage.data_reach(coverage_table(url, stamp, Level.DESA.value, kode, date),
-                               coverage_table(url, stamp, child, kode, date, geometry=True))  # the map's
+    return coverage.data_reach(coverage_table(url, stamp, Level.DESA.value, kode, date, zones),
+                               coverage_table(url, stamp, child, kode, date, zones, geometry=True))  # the map's
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -319,10 +324,10 @@ def country_offered(url: str, stamp: Stamp) -> bool:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def country_ranking(url: str, stamp: Stamp, level: str, date: str | None) -> pd.DataFrame:
+def country_ranking(url: str, stamp: Stamp, level: str, date: str | None, zones: ZoneConfig) -> pd.DataFrame:
     """``geo.coverage.country_ranking``: the provinsi or the kabupaten/kota of the country, worst
     first, with Col.PERUBAHAN and the provinsi's name (PROVINSI_COLUMN)."""
-    return coverage.country_ranking(held(url, stamp, COUNTRY), level, date=date)
+    return coverage.country_ranking(held(url, stamp, COUNTRY), level, date=date, zones=zones)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

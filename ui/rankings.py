@@ -33,8 +33,8 @@ def ranking_table(ctx: Context, level: Level, data_date: str | None) -> None:
     with their rank and provinsi, narrowed by a search box (name or provinsi, any case); for a
     provinsi with their change since the data before."""
     country = ctx.is_country
-    ranked = (queries.country_ranking(ctx.url, ctx.stamp, level.value, ctx.date) if country
-              else queries.ranking(ctx.url, ctx.stamp, level.value, ctx.area, ctx.date))
+    ranked = (queries.country_ranking(ctx.url, ctx.stamp, level.value, ctx.date, ctx.settings.zones) if country
+              else queries.ranking(ctx.url, ctx.stamp, level.value, ctx.area, ctx.date, ctx.settings.zones))
     ranked, words = with_pace(ctx, ranked, level, data_date)
     lagging_notice(ctx, ranked, data_date, level.value)
     shown = ranked.assign(**{RANK: range(1, len(ranked) + 1)})

@@ -319,7 +319,7 @@ def kabupaten_only(ctx: Context, text_key: str, *, country_only: bool = False) -
 def _area_picker(ctx: Context, level: Level, label_key: str, key: str, keep=lambda kode: True) -> None:
     """A picker of the areas at ``level`` inside the dashboard's area (those ``keep`` keeps), the most
     not yet recorded first, with that figure; the pick becomes the dashboard's area."""
-    table = queries.coverage_table(ctx.url, ctx.stamp, level.value, ctx.area, ctx.date)
+    table = queries.coverage_table(ctx.url, ctx.stamp, level.value, ctx.area, ctx.date, ctx.settings.zones)
     table = table[[keep(k) for k in table[Col.KODE]]]
     table = table.sort_values([Col.BELUM, Col.KODE], ascending=[False, True], na_position="last")
     shown = {k: n if pd.isna(b) else ctx.t("pilih_kabupaten_opsi", nama=n, belum=fmt.number(b, lang=ctx.lang))

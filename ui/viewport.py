@@ -124,7 +124,8 @@ def loaded(ctx, base: tuple[str, str], table_for) -> Loaded | None:
     vp = st.session_state.get("peta_viewport")
     if vp is None or vp.base != base or not applies(*base):
         return None
-    kabupaten = queries.coverage_table(ctx.url, ctx.stamp, Level.KABUPATEN.value, base[0], ctx.date, geometry=True)
+    kabupaten = queries.coverage_table(ctx.url, ctx.stamp, Level.KABUPATEN.value, base[0], ctx.date, ctx.settings.zones,
+                                       geometry=True)
     kabupaten = kabupaten[_in_box(kabupaten, vp.box)]
     levels = [lvl for _, lvl, _ in STEPS]
     for level in levels[levels.index(Level(vp.level)):]:  # too many desa: the kecamatan instead
@@ -151,16 +152,17 @@ def warm_up(ctx, base: tuple[str, str]):
     hold every desa's geometry in memory."""
     if not applies(*base):
         return None
-    url, stamp, area, date = ctx.url, ctx.stamp, base[0], ctx.date
-    return in_background(("viewport", url, stamp, area, date), lambda: _read_ahead(url, stamp, area, date))
+    url, stamp, area, date, zones = ctx.url, ctx.stamp, base[0], ctx.date, ctx.settings.zones
+    return in_background(("viewport", url, stamp, area, date, zones),
+                         lambda: _read_ahead(url, stamp, area, date, zones))
 
 
-def _read_ahead(url: str, stamp, area: str, date: str | None) -> None:
-    kabupaten = queries.coverage_table(url, stamp, Level.KABUPATEN.value, area, date, geometry=True)
+def _read_ahead(url: str, stamp, area: str, date: str | None, zones) -> None:
+    kabupaten = queries.coverage_table(url, stamp, Level.KABUPATEN.value, area, date, zones, geometry=True)
     provinsi = sorted({ancestor_code(k, Level.PROVINSI) for k in kabupaten[Col.KODE]})
     for kode in provinsi:
-        view_shapes(url, stamp, Level.KECAMATAN.value, kode, date)
-        view_shapes(url, stamp, Level.KABUPATEN.value, kode, date, area)  # from the map's own table (``_outline``)
+        view_shapes(url, stamp, Level.KECAMATAN.value, kode, date, zones)
+        view_shapes(url, stamp, Level.KABUPATEN.value, kode, date, zones, area)  # the map's own table (``_outline``)
 
 
 def _outline(kabupaten: gpd.GeoDataFrame, level: Level, ctx, area: str) -> gpd.GeoDataFrame:
@@ -172,7 +174,8 @@ def _outline(kabupaten: gpd.GeoDataFrame, level: Level, ctx, area: str) -> gpd.G
     if level != Level.KECAMATAN or kabupaten.empty:
         return kabupaten
     provinsi = sorted({ancestor_code(k, Level.PROVINSI) for k in kabupaten[Col.KODE]})
-    shapes = pd.concat([view_shapes(ctx.url, ctx.stamp, Level.KABUPATEN.value, p, ctx.date, area) for p in provinsi])
+    shapes = pd.concat([view_shapes(ctx.url, ctx.stamp, Level.KABUPATEN.value, p, ctx.date, ctx.settings.zones, area)
+                        for p in provinsi])
     shapes = shapes.reindex(kabupaten[Col.KODE])
     if shapes.isna().any():
         return kabupaten
@@ -193,7 +196,7 @@ def _areas_in(table: gpd.GeoDataFrame, level: Level, box, ctx, within: str) -> g
     table = table[~(table.geometry.isna() | table.geometry.is_empty)].reset_index(drop=True)
     if table.empty:
         return table
-    shapes = view_shapes(ctx.url, ctx.stamp, level.value, within, ctx.date).reindex(table[Col.KODE])
+    shapes = view_shapes(ctx.url, ctx.stamp, level.value, within, ctx.date, ctx.settings.zones).reindex(table[Col.KODE])
     if shapes.isna().any():  # rows the coverage table does not hold (another metric's): their own view
         shapes = gpd.GeoSeries(queries.shapes(ctx.url).simplified(table[Col.KODE], table.geometry.values, level))
     keep = _in_box(table, box).to_numpy()
@@ -203,13 +206,15 @@ def _areas_in(table: gpd.GeoDataFrame, level: Level, box, ctx, within: str) -> g
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def view_shapes(url: str, stamp, level: str, within: str, date: str | None, read_in: str | None = None) -> gpd.GeoSeries:
+def view_shapes(url: str, stamp, level: str, within: str, date: str | None, zones,
+                read_in: str | None = None) -> gpd.GeoSeries:
     """The prepared (simplified) shapes of the areas of ``level`` inside ``within``, by Col.KODE: what a
     viewport takes from each parent's view, without digesting the parent's full geometry again on
     every move of the map (``geo.shapes.view_key``). ``read_in``: an area holding ``within`` whose
     coverage table of ``level`` is at hand (the map's own: its rows under ``within`` are the same
-    areas and geometry, hence the same prepared view) instead of reading ``within``'s."""
-    table = queries.coverage_table(url, stamp, level, read_in or within, date, geometry=True)
+    areas and geometry, hence the same prepared view) instead of reading ``within``'s. ``zones``: the
+    page's (the table read is then the one the page holds in the cache)."""
+    table = queries.coverage_table(url, stamp, level, read_in or within, date, zones, geometry=True)
     if read_in is not None and read_in != within:
         depth = Level.of_code(within)
         table = table[[ancestor_code(k, depth) == within for k in table[Col.KODE]]]

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo import fmt
 from geo.present import short_name
-from geo.schema import COUNTRY, Col
+from geo.schema import COUNTRY, Col, ZoneConfig
 from geo.store import Store
 from geo.store.tables import map_shapes_table
 from tests.national_store import BOUNDARIES, FILES, build, copy_sqlite
@@ -311,7 +311,7 @@ def test_the_country_is_read_from_the_store_not_held_in_memory(country_env):
     stamp = queries.store(url).stamp()
     assert not isinstance(queries.held(url, stamp, COUNTRY), HeldArea)
     assert isinstance(queries.held(url, stamp, "36"), HeldArea)
-    summary = queries.area_summary(url, stamp, COUNTRY, None)
+    summary = queries.area_summary(url, stamp, COUNTRY, None, ZoneConfig())
     now = _latest(country_env[1])
     assert summary["now"][Col.SUDAH] == int(now[Col.SUDAH].sum()) and summary["previous_date"] == "2026-11-09"
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
+
 from streamlit.testing.v1 import AppTest
 
 from geo import fmt
 from geo.coverage import coverage_table
-from geo.schema import Col
+from geo.schema import ZONE_COLOURS, Col, Zone
 from geo.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -172,3 +174,27 @@ def test_the_map_comes_before_its_layers_and_labels(demo_env):
     layers = first(lambda b: any(m.key == "peta_layers" for m in b.get("multiselect")))
     level = first(lambda b: any(r.key == "peta_level" for r in b.get("radio")))
     assert level < the_map < layers
+
+
+def test_configured_zone_thresholds_colour_every_view(demo_env, monkeypatch):
+    """An office that sets its own thresholds (REKAM_HIJAU / REKAM_KUNING, or [zona] in config.toml) sees
+    them on Beranda's badge and on the map's colours, as the alerts and the PDF already use them: computed
+    here from the demo's source file with those thresholds, not read from the product."""
+    monkeypatch.setenv("REKAM_HIJAU", "99")
+    monkeypatch.setenv("REKAM_KUNING", "92,5")
+    rows = pd.read_csv(ROOT / "data" / "demo" / "rekam_mingguan.csv", dtype={Col.KODE: str})
+    rows = rows[rows[Col.TANGGAL] == rows[Col.TANGGAL].max()]
+    kec = rows.groupby(rows[Col.KODE].str[:8])[[Col.WAJIB, Col.SUDAH]].sum()
+    kec_cov = 100 * kec[Col.SUDAH] / kec[Col.WAJIB]
+    zone = lambda c: "hijau" if c >= 99 else "kuning" if c >= 92.5 else "merah"  # noqa: E731
+    expected = {k: ZONE_COLOURS[Zone(zone(c))] for k, c in kec_cov.items()}
+    at = _app(area=KAB, level="kecamatan", metric="zona")
+    assert not at.exception
+    assert {k: p["fill"] for k, p in _features(at).items()} == expected
+    assert set(expected.values()) == {ZONE_COLOURS[Zone.KUNING], ZONE_COLOURS[Zone.MERAH]}  # thresholds matter here
+    home = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    assert not home.exception
+    overall = 100 * rows[Col.SUDAH].sum() / rows[Col.WAJIB].sum()
+    assert 85 <= overall < 92.5  # kuning by default, merah by these thresholds
+    badges = [m.value for m in home.markdown if "border-radius:10px" in m.value]
+    assert badges and f"Zona {zone(overall)}<" in badges[0]
