@@ -291,7 +291,7 @@ def vs_target(url: str, stamp: Stamp, area: str, end: str | None, today: str, se
 def target_table(url: str, stamp: Stamp, level: str, within: str | None, end: str | None, today: str,
                  settings: Settings):
     """The coverage table (with geometry) and each area's target: the Peta's ``target`` metric."""
-    table = coverage.coverage_table(store(url), level, within=within, date=end, geometry=True)
+    table = coverage.coverage_table(store(url), level, within=within, date=end, zones=settings.zones, geometry=True)
     return targets.with_targets(table, store(url), today=date.fromisoformat(today), settings=settings)
 
 
