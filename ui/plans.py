@@ -10,21 +10,23 @@ from geo import plan as planner
 from geo.config import PLAN_OBJECTIVES
 from geo.present import plan as plan_view
 from geo.present import plan_explain as why
-from geo.schema import RekamError
+from geo.schema import Level, RekamError
 from ui import queries
 from ui.account import current_session, require
 from ui.context import Context, fail, flash, show_flash
 from ui.tables import plain
 
 
-def coverage_after(ctx: Context, plan):
-    """Coverage per desa if the plan records what it expects (see geo.plan.coverage_after)."""
-    return planner.coverage_after(queries.store(ctx.url), ctx.area, plan, ctx.date, zones=ctx.settings.zones)
+def coverage_after(ctx: Context, plan, level: Level = Level.KECAMATAN):
+    """Coverage per area of ``level`` if the plan records what it expects (``geo.plan.after_plan`` of
+    the cached coverage table: a rerun reads nothing from the store)."""
+    now = queries.coverage_table(ctx.url, ctx.stamp, level.value, ctx.area, ctx.date, ctx.settings.zones)
+    return planner.after_plan(now, plan, level, ctx.settings.zones)
 
 
 def zones_before_after(ctx: Context, plan):
-    """Zones per desa and kecamatan before and after the plan (see geo.plan.zones_before_after)."""
-    return planner.zones_before_after(queries.store(ctx.url), ctx.area, plan, ctx.date, zones=ctx.settings.zones)
+    """Zones per desa and kecamatan before and after the plan (``geo.plan.zone_changes``)."""
+    return planner.zone_changes({level: coverage_after(ctx, plan, level) for level in (Level.KECAMATAN, Level.DESA)})
 
 
 TRAVEL_INPUTS = (  # Travel field, label, step, lowest

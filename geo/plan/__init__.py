@@ -14,7 +14,7 @@ Words and tables for people are in ``geo.present.plan``; the map and the image i
 ``geo.render.plan_map``.
 """
 from geo.plan.access import FIXED_KINDS, fixed_sites
-from geo.plan.after import coverage_after, zones_before_after
+from geo.plan.after import after_plan, coverage_after, zone_changes, zones_before_after
 from geo.plan.common import (
     OBJECTIVES, SCHOOL, SITE_COLUMNS, STATUSES, VISIT_COLUMNS, PlanError, visit_yields, working_days,
 )
@@ -34,9 +34,9 @@ from geo.plan.trips import TRIP_COLUMNS, plan_trips
 
 __all__ = [
     "BASELINES", "BASE_KINDS", "CENTRE", "FIXED_KINDS", "OBJECTIVES", "SCHOOL", "SITE_COLUMNS", "STATUSES",
-    "TRIP_COLUMNS", "VISIT_COLUMNS", "plan_trips",
-    "Plan", "PlanError", "RoadNetwork", "Travel", "access_weight", "actual_totals", "apply_edits", "base_point",
-    "bases", "candidate_sites", "coverage_after", "edits_from_table", "filter_sites", "fixed_sites", "haversine_km",
-    "kecamatan_centres", "list_plans", "load_plan", "people_to_green", "plan_visits", "planned_vs_actual", "record_actuals", "red_not_visited",
-    "save_plan", "unit_days", "visit_reasons", "visit_yields", "working_days", "zones_before_after",
+    "TRIP_COLUMNS", "VISIT_COLUMNS", "plan_trips", "Plan", "PlanError", "RoadNetwork", "Travel", "access_weight",
+    "actual_totals", "after_plan", "apply_edits", "base_point", "bases", "candidate_sites", "coverage_after",
+    "edits_from_table", "filter_sites", "fixed_sites", "haversine_km", "kecamatan_centres", "list_plans",
+    "load_plan", "people_to_green", "plan_visits", "planned_vs_actual", "record_actuals", "red_not_visited",
+    "save_plan", "unit_days", "visit_reasons", "visit_yields", "working_days", "zone_changes", "zones_before_after",
 ]

@@ -12,7 +12,14 @@ from geo.store import Store
 
 def coverage_after(store: Store, within: str, plan: Plan, date: str | None = None, *,
                    level: Level | str = Level.KECAMATAN, zones: ZoneConfig = ZoneConfig()) -> pd.DataFrame:
-    """Coverage per area of ``level`` now and expected after the plan.
+    """Coverage per area of ``level`` now and expected after the plan: ``after_plan`` of the store's
+    ``coverage_table``."""
+    level = Level(level)
+    return after_plan(coverage_table(store, level, within=within, date=date, zones=zones), plan, level, zones)
+
+
+def after_plan(now: pd.DataFrame, plan: Plan, level: Level | str, zones: ZoneConfig = ZoneConfig()) -> pd.DataFrame:
+    """``now`` (a ``coverage_table`` of ``level``) with what the plan adds.
 
     Each visit's expected recordings are added to Col.SUDAH of the desa it counts in (kode_desa),
     then summed up to ``level``; Col.WAJIB is unchanged. Returns Col.KODE, Col.NAMA, Col.WAJIB,
@@ -20,7 +27,6 @@ def coverage_after(store: Store, within: str, plan: Plan, date: str | None = Non
     zona_setelah (zones by ``zones``).
     """
     level = Level(level)
-    now = coverage_table(store, level, within=within, date=date, zones=zones)
     keys = [ancestor_code(k, level) for k in plan.visits[KODE_DESA]]
     added = plan.visits.groupby(keys)[EXPECTED].sum() if len(plan.visits) else pd.Series(dtype=int)
     out = now[[Col.KODE, Col.NAMA, Col.WAJIB, Col.SUDAH, Col.CAKUPAN, Col.ZONA]].copy()
@@ -35,15 +41,22 @@ def coverage_after(store: Store, within: str, plan: Plan, date: str | None = Non
 
 def zones_before_after(store: Store, within: str, plan: Plan, date: str | None = None, *,
                        zones: ZoneConfig = ZoneConfig()) -> pd.DataFrame:
-    """How many kecamatan and desa are in each zone now and after the plan: tingkat (kecamatan,
-    desa), Col.ZONA (merah, kuning, hijau), sekarang, setelah, and berubah (areas of that level
-    whose zone changes, on every row of the level). Areas without data are left out."""
+    """How many kecamatan and desa are in each zone now and after the plan (``zone_changes`` of the
+    kecamatan's and the desa's ``coverage_after``)."""
+    return zone_changes({level: coverage_after(store, within, plan, date, level=level, zones=zones)
+                         for level in (Level.KECAMATAN, Level.DESA)})
+
+
+def zone_changes(after: dict[Level, pd.DataFrame]) -> pd.DataFrame:
+    """From ``after_plan`` tables by level: tingkat (kecamatan, desa), Col.ZONA (merah, kuning,
+    hijau), sekarang, setelah, and berubah (areas of that level whose zone changes, on every row of
+    the level). Areas without data are left out."""
     rows = []
-    for level in (Level.KECAMATAN, Level.DESA):
-        table = coverage_after(store, within, plan, date, level=level, zones=zones)
+    for level, table in after.items():
         table = table[table[Col.ZONA].notna()]
         changed = int((table[Col.ZONA] != table["zona_setelah"]).sum())
         for zone in (Zone.MERAH, Zone.KUNING, Zone.HIJAU):
-            rows.append({"tingkat": level.value, Col.ZONA: zone.value, "sekarang": int((table[Col.ZONA] == zone.value).sum()),
+            rows.append({"tingkat": Level(level).value, Col.ZONA: zone.value,
+                         "sekarang": int((table[Col.ZONA] == zone.value).sum()),
                          "setelah": int((table["zona_setelah"] == zone.value).sum()), "berubah": changed})
     return pd.DataFrame(rows)
