@@ -10,8 +10,6 @@ import ui
 from geo import events, fmt, trend
 from geo.io.events import MAX_NOTE_CHARS
 from geo.present import trend as trend_words
-from geo.render import trend_charts
-from geo.render.style import compact
 from geo.schema import Col, RekamError, is_country
 from ui import queries
 
@@ -47,22 +45,16 @@ ranked = (ctx.is_province or ctx.is_country) and area == ctx.area  # its kabupat
 if ranked:
     ui.pace_ranking(ctx, table, inputs, source)
 shown = [area, *ui.chart_areas(ctx, area, table, names)]  # the area and those that need attention
-series = queries.series(ctx.url, ctx.stamp, area, ctx.date)
-area_events = queries.area_events(ctx.url, ctx.stamp, area, projection[Col.TANGGAL])
-chart_events = queries.area_events(ctx.url, ctx.stamp, area, projection[Col.TANGGAL], events.COVERAGE_CHART_KINDS)
 weekly, facts = queries.weekly_and_notes(ctx.url, ctx.stamp, area, ctx.date)
-drawn = ui.chart_settings(ctx)
+area_events = queries.area_events(ctx.url, ctx.stamp, area, projection[Col.TANGGAL])
 # Each chart's title as the page's text above it: it wraps on a phone, where a title drawn in the chart is cut.
 ui.chart_heading(ctx.t("tren_grafik_cakupan"), ctx.t("tren_grafik_garis", wilayah=name(area)))
-st.plotly_chart(compact(trend_charts.coverage_lines(
-    series[series[Col.KODE].isin(shown)], drawn, ctx.lang, events=chart_events, projection=projection,
-    within=area)), width="stretch", key="tren_cakupan")
+st.plotly_chart(ui.coverage_figure(ctx, area, shown, projection), width="stretch", key="tren_cakupan")
 st.caption(source)
 weeks = (weekly[Col.KODE] == area).any()
 ui.chart_heading(ctx.t("tren_grafik_rekam", wilayah=name(area)), ctx.t("tren_grafik_rekam_catatan") if weeks else None)
 if weeks:
-    st.plotly_chart(compact(trend_charts.recordings_bars(weekly, area_events, drawn, ctx.lang, kode=area)),
-                    width="stretch", key="tren_rekam")
+    st.plotly_chart(ui.recordings_figure(ctx, area, projection[Col.TANGGAL]), width="stretch", key="tren_rekam")
     st.caption(source)
 else:  # one data date: no interval to count recordings in, so no empty chart
     st.info(ctx.t("tren_rekam_kosong", tanggal=fmt.long_date(projection[Col.TANGGAL], ctx.lang)))

@@ -253,11 +253,13 @@ def _add_events(fig: go.Figure, events: pd.DataFrame | None, lang: str) -> None:
     if events is None or events.empty:
         return
     by_kind: dict[str, list[dict]] = {}
+    ranges = []  # what add_vrect draws, added at once (add_vrect copies every shape so far on each call)
     for event in _merged_events(events):
-        fig.add_vrect(x0=event["start"].isoformat(), x1=event["end"].isoformat(),
-                      fillcolor=EVENT_COLOURS.get(event["jenis"], "#7f7f7f"), opacity=EVENT_OPACITY, line_width=0,
-                      layer="below")
+        ranges.append({"type": "rect", "xref": "x", "yref": "y domain", "x0": event["start"].isoformat(),
+                       "x1": event["end"].isoformat(), "y0": 0, "y1": 1, "line": {"width": 0}, "layer": "below",
+                       "fillcolor": EVENT_COLOURS.get(event["jenis"], "#7f7f7f"), "opacity": EVENT_OPACITY})
         by_kind.setdefault(event["jenis"], []).append(event)
+    fig.update_layout(shapes=[*fig.layout.shapes, *ranges])
     for jenis, runs in by_kind.items():
         hover = []
         for run in runs:
