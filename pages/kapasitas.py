@@ -7,7 +7,6 @@ import ui
 from geo import capacity, fmt
 from geo.cards import has_card_figures
 from geo.present import capacity as present
-from geo.render import capacity_charts as charts
 from geo.schema import Col, RekamError
 from geo.text import describe
 from ui import queries
@@ -75,16 +74,15 @@ else:
 
 # The card pipeline and the blank stock: the page's heading and source line stand above and
 # below these charts; their images (download menus) carry title, area, date and source.
-figure = {"area_name": ui.area_name(ctx),
-          "settings": ctx.settings, "lang": lang, "kode": ctx.area}
+figures = ui.card_figures(ctx)
 media = ui.media_allowed()
 st.subheader(ctx.t("kartu_judul"))
 if not has_card_figures(cards["totals"]):  # a recap of wajib and sudah rekam only: nothing to draw
     st.info(ctx.t("gambar_kartu_tanpa_data", wilayah=ui.area_name(ctx), kode=ctx.area))
 else:
-    st.plotly_chart(charts.compact(charts.cards_bar(cards["totals"], **figure)), key="kartu_corong")
+    st.plotly_chart(figures["cards"], key="kartu_corong")
     ui.chart_heading(ctx.t("kartu_riwayat"))
-    st.plotly_chart(charts.compact(charts.card_history_line(cards["history"], **figure)), key="kartu_riwayat")
+    st.plotly_chart(figures["history"], key="kartu_riwayat")
     with st.expander(ctx.t("kartu_per_kecamatan")):
         st.dataframe(present.funnel_view(cards["funnel"], lang), hide_index=True, width="stretch")
     if media:
@@ -104,7 +102,7 @@ else:
     cols[2].metric(ctx.t("blangko_perkiraan_habis"), fmt.long_date(p["tanggal_habis"], lang),
                    ctx.t("blangko_hari_lagi", hari=days(p["hari_tersisa"])), delta_color="off", delta_arrow="off")
     cols[3].metric(ctx.t("blangko_kurang"), fmt.number(p["kurang"], lang=lang))
-    st.plotly_chart(charts.compact(charts.blank_stock_line(cards["ledger"], p, **figure)), key="blangko_stok")
+    st.plotly_chart(figures["blank"], key="blangko_stok")
     st.caption(ctx.t("blangko_catatan_buku" if by_ledger else "blangko_catatan",
                      stok=fmt.number(p["stok"], lang=lang), tanggal_stok=fmt.long_date(p["tanggal_stok"], lang),
                      dicetak=fmt.number(p["dicetak_sejak_stok"] or 0, lang=lang),

@@ -8,17 +8,15 @@ the area and, unless the reader picks others, the areas that need attention
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 import streamlit as st
 
-from geo import events, fmt, trend
+from geo import fmt, trend
 from geo.columns import TARGET, TENGGAT
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
 from geo.present import trend as trend_words
-from geo.render import trend_charts
-from geo.render.style import compact
 from geo.schema import Col, Level, RekamError, top_level
 from geo.text import describe
 from ui import queries
@@ -78,41 +76,6 @@ def trend_inputs(ctx: Context, names: dict[str, tuple[str, str]]) -> TrendInputs
         target = goal
     return TrendInputs(ss["tren_area"], target, ss.get("tren_tenggat") or deadline,
                        int(ss.get("tren_jendela", DEFAULT_RATE_WINDOW_DAYS)))
-
-
-def chart_settings(ctx: Context):
-    """The settings the page's trend charts are drawn with: no source line inside the figure (the
-    page's caption under each chart says it; inside, it sat on the legend's first row)."""
-    return replace(ctx.settings, source_name="")
-
-
-def coverage_figure(ctx: Context, area: str, shown: list[str], projection: dict):
-    """The coverage-over-time chart of ``area`` and the areas ``shown`` with it, laid out for the page
-    (``geo.render.trend_charts.coverage_lines`` + ``compact``); built once per input, not per rerun."""
-    return _coverage_figure(ctx.url, ctx.stamp, area, ctx.date, tuple(shown), chart_settings(ctx), ctx.lang,
-                            projection)
-
-
-def recordings_figure(ctx: Context, area: str, until: str | None):
-    """The recordings-per-week chart of ``area`` (``trend_charts.recordings_bars`` + ``compact``), with
-    the events up to ``until``; built once per input."""
-    return _recordings_figure(ctx.url, ctx.stamp, area, ctx.date, until, chart_settings(ctx), ctx.lang)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _coverage_figure(url, stamp, area: str, date_: str | None, shown: tuple[str, ...], drawn, lang: str,
-                     projection: dict):
-    series = queries.series(url, stamp, area, date_)
-    marks = queries.area_events(url, stamp, area, projection[Col.TANGGAL], events.COVERAGE_CHART_KINDS)
-    return compact(trend_charts.coverage_lines(series[series[Col.KODE].isin(shown)], drawn, lang, events=marks,
-                                               projection=projection, within=area))
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _recordings_figure(url, stamp, area: str, date_: str | None, until: str | None, drawn, lang: str):
-    weekly, _ = queries.weekly_and_notes(url, stamp, area, date_)
-    marks = queries.area_events(url, stamp, area, until)
-    return compact(trend_charts.recordings_bars(weekly, marks, drawn, lang, kode=area))
 
 
 def chart_areas(ctx: Context, area: str, table, names: dict[str, tuple[str, str]]) -> list[str]:
