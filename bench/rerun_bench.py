@@ -11,7 +11,9 @@ and 104 weekly snapshots of the 300 desa, each imported as its own version. Then
 
 * the first run (every cache cold) and a rerun with nothing changed (the cached baseline);
 * a rerun after each widget change: the date picker to dates not yet viewed, back to a date
-  already viewed, the language, the screenshot mode.
+  already viewed, the language, the screenshot mode;
+* then Tren, Kantong, Rencana and Kapasitas on the same store: their first run and a rerun with
+  nothing changed, against Beranda's cached rerun.
 
 Prints milliseconds per rerun (fastest of ``--repeat`` for the cached baseline, each change timed
 once: a change is new only the first time), wall and CPU (this process's, which other work on a
@@ -109,6 +111,27 @@ def profiled(at, path: str) -> float:
     return ms
 
 
+OTHER_PAGES = ("tren", "kantong", "rencana", "kapasitas")
+
+
+def other_pages(repeat: int, home_ms: float) -> None:
+    """The other pages' reruns with nothing changed: what a reader pays for any widget that changes
+    nothing the page computes (a checkbox, an expander's picker), against Beranda's cached rerun."""
+    from streamlit.testing.v1 import AppTest
+
+    print(f"\nOther pages, same store: first run and a rerun with nothing changed (fastest of {repeat}), "
+          f"against Beranda's cached rerun ({home_ms:.0f} ms)\n")
+    print("| page | first run | rerun, nothing changed | / Beranda's |")
+    print("|---|---:|---:|---:|")
+    for page in OTHER_PAGES:
+        at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=300)
+        first = timed(at.run)
+        if at.exception:
+            sys.exit(f"{page}: the page failed: {at.exception[0].message}")
+        rerun = min(timed(at.run) for _ in range(repeat))
+        print(f"| {page} | {first:.0f} ms | {rerun:.0f} ms | {rerun / home_ms:.1f}× |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="cached reruns; the fastest counts (default 5)")
@@ -148,6 +171,7 @@ def main() -> None:
             cpu = CPU_MS[-1]
             print(f"| {name} | {ms:.0f} ms | {ms / cached:.1f}× | {cpu:.0f} ms | {cpu / cached_cpu:.1f}× "
                   f"| {'met' if ms <= TARGET_MS else 'not met'} |", flush=True)
+        other_pages(args.repeat, cached)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
