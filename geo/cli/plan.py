@@ -48,7 +48,8 @@ def add_commands(sub) -> None:
     p.add_argument("--start", help="tanggal mulai TTTT-BB-HH (default hari ini)")
     p.add_argument("--date", help="data per tanggal (default terbaru)")
     p.add_argument("--weekends", action="store_true", help="Sabtu/Minggu juga hari kerja")
-    p.add_argument("--base", help="id kantor asal (lokasi perekaman); default kantor Disdukcapil")
+    p.add_argument("--base", help="id kantor asal (lokasi perekaman); default kantor Disdukcapil. Tanpa daftar "
+                                  "kantor: tengah:KODE_KECAMATAN (titik tengah kecamatan; default yang paling tengah)")
     p.add_argument("--max-km", type=float, help="jarak garis lurus terjauh dari kantor asal (km)")
     p.add_argument("--no-schools", action="store_true", help="tanpa sekolah")
     p.add_argument("--kecamatan", type=_codes, help="hanya kecamatan ini (kode, dipisah koma)")
