@@ -59,8 +59,10 @@ def kecamatan_centres(store: Store, kabupaten: str) -> pd.DataFrame:
     """Each kecamatan of ``kabupaten`` as a provisional base (jenis CENTRE, id CENTRE_ID + its code,
     Col.NAMA the kecamatan's): a point inside it (its representative point) and, as an office's, the
     code of the desa it stands in (the kecamatan's when no desa polygon holds it); the most central
-    first (nearest the mean of those points), then by code. Empty without kecamatan boundaries."""
+    first (nearest the mean of those points), then by code. Kecamatan without a boundary are left
+    out (empty without any)."""
     kec = store.areas(within=kabupaten, level=Level.KECAMATAN, geometry=True)
+    kec = kec[kec.geometry.notna() & ~kec.geometry.is_empty].reset_index(drop=True)  # codes without a boundary
     if kec.empty:
         return pd.DataFrame(columns=_BASE_COLUMNS)
     points = kec.geometry.representative_point()

@@ -311,6 +311,20 @@ def test_without_an_office_units_set_out_from_a_kecamatan_centre(tiny):
     assert "Starting from: the centre of Kec. Kec A (estimate)" in html
 
 
+def test_codes_without_boundaries_give_no_centre_to_start_from(store_url):
+    """A store holding the code table only (no boundary: nothing to place a centre or a desa on) keeps the
+    message that names the missing site list, never an error about NaN coordinates."""
+    store = Store.open(store_url)
+    rows = [("99.01", "Kabupaten Uji", "kabupaten", "99"), ("99.01.01", "Kec A", "kecamatan", "99.01"),
+            ("99.01.01.2001", "Desa A1", "desa", "99.01.01")]
+    areas = pd.DataFrame(rows, columns=[Col.KODE, Col.NAMA, Col.LEVEL, Col.KODE_INDUK]).assign(**{Col.TIPE: None})
+    store.add_areas(gpd.GeoDataFrame(areas, geometry=[None] * len(areas)))
+    assert P.bases(store, "99.01").empty
+    with pytest.raises(P.PlanError, match="rencana_tanpa_basis"):
+        P.base_point(store, "99.01")
+    store.close()
+
+
 def test_cli_plan_without_an_office_says_where_it_starts(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'r.sqlite'}"
     _without_lokasi(_tiny_store(url))
