@@ -5,7 +5,6 @@ import streamlit as st
 
 import ui
 from geo import capacity, fmt
-from geo.cards import has_card_figures
 from geo.present import capacity as present
 from geo.schema import Col, RekamError
 from geo.text import describe
@@ -77,7 +76,7 @@ else:
 figures = ui.card_figures(ctx)
 media = ui.media_allowed()
 st.subheader(ctx.t("kartu_judul"))
-if not has_card_figures(cards["totals"]):  # a recap of wajib and sudah rekam only: nothing to draw
+if "cards" not in figures:  # a recap of wajib and sudah rekam only: nothing to draw (geo.cards.has_card_figures)
     st.info(ctx.t("gambar_kartu_tanpa_data", wilayah=ui.area_name(ctx), kode=ctx.area))
 else:
     st.plotly_chart(figures["cards"], key="kartu_corong")
@@ -90,7 +89,7 @@ else:
 
 st.subheader(ctx.t("blangko_judul"))
 p = cards["projection"]
-if cards["ledger"].empty:
+if "blank" not in figures:  # no blank-card ledger
     st.info(ctx.t("blangko_tidak_ada"))
 else:
     cols = st.columns([1, 1, 1.6, 1.2])
