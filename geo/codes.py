@@ -14,7 +14,8 @@ from functools import lru_cache
 import pandas as pd
 
 from geo.names import normalize_name
-from geo.schema import DATA_DIR, Col, Level
+from geo.schema import DATA_DIR, Col, Level, RekamError, is_country
+from geo.text import tr
 
 TABLE = DATA_DIR / "kode_wilayah" / "kode_wilayah_2025.csv.gz"
 
@@ -68,3 +69,22 @@ def province_name(written) -> str | None:
     """The official name of the provinsi ``written`` names by an alias (PROVINCE_ALIASES), else None."""
     kode = PROVINCE_ALIASES.get(normalize_name(written, Level.PROVINSI))
     return official_name(kode) if kode else None
+
+
+def area_name(store, kode: str, lang: str = "id") -> str:
+    """The area's name: as stored; for an area the store holds only the parts of (a provinsi whose
+    kabupaten/kota were imported, or dissolved from desa files), as the official code table names
+    it, else "Provinsi <kode>" (as the dashboard's picker does; only a provinsi can lack a name); the
+    whole country (``COUNTRY``) as "Seluruh Indonesia" in ``lang``. Raises
+    RekamError('gambar_wilayah_tidak_ada') when neither the code nor anything inside it is stored."""
+    if is_country(kode):
+        if store.areas(within=kode, level=Level.KABUPATEN).empty:
+            raise RekamError("gambar_wilayah_tidak_ada", kode=kode)
+        return tr("seluruh_indonesia", lang)
+    level = Level.of_code(kode)
+    match = store.areas(within=kode, level=level)
+    if len(match):
+        return str(match[Col.NAMA].iloc[0])
+    if level.child is None or store.areas(within=kode, level=level.child).empty:
+        raise RekamError("gambar_wilayah_tidak_ada", kode=kode)
+    return official_name(kode) or f"Provinsi {kode}"

@@ -69,6 +69,7 @@ def add_commands(sub) -> None:
 
 def cmd_plan(args) -> int:
     from geo import fmt, plan as planner
+    from geo.codes import area_name
     from geo.columns import DAY, EXPECTED, UNIT
     from geo.config import load_settings
     from geo.coverage import coverage_table, data_reach
@@ -97,12 +98,11 @@ def cmd_plan(args) -> int:
     table = plan.visits[[UNIT, DAY, Col.KODE, Col.NAMA, EXPECTED]].assign(
         reason=[reason_text(r, language) for r in planner.visit_reasons(plan)])
     emit(table, args.format, language)
-    named = store.areas(level=Level.of_code(args.within), within=args.within)
-    area_name = named[Col.NAMA].iloc[0] if len(named) else args.within
+    name = area_name(store, args.within, language)
     reach = data_reach(coverage_table(store, Level.DESA, within=args.within, date=date_),
                        coverage_table(store, Level.KECAMATAN, within=args.within, date=date_))
-    for note in (reach_note(reach, area_name, language, key="rencana_sebagian"),  # desa without data: never visited
-                 provisional_base_note(base, area_name, language)):
+    for note in (reach_note(reach, name, language, key="rencana_sebagian"),  # desa without data: never visited
+                 provisional_base_note(base, name, language)):
         if note:
             print(note, file=sys.stderr)
     num = lambda v: fmt.number(v, lang=language)  # noqa: E731

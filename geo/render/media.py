@@ -16,14 +16,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import cards, trend
-from geo.codes import official_name
+from geo.codes import area_name
 from geo.config import DEFAULTS, Settings
 from geo.coverage import area_totals, coverage_table
 from geo.render import capacity_charts, charts, images, static_map
 from geo.present.pockets import TOP_POCKETS
 from geo.render.style import is_demo
 from geo.schema import Col, Level, RekamError, is_country, top_level
-from geo.text import tr
 from geo.timeline import coverage_over_time
 
 CHART_KINDS = ("zona-bar", "tren", "kantong", "peta", "kartu", "kartu-riwayat", "blangko")
@@ -31,25 +30,6 @@ PLOTLY_KINDS = tuple(k for k in CHART_KINDS if k != "peta")
 
 
 # --- reading the store ------------------------------------------------------------------------
-def area_name(store, kode: str, lang: str = "id") -> str:
-    """The area's name: as stored; for an area the store holds only the parts of (a provinsi whose
-    kabupaten/kota were imported, or dissolved from desa files), as the official code table names
-    it, else "Provinsi <kode>" (as the dashboard's picker does; only a provinsi can lack a name); the
-    whole country (``COUNTRY``) as "Seluruh Indonesia" in ``lang``. Raises
-    RekamError('gambar_wilayah_tidak_ada') when neither the code nor anything inside it is stored."""
-    if is_country(kode):
-        if store.areas(within=kode, level=Level.KABUPATEN).empty:
-            raise RekamError("gambar_wilayah_tidak_ada", kode=kode)
-        return tr("seluruh_indonesia", lang)
-    level = Level.of_code(kode)
-    match = store.areas(within=kode, level=level)
-    if len(match):
-        return str(match[Col.NAMA].iloc[0])
-    if level.child is None or store.areas(within=kode, level=level.child).empty:
-        raise RekamError("gambar_wilayah_tidak_ada", kode=kode)
-    return official_name(kode) or f"Provinsi {kode}"
-
-
 def context(store, within: str, date: str | None, settings: Settings, lang: str = "id") -> dict:
     """What an image of ``within`` at ``date`` needs: ``name``, ``level`` (None for the whole
     country), ``child`` (the level one down: the provinsi of the country), ``map_level`` (the areas
