@@ -20,6 +20,7 @@ from geo.present import plan as plan_view
 from geo.present import plan_explain as why
 from geo.schema import Col
 from geo.store import Store
+from tests.geo.test_plan_store import _without_lokasi
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "rahasia-sekali-123"
@@ -249,9 +250,7 @@ def test_a_new_office_without_a_site_list_still_gets_a_plan(demo_env):
     """Before an office uploads its recording sites the planner is not left at a dead end: the plan sets
     out from the most central kecamatan's centre, says so above the inputs (and how to give the real
     office), and its figures are the plan geo makes from that centre."""
-    store = Store.open(demo_env)
-    history = store.history()
-    store.rollback(int(history.loc[history["kind"] == "points:lokasi", "id"].iloc[0]))
+    _without_lokasi(Store.open(demo_env))
     at = _app()
     assert not at.exception
     store, kab, plan = _geo_plan(demo_env)
