@@ -50,7 +50,7 @@ _SOURCE_ROLE = "sumber"
 
 SCREEN_BASE_PX = 15  # base font on screen (Streamlit column width)
 SCREEN_WRAP_PX = 760  # on screen the width follows the page: titles wrap as for a column this wide
-LEGEND_WRAP_PX = 180  # a page's legend listed item by item (``compact``) wraps as for a phone's plot
+LEGEND_WRAP_PX = 210  # a page's legend (``compact``) wraps each item as for a phone's plot
 LEGEND_ITEM_PX = 48  # a horizontal legend item's symbol and gaps beside its text (plotly's layout)
 LEGEND_ITEM_GAP_PX = 3  # below each item of a legend listed item by item (plotly's layout)
 LEGEND_PAD_PX = 10  # what such a legend's box adds to its items
@@ -228,9 +228,11 @@ def compact(fig: go.Figure) -> go.Figure:
 
     Title, subtitle and source line are not drawn (the page's subheader and caption say
     them); they stay in ``layout.meta``, so ``style_for_export`` still puts them on the
-    image. Margins still come from the labels, so no label is cut. The legend lists one
-    item per row, with room for each: a page's width is not known here, and a row of items
-    that wraps on a phone would cover the plot.
+    image. Margins still come from the labels, so no label is cut. A page's width is not
+    known here: the browser sets the legend in as many rows as the width needs, above the
+    plot, and pushes the plot down by that much (plotly's automatic top margin). The figure
+    is as tall as a phone needs for its plot below a legend of one item per row, so a wide
+    screen gives the plot the room a phone spends on legend rows.
     """
     out = go.Figure(fig)
     meta = out.layout.meta if isinstance(out.layout.meta, dict) else {}
@@ -247,8 +249,9 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
     in pixels, so they stay put whatever the plot's size; ``width`` None (a screen) wraps
     text at SCREEN_WRAP_PX and lets the width follow the page. Either ``height`` or
     ``plot_height`` is given. ``texts`` False leaves title, subtitle and source out (and
-    their room). ``legend_rows``: the legend one item per row (else one row of items).
-    Returns the plot area's size in pixels.
+    their room). ``legend_rows``: a screen's legend, set in rows by the browser (room reserved
+    for one item per row); else the rows counted here for ``width``. Returns the plot area's
+    size in pixels (on a screen with ``legend_rows``, at its smallest).
     """
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     if not texts:
@@ -268,7 +271,8 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
     if legend_rows:  # each item on its own lines, wrapped to what a phone's chart has room for
         for item in in_legend:
             item.name = wrap_text(item.name, base, LEGEND_WRAP_PX)
-        # plotly sets each item its lines and LEGEND_ITEM_GAP_PX, the box LEGEND_PAD_PX more
+        # one item per row (a phone): plotly sets each item its lines and LEGEND_ITEM_GAP_PX, the
+        # box LEGEND_PAD_PX more
         legend_h = (sum(len(text_lines(item.name)) * LINE_HEIGHT * base + LEGEND_ITEM_GAP_PX for item in in_legend)
                     + LEGEND_PAD_PX if in_legend else 0)
     else:
@@ -295,16 +299,22 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
     plot_h = max(height - top - bottom, 1.0)
     plot_w = max(width - left - pad, 1.0) if width else None
 
+    legend = {"font": {"size": base}, "orientation": "h", "xanchor": "left", "itemwidth": 30, "tracegroupgap": 0,
+              "traceorder": "normal", "maxheight": 1}  # its room is reserved: never capped and scrolled
+    if legend_rows and in_legend:
+        # above the plot, in paper coordinates: the only ones in which plotly.js pushes the plot's top
+        # down by the legend's height, whatever rows the browser's width gives it
+        legend.update(xref="paper", x=0, yref="paper", y=1, yanchor="bottom")
+        margin = {"t": legend_top, "autoexpand": True}  # the axes' automargin stays off: only the legend pushes
+    else:
+        # in container coordinates: with yref "paper" above the plot, plotly.js moved the y-axis title
+        # into the plot in PNG exports
+        legend.update(xref="container" if width else "paper", x=pad / width if width else 0, yref="container",
+                      y=1 - legend_top / height, yanchor="top")
+        margin = {"t": top, "autoexpand": False}
     fig.update_layout(
         height=height, font={"size": base}, title={"text": ""},
-        margin={"l": left, "r": pad, "t": top, "b": bottom, "pad": 0, "autoexpand": False},
-        # the legend in container coordinates: with yref "paper" above the plot, plotly.js moved the
-        # y-axis title into the plot in PNG exports
-        legend={"font": {"size": base}, "orientation": "v" if legend_rows else "h", "yref": "container",
-                "y": 1 - legend_top / height, "yanchor": "top", "xref": "container" if width else "paper",
-                "x": pad / width if width else 0,
-                "xanchor": "left", "itemwidth": 30, "tracegroupgap": 0, "traceorder": "normal",
-                "maxheight": 1},  # its room is reserved: never capped at half the figure and scrolled
+        margin={"l": left, "r": pad, "b": bottom, "pad": 0, **margin}, legend=legend,
         uniformtext={"mode": "show", "minsize": base * 0.85},
     )
     if width:

@@ -95,16 +95,19 @@ def test_blank_stock_projection(store, tmp_path):
     # from the last entry (also the data date) straight down to zero on the day it runs out
     assert list(fig.data[1].x) == ["2026-02-02", "2026-04-14"] and list(fig.data[1].y) == [1155, 0]
     assert fig.layout.meta["judul"] == "Kabupaten Uji: blangko KTP-el diperkirakan habis 14 April 2026"
-    # On a page (its own heading above): the legend item by item, each wrapped to what a phone's plot holds,
-    # and the room above the plot counted from its lines, so that on a phone it covers no line
+    # On a page (its own heading above): the legend above the plot in rows the browser sets for the page's
+    # width, pushing the plot down (paper coordinates, automatic top margin); each item wrapped to what a
+    # phone's plot holds, and the figure tall enough for one item per row above a whole plot
     shown = compact(fig)
-    assert shown.layout.legend.orientation == "v"
+    legend = shown.layout.legend
+    assert (legend.orientation, legend.yref, legend.y, legend.yanchor, shown.layout.margin.autoexpand) == (
+        "h", "paper", 1, "bottom", True)
     names = [t.name for t in shown.data if t.showlegend is not False and t.name]
-    assert names[1] == "Perkiraan pada laju cetak<br>saat ini: habis sekitar 14<br>April 2026"
+    assert names[1] == "Perkiraan pada laju cetak saat<br>ini: habis sekitar 14 April 2026"
     assert all(text_width(line, SCREEN_BASE_PX) <= LEGEND_WRAP_PX for n in names for line in text_lines(n))
-    lines = sum(len(text_lines(n)) for n in names)  # 1 + 3
-    legend_top = (1 - shown.layout.legend.y) * shown.layout.height
-    assert shown.layout.margin.t >= legend_top + lines * SCREEN_BASE_PX * LINE_HEIGHT
+    lines = sum(len(text_lines(n)) for n in names)  # 1 + 2
+    assert shown.layout.height >= (shown.layout.margin.t + lines * SCREEN_BASE_PX * LINE_HEIGHT
+                                   + shown.layout.meta["tinggi_plot"] + shown.layout.margin.b)
     assert fig.data[1].name == "Perkiraan pada laju cetak saat ini: habis sekitar 14 April 2026"  # the image's own
     assert store.history().set_index("id").loc[version, "kind"] == "blangko"
     store.rollback(version)

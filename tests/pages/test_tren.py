@@ -372,11 +372,11 @@ def test_the_verdict_comes_before_the_pickers(tren_env):
 
 
 @pytest.mark.skipif(images._browser_path() is None, reason="no Chromium for kaleido (apt chromium)")
-@pytest.mark.parametrize("width", [358, 1000])  # a phone's chart, and a laptop's
-def test_the_charts_legends_end_above_their_plots_whole(tren_env, width):
-    """The page's two charts as plotly draws them: every legend item shown (none scrolled out of a
-    capped box) and the plot starting under the last one — on a phone the eleven items of the
-    coverage chart wrap to more rows, and add height instead of squeezing the plot."""
+def test_the_charts_legends_end_above_their_plots_whole(tren_env):
+    """The page's two charts as plotly.js draws them at a phone's width and a laptop's: every legend
+    item shown whole (none scrolled out of a capped box, none past the right edge) and the plot starting
+    under the last row. The browser sets the rows: on a phone the coverage chart's items stand one per
+    row and the plot keeps its height; on a laptop they share rows and the plot gets the room."""
     import re
 
     import plotly.graph_objects as go
@@ -385,14 +385,22 @@ def test_the_charts_legends_end_above_their_plots_whole(tren_env, width):
     for n in (0, 1):
         spec = _spec(at, n)
         fig = go.Figure(spec)
-        svg = images.to_image(fig, "svg", (width, fig.layout.height), styled=False).decode()
-        legend = re.search(r'<g class="legend"[^>]*translate\([\d.]+,\s*([\d.]+)\)">'
-                           r'<rect class="bg"[^>]*height="([\d.]+)"', svg)
-        assert float(legend.group(1)) + float(legend.group(2)) <= fig.layout.margin.t + 0.5
-        scrollbar = re.search(r'<rect class="scrollbar"[^>]*height="([\d.]+)"', svg)
-        assert scrollbar is None or float(scrollbar.group(1)) == 0
         shown = [t for t in spec["data"] if t.get("showlegend") is not False and t.get("name")]
-        assert len(re.findall(r'class="legendtext"', svg)) == len(shown) + sum(
-            1 for s in spec["layout"]["shapes"] if s.get("showlegend"))
-        plot_h = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
-        assert plot_h >= trend_charts.PLOT_PX - 1  # the plot keeps its height (the figure's is whole pixels)
+        items = len(shown) + sum(1 for s in spec["layout"]["shapes"] if s.get("showlegend"))
+        plot_heights = {}
+        for width in (358, 1000):  # a phone's chart, and a laptop's
+            svg = images.to_image(fig, "svg", (width, fig.layout.height), styled=False).decode()
+            x, top, legend_w, legend_h = (float(v) for v in re.search(
+                r'<g class="legend"[^>]*translate\(([\d.]+),\s*([\d.]+)\)"><rect class="bg"[^>]*'
+                r'width="([\d.]+)" height="([\d.]+)"', svg).groups())
+            plot_y, plot_h = (float(v) for v in re.search(
+                r'<clipPath class="axesclip" id="clip\w+xy"><rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" '
+                r'height="([\d.]+)"', svg).groups())
+            assert top + legend_h <= plot_y + 0.5 and x + legend_w <= width
+            scrollbar = re.search(r'<rect class="scrollbar"[^>]*height="([\d.]+)"', svg)
+            assert scrollbar is None or float(scrollbar.group(1)) == 0
+            assert len(re.findall(r'class="legendtext"', svg)) == items
+            plot_heights[width] = plot_h
+        assert plot_heights[358] >= trend_charts.PLOT_PX - 1  # on a phone the plot keeps its height
+        if n == 0:  # fifteen items (areas, projection, events, zones): fewer rows on a laptop, a taller plot
+            assert items == 15 and plot_heights[1000] > plot_heights[358] + 100, plot_heights
