@@ -36,6 +36,7 @@ def add_commands(sub) -> None:
 
 def cmd_alerts(args) -> int:
     from geo import alerts
+    from geo.codes import area_name
     from geo.config import load_settings
     from geo.dates import iso_day
     from geo.present.alerts import digest_text
@@ -43,13 +44,13 @@ def cmd_alerts(args) -> int:
 
     language, settings, store = lang(args), load_settings(), open_store(args)
     within = _checked_code(args.within)
+    area = area_name(store, within, language)  # an area the store does not hold: said before any work
     since = iso_day(args.since, required=False)
     today = _today(args)
     found = alerts.compute_alerts(store, within, since=since, today=today, settings=settings)
     if args.digest or args.send:
         found = alerts.unsent(store, found)
     dates = store.snapshot_dates(within)
-    area = _area_name(store, within)
     text = digest_text(found, area=area, data_date=dates[-1] if dates else None, lang=language)
     if args.send:
         return _send(store, args, found, text, area, settings, language)
@@ -91,14 +92,6 @@ def _checked_code(value: str) -> str:
     from geo.io.events import check_code
 
     return check_code(value)
-
-
-def _area_name(store, kode: str) -> str:
-    from geo.schema import Col
-
-    areas = store.areas(within=kode)
-    hit = areas[areas[Col.KODE] == kode] if len(areas) else areas
-    return str(hit.iloc[0][Col.NAMA]) if len(hit) else kode
 
 
 def cmd_targets(args) -> int:

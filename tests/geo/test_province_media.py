@@ -135,3 +135,21 @@ def test_the_briefing_names_a_kabupaten_whose_data_is_old(banten, tmp_path):
         store.close()
     fresh = " ".join(_text(briefing.briefing_pdf(banten[1], PROVINCE, settings=SETTINGS), tmp_path).split())
     assert "lebih tua dari" not in fresh  # every office reported on the page's date
+
+
+def test_the_alerts_cli_names_a_provinsi_held_through_its_kabupaten(real_dir, tmp_path, capsys):
+    """``alerts --within 18`` on a store holding only Pesawaran's desa (no provinsi row) names Lampung as
+    the code table does, not "18"; a code the store holds nothing of is refused, not reported as "no
+    new alerts"."""
+    from geo.ingest import import_boundaries
+
+    path = tmp_path / "lampung.sqlite"
+    lampung = Store.open(f"sqlite:///{path}")
+    import_boundaries(lampung, real_dir / "cahyadsn_wilayah_boundaries" / "desa_kelurahan_18.09_pesawaran.geojson",
+                      level="desa")
+    lampung.close()
+    db = ["--db", f"sqlite:///{path}", "--today", "2026-12-05"]
+    assert main(["alerts", "--within", "18", *db]) == 0
+    assert capsys.readouterr().out.startswith("Peta Rekam — Lampung, data –:")
+    assert main(["alerts", "--within", "18.99", *db]) == 1
+    assert "Wilayah 18.99 tidak ada di basis data" in capsys.readouterr().err
