@@ -7,7 +7,9 @@ The objectives (``OBJECTIVES``, default first), in one sentence each on the page
   up to two zone steps, merah→kuning (at ``zones.kuning``) and kuning→hijau (at ``zones.hijau``,
   the target); a merah area that reaches hijau makes both. A step is worth
   ``step_per_1000 × wajib / 1000`` full recordings (weighted by people: a kecamatan of 23,000
-  outweighs a desa of 1,000), earned once the recordings counting in the area reach
+  outweighs a desa of 1,000) times its people's access (the access weights of the area's sites,
+  averaged over their unrecorded people: an area next to a working site reaches its zone without a
+  mobile unit), earned once the recordings counting in the area reach
   ``geo.coverage.people_to_reach``; on top, every recording counts its access weight.
 - **sulit-dijangkau** (hard to reach): every recording counts its access weight
   (``geo.plan.travel.access_weight`` of the hours to the nearest working fixed recording site:
@@ -92,8 +94,14 @@ def check_objective(objective: str) -> str:
     return objective
 
 
-def _steps(sites: pd.DataFrame, zones: ZoneConfig, value_per_person: float, red_factor: float) -> list[Step]:
-    """Zone steps of every desa and kecamatan with known counts (the next zones up, at most two)."""
+def _steps(sites: pd.DataFrame, zones: ZoneConfig, value_per_person: float, red_factor: float,
+           weights: np.ndarray) -> list[Step]:
+    """Zone steps of every desa and kecamatan with known counts (the next zones up, at most two).
+
+    A step's bonus is scaled by the access of the people it takes: the access weights of the area's
+    sites, averaged over their unrecorded people. An area whose people live within easy reach of a
+    working fixed site can reach its zone without a mobile unit, and its step counts little."""
+    belum = sites[Col.BELUM].to_numpy(float)
     out = []
     for level, code_col, wajib_col, sudah_col in (("desa", KODE_DESA, WAJIB_DESA, SUDAH_DESA),
                                                   ("kecamatan", KODE_KEC, WAJIB_KEC, SUDAH_KEC)):
@@ -101,12 +109,14 @@ def _steps(sites: pd.DataFrame, zones: ZoneConfig, value_per_person: float, red_
             wajib, sudah = rows[wajib_col].iloc[0], rows[sudah_col].iloc[0]
             if pd.isna(wajib) or pd.isna(sudah) or int(wajib) <= 0:
                 continue
+            people = belum[rows.index]
+            access = float(np.average(weights[rows.index], weights=people)) if people.sum() > 0 else 1.0
             for to, pct in ((Zone.KUNING.value, zones.kuning), (Zone.HIJAU.value, zones.hijau)):
                 need = people_to_reach(int(wajib), int(sudah), pct)
                 if need > 0:
                     factor = red_factor if to == Zone.KUNING.value else 1.0
                     out.append(Step(level, str(kode), to, int(need), int(wajib), tuple(rows.index),
-                                    value_per_person * factor * int(wajib)))
+                                    value_per_person * factor * int(wajib) * access))
     return out
 
 
@@ -133,7 +143,8 @@ def value_model(sites: pd.DataFrame, *, objective: str, capacity: int, response:
         weights = np.where(sites[JENIS].to_numpy() == SCHOOL, np.maximum(weights, school_weight), weights)
     per_person = step_per_1000 / 1000 if objective == "menuju-hijau" else 0.0
     return ValueModel(objective, int(capacity), [int(b) for b in sites[Col.BELUM]], caps, slots,
-                      np.asarray(weights, dtype=float), _steps(sites, zones, per_person, red_factor), hours, group)
+                      np.asarray(weights, dtype=float), _steps(sites, zones, per_person, red_factor, weights), hours,
+                      group)
 
 
 def score(model: ValueModel, recorded) -> Score:

@@ -175,11 +175,11 @@ TEXTS = {
     "rencana_tujuan_terbanyak": ("perekaman terbanyak", "most recordings"),
     "rencana_tujuan_menuju_hijau_kalimat": (
         "Tujuan: perubahan zona lebih dulu — keluar dari merah (dihitung {faktor}×), lalu mencapai hijau — untuk "
-        "kecamatan dan desa, ditimbang menurut jumlah wajib KTP; perekaman dekat lokasi rekam yang berfungsi "
-        "hanya sedikit dihitung.",
+        "kecamatan dan desa, ditimbang menurut jumlah wajib KTP; perekaman, dan perubahan zona, warga yang "
+        "tinggal dekat lokasi rekam yang berfungsi hanya sedikit dihitung.",
         "Objective: zone changes first — out of red (counted {faktor}×), then reaching green — for districts and "
-        "villages, weighted by the people who must hold an e-KTP; recordings near a working recording site "
-        "count little.",
+        "villages, weighted by the people who must hold an e-KTP; the recordings, and zone changes, of people "
+        "living near a working recording site count little.",
     ),
     "rencana_tujuan_sulit_dijangkau_kalimat": (
         "Tujuan: perekaman orang yang jauh dari lokasi rekam yang berfungsi (pulau, desa terpencil, kecamatan "

@@ -50,16 +50,20 @@ def _score(sites: pd.DataFrame, visits: list[tuple[int, int, int]], capacity: in
         left[i] -= y
         got[(unit, day)] = y
         per_site[i] += y
-    value = sum(w * n for w, n in zip(_weight(sites, objective), per_site))
+    weights = _weight(sites, objective)
+    value = sum(w * n for w, n in zip(weights, per_site))
     if objective == "menuju-hijau":
         for code, wajib, sudah in (("kode_desa", "wajib_desa", "sudah_desa"), (C.KODE_KEC, C.WAJIB_KEC, C.SUDAH_KEC)):
             for area, rows in sites.groupby(code):
                 done = sum(per_site[i] for i in rows.index)
                 w, s = int(rows[wajib].iloc[0]), int(rows[sudah].iloc[0])
+                # a step counts as much as its people's access: the area's sites' weights, by unrecorded people
+                belum = [sites[Col.BELUM][i] for i in rows.index]
+                access = (sum(weights[i] * b for i, b in zip(rows.index, belum)) / sum(belum)) if sum(belum) else 1.0
                 for pct, factor in ((85, 4), (92, 1)):
                     need = people_to_reach(w, s, pct)
                     if 0 < need <= done:
-                        value += 40 * factor * w / 1000
+                        value += 40 * factor * w / 1000 * access
     return sum(per_site), value, got
 
 
@@ -175,11 +179,35 @@ def test_weighting_turns_a_desa_green_where_greedy_does_not():
 def test_leaving_red_counts_four_times_a_step_into_green():
     sites = pd.DataFrame({
         Col.KODE: ["99.01.01.2001", "99.01.02.2001"], Col.NAMA: ["Merah", "Kuning"], Col.BELUM: [300, 300],
-        Col.WAJIB: [1000, 1000], Col.SUDAH: [840, 910], C.JAM_AKSES: [0.1, 0.1]})
+        Col.WAJIB: [1000, 1000], Col.SUDAH: [840, 910], C.JAM_AKSES: [1.2, 1.2]})
     plan = P.plan_visits(sites, units=1, days=1, start=START, max_stops=1)
-    assert list(plan.visits[Col.NAMA]) == ["Merah"]  # 85% needs 10: 4 × 40 + 40 × 0.1 beats 40 + 4
-    assert plan.objective == pytest.approx(160 + 4)
+    assert list(plan.visits[Col.NAMA]) == ["Merah"]  # 85% needs 10: 4 × 40 + 40 beats 40 + 40
+    assert plan.objective == pytest.approx(160 + 40)
     assert [(s.kode, s.to) for s in plan.reached] == [("99.01.01.2001", "kuning")]
+
+
+def test_a_zone_step_counts_as_much_as_its_peoples_access():
+    """Jemput bola is for people who do not reach a working recording site by themselves: two red desa
+    alike but for the way to a working site (5 minutes, 1,2 hours): the unit goes to the far one, and the
+    near one's step out of red counts a tenth (its people's access weight), as their recordings do."""
+    sites = pd.DataFrame({
+        Col.KODE: ["99.01.01.2001", "99.01.02.2001"], Col.NAMA: ["Dekat", "Jauh"], Col.BELUM: [300, 300],
+        Col.WAJIB: [1000, 1000], Col.SUDAH: [840, 840], C.JAM_AKSES: [5 / 60, 1.2]})
+    plan = P.plan_visits(sites, units=1, days=1, start=START, max_stops=1)
+    assert list(plan.visits[Col.NAMA]) == ["Jauh"] and plan.objective == pytest.approx(160 + 40)
+    near = P.plan_visits(sites.iloc[:1], units=1, days=1, start=START, max_stops=1)
+    assert list(near.visits[Col.NAMA]) == ["Dekat"] and near.objective == pytest.approx(0.1 * (160 + 40))
+    # a kecamatan's step: its desa's weights averaged over their unrecorded people (100 near, 300 far)
+    kec = pd.DataFrame({
+        Col.KODE: ["99.01.01.2001", "99.01.01.2002"], Col.NAMA: ["Dekat", "Jauh"], Col.BELUM: [100, 300],
+        Col.WAJIB: [1000, 1000], Col.SUDAH: [900, 700], C.JAM_AKSES: [5 / 60, 1.2], C.KODE_KEC: ["99.01.01"] * 2,
+        C.WAJIB_KEC: [2000, 2000], C.SUDAH_KEC: [1690, 1690]})
+    from geo.plan.objective import value_model
+    from geo.plan.setup import prepare_sites
+
+    steps = {(s.level, s.kode, s.to): s.bonus for s in value_model(
+        prepare_sites(kec), objective="menuju-hijau", capacity=40, response=0.5, days=1).steps}
+    assert steps[("kecamatan", "99.01.01", "kuning")] == pytest.approx(4 * 40 * 2 * (100 * 0.1 + 300 * 1) / 400)
 
 
 @pytest.mark.parametrize("objective", P.OBJECTIVES)
