@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from geo.columns import (
@@ -72,7 +73,10 @@ def red_not_visited(plan: Plan) -> list[dict]:
     """Merah kecamatan among the plan's sites that it does not visit, each with why: kode, nama and
     alasan: ``jauh`` (with these settings no site there can be visited: beyond a day's trip, or an
     island whose shortest stay does not fit in the plan's days) or ``tidak_dipilih`` (the visits
-    made elsewhere are worth more on the plan's objective)."""
+    made elsewhere are worth more on the plan's objective); ``jam_akses``: how far its unrecorded
+    people live from a working fixed recording site (hours, the desa's averaged over their
+    unrecorded people; None when not known for every desa) and ``lokasi``: the site nearest to
+    most of them."""
     from geo.plan.milp import stays
     from geo.plan.setup import setting
 
@@ -85,5 +89,16 @@ def red_not_visited(plan: Plan) -> list[dict]:
             continue
         reachable = [i for i in rows.index if setup.model.slots[i]
                      and shortest.get(int(setup.model.group[i]), 1) <= plan.params["days"]]
-        out.append({"kode": kode, "nama": rows[KECAMATAN].iloc[0], "alasan": "tidak_dipilih" if reachable else "jauh"})
+        out.append({"kode": kode, "nama": rows[KECAMATAN].iloc[0], "alasan": "tidak_dipilih" if reachable else "jauh",
+                    **_access(rows[rows[JENIS] != SCHOOL])})
     return out
+
+
+def _access(desa: pd.DataFrame) -> dict:
+    """``jam_akses`` and ``lokasi`` of ``red_not_visited`` for a kecamatan's desa sites."""
+    hours = pd.to_numeric(desa[JAM_AKSES], errors="coerce").to_numpy(float)
+    people = desa[Col.BELUM].to_numpy(float)
+    if not len(desa) or not np.isfinite(hours).all() or people.sum() <= 0:
+        return {"jam_akses": None, "lokasi": None}
+    nearest = pd.Series(people, index=desa[LOKASI_TERDEKAT].to_numpy()).groupby(level=0, sort=False).sum()
+    return {"jam_akses": float(np.average(hours, weights=people)), "lokasi": str(nearest.idxmax())}

@@ -194,8 +194,16 @@ def zones_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
 
 
 def red_notes(plan: Plan, lang: str = "id") -> list[str]:
-    """A sentence for each merah kecamatan among the sites that the plan does not visit, saying why."""
-    return [tr(f"rencana_merah_{r['alasan']}", lang, nama=r["nama"]) for r in red_not_visited(plan)]
+    """A sentence for each merah kecamatan among the sites that the plan does not visit, saying why; one
+    left for visits worth more elsewhere says how far its unrecorded people live from a working site
+    (the reason it weighs little, except on the objective that counts every recording alike)."""
+    out = []
+    for r in red_not_visited(plan):
+        access = ""
+        if r["alasan"] == "tidak_dipilih" and r["jam_akses"] is not None and plan.params.get("objective") != "terbanyak":
+            access = " " + tr("rencana_merah_akses", lang, waktu=_hours(r["jam_akses"], lang), lokasi=r["lokasi"])
+        out.append(tr(f"rencana_merah_{r['alasan']}", lang, nama=r["nama"], akses=access))
+    return out
 
 
 def first_week(plan: Plan, lang: str = "id", days: int = 7, shown: int = 5) -> tuple[str, list[tuple[str, str]]] | None:

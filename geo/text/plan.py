@@ -316,9 +316,15 @@ TEXTS = {
     ),
     "rencana_merah_tidak_dipilih": (
         "Kecamatan {nama} (merah) tidak dikunjungi: menurut tujuan ini kunjungan di tempat lain bernilai lebih "
-        "tinggi. Tambahkan kunjungan tetap di sana, atau pilih kecamatan itu saja.",
-        "District {nama} (red) is not visited: on this objective visits elsewhere are worth more. Add a fixed "
-        "visit there, or focus on that district.",
+        "tinggi.{akses} Tambahkan kunjungan tetap di sana, atau pilih kecamatan itu saja.",
+        "District {nama} (red) is not visited: on this objective visits elsewhere are worth more.{akses} Add a "
+        "fixed visit there, or focus on that district.",
+    ),
+    "rencana_merah_akses": (
+        "Warganya yang belum rekam tinggal rata-rata {waktu} dari lokasi rekam yang berfungsi (terutama {lokasi}); "
+        "unit keliling didahulukan ke warga yang lebih sulit dijangkau.",
+        "Its residents not yet recorded live {waktu} from a working recording site on average (mostly {lokasi}); "
+        "the mobile units go first to people harder to reach.",
     ),
     "rencana_tanpa_lokasi": (
         "Tidak ada lokasi dalam jarak ini. Perbesar jarak terjauh.",

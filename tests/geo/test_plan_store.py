@@ -425,4 +425,14 @@ def test_a_red_kecamatan_left_out_says_why(demo_store, demo_sites):
     assert set(one_day.visits[Col.KODE].str[:8]) == {"99.01.08"}
     assert any(note.startswith("Kecamatan Kepulauan Teduh (merah) tidak dikunjungi: dengan pengaturan ini")
                for note in plan_explain.red_notes(one_day))
+    # why not Golo Sejuk: how far its unrecorded people live from a working site, averaged over them
+    golo = demo_sites[(demo_sites[C.KODE_KEC] == "99.01.06") & (demo_sites[C.JENIS] != "sekolah")]
+    minutes = round(60 * (golo[C.JAM_AKSES] * golo[Col.BELUM]).sum() / golo[Col.BELUM].sum())
+    by_site = golo.groupby(C.LOKASI_TERDEKAT)[Col.BELUM].sum()
+    assert 15 < minutes < 35 and by_site.idxmax() == "Kantor Kecamatan Golo Sejuk"
+    assert (f"Kecamatan Golo Sejuk (merah) tidak dikunjungi: menurut tujuan ini kunjungan di tempat lain bernilai "
+            f"lebih tinggi. Warganya yang belum rekam tinggal rata-rata {minutes} menit dari lokasi rekam yang "
+            f"berfungsi (terutama Kantor Kecamatan Golo Sejuk); unit keliling didahulukan ke warga yang lebih sulit "
+            f"dijangkau. Tambahkan kunjungan tetap di sana, atau pilih kecamatan itu saja.") in plan_explain.red_notes(one_day)
+    assert all("rata-rata" not in note for note in plan_explain.red_notes(most))  # every recording counts alike
     assert P.red_not_visited(_demo_plan(demo_store, demo_sites)) == []  # the default plan visits both
