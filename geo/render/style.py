@@ -265,6 +265,15 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
     subtitle = meta.get("subjudul") or ""
     title_lines = text_lines(wrap_text(title, title_px, text_w, bold=True)) if title else []
     sub_lines = text_lines(wrap_text(subtitle, sub_px, text_w)) if subtitle else []
+    # horizontal budget: the widest tick label (names left of horizontal bars, or numbers such as
+    # "12.000" set as tick texts; else "100%"), and the rotated axis title left of them
+    labels = list(layout.yaxis.ticktext or [])
+    y_title = base * 1.6 if layout.yaxis.title.text else 0
+    if labels:
+        left = pad + max(max(text_width(line, base) for t in labels for line in text_lines(t)) + base * 0.9,
+                         base * 3) + y_title
+    else:
+        left = pad + text_width("100%", base) + base * 0.6 + y_title
     # traces, and shapes with their own legend item (zone bands)
     in_legend = [t for t in fig.data if t.showlegend is not False and t.name]
     in_legend += [s for s in layout.shapes if s.showlegend and s.name]
@@ -276,7 +285,8 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
         legend_h = (sum(len(text_lines(item.name)) * LINE_HEIGHT * base + LEGEND_ITEM_GAP_PX for item in in_legend)
                     + LEGEND_PAD_PX if in_legend else 0)
     else:
-        rows = _legend_row_count([item.name for item in in_legend], base, text_w)
+        # plotly.js sets a horizontal legend's rows in the plot's width, not the figure's
+        rows = _legend_row_count([item.name for item in in_legend], base, (width or SCREEN_WRAP_PX) - left - pad)
         legend_h = base * (1.9 + LINE_HEIGHT * (rows - 1)) if rows else 0
     # vertical budget, pixels from the top
     sub_top = pad + len(title_lines) * title_px * LINE_HEIGHT + (base * 0.35 if title_lines else 0)
@@ -286,15 +296,6 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
                     if layout.xaxis.showticklabels is not False else 0)
     bottom = (base * LINE_HEIGHT * x_tick_lines + base * 0.6 + (base * 1.7 if layout.xaxis.title.text else 0)
               + (small_px * 2.2 if meta.get("sumber") else base * 0.3) + pad)
-    # horizontal budget: the widest tick label (names left of horizontal bars, or numbers such as
-    # "12.000" set as tick texts; else "100%"), and the rotated axis title left of them
-    labels = list(layout.yaxis.ticktext or [])
-    y_title = base * 1.6 if layout.yaxis.title.text else 0
-    if labels:
-        left = pad + max(max(text_width(line, base) for t in labels for line in text_lines(t)) + base * 0.9,
-                         base * 3) + y_title
-    else:
-        left = pad + text_width("100%", base) + base * 0.6 + y_title
     height = height or round(top + bottom + plot_height)
     plot_h = max(height - top - bottom, 1.0)
     plot_w = max(width - left - pad, 1.0) if width else None

@@ -11,7 +11,7 @@ import pytest
 
 from geo import fmt
 from geo.cli import main
-from geo.render import briefing, media
+from geo.render import briefing, images, media
 from geo.config import load_settings
 from geo.coverage import coverage_table
 from geo.schema import Col
@@ -153,3 +153,21 @@ def test_the_alerts_cli_names_a_provinsi_held_through_its_kabupaten(real_dir, tm
     assert capsys.readouterr().out.startswith("Peta Rekam — Lampung, data –:")
     assert main(["alerts", "--within", "18.99", *db]) == 1
     assert "Wilayah 18.99 tidak ada di basis data" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(images._browser_path() is None, reason="no Chromium for kaleido (apt chromium)")
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_province_trend_images_legend_ends_above_the_plot(banten, lang):
+    """"Banten" is short: the five legend items fit the image's width in one row but not the plot's,
+    where plotly.js sets them (in rows of three); the plot starts under the last row at every size."""
+    _, store, _ = banten
+    today = date.fromisoformat(store.snapshot_dates(PROVINCE)[-1])
+    fig = media.chart_figure(store, PROVINCE, "tren", settings=SETTINGS, lang=lang, today=today)
+    for size in images.SIZES.values():
+        svg = images.to_image(fig, "svg", size).decode("utf-8")
+        top, height = (float(v) for v in re.search(r'<g class="legend"[^>]*translate\([\d.]+,\s*([\d.]+)\)">'
+                                                   r'<rect class="bg"[^>]*height="([\d.]+)"', svg).groups())
+        plot_top = float(re.search(r'<clipPath class="axesclip" id="clip\w+xy"><rect x="[\d.]+" y="([\d.]+)"',
+                                   svg).group(1))
+        assert len(re.findall(r'class="legendtext"', svg)) == 5
+        assert top + height <= plot_top + 0.5, size
