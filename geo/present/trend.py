@@ -133,6 +133,16 @@ def verdict(projection: dict, hijau: float, lang: str = "id") -> dict:
     return {"kind": kind, "title": title, "detail": detail}
 
 
+def image_title(area_name: str, projection: dict, hijau: float, lang: str = "id") -> str:
+    """The verdict as an image's title, in the house style of the media pack ("<area>: <finding>"):
+    ``Banten: terlambat 55 hari — zona hijau baru tercapai sekitar …; tenggat …`` (the verdict's first
+    word in lower case, its own colon a dash, no closing full stop)."""
+    title = verdict(projection, hijau, lang)["title"].rstrip(".")
+    head, colon, rest = title.partition(": ")
+    title = f"{head} — {rest}" if colon else title
+    return f"{area_name}: {title[:1].lower()}{title[1:]}"
+
+
 def stale_warning(projection: dict, stale_days: int, lang: str = "id") -> str | None:
     """A warning when the newest snapshot is older than ``stale_days`` (``UMUR_DATA`` from a
     projection made with ``today``); None when the data is fresh or its age unknown."""

@@ -20,7 +20,7 @@ from geo.config import Settings
 from geo.columns import (PROYEKSI_LEWAT, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR, TANGGAL_PROYEKSI_AWAL, TARGET,
                          TENGGAT)
 from geo.pockets import top_belum
-from geo.present.trend import verdict
+from geo.present.trend import image_title
 from geo.render.style import (
     END_ROLE, EXPORT_BASE_PX, GRID, INK, LABEL_COLUMN_ROLE, LINE_COLOUR, MUTED, PATTERN_INK, SCREEN_ROW_PX, SEPARATORS,
     TEXT_BAR_ROLE, ZONE_ORDER, ZONE_PATTERNS, frame_figure, is_demo, level_words, month_ticks, source_text,
@@ -214,8 +214,8 @@ def trend_line(series: pd.DataFrame, *, area_name: str, settings: Settings, lang
         key = "gambar_tren_tetap"
     title = tr(key, lang, wilayah=area_name, awal=fmt.percent(y[0], 2, lang) if y else "–",
                           akhir=fmt.percent(y[-1], 2, lang) if y else "–")
-    if projection and y:  # the verdict is the finding: "Terlambat 57 hari: …"
-        title = f"{area_name}: " + verdict(projection, settings.zones.hijau, lang)["title"]
+    if projection and y:  # the verdict is the finding: "Banten: terlambat 57 hari — …"
+        title = image_title(area_name, projection, settings.zones.hijau, lang)
     subtitle = tr("gambar_tren_sub", lang, mulai=fmt.long_date(x[0] if x else None, lang),
                              akhir=fmt.long_date(x[-1] if x else None, lang))
     codes = [kode] if kode else (list(series[Col.KODE]) if Col.KODE in series else [])

@@ -334,7 +334,11 @@ def test_the_trend_image_tells_the_story_target_deadline_projection_and_verdict(
     expected = trend.projection(series, target_pct=settings.target, deadline=settings.deadline_for(data_date),
                                 today=today)
     title = fig.layout.meta["judul"] if fig.layout.meta else fig.layout.title.text
-    assert verdict(expected, settings.zones.hijau)["title"] in title
+    # the verdict as a headline: "<area>: <finding>", one colon, no full stop
+    said = verdict(expected, settings.zones.hijau)["title"].rstrip(".")
+    first, rest = said.split(": ", 1)
+    assert title == f"Kabupaten Contoh Sejahtera: {first[0].lower()}{first[1:]} — {rest}"
+    assert title.count(":") == 1 and not title.endswith(".")
     roles = [t.meta.get("role") for t in fig.data if isinstance(t.meta, dict)]
     assert "proyeksi" in roles
     projected = next(t for t in fig.data if isinstance(t.meta, dict) and t.meta.get("role") == "proyeksi")
@@ -346,7 +350,7 @@ def test_the_trend_image_tells_the_story_target_deadline_projection_and_verdict(
     # seen weeks later, the projected date is past: the title says the data is old, no dashed future
     late = media.chart_figure(store, "99.01", "tren", settings=settings, today=date(2027, 1, 15))
     late_title = late.layout.meta["judul"] if late.layout.meta else late.layout.title.text
-    assert "Data sudah" in late_title or "Tenggat" in late_title
+    assert late_title.startswith(("Kabupaten Contoh Sejahtera: data sudah", "Kabupaten Contoh Sejahtera: tenggat"))
     assert "proyeksi" not in [t.meta.get("role") for t in late.data if isinstance(t.meta, dict)]
     store.close()
 
