@@ -23,8 +23,8 @@ from geo.pockets import top_belum
 from geo.present.trend import image_title
 from geo.render.style import (
     END_ROLE, EXPORT_BASE_PX, GRID, INK, LABEL_COLUMN_ROLE, LINE_COLOUR, MUTED, PATTERN_INK, SCREEN_ROW_PX, SEPARATORS,
-    TEXT_BAR_ROLE, ZONE_ORDER, ZONE_PATTERNS, frame_figure, is_demo, level_words, month_ticks, source_text,
-    style_for_export, text_lines, threshold_text, tint, wrap_text, zone_legend, zone_word, zones_of,
+    TEXT_BAR_ROLE, ZONE_ORDER, ZONE_PATTERNS, frame_figure, is_demo, level_words, month_ticks, short_level_words,
+    source_text, style_for_export, text_lines, threshold_text, tint, wrap_text, zone_legend, zone_word, zones_of,
 )
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Zone
 from geo.text import tr
@@ -90,7 +90,7 @@ def zone_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settin
     n_hijau = sum(z is Zone.HIJAU for z in zones)
     title = tr("gambar_zona_judul", lang, wilayah=area_name, n=n_hijau, total=len(rows),
                           tingkat=level_words(level, lang))
-    subtitle = tr("gambar_zona_sub", lang, tingkat=level_words(level, lang).split("/")[0],
+    subtitle = tr("gambar_zona_sub", lang, tingkat=short_level_words(level, lang),
                              tanggal=fmt.long_date(data_date, lang))
     demo = is_demo(order) if demo is None else demo
     fig.update_layout(bargap=0.28)

@@ -124,7 +124,7 @@ def legend_handles(settings: Settings, lang: str, counts: dict | None = None, le
         label = charts.zone_legend(zone, settings, lang)
         if counts is not None and level is not None:
             label = tr("peta_gambar_jumlah", lang, label=label, n=n or 0,
-                                  tingkat=_short_words(level, lang, n or 0))
+                                  tingkat=charts.short_level_words(level, lang, n or 0))
         colour, ink = _zone_inks(zone, fade)
         handles.append(Patch(facecolor=colour, edgecolor="#666666", hatch=MPL_HATCHES[zone], hatchcolor=ink,
                              linewidth=0.6, label=label))
@@ -132,12 +132,6 @@ def legend_handles(settings: Settings, lang: str, counts: dict | None = None, le
         handles.append(Patch(facecolor="none", edgecolor=OVER_100, linestyle=(0, (4, 2)), linewidth=1.6,
                              label=tr("map_di_atas_100_jumlah", lang, jumlah=over_100)))
     return handles
-
-
-def _short_words(level: Level, lang: str, n: int | None = None) -> str:
-    """A level's words in a legend or subtitle: ``desa`` for desa/kelurahan; ``kabupaten/kota`` whole."""
-    words = charts.level_words(level, lang, n=n)
-    return words.split("/")[0] if Level(level) is Level.DESA else words
 
 
 def zone_map(table: gpd.GeoDataFrame, *, area_name: str, data_date, settings: Settings, lang: str = "id",
@@ -157,7 +151,8 @@ def zone_map(table: gpd.GeoDataFrame, *, area_name: str, data_date, settings: Se
     key = "gambar_zona_judul_merah" if red and level.depth <= Level.KABUPATEN.depth else "gambar_zona_judul"  # provinsi
     title = tr(key, lang, wilayah=area_name, n=sum(z is Zone.HIJAU for z in zones), merah=red, total=len(table),
                tingkat=words)
-    subtitle = tr("peta_gambar_sub", lang, tingkat=_short_words(level, lang), tanggal=fmt.long_date(data_date, lang))
+    subtitle = tr("peta_gambar_sub", lang, tingkat=charts.short_level_words(level, lang),
+                  tanggal=fmt.long_date(data_date, lang))
     demo = charts.is_demo(table[Col.KODE]) if demo is None else demo
     source = charts.source_text(settings, data_date, lang, demo=demo)
     return map_image(table, title=title, subtitle=subtitle, source=source, settings=settings, lang=lang, size=size,

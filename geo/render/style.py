@@ -91,6 +91,13 @@ def level_words(level: Level | str, lang: str = "id", n: int | None = None) -> s
     return tr(key + "_satu" if n == 1 else key, lang)
 
 
+def short_level_words(level: Level | str, lang: str = "id", n: int | None = None) -> str:
+    """``level_words`` where room is short (a legend, a subtitle): ``desa`` for desa/kelurahan;
+    ``kabupaten/kota`` whole (a provinsi's areas are both)."""
+    words = level_words(level, lang, n=n)
+    return words.split("/")[0] if Level(level) is Level.DESA else words
+
+
 def zones_of(values, settings: Settings) -> list[Zone | None]:
     """The zone of each cakupan (percent) under ``settings``; None where there is no value."""
     return [settings.zones.zone(None if pd.isna(v) else float(v)) for v in values]

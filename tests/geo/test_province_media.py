@@ -171,3 +171,13 @@ def test_the_province_trend_images_legend_ends_above_the_plot(banten, lang):
                                    svg).group(1))
         assert len(re.findall(r'class="legendtext"', svg)) == 5
         assert top + height <= plot_top + 0.5, size
+
+
+def test_the_province_images_say_kabupaten_kota(banten):
+    """A provinsi's areas are kabupaten and kota: both of its images say so (the bar image said "per
+    kabupaten" while the map said "per kabupaten/kota")."""
+    _, store, _ = banten
+    bars = media.chart_figure(store, PROVINCE, "zona-bar", settings=SETTINGS)
+    assert bars.layout.meta["subjudul"] == f"Cakupan perekaman KTP-el per kabupaten/kota, data per {fmt.long_date(DATES[-1])}"
+    english = media.chart_figure(store, PROVINCE, "zona-bar", settings=SETTINGS, lang="en")
+    assert english.layout.meta["subjudul"].startswith("e-KTP recording coverage by regencies/cities, data as of")
