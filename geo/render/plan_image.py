@@ -18,7 +18,7 @@ from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patheffects import withStroke
+from matplotlib.patheffects import Stroke
 from matplotlib.transforms import Bbox
 
 from geo import fmt
@@ -101,8 +101,8 @@ def _names(ax, outline, crs, label_px: float, taken: list) -> None:
         point = row.geometry.representative_point()
         artist = ax.annotate(str(getattr(row, Col.NAMA)), (point.x, point.y), xytext=(0, 0),
                              textcoords="offset pixels", ha="center", va="center", fontsize=label_px * 72 / DPI,
-                             color=charts.INK, fontfamily=FONT_FAMILY, fontweight="bold", zorder=9,
-                             path_effects=[withStroke(linewidth=3, foreground="white")])
+                             color="white", fontfamily=FONT_FAMILY, fontweight="bold", zorder=9,
+                             path_effects=[Stroke(linewidth=3, foreground="white")])  # the halo alone, all white
         box = artist.get_window_extent(renderer)
         w, h = box.width, box.height
         for dx, dy in ((0, 0), (0, h * 1.1), (0, -h * 1.1), (w * 0.6, 0), (-w * 0.6, 0), (0, h * 2.2), (0, -h * 2.2),
@@ -113,7 +113,9 @@ def _names(ax, outline, crs, label_px: float, taken: list) -> None:
             inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
             if inside and not any(box.overlaps(other) for other in taken):
                 taken.append(box)
-                # the halo draws the name as a path (in SVG too); the name itself on top stays text
+                # the halo draws only its white outline as a path (in SVG too); the name itself on top stays
+                # text. A halo drawing the name too put it twice in a PNG: the path and the rendered text
+                # differ in width at small sizes, and the name looked smudged
                 ax.annotate(str(getattr(row, Col.NAMA)), (point.x, point.y), xytext=(dx, dy), textcoords="offset pixels",
                             ha="center", va="center", fontsize=label_px * 72 / DPI, color=charts.INK,
                             fontfamily=FONT_FAMILY, fontweight="bold", zorder=10)

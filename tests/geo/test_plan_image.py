@@ -121,3 +121,15 @@ def test_the_map_takes_most_of_the_image(drawn, monkeypatch):
     _image(drawn, size="1080x1350")
     (_, _, _, tall), (_, _, wide, high) = boxes[:2]
     assert tall > 0.6 and wide * high > 0.45, boxes
+
+
+def test_each_kecamatan_name_is_drawn_once_over_a_white_halo(drawn):
+    """A name is its text once, on a halo that is white only: the halo drew the name a second time in
+    ink (as a path, whose width differs from the text's at small sizes), and in a PNG every kecamatan
+    name looked smudged."""
+    svg = _image(drawn, size="1080x1080", fmt_name="svg").decode("utf-8")
+    names = [n for n in drawn["kecamatan"][Col.NAMA] if f">{n}</text>" in svg]
+    assert len(names) >= 6
+    assert all(svg.count(f">{n}</text>") == 1 for n in names)
+    halos = re.findall(r'style="(fill: [^";]+; stroke: #ffffff; stroke-width: 3)"', svg)
+    assert len(halos) == len(names) and set(halos) == {"fill: #ffffff; stroke: #ffffff; stroke-width: 3"}
