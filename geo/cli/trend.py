@@ -11,8 +11,10 @@ def add_commands(sub) -> None:
     p.add_argument("--within", required=True, help="kode wilayah induk, mis. 36.74 (ID: seluruh Indonesia)")
     p.add_argument("--level", choices=[Level.KECAMATAN.value, Level.DESA.value],
                    help="tingkat wilayah yang diproyeksikan (bawaan: satu tingkat di bawah --within)")
-    p.add_argument("--target", help="target cakupan dalam persen (bawaan: ambang zona hijau di pengaturan)")
-    p.add_argument("--deadline", required=True, help="tenggat, TTTT-BB-HH")
+    p.add_argument("--target", help="target cakupan dalam persen (bawaan: seperti halaman Tren — target yang berlaku "
+                                    "untuk --within, atau ambang zona hijau di pengaturan)")
+    p.add_argument("--deadline", help="tenggat, TTTT-BB-HH (bawaan: seperti halaman Tren — tenggat target yang "
+                                      "berlaku, atau di pengaturan, atau 31 Desember tahun data)")
     p.add_argument("--window", default="28", help="jendela laju terkini dalam hari (bawaan 28)")
     p.add_argument("--as-of", dest="as_of", help="proyeksi seperti pada tanggal ini, TTTT-BB-HH (bawaan: data terbaru)")
     p.set_defaults(func=cmd_trend)
@@ -30,11 +32,22 @@ def cmd_trend(args) -> int:
     within = check_area(args.within)
     check_levels(within, args.level)
     target = trend.parse_target(args.target) if args.target is not None else None
-    deadline = parse_day(args.deadline, field="tenggat")
+    deadline = parse_day(args.deadline, field="tenggat", required=False)
     window = trend.parse_window(args.window)
     as_of = parse_day(args.as_of, field="as_of", required=False)
-    table = trend.projection_table(open_store(args), within, args.level, target_pct=target, deadline=deadline,
-                                   window_days=window, as_of=as_of, settings=load_settings())
+    store, settings = open_store(args), load_settings()
+    if target is None or deadline is None:  # the Tren page's: the target in force for the area, or the settings'
+        from datetime import date
+
+        from geo.columns import TARGET, TENGGAT
+        from geo.targets import area_projection
+
+        in_force = area_projection(store, within, date_=str(as_of) if as_of else None, today=date.today(),
+                                   settings=settings)
+        target = target if target is not None else in_force.get(TARGET)
+        deadline = deadline or str(in_force.get(TENGGAT) or settings.deadline_for(None))[:10]
+    table = trend.projection_table(store, within, args.level, target_pct=target, deadline=deadline,
+                                   window_days=window, as_of=as_of, settings=settings)
     table = trend.slowest_first(table)  # as the Tren page ranks them: those that will not make it first
     out = table[[Col.KODE, Col.NAMA, Col.CAKUPAN, LAJU, TANGGAL_PROYEKSI, STATUS, LAJU_DIBUTUHKAN]].copy()
     out[Col.CAKUPAN] = out[Col.CAKUPAN].round(2)

@@ -393,6 +393,29 @@ def test_cli_trend_table_in_indonesian(filled_store, store_url, monkeypatch, cap
     assert "96,00%" in out  # Desa A1: 960 of 1000
 
 
+def test_cli_trend_defaults_to_the_target_in_force_as_the_page(filled_store, store_url, monkeypatch, capsys,
+                                                                tmp_path):
+    """Without --target and --deadline the CLI projects against what the Tren page opens with: the
+    configured hijau threshold by 31 December of the data's year, then the target in force for the area
+    once the office has one (95% for this year)."""
+    from geo.config import load_settings
+
+    def rows(*extra):
+        code, out, err = _cli(monkeypatch, capsys, "trend", "--within", "99.01", *extra, "--format", "json",
+                              "--db", store_url)
+        assert code == 0, err
+        return json.loads(out)
+
+    hijau = load_settings().zones.hijau
+    assert rows() == rows("--target", str(hijau), "--deadline", "2026-12-31")  # the data are of 2026
+    year = date.today().year
+    targets = tmp_path / "target.csv"
+    targets.write_text(f"kode,tahun,target_persen\n99.01,{year},95\n", encoding="utf-8")
+    assert cli.main(["import-targets", str(targets), "--db", store_url]) == 0
+    capsys.readouterr()
+    assert rows() == rows("--target", "95", "--deadline", f"{year}-12-31") != rows("--target", str(hijau))
+
+
 @pytest.mark.parametrize(("option", "value", "words"), [
     ("--deadline", "2026/03/06", "TTTT-BB-HH"),
     ("--target", "hijau", "persen"),
