@@ -144,6 +144,6 @@ STATUS_TARGET = "status_target"  # tercapai | di_jalur | tertinggal | data_kuran
 
 # --- Boundary files named, not coded (geo.io.boundaries.named, geo.join.boundaries) -------------
 NAMA_PROV = "nama_provinsi"  # a feature's provinsi as the file names it
-NAMA_KAB = "nama_kabupaten"  # … its kabupaten/kota (NAMA_KEC: its kecamatan)
+NAMA_KAB = "nama_kabupaten"  # … its kabupaten/kota (NAMA_KEC: its kecamatan); also a pocket's, across a provinsi
 INDUK_BARIS = "induk_baris"  # the feature of the same file, a level up, that contains this one
 ANCESTOR_NAMES = {"provinsi": NAMA_PROV, "kabupaten": NAMA_KAB, "kecamatan": NAMA_KEC}  # by Level value

@@ -24,12 +24,12 @@ import numpy as np
 import pandas as pd
 
 from geo.columns import (
-    AKAN_17, GI_Z, HOTSPOT, JENJANG, KELAS, MENUJU_BERIKUT, MENUJU_HIJAU, NAMA_DESA, NPSN, PERINGKAT,
+    AKAN_17, GI_Z, HOTSPOT, JENJANG, KELAS, MENUJU_BERIKUT, MENUJU_HIJAU, NAMA_DESA, NAMA_KAB, NPSN, PERINGKAT,
     PERSEN_BELUM, P_SIM, P_VALUE, SISWA_KELAS_12,
 )
 from geo.config import K_NEIGHBOURS, PERMUTATIONS, SEED
 from geo.coverage import coverage_table, people_to_reach
-from geo.schema import Col, Level, RekamError, Zone, ZoneConfig
+from geo.schema import Col, Level, RekamError, Zone, ZoneConfig, ancestor_code, is_country
 from geo.store import Store
 
 # --- columns of the frames this module returns -------------------------------------------
@@ -225,7 +225,9 @@ def pockets_table(store: Store, within: str, level: Level | str = Level.DESA, *,
     Returns the columns of ``coverage.coverage_table`` (Col.KODE, NAMA, KODE_INDUK, counts,
     BELUM, CAKUPAN in percent, ZONA, TANGGAL…; Col.PEMULA_BELUM is the first-timers among the
     belum rekam where the figures give them, else <NA>) plus Col.NAMA_INDUK (the parent's name),
-    MENUJU_HIJAU and MENUJU_BERIKUT (people, Int64); with ``hotspots=True`` also HOTSPOT
+    NAMA_KAB (the kabupaten/kota's name, for kecamatan and desa listed across a provinsi or the
+    country, where names repeat from one kabupaten to the next), MENUJU_HIJAU and MENUJU_BERIKUT
+    (people, Int64); with ``hotspots=True`` also HOTSPOT
     (panas/dingin/tidak_signifikan; <NA> for areas without data) and P_VALUE (see
     ``hotspots``, whose settings are copied into ``frame.attrs``); a GeoDataFrame with
     ``geometry=True``. Rows in code order. ``zones``: the configured thresholds (percent).
@@ -236,6 +238,10 @@ def pockets_table(store: Store, within: str, level: Level | str = Level.DESA, *,
     parents = store.areas(within=within, level=level.parent) if level.parent else None
     names = dict(zip(parents[Col.KODE], parents[Col.NAMA])) if parents is not None else {}
     table[Col.NAMA_INDUK] = table[Col.KODE_INDUK].map(names)
+    if level.depth > Level.KABUPATEN.depth and (is_country(within) or Level.of_code(within) is Level.PROVINSI):
+        kabupaten = store.areas(within=within, level=Level.KABUPATEN)
+        kab_names = dict(zip(kabupaten[Col.KODE], kabupaten[Col.NAMA]))
+        table[NAMA_KAB] = [kab_names.get(ancestor_code(k, Level.KABUPATEN)) for k in table[Col.KODE]]
     table = add_targets(table, zones)
     if hotspots:
         found = _find_hotspots(table, k=k, permutations=permutations, seed=seed, alpha=alpha)

@@ -11,8 +11,8 @@ import pandas as pd
 
 from geo import fmt
 from geo.columns import (
-    AKAN_17, HOTSPOT, JENJANG, MENUJU_BERIKUT, MENUJU_HIJAU, NAMA_DESA, NPSN, PERINGKAT, PERSEN_BELUM, P_VALUE,
-    SISWA_KELAS_12,
+    AKAN_17, HOTSPOT, JENJANG, MENUJU_BERIKUT, MENUJU_HIJAU, NAMA_DESA, NAMA_KAB, NPSN, PERINGKAT, PERSEN_BELUM,
+    P_VALUE, SISWA_KELAS_12,
 )
 from geo.config import K_NEIGHBOURS, PERMUTATIONS, SEED
 from geo.pockets import ALPHA
@@ -28,6 +28,7 @@ _HEADERS = {
     PERINGKAT: "kol_peringkat", PERSEN_BELUM: "kol_persen_belum", MENUJU_HIJAU: "kol_menuju_hijau",
     MENUJU_BERIKUT: "kol_menuju_zona_berikut", HOTSPOT: "kol_hotspot", P_VALUE: "kol_p_value", NPSN: "kol_npsn",
     JENJANG: "kol_jenjang", NAMA_DESA: "kol_nama_desa", SISWA_KELAS_12: "kol_siswa_kelas_12", AKAN_17: "kol_akan_17",
+    NAMA_KAB: "kol_kabupaten",
 }
 _FORMATTERS = {  # value, lang -> text
     PERINGKAT: lambda v, lang: fmt.number(v, lang=lang),
@@ -39,6 +40,7 @@ _FORMATTERS = {  # value, lang -> text
     NPSN: lambda v, lang: str(v),
     JENJANG: lambda v, lang: v or "–",
     NAMA_DESA: lambda v, lang: v or "–",
+    NAMA_KAB: lambda v, lang: v or "–",
     SISWA_KELAS_12: lambda v, lang: fmt.number(v, lang=lang),
     AKAN_17: lambda v, lang: fmt.number(v, lang=lang),
 }
@@ -65,8 +67,10 @@ def finding(by_number: pd.DataFrame, area_name: str, level: Level | str, lang: s
     num = lambda v: fmt.number(v, lang=lang)  # noqa: E731
     level = Level(level)
     first = top.iloc[0]
-    parent = first.get(Col.NAMA_INDUK) if level == Level.DESA else None
-    name = f"{first[Col.NAMA]} ({parent})" if isinstance(parent, str) and parent else str(first[Col.NAMA])
+    # where it lies: its kecamatan (a desa), and its kabupaten/kota across a provinsi or the country
+    where = [v for v in (first.get(Col.NAMA_INDUK) if level == Level.DESA else None, first.get(NAMA_KAB))
+             if isinstance(v, str) and v]
+    name = f"{first[Col.NAMA]} ({', '.join(where)})" if where else str(first[Col.NAMA])
     lead = tr("kantong_temuan", lang, nama=name, belum=num(first[Col.BELUM]), total=num(total), wilayah=area_name,
               persen=fmt.percent(100 * float(first[Col.BELUM]) / total, 1, lang))
     rest = []
@@ -83,20 +87,29 @@ def finding(by_number: pd.DataFrame, area_name: str, level: Level | str, lang: s
 def _clusters(top: pd.DataFrame, lang: str) -> list[str]:
     """The kecamatan holding CLUSTER_LEAST or more of ``top`` (and a third or more), most first (then
     more people): "Dari 10 itu, 4 di Kecamatan A dan 4 di Kecamatan B." — or nothing."""
-    by = top.groupby(Col.NAMA_INDUK)[Col.BELUM].agg(["size", "sum"]).reset_index()
-    by = by[by["size"] >= max(CLUSTER_LEAST, len(top) / 3)].sort_values(
-        ["size", "sum", Col.NAMA_INDUK], ascending=[False, False, True])
-    parts = [tr("kantong_temuan_di", lang, k=int(k), kecamatan=name) for name, k in zip(by[Col.NAMA_INDUK], by["size"])]
+    # by the kecamatan's code where the list has it: names repeat from one kabupaten to the next
+    top = top.assign(_kab=top[NAMA_KAB] if NAMA_KAB in top else None)
+    by = (top.groupby(Col.KODE_INDUK if Col.KODE_INDUK in top else Col.NAMA_INDUK, dropna=False)
+          .agg(size=(Col.BELUM, "size"), sum=(Col.BELUM, "sum"), nama=(Col.NAMA_INDUK, "first"), kab=("_kab", "first"))
+          .reset_index())
+    by = by[by["size"] >= max(CLUSTER_LEAST, len(top) / 3)].sort_values(["size", "sum", "nama"],
+                                                                         ascending=[False, False, True])
+    parts = [tr("kantong_temuan_di_kab", lang, k=int(k), kecamatan=name, kabupaten=kab) if isinstance(kab, str) and kab
+             else tr("kantong_temuan_di", lang, k=int(k), kecamatan=name)
+             for name, kab, k in zip(by["nama"], by["kab"], by["size"])]
     return [tr("kantong_temuan_kecamatan", lang, n=len(top), daftar=fmt.joined(parts, lang))] if parts else []
 
 
 # --- which columns a list shows -------------------------------------------------------------
 def ranked_columns(level: Level | str, table: pd.DataFrame | None = None) -> list[str]:
-    """Columns of a ranked list on screen and in a download (the parent's name only for desa).
+    """Columns of a ranked list on screen and in a download (the parent's name only for desa; the
+    kabupaten/kota's when the table has it, across a provinsi or the country).
 
     With ``table`` (``pockets_table``), Col.PEMULA_BELUM follows Col.BELUM when some area of
     it has the first-timers not yet recorded (an office file with BELUM REKAM PEMULA)."""
     parent = [Col.NAMA_INDUK] if Level(level) == Level.DESA else []
+    if table is not None and NAMA_KAB in table:  # across a provinsi or the country
+        parent.append(NAMA_KAB)
     pemula = [Col.PEMULA_BELUM] if has_pemula(table) else []
     return [PERINGKAT, Col.NAMA, *parent, Col.KODE, Col.WAJIB, Col.BELUM, *pemula, PERSEN_BELUM, Col.CAKUPAN,
             Col.ZONA, MENUJU_HIJAU, MENUJU_BERIKUT]

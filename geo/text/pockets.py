@@ -35,6 +35,7 @@ TEXTS = {
     "kol_sekolah": ("Sekolah", "School"),
     "kol_jenjang": ("Jenjang", "Level"),
     "kol_nama_desa": ("Desa/kelurahan", "Village"),
+    "kol_kabupaten": ("Kabupaten/kota", "Regency/city"),
     "kol_siswa_kelas_12": ("Siswa kelas 12", "Grade-12 students"),
     "kol_akan_17": ("Akan 17 tahun ≤ 6 bulan", "Turning 17 within 6 months"),
     "kol_belum_pemula": ("Belum rekam", "Not recorded"),
@@ -62,6 +63,7 @@ TEXTS = {
     ),
     "kantong_temuan_kecamatan": ("Dari {n} itu, {daftar}.", "Of those {n}, {daftar}."),
     "kantong_temuan_di": ("{k} di Kecamatan {kecamatan}", "{k} in {kecamatan} district"),
+    "kantong_temuan_di_kab": ("{k} di Kecamatan {kecamatan} ({kabupaten})", "{k} in {kecamatan} district ({kabupaten})"),
     "kantong_intro": (
         "Di mana penduduk wajib KTP yang belum rekam? Wilayah diurutkan menurut jumlah dan menurut persentase "
         "belum rekam, dengan jumlah orang yang perlu direkam untuk naik zona.",

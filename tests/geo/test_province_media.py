@@ -181,3 +181,20 @@ def test_the_province_images_say_kabupaten_kota(banten):
     assert bars.layout.meta["subjudul"] == f"Cakupan perekaman KTP-el per kabupaten/kota, data per {fmt.long_date(DATES[-1])}"
     english = media.chart_figure(store, PROVINCE, "zona-bar", settings=SETTINGS, lang="en")
     assert english.layout.meta["subjudul"].startswith("e-KTP recording coverage by regencies/cities, data as of")
+
+
+def test_the_province_pockets_image_names_each_desas_kecamatan_and_kabupaten(banten):
+    """Across a provinsi desa and kecamatan names repeat between kabupaten/kota: each bar says both,
+    the kabupaten/kota shortened as lists write it ("Kab. Pandeglang")."""
+    from geo.present.common import short_name
+
+    _, store, _ = banten
+    fig = media.chart_figure(store, PROVINCE, "kantong", settings=SETTINGS)
+    areas = store.areas(within=PROVINCE)
+    names = dict(zip(areas[Col.KODE], areas[Col.NAMA]))
+    ticks = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext))
+    assert len(ticks) == 10
+    for kode, text in ticks.items():
+        kecamatan, kabupaten = names[kode.rsplit(".", 1)[0]], short_name(names[kode[:5]])
+        assert text.startswith(names[kode] + " <span") and text.endswith(f">({kecamatan}, {kabupaten})</span>")
+    assert any("Kab. Pandeglang" in t for t in ticks.values())

@@ -154,6 +154,22 @@ def test_kantong_of_the_provinsi_ranks_its_kabupaten(province_env):
     assert set(at.dataframe[0].value["Nama wilayah"]) == {"Kabupaten Contoh Sejahtera", "Kota Uji Kedua"}
     at.radio(key="kantong_level").set_value("desa").run()
     assert not at.exception and len(at.dataframe[0].value) > 100
+    # across a provinsi a desa's kabupaten/kota is said too (desa and kecamatan names repeat between them)
+    shown = at.dataframe[0].value
+    kabupaten = {"99.01": "Kabupaten Contoh Sejahtera", SECOND: "Kota Uji Kedua"}
+    assert list(shown["Kabupaten/kota"]) == [kabupaten[k[:5]] for k in shown["Kode"]]
+    store = Store.open(province_env)
+    desa = coverage_table(store, "desa", within=PROV)
+    store.close()
+    top = desa.sort_values([Col.BELUM, Col.KODE], ascending=[False, True]).iloc[0]
+    assert shown.iloc[0]["Kode"] == top[Col.KODE]
+    lead = " ".join(m.value.replace("\\", "") for m in at.markdown)  # markdown escapes ( ) and .
+    kecamatan = shown.iloc[0]["Kecamatan"]
+    assert (f"Terbanyak belum rekam: {top[Col.NAMA]} ({kecamatan}, {kabupaten[top[Col.KODE][:5]]}), "
+            f"{fmt.number(top[Col.BELUM])} orang") in lead
+    at.radio(key="kantong_level").set_value("kecamatan").run()
+    shown = at.dataframe[0].value
+    assert list(shown["Kabupaten/kota"]) == [kabupaten[k[:5]] for k in shown["Kode"]]
 
 
 def test_tren_of_the_provinsi_offers_its_kabupaten(province_env):
