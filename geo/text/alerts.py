@@ -86,7 +86,7 @@ TEXTS = {
     ),
     "peringatan_tanpa_rekam": (
         "{nama}: tidak ada perekaman baru selama {hari} hari (sudah rekam tetap {sudah} sejak {sejak}).",
-        "{nama}: no new recording for {hari} days (sudah rekam unchanged at {sudah} since {sejak}).",
+        "{nama}: no new recording for {hari} days (the recorded count unchanged at {sudah} since {sejak}).",
     ),
     "peringatan_zona_turun": (
         "{nama} turun dari zona {zona_lama} ke {zona}: {cakupan_lama} → {cakupan} ({tanggal_lama} → {tanggal}).",
@@ -162,7 +162,7 @@ TEXTS = {
     "target_beranda_judul": ("Capaian terhadap target", "Progress against target"),
     "target_beranda_ringkas": (
         "{tertinggal} dari {n} kecamatan tertinggal dari target; {tercapai} sudah mencapainya, {jalur} di jalur.",
-        "{tertinggal} of {n} kecamatan behind target; {tercapai} reached it, {jalur} on track.",
+        "{tertinggal} of {n} districts behind target; {tercapai} reached it, {jalur} on track.",
     ),
     "target_beranda_ringkas_kabupaten": (
         "{tertinggal} dari {n} kabupaten/kota tertinggal dari target; {tercapai} sudah mencapainya, {jalur} di jalur.",

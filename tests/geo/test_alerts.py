@@ -165,7 +165,12 @@ def test_demo_text_digest_and_csv(demo, capsys):
     assert frame["jenis"].iloc[0] == "data_basi" and len(frame) == len(numbered)
     english = cli(["--lang", "en", "alerts", "--within", "99.01", "--db", str(demo.engine.url), "--today",
                    "2026-12-04"])
-    assert english == 0 and "is in the red zone" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert english == 0 and "is in the red zone" in said
+    kecamatan = coverage_table(demo, Level.KECAMATAN, within="99.01").set_index(Col.KODE)
+    still = f"{int(kecamatan.loc['99.01.08', Col.SUDAH]):,}"  # its count, stuck since its device broke
+    assert "Sungai Jernih Raya: no new recording for" in said and f"the recorded count unchanged at {still}" in said
+    assert "sudah rekam" not in said  # English words throughout
 
 
 def test_demo_digest_is_remembered(demo, capsys):

@@ -107,6 +107,8 @@ def test_a_target_file_shows_behind_and_ahead_on_beranda_and_peta(demo_env):
     assert list(shown.index).index(high[Col.NAMA]) < list(shown.index).index(low[Col.NAMA])  # behind first
     behind = int((expected.drop(index=kab)["status_target"] == "tertinggal").sum())
     assert any(m.value.startswith(f"{behind} dari {len(expected) - 1} kecamatan tertinggal") for m in home.markdown)
+    home.sidebar.radio[0].set_value("en").run()  # the same in English words: districts, not "kecamatan"
+    assert any(m.value.startswith(f"{behind} of {len(expected) - 1} districts behind target") for m in home.markdown)
 
     peta = _page("pages/peta.py").run()
     next(r for r in peta.radio if r.label == "Warnai menurut").set_value("target").run()
