@@ -61,4 +61,8 @@ else:
     desa = queries.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date, ctx.settings.zones)
     ui.lagging_notice(ctx, desa, summary["now"].get(Col.TANGGAL), Level.DESA.value)  # desa left out of newer files
     top = top_belum(desa, 10, ctx.settings.zones)
-    ui.sorted_grid(sortable_table(top, [Col.NAMA, Col.KODE, Col.BELUM, Col.CAKUPAN, Col.ZONA], ctx.lang))
+    shown = [Col.NAMA, Col.BELUM, Col.CAKUPAN, Col.ZONA, Col.KODE]  # the number next to the name, on a phone too
+    if child is Level.KECAMATAN:  # desa names repeat between kecamatan: each with its own
+        top = top.assign(**{Col.NAMA_INDUK: top[Col.KODE_INDUK].map(dict(zip(children[Col.KODE], children[Col.NAMA])))})
+        shown.insert(1, Col.NAMA_INDUK)
+    ui.sorted_grid(sortable_table(top, shown, ctx.lang))

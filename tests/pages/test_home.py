@@ -67,6 +67,9 @@ def test_top_ten_desa_and_map(demo_env):
     expected = top_belum(coverage_table(store, "desa", within=kab), 10, load_settings().zones)
     shown = shown_text(at.dataframe[-1])  # the last table: the target table comes before it
     assert list(shown["Kode"]) == list(expected[Col.KODE])
+    # each desa with its kecamatan: names repeat between kecamatan (Tanjung Baru in two of the demo's)
+    kecamatan = store.areas(within=kab, level="kecamatan").set_index(Col.KODE)[Col.NAMA]
+    assert list(shown["Kecamatan"]) == [kecamatan[k.rsplit(".", 1)[0]] for k in expected[Col.KODE]]
     assert list(shown["Belum rekam"]) == [fmt.number(v) for v in expected[Col.BELUM]]
     assert at.dataframe[-1].value["Belum rekam"].tolist() == expected[Col.BELUM].astype(float).tolist()  # sorts
     # The map is drawn with every kecamatan of the kabupaten, coloured by zone.
