@@ -50,7 +50,8 @@ _SOURCE_ROLE = "sumber"
 
 SCREEN_BASE_PX = 15  # base font on screen (Streamlit column width)
 SCREEN_WRAP_PX = 760  # on screen the width follows the page: titles wrap as for a column this wide
-LEGEND_WRAP_PX = 210  # a page's legend (``compact``) wraps each item as for a phone's plot
+LEGEND_WRAP_PX = 210  # a page's legend (``compact``) wraps each item as for a phone's plot …
+PHONE_CHART_PX = 358  # … a chart on a 390 px phone: the legend starts at the plot's left edge and ends before this
 LEGEND_ITEM_PX = 48  # a horizontal legend item's symbol and gaps beside its text (plotly's layout)
 LEGEND_ITEM_GAP_PX = 3  # below each item of a legend listed item by item (plotly's layout)
 LEGEND_PAD_PX = 10  # what such a legend's box adds to its items
@@ -285,8 +286,9 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
     in_legend = [t for t in fig.data if t.showlegend is not False and t.name]
     in_legend += [s for s in layout.shapes if s.showlegend and s.name]
     if legend_rows:  # each item on its own lines, wrapped to what a phone's chart has room for
+        room = min(LEGEND_WRAP_PX, max(PHONE_CHART_PX - left - pad - LEGEND_ITEM_PX, 100))  # right of long labels
         for item in in_legend:
-            item.name = wrap_text(item.name, base, LEGEND_WRAP_PX)
+            item.name = wrap_text(item.name, base, room)
         # one item per row (a phone): plotly sets each item its lines and LEGEND_ITEM_GAP_PX, the
         # box LEGEND_PAD_PX more
         legend_h = (sum(len(text_lines(item.name)) * LINE_HEIGHT * base + LEGEND_ITEM_GAP_PX for item in in_legend)

@@ -11,7 +11,9 @@ from geo import cards, ingest
 from geo import columns as cols
 from geo.config import Settings
 from geo.render import capacity_charts as charts
-from geo.render.style import LEGEND_WRAP_PX, LINE_HEIGHT, SCREEN_BASE_PX, compact, text_lines, text_width
+from geo.render.style import (
+    LEGEND_ITEM_PX, LEGEND_WRAP_PX, LINE_HEIGHT, PHONE_CHART_PX, SCREEN_BASE_PX, compact, text_lines, text_width,
+)
 from geo.schema import Col, ZoneConfig
 from tests.geo.tiny_kabupaten import BLANKS, area_row, tiny_store, write_file
 
@@ -63,6 +65,13 @@ def test_card_funnel_and_history(store):
     assert [t.replace("\u2002", "") for t in ends.text] == ["1.725", "1.695<br>(98,3%)", "1.470<br>(85,2%)"]
     assert fig.layout.xaxis.showticklabels is False  # the bars say their counts: no axis of numbers to turn
     assert fig.layout.meta["judul"] == "Kabupaten Uji: 85,2% perekaman KTP-el sudah dicetak menjadi kartu"
+    # on a page, the legend starts at the plot's left edge, right of "Lolos verifikasi (PRR + dicetak)":
+    # each item wrapped so that it ends inside a phone's chart
+    shown = compact(fig)
+    room = PHONE_CHART_PX - shown.layout.margin.l - shown.layout.margin.r - LEGEND_ITEM_PX
+    names = [t.name for t in shown.data if t.showlegend is not False and t.name]
+    assert len(names) == 3 and all(text_width(line, SCREEN_BASE_PX) <= room for n in names for line in text_lines(n))
+    assert any("<br>" in n for n in names)  # "Siap cetak, menunggu (PRR)" takes two lines there
     line = charts.card_history_line(history, area_name="Kabupaten Uji", settings=Settings(zones=ZoneConfig()))
     # the weeks fill the axis, half a bar beyond each end, whatever words are written on the chart
     assert list(line.layout.xaxis.range) == ["2025-12-25", "2026-02-06"]
