@@ -93,7 +93,7 @@ else:
     st.caption(present_pockets.hotspot_note(hot_table, ctx.lang))
     found = pockets.spots(hot_table)
     if len(found):
-        hot_columns = present_pockets.hotspot_columns(level)
+        hot_columns = present_pockets.hotspot_columns(level, found)
         ui.sorted_grid(present_pockets.display(found, hot_columns, ctx.lang))
         downloads(found, hot_columns, "titik_panas", "kantong_hot")
     else:

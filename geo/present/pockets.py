@@ -125,9 +125,12 @@ def has_pemula(table) -> bool:
     return Col.PEMULA_BELUM in table and bool(table[Col.PEMULA_BELUM].notna().any())
 
 
-def hotspot_columns(level: Level | str) -> list[str]:
-    """Columns of the hot/cold-spot list on screen and in a download (the parent's name only for desa)."""
+def hotspot_columns(level: Level | str, table: pd.DataFrame | None = None) -> list[str]:
+    """Columns of the hot/cold-spot list on screen and in a download (the parent's name only for desa;
+    the kabupaten/kota's when ``table`` has it, as ``ranked_columns``)."""
     parent = [Col.NAMA_INDUK] if Level(level) == Level.DESA else []
+    if table is not None and NAMA_KAB in table:
+        parent.append(NAMA_KAB)
     return [Col.NAMA, *parent, Col.KODE, HOTSPOT, P_VALUE, Col.BELUM, Col.CAKUPAN]
 
 

@@ -170,6 +170,11 @@ def test_kantong_of_the_provinsi_ranks_its_kabupaten(province_env):
     at.radio(key="kantong_level").set_value("kecamatan").run()
     shown = at.dataframe[0].value
     assert list(shown["Kabupaten/kota"]) == [kabupaten[k[:5]] for k in shown["Kode"]]
+    at.radio(key="kantong_level").set_value("desa").run()
+    at.toggle(key="kantong_hotspot").set_value(True).run()  # the hot and cold spots say it too
+    assert not at.exception
+    spots = next(d.value for d in at.dataframe if "Titik panas/dingin" in d.value.columns)
+    assert len(spots) and list(spots["Kabupaten/kota"]) == [kabupaten[k[:5]] for k in spots["Kode"]]
 
 
 def test_tren_of_the_provinsi_offers_its_kabupaten(province_env):
