@@ -26,9 +26,9 @@ from geo.render.charts import coverage_range
 from geo.render.briefing_ranking import draw_ranking, ranked_children, table_height
 from geo.render.media import context, pockets_table
 from geo.render.pdf_page import PDF_FONT, PdfPage, zebra_table
+from geo.render.axes import month_ticks
 from geo.render.style import (
-    LINE_COLOUR, MUTED, level_words, month_ticks, source_text, text_lines, text_width, tint,
-    wrap_text, zone_word, zones_of,
+    LINE_COLOUR, MUTED, level_words, source_text, text_lines, text_width, tint, wrap_text, zone_word, zones_of,
 )
 from geo.schema import ZONE_COLOURS, Col, Level, Zone
 from geo.targets import area_projection, vs_target

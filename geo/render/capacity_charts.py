@@ -11,9 +11,10 @@ import plotly.graph_objects as go
 from geo import fmt
 from geo.columns import CETAK_PER_MINGGU, DIPAKAI, DITERIMA, STOK
 from geo.config import Settings
+from geo.render.axes import day_range, month_ticks
 from geo.render.style import (
     END_ROLE, GRID, INK, LINE_ROLE, SCREEN_ROW_PX, STEPS_ROLE, TEXT_BAR_ROLE, compact, count_ticks, frame_figure,
-    is_demo, day_range, month_ticks, source_text,
+    is_demo, source_text,
 )
 from geo.schema import Col
 from geo.text import tr

@@ -21,9 +21,10 @@ from geo.columns import (PROYEKSI_LEWAT, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHI
                          TENGGAT)
 from geo.pockets import top_belum
 from geo.present.trend import image_title
+from geo.render.axes import month_ticks
 from geo.render.style import (
     END_ROLE, EXPORT_BASE_PX, GRID, INK, LABEL_COLUMN_ROLE, LINE_COLOUR, MUTED, PATTERN_INK, SCREEN_ROW_PX, SEPARATORS,
-    TEXT_BAR_ROLE, ZONE_ORDER, ZONE_PATTERNS, frame_figure, is_demo, level_words, month_ticks, short_level_words,
+    TEXT_BAR_ROLE, ZONE_ORDER, ZONE_PATTERNS, frame_figure, is_demo, level_words, short_level_words,
     source_text, style_for_export, text_lines, threshold_text, tint, wrap_text, zone_legend, zone_word, zones_of,
 )
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Zone
@@ -31,7 +32,7 @@ from geo.text import tr
 
 # The builders, and the look that static_map and the planner's image take from here (style's).
 __all__ = ["EXPORT_BASE_PX", "INK", "MUTED", "PATTERN_INK", "SEPARATORS", "ZONE_ORDER", "coverage_range", "is_demo",
-           "pockets_bar", "level_words", "month_ticks", "source_text", "style_for_export", "text_lines", "tint",
+           "pockets_bar", "level_words", "source_text", "style_for_export", "text_lines", "tint",
            "trend_line", "wrap_text", "zone_bar", "zone_legend", "zones_of"]
 
 

@@ -20,7 +20,8 @@ from geo.columns import (
 from geo.config import Settings
 from geo.io.events import WEEKEND_SERVICE
 from geo.present.trend import event_label, threshold_text
-from geo.render.style import count_ticks, date_ticks, day_range, frame_figure
+from geo.render.axes import date_ticks, day_range
+from geo.render.style import count_ticks, frame_figure
 from geo.schema import COUNTRY_NAME, ZONE_COLOURS, Col, Zone, is_country
 from geo.text import tr
 

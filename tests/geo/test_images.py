@@ -14,7 +14,7 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 from shapely.geometry import box
-from geo.render import charts, images, static_map, style
+from geo.render import axes, charts, images, static_map, style
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, RekamError, Zone, ZoneConfig
 from geo.config import Settings
 from geo.store import Store
@@ -155,12 +155,12 @@ def test_tren_line_title_direction_and_indonesian_months():
 
 
 def test_month_ticks_step_and_years():
-    vals, texts = style.month_ticks("2024-11-18", "2026-11-16")
+    vals, texts = axes.month_ticks("2024-11-18", "2026-11-16")
     assert vals == ["2025-01-01", "2025-07-01", "2026-01-01", "2026-07-01"]
     assert texts == ["Jan<br>2025", "Jul", "Jan<br>2026", "Jul"]
     # abbreviated as CLDR does, in each language: four letters fit where "Agustus" and "September" crowd
-    assert style.month_ticks("2026-08-01", "2026-12-31", "id", 5)[1] == ["Agu<br>2026", "Sep", "Okt", "Nov", "Des"]
-    assert style.month_ticks("2026-08-01", "2026-12-31", "en", 5)[1] == ["Aug<br>2026", "Sep", "Oct", "Nov", "Dec"]
+    assert axes.month_ticks("2026-08-01", "2026-12-31", "id", 5)[1] == ["Agu<br>2026", "Sep", "Okt", "Nov", "Des"]
+    assert axes.month_ticks("2026-08-01", "2026-12-31", "en", 5)[1] == ["Aug<br>2026", "Sep", "Oct", "Nov", "Dec"]
 
 
 # --- export layout ----------------------------------------------------------------------------
