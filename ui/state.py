@@ -273,11 +273,19 @@ def page_start(title_key: str, *, title=None, login: bool = False, stale: bool =
     link_notes(ctx)
     demo_banner(ctx)
     if ctx.area is None:
-        st.warning(ctx.t("belum_ada_data"))
-        st.stop()
+        no_data(ctx)
     if stale:
         stale_notice(ctx)
     return ctx
+
+
+def no_data(ctx: Context) -> None:
+    """An empty store (a new office): what to upload and where — the Data page, one click away — then
+    the command line and the example; stops the page."""
+    st.warning(ctx.t("belum_ada_data"))
+    if st.button(ctx.t("belum_ada_data_buka", halaman=ctx.t("nav_data")), key="belum_ada_data"):
+        st.switch_page("pages/data.py")
+    st.stop()
 
 
 def page_title(ctx: Context, text: str, name: str | None = None) -> str:

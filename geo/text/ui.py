@@ -12,12 +12,16 @@ TEXTS = {
     "pilih_tanggal": ("Data per tanggal", "Data as of"),
     "data_contoh": ("Data contoh sintetis — bukan data sebenarnya.", "Synthetic example data — not real figures."),
     "belum_ada_data": (
-        "Belum ada data. Muat data contoh dengan `make run`, atau impor berkas Anda: `python -m geo "
-        "import-boundaries BERKAS --level desa` lalu `python -m geo import-enrollment BERKAS --date "
-        "TTTT-BB-HH`.",
-        "No data yet. Load the example with `make run`, or import your files: `python -m geo import-boundaries "
-        "FILE --level desa` then `python -m geo import-enrollment FILE --date YYYY-MM-DD`.",
+        "Belum ada data. Petugas data mengunggah batas wilayah (GeoJSON, GeoPackage atau Shapefile zip), lalu "
+        "rekap perekaman (CSV atau XLSX) di halaman Data; akun petugas pertama dibuat dengan `python -m geo user "
+        "add NAMA --role admin`. Dari baris perintah: `python -m geo import-boundaries BERKAS --level desa` lalu "
+        "`python -m geo import-enrollment BERKAS --date TTTT-BB-HH`. Untuk mencoba dengan data contoh: `make run`.",
+        "No data yet. A data officer uploads the boundaries (GeoJSON, GeoPackage or zipped Shapefile), then the "
+        "recording figures (CSV or XLSX) on the Data page; the first officer's account is made with `python -m geo "
+        "user add NAME --role admin`. From the command line: `python -m geo import-boundaries FILE --level desa` "
+        "then `python -m geo import-enrollment FILE --date YYYY-MM-DD`. To try it with the example data: `make run`.",
     ),
+    "belum_ada_data_buka": ("Buka halaman {halaman}", "Open the {halaman} page"),
     "kpi_wajib": ("Wajib KTP", "Must hold e-KTP"),
     "kpi_sudah": ("Sudah rekam", "Recorded"),
     "kpi_belum": ("Belum rekam", "Not yet recorded"),

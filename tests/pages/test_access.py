@@ -155,3 +155,18 @@ def test_a_confirmation_outlives_the_run_that_follows_it_then_goes(monkeypatch):
     clock[0] += 1.0
     at.run()
     assert not at.success and "flash" not in at.session_state
+
+
+@pytest.mark.parametrize("page", DASHBOARDS)
+def test_a_new_offices_empty_store_says_what_to_upload_and_where(tmp_path, monkeypatch, page):
+    """No area stored yet (a new office): every dashboard says to upload the boundaries and then the
+    figures on the Data page, and offers that page one click away (the command line comes after)."""
+    monkeypatch.setenv("REKAM_DB_URL", f"sqlite:///{tmp_path / 'baru.sqlite'}")
+    Store.open(f"sqlite:///{tmp_path / 'baru.sqlite'}").close()
+    at = _app(page)
+    assert not at.exception
+    said = " ".join(w.value for w in at.warning)
+    assert said.startswith("Belum ada data. Petugas data mengunggah batas wilayah") and "di halaman Data" in said
+    assert said.index("halaman Data") < said.index("python -m geo import-boundaries") < said.index("make run")
+    assert [b.label for b in at.button if b.key == "belum_ada_data"] == ["Buka halaman Data"]
+    assert sum(_shown(at).values()) == 0
