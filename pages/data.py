@@ -39,8 +39,11 @@ with tabs["tab_titik"]:
             st.rerun()
 
 with tabs["tab_target"]:
-    ui.targets_editor(ctx)
-    ui.digests_panel(ctx)
+    if ctx.area is None:  # a new office: targets and alerts belong to areas, none imported yet
+        st.info(ctx.t("target_belum_ada_wilayah"))
+    else:
+        ui.targets_editor(ctx)
+        ui.digests_panel(ctx)
 
 with tabs["tab_riwayat"]:
     st.dataframe(ui.history_view(ctx), hide_index=True, width="stretch")

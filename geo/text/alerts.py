@@ -172,6 +172,12 @@ TEXTS = {
         "{tertinggal} dari {n} desa/kelurahan tertinggal dari target; {tercapai} sudah mencapainya, {jalur} di jalur.",
         "{tertinggal} of {n} villages behind target; {tercapai} reached it, {jalur} on track.",
     ),
+    "target_belum_ada_wilayah": (
+        "Target dan peringatan berlaku untuk wilayah: isi setelah batas wilayah (tab Batas wilayah) dan rekap "
+        "perekaman (tab Data perekaman) diimpor.",
+        "Targets and alerts belong to areas: fill them in once the boundaries (Boundaries tab) and the recording "
+        "figures (Recording figures tab) are imported.",
+    ),
     "target_editor_bantuan": (
         "Target per wilayah dan periode: tahun, bulan (kosong = setahun), target persen (92 atau 92,5) dan/atau "
         "jumlah sudah rekam (12.345). Tambah baris di bawah, hapus baris untuk mencabut target. Disimpan sebagai "

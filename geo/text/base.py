@@ -132,10 +132,10 @@ TEXTS = {
         "--allow-date (Data page: tick 'date checked').",
     ),
     "belum_ada_batas": (
-        "Belum ada batas wilayah tingkat {level} di basis data. Impor dulu berkas batas wilayah (python -m geo "
-        "import-boundaries BERKAS --level desa).",
-        "No {level} boundaries in the database yet. Import a boundary file first (python -m geo "
-        "import-boundaries FILE --level desa).",
+        "Belum ada batas wilayah tingkat {level} di basis data. Impor dulu berkas batas wilayah: di halaman Data, "
+        "tab Batas wilayah (atau python -m geo import-boundaries BERKAS --level desa).",
+        "No {level} boundaries in the database yet. Import a boundary file first: on the Data page, Boundaries tab "
+        "(or python -m geo import-boundaries FILE --level desa).",
     ),
     "ada_baris_tak_cocok": (
         "{jumlah} baris tidak dapat dicocokkan dengan wilayah dan tidak disimpan. Perbaiki kode/nama di "

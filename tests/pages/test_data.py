@@ -303,3 +303,24 @@ def test_two_sheets_with_the_same_row_number_are_fixed_apart(demo_env):
     assert not at.exception
     stored = {k: area_totals(store, k, date="2026-11-20")[Col.SUDAH] for k in ("99.01.04.2001", "99.01.06.2001")}
     assert stored == {"99.01.04.2001": 2700, "99.01.06.2001": 1800}  # each row to the area picked for it
+
+
+def test_a_new_offices_data_page_opens_whole_and_says_what_comes_first(tmp_path, monkeypatch):
+    """An empty store (a new office, its first admin logged in): every tab draws (the targets tab crashed
+    on no area), the targets tab says targets come after boundaries and figures, and figures uploaded
+    before any boundary are refused with where to import the boundaries on this page."""
+    url = f"sqlite:///{tmp_path / 'baru.sqlite'}"
+    monkeypatch.setenv("REKAM_DB_URL", url)
+    store = Store.open(url)
+    auth.add_user(store, "admin1", PASSWORD, "admin", settings=load_settings())
+    at = _login(_app(), "admin1")
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["Data perekaman", "Batas wilayah", "Titik & berkas lain",
+                                          "Target & peringatan", "Riwayat versi", "Templat", "Pengguna"]
+    assert any(i.value.startswith("Target dan peringatan berlaku untuk wilayah: isi setelah batas wilayah (tab "
+                                  "Batas wilayah)") for i in at.info)
+    at = _upload(at, ENROLLMENT_UPLOAD, "rekap.csv", "kode;nama;wajib_ktp;sudah_rekam\n99.01.01.2001;Desa Uji;1000;900\n")
+    assert not at.exception
+    said = " ".join(e.value for e in at.error)
+    assert "Belum ada batas wilayah tingkat desa" in said and "di halaman Data, tab Batas wilayah" in said
+    assert store.areas().empty and store.history().empty  # nothing stored
