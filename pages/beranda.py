@@ -26,7 +26,7 @@ names = dict(queries.area_list(ctx.url, ctx.stamp))
 summary = queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date, ctx.settings.zones)
 st.title(ui.page_title(ctx, ctx.t("home_judul", wilayah=names[ctx.area]), ""))
 ui.link_notes(ctx)
-ui.verdict_and_age(ctx)
+ui.verdict_and_age(ctx, reach_of=None if ctx.is_province else Level.KECAMATAN.value)  # some desa's only: said
 ui.kpis(ctx, summary)
 child = Level.KABUPATEN if ctx.is_province else Level.KECAMATAN
 ui.reach_notice(ctx, child.value)  # figures of some desa only: said, with the kecamatan that sent none

@@ -52,24 +52,36 @@ def pace_table(ctx: Context, area: str, target: float, deadline: date, window: i
                                     date.today().isoformat(), level)
 
 
-def verdict_box(ctx: Context, projection: dict, advice: str | None = None) -> None:
+def verdict_box(ctx: Context, projection: dict, advice: str | None = None, partial: str | None = None) -> None:
     """The bupati's answer as one message: the verdict on its first line, the rate it takes below (and
-    ``advice`` last)."""
+    ``advice`` last). ``partial``: the figures are some desa's only (a line saying so) — then "already
+    green" is not shown as done, since the whole area's coverage is not known."""
     verdict = trend_words.verdict(projection, ctx.settings.zones.hijau, ctx.lang)
-    show, icon = _SHOW[verdict["kind"]]
-    show("  \n".join([f"**{verdict['title']}**", *(line for line in (verdict["detail"], advice) if line)]), icon=icon)
+    kind = "warning" if partial and verdict["kind"] == "success" else verdict["kind"]
+    show, icon = _SHOW[kind]
+    show("  \n".join([f"**{verdict['title']}**", *(line for line in (verdict["detail"], partial, advice) if line)]),
+         icon=icon)
 
 
-def verdict_and_age(ctx: Context, projection: dict | None = None, *, advise: bool = True) -> None:
+def verdict_and_age(ctx: Context, projection: dict | None = None, *, advise: bool = True,
+                    reach_of: str | None = None) -> None:
     """The verdict of ``projection`` (default: the area's at the chosen date, ``outlook``) and old data
     said once: in the verdict when it already names the data's age (its projected date has passed),
-    with what to do unless the page says that itself (``advise`` False), else as ``stale_notice``."""
+    with what to do unless the page says that itself (``advise`` False), else as ``stale_notice``.
+    ``reach_of`` (the level below the area): when some of its desa have no data, the verdict says its
+    figures are those desa's only."""
     projection = outlook(ctx) if projection is None else projection
     newest = _newest_outlook(ctx)
     advice = None
     if newest is not None and newest.get(Col.TANGGAL) == projection.get(Col.TANGGAL):
         advice = trend_words.stale_advice(projection, ctx.settings.stale_days, ctx.lang)
-    verdict_box(ctx, projection, advice if advise else None)
+    partial = None
+    if reach_of:
+        reach = queries.data_reach(ctx.url, ctx.stamp, ctx.area, reach_of, ctx.date, ctx.settings.zones)
+        if reach["ada"] and reach["ada"] < reach["semua"]:
+            partial = ctx.t("vonis_sebagian", ada=fmt.number(reach["ada"], lang=ctx.lang),
+                            semua=fmt.number(reach["semua"], lang=ctx.lang))
+    verdict_box(ctx, projection, advice if advise else None, partial)
     if advice is None:
         stale_notice(ctx)
 
