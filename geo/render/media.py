@@ -20,6 +20,7 @@ from geo.codes import area_name
 from geo.config import DEFAULTS, Settings
 from geo.coverage import area_totals, coverage_table
 from geo.render import capacity_charts, charts, images, static_map
+from geo.present.common import short_name
 from geo.present.pockets import TOP_POCKETS
 from geo.render.style import is_demo
 from geo.schema import Col, Level, RekamError, ancestor_code, is_country, top_level
@@ -60,8 +61,6 @@ def pockets_table(store, within: str, date: str | None, settings: Settings, ctx:
     """Desa coverage of ``within`` (``coverage_table``) and {kecamatan kode: nama} (empty when
     ``within`` is a kecamatan; "nama, Kab. …" across a provinsi or the country, where kecamatan
     names repeat from one kabupaten/kota to the next); ``ctx`` is ``context``'s."""
-    from geo.present.common import short_name
-
     desa = coverage_table(store, Level.DESA, within=within, date=date, zones=settings.zones, geometry=geometry)
     parents = {}
     if ctx["child"] is not Level.DESA:
@@ -70,8 +69,8 @@ def pockets_table(store, within: str, date: str | None, settings: Settings, ctx:
         if ctx["wide"]:
             kabupaten = store.areas(within=within, level=Level.KABUPATEN)
             kab = {k: short_name(n) for k, n in zip(kabupaten[Col.KODE], kabupaten[Col.NAMA])}
-            parents = {k: f"{n}, {kab[ancestor_code(k, Level.KABUPATEN)]}" if ancestor_code(k, Level.KABUPATEN) in kab
-                       else n for k, n in parents.items()}
+            of = {k: kab.get(ancestor_code(k, Level.KABUPATEN)) for k in parents}
+            parents = {k: f"{n}, {of[k]}" if of[k] else n for k, n in parents.items()}
     return desa, parents
 
 

@@ -18,6 +18,7 @@ from geo import auth, fmt
 from geo.coverage import area_totals, coverage_table, previous_date
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Zone
 from geo.store import Store
+from tests.e2e.steps import log_in, set_date, settled
 
 pytestmark = pytest.mark.browser
 
@@ -52,16 +53,9 @@ def _metric_value(page, label: str) -> str:
     return _metric(page, label).get_by_test_id("stMetricValue").inner_text().strip()
 
 
-def _settled(page) -> None:
-    """Wait until the script run has finished, and any run a component's answer starts right after."""
-    for _ in range(2):
-        expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
-        page.wait_for_timeout(400)
-
-
 def _shot(page, path) -> None:
     """Screenshot once the script run has finished (no stale elements of the previous run)."""
-    _settled(page)
+    settled(page)
     page.screenshot(path=path, full_page=True)
 
 
@@ -188,7 +182,7 @@ def test_an_alert_opens_the_page_that_explains_it(demo_app, offline, artifacts):
         tab.page.get_by_text(re.compile(r"^\d+ peringatan lainnya$")).click()
     red_line = tab.page.get_by_test_id("stHorizontalBlock").filter(has_text=red["nama"]).filter(
         has_text=red["judul"]).last
-    _settled(tab.page)  # the map's first answer reruns the page: a click during that run can be lost
+    settled(tab.page)  # the map's first answer reruns the page: a click during that run can be lost
     red_line.get_by_role("button", name="Buka Peta Cakupan").click()
     tab.page.wait_for_url(re.compile(r"/peta"), timeout=60_000)
     shown = tab.page.get_by_test_id("stMain").locator("strong").filter(has_text=re.compile(f"^{re.escape(red['nama'])}$"))
@@ -316,15 +310,6 @@ def _pick(page, label_start: str, option: str) -> None:
     page.get_by_role("option", name=option, exact=True).click()
 
 
-def _set_date(page, label: str, iso: str) -> None:
-    """Type a date into Streamlit's segmented date field (DD/MM/YYYY), then leave the field."""
-    year, month, day = iso.split("-")
-    page.get_by_role("spinbutton", name=f"day, {label}").click()
-    page.keyboard.type(f"{day}{month}{year}")
-    page.keyboard.press("Escape")  # close the calendar that typing opened; the typed date stays
-    expect(page.get_by_role("spinbutton", name=f"year, {label}")).to_have_attribute("aria-valuenow", str(int(year)))
-
-
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def test_data_desk_story(backend, demo_store, launch_app, offline, artifacts):
     db_url = demo_store(backend)
@@ -345,10 +330,7 @@ def test_data_desk_story(backend, demo_store, launch_app, offline, artifacts):
     page.wait_for_url(f"{app.url}/data")
 
     # Log in as the editor.
-    sidebar.get_by_label("Nama pengguna").fill(EDITOR)
-    sidebar.get_by_label("Kata sandi").fill(PASSWORD)
-    sidebar.get_by_role("button", name="Masuk").click()
-    expect(sidebar.get_by_text(f"Masuk sebagai {EDITOR} (editor)")).to_be_visible(timeout=60_000)
+    log_in(page, EDITOR, PASSWORD, "editor")
 
     # Upload the office spreadsheet: two names are not recognised.
     _upload(page, "rekap_lembah_rindang.xlsx", spreadsheet, XLSX_TYPE)
@@ -366,7 +348,7 @@ def test_data_desk_story(backend, demo_store, launch_app, offline, artifacts):
 
     # Store it as of the Monday after the demo's last week: the viewer now sees the spreadsheet's figures.
     expect(store_button).to_be_enabled()
-    _set_date(page, "Data per tanggal", NEW_DATE)
+    set_date(page, "Data per tanggal", NEW_DATE)
     store_button.click()
     stored = page.get_by_test_id("stAlertContentSuccess").filter(has_text="Tersimpan sebagai versi")
     expect(stored).to_contain_text(f"(data per {fmt.long_date(NEW_DATE)})", timeout=60_000)

@@ -12,6 +12,7 @@ import pytest
 
 from geo import auth, fmt
 from geo.store import Store
+from tests.e2e.steps import log_in, set_date, settled
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -22,14 +23,8 @@ ADMIN, PASSWORD = "admin1", "rahasia-sekali-123"
 DAY = "2026-12-01"
 
 
-def _settled(page) -> None:
-    for _ in range(2):
-        expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning", timeout=90_000)
-        page.wait_for_timeout(400)
-
-
 def _no_error(page) -> None:
-    _settled(page)
+    settled(page)
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
@@ -49,11 +44,7 @@ def test_a_new_office_goes_from_an_empty_store_to_its_beranda(real_dir, tmp_path
     expect(page.get_by_text("Belum ada data. Petugas data mengunggah batas wilayah")).to_be_visible()
     page.get_by_role("button", name="Buka halaman Data").click()
     page.wait_for_url(f"{app.url}/data")
-    sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_label("Nama pengguna").fill(ADMIN)
-    sidebar.get_by_label("Kata sandi").fill(PASSWORD)
-    sidebar.get_by_role("button", name="Masuk").click()
-    expect(sidebar.get_by_text(f"Masuk sebagai {ADMIN} (admin)")).to_be_visible(timeout=60_000)
+    log_in(page, ADMIN, PASSWORD, "admin")
     _no_error(page)
 
     # Boundaries first …
@@ -71,10 +62,7 @@ def test_a_new_office_goes_from_an_empty_store_to_its_beranda(real_dir, tmp_path
     page.get_by_test_id("stFileUploader").filter(has_text="Unggah rekap perekaman").locator(
         'input[type="file"]').set_input_files(str(FIGURES))
     expect(page.get_by_text("Berkas tidak menyebut tanggal datanya")).to_be_visible(timeout=90_000)
-    year, month, day = DAY.split("-")
-    page.get_by_role("spinbutton", name="day, Data per tanggal").click()
-    page.keyboard.type(f"{day}{month}{year}")
-    page.keyboard.press("Escape")
+    set_date(page, "Data per tanggal", DAY)
     page.get_by_role("button", name="Simpan sebagai versi baru").click()
     stored = page.get_by_test_id("stAlertContentSuccess").filter(has_text="Tersimpan sebagai versi")
     expect(stored).to_contain_text(f"(data per {fmt.long_date(DAY)})", timeout=90_000)

@@ -20,6 +20,7 @@ from geo.present import plan as plan_view
 from geo.render.plan_map import unit_colour
 from geo.schema import Col, Level
 from geo.store import Store
+from tests.e2e.steps import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -255,10 +256,7 @@ def test_planner_plans_edits_exports_and_records_actuals(demo_store, launch_app,
     # 4. Log in as an editor, save the plan under a name, enter what unit 1 recorded on day 1.
     _open_tab(page, "Simpan & realisasi")
     expect(page.get_by_text("Masuk sebagai petugas data di panel samping")).to_be_visible()
-    sidebar.get_by_label("Nama pengguna").fill(EDITOR)
-    sidebar.get_by_label("Kata sandi").fill(PASSWORD)
-    sidebar.get_by_role("button", name="Masuk").click()
-    expect(sidebar.get_by_text(f"Masuk sebagai {EDITOR} (editor)")).to_be_visible(timeout=60_000)
+    log_in(page, EDITOR, PASSWORD, "editor")
     _idle(page)
     _expect_metric(page, "Perkiraan direkam", fmt.number(edited.total))  # the edits survived the log-in
     _expect_metric(page, "Hasil pemecah", "diubah")

@@ -17,6 +17,7 @@ from geo import auth, fmt
 from geo.coverage import area_totals
 from geo.schema import Col, Level
 from geo.store import Store
+from tests.e2e.steps import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
 
@@ -77,11 +78,8 @@ def test_two_replicas_on_one_postgresql_are_one_site(demo_store, launch_app, off
     office = offline.new()
     page = office.page
     page.goto(f"{replica_a.url}/data")
+    log_in(page, EDITOR, PASSWORD, "editor")
     sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_label("Nama pengguna").fill(EDITOR)
-    sidebar.get_by_label("Kata sandi").fill(PASSWORD)
-    sidebar.get_by_role("button", name="Masuk").click()
-    expect(sidebar.get_by_text(f"Masuk sebagai {EDITOR} (editor)")).to_be_visible(timeout=60_000)
     expect(sidebar.get_by_text("Wilayah Anda: Kabupaten Contoh Sejahtera (99.01)")).to_be_visible()
     _upload(page, "rekap_lembah_rindang.csv", week)
     store_button = page.get_by_role("button", name="Simpan sebagai versi baru")
