@@ -46,14 +46,15 @@ class Context:
         return bool(self.area) and is_demo_code(self.area)
 
 
-def home_area(wilayah: str | None, current: str | None, codes: list[str]) -> str | None:
-    """The kabupaten/kota (of ``codes``) a user limited to ``wilayah`` opens on after logging in:
-    ``current`` when it lies inside ``wilayah`` or above it, else the first one of ``wilayah``
-    (its own kabupaten for a kecamatan); ``current`` when ``codes`` hold none of it."""
-    if not wilayah or (current and (may_write(wilayah, current) or may_write(current, wilayah))):
+def home_area(wilayah: str | None, current: str | None, offered: list[str]) -> str | None:
+    """The area (of the pickers' ``offered`` codes) a user limited to ``wilayah`` opens on after
+    logging in: ``current`` when it lies inside ``wilayah``; else ``wilayah`` itself when offered (a
+    provinsi officer: the provinsi), else its kabupaten/kota (a kecamatan editor: its kabupaten), else
+    the first offered area inside it; ``current`` when none is offered (an area the store lacks yet)."""
+    if not wilayah or (current and may_write(wilayah, current)):
         return current
-    own = ancestor_code(wilayah, Level.KABUPATEN)
-    return next((k for k in codes if may_write(own, k)), current)
+    own = ancestor_code(wilayah, Level.KABUPATEN)  # a provinsi or kabupaten/kota stays itself
+    return own if own in offered else next((k for k in offered if may_write(own, k)), current)
 
 
 def area_name(ctx: Context) -> str:

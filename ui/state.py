@@ -64,10 +64,12 @@ def context() -> Context:
         _read_link(url, stamp)
     if ss.pop("date_latest", False):
         ss.pop("date", None)
-    codes = [k for k, _ in queries.kabupaten_list(url, stamp)]  # the first one is the default
+    # The first offered area is the default: the widest view (the country, else a provinsi of two or
+    # more kabupaten/kota, else the office's kabupaten/kota): a provincial officer opens on the ranking.
+    codes = [k for k, _ in queries.area_list(url, stamp)]
     if "login_area" in ss:  # just logged in: open on the user's own area
         ss["area"] = home_area(ss.pop("login_area"), ss.get("area"), codes)
-    if ss.get("area") not in dict(queries.area_list(url, stamp)):
+    if ss.get("area") not in codes:
         ss["area"] = codes[0] if codes else None
     area = ss["area"]
     dates = queries.snapshot_dates(url, stamp, area) if area else []
@@ -121,7 +123,7 @@ def _read_link(url: str, stamp: tuple[int, int]) -> None:
 
 def _link_area(url, stamp, value: str | None, kabupaten: dict[str, str], refuse) -> str:
     """Pick the link's area (its kabupaten/kota for the pickers, the area itself for the map);
-    an unknown area falls back to its kabupaten/kota when that exists, else to the first one.
+    an unknown area falls back to its kabupaten/kota when that exists, else to the default view.
     Returns the area the map will show."""
     ss = st.session_state
     if value == COUNTRY and queries.country_offered(url, stamp) or value in dict(queries.province_list(url, stamp)):
@@ -133,12 +135,13 @@ def _link_area(url, stamp, value: str | None, kabupaten: dict[str, str], refuse)
     if known:
         ss["area"], ss["peta_pending"] = kab, value
         return shown_area(value)
+    offered = dict(queries.area_list(url, stamp))
     if kab in kabupaten:
         ss["area"] = kab
-    elif ss.get("area") not in kabupaten:
-        ss["area"] = next(iter(kabupaten))
+    elif ss.get("area") not in offered:
+        ss["area"] = next(iter(offered))  # the default: the widest view (``context``)
     if value:
-        refuse("tautan_area", value, wilayah=kabupaten[ss["area"]])
+        refuse("tautan_area", value, wilayah=offered[ss["area"]])
     return ss["area"]
 
 

@@ -38,14 +38,19 @@ def _login(name: str) -> AppTest:
     return at.sidebar.button[0].click().run()
 
 
-def test_home_area_opens_the_users_own_kabupaten():
+def test_home_area_opens_the_users_own_area():
     codes = ["36.01", "36.02", "36.03", "99.01"]
     assert home_area("36.02", "36.01", codes) == "36.02"
     assert home_area("36.02.05", "99.01", codes) == "36.02"  # a kecamatan editor: its kabupaten
     assert home_area("36", "36.03", codes) == "36.03"  # already inside the province: stays
-    assert home_area("36", "99.01", codes) == "36.01"  # else the province's first kabupaten
+    assert home_area("36", "99.01", codes) == "36.01"  # a provinsi not offered: its first kabupaten
     assert home_area(None, "99.01", codes) == "99.01"  # no area: the page's choice stays
     assert home_area("51.01", "36.01", codes) == "36.01"  # an area the store does not hold yet
+    offered = ["ID", "36", "36.01", "36.02", "51", "51.01", "51.02"]  # the pickers of a national store
+    assert home_area("36", "ID", offered) == "36"  # a provinsi officer opens on the provinsi's ranking
+    assert home_area("51.02", "36", offered) == "51.02"  # an office editor on its kabupaten
+    assert home_area("36.02", "36", offered) == "36.02"  # even from its own provinsi's view
+    assert home_area("51.02.03", "ID", offered) == "51.02"
 
 
 def test_an_editor_opens_on_their_kabupaten_and_is_refused_the_other(demo_env):

@@ -64,7 +64,7 @@ def test_the_picker_offers_the_whole_country_first(country_env):
     assert picker.label == "Wilayah (negara, provinsi atau kabupaten/kota)"
     assert picker.options[:2] == ["Seluruh Indonesia", "Kab. Pesawaran (18.09)"]
     assert "Banten (36)" in picker.options  # the one provinsi holding two or more kabupaten/kota
-    picker.set_value(COUNTRY).run()
+    assert picker.value == COUNTRY  # the widest view is the default: the national officer's ranking
     assert at.title[0].value == "Cakupan perekaman KTP-el — Seluruh Indonesia"
     at.radio(key="lang").set_value("en").run()
     assert next(s for s in at.selectbox if s.key == "area").options[0] == "All of Indonesia"

@@ -72,7 +72,10 @@ def test_the_picker_offers_the_provinsi_before_its_kabupaten(province_env):
     picker = next(s for s in at.selectbox if s.label == "Provinsi atau kabupaten/kota")
     assert picker.options[:3] == [f"{PROV_NAME} ({PROV})", "Kab. Contoh Sejahtera (99.01)",
                                   f"Kota Uji Kedua ({SECOND})"]
-    assert picker.value == "99.01"  # the first kabupaten/kota stays the default
+    # The widest view is the default: a provincial officer opens on the provinsi and its ranking.
+    assert picker.value == PROV
+    assert at.title[0].value == f"Cakupan perekaman KTP-el — {PROV_NAME}"
+    assert list(shown_text(at.dataframe[-1])["Nama wilayah"]) == ["Kota Uji Kedua", "Kabupaten Contoh Sejahtera"]
 
 
 def test_beranda_of_the_provinsi_sums_its_kabupaten(province_env):
