@@ -209,10 +209,16 @@ def show_map(ctx: Context, table, *, metric: str = "zona", key: str, height: int
 
     ``labels``: the areas' names where they fit; ``outline``: parent areas whose borders are drawn
     over the areas (``kecamatan_outline``); ``view``: ((lat, lon), zoom) to open at instead of
-    fitting the areas (a viewport's areas, ``ui.viewport``)."""
+    fitting the areas (a viewport's areas, ``ui.viewport``). Without a boundary of any area and without
+    points: a message instead of an empty panel (None)."""
     from geo.render import maps
     from ui.prepare import ensure_prepared
 
+    if len(table) and "geometry" in table and table.geometry.isna().all() and not points:
+        # no boundary of any area drawn: a message, not an empty panel
+        st.info(ctx.t("map_tanpa_batas_semua", tingkat=ctx.t(f"tingkat_jamak_{maps.frame_level(table).value}")),
+                icon=":material/map:")
+        return None
     ensure_prepared(ctx, table)  # a view not prepared at import: simplified now, once, with a progress bar
     m = maps.coverage_map(table, metric=metric, settings=ctx.settings, lang=ctx.lang, data_date=ctx.date,
                           points=points, shapes=queries.shapes(ctx.url), labels=labels, outline=outline, view=view)

@@ -38,6 +38,12 @@ TEXTS = {
         "{jumlah} wilayah tanpa batas peta (tidak digambar)",
         "{jumlah} areas without a boundary (not drawn)",
     ),
+    "map_tanpa_batas_semua": (
+        "Peta {tingkat} belum dapat digambar: basis data belum menyimpan batas wilayahnya. Unggah berkas batas "
+        "wilayah di halaman Data, tab Batas wilayah; angka dan peringkat di halaman ini tetap berlaku.",
+        "The map of the {tingkat} cannot be drawn yet: the database holds none of their boundaries. Upload a "
+        "boundary file on the Data page, Boundaries tab; the figures and rankings on this page still hold.",
+    ),
     "map_titik_tanpa_koordinat": ("{jumlah} titik tanpa koordinat", "{jumlah} points without coordinates"),
     "map_tip_kode": ("Kode {kode}", "Code {kode}"),
     "map_tip_wajib": ("Wajib KTP: {nilai}", "Must hold e-KTP: {nilai}"),

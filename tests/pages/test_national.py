@@ -472,3 +472,28 @@ def test_a_provinsi_whose_kabupaten_are_all_held_gets_its_outline(country_env, r
     at.run()
     assert {c[:2] for c in map_codes(at)} == {"36"} and len(map_codes(at)) == 8
     assert "Kembali ke atas lewat tombol di atas peta." in at.caption[-1].value
+
+
+def test_a_country_without_boundaries_says_so_instead_of_an_empty_map(monkeypatch, tmp_path):
+    """A national store holding codes and figures but no boundary (areas from the code table): Beranda's
+    map says what is missing and where to upload it; the figures and the rankings stay."""
+    areas = pd.DataFrame([("36", "Banten", "provinsi", None), ("36.01", "Kabupaten Pandeglang", "kabupaten", "36"),
+                          ("36.01.01", "Sumur", "kecamatan", "36.01"), ("36.01.01.2001", "Kertajaya", "desa", "36.01.01"),
+                          ("51", "Bali", "provinsi", None), ("51.01", "Kabupaten Jembrana", "kabupaten", "51"),
+                          ("51.01.01", "Negara", "kecamatan", "51.01"), ("51.01.01.2001", "Baler Bale Agung", "desa", "51.01.01")],
+                         columns=[Col.KODE, Col.NAMA, Col.LEVEL, Col.KODE_INDUK])
+    url = f"sqlite:///{tmp_path / 'rekam.sqlite'}"
+    store = Store.open(url)
+    store.add_areas(gpd.GeoDataFrame(areas.assign(**{Col.TIPE: None}), geometry=[None] * len(areas), crs="EPSG:4326"))
+    store.add_enrollment(pd.DataFrame({Col.KODE: ["36.01.01.2001", "51.01.01.2001"], Col.WAJIB: [1000, 2000],
+                                       Col.SUDAH: [900, 1500]}), tanggal="2026-11-16")
+    store.close()
+    monkeypatch.setenv("REKAM_DB_URL", url)
+    at = run_page("beranda", area=COUNTRY)
+    assert not at.exception
+    assert not at.get("component_instance")  # no map drawn
+    assert ("Peta kabupaten/kota belum dapat digambar: basis data belum menyimpan batas wilayahnya. Unggah berkas "
+            "batas wilayah di halaman Data, tab Batas wilayah; angka dan peringkat di halaman ini tetap berlaku."
+            in [i.value for i in at.info])
+    assert {m.label: m.value for m in at.metric}["Cakupan"] == fmt.percent(100 * 2400 / 3000)
+    assert {"Banten", "Bali"} <= set(_shown_text(at.dataframe[0])["Nama wilayah"])
