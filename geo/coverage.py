@@ -145,14 +145,15 @@ def area_totals(store: Store, kode: str, *, date: str | None = None,
     return {k: (None if _isna(v) else v) for k, v in record.items()}
 
 
-def data_reach(desa: pd.DataFrame, parents: pd.DataFrame) -> dict:
-    """How much of an area its figures cover: ``desa`` and ``parents`` are ``coverage_table``s of
-    the area's desa and of the level below the area (its kecamatan; a provinsi's kabupaten/kota).
-    Returns {"ada": desa with data, "semua": desa, "induk_kosong": names of the parents without any
-    data, in code order}. A sum over some desa is not the area's coverage: the page says so."""
-    has = desa[Col.WAJIB].notna()
+def data_reach(units: pd.DataFrame, parents: pd.DataFrame) -> dict:
+    """How much of an area its figures cover: ``units`` and ``parents`` are ``coverage_table``s of
+    the area's desa (the country's kabupaten/kota) and of the level below the area (its kecamatan; a
+    provinsi's kabupaten/kota; the country's provinsi). Returns {"ada": units with data, "semua":
+    units, "induk_kosong": names of the parents without any data, in code order}. A sum over some
+    desa is not the area's coverage: the page says so."""
+    has = units[Col.WAJIB].notna()
     empty = parents[parents[Col.WAJIB].isna()].sort_values(Col.KODE)
-    return {"ada": int(has.sum()), "semua": len(desa), "induk_kosong": list(empty[Col.NAMA])}
+    return {"ada": int(has.sum()), "semua": len(units), "induk_kosong": list(empty[Col.NAMA])}
 
 
 def previous_date(store: Store, kode: str, date: str | None = None) -> str | None:

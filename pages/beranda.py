@@ -26,10 +26,9 @@ names = dict(queries.area_list(ctx.url, ctx.stamp))
 summary = queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date, ctx.settings.zones)
 st.title(ui.page_title(ctx, ctx.t("home_judul", wilayah=names[ctx.area]), ""))
 ui.link_notes(ctx)
-ui.verdict_and_age(ctx, reach_of=None if ctx.is_province else Level.KECAMATAN.value)  # some desa's only: said
-ui.kpis(ctx, summary)
 child = Level.KABUPATEN if ctx.is_province else Level.KECAMATAN
-ui.reach_notice(ctx, child.value)  # figures of some desa only: said, with the kecamatan that sent none
+ui.verdict_and_age(ctx, reach_of=child.value)  # figures of some desa only: said there, with the children that sent none
+ui.kpis(ctx, summary)
 pemula = present_pockets.pemula_share(summary["now"], ctx.lang)  # None when the data has no such figure
 if pemula:
     st.caption(pemula)

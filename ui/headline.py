@@ -19,7 +19,7 @@ from geo.present.common import reach_note
 from geo.present import pockets as present_pockets
 from geo.present import trend as trend_words
 from geo.render.maps.layers import OVER_100
-from geo.schema import Col
+from geo.schema import COUNTRY_NAME, Col, Level
 from ui import queries
 from ui.context import Context, area_name, zone_badge
 from ui.tables import plain
@@ -64,23 +64,19 @@ def verdict_box(ctx: Context, projection: dict, advice: str | None = None, parti
 
 
 def verdict_and_age(ctx: Context, projection: dict | None = None, *, advise: bool = True,
-                    reach_of: str | None = None) -> None:
+                    reach_of: str | None = None, unit: str = Level.DESA.value) -> None:
     """The verdict of ``projection`` (default: the area's at the chosen date, ``outlook``) and old data
     said once: in the verdict when it already names the data's age (its projected date has passed),
     with what to do unless the page says that itself (``advise`` False), else as ``stale_notice``.
-    ``reach_of`` (the level below the area): when some of its desa have no data, the verdict says its
-    figures are those desa's only."""
+    ``reach_of`` (the level below the area): when some ``unit`` areas inside have no data, the verdict
+    says from how many its figures come and names the ``reach_of`` areas without any (``reach_text``),
+    and is never shown as done."""
     projection = outlook(ctx) if projection is None else projection
     newest = _newest_outlook(ctx)
     advice = None
     if newest is not None and newest.get(Col.TANGGAL) == projection.get(Col.TANGGAL):
         advice = trend_words.stale_advice(projection, ctx.settings.stale_days, ctx.lang)
-    partial = None
-    if reach_of:
-        reach = queries.data_reach(ctx.url, ctx.stamp, ctx.area, reach_of, ctx.date, ctx.settings.zones)
-        if reach["ada"] and reach["ada"] < reach["semua"]:
-            partial = ctx.t("vonis_sebagian", ada=fmt.number(reach["ada"], lang=ctx.lang),
-                            semua=fmt.number(reach["semua"], lang=ctx.lang))
+    partial = reach_text(ctx, reach_of, unit=unit) if reach_of else None
     verdict_box(ctx, projection, advice if advise else None, partial)
     if advice is None:
         stale_notice(ctx)
@@ -146,13 +142,19 @@ def kpis(ctx: Context, summary: dict) -> None:
             orang=fmt.number(now.get(Col.KELEBIHAN) or 0, lang=ctx.lang)) + "]")
 
 
+def reach_text(ctx: Context, child: str, key: str = "cakupan_sebagian", unit: str = Level.DESA.value) -> str | None:
+    """``geo.present.common.reach_note`` of the area (None when every ``unit`` area inside has data):
+    a sum over some desa is not the area's coverage, a plan chooses among those desa only (sentence
+    ``key``). The ``child`` areas without any data are named as written in the files."""
+    reach = queries.data_reach(ctx.url, ctx.stamp, ctx.area, child, ctx.date, ctx.settings.zones, unit)
+    name = COUNTRY_NAME if ctx.is_country else plain(area_name(ctx))
+    return reach_note({**reach, "induk_kosong": [plain(n) for n in reach["induk_kosong"]]}, name, ctx.lang,
+                      key=key, unit=unit)
+
+
 def reach_notice(ctx: Context, child: str, key: str = "cakupan_sebagian") -> None:
-    """A warning under the figures when some desa of the area have no data: a sum over some desa is not
-    the area's coverage, a plan chooses among those desa only (``geo.present.common.reach_note`` with
-    its sentence ``key``; names as written in the files)."""
-    reach = queries.data_reach(ctx.url, ctx.stamp, ctx.area, child, ctx.date, ctx.settings.zones)
-    note = reach_note({**reach, "induk_kosong": [plain(n) for n in reach["induk_kosong"]]}, plain(area_name(ctx)),
-                      ctx.lang, key=key)
+    """``reach_text`` as a warning (pages without the verdict: Kantong, Rencana)."""
+    note = reach_text(ctx, child, key)
     if note:
         st.warning(note, icon=":material/visibility_off:")
 

@@ -26,7 +26,7 @@ def country_home(ctx: Context) -> None:
     summary = queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date, ctx.settings.zones)
     st.title(page_title(ctx, ctx.t("home_judul", wilayah=name), ""))
     link_notes(ctx)
-    verdict_and_age(ctx)
+    verdict_and_age(ctx, reach_of=Level.PROVINSI.value, unit=Level.KABUPATEN.value)  # by kabupaten/kota, the offices
     kpis(ctx, summary)
     st.caption(source_line(ctx, summary["now"].get(Col.TANGGAL)))
     if media_allowed():  # not in screenshot mode

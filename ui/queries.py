@@ -156,11 +156,14 @@ def area_summary(url: str, stamp: Stamp, kode: str, date: str | None, zones: Zon
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def data_reach(url: str, stamp: Stamp, kode: str, child: str, date: str | None, zones: ZoneConfig) -> dict:
-    """``coverage.data_reach`` of ``kode``: its desa with data, and its ``child`` areas without any
-    (from the cached tables Beranda's ten and its map read too)."""
-    return coverage.data_reach(coverage_table(url, stamp, Level.DESA.value, kode, date, zones),
-                               coverage_table(url, stamp, child, kode, date, zones, geometry=True))  # the map's
+def data_reach(url: str, stamp: Stamp, kode: str, child: str, date: str | None, zones: ZoneConfig,
+               unit: str = Level.DESA.value) -> dict:
+    """``coverage.data_reach`` of ``kode``: its ``unit`` areas (desa; the country's kabupaten/kota) with
+    data, and its ``child`` areas without any (from the cached tables the pages' maps and rankings read)."""
+    parents = (country_ranking(url, stamp, child, date, zones) if is_country(kode)
+               else coverage_table(url, stamp, child, kode, date, zones, geometry=True))
+    return coverage.data_reach(coverage_table(url, stamp, unit, kode, date, zones, geometry=unit != Level.DESA.value),
+                               parents)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -41,11 +41,11 @@ def first_named(items: list[str], shown: int, lang: str = "id") -> str:
 
 
 def reach_note(reach: dict, area_name: str, lang: str = "id", shown: int = 6,
-               key: str = "cakupan_sebagian") -> str | None:
-    """``coverage.data_reach`` for people, when some desa of the area have no data: from how many of
-    its desa the figures come, how many have none, the kecamatan (or kabupaten/kota) with no data at
-    all by name; None when every desa has data. ``key``: the sentence (``rencana_sebagian``: what a
-    plan chose from)."""
+               key: str = "cakupan_sebagian", unit: str = "desa") -> str | None:
+    """``coverage.data_reach`` for people, when some ``unit`` areas of the area (its desa; the country's
+    kabupaten/kota) have no data: from how many of them the figures come, how many have none, the
+    kecamatan (or kabupaten/kota, provinsi) with no data at all by name; None when every one has data.
+    ``key``: the sentence (``rencana_sebagian``: what a plan chose from)."""
     missing = reach["semua"] - reach["ada"]
     if missing <= 0 or not reach["ada"]:
         return None
@@ -53,7 +53,7 @@ def reach_note(reach: dict, area_name: str, lang: str = "id", shown: int = 6,
     named = tr("cakupan_sebagian_induk", lang, daftar=first_named(parents, shown, lang)) if parents else ""
     return tr(key, lang, ada=fmt.number(reach["ada"], lang=lang),
               semua=fmt.number(reach["semua"], lang=lang), kosong=fmt.number(missing, lang=lang),
-              wilayah=area_name, induk=named)
+              wilayah=area_name, induk=named, satuan=tr(f"tingkat_jamak_{unit}", lang))
 
 
 # The short forms Indonesian tables write for the leading words of long area names (a column of them,

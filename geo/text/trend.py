@@ -136,10 +136,6 @@ TEXTS = {
         "Tenggat {tenggat} sudah lewat; cakupan {cakupan} per {tanggal}.",
         "The {tenggat} deadline has passed; coverage {cakupan} as of {tanggal}.",
     ),
-    "vonis_sebagian": (
-        "Angka ini dari {ada} dari {semua} desa/kelurahan saja: cakupan seluruh wilayah belum diketahui.",
-        "These figures are from {ada} of {semua} villages only: the whole area's coverage is not known yet.",
-    ),
     "vonis_kurang": (
         "Belum bisa diproyeksikan: perlu data dari dua tanggal atau lebih.",
         "No projection yet: it needs data from two dates or more.",

@@ -34,9 +34,9 @@ TEXTS = {
     "kpi_perubahan_sejak": ("Perubahan dibanding data {tanggal}", "Change since the data of {tanggal}"),
     "kpi_di_atas_100": ("di atas 100% — periksa data wajib KTP", "above 100% — check the wajib KTP figures"),
     "cakupan_sebagian": (
-        "Angka ini hanya dari {ada} dari {semua} desa/kelurahan {wilayah}: {kosong} belum ada datanya{induk}. "
+        "Angka ini hanya dari {ada} dari {semua} {satuan} {wilayah}: {kosong} belum ada datanya{induk}. "
         "Cakupan seluruh {wilayah} belum diketahui — minta data yang belum masuk.",
-        "These figures come from {ada} of the {semua} villages of {wilayah} only: {kosong} have no data "
+        "These figures come from {ada} of the {semua} {satuan} of {wilayah} only: {kosong} have no data "
         "yet{induk}. The coverage of all of {wilayah} is not known — ask for the missing data.",
     ),
     "rencana_sebagian": (

@@ -85,6 +85,35 @@ def test_beranda_of_the_country_sums_the_source_file(country_env):
     assert len(map_codes(at)) == 10  # every kabupaten/kota of the three provinsi
 
 
+def test_the_country_verdict_names_the_provinsi_that_sent_nothing(country, monkeypatch, tmp_path):
+    """A fourth provinsi's kabupaten/kota are known (boundaries, code table) but sent no figures yet: the
+    country's sum is that of the others, and its verdict says so, counted in kabupaten/kota (the offices
+    that report), with the provinsi that sent nothing named."""
+    from shapely.geometry import box
+
+    url = copy_sqlite(country[0], tmp_path / "rekam.sqlite")
+    store = Store.open(url)
+    store.add_areas(gpd.GeoDataFrame(pd.DataFrame([
+        ("51", "Bali", "provinsi", None, "provinsi", box(114.4, -8.9, 115.7, -8.0)),
+        ("51.01", "Kabupaten Jembrana", "kabupaten", "51", "kabupaten", box(114.4, -8.5, 114.9, -8.1)),
+        ("51.02", "Kabupaten Tabanan", "kabupaten", "51", "kabupaten", box(114.9, -8.6, 115.2, -8.2)),
+    ], columns=[Col.KODE, Col.NAMA, Col.LEVEL, Col.KODE_INDUK, Col.TIPE, "geometry"]), geometry="geometry",
+        crs="EPSG:4326"))
+    store.close()
+    monkeypatch.setenv("REKAM_DB_URL", url)
+    at = run_page("beranda", area=COUNTRY)
+    assert not at.exception
+    reported = country[1][Col.KODE].str[:5].nunique()
+    firsts = [kind[0].value.replace("\\", "") for kind in (at.success, at.info, at.warning, at.error) if kind]
+    said = [b.value.replace("\\", "") for kind in (at.success, at.info, at.warning, at.error) for b in kind
+            if "Angka ini hanya dari" in b.value]
+    assert len(said) == 1 and said[0] in firsts and said[0].startswith("**")  # once, in the verdict
+    assert said[0].endswith(
+        f"Angka ini hanya dari {reported} dari {reported + 2} kabupaten/kota Indonesia: 2 belum ada datanya; "
+        "tanpa data sama sekali: Bali. Cakupan seluruh Indonesia belum diketahui — minta data yang belum masuk.")
+    assert not at.success  # a sum without Bali is never "done"
+
+
 def _hijau_day(rows: pd.DataFrame, width: int) -> pd.Series:
     """Per area: the day it reaches hijau (92 %) at its pace between the two dates (wajib unchanged), as
     the sortable key the ranking keeps (the day as YYYYMMDD; 0: already there), from the source file alone."""

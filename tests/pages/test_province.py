@@ -95,6 +95,30 @@ def test_beranda_of_the_provinsi_sums_its_kabupaten(province_env):
     assert any(re.match(r"\d dari 2 kabupaten/kota tertinggal dari target", m.value) for m in at.markdown)
 
 
+def test_the_provinsi_verdict_says_when_some_kabupaten_sent_nothing(demo_sqlite, monkeypatch, tmp_path):
+    """A third kota of the provinsi has its desa but no figures yet: the verdict says the provinsi's
+    figures are those of some desa only and names the kota, once, and never as done."""
+    third = [("99.03", "Kota Uji Ketiga", "kabupaten", PROV, "kota", box(121.0, -9.8, 121.2, -9.6)),
+             ("99.03.01", "Kec Ketiga", "kecamatan", "99.03", "kecamatan", box(121.0, -9.8, 121.2, -9.6)),
+             ("99.03.01.1001", "Kel Tiga Satu", "desa", "99.03.01", "kelurahan", box(121.0, -9.8, 121.1, -9.6)),
+             ("99.03.01.1002", "Kel Tiga Dua", "desa", "99.03.01", "kelurahan", box(121.1, -9.8, 121.2, -9.6))]
+    url = _province_store(demo_sqlite, monkeypatch, tmp_path, AREAS + third)
+    at = run_page("beranda", area=PROV)
+    assert not at.exception
+    store = Store.open(url)
+    desa = coverage_table(store, "desa", within=PROV)
+    with_data = int(desa[Col.WAJIB].notna().sum())
+    assert len(desa) - with_data == 2
+    firsts = [kind[0].value.replace("\\", "") for kind in (at.success, at.info, at.warning, at.error) if kind]
+    said = [b.value.replace("\\", "") for kind in (at.success, at.info, at.warning, at.error) for b in kind
+            if "Angka ini hanya dari" in b.value]
+    assert len(said) == 1 and said[0] in firsts and said[0].startswith("**")  # once, in the verdict
+    assert said[0].endswith(
+        f"Angka ini hanya dari {fmt.number(with_data)} dari {fmt.number(len(desa))} desa/kelurahan {PROV_NAME}: "
+        f"2 belum ada datanya; tanpa data sama sekali: Kota Uji Ketiga. Cakupan seluruh {PROV_NAME} belum "
+        "diketahui — minta data yang belum masuk.")
+
+
 def test_beranda_ranks_the_kabupaten_lowest_coverage_first(province_env):
     at = run_page("beranda", area=PROV)
     store = Store.open(province_env)
