@@ -120,6 +120,18 @@ def test_lines_and_digest_fit_one_message():
     assert digest_text([], area="Kabupaten Uji", data_date=D2).endswith("tidak ada peringatan baru.")
 
 
+def test_a_rate_reads_as_the_verdict_writes_it():
+    """Recordings per day in whole numbers where they run to hundreds (Beranda's verdict says "5.909 per
+    hari"; a tenth of a recording is noise there), with one decimal where a day's few count."""
+    late = alerts.Alert("terlambat_target", "36", "Banten", figures={
+        "cakupan": 84.87, "target": 92.0, "tenggat": "2026-12-31", "laju": 5909.4, "laju_dibutuhkan": 23458.6,
+        "tanggal_proyeksi": "2027-02-24"})
+    assert alert_line(late) == ("Banten: 84,87%, target 92% pada 31 Desember 2026; pada laju 5.909/hari tercapai "
+                                "24 Februari 2027. Perlu 23.459 perekaman/hari.")
+    slow = replace(late, figures={**late.figures, "laju": 12.4})
+    assert "pada laju 12,4/hari" in alert_line(slow)
+
+
 # --- the demo, as a new user runs it ---------------------------------------------------------------
 @pytest.fixture
 def demo(demo_sqlite, tmp_path):
