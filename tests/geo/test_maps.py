@@ -283,6 +283,15 @@ def test_names_on_the_areas_as_text_only_when_asked():
     assert "peta-rekam-label" not in _html(coverage_map(frame()))
 
 
+def test_names_on_the_map_shortened_as_tables_write_them():
+    """A provinsi's map names its kabupaten/kota as the tables and the picker do ("Kab. Tangerang"): the
+    shorter name fits more of them (a label shows only where it fits)."""
+    names = ["Kabupaten Tangerang", "Kota Serang", "Kabupaten Kepulauan Seribu"]
+    rows = [(k, names[i % 3], *rest) for i, (k, n, *rest) in enumerate(ROWS)]
+    labels = next(c for c in coverage_map(frame(rows), labels=True)._children.values() if type(c).__name__ == "Labels")
+    assert [item[0] for item in labels.items][:3] == ["Kab. Tangerang", "Kota Serang", "Kab. Kep. Seribu"]
+
+
 def test_parent_borders_are_drawn_over_the_areas():
     parents = gpd.GeoDataFrame({Col.KODE: ["99.01.01"]}, geometry=[box(0, 0, 3, 1)], crs="EPSG:4326")
     m = coverage_map(frame(), outline=parents)

@@ -12,6 +12,7 @@ import shapely
 
 from geo.columns import SELISIH_TARGET
 from geo.config import DEFAULTS, Settings
+from geo.present.common import short_name
 from geo.render.assets import use_local_assets
 from geo.render.maps.layers import FILL, TIP, AreaLayer, point_layers
 from geo.render.maps.legend import Legend, legend_html
@@ -169,7 +170,7 @@ def coverage_map(gdf: gpd.GeoDataFrame, *, metric: str = "zona", settings: Setti
             Outline(_map_geometry(parents.reset_index(drop=True), shapes)).add_to(m)
     if labels and len(frame):
         m.get_root().header.add_child(folium.Element(f"<style>{LABEL_CSS}</style>"))
-        Labels(frame[Col.NAMA].astype(str), geometry).add_to(m)
+        Labels(frame[Col.NAMA].astype(str).map(short_name), geometry).add_to(m)  # as tables write them: more fit
     for layer in layers:
         layer.add_to(m)
     if points:
