@@ -34,6 +34,12 @@ def number(value, decimals: int = 0, lang: str = "id") -> str:
     return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
 
+def rate(value, lang: str = "id") -> str:
+    """Recordings (or cards) per day as a sentence or a figure says them: whole from a hundred up
+    (``5.909``: a tenth is noise there), with a tenth below (``12,4``: a day's few count); missing → ``–``."""
+    return number(value, 0 if _missing(value) or abs(float(value)) >= 100 else 1, lang)
+
+
 def percent(value, decimals: int = 2, lang: str = "id") -> str:
     """``92.28`` (already in percent) → ``92,28%``."""
     if _missing(value):

@@ -31,11 +31,11 @@ with answer:
 st.markdown("  \n".join(trend_words.headline(projection, settings.zones.hijau, ctx.lang)))
 m1, m2, m3, m4 = st.columns([1, 1, 1, 1.5])
 m1.metric(ctx.t("tren_m_cakupan"), fmt.percent(projection[Col.CAKUPAN], 2, ctx.lang))
-m2.metric(ctx.t("tren_m_laju"), fmt.number(projection[trend.LAJU], 1, ctx.lang))
+m2.metric(ctx.t("tren_m_laju"), fmt.rate(projection[trend.LAJU], ctx.lang))  # as the verdict above says it
 m3.metric(ctx.t("tren_m_perlu"), fmt.number(projection[trend.LAJU_DIBUTUHKAN], lang=ctx.lang))
 m4.metric(trend_words.when_label(projection, ctx.lang), trend_words.when_words(projection, ctx.lang, mark_past=False))
 if projection[trend.LAJU] is not None:
-    st.caption(ctx.t("tren_laju_keterangan", laju=fmt.number(projection[trend.LAJU], 1, ctx.lang),
+    st.caption(ctx.t("tren_laju_keterangan", laju=fmt.rate(projection[trend.LAJU], ctx.lang),
                      awal=fmt.long_date(projection[trend.JENDELA_AWAL], ctx.lang),
                      akhir=fmt.long_date(projection[Col.TANGGAL], ctx.lang), hari=projection[trend.JENDELA_HARI]))
 

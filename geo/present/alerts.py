@@ -27,9 +27,8 @@ def _words(a: Alert, lang: str) -> dict:
     for k in _COUNTS:
         if f.get(k) is not None:
             out[k] = fmt.number(f[k], lang=lang)
-    for k in _RATES:  # a tenth where a day's few count (blank cards printed), whole where hundreds are
-        rate = f.get(k)
-        out[k] = fmt.number(rate, 1 if k == "laju" and rate is not None and abs(rate) < 100 else 0, lang)
+    for k in _RATES:
+        out[k] = fmt.rate(f.get(k), lang) if k == "laju" else fmt.number(f.get(k), 0, lang)
     for k in _DATES:
         if f.get(k):
             out[k] = fmt.long_date(f[k], lang)

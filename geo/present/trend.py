@@ -66,7 +66,7 @@ def headline(projection: dict, hijau: float, lang: str = "id") -> list[str]:
                               hari=projection[JENDELA_HARI], awal=day(JENDELA_AWAL), akhir=day(Col.TANGGAL))
     elif status == Status.TIDAK_TERCAPAI:
         first = tr("tren_kalimat_tidak", lang, sasaran_besar=goal_first,
-                              laju=fmt.number(projection[LAJU], 1, lang),
+                              laju=fmt.rate(projection[LAJU], lang),
                               tumbuh=fmt.number(projection[PERTUMBUHAN_WAJIB], 1, lang))
     elif projection.get(PROYEKSI_LEWAT):  # never a past date presented as the future
         first = tr("tren_kalimat_lewat", lang, sasaran=goal, tanggal=day(TANGGAL_PROYEKSI), data=day(Col.TANGGAL),
@@ -129,7 +129,7 @@ def verdict(projection: dict, hijau: float, lang: str = "id") -> dict:
     detail = None
     if rate is not None and needed is not None:
         key = "vonis_laju_cukup" if rate >= needed else "vonis_laju"
-        detail = tr(key, lang, perlu=fmt.number(needed, lang=lang), laju=fmt.number(rate, 0, lang))
+        detail = tr(key, lang, perlu=fmt.number(needed, lang=lang), laju=fmt.rate(rate, lang))
     return {"kind": kind, "title": title, "detail": detail}
 
 

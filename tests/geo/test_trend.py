@@ -632,3 +632,26 @@ def test_the_areas_that_need_attention_come_first():
     # never reached or stalled first (c, then f with no recordings), late next (latest first: e, b)
     assert trend.needs_attention(table, ZoneConfig(), n=5) == ["c", "f", "e", "b"]
     assert trend.needs_attention(table, ZoneConfig(), n=2) == ["c", "f"]
+
+
+@pytest.mark.parametrize(("value", "lang", "expected"), [
+    (5909.4, "id", "5.909"), (5909.4, "en", "5,909"), (100.0, "id", "100"), (99.96, "id", "100,0"),
+    (73.64, "id", "73,6"), (0.4, "en", "0.4"), (-12.35, "id", "-12,3"), (None, "id", "–"),
+])
+def test_a_rate_per_day_whole_from_a_hundred_up(value, lang, expected):
+    """The verdict, the Tren page's figure and the alerts write a day's recordings alike: a tenth only
+    where a day's few count."""
+    assert fmt.rate(value, lang) == expected
+
+
+def test_the_verdict_writes_the_rate_as_the_figures_do():
+    words = trend_words.verdict({Col.TANGGAL: "2026-11-16", columns.STATUS: Status.TERLAMBAT,
+                                 columns.TANGGAL_PROYEKSI: "2027-02-24", columns.TERLAMBAT_HARI: 55,
+                                 columns.LAJU: 5909.4, columns.LAJU_DIBUTUHKAN: 23458.6, Col.CAKUPAN: 84.87,
+                                 columns.TENGGAT: "2026-12-31", columns.TARGET: 92.0}, hijau=92, lang="id")
+    assert words["detail"] == "Perlu **23.459 perekaman per hari** sampai tenggat; laju saat ini **5.909 per hari**."
+    few = trend_words.verdict({Col.TANGGAL: "2026-11-16", columns.STATUS: Status.TERLAMBAT,
+                               columns.TANGGAL_PROYEKSI: "2027-02-24", columns.TERLAMBAT_HARI: 55,
+                               columns.LAJU: 12.4, columns.LAJU_DIBUTUHKAN: 30.2, Col.CAKUPAN: 84.87,
+                               columns.TENGGAT: "2026-12-31", columns.TARGET: 92.0}, hijau=92, lang="id")
+    assert few["detail"] == "Perlu **30 perekaman per hari** sampai tenggat; laju saat ini **12,4 per hari**."

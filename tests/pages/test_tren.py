@@ -86,7 +86,7 @@ def test_headline_equals_the_projection_from_the_store(tren_env):
     assert "Perlu **24 perekaman per hari** untuk zona hijau pada 31 Desember 2026." in text
     assert _metrics(at) == {
         "Cakupan terakhir": fmt.percent(p[Col.CAKUPAN]),  # 91,93%
-        "Laju saat ini (per hari)": fmt.number(p[columns.LAJU], 1),  # 73,6
+        "Laju saat ini (per hari)": fmt.rate(p[columns.LAJU]),  # 73,6: a tenth where a day's few count
         "Perlu per hari": "24",
         "Perkiraan tercapai": "21 November 2026",
     }
