@@ -122,7 +122,7 @@ TEXTS = {
     ),
     "vonis_terlambat": (
         "Terlambat {hari} hari: {sasaran} baru tercapai sekitar {tanggal}; tenggat {tenggat}.",
-        "Late by {hari} days: {sasaran} only around {tanggal}; the deadline is {tenggat}.",
+        "Late by {hari} days: {sasaran} is only reached around {tanggal}; the deadline is {tenggat}.",
     ),
     "vonis_tidak": (
         "Tidak tercapai pada laju ini: {sasaran} tidak terkejar sebelum tenggat {tenggat}.",

@@ -645,13 +645,18 @@ def test_a_rate_per_day_whole_from_a_hundred_up(value, lang, expected):
 
 
 def test_the_verdict_writes_the_rate_as_the_figures_do():
-    words = trend_words.verdict({Col.TANGGAL: "2026-11-16", columns.STATUS: Status.TERLAMBAT,
-                                 columns.TANGGAL_PROYEKSI: "2027-02-24", columns.TERLAMBAT_HARI: 55,
-                                 columns.LAJU: 5909.4, columns.LAJU_DIBUTUHKAN: 23458.6, Col.CAKUPAN: 84.87,
-                                 columns.TENGGAT: "2026-12-31", columns.TARGET: 92.0}, hijau=92, lang="id")
+    late = {Col.TANGGAL: "2026-11-16", columns.STATUS: Status.TERLAMBAT, columns.TANGGAL_PROYEKSI: "2027-02-24",
+            columns.TERLAMBAT_HARI: 55, columns.LAJU: 5909.4, columns.LAJU_DIBUTUHKAN: 23458.6, Col.CAKUPAN: 84.87,
+            columns.TENGGAT: "2026-12-31", columns.TARGET: 92.0}
+    words = trend_words.verdict(late, hijau=92, lang="id")
     assert words["detail"] == "Perlu **23.459 perekaman per hari** sampai tenggat; laju saat ini **5.909 per hari**."
     few = trend_words.verdict({Col.TANGGAL: "2026-11-16", columns.STATUS: Status.TERLAMBAT,
                                columns.TANGGAL_PROYEKSI: "2027-02-24", columns.TERLAMBAT_HARI: 55,
                                columns.LAJU: 12.4, columns.LAJU_DIBUTUHKAN: 30.2, Col.CAKUPAN: 84.87,
                                columns.TENGGAT: "2026-12-31", columns.TARGET: 92.0}, hijau=92, lang="id")
     assert few["detail"] == "Perlu **30 perekaman per hari** sampai tenggat; laju saat ini **12,4 per hari**."
+    english = trend_words.verdict({**late, columns.LAJU: 12.4}, hijau=92, lang="en")
+    assert english["title"] == ("Late by 55 days: the green zone is only reached around 24 February 2027; the "
+                                "deadline is 31 December 2026.")
+    assert english["detail"] == ("**23,459 recordings a day** are needed until the deadline; the current rate is "
+                                 "**12.4 a day**.")
