@@ -14,7 +14,7 @@ from functools import lru_cache
 import pandas as pd
 
 from geo.names import normalize_name
-from geo.schema import DATA_DIR, Col, Level, RekamError, is_country
+from geo.schema import DATA_DIR, Col, Level, RekamError, ancestor_code, is_country
 from geo.text import tr
 
 TABLE = DATA_DIR / "kode_wilayah" / "kode_wilayah_2025.csv.gz"
@@ -88,3 +88,12 @@ def area_name(store, kode: str, lang: str = "id") -> str:
     if level.child is None or store.areas(within=kode, level=level.child).empty:
         raise RekamError("gambar_wilayah_tidak_ada", kode=kode)
     return official_name(kode) or f"Provinsi {kode}"
+
+
+def kabupaten_names(store, within: str, codes) -> list[str | None]:
+    """The stored name of the kabupaten/kota each of ``codes`` (areas inside ``within``) lies in, None
+    where the store lacks it: across a provinsi or the country, kecamatan and desa names repeat from
+    one kabupaten/kota to the next, and a list names each one's."""
+    kabupaten = store.areas(within=within, level=Level.KABUPATEN)
+    names = dict(zip(kabupaten[Col.KODE], kabupaten[Col.NAMA]))
+    return [names.get(ancestor_code(str(k), Level.KABUPATEN)) for k in codes]

@@ -27,9 +27,10 @@ from geo.columns import (
     AKAN_17, GI_Z, HOTSPOT, JENJANG, KELAS, MENUJU_BERIKUT, MENUJU_HIJAU, NAMA_DESA, NAMA_KAB, NPSN, PERINGKAT,
     PERSEN_BELUM, P_SIM, P_VALUE, SISWA_KELAS_12,
 )
+from geo.codes import kabupaten_names
 from geo.config import K_NEIGHBOURS, PERMUTATIONS, SEED
 from geo.coverage import coverage_table, people_to_reach
-from geo.schema import Col, Level, RekamError, Zone, ZoneConfig, ancestor_code, is_country
+from geo.schema import Col, Level, RekamError, Zone, ZoneConfig, is_country
 from geo.store import Store
 
 # --- columns of the frames this module returns -------------------------------------------
@@ -239,9 +240,7 @@ def pockets_table(store: Store, within: str, level: Level | str = Level.DESA, *,
     names = dict(zip(parents[Col.KODE], parents[Col.NAMA])) if parents is not None else {}
     table[Col.NAMA_INDUK] = table[Col.KODE_INDUK].map(names)
     if level.depth > Level.KABUPATEN.depth and (is_country(within) or Level.of_code(within) is Level.PROVINSI):
-        kabupaten = store.areas(within=within, level=Level.KABUPATEN)
-        kab_names = dict(zip(kabupaten[Col.KODE], kabupaten[Col.NAMA]))
-        table[NAMA_KAB] = [kab_names.get(ancestor_code(k, Level.KABUPATEN)) for k in table[Col.KODE]]
+        table[NAMA_KAB] = kabupaten_names(store, within, table[Col.KODE])
     table = add_targets(table, zones)
     if hotspots:
         found = _find_hotspots(table, k=k, permutations=permutations, seed=seed, alpha=alpha)

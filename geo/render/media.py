@@ -16,14 +16,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import cards, trend
-from geo.codes import area_name
+from geo.codes import area_name, kabupaten_names
 from geo.config import DEFAULTS, Settings
 from geo.coverage import area_totals, coverage_table
 from geo.render import capacity_charts, charts, images, static_map
 from geo.present.common import short_name
 from geo.present.pockets import TOP_POCKETS
 from geo.render.style import is_demo
-from geo.schema import Col, Level, RekamError, ancestor_code, is_country, top_level
+from geo.schema import Col, Level, RekamError, is_country, top_level
 from geo.timeline import coverage_over_time
 
 CHART_KINDS = ("zona-bar", "tren", "kantong", "peta", "kartu", "kartu-riwayat", "blangko")
@@ -67,10 +67,8 @@ def pockets_table(store, within: str, date: str | None, settings: Settings, ctx:
         areas = store.areas(within=within, level=Level.KECAMATAN)
         parents = dict(zip(areas[Col.KODE], areas[Col.NAMA]))
         if ctx["wide"]:
-            kabupaten = store.areas(within=within, level=Level.KABUPATEN)
-            kab = {k: short_name(n) for k, n in zip(kabupaten[Col.KODE], kabupaten[Col.NAMA])}
-            of = {k: kab.get(ancestor_code(k, Level.KABUPATEN)) for k in parents}
-            parents = {k: f"{n}, {of[k]}" if of[k] else n for k, n in parents.items()}
+            of = dict(zip(parents, kabupaten_names(store, within, parents)))
+            parents = {k: f"{n}, {short_name(of[k])}" if of[k] else n for k, n in parents.items()}
     return desa, parents
 
 
