@@ -86,7 +86,7 @@ TEXTS = {
     ),
     "peringatan_tanpa_rekam": (
         "{nama}: tidak ada perekaman baru selama {hari} hari (sudah rekam tetap {sudah} sejak {sejak}).",
-        "{nama}: no new recording for {hari} days (the recorded count unchanged at {sudah} since {sejak}).",
+        "{nama}: no new recording for {hari} days (the recorded count has stayed at {sudah} since {sejak}).",
     ),
     "peringatan_zona_turun": (
         "{nama} turun dari zona {zona_lama} ke {zona}: {cakupan_lama} → {cakupan} ({tanggal_lama} → {tanggal}).",
@@ -95,7 +95,7 @@ TEXTS = {
     "peringatan_terlambat_target": (
         "{nama}: {cakupan}, target {target} pada {tenggat}; pada laju {laju}/hari {kapan}. "
         "Perlu {laju_dibutuhkan} perekaman/hari.",
-        "{nama}: {cakupan}, target {target} by {tenggat}; at {laju} a day {kapan}. "
+        "{nama}: {cakupan}, target {target} by {tenggat}; at {laju} a day the target is {kapan}. "
         "Needs {laju_dibutuhkan} recordings a day.",
     ),
     "peringatan_kapan_tanggal": ("tercapai {tanggal}", "reached on {tanggal}"),
@@ -184,7 +184,7 @@ TEXTS = {
         "satu versi (bisa dibatalkan di Riwayat). Berkas target diimpor di tab Titik & berkas lain.",
         "Targets per area and period: year, month (empty = the whole year), target percent (92 or 92.5) and/or "
         "people recorded (12,345). Add rows at the bottom, delete a row to withdraw a target. Saved as one version "
-        "(undone in History). Target files are imported in the Points & other files tab.",
+        "(it can be rolled back in Version history). Target files are imported in the Points & other files tab.",
     ),
     "target_tenggat_catatan": ("Tenggat: {tenggat}.", "Deadline: {tenggat}."),
     "target_simpan": ("Simpan target", "Save targets"),

@@ -80,8 +80,8 @@ TEXTS = {
         "Ditolak: Anda hanya boleh mengubah data wilayah {wilayah}, tetapi {jumlah} wilayah yang akan ditulis "
         "berada di luar wilayah itu ({kode}). Tidak ada yang disimpan. Hapus baris wilayah lain, atau minta kantor "
         "wilayah itu mengimpornya.",
-        "Refused: you may only change data of {wilayah}, but {jumlah} {jumlah|area|areas} to be written lie "
-        "outside it ({kode}). Nothing was stored. Remove the rows of other areas, or ask that area's office to "
+        "Refused: you may only change data of {wilayah}, but {jumlah} {jumlah|area|areas} to be written "
+        "{jumlah|lies|lie} outside it ({kode}). Nothing was stored. Remove the rows of other areas, or ask that area's office to "
         "import them.",
     ),
     "versi_di_luar_wilayah": (

@@ -140,8 +140,8 @@ TEXTS = {
     "ada_baris_tak_cocok": (
         "{jumlah} baris tidak dapat dicocokkan dengan wilayah dan tidak disimpan. Perbaiki kode/nama di "
         "berkas, pilih wilayahnya di halaman Data, atau simpan tanpa baris itu (CLI: --skip-unmatched).",
-        "{jumlah} {jumlah|row|rows} could not be matched to an area and were not stored. Fix the code/name in the file, "
-        "pick the area on the Data page, or store without them (CLI: --skip-unmatched).",
+        "{jumlah} {jumlah|row|rows} could not be matched to an area and {jumlah|was|were} not stored. Fix the code/name in the "
+        "file, pick the area on the Data page, or store without {jumlah|it|them} (CLI: --skip-unmatched).",
     ),
     # --- ingest ---
     "berkas_tidak_terbaca": (
@@ -165,7 +165,7 @@ TEXTS = {
     "impor_batas_ok": ("Tersimpan sebagai versi {versi}: {ringkas}.", "Stored as version {versi}: {ringkas}."),
     "impor_rekam_ok": (
         "Tersimpan sebagai versi {versi}: {jumlah} wilayah, data per {tanggal}.",
-        "Stored as version {versi}: {jumlah} areas, data as of {tanggal}.",
+        "Stored as version {versi}: {jumlah} {jumlah|area|areas}, data as of {tanggal}.",
     ),
     "impor_titik_ok": (
         "Tersimpan sebagai versi {versi}: {jumlah} titik {jenis}.",
@@ -185,7 +185,7 @@ TEXTS = {
         "The database already holds data; the example data was not loaded.",
     ),
     "peringatan": ("Peringatan", "Warning"),
-    "peta_ditulis": ("Peta ditulis ke {path} ({jumlah} wilayah).", "Map written to {path} ({jumlah} areas)."),
+    "peta_ditulis": ("Peta ditulis ke {path} ({jumlah} wilayah).", "Map written to {path} ({jumlah} {jumlah|area|areas})."),
     "peta_judul_berkas": ("{tingkat} — {wilayah}", "{tingkat} — {wilayah}"),
     "semua_wilayah": ("semua wilayah", "all areas"),
     "peta_kosong": (
@@ -198,10 +198,10 @@ TEXTS = {
     ),
     "baris_cocok_lain": (
         "{jumlah} baris lain cocok tanpa catatan (semua baris: --report BERKAS.csv atau .xlsx).",
-        "{jumlah} other rows matched with nothing to note (every row: --report FILE.csv or .xlsx).",
+        "{jumlah} other {jumlah|row|rows} matched with nothing to note (every row: --report FILE.csv or .xlsx).",
     ),
     "laporan_ditulis": (
         "Laporan pencocokan ditulis ke {path} ({jumlah} baris).",
-        "Matching report written to {path} ({jumlah} rows).",
+        "Matching report written to {path} ({jumlah} {jumlah|row|rows}).",
     ),
 }

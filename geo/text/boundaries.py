@@ -84,7 +84,7 @@ TEXTS = {
         "table, or name a column holding Kemendagri codes (CLI: --code-field). Columns: {tersedia}.",
     ),
     "batas_kode_ganda": (
-        "{jumlah} kode muncul lebih dari sekali dengan nama berbeda: {kode}. Setiap wilayah harus satu kode.",
+        "{jumlah} kode muncul lebih dari sekali dengan nama berbeda: {kode}. Setiap wilayah harus punya kodenya sendiri.",
         "{jumlah} {jumlah|code appears|codes appear} more than once with different names: {kode}. Each area needs its own code.",
     ),
     "batas_kode_bps": (
@@ -147,14 +147,14 @@ TEXTS = {
         "{jumlah} fitur tingkat {level} (fitur {baris}) tidak bisa dicari: berkas hanya menyebut nama tingkat "
         "itu, tanpa kecamatan atau kabupaten induk yang dikenali. Sebutkan wilayah induknya (CLI: --within KODE, "
         "misalnya 36.74) agar nama dicocokkan di dalam wilayah itu saja.",
-        "{jumlah} {level} {jumlah|feature|features} (feature {baris}) cannot be searched: the file names only "
+        "{jumlah} {level} {jumlah|feature|features} ({jumlah|feature|features} {baris}) cannot be searched: the file names only "
         "that level, with no recognised parent kecamatan or kabupaten. Give the parent area (CLI: --within "
         "CODE, e.g. 36.74) so that names are matched inside that area only.",
     ),
     "batas_ada_fitur_tak_cocok": (
         "{jumlah} fitur tidak cocok dengan wilayah mana pun (fitur {baris}). Pilih wilayahnya dengan tangan, atau "
         "lewati fitur itu (CLI: --skip-unmatched). Tidak ada yang disimpan.",
-        "{jumlah} {jumlah|feature matches|features match} no area (feature {baris}). Pick the area by hand, or "
+        "{jumlah} {jumlah|feature matches|features match} no area ({jumlah|feature|features} {baris}). Pick the area by hand, or "
         "skip {jumlah|it|them} (CLI: --skip-unmatched). Nothing was stored.",
     ),
     "batas_tidak_ada_yang_cocok": (
@@ -189,9 +189,9 @@ TEXTS = {
     "batas_kol_fitur": ("Fitur", "Feature"),
     "batas_kol_induk": ("Induk di berkas", "Parent in file"),
     "batas_pilih_fitur": (
-        "{jumlah} fitur belum cocok. Pilih wilayahnya di bawah, atau centang lewati fitur yang tidak cocok.",
-        "{jumlah} {jumlah|feature is|features are} unmatched. Pick {jumlah|its|their} area below, or tick skip "
-        "unmatched features.",
+        "{jumlah} fitur belum cocok. Pilih wilayahnya di bawah, atau centang 'Simpan tanpa fitur yang tidak cocok'.",
+        "{jumlah} {jumlah|feature is|features are} unmatched. Pick {jumlah|its|their} area below, or tick 'Store "
+        "without the unmatched features'.",
     ),
     "batas_pilih_untuk_fitur": ("Fitur {baris} — '{nama}' adalah:", "Feature {baris} — '{nama}' is:"),
     "batas_lewati_tak_cocok": ("Simpan tanpa fitur yang tidak cocok", "Store without the unmatched features"),

@@ -132,9 +132,9 @@ TEXTS = {
     "kap_pinjam": ("Yang bisa meminjamkan set mobile", "Who can lend a mobile set"),
     "kap_pinjam_catatan": (
         "Set mobile (alat dan satu operator) bisa dipinjamkan bila pemiliknya tetap punya alat bekerja dan "
-        "lama tuntasnya tetap tidak melebihi rata-rata kabupaten ({batas} hari).",
+        "lama tuntasnya tetap tidak melebihi lama tuntas kabupaten secara keseluruhan ({batas} hari).",
         "A mobile set (device and one operator) can be lent when its owner keeps a working device and its "
-        "backlog stays within the kabupaten overall ({batas} days).",
+        "backlog stays within the kabupaten's overall backlog ({batas} days).",
     ),
     "kap_pinjam_tidak_ada": (
         "Tidak ada kecamatan yang bisa meminjamkan set mobile.",
@@ -213,7 +213,7 @@ TEXTS = {
     "kkap_sesudah": ("Lama tuntas sesudah", "Backlog days after"),
     "kkap_operator_baru": ("Perlu operator baru", "New operator needed"),
     "kkap_hari_pinjam": ("Bila dipinjamkan", "If lent"),
-    "kkap_batas": ("Rata-rata kabupaten", "Kabupaten overall"),
+    "kkap_batas": ("Lama tuntas kabupaten (hari)", "Kabupaten backlog (days)"),
     "kkap_tujuan": ("Usul dipinjamkan ke", "Suggested borrower"),
     "kkap_tujuan_hari": ("Peminjam sesudahnya", "Borrower after"),
     "kkap_mobile": ("Mobile bekerja", "Working mobile"),

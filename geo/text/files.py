@@ -85,7 +85,7 @@ TEXTS = {
         "Kolom '{kolom}' ada {jumlah} kali (kolom {huruf}); tidak jelas angka mana yang benar. Hapus atau "
         "ganti nama kolom yang tidak dipakai, lalu unggah ulang.",
         "Column '{kolom}' appears {jumlah} times (columns {huruf}); it is unclear which figures are right. "
-        "Delete or rename the column not meant, then upload again.",
+        "Delete or rename the column that is not used, then upload again.",
     ),
     "csv_rusak": (
         "Berkas CSV '{file_name}' tidak bisa dibaca sekitar baris {baris} ({detail}). Biasanya ada tanda kutip "
@@ -119,7 +119,7 @@ TEXTS = {
     ),
     "angka_negatif": (
         "nilai {nilai} negatif; jumlah orang tidak mungkin negatif. Perbaiki angkanya.",
-        "value {nilai} is negative; a number of people cannot be. Correct it.",
+        "value {nilai} is negative; a number of people cannot be negative. Correct it.",
     ),
     "bukan_bilangan_bulat": (
         "nilai '{nilai}' berpecahan; jumlah orang harus bilangan bulat. Untuk ribuan tulis 1.234 (tepat tiga "

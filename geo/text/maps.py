@@ -32,11 +32,11 @@ TEXTS = {
     "map_sumber": ("Sumber: {sumber}", "Source: {sumber}"),
     "map_di_atas_100_jumlah": (
         "{jumlah} wilayah di atas 100% — periksa data wajib KTP",
-        "{jumlah} areas above 100% — check the wajib KTP figures",
+        "{jumlah} {jumlah|area|areas} above 100% — check the wajib KTP figures",
     ),
     "map_tanpa_batas": (
         "{jumlah} wilayah tanpa batas peta (tidak digambar)",
-        "{jumlah} areas without a boundary (not drawn)",
+        "{jumlah} {jumlah|area|areas} without a boundary (not drawn)",
     ),
     "map_tanpa_batas_semua": (
         "Peta {tingkat} belum dapat digambar: basis data belum menyimpan batas wilayahnya. Unggah berkas batas "
@@ -44,7 +44,7 @@ TEXTS = {
         "The map of the {tingkat} cannot be drawn yet: the database holds none of their boundaries. Upload a "
         "boundary file on the Data page, Boundaries tab; the figures and rankings on this page still hold.",
     ),
-    "map_titik_tanpa_koordinat": ("{jumlah} titik tanpa koordinat", "{jumlah} points without coordinates"),
+    "map_titik_tanpa_koordinat": ("{jumlah} titik tanpa koordinat", "{jumlah} {jumlah|point|points} without coordinates"),
     "map_tip_kode": ("Kode {kode}", "Code {kode}"),
     "map_tip_wajib": ("Wajib KTP: {nilai}", "Must hold e-KTP: {nilai}"),
     "map_tip_sudah": ("Sudah rekam: {nilai}", "Recorded: {nilai}"),
@@ -128,7 +128,7 @@ TEXTS = {
     "gambar_tidak_ada_data": ("tidak ada data", "no data"),
     "gambar_kartu_judul": (
         "{wilayah}: {persen} perekaman KTP-el sudah dicetak menjadi kartu",
-        "{wilayah}: {persen} of e-KTP recordings are printed cards",
+        "{wilayah}: {persen} of e-KTP recordings have been printed as cards",
     ),
     "gambar_kartu_judul_tanpa": ("{wilayah}: alur kartu KTP-el", "{wilayah}: the e-KTP card pipeline"),
     "gambar_kartu_sub": (

@@ -52,12 +52,12 @@ TEXTS = {
     "rb_kepala_negara": ("RINGKASAN NASIONAL · PEREKAMAN KTP-EL", "NATIONAL BRIEFING · E-KTP RECORDING"),
     "rb_merah_dari_negara": (
         "{merah} dari {total} provinsi dan {merah_kab} dari {total_kab} kabupaten/kota masih merah.",
-        "{merah} of {total} provinces and {merah_kab} of {total_kab} regencies/cities still red.",
+        "{merah} of {total} provinces and {merah_kab} of {total_kab} regencies/cities are still red.",
     ),
     "rb_kepala_provinsi": ("RINGKASAN PROVINSI · PEREKAMAN KTP-EL", "PROVINCE BRIEFING · E-KTP RECORDING"),
     "rb_merah_dari": (
         "{merah} dari {total} {tingkat} {wilayah} masih merah.",
-        "{merah} of {total} {tingkat} in {wilayah} still red.",
+        "{merah} of {total} {tingkat} in {wilayah} {merah|is|are} still red.",
     ),
     "rb_peta_anak": ("Zona per {tingkat}", "Zones by {tingkat}"),
     "rb_peringkat": ("{tingkat}, cakupan terendah dulu", "{tingkat}, lowest coverage first"),
@@ -92,7 +92,7 @@ TEXTS = {
     ),
     "rb_laju": (
         "Sejak {tanggal} bertambah {n} perekaman ({per_minggu} per minggu).",
-        "Since {tanggal}, {n} more recordings ({per_minggu} a week).",
+        "Since {tanggal}, {n} more recordings have been made ({per_minggu} a week).",
     ),
     "rb_zona_anak": (
         "{tingkat}: {hijau} hijau · {kuning} kuning · {merah} merah{tanpa}.",
@@ -107,7 +107,7 @@ TEXTS = {
         "Data {n} kabupaten/kota lebih dari {batas} hari lebih tua dari {tanggal}, angkanya bukan keadaan "
         "{tanggal}: {daftar}.",
         "{n} {n|regency/city has|regencies/cities have} data more than {batas} days older than {tanggal}, "
-        "not the figures of {tanggal}: {daftar}.",
+        "so {n|its|their} figures are not those of {tanggal}: {daftar}.",
     ),
     "rb_zona_anak_tanpa": (" · {n} tanpa data", " · {n} without data"),
     "rb_merah": ("Zona merah: {daftar}.", "Red zone: {daftar}."),

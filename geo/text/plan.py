@@ -37,7 +37,7 @@ TEXTS = {
         "an editor uploads that list on the Data page, tab Points & other files, kind Recording sites (its "
         "template is in the Templates tab), or with python -m geo import-points FILE --kind lokasi.",
     ),
-    "rencana_basis_tengah": ("titik tengah Kec. {nama} (perkiraan)", "the centre of Kec. {nama} (estimate)"),
+    "rencana_basis_tengah": ("titik tengah Kec. {nama} (perkiraan)", "the centre of {nama} district (estimate)"),
     "rencana_slot_salah": (
         "Unit {unit} hari {hari} di luar rencana ({unit_maks} unit × {hari_maks} hari).",
         "Unit {unit} day {hari} is outside the plan ({unit_maks} units × {hari_maks} days).",

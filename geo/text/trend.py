@@ -79,7 +79,7 @@ TEXTS = {
     ),
     "impor_peristiwa_ok": (
         "Tersimpan sebagai versi {versi}: {jumlah} peristiwa ({rincian}).",
-        "Stored as version {versi}: {jumlah} events ({rincian}).",
+        "Stored as version {versi}: {jumlah} {jumlah|event|events} ({rincian}).",
     ),
     "peristiwa_kolom_dipakai": ("Kolom berkas: {daftar}.", "File columns: {daftar}."),
     "peristiwa_kosong": (
@@ -95,7 +95,7 @@ TEXTS = {
     "tren_jendela": ("Jendela laju (hari)", "Rate window (days)"),
     "tren_jendela_bantuan": (
         "Laju saat ini = perekaman dalam sekian hari terakhir dibagi jumlah harinya.",
-        "Current rate = recordings in this many last days divided by the number of days.",
+        "Current rate = recordings in the last N days (N set here) divided by N.",
     ),
     "tren_sasaran_hijau": ("zona hijau", "the green zone"),
     "tren_sasaran_lain": ("target {target}", "the {target} target"),
@@ -115,7 +115,7 @@ TEXTS = {
         "At the rate up to {data}, {sasaran} should have been reached around **{tanggal}** — a date already past, "
         "but the latest data is of {data} ({umur} days ago). Import newer data to be sure.",
     ),
-    "vonis_sudah": ("Sudah di {sasaran}: {cakupan} per {tanggal}.", "Already in {sasaran}: {cakupan} as of {tanggal}."),
+    "vonis_sudah": ("Sudah di {sasaran}: {cakupan} per {tanggal}.", "Already reached {sasaran}: {cakupan} as of {tanggal}."),
     "vonis_tepat": (
         "Tepat waktu: {sasaran} tercapai sekitar {tanggal}, sebelum tenggat {tenggat}.",
         "On track: {sasaran} is reached around {tanggal}, before the {tenggat} deadline.",
@@ -195,7 +195,7 @@ TEXTS = {
     "tren_perlu_tetap": (
         "Perlu {n} perekaman per hari agar tetap di {sasaran} sampai {tenggat}, karena wajib KTP terus "
         "bertambah.",
-        "{n} recordings a day are needed to stay in {sasaran} until {tenggat}, as the number who must hold an "
+        "{n} recordings a day are needed to hold on to {sasaran} until {tenggat}, as the number who must hold an "
         "e-KTP keeps growing.",
     ),
     "tren_tenggat_lewat": (
@@ -283,7 +283,7 @@ TEXTS = {
     "catatan_dibawa": (
         "{n} desa belum melapor per {tanggal}; data terakhirnya dipakai, jadi angkanya bisa naik saat data "
         "tiba.",
-        "{n} desa have not reported as of {tanggal}; their last data is used, so the figure may rise when it "
+        "{n} desa {n|has|have} not reported as of {tanggal}; {n|its|their} last data is used, so the figure may rise when it "
         "arrives.",
     ),
     "peristiwa_judul": ("Peristiwa", "Events"),
@@ -326,7 +326,7 @@ TEXTS = {
     ),
     "grafik_hover_dibawa": (
         "{n} desa belum melapor: memakai data terakhirnya",
-        "{n} desa not reported yet: their last data is used",
+        "{n} desa not reported yet: {n|its|their} last data is used",
     ),
     "grafik_hover_rekam": (
         "{awal} – {akhir} ({hari} hari)<br>{rekam} perekaman, {per_minggu} per minggu",

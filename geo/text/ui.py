@@ -51,7 +51,7 @@ TEXTS = {
     "kpi_desa_di_atas_100": (
         "{n} wilayah di dalamnya di atas 100%: {orang} orang direkam melebihi wajib KTP (tidak mengurangi belum "
         "rekam di tempat lain) — periksa data wajib KTP.",
-        "{n} {n|area|areas} inside above 100%: {orang} people recorded beyond wajib KTP (not set against the "
+        "{n} {n|area|areas} inside {n|is|are} above 100%: {orang} people recorded beyond wajib KTP (not set against the "
         "unrecorded elsewhere) — check the wajib KTP figures.",
     ),
     "poin": (" poin", " pts"),
@@ -221,15 +221,15 @@ TEXTS = {
     ),
     "tersimpan_batas": (
         "Batas wilayah tersimpan sebagai versi {versi} ({jumlah} wilayah).",
-        "Boundaries stored as version {versi} ({jumlah} areas).",
+        "Boundaries stored as version {versi} ({jumlah} {jumlah|area|areas}).",
     ),
     "tersimpan_titik": (
         "Tersimpan sebagai versi {versi} ({jumlah} baris).",
-        "Stored as version {versi} ({jumlah} rows).",
+        "Stored as version {versi} ({jumlah} {jumlah|row|rows}).",
     ),
     "pilih_versi": ("Versi yang dibatalkan", "Version to roll back"),
     "versi": ("Versi", "Version"),
-    "yakin_batal": ("Saya yakin membatalkan versi {versi}", "I am sure to roll back version {versi}"),
+    "yakin_batal": ("Saya yakin membatalkan versi {versi}", "I am sure I want to roll back version {versi}"),
     "batalkan_versi": ("Batalkan versi", "Roll back version"),
     "dibatalkan": (
         "Versi {versi} dibatalkan; data kembali seperti sebelumnya.",

@@ -53,7 +53,7 @@ def expected(store) -> dict:
         },
         "english": {
             "kartu": f"{NAME}: {fmt.percent(100 * totals[Col.CETAK] / totals[Col.SUDAH], 1, 'en')} of e-KTP "
-                     "recordings are printed cards",
+                     "recordings have been printed as cards",
             "kartu-riwayat": f"{NAME}: {fmt.number(last[Col.PRR], lang='en')} print-ready cards waiting",
             "blangko": f"{NAME}: blank e-KTP cards expected to run out on "
                        f"{fmt.long_date(projection['tanggal_habis'], 'en')}",

@@ -231,7 +231,7 @@ def test_notes_single_snapshot_new_desa_and_carried_forward():
     assert (facts["sumber_berubah"], facts["n_dibawa"]) == (["2026-01-19"], 1)
     lines = trend_words.note_lines(facts, lang="en")
     assert "The number of reporting desa changed on 19 January 2026" in lines[-2]
-    assert lines[-1].startswith("1 desa have not reported as of 19 January 2026")
+    assert lines[-1].startswith("1 desa has not reported as of 19 January 2026; its last data is used")
     assert events.notes(_series(), "99.01.09")["n_tanggal"] == 0
 
 

@@ -308,7 +308,7 @@ def test_without_an_office_units_set_out_from_a_kecamatan_centre(tiny):
     assert "titik tengah Kec. Kec A (perkiraan)" in note and "Kabupaten Uji" in note
     assert "Berangkat dari: titik tengah Kec. Kec A (perkiraan)" in plan_view.itinerary_markdown(plan)
     html = plan_map(plan, lang="en").get_root().render()
-    assert "Starting from: the centre of Kec. Kec A (estimate)" in html
+    assert "Starting from: the centre of Kec A district (estimate)" in html
 
 
 def test_codes_without_boundaries_give_no_centre_to_start_from(store_url):

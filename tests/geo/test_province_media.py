@@ -65,7 +65,7 @@ def test_the_province_briefing_says_how_many_are_red_and_ranks_them(banten, tmp_
 def test_the_province_briefing_in_english(banten, tmp_path):
     _, store, rows = banten
     text = _text(briefing.briefing_pdf(store, PROVINCE, lang="en", settings=SETTINGS), tmp_path)
-    assert f"{_red(_expected(rows))} of 8 regencies/cities in Banten still red." in re.sub(r"\s+", " ", text)
+    assert f"{_red(_expected(rows))} of 8 regencies/cities in Banten are still red." in re.sub(r"\s+", " ", text)
 
 
 def test_the_cli_writes_the_province_briefing(banten, tmp_path):

@@ -120,7 +120,7 @@ def test_who_can_lend_a_mobile_set(demo):
     assert lend.values.tolist() == [
         ["Kota Sejahtera", "1", "15,4", fmt.number(demo["99.01.01"] / (RATE * 7), 1),
          "Sungai Jernih Raya (99.01.08)", "84,1"]]
-    assert any("rata-rata kabupaten (35,2 hari)" in c.value for c in at.caption)
+    assert any("lama tuntas kabupaten secara keseluruhan (35,2 hari)" in c.value for c in at.caption)
 
 
 def test_card_funnel_and_blank_stock(demo, demo_env):
