@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime
 
 from geo.schema import RekamError
+from geo.text import CATALOG, Word
 
 MONTHS = {  # what offices write for a month, Indonesian and English, full and short
     **dict.fromkeys(("JANUARI", "JANUARY", "JAN"), 1), **dict.fromkeys(("FEBRUARI", "FEBRUARY", "FEB", "PEB"), 2),
@@ -69,16 +70,17 @@ def _blank(value) -> bool:
 def parse_day(value, *, field: str = "data", required: bool = True) -> date | None:
     """``value`` as a date. Empty gives None unless ``required``.
 
-    Raises RekamError('tanggal_salah', nama=field, nilai=…) for text that is not a date, and
-    for an empty value when ``required``.
+    Raises RekamError('tanggal_salah', nama=the field's words, nilai=…) for text that is not a date, and
+    RekamError('tanggal_kosong') for an empty value when ``required``.
     """
+    name = Word(f"bidang_tanggal_{field}") if f"bidang_tanggal_{field}" in CATALOG else field  # in the reader's words
     if _blank(value):
         if required:
-            raise RekamError("tanggal_salah", nama=field, nilai="")
+            raise RekamError("tanggal_kosong", nama=name)
         return None
     day = read_day(value)
     if day is None:
-        raise RekamError("tanggal_salah", nama=field, nilai=str(value).strip()[:40])
+        raise RekamError("tanggal_salah", nama=name, nilai=str(value).strip()[:40])
     return day
 
 

@@ -105,6 +105,19 @@ TEXTS = {
         "Tanggal {nama} '{nilai}' tidak dikenali. Tulis TTTT-BB-HH (2026-09-28) atau HH/BB/TTTT (28/09/2026).",
         "The {nama} date '{nilai}' is not recognised. Write YYYY-MM-DD (2026-09-28) or DD/MM/YYYY (28/09/2026).",
     ),
+    "tanggal_kosong": (
+        "Tanggal {nama} kosong. Tulis TTTT-BB-HH (2026-09-28) atau HH/BB/TTTT (28/09/2026).",
+        "The {nama} date is empty. Write YYYY-MM-DD (2026-09-28) or DD/MM/YYYY (28/09/2026).",
+    ),
+    # which date a message speaks of (geo.dates.parse_day's ``field``)
+    "bidang_tanggal_data": ("data", "data"),
+    "bidang_tanggal_tanggal": ("data", "data"),
+    "bidang_tanggal_tenggat": ("tenggat", "deadline"),
+    "bidang_tanggal_as_of": ("acuan", "reference"),
+    "bidang_tanggal_today": ("hari ini", "today's"),
+    "bidang_tanggal_mulai": ("mulai", "start"),
+    "bidang_tanggal_selesai": ("selesai", "end"),
+    "bidang_tanggal_open_until": ("batas buka", "open-until"),
     "tanggal_perlu": (
         "Berkas '{berkas}' tidak menyebut tanggal datanya (mis. 'Keadaan 30 September 2017' di judul). Tulis "
         "tanggalnya: --date TTTT-BB-HH (halaman Data: isi 'Data per tanggal').",

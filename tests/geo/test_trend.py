@@ -660,3 +660,17 @@ def test_the_verdict_writes_the_rate_as_the_figures_do():
                                 "deadline is 31 December 2026.")
     assert english["detail"] == ("**23,459 recordings a day** are needed until the deadline; the current rate is "
                                  "**12.4 a day**.")
+
+
+def test_a_date_not_understood_is_named_in_the_readers_words():
+    """A deadline typed wrong names it as the reader calls it, in their language; an empty one says so
+    (not "'' is not recognised")."""
+    from geo.dates import parse_day
+
+    with pytest.raises(RekamError) as wrong:
+        parse_day("2026-31-12", field="tenggat")
+    assert describe(wrong.value, "en").startswith("The deadline date '2026-31-12' is not recognised.")
+    assert describe(wrong.value, "id").startswith("Tanggal tenggat '2026-31-12' tidak dikenali.")
+    with pytest.raises(RekamError) as empty:
+        parse_day(" ", field="as_of")
+    assert describe(empty.value, "en").startswith("The reference date is empty.")
