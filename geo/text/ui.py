@@ -36,16 +36,16 @@ TEXTS = {
     "cakupan_sebagian": (
         "Angka ini hanya dari {ada} dari {semua} {satuan} {wilayah}: {kosong} belum ada datanya{induk}. "
         "Cakupan seluruh {wilayah} belum diketahui — minta data yang belum masuk.",
-        "These figures come from {ada} of the {semua} {satuan} of {wilayah} only: {kosong} have no data "
+        "These figures come from {ada} of the {semua} {satuan} of {wilayah} only: {kosong} {kosong|has|have} no data "
         "yet{induk}. The coverage of all of {wilayah} is not known — ask for the missing data.",
     ),
     "rencana_sebagian": (
         "Rencana ini hanya memilih dari {ada} dari {semua} desa/kelurahan {wilayah} yang ada datanya: {kosong} "
         "belum ada datanya dan tidak dikunjungi karena jumlah belum rekamnya tidak diketahui{induk}. Minta data "
         "yang belum masuk.",
-        "This plan chooses only among the {ada} of the {semua} villages of {wilayah} that have data: {kosong} have "
-        "none yet and are not visited, as the number not recorded there is unknown{induk}. Ask for the missing "
-        "data.",
+        "This plan chooses only among the {ada} of the {semua} villages of {wilayah} that have data: {kosong} "
+        "{kosong|has|have} none yet and {kosong|is|are} not visited, as the number not recorded there is "
+        "unknown{induk}. Ask for the missing data.",
     ),
     "cakupan_sebagian_induk": ("; tanpa data sama sekali: {daftar}", "; none at all from {daftar}"),
     "kpi_desa_di_atas_100": (
