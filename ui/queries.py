@@ -23,7 +23,9 @@ from geo import alerts as alert_rules, targets
 from geo import plan as planner
 from geo.columns import PROVINSI_NAMA
 from geo.config import Settings
-from geo.schema import COUNTRY, COUNTRY_NAME, Col, Level, RekamError, ZoneConfig, ancestor_code, is_country
+from geo.schema import (
+    COUNTRY, COUNTRY_NAME, Col, Level, RekamError, ZoneConfig, ancestor_code, is_country, is_demo_code,
+)
 from geo.store import Store
 from geo.store.held import HeldArea, HeldLatest
 
@@ -322,8 +324,10 @@ def provinsi_names(url: str, stamp: Stamp) -> dict[str, str]:
 
 
 def country_offered(url: str, stamp: Stamp) -> bool:
-    """The picker offers the whole country once the store holds areas of two or more provinsi."""
-    return len(provinsi_names(url, stamp)) >= 2
+    """The picker offers the whole country once the store holds areas of two or more real provinsi: the
+    demo's fictional provinsi 99 beside one real one (an office that tried the demo, then imported its
+    own figures) is not a country, and its sum would mix synthetic figures with real ones."""
+    return sum(not is_demo_code(k) for k in provinsi_names(url, stamp)) >= 2
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

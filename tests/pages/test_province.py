@@ -275,3 +275,29 @@ def test_the_provinsi_ranking_downloads_with_numbers_as_numbers(province_env, fi
     assert shown["Kode"].tolist() == table[Col.KODE].tolist()
     assert shown["Cakupan"].tolist() == pytest.approx(table[Col.CAKUPAN].astype(float).round(2).tolist())
     assert shown["Belum rekam"].tolist() == table[Col.BELUM].astype(int).tolist()
+
+
+def test_the_demo_beside_one_real_provinsi_is_no_country(demo_sqlite, monkeypatch, tmp_path):
+    """An office that tried the demo, then imported its own provinsi's two kabupaten/kota: the picker
+    offers that provinsi and opens on it, never "Seluruh Indonesia" summing the synthetic figures with
+    the real ones."""
+    real = [("36", "Banten", "provinsi", None, "provinsi", box(105.1, -7.1, 106.8, -5.8)),
+            ("36.71", "Kota Tangerang", "kabupaten", "36", "kota", box(106.5, -6.3, 106.7, -6.1)),
+            ("36.72", "Kota Cilegon", "kabupaten", "36", "kota", box(105.9, -6.1, 106.1, -5.9)),
+            ("36.71.01", "Tangerang", "kecamatan", "36.71", "kecamatan", box(106.5, -6.3, 106.7, -6.1)),
+            ("36.72.01", "Cilegon", "kecamatan", "36.72", "kecamatan", box(105.9, -6.1, 106.1, -5.9)),
+            ("36.71.01.1001", "Sukarasa", "desa", "36.71.01", "kelurahan", box(106.5, -6.3, 106.7, -6.1)),
+            ("36.72.01.1001", "Ciwaduk", "desa", "36.72.01", "kelurahan", box(105.9, -6.1, 106.1, -5.9))]
+    url = _province_store(demo_sqlite, monkeypatch, tmp_path, real)
+    store = Store.open(url)
+    store.add_enrollment(pd.DataFrame([{Col.KODE: "36.71.01.1001", Col.WAJIB: 5000, Col.SUDAH: 4700},
+                                       {Col.KODE: "36.72.01.1001", Col.WAJIB: 3000, Col.SUDAH: 2500}]),
+                         tanggal="2026-11-16")
+    store.close()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    assert not at.exception
+    picker = next(s for s in at.selectbox if s.key == "area")
+    assert picker.label == "Provinsi atau kabupaten/kota"  # no country in it
+    assert picker.options[0] == "Banten (36)" and picker.value == "36"
+    assert "Seluruh Indonesia" not in picker.options
+    assert {m.label: m.value for m in at.metric}["Wajib KTP"] == fmt.number(8000)  # Banten's alone
