@@ -21,7 +21,7 @@ from geo.codes import official_name
 from geo.columns import N_SUMBER, PER_TANGGAL, PROVINSI_NAMA
 from geo.rollup import (SUMMED_EACH_DATE, aggregate, aggregate_each_date, country_sum, country_sums_at,
                         row_backlog)
-from geo.schema import COUNT_COLUMNS, COUNTRY, Col, Level, ZoneConfig, ancestor_code, is_country
+from geo.schema import COUNT_COLUMNS, COUNTRY, Col, Level, ZoneConfig, ancestor_code, is_country, is_demo_code
 from geo.store import Store
 from geo.store.held import HeldArea, HeldLatest
 
@@ -85,14 +85,14 @@ def _by_date(rows: pd.DataFrame, level: Level):
 
 
 def provinsi_areas(store: Store) -> pd.DataFrame:
-    """Col.KODE, Col.NAMA, Col.LEVEL of every provinsi holding one of the store's kabupaten/kota or
-    stored itself, by code: named as the store names it, else as the official code table does, else
+    """Col.KODE, Col.NAMA, Col.LEVEL of every provinsi of the country (never the demo's) holding one of
+    the store's kabupaten/kota or stored itself, by code: named as the store names it, else as the official code table does, else
     "Provinsi <kode>" (boundary files often start at the kabupaten/kota: a provinsi is stored from a provinsi file, or
     dissolved once every kabupaten/kota of it is held, ``geo.ingest.boundaries``)."""
     stored = store.areas(level=Level.PROVINSI)
     names = dict(zip(stored[Col.KODE], stored[Col.NAMA]))
     held = {ancestor_code(k, Level.PROVINSI) for k in store.areas(level=Level.KABUPATEN)[Col.KODE]} | set(names)
-    codes = sorted(held)
+    codes = sorted(k for k in held if not is_demo_code(k))  # the country's: never the demo's provinsi
     return pd.DataFrame({Col.KODE: codes, Col.NAMA: [names.get(k) or official_name(k) or f"Provinsi {k}" for k in codes],
                          Col.LEVEL: Level.PROVINSI.value})
 

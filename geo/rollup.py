@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from geo.columns import N_DIBAWA, N_SUMBER, PER_TANGGAL
-from geo.schema import COUNT_COLUMNS, COUNTRY, LEVELS, Col, Level, ancestor_code
+from geo.schema import COUNT_COLUMNS, COUNTRY, LEVELS, Col, Level, ancestor_code, in_country
 from geo.store import sums as stored
 
 NULLABLE_SUMS = [*COUNT_COLUMNS, Col.KELEBIHAN]  # <NA> where no row summed has the figure
@@ -158,6 +158,7 @@ def country_sum(per_provinsi: pd.DataFrame, by: list[str] | None = None) -> pd.D
     """The country's counts: ``aggregate``'s rows at provinsi level (Col.KODE, Col.TANGGAL, summed
     columns) summed into one row with Col.KODE = ``COUNTRY`` (one per value of ``by``), Col.TANGGAL
     the newest summed; counts <NA> where no provinsi has them."""
+    per_provinsi = per_provinsi[in_country(per_provinsi[Col.KODE]).to_numpy()]  # never the demo's figures
     counts = [c for c in per_provinsi.columns if c not in (Col.KODE, Col.TANGGAL, *(by or []))]
     if by:
         grouped = per_provinsi.groupby(by, sort=True)

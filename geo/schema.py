@@ -113,6 +113,12 @@ def is_demo_code(kode) -> bool:
     return str(kode).split(".")[0] == DEMO_PROVINSI
 
 
+def in_country(codes):
+    """Which of ``codes`` (a pandas Series of area codes) are part of the whole country (``COUNTRY``):
+    every area but the demo's fictional provinsi 99, whose synthetic figures never enter a national sum."""
+    return ~(codes.eq(DEMO_PROVINSI) | codes.str.startswith(DEMO_PROVINSI + "."))
+
+
 def desa_tipe(kode: str) -> str:
     """Desa codes 2xxx are desa, 1xxx kelurahan (Permendagri 58/2021)."""
     return "kelurahan" if kode.rsplit(".", 1)[-1].startswith("1") else "desa"

@@ -33,7 +33,7 @@ from geo.coverage import add_coverage, provinsi_areas
 from geo.io.events import check_code
 from geo.rollup import SUM_COLUMNS, aggregate, aggregate_each_date, country_sum, country_sums, rolled_up
 from geo.schema import (
-    COUNT_COLUMNS, COUNTRY, COUNTRY_NAME, Col, Level, RekamError, ZoneConfig, is_country,
+    COUNT_COLUMNS, COUNTRY, COUNTRY_NAME, Col, Level, RekamError, ZoneConfig, in_country, is_country,
 )
 from geo.store.held import HeldArea
 
@@ -268,7 +268,7 @@ def series_from_rows(rows: pd.DataFrame, within: str, level: Level | str | None 
 def _from_sums(top: pd.DataFrame, below: pd.DataFrame, within: str, start: str | None,
                names: pd.DataFrame | None) -> pd.DataFrame:
     """``series_from_rows``'s frame from the sums of each date of ``within`` and of its areas."""
-    inside = (lambda k: k.str.len() > 0) if is_country(within) else (lambda k: k.str.startswith(within + "."))
+    inside = in_country if is_country(within) else (lambda k: k.str.startswith(within + "."))
     parts = []
     for summed, keep in ((top, None), (below, inside)):
         if start:

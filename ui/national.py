@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.schema import Col, Level
+from geo.schema import Col, Level, is_demo_code
 from ui import queries
 from ui.context import Context, area_name
 from ui.downloads import briefing_button, download_menu
@@ -56,5 +56,6 @@ def trend_names(ctx: Context) -> dict[str, tuple[str, str]]:
     if not ctx.is_country:
         return {**own, **queries.area_names_and_levels(ctx.url, ctx.stamp, ctx.area)}
     provinsi = {k: (n, Level.PROVINSI.value) for k, n in queries.provinsi_names(ctx.url, ctx.stamp).items()}
-    kabupaten = {k: (n, Level.KABUPATEN.value) for k, n in queries.kabupaten_list(ctx.url, ctx.stamp)}
+    kabupaten = {k: (n, Level.KABUPATEN.value) for k, n in queries.kabupaten_list(ctx.url, ctx.stamp)
+                 if not is_demo_code(k)}  # the demo's is no part of the country
     return {**own, **provinsi, **kabupaten}

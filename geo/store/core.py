@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Table, create_engine, func, insert, select, text, true, update
+from sqlalchemy import Table, create_engine, func, insert, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from geo.io.grids import clean_text, clean_texts
-from geo.schema import COUNT_COLUMNS, COUNTRY, Col, Level, RekamError, StoreError
+from geo.schema import COUNT_COLUMNS, COUNTRY, DEMO_PROVINSI, Col, Level, RekamError, StoreError
 from geo.store.setup import PG_LOCK, missing_parts, set_up
 from geo.store.tables import (areas_table, enrollment_table, points_table,
                               versions_table)
@@ -46,9 +46,10 @@ def now() -> str:
 
 
 def _within_clause(col, within: str | None):
-    """The rows of ``within`` and of every area inside it; the country (``COUNTRY``) holds them all."""
+    """The rows of ``within`` and of every area inside it; the country (``COUNTRY``) holds them all but
+    the demo's fictional provinsi (``geo.schema.in_country``)."""
     if within == COUNTRY:
-        return true()
+        return ~((col == DEMO_PROVINSI) | col.like(DEMO_PROVINSI + ".%"))
     return (col == within) | col.like(within + ".%") if within else None
 
 

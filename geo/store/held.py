@@ -26,7 +26,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.exc import CompileError
 
-from geo.schema import Col, is_country
+from geo.schema import COUNTRY, Col, is_country
 from geo.store.core import Store
 from geo.store.tables import enrollment_table
 
@@ -134,8 +134,8 @@ class HeldArea(_Snapshot):
 
 
 class HeldLatest(_Snapshot):
-    """``store`` with the whole country's newest rows on or before a date (``enrollment(latest=True)``)
-    read once per date and kept for the ``keep`` dates asked last; every other call is the store's own.
+    """``store`` with the whole country's newest rows (never the demo's) on or before a date
+    (``enrollment(latest=True)``) read once per date and kept for the ``keep`` dates asked last; every other call is the store's own.
     A snapshot too, like ``HeldArea``: made for one store stamp."""
 
     def __init__(self, store: Store, keep: int = 3):
@@ -175,7 +175,7 @@ class HeldLatest(_Snapshot):
             if end in self._latest:
                 self._latest.move_to_end(end)
             else:
-                self._latest[end] = self.store.enrollment(end=end, latest=True)
+                self._latest[end] = self.store.enrollment(within=COUNTRY, end=end, latest=True)  # never the demo's
                 while len(self._latest) > self.keep:
                     self._latest.popitem(last=False)
             return self._latest[end]

@@ -526,3 +526,45 @@ def test_a_country_without_boundaries_says_so_instead_of_an_empty_map(monkeypatc
             in [i.value for i in at.info])
     assert {m.label: m.value for m in at.metric}["Cakupan"] == fmt.percent(100 * 2400 / 3000)
     assert {"Banten", "Bali"} <= set(_shown_text(at.dataframe[0])["Nama wilayah"])
+
+
+@pytest.fixture
+def country_with_demo(country, monkeypatch, tmp_path):
+    """The small country after someone also loaded the demo (``python -m geo demo --load``): its
+    fictional provinsi 99 beside the three real ones."""
+    from geo.cli.main import main
+
+    url = copy_sqlite(country[0], tmp_path / "rekam.sqlite")
+    assert main(["demo", "--load", "--db", url]) == 0
+    monkeypatch.setenv("REKAM_DB_URL", url)
+    return url, country[1]
+
+
+def test_the_country_never_sums_the_demo(country_with_demo, capsys):
+    """Seluruh Indonesia is the real provinsi only: its figures, map, rankings, series and Tren's areas
+    equal those of the source file, whatever the demo's synthetic figures add to the store."""
+    capsys.readouterr()
+    now = _latest(country_with_demo[1])
+    wajib, sudah = int(now[Col.WAJIB].sum()), int(now[Col.SUDAH].sum())
+    at = run_page("beranda", area=COUNTRY)
+    assert not at.exception
+    values = {m.label: m.value for m in at.metric}
+    assert (values["Wajib KTP"], values["Sudah rekam"]) == (fmt.number(wajib), fmt.number(sudah))
+    assert len(map_codes(at)) == 10 and not any(k.startswith("99") for k in map_codes(at))
+    provinsi = _shown_text(at.dataframe[0])["Nama wilayah"]
+    assert set(provinsi) == set(PROVINSI_NAMES.values())
+    kabupaten = at.dataframe[1].value
+    assert len(kabupaten) == 10 and "Contoh Sejahtera" not in " ".join(map(str, kabupaten.iloc[:, 1]))
+    tren = run_page("tren", area=COUNTRY)
+    assert not tren.exception
+    assert tren.metric[0].value == fmt.percent(100 * sudah / wajib)
+    assert "Kab. Contoh Sejahtera (99.01)" not in tren.selectbox(key="tren_area").options
+    from geo.store import Store
+    from geo.timeline import area_over_time
+
+    store = Store.open(country_with_demo[0])
+    over_time = area_over_time(store, COUNTRY)
+    store.close()
+    by_date = country_with_demo[1].groupby(Col.TANGGAL)[[Col.WAJIB, Col.SUDAH]].sum()
+    assert list(over_time[Col.TANGGAL]) == list(by_date.index)  # no demo date among the country's
+    assert over_time[Col.SUDAH].astype(int).tolist() == by_date[Col.SUDAH].astype(int).tolist()
