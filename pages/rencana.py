@@ -83,7 +83,7 @@ with top:
                    delta_color="normal" if arrow else "off")
     st.markdown(why.headline(plan, ctx.lang))
     ui.reach_notice(ctx, Level.KECAMATAN.value, key="rencana_sebagian")  # desa without data are never visited
-    for note in [why.provisional_base_note(plan.base, ui.area_name(ctx), ctx.lang), *why.red_notes(plan, ctx.lang)]:
+    for note in [why.provisional_base_note(plan.base, ui.area_name(ctx), ctx.lang), *ui.red_notes(plan, ctx.lang)]:
         if note:
             st.warning(note)
     st.caption(plan_view.method_note(plan, ctx.lang) + " " + ui.source_line(ctx, ctx.date))

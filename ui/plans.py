@@ -46,6 +46,13 @@ def first_week(ctx: Context, plan) -> None:
     st.success("\n".join(lines), icon=":material/airport_shuttle:")
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def red_notes(plan, lang: str) -> list[str]:
+    """``geo.present.plan_explain.red_notes`` of a plan, made once per plan and language: it rebuilds
+    the plan's value model (a tenth of a second), which a rerun of the page needs not repeat."""
+    return why.red_notes(plan, lang)
+
+
 def visit_reasons(ctx: Context, plan) -> None:
     """Why each visit, under the schedule, one line per stay (``geo.present.plan_explain.reason_lines``:
     the days a unit stays at one site for one reason are one line); names from files shown as written."""
