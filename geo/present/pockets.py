@@ -79,9 +79,28 @@ def finding(by_number: pd.DataFrame, area_name: str, level: Level | str, lang: s
         words = tr(f"tingkat_jamak_{level.value}", lang)
         rest.append(tr("kantong_temuan_teratas", lang, n=len(top), tingkat=words, jumlah=num(together),
                        persen=fmt.percent(100 * together / total, 1, lang)))
+        most = kabupaten_most(top)  # across a provinsi or the country: the kabupaten/kota most of them lie in
+        if most:
+            k, kabupaten = most
+            rest.append(tr("kantong_temuan_kab_semua", lang, kabupaten=kabupaten) if k == len(top)
+                        else tr("kantong_temuan_kab", lang, k=k, n=len(top), kabupaten=kabupaten))
         if level == Level.DESA and Col.NAMA_INDUK in top:
             rest += _clusters(top, lang)
     return lead, " ".join(rest)
+
+
+def kabupaten_most(top: pd.DataFrame) -> tuple[int, str] | None:
+    """(how many, its name) of the kabupaten/kota holding more than half of ``top`` (areas listed across a
+    provinsi or the country, with NAMA_KAB), counted by code (names repeat); None when none does or
+    the list has no NAMA_KAB. A provincial officer's finding: where the largest pockets gather."""
+    if NAMA_KAB not in top or len(top) < 2:
+        return None
+    kab = top[Col.KODE].astype(str).str.split(".").str[:2].str.join(".")
+    counts = kab.value_counts(sort=True)
+    if counts.iloc[0] * 2 <= len(top):  # more than half: one place, not a tie
+        return None
+    name = top.loc[kab == counts.index[0], NAMA_KAB].dropna()
+    return (int(counts.iloc[0]), str(name.iloc[0])) if len(name) else None
 
 
 def _clusters(top: pd.DataFrame, lang: str) -> list[str]:

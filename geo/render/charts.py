@@ -20,6 +20,8 @@ from geo.config import Settings
 from geo.columns import (PROYEKSI_LEWAT, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR, TANGGAL_PROYEKSI_AWAL, TARGET,
                          TENGGAT)
 from geo.pockets import top_belum
+from geo.present.common import short_name
+from geo.present.pockets import kabupaten_most
 from geo.present.trend import image_title
 from geo.render.axes import month_ticks
 from geo.render.style import (
@@ -108,7 +110,9 @@ def pockets_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Set
     belum rekam counts, filled by the area's zone (computed from ``settings``) and
     labelled ``4.056 · cakupan 82,74% (merah)``. ``parent_names`` (kode → nama) adds the
     kecamatan under each desa's name: desa names repeat across kecamatan. The subtitle
-    says what share of all belum rekam of ``table`` these areas hold.
+    says what share of all belum rekam of ``table`` these areas hold; with NAMA_KAB (a provinsi's or
+    the country's desa) the title says which kabupaten/kota holds most of them
+    (``geo.present.pockets.kabupaten_most``).
     """
     top = top_belum(table, n, settings.zones).reset_index(drop=True)
     zones = zones_of(top[Col.CAKUPAN], settings)
@@ -148,7 +152,11 @@ def pockets_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Set
     total = pd.to_numeric(table[Col.BELUM], errors="coerce").sum()
     together = float(top[Col.BELUM].sum())
     words = level_words(level, lang)
-    title = tr("gambar_kantong_judul", lang, wilayah=area_name, n=len(top), tingkat=words)
+    most = kabupaten_most(top)  # across a provinsi or the country: the finding is where they gather
+    key = "gambar_kantong_judul" if not most else (
+        "gambar_kantong_judul_kab_semua" if most[0] == len(top) else "gambar_kantong_judul_kab")
+    title = tr(key, lang, wilayah=area_name, n=len(top), tingkat=words, k=most and most[0],
+               kabupaten=most and short_name(most[1]).replace(" ", "\u00a0"))  # one name, one line
     subtitle = tr("gambar_kantong_sub", lang, tanggal=fmt.long_date(data_date, lang))
     if total > 0:
         subtitle += "<br>" + tr(

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from geo import cards, trend
 from geo.codes import area_name, kabupaten_names
+from geo.columns import NAMA_KAB
 from geo.config import DEFAULTS, Settings
 from geo.coverage import area_totals, coverage_table
 from geo.render import capacity_charts, charts, images, static_map
@@ -60,7 +61,8 @@ def pockets_table(store, within: str, date: str | None, settings: Settings, ctx:
                    geometry: bool = False) -> tuple[pd.DataFrame, dict]:
     """Desa coverage of ``within`` (``coverage_table``) and {kecamatan kode: nama} (empty when
     ``within`` is a kecamatan; "nama, Kab. …" across a provinsi or the country, where kecamatan
-    names repeat from one kabupaten/kota to the next); ``ctx`` is ``context``'s."""
+    names repeat from one kabupaten/kota to the next, and the desa then carry NAMA_KAB); ``ctx`` is
+    ``context``'s."""
     desa = coverage_table(store, Level.DESA, within=within, date=date, zones=settings.zones, geometry=geometry)
     parents = {}
     if ctx["child"] is not Level.DESA:
@@ -69,6 +71,7 @@ def pockets_table(store, within: str, date: str | None, settings: Settings, ctx:
         if ctx["wide"]:
             of = dict(zip(parents, kabupaten_names(store, within, parents)))
             parents = {k: f"{n}, {short_name(of[k])}" if of[k] else n for k, n in parents.items()}
+            desa[NAMA_KAB] = kabupaten_names(store, within, desa[Col.KODE])  # the title's finding: where they gather
     return desa, parents
 
 

@@ -95,6 +95,14 @@ TEXTS = {
         "{wilayah}: {n} {tingkat} dengan belum rekam terbanyak",
         "{wilayah}: the {n} {tingkat} with the most people not yet recorded",
     ),
+    "gambar_kantong_judul_kab": (
+        "{wilayah}: {k} dari {n} {tingkat} dengan belum rekam terbanyak ada di {kabupaten}",
+        "{wilayah}: {k} of the {n} {tingkat} with the most people not yet recorded are in {kabupaten}",
+    ),
+    "gambar_kantong_judul_kab_semua": (
+        "{wilayah}: {n} {tingkat} dengan belum rekam terbanyak semuanya di {kabupaten}",
+        "{wilayah}: the {n} {tingkat} with the most people not yet recorded are all in {kabupaten}",
+    ),
     "gambar_kantong_sub": (
         "Wajib KTP yang belum merekam KTP-el, data per {tanggal}",
         "People who must hold an e-KTP and have not recorded, data as of {tanggal}",

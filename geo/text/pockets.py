@@ -62,6 +62,8 @@ TEXTS = {
         "The top {n} {tingkat} hold {jumlah} people ({persen}).",
     ),
     "kantong_temuan_kecamatan": ("Dari {n} itu, {daftar}.", "Of those {n}, {daftar}."),
+    "kantong_temuan_kab": ("{k} dari {n} itu di {kabupaten}.", "{k} of those {n} are in {kabupaten}."),
+    "kantong_temuan_kab_semua": ("Semuanya di {kabupaten}.", "All of them are in {kabupaten}."),
     "kantong_temuan_di": ("{k} di Kecamatan {kecamatan}", "{k} in {kecamatan} district"),
     "kantong_temuan_di_kab": ("{k} di Kecamatan {kecamatan} ({kabupaten})", "{k} in {kecamatan} district ({kabupaten})"),
     "kantong_intro": (

@@ -198,3 +198,28 @@ def test_the_province_pockets_image_names_each_desas_kecamatan_and_kabupaten(ban
         kecamatan, kabupaten = names[kode.rsplit(".", 1)[0]], short_name(names[kode[:5]])
         assert text.startswith(names[kode] + " <span") and text.endswith(f">({kecamatan}, {kabupaten})</span>")
     assert any("Kab. Pandeglang" in t for t in ticks.values())
+
+
+def test_the_province_pockets_image_titles_where_they_gather(banten):
+    """The journalist's finding in the title: which kabupaten/kota holds more than half of the province's
+    ten largest pockets (counted from the store's desa, independently of the chart)."""
+    from geo.present.common import short_name
+
+    _, store, _ = banten
+    desa = coverage_table(store, "desa", within=PROVINCE, zones=SETTINGS.zones)
+    top = desa.sort_values([Col.BELUM, Col.KODE], ascending=[False, True]).head(10)
+    counts = top[Col.KODE].str[:5].value_counts()
+    names = dict(zip(*[store.areas(within=PROVINCE, level="kabupaten")[c] for c in (Col.KODE, Col.NAMA)]))
+    fig = media.chart_figure(store, PROVINCE, "kantong", settings=SETTINGS)
+    title = fig.layout.meta["judul"].replace("\u00a0", " ")
+    title = re.sub(r"\s+", " ", title).strip()
+    assert counts.iloc[0] * 2 > 10  # the seeded province gathers them (else the title keeps the plain words)
+    where = short_name(names[counts.index[0]])
+    expected = (f"Banten: 10 desa/kelurahan dengan belum rekam terbanyak semuanya di {where}" if counts.iloc[0] == 10
+                else f"Banten: {counts.iloc[0]} dari 10 desa/kelurahan dengan belum rekam terbanyak ada di {where}")
+    assert title == expected
+    english = media.chart_figure(store, PROVINCE, "kantong", settings=SETTINGS, lang="en")
+    said = english.layout.meta["judul"].replace("\u00a0", " ")
+    assert said == (f"Banten: the 10 villages with the most people not yet recorded are all in {where}"
+                    if counts.iloc[0] == 10 else
+                    f"Banten: {counts.iloc[0]} of the 10 villages with the most people not yet recorded are in {where}")

@@ -194,6 +194,11 @@ def test_kantong_of_the_provinsi_ranks_its_kabupaten(province_env):
     kecamatan = shown.iloc[0]["Kecamatan"]
     assert (f"Terbanyak belum rekam: {top[Col.NAMA]} ({kecamatan}, {kabupaten[top[Col.KODE][:5]]}), "
             f"{fmt.number(top[Col.BELUM])} orang") in lead
+    # where the ten largest gather, for the provincial officer: one kabupaten/kota holding more than half
+    ten = desa.sort_values([Col.BELUM, Col.KODE], ascending=[False, True]).head(10)[Col.KODE].str[:5].value_counts()
+    assert ten.iloc[0] * 2 > 10
+    assert (f"Semuanya di {kabupaten[ten.index[0]]}." if ten.iloc[0] == 10
+            else f"{ten.iloc[0]} dari 10 itu di {kabupaten[ten.index[0]]}.") in lead
     at.radio(key="kantong_level").set_value("kecamatan").run()
     shown = at.dataframe[0].value
     assert list(shown["Kabupaten/kota"]) == [kabupaten[k[:5]] for k in shown["Kode"]]
