@@ -103,7 +103,8 @@ def zone_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settin
 
 
 def pockets_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settings, lang: str = "id",
-                n: int = 10, parent_names: dict | None = None, demo: bool | None = None) -> go.Figure:
+                n: int = 10, parent_names: dict | None = None, demo: bool | None = None,
+                reach: dict | None = None) -> go.Figure:
     """The ``n`` areas with the most belum rekam (``pockets.top_belum``), largest on top.
 
     Takes a ``coverage.coverage_table`` frame (usually desa of a kabupaten). Bars are
@@ -112,7 +113,8 @@ def pockets_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Set
     kecamatan under each desa's name: desa names repeat across kecamatan. The subtitle
     says what share of all belum rekam of ``table`` these areas hold; with NAMA_KAB (a provinsi's or
     the country's desa) the title says which kabupaten/kota holds most of them
-    (``geo.present.pockets.kabupaten_most``).
+    (``geo.present.pockets.kabupaten_most``); ``reach`` (``geo.render.media.figures_reach``): the
+    subtitle says the area's figures come from some desa only.
     """
     top = top_belum(table, n, settings.zones).reset_index(drop=True)
     zones = zones_of(top[Col.CAKUPAN], settings)
@@ -162,6 +164,8 @@ def pockets_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Set
         subtitle += "<br>" + tr(
             "gambar_kantong_bagian", lang, jumlah=fmt.number(together, lang=lang), total=fmt.number(total, lang=lang),
             wilayah=area_name, persen=fmt.percent(100 * together / total, 1, lang))
+    if reach:
+        subtitle += "<br>" + _reach_line(reach, area_name, lang)
     demo = is_demo(table[Col.KODE]) if demo is None else demo
     fig.update_layout(bargap=0.3)
     frame_figure(fig, title=title, subtitle=subtitle, source=source_text(settings, data_date, lang, demo=demo),
@@ -170,7 +174,8 @@ def pockets_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Set
 
 
 def trend_line(series: pd.DataFrame, *, area_name: str, settings: Settings, lang: str = "id",
-              kode: str | None = None, demo: bool | None = None, projection: dict | None = None) -> go.Figure:
+              kode: str | None = None, demo: bool | None = None, projection: dict | None = None,
+              reach: dict | None = None) -> go.Figure:
     """Coverage of one area over time, zone bands behind (patterned, with their words).
 
     Takes one area's rows over time: Col.TANGGAL (ISO), Col.CAKUPAN (percent), Col.SUDAH,
@@ -178,7 +183,9 @@ def trend_line(series: pd.DataFrame, *, area_name: str, settings: Settings, lang
     written on the chart; the title says whether coverage rose or fell. ``kode`` (or the
     frame's Col.KODE) decides ``demo`` when not given. ``projection`` (``trend.projection``,
     made with ``today``) adds the story a journalist posts: the target line, the deadline,
-    the projection from the last point with its band, and the verdict as the title.
+    the projection from the last point with its band, and the verdict as the title. ``reach``
+    (``geo.render.media.figures_reach``: the figures of some desa only): no verdict, the title says
+    from how many the coverage comes, the subtitle that the whole area's is not known.
     """
     rows = series.sort_values(Col.TANGGAL, ignore_index=True)
     rows = rows[pd.to_numeric(rows[Col.CAKUPAN], errors="coerce").notna()].reset_index(drop=True)
@@ -225,13 +232,27 @@ def trend_line(series: pd.DataFrame, *, area_name: str, settings: Settings, lang
                           akhir=fmt.percent(y[-1], 2, lang) if y else "–")
     if projection and y:  # the verdict is the finding: "Banten: terlambat 57 hari — …"
         title = image_title(area_name, projection, settings.zones.hijau, lang)
+    if reach and y:  # a sum over some desa: never a verdict on the whole area
+        title = tr("gambar_tren_sebagian", lang, wilayah=area_name, cakupan=fmt.percent(y[-1], 2, lang),
+                   ada=fmt.number(reach["ada"], lang=lang), semua=fmt.number(reach["semua"], lang=lang),
+                   satuan=tr(f"tingkat_jamak_{reach['satuan']}", lang))
     subtitle = tr("gambar_tren_sub", lang, mulai=fmt.long_date(x[0] if x else None, lang),
                              akhir=fmt.long_date(x[-1] if x else None, lang))
+    if len(set(x)) == 1:  # one date: not a range from it to itself
+        subtitle = tr("gambar_tren_sub_satu", lang, tanggal=fmt.long_date(x[0], lang))
+    if reach:
+        subtitle += "<br>" + _reach_line(reach, area_name, lang)
     codes = [kode] if kode else (list(series[Col.KODE]) if Col.KODE in series else [])
     demo = is_demo(codes) if demo is None else demo
     source = source_text(settings, x[-1] if x else None, lang, demo=demo)
     frame_figure(fig, title=title, subtitle=subtitle, source=source, lang=lang, kind="trend_line", plot_height=340)
     return fig
+
+
+def _reach_line(reach: dict, area_name: str, lang: str) -> str:
+    """The subtitle's line for figures of some desa only (``geo.render.media.figures_reach``)."""
+    return tr("gambar_sebagian_sub", lang, wilayah=area_name, satuan=tr(f"tingkat_jamak_{reach['satuan']}", lang),
+              kosong=fmt.number(reach["semua"] - reach["ada"], lang=lang))
 
 
 # --- the projection on a media image --------------------------------------------------------------
@@ -242,12 +263,15 @@ def projected_days(projection: dict) -> list[str]:
 
 
 def add_projection(fig: go.Figure, projection: dict, lang: str, last_day: str, last_value: float) -> None:
-    """The target (dotted, labelled), the deadline (dashed, labelled) and, when a date is projected,
-    a dashed line from the last point to it with the band of dates shaded (rate ± one standard error)."""
+    """The target (dotted, named in the legend: a label on the plot would meet the first value's when
+    the two are close), the deadline (dashed, labelled) and, when a date is projected, a dashed line
+    from the last point to it with the band of dates shaded (rate ± one standard error)."""
     target = projection.get(TARGET)
-    fig.add_hline(y=target, line={"color": INK, "dash": "dot", "width": 1.5},
-                  annotation_text=tr("grafik_target", lang, target=threshold_text(target, lang)),
-                  annotation_position="bottom left", annotation_font={"color": INK})
+    line = {"color": INK, "dash": "dot", "width": 1.5}
+    fig.add_hline(y=target, line=line)
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=line, hoverinfo="skip",
+                             name=tr("grafik_target", lang, target=threshold_text(target, lang)),
+                             meta={"role": "target"}))
     deadline = projection.get(TENGGAT)
     if deadline:
         fig.add_vline(x=deadline, line={"color": INK, "dash": "dash", "width": 1.5})

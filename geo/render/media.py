@@ -19,7 +19,7 @@ from geo import cards, trend
 from geo.codes import area_name, kabupaten_names
 from geo.columns import NAMA_KAB
 from geo.config import DEFAULTS, Settings
-from geo.coverage import area_totals, coverage_table
+from geo.coverage import area_totals, coverage_table, data_reach
 from geo.render import capacity_charts, charts, images, static_map
 from geo.present.common import short_name
 from geo.present.pockets import TOP_POCKETS
@@ -75,6 +75,18 @@ def pockets_table(store, within: str, date: str | None, settings: Settings, ctx:
     return desa, parents
 
 
+def figures_reach(store, within: str, date: str | None, settings: Settings, ctx: dict) -> dict | None:
+    """From how many of the area's desa (the country's: kabupaten/kota, as its Beranda counts them) its
+    figures come: {"ada", "semua", "satuan"}, or None when every one has sent figures. An image summing
+    them says so: its sum is not the area's coverage."""
+    unit = Level.KABUPATEN if is_country(within) else Level.DESA
+    units = coverage_table(store, unit, within=within, date=date, zones=settings.zones)
+    reach = data_reach(units, units.iloc[:0])
+    if reach["ada"] >= reach["semua"] or not reach["ada"]:
+        return None
+    return {"ada": reach["ada"], "semua": reach["semua"], "satuan": unit.value}
+
+
 # --- media-pack images --------------------------------------------------------------------------
 def check_kind(kind: str) -> str:
     """``kind`` when it is one of CHART_KINDS; raises RekamError('gambar_jenis_salah')."""
@@ -106,7 +118,8 @@ def chart_figure(store, within: str, kind: str, *, date: str | None = None, lang
     if kind == "kantong":
         desa, parents = pockets_table(store, within, date, settings, ctx)
         return charts.pockets_bar(desa, area_name=name, data_date=ctx["data_date"], settings=settings,
-                                  lang=lang, n=TOP_POCKETS, parent_names=parents or None)
+                                  lang=lang, n=TOP_POCKETS, parent_names=parents or None,
+                                  reach=figures_reach(store, within, date, settings, ctx))
     if kind in ("kartu", "kartu-riwayat") and not cards.has_card_figures(ctx["totals"]):
         raise RekamError("gambar_kartu_tanpa_data", wilayah=name, kode=within)
     if kind == "kartu":  # area_totals' counts are card_totals' counts
@@ -127,7 +140,8 @@ def chart_figure(store, within: str, kind: str, *, date: str | None = None, lang
     if today is not None:  # the target, the deadline and the projection: the story of the image
         story = trend.projection(series, target_pct=settings.target, deadline=settings.deadline_for(
             ctx["data_date"]), today=today)
-    return charts.trend_line(series, area_name=name, settings=settings, lang=lang, kode=within, projection=story)
+    return charts.trend_line(series, area_name=name, settings=settings, lang=lang, kode=within, projection=story,
+                             reach=figures_reach(store, within, date, settings, ctx))
 
 
 def chart_image(store, within: str, kind: str, *, fmt_name: str = "png", size="1200x675", date: str | None = None,

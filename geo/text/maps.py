@@ -122,6 +122,15 @@ TEXTS = {
         "{wilayah}: coverage fell from {awal} to {akhir}",
     ),
     "gambar_tren_tetap": ("{wilayah}: cakupan {akhir}", "{wilayah}: coverage {akhir}"),
+    "gambar_tren_sebagian": (
+        "{wilayah}: {cakupan} di {ada} dari {semua} {satuan} yang sudah mengirim data",
+        "{wilayah}: {cakupan} in the {ada} of {semua} {satuan} that have sent figures",
+    ),
+    "gambar_sebagian_sub": (
+        "Cakupan seluruh {wilayah} belum diketahui: {kosong} {satuan} belum mengirim data",
+        "The coverage of all of {wilayah} is not known yet: {kosong} {satuan} have sent no figures",
+    ),
+    "gambar_tren_sub_satu": ("Cakupan perekaman KTP-el, data per {tanggal}", "e-KTP recording coverage, data as of {tanggal}"),
     "gambar_tren_sub": (
         "Cakupan perekaman KTP-el, {mulai} – {akhir}",
         "e-KTP recording coverage, {mulai} – {akhir}",

@@ -358,7 +358,7 @@ def test_the_trend_image_tells_the_story_target_deadline_projection_and_verdict(
 @needs_browser
 @pytest.mark.parametrize("key", list(images.SIZES))
 def test_the_trend_images_legend_ends_above_the_plot(demo_sqlite, key):
-    """Five legend items (three zones, the line, the projection) wrap to rows at every size: the plot
+    """Six legend items (three zones, the line, the target, the projection) wrap to rows at every size: the plot
     starts under the last row (the rows covered the plot's top, the green zone and its ticks), as
     plotly draws them."""
     from datetime import date
@@ -376,6 +376,6 @@ def test_the_trend_images_legend_ends_above_the_plot(demo_sqlite, key):
                        r'<rect class="bg"[^>]*height="([\d.]+)"', svg)
     legend_bottom = float(legend.group(1)) + float(legend.group(2))
     items = re.findall(r'class="legendtext"', svg)
-    assert len(items) == 5
+    assert len(items) == 6
     plot_top = style.style_for_export(fig, size).layout.margin.t
     assert legend_bottom <= plot_top + 0.5

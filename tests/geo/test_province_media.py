@@ -158,7 +158,7 @@ def test_the_alerts_cli_names_a_provinsi_held_through_its_kabupaten(real_dir, tm
 @pytest.mark.skipif(images._browser_path() is None, reason="no Chromium for kaleido (apt chromium)")
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_province_trend_images_legend_ends_above_the_plot(banten, lang):
-    """"Banten" is short: the five legend items fit the image's width in one row but not the plot's,
+    """"Banten" is short: the six legend items fit the image's width in one row but not the plot's,
     where plotly.js sets them (in rows of three); the plot starts under the last row at every size."""
     _, store, _ = banten
     today = date.fromisoformat(store.snapshot_dates(PROVINCE)[-1])
@@ -169,7 +169,7 @@ def test_the_province_trend_images_legend_ends_above_the_plot(banten, lang):
                                                    r'<rect class="bg"[^>]*height="([\d.]+)"', svg).groups())
         plot_top = float(re.search(r'<clipPath class="axesclip" id="clip\w+xy"><rect x="[\d.]+" y="([\d.]+)"',
                                    svg).group(1))
-        assert len(re.findall(r'class="legendtext"', svg)) == 5
+        assert len(re.findall(r'class="legendtext"', svg)) == 6
         assert top + height <= plot_top + 0.5, size
 
 

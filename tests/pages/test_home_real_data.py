@@ -90,6 +90,24 @@ def test_figures_of_some_desa_only_are_said_so(real_dir, tmp_path, monkeypatch, 
     text = " ".join(_text(briefing_pdf(store, TANGSEL), tmp_path).split())
     store.close()
     assert "Angka ini hanya dari 24 dari 54 desa/kelurahan Kota Tangerang Selatan: 30 belum ada datanya" in text
+    # and the media pack: the trend image gives no verdict on the city, the pockets image says it too
+    from datetime import date
+
+    from geo.config import load_settings
+    from geo.render import media
+
+    store = Store.open(url)
+    trend = media.chart_figure(store, TANGSEL, "tren", settings=load_settings(), today=date(2026, 12, 1))
+    pockets = media.chart_figure(store, TANGSEL, "kantong", settings=load_settings(), lang="en")
+    store.close()
+    shown = {m.label: m.value for m in at.metric}["Cakupan"]  # the figure Beranda shows for the 24
+    assert trend.layout.meta["judul"] == (f"Kota Tangerang Selatan: {shown} di 24 dari 54 desa/kelurahan yang sudah "
+                                          "mengirim data")
+    assert trend.layout.meta["subjudul"] == ("Cakupan perekaman KTP-el, data per 30 November 2026<br>Cakupan seluruh "
+                                             "Kota Tangerang Selatan belum diketahui: 30 desa/kelurahan belum "
+                                             "mengirim data")
+    assert pockets.layout.meta["subjudul"].endswith(
+        "<br>The coverage of all of Kota Tangerang Selatan is not known yet: 30 villages have sent no figures")
     # the map of its kecamatan: three of seven have data, all green — said so, not "all 3 are green"
     peta = AppTest.from_file(str(ROOT / "pages" / "peta.py"), default_timeout=120)
     for key, value in {"area": TANGSEL, "level": "kecamatan", "metric": "zona"}.items():
