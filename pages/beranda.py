@@ -27,7 +27,7 @@ summary = queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date, ctx.setti
 st.title(ui.page_title(ctx, ctx.t("home_judul", wilayah=names[ctx.area]), ""))
 ui.link_notes(ctx)
 child = Level.KABUPATEN if ctx.is_province else Level.KECAMATAN
-ui.verdict_and_age(ctx, reach_of=child.value)  # figures of some desa only: said there, with the children that sent none
+ui.verdict_and_age(ctx, **ui.reach_levels(ctx))  # figures of some desa only: said there, with the children that sent none
 ui.kpis(ctx, summary)
 pemula = present_pockets.pemula_share(summary["now"], ctx.lang)  # None when the data has no such figure
 if pemula:

@@ -27,7 +27,7 @@ title.header(ui.page_title(ctx, ctx.t("tren_judul", wilayah=name(area)), ""))
 projection = ui.outlook(ctx, area, target=inputs.target, deadline=inputs.deadline.isoformat(), window=inputs.window)
 # the answer in one line, then the projection in words (which says what to do about old data)
 with answer:
-    ui.verdict_and_age(ctx, projection, advise=False)
+    ui.verdict_and_age(ctx, projection, advise=False, **(ui.reach_levels(ctx) if area == ctx.area else {}))
 st.markdown("  \n".join(trend_words.headline(projection, settings.zones.hijau, ctx.lang)))
 m1, m2, m3, m4 = st.columns([1, 1, 1, 1.5])
 m1.metric(ctx.t("tren_m_cakupan"), fmt.percent(projection[Col.CAKUPAN], 2, ctx.lang))

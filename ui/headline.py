@@ -82,6 +82,14 @@ def verdict_and_age(ctx: Context, projection: dict | None = None, *, advise: boo
         stale_notice(ctx)
 
 
+def reach_levels(ctx: Context) -> dict:
+    """``verdict_and_age``'s reach for the picked area: the level below it and the areas counted (the
+    country's kabupaten/kota, the offices that report; else desa)."""
+    if ctx.is_country:
+        return {"reach_of": Level.PROVINSI.value, "unit": Level.KABUPATEN.value}
+    return {"reach_of": (Level.KABUPATEN if ctx.is_province else Level.KECAMATAN).value}
+
+
 def _newest_outlook(ctx: Context) -> dict | None:
     """The projection at the area's newest snapshot (None without data): how old the data is."""
     dates = queries.snapshot_dates(ctx.url, ctx.stamp, ctx.area)

@@ -11,7 +11,7 @@ from geo.schema import Col, Level, is_demo_code
 from ui import queries
 from ui.context import Context, area_name
 from ui.downloads import briefing_button, download_menu
-from ui.headline import kpis, verdict_and_age
+from ui.headline import kpis, reach_levels, verdict_and_age
 from ui.map_view import labels_by_default, show_map
 from ui.rankings import pace_note, ranking_table
 from ui.state import link_notes, media_allowed, page_title, source_line
@@ -26,7 +26,7 @@ def country_home(ctx: Context) -> None:
     summary = queries.area_summary(ctx.url, ctx.stamp, ctx.area, ctx.date, ctx.settings.zones)
     st.title(page_title(ctx, ctx.t("home_judul", wilayah=name), ""))
     link_notes(ctx)
-    verdict_and_age(ctx, reach_of=Level.PROVINSI.value, unit=Level.KABUPATEN.value)  # by kabupaten/kota, the offices
+    verdict_and_age(ctx, **reach_levels(ctx))  # counted by kabupaten/kota, the offices
     kpis(ctx, summary)
     st.caption(source_line(ctx, summary["now"].get(Col.TANGGAL)))
     if media_allowed():  # not in screenshot mode

@@ -82,6 +82,12 @@ def test_figures_of_some_desa_only_are_said_so(real_dir, tmp_path, monkeypatch, 
     verdict = at.warning[0].value.replace("\\", "")
     assert verdict.startswith("**Sudah di zona hijau:") and verdict.endswith(expected)
     assert sum("Angka ini hanya dari" in w.value for w in at.warning) == 1
+    # Tren's verdict on the kota says so too
+    tren = AppTest.from_file(str(ROOT / "pages" / "tren.py"), default_timeout=120)
+    tren.session_state["area"] = TANGSEL
+    tren.run()
+    assert not tren.exception and not any("Sudah di zona hijau" in box.value for box in tren.success)
+    assert tren.warning[0].value.replace("\\", "").endswith(expected)
     # the bupati's PDF says it too, under its verdict
     from geo.render.briefing import briefing_pdf
     from tests.geo.test_briefing import _text
