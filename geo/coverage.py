@@ -86,9 +86,10 @@ def _by_date(rows: pd.DataFrame, level: Level):
 
 def provinsi_areas(store: Store) -> pd.DataFrame:
     """Col.KODE, Col.NAMA, Col.LEVEL of every provinsi of the country (never the demo's) holding one of
-    the store's kabupaten/kota or stored itself, by code: named as the store names it, else as the official code table does, else
-    "Provinsi <kode>" (boundary files often start at the kabupaten/kota: a provinsi is stored from a provinsi file, or
-    dissolved once every kabupaten/kota of it is held, ``geo.ingest.boundaries``)."""
+    the store's kabupaten/kota or stored itself, by code: named as the store names it, else as the
+    official code table does, else "Provinsi <kode>" (boundary files often start at the kabupaten/kota:
+    a provinsi is stored from a provinsi file, or dissolved once every kabupaten/kota of it is held,
+    ``geo.ingest.boundaries``)."""
     stored = store.areas(level=Level.PROVINSI)
     names = dict(zip(stored[Col.KODE], stored[Col.NAMA]))
     held = {ancestor_code(k, Level.PROVINSI) for k in store.areas(level=Level.KABUPATEN)[Col.KODE]} | set(names)

@@ -135,8 +135,8 @@ class HeldArea(_Snapshot):
 
 class HeldLatest(_Snapshot):
     """``store`` with the whole country's newest rows (never the demo's) on or before a date
-    (``enrollment(latest=True)``) read once per date and kept for the ``keep`` dates asked last; every other call is the store's own.
-    A snapshot too, like ``HeldArea``: made for one store stamp."""
+    (``enrollment(latest=True)``) read once per date and kept for the ``keep`` dates asked last; every
+    other call is the store's own. A snapshot too, like ``HeldArea``: made for one store stamp."""
 
     def __init__(self, store: Store, keep: int = 3):
         super().__init__(store)
