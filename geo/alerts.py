@@ -5,6 +5,8 @@ page that explains it. Kinds, most urgent first (``SEVERITY``):
 
 - ``data_basi``: the newest snapshot is older than ``Settings.stale_days`` (every other
   figure is then doubtful);
+- ``tanpa_data``: some desa of the area have sent no figures (its sums are theirs only), with the
+  kecamatan (or kabupaten/kota) that sent none;
 - ``lokasi_lumpuh``: a recording site has no working recording device;
 - ``blangko_habis``: blank cards are gone or run out within ``Settings.alert_blank_days``;
 - ``tanpa_rekam``: a kecamatan recorded no one in the last ``alert_no_recording_days`` days;
@@ -35,7 +37,7 @@ from geo.columns import (ALAT_ID, HARI, JENIS, KODE_KEC, LAJU, LAJU_DIBUTUHKAN, 
                          NAMA_LOKASI, SEJAK, STATUS, STATUS_TARGET, TANGGAL_PROYEKSI, TARGET_PERSEN, TENGGAT)
 from geo.codes import official_name
 from geo.config import DEFAULTS, Settings
-from geo.coverage import coverage_table, previous_date
+from geo.coverage import coverage_table, data_reach, previous_date
 from geo.schema import Col, Level
 from geo.store import Store
 from geo.store.core import now
@@ -43,10 +45,10 @@ from geo.store.tables import alerts_sent_table, digests_table
 from geo.targets import vs_target
 from geo.timeline import series
 
-SEVERITY = {"data_basi": 0, "lokasi_lumpuh": 1, "blangko_habis": 2, "tanpa_rekam": 3, "zona_turun": 4,
-            "terlambat_target": 5, "alat_rusak": 6, "zona_merah": 7, "di_atas_100": 8}
+SEVERITY = {"data_basi": 0, "tanpa_data": 1, "lokasi_lumpuh": 2, "blangko_habis": 3, "tanpa_rekam": 4,
+            "zona_turun": 5, "terlambat_target": 6, "alat_rusak": 7, "zona_merah": 8, "di_atas_100": 9}
 # The page that explains each kind (a page of the dashboard, by its file name).
-PAGE = {"data_basi": "data", "lokasi_lumpuh": "kapasitas", "blangko_habis": "kapasitas", "tanpa_rekam": "tren",
+PAGE = {"data_basi": "data", "tanpa_data": "data", "lokasi_lumpuh": "kapasitas", "blangko_habis": "kapasitas", "tanpa_rekam": "tren",
         "zona_turun": "peta", "terlambat_target": "tren", "alat_rusak": "kapasitas", "zona_merah": "peta",
         "di_atas_100": "peta"}
 ZONE_RANK = {"merah": 0, "kuning": 1, "hijau": 2}
@@ -100,6 +102,7 @@ def compute_alerts(store: Store, within: str, *, since: str | None = None, today
     newest = dates[-1]
     before = since if since else previous_date(store, within, newest)
     found = [*_stale(store, within, newest, today or date.today(), settings),
+             *_missing(store, within, newest, settings),
              *_devices(store, within, settings), *_blanks(store, within, settings),
              *_no_recording(store, within, newest, settings),
              *_zones(store, within, newest, before, settings),
@@ -114,6 +117,23 @@ def _stale(store: Store, within: str, newest: str, today: date, settings: Settin
     name = _names(store, within)[within]
     return [Alert("data_basi", within, name, figures=_fig(tanggal=newest, umur=age, batas=settings.stale_days),
                   since=newest, weight=age, same_while=("tanggal",))]
+
+
+def _missing(store: Store, within: str, newest: str, settings: Settings) -> list[Alert]:
+    """Some desa of ``within`` have no figures on or before the newest date: how many of how many, and
+    the areas one level down that sent none (``coverage.data_reach``)."""
+    desa = coverage_table(store, Level.DESA, within=within, date=newest, zones=settings.zones)
+    below = Level.of_code(within).child or Level.DESA
+    parents = desa if below is Level.DESA else coverage_table(store, below, within=within, date=newest,
+                                                              zones=settings.zones)
+    reach = data_reach(desa, parents)
+    missing = reach["semua"] - reach["ada"]
+    if missing <= 0 or not reach["ada"]:
+        return []
+    name = _names(store, within)[within]
+    return [Alert("tanpa_data", within, name, weight=missing, same_while=("kosong",), figures=_fig(
+        kosong=missing, semua=reach["semua"], daftar=", ".join(str(n) for n in reach["induk_kosong"][:6]),
+        lainnya=max(0, len(reach["induk_kosong"]) - 6)))]
 
 
 def _names(store: Store, within: str) -> dict:

@@ -11,7 +11,7 @@ from geo.text import tr
 
 DIGEST_MAX_CHARS = 3500  # a WhatsApp message that still reads on a phone (the hard limit is far higher)
 _PERCENTS = ("cakupan", "cakupan_lama")
-_COUNTS = ("stok", "prr", "kurang", "sudah", "belum", "kelebihan", "hari", "umur", "batas")
+_COUNTS = ("stok", "prr", "kurang", "sudah", "belum", "kelebihan", "hari", "umur", "batas", "kosong", "semua")
 _RATES = ("laju", "laju_dibutuhkan")
 _DATES = ("tanggal", "tanggal_lama", "tanggal_habis", "sejak", "tenggat")
 
@@ -39,6 +39,8 @@ def _words(a: Alert, lang: str) -> dict:
         when = f.get("tanggal_proyeksi")
         out["kapan"] = (tr("peringatan_kapan_tanggal", lang, tanggal=fmt.long_date(when, lang)) if when
                         else tr("peringatan_kapan_tidak", lang))
+    if a.kind == "tanpa_data" and f.get("lainnya"):
+        out["daftar"] = f["daftar"] + tr("rb_lainnya", lang, n=f["lainnya"])
     if a.kind == "alat_rusak":
         out["status"] = tr(f"kap_status_{f['status']}", lang)
     return out
@@ -49,6 +51,8 @@ def alert_line(a: Alert, lang: str = "id") -> str:
     key = f"peringatan_{a.kind}"
     if a.kind == "blangko_habis" and not a.figures.get("stok"):
         key = "peringatan_blangko_kosong"
+    if a.kind == "tanpa_data" and not a.figures.get("daftar"):
+        key = "peringatan_tanpa_data_sebagian"
     return tr(key, lang, **_words(a, lang))
 
 

@@ -55,6 +55,19 @@ TEXTS = {
     "target_sumber_bawaan": ("ambang hijau (bawaan)", "green threshold (default)"),
     # --- alert kinds (short titles) ---
     "peringatan_jenis_data_basi": ("Data lama", "Old data"),
+    "peringatan_jenis_tanpa_data": ("Data belum lengkap", "Figures incomplete"),
+    "peringatan_tanpa_data": (
+        "{kosong} dari {semua} desa/kelurahan {nama} belum mengirim data; tanpa data sama sekali: {daftar}. "
+        "Angka {nama} hanya dari yang sudah. Minta data yang belum masuk.",
+        "{kosong} of the {semua} villages of {nama} {kosong|has|have} sent no figures; none at all from {daftar}. The "
+        "figures of {nama} are the others' only. Ask for the missing data.",
+    ),
+    "peringatan_tanpa_data_sebagian": (
+        "{kosong} dari {semua} desa/kelurahan {nama} belum mengirim data. Angka {nama} hanya dari yang sudah. "
+        "Minta data yang belum masuk.",
+        "{kosong} of the {semua} villages of {nama} {kosong|has|have} sent no figures. The figures of {nama} are the "
+        "others' only. Ask for the missing data.",
+    ),
     "peringatan_jenis_lokasi_lumpuh": ("Lokasi tak bisa merekam", "Site cannot record"),
     "peringatan_jenis_blangko_habis": ("Blangko menipis", "Blank cards running out"),
     "peringatan_jenis_tanpa_rekam": ("Tanpa perekaman", "No recordings"),

@@ -10,9 +10,11 @@ from datetime import date
 from email import message_from_bytes
 from email.header import decode_header, make_header
 
+import geopandas as gpd
 import pandas as pd
 import pytest
 from aiosmtpd.controller import Controller
+from shapely.geometry import box
 
 from geo import alerts
 from geo.capacity import sites_down
@@ -77,6 +79,31 @@ def test_changes_standing_trouble_and_order(small):
     assert "data_basi" not in kinds and "alat_rusak" not in kinds  # fresh data; S2-A1 is its site's only device
     ranks = [alerts.SEVERITY[a.kind] for a in found]
     assert ranks == sorted(ranks)
+
+
+def test_desa_without_figures_make_the_figures_incomplete(small):
+    """A desa that never sent figures: the kabupaten's sums are the others' only — one alert, first after
+    old data, naming the kecamatan with none at all; a kecamatan partly reporting is counted, not named."""
+    extra = gpd.GeoDataFrame(pd.DataFrame([
+        ("99.01.04", "Kec D", "kecamatan", "99.01", "kecamatan", box(3, 0, 4, 1)),
+        ("99.01.04.2001", "Desa D1", "desa", "99.01.04", "desa", box(3, 0, 4, 1)),
+        ("99.01.01.2003", "Desa A3", "desa", "99.01.01", "desa", box(0, 0, 0.2, 0.2)),
+    ], columns=[Col.KODE, Col.NAMA, Col.LEVEL, Col.KODE_INDUK, Col.TIPE, "geometry"]), geometry="geometry",
+        crs="EPSG:4326")
+    small.add_areas(extra)
+    found = alerts.compute_alerts(small, "99.01", today=date(2026, 1, 14))
+    missing = [a for a in found if a.kind == "tanpa_data"]
+    assert [(a.kode, a.figures["kosong"], a.figures["semua"], a.figures["daftar"]) for a in missing] == [
+        ("99.01", 2, 6, "Kec D")]
+    assert found[0].kind == "tanpa_data" and missing[0].page == "data"  # no older data here: the first alert
+    assert alert_line(missing[0]) == ("2 dari 6 desa/kelurahan Kabupaten Uji belum mengirim data; tanpa data sama "
+                                      "sekali: Kec D. Angka Kabupaten Uji hanya dari yang sudah. Minta data yang "
+                                      "belum masuk.")
+    in_kec_a = alerts.compute_alerts(small, "99.01.01", today=date(2026, 1, 14))
+    partly = [a for a in in_kec_a if a.kind == "tanpa_data"]
+    assert alert_line(partly[0], "en") == ("1 of the 3 villages of Kec A has sent no figures; none at all from "
+                                           "Desa A3. The figures of Kec A are the others' only. Ask for the "
+                                           "missing data.")
 
 
 def test_thresholds_since_and_age_come_from_settings(small):

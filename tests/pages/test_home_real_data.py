@@ -82,6 +82,12 @@ def test_figures_of_some_desa_only_are_said_so(real_dir, tmp_path, monkeypatch, 
     verdict = at.warning[0].value.replace("\\", "")
     assert verdict.startswith("**Sudah di zona hijau:") and verdict.endswith(expected)
     assert sum("Angka ini hanya dari" in w.value for w in at.warning) == 1
+    # the office's alerts say it too (the digest sent by WhatsApp or e-mail carries it), one click from Data
+    said = [m.value.replace("\\", "") for m in at.markdown if "Data belum lengkap" in m.value]
+    assert len(said) == 1 and said[0].endswith(
+        f"30 dari 54 desa/kelurahan Kota Tangerang Selatan belum mengirim data; tanpa data sama sekali: "
+        f"{', '.join(names[k] for k in silent)}. Angka Kota Tangerang Selatan hanya dari yang sudah. Minta data "
+        "yang belum masuk.")
     # Tren's verdict on the kota says so too
     tren = AppTest.from_file(str(ROOT / "pages" / "tren.py"), default_timeout=120)
     tren.session_state["area"] = TANGSEL
