@@ -15,7 +15,7 @@ from datetime import date as date_type
 import pandas as pd
 import plotly.graph_objects as go
 
-from geo import cards, trend
+from geo import cards
 from geo.codes import area_name, kabupaten_names
 from geo.columns import NAMA_KAB
 from geo.config import DEFAULTS, Settings
@@ -25,6 +25,7 @@ from geo.present.common import short_name
 from geo.present.pockets import TOP_POCKETS
 from geo.render.style import is_demo
 from geo.schema import Col, Level, RekamError, is_country, top_level
+from geo.targets import area_projection
 from geo.timeline import coverage_over_time
 
 CHART_KINDS = ("zona-bar", "tren", "kantong", "peta", "kartu", "kartu-riwayat", "blangko")
@@ -137,9 +138,8 @@ def chart_figure(store, within: str, kind: str, *, date: str | None = None, lang
                                             kode=within)
     series = coverage_over_time(store, within, end=date, settings=settings)
     story = None
-    if today is not None:  # the target, the deadline and the projection: the story of the image
-        story = trend.projection(series, target_pct=settings.target, deadline=settings.deadline_for(
-            ctx["data_date"]), today=today)
+    if today is not None:  # the target in force, its deadline and the projection: the story of the image
+        story = area_projection(store, within, date_=date, today=today, settings=settings)  # as the pages
     return charts.trend_line(series, area_name=name, settings=settings, lang=lang, kode=within, projection=story,
                              reach=figures_reach(store, within, date, settings, ctx))
 

@@ -17,7 +17,7 @@ from geo.io.targets import read_targets
 from geo.schema import Col, FileRefused, Level, RekamError, ValidationFailed
 from geo.store import Store
 from geo.targets import area_projection, current_targets, target_for, vs_target
-from geo.config import Settings
+from geo.config import DEFAULTS, Settings
 from geo.schema import ZoneConfig
 from geo.text import describe
 from geo.timeline import series
@@ -224,3 +224,20 @@ def test_cli_import_targets_and_targets_table(demo, tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     golo = next(line for line in lines if line.startswith("99.01.06,"))
     assert ",85.0," in golo and "tertinggal" in golo
+
+
+def test_the_trend_image_tells_the_target_in_force(demo, tmp_path):
+    """A 95% target for the kabupaten: the media pack's trend image gives the verdict Beranda and Tren give
+    (``area_projection``: the target in force), not one against the default hijau threshold."""
+    from geo.present.trend import image_title
+    from geo.render import media
+    from geo.targets import area_projection
+
+    import_targets(demo, _xlsx(tmp_path, [("99.01", 2026, None, 95, None, None)]))
+    settings = DEFAULTS
+    fig = media.chart_figure(demo, "99.01", "tren", settings=settings, today=TODAY)
+    in_force = area_projection(demo, "99.01", today=TODAY, settings=settings)
+    assert in_force["target_pct"] == 95
+    title = image_title("Kabupaten Contoh Sejahtera", in_force, settings.zones.hijau, "id")
+    assert fig.layout.meta["judul"] == title and "target 95%" in title
+    assert any(t.name == "Target 95%" for t in fig.data)
