@@ -76,12 +76,14 @@ def pockets_table(store, within: str, date: str | None, settings: Settings, ctx:
     return desa, parents
 
 
-def figures_reach(store, within: str, date: str | None, settings: Settings, ctx: dict) -> dict | None:
+def figures_reach(store, within: str, date: str | None, settings: Settings, units=None) -> dict | None:
     """From how many of the area's desa (the country's: kabupaten/kota, as its Beranda counts them) its
     figures come: {"ada", "semua", "satuan"}, or None when every one has sent figures. An image summing
-    them says so: its sum is not the area's coverage."""
+    them says so: its sum is not the area's coverage. ``units``: that coverage table when the caller
+    has already read it."""
     unit = Level.KABUPATEN if is_country(within) else Level.DESA
-    units = coverage_table(store, unit, within=within, date=date, zones=settings.zones)
+    if units is None:
+        units = coverage_table(store, unit, within=within, date=date, zones=settings.zones)
     reach = data_reach(units, units.iloc[:0])
     if reach["ada"] >= reach["semua"] or not reach["ada"]:
         return None
@@ -120,7 +122,8 @@ def chart_figure(store, within: str, kind: str, *, date: str | None = None, lang
         desa, parents = pockets_table(store, within, date, settings, ctx)
         return charts.pockets_bar(desa, area_name=name, data_date=ctx["data_date"], settings=settings,
                                   lang=lang, n=TOP_POCKETS, parent_names=parents or None,
-                                  reach=figures_reach(store, within, date, settings, ctx))
+                                  reach=figures_reach(store, within, date, settings,
+                                                      units=None if is_country(within) else desa))
     if kind in ("kartu", "kartu-riwayat") and not cards.has_card_figures(ctx["totals"]):
         raise RekamError("gambar_kartu_tanpa_data", wilayah=name, kode=within)
     if kind == "kartu":  # area_totals' counts are card_totals' counts
@@ -141,7 +144,7 @@ def chart_figure(store, within: str, kind: str, *, date: str | None = None, lang
     if today is not None:  # the target in force, its deadline and the projection: the story of the image
         story = area_projection(store, within, date_=date, today=today, settings=settings)  # as the pages
     return charts.trend_line(series, area_name=name, settings=settings, lang=lang, kode=within, projection=story,
-                             reach=figures_reach(store, within, date, settings, ctx))
+                             reach=figures_reach(store, within, date, settings))
 
 
 def chart_image(store, within: str, kind: str, *, fmt_name: str = "png", size="1200x675", date: str | None = None,

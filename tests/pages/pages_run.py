@@ -39,3 +39,12 @@ def styled_text(styler) -> pd.DataFrame:
     made before it reaches a page (``geo.present.sortable_table``)."""
     rows = [line.split("\x1f") for line in styler.hide(axis="index").to_string(delimiter="\x1f").splitlines()]
     return pd.DataFrame(rows[1:], columns=rows[0])
+
+
+def boxes_saying(at: AppTest, text: str) -> tuple[list[str], list[str]]:
+    """(the message boxes whose text holds ``text``, the first box of each kind: where the verdict stands),
+    as the reader sees them (markdown escapes removed)."""
+    kinds = (at.success, at.info, at.warning, at.error)
+    firsts = [kind[0].value.replace("\\", "") for kind in kinds if kind]
+    said = [box.value.replace("\\", "") for kind in kinds for box in kind if text in box.value]
+    return said, firsts

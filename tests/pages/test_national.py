@@ -24,7 +24,7 @@ from geo.store.tables import map_shapes_table
 from tests.national_store import BOUNDARIES, FILES, build, copy_sqlite
 from ui.tables import CELL_PADDING_PX, text_px
 from ui.viewport import Viewport, answered
-from tests.pages.pages_run import map_codes, run_page, shown_text as _shown_text
+from tests.pages.pages_run import boxes_saying, map_codes, run_page, shown_text as _shown_text
 
 ROOT = Path(__file__).resolve().parents[2]
 PROVINSI_NAMES = {"18": "Lampung", "19": "Kepulauan Bangka Belitung", "36": "Banten"}
@@ -104,9 +104,7 @@ def test_the_country_verdict_names_the_provinsi_that_sent_nothing(country, monke
     at = run_page("beranda", area=COUNTRY)
     assert not at.exception
     reported = country[1][Col.KODE].str[:5].nunique()
-    firsts = [kind[0].value.replace("\\", "") for kind in (at.success, at.info, at.warning, at.error) if kind]
-    said = [b.value.replace("\\", "") for kind in (at.success, at.info, at.warning, at.error) for b in kind
-            if "Angka ini hanya dari" in b.value]
+    said, firsts = boxes_saying(at, "Angka ini hanya dari")
     assert len(said) == 1 and said[0] in firsts and said[0].startswith("**")  # once, in the verdict
     assert said[0].endswith(
         f"Angka ini hanya dari {reported} dari {reported + 2} kabupaten/kota Indonesia: 2 belum ada datanya; "

@@ -18,7 +18,7 @@ from geo.coverage import area_totals, coverage_table, previous_date, worst_first
 from geo.schema import Col
 from geo.trend import projection_table, slowest_first
 from geo.store import Store
-from tests.pages.pages_run import map_codes, run_page, shown_text
+from tests.pages.pages_run import boxes_saying, map_codes, run_page, shown_text
 
 ROOT = Path(__file__).resolve().parents[2]
 PROV, PROV_NAME, SECOND = "99", "Provinsi Uji", "99.02"
@@ -109,9 +109,7 @@ def test_the_provinsi_verdict_says_when_some_kabupaten_sent_nothing(demo_sqlite,
     desa = coverage_table(store, "desa", within=PROV)
     with_data = int(desa[Col.WAJIB].notna().sum())
     assert len(desa) - with_data == 2
-    firsts = [kind[0].value.replace("\\", "") for kind in (at.success, at.info, at.warning, at.error) if kind]
-    said = [b.value.replace("\\", "") for kind in (at.success, at.info, at.warning, at.error) for b in kind
-            if "Angka ini hanya dari" in b.value]
+    said, firsts = boxes_saying(at, "Angka ini hanya dari")
     assert len(said) == 1 and said[0] in firsts and said[0].startswith("**")  # once, in the verdict
     assert said[0].endswith(
         f"Angka ini hanya dari {fmt.number(with_data)} dari {fmt.number(len(desa))} desa/kelurahan {PROV_NAME}: "
