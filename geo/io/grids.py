@@ -126,6 +126,33 @@ def decode(data: bytes) -> tuple[str, str]:
     return data.decode("latin-1"), "latin-1"  # never fails: every byte is a character
 
 
+_OTHER_SPACE = re.compile(r"[^\S \t\r\n]")  # white space that str.strip removes, beyond these
+
+
+def _padded_rows(text: str, delimiter: str) -> set[int] | None:
+    """In CSV text without quotes nor control characters (a row a line), the rows holding a cell
+    that starts or ends with a space (after a delimiter or a line's start, or before a delimiter or
+    a line's end), each space found by the string's own search; None for other text (white space
+    beyond the space bar such as a no-break space, a lone carriage return: every cell is then
+    stripped)."""
+    if _OTHER_SPACE.search(text) or "\r" in text and text.count("\r") != text.count("\r\n"):
+        return None
+    found = {0} if text.startswith(" ") else set()
+    for needle in (delimiter + " ", " " + delimiter, "\n ", " \n", " \r\n"):
+        at = text.find(needle)
+        while at != -1:
+            found.add(at + needle.index(" "))
+            at = text.find(needle, at + 1)
+    if text.endswith(" "):
+        found.add(len(text) - 1)
+    rows, line, seen = set(), 0, 0
+    for at in sorted(found):
+        line += text.count("\n", seen, at)
+        seen = at
+        rows.add(line)
+    return rows
+
+
 def _parse_csv(text: str, delimiter: str, name: str) -> tuple[list[list], list[int]]:
     """Rows of cells and each row's number of fields as written.
 
@@ -139,10 +166,14 @@ def _parse_csv(text: str, delimiter: str, name: str) -> tuple[list[list], list[i
     plain = '"' not in text and (delimiter == "\t" or "\t" not in text) and not _INVISIBLE.search(text)
     try:
         if plain:
-            for row in reader:
-                rows.append([v.strip() or None for v in row])
-                widths.append(len(row))
-            return rows, widths
+            rows = list(reader)
+            padded = _padded_rows(text, delimiter)
+            widths = list(map(len, rows))
+            if padded is None:
+                return [[v.strip() or None for v in row] for row in rows], widths
+            for i in padded:
+                rows[i] = [v.strip() for v in rows[i]]
+            return [row if "" not in row else [v or None for v in row] for row in rows], widths
         line = 0
         for row in reader:
             start, line = line + 1, reader.line_num

@@ -2,16 +2,18 @@
 one-cell rules give: on tricky hand-picked cells and on generated ones."""
 from __future__ import annotations
 
+import csv
+import io
 import math
 import re
 from datetime import datetime
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from geo.io.grids import Sheet
+from geo.io.grids import Sheet, _parse_csv, clean_cell
 from geo.io.numbers import (MAX_COUNT, as_text, as_texts, parse_count, parse_counts, parse_percent,
                              parse_percents)
 from geo.io.privacy import (_HEADER_WORDS, PERSONAL_HEADERS, _personal_header, nik_flags, nik_like,
@@ -162,3 +164,32 @@ TEXT_CELLS = [None, "", " ", "Serpong", " Serpong ", "KEL. PONDOK BENDA", "36.74
 def test_texts_equal_the_one_cell_rule(values):
     got, want = as_texts(values), [as_text(v) for v in values]
     assert all(same(a, b) for a, b in zip(got, want)), list(zip(values, got, want))
+
+
+CSV_CELL = st.tuples(st.sampled_from(["", "", "", "", " ", "  "]),
+                     st.sampled_from(["", "a", "KEL. PONDOK BENDA", "12.345", "Ñusa"]),
+                     st.sampled_from(["", "", "", "", " "])).map("".join)
+CSV_LINE = st.tuples(st.lists(CSV_CELL, max_size=4), st.sampled_from(["\n", "\r\n", "\r", ""]))
+
+
+@given(st.lists(CSV_LINE, max_size=12), st.sampled_from([";", ","]),
+       st.sampled_from(["", "", "", '"', "\t", "x\x1cy", "\r", "\u00a0", "\u3000"]), st.integers(0, 400))
+@example([(["a "], "\r\n"), (["b"], "\r\n")], ";", "", 0)  # a cell's space before a Windows line end
+@example([(["a", "b "], "")], ";", "", 0)  # the file's last character a space
+@PROPERTY
+def test_csv_cells_equal_the_one_cell_rule(lines, delimiter, extra, at):
+    """The CSV split strips only the rows that need it (a plain file's spaces found by one search):
+    every cell is what ``clean_cell`` makes of the csv module's cell; also with a character that
+    makes the file not plain put anywhere."""
+    text = "".join(delimiter.join(cells) + end for cells, end in lines)
+    text = text[:at] + extra + text[at:]
+    try:
+        want = [[clean_cell(v) for v in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error:
+        return
+    try:
+        got, widths = _parse_csv(text, delimiter, "x.csv")
+    except FileRefused:  # a quoted cell holding a line break and the delimiter
+        return
+    assert got == want
+    assert widths == [len(row) for row in want]
