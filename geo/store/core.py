@@ -26,7 +26,7 @@ from geo.store.setup import PG_LOCK, missing_parts, set_up
 from geo.store.tables import (areas_table, enrollment_table, points_table,
                               versions_table)
 from geo.store.bulk import insert_rows, row_count, whole_numbers
-from geo.store.current import newest_query, nullable_ints, read_columns
+from geo.store.current import key_order, newest_query, nullable_ints, read_columns
 from geo.store.connect import (
     check_intact, check_sqlite_folder, resolve_url, safe_url, short_error, sqlite_path, sqlite_setup,
 )
@@ -334,10 +334,13 @@ class Store:
             q = newest_query(e, [e.c[Col.KODE], e.c[Col.TANGGAL]], where)
         with self.engine.connect() as conn:
             columns = read_columns(conn, q)
+        order = key_order(columns[Col.KODE], columns[Col.TANGGAL])
+        if order is not None:
+            columns = {name: values[order] for name, values in columns.items()}
         frame = pd.DataFrame({"version_id": columns["version_id"].astype(np.int64),
                               **{c: pd.array(columns[c], dtype="str") for c in (Col.KODE, Col.TANGGAL)},
                               **{c: nullable_ints(columns[c]) for c in COUNT_COLUMNS}})
-        return frame.sort_values([Col.KODE, Col.TANGGAL], ignore_index=True)
+        return frame
 
     def snapshot_dates(self, within: str | None = None) -> list[str]:
         """Distinct snapshot dates with current data, ascending."""
