@@ -7,6 +7,8 @@ page that explains it. Kinds, most urgent first (``SEVERITY``):
   figure is then doubtful);
 - ``tanpa_data``: some desa of the area have sent no figures (its sums are theirs only), with the
   kecamatan (or kabupaten/kota) that sent none;
+- ``data_tertinggal``: some desa were left out of the newer files: their newest figures are more
+  than ``Settings.stale_days`` older than the area's newest, yet summed with them as today's;
 - ``lokasi_lumpuh``: a recording site has no working recording device;
 - ``blangko_habis``: blank cards are gone or run out within ``Settings.alert_blank_days``;
 - ``tanpa_rekam``: a kecamatan recorded no one in the last ``alert_no_recording_days`` days;
@@ -37,7 +39,7 @@ from geo.columns import (ALAT_ID, HARI, JENIS, KODE_KEC, LAJU, LAJU_DIBUTUHKAN, 
                          NAMA_LOKASI, SEJAK, STATUS, STATUS_TARGET, TANGGAL_PROYEKSI, TARGET_PERSEN, TENGGAT)
 from geo.codes import official_name
 from geo.config import DEFAULTS, Settings
-from geo.coverage import coverage_table, data_reach, previous_date
+from geo.coverage import coverage_table, data_reach, lagging, previous_date
 from geo.schema import Col, Level
 from geo.store import Store
 from geo.store.core import now
@@ -45,10 +47,11 @@ from geo.store.tables import alerts_sent_table, digests_table
 from geo.targets import vs_target
 from geo.timeline import series
 
-SEVERITY = {"data_basi": 0, "tanpa_data": 1, "lokasi_lumpuh": 2, "blangko_habis": 3, "tanpa_rekam": 4,
-            "zona_turun": 5, "terlambat_target": 6, "alat_rusak": 7, "zona_merah": 8, "di_atas_100": 9}
+SEVERITY = {"data_basi": 0, "tanpa_data": 1, "data_tertinggal": 2, "lokasi_lumpuh": 3, "blangko_habis": 4,
+            "tanpa_rekam": 5, "zona_turun": 6, "terlambat_target": 7, "alat_rusak": 8, "zona_merah": 9,
+            "di_atas_100": 10}
 # The page that explains each kind (a page of the dashboard, by its file name).
-PAGE = {"data_basi": "data", "tanpa_data": "data", "lokasi_lumpuh": "kapasitas", "blangko_habis": "kapasitas", "tanpa_rekam": "tren",
+PAGE = {"data_basi": "data", "tanpa_data": "data", "data_tertinggal": "data", "lokasi_lumpuh": "kapasitas", "blangko_habis": "kapasitas", "tanpa_rekam": "tren",
         "zona_turun": "peta", "terlambat_target": "tren", "alat_rusak": "kapasitas", "zona_merah": "peta",
         "di_atas_100": "peta"}
 ZONE_RANK = {"merah": 0, "kuning": 1, "hijau": 2}
@@ -101,8 +104,9 @@ def compute_alerts(store: Store, within: str, *, since: str | None = None, today
         return []
     newest = dates[-1]
     before = since if since else previous_date(store, within, newest)
+    desa = coverage_table(store, Level.DESA, within=within, date=newest, zones=settings.zones)
     found = [*_stale(store, within, newest, today or date.today(), settings),
-             *_missing(store, within, newest, settings),
+             *_missing(store, within, desa, newest, settings), *_behind(store, within, desa, newest, settings),
              *_devices(store, within, settings), *_blanks(store, within, settings),
              *_no_recording(store, within, newest, settings),
              *_zones(store, within, newest, before, settings),
@@ -119,10 +123,10 @@ def _stale(store: Store, within: str, newest: str, today: date, settings: Settin
                   since=newest, weight=age, same_while=("tanggal",))]
 
 
-def _missing(store: Store, within: str, newest: str, settings: Settings) -> list[Alert]:
-    """Some desa of ``within`` have no figures on or before the newest date: how many of how many, and
-    the areas one level down that sent none (``coverage.data_reach``)."""
-    desa = coverage_table(store, Level.DESA, within=within, date=newest, zones=settings.zones)
+def _missing(store: Store, within: str, desa: pd.DataFrame, newest: str, settings: Settings) -> list[Alert]:
+    """Some desa of ``within`` (``desa``: their coverage at ``newest``) have no figures on or before the
+    newest date: how many of how many, and the areas one level down that sent none
+    (``coverage.data_reach``)."""
     below = Level.of_code(within).child or Level.DESA
     parents = desa if below is Level.DESA else coverage_table(store, below, within=within, date=newest,
                                                               zones=settings.zones)
@@ -134,6 +138,22 @@ def _missing(store: Store, within: str, newest: str, settings: Settings) -> list
     return [Alert("tanpa_data", within, name, weight=missing, same_while=("kosong",), figures=_fig(
         kosong=missing, semua=reach["semua"], daftar=", ".join(str(n) for n in reach["induk_kosong"][:6]),
         lainnya=max(0, len(reach["induk_kosong"]) - 6)))]
+
+
+def _behind(store: Store, within: str, desa: pd.DataFrame, newest: str, settings: Settings) -> list[Alert]:
+    """Desa of ``within`` (``desa``: their coverage at ``newest``) whose newest figures are more than
+    ``stale_days`` older than ``newest`` (``coverage.lagging``: left out of the newer files, carried
+    forward): how many of those with figures, the oldest date, the first of them by name (oldest first)."""
+    late = lagging(desa, newest, settings.stale_days)
+    if late.empty:
+        return []
+    name = _names(store, within)[within]
+    names = [str(n) for n in late[Col.NAMA]]
+    return [Alert("data_tertinggal", within, name, weight=len(late), since=str(late[Col.TANGGAL].iloc[0]),
+                  same_while=("jumlah", "tertua"), figures=_fig(
+                      jumlah=len(late), ada=int(desa[Col.TANGGAL].notna().sum()), tertua=late[Col.TANGGAL].iloc[0],
+                      tanggal=newest, batas=settings.stale_days, daftar=", ".join(names[:6]),
+                      lainnya=max(0, len(names) - 6)))]
 
 
 def _names(store: Store, within: str) -> dict:

@@ -24,7 +24,8 @@ from ui.tables import plain, text_fit
 STATUS_ORDER = {"tertinggal": 0, "di_jalur": 1, "data_kurang": 2, "tercapai": 3}  # who is behind comes first
 SHOWN = 5
 HIDDEN = ("kol_kode", "kol_tenggat", "kol_laju", "kol_sumber_target")  # the Beranda table fits 1366 px  # alerts shown at once on Beranda; the rest one click away
-ICONS = {"data_basi": ":material/history:", "tanpa_data": ":material/visibility_off:", "lokasi_lumpuh": ":material/block:",
+ICONS = {"data_basi": ":material/history:", "tanpa_data": ":material/visibility_off:",
+         "data_tertinggal": ":material/update:", "lokasi_lumpuh": ":material/block:",
          "blangko_habis": ":material/inventory_2:", "tanpa_rekam": ":material/pause_circle:",
          "zona_turun": ":material/trending_down:", "terlambat_target": ":material/schedule:",
          "alat_rusak": ":material/build:", "zona_merah": ":material/error:",

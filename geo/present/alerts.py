@@ -11,9 +11,10 @@ from geo.text import tr
 
 DIGEST_MAX_CHARS = 3500  # a WhatsApp message that still reads on a phone (the hard limit is far higher)
 _PERCENTS = ("cakupan", "cakupan_lama")
-_COUNTS = ("stok", "prr", "kurang", "sudah", "belum", "kelebihan", "hari", "umur", "batas", "kosong", "semua")
+_COUNTS = ("stok", "prr", "kurang", "sudah", "belum", "kelebihan", "hari", "umur", "batas", "kosong", "semua",
+           "jumlah", "ada")
 _RATES = ("laju", "laju_dibutuhkan")
-_DATES = ("tanggal", "tanggal_lama", "tanggal_habis", "sejak", "tenggat")
+_DATES = ("tanggal", "tanggal_lama", "tanggal_habis", "sejak", "tenggat", "tertua")
 
 
 def _words(a: Alert, lang: str) -> dict:
@@ -39,7 +40,7 @@ def _words(a: Alert, lang: str) -> dict:
         when = f.get("tanggal_proyeksi")
         out["kapan"] = (tr("peringatan_kapan_tanggal", lang, tanggal=fmt.long_date(when, lang)) if when
                         else tr("peringatan_kapan_tidak", lang))
-    if a.kind == "tanpa_data" and f.get("lainnya"):
+    if a.kind in ("tanpa_data", "data_tertinggal") and f.get("lainnya"):
         out["daftar"] = f["daftar"] + tr("rb_lainnya", lang, n=f["lainnya"])
     if a.kind == "alat_rusak":
         out["status"] = tr(f"kap_status_{f['status']}", lang)

@@ -68,6 +68,15 @@ TEXTS = {
         "{kosong} of the {semua} villages of {nama} {kosong|has|have} sent no figures. The figures of {nama} are the "
         "others' only. Ask for the missing data.",
     ),
+    "peringatan_jenis_data_tertinggal": ("Data desa tertinggal", "Villages' figures behind"),
+    "peringatan_data_tertinggal": (
+        "{jumlah} dari {ada} desa/kelurahan {nama} tidak ada di data terbaru ({tanggal}): angka mereka lebih dari "
+        "{batas} hari lebih tua, yang tertua per {tertua}, tetapi ikut dijumlah dengan data terbaru: {daftar}. "
+        "Minta data terbaru mereka.",
+        "{jumlah} of the {ada} villages of {nama} {jumlah|is|are} missing from the newest data ({tanggal}): their "
+        "figures are more than {batas} days older, the oldest from {tertua}, yet summed with the newest: {daftar}. "
+        "Ask for their newest data.",
+    ),
     "peringatan_jenis_lokasi_lumpuh": ("Lokasi tak bisa merekam", "Site cannot record"),
     "peringatan_jenis_blangko_habis": ("Blangko menipis", "Blank cards running out"),
     "peringatan_jenis_tanpa_rekam": ("Tanpa perekaman", "No recordings"),

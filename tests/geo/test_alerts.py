@@ -106,6 +106,32 @@ def test_desa_without_figures_make_the_figures_incomplete(small):
                                            "missing data.")
 
 
+def test_desa_left_out_of_newer_files_are_named(small):
+    """A newer file without two desa: their figures of 12 January are summed with those of 30 January as
+    if current — one alert (right after the incomplete figures) with how many of how many, the oldest date
+    and their names, oldest first; none while the gap is within the settings' days."""
+    later = "2026-01-30"
+    small.add_enrollment(_snapshot({"99.01.01.2001": (1200, 1170), "99.01.02.2001": (1100, 950)}), tanggal=later)
+    found = alerts.compute_alerts(small, "99.01", today=date(2026, 1, 31))
+    behind = [a for a in found if a.kind == "data_tertinggal"]
+    assert [(a.kode, a.figures["jumlah"], a.figures["ada"], a.figures["tertua"], a.page) for a in behind] == [
+        ("99.01", 2, 4, D2, "data")]
+    assert [a.kind for a in found][:1] == ["data_tertinggal"]  # fresh data, every desa reported once
+    assert alert_line(behind[0]) == (
+        "2 dari 4 desa/kelurahan Kabupaten Uji tidak ada di data terbaru (30 Januari 2026): angka mereka lebih "
+        "dari 14 hari lebih tua, yang tertua per 12 Januari 2026, tetapi ikut dijumlah dengan data terbaru: "
+        "Kel A2, Desa C1. Minta data terbaru mereka.")
+    assert alert_line(behind[0], "en").startswith("2 of the 4 villages of Kabupaten Uji are missing from the newest "
+                                                  "data (30 January 2026): their figures are more than 14 days older")
+    in_kec_a = _by_kind(alerts.compute_alerts(small, "99.01.01", today=date(2026, 1, 31)))
+    assert [a.figures["daftar"] for a in in_kec_a["data_tertinggal"]] == ["Kel A2"]
+    in_kec_c = _by_kind(alerts.compute_alerts(small, "99.01.03", today=date(2026, 1, 31)))
+    assert "data_tertinggal" not in in_kec_c and "data_basi" in in_kec_c  # all of its figures are old: said so
+    patient = replace(DEFAULTS, stale_days=18)  # 30 January is 18 days after 12 January: not more
+    assert "data_tertinggal" not in _by_kind(alerts.compute_alerts(small, "99.01", today=date(2026, 1, 31),
+                                                                   settings=patient))
+
+
 def test_thresholds_since_and_age_come_from_settings(small):
     calm = replace(DEFAULTS, alert_no_recording_days=8, stale_days=30)
     assert "tanpa_rekam" not in _by_kind(alerts.compute_alerts(small, "99.01", today=date(2026, 2, 1),

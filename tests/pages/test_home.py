@@ -216,6 +216,12 @@ def test_desa_left_out_of_newer_files_are_named_with_the_date_of_their_data(demo
     listed = ", ".join(f"{names[k]} (16 November 2026)" for k in sorted(left_out))
     assert (f"Data 2 desa/kelurahan lebih dari 14 hari lebih tua dari 1 Desember 2026: {listed}. Angka mereka di "
             "halaman ini bukan keadaan 1 Desember 2026; minta data terbaru.") in [w.value for w in at.warning]
+    # the Peringatan panel (and so the digest sent by WhatsApp or e-mail) says it as its first alert
+    alert = (f"**Data desa tertinggal** — 2 dari {len(rows)} desa/kelurahan {names[kab]} tidak ada di data terbaru "
+             f"(1 Desember 2026): angka mereka lebih dari 14 hari lebih tua, yang tertua per 16 November 2026, tetapi "
+             f"ikut dijumlah dengan data terbaru: {', '.join(names[k] for k in sorted(left_out))}.")
+    panel = [m.value.replace("\\", "") for m in at.markdown if "**" in m.value and " — " in m.value]  # as markup
+    assert panel and alert in panel[0], panel[:2]
 
 
 def test_the_demo_make_run_loads_is_not_old(tmp_path, monkeypatch):
