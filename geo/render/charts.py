@@ -141,10 +141,14 @@ def pockets_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Set
             meta={"zona": zone.value if zone else None, "role": TEXT_BAR_ROLE},
         ))
     _keep_in_legend(fig)
+    most = kabupaten_most(top)  # across a provinsi or the country: the finding is where they gather
+    # the kabupaten/kota the title names as holding them all is not repeated under every bar
+    said = f", {short_name(most[1])}" if most and most[0] == len(top) else None
     parents = parent_names or {}
     ticks = []
     for r in top.to_dict("records"):
         parent = parents.get(r.get(Col.KODE_INDUK))
+        parent = parent.removesuffix(said) if parent and said else parent
         ticks.append(f"{r[Col.NAMA]} <span style='color:{MUTED}'>({parent})</span>" if parent else r[Col.NAMA])
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1], tickvals=order,
                      ticktext=ticks, range=[-0.6, len(order) - 0.4])
@@ -154,7 +158,6 @@ def pockets_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Set
     total = pd.to_numeric(table[Col.BELUM], errors="coerce").sum()
     together = float(top[Col.BELUM].sum())
     words = level_words(level, lang)
-    most = kabupaten_most(top)  # across a provinsi or the country: the finding is where they gather
     key = "gambar_kantong_judul" if not most else (
         "gambar_kantong_judul_kab_semua" if most[0] == len(top) else "gambar_kantong_judul_kab")
     title = tr(key, lang, wilayah=area_name, n=len(top), tingkat=words, k=most and most[0],

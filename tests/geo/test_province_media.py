@@ -11,7 +11,7 @@ import pytest
 
 from geo import fmt
 from geo.cli import main
-from geo.render import briefing, images, media
+from geo.render import briefing, charts, images, media
 from geo.config import load_settings
 from geo.coverage import coverage_table
 from geo.schema import Col
@@ -183,21 +183,30 @@ def test_the_province_images_say_kabupaten_kota(banten):
     assert english.layout.meta["subjudul"].startswith("e-KTP recording coverage by regencies/cities, data as of")
 
 
-def test_the_province_pockets_image_names_each_desas_kecamatan_and_kabupaten(banten):
-    """Across a provinsi desa and kecamatan names repeat between kabupaten/kota: each bar says both,
-    the kabupaten/kota shortened as lists write it ("Kab. Pandeglang")."""
+@pytest.mark.parametrize("gathered", [True, False])
+def test_the_province_pockets_image_names_each_desas_kecamatan_and_kabupaten(banten, gathered):
+    """Across a provinsi desa and kecamatan names repeat between kabupaten/kota: each bar says both, the
+    kabupaten/kota shortened as lists write it ("Kab. Tangerang") — unless the ten are all in one, which
+    the title names ("… semuanya di Kab. Pandeglang"): then each bar says its kecamatan only."""
     from geo.present.common import short_name
 
     _, store, _ = banten
-    fig = media.chart_figure(store, PROVINCE, "kantong", settings=SETTINGS)
+    desa, parents = media.pockets_table(store, PROVINCE, None, SETTINGS, media.context(store, PROVINCE, None, SETTINGS))
+    top = desa.sort_values([Col.BELUM, Col.KODE], ascending=[False, True]).head(10)
+    if not gathered:  # the gathering kabupaten/kota keeps its largest pocket only: the ten span several
+        first = top[Col.KODE].iloc[0]
+        desa = desa[(desa[Col.KODE].str[:5] != first[:5]) | (desa[Col.KODE] == first)]
+    fig = charts.pockets_bar(desa, area_name="Banten", data_date=DATES[-1], settings=SETTINGS, parent_names=parents)
     areas = store.areas(within=PROVINCE)
     names = dict(zip(areas[Col.KODE], areas[Col.NAMA]))
     ticks = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext))
-    assert len(ticks) == 10
+    assert len(ticks) == 10 and (len({k[:5] for k in ticks}) == 1) == gathered
     for kode, text in ticks.items():
         kecamatan, kabupaten = names[kode.rsplit(".", 1)[0]], short_name(names[kode[:5]])
-        assert text.startswith(names[kode] + " <span") and text.endswith(f">({kecamatan}, {kabupaten})</span>")
-    assert any("Kab. Pandeglang" in t for t in ticks.values())
+        parent = kecamatan if gathered else f"{kecamatan}, {kabupaten}"
+        assert text.startswith(names[kode] + " <span") and text.endswith(f">({parent})</span>")
+    title = fig.layout.meta["judul"].replace("\u00a0", " ")
+    assert ("semuanya di Kab. Pandeglang" in title) == gathered
 
 
 def test_the_province_pockets_image_titles_where_they_gather(banten):
