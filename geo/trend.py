@@ -109,8 +109,9 @@ def projection(series_for_one_area: pd.DataFrame, *, target_pct, deadline, windo
     The band uses r ± one standard error of the interval rates (weighted by interval
     length; needs two intervals or more, else no band). LAJU_DIBUTUHKAN =
     ceil((p·wajib0 − sudah0) / days_left + p·g), at least 0: recordings per day needed
-    by the deadline, keeping up with new wajib too, days counted from the newest snapshot or
-    from ``today`` when later (None when the deadline is not after that day: TENGGAT_LEWAT).
+    by the deadline, keeping up with new wajib too, days counted from the newest snapshot as the
+    rate and the projection are (so the rate is enough exactly when the projection is on time);
+    None when the deadline is not after ``today`` (or the snapshot): TENGGAT_LEWAT.
 
     Returns a dict with Col.KODE, STATUS (a ``Status`` value), Col.TANGGAL (snapshot used),
     Col.WAJIB, Col.SUDAH, Col.CAKUPAN (percent), LAJU, LAJU_GALAT, PERTUMBUHAN_WAJIB, POIN_PER_MINGGU,
@@ -144,9 +145,13 @@ def projection(series_for_one_area: pd.DataFrame, *, target_pct, deadline, windo
         result.update(_recent_rate(days, wajib, sudah, window))
     growth = result[PERTUMBUHAN_WAJIB] or 0.0
 
-    days_left = (tenggat - max(t0, today or t0)).days  # from today when the data is older than today
-    result[TENGGAT_LEWAT] = days_left <= 0
-    if days_left > 0:
+    # Counted from the data's own day, as the rate and the projection are: "on time" and "the rate is
+    # enough" are then one answer. Counted from a later today, the days since the data would count as
+    # days without recording while the projection counts them at the rate (a kabupaten "on time" whose
+    # rate fell short of what it "needed"); the data's age is said apart (UMUR_DATA).
+    days_left = (tenggat - t0).days
+    result[TENGGAT_LEWAT] = (tenggat - max(t0, today or t0)).days <= 0  # the deadline has passed by today
+    if not result[TENGGAT_LEWAT]:
         needed = gap / days_left + target * growth / 100
         result[LAJU_DIBUTUHKAN] = max(0, math.ceil(needed - _EPS))
 

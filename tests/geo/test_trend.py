@@ -590,8 +590,28 @@ def test_late_on_time_and_old_data_verdicts():
     after = trend.projection(s, target_pct=92, deadline=_day(90), today=seen(100))
     assert verdict(after, 92)["title"].startswith("Tenggat") and "hari" not in verdict(after, 92)["title"]
     assert stale_warning(after, 14) and stale_advice(after, 14) is None
-    # the rate needed counts the 20 days left from today, not the 90 from the old snapshot
-    assert old[trend.LAJU_DIBUTUHKAN] == 2 and "Perlu **2 perekaman per hari**" in said["detail"]
+    # the rate needed counts from the data's day, as the rate and the projection: 40 missing over 90 days
+    assert old[trend.LAJU_DIBUTUHKAN] == math.ceil(40 / 90) == 1
+    assert said["detail"] == "Laju saat ini **1,0 per hari** cukup; perlu 1 per hari sampai tenggat."
+
+
+def test_on_time_means_the_rate_is_enough_even_on_old_data():
+    """A kabupaten on time at its rate is never told its rate falls short, however old its data: the rate
+    needed counts the days from the data's date to the deadline, as the projection does (counted from a
+    later today it counted the days since as days without recording: "on time" beside "needs more")."""
+    from datetime import date
+
+    from geo.present.trend import verdict
+
+    s = _series([(0, 1000, 800), (30, 1000, 860)])  # +2 a day: 92% (920) on day 60
+    for seen in (30, 40, 50, 60):
+        p = trend.projection(s, target_pct=92, deadline=_day(65), today=date.fromisoformat(_day(seen)))
+        assert p[trend.STATUS] == "tercapai" and p[trend.LAJU] == 2.0
+        assert p[trend.LAJU_DIBUTUHKAN] == math.ceil(60 / 35) == 2  # 60 missing over the 35 days from day 30
+        assert "cukup" in verdict(p, 92)["detail"]
+    late = trend.projection(s, target_pct=92, deadline=_day(55), today=date.fromisoformat(_day(50)))
+    assert late[trend.STATUS] == "terlambat" and late[trend.LAJU_DIBUTUHKAN] == math.ceil(60 / 25) == 3
+    assert "cukup" not in verdict(late, 92)["detail"]
 
 
 def test_rankings_mark_a_projected_date_already_past():

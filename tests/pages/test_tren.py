@@ -305,7 +305,7 @@ def test_from_a_later_today_a_past_projected_date_is_said_so(tren_env, monkeypat
     text = "\n".join(m.value for m in at.markdown)
     assert "mestinya sudah tercapai sekitar **21 November 2026** — tanggal itu sudah lewat" in text
     assert "Dengan laju saat ini, zona hijau tercapai pada" not in text  # never a past date as the future
-    assert _metrics(at)["Perlu per hari"] == fmt.number(p[columns.LAJU_DIBUTUHKAN])  # counted from today
+    assert _metrics(at)["Perlu per hari"] == fmt.number(p[columns.LAJU_DIBUTUHKAN])  # as the projection counts it
     assert _metrics(at)["Mestinya sudah tercapai"] == "21 November 2026"  # the label says it, the value fits
     assert "Perkiraan tercapai" not in _metrics(at)
     said = [w.value for w in at.warning]  # old data said in the verdict; what to do in the words under it
