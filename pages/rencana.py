@@ -83,9 +83,10 @@ with top:
                    delta_color="normal" if arrow else "off")
     st.markdown(why.headline(plan, ctx.lang))
     ui.reach_notice(ctx, Level.KECAMATAN.value, key="rencana_sebagian")  # desa without data are never visited
-    for note in [why.provisional_base_note(plan.base, ui.area_name(ctx), ctx.lang), *ui.red_notes(plan, ctx.lang)]:
-        if note:
-            st.warning(note)
+    base_note = why.provisional_base_note(plan.base, ui.area_name(ctx), ctx.lang)
+    if base_note:
+        st.warning(base_note)
+    ui.red_notes_view(ctx, plan)
     st.caption(plan_view.method_note(plan, ctx.lang) + " " + ui.source_line(ctx, ctx.date))
 
 with tabs["jadwal"]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo import auth
+from geo import auth, fmt
 from geo import plan as planner
 from geo.config import PLAN_OBJECTIVES
 from geo.present import plan as plan_view
@@ -51,6 +51,23 @@ def red_notes(plan, lang: str) -> list[str]:
     """``geo.present.plan_explain.red_notes`` of a plan, made once per plan and language: it rebuilds
     the plan's value model (a tenth of a second), which a rerun of the page needs not repeat."""
     return why.red_notes(plan, lang)
+
+
+RED_NOTES_SHOWN = 2  # red kecamatan left out said one by one; more are counted, their reasons one click away
+
+
+def red_notes_view(ctx: Context, plan) -> None:
+    """The merah kecamatan the plan leaves out, each with why: a warning each when they are few; when
+    many (a real kabupaten's plan leaves dozens), one warning counting them and the reasons in an
+    expander, so that the plan itself stays on the first screen."""
+    notes = red_notes(plan, ctx.lang)
+    if len(notes) <= RED_NOTES_SHOWN:
+        for note in notes:
+            st.warning(note)
+        return
+    st.warning(ctx.t("rencana_merah_banyak", n=fmt.number(len(notes), lang=ctx.lang)))
+    with st.expander(ctx.t("rencana_merah_alasan", n=fmt.number(len(notes), lang=ctx.lang))):
+        st.markdown("\n".join(f"- {plain(note)}" for note in notes))
 
 
 def visit_reasons(ctx: Context, plan) -> None:

@@ -366,4 +366,14 @@ TEXTS = {
         "Berkas jaringan jalan {berkas} tidak bisa dibaca ({detail}).",
         "The road network file {berkas} cannot be read ({detail}).",
     ),
+    "rencana_merah_banyak": (
+        "{n} kecamatan merah tidak dikunjungi rencana ini. Alasannya per kecamatan ada di bawah; untuk "
+        "mengunjungi salah satunya, tambahkan kunjungan tetap di sana atau pilih kecamatan itu saja.",
+        "{n} red {n|district is|districts are} not visited by this plan. The reason for each is below; to visit "
+        "one of them, add a fixed visit there or focus on that district.",
+    ),
+    "rencana_merah_alasan": (
+        "Mengapa {n} kecamatan merah tidak dikunjungi",
+        "Why {n} red {n|district is|districts are} not visited",
+    ),
 }

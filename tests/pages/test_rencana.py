@@ -289,3 +289,30 @@ def test_a_span_of_days_says_each_part_once():
     assert fmt.weekdays(["2026-12-09", "2026-12-07"]) == "Senin, Rabu"
     assert fmt.weekdays(["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-11"]) == "Senin–Rabu, Jumat"
     assert fmt.weekdays([date(2026, 12, 12), date(2026, 12, 13)], "en") == "Saturday, Sunday"
+
+
+def test_many_red_kecamatan_left_out_are_counted_once_and_explained_one_click_away(real_dir, tmp_path, monkeypatch):
+    """A real kabupaten (Pandeglang, Banten's red one) whose plan for ten days leaves dozens of red
+    kecamatan unvisited: one warning counts them and the reasons, one per kecamatan, wait in an
+    expander — 33 warning boxes pushed the plan's controls and schedule thousands of pixels down."""
+    from tests.banten import banten_store
+
+    url, _ = banten_store(real_dir, tmp_path)
+    monkeypatch.setenv("REKAM_DB_URL", url)
+    at = AppTest.from_file(str(ROOT / "pages" / "rencana.py"), default_timeout=200)
+    at.query_params["area"] = "36.01"
+    at.run()
+    assert not at.exception
+    store = Store.open(url)
+    latest = store.snapshot_dates("36.01")[-1]
+    sites = planner.candidate_sites(store, "36.01", date=latest)
+    plan = planner.plan_visits(sites, units=3, capacity=40, days=10, response=0.5, start=date.today(),
+                               base=planner.base_point(store, "36.01", None))
+    left = planner.red_not_visited(plan)
+    assert len(left) > 2  # the case: more than a couple
+    said = [w.value for w in at.warning if "kecamatan merah" in w.value or "(merah)" in w.value]
+    assert said == [f"{len(left)} kecamatan merah tidak dikunjungi rencana ini. Alasannya per kecamatan ada di bawah; "
+                    "untuk mengunjungi salah satunya, tambahkan kunjungan tetap di sana atau pilih kecamatan itu saja."]
+    reasons = next(e for e in at.expander if e.label == f"Mengapa {len(left)} kecamatan merah tidak dikunjungi")
+    listed = "\n".join(m.value for m in reasons.markdown).replace("\\", "")  # names escaped as markup
+    assert all(f"Kecamatan {r['nama']} (merah) tidak dikunjungi" in listed for r in left)
