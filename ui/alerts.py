@@ -43,8 +43,10 @@ def current_alerts(ctx: Context) -> list:
 # --- Beranda ---------------------------------------------------------------------------------
 def alerts_panel(ctx: Context) -> None:
     """The alerts of the kabupaten/kota on its newest data, most urgent first: the first SHOWN,
-    the rest in an expander; each names the area and its figures and opens the page behind it."""
-    rows = alert_rows(current_alerts(ctx), ctx.lang)
+    the rest in an expander; each names the area and its figures and opens the page behind it. Old
+    data is not among them: Beranda says it above, in the verdict or the old-data warning (the digest
+    sent by WhatsApp or e-mail keeps it)."""
+    rows = alert_rows([a for a in current_alerts(ctx) if a.kind != "data_basi"], ctx.lang)
     if rows.empty:
         st.success(ctx.t("peringatan_tidak_ada"), icon=":material/notifications_off:")
         return
