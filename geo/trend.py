@@ -249,9 +249,9 @@ def _rate_standard_error(rates: np.ndarray, weights: np.ndarray) -> float | None
 
 
 # --- projection tables --------------------------------------------------------------------------
-TABLE_COLUMNS = [Col.KODE, Col.NAMA, Col.CAKUPAN, LAJU, POIN_PER_MINGGU, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AWAL,
-                 TANGGAL_PROYEKSI_AKHIR, STATUS, LAJU_DIBUTUHKAN, HARI_KE_TARGET, TEPAT_WAKTU, Col.TANGGAL,
-                 PROYEKSI_LEWAT]
+TABLE_COLUMNS = [Col.KODE, Col.NAMA, Col.CAKUPAN, LAJU, POIN_PER_MINGGU, JENDELA_HARI, TANGGAL_PROYEKSI,
+                 TANGGAL_PROYEKSI_AWAL, TANGGAL_PROYEKSI_AKHIR, STATUS, LAJU_DIBUTUHKAN, HARI_KE_TARGET, TEPAT_WAKTU,
+                 Col.TANGGAL, PROYEKSI_LEWAT]
 
 
 def projections(series: pd.DataFrame, *, target_pct, deadline, window_days=28, as_of=None,

@@ -50,8 +50,7 @@ ui.target_summary(ctx)
 
 if ctx.is_province:  # which kabupaten/kota are behind, and are they catching up
     st.subheader(ctx.t("home_peringkat"))
-    ui.ranking_table(ctx, child, summary["now"].get(Col.TANGGAL))
-    ui.pace_note(ctx)
+    ui.pace_note(ctx, ui.ranking_table(ctx, child, summary["now"].get(Col.TANGGAL)))
     if summary["previous_date"]:
         st.caption(ctx.t("home_peringkat_sejak", tanggal=fmt.long_date(summary["previous_date"], ctx.lang)))
 else:

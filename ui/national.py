@@ -43,10 +43,10 @@ def country_home(ctx: Context) -> None:
     by_provinsi, by_kabupaten = st.tabs([ctx.t("tingkat_provinsi"), ctx.t("tingkat_kabupaten")])
     data_date = summary["now"].get(Col.TANGGAL)
     with by_provinsi:
-        ranking_table(ctx, Level.PROVINSI, data_date)
+        days = ranking_table(ctx, Level.PROVINSI, data_date)
     with by_kabupaten:
-        ranking_table(ctx, Level.KABUPATEN, data_date)
-    pace_note(ctx)
+        days = sorted({*days, *ranking_table(ctx, Level.KABUPATEN, data_date)})
+    pace_note(ctx, days)
 
 
 def trend_names(ctx: Context) -> dict[str, tuple[str, str]]:

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from geo import fmt
-from geo.columns import POIN_PER_MINGGU
+from geo.columns import JENDELA_HARI, POIN_PER_MINGGU
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
 from geo.present import download_table, short_name, sortable_table
 from geo.present import trend as trend_words
@@ -28,10 +28,11 @@ RANK = "no"  # the rank in the worst-first order: clicking its title brings that
 WHEN = trend_words.WHEN  # when hijau is reached at the area's pace, as a key that sorts (see ``with_pace``)
 
 
-def ranking_table(ctx: Context, level: Level, data_date: str | None) -> None:
+def ranking_table(ctx: Context, level: Level, data_date: str | None) -> list[int]:
     """The areas at ``level`` inside the picked area worst first with their pace; for the country
     with their rank and provinsi, narrowed by a search box (name or provinsi, any case); for a
-    provinsi with their change since the data before."""
+    provinsi with their change since the data before. Returns the days over which their paces were
+    measured, each once (``pace_note`` says them)."""
     country = ctx.is_country
     ranked = (queries.country_ranking(ctx.url, ctx.stamp, level.value, ctx.date, ctx.settings.zones) if country
               else queries.ranking(ctx.url, ctx.stamp, level.value, ctx.area, ctx.date, ctx.settings.zones))
@@ -60,12 +61,20 @@ def ranking_table(ctx: Context, level: Level, data_date: str | None) -> None:
     table_downloads(ctx, ranking_download(ctx, shown, words, _columns(ctx, level, download=True)),
                     stem=f"peringkat_{level.value}_{ctx.area}_{data_date or ''}".rstrip("_"),
                     sheet=ctx.t("kol_peringkat"), key=f"home_unduh_{level.value}")
+    return sorted({int(d) for d in ranked[JENDELA_HARI].dropna()})
 
 
-def pace_note(ctx: Context) -> None:
-    """What the pace columns mean (under the rankings)."""
-    st.caption(ctx.t("home_peringkat_laju", hari=fmt.number(DEFAULT_RATE_WINDOW_DAYS, lang=ctx.lang),
-                     hijau=trend_words.threshold_text(ctx.settings.zones.hijau, ctx.lang)))
+def pace_note(ctx: Context, days: list[int]) -> None:
+    """What the pace columns mean (under the rankings), with the days the paces were measured over
+    (``ranking_table``'s: shorter than the usual window where the data is young, longer across a gap
+    in the reports): one number when they share it, else the longest and the shortest."""
+    days = days or [DEFAULT_RATE_WINDOW_DAYS]
+    hijau = trend_words.threshold_text(ctx.settings.zones.hijau, ctx.lang)
+    if len(days) == 1:
+        st.caption(ctx.t("home_peringkat_laju", hari=fmt.number(days[0], lang=ctx.lang), hijau=hijau))
+    else:
+        st.caption(ctx.t("home_peringkat_laju_beda", hari=fmt.number(max(days), lang=ctx.lang),
+                         pendek=fmt.number(min(days), lang=ctx.lang), hijau=hijau))
 
 
 def ranking_download(ctx: Context, table: pd.DataFrame, words: dict, columns: dict[str, str]) -> pd.DataFrame:
@@ -103,6 +112,7 @@ def with_pace(ctx: Context, ranked: pd.DataFrame, level: Level, data_date: str |
     pace = pace_table(ctx, ctx.area, hijau, deadline, level=below).set_index(Col.KODE)
     keys, words = trend_words.when_keys(pace.to_dict("records"), ctx.lang)
     out = ranked.assign(**{POIN_PER_MINGGU: ranked[Col.KODE].map(pace[POIN_PER_MINGGU]),
+                           JENDELA_HARI: ranked[Col.KODE].map(pace[JENDELA_HARI]),
                            WHEN: ranked[Col.KODE].map(pd.Series(keys, index=pace.index))})
     return out, words
 

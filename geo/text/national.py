@@ -15,6 +15,14 @@ TEXTS = {
     "home_peringkat_jumlah": ("{jumlah} dari {semua} wilayah · klik judul kolom untuk mengurutkan",
                               "{jumlah} of {semua} areas · click a column's title to sort"),
     "kol_provinsi": ("Provinsi", "Province"),
+    "home_peringkat_laju_beda": (
+        "Naik per minggu: cakupan (poin persen) yang bertambah per minggu, diukur pada data {pendek} sampai {hari} "
+        "hari terakhir (lebih pendek bila data wilayahnya lebih baru); perkiraan tercapai: kapan zona hijau "
+        "({hijau}) tercapai pada laju itu.",
+        "Gain per week: coverage (percentage points) gained per week, measured over the last {pendek} to {hari} "
+        "days of data (fewer where an area's data is younger); projected date: when the green zone ({hijau}) is "
+        "reached at that pace.",
+    ),
     "peringkat_tertinggal": ("Data {jumlah} {tingkat} lebih dari {batas} hari lebih tua dari {tanggal}: {daftar}. "
                              "Angka mereka di halaman ini bukan keadaan {tanggal}; minta data terbaru.",
                              "Data more than {batas} days older than {tanggal} in {jumlah} of the {tingkat}: {daftar}. "

@@ -14,6 +14,7 @@ from shapely.geometry import box
 from streamlit.testing.v1 import AppTest
 
 from geo import fmt
+from geo.columns import JENDELA_HARI
 from geo.coverage import area_totals, coverage_table, previous_date, worst_first
 from geo.schema import Col
 from geo.trend import projection_table, slowest_first
@@ -134,6 +135,11 @@ def test_beranda_ranks_the_kabupaten_lowest_coverage_first(province_env):
     assert "99.02" not in " ".join(shown.to_string())  # names, never raw codes
     # the kota's pace from its own counts: 4,800 then 4,970 of 8,000 in a week
     assert shown["Naik per minggu"].iloc[0] == fmt.signed(100 * 170 / 8000, 2, suffix=" poin")
+    # the note under it gives the days those paces were measured over: the kota's one week, the demo's four
+    windows = projection_table(store, PROV, target_pct=92, deadline="2026-12-31").set_index(Col.KODE)[JENDELA_HARI]
+    assert (windows["99.02"], windows["99.01"]) == (7, 28)
+    assert ("Naik per minggu: cakupan (poin persen) yang bertambah per minggu, diukur pada data 7 sampai 28 hari "
+            "terakhir (lebih pendek bila data wilayahnya lebih baru)") in " ".join(c.value for c in at.caption)
 
 
 def test_tren_of_the_provinsi_ranks_its_kabupaten_slowest_first(province_env):
