@@ -7,14 +7,15 @@
   built on ``objective`` (what visits are worth; zone steps; the baselines), ``milp`` (HiGHS),
   ``calendar`` (who goes where on which day) and ``routes`` (a day's stops, order and yields).
 - ``reasons``: why each visit was chosen. ``edit``: changing a plan by hand. ``after``: coverage
-  expected after a plan. ``saved``: plans in the store, and the people actually recorded.
+  expected after a plan, and the visit that makes each zone step. ``saved``: plans in the store, and
+  the people actually recorded.
   ``trips``: the plan's trips (from the base through the stops and back) for maps.
 
 Words and tables for people are in ``geo.present.plan``; the map and the image in
 ``geo.render.plan_map``.
 """
 from geo.plan.access import FIXED_KINDS, fixed_sites
-from geo.plan.after import after_plan, coverage_after, zone_changes, zones_before_after
+from geo.plan.after import after_plan, coverage_after, step_visits, zone_changes, zones_before_after
 from geo.plan.common import (
     OBJECTIVES, SCHOOL, SITE_COLUMNS, STATUSES, VISIT_COLUMNS, PlanError, visit_yields, working_days,
 )
@@ -38,5 +39,6 @@ __all__ = [
     "actual_totals", "after_plan", "apply_edits", "base_point", "bases", "candidate_sites", "coverage_after",
     "edits_from_table", "filter_sites", "fixed_sites", "haversine_km", "kecamatan_centres", "list_plans",
     "load_plan", "people_to_green", "plan_visits", "planned_vs_actual", "record_actuals", "red_not_visited",
-    "save_plan", "unit_days", "visit_reasons", "visit_yields", "working_days", "zone_changes", "zones_before_after",
+    "save_plan", "step_visits", "unit_days", "visit_reasons", "visit_yields", "working_days", "zone_changes",
+    "zones_before_after",
 ]

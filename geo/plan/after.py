@@ -1,11 +1,12 @@
-"""Coverage now and expected after a plan, per area."""
+"""Coverage now and expected after a plan, per area, and the visit at which each zone step is made."""
 from __future__ import annotations
 
 import pandas as pd
 
-from geo.columns import EXPECTED, KODE_DESA
+from geo.columns import EXPECTED, KODE_DESA, UNIT, URUTAN
 from geo.coverage import add_coverage, coverage_table
 from geo.plan.model import Plan
+from geo.plan.objective import Step
 from geo.schema import Col, Level, Zone, ZoneConfig, ancestor_code
 from geo.store import Store
 
@@ -60,3 +61,28 @@ def zone_changes(after: dict[Level, pd.DataFrame]) -> pd.DataFrame:
                          "sekarang": int((table[Col.ZONA] == zone.value).sum()),
                          "setelah": int((table["zona_setelah"] == zone.value).sum()), "berubah": changed})
     return pd.DataFrame(rows)
+
+
+def step_visits(plan: Plan) -> dict[Step, int]:
+    """The visit that completes each zone step of the plan (``plan.reached``): its row position in
+    ``plan.visits``.
+
+    As in ``after_plan``, each visit adds its expected recordings (EXPECTED) to the sudah of the area
+    it counts in; here they are added one visit at a time in the plan's order (Col.TANGGAL, then
+    UNIT, then URUTAN, the order the plan was played in), and a step is completed by the first visit
+    at which the visits so far to its sites (``Step.members``) reach ``Step.need``, i.e. the area's
+    sudah reaches the step's zone threshold (the plan's ``params["zones"]``, percent) of its wajib.
+    A step that the visits do not reach (none, as the plan was played from them) is left out.
+    """
+    visits = plan.visits.reset_index(drop=True)
+    if visits.empty or not plan.reached:
+        return {}
+    visits = visits.sort_values([Col.TANGGAL, UNIT, URUTAN], kind="stable")
+    codes = plan.sites[Col.KODE].to_numpy()
+    out = {}
+    for step in plan.reached:
+        mine = visits[visits[Col.KODE].isin(set(codes[list(step.members)]))]
+        done = mine.index[(mine[EXPECTED].cumsum() >= step.need).to_numpy()]
+        if len(done):
+            out[step] = int(done[0])
+    return out

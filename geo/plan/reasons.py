@@ -1,5 +1,5 @@
 """Why each visit of a plan was chosen: a short structured reason per visit, put in words by
-``geo.present.plan.reason_text``."""
+``geo.present.plan_explain.reason_text``."""
 from __future__ import annotations
 
 import math
@@ -11,10 +11,14 @@ from geo.columns import (
     ALAT_KEC, DARATAN, DAY, JAM_AKSES, JAM_TEMPUH, JENIS, KECAMATAN, KODE_DESA, KODE_KEC, LOKASI_TERDEKAT, RUSAK_SEJAK,
     SUDAH_DESA, UNIT, URUTAN, WAJIB_DESA, ZONA_KEC,
 )
+from geo.plan.after import step_visits
 from geo.plan.common import SCHOOL
 from geo.plan.model import Plan
 from geo.plan.travel import Travel
-from geo.schema import Col
+from geo.schema import Col, Zone
+
+
+_ZONES = [z.value for z in Zone]  # lowest first
 
 
 def _number(value) -> float | None:
@@ -30,30 +34,59 @@ def _names(plan: Plan) -> dict[tuple[str, str], str]:
     return names
 
 
+def _visit_steps(plan: Plan) -> list[dict[tuple[str, str], tuple[str, str | None]]]:
+    """Per row of ``plan.visits``: {(level, kode): (zone, completed on)} of the zone step each of its
+    areas makes with this visit: the highest step this visit completes (completed on: None), else the
+    next step that the plan's later visits complete (completed on: that visit's ISO date). An area
+    whose steps were all completed before this visit has none (``geo.plan.after.step_visits``)."""
+    done = step_visits(plan)
+    visits = plan.visits.reset_index(drop=True)
+    order = {row: rank for rank, row in enumerate(visits.sort_values([Col.TANGGAL, UNIT, URUTAN],
+                                                                     kind="stable").index)}
+    by_area: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for step, row in done.items():
+        by_area.setdefault((step.level, step.kode), []).append((order[row], step.to))
+    dates = visits[Col.TANGGAL].to_numpy()
+    by_rank = {rank: row for row, rank in order.items()}
+    sites = plan.sites.set_index(Col.KODE)
+    out = []
+    for row, kode in enumerate(visits[Col.KODE]):
+        site, rank, mine = sites.loc[kode], order[row], {}
+        for area in (("desa", str(site[KODE_DESA])), ("kecamatan", str(site[KODE_KEC]))):
+            steps = by_area.get(area, [])
+            now = [to for r, to in steps if r == rank]
+            later = sorted((r, _ZONES.index(to), to) for r, to in steps if r > rank)
+            if now:
+                mine[area] = (max(now, key=_ZONES.index), None)
+            elif later:
+                mine[area] = (later[0][2], str(dates[by_rank[later[0][0]]]))
+        out.append(mine)
+    return out
+
+
 def visit_reasons(plan: Plan) -> list[dict]:
     """One reason per row of ``plan.visits``, as a dict:
 
-    ``langkah``: the zone steps this plan makes in the visit's desa and kecamatan, each
-    (tingkat, nama, zona reached); ``zona``, ``cakupan`` (percent) and ``belum`` of the site's desa
-    (belum: of the site); ``zona_kec`` and ``kecamatan``; ``jam_akses`` (hours to the nearest working
-    fixed recording site; inf when none works, None when unknown), ``lokasi`` (its name) and
-    ``mudah`` (within easy reach); ``alat`` and ``rusak_sejak`` (the kecamatan office's devices);
-    ``pulau`` (an island, reached by boat) with ``jam_tempuh`` (hours from the base); ``sekolah``;
-    ``tetap`` (a fixed visit kept by the optimiser); ``singgah`` (a stop after the day's first).
+    ``langkah``: the zone steps of the visit's desa and kecamatan that this visit helps make, each
+    (tingkat, nama, zona reached, bersama): bersama None when this visit completes the step (with
+    the plan's visits before it, in the order of date, unit and stop), else the ISO date of the later
+    visit that completes it (``geo.plan.after.step_visits``); an area whose steps were completed
+    before this visit is not there. ``zona``, ``cakupan`` (percent) and ``belum`` of the site's desa
+    (belum: of the site), as the data has them before the plan; ``zona_kec`` and ``kecamatan``;
+    ``jam_akses`` (hours to the nearest working fixed recording site; inf when none works, None when
+    unknown), ``lokasi`` (its name) and ``mudah`` (within easy reach); ``alat`` and ``rusak_sejak``
+    (the kecamatan office's devices); ``pulau`` (an island, reached by boat) with ``jam_tempuh``
+    (hours from the base); ``sekolah``; ``tetap`` (a fixed visit kept by the optimiser); ``singgah``
+    (a stop after the day's first).
     """
     travel = Travel.from_dict(plan.params.get("travel"))
     sites = plan.sites.set_index(Col.KODE)
     names = _names(plan)
-    steps: dict[tuple[str, str], list[str]] = {}
-    for step in plan.reached:
-        steps.setdefault((step.level, step.kode), []).append(step.to)
     fixed = {(int(u), int(d), str(k)) for u, d, k in plan.params.get("fixed", [])}
     out = []
-    for visit in plan.visits.to_dict("records"):
+    for visit, steps in zip(plan.visits.to_dict("records"), _visit_steps(plan)):
         site = sites.loc[visit[Col.KODE]]
-        areas = (("desa", site[KODE_DESA]), ("kecamatan", site[KODE_KEC]))
-        made = [(level, names.get((level, kode), kode), max(steps[(level, kode)], key=["kuning", "hijau"].index))
-                for level, kode in areas if (level, kode) in steps]
+        made = [(level, names.get((level, kode), kode), to, on) for (level, kode), (to, on) in steps.items()]
         wajib, sudah = _number(site[WAJIB_DESA]), _number(site[SUDAH_DESA])
         hours = _number(site[JAM_AKSES])
         out.append({

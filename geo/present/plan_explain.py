@@ -15,7 +15,7 @@ from geo import config, fmt
 from geo.columns import DAY, EXPECTED, JENIS, KECAMATAN, UNIT, URUTAN
 from geo.plan import BASELINES, CENTRE, Plan, Travel, red_not_visited, visit_reasons
 from geo.present.common import zone_label
-from geo.schema import Col
+from geo.schema import Col, Zone
 from geo.text import tr
 
 
@@ -74,13 +74,20 @@ def travel_note(plan: Plan, lang: str = "id") -> str:
 
 
 def reason_text(reason: dict, lang: str = "id") -> str:
-    """A visit's reason (``geo.plan.visit_reasons``) in a few words, the most telling first."""
-    steps = [tr(f"rencana_alasan_langkah_{level}", lang, nama=name, zona=zone_label(to, lang))
-             for level, name, to in reason["langkah"]]
+    """A visit's reason (``geo.plan.visit_reasons``) in a few words, the most telling first: the zone
+    steps it makes ("desa X → kuning": this visit completes the step), or helps make ("… → kuning
+    bersama kunjungan berikutnya (17 Desember 2026)": the plan's later visits complete it, that day)."""
+    steps = [tr(f"rencana_alasan_langkah_{level}", lang, nama=name, zona=zone_label(to, lang),
+                bersama=_together(on, lang)) for level, name, to, on in reason["langkah"]]
     zone = zone_label(reason["zona"], lang)
     people = tr("rencana_alasan_orang", lang, zona=zone, cakupan=_coverage(reason, lang),
                 belum=fmt.number(reason["belum"], lang=lang))
     return "; ".join([*steps, *_circumstances(reason, lang), people])
+
+
+def _together(on: str | None, lang: str) -> str:
+    """'' for a step the visit completes; " bersama kunjungan berikutnya (date)" for one completed later."""
+    return "" if on is None else tr("rencana_alasan_bersama", lang, tanggal=fmt.long_date(on, lang))
 
 
 def _coverage(reason: dict, lang: str) -> str:
@@ -110,15 +117,30 @@ def _circumstances(reason: dict, lang: str) -> list[str]:
     return parts
 
 
-def _place_reason(reason: dict, lang: str) -> str:
-    """Why a place is in the first week, its own state first: "merah 78,6% → kuning, 205 belum rekam",
-    then its kecamatan's step and the circumstances (a stop on a route is the day's, not the place's)."""
-    reached = {level: to for level, _, to in reason["langkah"]}
-    step = f" → {zone_label(reached['desa'], lang)}" if "desa" in reached else ""
+def _place_steps(reasons: list[dict]) -> dict[str, tuple[str, str | None]]:
+    """The zone step of each level (desa, kecamatan) that a place's visits of the week make together:
+    the highest one they complete (completed on: None), else the one the first of them helps make
+    with the plan's later visits (completed on: that date)."""
+    rank = [z.value for z in Zone].index
+    out: dict[str, tuple[str, str | None]] = {}
+    for level, _, to, on in (step for r in reasons for step in r["langkah"]):
+        held = out.get(level)
+        if held is None or (on is None and (held[1] is not None or rank(to) > rank(held[0]))):
+            out[level] = (to, on)
+    return out
+
+
+def _place_reason(reasons: list[dict], lang: str) -> str:
+    """Why a place is in the first week, from the reasons of its visits that week, its own state first:
+    "merah 78,6% → kuning, 205 belum rekam" (or "→ kuning bersama kunjungan berikutnya (date)" when the
+    step is completed only after these visits), then its kecamatan's step and the circumstances of its
+    first visit (a stop on a route is the day's, not the place's)."""
+    reason, steps = reasons[0], _place_steps(reasons)
+    step = (f" → {zone_label(steps['desa'][0], lang)}{_together(steps['desa'][1], lang)}" if "desa" in steps else "")
     head = tr("rencana_minggu_orang", lang, zona=zone_label(reason["zona"], lang), cakupan=_coverage(reason, lang),
               ke=step, belum=fmt.number(reason["belum"], lang=lang))
-    kecamatan = ([tr("rencana_minggu_kec", lang, zona=zone_label(reached["kecamatan"], lang))]
-                 if "kecamatan" in reached else [])
+    kecamatan = ([tr("rencana_minggu_kec", lang, zona=zone_label(steps["kecamatan"][0], lang),
+                     bersama=_together(steps["kecamatan"][1], lang))] if "kecamatan" in steps else [])
     return "; ".join([head, *kecamatan, *_circumstances({**reason, "singgah": False}, lang)])
 
 
@@ -224,7 +246,7 @@ def first_week(plan: Plan, lang: str = "id", days: int = 7, shown: int = 5) -> t
         places.append((str(first[Col.NAMA]), tr("rencana_minggu_tempat", lang, kecamatan=first[KECAMATAN], unit=units,
                                                  hari=fmt.weekdays(stops[Col.TANGGAL], lang),
                                                  orang=fmt.number(stops[EXPECTED].sum(), lang=lang),
-                                                 alasan=_place_reason(first["_why"], lang))))
+                                                 alasan=_place_reason(list(stops["_why"]), lang))))
     span = fmt.date_span(week[Col.TANGGAL].min(), week[Col.TANGGAL].max(), lang)
     title = tr("rencana_minggu_judul", lang, tanggal=span,
                unit=fmt.number(week[UNIT].nunique(), lang=lang), tempat=fmt.number(len(places), lang=lang))

@@ -216,7 +216,7 @@ TEXTS = {
         "{kecamatan} district · unit {unit}, {hari} · ±{orang} people: {alasan}",
     ),
     "rencana_minggu_orang": ("{zona}{cakupan}{ke}, {belum} belum rekam", "{zona}{cakupan}{ke}, {belum} not recorded"),
-    "rencana_minggu_kec": ("kecamatannya → {zona}", "its district → {zona}"),
+    "rencana_minggu_kec": ("kecamatannya → {zona}{bersama}", "its district → {zona}{bersama}"),
     "rencana_headline_pembanding": (
         "cara {cara}: skor {skor}, {kec} kecamatan dan {desa} desa",
         "{cara}: score {skor}, {kec} districts and {desa} villages",
@@ -246,8 +246,12 @@ TEXTS = {
     "rencana_jalan_jaringan": ("jaringan jalan '{nama}'", "road network '{nama}'"),
     "rencana_menit": ("{n} menit", "{n} min"),
     "rencana_jam": ("{n} jam", "{n} h"),
-    "rencana_alasan_langkah_desa": ("desa {nama} → {zona}", "village {nama} → {zona}"),
-    "rencana_alasan_langkah_kecamatan": ("Kec. {nama} → {zona}", "district {nama} → {zona}"),
+    "rencana_alasan_langkah_desa": ("desa {nama} → {zona}{bersama}", "village {nama} → {zona}{bersama}"),
+    "rencana_alasan_langkah_kecamatan": ("Kec. {nama} → {zona}{bersama}",
+                                         "district {nama} → {zona}{bersama}"),
+    # a zone step this visit only helps make: the plan's later visits complete it, on that date
+    "rencana_alasan_bersama": (" bersama kunjungan berikutnya ({tanggal})",
+                               " together with the later visits ({tanggal})"),
     "rencana_alasan_tetap": ("kunjungan tetap (dijanjikan)", "fixed visit (promised)"),
     "rencana_alasan_pulau": ("pulau: perahu, {jam} dari titik berangkat", "island: by boat, {jam} from the base"),
     "rencana_alasan_rusak": (
