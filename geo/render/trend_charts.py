@@ -34,12 +34,21 @@ WITHIN_COLOUR = "#111111"
 BAR_COLOUR = "#4c78a8"
 CORRECTION_COLOUR = "#7f7f7f"
 ZONE_OPACITY = 0.14
-# Events that slow recording are shaded grey; efforts that speed it up, blue.
-EVENT_COLOURS = {
-    "alat_rusak": "#7f7f7f", "jaringan_putus": "#7f7f7f", "blangko_habis": "#7f7f7f", "koreksi_data": "#7f7f7f",
-    "kampanye_sekolah": "#2b83ba", "layanan_akhir_pekan": "#2b83ba", "jemput_bola": "#2b83ba",
+# Each event kind has a marker symbol of its own (told apart without colour, in greyscale too) and a
+# colour of its own for its marker and its band: no zone colour (a band is never read as a zone) and
+# none of LINE_COLOURS.
+EVENT_STYLES = {  # kind: (marker symbol, colour)
+    "alat_rusak": ("x", "#d95f02"),
+    "jaringan_putus": ("triangle-down", "#7570b3"),
+    "blangko_habis": ("square", "#a6761d"),
+    "koreksi_data": ("diamond", "#666666"),
+    "kampanye_sekolah": ("triangle-up", "#2b83ba"),
+    "layanan_akhir_pekan": ("star", "#c51b7d"),
+    "jemput_bola": ("circle", "#01665e"),
 }
+OTHER_EVENT_STYLE = ("circle-open", "#7f7f7f")  # a kind this version does not know
 EVENT_OPACITY = 0.12
+EVENT_ROW = 0.035  # markers of different kinds sit this far apart (fraction of the plot's height)
 EVENT_MERGE_DAYS = 7  # the snapshot interval: events closer than this are drawn as one
 PLOT_PX = 380  # the plot's own height on the page; the legend above it adds what it needs
 
@@ -90,7 +99,10 @@ def coverage_lines(series: pd.DataFrame, settings: Settings, lang: str = "id", s
     x_dates = list(series[Col.TANGGAL]) if len(series) else []
     if projection:  # the projected date and the deadline are on the time axis too
         x_dates += [d for d in (projection.get(TANGGAL_PROYEKSI), projection.get(TENGGAT)) if d]
-    fig.update_yaxes(title_text=tr("grafik_sumbu_cakupan", lang), range=[y_lo, y_hi], ticksuffix="%")
+    # the coverage axis only: update_yaxes would give the event markers' axis (y2, 0–1) this range too,
+    # and draw them off the plot
+    fig.update_layout(yaxis={"title": {"text": tr("grafik_sumbu_cakupan", lang)}, "range": [y_lo, y_hi],
+                             "ticksuffix": "%"})
     _frame(fig, settings, lang, source, x_dates, "tren_cakupan")
     return fig
 
@@ -139,8 +151,9 @@ def recordings_bars(weekly: pd.DataFrame, events: pd.DataFrame | None = None, se
     fig.update_layout(barmode="overlay")
     values = [v for t in fig.data if t.type == "bar" for v in t.y]
     tickvals, ticktext = count_ticks(max(values, default=1), lang, low=min(values, default=0))
-    fig.update_yaxes(title_text=tr("grafik_sumbu_rekam", lang), zeroline=True, tickvals=tickvals, ticktext=ticktext,
-                     range=[tickvals[0], tickvals[-1] * 1.05])  # 50.000, never plotly's 50k
+    fig.update_layout(yaxis={  # the count axis only (not the event markers' y2); 50.000, never plotly's 50k
+        "title": {"text": tr("grafik_sumbu_rekam", lang)}, "zeroline": True, "tickvals": tickvals,
+        "ticktext": ticktext, "range": [tickvals[0], tickvals[-1] * 1.05]})
     _frame(fig, settings, lang, source, x_dates, "tren_rekam")
     return fig
 
@@ -244,13 +257,11 @@ def _merged_events(events: pd.DataFrame) -> list[dict]:
     return sorted(merged, key=lambda m: (m["start"], m["jenis"]))
 
 
-EVENT_SYMBOLS = {"alat_rusak": "x", "jaringan_putus": "x", "blangko_habis": "x", "koreksi_data": "diamond",
-                 "kampanye_sekolah": "triangle-up", "layanan_akhir_pekan": "triangle-up", "jemput_bola": "triangle-up"}
-
-
 def _add_events(fig: go.Figure, events: pd.DataFrame | None, lang: str) -> None:
-    """Each event (or run of events) as a light shaded range and a marker on the time axis, one
-    legend entry per kind: readable however many there are (labels on the plot would pile up)."""
+    """Each event (or run of events) as a light range shaded in its kind's colour and a marker of its
+    kind's symbol at the bottom of the plot; one legend entry per kind present, in EVENT_STYLES' order
+    (readable however many events there are: labels on the plot would pile up). Each kind's markers
+    have a row of their own, so that events of two kinds starting together stay apart."""
     if events is None or events.empty:
         return
     by_kind: dict[str, list[dict]] = {}
@@ -258,10 +269,13 @@ def _add_events(fig: go.Figure, events: pd.DataFrame | None, lang: str) -> None:
     for event in _merged_events(events):
         ranges.append({"type": "rect", "xref": "x", "yref": "y domain", "x0": event["start"].isoformat(),
                        "x1": event["end"].isoformat(), "y0": 0, "y1": 1, "line": {"width": 0}, "layer": "below",
-                       "fillcolor": EVENT_COLOURS.get(event["jenis"], "#7f7f7f"), "opacity": EVENT_OPACITY})
+                       "fillcolor": event_style(event["jenis"])[1], "opacity": EVENT_OPACITY})
         by_kind.setdefault(event["jenis"], []).append(event)
     fig.update_layout(shapes=[*fig.layout.shapes, *ranges])
-    for jenis, runs in by_kind.items():
+    order = list(EVENT_STYLES)
+    kinds = sorted(by_kind, key=lambda k: (order.index(k) if k in order else len(order), k))
+    for row, jenis in enumerate(kinds):
+        runs = by_kind[jenis]
         hover = []
         for run in runs:
             notes = [n for n in run["notes"] if n]
@@ -269,13 +283,21 @@ def _add_events(fig: go.Figure, events: pd.DataFrame | None, lang: str) -> None:
                 f" – {fmt.long_date(run['end'].isoformat(), lang)}" if run["end"] != run["start"] else "")
             count = f" ({run['n']})" if run["n"] > 1 else ""
             hover.append("<br>".join([f"<b>{event_label(jenis, lang)}{count}</b>", when, *notes[:3]]))
+        symbol, colour = event_style(jenis)
         fig.add_trace(go.Scatter(
-            x=[r["start"].isoformat() for r in runs], y=[0.04] * len(runs), yaxis="y2", mode="markers",
-            marker={"symbol": EVENT_SYMBOLS.get(jenis, "circle"), "size": 11, "line": {"width": 1, "color": "#ffffff"},
-                    "color": EVENT_COLOURS.get(jenis, "#7f7f7f")},
-            name=event_label(jenis, lang), hovertext=hover, hoverinfo="text", meta={"jenis": "peristiwa"},
+            x=[r["start"].isoformat() for r in runs], y=[0.04 + EVENT_ROW * row] * len(runs), yaxis="y2",
+            mode="markers",
+            marker={"symbol": symbol, "size": 11, "color": colour,
+                    "line": {"width": 1, "color": colour if symbol.endswith("-open") else "#ffffff"}},
+            name=event_label(jenis, lang), hovertext=hover, hoverinfo="text",
+            meta={"jenis": "peristiwa", "kind": jenis},
         ))
     fig.update_layout(yaxis2={"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True})
+
+
+def event_style(jenis: str) -> tuple[str, str]:
+    """(plotly marker symbol, colour) of an event kind; OTHER_EVENT_STYLE for a kind not known here."""
+    return EVENT_STYLES.get(jenis, OTHER_EVENT_STYLE)
 
 
 def _add_projection(fig: go.Figure, projection: dict, lang: str) -> None:
@@ -283,7 +305,10 @@ def _add_projection(fig: go.Figure, projection: dict, lang: str) -> None:
     if target is not None:
         fig.add_hline(y=target, line={"color": WITHIN_COLOUR, "dash": "dot", "width": 1},
                       annotation_text=tr("grafik_target", lang, target=threshold_text(target, lang)),
-                      annotation_position="bottom right")
+                      # above the line's left end: coverage rises over time, so the lines reach the
+                      # target on the right (where they crossed the label) and stay below it on the left
+                      annotation_position="top left",
+                      annotation={"bgcolor": "rgba(255,255,255,0.8)", "name": "target"})
     deadline = projection.get(TENGGAT)
     if deadline:
         fig.add_vline(x=deadline, line={"color": WITHIN_COLOUR, "dash": "dash", "width": 1})
