@@ -229,9 +229,15 @@ def show_map(ctx: Context, table, *, metric: str = "zona", key: str, height: int
 
 
 def show_folium(m, *, key: str, height: int = 520, returned_objects: list[str] | None = None):
-    """Render any folium map built in geo/ (with Leaflet served locally) via st_folium."""
+    """Render any folium map built in geo/ (with Leaflet served locally) via st_folium. In screenshot
+    mode without its zoom buttons and attribution (``geo.render.maps.for_screenshot``); the reader can
+    still drag and zoom it to frame the picture."""
     from streamlit_folium import st_folium
 
+    from geo.render.maps import for_screenshot
+
+    if st.session_state.get("screenshot"):  # ui.state.media_allowed(), which imports this module
+        for_screenshot(m)
     queries.offline_assets()
     return st_folium(m, key=key, height=height, use_container_width=True, returned_objects=returned_objects or [])
 

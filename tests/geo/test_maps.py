@@ -328,3 +328,32 @@ def test_target_metric_colours_the_gap_and_names_the_target():
     assert "Cakupan dibanding target" in legend(m) and "di bawah target" in legend(m)
     with pytest.raises(MapInputError):
         coverage_map(frame(), metric="target", settings=DEFAULT)  # no gap column: refused, not drawn blank
+
+
+# --- screenshot mode ------------------------------------------------------------------
+def _map_options(m: folium.Map) -> dict:
+    """The options the page's Leaflet map is made with, as the rendered script passes them to L.map."""
+    script = m.get_root().render()
+    start = script.index("...{", script.index("L.map(")) + 3
+    return json.loads(re.sub(r",\s*}", "}", script[start:script.index("}", start) + 1]))
+
+
+def test_a_screenshot_map_has_no_zoom_buttons_or_attribution_but_still_moves():
+    from geo.render.maps import for_screenshot
+
+    normal = coverage_map(frame(), settings=DEFAULT)
+    assert _map_options(normal)["zoomControl"] is True  # the reader's +/− buttons
+    assert "attributionControl" not in _map_options(normal)  # Leaflet's own, on by default
+    shot = for_screenshot(coverage_map(frame(), settings=DEFAULT))
+    options = _map_options(shot)
+    assert options["zoomControl"] is False and options["attributionControl"] is False
+    # dragging, wheel, double-click and pinch zoom are left on: the picture can still be framed
+    assert not {"dragging", "scrollWheelZoom", "doubleClickZoom", "touchZoom"} & set(options)
+    assert "Sumber: Disdukcapil Contoh" in legend(shot)  # the source stays in the legend, in the picture
+
+
+def test_a_screenshot_map_refuses_what_is_not_a_map():
+    from geo.render.maps import for_screenshot
+
+    with pytest.raises(TypeError, match="'m' should be a folium.Map, got dict"):
+        for_screenshot({})

@@ -23,7 +23,8 @@ What the browser gets, and why:
   map's element gets ``data-areas-drawn="<n>"`` once the canvas has painted its ``n`` areas.
 
 ``scales`` (colours and their domains), ``tooltips``, ``layers`` (the areas' and points'
-GeoJSON layers), ``legend``, ``builder`` (``coverage_map``).
+GeoJSON layers), ``legend``, ``builder`` (``coverage_map``), ``screenshot`` (``for_screenshot``: no
+zoom buttons or attribution in a screenshot).
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from geo.render.maps.builder import METRICS, VALUE_COLUMN, MapInputError, covera
 from geo.render.maps.layers import AreaLayer
 from geo.render.maps.legend import Legend, legend_html
 from geo.render.maps.scales import RAMPS, ramp_colours, zones
+from geo.render.maps.screenshot import for_screenshot
 
-__all__ = ["METRICS", "RAMPS", "VALUE_COLUMN", "AreaLayer", "Legend", "MapInputError", "coverage_map", "frame_level", "legend_html",
-           "ramp_colours", "zones"]
+__all__ = ["METRICS", "RAMPS", "VALUE_COLUMN", "AreaLayer", "Legend", "MapInputError", "coverage_map", "for_screenshot",
+           "frame_level", "legend_html", "ramp_colours", "zones"]
