@@ -4,10 +4,11 @@ from __future__ import annotations
 import pandas as pd
 
 from geo import fmt
-from geo.columns import (LAJU, LAJU_DIBUTUHKAN, PROYEKSI_LEWAT, SELISIH_TARGET, STATUS_TARGET, SUMBER_TARGET, TANGGAL_PROYEKSI,
-                         TARGET_PERSEN, TENGGAT)
-from geo.present.trend import projected_day, threshold_text
+from geo.columns import (LAJU, LAJU_DIBUTUHKAN, PROYEKSI_LEWAT, SELISIH_TARGET, STATUS, STATUS_TARGET, SUMBER_TARGET,
+                         TANGGAL_PROYEKSI, TARGET_PERSEN, TENGGAT)
+from geo.present.trend import threshold_text, when_words
 from geo.schema import Col
+from geo.trend import Status
 from geo.text import tr
 
 VIEW_COLUMNS = [Col.KODE, Col.NAMA, Col.CAKUPAN, TARGET_PERSEN, TENGGAT, SELISIH_TARGET, STATUS_TARGET,
@@ -41,8 +42,13 @@ def target_view(table: pd.DataFrame, lang: str = "id", *, for_people: bool = Tru
     out[TARGET_PERSEN] = [threshold_text(v, lang) if pd.notna(v) else "–" for v in out[TARGET_PERSEN]]
     out[SELISIH_TARGET] = [fmt.signed(v, 2, lang, tr("poin", lang)) for v in out[SELISIH_TARGET]]
     out[TENGGAT] = [fmt.long_date(v, lang) for v in out[TENGGAT]]
+    # the projected day in the words Tren uses: a date, 'sudah tercapai', 'tidak tercapai' (no date at this
+    # rate), '–' (no trend)
     past = table[PROYEKSI_LEWAT] if PROYEKSI_LEWAT in table else [False] * len(table)
-    out[TANGGAL_PROYEKSI] = [projected_day(v, gone, lang) for v, gone in zip(out[TANGGAL_PROYEKSI], past)]
+    status = {"tercapai": Status.SUDAH_TERCAPAI.value, "tertinggal": Status.TIDAK_TERCAPAI.value}
+    out[TANGGAL_PROYEKSI] = [when_words({TANGGAL_PROYEKSI: v if pd.notna(v) else None, PROYEKSI_LEWAT: gone,
+                                         STATUS: status.get(s)}, lang)
+                             for v, gone, s in zip(out[TANGGAL_PROYEKSI], past, table[STATUS_TARGET])]
     out[LAJU] = [fmt.number(v, 1, lang) for v in out[LAJU]]
     out[LAJU_DIBUTUHKAN] = [fmt.number(v, 0, lang) for v in out[LAJU_DIBUTUHKAN]]
     return out.rename(columns={c: tr(k, lang) for c, k in _HEADERS.items()})

@@ -23,6 +23,7 @@ from geo.schema import Col
 from geo.store import Store
 from geo.text import tr
 from tests.mail_server import Inbox, free_port, mail_config
+from tests.pages.pages_run import shown_text
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "rahasia-sekali-123"
@@ -155,3 +156,26 @@ def test_a_digest_e_mailed_from_the_data_page_arrives(demo_env, tmp_path, monkey
     kept = alerts.digests(store, _kab(store))
     assert list(kept["channel"]) == ["email"] and list(kept["recipients"]) == ["kadis@kab.go.id"]
     assert kept["text"].iloc[0].splitlines()[0] in body
+
+
+def test_beranda_and_tren_say_the_projected_day_in_the_same_words(demo_env):
+    """Each kecamatan's projected day on Beranda's target table is what Tren's table says: a date, 'sudah
+    tercapai' for one at its target, 'tidak tercapai' for one recording no one (Beranda said '–' for both)."""
+    store = Store.open(demo_env)
+    kab = _kab(store)
+    table = targets.vs_target(store, kab, today=date.today(), settings=load_settings()).set_index(Col.NAMA)
+    home = _page("dashboard.py").run()
+    tren = _page("pages/tren.py").run()
+    assert not home.exception and not tren.exception
+    on_home = next(d.value for d in home.dataframe if "Status target" in d.value.columns).set_index("Nama wilayah")
+    shown = next(d for d in tren.dataframe if "Perkiraan tercapai" in d.value.columns)
+    on_tren = shown_text(shown).set_index("Nama wilayah")["Perkiraan tercapai"]
+    kecamatan = [n for n in on_home.index if n in on_tren.index]
+    assert len(kecamatan) == len(table) - 1  # every kecamatan of the kabupaten
+    assert [on_home.loc[n, "Perkiraan tercapai"] for n in kecamatan] == [on_tren[n] for n in kecamatan]
+    said = set(on_home.loc[kecamatan, "Perkiraan tercapai"])
+    reached = table.loc[kecamatan, "status_target"] == "tercapai"
+    assert reached.any() and "sudah tercapai" in said
+    never = (table.loc[kecamatan, "status_target"] == "tertinggal") & table.loc[kecamatan, "tanggal_proyeksi"].isna()
+    assert never.any() and "tidak tercapai" in said
+    assert "–" not in said
