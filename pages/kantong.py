@@ -1,4 +1,4 @@
-"""Kantong Belum Rekam: where the people not yet recorded are, how many to the next zone,
+"""Kantong Belum Rekam: where the people not yet recorded are, how many to go up a zone and to green,
 hot/cold spots of the unrecorded rate, and the schools where the first-timers are."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import streamlit as st
 
 import ui
 from geo import pockets
-from geo.columns import MENUJU_BERIKUT
+from geo.columns import PERSEN_BELUM
 from geo.present import pockets as present_pockets
 from geo.schema import Level, RekamError
 from geo.text import describe
@@ -53,10 +53,11 @@ def downloads(frame, columns, name: str, key: str) -> None:
                        sheet=ctx.t(f"lembar_kantong_{name}"), key=key)
 
 
-# Ranked lists: by number and by share not recorded. On screen one "to" column (to green) fits
-# a laptop's width; the downloads also carry the people to the next zone.
+# Ranked lists: by number and by share not recorded, with the people to go up a zone and to green.
+# On screen without the share not recorded (100% − cakupan, shown beside it), so that both "to"
+# columns fit a laptop's width (1366 px); the downloads carry it.
 columns = present_pockets.ranked_columns(level, table)  # with the first-timers when the data has them
-on_screen = [c for c in columns if c != MENUJU_BERIKUT]
+on_screen = [c for c in columns if c != PERSEN_BELUM]
 for tab, by in zip(st.tabs([ctx.t("kantong_tab_jumlah"), ctx.t("kantong_tab_persen")]), ["belum_rekam", "rate"]):
     with tab:
         ranking = rankings[by]

@@ -199,7 +199,7 @@ def pemula_share(totals: dict, lang: str = "id") -> str | None:
 # --- map point layers -------------------------------------------------------------------------
 def school_layer(schools: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """A map point layer (lat, lon, label, status, colour) of ``schools_pocket``'s schools."""
-    status = tr("lapisan_sekolah_kantong", lang)
+    status = tr("lapisan_sekolah_kantong_titik", lang)
     labels = [tr("sekolah_label", lang, nama=r[Col.NAMA], jenjang=r[JENJANG] or "",
                  akan_17=fmt.number(r[AKAN_17], lang=lang), belum=fmt.number(r[Col.BELUM], lang=lang))
               for r in schools.to_dict("records")]

@@ -106,7 +106,7 @@ TEXTS = {
     "kap_ringkasan_alat": ("Alat perekam bekerja", "Working recording devices"),
     "kap_ringkasan_operator": ("Operator", "Operators"),
     "kap_ringkasan_belum": ("Belum rekam", "Not yet recorded"),
-    "kap_ringkasan_hari": ("Lama tuntas kabupaten (hari)", "Kabupaten backlog days"),
+    "kap_ringkasan_hari": ("Lama tuntas kabupaten (hari)", "Regency/city backlog days"),
     "kap_dari_alat": ("dari {total} alat", "of {total} devices"),
     "kap_tabel": (
         "Kapasitas per kecamatan (paling lama tuntas di atas)",
@@ -134,7 +134,7 @@ TEXTS = {
         "Set mobile (alat dan satu operator) bisa dipinjamkan bila pemiliknya tetap punya alat bekerja dan "
         "lama tuntasnya tetap tidak melebihi lama tuntas kabupaten secara keseluruhan ({batas} hari).",
         "A mobile set (device and one operator) can be lent when its owner keeps a working device and its "
-        "backlog stays within the kabupaten's overall backlog ({batas} days).",
+        "backlog stays within the regency/city's overall backlog ({batas} days).",
     ),
     "kap_pinjam_tidak_ada": (
         "Tidak ada kecamatan yang bisa meminjamkan set mobile.",
@@ -148,7 +148,10 @@ TEXTS = {
         "files, kind Devices & operators (its template is in the Templates tab), or with python -m geo "
         "import-inventory FILE.",
     ),
-    "kartu_judul": ("Alur kartu: rekam → siap cetak → tercetak", "Card pipeline: recorded → print-ready → printed"),
+    "kartu_judul": (  # the first place PRR shows on a page: said once what it is
+        "Alur kartu: rekam → siap cetak (PRR) → tercetak",
+        "Card pipeline: recorded → print-ready (PRR) → printed",
+    ),
     "kartu_riwayat": (
         "Siap cetak yang menunggu dan kartu tercetak per minggu",
         "Print-ready waiting and cards printed per week",
@@ -159,7 +162,7 @@ TEXTS = {
     "blangko_laju": ("Kartu dicetak per hari", "Cards printed per day"),
     "blangko_perkiraan_habis": ("Perkiraan habis", "Expected to run out"),
     "blangko_hari_lagi": ("{hari} hari lagi", "in {hari} days"),
-    "blangko_kurang": ("Kurang untuk PRR yang menunggu", "Short for the waiting PRR"),
+    "blangko_kurang": ("Kurang untuk PRR yang menunggu", "Short for print-ready (PRR)"),
     "blangko_tidak_ada": (
         "Belum ada catatan stok blangko. Editor mengunggahnya di halaman Data, tab Titik & berkas lain, jenis "
         "Stok blangko (templatnya di tab Templat), atau dengan python -m geo import-blank-stock BERKAS.",
@@ -169,9 +172,10 @@ TEXTS = {
     ),
     "blangko_catatan": (
         "Stok tercatat {stok} per {tanggal_stok}; sejak itu {dicetak} kartu dicetak. Laju memakai jumlah sudah "
-        "cetak data perekaman: kartu tercetak {awal} – {akhir} ÷ jumlah hari. {prr} kartu siap cetak menunggu.",
+        "cetak data perekaman: kartu tercetak {awal} – {akhir} ÷ jumlah hari. {prr} kartu siap cetak (PRR) "
+        "menunggu.",
         "Stock recorded {stok} on {tanggal_stok}; {dicetak} cards printed since. The rate uses the recording "
-        "figures' printed counts: cards printed {awal} – {akhir} ÷ days. {prr} print-ready cards are waiting.",
+        "figures' printed counts: cards printed {awal} – {akhir} ÷ days. {prr} print-ready cards (PRR) are waiting.",
     ),
     "blangko_laju_buku": ("Blangko dipakai per hari (buku stok)", "Blanks used per day (stock ledger)"),
     "blangko_catatan_buku": (
@@ -213,7 +217,7 @@ TEXTS = {
     "kkap_sesudah": ("Lama tuntas sesudah", "Backlog days after"),
     "kkap_operator_baru": ("Perlu operator baru", "New operator needed"),
     "kkap_hari_pinjam": ("Bila dipinjamkan", "If lent"),
-    "kkap_batas": ("Lama tuntas kabupaten (hari)", "Kabupaten backlog (days)"),
+    "kkap_batas": ("Lama tuntas kabupaten (hari)", "Regency/city backlog (days)"),
     "kkap_tujuan": ("Usul dipinjamkan ke", "Suggested borrower"),
     "kkap_tujuan_hari": ("Peminjam sesudahnya", "Borrower after"),
     "kkap_mobile": ("Mobile bekerja", "Working mobile"),

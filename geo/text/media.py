@@ -42,8 +42,8 @@ TEXTS = {
     "gambar_kartu_tanpa_data": (
         "Data perekaman {wilayah} ({kode}) tidak memuat PRR dan sudah cetak: alur kartu tidak bisa digambar. "
         "Impor rekap yang berisi kolom PRR dan SUDAH CETAK.",
-        "The recording figures of {wilayah} ({kode}) hold no PRR and printed counts: the card pipeline cannot "
-        "be drawn. Import figures with PRR and SUDAH CETAK columns.",
+        "The recording figures of {wilayah} ({kode}) hold no print-ready (PRR) and printed counts: the card "
+        "pipeline cannot be drawn. Import figures with PRR and SUDAH CETAK columns.",
     ),
     "gambar_tersimpan": ("Tersimpan: {path} ({ukuran}, {format}).", "Saved: {path} ({ukuran}, {format})."),
     "ringkasan_tersimpan": ("Tersimpan: {path} (1 halaman A4).", "Saved: {path} (1 A4 page)."),
@@ -59,7 +59,7 @@ TEXTS = {
         "{merah} dari {total} {tingkat} {wilayah} masih merah.",
         "{merah} of {total} {tingkat} in {wilayah} {merah|is|are} still red.",
     ),
-    "rb_peta_anak": ("Zona per {tingkat}", "Zones by {tingkat}"),
+    "rb_peta_anak": ("Zona per {tingkat}", "Zones of the {tingkat}"),
     "rb_peringkat": ("{tingkat}, cakupan terendah dulu", "{tingkat}, lowest coverage first"),
     "rb_kol_wilayah": ("Wilayah", "Area"),
     "rb_kol_naik": ("Naik/minggu", "Gain/week"),
@@ -163,7 +163,7 @@ TEXTS = {
     # --- static_map ---
     "peta_gambar_sub": (
         "Zona cakupan perekaman KTP-el per {tingkat}, data per {tanggal}",
-        "e-KTP recording coverage zones by {tingkat}, data as of {tanggal}",
+        "e-KTP recording coverage zones of the {tingkat}, data as of {tanggal}",
     ),
     "peta_gambar_legenda": ("Zona cakupan", "Coverage zone"),
     "peta_gambar_jumlah": ("{label} · {n} {tingkat}", "{label} · {n} {tingkat}"),

@@ -202,7 +202,8 @@ TEXTS = {
     "rencana_m_status": ("Hasil pemecah", "Solver result"),
     "rencana_headline": (
         "Rencana ini ({tujuan}, skor {skor}) mengubah zona {kec} kecamatan dan {desa} desa; {pembanding}.",
-        "This plan ({tujuan}, score {skor}) changes the zone of {kec} districts and {desa} villages; "
+        "This plan ({tujuan}, score {skor}) changes the zone of {kec} {kec|district|districts} and {desa} "
+        "{desa|village|villages}; "
         "{pembanding}.",
     ),
     "rencana_minggu_judul": (
@@ -219,7 +220,7 @@ TEXTS = {
     "rencana_minggu_kec": ("kecamatannya → {zona}{bersama}", "its district → {zona}{bersama}"),
     "rencana_headline_pembanding": (
         "cara {cara}: skor {skor}, {kec} kecamatan dan {desa} desa",
-        "{cara}: score {skor}, {kec} districts and {desa} villages",
+        "{cara}: score {skor}, {kec} {kec|district|districts} and {desa} {desa|village|villages}",
     ),
     "rencana_cara": (
         "Pemecah {pemecah} (MILP) memilih lokasi dan jumlah kunjungan: {status}, {detik} detik; jadwal, "

@@ -28,7 +28,7 @@ TEXTS = {
     "kol_peringkat": ("Peringkat", "Rank"),
     "kol_persen_belum": ("Belum rekam (%)", "Not recorded (%)"),
     "kol_menuju_hijau": ("Menuju hijau", "To green"),
-    "kol_menuju_zona_berikut": ("Menuju zona berikut", "To the next zone"),
+    "kol_menuju_zona_berikut": ("Naik zona", "Up a zone"),  # short: both "to" columns fit a laptop's table
     "kol_hotspot": ("Titik panas/dingin", "Hot/cold spot"),
     "kol_p_value": ("p (pseudo)", "p (pseudo)"),
     "kol_npsn": ("NPSN", "School ID"),
@@ -51,7 +51,12 @@ TEXTS = {
         "{pemula} dari {belum} belum rekam adalah pemula ({persen}).",
         "{pemula} of the {belum} not recorded are first-timers ({persen}).",
     ),
-    "lapisan_sekolah_kantong": ("Sekolah: siswa akan 17 belum rekam", "Schools: students turning 17 not recorded"),
+    # the map's school layer: its name heads the legend, the point's words are its one row
+    "lapisan_sekolah_kantong": ("Kantong pemula", "First-timers"),
+    "lapisan_sekolah_kantong_titik": (
+        "Sekolah dengan siswa akan 17 tahun yang belum rekam",
+        "School with students turning 17 not recorded",
+    ),
     "hotspot_label": ("{nama}: {kelas} (p = {p})", "{nama}: {kelas} (p = {p})"),
     "kantong_temuan": (
         "Terbanyak belum rekam: {nama}, {belum} orang — {persen} dari {total} belum rekam di {wilayah}.",
@@ -68,15 +73,15 @@ TEXTS = {
     "kantong_temuan_di_kab": ("{k} di Kecamatan {kecamatan} ({kabupaten})", "{k} in {kecamatan} district ({kabupaten})"),
     "kantong_intro": (
         "Di mana penduduk wajib KTP yang belum rekam? Wilayah diurutkan menurut jumlah dan menurut persentase "
-        "belum rekam, dengan jumlah orang yang perlu direkam untuk naik zona.",
+        "belum rekam, dengan jumlah orang yang perlu direkam untuk naik zona dan untuk mencapai hijau.",
         "Where are the people who must hold an e-KTP but are not recorded yet? Areas ranked by number and by "
-        "share not recorded, with how many people must record to move up a zone.",
+        "share not recorded, with how many people must record to move up a zone and to reach green.",
     ),
     "kantong_target": (
-        "Menuju hijau: orang yang perlu direkam agar cakupan ≥ {hijau}. Menuju zona berikut: merah → kuning (≥ "
-        "{kuning}), kuning → hijau; 0 bila sudah hijau.",
-        "To green: people to record for coverage ≥ {hijau}. To the next zone: red → yellow (≥ {kuning}), "
-        "yellow → green; 0 when already green.",
+        "Menuju hijau: orang yang perlu direkam agar cakupan ≥ {hijau}. Naik zona: orang yang perlu direkam "
+        "untuk keluar dari merah (ke kuning, ≥ {kuning}) atau dari kuning ke hijau; 0 bila sudah hijau.",
+        "To green: people to record for coverage ≥ {hijau}. Up a zone: people to record to leave red (for "
+        "yellow, ≥ {kuning}) or to go from yellow to green; 0 when already green.",
     ),
     "kantong_tab_jumlah": ("Menurut jumlah orang", "By number of people"),  # the intro names what is counted
     "kantong_tab_persen": ("Menurut persentase", "By share"),  # short: both fit a phone

@@ -32,7 +32,10 @@ TEXTS = {
     "zona_none": ("Tidak ada data", "No data"),
     "sejak": ("sejak {tanggal}", "since {tanggal}"),
     "kpi_perubahan_sejak": ("Perubahan dibanding data {tanggal}", "Change since the data of {tanggal}"),
-    "kpi_di_atas_100": ("di atas 100% — periksa data wajib KTP", "above 100% — check the wajib KTP figures"),
+    "kpi_di_atas_100": (
+        "di atas 100% — periksa data wajib KTP",
+        "above 100% — check the number who must hold an e-KTP",
+    ),
     "cakupan_sebagian": (
         "Angka ini hanya dari {ada} dari {semua} {satuan} {wilayah}: {kosong} belum ada datanya{induk}. "
         "Cakupan seluruh {wilayah} belum diketahui — minta data yang belum masuk.",
@@ -51,8 +54,8 @@ TEXTS = {
     "kpi_desa_di_atas_100": (
         "{n} wilayah di dalamnya di atas 100%: {orang} orang direkam melebihi wajib KTP (tidak mengurangi belum "
         "rekam di tempat lain) — periksa data wajib KTP.",
-        "{n} {n|area|areas} inside {n|is|are} above 100%: {orang} people recorded beyond wajib KTP (not set against the "
-        "unrecorded elsewhere) — check the wajib KTP figures.",
+        "{n} {n|area|areas} inside {n|is|are} above 100%: {orang} more people recorded than must hold an e-KTP (not "
+        "set against the unrecorded elsewhere) — check the number who must hold an e-KTP.",
     ),
     "poin": (" poin", " pts"),
     "mode_tangkapan": ("Mode tangkapan layar", "Screenshot mode"),

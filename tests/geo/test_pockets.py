@@ -21,6 +21,7 @@ from geo.pockets import (
 )
 from geo.schema import Col, ZoneConfig
 from geo.store import Store
+from geo.text import tr
 
 ZONES = ZoneConfig(hijau=92.0, kuning=85.0)
 
@@ -297,6 +298,11 @@ def test_schools_pocket(store):
     layer = present_pockets.school_layer(schools)
     assert layer["label"][0] == ("Pondok Pesantren Al-Uji (Pesantren): 90 siswa akan 17 tahun dalam 6 bulan, "
                                  "60 belum rekam")
+    # its legend row says what a point is ("17 tahun", not "17"), apart from the layer's name above it
+    assert set(layer["status"]) == {"Sekolah dengan siswa akan 17 tahun yang belum rekam"}
+    assert tr("lapisan_sekolah_kantong") == "Kantong pemula"
+    english = present_pockets.school_layer(schools, "en")
+    assert set(english["status"]) == {"School with students turning 17 not recorded"}
 
 
 def test_screen_and_download_tables(store):
@@ -308,7 +314,7 @@ def test_screen_and_download_tables(store):
     assert styled.data["Cakupan"].tolist() == pytest.approx(top[Col.CAKUPAN].tolist())
     shown = styled_text(styled)
     assert list(shown.columns) == ["Peringkat", "Nama wilayah", "Kecamatan", "Kode", "Wajib KTP", "Belum rekam",
-                                   "Belum rekam (%)", "Cakupan", "Zona", "Menuju hijau", "Menuju zona berikut"]
+                                   "Belum rekam (%)", "Cakupan", "Zona", "Menuju hijau", "Naik zona"]
     assert shown.iloc[0].tolist() == ["1", "=Kel A2", "Kec A", "99.01.01.1002", "333", "83", "24,92%", "75,08%",
                                       "merah", "57", "34"]
     english = styled_text(present_pockets.display(top, present_pockets.ranked_columns("desa"), "en"))

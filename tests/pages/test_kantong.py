@@ -51,19 +51,41 @@ def test_top_ranked_desa_and_people_to_green(demo_env, files):
     expected_share = pockets.ranked(table, "rate")
     assert by_share["Kode"].tolist()[:10] == expected_share[Col.KODE].tolist()[:10]
     first = expected_share.iloc[0]
-    assert by_share.iloc[0]["Belum rekam (%)"] == fmt.percent(first[pockets.PERSEN_BELUM])
-    # One "to" column on screen (two did not fit a laptop); the people to the next zone are in the download.
-    assert "Menuju zona berikut" not in by_share.columns
+    # Both "to" columns on screen; the share not recorded (100% − cakupan, beside it) only in the download.
+    assert "Belum rekam (%)" not in by_share.columns
+    assert by_share.iloc[0]["Naik zona"] == fmt.number(first[pockets.MENUJU_BERIKUT])
     rate_csv = f"kantong_rate_{KAB}_{Store.open(demo_env).snapshot_dates(KAB)[-1]}.csv"
     downloaded = pd.read_csv(io.BytesIO(files[rate_csv]), sep=";", decimal=",", encoding="utf-8-sig",
                              dtype={"Kode": str})
     assert downloaded.iloc[0]["Kode"] == first[Col.KODE]
-    assert downloaded.iloc[0]["Menuju zona berikut"] == first[pockets.MENUJU_BERIKUT]
+    assert downloaded.iloc[0]["Belum rekam (%)"] == pytest.approx(round(float(first[pockets.PERSEN_BELUM]), 2))
+    assert downloaded.iloc[0]["Naik zona"] == first[pockets.MENUJU_BERIKUT]
     # The desa above 100 % (stale denominator) is last by share and needs nobody.
     above = SUMMARY["desa_di_atas_100"]
     assert by_share.iloc[-1]["Kode"] == above["kode"]
     assert by_share.iloc[-1]["Menuju hijau"] == "0"
     assert by_share.iloc[-1]["Cakupan"].startswith(fmt.percent(above["cakupan"]))
+
+
+def test_a_red_desa_shows_the_people_that_take_it_out_of_red(demo_env):
+    """The note under the lists explains the "to" columns the reader sees, and both are there: for a red
+    desa, the people to leave red (to yellow, 85 %) as well as those to green (92 %)."""
+    at = _app()
+    assert not at.exception
+    by_number = shown_text(at.dataframe[0])
+    desa = coverage_table(Store.open(demo_env), "desa", within=KAB).set_index(Col.KODE)
+    red = by_number[by_number["Zona"] == "merah"]
+    assert len(red)
+    row = red.iloc[0]
+    wajib, sudah = int(desa.loc[row["Kode"], Col.WAJIB]), int(desa.loc[row["Kode"], Col.SUDAH])
+    out_of_red, to_green = -(-85 * wajib // 100) - sudah, -(-92 * wajib // 100) - sudah  # by hand
+    assert 0 < out_of_red < to_green
+    assert row["Naik zona"] == fmt.number(out_of_red)
+    assert row["Menuju hijau"] == fmt.number(to_green)
+    note = next(c.value for c in at.caption if c.value.startswith("Menuju hijau:"))
+    for column in ("Menuju hijau", "Naik zona"):
+        assert f"{column}:" in note and column in by_number.columns
+    assert "merah" in note and "85%" in note
 
 
 def test_school_list_shows_the_demo_schools(demo_env):
@@ -90,7 +112,11 @@ def test_downloads_and_map(demo_env):
     script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
     n_desa = len(Store.open(demo_env).areas(within=KAB, level="desa"))
     assert script.count('"kode"') >= n_desa
-    assert "Sekolah: siswa akan 17 belum rekam" in script
+    # the legend: the layer's name as its heading, then one row saying what a point is (not the heading again)
+    legend = re.search(r"\\u003e([^\\]*)\\u003c/div\\u003e\\u003cdiv\\u003e\\u003cspan [^<]{0,300}?background:#7b3294"
+                       r".{0,200}?\\u003c/span\\u003e([^\\]*)\\u003c/div", script)
+    assert legend and legend.groups() == ("Kantong pemula", "Sekolah dengan siswa akan 17 tahun yang belum rekam")
+    assert '"Kantong pemula" : ' in script  # the layer's name in the map's layer switch
     assert script.count('"Point"') == len(pd.read_csv(DEMO_DIR / "sekolah.csv"))
 
 
@@ -139,7 +165,7 @@ def test_table_downloads_are_in_the_readers_language_with_numbers_as_numbers(dem
     shown = pd.read_csv(io.BytesIO(files[f"{stem}.csv"]), sep=";", decimal=",", encoding="utf-8-sig",
                         dtype={"Kode": str})
     assert list(shown.columns) == ["Peringkat", "Nama wilayah", "Kecamatan", "Kode", "Wajib KTP", "Belum rekam",
-                                   "Belum rekam (%)", "Cakupan", "Zona", "Menuju hijau", "Menuju zona berikut"]
+                                   "Belum rekam (%)", "Cakupan", "Zona", "Menuju hijau", "Naik zona"]
     assert shown["Kode"].tolist() == expected[Col.KODE].tolist()
     assert shown["Belum rekam"].tolist() == expected[Col.BELUM].astype(int).tolist()
     assert shown["Cakupan"].tolist() == pytest.approx(expected[Col.CAKUPAN].astype(float).round(2).tolist())
@@ -150,7 +176,7 @@ def test_table_downloads_are_in_the_readers_language_with_numbers_as_numbers(dem
     at.run()
     shown = pd.read_csv(io.BytesIO(files[f"{stem}.csv"]), encoding="utf-8-sig", dtype={"Code": str})
     assert list(shown.columns) == ["Rank", "Area", "District", "Code", "Must hold e-KTP", "Not recorded",
-                                   "Not recorded (%)", "Coverage", "Zone", "To green", "To the next zone"]
+                                   "Not recorded (%)", "Coverage", "Zone", "To green", "Up a zone"]
     assert shown["Coverage"].tolist() == pytest.approx(
         expected[Col.CAKUPAN].astype(float).round(2).tolist())
     words = {"hijau": "green", "kuning": "yellow", "merah": "red"}
