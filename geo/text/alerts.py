@@ -133,7 +133,7 @@ TEXTS = {
     "peringatan_di_atas_100": (
         "{nama} kini {cakupan}: {kelebihan} rekam lebih banyak dari wajib KTP. Periksa data penduduk "
         "(penyebut) — jangan dibaca sebagai prestasi.",
-        "{nama} is now at {cakupan}: {kelebihan} more recorded than wajib KTP. Check the population figure "
+        "{nama} is now at {cakupan}: {kelebihan} more recorded than must hold an e-KTP. Check the population figure "
         "(denominator) — not an achievement.",
     ),
     # --- digest ---

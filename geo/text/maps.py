@@ -32,7 +32,7 @@ TEXTS = {
     "map_sumber": ("Sumber: {sumber}", "Source: {sumber}"),
     "map_di_atas_100_jumlah": (
         "{jumlah} wilayah di atas 100% — periksa data wajib KTP",
-        "{jumlah} {jumlah|area|areas} above 100% — check the wajib KTP figures",
+        "{jumlah} {jumlah|area|areas} above 100% — check the number who must hold an e-KTP",
     ),
     "map_tanpa_batas": (
         "{jumlah} wilayah tanpa batas peta (tidak digambar)",
@@ -88,7 +88,7 @@ TEXTS = {
     ),
     "gambar_zona_sub": (
         "Cakupan perekaman KTP-el per {tingkat}, data per {tanggal}",
-        "e-KTP recording coverage by {tingkat}, data as of {tanggal}",
+        "e-KTP recording coverage of the {tingkat}, data as of {tanggal}",
     ),
     "gambar_sumbu_cakupan": ("Cakupan perekaman (%)", "Recording coverage (%)"),
     "gambar_kantong_judul": (
@@ -185,14 +185,14 @@ TEXTS = {
         "{wilayah}: blank e-KTP cards ran out on {tanggal}",
     ),
     "gambar_blangko_judul_stok": (
-        "{wilayah}: stok blangko KTP-el {stok} lembar",
+        "{wilayah}: stok blangko KTP-el {stok} keping",
         "{wilayah}: {stok} blank e-KTP cards in stock",
     ),
     "gambar_blangko_sub": (
         "Stok blangko KTP-el setelah tiap kiriman dan pemakaian, {mulai} – {akhir}",
         "Blank e-KTP card stock after each delivery and use, {mulai} – {akhir}",
     ),
-    "gambar_blangko_perkiraan": ("perkiraan {stok} lembar pada {tanggal}", "estimated {stok} on {tanggal}"),
+    "gambar_blangko_perkiraan": ("perkiraan {stok} keping pada {tanggal}", "estimated {stok} on {tanggal}"),
     "gambar_blangko_laju": ("dicetak {laju} per hari", "{laju} printed a day"),
     "gambar_blangko_kurang": (
         "kurang {kurang} untuk {prr} kartu siap cetak",
@@ -202,7 +202,7 @@ TEXTS = {
     "gambar_blangko_stok": ("Stok blangko tercatat", "Recorded blank stock"),
     "gambar_blangko_proyeksi": ("Perkiraan pada laju cetak saat ini", "Projection at the current printing rate"),
     "gambar_blangko_habis_pada": (": habis sekitar {tanggal}", ": runs out about {tanggal}"),
-    "gambar_blangko_sumbu": ("Blangko (lembar)", "Blank cards"),
+    "gambar_blangko_sumbu": ("Blangko (keping)", "Blank cards"),
     "gambar_blangko_hover": (
         "{tanggal}<br>Stok {stok}<br>Diterima {diterima}, dipakai {dipakai}",
         "{tanggal}<br>Stock {stok}<br>Received {diterima}, used {dipakai}",

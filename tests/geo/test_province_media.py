@@ -180,7 +180,7 @@ def test_the_province_images_say_kabupaten_kota(banten):
     bars = media.chart_figure(store, PROVINCE, "zona-bar", settings=SETTINGS)
     assert bars.layout.meta["subjudul"] == f"Cakupan perekaman KTP-el per kabupaten/kota, data per {fmt.long_date(DATES[-1])}"
     english = media.chart_figure(store, PROVINCE, "zona-bar", settings=SETTINGS, lang="en")
-    assert english.layout.meta["subjudul"].startswith("e-KTP recording coverage by regencies/cities, data as of")
+    assert english.layout.meta["subjudul"].startswith("e-KTP recording coverage of the regencies/cities, data as of")
 
 
 @pytest.mark.parametrize("gathered", [True, False])

@@ -278,7 +278,7 @@ def test_kantong_and_tren_open_on_the_country(country_env):
     assert at.radio(key="kantong_level").value == "kabupaten"
     assert len(at.dataframe[0].value) == 10
     script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
-    assert "Sekolah: siswa akan 17" not in script  # no school is stored: no empty layer in the legend
+    assert "Kantong pemula" not in script and "siswa akan 17" not in script  # no school stored: no empty layer
     at = run_page("tren", area=COUNTRY)
     assert not at.exception
     assert at.selectbox(key="tren_area").options == ["Seluruh Indonesia", "Lampung (18)",
