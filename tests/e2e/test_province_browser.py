@@ -12,12 +12,13 @@ import pytest
 
 from geo import fmt
 from geo.coverage import area_totals
+from geo.present.common import short_name
 from geo.schema import Col, Level
 from geo.store import Store
 from tests.banten import PROVINCE, banten_store
 from tests.e2e.conftest import served
 from tests.e2e.test_browser_flows import (
-    _assert_offline, _click_area, _expect_areas_drawn, _map, _metric_value, _query,
+    _assert_offline, _click_area, _expect_areas_drawn, _map, _map_labels, _metric_value, _overlapping, _query,
 )
 from tests.e2e.test_no_cut_text import _problems, _settle
 
@@ -68,6 +69,10 @@ def test_the_province_view(banten_app, offline, artifacts, size, lang):
     page.goto(f"{banten_app.url}/peta?area={PROVINCE}&lang={lang}")
     _settle(page)
     _expect_areas_drawn(page, 8)
+    labels = _map_labels(page)  # the cities among the kabupaten named too (none of the four kota was)
+    assert not _overlapping(labels)
+    if width >= 1366:
+        assert sorted(n for n, _ in labels) == sorted(short_name(n) for n in kabupaten[Col.NAMA])
     page.screenshot(path=artifacts / f"provinsi_peta_{width}x{height}_{lang}.png")
     problems += _problems(page, "peta", tables)[0]
     if width == 1366:  # the whole map, then a click on Kabupaten Lebak opens its kecamatan

@@ -278,8 +278,9 @@ def test_names_on_the_areas_as_text_only_when_asked():
     assert "peta-rekam-label" in html and "textContent" in html and "<b>Desa</b>" not in html
     labels = next(c for c in m._children.values() if type(c).__name__ == "Labels")
     assert [item[0] for item in labels.items] == [r[1] for r in rows]
-    for (_, lat_lon, south, west, north, east), area in zip(labels.items, frame(rows).geometry):
+    for (_, lat_lon, south, west, north, east, size), area in zip(labels.items, frame(rows).geometry):
         assert south <= lat_lon[0] <= north and west <= lat_lon[1] <= east  # the name stands inside its area
+        assert size == pytest.approx(area.area)  # the order in which names are placed: the largest first
     assert "peta-rekam-label" not in _html(coverage_map(frame()))
 
 
