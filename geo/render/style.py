@@ -54,6 +54,8 @@ PHONE_CHART_PX = 358  # … a chart on a 390 px phone: the legend starts at the 
 LEGEND_ITEM_PX = 48  # a horizontal legend item's symbol and gaps beside its text (plotly's layout)
 LEGEND_ITEM_GAP_PX = 3  # below each item of a legend listed item by item (plotly's layout)
 LEGEND_PAD_PX = 10  # what such a legend's box adds to its items
+LEGEND_FLOW_ITEM_PX = 45  # a flowing legend's item: symbol (30), gaps (2 × 5) and the gap after it (plotly's layout)
+LEGEND_FLOW_SLACK_PX = 4  # text measured here and in the browser differ by a pixel or two: rows counted narrower
 SCREEN_ROW_PX = 30  # on screen, pixels per bar
 EXPORT_BASE_PX = 18  # base font at 1080 px wide; scales with the width
 LINE_HEIGHT = 1.3  # plotly's line spacing for multi-line text, in em
@@ -141,19 +143,23 @@ def style_for_export(fig: go.Figure, size: tuple[int, int]) -> go.Figure:
 
 
 def frame_figure(fig: go.Figure, *, title: str, subtitle: str, source: str, lang: str, kind: str,
-           plot_height: float) -> None:
+           plot_height: float, flow_legend: bool = False) -> None:
     """What every figure carries: title, subtitle, source line, legend, separators, fonts.
 
     The texts are kept in ``layout.meta`` (``judul``, ``subjudul``, ``sumber``) and drawn as
     annotations by ``_place``, here for a screen (the width follows the page; the height is
     fixed so that the legend's place is known) and again by ``style_for_export``.
+    ``flow_legend``: the legend's items set side by side as wide as their words, a row
+    wrapping when the next does not fit (as text wraps), rather than in columns as wide as
+    the widest item: short items share a row on a phone (``meta.legenda_alir``).
     """
     fig.update_layout(
         template="plotly_white",
         separators=SEPARATORS.get(lang, SEPARATORS["id"]),
         font={"family": FONT_FAMILY, "size": SCREEN_BASE_PX, "color": INK},
         hovermode="closest",
-        meta={"gambar": kind, "judul": title, "subjudul": subtitle, "sumber": source, "tinggi_plot": plot_height},
+        meta={"gambar": kind, "judul": title, "subjudul": subtitle, "sumber": source, "tinggi_plot": plot_height,
+              "legenda_alir": flow_legend},
     )
     _place(fig, base=SCREEN_BASE_PX, width=None, plot_height=plot_height)
 
@@ -189,6 +195,7 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
     size in pixels (on a screen with ``legend_rows``, at its smallest).
     """
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    flow = bool(meta.get("legenda_alir"))
     if not texts:
         meta = {}
     layout = fig.layout
@@ -212,17 +219,24 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
     # traces, and shapes with their own legend item (zone bands)
     in_legend = [t for t in fig.data if t.showlegend is not False and t.name]
     in_legend += [s for s in layout.shapes if s.showlegend and s.name]
+    if flow:  # plotly.js flows legend groups side by side: each item a group of its own
+        for i, item in enumerate(in_legend):
+            if not item.legendgroup:
+                item.legendgroup = f"legenda_{i}"
     if legend_rows:  # each item on its own lines, wrapped to what a phone's chart has room for
         room = min(LEGEND_WRAP_PX, max(PHONE_CHART_PX - left - pad - LEGEND_ITEM_PX, 100))  # right of long labels
         for item in in_legend:
             item.name = wrap_text(item.name, base, room)
-        # one item per row (a phone): plotly sets each item its lines and LEGEND_ITEM_GAP_PX, the
-        # box LEGEND_PAD_PX more
-        legend_h = (sum(len(text_lines(item.name)) * LINE_HEIGHT * base + LEGEND_ITEM_GAP_PX for item in in_legend)
-                    + LEGEND_PAD_PX if in_legend else 0)
+        # the rows on a phone: one item per row, or as they flow in a phone's plot width; plotly sets
+        # each row its tallest item's lines and LEGEND_ITEM_GAP_PX, the box LEGEND_PAD_PX more
+        rows = (_legend_flow_rows([item.name for item in in_legend], base, PHONE_CHART_PX - left - pad) if flow
+                else [[item.name] for item in in_legend])
+        legend_h = (sum(max(len(text_lines(name)) for name in row) * LINE_HEIGHT * base + LEGEND_ITEM_GAP_PX
+                        for row in rows) + LEGEND_PAD_PX if rows else 0)
     else:
         # plotly.js sets a horizontal legend's rows in the plot's width, not the figure's
-        rows = _legend_row_count([item.name for item in in_legend], base, (width or SCREEN_WRAP_PX) - left - pad)
+        names, plot_w = [item.name for item in in_legend], (width or SCREEN_WRAP_PX) - left - pad
+        rows = len(_legend_flow_rows(names, base, plot_w)) if flow else _legend_row_count(names, base, plot_w)
         legend_h = base * (1.9 + LINE_HEIGHT * (rows - 1)) if rows else 0
     # vertical budget, pixels from the top
     sub_top = pad + len(title_lines) * title_px * LINE_HEIGHT + (base * 0.35 if title_lines else 0)
@@ -237,7 +251,7 @@ def _place(fig: go.Figure, *, base: float, width: int | None, height: int | None
     plot_w = max(width - left - pad, 1.0) if width else None
 
     legend = {"font": {"size": base}, "orientation": "h", "xanchor": "left", "itemwidth": 30, "tracegroupgap": 0,
-              "traceorder": "normal", "maxheight": 1}  # its room is reserved: never capped and scrolled
+              "traceorder": "grouped" if flow else "normal", "maxheight": 1}  # its room is reserved: never capped and scrolled
     if legend_rows and in_legend:
         # above the plot, in paper coordinates: the only ones in which plotly.js pushes the plot's top
         # down by the legend's height, whatever rows the browser's width gives it
@@ -326,6 +340,22 @@ def _legend_row_count(names: list[str], base: float, width: float) -> int:
     if sum(widths) <= width:
         return 1
     return math.ceil(len(names) / max(1, int(width // max(widths))))
+
+
+def _legend_flow_rows(names: list[str], base: float, width: float) -> list[list[str]]:
+    """The rows of a flowing legend (``frame_figure(flow_legend=True)``) in ``width`` pixels at font
+    ``base``: each item as wide as its widest line, set beside the one before while it fits."""
+    rows: list[list[str]] = []
+    used = 0.0
+    for name in names:
+        item = max(text_width(line, base) for line in text_lines(name)) + LEGEND_FLOW_ITEM_PX
+        if rows and used + item <= width - LEGEND_FLOW_SLACK_PX:
+            rows[-1].append(name)
+            used += item
+        else:
+            rows.append([name])
+            used = item
+    return rows
 
 
 def text_lines(text: str) -> list[str]:

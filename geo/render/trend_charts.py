@@ -3,7 +3,7 @@
 Every builder returns a ``go.Figure`` and touches nothing else. Numbers and dates in
 hover labels are formatted by ``geo.fmt`` (Indonesian by default) and the layout's
 ``separators`` make plotly's own axis numbers match (``92,5`` in Indonesian). Zones
-are shown with their word in the legend, never by colour alone.
+are named by words written on their bands, never by colour alone.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from geo.config import Settings
 from geo.io.events import WEEKEND_SERVICE
 from geo.present.trend import event_label, threshold_text
 from geo.render.axes import date_ticks, day_range
-from geo.render.style import count_ticks, frame_figure
+from geo.render.style import INK, count_ticks, frame_figure, text_width, zone_legend
 from geo.schema import COUNTRY_NAME, ZONE_COLOURS, Col, Zone, is_country
 from geo.text import tr
 
@@ -51,6 +51,9 @@ EVENT_OPACITY = 0.12
 EVENT_ROW = 0.035  # markers of different kinds sit this far apart (fraction of the plot's height)
 EVENT_MERGE_DAYS = 7  # the snapshot interval: events closer than this are drawn as one
 PLOT_PX = 380  # the plot's own height on the page; the legend above it adds what it needs
+ZONE_LABEL_PX = 14  # a zone's words on its band: the annotations' screen size (``style._place``)
+ZONE_LABEL_ROOM_PX = 30  # kept free at the plot's top for the deadline's words
+PHONE_PLOT_PX = 260  # about a phone's plot width: how much of the right edge a zone's words cover there
 
 
 def coverage_lines(series: pd.DataFrame, settings: Settings, lang: str = "id", source: str | None = None, *,
@@ -99,11 +102,12 @@ def coverage_lines(series: pd.DataFrame, settings: Settings, lang: str = "id", s
     x_dates = list(series[Col.TANGGAL]) if len(series) else []
     if projection:  # the projected date and the deadline are on the time axis too
         x_dates += [d for d in (projection.get(TANGGAL_PROYEKSI), projection.get(TENGGAT)) if d]
+    _label_zones(fig, settings, lang, y_lo, y_hi, x_dates)
     # the coverage axis only: update_yaxes would give the event markers' axis (y2, 0–1) this range too,
     # and draw them off the plot
     fig.update_layout(yaxis={"title": {"text": tr("grafik_sumbu_cakupan", lang)}, "range": [y_lo, y_hi],
                              "ticksuffix": "%"})
-    _frame(fig, settings, lang, source, x_dates, "tren_cakupan")
+    _frame(fig, settings, lang, source, x_dates, "tren_cakupan", flow=True)
     return fig
 
 
@@ -161,7 +165,9 @@ def recordings_bars(weekly: pd.DataFrame, events: pd.DataFrame | None = None, se
 # --- pieces ---------------------------------------------------------------------------------
 def zone_bands(settings: Settings, lang: str, y_lo: float, y_hi: float) -> list[dict]:
     """Background rectangles for the zones between ``y_lo`` and ``y_hi`` (percent), each
-    named with its word and threshold for the legend. A band of zero height is left out."""
+    named with its word and threshold (``legendgroup`` "zona", ``meta.zona``). Not in the legend:
+    ``coverage_lines`` writes the words on the band (three legend rows fewer on a phone). A band
+    of zero height is left out."""
     zones = settings.zones
     hijau, kuning = threshold_text(zones.hijau, lang), threshold_text(zones.kuning, lang)
     bands = (
@@ -177,9 +183,63 @@ def zone_bands(settings: Settings, lang: str, y_lo: float, y_hi: float) -> list[
         shapes.append({
             "type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": low, "y1": high,
             "fillcolor": ZONE_COLOURS[zone], "opacity": ZONE_OPACITY, "line": {"width": 0}, "layer": "below",
-            "name": name, "showlegend": True, "legendgroup": "zona", "legendrank": 2000,
+            "name": name, "showlegend": False, "legendgroup": "zona",
         })
     return shapes
+
+
+def _label_zones(fig: go.Figure, settings: Settings, lang: str, y_lo: float, y_hi: float, x_dates: list) -> None:
+    """Each zone band's words (``Hijau ≥ 92%``) written on it, at the plot's right edge where the
+    fewest points are under them (lines, projection, event markers), else at the left edge when it
+    is clearer there (coverage rises: a band the latest points fill is often empty on the left);
+    clear of the deadline's words at the top and the target's above its line. Annotations named
+    ``zona_<zone>``."""
+    span = y_hi - y_lo
+    label_h = (ZONE_LABEL_PX * 1.6) / PLOT_PX * span  # the words and their box, in percent
+    top = y_hi - ZONE_LABEL_ROOM_PX / PLOT_PX * span
+    points = _drawn_points(fig, y_lo, span)
+    dates = sorted(pd.Timestamp(str(d)[:10]) for d in x_dates if d is not None and not pd.isna(d))
+    target = next((a.y for a in fig.layout.annotations if a.name == "target"), None)
+    zones = settings.zones
+    for zone, low, high in ((Zone.HIJAU, zones.hijau, y_hi), (Zone.KUNING, zones.kuning, zones.hijau),
+                            (Zone.MERAH, y_lo, zones.kuning)):
+        low, high = max(low, y_lo), min(high, y_hi, top)
+        if high - low <= 0:
+            continue
+        text = zone_legend(zone, settings, lang)
+        near = {1: [], 0: []}  # the points under the words at the right edge (1) and the left (0)
+        if dates:  # the part of the time axis the words cover on a phone
+            cover = (dates[-1] - dates[0]) * min(1.0, (text_width(text, ZONE_LABEL_PX) + 12) / PHONE_PLOT_PX)
+            near[1] = [y for x, y in points if x >= dates[-1] - cover]
+            near[0] = [y for x, y in points if x <= dates[0] + cover]
+        if target is not None:  # the target's words sit above its line's left end
+            near[0] += [target + label_h / 2] * 3
+        middle = (low + high) / 2
+        steps = ([middle] if high - low <= label_h else
+                 [low + label_h / 2 + i * (high - low - label_h) / 8 for i in range(9)])
+        side, y = min(((side, c) for side in (1, 0) for c in steps),
+                      key=lambda sc: (sum(abs(v - sc[1]) < label_h / 2 for v in near[sc[0]]), -sc[0],
+                                      abs(sc[1] - middle)))
+        fig.add_annotation(
+            name=f"zona_{zone.value}", text=text, xref="paper", x=side, xanchor="right" if side else "left",
+            xshift=-4 if side else 4, yref="y", y=y, yanchor="middle", showarrow=False,
+            font={"color": INK, "size": ZONE_LABEL_PX}, bgcolor="rgba(255,255,255,0.75)", borderpad=2)
+
+
+def _drawn_points(fig: go.Figure, y_lo: float, span: float) -> list[tuple[pd.Timestamp, float]]:
+    """(date, percent) of what is drawn so far: the lines, the projection (its segment sampled) and
+    the event markers (their own axis, 0–1 of the plot's height, in percent)."""
+    points = []
+    for trace in fig.data:
+        if trace.type != "scatter" or not trace.x:
+            continue
+        xs = [pd.Timestamp(str(x)[:10]) for x in trace.x]
+        ys = [float(y) if trace.yaxis != "y2" else y_lo + float(y) * span for y in trace.y]
+        if (trace.meta or {}).get("jenis") == "proyeksi" and len(xs) == 2:
+            xs = [xs[0] + (xs[1] - xs[0]) * i / 20 for i in range(21)]
+            ys = [ys[0] + (ys[1] - ys[0]) * i / 20 for i in range(21)]
+        points += zip(xs, ys)
+    return points
 
 
 def _coverage_range(values: pd.Series, settings: Settings, extra: list[float]) -> tuple[float, float]:
@@ -325,12 +385,14 @@ def _add_projection(fig: go.Figure, projection: dict, lang: str) -> None:
 
 
 def _frame(fig: go.Figure, settings: Settings | None, lang: str, source: str | None, x_dates: list,
-           kind: str) -> None:
+           kind: str, flow: bool = False) -> None:
     """The time axis (date ticks, a little room at both ends) and the frame every figure has
     (``style.frame_figure``: fonts, separators, legend, margins from the labels, the source line).
     No title: the page's heading above the chart says it, and wraps on a phone. The page shows
-    it through ``style.compact``: the legend item by item above a plot of PLOT_PX whatever the
-    screen's width (a legend that wraps on a phone then adds height, never takes the plot's)."""
+    it through ``style.compact``: the legend above a plot of PLOT_PX whatever the screen's width (a
+    legend that wraps on a phone then adds height, never takes the plot's). ``flow``: the legend's
+    items side by side as their words allow, short ones sharing a row on a phone
+    (``style.frame_figure``)."""
     tickvals, ticktext = date_ticks(x_dates, lang)
     fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext, tickangle=0)
     known = sorted(str(d)[:10] for d in x_dates if d is not None and not pd.isna(d))
@@ -338,4 +400,4 @@ def _frame(fig: go.Figure, settings: Settings | None, lang: str, source: str | N
         fig.update_xaxes(range=day_range(known[0], known[-1], 2))
     source = source or (settings.source_name if settings else None)
     frame_figure(fig, title="", subtitle="", source=tr("grafik_sumber", lang, sumber=source) if source else "",
-                 lang=lang, kind=kind, plot_height=PLOT_PX)
+                 lang=lang, kind=kind, plot_height=PLOT_PX, flow_legend=flow)

@@ -127,6 +127,10 @@ def test_chart_has_zone_bands_and_event_markers(tren_env):
     spec = _spec(_app())
     names = [_legend(s.get("name")) for s in spec["layout"]["shapes"]]
     assert {"Zona hijau: ≥ 92%", "Zona kuning: 85% – < 92%", "Zona merah: < 85%"} <= set(names)
+    # the zones are named on their bands (not three legend rows on a phone)
+    words = {a["name"]: a["text"] for a in spec["layout"]["annotations"] if a.get("name", "").startswith("zona_")}
+    assert words == {"zona_hijau": "Hijau ≥ 92%", "zona_kuning": "Kuning 85% – < 92%", "zona_merah": "Merah < 85%"}
+    assert not any(s.get("showlegend") for s in spec["layout"]["shapes"])
     marks = _event_marks(spec)
     assert "Alat rusak" in marks
     assert any(h.startswith("<b>Perekaman di sekolah (25)</b>") for h in marks["Perekaman di sekolah"])
@@ -375,8 +379,9 @@ def test_the_verdict_comes_before_the_pickers(tren_env):
 def test_the_charts_legends_end_above_their_plots_whole(tren_env):
     """The page's two charts as plotly.js draws them at a phone's width and a laptop's: every legend
     item shown whole (none scrolled out of a capped box, none past the right edge) and the plot starting
-    under the last row. The browser sets the rows: on a phone the coverage chart's items stand one per
-    row and the plot keeps its height; on a laptop they share rows and the plot gets the room."""
+    under the last row. The browser sets the rows: on a phone the coverage chart's long items stand one
+    per row, short ones side by side, and the plot keeps its height; on a laptop they share rows and the
+    plot gets the room."""
     import re
 
     import plotly.graph_objects as go
@@ -387,7 +392,7 @@ def test_the_charts_legends_end_above_their_plots_whole(tren_env):
         fig = go.Figure(spec)
         shown = [t for t in spec["data"] if t.get("showlegend") is not False and t.get("name")]
         items = len(shown) + sum(1 for s in spec["layout"]["shapes"] if s.get("showlegend"))
-        plot_heights = {}
+        plot_heights, legend_heights = {}, {}
         for width in (358, 1000):  # a phone's chart, and a laptop's
             svg = images.to_image(fig, "svg", (width, fig.layout.height), styled=False).decode()
             x, top, legend_w, legend_h = (float(v) for v in re.search(
@@ -401,6 +406,10 @@ def test_the_charts_legends_end_above_their_plots_whole(tren_env):
             assert scrollbar is None or float(scrollbar.group(1)) == 0
             assert len(re.findall(r'class="legendtext"', svg)) == items
             plot_heights[width] = plot_h
+            legend_heights[width] = legend_h
         assert plot_heights[358] >= trend_charts.PLOT_PX - 1  # on a phone the plot keeps its height
-        if n == 0:  # fifteen items (areas, projection, events, zones): fewer rows on a laptop, a taller plot
-            assert items == 15 and plot_heights[1000] > plot_heights[358] + 100, plot_heights
+        if n == 0:  # twelve items (six areas, the projection, five event kinds; the zones are named on their
+            # bands, not in the legend): on a phone the legend is shorter than the plot; fewer rows on a
+            # laptop, a taller plot
+            assert items == 12 and plot_heights[1000] > plot_heights[358] + 100, plot_heights
+            assert legend_heights[358] < plot_heights[358], (legend_heights, plot_heights)
