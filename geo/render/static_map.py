@@ -18,13 +18,14 @@ from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrow, Patch
-from matplotlib.patheffects import withStroke
+from matplotlib.transforms import Bbox
 from shapely.geometry import box
 
 from geo import fmt
 from geo.render import charts
 from geo.render.maps.layers import OVER_100
 from geo.render.images import parse_format, parse_size
+from geo.render.static_map_labels import place_labels
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Zone
 from geo.config import Settings
 from geo.text import tr
@@ -36,6 +37,7 @@ OUTLINE_COLOUR = "#222222"
 FONT_FAMILY = ["Liberation Sans", "DejaVu Sans"]  # DejaVu has every glyph (≥, –) if Liberation lacks one
 DPI = 100  # pixels = inches × DPI: a 1200×675 image is a 12 × 6.75 in figure
 _FIGURE_FONT = {"family": FONT_FAMILY}
+LABEL_FONT = {"color": charts.INK, "fontfamily": FONT_FAMILY, "fontweight": "bold", "linespacing": 1.05}
 
 
 def draw_zone_map(ax, table: gpd.GeoDataFrame, *, settings: Settings, lang: str = "id",
@@ -48,15 +50,16 @@ def draw_zone_map(ax, table: gpd.GeoDataFrame, *, settings: Settings, lang: str 
     Col.CAKUPAN in percent, geometry in EPSG:4326). Zones are computed from ``settings``.
     ``outline`` (e.g. the kecamatan of a desa map) is drawn as thick borders and carries
     the labels (names only) instead of ``table``. ``label`` "none" draws no names; "auto"
-    names the largest areas (up to 15) and adds their coverage when the map has no outline,
-    never letting two labels overlap. ``numbers`` (kode → n) puts numbered markers on areas
+    names every area it can (``static_map_labels.place_labels``: inside the area, smaller if
+    need be, else beside it with a leader line; never two names on top of each other) and
+    adds their coverage when the map has no outline and at most 15 areas. ``numbers`` (kode → n) puts numbered markers on areas
     (the briefing's top-10 list; a crowded marker steps aside with a leader line). The map
     is drawn in the area's UTM zone with a north arrow and a km scale bar. ``fade`` (0–1)
     mixes the zone colours with white, for a background under other marks (``map_image``'s
     ``overlay``). ``extent`` (min lon, min lat, max lon, max lat) shows only that part (grown
     to the axes' shape); names then go to the areas in view. Areas above 100% get a dashed
     border of their own. Returns ``{"zones": [zone per row], "counts": {zone: n}, "crs":
-    projected CRS, "over_100": areas above 100%}``.
+    projected CRS, "over_100": areas above 100%, "labels": [PlacedLabel]}``.
     """
     crs = table.estimate_utm_crs() if len(table) else "EPSG:3857"
     shapes = table.to_crs(crs)
@@ -91,19 +94,22 @@ def draw_zone_map(ax, table: gpd.GeoDataFrame, *, settings: Settings, lang: str 
         labelled = labelled.clip(box(cx - half_w, cy - half_h, cx + half_w, cy + half_h))
         labelled = labelled[~labelled.geometry.is_empty]
     ax.apply_aspect()  # final data-to-pixel transform: labels are measured against it
-    taken: list = []  # display boxes in use: names first, then numbers (which can step aside with a leader)
+    renderer = _renderer(ax)
+    taken: list = []  # display boxes in use: arrow and scale bar, then names, then numbers (which can step aside)
+    if north_arrow:
+        taken.append(_north_arrow(ax, label_px, lang).get_window_extent(renderer))
+    if scale_bar:
+        taken += [artist.get_window_extent(renderer) for artist in _scale_bar(ax, label_px, lang)]
+    labels = []
     if label != "none" and len(labelled):
-        # a zoomed map keeps its names inside the map; a whole one may let a name reach past its edge
-        frame = ax.bbox if extent is not None else ax.figure.bbox
-        _labels(ax, labelled, label_px, lang, with_value=len(labelled) <= 15 and outline is None, taken=taken,
-                frame=frame)
+        # a zoomed map keeps its names inside the map; a whole one may use all the room it was given
+        frame = ax.bbox if extent is not None else _given_box(ax)
+        labels = place_labels(ax, labelled, label_px=label_px, lang=lang,
+                              with_value=len(labelled) <= 15 and outline is None, taken=taken, frame=frame,
+                              font=LABEL_FONT, pt=_pt)
     if numbers:
         _numbers(ax, shapes, numbers, label_px, taken)
-    if north_arrow:
-        _north_arrow(ax, label_px, lang)
-    if scale_bar:
-        _scale_bar(ax, label_px, lang)
-    return {"zones": zones, "counts": counts, "crs": crs, "over_100": len(over)}
+    return {"zones": zones, "counts": counts, "crs": crs, "over_100": len(over), "labels": labels}
 
 
 def _zone_inks(zone: Zone | None, fade: float | None) -> tuple[str, str]:
@@ -137,12 +143,21 @@ def legend_handles(settings: Settings, lang: str, counts: dict | None = None, le
 def zone_map(table: gpd.GeoDataFrame, *, area_name: str, data_date, settings: Settings, lang: str = "id",
              size=(1200, 675), fmt_name: str = "png", outline: gpd.GeoDataFrame | None = None,
              demo: bool | None = None) -> bytes:
-    """A zone map image of exactly ``size`` pixels: title, subtitle, map, legend, source.
+    """PNG/SVG bytes of ``zone_figure``: the zone map image of exactly ``size`` pixels. Raises
+    RekamError for a bad size or format."""
+    fmt_name = parse_format(fmt_name)
+    return _save(zone_figure(table, area_name=area_name, data_date=data_date, settings=settings, lang=lang, size=size,
+                             outline=outline, demo=demo), fmt_name)
+
+
+def zone_figure(table: gpd.GeoDataFrame, *, area_name: str, data_date, settings: Settings, lang: str = "id",
+                size=(1200, 675), outline: gpd.GeoDataFrame | None = None, demo: bool | None = None) -> Figure:
+    """The zone map figure, ``size`` pixels: title, subtitle, map, legend, source.
 
     Takes the same frame as ``draw_zone_map``. The title says how many areas are in the
     hijau zone; the source line names ``settings.source_name`` and the date of the data
-    (``data contoh sintetis`` added for the demo). Raises RekamError for a bad size or
-    format (``images.parse_size``/``parse_format``).
+    (``data contoh sintetis`` added for the demo). Its names carry the gid ``label-<kode>``,
+    their leader lines ``leader-<kode>``. Raises RekamError for a bad size (``images.parse_size``).
     """
     level = Level(table[Col.LEVEL].iloc[0]) if len(table) else Level.KECAMATAN
     words = charts.level_words(level, lang)
@@ -155,15 +170,21 @@ def zone_map(table: gpd.GeoDataFrame, *, area_name: str, data_date, settings: Se
                   tanggal=fmt.long_date(data_date, lang))
     demo = charts.is_demo(table[Col.KODE]) if demo is None else demo
     source = charts.source_text(settings, data_date, lang, demo=demo)
-    return map_image(table, title=title, subtitle=subtitle, source=source, settings=settings, lang=lang, size=size,
-                     fmt_name=fmt_name, outline=outline)
+    return map_figure(table, title=title, subtitle=subtitle, source=source, settings=settings, lang=lang, size=size,
+                      outline=outline)
 
 
-def map_image(table: gpd.GeoDataFrame, *, title: str, subtitle: str, source: str, settings: Settings,
-              lang: str = "id", size=(1200, 675), fmt_name: str = "png", outline: gpd.GeoDataFrame | None = None,
-              fade: float | None = None, overlay=None, overlay_legend: tuple[str, list] | None = None,
-              extent: tuple[float, float, float, float] | None = None) -> bytes:
-    """A map image of exactly ``size`` pixels: title, subtitle, the zone map, legends, source line.
+def map_image(table: gpd.GeoDataFrame, *, fmt_name: str = "png", **options) -> bytes:
+    """PNG/SVG bytes of ``map_figure(table, **options)``. Raises RekamError for a bad size or format."""
+    fmt_name = parse_format(fmt_name)
+    return _save(map_figure(table, **options), fmt_name)
+
+
+def map_figure(table: gpd.GeoDataFrame, *, title: str, subtitle: str, source: str, settings: Settings,
+               lang: str = "id", size=(1200, 675), outline: gpd.GeoDataFrame | None = None,
+               fade: float | None = None, overlay=None, overlay_legend: tuple[str, list] | None = None,
+               extent: tuple[float, float, float, float] | None = None) -> Figure:
+    """A map figure of exactly ``size`` pixels: title, subtitle, the zone map, legends, source line.
 
     The frame every static map shares (``zone_map``, ``plan.plan_image``). The zone map is
     ``draw_zone_map(table, outline=…, fade=…)``; its legend counts the areas per zone.
@@ -172,10 +193,9 @@ def map_image(table: gpd.GeoDataFrame, *, title: str, subtitle: str, source: str
     explains them in a second legend: in the right-hand column of a landscape image, or
     beside the zone legend under the map of a square or portrait one; legend words wrap to
     the room they have. ``extent`` (lon/lat bounds) zooms the map. Text scales with the
-    width (18 px at 1080 px), as in the plotly images. Raises RekamError for a bad size or format.
+    width (18 px at 1080 px), as in the plotly images. Raises RekamError for a bad size.
     """
     width, height = parse_size(size)
-    fmt_name = parse_format(fmt_name)
     base = charts.EXPORT_BASE_PX * width / 1080
     pad = 0.04 * width
     level = Level(table[Col.LEVEL].iloc[0]) if len(table) else Level.KECAMATAN
@@ -235,7 +255,7 @@ def map_image(table: gpd.GeoDataFrame, *, title: str, subtitle: str, source: str
                    handleheight=1.4, labelspacing=0.7, columnspacing=1.2, alignment="left")
     fig.text(pad / width, pad / height, source, ha="left", va="bottom", fontsize=_pt(base * 0.85),
              color=charts.MUTED, fontfamily=FONT_FAMILY)
-    return _save(fig, fmt_name)
+    return fig
 
 
 def _fit_legend(handles: list, column_w: float, max_h: float, base: float, max_w: float | None = None) -> int:
@@ -278,51 +298,10 @@ def _text_block(fig: Figure, lines: list[str], x_px: float, y_px: float, size_px
     return y_px
 
 
-def _labels(ax, areas: gpd.GeoDataFrame, label_px: float, lang: str, with_value: bool, taken: list,
-            limit: int = 15, frame=None) -> None:
-    """Names (and coverage) of the largest areas, on a white halo, never on top of each other.
-
-    Largest first; each label tries its area's inner point, then just above, below, right
-    and left of it, each at full then 0.8 size; then the name alone; an area whose label fits
-    nowhere stays unlabelled (its value is in the bar chart and the tables). ``taken`` receives the labels' boxes;
-    a label must lie within ``frame`` (display coordinates; default: the figure).
-    """
-    renderer = _renderer(ax)
-    frame = frame if frame is not None else ax.figure.bbox
-    by_size = areas.assign(_area=areas.geometry.area).sort_values("_area", ascending=False).head(limit)
-    for row in by_size.itertuples():
-        point = row.geometry.representative_point()
-        name = str(getattr(row, Col.NAMA))
-        value = getattr(row, Col.CAKUPAN, None)
-        texts = [name]
-        if with_value and value is not None and not pd.isna(value):
-            texts.insert(0, name + "\n" + fmt.percent(value, 2, lang))
-        tries = [(text, px) for text in texts for px in (label_px, label_px * 0.8)]
-        for text, px in tries:
-            artist = _label(ax, text, point, (0, 0), px)
-            box = artist.get_window_extent(renderer)
-            w, h = box.width, box.height
-            for dx, dy in ((0, 0), (0, h * 0.75), (0, -h * 0.75), (w * 0.55, 0), (-w * 0.55, 0)):
-                artist.set_position((dx, dy))
-                box = artist.get_window_extent(renderer).expanded(1.04, 1.08)
-                if not any(box.overlaps(other) for other in taken) and _inside(frame, box):
-                    taken.append(box)
-                    break
-            else:
-                artist.remove()
-                continue
-            break
-
-
-def _label(ax, text: str, point, offset: tuple[float, float], label_px: float):
-    return ax.annotate(text, (point.x, point.y), xytext=offset, textcoords="offset pixels", ha="center",
-                       va="center", fontsize=_pt(label_px), color=charts.INK, fontfamily=FONT_FAMILY,
-                       fontweight="bold", linespacing=1.05, path_effects=[withStroke(linewidth=3, foreground="white")],
-                       zorder=5)
-
-
-def _inside(frame, extent) -> bool:
-    return frame.x0 <= extent.x0 and extent.x1 <= frame.x1 and frame.y0 <= extent.y0 and extent.y1 <= frame.y1
+def _given_box(ax):
+    """The display box the axes were given (before the map's aspect shrank them), within the figure."""
+    given = ax.get_position(original=True).transformed(ax.figure.transFigure)
+    return Bbox.intersection(given, ax.figure.bbox) or ax.figure.bbox
 
 
 def _renderer(ax):
@@ -362,27 +341,29 @@ def _numbers(ax, shapes: gpd.GeoDataFrame, numbers: dict[str, int], label_px: fl
         taken.append(artist.get_window_extent(renderer).expanded(1.8, 1.5))
 
 
-def _north_arrow(ax, label_px: float, lang: str) -> None:
-    ax.annotate(tr("peta_gambar_utara", lang), xy=(0.97, 0.98), xytext=(0.97, 0.86),
+def _north_arrow(ax, label_px: float, lang: str):
+    return ax.annotate(tr("peta_gambar_utara", lang), xy=(0.97, 0.98), xytext=(0.97, 0.86),
                 xycoords="axes fraction", ha="center", va="center", fontsize=_pt(label_px), fontweight="bold",
                 fontfamily=FONT_FAMILY, color=charts.INK,
                 arrowprops={"arrowstyle": "-|>", "color": charts.INK, "linewidth": 1.5})
 
 
-def _scale_bar(ax, label_px: float, lang: str) -> None:
-    """A bar of a round number of km, at most a quarter of the map's width, bottom left."""
+def _scale_bar(ax, label_px: float, lang: str) -> list:
+    """A bar of a round number of km, at most a quarter of the map's width, bottom left; returns
+    the bar and its words."""
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     span_km = (x1 - x0) / 1000
     nice = max((n for n in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500) if n <= span_km / 4), default=1)
     length = nice * 1000
     left, base_y = x0 + (x1 - x0) * 0.02, y0 + (y1 - y0) * 0.03
-    ax.add_patch(FancyArrow(left, base_y, length, 0, width=(y1 - y0) * 0.006, head_width=0,
-                            head_length=0, color=charts.INK, length_includes_head=True))
-    ax.text(left + length / 2, base_y + (y1 - y0) * 0.015, tr("peta_gambar_km", lang, n=nice),
+    bar = ax.add_patch(FancyArrow(left, base_y, length, 0, width=(y1 - y0) * 0.006, head_width=0,
+                                  head_length=0, color=charts.INK, length_includes_head=True))
+    words = ax.text(left + length / 2, base_y + (y1 - y0) * 0.015, tr("peta_gambar_km", lang, n=nice),
             ha="center", va="bottom", fontsize=_pt(label_px * 0.9), fontfamily=FONT_FAMILY, color=charts.INK)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
+    return [bar, words]
 
 
 def _save(fig: Figure, fmt_name: str) -> bytes:
