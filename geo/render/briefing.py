@@ -236,6 +236,13 @@ def _map(page: PdfPage, top: float, bottom: float, shapes, outline, numbers: dic
     title = tr("rb_peta", lang) if level is Level.DESA else tr("rb_peta_anak", lang, tingkat=level_words(level, lang))
     page.text(m, top - 0.3, title, 11, fontweight="bold")
     map_w = 4.35
+    if not static_map.has_boundaries(shapes):  # figures without boundary files: said where the map would be
+        words = tr("map_tanpa_batas_semua", lang, tingkat=level_words(level, lang))
+        y = top + 0.1
+        for part in text_lines(wrap_text(words, 9, map_w * 72)):
+            page.text(m, y, part, 9, color=MUTED)
+            y += 0.18
+        return m + map_w + 0.2, y
     ax = page.axes(m, top, map_w, h)
     drawn = static_map.draw_zone_map(ax, shapes, settings=settings, lang=lang, outline=outline, label_px=7.5 / 0.72,
                                      numbers=numbers)

@@ -26,6 +26,7 @@ from geo.present.pockets import TOP_POCKETS
 from geo.render.style import is_demo
 from geo.schema import Col, Level, RekamError, is_country, top_level
 from geo.targets import area_projection
+from geo.text import Word
 from geo.timeline import coverage_over_time
 
 CHART_KINDS = ("zona-bar", "tren", "kantong", "peta", "kartu", "kartu-riwayat", "blangko")
@@ -162,6 +163,9 @@ def chart_image(store, within: str, kind: str, *, fmt_name: str = "png", size="1
     if kind == "peta":
         ctx = context(store, within, date, settings, lang)
         table = coverage_table(store, ctx["map_level"], within=within, date=date, zones=settings.zones, geometry=True)
+        if not static_map.has_boundaries(table):
+            raise RekamError("gambar_peta_tanpa_batas", wilayah=ctx["name"],
+                             tingkat=Word(f"tingkat_jamak_{ctx['map_level'].value}"))
         return static_map.zone_map(table, area_name=ctx["name"], data_date=ctx["data_date"], settings=settings,
                                    lang=lang, size=width_height, fmt_name=fmt_name)
     figure = chart_figure(store, within, kind, date=date, lang=lang, settings=settings, today=today)

@@ -40,6 +40,13 @@ _FIGURE_FONT = {"family": FONT_FAMILY}
 LABEL_FONT = {"color": charts.INK, "fontfamily": FONT_FAMILY, "fontweight": "bold", "linespacing": 1.05}
 
 
+def has_boundaries(table: gpd.GeoDataFrame) -> bool:
+    """Whether any area of ``table`` has a boundary to draw (a store may hold figures for areas
+    whose boundary files were never imported: the country's bench, a new province)."""
+    geometry = table.geometry if isinstance(table, gpd.GeoDataFrame) and table.geometry.name in table else None
+    return geometry is not None and bool((geometry.notna() & ~geometry.is_empty).any())
+
+
 def draw_zone_map(ax, table: gpd.GeoDataFrame, *, settings: Settings, lang: str = "id",
                   outline: gpd.GeoDataFrame | None = None, label: str = "auto", label_px: float = 14,
                   numbers: dict[str, int] | None = None, north_arrow: bool = True, scale_bar: bool = True,

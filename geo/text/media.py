@@ -13,6 +13,12 @@ TEXTS = {
         "kabupaten/kota atau kecamatan.",
         "Area {kode} is a village: there are no areas below it to draw. Choose a regency/city or a district.",
     ),
+    "gambar_peta_tanpa_batas": (
+        "Peta {wilayah} belum dapat digambar: basis data belum menyimpan batas wilayah {tingkat} di dalamnya. "
+        "Impor berkas batas wilayah dulu (halaman Data, tab Batas wilayah).",
+        "The map of {wilayah} cannot be drawn yet: the database holds no boundaries of its {tingkat}. Import a "
+        "boundary file first (Data page, Boundaries tab).",
+    ),
     "gambar_tanpa_data": (
         "Belum ada data perekaman untuk {wilayah} ({kode}). Impor data perekaman dulu.",
         "No recording figures for {wilayah} ({kode}) yet. Import recording figures first.",

@@ -13,10 +13,10 @@ import pytest
 from geo import fmt
 from geo.config import load_settings
 from geo.render import briefing, media
-from geo.schema import COUNTRY, Col
+from geo.schema import COUNTRY, Col, RekamError
 from geo.store import Store
 from tests.geo.test_briefing import _text
-from tests.national_store import build
+from tests.national_store import build, copy_sqlite
 
 SETTINGS = load_settings()
 PROVINSI_NAMES = {"18": "Lampung", "19": "Kepulauan Bangka Belitung", "36": "Banten"}
@@ -114,3 +114,30 @@ def test_the_cli_projects_the_country_per_provinsi(country, capsys):
     got = table.set_index(Col.KODE)[Col.CAKUPAN]
     for kode, pct in expected.items():
         assert got[kode] == pytest.approx(pct, abs=0.005)
+
+
+@pytest.mark.parametrize("within, name", [(COUNTRY, "Seluruh Indonesia"), ("36", "Banten")])
+def test_figures_without_boundaries_say_why_there_is_no_map(country, tmp_path, within, name):
+    """A store holding the figures but no boundary file (the national bench, a province that imported its
+    spreadsheets first): the map image is refused in words, the briefing is made with the note where its
+    map would be — both crashed ("NaN or None values are not allowed")."""
+    import sqlite3
+
+    from geo.text import describe
+
+    _, _, url = country
+    bare = copy_sqlite(url, tmp_path / "tanpa_batas.sqlite")
+    with sqlite3.connect(bare.removeprefix("sqlite:///")) as conn:
+        conn.execute("UPDATE areas SET geom = NULL")
+        conn.execute("DELETE FROM map_shapes")  # the simplified views prepared at import
+    store = Store.open(bare)
+    with pytest.raises(RekamError) as refused:
+        media.chart_image(store, within, "peta", settings=SETTINGS)
+    assert describe(refused.value) == (f"Peta {name} belum dapat digambar: basis data belum menyimpan batas wilayah "
+                                       "kabupaten/kota di dalamnya. Impor berkas batas wilayah dulu (halaman Data, "
+                                       "tab Batas wilayah).")
+    text = re.sub(r"\s+", " ", _text(briefing.briefing_pdf(store, within, settings=SETTINGS,
+                                                           today=date(2026, 11, 20)), tmp_path))
+    assert "Peta kabupaten/kota belum dapat digambar: basis data belum menyimpan batas wilayahnya." in text
+    assert "cakupan terendah dulu" in text  # the ranking still there
+    store.close()
