@@ -163,12 +163,21 @@ def previous_date(store: Store, kode: str, date: str | None = None) -> str | Non
     return dates[-2] if len(dates) >= 2 else None
 
 
+SUMBER_BEDA = "sumber_beda"  # in ``change``: (rows summed before, rows summed now) when they differ
+
+
 def change(now: dict, before: dict) -> dict:
     """Differences between two ``area_totals`` results (None where either is missing).
 
-    Col.CAKUPAN's change is in percentage points.
+    Col.CAKUPAN's change is in percentage points. When the two sum different numbers of stored rows
+    (N_SUMBER: desa that had sent no figures yet, a country filling up province by province), their
+    difference is of what was counted, not of the area: every change is None and SUMBER_BEDA holds
+    (rows before, rows now).
     """
     keys = (Col.WAJIB, Col.SUDAH, Col.BELUM, Col.CAKUPAN)
+    counted = now.get(N_SUMBER), before.get(N_SUMBER)
+    if None not in counted and counted[0] != counted[1]:
+        return {**dict.fromkeys(keys), SUMBER_BEDA: (int(counted[1]), int(counted[0]))}
     return {k: (None if now.get(k) is None or before.get(k) is None else now[k] - before[k]) for k in keys}
 
 

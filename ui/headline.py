@@ -13,7 +13,7 @@ import streamlit as st
 
 from geo import fmt
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
-from geo.coverage import lagging
+from geo.coverage import SUMBER_BEDA, lagging
 from geo.present import first_named
 from geo.present.common import reach_note
 from geo.present import pockets as present_pockets
@@ -142,7 +142,11 @@ def kpis(ctx: Context, summary: dict) -> None:
                    delta_color=colour, delta_arrow="off" if moved == 0 else "auto")
     over = bool(now.get(Col.DI_ATAS_100))
     cols[0].markdown(over_100_badge(ctx) if over else zone_badge(ctx, now.get(Col.ZONA)), unsafe_allow_html=True)
-    if change:
+    if change.get(SUMBER_BEDA):  # more desa counted now than then: a difference of what is summed, not shown
+        before, after = change[SUMBER_BEDA]
+        st.caption(ctx.t("kpi_tidak_dibandingkan", tanggal=fmt.long_date(summary["previous_date"], ctx.lang),
+                         sebelum=fmt.number(before, lang=ctx.lang), sekarang=fmt.number(after, lang=ctx.lang)))
+    elif change:
         st.caption(ctx.t("kpi_perubahan_sejak", tanggal=fmt.long_date(summary["previous_date"], ctx.lang)))
     if now.get(Col.N_DI_ATAS_100):
         st.markdown(":blue[:material/warning: " + ctx.t(

@@ -14,7 +14,7 @@ import pandas as pd
 
 from geo import fmt
 from geo.config import DEFAULTS, Settings
-from geo.coverage import area_totals, change, coverage_table, data_reach, lagging, people_to_reach, previous_date
+from geo.coverage import SUMBER_BEDA, area_totals, change, coverage_table, data_reach, lagging, people_to_reach, previous_date
 from geo.columns import TARGET_PERSEN
 from geo.pockets import top_belum
 from geo.present.common import first_named, reach_note
@@ -134,6 +134,8 @@ def _kpis(page: PdfPage, now: dict, delta: dict, before_date: str | None, settin
             page.text(x + w - 0.1, top + 0.1, word, 9, fontweight="bold", ha="right")
             page.swatch(x + w - 0.16 - text_width(word, 9, bold=True) / 72 - 0.22, top + 0.1, zone, 0.22, 0.13)
         page.text(x + 0.12, top + 0.3, value, 18, fontweight="bold")
+        if delta.get(SUMBER_BEDA):  # then and now sum different desa: no change to read
+            moved = tr("rb_tidak_dibandingkan", lang)
         page.text(x + 0.12, top + 0.64, moved if before_date else tr("rb_tanpa_banding", lang), 9)
         page.text(x + 0.12, top + 0.81, since, 7.5, color=MUTED)
     return top + h

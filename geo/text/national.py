@@ -15,6 +15,13 @@ TEXTS = {
     "home_peringkat_jumlah": ("{jumlah} dari {semua} wilayah · klik judul kolom untuk mengurutkan",
                               "{jumlah} of {semua} areas · click a column's title to sort"),
     "kol_provinsi": ("Provinsi", "Province"),
+    "kpi_tidak_dibandingkan": (
+        "Tidak dibandingkan dengan data {tanggal}: angka itu dijumlah dari {sebelum} wilayah, sekarang dari "
+        "{sekarang} — selisihnya karena wilayah yang baru mengirim data, bukan perubahan.",
+        "Not compared with the data of {tanggal}: those figures summed {sebelum} areas, these sum {sekarang} — "
+        "the difference comes from areas that sent figures since, not from a change.",
+    ),
+    "rb_tidak_dibandingkan": ("tidak dibandingkan: wilayah berbeda", "not compared: other areas"),
     "home_peringkat_laju_beda": (
         "Naik per minggu: cakupan (poin persen) yang bertambah per minggu, diukur pada data {pendek} sampai {hari} "
         "hari terakhir (lebih pendek bila data wilayahnya lebih baru); perkiraan tercapai: kapan zona hijau "

@@ -262,3 +262,35 @@ def test_a_damaged_store_is_named_on_the_first_screen(demo_env):
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and errors[0].startswith(f"Berkas basis data {path} rusak")
     assert "Pulihkan dari cadangan" in errors[0] and not at.metric  # no figure read from a damaged file
+
+
+def test_figures_summed_over_more_desa_than_before_are_not_compared(demo_env):
+    """A desa sends figures for the first time: the sums now count one desa more than those of the data
+    before, so their difference is partly that desa — no change shown, and the caption says why (a national
+    store filling up showed '+183.741.084 sudah rekam' and a coverage 'drop')."""
+    import geopandas as gpd
+    import pandas as pd
+    from shapely.geometry import box
+
+    store = Store.open(demo_env)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    rows = store.enrollment(within=kab, latest=True)
+    desa = rows[rows[Col.KODE].str.count(r"\.") == 3][[Col.KODE, Col.WAJIB, Col.SUDAH]]
+    kec = desa[Col.KODE].iloc[0].rsplit(".", 1)[0]
+    new = f"{kec}.2999"
+    store.add_areas(gpd.GeoDataFrame(pd.DataFrame([(new, "Desa Baru", "desa", kec, "desa")],
+                                                  columns=[Col.KODE, Col.NAMA, Col.LEVEL, Col.KODE_INDUK, Col.TIPE]),
+                                     geometry=[box(120.0, -9.0, 120.01, -8.99)], crs="EPSG:4326"))
+    newer = pd.concat([desa, pd.DataFrame([{Col.KODE: new, Col.WAJIB: 500, Col.SUDAH: 400}])], ignore_index=True)
+    store.add_enrollment(newer, tanggal="2026-12-01")
+    before_date = previous_date(store, kab, "2026-12-01")
+    now, before = area_totals(store, kab), area_totals(store, kab, date=before_date)
+    assert (now["n_sumber"], before["n_sumber"]) == (len(desa) + 1, len(desa))
+    store.close()
+    at = _app()
+    assert not at.exception
+    assert [m.proto.delta for m in at.metric[:4]] == [""] * 4  # no change under any of the four figures
+    captions = [c.value for c in at.caption]
+    assert (f"Tidak dibandingkan dengan data {fmt.long_date(before_date)}: angka itu dijumlah dari "
+            f"{fmt.number(len(desa))} wilayah, sekarang dari {fmt.number(len(desa) + 1)}") in " ".join(captions)
+    assert not [c for c in captions if c.startswith("Perubahan dibanding data")]
