@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.schema import Col, Level, is_demo_code
+from geo import fmt
+from geo.coverage import worst_first
+from geo.present.common import short_name
+from geo.schema import Col, Level, Zone, is_demo_code
 from ui import queries
 from ui.context import Context, area_name
 from ui.downloads import briefing_button, download_menu
@@ -15,6 +18,7 @@ from ui.headline import kpis, reach_levels, verdict_and_age
 from ui.map_view import labels_by_default, show_map
 from ui.rankings import pace_note, ranking_table
 from ui.state import link_notes, media_allowed, page_title, source_line
+from ui.tables import plain
 
 
 def country_home(ctx: Context) -> None:
@@ -27,6 +31,9 @@ def country_home(ctx: Context) -> None:
     st.title(page_title(ctx, ctx.t("home_judul", wilayah=name), ""))
     link_notes(ctx)
     verdict_and_age(ctx, **reach_levels(ctx))  # counted by kabupaten/kota, the offices
+    kabupaten = queries.coverage_table(ctx.url, ctx.stamp, Level.KABUPATEN.value, ctx.area, ctx.date, ctx.settings.zones,
+                                       geometry=True)
+    behind_line(ctx, kabupaten)  # a green country may hold kabupaten/kota that are not: said under its verdict
     kpis(ctx, summary)
     st.caption(source_line(ctx, summary["now"].get(Col.TANGGAL)))
     if media_allowed():  # not in screenshot mode
@@ -35,8 +42,6 @@ def country_home(ctx: Context) -> None:
             briefing_button(ctx)
 
     st.subheader(ctx.t("home_peta_negara"))
-    kabupaten = queries.coverage_table(ctx.url, ctx.stamp, Level.KABUPATEN.value, ctx.area, ctx.date, ctx.settings.zones,
-                                       geometry=True)
     show_map(ctx, kabupaten, metric="zona", key="home_map", height=620, labels=labels_by_default(kabupaten))
 
     st.subheader(ctx.t("home_peringkat_negara"))
@@ -47,6 +52,26 @@ def country_home(ctx: Context) -> None:
     with by_kabupaten:
         days = sorted({*days, *ranking_table(ctx, Level.KABUPATEN, data_date)})
     pace_note(ctx, days)
+
+
+def behind_line(ctx: Context, kabupaten, shown: int = 3) -> None:
+    """How many of the kabupaten/kota with figures are not green (red and yellow counted), the lowest
+    ``shown`` named with their coverage: the country's own sum can be green while dozens of its
+    offices are not (the ranking that lists them is further down, in a tab)."""
+    rated = worst_first(kabupaten[kabupaten[Col.CAKUPAN].notna()])
+    if rated.empty:
+        return
+    zones = rated[Col.ZONA].value_counts()
+    behind = rated[rated[Col.ZONA] != Zone.HIJAU.value]
+    if behind.empty:
+        st.markdown(ctx.t("negara_kab_semua_hijau", total=fmt.number(len(rated), lang=ctx.lang)))
+        return
+    lowest = ", ".join(f"{plain(short_name(str(n)))} ({fmt.percent(c, 2, ctx.lang)})"
+                       for n, c in zip(behind[Col.NAMA][:shown], behind[Col.CAKUPAN][:shown]))
+    st.markdown(ctx.t("negara_kab_belum_hijau", n=fmt.number(len(behind), lang=ctx.lang),
+                      total=fmt.number(len(rated), lang=ctx.lang),
+                      merah=fmt.number(int(zones.get(Zone.MERAH.value, 0)), lang=ctx.lang),
+                      kuning=fmt.number(int(zones.get(Zone.KUNING.value, 0)), lang=ctx.lang), terendah=lowest))
 
 
 def trend_names(ctx: Context) -> dict[str, tuple[str, str]]:

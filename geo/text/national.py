@@ -15,6 +15,16 @@ TEXTS = {
     "home_peringkat_jumlah": ("{jumlah} dari {semua} wilayah · klik judul kolom untuk mengurutkan",
                               "{jumlah} of {semua} areas · click a column's title to sort"),
     "kol_provinsi": ("Provinsi", "Province"),
+    "negara_kab_belum_hijau": (
+        "**{n} dari {total} kabupaten/kota belum di zona hijau** ({merah} merah, {kuning} kuning); terendah: "
+        "{terendah}. Semuanya di tab Kabupaten/kota di bawah.",
+        "**{n} of {total} regencies/cities {n|is|are} not green yet** ({merah} red, {kuning} yellow); lowest: "
+        "{terendah}. All of them in the Regency/city tab below.",
+    ),
+    "negara_kab_semua_hijau": (
+        "Semua {total} kabupaten/kota yang mengirim data sudah di zona hijau.",
+        "All {total} regencies/cities that sent figures are green.",
+    ),
     "kpi_tidak_dibandingkan": (
         "Tidak dibandingkan dengan data {tanggal}: angka itu dijumlah dari {sebelum} wilayah, sekarang dari "
         "{sekarang} — selisihnya karena wilayah yang baru mengirim data, bukan perubahan.",

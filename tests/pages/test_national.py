@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from geo import fmt
+from geo.present.common import short_name
 from geo.present import short_name
 from geo.schema import COUNTRY, Col, ZoneConfig
 from geo.store import Store
@@ -83,6 +84,16 @@ def test_beranda_of_the_country_sums_the_source_file(country_env):
     assert values["Belum rekam"] == fmt.number(belum)
     assert values["Cakupan"] == fmt.percent(100 * sudah / wajib)
     assert len(map_codes(at)) == 10  # every kabupaten/kota of the three provinsi
+    # under the verdict: how many kabupaten/kota are not green, the lowest three named (from the source file)
+    kab = _coverage_by(now, 5).sort_values()
+    behind = kab[kab < 92]
+    assert len(behind) and len(behind) < len(kab)  # the seeded country has both
+    store = Store.open(country_env[0])
+    names = dict(zip(*[store.areas(level="kabupaten")[c] for c in (Col.KODE, Col.NAMA)]))
+    lowest = ", ".join(f"{short_name(names[k])} ({fmt.percent(c)})" for k, c in behind[:3].items())
+    said = (f"**{len(behind)} dari {len(kab)} kabupaten/kota belum di zona hijau** ({int((kab < 85).sum())} merah, "
+            f"{int(((kab >= 85) & (kab < 92)).sum())} kuning); terendah: {lowest}.")
+    assert any(said in m.value.replace("\\", "") for m in at.markdown), said
 
 
 def test_the_country_verdict_names_the_provinsi_that_sent_nothing(country, monkeypatch, tmp_path):
