@@ -46,10 +46,12 @@ with tabs["tab_target"]:
         ui.digests_panel(ctx)
 
 with tabs["tab_riwayat"]:
-    st.dataframe(ui.history_view(ctx), hide_index=True, width="stretch")
+    history = ui.history_view(ctx)
+    st.dataframe(history, hide_index=True, width="stretch", column_config=ui.history_columns(ctx, history))
     active = ui.active_versions(ctx)
     if active:
-        pick = st.selectbox(ctx.t("pilih_versi"), active, format_func=lambda v: f"{ctx.t('versi')} {v}")
+        labels = ui.version_labels(ctx)  # kind, file and date: the clerk tells the imports apart
+        pick = st.selectbox(ctx.t("pilih_versi"), active, format_func=labels.get)
         sure = st.checkbox(ctx.t("yakin_batal", versi=pick))
         if st.button(ctx.t("batalkan_versi"), disabled=not sure):
             try:

@@ -36,16 +36,16 @@ from ui.tables import chart_heading, fitted_table, plain, sorted_grid, table_hei
 from ui.figures import card_figures, chart_settings, coverage_figure, recordings_figure
 from ui.trends import TrendInputs, chart_areas, event_list, pace_ranking, trend_inputs, trend_table
 from ui.uploads import (
-    OTHER_IMPORTS, TEMPLATES, active_versions, fix_unmatched, forget_upload, history_view, join_report_view,
-    prepare_upload, rollback, save_enrollment, save_event, save_other, set_override,
-    show_latest_date, template_frame, template_preview, uploader_key,
+    OTHER_IMPORTS, TEMPLATES, active_versions, fix_unmatched, forget_upload, history_columns, history_view,
+    join_report_view, prepare_upload, rollback, save_enrollment, save_event, save_other, set_override,
+    show_latest_date, template_frame, template_preview, uploader_key, version_labels,
 )
 
 __all__ = [
     "alerts_panel", "digests_panel", "target_summary", "targets_editor",
     "active_versions", "admit", "area_name", "boundary_desk", "area_search_options", "breadcrumb", "briefing_button", "can", "card_figures", "chart_areas", "chart_settings", "coverage_figure", "recordings_figure", "country_home", "trend_names", "Context", "context",
     "coverage_after", "current_session", "demo_banner", "enrollment_desk", "download", "download_menu", "fail", "fix_unmatched", "flash",
-    "focus_area", "follow_viewport", "viewport_areas", "viewport_note", "map_key", "map_levels", "map_returns", "pocket_levels", "pocket_finding", "reach_notice", "forget_upload", "handle_click", "history_view", "image_menu", "join_report_view", "kabupaten_only", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "lagging_notice", "levels_below",
+    "focus_area", "follow_viewport", "viewport_areas", "viewport_note", "map_key", "map_levels", "map_returns", "pocket_levels", "pocket_finding", "reach_notice", "forget_upload", "handle_click", "history_columns", "history_view", "version_labels", "image_menu", "join_report_view", "kabupaten_only", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "lagging_notice", "levels_below",
     "link_notes", "login_box", "MAP_METRICS", "map_hint", "map_table", "map_view", "MapView", "media_allowed", "OTHER_IMPORTS", "outlook", "over_100_badge",
     "pace_note", "pace_ranking", "trend_table", "pace_table", "ranking_table", "page_start", "page_style", "picker", "plain", "sorted_grid", "chart_heading", "fitted_table", "first_week", "page_title", "no_data", "POINT_LAYERS", "point_layers", "prepare_upload", "rollback", "save_enrollment",
     "plan_controls", "red_notes_view", "visit_reasons", "zones_before_after", "save_event", "save_other", "saved_plans_panel", "screenshot_exit", "screenshot_mode", "set_map_metric",

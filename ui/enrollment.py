@@ -4,8 +4,13 @@ report, hand fixes, and storing it as a new version.
 The date is never silently today: it comes from the file's title when the file states one (the
 picker starts there, with a note saying so), else the editor must pick it before storing. A date
 in the future or before the programme began is refused (``geo.dates.check_snapshot_day``) until
-the editor ticks that it was checked. A workbook whose sheets are different periods is refused as
-a whole; the editor then picks the sheet to import.
+the editor ticks that it was checked; both are said beside the date field. A workbook whose sheets
+are different periods is refused as a whole; the editor then picks the sheet to import.
+
+Everything that would make Simpan refuse the file (two rows on one area, the same file stored
+already) is said above the button before saving, and the button stays disabled while it stands. A
+refused file is dropped from memory at once, before the uploader is drawn again, so the clerk's
+next file is read on the first try.
 """
 from __future__ import annotations
 
@@ -20,8 +25,9 @@ from geo.present import file_preview
 from geo.schema import FileRefused, Level, RekamError
 from geo.text import describe, describe_problem
 from ui.context import Context, fail, flash
-from ui.uploads import (fix_unmatched, forget_upload, join_report_view, prepare_upload, save_enrollment,
-                        show_latest_date, uploader_key)
+from ui.uploads import (fix_unmatched, forget_upload, join_report_view, prepare_upload, refuse_upload,
+                        save_blockers, save_enrollment, show_latest_date, show_refusal, unmatched_causes,
+                        uploader_key)
 
 MANY_PERIODS = "lembar_banyak_periode"
 
@@ -33,28 +39,32 @@ def enrollment_desk(ctx: Context) -> None:
     level = c1.radio(ctx.t("peta_tingkat"), [Level.DESA.value, Level.KECAMATAN.value], horizontal=True,
                      format_func=lambda v: ctx.t(f"tingkat_{v}"))
     force = c3.checkbox(ctx.t("impor_ulang"), help=ctx.t("impor_ulang_bantuan"))
+    show_refusal(ctx, "rekam", up)
     if up is None:
         return
     sheet = st.session_state.get(f"lembar_{up.file_id}")
     try:
         prepared = prepare_upload(ctx, up, level=level, sheet=sheet)
     except RekamError as err:
-        fail(ctx, err)
         if isinstance(err, FileRefused) and err.key == MANY_PERIODS:
+            fail(ctx, err)
             _sheet_picker(ctx, up)
-        else:
-            forget_upload("rekam")  # a refused file is dropped from memory at once
-        return
+            return
+        refuse_upload("rekam", err)  # dropped now, its refusal shown over the emptied uploader
     if sheet is not None:
         _sheet_picker(ctx, up)  # the sheet can be changed again
     tanggal = _data_date(ctx, c2, up, prepared.read.report)
+    allow = _date_check(ctx, c2, tanggal)
     _what_was_read(ctx, prepared)
     unmatched = len(prepared.unmatched)
     if unmatched:
-        st.warning(ctx.t("perbaiki_baris", jumlah=unmatched))
+        st.warning("\n".join([ctx.t("perbaiki_baris", jumlah=unmatched),
+                              *(f"- {line}" for line in unmatched_causes(ctx, prepared))]))
         fix_unmatched(ctx, up, prepared, level)
-    allow = _date_check(ctx, tanggal)
-    if st.button(ctx.t("simpan"), type="primary", disabled=bool(unmatched) or tanggal is None,
+    blockers = save_blockers(ctx, prepared, force=force)
+    if blockers:
+        st.error("\n".join([ctx.t("simpan_terhalang", jumlah=len(blockers)), *(f"- {line}" for line in blockers)]))
+    if st.button(ctx.t("simpan"), type="primary", disabled=bool(unmatched or blockers) or tanggal is None,
                  help=ctx.t("tanggal_belum_dipilih") if tanggal is None else None):
         try:
             version = save_enrollment(ctx, prepared, tanggal=tanggal.isoformat(), force=force, allow_date=allow)
@@ -93,15 +103,16 @@ def _data_date(ctx: Context, column, up, report: dict) -> date | None:
     return picked
 
 
-def _date_check(ctx: Context, tanggal: date | None) -> bool:
-    """A date in the future or before the programme: the refusal, and the box that overrides it."""
+def _date_check(ctx: Context, column, tanggal: date | None) -> bool:
+    """A date in the future or before the programme: the refusal, and the box that overrides it,
+    under the date field where the date is chosen."""
     if tanggal is None:
         return False
     try:
         check_snapshot_day(tanggal)
     except RekamError as err:
-        st.warning(describe(err, ctx.lang))
-        return st.checkbox(ctx.t("tanggal_diperiksa"), key=f"tanggal_diperiksa_{tanggal.isoformat()}")
+        column.warning(describe(err, ctx.lang))
+        return column.checkbox(ctx.t("tanggal_diperiksa"), key=f"tanggal_diperiksa_{tanggal.isoformat()}")
     return False
 
 

@@ -8,15 +8,19 @@ wrote.
 """
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+from math import ceil
+
 import streamlit as st
 
 from geo import fmt, ingest
 from geo.join import row_key
-from geo.schema import Col, FileRefused, Level
-from geo.text import tr
+from geo.schema import Col, FileRefused, Level, RekamError
+from geo.text import describe_problem, tr
 from ui import queries
 from ui.account import require
-from ui.context import Context
+from ui.context import Context, fail
+from ui.tables import CELL_PADDING_PX, text_px
 
 TEMPLATES = ["desa", "kecamatan", "perangkat", "blangko"]
 
@@ -28,7 +32,28 @@ def uploader_key(name: str) -> str:
 
 
 def forget_upload(name: str) -> None:
+    """Drop the uploader's file: the next run draws a fresh uploader under a new key. Call it only
+    right before ``st.rerun`` (as ``refuse_upload`` does): a file put into the uploader already drawn
+    would land under the old key and be lost with it."""
     st.session_state[f"up_{name}_n"] = st.session_state.get(f"up_{name}_n", 0) + 1
+
+
+def refuse_upload(name: str, err: RekamError) -> None:
+    """Drop a refused file from memory at once and run again: the refusal is shown by
+    ``show_refusal`` over the new, empty uploader, which the clerk's next file then lands in."""
+    st.session_state[f"up_{name}_refused"] = err
+    forget_upload(name)
+    st.rerun()
+
+
+def show_refusal(ctx: Context, name: str, upload) -> None:
+    """The refusal of the file last dropped by ``refuse_upload``, while the uploader is empty; a
+    new file replaces it."""
+    key = f"up_{name}_refused"
+    if upload is not None:
+        st.session_state.pop(key, None)
+    elif key in st.session_state:
+        fail(ctx, st.session_state[key])
 
 
 def set_override(upload, key: int | str, kode: str | None) -> None:
@@ -67,13 +92,64 @@ def join_report_view(ctx: Context, prepared):
     report["cara"] = [ctx.t(f"cara_{c}") for c in report["cara"]]
     notes: dict[int | str, list[str]] = {}
     for p in prepared.join.problems:
-        if p.row is not None:
-            notes.setdefault(row_key(p.sheet, p.row), []).append(tr(p.key, ctx.lang, **(p.params or {})))
+        for key in _rows_of(p):  # two rows on one area: the note stands on each of them
+            notes.setdefault(key, []).append(tr(p.key, ctx.lang, **(p.params or {})))
     report["alasan"] = ["; ".join(notes.get(row_key(s, b), [])) for s, b in zip(report["lembar"], report["baris"])]
     report["kandidat"] = [", ".join(f"{c['nama']} ({c['kode']})" for c in (k or [])) for k in report["kandidat"]]
     sheets = ["lembar"] if report["lembar"].notna().any() else []  # a workbook read whole: rows per sheet
     cols = [*sheets, "baris", "kode_file", "nama_file", "cara", "kode", "nama", "alasan", "kandidat"]
     return report[cols].rename(columns={c: ctx.t(f"lap_{c}") for c in cols})
+
+
+def _rows_of(problem) -> list[int | str]:
+    """The rows (``row_key``) a problem is about: every row it names ('baris_semua'), else its own."""
+    named = (problem.params or {}).get("baris_semua")
+    if named:
+        return [int(k) if k.isdigit() else k for k in (k.strip() for k in str(named).split(","))]
+    return [row_key(problem.sheet, problem.row)] if problem.row is not None else []
+
+
+def problem_line(problem, lang: str) -> str:
+    """A problem in one line; one whose words name its rows already ('Baris 22, 152 menunjuk …')
+    gets no 'Baris 22, kolom …' in front."""
+    if (problem.params or {}).get("baris_semua"):
+        return tr(problem.key, lang, **problem.params)
+    return describe_problem(problem, lang)
+
+
+def save_blockers(ctx: Context, prepared, *, force: bool) -> list[str]:
+    """What makes ``save_enrollment`` refuse this upload whatever the date and hand fixes: the join's
+    blocking errors (two rows on one area…) and, unless ``force``, the same file already stored."""
+    lines = [problem_line(p, ctx.lang) for p in prepared.blocking]
+    try:
+        queries.store(ctx.url).refuse_same_file(prepared.file_hash, force=force)
+    except RekamError as err:
+        params = {**err.params, "waktu": office_time(err.params.get("waktu"))}
+        lines.append(tr(err.key, ctx.lang, **params))
+    return lines
+
+
+def unmatched_causes(ctx: Context, prepared) -> list[str]:
+    """Why each unmatched row is unmatched, as the join said; a row whose code another row of the
+    file also carries says so (a duplicated code, the likelier cause than a wrong name)."""
+    said = {row_key(p.sheet, p.row): tr(p.key, ctx.lang, **(p.params or {}))
+            for p in prepared.join.problems if p.row is not None and not (p.params or {}).get("baris_semua")}
+    report = prepared.join.report
+    lines = []
+    for i, row in prepared.unmatched.iterrows():
+        lembar = row["lembar"] if isinstance(row["lembar"], str) else None
+        key = row_key(lembar, row["baris"])
+        causes = [said.get(key, "")]
+        code = row["kode_file"]
+        if isinstance(code, str) and code.strip():
+            same = report[(report["kode_file"] == code) & (report.index != i)]
+            if len(same):
+                causes.insert(0, ctx.t("kode_ganda_berkas", kode=code, lain=", ".join(
+                    str(row_key(s if isinstance(s, str) else None, b)) for s, b in zip(same["lembar"], same["baris"]))))
+        sebab = " ".join(c for c in causes if c) or ctx.t("cara_tidak_cocok")
+        lines.append(ctx.t("baris_sebab_lembar", lembar=lembar, baris=row["baris"], sebab=sebab) if lembar else
+                     ctx.t("baris_sebab", baris=row["baris"], sebab=sebab))
+    return lines
 
 
 def area_choices(ctx: Context, level: str) -> dict[str, str]:
@@ -184,18 +260,73 @@ def template_frame(ctx: Context, kind: str):
 
 
 # --- versions ------------------------------------------------------------------------------------
+# The office's clock: the settings name no timezone, and WIB (UTC+7) is Indonesia's default. The store
+# writes UTC; people read the time of their office.
+OFFICE_TZ = timezone(timedelta(hours=7))
+OFFICE_TZ_NAME = "WIB"
+
+
+def _office_moment(stamp) -> datetime | None:
+    if not isinstance(stamp, str) or not stamp:
+        return None
+    moment = datetime.fromisoformat(stamp)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(OFFICE_TZ)
+
+
+def office_time(stamp) -> str:
+    """A stored UTC timestamp as the office's clock reads it: ``2026-12-06 14:15 WIB``."""
+    moment = _office_moment(stamp)
+    return f"{moment:%Y-%m-%d %H:%M} {OFFICE_TZ_NAME}" if moment else (stamp or "")
+
+
+def _kind_word(ctx: Context, kind: str) -> str:
+    base, _, sub = kind.partition(":")
+    return ctx.t(f"jenis_versi_{base}") + (f" ({sub})" if sub else "")
+
+
+HISTORY_COLUMNS = ["id", "kind", "waktu", "user", "file_name", "row_count", Col.TANGGAL, "status"]
+
+
 def history_view(ctx: Context):
-    """Versions as an officer reads them: localised headers, kinds and dates."""
+    """Versions as an officer reads them: localised headers, kinds, counts and dates; the time of the
+    import in the office's time zone."""
     hist = queries.store(ctx.url).history()
     out = hist.assign(
         status=[ctx.t("aktif") if a else ctx.t("dibatalkan_status") for a in hist["active"]],
-        kind=[ctx.t(f"jenis_versi_{k.split(':')[0]}") + (f" ({k.split(':')[1]})" if ":" in k else "")
-              for k in hist["kind"]],
-        created_at=[c.replace("T", " ")[:16] for c in hist["created_at"]],
+        kind=[_kind_word(ctx, k) for k in hist["kind"]],
+        waktu=[office_time(c).removesuffix(f" {OFFICE_TZ_NAME}") for c in hist["created_at"]],
+        row_count=[fmt.number(n, lang=ctx.lang) for n in hist["row_count"]],
         tanggal=[fmt.long_date(t, ctx.lang) if isinstance(t, str) and t else "" for t in hist[Col.TANGGAL]],
     )
-    cols = ["id", "kind", "created_at", "user", "file_name", "row_count", Col.TANGGAL, "status"]
-    return out[cols].rename(columns={c: ctx.t(f"riwayat_{c}") for c in cols})
+    headers = {c: ctx.t(f"riwayat_{c}") for c in HISTORY_COLUMNS} | {"waktu": ctx.t("riwayat_waktu", zona=OFFICE_TZ_NAME)}
+    return out[HISTORY_COLUMNS].rename(columns=headers)
+
+
+def history_columns(ctx: Context, view) -> dict:
+    """``st.dataframe`` column_config for ``history_view``'s table: each column as wide as its widest
+    value or header, the status as wide as its longer word ('dibatalkan', once a version is rolled
+    back), so the last column is not cut at the table's right edge."""
+    status = {ctx.t("riwayat_status"): [ctx.t("aktif"), ctx.t("dibatalkan_status")]}
+    return {h: st.column_config.Column(width=ceil(max(text_px(str(v)) for v in [h, *view[h], *status.get(h, [])])
+                                                  + CELL_PADDING_PX))
+            for h in view.columns}
+
+
+def version_labels(ctx: Context) -> dict[int, str]:
+    """Each version as a clerk tells it apart when rolling back: 'Versi 7 — peristiwa, peristiwa.csv,
+    diimpor 6 Desember 2026' (the data's own date when it has one: 'data per 30 November 2026')."""
+    hist = queries.store(ctx.url).history()
+    labels = {}
+    for row in hist.to_dict("records"):
+        day = row.get(Col.TANGGAL)
+        if isinstance(day, str) and day:
+            when = ctx.t("versi_data_per", tanggal=fmt.long_date(day, ctx.lang))
+        else:
+            moment = _office_moment(row["created_at"])
+            when = ctx.t("versi_diimpor", tanggal=fmt.long_date(moment.date(), ctx.lang)) if moment else ""
+        labels[int(row["id"])] = ctx.t("versi_pilihan", versi=row["id"], jenis=_kind_word(ctx, row["kind"]),
+                                       berkas=row["file_name"] or "—", tanggal=when).rstrip(", ")
+    return labels
 
 
 def active_versions(ctx: Context) -> list[int]:

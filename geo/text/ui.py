@@ -316,4 +316,19 @@ TEXTS = {
         "Mode `{nilai}` dari tautan tidak dikenal; halaman ditampilkan biasa.",
         "Mode `{nilai}` from the link is unknown; the page is shown as usual.",
     ),
+    # --- the Data page: what blocks a save, said before Simpan; the version history in office time ---
+    "simpan_terhalang": (
+        "Belum bisa disimpan (Simpan dinonaktifkan): {jumlah} masalah harus diselesaikan dulu.",
+        "Cannot be stored yet (Store is disabled): {jumlah} {jumlah|problem|problems} to settle first.",
+    ),
+    "baris_sebab": ("Baris {baris}: {sebab}", "Row {baris}: {sebab}"),
+    "baris_sebab_lembar": ("Lembar {lembar}, baris {baris}: {sebab}", "Sheet {lembar}, row {baris}: {sebab}"),
+    "kode_ganda_berkas": (
+        "kode {kode} juga tertulis di baris {lain} — kode ganda di berkas.",
+        "code {kode} is also written on row {lain} — a duplicated code in the file.",
+    ),
+    "riwayat_waktu": ("Waktu ({zona})", "Time ({zona})"),
+    "versi_pilihan": ("Versi {versi} — {jenis}, {berkas}, {tanggal}", "Version {versi} — {jenis}, {berkas}, {tanggal}"),
+    "versi_data_per": ("data per {tanggal}", "data as of {tanggal}"),
+    "versi_diimpor": ("diimpor {tanggal}", "imported {tanggal}"),
 }
