@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date as date_type
 
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from geo import fmt
 from geo.config import DEFAULTS, Settings
@@ -297,7 +298,8 @@ def _trend(page: PdfPage, x: float, top: float, bottom: float, series: pd.DataFr
     ax.set_xlim(days.iloc[0], days.iloc[-1])
     tickvals, ticktext = month_ticks(series[Col.TANGGAL].iloc[0], series[Col.TANGGAL].iloc[-1], lang, 4)
     ax.set_xticks(pd.to_datetime(tickvals), [t.replace("<br>", "\n") for t in ticktext])
-    ax.yaxis.set_major_formatter(lambda v, _pos: fmt.percent(v, 0, lang))
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10], integer=True))  # whole percents only:
+    ax.yaxis.set_major_formatter(lambda v, _pos: fmt.percent(v, 0, lang))  # a 92,5 tick printed "92%" misled
     ax.tick_params(labelsize=7.5)
     for label in ax.get_xticklabels() + ax.get_yticklabels():
         label.set_fontfamily(PDF_FONT)

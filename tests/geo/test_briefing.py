@@ -255,3 +255,29 @@ def test_briefing_answers_the_deadline_against_the_target_in_force(demo_sqlite, 
     assert f"Tertinggal dari target ({len(late)} kecamatan, cakupan / target): {first[Col.NAMA]} " \
            f"({fmt.percent(first[Col.CAKUPAN], 2)} / 95%)" in flat
     s.close()
+
+
+@pytest.mark.parametrize("points", [
+    [(0, 1000, 900), (7, 1000, 905), (14, 1000, 915)],  # 90–91,5 %
+    [(0, 1000, 800), (7, 1000, 850), (14, 1000, 900)],  # 80–90 %: an axis that stepped by 2,5
+    [(0, 1000, 780), (7, 1000, 815), (14, 1000, 850)],  # 78–85 %: likewise
+])
+def test_the_trend_axis_of_the_briefing_marks_whole_percents(points):
+    """Every tick of the briefing's trend axis is a whole percent written as itself: ticks at 92,5, 87,5
+    and 82,5 were printed "92%", "88%" and "82%" (a "92%" line above the real green boundary)."""
+    import pandas as pd
+
+    from geo.render.pdf_page import PdfPage
+
+    days = pd.Timestamp("2026-11-02")
+    series = pd.DataFrame([{Col.KODE: "99.01", Col.TANGGAL: (days + pd.Timedelta(days=d)).date().isoformat(),
+                            Col.WAJIB: w, Col.SUDAH: s, Col.CAKUPAN: 100 * s / w} for d, w, s in points])
+    page = PdfPage("id")
+    briefing._trend(page, 4.5, 6.0, 8.0, series, load_settings(), "id")
+    ax = page.fig.axes[-1]
+    page.fig.canvas.draw()
+    lo, hi = ax.get_ylim()
+    shown = [(t.get_position()[1], t.get_text()) for t in ax.get_yticklabels() if lo <= t.get_position()[1] <= hi]
+    assert len(shown) >= 2
+    for value, text in shown:
+        assert float(value).is_integer() and text == fmt.percent(value, 0), (value, text)
