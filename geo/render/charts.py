@@ -39,7 +39,7 @@ __all__ = ["EXPORT_BASE_PX", "INK", "MUTED", "PATTERN_INK", "SEPARATORS", "ZONE_
 
 
 def zone_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settings, lang: str = "id",
-             demo: bool | None = None) -> go.Figure:
+             demo: bool | None = None, limit: int | None = None) -> go.Figure:
     """Coverage of each child area as horizontal bars, best on top, filled by zone.
 
     Takes a ``coverage.coverage_table`` frame (Col.KODE, Col.NAMA, Col.LEVEL, Col.WAJIB,
@@ -49,11 +49,16 @@ def zone_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settin
     ``92,28% (hijau)``, stand in one column right of the bars (a text trace, role
     LABEL_COLUMN_ROLE); the zone thresholds are dashed lines labelled ``Hijau ≥ 92%``. Areas without data are
     listed last, labelled ``tidak ada data``. ``demo`` (default: codes under provinsi 99)
-    adds ``data contoh sintetis`` to the source line.
+    adds ``data contoh sintetis`` to the source line. ``limit``: at most that many bars, the lowest
+    (an image's height holds so many rows: 38 provinsi in 675 px were written over each other); the
+    title still counts them all and the subtitle says how many of how many are shown.
     """
     rows = table.copy()
     rows["_sort"] = pd.to_numeric(rows[Col.CAKUPAN], errors="coerce").fillna(-math.inf)
     rows = rows.sort_values(["_sort", Col.NAMA], ascending=[False, True], ignore_index=True)
+    n_hijau, n_all = sum(z is Zone.HIJAU for z in zones_of(rows[Col.CAKUPAN], settings)), len(rows)
+    if limit and len(rows) > limit:
+        rows = rows.tail(limit).reset_index(drop=True)  # best first: the lowest are the last
     zones = zones_of(rows[Col.CAKUPAN], settings)  # a list: pandas 3 would turn Zone (a str) into text
     order = list(rows[Col.KODE])
     level = Level(rows[Col.LEVEL].iloc[0]) if len(rows) else Level.KECAMATAN
@@ -90,11 +95,13 @@ def zone_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settin
                      title_text=tr("gambar_sumbu_cakupan", lang),
                      showgrid=True, gridcolor=GRID, zeroline=True, zerolinecolor="#999999")
     _threshold_lines(fig, settings, lang)
-    n_hijau = sum(z is Zone.HIJAU for z in zones)
-    title = tr("gambar_zona_judul", lang, wilayah=area_name, n=n_hijau, total=len(rows),
+    title = tr("gambar_zona_judul", lang, wilayah=area_name, n=n_hijau, total=n_all,
                           tingkat=level_words(level, lang))
     subtitle = tr("gambar_zona_sub", lang, tingkat=short_level_words(level, lang),
                              tanggal=fmt.long_date(data_date, lang))
+    if len(rows) < n_all:
+        subtitle += "<br>" + tr("gambar_zona_terendah", lang, n=len(rows), total=n_all,
+                                tingkat=level_words(level, lang))
     demo = is_demo(order) if demo is None else demo
     fig.update_layout(bargap=0.28)
     frame_figure(fig, title=title, subtitle=subtitle, source=source_text(settings, data_date, lang, demo=demo),

@@ -86,6 +86,10 @@ TEXTS = {
         "{wilayah}: {merah} dari {total} {tingkat} masih merah",
         "{wilayah}: {merah} of {total} {tingkat} still red",
     ),
+    "gambar_zona_terendah": (
+        "{n} terendah dari {total} {tingkat}",
+        "the lowest {n} of the {total} {tingkat}",
+    ),
     "gambar_zona_sub": (
         "Cakupan perekaman KTP-el per {tingkat}, data per {tanggal}",
         "e-KTP recording coverage of the {tingkat}, data as of {tanggal}",

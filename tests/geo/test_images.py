@@ -52,6 +52,32 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 
 # --- zone_bar -------------------------------------------------------------------------------
+def test_zona_bar_of_many_areas_shows_the_lowest_an_image_holds():
+    """38 provinsi in a 675-pixel image were written over each other: the image keeps the lowest that its
+    height holds readable, the title still counts them all, the subtitle says how many of how many."""
+    from geo.render.media import export_rows
+
+    rows = []
+    for i in range(38):
+        wajib, sudah = 100_000, 88_000 + 200 * i  # 88,0 % … 95,4 %: 18 under the hijau line, 20 on it
+        rows.append({Col.KODE: f"{11 + i}", Col.NAMA: f"Provinsi {i:02d}", Col.LEVEL: "provinsi",
+                     Col.KODE_INDUK: None, Col.WAJIB: wajib, Col.SUDAH: sudah})
+    table = pd.DataFrame(rows)
+    table[Col.BELUM] = table[Col.WAJIB] - table[Col.SUDAH]
+    table[Col.CAKUPAN] = 100.0 * table[Col.SUDAH] / table[Col.WAJIB]
+    hijau = int((table[Col.CAKUPAN] >= 92).sum())
+    limit = export_rows(675)
+    assert limit == 15 and export_rows(1350) > 38
+    fig = charts.zone_bar(table, area_name="Seluruh Indonesia", data_date=DATE, settings=SETTINGS, limit=limit)
+    shown = [k for t in _bars(fig) for k in (t.y or ()) if k is not None]
+    lowest = table.sort_values(Col.CAKUPAN)[Col.KODE].head(limit)
+    assert sorted(shown) == sorted(lowest)
+    assert fig.layout.meta["judul"] == f"Seluruh Indonesia: {hijau} dari 38 provinsi di zona hijau"
+    assert fig.layout.meta["subjudul"].endswith("<br>15 terendah dari 38 provinsi")
+    whole = charts.zone_bar(table, area_name="Seluruh Indonesia", data_date=DATE, settings=SETTINGS, limit=40)
+    assert len([k for t in _bars(whole) for k in (t.y or ()) if k is not None]) == 38 and "terendah" not in whole.layout.meta["subjudul"]
+
+
 def test_zona_bar_colours_patterns_and_values_follow_zones_from_settings():
     table = _table()
     fig = charts.zone_bar(table, area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS)
