@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pandas as pd
 
@@ -119,3 +119,53 @@ def weekdays(days, lang: str = "id") -> str:
             runs.append([o])
     name = lambda o: _WEEKDAYS[lang][date.fromordinal(o).weekday()]  # noqa: E731
     return ", ".join(f"{name(r[0])}–{name(r[-1])}" if len(r) >= 3 else ", ".join(map(name, r)) for r in runs)
+
+
+
+# --- figures an error carries -----------------------------------------------------------------------
+# An error raised in ``geo`` does not know who will read it, and ``geo.text.tr`` fills a template
+# with ``str.format``; so a figure says itself as its template asks: the Indonesian template writes
+# ``{sudah}`` (8.497), the English one ``{sudah:,}`` (8,497) — Python's own thousands separator,
+# which is the English one, so a plain int or float given instead still reads right in English.
+# Each stays equal to its plain value (compared in tests, written to JSON, summed): the error keeps
+# the number, not a text of it.
+class Count(int):
+    """A whole number of people, rows, cells: ``{n}`` → ``8.497``, ``{n:,}`` → ``8,497``."""
+
+    def __format__(self, spec: str) -> str:
+        if spec in ("", ","):
+            return number(int(self), 0, "en" if spec else "id")
+        return format(int(self), spec)
+
+
+class Measure(float):
+    """A figure with its decimals (a percentage, megabytes): ``{p}`` → ``22,2``, ``{p:,}`` → ``22.2``."""
+
+    def __new__(cls, value: float, decimals: int = 1):
+        obj = super().__new__(cls, value)
+        obj.decimals = decimals
+        return obj
+
+    def __format__(self, spec: str) -> str:
+        if spec in ("", ","):
+            return number(float(self), self.decimals, "en" if spec else "id")
+        return format(float(self), spec)
+
+
+OFFICE_TZ = timezone(timedelta(hours=7))  # the office's clock: WIB
+OFFICE_TZ_NAME = "WIB"
+
+
+def long_moment(stamp, lang: str = "id") -> str:
+    """A stored timestamp (ISO text, UTC unless it says otherwise) as the office's clock reads it:
+    ``6 Desember 2026 pukul 18.11 WIB`` / ``6 December 2026 at 18:11 WIB``; missing → ``–``, text
+    that is no timestamp as it is."""
+    if _missing(stamp) or not str(stamp).strip():
+        return "–"
+    try:
+        moment = stamp if isinstance(stamp, datetime) else datetime.fromisoformat(str(stamp).strip())
+    except ValueError:
+        return str(stamp)
+    moment = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(OFFICE_TZ)
+    clock = f"{moment:%H.%M}" if lang == "id" else f"{moment:%H:%M}"
+    return f"{long_date(moment.date(), lang)} {'pukul' if lang == 'id' else 'at'} {clock} {OFFICE_TZ_NAME}"

@@ -22,8 +22,9 @@ from geo import fmt
 from geo.dates import check_snapshot_day
 from geo.io.tabular import list_sheets
 from geo.present import file_preview
+from geo.present.common import refusal_text
 from geo.schema import FileRefused, Level, RekamError
-from geo.text import describe, describe_problem
+from geo.text import describe_problem
 from ui.context import Context, fail, flash
 from ui.uploads import (fix_unmatched, forget_upload, join_report_view, prepare_upload, refuse_upload,
                         save_blockers, save_enrollment, show_latest_date, show_refusal, unmatched_causes,
@@ -111,7 +112,7 @@ def _date_check(ctx: Context, column, tanggal: date | None) -> bool:
     try:
         check_snapshot_day(tanggal)
     except RekamError as err:
-        column.warning(describe(err, ctx.lang))
+        column.warning(refusal_text(err, ctx.lang))  # the dates in words
         return column.checkbox(ctx.t("tanggal_diperiksa"), key=f"tanggal_diperiksa_{tanggal.isoformat()}")
     return False
 

@@ -8,13 +8,14 @@ wrote.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from math import ceil
 
 import streamlit as st
 
 from geo import fmt, ingest
 from geo.join import row_key
+from geo.present.common import refusal_text
 from geo.schema import Col, FileRefused, Level, RekamError
 from geo.text import describe_problem, tr
 from ui import queries
@@ -124,8 +125,7 @@ def save_blockers(ctx: Context, prepared, *, force: bool) -> list[str]:
     try:
         queries.store(ctx.url).refuse_same_file(prepared.file_hash, force=force)
     except RekamError as err:
-        params = {**err.params, "waktu": office_time(err.params.get("waktu"))}
-        lines.append(tr(err.key, ctx.lang, **params))
+        lines.append(refusal_text(err, ctx.lang))  # the stored file's time as the office's clock reads it
     return lines
 
 
@@ -260,23 +260,18 @@ def template_frame(ctx: Context, kind: str):
 
 
 # --- versions ------------------------------------------------------------------------------------
-# The office's clock: the settings name no timezone, and WIB (UTC+7) is Indonesia's default. The store
-# writes UTC; people read the time of their office.
-OFFICE_TZ = timezone(timedelta(hours=7))
-OFFICE_TZ_NAME = "WIB"
-
-
+# The store writes UTC; people read the time of their office (``geo.fmt.OFFICE_TZ``, WIB).
 def _office_moment(stamp) -> datetime | None:
     if not isinstance(stamp, str) or not stamp:
         return None
     moment = datetime.fromisoformat(stamp)
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(OFFICE_TZ)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(fmt.OFFICE_TZ)
 
 
 def office_time(stamp) -> str:
-    """A stored UTC timestamp as the office's clock reads it: ``2026-12-06 14:15 WIB``."""
+    """A stored UTC timestamp as the office's clock reads it, short for a table: ``2026-12-06 14:15``."""
     moment = _office_moment(stamp)
-    return f"{moment:%Y-%m-%d %H:%M} {OFFICE_TZ_NAME}" if moment else (stamp or "")
+    return f"{moment:%Y-%m-%d %H:%M}" if moment else (stamp or "")
 
 
 def _kind_word(ctx: Context, kind: str) -> str:
@@ -294,11 +289,11 @@ def history_view(ctx: Context):
     out = hist.assign(
         status=[ctx.t("aktif") if a else ctx.t("dibatalkan_status") for a in hist["active"]],
         kind=[_kind_word(ctx, k) for k in hist["kind"]],
-        waktu=[office_time(c).removesuffix(f" {OFFICE_TZ_NAME}") for c in hist["created_at"]],
+        waktu=[office_time(c) for c in hist["created_at"]],
         row_count=[fmt.number(n, lang=ctx.lang) for n in hist["row_count"]],
         tanggal=[fmt.long_date(t, ctx.lang) if isinstance(t, str) and t else "" for t in hist[Col.TANGGAL]],
     )
-    headers = {c: ctx.t(f"riwayat_{c}") for c in HISTORY_COLUMNS} | {"waktu": ctx.t("riwayat_waktu", zona=OFFICE_TZ_NAME)}
+    headers = {c: ctx.t(f"riwayat_{c}") for c in HISTORY_COLUMNS} | {"waktu": ctx.t("riwayat_waktu", zona=fmt.OFFICE_TZ_NAME)}
     return out[HISTORY_COLUMNS].rename(columns=headers)
 
 

@@ -119,6 +119,7 @@ def print_join_report(prepared, lang: str) -> None:
     """How the rows matched: the counts, then only the rows to look at (not matched, or matched with
     a remark) — a national file has 84,000 rows, ``--report FILE`` writes them all; refusals on
     stderr, candidates for unmatched rows, warnings."""
+    from geo import fmt
     from geo.join import MATCHED
 
     report = prepared.join.report
@@ -136,7 +137,7 @@ def print_join_report(prepared, lang: str) -> None:
     if len(to_look_at):
         print(report.loc[to_look_at.index, cols].to_string(index=False))
     if len(to_look_at) < len(report):
-        print(tr("baris_cocok_lain", lang, jumlah=len(report) - len(to_look_at)))
+        print(tr("baris_cocok_lain", lang, jumlah=fmt.number(len(report) - len(to_look_at), lang=lang)))
     for problem in prepared.join.problems:
         if problem.severity == "error":
             print(describe_problem(problem, lang), file=sys.stderr)
@@ -149,6 +150,7 @@ def print_join_report(prepared, lang: str) -> None:
 
 
 def cmd_import_enrollment(args) -> int:
+    from geo import fmt
     from geo.config import load_settings
     from geo.dates import check_snapshot_day, iso_day
     from geo.ingest import commit_enrollment, prepare_enrollment
@@ -166,7 +168,8 @@ def cmd_import_enrollment(args) -> int:
         write_join_report(prepared, args.report, language)
     version = commit_enrollment(store, prepared, tanggal=tanggal, user=args.user,
                                 skip_unmatched=args.skip_unmatched, force=args.force, allow_date=args.allow_date)
-    print(tr("impor_rekam_ok", language, versi=version, jumlah=len(prepared.join.matched), tanggal=tanggal))
+    print(tr("impor_rekam_ok", language, versi=version, jumlah=fmt.number(len(prepared.join.matched), lang=language),
+             tanggal=fmt.long_date(tanggal, language)))
     return 0
 
 
@@ -181,6 +184,7 @@ def write_join_report(prepared, path: str, lang: str) -> None:
     RekamError('tidak_bisa_menulis')."""
     from pathlib import Path
 
+    from geo import fmt
     from geo.export import to_csv_bytes, to_xlsx_bytes
 
     report = prepared.join.report.copy()
@@ -192,31 +196,37 @@ def write_join_report(prepared, path: str, lang: str) -> None:
         out.write_bytes(data)
     except OSError as exc:
         raise RekamError("tidak_bisa_menulis", path=str(out), detail=exc.strerror or str(exc)) from None
-    print(tr("laporan_ditulis", lang, path=str(out), jumlah=len(report)))
+    print(tr("laporan_ditulis", lang, path=str(out), jumlah=fmt.number(len(report), lang=lang)))
 
 
 def data_date(report: dict, given: str | None, language: str) -> str:
     """The snapshot date: the one given, else the one the file states in its title; never today.
     A given date that differs from the file's is used, with a warning."""
+    from geo import fmt
+
     stated = report.get("tanggal_berkas")
     if given is None and stated is None:
         raise RekamError("tanggal_perlu", berkas=report.get("file_name", "-"))
     if given is None:
-        print(tr("tanggal_dari_berkas", language, tanggal=stated, teks=report.get("tanggal_berkas_teks", "")))
+        print(tr("tanggal_dari_berkas", language, tanggal=fmt.long_date(stated, language),
+                 teks=report.get("tanggal_berkas_teks", "")))
         return stated
     if stated and stated != given:
-        print(f"{tr('peringatan', language)}: {tr('tanggal_beda_berkas', language, tanggal=given, berkas=stated)}",
-              file=sys.stderr)
+        said = tr("tanggal_beda_berkas", language, tanggal=fmt.long_date(given, language),
+                  berkas=fmt.long_date(stated, language))
+        print(f"{tr('peringatan', language)}: {said}", file=sys.stderr)
     return given
 
 
 def cmd_import_points(args) -> int:
+    from geo import fmt
     from geo.config import load_settings
     from geo.ingest import import_points
 
     version, count = import_points(open_store(args), args.file, kind=args.kind, user=args.user,
                                    settings=load_settings())
-    print(tr("impor_titik_ok", lang(args), versi=version, jumlah=count, jenis=args.kind))
+    language = lang(args)
+    print(tr("impor_titik_ok", language, versi=version, jumlah=fmt.number(count, lang=language), jenis=args.kind))
     return 0
 
 

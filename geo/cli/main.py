@@ -16,9 +16,9 @@ import sys
 import traceback
 import warnings
 
-from geo.cli.output import lang
+from geo.cli.output import lang, say_error
 from geo.schema import RekamError
-from geo.text import describe, tr
+from geo.text import tr
 
 GROUPS = ("imports", "coverage", "users", "trend", "pockets", "capacity", "plan", "media", "alerts")
 # The group module that adds each command (tests/geo/test_cli_lazy.py checks it against the groups).
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except RekamError as err:
-        print(describe(err, language), file=sys.stderr)
+        print(say_error(err, language), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -25,6 +25,27 @@ def add_common(parser: argparse.ArgumentParser, fmt_opt: bool = False) -> argpar
     return parser
 
 
+# What the CLI adds to a refusal whose words name a box to tick on the Data page: its own option.
+CLI_HINTS = {
+    "berkas_sudah_diimpor": "cli_paksa_impor",
+    "tanggal_masa_depan": "cli_izinkan_tanggal",
+    "tanggal_sebelum_program": "cli_izinkan_tanggal",
+    "ada_baris_tak_cocok": "cli_lewati_tak_cocok",
+    "lembar_banyak_periode": "cli_pilih_lembar",
+}
+# The days (ISO text) and the stored times a refusal carries, said in words where it is printed.
+def say_error(err, language: str) -> str:
+    """A refusal as the CLI prints it: in words for people (``geo.present.common.refusal_text``: dates
+    and times as read), then the CLI's own option where the text names the Data page's box
+    (``CLI_HINTS``)."""
+    # geo.present loads pandas: imported when a refusal is printed, not by every command
+    from geo.present.common import refusal_text
+
+    hint = CLI_HINTS.get(err.key)
+    text = refusal_text(err, language)
+    return f"{text}\n{tr(hint, language, **err.params)}" if hint else text
+
+
 def lang(args) -> str:
     """``--lang`` > ``REKAM_LANG`` > Indonesian."""
     return getattr(args, "lang", None) or os.environ.get("REKAM_LANG", "id")

@@ -11,6 +11,7 @@ import pandas as pd
 
 from geo.config import DEFAULTS, Settings
 from geo.dates import check_snapshot_day, iso_day
+from geo.fmt import Count
 from geo.ingest.rights import may_write, refuse_outside
 from geo.ingest.source import read_source
 from geo.io.enrollment import EnrollmentRead, read_enrollment
@@ -107,7 +108,7 @@ def commit_enrollment(store: Store, prepared: PreparedEnrollment, *, tanggal: st
         raise ValidationFailed(prepared.blocking)
     n_unmatched = len(prepared.unmatched)
     if n_unmatched and not skip_unmatched:
-        raise RekamError("ada_baris_tak_cocok", jumlah=n_unmatched)
+        raise RekamError("ada_baris_tak_cocok", jumlah=Count(n_unmatched))
     store.refuse_same_file(prepared.file_hash, force=force)
     rows = prepared.join.matched[[Col.KODE, *[c for c in COUNT_COLUMNS if c in prepared.join.matched]]]
     report = {

@@ -86,16 +86,22 @@ def read_enrollment(source, *, file_name: str | None = None, sheet: str | None =
     return EnrollmentRead(table=table, problems=warnings_, report=report)
 
 
+def _empty(sheet: Sheet, file_name: str) -> FileRefused:
+    """'berkas_kosong' for a sheet with no data row; a workbook's names the sheet, a CSV has none."""
+    return FileRefused("berkas_kosong" if sheet.is_csv else "berkas_kosong_lembar", file_name=file_name,
+                       lembar=sheet.name)
+
+
 def _read_sheet(sheet: Sheet, header, file_name: str, many: bool):
     """(table, reader, mapping) of one sheet; a sheet of many gets its name as Col.LEMBAR and, when
     nothing else names the kecamatan of its rows, as their parent name (a sheet per kecamatan)."""
     if not any(any(v is not None for v in row) for row in sheet.grid):
-        raise FileRefused("berkas_kosong", file_name=file_name, lembar=sheet.name)
+        raise _empty(sheet, file_name)
     mapping = map_columns(header)
     reader = RowReader(sheet, mapping, sheet_parent=sheet.name if many else None)
     rows = reader.read()
     if not len(rows) and not reader.errors:
-        raise FileRefused("berkas_kosong", file_name=file_name, lembar=sheet.name)
+        raise _empty(sheet, file_name)
     table = rows.frame()
     table.insert(0, Col.LEMBAR, pd.Series([sheet.name if many else None] * len(table), dtype=object))
     return table, reader, mapping

@@ -258,7 +258,9 @@ def choose_sheet(sheets: list[Sheet], headers: list[Header], wanted: str | None,
             return candidate
     non_empty = [h for h in ordered if h[0].grid]
     if not non_empty:
-        raise FileRefused("berkas_kosong", file_name=name, lembar=", ".join(s.name for s in sheets) or "-")
+        named = [s.name for s in sheets if not s.is_csv]  # a CSV has no sheet to name
+        raise FileRefused("berkas_kosong_lembar" if named else "berkas_kosong", file_name=name,
+                          lembar=", ".join(s.name for s in sheets) or "-")
     return max(non_empty, key=lambda h: h[1].score)
 
 

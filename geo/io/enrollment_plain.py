@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from geo.fmt import Count, Measure
 from geo.io.enrollment_header import REQUIRED_COUNTS, Column, Mapping
 from geo.io.grids import Sheet
 from geo.io.numbers import as_texts, parse_counts, parse_percents, show
@@ -140,17 +141,18 @@ def texts(cols: list[Column]) -> str:
 
 def over_wajib(baris: int, m: Mapping, sudah: int, wajib: int) -> Problem:
     return Problem("melebihi_wajib", row=baris, column=texts(m.counts[Col.SUDAH]), severity="warning",
-                   params={"sudah": sudah, "wajib": wajib, "cakupan": round(100 * sudah / wajib, 2) if wajib else None})
+                   params={"sudah": Count(sudah), "wajib": Count(wajib),
+                           "cakupan": round(100 * sudah / wajib, 2) if wajib else None})
 
 
 def belum_differs(baris: int, m: Mapping, belum: int, wajib: int, sudah: int, expected: int) -> Problem:
     return Problem("belum_tidak_sesuai", row=baris, column=texts(m.counts[Col.BELUM]), severity="warning",
-                   params={"belum": belum, "wajib": wajib, "sudah": sudah, "selisih": expected})
+                   params={"belum": Count(belum), "wajib": Count(wajib), "sudah": Count(sudah), "selisih": Count(expected)})
 
 
 def cakupan_differs(baris: int, m: Mapping, written, computed: float) -> Problem:
     return Problem("cakupan_tidak_sesuai", row=baris, column=m.cakupan.text, severity="warning",
-                   params={"tertulis": show(written), "dihitung": round(computed, 2)})
+                   params={"tertulis": show(written), "dihitung": Measure(round(computed, 2), 2)})
 
 
 def plain_warnings(body: Body, m: Mapping, grid: list[list]) -> list[Problem]:

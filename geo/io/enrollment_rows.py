@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from geo.fmt import Count
 from geo.io.enrollment_header import (ABAIKAN, COUNT_ROLES, NOMOR, PARENT_LABEL, REQUIRED_COUNTS, SECTION_CHILDREN,
                                       TOTAL_LABEL, UNIT_WORDS, Mapping, is_column_numbers, looks_numeric,
                                       role_of)
@@ -248,7 +249,7 @@ class RowReader:
                 if error:
                     params = {"nilai": number if number is not None else show(raw)}
                     if error == "angka_terlalu_besar":
-                        params["maks"] = MAX_COUNT
+                        params["maks"] = Count(MAX_COUNT)
                     row_errors.append(Problem(error, row=baris, column=col.text, params=params))
                     number = None
                 elif number is None and role in REQUIRED_COUNTS:
@@ -336,8 +337,8 @@ class RowReader:
             expected, scope = sums[0]
             self.warnings.append(Problem(
                 "total_tidak_sesuai", row=entry["baris"], column=texts(cols), severity="warning",
-                params={"label": entry["label"] or "(tanpa label)", "tertulis": written, "dihitung": expected,
-                        "selisih": written - expected, "dari_baris": self.rows.baris[scope.n],
+                params={"label": entry["label"] or "(tanpa label)", "tertulis": Count(written),
+                        "dihitung": Count(expected), "selisih": Count(written - expected), "dari_baris": self.rows.baris[scope.n],
                         "sampai_baris": self.rows.baris[-1]}))
 
     # -- non-data rows

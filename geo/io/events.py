@@ -153,7 +153,7 @@ def read_events(source, *, file_name: str | None = None, max_bytes: int | None =
     try:
         frame = read_table(data, file_name=name)
     except FileRefused as err:
-        if err.key != "berkas_kosong":
+        if err.key not in ("berkas_kosong", "berkas_kosong_lembar"):
             raise
         raise RekamError("peristiwa_kosong", path=name) from None
     found = _columns(frame)

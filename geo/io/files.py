@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from geo.fmt import Measure
 from geo.schema import FileRefused
 from geo.text import Word
 
@@ -47,7 +48,8 @@ def load_bytes(source, file_name: str | None, max_bytes: int | None) -> tuple[by
 
 def check_size(size: int, max_bytes: int | None) -> None:
     if max_bytes is not None and size > max_bytes:
-        raise FileRefused("berkas_terlalu_besar", ukuran_mb=round(size / MB, 1), maks_mb=round(max_bytes / MB, 1))
+        raise FileRefused("berkas_terlalu_besar", ukuran_mb=Measure(round(size / MB, 1)),
+                          maks_mb=Measure(round(max_bytes / MB, 1)))
 
 
 def sniff(data: bytes) -> str:

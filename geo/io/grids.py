@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from geo.fmt import Count, Measure
 from geo.io.cells import Cells
 from geo.io.files import MB, ZIP_MARKERS, refuse_kind, short_text
 from geo.schema import FileRefused
@@ -40,6 +41,11 @@ class Sheet:
     widths: list[int] | None = None
     delimiter: str | None = None
     _columns: list | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def is_csv(self) -> bool:
+        """A CSV's one sheet: a message names no sheet for it (its name is only a placeholder)."""
+        return self.delimiter is not None
 
     def columns(self) -> list[Cells]:
         """The grid's columns as ``Cells``, made once: the NIK rule and the row reader both read
@@ -224,8 +230,8 @@ def check_xlsx_container(data: bytes, name: str) -> None:
         raise refuse_kind(name, Path(name).suffix.lower(), kind)
     unzipped = sum(i.file_size for i in infos)
     if unzipped > MAX_UNZIPPED_BYTES:
-        raise FileRefused("berkas_terlalu_besar", ukuran_mb=round(unzipped / MB, 1),
-                          maks_mb=round(MAX_UNZIPPED_BYTES / MB, 1))
+        raise FileRefused("berkas_terlalu_besar", ukuran_mb=Measure(round(unzipped / MB, 1)),
+                          maks_mb=Measure(round(MAX_UNZIPPED_BYTES / MB, 1)))
 
 
 _ROW_OR_VALUE = re.compile(rb"<row[ >]|<v>|<v |<is>")
@@ -255,8 +261,8 @@ def _check_xlsx_volume(data: bytes, name: str) -> None:
                             cells += 1
                             row_has_value = True
                     if rows > MAX_ROWS or cells > MAX_CELLS:
-                        raise FileRefused("berkas_terlalu_banyak_baris", file_name=name, maks_baris=MAX_ROWS,
-                                          maks_sel=MAX_CELLS)
+                        raise FileRefused("berkas_terlalu_banyak_baris", file_name=name, maks_baris=Count(MAX_ROWS),
+                                          maks_sel=Count(MAX_CELLS))
                     if not chunk:
                         break
 

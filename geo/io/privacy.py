@@ -11,6 +11,7 @@ import numpy as np
 
 from geo.io.cells import Cells
 from geo.io.grids import Sheet, letter, norm
+from geo.fmt import Count
 from geo.schema import FileRefused
 
 # Headers that mean personal records: such a file is refused outright.
@@ -88,7 +89,8 @@ def refuse_personal_data(sheet: Sheet) -> None:
                 continue
             header = next((v for v in reversed(column[:first]) if isinstance(v, str)), letter(j))
         if header is not None:
-            raise FileRefused("berisi_nik", kolom=str(header), huruf=letter(j), lembar=sheet.name, n_nik=n_nik)
+            raise FileRefused("berisi_nik" if sheet.is_csv else "berisi_nik_lembar", kolom=str(header),
+                              huruf=letter(j), lembar=sheet.name, n_nik=Count(n_nik))
 
 
 def _personal_header(text: str) -> bool:

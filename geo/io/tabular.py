@@ -102,7 +102,8 @@ def read_table(source, *, file_name: str | None = None, max_bytes: int | None = 
     sheet = next((s for s in book.sheets if s.grid), None)
     rows = [(i + 1, row) for i, row in enumerate(sheet.grid) if any(v is not None for v in row)] if sheet else []
     if len(rows) < 2:
-        raise FileRefused("berkas_kosong", file_name=book.file_name, lembar=sheet.name if sheet else "-")
+        raise FileRefused("berkas_kosong_lembar" if sheet and not sheet.is_csv else "berkas_kosong",
+                          file_name=book.file_name, lembar=sheet.name if sheet else "-")
     (_, header), body = rows[0], rows[1:]
     columns = [header_key(v) if v is not None else f"kolom_{letter(j)}" for j, v in enumerate(header)]
     _check_shape(sheet, rows, columns)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.dates import MONTHS
+from geo.fmt import Count
 from geo.io.numbers import MAX_COUNT, parse_count, parse_percent
 from geo.io.tabular import read_table
 from geo.names import normalize_code
@@ -53,7 +54,7 @@ def _row(r: dict, found: dict, problems: list) -> dict | None:
     count, count_error = parse_count(count_text) if count_text else (None, None)
     before = len(problems)
     if count_error:
-        params = {"nilai": count_text, **({"maks": MAX_COUNT} if count_error == "angka_terlalu_besar" else {})}
+        params = {"nilai": count_text, **({"maks": Count(MAX_COUNT)} if count_error == "angka_terlalu_besar" else {})}
         problems.append(Problem(count_error, row=baris, column=found["target_rekam"], params=params))
     if kode is None:
         problems.append(Problem("target_kode_salah", row=baris, column=found[Col.KODE],

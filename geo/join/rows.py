@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from geo.fmt import Measure
 from geo.join.scope import THRESHOLDS, AreaName, Scope, as_text, blank, clear_winner
 from geo.names import code_shape, is_ambiguous_code, normalize_code
 from geo.schema import Col, Problem
@@ -123,10 +124,10 @@ class RowMatcher:
         # shifted cell): refused at the row, never its figures stored under that code.
         if ambiguous or agreement < THRESHOLDS.code_name_differs:
             candidates = scope.as_candidates([(kode, agreement)] + others)[: THRESHOLDS.n_candidates]
-            self.problem("kode_nama_beda", baris, Col.NAMA, skor=agreement,
+            self.problem("kode_nama_beda", baris, Col.NAMA, skor=Measure(agreement),
                          kandidat=_candidates_text(candidates[1:]), **params)
             return Outcome(MatchedBy.REFUSED, skor=agreement, alasan="kode_nama_beda", candidates=candidates)
-        self.problem("kode_nama_lemah", baris, Col.NAMA, "warning", skor=agreement, **params)
+        self.problem("kode_nama_lemah", baris, Col.NAMA, "warning", skor=Measure(agreement), **params)
         return Outcome(MatchedBy.CODE, kode=kode, skor=agreement, alasan="kode_nama_lemah")
 
     def under_parent(self, parent_name: AreaName | None) -> tuple[list[str] | None, bool]:

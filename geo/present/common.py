@@ -9,7 +9,8 @@ import pandas as pd
 from geo import fmt
 from geo.columns import HOTSPOT
 from geo.schema import Col
-from geo.text import tr
+from geo.schema import ValidationFailed
+from geo.text import describe, tr
 
 
 _HEADERS = {
@@ -160,3 +161,23 @@ def download_table(data: pd.DataFrame, headers, lang: str = "id") -> pd.DataFram
         out[HOTSPOT] = [tr(f"kelas_{v}", lang) if isinstance(v, str) else None for v in out[HOTSPOT]]
     out.columns = headers
     return out
+
+
+# Refusals whose parameters are dates or stored timestamps (ISO in the error, that any reader can use):
+# said in words wherever people read them, the Data page and the CLI alike.
+REFUSAL_DAYS = {"tanggal_masa_depan": ("tanggal", "hari_ini"), "tanggal_sebelum_program": ("tanggal", "awal")}
+REFUSAL_MOMENTS = {"berkas_sudah_diimpor": ("waktu",)}
+
+
+def refusal_text(err, lang: str = "id") -> str:
+    """A refusal (RekamError) in words for people: its dates as ``5 Desember 2027``, its stored times as
+    the office's clock reads them (``6 Desember 2026 pukul 18.11 WIB``)."""
+    if isinstance(err, ValidationFailed):
+        return describe(err, lang)
+    params = dict(err.params)
+    for name in REFUSAL_DAYS.get(err.key, ()):
+        if params.get(name):
+            params[name] = fmt.long_date(params[name], lang)
+    for name in REFUSAL_MOMENTS.get(err.key, ()):
+        params[name] = fmt.long_moment(params.get(name), lang)
+    return tr(err.key, lang, **params)

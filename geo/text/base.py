@@ -92,9 +92,9 @@ TEXTS = {
     ),
     "berkas_sudah_diimpor": (
         "Berkas yang sama persis sudah diimpor sebagai versi {versi} ({file_name}, {waktu}). Jika memang ingin "
-        "mengimpor lagi, pilih 'impor ulang' (CLI: --force).",
+        "mengimpor lagi, centang 'Impor ulang berkas yang sama'.",
         "The very same file was already imported as version {versi} ({file_name}, {waktu}). To import it again "
-        "anyway, choose 're-import' (CLI: --force).",
+        "anyway, tick 'Re-import the same file'.",
     ),
     "versi_sudah_dibatalkan": (
         "Versi {versi} sudah dibatalkan sebelumnya.",
@@ -132,17 +132,16 @@ TEXTS = {
     ),
     "tanggal_masa_depan": (
         "Tanggal data {tanggal} ada di masa depan (hari ini {hari_ini}); tahun yang salah ketik akan menjadi data "
-        "terbaru di setiap dasbor. Periksa tanggalnya; bila memang benar, impor dengan --allow-date (halaman Data: "
-        "centang 'tanggal sudah diperiksa').",
+        "terbaru di setiap dasbor. Periksa tanggalnya; bila memang benar, centang 'Tanggal sudah "
+        "diperiksa'.",
         "Data date {tanggal} is in the future (today is {hari_ini}); a mistyped year would become the newest data "
-        "on every dashboard. Check the date; if it is right, import with --allow-date (Data page: tick 'date "
-        "checked').",
+        "on every dashboard. Check the date; if it is right, tick 'Date checked'.",
     ),
     "tanggal_sebelum_program": (
         "Tanggal data {tanggal} lebih awal dari dimulainya perekaman KTP-el ({awal}). Periksa tahunnya; bila memang "
-        "benar, impor dengan --allow-date (halaman Data: centang 'tanggal sudah diperiksa').",
-        "Data date {tanggal} is before e-KTP recording began ({awal}). Check the year; if it is right, import with "
-        "--allow-date (Data page: tick 'date checked').",
+        "benar, centang 'Tanggal sudah diperiksa'.",
+        "Data date {tanggal} is before e-KTP recording began ({awal}). Check the year; if it is right, tick "
+        "'Date checked'.",
     ),
     "belum_ada_batas": (
         "Belum ada batas wilayah tingkat {level} di basis data. Impor dulu berkas batas wilayah: di halaman Data, "
@@ -152,9 +151,9 @@ TEXTS = {
     ),
     "ada_baris_tak_cocok": (
         "{jumlah} baris tidak dapat dicocokkan dengan wilayah dan tidak disimpan. Perbaiki kode/nama di "
-        "berkas, pilih wilayahnya di halaman Data, atau simpan tanpa baris itu (CLI: --skip-unmatched).",
-        "{jumlah} {jumlah|row|rows} could not be matched to an area and {jumlah|was|were} not stored. Fix the code/name in the "
-        "file, pick the area on the Data page, or store without {jumlah|it|them} (CLI: --skip-unmatched).",
+        "berkas atau pilih wilayahnya di halaman Data.",
+        "{jumlah:,} {jumlah|row|rows} could not be matched to an area and {jumlah|was|were} not stored. Fix the "
+        "code/name in the file or pick the area on the Data page.",
     ),
     # --- ingest ---
     "berkas_tidak_terbaca": (
@@ -174,6 +173,21 @@ TEXTS = {
         "REKAM_DEBUG=1 dan laporkan keluarannya.",
         "An unexpected error occurred ({jenis}: {detail}). Data was not changed. Run again with REKAM_DEBUG=1 "
         "and report the output.",
+    ),
+    # what the CLI adds to a refusal (geo.cli.main.CLI_HINTS): its own option, where the page's words name a
+    # box to tick (a page never shows these)
+    "cli_paksa_impor": ("CLI: tambahkan --force untuk mengimpor lagi.", "CLI: add --force to import it again."),
+    "cli_izinkan_tanggal": (
+        "CLI: bila tanggalnya memang benar, tambahkan --allow-date.",
+        "CLI: if the date is right, add --allow-date.",
+    ),
+    "cli_lewati_tak_cocok": (
+        "CLI: tambahkan --skip-unmatched untuk menyimpan tanpa {jumlah} baris itu (daftarnya: --report BERKAS.csv).",
+        "CLI: add --skip-unmatched to store without {jumlah|it|them} (the list: --report FILE.csv).",
+    ),
+    "cli_pilih_lembar": (
+        "CLI: --sheet NAMA --date TTTT-BB-HH.",
+        "CLI: --sheet NAME --date YYYY-MM-DD.",
     ),
     "impor_batas_ok": ("Tersimpan sebagai versi {versi}: {ringkas}.", "Stored as version {versi}: {ringkas}."),
     "impor_rekam_ok": (

@@ -1,20 +1,28 @@
 """Reading files: spreadsheets, point files, matching rows to areas (boundary files: ``boundaries``).
 
-Each entry: key → (Bahasa Indonesia, English). Placeholders in braces are filled by ``tr``."""
+Each entry: key → (Bahasa Indonesia, English). Placeholders in braces are filled by ``tr``.
+A figure an error carries as ``geo.fmt.Count`` / ``Percent`` / ``Decimal`` says itself in Indonesian as
+``{n}`` and in English as ``{n:,}`` (8.497 / 8,497; 22,2% / 22.2%)."""
 
 TEXTS = {
     # --- enrollment ---
     "berkas_terlalu_besar": (
         "Berkas terlalu besar ({ukuran_mb} MB; batas {maks_mb} MB). Hapus lembar atau kolom yang tidak perlu, "
         "atau pecah per kecamatan, lalu unggah ulang.",
-        "File too large ({ukuran_mb} MB; limit {maks_mb} MB). Remove sheets or columns that are not needed, or "
+        "File too large ({ukuran_mb:,} MB; limit {maks_mb:,} MB). Remove sheets or columns that are not needed, or "
         "split it per kecamatan, then upload again.",
     ),
     "berkas_tidak_bisa_dibuka": (
         "Berkas '{file_name}' tidak bisa dibuka ({detail}). Periksa nama dan lokasi berkasnya.",
         "File '{file_name}' cannot be opened ({detail}). Check its name and location.",
     ),
-    "berkas_kosong": (
+    "berkas_kosong": (  # a CSV (or a file too short to tell): no sheet to name
+        "Berkas '{file_name}' tidak berisi baris data. Isi satu baris per desa/kecamatan di bawah judul kolom, "
+        "lalu unggah ulang.",
+        "File '{file_name}' has no data rows. Put one row per desa/kecamatan under the column headers, then "
+        "upload again.",
+    ),
+    "berkas_kosong_lembar": (
         "Berkas '{file_name}' tidak berisi baris data (lembar: {lembar}). Isi satu baris per desa/kecamatan di "
         "bawah judul kolom, lalu unggah ulang.",
         "File '{file_name}' has no data rows (sheet: {lembar}). Put one row per desa/kecamatan under the "
@@ -63,16 +71,15 @@ TEXTS = {
         "Berkas '{file_name}' berisi lebih dari {maks_baris} baris (atau {maks_sel} sel) berisi data; rekap "
         "perekaman satu kabupaten biasanya ratusan baris. Hapus lembar yang tidak perlu atau pecah berkas per "
         "kabupaten, lalu unggah ulang.",
-        "File '{file_name}' holds more than {maks_baris} rows (or {maks_sel} cells) with data; one kabupaten's "
+        "File '{file_name}' holds more than {maks_baris:,} rows (or {maks_sel:,} cells) with data; one kabupaten's "
         "recording figures are usually a few hundred rows. Remove sheets that are not needed or split the file "
         "per kabupaten, then upload again.",
     ),
     "lembar_banyak_periode": (
         "Berkas '{file_name}' berisi rekap beberapa periode di lembar berbeda ({lembar}); satu impor adalah satu "
-        "tanggal data. Impor satu lembar sekali impor dengan tanggalnya (CLI: --sheet NAMA --date TTTT-BB-HH; "
-        "halaman Data: pilih lembarnya).",
+        "tanggal data. Impor satu lembar sekali impor dengan tanggalnya (halaman Data: pilih lembarnya).",
         "File '{file_name}' holds several periods on different sheets ({lembar}); one import is one data date. "
-        "Import one sheet at a time with its date (CLI: --sheet NAME --date YYYY-MM-DD; Data page: pick the sheet).",
+        "Import one sheet at a time with its date (Data page: pick the sheet).",
     ),
     "lembar_tidak_dipilih": ("tidak dipilih", "not chosen"),
     "lembar_kosong": ("kosong", "empty"),
@@ -97,12 +104,20 @@ TEXTS = {
         "Lembar '{sheet}' tidak ada di berkas. Lembar yang ada: {sheets}. Pilih salah satunya.",
         "Sheet '{sheet}' is not in the file. Sheets available: {sheets}. Choose one of them.",
     ),
-    "berisi_nik": (
+    "berisi_nik": (  # a CSV: no sheet to name
+        "Berkas ditolak untuk melindungi data pribadi: kolom {huruf} '{kolom}' tampak berisi NIK atau data "
+        "perorangan ({n_nik} nilai 16 digit). Aplikasi ini hanya menerima angka rekapitulasi per wilayah. Hapus "
+        "kolom itu dan nama penduduk, lalu unggah ulang; berkas ini tidak disimpan.",
+        "File refused to protect personal data: column {huruf} '{kolom}' looks like NIKs or personal records "
+        "({n_nik:,} 16-digit values). This application accepts only aggregate counts per area. Delete that "
+        "column and residents' names, then upload again; this file was not stored.",
+    ),
+    "berisi_nik_lembar": (
         "Berkas ditolak untuk melindungi data pribadi: kolom {huruf} '{kolom}' (lembar {lembar}) tampak berisi "
         "NIK atau data perorangan ({n_nik} nilai 16 digit). Aplikasi ini hanya menerima angka rekapitulasi per "
         "wilayah. Hapus kolom itu dan nama penduduk, lalu unggah ulang; berkas ini tidak disimpan.",
         "File refused to protect personal data: column {huruf} '{kolom}' (sheet {lembar}) looks like NIKs or "
-        "personal records ({n_nik} 16-digit values). This application accepts only aggregate counts per area. "
+        "personal records ({n_nik:,} 16-digit values). This application accepts only aggregate counts per area. "
         "Delete that column and residents' names, then upload again; this file was not stored.",
     ),
     "kolom_hilang": (
@@ -130,7 +145,7 @@ TEXTS = {
     "angka_terlalu_besar": (
         "nilai {nilai} terlalu besar untuk jumlah orang (lebih dari {maks}). Periksa apakah yang tertulis "
         "sebenarnya kode wilayah, NIK atau salah ketik.",
-        "value {nilai} is too large for a number of people (more than {maks}). Check whether it is really an "
+        "value {nilai} is too large for a number of people (more than {maks:,}). Check whether it is really an "
         "area code, a NIK or a typo.",
     ),
     "angka_kosong": (
@@ -146,26 +161,26 @@ TEXTS = {
     "melebihi_wajib": (
         "sudah rekam ({sudah}) lebih besar dari wajib KTP ({wajib}), cakupan di atas 100%. Diterima (data "
         "wajib KTP mungkin usang), tetapi periksa kedua angka.",
-        "sudah rekam ({sudah}) is larger than wajib KTP ({wajib}), coverage above 100%. Accepted (the wajib "
+        "sudah rekam ({sudah:,}) is larger than wajib KTP ({wajib:,}), coverage above 100%. Accepted (the wajib "
         "KTP figure may be stale), but check both numbers.",
     ),
     "belum_tidak_sesuai": (
         "belum rekam tertulis {belum}, padahal wajib KTP − sudah rekam = {wajib} − {sudah} = {selisih}. "
         "Aplikasi memakai wajib − sudah; periksa angka mana yang salah.",
-        "belum rekam says {belum}, but wajib KTP − sudah rekam = {wajib} − {sudah} = {selisih}. The "
+        "belum rekam says {belum:,}, but wajib KTP − sudah rekam = {wajib:,} − {sudah:,} = {selisih:,}. The "
         "application uses wajib − sudah; check which number is wrong.",
     ),
     "total_tidak_sesuai": (
         "baris jumlah '{label}' menulis {tertulis}, tetapi jumlah baris {dari_baris}–{sampai_baris} di atasnya "
         "{dihitung} (selisih {selisih}). Baris jumlah tidak diimpor; periksa baris yang hilang atau salah "
         "ketik.",
-        "total row '{label}' says {tertulis}, but rows {dari_baris}–{sampai_baris} above it add up to "
-        "{dihitung} (difference {selisih}). Total rows are not imported; look for a missing row or a typo.",
+        "total row '{label}' says {tertulis:,}, but rows {dari_baris}–{sampai_baris} above it add up to "
+        "{dihitung:,} (difference {selisih:,}). Total rows are not imported; look for a missing row or a typo.",
     ),
     "cakupan_tidak_sesuai": (
         "cakupan tertulis '{tertulis}', tetapi sudah rekam / wajib KTP = {dihitung}%. Aplikasi menghitung "
         "ulang dari angka; periksa apakah kolom-kolomnya tertukar.",
-        "cakupan says '{tertulis}', but sudah rekam / wajib KTP = {dihitung}%. The application recomputes it "
+        "cakupan says '{tertulis}', but sudah rekam / wajib KTP = {dihitung:,}%. The application recomputes it "
         "from the counts; check whether columns are swapped.",
     ),
     "baris_tanpa_angka": (
@@ -232,14 +247,14 @@ TEXTS = {
         "Kode {kode} adalah {nama_wilayah}, tetapi nama di berkas '{nama}' tidak cocok (kemiripan {skor}%). "
         "Mungkin kode BPS atau salah ketik; baris tidak dipakai. Wilayah lain yang terdekat: {kandidat}. "
         "Perbaiki kode atau nama, atau pilih wilayahnya di halaman Data.",
-        "Code {kode} is {nama_wilayah}, but the file's name '{nama}' does not match it ({skor}% similar). "
+        "Code {kode} is {nama_wilayah}, but the file's name '{nama}' does not match it ({skor:,}% similar). "
         "Perhaps a BPS code or a typo; the row is not used. Closest other areas: {kandidat}. Fix the code or "
         "the name, or pick the area on the Data page.",
     ),
     "kode_nama_lemah": (
         "Kode {kode} ({nama_wilayah}) dipakai, tetapi nama di berkas '{nama}' hanya {skor}% mirip. Periksa "
         "apakah baris ini memang wilayah tersebut.",
-        "Code {kode} ({nama_wilayah}) is used, but the file's name '{nama}' is only {skor}% similar. Check "
+        "Code {kode} ({nama_wilayah}) is used, but the file's name '{nama}' is only {skor:,}% similar. Check "
         "that this row really is that area.",
     ),
     "kode_belum_pasti": (

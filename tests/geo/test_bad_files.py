@@ -230,7 +230,7 @@ def test_code_naming_another_area_is_never_stored_under_that_code(tangsel):
     ("gambar.xlsx", ["isinya tampak seperti gambar PNG"]),
     ("kode_nama_lain.csv", ["Baris 3, kolom 'DESA/KELURAHAN': Kode 36.74.01.1001 adalah Ciater",
                             "baris 3: kandidat → 36.74.01.1001 Ciater", "36.74.06.1003 Pondok Benda",
-                            "1 baris tidak dapat dicocokkan", "(CLI: --skip-unmatched)"]),
+                            "1 baris tidak dapat dicocokkan", "CLI: tambahkan --skip-unmatched"]),
     ("wilayah_ganda.csv", ["Baris 2, kolom 'KODE': Baris 2, 5 menunjuk wilayah yang sama, Ciater (36.74.01.1001)"]),
 ])
 def test_cli_refuses_with_exit_1_and_the_message(seeded, capsys, name, fragments):
@@ -290,7 +290,7 @@ def test_sudah_rekam_above_wajib_is_a_warning_and_the_import_succeeds(tangsel):
     prepared = prepare_enrollment(store, BAD / "melebihi_wajib.csv")
     assert located(prepared.warnings) == [("melebihi_wajib", 3, "SUDAH REKAM", "warning")]
     assert describe_problem(prepared.warnings[0]) == (
-        "Baris 3, kolom 'SUDAH REKAM': sudah rekam (1067) lebih besar dari wajib KTP (1000), cakupan di atas "
+        "Baris 3, kolom 'SUDAH REKAM': sudah rekam (1.067) lebih besar dari wajib KTP (1.000), cakupan di atas "
         "100%. Diterima (data wajib KTP mungkin usang), tetapi periksa kedua angka.")
     version = commit_enrollment(store, prepared, tanggal=DATE)
     desa = coverage_table(store, "desa", within="36.74.01").set_index(Col.KODE)
@@ -305,8 +305,8 @@ def test_sudah_rekam_above_wajib_is_a_warning_and_the_import_succeeds(tangsel):
 def test_cli_prints_the_warning_and_stores(tangsel, capsys):
     code, out, err = cli(capsys, "import-enrollment", BAD / "melebihi_wajib.csv", "--date", DATE, "--db", tangsel)
     assert code == 0
-    assert "Tersimpan sebagai versi 3: 3 wilayah, data per 2026-08-31." in out
-    assert "Peringatan: Baris 3, kolom 'SUDAH REKAM': sudah rekam (1067) lebih besar dari wajib KTP (1000)" in err
+    assert "Tersimpan sebagai versi 3: 3 wilayah, data per 31 Agustus 2026." in out
+    assert "Peringatan: Baris 3, kolom 'SUDAH REKAM': sudah rekam (1.067) lebih besar dari wajib KTP (1.000)" in err
 
 
 # --- personal data ---------------------------------------------------------------------------
@@ -365,7 +365,7 @@ def test_nik_file_is_refused_and_leaves_no_trace(seeded, nothing_written, capsys
 
     assert err.value.key == "berisi_nik"
     said = describe(err.value)
-    assert "kolom C 'NIK' (lembar CSV) tampak berisi NIK" in said and "(3 nilai 16 digit)" in said
+    assert "kolom C 'NIK' tampak berisi NIK" in said and "(3 nilai 16 digit)" in said and "lembar" not in said
     assert "Hapus kolom itu dan nama penduduk, lalu unggah ulang; berkas ini tidak disimpan." in said
     assert code == 1 and said in stderr
     for trace in NIK_TRACES:  # never echoed back

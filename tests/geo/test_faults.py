@@ -25,6 +25,7 @@ import pytest
 from shapely.geometry import box
 from sqlalchemy import func, select, text
 
+from geo import fmt
 from geo.cli import main
 from geo.coverage import coverage_table
 from geo.schema import Col
@@ -283,7 +284,7 @@ def test_two_cli_imports_at_once_never_interleave(store_url, tmp_path, spawn):
         time.sleep(0.01 if writing else 0.1)  # the CPU is the importers' while they start up
     for child in children:
         assert child.proc.returncode == 0, child.output()
-        assert f"{N_DESA} wilayah, data per {DATE}." in child.output()
+        assert f"{fmt.number(N_DESA)} wilayah, data per {fmt.long_date(DATE)}." in child.output()
 
     # The write transactions did not overlap: the second asked for the lock before the first committed
     # (the first was held half written until it had) and got it only after.

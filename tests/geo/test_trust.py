@@ -12,6 +12,7 @@ import zipfile
 import openpyxl
 import pytest
 
+from geo import fmt
 from geo.io import tabular
 from geo.io.enrollment import read_enrollment
 from geo.schema import Col, FileRefused, StoreError, ValidationFailed
@@ -118,7 +119,7 @@ def test_a_sheet_of_too_many_rows_is_refused_before_it_is_built(monkeypatch):
     with pytest.raises(FileRefused) as err:
         read_enrollment(data, file_name="sejuta_baris.xlsx")
     assert err.value.key == "berkas_terlalu_banyak_baris"
-    assert f"lebih dari {tabular.MAX_ROWS} baris" in describe(err.value)
+    assert f"lebih dari {fmt.number(tabular.MAX_ROWS)} baris" in describe(err.value)
 
 
 def test_a_sheet_under_the_limit_is_read():
@@ -224,8 +225,8 @@ def tangsel_store(real_dir, store_url) -> str:
 
 
 @pytest.mark.parametrize("day, words", [
-    ("2099-12-31", "Tanggal data 2099-12-31 ada di masa depan"),
-    ("0001-01-01", "lebih awal dari dimulainya perekaman KTP-el (2011-01-01)"),
+    ("2099-12-31", "Tanggal data 31 Desember 2099 ada di masa depan"),
+    ("0001-01-01", "lebih awal dari dimulainya perekaman KTP-el (1 Januari 2011)"),
     ("1969-12-31", "lebih awal dari dimulainya perekaman KTP-el"),
 ])
 def test_an_absurd_snapshot_date_is_refused_unless_confirmed(capsys, tangsel_store, day, words):

@@ -17,7 +17,6 @@ from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from geo import fmt
-from geo.present.common import short_name
 from geo.present import short_name
 from geo.schema import COUNTRY, Col, ZoneConfig
 from geo.store import Store
