@@ -90,13 +90,15 @@ def ranking_download(ctx: Context, table: pd.DataFrame, words: dict, columns: di
 
 def _columns(ctx: Context, level: Level, *, download: bool = False) -> dict[str, str]:
     """{column: text key of its header} of the ranking as shown: the country's with the rank (and the
-    provinsi of a kabupaten/kota), a provinsi's with the change since the data before; a download adds
-    the area's code and the date of its data."""
+    provinsi of a kabupaten/kota, after its coverage and zone), a provinsi's with the change since the
+    data before; a download adds the area's code and the date of its data (the provinsi beside the code)."""
     country = ctx.is_country
+    provinsi = {queries.PROVINSI_COLUMN: "kol_provinsi"} if country and level != Level.PROVINSI else {}
+    # on screen the answer first (a phone shows the first columns only): coverage and zone, then the provinsi
     return {**({RANK: "kol_peringkat"} if country else {}), Col.NAMA: "kol_nama",
-            **({Col.KODE: "kol_kode"} if download else {}),
-            **({queries.PROVINSI_COLUMN: "kol_provinsi"} if country and level != Level.PROVINSI else {}),
+            **({Col.KODE: "kol_kode", **provinsi} if download else {}),
             Col.CAKUPAN: "kol_cakupan", Col.BELUM: "kol_belum", Col.ZONA: "kol_zona",
+            **({} if download else provinsi),
             **({} if country else {Col.PERUBAHAN: "kol_perubahan"}),
             POIN_PER_MINGGU: "kol_poin_per_minggu", WHEN: "kol_tanggal_proyeksi",
             **({Col.TANGGAL: "kol_tanggal"} if download else {})}

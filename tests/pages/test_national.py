@@ -148,6 +148,8 @@ def test_beranda_ranks_provinsi_and_kabupaten_lowest_coverage_first(country_env)
     assert provinsi["Naik per minggu"].tolist() == pytest.approx((now - before)[order].tolist())  # a week apart
     assert provinsi["Perkiraan tercapai"].tolist() == _hijau_day(rows, 2)[order].tolist()
     by_kabupaten = _coverage_by(_latest(rows), 5).sort_values()
+    # the answer in the first columns (a phone shows those only): coverage and zone before the provinsi
+    assert list(kabupaten.columns)[:6] == ["Peringkat", "Nama wilayah", "Cakupan", "Belum rekam", "Zona", "Provinsi"]
     assert list(kabupaten["Peringkat"]) == list(range(1, 11))
     assert kabupaten["Cakupan"].tolist() == pytest.approx(by_kabupaten.tolist())
     assert list(kabupaten["Provinsi"]) == [SHORT_NAMES.get(k[:2], PROVINSI_NAMES[k[:2]]) for k in by_kabupaten.index]
