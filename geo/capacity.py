@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date as date_type
+from datetime import timedelta
 
 import numpy as np
 import pandas as pd
@@ -246,6 +247,37 @@ def capacity_summary(table: pd.DataFrame) -> dict:
             "maks_kode": top[Col.KODE].iloc[0] if len(top) else None,
             "maks_nama": top[Col.NAMA].iloc[0] if len(top) else None}
 
+
+
+def working_days_left(start: str, deadline: str) -> int:
+    """Working days (Monday–Friday) from ``start`` through ``deadline``, both included; 0 when the
+    deadline is before ``start``. Public holidays are not known here, so they count as working days."""
+    first, last = date_type.fromisoformat(start), date_type.fromisoformat(deadline)
+    if last < first:
+        return 0
+    return int(np.busday_count(first, last + timedelta(days=1)))
+
+
+def deadline_check(table: pd.DataFrame, days_left: float) -> dict:
+    """Which kecamatan cannot clear their backlog within ``days_left`` service days.
+
+    Takes ``capacity_table``'s frame; only kecamatan with inventory and figures are judged.
+    Returns ``dinilai`` (how many were judged), ``melebihi`` (how many have HARI_BACKLOG above
+    ``days_left``, those that cannot record at all included), ``tanpa_alat`` (list of
+    (Col.KODE, Col.NAMA) whose backlog is infinite: people wait and nothing records, by code),
+    ``terlama_kode`` / ``terlama_nama`` / ``terlama_hari`` (the longest finite backlog, service
+    days; None / NaN when there is none) and ``hari_tersedia`` (= ``days_left``).
+    """
+    have = table[table[DATA_ALAT] & table[HARI_BACKLOG].notna()].sort_values(Col.KODE)
+    days = have[HARI_BACKLOG].astype(float)
+    stuck = have[np.isinf(days)]
+    finite = have[np.isfinite(days)].sort_values([HARI_BACKLOG, Col.BELUM], ascending=False).head(1)
+    return {"dinilai": int(len(have)), "melebihi": int((days > days_left).sum()),
+            "tanpa_alat": list(zip(stuck[Col.KODE], stuck[Col.NAMA])),
+            "terlama_kode": finite[Col.KODE].iloc[0] if len(finite) else None,
+            "terlama_nama": finite[Col.NAMA].iloc[0] if len(finite) else None,
+            "terlama_hari": float(finite[HARI_BACKLOG].iloc[0]) if len(finite) else math.nan,
+            "hari_tersedia": days_left}
 
 @dataclass
 class Allocation:

@@ -206,6 +206,28 @@ def blank_projection(store: Store, within: str, *, date: str | None = None,
     return out
 
 
+def blank_outlook(projection: dict, today: str) -> dict:
+    """``blank_projection``'s answer seen on ``today`` (ISO): the projection is made at the data's date,
+    a reader counts from today.
+
+    Returns ``kurang`` (blanks missing for the print-ready cards waiting at the data's date; 0 when
+    the stock covers them; None unknown), ``hari_lagi`` (whole days from ``today`` to
+    ``tanggal_habis``: negative when that day has passed; inf when no blank is used; None unknown),
+    ``sudah_habis`` (the stock is gone, or its run-out day is on or before ``today``) and
+    ``data_lama`` (the data's date is before ``today``).
+    """
+    habis, tersisa = projection.get("tanggal_habis"), projection.get("hari_tersisa")
+    if tersisa is not None and math.isinf(tersisa):
+        days_left = math.inf
+    elif habis:
+        days_left = (date_type.fromisoformat(habis) - date_type.fromisoformat(today)).days
+    else:
+        days_left = None
+    gone = projection.get("stok_perkiraan") == 0 or (days_left is not None and days_left <= 0)
+    data_day = projection.get("tanggal") or projection.get("tanggal_stok")
+    return {"kurang": projection.get("kurang"), "hari_lagi": days_left, "sudah_habis": bool(gone),
+            "data_lama": bool(data_day and data_day < today)}
+
 def _cetak_at(history: pd.DataFrame, day: str):
     have = history[(history[Col.TANGGAL] <= day) & history[Col.CETAK].notna()]
     return None if have.empty else int(have.iloc[-1][Col.CETAK])

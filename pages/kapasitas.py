@@ -1,10 +1,13 @@
 """Kapasitas Perekaman: where recording is stuck and why, where new devices go, the card pipeline."""
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 import ui
 from geo import capacity, fmt
+from geo import cards as card_pipeline
 from geo.present import capacity as present
 from geo.schema import Col, RekamError
 from geo.text import describe
@@ -13,9 +16,9 @@ from ui import queries
 ctx = ui.page_start("nav_kapasitas")
 ui.kabupaten_only(ctx, "kapasitas_per_wilayah", country_only=True)  # a provinsi lists its kecamatan too
 lang = ctx.lang
-throughput = ui.picker(st.number_input, ctx.t("kap_laju_input"), min_value=1.0, max_value=500.0,
-                       value=capacity.DEFAULT_THROUGHPUT, step=1.0, format="%.0f", key="kap_laju",
-                       default=capacity.DEFAULT_THROUGHPUT, help=ctx.t("kap_laju_bantuan"), width=320)
+today = date.today().isoformat()
+# The answer leads; the rate it rests on is read here and its input drawn under the table (same key).
+throughput = st.session_state.get("kap_laju", capacity.DEFAULT_THROUGHPUT)
 try:
     table, down = queries.capacity(ctx.url, ctx.stamp, ctx.area, ctx.date, throughput)
     cards = queries.cards(ctx.url, ctx.stamp, ctx.area, ctx.date)
@@ -24,9 +27,21 @@ except RekamError as err:
     st.stop()
 
 days = lambda v: present.days_text(v, lang)  # noqa: E731
+BOX = {"error": st.error, "warning": st.warning, "success": st.success, "info": st.info}
+p = cards["projection"]
+blank = present.blank_answer(p, card_pipeline.blank_outlook(p, today), lang, warn_days=ctx.settings.alert_blank_days)
+blank_leads = blank is not None and blank[0] in ("error", "warning")  # the urgent problem stands on top
+deadline = ctx.settings.deadline_for(ctx.date)
 if not table[capacity.DATA_ALAT].any():
     st.info(ctx.t("kap_belum_ada_inventaris"))
+    if blank_leads:
+        BOX[blank[0]](blank[1], icon=":material/credit_card_off:")
 else:
+    check = capacity.deadline_check(table, capacity.working_days_left(today, deadline))
+    level, answer = present.capacity_answer(check, deadline, lang)
+    BOX[level](f"**{answer}**", icon=":material/schedule:")
+    if blank_leads:
+        BOX[blank[0]](blank[1], icon=":material/credit_card_off:")
     for text in present.stuck_messages(table, down, lang):
         st.error(text, icon=":material/block:")
     for text in present.offline_messages(table, lang):
@@ -39,11 +54,18 @@ else:
                    delta_color="off", delta_arrow="off")
     cols[1].metric(ctx.t("kap_ringkasan_operator"), fmt.number(total[capacity.OPERATOR], lang=lang))
     cols[2].metric(ctx.t("kap_ringkasan_belum"), fmt.number(total[Col.BELUM], lang=lang))
-    cols[3].metric(ctx.t("kap_ringkasan_hari"), days(total[capacity.HARI_BACKLOG]))
+    cols[3].metric(ctx.t("kap_ringkasan_lewat"), ctx.t("kap_ringkasan_lewat_isi", **check),
+                   ctx.t("kap_ringkasan_tenggat", tenggat=fmt.long_date(deadline, lang)),
+                   delta_color="off", delta_arrow="off")
 
     st.subheader(ctx.t("kap_tabel"))
     st.dataframe(present.capacity_view(table, lang), hide_index=True, width="stretch")
-    st.caption(ctx.t("kap_tabel_catatan", laju=fmt.number(throughput, lang=lang)))
+    st.caption(ctx.t("kap_tabel_catatan", laju=fmt.number(throughput, lang=lang),
+                     kabupaten=days(total[capacity.HARI_BACKLOG])))
+    with st.expander(ctx.t("kap_pengaturan")):
+        ui.picker(st.number_input, ctx.t("kap_laju_input"), min_value=1.0, max_value=500.0,
+                  value=capacity.DEFAULT_THROUGHPUT, step=1.0, format="%.0f", key="kap_laju",
+                  default=capacity.DEFAULT_THROUGHPUT, help=ctx.t("kap_laju_bantuan"), width=320)
 
     st.subheader(ctx.t("kap_alat_mati"))
     if len(down):  # the notes (why a device is down) whole, under the table
@@ -88,18 +110,22 @@ else:
         ui.download_menu(ctx, ("kartu", "kartu-riwayat"), key="kartu_unduh")
 
 st.subheader(ctx.t("blangko_judul"))
-p = cards["projection"]
 if "blank" not in figures:  # no blank-card ledger
     st.info(ctx.t("blangko_tidak_ada"))
 else:
+    if blank is not None and not blank_leads:  # said once: on top when urgent, else here
+        BOX[blank[0]](blank[1])
     cols = st.columns([1, 1, 1.6, 1.2])
     cols[0].metric(ctx.t("blangko_stok_perkiraan"), fmt.number(p["stok_perkiraan"], lang=lang),
                    fmt.long_date(p["tanggal"], lang), delta_color="off", delta_arrow="off")
     by_ledger = p["sumber_laju"] == "blangko"  # the ledger's own daily use, not the printed counts
     cols[1].metric(ctx.t("blangko_laju_buku" if by_ledger else "blangko_laju"),
                    fmt.number(p["laju_cetak_per_hari"], 1, lang))
+    left = card_pipeline.blank_outlook(p, today)["hari_lagi"]  # counted from today, not from the data's date
     cols[2].metric(ctx.t("blangko_perkiraan_habis"), fmt.long_date(p["tanggal_habis"], lang),
-                   ctx.t("blangko_hari_lagi", hari=days(p["hari_tersisa"])), delta_color="off", delta_arrow="off")
+                   ctx.t("blangko_hari_lagi_hari_ini", hari=fmt.number(left, lang=lang))
+                   if left is not None and 0 < left < float("inf") else None,
+                   delta_color="off", delta_arrow="off")
     cols[3].metric(ctx.t("blangko_kurang"), fmt.number(p["kurang"], lang=lang))
     st.plotly_chart(figures["blank"], key="blangko_stok")
     st.caption(ctx.t("blangko_catatan_buku" if by_ledger else "blangko_catatan",

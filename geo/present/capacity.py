@@ -32,20 +32,79 @@ def _word(prefix: str, value, lang: str) -> str:
 
 
 def capacity_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
-    """The capacity table for people (text, localised headers), longest backlog first."""
+    """The capacity table for people (text, localised headers), longest backlog first.
+
+    The answer's columns come first (kecamatan, backlog days, not yet recorded) so that a phone,
+    which shows only the first two or three columns, shows them; the code goes last."""
     order = table.assign(_d=table[HARI_BACKLOG].fillna(-1)).sort_values(["_d", Col.KODE], ascending=[False, True])
     t = lambda k: tr(k, lang)  # noqa: E731
     return pd.DataFrame({
-        t("kkap_kode"): order[Col.KODE],
         t("kkap_nama"): order[Col.NAMA],
+        t("kkap_hari"): [days_text(v, lang) for v in order[HARI_BACKLOG]],
+        t("kkap_belum"): [fmt.number(None if pd.isna(b) else b, lang=lang) for b in order[Col.BELUM]],
         t("kkap_alat"): [tr("kkap_alat_isi", lang, aktif=a, total=n)
                          for a, n in zip(order[ALAT_AKTIF], order[ALAT_TOTAL])],
         t("kkap_operator"): [fmt.number(None if pd.isna(o) else o, lang=lang) for o in order[OPERATOR]],
         t("kkap_koneksi"): [_word("kap_koneksi", k, lang) for k in order[KONEKSI]],
-        t("kkap_belum"): [fmt.number(None if pd.isna(b) else b, lang=lang) for b in order[Col.BELUM]],
         t("kkap_belum_per_alat"): [days_text(v, lang, 0) for v in order[BELUM_PER_ALAT]],
-        t("kkap_hari"): [days_text(v, lang) for v in order[HARI_BACKLOG]],
+        t("kkap_kode"): order[Col.KODE],
     }).reset_index(drop=True)
+
+
+def capacity_answer(check: dict, deadline: str, lang: str = "id") -> tuple[str, str]:
+    """The page's first answer from ``capacity.deadline_check``: (level, sentence), level 'error' when some
+    kecamatan cannot record at all, 'warning' when some will not finish by ``deadline``, else 'success'.
+
+    Says how many kecamatan miss the deadline, names those that cannot record at all (∞), then the
+    longest finite backlog."""
+    params = {"melebihi": check["melebihi"], "dinilai": check["dinilai"], "tenggat": fmt.long_date(deadline, lang),
+              "sisa": fmt.number(check["hari_tersedia"], lang=lang)}
+    if check["hari_tersedia"] <= 0:
+        head = tr("kap_jawaban_lewat", lang, **params)
+    else:
+        head = tr("kap_jawaban_kurang" if check["melebihi"] else "kap_jawaban_cukup", lang, **params)
+    parts = [head]
+    if check["tanpa_alat"]:
+        names = fmt.joined([f"{nama} ({kode})" for kode, nama in check["tanpa_alat"]], lang)
+        parts.append(tr("kap_jawaban_tanpa_alat", lang, nama=names))
+    if check["terlama_nama"] is not None:
+        parts.append(tr("kap_jawaban_terlama", lang, nama=check["terlama_nama"],
+                        hari=days_text(check["terlama_hari"], lang)))
+    level = "error" if check["tanpa_alat"] else "warning" if check["melebihi"] else "success"
+    return level, " ".join(parts)
+
+
+def blank_answer(projection: dict, outlook: dict, lang: str = "id", *, warn_days: int = 30
+                 ) -> tuple[str, str] | None:
+    """The blank-card answer in one coherent sentence from ``cards.blank_projection`` and
+    ``cards.blank_outlook``: the stock against the print-ready cards waiting (at the data's date,
+    said so), then when it runs out at the rate used, counted from today. (level, sentence):
+    'error' when short for the print-ready cards or already gone, 'warning' when it runs out
+    within ``warn_days`` days of today, else 'info'. None without a stock."""
+    if projection.get("stok_perkiraan") is None:
+        return None
+    num = lambda v: fmt.number(v, lang=lang)  # noqa: E731
+    data_day = projection.get("tanggal") or projection.get("tanggal_stok")
+    params = {"stok": num(projection["stok_perkiraan"]), "tanggal": fmt.long_date(data_day, lang)}
+    if projection.get("prr") is None:
+        parts = [tr("blangko_jawaban_stok", lang, **params)]
+    elif outlook["kurang"]:
+        parts = [tr("blangko_jawaban_kurang", lang, prr=num(projection["prr"]), kurang=num(outlook["kurang"]),
+                    **params)]
+    else:
+        parts = [tr("blangko_jawaban_cukup", lang, prr=num(projection["prr"]), **params)]
+    rate, days_left = projection.get("laju_cetak_per_hari"), outlook["hari_lagi"]
+    if rate is not None and projection.get("tanggal_habis") and days_left is not None and not math.isinf(days_left):
+        said = {"laju": fmt.number(rate, 1, lang), "habis": fmt.long_date(projection["tanggal_habis"], lang)}
+        if days_left < 0 or projection.get("stok_perkiraan") == 0:
+            parts.append(tr("blangko_jawaban_sudah_habis", lang, **said))
+        else:
+            lagi = (tr("blangko_hari_lagi_hari_ini", lang, hari=num(days_left)) if days_left > 0
+                    else tr("blangko_habis_hari_ini", lang))
+            parts.append(tr("blangko_jawaban_habis", lang, lagi=lagi, **said))
+    soon = days_left is not None and days_left <= warn_days
+    level = "error" if outlook["kurang"] or outlook["sudah_habis"] else "warning" if soon else "info"
+    return level, " ".join(parts)
 
 
 def sites_down_view(down: pd.DataFrame, lang: str = "id") -> pd.DataFrame:

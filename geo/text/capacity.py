@@ -101,6 +101,37 @@ TEXTS = {
         "{nama} ({kode}): site {koneksi} — recordings arrive late, so not-yet-recorded may read higher than it "
         "is.",
     ),
+    # the page's answer first: are the devices enough to finish by the deadline, and where not
+    "kap_jawaban_kurang": (
+        "Alat belum cukup: {melebihi} dari {dinilai} kecamatan tidak tuntas sebelum tenggat {tenggat} "
+        "({sisa} hari kerja lagi dari hari ini).",
+        "Devices are not enough: {melebihi} of {dinilai} {dinilai|district|districts} will not finish before the "
+        "deadline of {tenggat} ({sisa} working days from today).",
+    ),
+    "kap_jawaban_cukup": (
+        "Alat cukup: semua {dinilai} kecamatan tuntas sebelum tenggat {tenggat} ({sisa} hari kerja lagi dari "
+        "hari ini).",
+        "Devices are enough: all {dinilai} {dinilai|district|districts} finish before the deadline of {tenggat} "
+        "({sisa} working days from today).",
+    ),
+    "kap_jawaban_lewat": (
+        "Tenggat {tenggat} sudah lewat: {melebihi} dari {dinilai} kecamatan masih punya wajib KTP yang belum "
+        "rekam.",
+        "The deadline of {tenggat} has passed: {melebihi} of {dinilai} {dinilai|district|districts} still have "
+        "residents not yet recorded.",
+    ),
+    "kap_jawaban_tanpa_alat": (
+        "{nama} tidak bisa merekam sama sekali (lama tuntas ∞): tidak ada alat yang bekerja dengan operator.",
+        "{nama} cannot record at all (backlog ∞): no device works with an operator.",
+    ),
+    "kap_jawaban_terlama": (
+        "Terlama di antara yang masih merekam: {nama}, {hari} hari kerja.",
+        "Longest of those still recording: {nama}, {hari} working days.",
+    ),
+    "kap_ringkasan_lewat": ("Kecamatan lewat tenggat", "Districts past the deadline"),
+    "kap_ringkasan_lewat_isi": ("{melebihi} dari {dinilai}", "{melebihi} of {dinilai}"),
+    "kap_ringkasan_tenggat": ("tenggat {tenggat}", "deadline {tenggat}"),
+    "kap_pengaturan": ("Pengaturan perhitungan", "Calculation setting"),
     "kap_laju_input": ("Perekaman per alat per hari", "Recordings per device per day"),
     "kap_laju_bantuan": ("Satu lokasi merekam 30–40 orang sehari.", "One site records 30–40 people a day."),
     "kap_ringkasan_alat": ("Alat perekam bekerja", "Working recording devices"),
@@ -113,10 +144,14 @@ TEXTS = {
         "Capacity by district (longest backlog first)",
     ),
     "kap_tabel_catatan": (
-        "Lama tuntas = hari layanan sampai semua yang belum rekam terekam: belum rekam ÷ ({laju} perekaman × "
-        "alat yang bekerja dan punya operator).",
+        "Lama tuntas = hari kerja (hari layanan) sampai semua yang belum rekam terekam: belum rekam ÷ ({laju} "
+        "perekaman × alat yang bekerja dan punya operator); dibandingkan dengan hari kerja Senin–Jumat dari hari "
+        "ini sampai tenggat. Bila semua alat bisa dipindah ke mana saja, seluruh kabupaten tuntas dalam "
+        "{kabupaten} hari — tetapi alat tidak berpindah sendiri, jadi yang menentukan adalah kecamatan terlama.",
         "Backlog days = not yet recorded ÷ ({laju} recordings × devices that work and have an operator), in "
-        "service days.",
+        "working (service) days; compared with the Monday–Friday working days from today to the deadline. If "
+        "every device could move anywhere, the whole regency/city would finish in {kabupaten} days — but devices "
+        "do not move by themselves, so the longest district decides.",
     ),
     "kap_alat_mati": ("Alat yang tidak bekerja sekarang", "Devices not working now"),
     "kap_semua_bekerja": ("Semua alat bekerja.", "All devices work."),
@@ -177,6 +212,34 @@ TEXTS = {
         "Stock recorded {stok} on {tanggal_stok}; {dicetak} cards printed since. The rate uses the recording "
         "figures' printed counts: cards printed {awal} – {akhir} ÷ days. {prr} print-ready cards (PRR) are waiting.",
     ),
+    # the blank-card answer in one sentence: the stock against the print-ready cards, then when it runs out
+    "blangko_jawaban_kurang": (
+        "Blangko KTP-el tidak cukup: stok sekitar {stok} keping untuk {prr} KTP-el siap cetak (PRR) — kurang "
+        "{kurang} (data {tanggal}).",
+        "Blank e-KTP cards are short: a stock of about {stok} for {prr} print-ready cards (PRR) — {kurang} short "
+        "(data of {tanggal}).",
+    ),
+    "blangko_jawaban_cukup": (
+        "Stok blangko sekitar {stok} keping cukup untuk {prr} KTP-el siap cetak (PRR) (data {tanggal}).",
+        "A blank stock of about {stok} covers the {prr} print-ready cards (PRR) (data of {tanggal}).",
+    ),
+    "blangko_jawaban_stok": (
+        "Stok blangko sekitar {stok} keping (data {tanggal}).",
+        "Blank stock about {stok} (data of {tanggal}).",
+    ),
+    "blangko_jawaban_habis": (
+        "Pada laju {laju} kartu per hari, stok habis sekitar {habis}: {lagi}.",
+        "At {laju} cards a day the stock runs out around {habis}: {lagi}.",
+    ),
+    "blangko_jawaban_sudah_habis": (
+        "Menurut laju {laju} kartu per hari, stok sudah habis sekitar {habis}.",
+        "At {laju} cards a day the stock ran out around {habis}.",
+    ),
+    "blangko_hari_lagi_hari_ini": (
+        "{hari} hari lagi dari hari ini",
+        "{hari} {hari|day|days} from today",
+    ),
+    "blangko_habis_hari_ini": ("hari ini", "today"),
     "blangko_laju_buku": ("Blangko dipakai per hari (buku stok)", "Blanks used per day (stock ledger)"),
     "blangko_catatan_buku": (
         "Stok tercatat {stok} per {tanggal_stok}. Data perekaman tidak memuat jumlah sudah cetak yang baru, "

@@ -80,3 +80,26 @@ def test_a_ledger_at_zero_says_the_day_the_blanks_were_gone(store_url, tmp_path)
     assert (p["sumber_laju"], p["stok_perkiraan"], p["hari_tersisa"], p["tanggal_habis"]) == (
         "blangko", 0, 0.0, "2026-01-07")
     s.close()
+
+
+def test_the_blank_outlook_counts_from_today():
+    """The projection is made at the data's date; a reader counts from today, and the words say both."""
+    from geo.present import capacity as present
+
+    p = {"tanggal": "2026-11-16", "tanggal_stok": "2026-11-02", "stok_perkiraan": 2150, "prr": 5253,
+         "kurang": 3103, "laju_cetak_per_hari": 2127 / 28, "hari_tersisa": 2150 / (2127 / 28),
+         "tanggal_habis": "2026-12-14"}
+    seen = cards.blank_outlook(p, "2026-12-06")
+    assert seen == {"kurang": 3103, "hari_lagi": 8, "sudah_habis": False, "data_lama": True}
+    level, text = present.blank_answer(p, seen)
+    assert level == "error"
+    assert text == ("Blangko KTP-el tidak cukup: stok sekitar 2.150 keping untuk 5.253 KTP-el siap cetak (PRR) — "
+                    "kurang 3.103 (data 16 November 2026). Pada laju 76,0 kartu per hari, stok habis sekitar "
+                    "14 Desember 2026: 8 hari lagi dari hari ini.")
+    later = cards.blank_outlook(p, "2026-12-20")
+    assert (later["hari_lagi"], later["sudah_habis"]) == (-6, True)
+    assert present.blank_answer(p, later)[1].endswith("stok sudah habis sekitar 14 Desember 2026.")
+    enough = dict(p, prr=1000, kurang=0)
+    level, text = present.blank_answer(enough, cards.blank_outlook(enough, "2026-11-16"), "en", warn_days=30)
+    assert level == "warning" and "covers the 1,000 print-ready cards" in text and "in 28 days" not in text
+    assert text.endswith("runs out around 14 December 2026: 28 days from today.")

@@ -276,3 +276,42 @@ def test_cli_imports_take_the_upload_limit_from_the_settings(store, run, store_u
                                 ("import-blank-stock", "blangko.csv", BLANKS)):
         code, _, err = run(command, str(write_file(tmp_path, name, text)), "--db", store_url)
         assert code == 1 and "Berkas terlalu besar" in err
+
+
+# --- the answer: who finishes by the deadline -------------------------------------------------
+def test_working_days_left_count_monday_to_friday():
+    # Sunday 6 December 2026 → Thursday 31 December: weeks of 7–11, 14–18, 21–25 and 28–31 December.
+    assert cap.working_days_left("2026-12-06", "2026-12-31") == 5 + 5 + 5 + 4 == 19
+    assert cap.working_days_left("2026-12-31", "2026-12-31") == 1  # the deadline day itself still counts
+    assert cap.working_days_left("2027-01-02", "2026-12-31") == 0  # passed
+
+
+def test_deadline_check_counts_the_stuck_and_names_them():
+    table = pd.DataFrame({
+        Col.KODE: ["99.01.01", "99.01.02", "99.01.03", "99.01.04", "99.01.05"],
+        Col.NAMA: ["A", "B", "C", "D", "E"],
+        Col.BELUM: pd.array([700, 350, 100, 50, None], dtype="Int64"),
+        cols.HARI_BACKLOG: [20.0, 10.0, math.inf, 0.5, math.nan],
+        cols.DATA_ALAT: [True, True, True, True, False],
+    })
+    check = cap.deadline_check(table, 15)
+    # judged: A–D (E has neither inventory nor figures); over 15 days: A (20) and C (∞, nothing records)
+    assert (check["dinilai"], check["melebihi"], check["tanpa_alat"]) == (4, 2, [("99.01.03", "C")])
+    assert (check["terlama_kode"], check["terlama_nama"], check["terlama_hari"]) == ("99.01.01", "A", 20.0)
+    level, text = present.capacity_answer(check, "2026-12-31")
+    assert level == "error"
+    assert text == ("Alat belum cukup: 2 dari 4 kecamatan tidak tuntas sebelum tenggat 31 Desember 2026 (15 hari "
+                    "kerja lagi dari hari ini). C (99.01.03) tidak bisa merekam sama sekali (lama tuntas ∞): tidak ada "
+                    "alat yang bekerja dengan operator. Terlama di antara yang masih merekam: A, 20,0 hari kerja.")
+    level, text = present.capacity_answer(cap.deadline_check(table[table[Col.KODE] != "99.01.03"], 25),
+                                          "2026-12-31", "en")
+    assert level == "success" and text.startswith("Devices are enough: all 3 districts finish before the deadline")
+    assert present.capacity_answer(cap.deadline_check(table, 0), "2026-12-31")[1].startswith(
+        "Tenggat 31 Desember 2026 sudah lewat: 4 dari 4 kecamatan")
+
+
+def test_the_capacity_view_puts_the_answer_columns_first(stocked):
+    view = present.capacity_view(cap.capacity_table(stocked, "99.01", date="2026-01-05"))
+    # a phone shows the first two or three columns: the kecamatan and its backlog days
+    assert list(view.columns[:3]) == ["Kecamatan", "Lama tuntas (hari)", "Belum rekam"]
+    assert view.columns[-1] == "Kode"
