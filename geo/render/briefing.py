@@ -21,7 +21,7 @@ from geo.pockets import top_belum
 from geo.present.common import first_named, reach_note
 from geo.present.pockets import TOP_POCKETS
 from geo.present.targets import behind
-from geo.present.trend import threshold_text, verdict
+from geo.present.trend import stale_advice, stale_warning, threshold_text, verdict
 from geo.render import static_map
 from geo.render.charts import coverage_range
 from geo.render.briefing_ranking import draw_ranking, ranked_children, table_height
@@ -38,6 +38,7 @@ from geo.timeline import coverage_over_time
 
 ROW_IN = 0.165  # height of a table row on the page, inches
 MAX_NAMED = 6  # areas named on one line of findings; the rest counted
+HEADLINE_PT = 12.5  # the finding under the area's name
 
 
 def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id",
@@ -48,10 +49,11 @@ def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id
     Shows, at ``date`` (default: the newest data): wajib KTP, sudah rekam, belum rekam
     and cakupan with its zone, each with its change since the previous snapshot; the
     recordings needed to reach hijau; the zone of each area one level down; the desa
-    zone map; the coverage trend; the ten desa with the most belum rekam. The first finding
-    answers "will we make the deadline?" against the target in force (``geo.targets``; data
-    aged against ``today``), and the areas one level down behind their targets are named. For a
-    provinsi (``context``'s ``wide``) the page leads with how many kabupaten/kota are still red, maps
+    zone map; the coverage trend; the ten desa with the most belum rekam. The headline under the
+    area's name answers "will we make the deadline?" against the target in force (``geo.targets``;
+    data aged against ``today``; data older than ``settings.stale_days`` is said in the findings,
+    with its date and age), and the areas one level down behind their targets are named. For a
+    provinsi (``context``'s ``wide``) the headline is how many kabupaten/kota are still red, maps
     its kabupaten/kota and ranks them (``briefing_ranking``) instead of the desa map and pockets; the
     whole country (``COUNTRY``) leads with its red provinsi and kabupaten/kota, ranks its provinsi and
     maps its kabupaten/kota (``context``'s ``map_level``). Raises RekamError for an unknown area, a desa,
@@ -70,10 +72,13 @@ def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id
     desa, parents = pockets_table(store, within, date, settings, ctx, geometry=not wide)
     series = coverage_over_time(store, within, end=date, settings=settings)
     page = PdfPage(lang)
-    _header(page, ctx, before_date, lang)
-    y = _kpis(page, now, delta, before_date, settings, lang)
     goals = _goal_lines(store, within, date, today, ctx, settings, lang)
-    y = _findings(page, y + 0.22, ctx, now, series, children, desa, settings, lang, goals, mapped)
+    headline = red_finding(ctx, children, mapped, settings, lang) if wide else goals[0]
+    y = _header(page, ctx, before_date, headline, lang)
+    y = _kpis(page, y, now, delta, before_date, settings, lang)
+    age = _age_line(store, within, today, ctx, settings, lang)
+    findings = ([goals[0]] if wide else []) + ([age] if age else [])
+    y = _findings(page, y + 0.22, ctx, now, series, children, desa, settings, lang, findings, goals[1:], mapped)
     # bottom-up: footer, the table; the map (left) and legend + trend (right) share what is left
     footer_top = page.h - 0.62
     if wide:
@@ -97,23 +102,31 @@ def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id
     return page.pdf()
 
 
-def _header(page: PdfPage, ctx: dict, before_date: str | None, lang: str) -> None:
+def _header(page: PdfPage, ctx: dict, before_date: str | None, headline: str, lang: str) -> float:
+    """The kind of briefing, the area's name, the finding as a headline under it (wrapped), then the
+    date of the data; returns the y below them."""
     m = page.MARGIN
     head = {Level.KABUPATEN: "rb_kepala", Level.PROVINSI: "rb_kepala_provinsi", None: "rb_kepala_negara"}.get(
         ctx["level"], "rb_kepala_kecamatan")
     page.text(m, 0.45, tr(head, lang), 8.5, color=MUTED, fontweight="bold")
     page.text(m, 0.66, ctx["name"], 20, fontweight="bold")
+    y = 1.04
+    for part in text_lines(wrap_text(headline, HEADLINE_PT, (page.w - 2 * m) * 72, bold=True)):
+        page.text(m, y, part, HEADLINE_PT, fontweight="bold", gid="headline")
+        y += 0.22
     line = tr("rb_tanggal", lang, tanggal=fmt.long_date(ctx["data_date"], lang))
     if before_date:
         line += " · " + tr("rb_banding", lang, tanggal=fmt.long_date(before_date, lang))
     if ctx["demo"]:
         line += " · " + tr("gambar_contoh", lang).upper()
-    page.text(m, 1.08, line, 10, color=MUTED)
+    page.text(m, y + 0.06, line, 10, color=MUTED)
+    return y + 0.26
 
 
-def _kpis(page: PdfPage, now: dict, delta: dict, before_date: str | None, settings: Settings, lang: str) -> float:
-    """Four cards: label, value, change, "since …"; the coverage card shows its zone (swatch + word)."""
-    m, top, h = page.MARGIN, 1.42, 1.0
+def _kpis(page: PdfPage, top: float, now: dict, delta: dict, before_date: str | None, settings: Settings,
+          lang: str) -> float:
+    """Four cards from ``top``: label, value, change, "since …"; the coverage card shows its zone (swatch + word)."""
+    m, h = page.MARGIN, 1.0
     gap = 0.12
     w_last = 2.1  # the coverage card also holds its zone
     w = (page.w - 2 * m - 3 * gap - w_last) / 3
@@ -168,16 +181,28 @@ def _goal_lines(store, within: str, date: str | None, today: date_type | None, c
                      daftar=first_named(shown, MAX_NAMED, lang))]
 
 
+def _age_line(store, within: str, today: date_type | None, ctx: dict, settings: Settings, lang: str) -> str | None:
+    """Old data said once, as the dashboard does (``ui.headline.verdict_and_age``): when the newest
+    data is older than ``settings.stale_days`` on ``today``, its date and age ("Data terakhir 16 November
+    2026 — sudah 20 hari. …"), or only what to do when the page's verdict already names the age."""
+    if today is None:
+        return None
+    newest = area_projection(store, within, today=today, settings=settings)
+    advice = stale_advice(newest, settings.stale_days, lang) if newest.get(Col.TANGGAL) == ctx["data_date"] else None
+    return advice or stale_warning(newest, settings.stale_days, lang)
+
+
 def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFrame, children: pd.DataFrame,
-              desa: pd.DataFrame, settings: Settings, lang: str, goals: list[str], mapped: pd.DataFrame) -> float:
-    """What the numbers mean, one bullet each (the verdict first); returns the y below them."""
+              desa: pd.DataFrame, settings: Settings, lang: str, first: list[str], behind_target: list[str],
+              mapped: pd.DataFrame) -> float:
+    """What the numbers mean, one bullet each: ``first`` (the verdict when the headline is another
+    finding; the data's age), the numbers, the zones, ``behind_target``; returns the y below them."""
     m = page.MARGIN
     hijau = threshold_text(settings.zones.hijau, lang)
     needed = people_to_reach(now[Col.WAJIB], now[Col.SUDAH], settings.zones.hijau)
     zones = zones_of(children[Col.CAKUPAN], settings)
-    lead = [red_finding(ctx, children, mapped, settings, lang)] if ctx["wide"] else []
     reach = reach_note(data_reach(desa, children), ctx["name"], lang)  # figures of some desa only: said next
-    lines = [*lead, goals[0], *([reach] if reach else []),
+    lines = [*first, *([reach] if reach else []),
              tr("rb_perlu_hijau", lang, n=fmt.number(needed, lang=lang), wilayah=ctx["name"], ambang=hijau)
              if needed else tr("rb_sudah_hijau", lang, wilayah=ctx["name"], ambang=hijau)]
     if len(series) >= 5:  # the recent pace, over the last four intervals (about a month of weekly data)
@@ -198,7 +223,7 @@ def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFram
     if red:
         lines.append(tr("rb_merah", lang, daftar=", ".join(
             f"{n} ({fmt.percent(c, 2, lang)})" for n, c in sorted(red, key=lambda nc: nc[1]))))
-    lines += goals[1:]
+    lines += behind_target
     late = lagging(mapped, ctx["data_date"], settings.stale_days) if ctx["wide"] else mapped.iloc[:0]
     if len(late):  # kabupaten/kota whose office stopped reporting: their figures are older than the page's
         lines.append(tr("rb_data_lama", lang, n=len(late), batas=settings.stale_days,
@@ -248,7 +273,7 @@ def _map(page: PdfPage, top: float, bottom: float, shapes, outline, numbers: dic
         return m + map_w + 0.2, y
     ax = page.axes(m, top, map_w, h)
     drawn = static_map.draw_zone_map(ax, shapes, settings=settings, lang=lang, outline=outline, label_px=7.5 / 0.72,
-                                     numbers=numbers)
+                                     numbers=numbers, ring_over_100=True)
     handles = static_map.legend_handles(settings, lang, drawn["counts"], level, over_100=drawn["over_100"])
     x = m + map_w + 0.2
     page.fig.legend(handles=handles, loc="upper left", bbox_to_anchor=page.xy(x - 0.08, top - 0.05), frameon=False,
@@ -256,6 +281,11 @@ def _map(page: PdfPage, top: float, bottom: float, shapes, outline, numbers: dic
                     title=tr("peta_gambar_legenda", lang),
                     title_fontproperties={"family": PDF_FONT, "size": 9, "weight": "bold"}, alignment="left")
     notes = [tr("rb_peta_nomor", lang, n=len(numbers))] if numbers else []
+    if drawn["rings"]:  # a desa above 100% too small for its dashed border: circled, and named here
+        ringed = shapes[shapes[Col.KODE].isin(drawn["rings"])]
+        notes.append(tr("rb_peta_lingkaran", lang, daftar=first_named(
+            [f"{n} ({fmt.percent(c, 2, lang)})" for n, c in zip(ringed[Col.NAMA], ringed[Col.CAKUPAN])], MAX_NAMED,
+            lang)))
     if outline is not None:
         notes.append(tr("rb_peta_garis", lang))
     y = top + 1.3
@@ -318,10 +348,10 @@ def _pockets(page: PdfPage, top: float, pockets: pd.DataFrame, desa: pd.DataFram
         page.text(page.w - m, top - 0.28, tr(
             "rb_kantong_bagian", lang, jumlah=fmt.number(together, lang=lang), total=fmt.number(total, lang=lang),
             persen=fmt.percent(100 * together / total, 1, lang)), 8.5, ha="right", color=MUTED)
-    # column x positions (inches) and alignment
-    cols = [("rb_kol_no", m + 0.05, "left"), ("rb_kol_desa", m + 0.4, "left"), ("rb_kol_kecamatan", m + 2.45, "left"),
-            ("rb_kol_belum", m + 5.05, "right"), ("rb_kol_cakupan", m + 6.0, "right"),
-            ("rb_kol_zona", m + 6.25, "left")]
+    # (key, left, right inches, alignment); a longer cell shrinks to fit (``zebra_table``)
+    cols = [("rb_kol_no", m + 0.05, m + 0.35, "left"), ("rb_kol_desa", m + 0.4, m + 2.4, "left"),
+            ("rb_kol_kecamatan", m + 2.45, m + 4.2, "left"), ("rb_kol_belum", m + 4.25, m + 5.05, "right"),
+            ("rb_kol_cakupan", m + 5.1, m + 6.0, "right"), ("rb_kol_zona", m + 6.25, page.w - m, "left")]
     if not parents:
         cols = [c for c in cols if c[0] != "rb_kol_kecamatan"]
     rows = [{"rb_kol_no": str(i + 1), "rb_kol_desa": row[Col.NAMA],

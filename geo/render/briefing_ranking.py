@@ -48,10 +48,13 @@ def draw_ranking(page: PdfPage, top: float, ranked: pd.DataFrame, child: Level, 
     m = page.MARGIN
     page.text(m, top - 0.3, tr("rb_peringkat", lang, tingkat=level_words(child, lang).capitalize()), 11,
               fontweight="bold")
-    cols = [("rb_kol_no", m + 0.05, "left"), ("rb_kol_wilayah", m + 0.35, "left"),
-            ("rb_kol_cakupan", m + 3.05, "right"), ("rb_kol_belum", m + 4.0, "right"),
-            ("rb_kol_zona", m + 4.15, "left"), ("rb_kol_naik", m + 5.75, "right"),
-            ("rb_kol_hijau_pada", m + 5.9, "left")]
+    end = page.w - m
+    # (key, left, right inches, alignment): the projected date gets the widest room after the name,
+    # "13 Desember 2026 (lewat)" included; a longer cell shrinks to fit (``zebra_table``)
+    cols = [("rb_kol_no", m + 0.05, m + 0.3, "left"), ("rb_kol_wilayah", m + 0.35, m + 2.4, "left"),
+            ("rb_kol_cakupan", m + 2.45, m + 3.05, "right"), ("rb_kol_belum", m + 3.1, m + 3.9, "right"),
+            ("rb_kol_zona", m + 4.05, m + 4.7, "left"), ("rb_kol_naik", m + 4.75, m + 5.5, "right"),
+            ("rb_kol_hijau_pada", m + 5.65, end, "left")]
     shown = ranked.head(MAX_RANKED)
     rows = [{"rb_kol_no": str(i + 1), "rb_kol_wilayah": row[Col.NAMA],
              "rb_kol_cakupan": fmt.percent(row[Col.CAKUPAN], 2, lang),

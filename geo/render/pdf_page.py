@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 
 from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch, Rectangle
@@ -73,25 +74,52 @@ def rule(page: PdfPage, x0: float, y: float, x1: float) -> Line2D:
     return Line2D([a, c], [b, b], transform=page.fig.transFigure, color="#999999", linewidth=0.6)
 
 
-def zebra_table(page: PdfPage, cols: list[tuple[str, float, str]], rows: list[dict], zones, *, top: float,
+MIN_CELL_PT = 6.5  # a cell's text shrinks to fit its column down to this size, then is shortened with "…"
+
+
+def zebra_table(page: PdfPage, cols: list[tuple[str, float, float, str]], rows: list[dict], zones, *, top: float,
                 row_h: float, bold: str) -> float:
-    """A table of the briefing: headers (text keys of ``cols``: (key, x inches, alignment)) at ``top``,
-    a rule, then one striped line per row of ``rows`` ({key: text}); the column ``rb_kol_zona`` shows
-    each row's zone of ``zones`` as a swatch and its word; ``bold`` names the column set in bold.
-    Returns the y (inches) below the last row."""
+    """A table of the briefing: headers (text keys of ``cols``: (key, left, right inches, alignment))
+    at ``top``, a rule, then one striped line per row of ``rows`` ({key: text}); the column
+    ``rb_kol_zona`` shows each row's zone of ``zones`` as a swatch and its word; ``bold`` names the
+    column set in bold. Every text stays within its column (``fit_text``). Returns the y (inches)
+    below the last row."""
     m = page.MARGIN
-    for key, x, align in cols:
-        page.text(x, top, tr(key, page.lang), 8, fontweight="bold", ha=align, color=MUTED)
+    for key, left, right, align in cols:
+        fit_text(page, left, right, top, tr(key, page.lang), 8, align, fontweight="bold", color=MUTED)
     y = top + 0.2
     page.fig.add_artist(rule(page, m, y - 0.03, page.w - m))
     for i, (values, zone) in enumerate(zip(rows, zones)):
         if i % 2:
             page.box(m, y - 0.02, page.w - 2 * m, row_h, facecolor="#f4f4f4", edgecolor="none")
-        for key, x, align in cols:
+        for key, left, right, align in cols:
             if key == "rb_kol_zona":
-                page.swatch(x, y + 0.005, zone, 0.2, 0.11)
-                page.text(x + 0.27, y, zone_word(zone, page.lang), 8.5)
+                page.swatch(left, y + 0.005, zone, 0.2, 0.11)
+                fit_text(page, left + 0.27, right, y, zone_word(zone, page.lang), 8.5, "left")
             else:
-                page.text(x, y, values[key], 8.5, ha=align, fontweight="bold" if key == bold else "normal")
+                fit_text(page, left, right, y, values[key], 8.5, align,
+                         fontweight="bold" if key == bold else "normal")
         y += row_h
     return y
+
+
+def fit_text(page: PdfPage, left: float, right: float, y: float, text: str, size: float, align: str, **kw):
+    """``text`` at ``y`` between ``left`` and ``right`` inches (aligned to one of them), measured with
+    the figure's renderer: at ``size`` when it fits, else smaller down to MIN_CELL_PT, else
+    shortened with "…". Returns the text artist."""
+    artist = page.text(left if align == "left" else right, y, text, size, ha=align, **kw)
+    room = (right - left) * page.fig.dpi
+    while _width(page, artist) > room and artist.get_fontsize() > MIN_CELL_PT:
+        artist.set_fontsize(max(MIN_CELL_PT, artist.get_fontsize() - 0.25))
+    words = str(text)
+    while _width(page, artist) > room and len(words) > 1:
+        words = words[:-1].rstrip()
+        artist.set_text(words + "…")
+    return artist
+
+
+def _width(page: PdfPage, artist) -> float:
+    """Width in pixels (at the figure's dpi) of a text artist as the renderer draws it."""
+    if not hasattr(page.fig.canvas, "get_renderer"):
+        FigureCanvasAgg(page.fig)
+    return artist.get_window_extent(page.fig.canvas.get_renderer()).width

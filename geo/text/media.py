@@ -126,6 +126,7 @@ TEXTS = {
         "Angka 1–{n} di peta: desa/kelurahan dalam tabel kantong di bawah.",
         "Numbers 1–{n} on the map: the villages in the pockets table below.",
     ),
+    "rb_peta_lingkaran": ("Dilingkari: {daftar}.", "Circled: {daftar}."),
     "rb_peta_garis": ("Garis tebal: batas kecamatan.", "Thick lines: district borders."),
     "rb_tren": ("Tren cakupan", "Coverage trend"),
     "rb_kantong": (
