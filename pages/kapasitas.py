@@ -48,15 +48,7 @@ else:
         st.warning(text, icon=":material/wifi_off:")
 
     total = capacity.capacity_summary(table)
-    cols = st.columns(4)
-    cols[0].metric(ctx.t("kap_ringkasan_alat"), fmt.number(total[capacity.ALAT_AKTIF], lang=lang),
-                   ctx.t("kap_dari_alat", total=fmt.number(total[capacity.ALAT_TOTAL], lang=lang)),
-                   delta_color="off", delta_arrow="off")
-    cols[1].metric(ctx.t("kap_ringkasan_operator"), fmt.number(total[capacity.OPERATOR], lang=lang))
-    cols[2].metric(ctx.t("kap_ringkasan_belum"), fmt.number(total[Col.BELUM], lang=lang))
-    cols[3].metric(ctx.t("kap_ringkasan_lewat"), ctx.t("kap_ringkasan_lewat_isi", **check),
-                   ctx.t("kap_ringkasan_tenggat", tenggat=fmt.long_date(deadline, lang)),
-                   delta_color="off", delta_arrow="off")
+    ui.capacity_figures(ctx, total, check, deadline)
 
     st.subheader(ctx.t("kap_tabel"))
     st.dataframe(present.capacity_view(table, lang), hide_index=True, width="stretch")
@@ -115,25 +107,9 @@ if "blank" not in figures:  # no blank-card ledger
 else:
     if blank is not None and not blank_leads:  # said once: on top when urgent, else here
         BOX[blank[0]](blank[1])
-    cols = st.columns([1, 1, 1.6, 1.2])
-    cols[0].metric(ctx.t("blangko_stok_perkiraan"), fmt.number(p["stok_perkiraan"], lang=lang),
-                   fmt.long_date(p["tanggal"], lang), delta_color="off", delta_arrow="off")
-    by_ledger = p["sumber_laju"] == "blangko"  # the ledger's own daily use, not the printed counts
-    cols[1].metric(ctx.t("blangko_laju_buku" if by_ledger else "blangko_laju"),
-                   fmt.number(p["laju_cetak_per_hari"], 1, lang))
-    left = card_pipeline.blank_outlook(p, today)["hari_lagi"]  # counted from today, not from the data's date
-    cols[2].metric(ctx.t("blangko_perkiraan_habis"), fmt.long_date(p["tanggal_habis"], lang),
-                   ctx.t("blangko_hari_lagi_hari_ini", hari=fmt.number(left, lang=lang))
-                   if left is not None and 0 < left < float("inf") else None,
-                   delta_color="off", delta_arrow="off")
-    cols[3].metric(ctx.t("blangko_kurang"), fmt.number(p["kurang"], lang=lang))
+    ui.blank_stock_figures(ctx, p, today)
     st.plotly_chart(figures["blank"], key="blangko_stok")
-    st.caption(ctx.t("blangko_catatan_buku" if by_ledger else "blangko_catatan",
-                     stok=fmt.number(p["stok"], lang=lang), tanggal_stok=fmt.long_date(p["tanggal_stok"], lang),
-                     dicetak=fmt.number(p["dicetak_sejak_stok"] or 0, lang=lang),
-                     awal=fmt.long_date(p["jendela_awal"], lang),
-                     akhir=fmt.long_date(p["tanggal_stok" if by_ledger else "tanggal"], lang),  # the rate's last day
-                     prr=fmt.number(p["prr"], lang=lang)))
+    ui.blank_stock_note(ctx, p)
     if media:
         ui.download_menu(ctx, ("blangko",), key="blangko_unduh")
 

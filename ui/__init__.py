@@ -33,7 +33,8 @@ from ui.state import (
     source_line, sync_query_params,
 )
 from ui.tables import chart_heading, fitted_table, plain, sorted_grid, table_height
-from ui.figures import card_figures, chart_settings, coverage_figure, recordings_figure
+from ui.figures import (blank_stock_figures, blank_stock_note, capacity_figures, card_figures, chart_settings,
+                        coverage_figure, recordings_figure)
 from ui.trends import TrendInputs, chart_areas, event_list, pace_ranking, trend_inputs, trend_table
 from ui.uploads import (
     OTHER_IMPORTS, TEMPLATES, active_versions, fix_unmatched, forget_upload, history_columns, history_view,
@@ -43,7 +44,7 @@ from ui.uploads import (
 
 __all__ = [
     "alerts_panel", "digests_panel", "target_summary", "targets_editor",
-    "active_versions", "admit", "area_name", "boundary_desk", "area_search_options", "breadcrumb", "briefing_button", "can", "card_figures", "chart_areas", "chart_settings", "coverage_figure", "recordings_figure", "country_home", "trend_names", "Context", "context",
+    "active_versions", "admit", "area_name", "boundary_desk", "area_search_options", "breadcrumb", "briefing_button", "can", "blank_stock_figures", "blank_stock_note", "capacity_figures", "card_figures", "chart_areas", "chart_settings", "coverage_figure", "recordings_figure", "country_home", "trend_names", "Context", "context",
     "coverage_after", "current_session", "demo_banner", "enrollment_desk", "download", "download_menu", "fail", "fix_unmatched", "flash",
     "focus_area", "follow_viewport", "viewport_areas", "viewport_note", "map_key", "map_levels", "map_returns", "pocket_levels", "pocket_finding", "reach_notice", "forget_upload", "handle_click", "history_columns", "history_view", "version_labels", "image_menu", "join_report_view", "kabupaten_only", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "lagging_notice", "levels_below",
     "link_notes", "login_box", "MAP_METRICS", "map_hint", "map_table", "map_view", "MapView", "media_allowed", "OTHER_IMPORTS", "outlook", "over_100_badge",
