@@ -323,12 +323,13 @@ def _upload(page, name: str, data: bytes, mime: str) -> None:
     uploader.locator('input[type="file"]').set_input_files({"name": name, "mimeType": mime, "buffer": data})
 
 
-def _pick(page, label_start: str, option: str) -> None:
-    """Choose ``option`` in the selectbox whose label contains ``label_start``, typing to filter as people do."""
+def _pick(page, label_start: str, option: str, exact: bool = True) -> None:
+    """Choose ``option`` in the selectbox whose label contains ``label_start``, typing to filter as people do
+    (``exact`` False: the option that starts with those words)."""
     box = page.get_by_test_id("stSelectbox").filter(has_text=label_start).get_by_role("combobox")
     box.click()
     page.keyboard.type(option)
-    page.get_by_role("option", name=option, exact=True).click()
+    page.get_by_role("option", name=option, exact=exact).first.click()
 
 
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -387,7 +388,8 @@ def test_data_desk_story(backend, demo_store, launch_app, offline, artifacts):
 
     # Roll the stored version back: the viewer sees the demo's figures again.
     page.get_by_role("tab", name="Riwayat versi").click()
-    _pick(page, "Versi yang dibatalkan", f"Versi {version}")
+    # each option names the import's kind, file and date, so the clerk rolls back the right one
+    _pick(page, "Versi yang dibatalkan", f"Versi {version} — data perekaman", exact=False)
     page.get_by_test_id("stCheckbox").filter(has_text=f"Saya yakin membatalkan versi {version}").click()
     page.get_by_role("button", name="Batalkan versi").click()
     done = page.get_by_test_id("stAlertContentSuccess").filter(has_text=f"Versi {version} dibatalkan")

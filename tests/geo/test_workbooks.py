@@ -106,7 +106,7 @@ def test_the_data_date_is_read_from_the_title_and_otherwise_required(serang, cap
                                             ["KODE", "KELURAHAN", "WAJIB KTP", "SUDAH REKAM"], *rows]}))
     code, out, err = run(capsys, "import-enrollment", titled, "--within", SERANG, "--db", url)
     assert code == 0, err
-    assert "Tanggal data dari judul berkas: 2026-09-30 ('Keadaan 30 September 2026')" in out
+    assert "Tanggal data dari judul berkas: 30 September 2026 ('Keadaan 30 September 2026')" in out
     store = Store.open(url)
     assert store.snapshot_dates() == ["2026-09-30"]
     untitled = tmp_path / "rekap.xlsx"
@@ -116,5 +116,5 @@ def test_the_data_date_is_read_from_the_title_and_otherwise_required(serang, cap
     assert store.snapshot_dates() == ["2026-09-30"]  # never silently today
     code, _, err = run(capsys, "import-enrollment", titled, "--date", "2026-10-31", "--within", SERANG, "--force",
                        "--db", url)
-    assert code == 0 and "judul berkas menyebut 2026-09-30" in err
+    assert code == 0 and "tanggal 31 Oktober 2026 dipakai, padahal judul berkas menyebut 30 September 2026" in err
     store.close()
