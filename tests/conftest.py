@@ -18,6 +18,16 @@ def real_dir() -> Path:
     return SHARED_REAL
 
 
+@pytest.fixture(scope="session")
+def banten_url(real_dir, tmp_path_factory) -> str:
+    """Banten's real store (``tests.banten.banten_store``: 1,552 desa boundaries and the province's sheet at
+    four dates), built once per test process for the tests that only read it (building takes ≈ 20 s)."""
+    from tests.banten import banten_store
+
+    url, _ = banten_store(real_dir, tmp_path_factory.mktemp("banten_shared"))
+    return url
+
+
 # --- stores: every store test runs on SQLite and on a throwaway PostgreSQL/PostGIS ----------
 import itertools
 import os

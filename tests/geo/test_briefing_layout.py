@@ -77,11 +77,8 @@ def test_old_data_says_its_date_and_age_once(store, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def banten(real_dir, tmp_path_factory):
-    from tests.banten import banten_store
-
-    url, _ = banten_store(real_dir, tmp_path_factory.mktemp("banten"))
-    s = Store.open(url)
+def banten(banten_url):
+    s = Store.open(banten_url)  # the shared store, read only
     yield s
     s.close()
 

@@ -110,11 +110,8 @@ def test_the_demo_map_names_every_kecamatan_without_overlaps(demo_store, size):
 
 
 @pytest.fixture(scope="module")
-def banten(real_dir, tmp_path_factory):
-    from tests.banten import banten_store
-
-    url, _ = banten_store(real_dir, tmp_path_factory.mktemp("banten_labels"))
-    store = Store.open(url)
+def banten(banten_url):
+    store = Store.open(banten_url)  # the shared store, read only
     yield store
     store.close()
 

@@ -291,13 +291,11 @@ def test_a_span_of_days_says_each_part_once():
     assert fmt.weekdays([date(2026, 12, 12), date(2026, 12, 13)], "en") == "Saturday, Sunday"
 
 
-def test_many_red_kecamatan_left_out_are_counted_once_and_explained_one_click_away(real_dir, tmp_path, monkeypatch):
+def test_many_red_kecamatan_left_out_are_counted_once_and_explained_one_click_away(banten_url, monkeypatch):
     """A real kabupaten (Pandeglang, Banten's red one) whose plan for ten days leaves dozens of red
     kecamatan unvisited: one warning counts them and the reasons, one per kecamatan, wait in an
     expander — 33 warning boxes pushed the plan's controls and schedule thousands of pixels down."""
-    from tests.banten import banten_store
-
-    url, _ = banten_store(real_dir, tmp_path)
+    url = banten_url  # the shared store: the page only reads it
     monkeypatch.setenv("REKAM_DB_URL", url)
     at = AppTest.from_file(str(ROOT / "pages" / "rencana.py"), default_timeout=200)
     at.query_params["area"] = "36.01"
