@@ -7,8 +7,8 @@ tables. The same definitions serve SQLite and PostgreSQL/PostGIS.
 """
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Boolean, Column, Float, Index, Integer, LargeBinary, MetaData, String, Table,
-                        Text, func)
+from sqlalchemy import (DDL, BigInteger, Boolean, Column, Float, Index, Integer, LargeBinary, MetaData, String, Table,
+                        Text, event, func)
 from sqlalchemy.types import UserDefinedType
 
 from geo.columns import (ACTUAL, ALAT_ID, DAY, DIPAKAI, DITERIMA, EXPECTED, JENIS, KETERANGAN, KONEKSI, LOKASI_ID,
@@ -65,7 +65,10 @@ areas_table = Table(
 # ``Store.open`` creates it in a store that lacks it, as it adds new columns.
 AREAS_KODE = Index("areas_kode", areas_table.c[Col.KODE], areas_table.c.version_id)
 LATER_INDEXES = (AREAS_KODE,)
-Index("areas_geom_gist", areas_table.c.geom, postgresql_using="gist").ddl_if(dialect="postgresql")
+# PostGIS's spatial index, as plain DDL: an ``Index`` with ``postgresql_using`` would import
+# SQLAlchemy's PostgreSQL dialect in every process, SQLite ones too (≈ 0.08 s per CLI command).
+event.listen(areas_table, "after_create", DDL("CREATE INDEX IF NOT EXISTS areas_geom_gist ON areas USING gist (geom)")
+             .execute_if(dialect="postgresql"))
 enrollment_table = Table(
     "enrollment", METADATA,
     Column("version_id", Integer, primary_key=True),

@@ -278,3 +278,20 @@ def test_a_store_without_the_areas_code_index_gets_it_on_open(store_url):
         assert "areas_kode" in {i["name"] for i in inspect(conn).get_indexes("areas")}
     assert len(reopened.areas()) == 6
     reopened.close()
+
+
+def test_spatial_index_on_postgis_only_and_sqlite_never_loads_the_postgresql_dialect(store, tmp_path):
+    from sqlalchemy import inspect
+
+    indexes = {i["name"] for i in inspect(store.engine).get_indexes("areas")}
+    assert ("areas_geom_gist" in indexes) == (store.engine.dialect.name == "postgresql")
+    if store.engine.dialect.name == "postgresql":
+        return
+    import subprocess
+    import sys
+
+    probe = ("import sys; from geo.store import Store; s = Store.open(sys.argv[1]); s.history(); s.enrollment(); "
+             "print(sorted(m for m in sys.modules if m.startswith('sqlalchemy.dialects.postgresql')))")
+    done = subprocess.run([sys.executable, "-c", probe, f"sqlite:///{tmp_path / 'probe.sqlite'}"],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
