@@ -27,7 +27,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date as date_type
-from datetime import timedelta
 
 import numpy as np
 import pandas as pd
@@ -46,6 +45,7 @@ from geo.names import normalize_code
 from geo.schema import ALLOCATION_UNITS, Col, Level, RekamError, ancestor_code
 from geo.store import Store
 from geo.store.tables import alat_table, lokasi_table
+from geo.workdays import count_working_days
 
 RECORDING_KINDS = ("statis", "mobile")  # a ``cetak`` printer prints cards, it does not record
 KONEKSI_RANK = {"online": 0, "tidak_stabil": 1, "offline": 2}  # worse is higher
@@ -250,12 +250,9 @@ def capacity_summary(table: pd.DataFrame) -> dict:
 
 
 def working_days_left(start: str, deadline: str) -> int:
-    """Working days (Monday–Friday) from ``start`` through ``deadline``, both included; 0 when the
-    deadline is before ``start``. Public holidays are not known here, so they count as working days."""
-    first, last = date_type.fromisoformat(start), date_type.fromisoformat(deadline)
-    if last < first:
-        return 0
-    return int(np.busday_count(first, last + timedelta(days=1)))
+    """Working days from ``start`` through ``deadline``, both included (Monday–Friday without
+    national holidays and joint leave days, ``geo.workdays``); 0 when the deadline is before ``start``."""
+    return count_working_days(date_type.fromisoformat(start), date_type.fromisoformat(deadline))
 
 
 def deadline_check(table: pd.DataFrame, days_left: float) -> dict:

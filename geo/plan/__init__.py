@@ -17,12 +17,13 @@ Words and tables for people are in ``geo.present.plan``; the map and the image i
 from geo.plan.access import FIXED_KINDS, fixed_sites
 from geo.plan.after import after_plan, coverage_after, step_visits, zone_changes, zones_before_after
 from geo.plan.common import (
-    OBJECTIVES, SCHOOL, SITE_COLUMNS, STATUSES, VISIT_COLUMNS, PlanError, visit_yields, working_days,
+    OBJECTIVES, SCHOOL, SITE_COLUMNS, STATUSES, VISIT_COLUMNS, PlanError, visit_yields,
 )
 from geo.plan.edit import apply_edits, edits_from_table
 from geo.plan.model import Plan, plan_visits
 from geo.plan.objective import BASELINES
 from geo.plan.reasons import red_not_visited, visit_reasons
+from geo.workdays import working_days
 from geo.plan.roads import RoadNetwork
 from geo.plan.saved import (
     actual_totals, list_plans, load_plan, planned_vs_actual, record_actuals, save_plan, unit_days,

@@ -1,9 +1,8 @@
-"""What every part of the planner shares: its error, the columns of its frames, the yield rule and
-the working days."""
+"""What every part of the planner shares: its error, the columns of its frames and the yield rule
+(its working days are ``geo.workdays``)."""
 from __future__ import annotations
 
 import math
-from datetime import date, timedelta
 
 from geo.columns import (
     ALAT_KEC, DARATAN, DAY, EXPECTED, FAKTOR_JALAN, JAM_AKSES, JAM_TEMPUH, JARAK, JENIS, KECAMATAN, KODE_DESA,
@@ -44,14 +43,4 @@ def visit_yields(remaining: int, capacity: int, response: float, n: int) -> list
             break
         out.append(got)
         left -= got
-    return out
-
-
-def working_days(start: date, days: int, weekends: bool = False) -> list[date]:
-    """The first ``days`` working days from ``start`` (included); Saturday/Sunday only if ``weekends``."""
-    out, d = [], start
-    while len(out) < days:
-        if weekends or d.weekday() < 5:
-            out.append(d)
-        d += timedelta(days=1)
     return out

@@ -51,7 +51,8 @@ import pandas as pd
 from geo import config
 from geo.columns import DAY, EXPECTED, UNIT
 from geo.plan.calendar import bearing, lay_out
-from geo.plan.common import PlanError, working_days
+from geo.plan.common import PlanError
+from geo.workdays import working_days
 from geo.plan.milp import solve, stays
 from geo.plan.objective import (
     BASELINES, Score, best_slots_counts, check_objective, largest_first, nearest_first, zone_changes,
@@ -100,8 +101,8 @@ class Plan:
 
     @property
     def dates(self) -> list[str]:
-        return [d.isoformat() for d in working_days(date.fromisoformat(self.params["start"]), self.params["days"],
-                                                    self.params["weekends"])]
+        """The plan's working days, ISO, fixed when it was made (``plan_dates``)."""
+        return self.params["dates"]
 
     @property
     def unit_days(self) -> int:
@@ -167,6 +168,12 @@ def _fixed(fixed, index: dict[str, int], units: int, days: int) -> list[tuple[in
     return out
 
 
+def plan_dates(start: date, days: int, weekends: bool, holidays: bool = True) -> list[str]:
+    """The ``days`` working days of a plan from ``start``, ISO (``geo.workdays``); kept in its parameters,
+    so that a saved plan keeps its calendar when the table of holidays changes."""
+    return [d.isoformat() for d in working_days(start, int(days), bool(weekends), holidays)]
+
+
 def plan_visits(sites_df: pd.DataFrame, *, units: int, capacity: int = 40, days: int, response: float = 0.5,
                 start: date | str | None = None, weekends: bool = False, objective: str = "menuju-hijau",
                 time_limit: float = 10, base: dict | None = None, travel: Travel = Travel(),
@@ -191,6 +198,7 @@ def plan_visits(sites_df: pd.DataFrame, *, units: int, capacity: int = 40, days:
     start = date.fromisoformat(start) if isinstance(start, str) else (start or date.today())
     params = {"units": int(units), "capacity": int(capacity), "days": int(days), "response": float(response),
               "start": start.isoformat(), "weekends": bool(weekends), "objective": objective,
+              "dates": plan_dates(start, days, weekends),
               "travel": travel.as_dict(), "zones": {"hijau": zones.hijau, "kuning": zones.kuning},
               "fixed": [[int(u), int(d), str(k)] for u, d, k in fixed], "max_stops": int(max_stops),
               "school_weight": float(school_weight), "step_per_1000": float(step_per_1000),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pandas as pd
 from sqlalchemy import delete, insert, select
@@ -9,7 +10,7 @@ from sqlalchemy import delete, insert, select
 from geo.columns import ACTUAL, DAY, EXPECTED, SELISIH, UNIT, URUTAN
 from geo.ingest.rights import refuse_outside
 from geo.plan.common import SITE_COLUMNS, VISIT_COLUMNS, PlanError
-from geo.plan.model import Plan, finish
+from geo.plan.model import Plan, finish, plan_dates
 from geo.plan.setup import prepare_sites, schedule_of, setting
 from geo.schema import Col
 from geo.store import Store, now
@@ -118,6 +119,9 @@ def load_plan(store: Store, name: str) -> Plan:
     sites = prepare_sites(records.reindex(columns=[c for c in SITE_COLUMNS if c in records]))
     params = json.loads(row["params"])
     stops, baselines = params.pop(_STOPS, None), params.pop(_BASELINES, {})
+    if "dates" not in params:  # saved before holidays were known: Monday–Friday (or every day) as then
+        params["dates"] = plan_dates(date.fromisoformat(params["start"]), params["days"], params["weekends"],
+                                     holidays=False)
     if stops is None:  # saved before days had several stops: one visit per stored unit-day
         stops = [[int(u), int(d), 1, k] for u, d, k in zip(stored[UNIT], stored[DAY], stored[Col.KODE])]
     setup = setting(sites, params)

@@ -3,7 +3,6 @@ the travel parameters), and from a schedule back to a frame of visits."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -14,7 +13,7 @@ from geo.columns import (
     KODE_KEC, LAT, LOKASI_TERDEKAT, LON, PERLU_HIJAU, RUSAK_SEJAK, SUDAH_DESA, SUDAH_KEC, UNIT, URUTAN, WAJIB_DESA,
     WAJIB_KEC, ZONA_KEC,
 )
-from geo.plan.common import SITE_COLUMNS, VISIT_COLUMNS, PlanError, working_days
+from geo.plan.common import SITE_COLUMNS, VISIT_COLUMNS, PlanError
 from geo.plan.objective import ValueModel, value_model
 from geo.plan.routes import Legs, Schedule, play
 from geo.plan.travel import Travel
@@ -91,12 +90,12 @@ def setting(sites: pd.DataFrame, params: dict) -> Setting:
 def visits_frame(schedule: Schedule, setup: Setting, params: dict) -> pd.DataFrame:
     """VISIT_COLUMNS rows of a schedule {(unit, day): [site index, …]}, sorted by unit, day and stop,
     each with what it records when the schedule is played in calendar order (``routes.play``)."""
-    dates = working_days(date.fromisoformat(params["start"]), params["days"], params["weekends"])
+    dates = params["dates"]
     rows = []
     sites = setup.sites
     for unit, day, stop, i, got, _ in play(schedule, setup.legs, setup.model, setup.travel, setup.response)[0]:
         site = sites.iloc[i]
-        rows.append({UNIT: unit, DAY: day, URUTAN: stop, Col.TANGGAL: dates[day - 1].isoformat(),
+        rows.append({UNIT: unit, DAY: day, URUTAN: stop, Col.TANGGAL: dates[day - 1],
                      Col.KODE: site[Col.KODE], Col.NAMA: site[Col.NAMA], JENIS: site[JENIS],
                      KODE_DESA: site[KODE_DESA], KECAMATAN: site[KECAMATAN], JARAK: site[JARAK], EXPECTED: got})
     frame = pd.DataFrame(rows, columns=VISIT_COLUMNS)

@@ -6,9 +6,11 @@ English; the figures come from ``geo.plan``.
 """
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
-from geo import fmt
+from geo import fmt, workdays
 from geo.columns import ACTUAL, DAY, EXPECTED, JAM_AKSES, JAM_TEMPUH, JARAK, JENIS, KECAMATAN, SELISIH, UNIT, URUTAN
 from geo.plan import Plan, actual_totals, visit_reasons
 from geo.present.common import zone_label
@@ -64,12 +66,22 @@ def plan_metrics(plan: Plan, lang: str = "id") -> list[tuple[str, str, str | Non
 
 
 def method_note(plan: Plan, lang: str = "id") -> str:
-    """One paragraph: solver, status and time, the travel model used, and what the model does not know
-    (public holidays). The objective's own sentence stands by its choice (``objective_sentence``)."""
+    """One paragraph: solver, status and time, the travel model used, and the holidays of the period
+    the plan leaves out. The objective's own sentence stands by its choice (``objective_sentence``)."""
     return " ".join([
         tr("rencana_cara", lang, pemecah=plan.solver, status=status_line(plan, lang),
            detik=fmt.number(plan.solve_seconds, 2, lang)),
-        travel_note(plan, lang), tr("rencana_libur", lang)])
+        travel_note(plan, lang), holiday_note(plan, lang)])
+
+
+def holiday_note(plan: Plan, lang: str = "id") -> str:
+    """The national holidays and joint leave days within the plan's period, which get no visit."""
+    first, last = (date.fromisoformat(d) for d in (plan.dates[0], plan.dates[-1]))
+    off = workdays.holidays_between(first, last, lang, plan.params["weekends"])
+    if not off:
+        return tr("rencana_libur_tidak_ada", lang)
+    return tr("rencana_libur", lang, hari="; ".join(f"{fmt.weekdays([d], lang)}, {fmt.long_date(d, lang)} ({name})"
+                                                     for d, name in off))
 
 
 # --- the schedule and the sites ------------------------------------------------------------------

@@ -146,10 +146,11 @@ TEXTS = {
     "kap_tabel_catatan": (
         "Lama tuntas = hari kerja (hari layanan) sampai semua yang belum rekam terekam: belum rekam ÷ ({laju} "
         "perekaman × alat yang bekerja dan punya operator); dibandingkan dengan hari kerja Senin–Jumat dari hari "
-        "ini sampai tenggat. Bila semua alat bisa dipindah ke mana saja, seluruh kabupaten tuntas dalam "
+        "ini sampai tenggat, tanpa hari libur nasional dan cuti bersama. Bila semua alat bisa dipindah ke mana saja, seluruh kabupaten tuntas dalam "
         "{kabupaten} hari — tetapi alat tidak berpindah sendiri, jadi yang menentukan adalah kecamatan terlama.",
         "Backlog days = not yet recorded ÷ ({laju} recordings × devices that work and have an operator), in "
-        "working (service) days; compared with the Monday–Friday working days from today to the deadline. If "
+        "working (service) days; compared with the Monday–Friday working days from today to the deadline, national "
+        "holidays and joint leave days left out. If "
         "every device could move anywhere, the whole regency/city would finish in {kabupaten} days — but devices "
         "do not move by themselves, so the longest district decides.",
     ),

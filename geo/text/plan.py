@@ -229,8 +229,12 @@ TEXTS = {
         "stays and daily routes were laid out after it.",
     ),
     "rencana_libur": (
-        "Hari libur nasional tidak diketahui: hapus kunjungan pada hari libur di tab Ubah.",
-        "Public holidays are not known: remove visits on holidays in the Edit tab.",
+        "Tanpa kunjungan pada hari libur nasional dan cuti bersama: {hari}.",
+        "No visits on national holidays and joint leave days: {hari}.",
+    ),
+    "rencana_libur_tidak_ada": (
+        "Tidak ada hari libur nasional atau cuti bersama dalam periode ini.",
+        "No national holiday or joint leave day in this period.",
     ),
     "rencana_perjalanan": (
         "Perjalanan: {jalan}, {kecepatan} km/jam; perahu {perahu} km/jam, menunggu {tunggu} tiap penyeberangan; "

@@ -279,9 +279,10 @@ def test_cli_imports_take_the_upload_limit_from_the_settings(store, run, store_u
 
 
 # --- the answer: who finishes by the deadline -------------------------------------------------
-def test_working_days_left_count_monday_to_friday():
-    # Sunday 6 December 2026 → Thursday 31 December: weeks of 7–11, 14–18, 21–25 and 28–31 December.
-    assert cap.working_days_left("2026-12-06", "2026-12-31") == 5 + 5 + 5 + 4 == 19
+def test_working_days_left_count_monday_to_friday_without_holidays():
+    # Sunday 6 December 2026 → Thursday 31 December: weeks of 7–11, 14–18, 21–25 and 28–31 December,
+    # less Thursday 24 (cuti bersama Natal) and Friday 25 (Natal).
+    assert cap.working_days_left("2026-12-06", "2026-12-31") == 5 + 5 + 5 + 4 - 2 == 17
     assert cap.working_days_left("2026-12-31", "2026-12-31") == 1  # the deadline day itself still counts
     assert cap.working_days_left("2027-01-02", "2026-12-31") == 0  # passed
 

@@ -243,6 +243,28 @@ def test_a_plan_with_days_of_several_stops_comes_back_the_same(tiny):
     assert P.planned_vs_actual(tiny, "Dua singgah")[C.SELISIH].tolist()[1] == -2
 
 
+def test_a_plan_keeps_its_calendar_and_one_saved_before_holidays_keeps_its_days(tiny):
+    sites = pd.DataFrame({Col.KODE: ["A"], Col.NAMA: ["Desa A"], Col.BELUM: [500]})
+    plan = P.plan_visits(sites, units=1, days=4, start="2026-12-22")  # Tuesday; 24–25 December off
+    assert plan.dates == ["2026-12-22", "2026-12-23", "2026-12-28", "2026-12-29"]
+    P.save_plan(tiny, plan, "Natal")
+    assert P.load_plan(tiny, "Natal").dates == plan.dates
+    # a plan saved before the product knew holidays: its parameters have no dates; it worked 24 and 25 December
+    from sqlalchemy import update
+
+    from geo.store.tables import plans_table
+    params = {k: v for k, v in json.loads(json.dumps(plan.params)).items() if k != "dates"}
+    with tiny.transaction() as conn:
+        row = conn.execute(plans_table.select().where(plans_table.c.name == "Natal")).mappings().one()
+        saved = {**json.loads(row["params"]), **params}
+        saved.pop("dates")
+        conn.execute(update(plans_table).where(plans_table.c.name == "Natal").values(params=json.dumps(saved)))
+    old = P.load_plan(tiny, "Natal")
+    assert old.dates == ["2026-12-22", "2026-12-23", "2026-12-24", "2026-12-25"]
+    assert sorted(set(old.visits[Col.TANGGAL])) == sorted(set(old.dates) & set(old.visits[Col.TANGGAL]))
+    assert "2026-12-24" in set(old.visits[Col.TANGGAL])
+
+
 # --- CLI ------------------------------------------------------------------------------------
 def test_cli_plan_json(tmp_path, monkeypatch, capsys):
     url = f"sqlite:///{tmp_path / 'r.sqlite'}"
@@ -365,10 +387,10 @@ def _demo_plan(demo_store, demo_sites, **options) -> P.Plan:
 
 
 @pytest.mark.parametrize("objective", P.OBJECTIVES)
-def test_demo_plan_is_fast_and_never_below_a_baseline(demo_store, demo_sites, objective):
+def test_demo_plan_is_optimal_and_never_below_a_baseline(demo_store, demo_sites, objective):
+    # (its speed is measured in bench/, not asserted here)
     assert len(demo_sites) == 175 and (demo_sites[C.JENIS] == "sekolah").sum() == 25
     plan = _demo_plan(demo_store, demo_sites, objective=objective)
-    assert plan.solve_seconds < 5
     assert plan.status == "optimal"
     for name in P.BASELINES:
         assert plan.objective >= plan.baselines[name]["objective"]
