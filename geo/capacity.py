@@ -119,6 +119,19 @@ def device_status(store: Store, *, within: str | None = None, date: str | None =
     return out[cols].sort_values([LOKASI_ID, ALAT_ID], ignore_index=True)
 
 
+def worst_connection(sites: pd.DataFrame) -> pd.Series:
+    """The worst connection (``KONEKSI_RANK``) among each kecamatan's sites (``site_status``), by KODE_KEC."""
+    worst = sites.dropna(subset=[KONEKSI]).assign(_r=lambda f: f[KONEKSI].map(KONEKSI_RANK))
+    return worst.sort_values("_r").groupby(KODE_KEC)[KONEKSI].last()
+
+
+def offline_kecamatan(store: Store, within: str, *, date: str | None = None) -> set[str]:
+    """Codes of the kecamatan in ``within`` whose sites record offline: their figures arrive late, so
+    their not-yet-recorded may read higher than it is (the same rule as Kapasitas's KONEKSI)."""
+    worst = worst_connection(site_status(store, within=within, date=date))
+    return set(worst[worst == "offline"].index)
+
+
 def site_status(store: Store, *, within: str | None = None, date: str | None = None) -> pd.DataFrame:
     """Every recording site in ``within`` at ``date``: LOKASI_ID, NAMA_LOKASI, Col.KODE, KODE_KEC,
     OPERATOR (Int64; <NA> when the inventory has no row for it yet) and KONEKSI (the sites
@@ -181,9 +194,7 @@ def capacity_table(store: Store, within: str, *, date: str | None = None,
     out[ALAT_MOBILE_AKTIF] = out[Col.KODE].map(by_kec["_mobile"].sum()).fillna(0).astype(int)
     operators = sites.groupby(KODE_KEC)[OPERATOR].sum(min_count=1)
     out[OPERATOR] = out[Col.KODE].map(operators).astype("Int64")
-    worst = sites.dropna(subset=[KONEKSI]).assign(_r=lambda f: f[KONEKSI].map(KONEKSI_RANK))
-    worst = worst.sort_values("_r").groupby(KODE_KEC)[KONEKSI].last()
-    out[KONEKSI] = out[Col.KODE].map(worst)
+    out[KONEKSI] = out[Col.KODE].map(worst_connection(sites))
     out[DATA_ALAT] = out[Col.KODE].isin(known)
     out[ALAT_EFEKTIF] = [_effective(a, o) for a, o in zip(out[ALAT_AKTIF], out[OPERATOR])]
     out[LAJU_PER_ALAT] = rate

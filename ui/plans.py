@@ -70,6 +70,13 @@ def red_notes_view(ctx: Context, plan) -> None:
         st.markdown("\n".join(f"- {plain(note)}" for note in notes))
 
 
+def late_data_notes(ctx: Context, plan) -> None:
+    """A warning for each visited kecamatan whose figures arrive late (its sites work offline)."""
+    for note in why.late_data_notes(plan, queries.offline_kecamatan(ctx.url, ctx.stamp, ctx.area, ctx.date),
+                                    ctx.lang):
+        st.warning(note)
+
+
 def visit_reasons(ctx: Context, plan) -> None:
     """Why each visit, under the schedule, one line per stay (``geo.present.plan_explain.reason_lines``:
     the days a unit stays at one site for one reason are one line); names from files shown as written."""

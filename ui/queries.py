@@ -196,6 +196,12 @@ def capacity(url: str, stamp: Stamp, area: str, date: str | None, throughput: fl
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+def offline_kecamatan(url: str, stamp: Stamp, area: str, date: str | None) -> set[str]:
+    """Codes of the kecamatan whose recording sites work offline (``geo.capacity.offline_kecamatan``)."""
+    return capacity_analysis.offline_kecamatan(store(url), area, date=date)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
 def cards(url: str, stamp: Stamp, area: str, date: str | None) -> dict:
     s = store(url)
     return {"funnel": card_pipeline.card_funnel(s, area, date=date),

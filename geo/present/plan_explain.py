@@ -12,7 +12,7 @@ import math
 import pandas as pd
 
 from geo import config, fmt
-from geo.columns import DAY, EXPECTED, JENIS, KECAMATAN, UNIT, URUTAN
+from geo.columns import DAY, EXPECTED, JENIS, KECAMATAN, KODE_KEC, UNIT, URUTAN
 from geo.plan import BASELINES, CENTRE, Plan, Travel, red_not_visited, visit_reasons
 from geo.present.common import zone_label
 from geo.schema import Col, Zone
@@ -253,3 +253,13 @@ def first_week(plan: Plan, lang: str = "id", days: int = 7, shown: int = 5) -> t
     if len(places) > shown:
         title += tr("rencana_minggu_lainnya", lang, n=fmt.number(shown, lang=lang))
     return title, places[:shown]
+
+
+def late_data_notes(plan: Plan, offline: set[str], lang: str = "id") -> list[str]:
+    """A sentence for each kecamatan the plan visits whose recording sites work offline (``offline``:
+    their codes): its figures arrive late, so units may be sent to people already recorded — ask first."""
+    visits = plan.visits.merge(plan.sites[[Col.KODE, KODE_KEC]].drop_duplicates(Col.KODE), on=Col.KODE)
+    visits = visits[visits[KODE_KEC].isin(offline)]
+    return [tr("rencana_data_terlambat", lang, nama=rows[KECAMATAN].iloc[0],
+               n=fmt.number(len(rows[[UNIT, DAY]].drop_duplicates()), lang=lang))
+            for _, rows in visits.groupby(KODE_KEC, sort=True)]

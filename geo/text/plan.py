@@ -232,6 +232,13 @@ TEXTS = {
         "Tanpa kunjungan pada hari libur nasional dan cuti bersama: {hari}.",
         "No visits on national holidays and joint leave days: {hari}.",
     ),
+    "rencana_data_terlambat": (
+        "Kecamatan {nama}: lokasi rekamnya offline, jadi angka belum rekam bisa lebih tinggi dari kenyataan. "
+        "Tanyakan angka terbaru ke kantor kecamatan sebelum {n} hari-unit ke sana berangkat.",
+        "{nama} district: its recording sites work offline, so its not-yet-recorded figures may be higher than "
+        "they are. Ask the district office for its latest figures before the {n} unit-{n|day|days} there set "
+        "out.",
+    ),
     "rencana_libur_tidak_ada": (
         "Tidak ada hari libur nasional atau cuti bersama dalam periode ini.",
         "No national holiday or joint leave day in this period.",

@@ -246,6 +246,29 @@ def test_the_first_week_and_why_there_come_first(demo_env):
     assert kinds.index("Success") < kinds.index("Metric")  # above the plan's figures
 
 
+def test_visits_to_a_kecamatan_recording_offline_say_its_figures_arrive_late(demo_env):
+    """Kapasitas says the island kecamatan's sites work offline (figures arrive late); the plan that sends
+    units there says so too, with the unit-days it spends there, so the planner asks before the boat leaves."""
+    from geo.capacity import capacity_table
+    from geo.columns import KONEKSI
+
+    at = _app()
+    assert not at.exception
+    store, kab, plan = _geo_plan(demo_env)
+    table = capacity_table(store, kab)
+    offline = table[table[KONEKSI] == "offline"]
+    assert list(offline[Col.NAMA]) == ["Kepulauan Teduh"]
+    kode = offline[Col.KODE].iloc[0]
+    there = plan.visits[plan.visits[C.KODE_DESA].str.startswith(kode + ".")]
+    unit_days = len(there[[C.UNIT, C.DAY]].drop_duplicates())
+    assert unit_days > 0  # the default plan goes to the island
+    warnings = [w.value for w in at.warning]
+    assert (f"Kecamatan Kepulauan Teduh: lokasi rekamnya offline, jadi angka belum rekam bisa lebih tinggi dari "
+            f"kenyataan. Tanyakan angka terbaru ke kantor kecamatan sebelum {unit_days} hari-unit ke sana "
+            f"berangkat.") in warnings
+    assert sum("offline" in w for w in warnings) == 1  # no other kecamatan of the demo records offline
+
+
 def test_a_new_office_without_a_site_list_still_gets_a_plan(demo_env):
     """Before an office uploads its recording sites the planner is not left at a dead end: the plan sets
     out from the most central kecamatan's centre, says so above the inputs (and how to give the real
