@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -28,7 +29,11 @@ def _app(lang: str = "id") -> AppTest:
 
 
 def _weekdays_left(today: date) -> int:
-    return sum((today + timedelta(days=i)).weekday() < 5 for i in range((DEADLINE - today).days + 1))
+    """Monday–Friday from today through the deadline, less the national holidays and joint leave days of
+    the shipped table (read here as a file)."""
+    off = set(pd.read_csv(ROOT / "data" / "libur" / "libur_nasional.csv")["tanggal"])
+    days = (today + timedelta(days=i) for i in range((DEADLINE - today).days + 1))
+    return sum(d.weekday() < 5 and d.isoformat() not in off for d in days)
 
 
 @pytest.fixture
