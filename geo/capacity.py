@@ -42,7 +42,7 @@ from geo.config import DEFAULT_THROUGHPUT
 from geo.coverage import coverage_table
 from geo.io.inventory import KONEKSI_VALUES, read_choice
 from geo.names import normalize_code
-from geo.schema import ALLOCATION_UNITS, Col, Level, RekamError, ancestor_code
+from geo.schema import ALLOCATION_UNITS, Col, Level, RekamError, Zone, ZoneConfig, ancestor_code
 from geo.store import Store
 from geo.store.tables import alat_table, lokasi_table
 from geo.workdays import count_working_days
@@ -166,7 +166,7 @@ def _effective(aktif: int, operator) -> int:
 
 
 def capacity_table(store: Store, within: str, *, date: str | None = None,
-                   throughput: float = DEFAULT_THROUGHPUT) -> pd.DataFrame:
+                   throughput: float = DEFAULT_THROUGHPUT, zones: ZoneConfig = ZoneConfig()) -> pd.DataFrame:
     """Recording capacity of every kecamatan in ``within`` at ``date`` (default: the newest snapshot).
 
     Returns CAPACITY_COLUMNS, one row per kecamatan (by code): device counts (recording
@@ -175,14 +175,14 @@ def capacity_table(store: Store, within: str, *, date: str | None = None,
     BELUM_PER_ALAT (belum per working device; inf with none), LAJU_PER_ALAT (= throughput),
     KAPASITAS (recordings per day), HARI_BACKLOG (service days; inf with no working device,
     NaN without figures or inventory), TANPA_ALAT_SEJAK / HARI_TANPA_ALAT (since when and
-    for how many days every device has been down), DATA_ALAT, Col.TANGGAL (of the figures).
+    for how many days every device has been down), DATA_ALAT, Col.ZONA (by ``zones``), Col.TANGGAL (of the figures).
     Raises RekamError for a bad code or throughput.
     """
     within = check_code(within)
     rate = check_throughput(throughput)
     day = _as_of(date, store, within)
-    cov = coverage_table(store, Level.KECAMATAN, within=within, date=day)
-    out = cov[[Col.KODE, Col.NAMA, Col.BELUM, Col.TANGGAL]].copy()
+    cov = coverage_table(store, Level.KECAMATAN, within=within, date=day, zones=zones)
+    out = cov[[Col.KODE, Col.NAMA, Col.BELUM, Col.ZONA, Col.TANGGAL]].copy()
     devices = device_status(store, within=within, date=day)
     devices = devices[devices[JENIS].isin(RECORDING_KINDS)]
     sites = site_status(store, within=within, date=day)
@@ -271,7 +271,8 @@ def deadline_check(table: pd.DataFrame, days_left: float) -> dict:
 
     Takes ``capacity_table``'s frame; only kecamatan with inventory and figures are judged.
     Returns ``dinilai`` (how many were judged), ``melebihi`` (how many have HARI_BACKLOG above
-    ``days_left``, those that cannot record at all included), ``tanpa_alat`` (list of
+    ``days_left``, those that cannot record at all included), ``melebihi_hijau`` (how many of
+    those are already hijau: behind on recording everyone, not on the target), ``tanpa_alat`` (list of
     (Col.KODE, Col.NAMA) whose backlog is infinite: people wait and nothing records, by code),
     ``terlama_kode`` / ``terlama_nama`` / ``terlama_hari`` (the longest finite backlog, service
     days; None / NaN when there is none) and ``hari_tersedia`` (= ``days_left``).
@@ -281,6 +282,7 @@ def deadline_check(table: pd.DataFrame, days_left: float) -> dict:
     stuck = have[np.isinf(days)]
     finite = have[np.isfinite(days)].sort_values([HARI_BACKLOG, Col.BELUM], ascending=False).head(1)
     return {"dinilai": int(len(have)), "melebihi": int((days > days_left).sum()),
+            "melebihi_hijau": int(((days > days_left) & (have[Col.ZONA] == Zone.HIJAU.value)).sum()),
             "tanpa_alat": list(zip(stuck[Col.KODE], stuck[Col.NAMA])),
             "terlama_kode": finite[Col.KODE].iloc[0] if len(finite) else None,
             "terlama_nama": finite[Col.NAMA].iloc[0] if len(finite) else None,

@@ -94,7 +94,7 @@ INVENTORY_COLUMNS = [LOKASI_ID, ALAT_ID, JENIS, TANGGAL_MULAI, STATUS, OPERATOR,
 BLANK_COLUMNS = [Col.TANGGAL, Col.KODE, DITERIMA, DIPAKAI, KETERANGAN]
 CAPACITY_COLUMNS = [Col.KODE, Col.NAMA, ALAT_TOTAL, ALAT_AKTIF, ALAT_MOBILE_AKTIF, OPERATOR, ALAT_EFEKTIF,
                     KONEKSI, Col.BELUM, BELUM_PER_ALAT, LAJU_PER_ALAT, KAPASITAS, HARI_BACKLOG, TANPA_ALAT_SEJAK,
-                    HARI_TANPA_ALAT, DATA_ALAT, Col.TANGGAL]
+                    HARI_TANPA_ALAT, DATA_ALAT, Col.ZONA, Col.TANGGAL]
 
 # --- The mobile-unit planner (geo.plan) --------------------------------------------------------
 UNIT, DAY, EXPECTED, ACTUAL, SELISIH = "unit", "day", "expected", "actual", "selisih"

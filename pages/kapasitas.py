@@ -20,7 +20,7 @@ today = date.today().isoformat()
 # The answer leads; the rate it rests on is read here and its input drawn under the table (same key).
 throughput = st.session_state.get("kap_laju", capacity.DEFAULT_THROUGHPUT)
 try:
-    table, down = queries.capacity(ctx.url, ctx.stamp, ctx.area, ctx.date, throughput)
+    table, down = queries.capacity(ctx.url, ctx.stamp, ctx.area, ctx.date, throughput, ctx.settings.zones)
     cards = queries.cards(ctx.url, ctx.stamp, ctx.area, ctx.date)
 except RekamError as err:
     st.error(describe(err, lang))

@@ -188,10 +188,10 @@ def schools_pocket(url: str, stamp: Stamp, within: str):
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def capacity(url: str, stamp: Stamp, area: str, date: str | None, throughput: float):
+def capacity(url: str, stamp: Stamp, area: str, date: str | None, throughput: float, zones: ZoneConfig):
     """(capacity table, sites down) of the kabupaten's kecamatan."""
     s = store(url)
-    return (capacity_analysis.capacity_table(s, area, date=date, throughput=throughput),
+    return (capacity_analysis.capacity_table(s, area, date=date, throughput=throughput, zones=zones),
             capacity_analysis.sites_down(s, area, date=date))
 
 

@@ -78,10 +78,12 @@ def _emit_days(frame: pd.DataFrame, args, day_columns: list[str]) -> None:
 
 def _table(args):
     from geo import capacity
+    from geo.config import load_settings
     from geo.dates import iso_day
 
     return capacity.capacity_table(open_store(args), capacity.check_code(args.within),
-                                   date=iso_day(args.date, required=False), throughput=args.throughput)
+                                   date=iso_day(args.date, required=False), throughput=args.throughput,
+                                   zones=load_settings().zones)
 
 
 def cmd_capacity(args) -> int:

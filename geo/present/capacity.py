@@ -57,8 +57,10 @@ def capacity_answer(check: dict, deadline: str, lang: str = "id") -> tuple[str, 
 
     Says how many kecamatan miss the deadline, names those that cannot record at all (∞), then the
     longest finite backlog."""
+    green = check.get("melebihi_hijau", 0)
     params = {"melebihi": check["melebihi"], "dinilai": check["dinilai"], "tenggat": fmt.long_date(deadline, lang),
-              "sisa": fmt.number(check["hari_tersedia"], lang=lang)}
+              "sisa": fmt.number(check["hari_tersedia"], lang=lang),
+              "hijau": tr("kap_jawaban_sudah_hijau", lang, n=green) if green else ""}
     if check["hari_tersedia"] <= 0:
         head = tr("kap_jawaban_lewat", lang, **params)
     else:

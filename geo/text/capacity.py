@@ -103,10 +103,15 @@ TEXTS = {
     ),
     # the page's answer first: are the devices enough to finish by the deadline, and where not
     "kap_jawaban_kurang": (
-        "Alat belum cukup: {melebihi} dari {dinilai} kecamatan tidak tuntas sebelum tenggat {tenggat} "
-        "({sisa} hari kerja lagi dari hari ini).",
-        "Devices are not enough: {melebihi} of {dinilai} {dinilai|district|districts} will not finish before the "
-        "deadline of {tenggat} ({sisa} working days from today).",
+        "Alat belum cukup: {melebihi} dari {dinilai} kecamatan tidak tuntas (semua wajib KTP terekam) sebelum "
+        "tenggat {tenggat} ({sisa} hari kerja lagi dari hari ini){hijau}.",
+        "Devices are not enough: {melebihi} of {dinilai} {dinilai|district|districts} will not finish (everyone "
+        "who must hold an e-KTP recorded) before the deadline of {tenggat} ({sisa} working days from today)"
+        "{hijau}.",
+    ),
+    "kap_jawaban_sudah_hijau": (
+        "; {n} di antaranya sudah hijau",
+        "; {n} of them {n|is|are} already green",
     ),
     "kap_jawaban_cukup": (
         "Alat cukup: semua {dinilai} kecamatan tuntas sebelum tenggat {tenggat} ({sisa} hari kerja lagi dari "
@@ -116,9 +121,9 @@ TEXTS = {
     ),
     "kap_jawaban_lewat": (
         "Tenggat {tenggat} sudah lewat: {melebihi} dari {dinilai} kecamatan masih punya wajib KTP yang belum "
-        "rekam.",
+        "rekam{hijau}.",
         "The deadline of {tenggat} has passed: {melebihi} of {dinilai} {dinilai|district|districts} still have "
-        "residents not yet recorded.",
+        "residents not yet recorded{hijau}.",
     ),
     "kap_jawaban_tanpa_alat": (
         "{nama} tidak bisa merekam sama sekali (lama tuntas ∞): tidak ada alat yang bekerja dengan operator.",

@@ -294,21 +294,24 @@ def test_deadline_check_counts_the_stuck_and_names_them():
         Col.BELUM: pd.array([700, 350, 100, 50, None], dtype="Int64"),
         cols.HARI_BACKLOG: [20.0, 10.0, math.inf, 0.5, math.nan],
         cols.DATA_ALAT: [True, True, True, True, False],
+        Col.ZONA: ["hijau", "merah", "kuning", "hijau", None],
     })
     check = cap.deadline_check(table, 15)
     # judged: A–D (E has neither inventory nor figures); over 15 days: A (20) and C (∞, nothing records)
     assert (check["dinilai"], check["melebihi"], check["tanpa_alat"]) == (4, 2, [("99.01.03", "C")])
+    assert check["melebihi_hijau"] == 1  # A: green already, 20 days from recording everyone
     assert (check["terlama_kode"], check["terlama_nama"], check["terlama_hari"]) == ("99.01.01", "A", 20.0)
     level, text = present.capacity_answer(check, "2026-12-31")
     assert level == "error"
-    assert text == ("Alat belum cukup: 2 dari 4 kecamatan tidak tuntas sebelum tenggat 31 Desember 2026 (15 hari "
-                    "kerja lagi dari hari ini). C (99.01.03) tidak bisa merekam sama sekali (lama tuntas ∞): tidak ada "
+    assert text == ("Alat belum cukup: 2 dari 4 kecamatan tidak tuntas (semua wajib KTP terekam) sebelum tenggat "
+                    "31 Desember 2026 (15 hari kerja lagi dari hari ini); 1 di antaranya sudah hijau. C (99.01.03) tidak bisa merekam sama sekali (lama tuntas ∞): tidak ada "
                     "alat yang bekerja dengan operator. Terlama di antara yang masih merekam: A, 20,0 hari kerja.")
     level, text = present.capacity_answer(cap.deadline_check(table[table[Col.KODE] != "99.01.03"], 25),
                                           "2026-12-31", "en")
     assert level == "success" and text.startswith("Devices are enough: all 3 districts finish before the deadline")
     assert present.capacity_answer(cap.deadline_check(table, 0), "2026-12-31")[1].startswith(
-        "Tenggat 31 Desember 2026 sudah lewat: 4 dari 4 kecamatan")
+        "Tenggat 31 Desember 2026 sudah lewat: 4 dari 4 kecamatan masih punya wajib KTP yang belum rekam; 2 di "
+        "antaranya sudah hijau.")
 
 
 def test_the_capacity_view_puts_the_answer_columns_first(stocked):
