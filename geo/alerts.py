@@ -34,7 +34,7 @@ import pandas as pd
 from sqlalchemy import delete, insert, select
 
 from geo.capacity import sites_down
-from geo.cards import blank_projection
+from geo.cards import blank_outlook, blank_projection
 from geo.columns import (ALAT_ID, HARI, JENIS, KODE_KEC, LAJU, LAJU_DIBUTUHKAN, LOKASI_ID, LOKASI_LUMPUH, NAMA_KEC,
                          NAMA_LOKASI, SEJAK, STATUS, STATUS_TARGET, TANGGAL_PROYEKSI, TARGET_PERSEN, TENGGAT)
 from geo.codes import official_name
@@ -107,7 +107,7 @@ def compute_alerts(store: Store, within: str, *, since: str | None = None, today
     desa = coverage_table(store, Level.DESA, within=within, date=newest, zones=settings.zones)
     found = [*_stale(store, within, newest, today or date.today(), settings),
              *_missing(store, within, desa, newest, settings), *_behind(store, within, desa, newest, settings),
-             *_devices(store, within, settings), *_blanks(store, within, settings),
+             *_devices(store, within, settings), *_blanks(store, within, today or date.today(), settings),
              *_no_recording(store, within, newest, settings),
              *_zones(store, within, newest, before, settings),
              *_late(store, within, today, settings)]
@@ -185,12 +185,13 @@ def _devices(store: Store, within: str, settings: Settings) -> list[Alert]:
     return out
 
 
-def _blanks(store: Store, within: str, settings: Settings) -> list[Alert]:
-    """Blank cards gone, or running out within the limit at the current printing rate."""
+def _blanks(store: Store, within: str, today: date, settings: Settings) -> list[Alert]:
+    """Blank cards gone, or running out within the limit at the current printing rate; the days left
+    counted from ``today``, as Kapasitas counts them (``blank_outlook``), not from the data's date."""
     if Level.of_code(within) is not Level.KABUPATEN:
         return []
     p = blank_projection(store, within)
-    left = p["hari_tersisa"]
+    left = blank_outlook(p, today.isoformat())["hari_lagi"]
     if p["stok_perkiraan"] is None or left is None or left > settings.alert_blank_days:
         return []
     name = _names(store, within)[within]

@@ -50,7 +50,7 @@ def _words(a: Alert, lang: str) -> dict:
 def alert_line(a: Alert, lang: str = "id") -> str:
     """One alert as a sentence with its figures (Indonesian number and date formats)."""
     key = f"peringatan_{a.kind}"
-    if a.kind == "blangko_habis" and not a.figures.get("stok"):
+    if a.kind == "blangko_habis" and (not a.figures.get("stok") or a.figures.get("hari", 1) <= 0):  # gone by today
         key = "peringatan_blangko_kosong"
     if a.kind == "tanpa_data" and not a.figures.get("daftar"):
         key = "peringatan_tanpa_data_sebagian"

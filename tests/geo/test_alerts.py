@@ -210,6 +210,8 @@ def test_demo_alerts_equal_the_pages_figures(demo, capsys):
     blank = blank_projection(demo, "99.01")
     assert (by["blangko_habis"][0]["stok"], by["blangko_habis"][0]["tanggal_habis"]) == \
         (blank["stok_perkiraan"], blank["tanggal_habis"])
+    # the days left counted from the day the alerts are made (--today), as Kapasitas counts them
+    assert by["blangko_habis"][0]["hari"] == (date.fromisoformat(blank["tanggal_habis"]) - date(2026, 12, 4)).days
     cover = coverage_table(demo, Level.KECAMATAN, within="99.01")
     red = cover[cover[Col.ZONA] == "merah"]
     assert {(r["kode"], r["cakupan"], r["belum"]) for r in by["zona_merah"]} == \
@@ -286,3 +288,17 @@ def test_panel_rows_name_the_page_that_explains(demo):
     assert rows.iloc[0][["jenis", "halaman"]].tolist() == ["data_basi", "data"]
     assert set(rows.loc[rows["jenis"] == "lokasi_lumpuh", "halaman"]) == {"kapasitas"}
     assert set(rows.loc[rows["jenis"] == "terlambat_target", "halaman"]) == {"tren"}
+
+
+def test_blank_cards_whose_run_out_day_has_passed_by_today_are_said_gone():
+    from geo.alerts import Alert
+    from geo.present.alerts import alert_line
+
+    figures = {"stok": 120, "tanggal": "2026-11-16", "hari": -3, "tanggal_habis": "2026-12-01", "laju": 40.0,
+               "prr": 310, "kurang": 190, "tanggal_stok": "2026-11-16"}
+    line = alert_line(Alert("blangko_habis", "99.01", "Kabupaten Contoh", figures=figures, since="2026-11-16",
+                            weight=10))
+    assert line == "Blangko Kabupaten Contoh habis sejak 1 Desember 2026; 310 KTP-el menunggu cetak."
+    line = alert_line(Alert("blangko_habis", "99.01", "Kabupaten Contoh", figures={**figures, "hari": 5},
+                            since="2026-11-16", weight=10))
+    assert "(5 hari lagi)" in line
