@@ -14,7 +14,7 @@ from datetime import date
 import streamlit as st
 
 from geo import fmt, trend
-from geo.columns import TARGET, TENGGAT
+from geo.columns import JENDELA_HARI, TARGET, TENGGAT
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
 from geo.present import trend as trend_words
 from geo.schema import Col, Level, RekamError, top_level
@@ -108,7 +108,8 @@ def pace_ranking(ctx: Context, table, inputs: TrendInputs, source: str) -> None:
     child = top_level(inputs.area)
     st.subheader(ctx.t("tren_peringkat", tingkat=ctx.t(f"gambar_tingkat_{child.value}").capitalize()))
     trend_table(ctx, trend_words.ranking_view(trend.slowest_first(table), ctx.lang))
-    st.caption(ctx.t("tren_peringkat_keterangan", hari=fmt.number(inputs.window, lang=ctx.lang),
+    st.caption(ctx.t("tren_peringkat_keterangan", hari=trend_words.window_words(table[JENDELA_HARI], inputs.window,
+                                                                                 ctx.lang),
                      sasaran=trend_words.target_words(inputs.target, ctx.settings.zones.hijau, ctx.lang),
                      target=trend_words.threshold_text(inputs.target, ctx.lang)) + "  \n" + source)
 

@@ -244,6 +244,15 @@ def projection_view(table: pd.DataFrame, lang: str = "id"):
     return _sortable(table, columns, lang, own)
 
 
+def window_words(windows, default: int, lang: str = "id") -> str:
+    """The days the paces of a ranking were measured over (its JENDELA_HARI values), as said under it:
+    ``21``, or ``14–21`` when they differ (an area's data younger than the window); ``default`` when
+    none is known."""
+    days = sorted({int(d) for d in pd.Series(windows, dtype=float).dropna()}) or [int(default)]
+    ends = [fmt.number(days[0], lang=lang), fmt.number(days[-1], lang=lang)]
+    return ends[0] if days[0] == days[-1] else "–".join(ends)
+
+
 def pace_columns(table: pd.DataFrame, kodes, lang: str = "id") -> dict[str, list[str]]:
     """The trend of each area of ``kodes`` (in that order) as two columns of text, {header: values}:
     coverage points gained per week over the rate window (signed) and when the target is reached

@@ -12,7 +12,8 @@ import pandas as pd
 from geo import fmt
 from geo.config import DEFAULT_RATE_WINDOW_DAYS, Settings
 from geo.coverage import ranking
-from geo.present.trend import pace_columns, threshold_text
+from geo.columns import JENDELA_HARI
+from geo.present.trend import pace_columns, threshold_text, window_words
 from geo.render.pdf_page import PdfPage, zebra_table
 from geo.render.style import MUTED, level_words, zones_of
 from geo.schema import Col, Level
@@ -28,13 +29,14 @@ def ranked_children(store, within: str, child: Level, date: str | None, data_dat
     """The areas at ``child`` inside ``within`` worst first (``coverage.ranking``: Col.KODE, Col.NAMA,
     Col.CAKUPAN, Col.BELUM, …) plus two columns of text: ``pace`` (points per week) and ``when`` (the
     projected hijau date, or why there is none, marked when already past ``today``;
-    ``present.trend.pace_columns``)."""
+    ``present.trend.pace_columns``) and ``window`` (the days its pace was measured over)."""
     ranked = ranking(store, child, within=within, date=date, zones=settings.zones)
     pace = projection_table(store, within, child, target_pct=settings.zones.hijau,
                             deadline=settings.deadline_for(data_date), window_days=DEFAULT_RATE_WINDOW_DAYS,
                             as_of=date, today=today)
     words = list(pace_columns(pace, ranked[Col.KODE], lang).values())
-    return ranked.assign(pace=words[0], when=words[1])
+    window = pace.set_index(Col.KODE)[JENDELA_HARI].reindex(ranked[Col.KODE]).to_numpy()
+    return ranked.assign(pace=words[0], when=words[1], window=window)
 
 
 def table_height(ranked: pd.DataFrame) -> float:
@@ -62,7 +64,7 @@ def draw_ranking(page: PdfPage, top: float, ranked: pd.DataFrame, child: Level, 
              "rb_kol_hijau_pada": row["when"]} for i, row in enumerate(shown.to_dict("records"))]
     y = zebra_table(page, cols, rows, zones_of(shown[Col.CAKUPAN], settings), top=top, row_h=ROW_IN,
                     bold="rb_kol_cakupan")
-    note = tr("rb_peringkat_catatan", lang, hari=DEFAULT_RATE_WINDOW_DAYS,
+    note = tr("rb_peringkat_catatan", lang, hari=window_words(ranked["window"], DEFAULT_RATE_WINDOW_DAYS, lang),
               hijau=threshold_text(settings.zones.hijau, lang))
     if len(ranked) > MAX_RANKED:
         note = tr("rb_peringkat_lainnya", lang, n=len(ranked) - MAX_RANKED) + " " + note
