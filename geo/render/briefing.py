@@ -26,7 +26,7 @@ from geo.render import static_map
 from geo.render.charts import coverage_range
 from geo.render.briefing_ranking import draw_ranking, ranked_children, table_height
 from geo.render.media import context, pockets_table
-from geo.render.pdf_page import PDF_FONT, PdfPage, zebra_table
+from geo.render.pdf_page import PDF_FONT, PdfPage, fit_legend, zebra_table
 from geo.render.axes import month_ticks
 from geo.render.style import (
     LINE_COLOUR, MUTED, level_words, source_text, text_lines, text_width, tint, wrap_text, zone_word, zones_of,
@@ -276,10 +276,11 @@ def _map(page: PdfPage, top: float, bottom: float, shapes, outline, numbers: dic
                                      numbers=numbers, ring_over_100=True)
     handles = static_map.legend_handles(settings, lang, drawn["counts"], level, over_100=drawn["over_100"])
     x = m + map_w + 0.2
-    page.fig.legend(handles=handles, loc="upper left", bbox_to_anchor=page.xy(x - 0.08, top - 0.05), frameon=False,
-                    prop={"family": PDF_FONT, "size": 8.5}, handlelength=2.4, handleheight=1.5, labelspacing=0.8,
-                    title=tr("peta_gambar_legenda", lang),
-                    title_fontproperties={"family": PDF_FONT, "size": 9, "weight": "bold"}, alignment="left")
+    legend_end = fit_legend(  # each entry wraps within the right margin (English words run longer)
+        page, page.w - m, handles=handles, loc="upper left", bbox_to_anchor=page.xy(x - 0.08, top - 0.05),
+        frameon=False, prop={"family": PDF_FONT, "size": 8.5}, handlelength=2.4, handleheight=1.5, labelspacing=0.8,
+        title=tr("peta_gambar_legenda", lang), title_fontproperties={"family": PDF_FONT, "size": 9, "weight": "bold"},
+        alignment="left")
     notes = [tr("rb_peta_nomor", lang, n=len(numbers))] if numbers else []
     if drawn["rings"]:  # a desa above 100% too small for its dashed border: circled, and named here
         ringed = shapes[shapes[Col.KODE].isin(drawn["rings"])]
@@ -288,7 +289,7 @@ def _map(page: PdfPage, top: float, bottom: float, shapes, outline, numbers: dic
             lang)))
     if outline is not None:
         notes.append(tr("rb_peta_garis", lang))
-    y = top + 1.3
+    y = max(top + 1.3, legend_end + 0.12)  # the notes below the legend, however many lines it took
     for note in notes:
         for part in text_lines(wrap_text(note, 8.5, (page.w - m - x) * 72)):
             page.text(x, y, part, 8.5, color=MUTED)

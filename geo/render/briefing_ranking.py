@@ -64,7 +64,7 @@ def draw_ranking(page: PdfPage, top: float, ranked: pd.DataFrame, child: Level, 
              "rb_kol_hijau_pada": row["when"]} for i, row in enumerate(shown.to_dict("records"))]
     y = zebra_table(page, cols, rows, zones_of(shown[Col.CAKUPAN], settings), top=top, row_h=ROW_IN,
                     bold="rb_kol_cakupan")
-    note = tr("rb_peringkat_catatan", lang, hari=window_words(ranked["window"], DEFAULT_RATE_WINDOW_DAYS, lang),
+    note = tr("rb_peringkat_catatan", lang, hari=window_words(ranked.get("window", []), DEFAULT_RATE_WINDOW_DAYS, lang),
               hijau=threshold_text(settings.zones.hijau, lang))
     if len(ranked) > MAX_RANKED:
         note = tr("rb_peringkat_lainnya", lang, n=len(ranked) - MAX_RANKED) + " " + note

@@ -118,8 +118,39 @@ def fit_text(page: PdfPage, left: float, right: float, y: float, text: str, size
     return artist
 
 
-def _width(page: PdfPage, artist) -> float:
-    """Width in pixels (at the figure's dpi) of a text artist as the renderer draws it."""
+def fit_legend(page: PdfPage, right: float, **kw) -> float:
+    """``page.fig.legend(**kw)`` with its title and each entry broken between words so that no line
+    passes ``right`` inches: every text is measured with the figure's renderer where the legend places
+    it; a word too long for the room alone shrinks its text, down to MIN_CELL_PT. Returns the y
+    (inches) below the legend."""
+    legend = page.fig.legend(**kw)
+    renderer = _renderer(page)
+    legend.draw(renderer)  # places the texts; the PDF is drawn again when saved
+    limit = right * page.fig.dpi
+    for artist in (legend.get_title(), *legend.get_texts()):
+        room = limit - artist.get_window_extent(renderer).x0
+        words = artist.get_text().split()
+        while words and _width(page, artist) > room:
+            lines = [words[0]]
+            for word in words[1:]:
+                artist.set_text(f"{lines[-1]} {word}")
+                if _width(page, artist) > room:
+                    lines.append(word)
+                else:
+                    lines[-1] += f" {word}"
+            artist.set_text("\n".join(lines))
+            if _width(page, artist) <= room or artist.get_fontsize() <= MIN_CELL_PT:
+                break
+            artist.set_fontsize(max(MIN_CELL_PT, artist.get_fontsize() - 0.25))
+    return page.h - legend.get_window_extent(renderer).y0 / page.fig.dpi
+
+
+def _renderer(page: PdfPage):
     if not hasattr(page.fig.canvas, "get_renderer"):
         FigureCanvasAgg(page.fig)
-    return artist.get_window_extent(page.fig.canvas.get_renderer()).width
+    return page.fig.canvas.get_renderer()
+
+
+def _width(page: PdfPage, artist) -> float:
+    """Width in pixels (at the figure's dpi) of a text artist as the renderer draws it."""
+    return artist.get_window_extent(_renderer(page)).width

@@ -2,11 +2,13 @@
 
 Layout is checked on the drawn figure itself (the renderer's text and patch extents), the words
 against the store's own numbers: the headline under the area's name is the page's finding, old
-data says its date and age, no table cell runs past its column or the page, and the map's numbered
-markers sit on no other marker, name or leader line.
+data says its date and age, no table cell runs past its column or the page, every line of the PDF
+(the map's legend too) stays on the page, and the map's numbered markers sit on no other marker,
+name or leader line.
 """
 from __future__ import annotations
 
+import io
 import itertools
 import shutil
 from datetime import date, timedelta
@@ -31,6 +33,7 @@ from geo.render.pdf_page import PdfPage
 from geo.schema import Col, Level, Zone
 from geo.store import Store
 from geo.targets import area_projection
+from geo.text import tr
 from tests.geo.test_briefing import _text
 
 KAB = "99.01"
@@ -148,6 +151,48 @@ def test_every_cell_of_the_pockets_table_fits_its_column():
     page = PdfPage("id")
     briefing._pockets(page, 8.0, pockets, pockets, parents, SETTINGS, "id")
     assert _assert_rows_fit(page, 8.0) == 3
+
+
+# --- every line of the PDF on the page: the map's legend wraps, it is not cut --------------------------
+def _pdf_lines(pdf: bytes) -> tuple[float, list[tuple[str, float, float]]]:
+    """The page width (points) and each line of text of the PDF as drawn (one text object: its
+    pieces joined): (words, left, right) in points, the right end measured with the embedded font's
+    own metrics (the font file matplotlib set it in)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+    from pypdf import PdfReader
+
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    measure = TextToPath()
+    pieces: dict[tuple[float, float], list] = {}  # a line's origin (cm) -> its pieces, in order
+
+    def visit(text, cm, tm, font, size):
+        if font is not None and text.strip():
+            pieces.setdefault((cm[4], cm[5]), []).append((text, tm[4], str(font.get("/BaseFont", "")), size))
+
+    page.extract_text(visitor_text=visit)
+    lines = []
+    for (x, _), parts in pieces.items():
+        text, offset, name, size = parts[-1]
+        prop = FontProperties(family="Liberation Sans", weight="bold" if "Bold" in name else "normal", size=size)
+        last = text.strip() if len(parts) == 1 else text.rstrip()  # pypdf may put a space before a line
+        width = measure.get_text_width_height_descent(last, prop, ismath=False)[0]
+        lines.append(("".join(p[0] for p in parts), x + parts[0][1], x + offset + width))
+    return float(page.mediabox.width), lines
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_every_line_of_the_page_and_the_whole_legend_stay_on_the_page(store, lang):
+    """The map legend's "1 area above 100% — check the number who must hold an e-KTP" ran past the
+    right edge of the English page ("… who must ho"): each legend entry wraps within the page, in
+    both languages, and says all its words."""
+    pdf = briefing.briefing_pdf(store, KAB, lang=lang)
+    width, lines = _pdf_lines(pdf)
+    flat = " ".join(" ".join(words for words, _, _ in lines).split())
+    over = int(pd.to_numeric(coverage_table(store, Level.DESA, within=KAB)[Col.CAKUPAN]).gt(100).sum())
+    assert over and tr("map_di_atas_100_jumlah", lang, jumlah=over) in flat
+    for words, left, right in lines:
+        assert 0 <= left and right <= width, (words, left, right, width)
 
 
 # --- the map: numbered markers clear of each other, of names and of leader lines --------------------
