@@ -6,7 +6,8 @@ first in each: a name goes inside its area (at the normal size, then smaller, do
 that stays readable); the areas left over get their name outside, on the emptiest nearby
 spot, joined to the area by a thin leader line — when they are few (MAX_BESIDE): on a map of many
 small areas their names go over their centres where no other name is. A name that fits nowhere is
-left out.
+left out. On a map with values a name never goes without its area's coverage: under the name, else
+on the same line at the smallest size, inside, beside or over the centre alike.
 """
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ class PlacedLabel:
 @dataclass
 class _Area:
     kode: str
-    texts: list[str]  # preferred first: name and value, then the name alone
+    texts: list[str]  # preferred first: the value under the name, then on its line (the name alone without values)
     shape: object  # the area in display pixels
     anchor: Point  # where a leader ends: the point of the area farthest from its border
 
@@ -120,9 +121,17 @@ def _area(row, to_px: list[float], with_value: bool, lang: str) -> _Area | None:
     name = str(getattr(row, Col.NAMA))
     value = getattr(row, Col.CAKUPAN, None)
     texts = [name]
-    if with_value and value is not None and not pd.isna(value):
-        texts.insert(0, name + "\n" + fmt.percent(value, 2, lang))
+    if with_value and value is not None and not pd.isna(value):  # never the name alone: it would hide the value
+        value_text = fmt.percent(value, 2, lang)
+        texts = [name + "\n" + value_text, name + " " + value_text]
     return _Area(str(getattr(row, Col.KODE, name)), texts, shape, _centre(shape))
+
+
+def _scales(area: _Area, text: str, sizes: tuple) -> tuple:
+    """The sizes to try ``text`` at: all of ``sizes`` for the preferred text; the smallest only for
+    the name and value on one line, the widest text, so that it takes the least room from the names
+    still to place."""
+    return sizes if text == area.texts[0] else sizes[-1:]
 
 
 def _centre(shape) -> Point:
@@ -199,7 +208,7 @@ def _free(extent: tuple, taken: list, frame_box) -> bool:
 
 def _inside(area: _Area, label_px: float, measure: _Measure, taken: list, frame_box):
     """(text, size, centre) of the name inside its area, or None: the nearest free spot to the
-    area's centre where the box lies on the area, trying smaller sizes, then the name alone."""
+    area's centre where the box lies on the area, trying smaller sizes, then the next text."""
     x0, y0, x1, y1 = area.shape.bounds
     step = max(label_px * SIZES[-1] / 2, (x1 - x0) / 40, (y1 - y0) / 40)
     grid = np.array([(x, y) for x in np.arange(x0, x1, step) for y in np.arange(y0, y1, step)]).reshape(-1, 2)
@@ -210,7 +219,7 @@ def _inside(area: _Area, label_px: float, measure: _Measure, taken: list, frame_
     order = np.argsort(np.hypot(centres[:, 0] - area.anchor.x, centres[:, 1] - area.anchor.y), kind="stable")
     centres = centres[order]
     for text in area.texts:
-        for scale in SIZES:
+        for scale in _scales(area, text, SIZES):
             px = label_px * scale
             w, h, lines = measure(text, px)
             if w > x1 - x0 or h > y1 - y0:
@@ -227,15 +236,16 @@ def _inside(area: _Area, label_px: float, measure: _Measure, taken: list, frame_
 
 
 def _centred(area: _Area, label_px: float, measure: _Measure, taken: list, frame_box):
-    """(text, size, centre) of the name alone over its area's centre, even where it runs past the
-    area (a small kecamatan among many), at the first size free of other names; None when none is."""
-    for scale in SIZES:
-        px = label_px * scale
-        w, h, _ = measure(area.texts[-1], px)
-        pad = measure.margin(px)
-        cx, cy = area.anchor.x, area.anchor.y
-        if _free((cx - w / 2 - pad, cy - h / 2 - pad, cx + w / 2 + pad, cy + h / 2 + pad), taken, frame_box):
-            return area.texts[-1], px, (cx, cy)
+    """(text, size, centre) of the name over its area's centre, even where it runs past the area (a
+    small kecamatan among many), at the first text and size free of other names; None when none is."""
+    cx, cy = area.anchor.x, area.anchor.y
+    for text in area.texts:
+        for scale in _scales(area, text, SIZES):
+            px = label_px * scale
+            w, h, _ = measure(text, px)
+            pad = measure.margin(px)
+            if _free((cx - w / 2 - pad, cy - h / 2 - pad, cx + w / 2 + pad, cy + h / 2 + pad), taken, frame_box):
+                return text, px, (cx, cy)
     return None
 
 
@@ -249,7 +259,7 @@ def _outside(area: _Area, label_px: float, measure: _Measure, taken: list, leade
     reach = LEADER_REACH * max(frame[2] - frame[0], frame[3] - frame[1])
     angles = np.linspace(0, 2 * math.pi, ANGLES, endpoint=False)
     for text in area.texts:
-        for scale in SIZES[1:]:
+        for scale in _scales(area, text, SIZES[1:]):
             px = label_px * scale
             w, h, _ = measure(text, px)
             pad = measure.margin(px)

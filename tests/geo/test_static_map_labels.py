@@ -8,6 +8,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import Point, box
 
+from geo import fmt
 from geo.config import load_settings
 from geo.coverage import coverage_table
 from geo.render import media, static_map
@@ -18,19 +19,20 @@ SETTINGS = load_settings()
 SIZES = [(1200, 675), (1080, 1080)]
 
 
-def _map(store, within: str, size) -> tuple:
+def _map(store, within: str, size, lang: str = "id") -> tuple:
     """The figure of the media pack's zone map of ``within`` and the table it maps."""
-    ctx = media.context(store, within, None, SETTINGS, "id")
+    ctx = media.context(store, within, None, SETTINGS, lang)
     table = coverage_table(store, ctx["map_level"], within=within, zones=SETTINGS.zones, geometry=True)
     fig = static_map.zone_figure(table, area_name=ctx["name"], data_date=ctx["data_date"], settings=SETTINGS,
-                                 size=size)
+                                 size=size, lang=lang)
     return fig, table
 
 
 def _named(fig, table) -> dict:
-    """Area name → the text artist naming it (a text whose first line is the name)."""
-    names = set(table[Col.NAMA])
-    return {t.get_text().split("\n")[0]: t for t in fig.axes[0].texts if t.get_text().split("\n")[0] in names}
+    """Area name → the text artist naming it (gid ``label-<kode>``, its text starting with the name)."""
+    names = dict(zip(table[Col.KODE].astype(str), table[Col.NAMA]))
+    return {names[kode]: t for t in fig.axes[0].texts
+            if (kode := (t.get_gid() or "").removeprefix("label-")) in names and t.get_text().startswith(names[kode])}
 
 
 def _overlap(a, b) -> bool:
@@ -124,3 +126,23 @@ def test_the_banten_map_names_every_kabupaten_and_kota_without_overlaps(banten, 
     assert len(table) == 8
     _check_every_area_named_apart(fig, table)
     _check_names_belong_to_their_areas(fig, table)
+
+
+def _check_every_name_carries_its_coverage(fig, table, lang: str) -> None:
+    """Every area named also shows its coverage (``fmt.percent``, two decimals) in its label: under
+    the name or on its line, never the name alone."""
+    named = _named(fig, table)
+    assert sorted(named) == sorted(table[Col.NAMA])
+    for name, value in zip(table[Col.NAMA], table[Col.CAKUPAN]):
+        text = named[name].get_text()
+        assert text in (f"{name}\n{fmt.percent(value, 2, lang)}", f"{name} {fmt.percent(value, 2, lang)}"), text
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("size", SIZES)
+def test_every_named_area_shows_its_coverage_on_the_demo_and_banten_maps(demo_store, banten, size, lang):
+    """The demo's kecamatan (Bukit Sarimulya fitted its name but not "90,00%" under it) and Banten's
+    kabupaten/kota (Kabupaten Serang without "85,63%"): a name never goes out without its value."""
+    for store, within in ((demo_store, "99.01"), (banten, "36")):
+        fig, table = _map(store, within, size, lang)
+        _check_every_name_carries_its_coverage(fig, table, lang)
