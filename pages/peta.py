@@ -57,6 +57,8 @@ labels = st.session_state.get(labels_key, ui.labels_by_default(table))
 if not story:
     labels = l2.toggle(ctx.t("peta_nama_wilayah"), value=ui.labels_by_default(table), key=labels_key)
 with map_slot:
+    if not on_screen:  # which areas are red, said before the map is read (the image's title says it too)
+        ui.map_finding(ctx, table, dict(crumbs).get(view.area, ""))
     one_zone = coverage.shared_zone(table) if view.metric == "zona" and not story else None
     if one_zone:
         note, switch = st.columns([5, 1.4], vertical_alignment="center")

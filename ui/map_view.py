@@ -13,9 +13,11 @@ from dataclasses import dataclass
 import streamlit as st
 
 from geo import fmt
+from geo.present.common import red_names, zone_title
 from geo.schema import LEVELS, Col, Level, ancestor_code, is_country
 from ui import queries
 from ui.context import Context
+from ui.tables import plain
 from ui.viewport import RETURNED as VIEWPORT_RETURNED, applies, follow, loaded, warm_up
 
 MAP_METRICS = ["zona", "cakupan", "belum_rekam", "perubahan", "target"]
@@ -279,3 +281,14 @@ def viewport_note(ctx: Context, areas) -> str | None:
         return None
     key = "peta_layar_dimuat" if areas.table is not None else "peta_layar_terlalu_banyak"
     return ctx.t(key, jumlah=fmt.number(areas.count, lang=ctx.lang), tingkat=ctx.t(f"tingkat_jamak_{areas.level}"))
+
+
+def map_finding(ctx: Context, table, area_name: str) -> None:
+    """The map's finding above it, as its image's title says it (``geo.present.common.zone_title``),
+    with the lowest merah areas named: which areas are red is answered before the map is read."""
+    if table is None or table.empty or table[Col.CAKUPAN].notna().sum() == 0:
+        return
+    level = table[Col.LEVEL].iloc[0]
+    finding = zone_title(table[Col.CAKUPAN], level, area_name, ctx.settings.zones, ctx.lang, red_first=True)
+    names = red_names(table, ctx.settings.zones, ctx.lang)
+    st.markdown(f"**{plain(finding)}**" + (f": {plain(names)}" if names else ""))

@@ -181,3 +181,26 @@ def refusal_text(err, lang: str = "id") -> str:
     for name in REFUSAL_MOMENTS.get(err.key, ()):
         params[name] = fmt.long_moment(params.get(name), lang)
     return tr(err.key, lang, **params)
+
+
+def zone_title(cakupan, level, area_name: str, zones, lang: str = "id", red_first: bool = False) -> str:
+    """The finding of a zone map as its title: how many of its areas are still merah (provinsi and
+    kabupaten/kota; any level with ``red_first``), else how many are hijau. ``cakupan``: the areas'
+    coverage (percent, NaN without data); ``zones``: a ``ZoneConfig``."""
+    from geo.schema import Level, Zone
+
+    level = Level(level)
+    found = [zones.zone(None if pd.isna(v) else float(v)) for v in cakupan]
+    red = sum(z is Zone.MERAH for z in found)
+    key = "gambar_zona_judul_merah" if red and (red_first or level.depth <= Level.KABUPATEN.depth) \
+        else "gambar_zona_judul"
+    return tr(key, lang, wilayah=area_name, n=sum(z is Zone.HIJAU for z in found), merah=red, total=len(found),
+              tingkat=tr(f"gambar_tingkat_{level.value}", lang))
+
+
+def red_names(table: pd.DataFrame, zones, lang: str = "id", shown: int = 3) -> str:
+    """The lowest merah areas of ``table`` (Col.NAMA, Col.CAKUPAN) with their coverage, lowest first —
+    ``Kepulauan Teduh 79,35%, Golo Sejuk 82,74%`` — the rest counted; empty when none is merah."""
+    red = table[pd.to_numeric(table[Col.CAKUPAN], errors="coerce") < zones.kuning].sort_values(Col.CAKUPAN)
+    return first_named([f"{n} {fmt.percent(c, 2, lang)}" for n, c in zip(red[Col.NAMA], red[Col.CAKUPAN])],
+                       shown, lang)

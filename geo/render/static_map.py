@@ -22,6 +22,7 @@ from matplotlib.transforms import Bbox
 from shapely.geometry import box
 
 from geo import fmt
+from geo.present.common import zone_title
 from geo.render import charts
 from geo.render.maps.layers import OVER_100
 from geo.render.images import parse_format, parse_size
@@ -175,12 +176,7 @@ def zone_figure(table: gpd.GeoDataFrame, *, area_name: str, data_date, settings:
     their leader lines ``leader-<kode>``. Raises RekamError for a bad size (``images.parse_size``).
     """
     level = Level(table[Col.LEVEL].iloc[0]) if len(table) else Level.KECAMATAN
-    words = charts.level_words(level, lang)
-    zones = charts.zones_of(table[Col.CAKUPAN], settings)
-    red = sum(z is Zone.MERAH for z in zones)
-    key = "gambar_zona_judul_merah" if red and level.depth <= Level.KABUPATEN.depth else "gambar_zona_judul"  # provinsi
-    title = tr(key, lang, wilayah=area_name, n=sum(z is Zone.HIJAU for z in zones), merah=red, total=len(table),
-               tingkat=words)
+    title = zone_title(table[Col.CAKUPAN], level, area_name, settings.zones, lang)
     subtitle = tr("peta_gambar_sub", lang, tingkat=charts.short_level_words(level, lang),
                   tanggal=fmt.long_date(data_date, lang))
     demo = charts.is_demo(table[Col.KODE]) if demo is None else demo

@@ -198,3 +198,21 @@ def test_configured_zone_thresholds_colour_every_view(demo_env, monkeypatch):
     assert 85 <= overall < 92.5  # kuning by default, merah by these thresholds
     badges = [m.value for m in home.markdown if "border-radius:10px" in m.value]
     assert badges and f"Zona {zone(overall)}<" in badges[0]
+
+
+def test_the_map_says_which_areas_are_red_before_it_is_read(demo_env):
+    """Above the map: how many of the kabupaten's kecamatan are still merah and the lowest of them by
+    name with their coverage (from the store), as the map image's title says it; in screenshot mode too."""
+    store = Store.open(demo_env)
+    kec = coverage_table(store, "kecamatan", within=KAB)
+    red = kec[kec[Col.ZONA] == Zone.MERAH.value].sort_values(Col.CAKUPAN)
+    assert len(red) == 2  # the demo's two red kecamatan
+    names = ", ".join(f"{n} {fmt.percent(c, 2)}" for n, c in zip(red[Col.NAMA], red[Col.CAKUPAN]))
+    said = f"**Kabupaten Contoh Sejahtera: {len(red)} dari {len(kec)} kecamatan masih merah**: {names}"
+    at = _app()
+    assert not at.exception
+    assert said in [m.value for m in at.markdown]
+    kinds = [type(e).__name__ for e in at.main]
+    assert [m.value for m in at.markdown].index(said) >= 0 and kinds.index("Markdown") < len(kinds)
+    shot = _app(mode="tangkapan")
+    assert said in [m.value for m in shot.markdown]
