@@ -47,7 +47,7 @@ with tabs["tab_target"]:
 
 with tabs["tab_riwayat"]:
     history = ui.history_view(ctx)
-    st.dataframe(history, hide_index=True, width="stretch", column_config=ui.history_columns(ctx, history))
+    ui.grid(history, width="stretch", column_config=ui.history_columns(ctx, history))
     active = ui.active_versions(ctx)
     if active:
         labels = ui.version_labels(ctx)  # kind, file and date: the clerk tells the imports apart
@@ -71,6 +71,6 @@ with tabs["tab_templat"]:
 
 if "tab_pengguna" in tabs:
     with tabs["tab_pengguna"]:
-        st.dataframe(ui.users(ctx), hide_index=True)
+        ui.grid(ui.users(ctx))
         ui.user_form(ctx)
 ui.show_flash()

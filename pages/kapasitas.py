@@ -51,7 +51,7 @@ else:
     ui.capacity_figures(ctx, total, check, deadline)
 
     st.subheader(ctx.t("kap_tabel"))
-    st.dataframe(present.capacity_view(table, lang), hide_index=True, width="stretch")
+    ui.grid(present.capacity_view(table, lang), width="stretch")
     st.caption(ctx.t("kap_tabel_catatan", laju=fmt.number(throughput, lang=lang),
                      kabupaten=days(total[capacity.HARI_BACKLOG])))
     with st.expander(ctx.t("kap_pengaturan")):
@@ -72,7 +72,7 @@ else:
     plan = capacity.allocate_devices(table, int(n_new))
     st.markdown("**" + ctx.t("kap_maks", sebelum=days(plan.max_before), sesudah=days(plan.max_after)) + "**")
     if len(plan.steps):
-        st.dataframe(present.allocation_view(plan, lang), hide_index=True, width="stretch")
+        ui.grid(present.allocation_view(plan, lang), width="stretch")
     if plan.unused:
         st.info(ctx.t("kap_sisa_unit", jumlah=plan.unused))
     st.caption(ctx.t("kap_usulan_catatan"))
@@ -97,7 +97,7 @@ else:
     ui.chart_heading(ctx.t("kartu_riwayat"))
     st.plotly_chart(figures["history"], key="kartu_riwayat")
     with st.expander(ctx.t("kartu_per_kecamatan")):
-        st.dataframe(present.funnel_view(cards["funnel"], lang), hide_index=True, width="stretch")
+        ui.grid(present.funnel_view(cards["funnel"], lang), width="stretch")
     if media:
         ui.download_menu(ctx, ("kartu", "kartu-riwayat"), key="kartu_unduh")
 

@@ -91,7 +91,7 @@ with top:
     st.caption(plan_view.method_note(plan, ctx.lang) + " " + ui.source_line(ctx, ctx.date))
 
 with tabs["jadwal"]:
-    st.dataframe(plan_view.schedule_grid(plan, ctx.lang), hide_index=True, width="stretch")
+    ui.grid(plan_view.schedule_grid(plan, ctx.lang), width="stretch")
     st.caption(" · ".join(ctx.t("rencana_total_unit", n=u, jumlah=num(e)) for u, e in
                           zip(plan.totals[UNIT], plan.totals[EXPECTED])))
     # each visit's reason under the table, not in a column wider than the screen
@@ -99,10 +99,10 @@ with tabs["jadwal"]:
     ui.visit_reasons(ctx, plan)
 
 with tabs["cakupan"]:
-    st.dataframe(why.zones_view(ui.zones_before_after(ctx, plan), ctx.lang), hide_index=True)
-    st.dataframe(why.baselines_view(plan, ctx.lang), hide_index=True, width="stretch")
+    ui.grid(why.zones_view(ui.zones_before_after(ctx, plan), ctx.lang))
+    ui.grid(why.baselines_view(plan, ctx.lang), width="stretch")
     after = ui.coverage_after(ctx, plan)
-    st.dataframe(plan_view.coverage_after_view(after, ctx.lang), hide_index=True, width="stretch")
+    ui.grid(plan_view.coverage_after_view(after, ctx.lang), width="stretch")
 
 with tabs["peta"]:
     desa = queries.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area, ctx.date, zones, geometry=True)

@@ -19,7 +19,7 @@ from ui import queries
 from ui.account import require
 from ui.context import Context, area_name, fail, flash
 from ui.map_view import focus_area
-from ui.tables import plain, text_fit
+from ui.tables import grid, plain, text_fit
 
 STATUS_ORDER = {"tertinggal": 0, "di_jalur": 1, "data_kurang": 2, "tercapai": 3}  # who is behind comes first
 SHOWN = 5
@@ -87,7 +87,7 @@ def target_summary(ctx: Context) -> None:
     rank = children[STATUS_TARGET].map(STATUS_ORDER).fillna(len(STATUS_ORDER))
     ordered = children.assign(_rank=rank).sort_values(["_rank", SELISIH_TARGET], na_position="last")
     view = target_view(ordered, ctx.lang)  # the deadline and where the target comes from: said once, under it
-    st.dataframe(view.drop(columns=[ctx.t(k) for k in HIDDEN]), hide_index=True, width="stretch",
+    grid(view.drop(columns=[ctx.t(k) for k in HIDDEN]), width="stretch",
                  column_config=text_fit(view, ctx.t("kol_tanggal_proyeksi")))
     deadlines = sorted({str(d)[:10] for d in children[TENGGAT].dropna()})
     if deadlines:
@@ -105,7 +105,7 @@ def targets_editor(ctx: Context) -> None:
     mine = mine[(mine[Col.KODE] == ctx.area) | mine[Col.KODE].str.startswith(ctx.area + ".")].reset_index(drop=True)
     st.caption(ctx.t("target_editor_bantuan"))
     config = {c: st.column_config.TextColumn(ctx.t(EDITOR_HEADERS[c])) for c in EDITOR_COLUMNS}
-    edited = st.data_editor(editor_view(mine, ctx.lang), num_rows="dynamic", hide_index=True, width="stretch",
+    edited = st.data_editor(editor_view(mine, ctx.lang), num_rows="dynamic", width="stretch",
                             column_config=config, key=f"target_editor_{ctx.area}_{ctx.stamp}")
     if st.button(ctx.t("target_simpan"), key="target_simpan", type="primary"):
         try:
@@ -145,7 +145,7 @@ def digests_panel(ctx: Context) -> None:
     if kept.empty:
         st.caption(ctx.t("digest_riwayat_kosong"))
     else:
-        st.dataframe(digest_view(kept, ctx.lang), hide_index=True, width="stretch")
+        grid(digest_view(kept, ctx.lang), width="stretch")
 
 
 def _keep(ctx: Context, fresh: list, text: str, *, channel: str, recipients: tuple[str, ...] = ()) -> None:

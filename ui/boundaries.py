@@ -17,6 +17,7 @@ from geo.join import MATCHED
 from geo.schema import LEVELS, Col, FileRefused, Level, RekamError
 from geo.text import describe_problem, tr
 from ui import queries
+from ui.tables import grid
 from ui.account import require
 from ui.context import Context, fail, flash
 from ui.uploads import forget_upload, set_override, uploader_key
@@ -102,7 +103,7 @@ def feature_report(ctx: Context, prepared) -> None:
     look = report[~report["cara"].isin(_SURE) | report["alasan"].notna()]
     if len(look):
         st.subheader(ctx.t("batas_perlu_dilihat"))
-        st.dataframe(feature_view(ctx, look), hide_index=True, width="stretch")
+        grid(feature_view(ctx, look), width="stretch")
     for problem in prepared.join.problems:
         (st.error if problem.severity == "error" else st.warning)(describe_problem(problem, ctx.lang))
 

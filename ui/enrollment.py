@@ -26,6 +26,7 @@ from geo.present.common import refusal_text
 from geo.schema import FileRefused, Level, RekamError
 from geo.text import describe_problem
 from ui.context import Context, fail, flash
+from ui.tables import grid
 from ui.uploads import (fix_unmatched, forget_upload, join_report_view, prepare_upload, refuse_upload,
                         save_blockers, save_enrollment, show_latest_date, show_refusal, unmatched_causes,
                         uploader_key)
@@ -120,7 +121,7 @@ def _date_check(ctx: Context, column, tanggal: date | None) -> bool:
 def _what_was_read(ctx: Context, prepared) -> None:
     """The file as read, the sheets read and left out, warnings, and how each row matched."""
     st.subheader(ctx.t("pratinjau"))
-    st.dataframe(file_preview(prepared.read.table.head(200), ctx.lang), hide_index=True, width="stretch")
+    grid(file_preview(prepared.read.table.head(200), ctx.lang), width="stretch")
     report = prepared.read.report
     if len(report.get("sheets", [])) > 1 and report.get("sheets_read"):  # every sheet accounted for
         st.caption(ctx.t("lembar_dibaca", daftar=", ".join(f"{s['lembar']} ({s['baris']})"
@@ -131,4 +132,4 @@ def _what_was_read(ctx: Context, prepared) -> None:
     for problem in prepared.warnings:
         st.warning(describe_problem(problem, ctx.lang))
     st.subheader(ctx.t("laporan_cocok"))
-    st.dataframe(join_report_view(ctx, prepared), hide_index=True, width="stretch")
+    grid(join_report_view(ctx, prepared), width="stretch")

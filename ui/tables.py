@@ -64,11 +64,28 @@ def text_fit(view: pd.DataFrame, header: str, **options) -> dict:
     return {header: st.column_config.TextColumn(width=int(widest + CELL_PADDING_PX), **options)}
 
 
+ROW_PX = 35  # a grid row (and its header) as Streamlit draws it
+WHOLE_ROWS = 15  # a table of at most this many rows is shown whole: no inner scroll, no row cut in a screenshot
+
+
+def whole_height(n_rows: int) -> int | str:
+    """The height that shows a grid of ``n_rows`` whole (the header, the rows, the borders); "auto" (about
+    ten rows and a scroll bar) for a longer one."""
+    return ROW_PX * (n_rows + 1) + 3 if n_rows <= WHOLE_ROWS else "auto"
+
+
+def grid(view, **kwargs) -> None:
+    """``st.dataframe`` of ``view`` (a frame or a Styler) without its index, a short table shown whole
+    (``whole_height``). ``kwargs``: st.dataframe's, over these defaults."""
+    rows = len(view.data) if hasattr(view, "data") else len(view)  # a Styler holds its frame as .data
+    st.dataframe(view, **{"hide_index": True, "height": whole_height(rows), **kwargs})
+
+
 def sorted_grid(view, **kwargs) -> None:
     """A ``geo.present.sortable_table`` Styler as a grid whose reader sorts it by a click on a title: a
     missing number reads "–" (the grid draws an empty cell as "None", whatever the Styler says) and
     sorts before the others; the grid's own CSV download leaves it empty. ``kwargs``: st.dataframe's."""
-    st.dataframe(view, **{"hide_index": True, "width": "stretch", "placeholder": MISSING, **kwargs})
+    grid(view, **{"width": "stretch", "placeholder": MISSING, **kwargs})
 
 
 def fitted_table(ctx: Context, view: pd.DataFrame, *, hide: tuple[str, ...] = (), note: str | None = None,
@@ -77,7 +94,7 @@ def fitted_table(ctx: Context, view: pd.DataFrame, *, hide: tuple[str, ...] = ()
     headers). ``note`` (a text key): that free-text column shown under the table instead, one line
     per row that has one, led by the ``note_by`` columns (e.g. the device and its site)."""
     headers = [ctx.t(k) for k in hide] + ([ctx.t(note)] if note else [])
-    st.dataframe(view.drop(columns=headers), hide_index=True, width="stretch", column_config=column_config)
+    grid(view.drop(columns=headers), width="stretch", column_config=column_config)
     if note:
         lines = [f"- **{plain(' — '.join(str(row[ctx.t(k)]) for k in note_by))}**: {plain(row[ctx.t(note)])}"
                  for row in view.to_dict("records") if str(row[ctx.t(note)] or "").strip()]

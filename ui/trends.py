@@ -22,7 +22,7 @@ from geo.text import describe
 from ui import queries
 from ui.context import Context
 from ui.state import keep_values, media_allowed
-from ui.tables import plain, sorted_grid
+from ui.tables import grid, plain, sorted_grid
 
 ATTENTION = 5  # areas drawn beside the chosen area by default
 RECENT_EVENTS = 6  # events listed in full on the page; all of them in a table below
@@ -126,4 +126,4 @@ def event_list(ctx: Context, frame, names: dict[str, str]) -> None:
                           for when, kind, area, note in lines))
     if len(frame) > len(lines) and media_allowed():  # screenshot mode: no controls
         with st.expander(ctx.t("peristiwa_semua", n=fmt.number(len(frame), lang=ctx.lang))):
-            st.dataframe(trend_words.events_view(frame, names, ctx.lang), hide_index=True, width="stretch")
+            grid(trend_words.events_view(frame, names, ctx.lang), width="stretch")

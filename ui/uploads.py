@@ -21,7 +21,7 @@ from geo.text import describe_problem, tr
 from ui import queries
 from ui.account import require
 from ui.context import Context, fail
-from ui.tables import CELL_PADDING_PX, text_px
+from ui.tables import CELL_PADDING_PX, grid, text_px
 
 TEMPLATES = ["desa", "kecamatan", "perangkat", "blangko"]
 
@@ -244,7 +244,7 @@ PREVIEW_WIDTH = 8  # template columns shown on the page at once (a 1366 px scree
 
 def template_preview(ctx: Context, frame) -> None:
     """The first rows of a template; optional columns past PREVIEW_WIDTH named under it, not drawn."""
-    st.dataframe(frame.head(10).iloc[:, :PREVIEW_WIDTH], hide_index=True)
+    grid(frame.head(10).iloc[:, :PREVIEW_WIDTH])
     if frame.shape[1] > PREVIEW_WIDTH:
         st.caption(ctx.t("templat_kolom_lain", kolom=", ".join(frame.columns[PREVIEW_WIDTH:])))
 

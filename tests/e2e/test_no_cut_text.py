@@ -10,6 +10,9 @@ What is measured, and how:
   shows "…" instead of its end: that is a cut.
 * **Chart legends**: plotly shows a legend taller than it allows as a box that scrolls, its
   ``rect.scrollbar`` then of non-zero height: items out of sight are cut text too.
+* **Table rows**: a table of at most ``ui.tables.WHOLE_ROWS`` rows is shown whole, its scroller
+  (below) not scrolling down: a row cut in half or hidden is cut text too (Beranda's target table of
+  12 kecamatan showed 10 and a half).
 * **Table headers** (``st.dataframe`` draws on a canvas, Glide Data Grid): the grid keeps a DOM
   scroller (``.dvn-scroller``) as wide as the visible grid, whose ``scrollWidth`` is the sum of
   all column widths, and an accessible table of the columns it draws (``th[role=columnheader]``,
@@ -31,6 +34,7 @@ from playwright.sync_api import expect
 
 from geo import auth
 from geo.store import Store
+from ui.tables import WHOLE_ROWS
 
 pytestmark = pytest.mark.browser
 
@@ -72,7 +76,9 @@ MEASURE = """() => {
     canvas.font = `${style.getPropertyValue('--gdg-header-font-style')} ${style.getPropertyValue('--gdg-font-family')}`;
     const needed = heads.reduce((sum, h) => sum + canvas.measureText(h).width + 16, 0);
     grids.push({heads, colcount: table ? Number(table.getAttribute('aria-colcount')) : heads.length, scroll: scroller.scrollWidth,
-                width: scroller.clientWidth, needed: Math.ceil(needed)});
+                width: scroller.clientWidth, needed: Math.ceil(needed),
+                rows: table ? Number(table.getAttribute('aria-rowcount')) - 1 : 0,
+                scrollsDown: scroller.scrollHeight > scroller.clientHeight + 1});
   }
   return {cut, grids};
 }"""
@@ -111,6 +117,8 @@ def _problems(page, name: str, tables: bool) -> tuple[list[str], list[str]]:
                          f"({len(grid['heads'])} of {grid['colcount']} columns drawn)")
         elif grid["needed"] > grid["width"] + 1:
             owner.append(f"{name}: headers {grid['heads']} need {grid['needed']} px, the table has {grid['width']}")
+        if grid["rows"] <= WHOLE_ROWS and grid["scrollsDown"]:  # a short table shown whole: no row cut
+            owner.append(f"{name}: table {grid['heads'][:2]} of {grid['rows']} rows hides some behind its scroll")
     return problems, elsewhere
 
 
