@@ -26,8 +26,8 @@ def status_text(plan: Plan, lang: str = "id") -> str:
 
 
 def status_line(plan: Plan, lang: str = "id") -> str:
-    """``optimal (terbukti) · gap 0,00%`` — what the solver proved."""
-    gap = "" if plan.gap is None else f" · gap {fmt.percent(plan.gap, 2, lang)}"
+    """``optimal (terbukti) · celah 0,00%`` — what the solver proved."""
+    gap = "" if plan.gap is None else " · " + tr("rencana_celah", lang, gap=fmt.percent(plan.gap, 2, lang))
     return status_text(plan, lang) + gap
 
 
@@ -37,10 +37,10 @@ def status_short(plan: Plan, lang: str = "id") -> str:
 
 
 def status_detail(plan: Plan, lang: str = "id") -> str | None:
-    """What stands under :func:`status_short`: ``terbukti · gap 0,00%`` (None when nothing)."""
+    """What stands under :func:`status_short`: ``terbukti · celah 0,00%`` (None when nothing)."""
     parts = [tr("rencana_terbukti", lang)] if plan.status == "optimal" else []
     if plan.gap is not None:
-        parts.append(f"gap {fmt.percent(plan.gap, 2, lang)}")
+        parts.append(tr("rencana_celah", lang, gap=fmt.percent(plan.gap, 2, lang)))
     return " · ".join(parts) or None
 
 

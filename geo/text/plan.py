@@ -82,6 +82,8 @@ TEXTS = {
     "rencana_status_singkat_greedy": ("pembanding", "baseline"),
     "rencana_status_singkat_edited": ("diubah", "edited"),
     "rencana_terbukti": ("terbukti", "proven"),
+    # the solver's optimality gap: how far the plan may be from the best one, at most
+    "rencana_celah": ("celah {gap}", "gap {gap}"),
     "rencana_status_time_limit": ("batas waktu tercapai", "time limit reached"),
     "rencana_status_greedy": (
         "cara pembanding dipakai (skornya lebih tinggi dari hasil pemecah)",
@@ -195,7 +197,7 @@ TEXTS = {
     "rencana_pembanding_terdekat": ("terdekat dulu", "nearest first"),
     "rencana_cara_rencana": ("rencana ini", "this plan"),
     "rencana_m_skor": ("Skor: {tujuan}", "Score: {tujuan}"),
-    "rencana_vs_pembanding": ("vs pembanding", "vs baselines"),
+    "rencana_vs_pembanding": ("terhadap pembanding", "vs baselines"),
     "rencana_pembanding_singkat": ("pembanding", "baseline"),
     "rencana_m_zona": ("Zona berubah (kecamatan · desa)", "Zones changing (districts · villages)"),
     "rencana_m_total": ("Perkiraan direkam", "Expected recorded"),

@@ -136,7 +136,7 @@ TEXTS = {
     "metrik_cakupan": ("Cakupan %", "Coverage %"),
     "metrik_belum_rekam": ("Belum rekam", "Not recorded"),
     "metrik_perubahan": ("Perubahan", "Change"),
-    "metrik_target": ("vs target", "vs target"),
+    "metrik_target": ("Terhadap target", "vs target"),
     "lapisan_lokasi": ("Lokasi perekaman (status alat)", "Recording sites (device status)"),
     "lapisan_sekolah": ("Sekolah (SMA/SMK/MA, pesantren)", "Schools"),
     "nav_data": ("Data", "Data"),

@@ -60,12 +60,12 @@ def test_totals_schedule_and_coverage_equal_the_geo_plan(demo_env):
     shown = _metrics(at)
     assert shown == {label: (value, delta) for label, value, delta, _ in plan_view.plan_metrics(plan)}
     best = max(b["objective"] for b in plan.baselines.values())
-    gain = fmt.signed(plan.objective - best, 1) + " vs pembanding"
+    gain = fmt.signed(plan.objective - best, 1) + " terhadap pembanding"
     assert shown["Skor: menuju hijau"] == (fmt.number(plan.objective, 1), gain)
     assert plan.objective > best  # the plan beats both baselines on its objective
     assert shown["Zona berubah (kecamatan · desa)"][0] == f"{plan.zones['kecamatan']} · {plan.zones['desa']}"
     assert shown["Perkiraan direkam"][0] == fmt.number(plan.total)
-    assert shown["Hasil pemecah"] == ("optimal", "terbukti · gap 0,00%")
+    assert shown["Hasil pemecah"] == ("optimal", "terbukti · celah 0,00%")  # Indonesian words only
     pd.testing.assert_frame_equal(_frame(at, "Unit 1"), plan_view.schedule_grid(plan))
     visits = why.visits_view(plan)
     pd.testing.assert_frame_equal(_frame(at, "Perkiraan direkam"), visits.drop(columns="Alasan"))
@@ -194,7 +194,7 @@ def test_a_tie_with_a_baseline_shows_no_arrow_and_the_status_fits(demo_env):
     shown = {m.label: m for m in at.metric}
     assert shown["Skor: perekaman terbanyak"].delta.startswith("±0")
     assert Metric.MetricDirection.Name(shown["Skor: perekaman terbanyak"].proto.direction) == "NONE"
-    assert (shown["Hasil pemecah"].value, shown["Hasil pemecah"].delta) == ("optimal", "terbukti · gap 0,00%")
+    assert (shown["Hasil pemecah"].value, shown["Hasil pemecah"].delta) == ("optimal", "terbukti · celah 0,00%")
     assert Metric.MetricDirection.Name(shown["Hasil pemecah"].proto.direction) == "NONE"
     assert at.slider[0].value == 50 and at.slider[0].label == "Bagian belum rekam yang datang"
 
