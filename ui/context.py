@@ -111,3 +111,20 @@ def zone_badge(ctx: Context, zona: str | None) -> str:
     ink = "#222" if zona == "kuning" else "#fff"
     return (f'<span style="background:{colour};color:{ink};padding:2px 10px;border-radius:10px;'
             f'font-weight:600">{zone_word(ctx, zona)}</span>')
+
+
+KEPT = "_kept_"  # the prefix of the copies ``restore_widgets`` puts back
+
+
+def restore_widgets(*keys: str) -> None:
+    """Put back the values of a page's widgets after a visit to another page: Streamlit drops a widget's
+    value after a run that does not draw it, so ``remember_widgets`` keeps a copy under another key."""
+    for key in keys:
+        if key not in st.session_state and KEPT + key in st.session_state:
+            st.session_state[key] = st.session_state[KEPT + key]
+
+
+def remember_widgets(*keys: str) -> None:
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[KEPT + key] = st.session_state[key]

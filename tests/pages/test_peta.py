@@ -216,3 +216,20 @@ def test_the_map_says_which_areas_are_red_before_it_is_read(demo_env):
     assert [m.value for m in at.markdown].index(said) >= 0 and kinds.index("Markdown") < len(kinds)
     shot = _app(mode="tangkapan")
     assert said in [m.value for m in shot.markdown]
+
+
+def test_the_level_and_colouring_picked_stay_after_a_visit_to_another_page(demo_env):
+    """Streamlit forgets a widget's value once a page without it has run: the planner who drilled to
+    desa and coloured by coverage, then looked at Beranda, came back to kecamatan and zones."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    at.switch_page("pages/peta.py").run()
+    assert (at.radio(key="peta_level").value, at.radio(key="peta_metric").value) == ("kecamatan", "zona")
+    at.radio(key="peta_level").set_value("desa").run()
+    at.radio(key="peta_metric").set_value("cakupan").run()
+    at.switch_page("pages/beranda.py").run()
+    assert not at.exception
+    at.switch_page("pages/peta.py").run()
+    assert not at.exception
+    assert (at.radio(key="peta_level").value, at.radio(key="peta_metric").value) == ("desa", "cakupan")
+    store = Store.open(demo_env)
+    assert set(_features(at)) == set(store.areas(within=KAB, level="desa")[Col.KODE])
