@@ -30,6 +30,7 @@ if not offices:
     st.warning(ctx.t("rencana_tanpa_basis", wilayah=ui.area_name(ctx)))
     st.stop()
 
+ui.carry_widgets(*ui.PLAN_INPUTS)  # the plan's settings kept across a look at another page
 top = st.container()  # the answer first: the plan's figures and why, above the inputs that made it
 c = st.columns(4)  # inputs: the planner's parameters
 units = c[0].number_input(ctx.t("rencana_in_unit"), 1, 20, 3, key="rencana_units")
@@ -37,11 +38,11 @@ capacity = c[1].number_input(ctx.t("rencana_in_kapasitas"), 1, 200, 40, key="ren
 days = c[2].number_input(ctx.t("rencana_in_hari"), 1, 60, 10, key="rencana_days")
 start = c[3].date_input(ctx.t("rencana_in_mulai"), value=date.today(), format="DD/MM/YYYY", key="rencana_start")
 c = st.columns([2, 1, 1])
-response = c[0].slider(ctx.t("rencana_in_respons"), 5, 100, 50, 5, format="%d%%",
+response = c[0].slider(ctx.t("rencana_in_respons"), 5, 100, 50, 5, format="%d%%", key="rencana_respons",
                        help=ctx.t("rencana_in_respons_bantuan")) / 100  # shown as a percent, used as a share
 max_km = c[1].number_input(ctx.t("rencana_in_jarak"), 0, 1000, 0, 5, key="rencana_max_km")
-weekends = c[2].checkbox(ctx.t("rencana_in_akhir_pekan"))
-schools = c[2].checkbox(ctx.t("rencana_in_sekolah"), value=True)
+weekends = c[2].checkbox(ctx.t("rencana_in_akhir_pekan"), key="rencana_akhir_pekan")
+schools = c[2].checkbox(ctx.t("rencana_in_sekolah"), value=True, key="rencana_sekolah")
 # a row of its own: an office's whole name ("Dinas Kependudukan dan Pencatatan Sipil Kabupaten …") fits
 base_id = st.selectbox(ctx.t("rencana_in_basis"), list(offices), key="rencana_basis",
                        format_func=lambda i: why.base_name(offices[i], ctx.lang))

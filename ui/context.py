@@ -113,18 +113,16 @@ def zone_badge(ctx: Context, zona: str | None) -> str:
             f'font-weight:600">{zone_word(ctx, zona)}</span>')
 
 
-KEPT = "_kept_"  # the prefix of the copies ``restore_widgets`` puts back
+KEPT = "_kept_"  # the prefix of the copies ``carry_widgets`` keeps
 
 
-def restore_widgets(*keys: str) -> None:
-    """Put back the values of a page's widgets after a visit to another page: Streamlit drops a widget's
-    value after a run that does not draw it, so ``remember_widgets`` keeps a copy under another key."""
-    for key in keys:
-        if key not in st.session_state and KEPT + key in st.session_state:
-            st.session_state[key] = st.session_state[KEPT + key]
-
-
-def remember_widgets(*keys: str) -> None:
+def carry_widgets(*keys: str) -> None:
+    """Keep the values of a page's widgets (``keys``) across a visit to another page: Streamlit drops a
+    widget's value after a run that does not draw it. Called before the widgets are drawn: a value
+    dropped is put back from its copy, a value present (the reader's latest) is copied. Not for buttons
+    or data editors, whose values cannot be set."""
     for key in keys:
         if key in st.session_state:
             st.session_state[KEPT + key] = st.session_state[key]
+        elif KEPT + key in st.session_state:
+            st.session_state[key] = st.session_state[KEPT + key]

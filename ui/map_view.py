@@ -16,7 +16,7 @@ from geo import fmt
 from geo.present.common import red_names, zone_title
 from geo.schema import LEVELS, Col, Level, ancestor_code, is_country
 from ui import queries
-from ui.context import Context, remember_widgets, restore_widgets
+from ui.context import Context, carry_widgets
 from ui.tables import plain
 from ui.viewport import RETURNED as VIEWPORT_RETURNED, applies, follow, loaded, warm_up
 
@@ -63,7 +63,7 @@ def shown_area(kode: str) -> str:
 def map_view(ctx: Context) -> MapView:
     """The current map view, after applying a pending drill/search/URL change (before widgets)."""
     ss = st.session_state
-    restore_widgets(*KEPT_WIDGETS)  # the level, colouring and layers picked before a visit to another page
+    carry_widgets(*KEPT_WIDGETS)  # the level, colouring and layers picked before a visit to another page
     pending = ss.pop("peta_pending", None)
     if pending:
         ss["peta_area"] = shown_area(pending)
@@ -83,7 +83,6 @@ def map_view(ctx: Context) -> MapView:
     dates = queries.snapshot_dates(ctx.url, ctx.stamp, ctx.area)
     if ss.get("peta_since") not in dates:
         ss["peta_since"] = dates[-5] if len(dates) >= 5 else (dates[0] if dates else None)
-    remember_widgets(*KEPT_WIDGETS)
     return MapView(area, ss["peta_level"], ss["peta_metric"], ss["peta_since"])
 
 

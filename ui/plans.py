@@ -84,6 +84,13 @@ def visit_reasons(ctx: Context, plan) -> None:
                            for when, name, why_ in why.reason_lines(plan, ctx.lang)))
 
 
+# The planner's inputs a reader sets and expects to find again after looking at another page.
+PLAN_INPUTS = ("rencana_units", "rencana_capacity", "rencana_days", "rencana_start", "rencana_respons",
+               "rencana_max_km", "rencana_akhir_pekan", "rencana_sekolah", "rencana_basis", "rencana_tujuan",
+               "rencana_fokus", "rencana_mk", "rencana_kecuali",
+               *(f"rencana_{field}" for field, *_ in TRAVEL_INPUTS))
+
+
 def plan_controls(ctx: Context) -> tuple[str, tuple, tuple]:
     """The objective (with its sentence), the planner's controls (focus kecamatan, merah/kuning
     only, left out, promised visits) and the travel settings: (objective, controls, travel),

@@ -337,3 +337,22 @@ def test_many_red_kecamatan_left_out_are_counted_once_and_explained_one_click_aw
     reasons = next(e for e in at.expander if e.label == f"Mengapa {len(left)} kecamatan merah tidak dikunjungi")
     listed = "\n".join(m.value for m in reasons.markdown).replace("\\", "")  # names escaped as markup
     assert all(f"Kecamatan {r['nama']} (merah) tidak dikunjungi" in listed for r in left)
+
+
+def test_the_plans_settings_stay_after_a_look_at_another_page(demo_env):
+    """Units, days and the response set, then a look at Kapasitas: the plan comes back as it was set
+    (Streamlit drops the values of widgets a page without them does not draw)."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=200).run()
+    at.switch_page("pages/rencana.py").run()
+    at.number_input(key="rencana_units").set_value(2).run()
+    at.number_input(key="rencana_days").set_value(5).run()
+    at.slider(key="rencana_respons").set_value(70).run()
+    at.switch_page("pages/kapasitas.py").run()
+    assert not at.exception
+    at.switch_page("pages/rencana.py").run()
+    assert not at.exception
+    assert (at.number_input(key="rencana_units").value, at.number_input(key="rencana_days").value,
+            at.slider(key="rencana_respons").value) == (2, 5, 70)
+    _, _, plan = _geo_plan(demo_env, units=2, days=5, response=0.7)
+    shown = _metrics(at)
+    assert shown["Perkiraan direkam"][0] == fmt.number(plan.total)
