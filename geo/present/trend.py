@@ -136,7 +136,17 @@ def verdict(projection: dict, hijau: float, lang: str = "id") -> dict:
 def image_title(area_name: str, projection: dict, hijau: float, lang: str = "id") -> str:
     """The verdict as an image's title, in the house style of the media pack ("<area>: <finding>"):
     ``Banten: terlambat 55 hari — zona hijau baru tercapai sekitar …; tenggat …`` (the verdict's first
-    word in lower case, its own colon a dash, no closing full stop)."""
+    word in lower case, its own colon a dash, no closing full stop). When the verdict would only guess
+    that old data has reached the target by now (``_names_age``), the image states what the data shows
+    instead: its coverage on its date and the recordings still needed."""
+    if _names_age(projection) and projection.get(Col.WAJIB) is not None and projection.get(Col.SUDAH) is not None:
+        from geo.coverage import people_to_reach
+
+        need = people_to_reach(projection[Col.WAJIB], projection[Col.SUDAH], projection[TARGET])
+        return tr("gambar_tren_judul_data", lang, wilayah=area_name,
+                  cakupan=fmt.percent(projection.get(Col.CAKUPAN), 2, lang),
+                  tanggal=fmt.long_date(projection[Col.TANGGAL], lang), perlu=fmt.number(need, lang=lang),
+                  sasaran=target_words(projection[TARGET], hijau, lang))
     title = verdict(projection, hijau, lang)["title"].rstrip(".")
     head, colon, rest = title.partition(": ")
     title = f"{head} — {rest}" if colon else title

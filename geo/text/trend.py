@@ -128,6 +128,10 @@ TEXTS = {
         "Tidak tercapai pada laju ini: {sasaran} tidak terkejar sebelum tenggat {tenggat}.",
         "Not reached at this rate: {sasaran} is out of reach before the {tenggat} deadline.",
     ),
+    "gambar_tren_judul_data": (
+        "{wilayah}: {cakupan} per {tanggal} — {perlu} perekaman lagi menuju {sasaran}",
+        "{wilayah}: {cakupan} on {tanggal} — {perlu} more {perlu|recording|recordings} to {sasaran}",
+    ),
     "vonis_lewat": (
         "Data sudah {umur} hari: pada laju terakhir {sasaran} mestinya sudah tercapai sekitar {tanggal}.",
         "The data is {umur} days old: at the last rate {sasaran} should have been reached around {tanggal}.",

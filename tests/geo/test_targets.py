@@ -241,3 +241,27 @@ def test_the_trend_image_tells_the_target_in_force(demo, tmp_path):
     title = image_title("Kabupaten Contoh Sejahtera", in_force, settings.zones.hijau, "id")
     assert fig.layout.meta["judul"] == title and "target 95%" in title
     assert any(t.name == "Target 95%" for t in fig.data)
+
+
+def test_an_old_datas_trend_image_states_what_the_data_shows_not_a_guess(demo):
+    """Read long after the newest data, the verdict can only guess that the target "should have been
+    reached by now"; the trend image's title states the coverage on the data's date and the recordings
+    still needed to hijau (from the store's sums) instead."""
+    from geo.present.trend import image_title
+    from geo.render import media
+
+    settings = DEFAULTS
+    newest = demo.snapshot_dates("99.01")[-1]
+    kab = coverage_table(demo, Level.KABUPATEN, within="99")
+    row = kab[kab[Col.KODE] == "99.01"].iloc[0]
+    late = date.fromisoformat(newest) + pd.Timedelta(days=40)  # still before the deadline (31 December)
+    old = area_projection(demo, "99.01", today=late, settings=settings)
+    assert old["proyeksi_lewat"] and old[Col.CAKUPAN] < settings.zones.hijau
+    need = -(-int(settings.zones.hijau * int(row[Col.WAJIB])) // 100) - int(row[Col.SUDAH])
+    from geo import fmt
+    said = (f"Kabupaten Contoh Sejahtera: {fmt.percent(row[Col.CAKUPAN], 2)} per {fmt.long_date(newest)} — "
+            f"{fmt.number(need)} perekaman lagi menuju zona hijau")
+    assert image_title("Kabupaten Contoh Sejahtera", old, settings.zones.hijau, "id") == said
+    assert "mestinya" not in said
+    fig = media.chart_figure(demo, "99.01", "tren", settings=settings, today=late)
+    assert fig.layout.meta["judul"] == said
