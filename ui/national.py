@@ -45,13 +45,23 @@ def country_home(ctx: Context) -> None:
     show_map(ctx, kabupaten, metric="zona", key="home_map", height=620, labels=labels_by_default(kabupaten))
 
     st.subheader(ctx.t("home_peringkat_negara"))
-    by_provinsi, by_kabupaten = st.tabs([ctx.t("tingkat_provinsi"), ctx.t("tingkat_kabupaten")])
+    labels = [ctx.t("tingkat_provinsi"), ctx.t("tingkat_kabupaten")]
+    provinsi = queries.coverage_table(ctx.url, ctx.stamp, Level.PROVINSI.value, ctx.area, ctx.date, ctx.settings.zones)
+    # every provinsi green: the ranking that says who is behind is the kabupaten/kota one, so it opens first
+    hidden = all_green(provinsi) and not all_green(kabupaten)
+    by_provinsi, by_kabupaten = st.tabs(labels, default=labels[1] if hidden else None)
     data_date = summary["now"].get(Col.TANGGAL)
     with by_provinsi:
         days = ranking_table(ctx, Level.PROVINSI, data_date)
     with by_kabupaten:
         days = sorted({*days, *ranking_table(ctx, Level.KABUPATEN, data_date)})
     pace_note(ctx, days)
+
+
+def all_green(table) -> bool:
+    """Every area of ``table`` with figures is hijau (False when none has figures)."""
+    rated = table[Col.ZONA].dropna()
+    return bool(len(rated)) and bool((rated == Zone.HIJAU.value).all())
 
 
 def behind_line(ctx: Context, kabupaten, shown: int = 3) -> None:

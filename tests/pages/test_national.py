@@ -95,6 +95,34 @@ def test_beranda_of_the_country_sums_the_source_file(country_env):
     assert any(said in m.value.replace("\\", "") for m in at.markdown), said
 
 
+def _default_tab(at) -> int | None:
+    """The index of the tab a page's (first) tab container opens on."""
+    stack = [at._tree]
+    while stack:
+        node = stack.pop(0)
+        proto = getattr(node, "proto", None)
+        if proto is not None and "tab_container" in {f.name for f, _ in proto.ListFields()}:
+            return proto.tab_container.default_tab_index
+        children = getattr(node, "children", None) or {}
+        stack.extend(children.values() if isinstance(children, dict) else children)
+    return None
+
+
+def test_the_ranking_opens_on_the_kabupaten_when_every_provinsi_is_green(country_env, monkeypatch):
+    """A country whose provinsi are all green can still hold kabupaten/kota that are not: the ranking that
+    shows them is opened first (with the default thresholds, some provinsi are not green: provinsi first)."""
+    now = _latest(country_env[1])
+    provinsi, kab = _coverage_by(now, 2), _coverage_by(now, 5)
+    assert provinsi.min() < 92 and _default_tab(run_page("beranda", area=COUNTRY)) == 0
+    hijau = int(provinsi.min())  # every provinsi green at this threshold, not every kabupaten/kota
+    assert (kab < hijau).any()
+    monkeypatch.setenv("REKAM_HIJAU", str(hijau))
+    monkeypatch.setenv("REKAM_KUNING", str(hijau - 5))
+    at = run_page("beranda", area=COUNTRY)
+    assert not at.exception
+    assert [t.label for t in at.tabs][:2] == ["Provinsi", "Kabupaten/kota"] and _default_tab(at) == 1
+
+
 def test_the_country_verdict_names_the_provinsi_that_sent_nothing(country, monkeypatch, tmp_path):
     """A fourth provinsi's kabupaten/kota are known (boundaries, code table) but sent no figures yet: the
     country's sum is that of the others, and its verdict says so, counted in kabupaten/kota (the offices
