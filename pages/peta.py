@@ -36,8 +36,8 @@ else:
         c3.selectbox(ctx.t("peta_sejak"), dates[:-1][::-1] or dates, key="peta_since",
                      format_func=lambda d: fmt.long_date(d, ctx.lang))
     search = ui.area_search_options(ctx, view.area)
-    picked = c4.selectbox(ctx.t("peta_cari"), [None, *search], format_func=lambda k: search.get(k, "—"),
-                          key="peta_search")
+    picked = c4.selectbox(ctx.t("peta_cari"), list(search), index=None, format_func=lambda k: search.get(k, k),
+                          placeholder=ctx.t("peta_cari_isi"), key="peta_search")
     if picked:
         ui.focus_area(picked)
         st.rerun()

@@ -86,6 +86,8 @@ def test_breadcrumb_goes_back_up(demo_env):
 
 def test_search_focuses_a_desa_inside_its_kecamatan(demo_env):
     at = _app()
+    search = at.selectbox(key="peta_search")
+    assert search.value is None and search.placeholder == "Ketik nama wilayah"  # empty, no "—" to clear
     at.selectbox(key="peta_search").set_value("99.01.06.2002").run()
     assert at.query_params["area"] == "99.01.06"
     assert "99.01.06.2002" in _features(at)
