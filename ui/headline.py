@@ -174,7 +174,8 @@ def reach_notice(ctx: Context, child: str, key: str = "cakupan_sebagian") -> Non
 def pocket_finding(ctx: Context, by_number, level: str) -> None:
     """Kantong's answer first (``geo.present.pockets.finding`` of its list by number): the largest pocket
     and its share, what the largest ten hold, the kecamatan most of them lie in. Names as written."""
-    said = present_pockets.finding(by_number, area_name(ctx), level, ctx.lang)
+    reach = queries.desa_reach(ctx.url, ctx.stamp, ctx.area, ctx.date) if level == Level.DESA.value else None
+    said = present_pockets.finding(by_number, area_name(ctx), level, ctx.lang, reach=reach)
     if said:
         lead, rest = said
         st.markdown(f"**{plain(lead)}** {plain(rest)}".strip())

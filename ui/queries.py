@@ -21,7 +21,7 @@ import streamlit as st
 from geo import capacity as capacity_analysis, cards as card_pipeline, coverage, events, pockets, timeline, trend
 from geo import alerts as alert_rules, targets
 from geo import plan as planner
-from geo.columns import PROVINSI_NAMA
+from geo.columns import JAM_AKSES, PROVINSI_NAMA
 from geo.config import Settings
 from geo.schema import (
     COUNTRY, COUNTRY_NAME, Col, Level, RekamError, ZoneConfig, ancestor_code, is_country, is_demo_code,
@@ -273,6 +273,17 @@ def plan(url: str, stamp: Stamp, area: str, data_date: str | None, base_id: str,
     return planner.plan_visits(sites, units=units, capacity=capacity, days=days, response=response, start=start,
                                weekends=weekends, objective=objective, base=planner.base_point(s, area, base_id),
                                travel=trip, zones=zones, fixed=fixed)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def desa_reach(url: str, stamp: Stamp, area: str, data_date: str | None) -> dict[str, float]:
+    """Desa code → travel hours to the nearest working recording site (``geo.plan.candidate_sites``), for
+    a kabupaten/kota; empty above one (the planner works per office) or before its sites are uploaded."""
+    if is_country(area) or Level.of_code(area) is not Level.KABUPATEN:
+        return {}
+    sites = planner.candidate_sites(store(url), area, date=data_date, include_schools=False)
+    hours = sites.set_index(Col.KODE)[JAM_AKSES].dropna()
+    return {k: float(v) for k, v in hours.items()}
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

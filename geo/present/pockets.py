@@ -14,7 +14,7 @@ from geo.columns import (
     AKAN_17, HOTSPOT, JENJANG, MENUJU_BERIKUT, MENUJU_HIJAU, NAMA_DESA, NAMA_KAB, NPSN, PERINGKAT, PERSEN_BELUM,
     P_VALUE, SISWA_KELAS_12,
 )
-from geo.config import K_NEIGHBOURS, PERMUTATIONS, SEED
+from geo.config import K_NEIGHBOURS, PERMUTATIONS, PLAN_EASY_REACH_H, SEED
 from geo.pockets import ALPHA
 from geo.present.common import download_table as common_download_table, sortable_table
 from geo.schema import Col, Level, ZoneConfig
@@ -54,12 +54,14 @@ CLUSTER_LEAST = 3  # that many of them in one kecamatan, and a third or more, is
 
 
 def finding(by_number: pd.DataFrame, area_name: str, level: Level | str, lang: str = "id",
-            n: int = TOP_POCKETS) -> tuple[str, str] | None:
+            n: int = TOP_POCKETS, reach: dict[str, float] | None = None) -> tuple[str, str] | None:
     """What the list by number (``pockets.ranked(table, "belum_rekam")``, as the page shows it) says, in
     two parts (lead, rest) of plain text: the largest pocket with its share of the area's belum rekam;
     when there are more areas than ``n``, what the ``n`` largest hold together; for desa, the kecamatan
-    where CLUSTER_LEAST or more of them (a third or more) lie — one unit's week. None when nobody is
-    left to record."""
+    where CLUSTER_LEAST or more of them (a third or more) lie — one unit's week — and, with ``reach``
+    (desa code → travel hours to the nearest working recording site, ``geo.plan.candidate_sites``), how
+    many of them lie within easy reach of one: people who can come by themselves, not a mobile unit's
+    first stop. None when nobody is left to record."""
     top = by_number.head(n)
     total = float(pd.to_numeric(by_number[Col.BELUM], errors="coerce").sum())
     if top.empty or not total > 0:
@@ -86,6 +88,11 @@ def finding(by_number: pd.DataFrame, area_name: str, level: Level | str, lang: s
                         else tr("kantong_temuan_kab", lang, k=k, n=len(top), kabupaten=kabupaten))
         if level == Level.DESA and Col.NAMA_INDUK in top:
             rest += _clusters(top, lang)
+    if level == Level.DESA and reach:
+        near = sum(bool(reach.get(k, float("nan")) <= PLAN_EASY_REACH_H) for k in top[Col.KODE])
+        if near:
+            rest.append(tr("kantong_temuan_dekat", lang, k=near, n=len(top),
+                           menit=fmt.number(60 * PLAN_EASY_REACH_H, lang=lang)))
     return lead, " ".join(rest)
 
 

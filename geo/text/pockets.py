@@ -66,6 +66,12 @@ TEXTS = {
         "{n} {tingkat} teratas memegang {jumlah} orang ({persen}).",
         "The top {n} {tingkat} hold {jumlah} people ({persen}).",
     ),
+    "kantong_temuan_dekat": (
+        "{k} dari {n} itu paling lama {menit} menit dari lokasi rekam yang berfungsi: warganya bisa datang "
+        "sendiri, unit keliling lebih berguna di tempat yang jauh (Rencana Jemput Bola).",
+        "{k} of those {n} lie within {menit} minutes of a working recording site: their people can come by "
+        "themselves; the mobile units are of more use farther away (Mobile Unit Plan).",
+    ),
     "kantong_temuan_kecamatan": ("Dari {n} itu, {daftar}.", "Of those {n}, {daftar}."),
     "kantong_temuan_kab": ("{k} dari {n} itu di {kabupaten}.", "{k} of those {n} are in {kabupaten}."),
     "kantong_temuan_kab_semua": ("Semuanya di {kabupaten}.", "All of them are in {kabupaten}."),

@@ -210,6 +210,13 @@ def test_the_answer_comes_first_computed_from_the_demo_files(demo_env):
     per_kecamatan = top.groupby(top["kode"].str[:8])["belum"].agg(["size", "sum"])
     places = per_kecamatan[per_kecamatan["size"] >= 4].sort_values(["size", "sum"], ascending=False)
     assert len(places) >= 1  # the demo's ten largest: four or more in one kecamatan
+    # how far each lies from a working recording site: the planner's travel hours (its own tests check them)
+    from geo.plan import candidate_sites
+    from geo.store import Store
+
+    hours = candidate_sites(Store.open(demo_env), "99.01", include_schools=False).set_index("kode")["jam_ke_lokasi"]
+    near = int((hours.reindex(top["kode"]) <= 0.25).sum())
+    assert 0 < near < 10  # the demo's ten: some in the town next to a working office, some not
     at = _app()
     assert not at.exception
     said = _shown(next(m.value for m in at.markdown if m.value.startswith("**Terbanyak belum rekam")))
@@ -218,7 +225,9 @@ def test_the_answer_comes_first_computed_from_the_demo_files(demo_env):
         f"orang — {fmt.percent(100 * first['belum'] / total, 1)} dari {fmt.number(total)} belum rekam di "
         f"Kabupaten Contoh Sejahtera. 10 desa/kelurahan teratas memegang {fmt.number(top['belum'].sum())} "
         f"orang ({fmt.percent(100 * top['belum'].sum() / total, 1)}). Dari 10 itu, "
-        + " dan ".join(f"{k} di Kecamatan {areas[code]}" for code, k in places["size"].items()) + ".")
+        + " dan ".join(f"{k} di Kecamatan {areas[code]}" for code, k in places["size"].items()) + "."
+        f" {near} dari 10 itu paling lama 15 menit dari lokasi rekam yang berfungsi: warganya bisa datang sendiri, "
+        "unit keliling lebih berguna di tempat yang jauh (Rencana Jemput Bola).")
     at.radio(key="kantong_level").set_value("kecamatan").run()
     said = _shown(next(m.value for m in at.markdown if m.value.startswith("**Terbanyak belum rekam")))
     by_kecamatan = last.groupby(last["kode"].str[:8])["belum"].sum().sort_values(ascending=False)
