@@ -4,33 +4,35 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 
-from geo.cli.output import add_common, emit, lang, open_store
+from geo.cli.output import add_common, command, emit, lang, open_store
+from geo.text import tr
 
 _FORMATS = ("text", "json", "csv")
 
 
-def add_commands(sub) -> None:
-    p = add_common(sub.add_parser("alerts", help="peringatan: alat rusak, blangko, zona, target (ringkasan)"))
-    p.add_argument("--within", required=True, help="kode kabupaten/kota (atau kecamatan), mis. 99.01")
-    p.add_argument("--since", help="bandingkan perubahan zona dengan data per TTTT-BB-HH (default: data sebelumnya)")
-    p.add_argument("--format", choices=_FORMATS, default="text", help="text (satu pesan WhatsApp), json, csv")
+def add_commands(sub, language: str = "id") -> None:
+    t = partial(tr, lang=language)
+    p = add_common(command(sub, "alerts", t("cli_h_alerts")), language)
+    p.add_argument("--within", required=True, help=t("cli_h_alerts_within"))
+    p.add_argument("--since", help=t("cli_h_since"))
+    p.add_argument("--format", choices=_FORMATS, default="text", help=t("cli_h_alerts_format"))
     p.add_argument("--today", help=argparse.SUPPRESS)  # tests and replays: the day data is aged against
     what = p.add_mutually_exclusive_group()
-    what.add_argument("--digest", action="store_true",
-                      help="hanya peringatan yang belum pernah dikirim; dicatat sebagai ringkasan terkirim")
-    what.add_argument("--send", action="store_true", help="kirim peringatan baru lewat surel ([surel] di config)")
+    what.add_argument("--digest", action="store_true", help=t("cli_h_digest"))
+    what.add_argument("--send", action="store_true", help=t("cli_h_send"))
     p.set_defaults(func=cmd_alerts)
 
-    p = add_common(sub.add_parser("targets", help="target per wilayah: capaian dan siapa tertinggal"), fmt_opt=True)
-    p.add_argument("--within", required=True, help="kode wilayah induk, mis. 99.01")
-    p.add_argument("--date", help="data per tanggal TTTT-BB-HH (default: terbaru)")
+    p = add_common(command(sub, "targets", t("cli_h_targets")), language, fmt_opt=True)
+    p.add_argument("--within", required=True, help=t("cli_h_induk"))
+    p.add_argument("--date", help=t("cli_h_tanggal_data"))
     p.add_argument("--today", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_targets)
 
-    p = add_common(sub.add_parser("import-targets", help="impor target per wilayah dan periode (CSV, XLSX)"))
-    p.add_argument("path", help="berkas: kode, tahun, bulan (opsional), target_persen dan/atau target_rekam")
-    p.add_argument("--force", action="store_true", help="impor lagi walau berkas yang sama sudah diimpor")
+    p = add_common(command(sub, "import-targets", t("cli_h_import_targets")), language)
+    p.add_argument("path", metavar=t("cli_mv_berkas_posisi"), help=t("cli_h_targets_file"))
+    p.add_argument("--force", action="store_true", help=t("cli_h_force"))
     p.set_defaults(func=cmd_import_targets)
 
 
@@ -40,7 +42,6 @@ def cmd_alerts(args) -> int:
     from geo.config import load_settings
     from geo.dates import iso_day
     from geo.present.alerts import digest_text
-    from geo.text import tr
 
     language, settings, store = lang(args), load_settings(), open_store(args)
     within = _checked_code(args.within)
@@ -68,7 +69,6 @@ def cmd_alerts(args) -> int:
 def _send(store, args, found, text, area, settings, language) -> int:
     from geo import alerts
     from geo.io.mail import send_text
-    from geo.text import tr
 
     if not found:
         print(tr("digest_tidak_ada_yang_baru", language))
@@ -110,7 +110,6 @@ def cmd_targets(args) -> int:
 def cmd_import_targets(args) -> int:
     from geo.config import load_settings
     from geo.ingest.targets import import_targets
-    from geo.text import tr
 
     version, n = import_targets(open_store(args), args.path, user=args.user, force=args.force,
                                 settings=load_settings())

@@ -2,9 +2,10 @@
 blank-card stock imports, the blank-stock projection."""
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
-from geo.cli.output import add_common, emit, lang, open_store
+from geo.cli.output import add_common, command, emit, lang, number, open_store
 from geo.columns import ALAT_AKTIF, HARI_BACKLOG, HARI_SEBELUM, HARI_SESUDAH, MAKS_SEBELUM, MAKS_SESUDAH, OPERATOR
 from geo.config import DEFAULT_RATE_WINDOW_DAYS, DEFAULT_THROUGHPUT
 from geo.schema import ALLOCATION_UNITS, Col
@@ -16,37 +17,39 @@ if TYPE_CHECKING:  # pandas is imported when a command runs, not when the parser
 CAPACITY_SHOWN = [Col.KODE, Col.NAMA, ALAT_AKTIF, OPERATOR, Col.BELUM, HARI_BACKLOG]  # what `capacity` prints
 
 
-def add_commands(sub) -> None:
+def add_commands(sub, language: str = "id") -> None:
+    t = partial(tr, lang=language)
+
     def place(p):
-        p.add_argument("--within", required=True, help="kode kabupaten/kota, mis. 99.01")
-        p.add_argument("--date", help="tanggal, TTTT-BB-HH (default: data terbaru)")
+        p.add_argument("--within", required=True, help=t("cli_h_kab_within"))
+        p.add_argument("--date", help=t("cli_h_tanggal_data"))
         p.add_argument("--throughput", type=float, default=DEFAULT_THROUGHPUT,
-                       help=f"perekaman per alat per hari (default {DEFAULT_THROUGHPUT:g})")
+                       help=t("cli_h_throughput", n=number(DEFAULT_THROUGHPUT, language)))
         return p
 
-    p = place(add_common(sub.add_parser("capacity", help="kapasitas perekaman per kecamatan"), fmt_opt=True))
+    p = place(add_common(command(sub, "capacity", t("cli_h_capacity")), language, fmt_opt=True))
     p.set_defaults(func=cmd_capacity)
 
-    p = place(add_common(sub.add_parser("allocate-devices", help="ke mana N alat (atau operator) baru"),
-                         fmt_opt=True))
-    p.add_argument("--devices", type=int, required=True, help="jumlah alat/operator baru")
-    p.add_argument("--unit", choices=ALLOCATION_UNITS, default="alat")
+    p = place(add_common(command(sub, "allocate-devices", t("cli_h_allocate")), language, fmt_opt=True))
+    p.add_argument("--devices", type=int, required=True, help=t("cli_h_devices"))
+    p.add_argument("--unit", choices=ALLOCATION_UNITS, default="alat", help=t("cli_h_unit", n="alat"))
     p.set_defaults(func=cmd_allocate)
 
-    p = add_common(sub.add_parser("import-inventory", help="impor inventaris alat dan operator (CSV, XLSX)"))
-    p.add_argument("file")
-    p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
+    p = add_common(command(sub, "import-inventory", t("cli_h_import_inventory")), language)
+    p.add_argument("file", metavar=t("cli_mv_berkas_posisi"))
+    p.add_argument("--force", action="store_true", help=t("cli_h_force"))
     p.set_defaults(func=cmd_import_inventory)
 
-    p = add_common(sub.add_parser("import-blank-stock", help="impor stok blangko KTP-el (CSV, XLSX)"))
-    p.add_argument("file")
-    p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
+    p = add_common(command(sub, "import-blank-stock", t("cli_h_import_blank_stock")), language)
+    p.add_argument("file", metavar=t("cli_mv_berkas_posisi"))
+    p.add_argument("--force", action="store_true", help=t("cli_h_force"))
     p.set_defaults(func=cmd_import_blank_stock)
 
-    p = add_common(sub.add_parser("blank-stock", help="stok blangko dan perkiraan habisnya"), fmt_opt=True)
-    p.add_argument("--within", required=True, help="kode wilayah pemegang stok, mis. 99.01")
-    p.add_argument("--date", help="tanggal, TTTT-BB-HH (default: data terbaru)")
-    p.add_argument("--window-days", type=int, default=DEFAULT_RATE_WINDOW_DAYS, help="jendela laju cetak (hari)")
+    p = add_common(command(sub, "blank-stock", t("cli_h_blank_stock")), language, fmt_opt=True)
+    p.add_argument("--within", required=True, help=t("cli_h_stok_within"))
+    p.add_argument("--date", help=t("cli_h_tanggal_data"))
+    p.add_argument("--window-days", type=int, default=DEFAULT_RATE_WINDOW_DAYS,
+                   help=t("cli_h_window_days", n=DEFAULT_RATE_WINDOW_DAYS))
     p.set_defaults(func=cmd_blank_stock)
 
 

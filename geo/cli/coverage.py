@@ -1,7 +1,9 @@
 """Commands that read coverage: the table per area and the standalone HTML map."""
 from __future__ import annotations
 
-from geo.cli.output import add_common, emit, lang, open_store
+from functools import partial
+
+from geo.cli.output import add_common, command, emit, lang, open_store
 from geo.schema import COUNTRY, LEVELS, Col, RekamError
 from geo.text import tr
 
@@ -9,19 +11,20 @@ COVERAGE_COLUMNS = [Col.KODE, Col.NAMA, Col.WAJIB, Col.SUDAH, Col.BELUM, Col.KEL
                     Col.TANGGAL, Col.DI_ATAS_100]
 
 
-def add_commands(sub) -> None:
-    p = add_common(sub.add_parser("coverage", help="cakupan per wilayah"), fmt_opt=True)
+def add_commands(sub, language: str = "id") -> None:
+    t = partial(tr, lang=language)
+    p = add_common(command(sub, "coverage", t("cli_h_coverage")), language, fmt_opt=True)
     p.add_argument("--level", choices=[lvl.value for lvl in LEVELS], required=True)
-    p.add_argument("--within", help="kode wilayah (mis. 36 atau 36.03); tanpa ini: seluruh Indonesia")
-    p.add_argument("--date")
+    p.add_argument("--within", help=t("cli_h_cakupan_within"))
+    p.add_argument("--date", help=t("cli_h_tanggal_data"))
     p.set_defaults(func=cmd_coverage)
 
-    p = add_common(sub.add_parser("map", help="tulis peta HTML mandiri (tanpa internet)"))
+    p = add_common(command(sub, "map", t("cli_h_map")), language)
     p.add_argument("--level", choices=[lvl.value for lvl in LEVELS[1:]], required=True)
-    p.add_argument("--within")
-    p.add_argument("--date")
-    p.add_argument("--metric", choices=["zona", "cakupan", "belum_rekam"], default="zona")
-    p.add_argument("--out", required=True, help="berkas .html")
+    p.add_argument("--within", help=t("cli_h_peta_within"))
+    p.add_argument("--date", help=t("cli_h_tanggal_data"))
+    p.add_argument("--metric", choices=["zona", "cakupan", "belum_rekam"], default="zona", help=t("cli_h_metric"))
+    p.add_argument("--out", required=True, help=t("cli_h_out_html"))
     p.set_defaults(func=cmd_map)
 
 

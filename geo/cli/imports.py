@@ -3,66 +3,61 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import partial
 
-from geo.cli.output import add_common, emit, lang, open_store
+from geo.cli.output import add_common, command, emit, lang, open_store
 from geo.schema import LEVELS, Col, Level, RekamError
 from geo.text import describe_problem, tr
 
 
-def add_commands(sub) -> None:
+def add_commands(sub, language: str = "id") -> None:
+    t = partial(tr, lang=language)
     levels = [lvl.value for lvl in LEVELS[1:]]
-    p = add_common(sub.add_parser("import-boundaries", help="impor batas wilayah (GeoJSON, GPKG, SHP zip; "
-                                                            "berkode Kemendagri, atau GADM/geoBoundaries/OSM/BIG "
-                                                            "dicocokkan menurut nama)"))
-    p.add_argument("file")
+    p = add_common(command(sub, "import-boundaries", t("cli_h_import_boundaries")), language)
+    p.add_argument("file", metavar=t("cli_mv_berkas_posisi"))
     p.add_argument("--level", choices=levels)
     p.add_argument("--code-field")
     p.add_argument("--name-field")
-    p.add_argument("--within", help="kode wilayah induk tempat nama dicari, mis. 36.74 (berkas tanpa kode)")
-    p.add_argument("--pick", action="append", default=[], metavar="FITUR=KODE",
-                   help="pilih wilayah satu fitur dengan tangan, mis. 7=36.74.03.1005 (boleh berulang)")
-    p.add_argument("--skip-unmatched", action="store_true", help="simpan tanpa fitur yang tidak cocok")
-    p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
+    p.add_argument("--within", help=t("cli_h_batas_within"))
+    p.add_argument("--pick", action="append", default=[], metavar=t("cli_mv_pick"), help=t("cli_h_pick"))
+    p.add_argument("--skip-unmatched", action="store_true", help=t("cli_h_lewati_fitur"))
+    p.add_argument("--force", action="store_true", help=t("cli_h_force"))
     p.set_defaults(func=cmd_import_boundaries)
 
-    p = add_common(sub.add_parser("import-enrollment", help="impor data perekaman (CSV, XLSX)"))
-    p.add_argument("file")
-    p.add_argument("--date", help="tanggal data, TTTT-BB-HH (bawaan: tanggal yang tertulis di judul berkas)")
+    p = add_common(command(sub, "import-enrollment", t("cli_h_import_enrollment")), language)
+    p.add_argument("file", metavar=t("cli_mv_berkas_posisi"))
+    p.add_argument("--date", help=t("cli_h_tanggal_berkas"))
     p.add_argument("--level", choices=[Level.KECAMATAN.value, Level.DESA.value], default=Level.DESA.value)
-    p.add_argument("--within", help="kode wilayah induk, mis. 36.74")
+    p.add_argument("--within", help=t("cli_h_induk"))
     p.add_argument("--sheet")
-    p.add_argument("--skip-unmatched", action="store_true", help="simpan tanpa baris yang tidak cocok")
-    p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
-    p.add_argument("--allow-date", action="store_true",
-                   help="terima tanggal di masa depan atau sebelum 2011 (sudah diperiksa)")
-    p.add_argument("--report", metavar="BERKAS",
-                   help="tulis laporan pencocokan lengkap (satu baris per baris berkas) ke BERKAS .csv atau .xlsx")
+    p.add_argument("--skip-unmatched", action="store_true", help=t("cli_h_lewati_baris"))
+    p.add_argument("--force", action="store_true", help=t("cli_h_force"))
+    p.add_argument("--allow-date", action="store_true", help=t("cli_h_allow_date"))
+    p.add_argument("--report", metavar=t("cli_mv_berkas"), help=t("cli_h_report"))
     p.set_defaults(func=cmd_import_enrollment)
 
-    p = add_common(sub.add_parser("import-points", help="impor titik: lokasi perekaman atau sekolah (CSV, XLSX)"))
-    p.add_argument("file")
+    p = add_common(command(sub, "import-points", t("cli_h_import_points")), language)
+    p.add_argument("file", metavar=t("cli_mv_berkas_posisi"))
     p.add_argument("--kind", choices=["lokasi", "sekolah"], required=True)
     p.set_defaults(func=cmd_import_points)
 
-    p = add_common(sub.add_parser("import-events", help="impor peristiwa (CSV, XLSX): tanggal, kode, jenis, "
-                                                        "keterangan"))
-    p.add_argument("file")
-    p.add_argument("--force", action="store_true", help="impor walau berkas yang sama sudah ada")
+    p = add_common(command(sub, "import-events", t("cli_h_import_events")), language)
+    p.add_argument("file", metavar=t("cli_mv_berkas_posisi"))
+    p.add_argument("--force", action="store_true", help=t("cli_h_force"))
     p.set_defaults(func=cmd_import_events)
 
-    p = add_common(sub.add_parser("history", help="daftar versi impor"), fmt_opt=True)
+    p = add_common(command(sub, "history", t("cli_h_history")), language, fmt_opt=True)
     p.set_defaults(func=cmd_history)
 
-    p = add_common(sub.add_parser("rollback", help="batalkan satu versi impor"))
-    p.add_argument("version", type=int)
+    p = add_common(command(sub, "rollback", t("cli_h_rollback")), language)
+    p.add_argument("version", type=int, metavar=t("cli_mv_versi"))
     p.set_defaults(func=cmd_rollback)
 
-    p = add_common(sub.add_parser("demo", help="buat/muat data contoh sintetis"))
-    p.add_argument("--generate", action="store_true", help="tulis ulang data/demo dari generator")
-    p.add_argument("--load", action="store_true", help="muat data/demo ke basis data")
-    p.add_argument("--if-empty", action="store_true", help="hanya bila basis data masih kosong")
-    p.add_argument("--fresh", action="store_true",
-                   help="geser semua tanggal contoh per minggu utuh sampai data terbarunya minggu ini")
+    p = add_common(command(sub, "demo", t("cli_h_demo")), language)
+    p.add_argument("--generate", action="store_true", help=t("cli_h_generate"))
+    p.add_argument("--load", action="store_true", help=t("cli_h_load"))
+    p.add_argument("--if-empty", action="store_true", help=t("cli_h_if_empty"))
+    p.add_argument("--fresh", action="store_true", help=t("cli_h_fresh"))
     p.set_defaults(func=cmd_demo)
 
 

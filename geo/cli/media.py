@@ -1,9 +1,10 @@
 """Media commands: ``chart KIND`` (PNG/SVG images of the media pack) and ``briefing`` (the PDF)."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
-from geo.cli.output import add_common, lang, open_store
+from geo.cli.output import add_common, command, lang, open_store
 from geo.schema import RekamError
 from geo.text import tr
 
@@ -14,22 +15,20 @@ CHART_KINDS = ("zona-bar", "tren", "kantong", "peta", "kartu", "kartu-riwayat", 
 SIZE_NAMES = ("1200x675", "1080x1080", "1080x1350")
 
 
-def add_commands(sub) -> None:
-    p = add_common(sub.add_parser("briefing", help="ringkasan satu halaman (PDF A4) untuk bupati / one-page briefing"))
-    p.add_argument("--within", required=True, help="kode provinsi, kabupaten/kota atau kecamatan, mis. 36 atau 36.74")
-    p.add_argument("--out", required=True, help="berkas PDF keluaran")
-    p.add_argument("--date", help="data per tanggal TTTT-BB-HH (bawaan: data terbaru)")
+def add_commands(sub, language: str = "id") -> None:
+    t = partial(tr, lang=language)
+    p = add_common(command(sub, "briefing", t("cli_h_briefing")), language)
+    p.add_argument("--within", required=True, help=t("cli_h_media_within"))
+    p.add_argument("--out", required=True, help=t("cli_h_out_pdf"))
+    p.add_argument("--date", help=t("cli_h_tanggal_data"))
     p.set_defaults(func=cmd_briefing)
 
-    p = add_common(sub.add_parser("chart", help="gambar siap unggah (PNG/SVG) / media-pack image"))
-    p.add_argument("kind", choices=CHART_KINDS, help="zona-bar: cakupan per wilayah; tren: cakupan dari waktu ke "
-                                                    "waktu; kantong: 10 desa belum rekam terbanyak; peta: peta zona; "
-                                                    "kartu: rekam → siap cetak → dicetak; kartu-riwayat: PRR menunggu "
-                                                    "dan kartu dicetak per minggu; blangko: stok blangko")
-    p.add_argument("--within", required=True, help="kode provinsi, kabupaten/kota atau kecamatan, mis. 36 atau 36.74")
-    p.add_argument("--out", required=True, help="berkas keluaran .png atau .svg")
-    p.add_argument("--size", default="1200x675", help="lebar x tinggi piksel: " + ", ".join(SIZE_NAMES))
-    p.add_argument("--date", help="data per tanggal TTTT-BB-HH (bawaan: data terbaru)")
+    p = add_common(command(sub, "chart", t("cli_h_chart")), language)
+    p.add_argument("kind", choices=CHART_KINDS, help=t("cli_h_chart_kind"))
+    p.add_argument("--within", required=True, help=t("cli_h_media_within"))
+    p.add_argument("--out", required=True, help=t("cli_h_out_image"))
+    p.add_argument("--size", default="1200x675", help=t("cli_h_size", ukuran=", ".join(SIZE_NAMES)))
+    p.add_argument("--date", help=t("cli_h_tanggal_data"))
     p.set_defaults(func=cmd_chart)
 
 

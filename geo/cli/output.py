@@ -10,19 +10,33 @@ import sys
 from typing import TYPE_CHECKING
 
 from geo.schema import Col
-from geo.text import tr
+from geo.text import LANGS, tr
 
 if TYPE_CHECKING:  # pandas is imported by the commands that print tables, not by every command
     import pandas as pd
 
 
-def add_common(parser: argparse.ArgumentParser, fmt_opt: bool = False) -> argparse.ArgumentParser:
+def add_common(parser: argparse.ArgumentParser, language: str, fmt_opt: bool = False) -> argparse.ArgumentParser:
     """``--db`` and the hidden ``--user`` on every command; ``--format`` where it prints a table."""
-    parser.add_argument("--db", help="SQLAlchemy URL (default: REKAM_DB_URL or data/rekam.sqlite)")
+    parser.add_argument("--db", help=tr("cli_h_db", language))
     parser.add_argument("--user", default=os.environ.get("REKAM_USER", "cli"), help=argparse.SUPPRESS)
     if fmt_opt:
-        parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+        parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                            help=tr("cli_h_format", language))
     return parser
+
+
+def command(sub, name: str, text: str) -> argparse.ArgumentParser:
+    """The parser of command ``name``: ``text`` is its line in the list of commands and the description
+    its own ``--help`` opens with."""
+    return sub.add_parser(name, help=text, description=text)
+
+
+def number(value: float, language: str) -> str:
+    """A default shown in a help text: ``0,5`` in Indonesian, ``0.5`` in English (``geo.fmt`` loads
+    pandas, which ``--help`` must not)."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if language == "id" else text
 
 
 # What the CLI adds to a refusal whose words name a box to tick on the Data page: its own option.
@@ -49,6 +63,22 @@ def say_error(err, language: str) -> str:
 def lang(args) -> str:
     """``--lang`` > ``REKAM_LANG`` > Indonesian."""
     return getattr(args, "lang", None) or os.environ.get("REKAM_LANG", "id")
+
+
+def lang_of(argv: list[str]) -> str:
+    """The language of the help and of usage errors, known before parsing (the parser is built in it):
+    ``--lang`` before the command word, else as ``lang``; Indonesian for a language the product lacks."""
+    given = None
+    words = iter(argv)
+    for word in words:
+        if word == "--lang":
+            given = next(words, None)
+        elif word.startswith("--lang="):
+            given = word.partition("=")[2]
+        elif not word.startswith("-"):
+            break
+    language = given or os.environ.get("REKAM_LANG", "id")
+    return language if language in LANGS else "id"
 
 
 def open_store(args):

@@ -3,67 +3,67 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 
 from geo import config
-from geo.cli.output import add_common, emit, lang, open_store
+from geo.cli.output import add_common, command, emit, lang, number, open_store
 from geo.schema import Col, Level
 from geo.text import tr
 
-# option → (Travel field, default, help)
+# option → (Travel field, default); its help is the catalogue's "cli_h_" + the field
 TRAVEL_OPTIONS = {
-    "--road-factor": ("road_factor", config.PLAN_ROAD_FACTOR, "km jalan per km garis lurus"),
-    "--road-kmh": ("road_kmh", config.PLAN_ROAD_KMH, "kecepatan di jalan (km/jam)"),
-    "--boat-kmh": ("boat_kmh", config.PLAN_BOAT_KMH, "kecepatan perahu (km/jam)"),
-    "--crossing-wait": ("crossing_wait_h", config.PLAN_CROSSING_WAIT_H, "menunggu perahu tiap penyeberangan (jam)"),
-    "--day-hours": ("day_h", config.PLAN_DAY_H, "hari kerja, termasuk perjalanan (jam)"),
-    "--service-hours": ("service_h", config.PLAN_SERVICE_H, "jam merekam sepenuh kapasitas sehari"),
-    "--easy-reach": ("easy_reach_h", config.PLAN_EASY_REACH_H, "dekat lokasi rekam: paling lama (jam)"),
+    "--road-factor": ("road_factor", config.PLAN_ROAD_FACTOR),
+    "--road-kmh": ("road_kmh", config.PLAN_ROAD_KMH),
+    "--boat-kmh": ("boat_kmh", config.PLAN_BOAT_KMH),
+    "--crossing-wait": ("crossing_wait_h", config.PLAN_CROSSING_WAIT_H),
+    "--day-hours": ("day_h", config.PLAN_DAY_H),
+    "--service-hours": ("service_h", config.PLAN_SERVICE_H),
+    "--easy-reach": ("easy_reach_h", config.PLAN_EASY_REACH_H),
 }
 
 
-def _fixed(text: str) -> tuple[int, int, str]:
+def _fixed(text: str, language: str = "id") -> tuple[int, int, str]:
     """``UNIT:HARI:KODE`` → (unit, day, kode)."""
     try:
         unit, day, kode = text.split(":", 2)
         return int(unit), int(day), kode
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}': tulis UNIT:HARI:KODE, mis. 1:3:99906614") from None
+        raise argparse.ArgumentTypeError(tr("cli_fixed_salah", language, nilai=text)) from None
 
 
 def _codes(text: str) -> list[str]:
     return [c.strip() for c in text.split(",") if c.strip()]
 
 
-def add_commands(sub) -> None:
-    p = add_common(sub.add_parser("plan", help="rencana jemput bola: lokasi kunjungan unit keliling per hari"),
-                   fmt_opt=True)
-    p.add_argument("--within", required=True, help="kode kabupaten/kota atau kecamatan, mis. 99.01")
-    p.add_argument("--units", type=int, required=True, help="jumlah unit keliling")
-    p.add_argument("--capacity", type=int, default=40, help="perekaman per unit per hari (default 40)")
-    p.add_argument("--days", type=int, required=True, help="jumlah hari kerja")
-    p.add_argument("--response", type=float, default=0.5, help="bagian belum rekam yang datang (0–1, default 0,5)")
+def add_commands(sub, language: str = "id") -> None:
+    t = partial(tr, lang=language)
+    p = add_common(command(sub, "plan", t("cli_h_plan")), language, fmt_opt=True)
+    p.add_argument("--within", required=True, help=t("cli_h_plan_within"))
+    p.add_argument("--units", type=int, required=True, help=t("cli_h_units"))
+    p.add_argument("--capacity", type=int, default=40, help=t("cli_h_capacity_unit", n=40))
+    p.add_argument("--days", type=int, required=True, help=t("cli_h_days"))
+    p.add_argument("--response", type=float, default=0.5, help=t("cli_h_response", n=number(0.5, language)))
     p.add_argument("--objective", choices=config.PLAN_OBJECTIVES, default=config.PLAN_OBJECTIVES[0],
-                   help="tujuan: menuju-hijau (perubahan zona dulu), sulit-dijangkau (jauh dari lokasi rekam "
-                        "yang berfungsi), terbanyak (perekaman terbanyak, pembanding)")
-    p.add_argument("--start", help="tanggal mulai TTTT-BB-HH (default hari ini)")
-    p.add_argument("--date", help="data per tanggal (default terbaru)")
-    p.add_argument("--weekends", action="store_true", help="Sabtu/Minggu juga hari kerja")
-    p.add_argument("--base", help="id kantor asal (lokasi perekaman); default kantor Disdukcapil. Tanpa daftar "
-                                  "kantor: tengah:KODE_KECAMATAN (titik tengah kecamatan; default yang paling tengah)")
-    p.add_argument("--max-km", type=float, help="jarak garis lurus terjauh dari kantor asal (km)")
-    p.add_argument("--no-schools", action="store_true", help="tanpa sekolah")
-    p.add_argument("--kecamatan", type=_codes, help="hanya kecamatan ini (kode, dipisah koma)")
-    p.add_argument("--only-red-yellow", action="store_true", help="hanya desa merah/kuning")
-    p.add_argument("--exclude", type=_codes, default=[], help="kecuali kecamatan/desa/sekolah ini (kode, koma)")
-    p.add_argument("--fixed", type=_fixed, action="append", default=[], metavar="UNIT:HARI:KODE",
-                   help="kunjungan tetap yang dipertahankan (boleh berulang)")
-    p.add_argument("--max-stops", type=int, default=config.PLAN_MAX_STOPS, help="lokasi per unit per hari")
-    p.add_argument("--roads", metavar="BERKAS", help="jaringan jalan (GeoJSON/GPKG garis); default garis lurus × faktor")
-    for option, (_, default, words) in TRAVEL_OPTIONS.items():
-        p.add_argument(option, type=float, default=default, help=f"{words} (default {default:g})")
-    p.add_argument("--time-limit", type=float, default=10, help="batas waktu pemecah (detik)")
-    p.add_argument("--save", metavar="NAMA", help="simpan rencana dengan nama ini")
-    p.add_argument("--overwrite", action="store_true", help="timpa rencana bernama sama (tanpa realisasi)")
+                   help=t("cli_h_objective"))
+    p.add_argument("--start", help=t("cli_h_start"))
+    p.add_argument("--date", help=t("cli_h_tanggal_data"))
+    p.add_argument("--weekends", action="store_true", help=t("cli_h_weekends"))
+    p.add_argument("--base", help=t("cli_h_base"))
+    p.add_argument("--max-km", type=float, help=t("cli_h_max_km"))
+    p.add_argument("--no-schools", action="store_true", help=t("cli_h_no_schools"))
+    p.add_argument("--kecamatan", type=_codes, help=t("cli_h_kecamatan"))
+    p.add_argument("--only-red-yellow", action="store_true", help=t("cli_h_only_red_yellow"))
+    p.add_argument("--exclude", type=_codes, default=[], help=t("cli_h_exclude"))
+    p.add_argument("--fixed", type=partial(_fixed, language=language), action="append", default=[],
+                   metavar=t("cli_mv_fixed"), help=t("cli_h_fixed"))
+    p.add_argument("--max-stops", type=int, default=config.PLAN_MAX_STOPS,
+                   help=t("cli_h_max_stops", n=config.PLAN_MAX_STOPS))
+    p.add_argument("--roads", metavar=t("cli_mv_berkas"), help=t("cli_h_roads"))
+    for option, (field, default) in TRAVEL_OPTIONS.items():
+        p.add_argument(option, type=float, default=default, help=t(f"cli_h_{field}", n=number(default, language)))
+    p.add_argument("--time-limit", type=float, default=10, help=t("cli_h_time_limit", n=10))
+    p.add_argument("--save", metavar=t("cli_mv_nama"), help=t("cli_h_save"))
+    p.add_argument("--overwrite", action="store_true", help=t("cli_h_overwrite"))
     p.set_defaults(func=cmd_plan)
 
 
@@ -82,7 +82,7 @@ def cmd_plan(args) -> int:
     store = open_store(args)
     date_ = iso_day(args.date, required=False)
     travel = planner.Travel(**{field: getattr(args, option[2:].replace("-", "_"))
-                               for option, (field, _, _) in TRAVEL_OPTIONS.items()})
+                               for option, (field, _) in TRAVEL_OPTIONS.items()})
     roads = planner.RoadNetwork.read(args.roads) if args.roads else None
     sites = planner.candidate_sites(store, args.within, date=date_, base_id=args.base, max_km=args.max_km,
                                     include_schools=not args.no_schools, zones=load_settings().zones, travel=travel,

@@ -2,22 +2,26 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 
-from geo.cli.output import add_common, emit, lang, open_store
+from geo.cli.output import add_common, command, emit, lang, open_store
 from geo.columns import PERINGKAT, HOTSPOT, MENUJU_BERIKUT, MENUJU_HIJAU, P_VALUE
 from geo.config import K_NEIGHBOURS, PERMUTATIONS, SEED
 from geo.schema import Col, Level
+from geo.text import tr
 
 
-def add_commands(sub) -> None:
-    p = add_common(sub.add_parser("pockets", help="kantong belum rekam per wilayah (+ titik panas)"), fmt_opt=True)
-    p.add_argument("--within", required=True, help="kode wilayah induk, mis. 99.01")
-    p.add_argument("--level", choices=[Level.KECAMATAN.value, Level.DESA.value], default=Level.DESA.value)
-    p.add_argument("--date", help="data per tanggal TTTT-BB-HH (default: terbaru)")
-    p.add_argument("--hotspots", action="store_true", help="hitung titik panas/dingin (Gi*, permutasi)")
-    p.add_argument("--k", type=int, default=K_NEIGHBOURS, help=f"jumlah tetangga terdekat (default {K_NEIGHBOURS})")
-    p.add_argument("--permutations", type=int, default=PERMUTATIONS, help=f"default {PERMUTATIONS}")
-    p.add_argument("--seed", type=int, default=SEED, help=f"default {SEED}")
+def add_commands(sub, language: str = "id") -> None:
+    t = partial(tr, lang=language)
+    p = add_common(command(sub, "pockets", t("cli_h_pockets")), language, fmt_opt=True)
+    p.add_argument("--within", required=True, help=t("cli_h_induk"))
+    p.add_argument("--level", choices=[Level.KECAMATAN.value, Level.DESA.value], default=Level.DESA.value,
+                   help=t("cli_h_tingkat", n=Level.DESA.value))
+    p.add_argument("--date", help=t("cli_h_tanggal_data"))
+    p.add_argument("--hotspots", action="store_true", help=t("cli_h_hotspots"))
+    p.add_argument("--k", type=int, default=K_NEIGHBOURS, help=t("cli_h_k", n=K_NEIGHBOURS))
+    p.add_argument("--permutations", type=int, default=PERMUTATIONS, help=t("cli_h_permutations", n=PERMUTATIONS))
+    p.add_argument("--seed", type=int, default=SEED, help=t("cli_h_seed", n=SEED))
     p.set_defaults(func=cmd_pockets)
 
 

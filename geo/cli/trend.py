@@ -1,22 +1,24 @@
 """``python -m geo trend``: recording rate, projected date to reach the target, rate needed."""
 from __future__ import annotations
 
-from geo.cli.output import add_common, emit, lang, open_store
+from functools import partial
+
+from geo.cli.output import add_common, command, emit, lang, open_store
 from geo.schema import Col, Level
+from geo.text import tr
+
+WINDOW_DAYS = "28"  # --window's default: the recent rate over four weeks
 
 
-def add_commands(sub) -> None:
-    p = add_common(sub.add_parser(
-        "trend", help="tren dan proyeksi: kapan target cakupan tercapai / trend and projection"), fmt_opt=True)
-    p.add_argument("--within", required=True, help="kode wilayah induk, mis. 36.74 (ID: seluruh Indonesia)")
-    p.add_argument("--level", choices=[Level.KECAMATAN.value, Level.DESA.value],
-                   help="tingkat wilayah yang diproyeksikan (bawaan: satu tingkat di bawah --within)")
-    p.add_argument("--target", help="target cakupan dalam persen (bawaan: seperti halaman Tren — target yang berlaku "
-                                    "untuk --within, atau ambang zona hijau di pengaturan)")
-    p.add_argument("--deadline", help="tenggat, TTTT-BB-HH (bawaan: seperti halaman Tren — tenggat target yang "
-                                      "berlaku, atau di pengaturan, atau 31 Desember tahun data)")
-    p.add_argument("--window", default="28", help="jendela laju terkini dalam hari (bawaan 28)")
-    p.add_argument("--as-of", dest="as_of", help="proyeksi seperti pada tanggal ini, TTTT-BB-HH (bawaan: data terbaru)")
+def add_commands(sub, language: str = "id") -> None:
+    t = partial(tr, lang=language)
+    p = add_common(command(sub, "trend", t("cli_h_trend")), language, fmt_opt=True)
+    p.add_argument("--within", required=True, help=t("cli_h_trend_within"))
+    p.add_argument("--level", choices=[Level.KECAMATAN.value, Level.DESA.value], help=t("cli_h_trend_level"))
+    p.add_argument("--target", help=t("cli_h_target"))
+    p.add_argument("--deadline", help=t("cli_h_deadline"))
+    p.add_argument("--window", default=WINDOW_DAYS, help=t("cli_h_window", n=WINDOW_DAYS))
+    p.add_argument("--as-of", dest="as_of", help=t("cli_h_as_of"))
     p.set_defaults(func=cmd_trend)
 
 

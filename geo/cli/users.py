@@ -7,47 +7,49 @@ from __future__ import annotations
 
 import getpass
 import sys
+from functools import partial
 
-from geo.cli.output import add_common, emit, lang, open_store
+from geo.cli.output import add_common, command, emit, lang, open_store
 from geo.schema import ROLES
 from geo.text import tr
 
 
-def add_commands(sub) -> None:
-    parser = sub.add_parser("user", help="kelola pengguna (viewer, editor, admin)")
-    users = parser.add_subparsers(dest="user_command", required=True)
+def add_commands(sub, language: str = "id") -> None:
+    t = partial(tr, lang=language)
+    users = command(sub, "user", t("cli_h_user")).add_subparsers(dest="user_command", metavar=t("cli_mv_perintah"),
+                                                                 required=True)
+    name = t("cli_mv_nama_posisi")
 
-    p = add_common(users.add_parser("add", help="tambah pengguna"))
-    p.add_argument("name")
+    p = add_common(command(users, "add", t("cli_h_user_add")), language)
+    p.add_argument("name", metavar=name)
     p.add_argument("--role", choices=ROLES, default="viewer")
-    p.add_argument("--email", help="alamat surel untuk login SSO")
-    p.add_argument("--within", metavar="KODE",
-                   help="wilayah yang boleh diubah, kode Kemendagri (36 provinsi, 36.01 kabupaten); tanpa ini: semua")
-    p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari satu baris stdin")
+    p.add_argument("--email", help=t("cli_h_email"))
+    p.add_argument("--within", metavar=t("cli_mv_kode"), help=t("cli_h_user_within"))
+    p.add_argument("--password-stdin", action="store_true", help=t("cli_h_password_stdin"))
     p.set_defaults(func=cmd_user_add)
 
-    p = add_common(users.add_parser("list", help="daftar pengguna"), fmt_opt=True)
+    p = add_common(command(users, "list", t("cli_h_user_list")), language, fmt_opt=True)
     p.set_defaults(func=cmd_user_list)
 
-    p = add_common(users.add_parser("role", help="ubah peran pengguna"))
-    p.add_argument("name")
+    p = add_common(command(users, "role", t("cli_h_user_role")), language)
+    p.add_argument("name", metavar=name)
     p.add_argument("role", choices=ROLES)
     p.set_defaults(func=cmd_user_role)
 
-    p = add_common(users.add_parser("area", help="batasi pengguna pada satu wilayah (atau semua)"))
-    p.add_argument("name")
+    p = add_common(command(users, "area", t("cli_h_user_area")), language)
+    p.add_argument("name", metavar=name)
     where = p.add_mutually_exclusive_group(required=True)
-    where.add_argument("code", nargs="?", metavar="KODE", help="kode Kemendagri wilayah, mis. 36.01")
-    where.add_argument("--everywhere", action="store_true", help="hapus batas: semua wilayah")
+    where.add_argument("code", nargs="?", metavar=t("cli_mv_kode"), help=t("cli_h_area_code"))
+    where.add_argument("--everywhere", action="store_true", help=t("cli_h_everywhere"))
     p.set_defaults(func=cmd_user_area)
 
-    p = add_common(users.add_parser("passwd", help="ganti kata sandi (juga membuka kunci)"))
-    p.add_argument("name")
-    p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari satu baris stdin")
+    p = add_common(command(users, "passwd", t("cli_h_user_passwd")), language)
+    p.add_argument("name", metavar=name)
+    p.add_argument("--password-stdin", action="store_true", help=t("cli_h_password_stdin"))
     p.set_defaults(func=cmd_user_passwd)
 
-    p = add_common(users.add_parser("disable", help="nonaktifkan pengguna"))
-    p.add_argument("name")
+    p = add_common(command(users, "disable", t("cli_h_user_disable")), language)
+    p.add_argument("name", metavar=name)
     p.set_defaults(func=cmd_user_disable)
 
 

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from geo.schema import Problem, RekamError, ValidationFailed
-from geo.text import alerts, auth, base, boundaries, capacity, files, maps, media, national, plan, pockets, trend, ui
+from geo.text import (alerts, auth, base, boundaries, capacity, cli, cli_tools, files, maps, media, national, plan,
+                      pockets, trend, ui)
 
 LANGS = ("id", "en")
 
@@ -22,7 +23,8 @@ class Word:
     (an error raised in ``geo`` does not know which language it will be read in)."""
 
     key: str
-PARTS = (base, ui, files, boundaries, auth, capacity, plan, pockets, trend, media, maps, alerts, national)
+PARTS = (base, ui, files, boundaries, auth, capacity, plan, pockets, trend, media, maps, alerts, national, cli,
+         cli_tools)
 
 
 def _load() -> dict[str, dict[str, str]]:
