@@ -68,8 +68,8 @@ if lines:
 
 if not ranked:
     st.subheader(ctx.t("tren_tabel"))
-    ui.trend_table(ctx, trend_words.projection_view(table, ctx.lang))
-    st.caption(source)
+    ui.trend_table(ctx, trend_words.projection_view(trend.slowest_first(table), ctx.lang))  # worst first
+    st.caption(ctx.t("tren_tabel_urutan") + "  \n" + source)
 
 st.subheader(ctx.t("peristiwa_judul"))
 if len(area_events):

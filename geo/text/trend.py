@@ -239,6 +239,10 @@ TEXTS = {
         "apart).",
     ),
     "tren_tabel": ("Kapan tiap wilayah mencapai target", "When each area reaches the target"),
+    "tren_tabel_urutan": (
+        "Paling atas: yang tidak tercapai pada laju ini, lalu yang paling lama; yang sudah tercapai di bawah.",
+        "On top: those that never reach it at this rate, then the latest; those already there at the bottom.",
+    ),
     "tren_catatan": ("Catatan tentang data", "Notes on the data"),
     "kol_laju": ("Laju per hari", "Rate per day"),
     "kol_tanggal_proyeksi": ("Perkiraan tercapai", "Projected date"),

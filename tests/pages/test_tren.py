@@ -102,20 +102,25 @@ def test_headline_equals_the_projection_from_the_store(tren_env):
 
 def test_table_rows_equal_projection_table(tren_env):
     at = _app()
-    expected = trend.projection_table(Store.open(tren_env), KAB, deadline=DEADLINE)
+    expected = trend.slowest_first(trend.projection_table(Store.open(tren_env), KAB, deadline=DEADLINE))
     shown = shown_text(at.dataframe[0])
     assert list(shown["Kode"]) == list(expected[Col.KODE])
-    assert list(shown["Kode"][:3]) == ["99.01.05", "99.01.07", "99.01.04"]  # soonest first
+    # worst first, as every ranking: never at this rate (the broken device), then the latest date
+    assert shown["Kode"].iloc[0] == "99.01.08" and shown["Status"].iloc[0] == "tidak tercapai pada laju ini"
+    dated = [d for d in expected[columns.TANGGAL_PROYEKSI] if isinstance(d, str)]
+    assert dated == sorted(dated, reverse=True)
+    assert any("Paling atas: yang tidak tercapai" in c.value for c in at.caption)
     assert list(shown["Status"][:6]) == [trend_words.status_label(s) for s in expected[columns.STATUS][:6]]
-    assert list(shown["Perkiraan tercapai"][:5]) == [fmt.long_date(d) for d in expected[columns.TANGGAL_PROYEKSI][:5]]
+    assert shown["Perkiraan tercapai"].iloc[0] == "tidak tercapai"
+    assert list(shown["Perkiraan tercapai"][1:5]) == [fmt.long_date(d) for d in expected[columns.TANGGAL_PROYEKSI][1:5]]
     assert list(shown["Perlu per hari"][:6]) == [fmt.number(v) for v in expected[columns.LAJU_DIBUTUHKAN][:6]]
     broken = shown.set_index("Kode").loc["99.01.08"]  # the broken device: no recording since 28 Sept
     assert (broken["Status"], broken["Laju per hari"]) == ("tidak tercapai pada laju ini", "0,0")
     assert shown["Status"].iloc[-1] == "sudah tercapai"
     values = at.dataframe[0].value  # what a click on a title sorts by: the numbers and days themselves
     assert values["Perlu per hari"].tolist()[:6] == expected[columns.LAJU_DIBUTUHKAN][:6].astype(float).tolist()
-    days = values["Perkiraan tercapai"].tolist()[:5]
-    assert days == [float(str(d)[:10].replace("-", "")) for d in expected[columns.TANGGAL_PROYEKSI][:5]]
+    days = values["Perkiraan tercapai"].tolist()[1:5]
+    assert days == [float(str(d)[:10].replace("-", "")) for d in expected[columns.TANGGAL_PROYEKSI][1:5]]
 
 
 def _event_marks(spec: dict) -> dict[str, list[str]]:
@@ -153,7 +158,7 @@ def test_changing_the_deadline_changes_the_needed_rate(tren_env):
     assert _metrics(at)["Perlu per hari"] == "20"
     text = "\n".join(m.value for m in at.markdown)
     assert "Perlu **20 perekaman per hari** untuk zona hijau pada 30 Juni 2027." in text
-    table = trend.projection_table(Store.open(tren_env), KAB, deadline="2027-06-30")
+    table = trend.slowest_first(trend.projection_table(Store.open(tren_env), KAB, deadline="2027-06-30"))
     assert list(shown_text(at.dataframe[0])["Perlu per hari"]) == [fmt.number(v) for v in table[columns.LAJU_DIBUTUHKAN]]
 
 
@@ -330,7 +335,8 @@ def test_the_table_marks_each_projected_date_already_past(tren_env, monkeypatch)
     monkeypatch.setattr("ui.headline.date", _MonthsLater)
     at = _app()
     assert not at.exception
-    table = trend.projection_table(Store.open(tren_env), KAB, deadline=DEADLINE, today=date(2027, 5, 1))
+    table = trend.slowest_first(trend.projection_table(Store.open(tren_env), KAB, deadline=DEADLINE,
+                                                       today=date(2027, 5, 1)))
     past = table[columns.PROYEKSI_LEWAT].tolist()
     assert 0 < sum(past) < table[columns.TANGGAL_PROYEKSI].notna().sum()  # some past, some still ahead
     without = {"sudah_tercapai": "sudah tercapai", "tidak_tercapai_pada_laju_ini": "tidak tercapai"}
