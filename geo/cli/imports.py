@@ -200,6 +200,9 @@ def data_date(report: dict, given: str | None, language: str) -> str:
     from geo import fmt
 
     stated = report.get("tanggal_berkas")
+    if given is None and report.get("tanggal_berkas_beda"):
+        raise RekamError("tanggal_berkas_beda", berkas=report.get("file_name", "-"),
+                         daftar=", ".join(fmt.long_date(d, language) for d in report["tanggal_berkas_beda"]))
     if given is None and stated is None:
         raise RekamError("tanggal_perlu", berkas=report.get("file_name", "-"))
     if given is None:

@@ -9,6 +9,7 @@ list, and the officer imports one period at a time.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
 from geo.dates import MONTHS, days_in_text
 from geo.io.enrollment_header import Header, choose_sheet
@@ -67,16 +68,28 @@ def _why_not(sheet: Sheet, header: Header) -> str:
     return "lembar_tanpa_judul_rekap" if not header.recognisable else "lembar_tidak_dipilih"
 
 
+DATE_HEADERS = {"TANGGAL", "TGL", "TANGGAL DATA", "PER TANGGAL", "KEADAAN", "KEADAAN PER", "TANGGAL KEADAAN"}
+
+
 def stated_date(sheets: list[tuple[Sheet, Header]]) -> dict:
     """The data date the file states in its title rows ("Keadaan 30 September 2017", "per
-    16/11/2026"): ``tanggal_berkas`` (ISO) when the titles name one date, else None, with the
-    title text it came from (``tanggal_berkas_teks``) or the dates that disagree."""
+    16/11/2026") or in a date column (``DATE_HEADERS``: "tanggal" on every row):
+    ``tanggal_berkas`` (ISO) when they name one date, else None, with the text it came from
+    (``tanggal_berkas_teks``) or the dates that disagree (``tanggal_berkas_beda``)."""
     found: dict[str, str] = {}
     for sheet, header in sheets:
         for row in sheet.grid[: header.rows[0] if header.rows else 0]:
             for cell in row:
                 for day in days_in_text(cell) if isinstance(cell, str) else ():
                     found.setdefault(day.isoformat(), cell)
+        for column in header.columns:
+            if column.role is None and norm(column.text) in DATE_HEADERS:
+                for row in sheet.grid[header.rows[-1] + 1:]:
+                    cell = row[column.index] if column.index < len(row) else None
+                    days = [cell] if isinstance(cell, date) else days_in_text(cell) if isinstance(cell, str) else ()
+                    for day in days:
+                        day = day.date() if isinstance(day, datetime) else day
+                        found.setdefault(day.isoformat(), f"{column.text}: {cell if isinstance(cell, str) else day}")
     if len(found) == 1:
         (day, text), = found.items()
         return {"tanggal_berkas": day, "tanggal_berkas_teks": text}

@@ -124,24 +124,30 @@ TEXTS = {
         "File '{berkas}' does not state its data date (e.g. 'Keadaan 30 September 2017' in its title). Give the "
         "date: --date YYYY-MM-DD (Data page: fill in 'Data as of').",
     ),
-    "tanggal_dari_berkas": ("Tanggal data dari judul berkas: {tanggal} ('{teks}').",
-                            "Data date from the file's title: {tanggal} ('{teks}')."),
+    "tanggal_berkas_beda": (
+        "Berkas '{berkas}' menyebut tanggal berbeda ({daftar}, di judul atau kolom tanggal). Satu impor memuat "
+        "angka satu tanggal: tulis tanggalnya dengan --date TTTT-BB-HH, atau pisahkan berkasnya per tanggal.",
+        "File '{berkas}' names different dates ({daftar}, in its titles or date column). One import holds the "
+        "figures of one date: give it with --date YYYY-MM-DD, or split the file by date.",
+    ),
+    "tanggal_dari_berkas": ("Tanggal data dari berkas: {tanggal} ('{teks}').",
+                            "Data date from the file: {tanggal} ('{teks}')."),
     "tanggal_beda_berkas": (
-        "tanggal {tanggal} dipakai, padahal judul berkas menyebut {berkas}; periksa lagi.",
-        "date {tanggal} is used although the file's title says {berkas}; check it again.",
+        "tanggal {tanggal} dipakai, padahal berkas menyebut {berkas}; periksa lagi.",
+        "date {tanggal} is used although the file says {berkas}; check it again.",
     ),
     "tanggal_masa_depan": (
         "Tanggal data {tanggal} ada di masa depan (hari ini {hari_ini}); tahun yang salah ketik akan menjadi data "
-        "terbaru di setiap dasbor. Periksa tanggalnya; bila memang benar, centang 'Tanggal sudah "
-        "diperiksa'.",
+        "terbaru di setiap dasbor. Periksa tanggalnya; bila memang benar, konfirmasikan (halaman Data: centang "
+        "'Tanggal sudah diperiksa').",
         "Data date {tanggal} is in the future (today is {hari_ini}); a mistyped year would become the newest data "
-        "on every dashboard. Check the date; if it is right, tick 'Date checked'.",
+        "on every dashboard. Check the date; if it is right, confirm it (Data page: tick 'Date checked').",
     ),
     "tanggal_sebelum_program": (
         "Tanggal data {tanggal} lebih awal dari dimulainya perekaman KTP-el ({awal}). Periksa tahunnya; bila memang "
-        "benar, centang 'Tanggal sudah diperiksa'.",
-        "Data date {tanggal} is before e-KTP recording began ({awal}). Check the year; if it is right, tick "
-        "'Date checked'.",
+        "benar, konfirmasikan (halaman Data: centang 'Tanggal sudah diperiksa').",
+        "Data date {tanggal} is before e-KTP recording began ({awal}). Check the year; if it is right, confirm it "
+        "(Data page: tick 'Date checked').",
     ),
     "belum_ada_batas": (
         "Belum ada batas wilayah tingkat {level} di basis data. Impor dulu berkas batas wilayah: di halaman Data, "

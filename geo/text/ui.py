@@ -212,8 +212,9 @@ TEXTS = {
         "The file does not state its data date: pick the date these figures are of.",
     ),
     "tanggal_judul_beda": (
-        "Judul lembar menyebut tanggal berbeda ({daftar}): pilih tanggal keadaan angka ini.",
-        "The sheet titles name different dates ({daftar}): pick the date these figures are of.",
+        "Berkas menyebut tanggal berbeda ({daftar}, di judul atau kolom tanggal): pilih tanggal keadaan angka ini.",
+        "The file names different dates ({daftar}, in its titles or date column): pick the date these figures "
+        "are of.",
     ),
     "tanggal_belum_dipilih": ("Pilih dulu tanggal datanya.", "Pick the data date first."),
     "tanggal_diperiksa": ("Tanggal sudah diperiksa", "Date checked"),

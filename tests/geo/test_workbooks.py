@@ -106,7 +106,7 @@ def test_the_data_date_is_read_from_the_title_and_otherwise_required(serang, cap
                                             ["KODE", "KELURAHAN", "WAJIB KTP", "SUDAH REKAM"], *rows]}))
     code, out, err = run(capsys, "import-enrollment", titled, "--within", SERANG, "--db", url)
     assert code == 0, err
-    assert "Tanggal data dari judul berkas: 30 September 2026 ('Keadaan 30 September 2026')" in out
+    assert "Tanggal data dari berkas: 30 September 2026 ('Keadaan 30 September 2026')" in out
     store = Store.open(url)
     assert store.snapshot_dates() == ["2026-09-30"]
     untitled = tmp_path / "rekap.xlsx"
@@ -116,5 +116,41 @@ def test_the_data_date_is_read_from_the_title_and_otherwise_required(serang, cap
     assert store.snapshot_dates() == ["2026-09-30"]  # never silently today
     code, _, err = run(capsys, "import-enrollment", titled, "--date", "2026-10-31", "--within", SERANG, "--force",
                        "--db", url)
-    assert code == 0 and "tanggal 31 Oktober 2026 dipakai, padahal judul berkas menyebut 30 September 2026" in err
+    assert code == 0 and "tanggal 31 Oktober 2026 dipakai, padahal berkas menyebut 30 September 2026" in err
+    store.close()
+
+
+def test_a_date_column_states_the_data_date_and_a_future_one_is_refused(serang, capsys, tmp_path):
+    """A file with a 'tanggal' column on every row states its date as a title does: the CLI takes it
+    (a workbook's date cells or a CSV's ISO text), refuses it when it lies in the future, and leaves
+    the date to be picked when the rows name different dates — the store unchanged by a refusal."""
+    from datetime import datetime
+
+    url, desa = serang
+    rows = desa.head(3)
+    book = tmp_path / "rekap_tanggal.xlsx"
+    book.write_bytes(_workbook({"REKAP": [["TANGGAL", "KODE", "KELURAHAN", "WAJIB KTP", "SUDAH REKAM"],
+                                          *[[datetime(2026, 10, 31), r.kode, r.nama, 1000, 900]
+                                            for r in rows.itertuples()]]}))
+    code, out, err = run(capsys, "import-enrollment", book, "--within", SERANG, "--db", url)
+    assert code == 0, err
+    assert "Tanggal data dari berkas: 31 Oktober 2026" in out
+    store = Store.open(url)
+    assert store.snapshot_dates() == ["2026-10-31"]
+    future = tmp_path / "rekap_depan.csv"
+    future.write_text("tanggal,kode,nama,wajib_ktp,sudah_rekam\n" + "".join(
+        f"2027-03-15,{r.kode},{r.nama},1000,950\n" for r in rows.itertuples()), encoding="utf-8")
+    versions = len(store.history())
+    code, _, err = run(capsys, "import-enrollment", future, "--within", SERANG, "--db", url)
+    assert code == 1 and "Tanggal data 15 Maret 2027 ada di masa depan" in err and "--allow-date" in err
+    assert "tidak menyebut tanggal" not in err
+    assert len(store.history()) == versions and store.snapshot_dates() == ["2026-10-31"]
+    mixed = tmp_path / "rekap_campur.csv"
+    mixed.write_text("tanggal,kode,nama,wajib_ktp,sudah_rekam\n" + "".join(
+        f"2026-11-{7 * (i + 1):02d},{r.kode},{r.nama},1000,950\n" for i, r in enumerate(rows.itertuples())),
+        encoding="utf-8")
+    code, _, err = run(capsys, "import-enrollment", mixed, "--within", SERANG, "--db", url)
+    assert code == 1 and len(store.history()) == versions
+    assert ("menyebut tanggal berbeda (7 November 2026, 14 November 2026, 21 November 2026, di judul atau kolom "
+            "tanggal)") in err and "--date" in err
     store.close()

@@ -221,13 +221,30 @@ def test_the_date_comes_from_the_files_title(demo_env):
     at = _upload(at, ENROLLMENT_UPLOAD, "rekap_september.csv", TITLED)
     assert not at.exception
     assert at.date_input[0].value == date(2026, 9, 30)
-    assert any(c.value.startswith("Tanggal data dari judul berkas: 30 September 2026 ('REKAP PEREKAMAN KTP-EL "
+    assert any(c.value.startswith("Tanggal data dari berkas: 30 September 2026 ('REKAP PEREKAMAN KTP-EL "
                                   "KEADAAN 30 SEPTEMBER 2026')") for c in at.caption)
     assert not _save(at).disabled
     at = _save(at).click().run()
     assert not at.exception
     assert "2026-09-30" in store.snapshot_dates("99.01.04.2003")
     assert "Tersimpan sebagai versi" in " ".join(s.value for s in at.success)
+
+
+def test_a_date_column_gives_the_date_and_a_future_one_is_said_before_saving(demo_env):
+    """A file whose rows carry a 'tanggal' column (15 March 2027): the date field takes it, says where it
+    comes from, and the future date is said above Simpan — not "the file states no date"."""
+    at, store = _editor_app(demo_env)
+    versions = len(store.history())
+    text = "tanggal;kode;nama;wajib_ktp;sudah_rekam\n2027-03-15;99.01.04.2003;Lubuk Harapan;3183;2760\n"
+    at = _upload(at, ENROLLMENT_UPLOAD, "rekap_tanggal.csv", text)
+    assert not at.exception
+    assert at.date_input[0].value == date(2027, 3, 15)
+    assert any(c.value.startswith("Tanggal data dari berkas: 15 Maret 2027 ('tanggal: 2027-03-15')")
+               for c in at.caption)
+    assert not any("tidak menyebut tanggal" in c.value for c in at.caption)
+    assert any("Tanggal data 15 Maret 2027 ada di masa depan" in w.value for w in at.warning)
+    at = _save(at).click().run()
+    assert at.error and len(store.history()) == versions  # refused: nothing stored
 
 
 def test_without_a_date_in_the_file_the_date_must_be_picked(demo_env):
