@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LAYERS = [
     ("base", ["geo.schema", "geo.config", "geo.text", "geo.columns", "geo.fmt", "geo.dates", "geo.names",
-              "geo.simplify", "geo.rings", "geo.codes"]),
+              "geo.simplify", "geo.rings", "geo.codes", "geo.workdays"]),
     ("io", ["geo.io", "geo.export"]),
     ("join", ["geo.join"]),
     ("store", ["geo.store", "geo.shapes"]),
