@@ -79,8 +79,9 @@ with tabs["ubah"]:
 
 with top:
     ui.first_week(ctx, plan)  # where the units go first, and why there
-    for col, (label, value, delta, arrow) in zip(st.columns(4), plan_view.plan_metrics(plan, ctx.lang)):
-        col.metric(label, value, delta, delta_arrow="auto" if arrow else "off",
+    for col, (label, value, delta, arrow), tip in zip(st.columns(4), plan_view.plan_metrics(plan, ctx.lang),
+                                                      plan_view.metric_help(ctx.lang)):
+        col.metric(label, value, delta, delta_arrow="auto" if arrow else "off", help=tip,
                    delta_color="normal" if arrow else "off")
     st.markdown(why.headline(plan, ctx.lang))
     ui.reach_notice(ctx, Level.KECAMATAN.value, key="rencana_sebagian")  # desa without data are never visited

@@ -65,6 +65,14 @@ def plan_metrics(plan: Plan, lang: str = "id") -> list[tuple[str, str, str | Non
     ]
 
 
+METRIC_HELP = ("rencana_m_skor_bantuan", "rencana_m_zona_bantuan", "rencana_m_total_bantuan", "rencana_m_status_bantuan")
+
+
+def metric_help(lang: str = "id") -> list[str]:
+    """What each of ``plan_metrics``'s figures means, in its order: a planner's words for the optimiser's."""
+    return [tr(k, lang) for k in METRIC_HELP]
+
+
 def method_note(plan: Plan, lang: str = "id") -> str:
     """One paragraph: solver, status and time, the travel model used, and the holidays of the period
     the plan leaves out. The objective's own sentence stands by its choice (``objective_sentence``)."""

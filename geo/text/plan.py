@@ -199,9 +199,38 @@ TEXTS = {
     "rencana_m_skor": ("Skor: {tujuan}", "Score: {tujuan}"),
     "rencana_vs_pembanding": ("terhadap pembanding", "vs baselines"),
     "rencana_pembanding_singkat": ("pembanding", "baseline"),
-    "rencana_m_zona": ("Zona berubah (kecamatan · desa)", "Zones changing (districts · villages)"),
+    "rencana_m_zona": ("Zona berubah (kecamatan · desa)", "Up a zone (districts · villages)"),
     "rencana_m_total": ("Perkiraan direkam", "Expected recorded"),
     "rencana_m_status": ("Hasil pemecah", "Solver result"),
+    # what each headline figure means, under its (?) sign: the planner's words for the optimiser's
+    "rencana_m_skor_bantuan": (
+        "Angka yang dimaksimalkan rencana menurut tujuannya (kalimat tujuan ada di bawah pilihan Tujuan). "
+        "Artinya hanya dalam perbandingan: rencana ini dengan dua rencana sederhana (terbesar dulu, terdekat "
+        "dulu) dengan unit dan hari yang sama.",
+        "The number the plan maximises for its objective (the objective's sentence is under the Objective "
+        "choice). It means something only in comparison: this plan against two simple plans (largest first, "
+        "nearest first) with the same units and days.",
+    ),
+    "rencana_m_zona_bantuan": (
+        "Kecamatan dan desa yang naik zona bila setiap kunjungan merekam sebanyak perkiraannya; di bawahnya: "
+        "rencana pembanding yang terbaik.",
+        "Districts and villages that go up a zone if every visit records what it is expected to; below: the "
+        "best of the simple plans.",
+    ),
+    "rencana_m_total_bantuan": (
+        "Orang yang diperkirakan terekam oleh semua kunjungan. Bisa lebih sedikit dari pembanding: rencana ini "
+        "mendahulukan warga yang jauh dari lokasi rekam dan wilayah yang bisa naik zona, bukan jumlah terbanyak "
+        "di dekat kantor.",
+        "People expected to be recorded by all visits. It can be fewer than the simple plans: this plan puts "
+        "people far from a recording site and areas that can go up a zone first, not the most people near the "
+        "office.",
+    ),
+    "rencana_m_status_bantuan": (
+        "Optimal (terbukti): tidak ada rencana lain yang bernilai lebih tinggi dengan pengaturan ini. Celah: "
+        "paling jauh sekian persen dari rencana terbaik.",
+        "Optimal (proven): no other plan scores higher with these settings. Gap: at most this far, in percent, "
+        "from the best plan.",
+    ),
     "rencana_headline": (
         "Rencana ini ({tujuan}, skor {skor}) mengubah zona {kec} kecamatan dan {desa} desa; {pembanding}.",
         "This plan ({tujuan}, score {skor}) changes the zone of {kec} {kec|district|districts} and {desa} "

@@ -59,6 +59,11 @@ def test_totals_schedule_and_coverage_equal_the_geo_plan(demo_env):
     store, kab, plan = _geo_plan(demo_env)
     shown = _metrics(at)
     assert shown == {label: (value, delta) for label, value, delta, _ in plan_view.plan_metrics(plan)}
+    # each figure says what it means under its (?): the score only in comparison, fewer people explained
+    helps = {m.label: m.help for m in at.metric}
+    assert helps["Skor: menuju hijau"].startswith("Angka yang dimaksimalkan rencana menurut tujuannya")
+    assert "Bisa lebih sedikit dari pembanding" in helps["Perkiraan direkam"]
+    assert helps["Hasil pemecah"].startswith("Optimal (terbukti): tidak ada rencana lain")
     best = max(b["objective"] for b in plan.baselines.values())
     gain = fmt.signed(plan.objective - best, 1) + " terhadap pembanding"
     assert shown["Skor: menuju hijau"] == (fmt.number(plan.objective, 1), gain)
