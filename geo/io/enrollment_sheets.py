@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime
 
 from geo.dates import MONTHS, days_in_text
+from geo.fmt import long_date
 from geo.io.enrollment_header import Header, choose_sheet
 from geo.io.grids import Sheet, norm
 from geo.schema import FileRefused
@@ -75,7 +76,9 @@ def stated_date(sheets: list[tuple[Sheet, Header]]) -> dict:
     """The data date the file states in its title rows ("Keadaan 30 September 2017", "per
     16/11/2026") or in a date column (``DATE_HEADERS``: "tanggal" on every row):
     ``tanggal_berkas`` (ISO) when they name one date, else None, with the text it came from
-    (``tanggal_berkas_teks``) or the dates that disagree (``tanggal_berkas_beda``)."""
+    (``tanggal_berkas_teks``) or the dates that disagree (``tanggal_berkas_beda``). Raises
+    FileRefused('kolom_tanggal_beda') when a date column holds several dates: its rows are figures of
+    different days, and one import is one snapshot."""
     found: dict[str, str] = {}
     for sheet, header in sheets:
         for row in sheet.grid[: header.rows[0] if header.rows else 0]:
@@ -84,12 +87,17 @@ def stated_date(sheets: list[tuple[Sheet, Header]]) -> dict:
                     found.setdefault(day.isoformat(), cell)
         for column in header.columns:
             if column.role is None and norm(column.text) in DATE_HEADERS:
+                in_column: dict[str, str] = {}
                 for row in sheet.grid[header.rows[-1] + 1:]:
                     cell = row[column.index] if column.index < len(row) else None
                     days = [cell] if isinstance(cell, date) else days_in_text(cell) if isinstance(cell, str) else ()
                     for day in days:
                         day = day.date() if isinstance(day, datetime) else day
-                        found.setdefault(day.isoformat(), f"{column.text}: {cell if isinstance(cell, str) else day}")
+                        in_column.setdefault(day.isoformat(), f"{column.text}: {cell if isinstance(cell, str) else day}")
+                if len(in_column) > 1:  # rows of several dates: one import is one snapshot
+                    raise FileRefused("kolom_tanggal_beda", kolom=column.text, n=len(in_column),
+                                      daftar=", ".join(long_date(d) for d in sorted(in_column)))
+                found.update({d: t for d, t in in_column.items() if d not in found})
     if len(found) == 1:
         (day, text), = found.items()
         return {"tanggal_berkas": day, "tanggal_berkas_teks": text}

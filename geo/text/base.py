@@ -124,6 +124,12 @@ TEXTS = {
         "File '{berkas}' does not state its data date (e.g. 'Keadaan 30 September 2017' in its title). Give the "
         "date: --date YYYY-MM-DD (Data page: fill in 'Data as of').",
     ),
+    "kolom_tanggal_beda": (
+        "Kolom '{kolom}' memuat angka {n} tanggal ({daftar}), padahal satu impor memuat angka satu tanggal. "
+        "Pisahkan berkasnya per tanggal, lalu impor satu per satu.",
+        "Column '{kolom}' holds figures of {n} dates ({daftar}), but one import holds the figures of one date. "
+        "Split the file by date, then import each.",
+    ),
     "tanggal_berkas_beda": (
         "Berkas '{berkas}' menyebut tanggal berbeda ({daftar}, di judul atau kolom tanggal). Satu impor memuat "
         "angka satu tanggal: tulis tanggalnya dengan --date TTTT-BB-HH, atau pisahkan berkasnya per tanggal.",

@@ -245,6 +245,11 @@ def test_a_date_column_gives_the_date_and_a_future_one_is_said_before_saving(dem
     assert any("Tanggal data 15 Maret 2027 ada di masa depan" in w.value for w in at.warning)
     at = _save(at).click().run()
     assert at.error and len(store.history()) == versions  # refused: nothing stored
+    mixed = text + "2027-03-22;99.01.04.2014;Teluk Putih;3379;2990\n"  # rows of two dates: never one snapshot
+    at = _upload(at, ENROLLMENT_UPLOAD, "rekap_dua_tanggal.csv", mixed)
+    assert not at.exception
+    assert any("Kolom 'tanggal' memuat angka 2 tanggal (15 Maret 2027, 22 Maret 2027)" in e.value for e in at.error)
+    assert len(store.history()) == versions
 
 
 def test_without_a_date_in_the_file_the_date_must_be_picked(demo_env):
