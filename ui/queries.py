@@ -21,7 +21,7 @@ import streamlit as st
 from geo import capacity as capacity_analysis, cards as card_pipeline, coverage, events, pockets, timeline, trend
 from geo import alerts as alert_rules, targets
 from geo import plan as planner
-from geo.columns import JAM_AKSES, PROVINSI_NAMA
+from geo.columns import JAM_AKSES, KODE_DESA, PROVINSI_NAMA
 from geo.config import Settings
 from geo.schema import (
     COUNTRY, COUNTRY_NAME, Col, Level, RekamError, ZoneConfig, ancestor_code, is_country, is_demo_code,
@@ -276,20 +276,26 @@ def plan(url: str, stamp: Stamp, area: str, data_date: str | None, base_id: str,
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+def candidate_sites(url: str, stamp: Stamp, area: str, data_date: str | None):
+    """``geo.plan.candidate_sites`` of a kabupaten/kota with the planner's defaults, made once for the pages
+    that name its places (Rencana) and say how far its desa lie from a working site (Kantong)."""
+    return planner.candidate_sites(store(url), area, date=data_date)
+
+
 def desa_reach(url: str, stamp: Stamp, area: str, data_date: str | None) -> dict[str, float]:
-    """Desa code → travel hours to the nearest working recording site (``geo.plan.candidate_sites``), for
-    a kabupaten/kota; empty above one (the planner works per office) or before its sites are uploaded."""
+    """Desa code → travel hours to the nearest working recording site (``candidate_sites``), for a
+    kabupaten/kota; empty above one (the planner works per office) or before its sites are uploaded."""
     if is_country(area) or Level.of_code(area) is not Level.KABUPATEN:
         return {}
-    sites = planner.candidate_sites(store(url), area, date=data_date, include_schools=False)
-    hours = sites.set_index(Col.KODE)[JAM_AKSES].dropna()
+    sites = candidate_sites(url, stamp, area, data_date)
+    hours = sites[sites[Col.KODE] == sites[KODE_DESA]].set_index(Col.KODE)[JAM_AKSES].dropna()  # desa, not schools
     return {k: float(v) for k, v in hours.items()}
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def plan_places(url: str, stamp: Stamp, area: str, data_date: str | None) -> dict[str, str]:
     """Kecamatan, desa and schools a planner may name: code → 'name (kecamatan)'."""
-    sites = planner.candidate_sites(store(url), area, date=data_date)
+    sites = candidate_sites(url, stamp, area, data_date)
     kec = dict(zip(sites["kode_kecamatan"], sites["kecamatan"]))
     return {**{k: f"Kec. {n}" for k, n in sorted(kec.items())},
             **{k: f"{n} ({kc})" for k, n, kc in zip(sites["kode"], sites["nama"], sites["kecamatan"])}}

@@ -8,8 +8,7 @@ import pandas as pd
 
 from geo import fmt
 from geo.columns import HOTSPOT
-from geo.schema import Col
-from geo.schema import ValidationFailed
+from geo.schema import Col, Level, ValidationFailed, Zone
 from geo.text import describe, tr
 
 
@@ -187,8 +186,6 @@ def zone_title(cakupan, level, area_name: str, zones, lang: str = "id", red_firs
     """The finding of a zone map as its title: how many of its areas are still merah (provinsi and
     kabupaten/kota; any level with ``red_first``), else how many are hijau. ``cakupan``: the areas'
     coverage (percent, NaN without data); ``zones``: a ``ZoneConfig``."""
-    from geo.schema import Level, Zone
-
     level = Level(level)
     found = [zones.zone(None if pd.isna(v) else float(v)) for v in cakupan]
     red = sum(z is Zone.MERAH for z in found)
@@ -201,6 +198,7 @@ def zone_title(cakupan, level, area_name: str, zones, lang: str = "id", red_firs
 def red_names(table: pd.DataFrame, zones, lang: str = "id", shown: int = 3) -> str:
     """The lowest merah areas of ``table`` (Col.NAMA, Col.CAKUPAN) with their coverage, lowest first —
     ``Kepulauan Teduh 79,35%, Golo Sejuk 82,74%`` — the rest counted; empty when none is merah."""
-    red = table[pd.to_numeric(table[Col.CAKUPAN], errors="coerce") < zones.kuning].sort_values(Col.CAKUPAN)
+    merah = [zones.zone(None if pd.isna(c) else float(c)) is Zone.MERAH for c in table[Col.CAKUPAN]]
+    red = table[merah].sort_values(Col.CAKUPAN)
     return first_named([f"{n} {fmt.percent(c, 2, lang)}" for n, c in zip(red[Col.NAMA], red[Col.CAKUPAN])],
                        shown, lang)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geo import fmt
+from geo.coverage import people_to_reach
 from geo.columns import (
     BERLANGSUNG, HARI_KE_TARGET, JENDELA_AWAL, JENDELA_HARI, JENIS, KETERANGAN, LAJU, LAJU_DIBUTUHKAN, MULAI,
     N_KOREKSI, PERTUMBUHAN_WAJIB, POIN_PER_MINGGU, REKAM_BARU, SELESAI, STATUS, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR,
@@ -140,8 +141,6 @@ def image_title(area_name: str, projection: dict, hijau: float, lang: str = "id"
     that old data has reached the target by now (``_names_age``), the image states what the data shows
     instead: its coverage on its date and the recordings still needed."""
     if _names_age(projection) and projection.get(Col.WAJIB) is not None and projection.get(Col.SUDAH) is not None:
-        from geo.coverage import people_to_reach
-
         need = people_to_reach(projection[Col.WAJIB], projection[Col.SUDAH], projection[TARGET])
         return tr("gambar_tren_judul_data", lang, wilayah=area_name,
                   cakupan=fmt.percent(projection.get(Col.CAKUPAN), 2, lang),
