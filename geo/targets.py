@@ -28,7 +28,7 @@ from geo.timeline import area_over_time, series
 from geo.trend import Status, projection
 
 VS_COLUMNS = [Col.KODE, Col.NAMA, Col.TANGGAL, Col.WAJIB, Col.SUDAH, Col.CAKUPAN, TARGET_PERSEN, TARGET_REKAM,
-              TENGGAT, SUMBER_TARGET, SELISIH_TARGET, STATUS_TARGET, LAJU, LAJU_DIBUTUHKAN, TANGGAL_PROYEKSI,
+              TENGGAT, SUMBER_TARGET, SELISIH_TARGET, STATUS_TARGET, STATUS, LAJU, LAJU_DIBUTUHKAN, TANGGAL_PROYEKSI,
               PROYEKSI_LEWAT]
 
 
@@ -108,7 +108,8 @@ def vs_target(store: Store, within: str, level: Level | str | None = None, *, da
     data's date without ``today``. Returns VS_COLUMNS: coverage (percent) and the target in force (percent; a target in people as
     the coverage it makes), SELISIH_TARGET (points, negative = behind), STATUS_TARGET: ``tercapai``
     (at or above it), ``di_jalur`` (projected to reach it by the period's end at the recent rate),
-    ``tertinggal`` (projected later, or never at this rate), ``data_kurang``; the rate and the rate
+    ``tertinggal`` (projected later, or never at this rate), ``data_kurang``; STATUS the projection's own
+    (``trend.Status``: the words people read, as Tren says them); the rate and the rate
     needed come from ``trend.projection`` with that target and period end.
     """
     level = Level(level) if level else top_level(within)  # the country's: its provinsi
@@ -146,7 +147,7 @@ def _one(kode: str, name: str, own: pd.DataFrame, targets: pd.DataFrame, today: 
                "di_jalur" if status == Status.TERCAPAI.value else
                "tertinggal" if status in (Status.TERLAMBAT.value, Status.TIDAK_TERCAPAI.value) or p.get("tenggat_lewat")
                else "data_kurang")
-    return {**row, SELISIH_TARGET: cakupan - pct, STATUS_TARGET: verdict, LAJU: p[LAJU],
+    return {**row, SELISIH_TARGET: cakupan - pct, STATUS_TARGET: verdict, STATUS: status, LAJU: p[LAJU],
             LAJU_DIBUTUHKAN: p[LAJU_DIBUTUHKAN], TANGGAL_PROYEKSI: p[TANGGAL_PROYEKSI], PROYEKSI_LEWAT: p[PROYEKSI_LEWAT]}
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 from geo import fmt
 from geo.columns import (LAJU, LAJU_DIBUTUHKAN, PROYEKSI_LEWAT, SELISIH_TARGET, STATUS, STATUS_TARGET, SUMBER_TARGET,
                          TANGGAL_PROYEKSI, TARGET_PERSEN, TENGGAT)
-from geo.present.trend import threshold_text, when_words
+from geo.present.trend import status_label, threshold_text, when_words
 from geo.schema import Col
 from geo.trend import Status
 from geo.text import tr
@@ -19,8 +19,14 @@ _HEADERS = {Col.KODE: "kol_kode", Col.NAMA: "kol_nama", Col.CAKUPAN: "kol_cakupa
             SUMBER_TARGET: "kol_sumber_target"}
 
 
-def status_word(status: str, lang: str = "id") -> str:
-    return tr(f"target_status_{status}", lang)
+def status_words(table: pd.DataFrame, lang: str = "id") -> list[str]:
+    """The status of each ``vs_target`` row in the words Tren says it (``status_label`` of the
+    projection: 'terlambat pada laju ini', 'mestinya sudah tercapai (data lama)' …), 'data kurang'
+    without a projection: one vocabulary on every page."""
+    past = table[PROYEKSI_LEWAT] if PROYEKSI_LEWAT in table else [False] * len(table)
+    status = table[STATUS] if STATUS in table else [None] * len(table)
+    return [status_label(s, lang, gone) if isinstance(s, str) else tr(f"target_status_{verdict}", lang)
+            for s, gone, verdict in zip(status, past, table[STATUS_TARGET])]
 
 
 def behind(table: pd.DataFrame) -> pd.DataFrame:
@@ -34,7 +40,7 @@ def target_view(table: pd.DataFrame, lang: str = "id", *, for_people: bool = Tru
     text (``82,74%``, ``-9,26 poin``, ``31 Desember 2026``); else the plain values (CSV/JSON)
     with the status and source as words."""
     out = table.reindex(columns=VIEW_COLUMNS).copy()
-    out[STATUS_TARGET] = [status_word(s, lang) for s in out[STATUS_TARGET]]
+    out[STATUS_TARGET] = status_words(table, lang)
     out[SUMBER_TARGET] = [tr(f"target_sumber_{s}", lang) if isinstance(s, str) else "–" for s in out[SUMBER_TARGET]]
     if not for_people:
         return out

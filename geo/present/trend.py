@@ -21,9 +21,20 @@ from geo.trend import Status
 
 
 # --- words for codes ----------------------------------------------------------------------------
-def status_label(status: str, lang: str = "id") -> str:
-    """A status code (``Status`` value) as words for a person."""
+def status_label(status: str, lang: str = "id", past=False) -> str:
+    """A status code (``Status`` value) as words for a person. ``past`` (PROYEKSI_LEWAT: the projected
+    day is already behind today, the data being old): an area 'in time at this rate' reads 'should be
+    reached by now', as its projected date does; every page says a status in these words."""
+    # ``== True``: a numpy bool from a frame counts, a missing value (None, NaN) does not
+    if status == Status.TERCAPAI.value and past == True:  # noqa: E712
+        return tr("tren_status_tercapai_lewat", lang)
     return tr(f"tren_status_{status}", lang)
+
+
+def status_labels(table: pd.DataFrame, lang: str = "id") -> list[str]:
+    """``status_label`` of each row of a frame holding STATUS (and PROYEKSI_LEWAT)."""
+    past = table[PROYEKSI_LEWAT] if PROYEKSI_LEWAT in table else [False] * len(table)
+    return [status_label(s, lang, gone) for s, gone in zip(table[STATUS], past)]
 
 
 def event_label(jenis: str, lang: str = "id") -> str:
@@ -236,8 +247,8 @@ def _sortable(table: pd.DataFrame, columns: dict[str, str], lang: str, own: dict
     """``columns`` ({column: text key of its header}) of ``table`` for a screen (``sortable_table``:
     a click on a title sorts by value), the day the target is reached under WHEN in words."""
     keys, words = when_keys(table.to_dict("records"), lang)
-    frame = table.assign(**{WHEN: keys})
-    own = {WHEN: when_text(words), STATUS: status_label, **own}
+    frame = table.assign(**{WHEN: keys}, **({STATUS: status_labels(table, lang)} if STATUS in table else {}))
+    own = {WHEN: when_text(words), **own}
     return sortable_table(frame, list(columns), lang, formatters=own, headers=columns)
 
 

@@ -45,9 +45,6 @@ TEXTS = {
         "Targets imported: version {versi}, {n} {n|row|rows}.",
     ),
     # --- target status ---
-    "target_status_tercapai": ("sudah mencapai target", "target reached"),
-    "target_status_di_jalur": ("di jalur", "on track"),
-    "target_status_tertinggal": ("tertinggal", "behind"),
     "target_status_data_kurang": ("data kurang", "not enough data"),
     "target_sumber_bulan": ("target bulan ini", "this month's target"),
     "target_sumber_tahun": ("target tahunan", "the year's target"),
@@ -183,16 +180,22 @@ TEXTS = {
     "peringatan_buka": ("Buka {halaman}", "Open {halaman}"),
     "target_beranda_judul": ("Capaian terhadap target", "Progress against target"),
     "target_beranda_ringkas": (
-        "{tertinggal} dari {n} kecamatan tertinggal dari target; {tercapai} sudah mencapainya, {jalur} di jalur.",
-        "{tertinggal} of {n} districts behind target; {tercapai} reached it, {jalur} on track.",
+        "{tertinggal} dari {n} kecamatan tidak tepat waktu mencapai target pada laju ini; {tercapai} sudah "
+        "mencapainya, {jalur} tepat waktu pada laju ini.",
+        "{tertinggal} of {n} districts will not reach the target in time at this rate; {tercapai} reached it, "
+        "{jalur} in time at this rate.",
     ),
     "target_beranda_ringkas_kabupaten": (
-        "{tertinggal} dari {n} kabupaten/kota tertinggal dari target; {tercapai} sudah mencapainya, {jalur} di jalur.",
-        "{tertinggal} of {n} regencies/cities behind target; {tercapai} reached it, {jalur} on track.",
+        "{tertinggal} dari {n} kabupaten/kota tidak tepat waktu mencapai target pada laju ini; {tercapai} sudah "
+        "mencapainya, {jalur} tepat waktu pada laju ini.",
+        "{tertinggal} of {n} regencies/cities will not reach the target in time at this rate; {tercapai} reached it, "
+        "{jalur} in time at this rate.",
     ),
     "target_beranda_ringkas_desa": (
-        "{tertinggal} dari {n} desa/kelurahan tertinggal dari target; {tercapai} sudah mencapainya, {jalur} di jalur.",
-        "{tertinggal} of {n} villages behind target; {tercapai} reached it, {jalur} on track.",
+        "{tertinggal} dari {n} desa/kelurahan tidak tepat waktu mencapai target pada laju ini; {tercapai} sudah "
+        "mencapainya, {jalur} tepat waktu pada laju ini.",
+        "{tertinggal} of {n} villages will not reach the target in time at this rate; {tercapai} reached it, "
+        "{jalur} in time at this rate.",
     ),
     "target_belum_ada_wilayah": (
         "Target dan peringatan berlaku untuk wilayah: isi setelah batas wilayah (tab Batas wilayah) dan rekap "

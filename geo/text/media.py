@@ -105,8 +105,8 @@ TEXTS = {
         "{tingkat}: {hijau} green · {kuning} yellow · {merah} red{tanpa}.",
     ),
     "rb_tertinggal_target": (
-        "Tidak tepat waktu mencapai target pada laju sekarang ({n} {tingkat}, cakupan / target): {daftar}.",
-        "Not on time for the target at the current rate ({n} {tingkat}, coverage / target): {daftar}.",
+        "Tidak tepat waktu mencapai target pada laju ini ({n} {tingkat}, cakupan / target): {daftar}.",
+        "Not on time for the target at this rate ({n} {tingkat}, coverage / target): {daftar}.",
     ),
     "rb_lainnya": (", dan {n} lainnya", ", and {n} more"),
     "rb_data_lama": (

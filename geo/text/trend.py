@@ -35,6 +35,7 @@ TEXTS = {
     ),
     "tren_status_sudah_tercapai": ("sudah tercapai", "already reached"),
     "tren_status_tercapai": ("tepat waktu pada laju ini", "in time at this rate"),
+    "tren_status_tercapai_lewat": ("mestinya sudah tercapai (data lama)", "should be reached by now (old data)"),
     "tren_status_terlambat": ("terlambat pada laju ini", "late at this rate"),
     "tren_status_tidak_tercapai_pada_laju_ini": ("tidak tercapai pada laju ini", "not reached at this rate"),
     "tren_status_satu_snapshot": ("baru satu data: belum ada tren", "a single snapshot: no trend yet"),

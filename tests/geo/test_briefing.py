@@ -252,7 +252,7 @@ def test_briefing_answers_the_deadline_against_the_target_in_force(demo_sqlite, 
     assert "95%" in head and head in flat
     late = behind(vs_target(s, KAB, today=today, include_within=False))
     first = late.iloc[0]
-    assert f"Tidak tepat waktu mencapai target pada laju sekarang ({len(late)} kecamatan, cakupan / target): " \
+    assert f"Tidak tepat waktu mencapai target pada laju ini ({len(late)} kecamatan, cakupan / target): " \
            f"{first[Col.NAMA]} " \
            f"({fmt.percent(first[Col.CAKUPAN], 2)} / 95%)" in flat
     s.close()

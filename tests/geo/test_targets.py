@@ -223,7 +223,7 @@ def test_cli_import_targets_and_targets_table(demo, tmp_path, capsys):
     assert cli(["targets", "--within", "99.01", "--db", url, "--today", "2026-12-04", "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
     golo = next(line for line in lines if line.startswith("99.01.06,"))
-    assert ",85.0," in golo and "tertinggal" in golo
+    assert ",85.0," in golo and "terlambat pada laju ini" in golo
 
 
 def test_the_trend_image_tells_the_target_in_force(demo, tmp_path):
@@ -265,3 +265,30 @@ def test_an_old_datas_trend_image_states_what_the_data_shows_not_a_guess(demo):
     assert "mestinya" not in said
     fig = media.chart_figure(demo, "99.01", "tren", settings=settings, today=late)
     assert fig.layout.meta["judul"] == said
+
+
+def test_the_target_table_says_each_status_in_trens_words(demo):
+    """Beranda's target table and Tren's ranking say one area's state in one vocabulary: 'terlambat pada
+    laju ini', 'tidak tercapai pada laju ini', 'sudah tercapai' (not 'tertinggal' beside 'terlambat');
+    an area in time whose projected day is already behind today (old data: the kabupaten seen on
+    TODAY) 'should be reached by now', never 'in time' beside a past date."""
+    from geo.columns import PROYEKSI_LEWAT
+    from geo.present.targets import target_view
+    from geo.present.trend import projection_view
+    from geo.trend import projection_table
+
+    table = vs_target(demo, "99.01", today=TODAY)
+    shown = dict(zip(table[Col.KODE], target_view(table)["Status target"]))
+    late_or_never = table[table[STATUS_TARGET] == "tertinggal"]
+    assert {shown[k] for k in late_or_never[Col.KODE]} == {"terlambat pada laju ini", "tidak tercapai pada laju ini"}
+    assert {shown[k] for k in table[table[STATUS_TARGET] == "tercapai"][Col.KODE]} == {"sudah tercapai"}
+    in_time_past = table[(table[STATUS] == Status.TERCAPAI.value) & (table[PROYEKSI_LEWAT] == True)]  # noqa: E712
+    assert list(in_time_past[Col.KODE]) == ["99.01"]  # its projected day (5 Dec) is behind TODAY… 
+    assert shown["99.01"] == "mestinya sudah tercapai (data lama)"  # … so it is no longer 'in time'
+    english = dict(zip(table[Col.KODE], target_view(table, "en")["Target status"]))
+    assert english["99.01"] == "should be reached by now (old data)"
+    assert "di jalur" not in shown.values() and "tertinggal" not in shown.values()
+    for within, level in (("99.01", None), ("99", "kabupaten")):  # Tren's rankings on the same day say the same
+        ranking = projection_table(demo, within, level, target_pct=92, deadline="2026-12-31", today=TODAY)
+        tren = dict(zip(ranking[Col.KODE], projection_view(ranking).data["Status"]))
+        assert tren and all(tren[kode] == shown[kode] for kode in tren), within

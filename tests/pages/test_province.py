@@ -93,7 +93,7 @@ def test_beranda_of_the_provinsi_sums_its_kabupaten(province_env):
     assert now[Col.WAJIB] == sum(k[Col.WAJIB] for k in kab) and now[Col.SUDAH] == sum(k[Col.SUDAH] for k in kab)
     assert at.title[0].value == f"Cakupan perekaman KTP-el — {PROV_NAME}"
     assert map_codes(at) == {"99.01", SECOND}
-    assert any(re.match(r"\d dari 2 kabupaten/kota tertinggal dari target", m.value) for m in at.markdown)
+    assert any(re.match(r"\d dari 2 kabupaten/kota tidak tepat waktu mencapai target", m.value) for m in at.markdown)
 
 
 def test_the_provinsi_verdict_says_when_some_kabupaten_sent_nothing(demo_sqlite, monkeypatch, tmp_path):

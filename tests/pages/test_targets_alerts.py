@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from geo import alerts, auth, fmt, targets
 from geo.config import load_settings
 from geo.present.alerts import alert_rows
-from geo.present.targets import status_word
+from geo.present.targets import status_words
 from geo.schema import Col
 from geo.store import Store
 from geo.text import tr
@@ -102,15 +102,16 @@ def test_a_target_file_shows_behind_and_ahead_on_beranda_and_peta(demo_env):
     home = _page("dashboard.py").run()
     assert not home.exception
     shown = next(d.value for d in home.dataframe if "Status target" in d.value.columns).set_index("Nama wilayah")
+    words = dict(zip(expected.index, status_words(expected)))
     for kode in (low[Col.KODE], high[Col.KODE]):
         row = expected.loc[kode]
-        assert shown.loc[row[Col.NAMA], "Status target"] == status_word(row["status_target"])
+        assert shown.loc[row[Col.NAMA], "Status target"] == words[kode]
         assert shown.loc[row[Col.NAMA], "Selisih dari target"] == fmt.signed(row["selisih_target"], 2, "id", tr("poin", "id"))
     assert list(shown.index).index(high[Col.NAMA]) < list(shown.index).index(low[Col.NAMA])  # behind first
     behind = int((expected.drop(index=kab)["status_target"] == "tertinggal").sum())
-    assert any(m.value.startswith(f"{behind} dari {len(expected) - 1} kecamatan tertinggal") for m in home.markdown)
+    assert any(m.value.startswith(f"{behind} dari {len(expected) - 1} kecamatan tidak tepat waktu mencapai target") for m in home.markdown)
     home.sidebar.radio[0].set_value("en").run()  # the same in English words: districts, not "kecamatan"
-    assert any(m.value.startswith(f"{behind} of {len(expected) - 1} districts behind target") for m in home.markdown)
+    assert any(m.value.startswith(f"{behind} of {len(expected) - 1} districts will not reach the target in time") for m in home.markdown)
 
     peta = _page("pages/peta.py").run()
     next(r for r in peta.radio if r.label == "Warnai menurut").set_value("target").run()
