@@ -56,6 +56,6 @@ def cmd_trend(args) -> int:
     out[LAJU] = out[LAJU].round(2)
     if args.format == "table":  # a person reads it: words for the status, one decimal for the rate
         out[STATUS] = [status_label(s, language) for s in out[STATUS]]
-        out[LAJU] = [fmt.number(v, 1, language) for v in out[LAJU]]
+        out[LAJU] = [fmt.rate(v, language) for v in out[LAJU]]
     emit(out, args.format, language)
     return 0

@@ -97,7 +97,7 @@ def blank_answer(projection: dict, outlook: dict, lang: str = "id", *, warn_days
         parts = [tr("blangko_jawaban_cukup", lang, prr=num(projection["prr"]), **params)]
     rate, days_left = projection.get("laju_cetak_per_hari"), outlook["hari_lagi"]
     if rate is not None and projection.get("tanggal_habis") and days_left is not None and not math.isinf(days_left):
-        said = {"laju": fmt.number(rate, 1, lang), "habis": fmt.long_date(projection["tanggal_habis"], lang)}
+        said = {"laju": fmt.rate(rate, lang), "habis": fmt.long_date(projection["tanggal_habis"], lang)}
         if days_left < 0 or projection.get("stok_perkiraan") == 0:
             parts.append(tr("blangko_jawaban_sudah_habis", lang, **said))
         else:

@@ -55,7 +55,7 @@ def target_view(table: pd.DataFrame, lang: str = "id", *, for_people: bool = Tru
     out[TANGGAL_PROYEKSI] = [when_words({TANGGAL_PROYEKSI: v if pd.notna(v) else None, PROYEKSI_LEWAT: gone,
                                          STATUS: status.get(s)}, lang)
                              for v, gone, s in zip(out[TANGGAL_PROYEKSI], past, table[STATUS_TARGET])]
-    out[LAJU] = [fmt.number(v, 1, lang) for v in out[LAJU]]
+    out[LAJU] = [fmt.rate(v, lang) for v in out[LAJU]]
     out[LAJU_DIBUTUHKAN] = [fmt.number(v, 0, lang) for v in out[LAJU_DIBUTUHKAN]]
     return out.rename(columns={c: tr(k, lang) for c, k in _HEADERS.items()})
 

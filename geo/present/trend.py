@@ -259,7 +259,7 @@ def projection_view(table: pd.DataFrame, lang: str = "id"):
     columns = {Col.NAMA: "kol_nama", Col.KODE: "kol_kode", Col.CAKUPAN: "kol_cakupan", LAJU: "kol_laju",
                WHEN: "kol_tanggal_proyeksi", STATUS: "kol_status", LAJU_DIBUTUHKAN: "kol_perlu",
                HARI_KE_TARGET: "kol_hari_ke_target"}
-    own = {LAJU: lambda v, lang: fmt.number(v, 1, lang), LAJU_DIBUTUHKAN: lambda v, lang: fmt.number(v, lang=lang),
+    own = {LAJU: fmt.rate, LAJU_DIBUTUHKAN: lambda v, lang: fmt.number(v, lang=lang),
            HARI_KE_TARGET: lambda v, lang: fmt.number(v, lang=lang)}
     return _sortable(table, columns, lang, own)
 
@@ -293,7 +293,7 @@ def ranking_view(table: pd.DataFrame, lang: str = "id"):
     columns = {Col.NAMA: "kol_nama", Col.CAKUPAN: "kol_cakupan", POIN_PER_MINGGU: "kol_poin_per_minggu",
                WHEN: "kol_tanggal_proyeksi", LAJU: "kol_laju", STATUS: "kol_status"}
     own = {POIN_PER_MINGGU: lambda v, lang: fmt.signed(v, 2, lang, tr("poin", lang)),
-           LAJU: lambda v, lang: fmt.number(v, 1, lang)}
+           LAJU: fmt.rate}
     return _sortable(table, columns, lang, own)
 
 

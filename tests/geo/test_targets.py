@@ -292,3 +292,26 @@ def test_the_target_table_says_each_status_in_trens_words(demo):
         ranking = projection_table(demo, within, level, target_pct=92, deadline="2026-12-31", today=TODAY)
         tren = dict(zip(ranking[Col.KODE], projection_view(ranking).data["Status"]))
         assert tren and all(tren[kode] == shown[kode] for kode in tren), within
+
+
+def test_tables_say_a_rate_as_the_sentences_do(demo):
+    """A rate per day reads the same in a table as in a sentence (``fmt.rate``): whole from a hundred
+    up (a kabupaten's 510 a day, not 510,1), a tenth below (a kecamatan's 6,9)."""
+    from geo.columns import LAJU
+    from geo.fmt import rate
+    from tests.pages.pages_run import styled_text
+    from geo.present.targets import target_view
+    from geo.present.trend import projection_view
+    from geo.trend import projection_table
+
+    table = vs_target(demo, "99.01", today=TODAY)
+    ranking = projection_table(demo, "99.01", target_pct=92, deadline="2026-12-31", today=TODAY)
+    big = table.assign(**{LAJU: table[LAJU] * 73.3})  # the same table at a province's scale
+    assert (big[LAJU] >= 100).any() and (table[LAJU].dropna() < 100).all()
+    for frame in (table, big):
+        shown = target_view(frame)["Laju per hari"]
+        assert list(shown) == [rate(v) for v in frame[LAJU]]
+    assert "," not in "".join(s for s, v in zip(target_view(big)["Laju per hari"], big[LAJU]) if v >= 100)
+    scaled = ranking.assign(**{LAJU: ranking[LAJU] * 73.3})
+    shown = styled_text(projection_view(scaled))["Laju per hari"]
+    assert list(shown) == [rate(v) for v in scaled[LAJU]] and any(v >= 100 for v in scaled[LAJU])
