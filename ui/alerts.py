@@ -5,25 +5,25 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from geo import alerts as alert_rules
 from geo import fmt, ingest
-from geo.columns import SELISIH_TARGET, STATUS_TARGET, TENGGAT
+from geo.columns import SELISIH_TARGET, STATUS_TARGET, TARGET_PERSEN, TENGGAT
 from geo.io.mail import mail_ready, send_text
 from geo.present.alerts import alert_rows, digest_text
-from geo.present.targets import EDITOR_COLUMNS, EDITOR_HEADERS, digest_view, editor_view, target_view
+from geo.present.targets import EDITOR_COLUMNS, EDITOR_HEADERS, digest_view, editor_view, summary_words, target_table
 from geo.present.trend import threshold_text
 from geo.schema import Col, Level, RekamError
 from ui import queries
 from ui.account import require
 from ui.context import Context, area_name, fail, flash
 from ui.map_view import focus_area
-from ui.tables import grid, plain, text_fit
+from ui.tables import grid, plain, sorted_grid, text_fit
 
 STATUS_ORDER = {"tertinggal": 0, "di_jalur": 1, "data_kurang": 2, "tercapai": 3}  # who is behind comes first
-SHOWN = 5
-HIDDEN = ("kol_kode", "kol_tenggat", "kol_laju", "kol_sumber_target")  # the Beranda table fits 1366 px  # alerts shown at once on Beranda; the rest one click away
+SHOWN = 5  # alerts shown at once on Beranda; the rest one click away
 ICONS = {"data_basi": ":material/history:", "tanpa_data": ":material/visibility_off:",
          "data_tertinggal": ":material/update:", "lokasi_lumpuh": ":material/block:",
          "blangko_habis": ":material/inventory_2:", "tanpa_rekam": ":material/pause_circle:",
@@ -79,22 +79,27 @@ def target_summary(ctx: Context) -> None:
     if children.empty:
         return
     st.subheader(ctx.t("target_beranda_judul"))
-    counts = children[STATUS_TARGET].value_counts()
     key = {Level.PROVINSI: "target_beranda_ringkas_kabupaten", Level.KABUPATEN: "target_beranda_ringkas"}.get(
         Level.of_code(ctx.area), "target_beranda_ringkas_desa")
-    st.markdown(ctx.t(key, n=len(children), tertinggal=int(counts.get("tertinggal", 0)),
-                      tercapai=int(counts.get("tercapai", 0)), jalur=int(counts.get("di_jalur", 0))))
+    st.markdown(summary_words(children, key, ctx.lang))
     rank = children[STATUS_TARGET].map(STATUS_ORDER).fillna(len(STATUS_ORDER))
     ordered = children.assign(_rank=rank).sort_values(["_rank", SELISIH_TARGET], na_position="last")
-    view = target_view(ordered, ctx.lang)  # the deadline and where the target comes from: said once, under it
-    grid(view.drop(columns=[ctx.t(k) for k in HIDDEN]), width="stretch",
-                 column_config=text_fit(view, ctx.t("kol_tanggal_proyeksi")))
-    deadlines = sorted({str(d)[:10] for d in children[TENGGAT].dropna()})
-    if deadlines:
-        st.caption(ctx.t("target_tenggat_catatan", tenggat=", ".join(fmt.long_date(d, ctx.lang) for d in deadlines)))
+    # numbers and days sort by value on a click; the deadline, where the target comes from and (when one
+    # for all) the target itself: said once, under it
+    view, words = target_table(ordered, ctx.lang)
+    when = ctx.t("kol_tanggal_proyeksi")
+    sorted_grid(view, column_config=text_fit(pd.DataFrame({when: [words.get(k, "–") for k in view.data[when]]}),
+                                             when, alignment="left"))
     if queries.targets_in_force(ctx.url, ctx.stamp, ctx.area).empty:
         st.caption(ctx.t("target_bawaan", target=threshold_text(ctx.settings.target, ctx.lang),
                          tenggat=fmt.long_date(ctx.settings.deadline_for(ctx.date), ctx.lang)))
+        return
+    deadlines = ", ".join(fmt.long_date(d, ctx.lang) for d in sorted({str(d)[:10] for d in children[TENGGAT].dropna()}))
+    goals = sorted(set(children[TARGET_PERSEN].dropna()))
+    if len(goals) == 1:  # the table leaves out a target column that says one figure on every row
+        st.caption(ctx.t("target_satu_catatan", target=threshold_text(goals[0], ctx.lang), tenggat=deadlines))
+    elif deadlines:
+        st.caption(ctx.t("target_tenggat_catatan", tenggat=deadlines))
 
 
 # --- Data page -------------------------------------------------------------------------------

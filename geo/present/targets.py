@@ -6,9 +6,9 @@ import pandas as pd
 from geo import fmt
 from geo.columns import (LAJU, LAJU_DIBUTUHKAN, PROYEKSI_LEWAT, SELISIH_TARGET, STATUS, STATUS_TARGET, SUMBER_TARGET,
                          TANGGAL_PROYEKSI, TARGET_PERSEN, TENGGAT)
-from geo.present.trend import status_label, threshold_text, when_words
+from geo.present.common import sortable_table
+from geo.present.trend import WHEN, status_label, threshold_text, when_keys, when_text, when_words
 from geo.schema import Col
-from geo.trend import Status
 from geo.text import tr
 
 VIEW_COLUMNS = [Col.KODE, Col.NAMA, Col.CAKUPAN, TARGET_PERSEN, TENGGAT, SELISIH_TARGET, STATUS_TARGET,
@@ -50,14 +50,46 @@ def target_view(table: pd.DataFrame, lang: str = "id", *, for_people: bool = Tru
     out[TENGGAT] = [fmt.long_date(v, lang) for v in out[TENGGAT]]
     # the projected day in the words Tren uses: a date, 'sudah tercapai', 'tidak tercapai' (no date at this
     # rate), '–' (no trend)
-    past = table[PROYEKSI_LEWAT] if PROYEKSI_LEWAT in table else [False] * len(table)
-    status = {"tercapai": Status.SUDAH_TERCAPAI.value, "tertinggal": Status.TIDAK_TERCAPAI.value}
-    out[TANGGAL_PROYEKSI] = [when_words({TANGGAL_PROYEKSI: v if pd.notna(v) else None, PROYEKSI_LEWAT: gone,
-                                         STATUS: status.get(s)}, lang)
-                             for v, gone, s in zip(out[TANGGAL_PROYEKSI], past, table[STATUS_TARGET])]
+    out[TANGGAL_PROYEKSI] = [when_words({k: None if pd.isna(v) else v for k, v in row.items()}, lang)
+                             for row in table[[TANGGAL_PROYEKSI, PROYEKSI_LEWAT, STATUS]].to_dict("records")]
     out[LAJU] = [fmt.rate(v, lang) for v in out[LAJU]]
     out[LAJU_DIBUTUHKAN] = [fmt.number(v, 0, lang) for v in out[LAJU_DIBUTUHKAN]]
     return out.rename(columns={c: tr(k, lang) for c, k in _HEADERS.items()})
+
+
+SORTED_COLUMNS = {Col.NAMA: "kol_nama", Col.CAKUPAN: "kol_cakupan", TARGET_PERSEN: "kol_target",
+                  SELISIH_TARGET: "kol_selisih_target", STATUS_TARGET: "kol_status_target",
+                  WHEN: "kol_tanggal_proyeksi", LAJU_DIBUTUHKAN: "kol_perlu"}
+
+
+def target_table(table: pd.DataFrame, lang: str = "id"):
+    """A ``vs_target`` frame for a screen whose reader sorts it by a click on a title (``sortable_table``:
+    coverage, gap, needed per day and the projected day sort by value, not as text), in its order: name,
+    coverage, the target (left out when every row has the same one: the page says it under the table),
+    gap, status in Tren's words, the projected day in words (``when_keys``), needed per day. Returns
+    (the Styler, {WHEN key: words})."""
+    keys, words = when_keys(table.to_dict("records"), lang)
+    frame = table.reset_index(drop=True).assign(**{WHEN: keys, STATUS_TARGET: status_words(table, lang)})
+    for column in (Col.CAKUPAN, TARGET_PERSEN, SELISIH_TARGET, LAJU_DIBUTUHKAN):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
+    columns = dict(SORTED_COLUMNS)
+    if frame[TARGET_PERSEN].dropna().nunique() <= 1:
+        del columns[TARGET_PERSEN]
+    own = {TARGET_PERSEN: lambda v, lang: threshold_text(v, lang),
+           SELISIH_TARGET: lambda v, lang: fmt.signed(v, 2, lang, tr("poin", lang)),
+           WHEN: when_text(words), LAJU_DIBUTUHKAN: lambda v, lang: fmt.number(v, lang=lang)}
+    return sortable_table(frame, list(columns), lang, formatters=own, headers=columns), words
+
+
+def summary_words(children: pd.DataFrame, key: str, lang: str = "id") -> str:
+    """How many of the ``vs_target`` rows ``children`` will not make it in time, reached the target,
+    and are in time at this rate, in the sentence ``key`` (its level's words); the ones whose projected
+    day is already past (old data) are counted apart, as their rows say 'mestinya sudah tercapai'."""
+    status = children[STATUS_TARGET]
+    past = (status == "di_jalur") & (children[PROYEKSI_LEWAT] == True)  # noqa: E712 (a NaN is not True)
+    words = tr(key, lang, n=len(children), tertinggal=int((status == "tertinggal").sum()),
+               tercapai=int((status == "tercapai").sum()), jalur=int(((status == "di_jalur") & ~past).sum()))
+    return words + (" " + tr("target_beranda_lewat", lang, n=int(past.sum())) if past.any() else "")
 
 
 EDITOR_COLUMNS = [Col.KODE, "tahun", "bulan", "target_persen", "target_rekam", "keterangan"]

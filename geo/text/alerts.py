@@ -185,6 +185,10 @@ TEXTS = {
         "{tertinggal} of {n} districts will not reach the target in time at this rate; {tercapai} reached it, "
         "{jalur} in time at this rate.",
     ),
+    "target_beranda_lewat": (
+        "{n} lainnya mestinya sudah tercapai menurut laju terakhir, tetapi datanya lama.",
+        "{n} more should have reached it by now at the last rate, but {n|its|their} data {n|is|are} old.",
+    ),
     "target_beranda_ringkas_kabupaten": (
         "{tertinggal} dari {n} kabupaten/kota tidak tepat waktu mencapai target pada laju ini; {tercapai} sudah "
         "mencapainya, {jalur} tepat waktu pada laju ini.",
@@ -212,6 +216,8 @@ TEXTS = {
         "(it can be rolled back in Version history). Target files are imported in the Points & other files tab.",
     ),
     "target_tenggat_catatan": ("Tenggat: {tenggat}.", "Deadline: {tenggat}."),
+    "target_satu_catatan": ("Target semua wilayah: {target}, tenggat {tenggat}.",
+                            "Every area's target: {target}, deadline {tenggat}."),
     "target_simpan": ("Simpan target", "Save targets"),
     "target_tersimpan": ("Target tersimpan sebagai versi {versi}.", "Targets stored as version {versi}."),
     "target_tidak_berubah": ("Tidak ada target yang berubah.", "No target changed."),

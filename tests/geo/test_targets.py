@@ -315,3 +315,32 @@ def test_tables_say_a_rate_as_the_sentences_do(demo):
     scaled = ranking.assign(**{LAJU: ranking[LAJU] * 73.3})
     shown = styled_text(projection_view(scaled))["Laju per hari"]
     assert list(shown) == [rate(v) for v in scaled[LAJU]] and any(v >= 100 for v in scaled[LAJU])
+
+
+def test_the_target_summary_counts_as_the_rows_say_and_the_table_sorts_by_value(demo):
+    """Beranda's sentence counts an area whose projected day is past apart (its row says 'mestinya sudah
+    tercapai', not 'tepat waktu'); the table holds numbers and days (a click sorts -12,65 before -2,52 and
+    2029 after 2027) and leaves out a target column saying 92% on every row."""
+    from geo.present.targets import summary_words, target_table
+    from tests.pages.pages_run import styled_text
+
+    table = vs_target(demo, "99.01", today=TODAY)  # the kabupaten's own row: in time, its day (5 Dec) past
+    assert table.loc[0, STATUS_TARGET] == "di_jalur"
+    behind = int((table[STATUS_TARGET] == "tertinggal").sum())
+    reached = int((table[STATUS_TARGET] == "tercapai").sum())
+    assert summary_words(table, "target_beranda_ringkas") == (
+        f"{behind} dari 13 kecamatan tidak tepat waktu mencapai target pada laju ini; {reached} sudah mencapainya, "
+        "0 tepat waktu pada laju ini. 1 lainnya mestinya sudah tercapai menurut laju terakhir, tetapi datanya lama.")
+    assert summary_words(table.iloc[1:], "target_beranda_ringkas") == (
+        f"{behind} dari 12 kecamatan tidak tepat waktu mencapai target pada laju ini; {reached} sudah mencapainya, "
+        "0 tepat waktu pada laju ini.")
+    view, words = target_table(table.iloc[1:])
+    assert "Target" not in view.data.columns  # 92% on every row: the page says it once, under the table
+    assert view.data["Selisih dari target"].dtype == float and view.data["Perlu per hari"].dtype == float
+    shown = styled_text(view)
+    assert list(shown["Selisih dari target"]) == [f"{v:+.2f} poin".replace(".", ",") for v in table.iloc[1:][SELISIH_TARGET]]
+    order = view.data.sort_values("Perkiraan tercapai")["Nama wilayah"].tolist()  # by day, not by its words
+    days = table.iloc[1:].set_index(Col.NAMA)[TANGGAL_PROYEKSI].dropna().sort_values()
+    assert [n for n in order if n in days.index] == list(days.index)
+    varied = table.iloc[1:].assign(**{TARGET_PERSEN: [92.0] * 11 + [95.0]})
+    assert "Target" in target_table(varied)[0].data.columns
