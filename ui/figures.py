@@ -114,4 +114,4 @@ def capacity_figures(ctx: Context, total: dict, check: dict, deadline: str) -> N
     cols[2].metric(ctx.t("kap_ringkasan_belum"), fmt.number(total[Col.BELUM], lang=ctx.lang))
     cols[3].metric(ctx.t("kap_ringkasan_lewat"), ctx.t("kap_ringkasan_lewat_isi", **check),
                    ctx.t("kap_ringkasan_tenggat", tenggat=fmt.long_date(deadline, ctx.lang)),
-                   delta_color="off", delta_arrow="off")
+                   delta_color="off", delta_arrow="off", help=ctx.t("kap_ringkasan_lewat_bantuan"))

@@ -141,7 +141,9 @@ def verdict(projection: dict, hijau: float, lang: str = "id") -> dict:
     detail = None
     if rate is not None and needed is not None:
         key = "vonis_laju_cukup" if rate >= needed else "vonis_laju"
-        detail = tr(key, lang, perlu=fmt.number(needed, lang=lang), laju=fmt.rate(rate, lang))
+        # the days needed counts from the data's own day (as the rate and the projection do): said, so old
+        # data is never read as "from today"
+        detail = tr(key, lang, perlu=fmt.number(needed, lang=lang), laju=fmt.rate(rate, lang), sejak=day(Col.TANGGAL))
     return {"kind": kind, "title": title, "detail": detail}
 
 

@@ -133,7 +133,13 @@ TEXTS = {
         "Terlama di antara yang masih merekam: {nama}, {hari} hari kerja.",
         "Longest of those still recording: {nama}, {hari} working days.",
     ),
-    "kap_ringkasan_lewat": ("Kecamatan lewat tenggat", "Districts past the deadline"),
+    "kap_ringkasan_lewat": ("Tak tuntas sebelum tenggat", "Not done by the deadline"),
+    "kap_ringkasan_lewat_bantuan": (
+        "Kecamatan yang pada laju alatnya belum merekam semua wajib KTP (tuntas) sebelum tenggat — termasuk "
+        "yang sudah hijau. Bukan target cakupan: itu di Beranda dan Tren.",
+        "Districts whose devices, at their pace, will not have recorded everyone who must hold an e-KTP "
+        "(done) by the deadline — green ones included. Not the coverage target: that is on Beranda and Tren.",
+    ),
     "kap_ringkasan_lewat_isi": ("{melebihi} dari {dinilai}", "{melebihi} of {dinilai}"),
     "kap_ringkasan_tenggat": ("tenggat {tenggat}", "deadline {tenggat}"),
     "kap_pengaturan": ("Pengaturan perhitungan", "Calculation setting"),

@@ -146,12 +146,12 @@ TEXTS = {
         "No projection yet: it needs data from two dates or more.",
     ),
     "vonis_laju": (
-        "Perlu **{perlu} perekaman per hari** sampai tenggat; laju saat ini **{laju} per hari**.",
-        "**{perlu} recordings a day** are needed until the deadline; the current rate is **{laju} a day**.",
+        "Perlu **{perlu} perekaman per hari** dari {sejak} sampai tenggat; laju saat ini **{laju} per hari**.",
+        "**{perlu} recordings a day** are needed from {sejak} until the deadline; the current rate is **{laju} a day**.",
     ),
     "vonis_laju_cukup": (
-        "Laju saat ini **{laju} per hari** cukup; perlu {perlu} per hari sampai tenggat.",
-        "The current rate of **{laju} a day** is enough; {perlu} a day are needed until the deadline.",
+        "Laju saat ini **{laju} per hari** cukup; perlu {perlu} per hari dari {sejak} sampai tenggat.",
+        "The current rate of **{laju} a day** is enough; {perlu} a day are needed from {sejak} until the deadline.",
     ),
     "data_basi": (
         "Data terakhir {tanggal} — sudah {umur} hari. Angka dan proyeksi di sini mungkin tidak lagi sesuai "

@@ -592,7 +592,7 @@ def test_late_on_time_and_old_data_verdicts():
     assert stale_warning(after, 14) and stale_advice(after, 14) is None
     # the rate needed counts from the data's day, as the rate and the projection: 40 missing over 90 days
     assert old[trend.LAJU_DIBUTUHKAN] == math.ceil(40 / 90) == 1
-    assert said["detail"] == "Laju saat ini **1,0 per hari** cukup; perlu 1 per hari sampai tenggat."
+    assert said["detail"] == f"Laju saat ini **1,0 per hari** cukup; perlu 1 per hari dari {fmt_day(30)} sampai tenggat."
 
 
 def test_on_time_means_the_rate_is_enough_even_on_old_data():
@@ -669,16 +669,18 @@ def test_the_verdict_writes_the_rate_as_the_figures_do():
             columns.TERLAMBAT_HARI: 55, columns.LAJU: 5909.4, columns.LAJU_DIBUTUHKAN: 23458.6, Col.CAKUPAN: 84.87,
             columns.TENGGAT: "2026-12-31", columns.TARGET: 92.0}
     words = trend_words.verdict(late, hijau=92, lang="id")
-    assert words["detail"] == "Perlu **23.459 perekaman per hari** sampai tenggat; laju saat ini **5.909 per hari**."
+    assert words["detail"] == ("Perlu **23.459 perekaman per hari** dari 16 November 2026 sampai tenggat; laju saat ini "
+                                 "**5.909 per hari**.")
     few = trend_words.verdict({Col.TANGGAL: "2026-11-16", columns.STATUS: Status.TERLAMBAT,
                                columns.TANGGAL_PROYEKSI: "2027-02-24", columns.TERLAMBAT_HARI: 55,
                                columns.LAJU: 12.4, columns.LAJU_DIBUTUHKAN: 30.2, Col.CAKUPAN: 84.87,
                                columns.TENGGAT: "2026-12-31", columns.TARGET: 92.0}, hijau=92, lang="id")
-    assert few["detail"] == "Perlu **30 perekaman per hari** sampai tenggat; laju saat ini **12,4 per hari**."
+    assert few["detail"] == ("Perlu **30 perekaman per hari** dari 16 November 2026 sampai tenggat; laju saat ini "
+                              "**12,4 per hari**.")
     english = trend_words.verdict({**late, columns.LAJU: 12.4}, hijau=92, lang="en")
     assert english["title"] == ("Late by 55 days: the green zone is only reached around 24 February 2027; the "
                                 "deadline is 31 December 2026.")
-    assert english["detail"] == ("**23,459 recordings a day** are needed until the deadline; the current rate is "
+    assert english["detail"] == ("**23,459 recordings a day** are needed from 16 November 2026 until the deadline; the current rate is "
                                  "**12.4 a day**.")
 
 
