@@ -119,6 +119,15 @@ def device_status(store: Store, *, within: str | None = None, date: str | None =
     return out[cols].sort_values([LOKASI_ID, ALAT_ID], ignore_index=True)
 
 
+def mobile_units(store: Store, within: str, *, date: str | None = None) -> pd.DataFrame:
+    """The mobile recording sets (``jenis`` mobile) of ``within``'s inventory and their state at ``date``
+    (``device_status`` rows, working ones first): a jemput bola plan can send out the working ones."""
+    devices = device_status(store, within=check_code(within), date=date)
+    mobile = devices[devices[JENIS] == "mobile"]
+    return mobile.sort_values([STATUS, ALAT_ID], key=lambda c: c.ne("aktif") if c.name == STATUS else c,
+                              ignore_index=True)
+
+
 def worst_connection(sites: pd.DataFrame) -> pd.Series:
     """The worst connection (``KONEKSI_RANK``) among each kecamatan's sites (``site_status``), by KODE_KEC."""
     worst = sites.dropna(subset=[KONEKSI]).assign(_r=lambda f: f[KONEKSI].map(KONEKSI_RANK))

@@ -10,6 +10,7 @@ import ui
 from geo import fmt
 from geo import plan as planner
 from geo.columns import EXPECTED, UNIT
+from geo.config import DEFAULT_THROUGHPUT
 from geo.present import plan as plan_view
 from geo.present import plan_explain as why
 from geo.render.plan_map import plan_image, plan_map
@@ -33,10 +34,12 @@ if not offices:
 ui.carry_widgets(*ui.PLAN_INPUTS)  # the plan's settings kept across a look at another page
 top = st.container()  # the answer first: the plan's figures and why, above the inputs that made it
 c = st.columns(4)  # inputs: the planner's parameters
-units = c[0].number_input(ctx.t("rencana_in_unit"), 1, 20, 3, key="rencana_units")
-capacity = c[1].number_input(ctx.t("rencana_in_kapasitas"), 1, 200, 40, key="rencana_capacity")
+units = ui.unit_input(ctx, c[0])  # the inventory's working mobile sets by default
+capacity = c[1].number_input(ctx.t("rencana_in_kapasitas"), 1, 200, int(DEFAULT_THROUGHPUT), key="rencana_capacity",
+                             help=ctx.t("kap_laju_bantuan"))  # as Kapasitas counts a device's day
 days = c[2].number_input(ctx.t("rencana_in_hari"), 1, 60, 10, key="rencana_days")
 start = c[3].date_input(ctx.t("rencana_in_mulai"), value=date.today(), format="DD/MM/YYYY", key="rencana_start")
+ui.units_note(ctx, units)
 c = st.columns([2, 1, 1])
 response = c[0].slider(ctx.t("rencana_in_respons"), 5, 100, 50, 5, format="%d%%", key="rencana_respons",
                        help=ctx.t("rencana_in_respons_bantuan")) / 100  # shown as a percent, used as a share

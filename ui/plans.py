@@ -7,6 +7,7 @@ import streamlit as st
 
 from geo import auth, fmt
 from geo import plan as planner
+from geo.columns import STATUS
 from geo.config import PLAN_OBJECTIVES
 from geo.present import plan as plan_view
 from geo.present import plan_explain as why
@@ -15,6 +16,8 @@ from ui import queries
 from ui.account import current_session, require
 from ui.context import Context, fail, flash, show_flash
 from ui.tables import plain
+
+DEFAULT_UNITS = 3  # mobile units when the inventory lists none
 
 
 def coverage_after(ctx: Context, plan, level: Level = Level.KECAMATAN):
@@ -68,6 +71,22 @@ def red_notes_view(ctx: Context, plan) -> None:
     st.warning(ctx.t("rencana_merah_banyak", n=fmt.number(len(notes), lang=ctx.lang)))
     with st.expander(ctx.t("rencana_merah_alasan", n=fmt.number(len(notes), lang=ctx.lang))):
         st.markdown("\n".join(f"- {plain(note)}" for note in notes))
+
+
+def unit_input(ctx: Context, column) -> int:
+    """The number of mobile units, by default the working mobile sets of the inventory (DEFAULT_UNITS
+    without one)."""
+    mobiles = queries.mobile_units(ctx.url, ctx.stamp, ctx.area)
+    working = int((mobiles[STATUS] == "aktif").sum())
+    return column.number_input(ctx.t("rencana_in_unit"), 1, 20, working or DEFAULT_UNITS, key="rencana_units")
+
+
+def units_note(ctx: Context, units: int) -> None:
+    """What the inventory says under the inputs: which mobile sets work and which are down; a warning
+    when the plan uses more units than work."""
+    note = plan_view.units_note(queries.mobile_units(ctx.url, ctx.stamp, ctx.area), units, ctx.lang)
+    if note:
+        (st.warning if note[0] == "warning" else st.caption)(plain(note[1]))
 
 
 def late_data_notes(ctx: Context, plan) -> None:

@@ -196,6 +196,12 @@ def capacity(url: str, stamp: Stamp, area: str, date: str | None, throughput: fl
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+def mobile_units(url: str, stamp: Stamp, area: str):
+    """The area's mobile recording sets and their state on the newest inventory (``geo.capacity.mobile_units``)."""
+    return capacity_analysis.mobile_units(store(url), area)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
 def offline_kecamatan(url: str, stamp: Stamp, area: str, date: str | None) -> set[str]:
     """Codes of the kecamatan whose recording sites work offline (``geo.capacity.offline_kecamatan``)."""
     return capacity_analysis.offline_kecamatan(store(url), area, date=date)

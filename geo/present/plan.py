@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 
 from geo import fmt, workdays
-from geo.columns import ACTUAL, DAY, EXPECTED, JAM_AKSES, JAM_TEMPUH, JARAK, JENIS, KECAMATAN, SELISIH, UNIT, URUTAN
+from geo.columns import ACTUAL, ALAT_ID, DAY, EXPECTED, NAMA_LOKASI, SEJAK, STATUS, JAM_AKSES, JAM_TEMPUH, JARAK, JENIS, KECAMATAN, SELISIH, UNIT, URUTAN
 from geo.plan import Plan, actual_totals, visit_reasons
 from geo.present.common import zone_label
 from geo.present.plan_explain import base_name, objective_label, objective_sentence, reason_text, travel_note
@@ -236,3 +236,20 @@ def itinerary_markdown(plan: Plan, lang: str = "id") -> str:
             lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
         lines += ["", tr("rencana_total_unit", lang, n=unit, jumlah=fmt.number(totals.at[unit, EXPECTED], lang=lang))]
     return "\n".join(lines)
+
+
+def units_note(mobiles: pd.DataFrame, units: int, lang: str = "id") -> tuple[str, str] | None:
+    """What the inventory says of the plan's ``units`` (``geo.capacity.mobile_units`` rows): ("caption",
+    the working mobile sets by name and the ones down) when the plan uses no more than work, ("warning", …)
+    when it uses more (a unit under repair planned as if it would go out); None without mobile sets."""
+    if mobiles.empty:
+        return None
+    working = mobiles[mobiles[STATUS] == "aktif"]
+    names = ", ".join(f"{r[NAMA_LOKASI]} ({r[ALAT_ID]})" for r in working.to_dict("records")) or "–"
+    down = [tr("rencana_unit_mati", lang, nama=r[NAMA_LOKASI], alat=r[ALAT_ID], sejak=fmt.long_date(r[SEJAK], lang),
+               status=tr(f"kap_status_{r[STATUS]}", lang)) for r in mobiles[mobiles[STATUS] != "aktif"].to_dict("records")]
+    words = dict(n=len(working), daftar=names, unit=units,
+                 mati=tr("rencana_unit_mati_daftar", lang, daftar="; ".join(down)) if down else "")
+    if units > len(working):
+        return "warning", tr("rencana_unit_lebih", lang, **words)
+    return "caption", tr("rencana_unit_inventaris", lang, **words)

@@ -154,6 +154,18 @@ TEXTS = {
     "rencana_hari_n": ("hari {n}", "day {n}"),
     "rencana_hari_rentang": ("hari {a}–{b}", "days {a}–{b}"),
     "rencana_in_unit": ("Jumlah unit keliling", "Mobile units"),
+    "rencana_unit_inventaris": (
+        "Inventaris: {n} unit keliling berfungsi — {daftar}{mati}.",
+        "Inventory: {n} working mobile {n|set|sets} — {daftar}{mati}.",
+    ),
+    "rencana_unit_lebih": (
+        "Rencana ini memakai {unit} unit, tetapi inventaris mencatat {n} unit keliling berfungsi — {daftar}{mati}. "
+        "Kurangi jumlah unit, atau pastikan unit tambahan (pinjaman, selesai diperbaiki) tersedia.",
+        "This plan uses {unit} {unit|unit|units}, but the inventory lists {n} working mobile {n|set|sets} — "
+        "{daftar}{mati}. Lower the number of units, or make sure the others (borrowed, repaired) are available.",
+    ),
+    "rencana_unit_mati_daftar": ("; tidak berfungsi: {daftar}", "; not working: {daftar}"),
+    "rencana_unit_mati": ("{nama} ({alat}, {status} sejak {sejak})", "{nama} ({alat}, {status} since {sejak})"),
     "rencana_in_kapasitas": ("Perekaman per unit per hari", "Recordings per unit per day"),
     "rencana_in_hari": ("Jumlah hari kerja", "Working days"),
     "rencana_in_mulai": ("Mulai tanggal", "Start date"),
@@ -199,7 +211,7 @@ TEXTS = {
     "rencana_m_skor": ("Skor: {tujuan}", "Score: {tujuan}"),
     "rencana_vs_pembanding": ("terhadap pembanding", "vs baselines"),
     "rencana_pembanding_singkat": ("pembanding", "baseline"),
-    "rencana_m_zona": ("Zona berubah (kecamatan · desa)", "Up a zone (districts · villages)"),
+    "rencana_m_zona": ("Naik zona (kecamatan · desa)", "Up a zone (districts · villages)"),
     "rencana_m_total": ("Perkiraan direkam", "Expected recorded"),
     "rencana_m_status": ("Hasil pemecah", "Solver result"),
     # what each headline figure means, under its (?) sign: the planner's words for the optimiser's

@@ -16,6 +16,7 @@ import pytest
 from geo import auth, fmt
 from geo import columns as C
 from geo import plan as planner
+from geo.config import DEFAULT_THROUGHPUT
 from geo.present import plan as plan_view
 from geo.render.plan_map import unit_colour
 from geo.schema import Col, Level
@@ -123,12 +124,12 @@ def _shot(page, path, height: int = 2000) -> None:
 
 def _page_plan(store: Store, start: date, *, units: int, days: int) -> planner.Plan:
     """What pages/rencana.py computes with its defaults: the kabupaten, the newest data date, the first
-    office, no distance limit, schools in, 40 a day, half of the unrecorded come, weekdays, objective
+    office, no distance limit, schools in, a device's day (35), half of the unrecorded come, weekdays, objective
     menuju-hijau, default travel, no controls."""
     data_date = store.snapshot_dates(KAB)[-1]
     base_id = planner.bases(store, KAB)["id"].iloc[0]
     sites = planner.candidate_sites(store, KAB, date=data_date, base_id=base_id, max_km=None, include_schools=True)
-    return planner.plan_visits(sites, units=units, capacity=40, days=days, response=0.5, start=start.isoformat(),
+    return planner.plan_visits(sites, units=units, capacity=int(DEFAULT_THROUGHPUT), days=days, response=0.5, start=start.isoformat(),
                                weekends=False, objective="menuju-hijau", base=planner.base_point(store, KAB, base_id))
 
 

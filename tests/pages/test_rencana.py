@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from geo import auth, fmt
 from geo import columns as C
 from geo import plan as planner
-from geo.config import load_settings
+from geo.config import DEFAULT_THROUGHPUT, load_settings
 from geo.coverage import coverage_table
 from geo.present import plan as plan_view
 from geo.present import plan_explain as why
@@ -31,17 +31,25 @@ def _app() -> AppTest:
 
 
 def _geo_plan(url: str, **options) -> tuple[Store, str, planner.Plan]:
-    """The plan geo makes from the store with the page's defaults (3 units × 10 days, 40 a day, 0.5,
-    menuju-hijau, default travel)."""
+    """The plan geo makes from the store with the page's defaults (the inventory's working mobile sets,
+    else 3, × 10 days, a device's day as Kapasitas counts it, 0.5, menuju-hijau, default travel)."""
     store = Store.open(url)
     kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
     latest = store.snapshot_dates(kab)[-1]
     max_km, focus, base_id = options.pop("max_km", None), options.pop("focus", None), options.pop("base_id", None)
     keep = [k for _, _, k in options.get("fixed", ())]
     sites = planner.candidate_sites(store, kab, date=latest, max_km=max_km, focus=focus, keep=keep, base_id=base_id)
-    args = dict(units=3, capacity=40, days=10, response=0.5, start=date.today(),
-                base=planner.base_point(store, kab, base_id))
+    args = dict(units=_working_units(store, kab), capacity=int(DEFAULT_THROUGHPUT), days=10, response=0.5,
+                start=date.today(), base=planner.base_point(store, kab, base_id))
     return store, kab, planner.plan_visits(sites, **{**args, **options})
+
+
+def _working_units(store: Store, kab: str) -> int:
+    """The mobile sets of the kabupaten's inventory working now (3 without any), from the inventory itself."""
+    from geo.capacity import device_status
+
+    devices = device_status(store, within=kab)
+    return int(((devices["jenis"] == "mobile") & (devices["status"] == "aktif")).sum()) or 3
 
 
 def _frame(at: AppTest, column: str) -> pd.DataFrame:
@@ -68,7 +76,7 @@ def test_totals_schedule_and_coverage_equal_the_geo_plan(demo_env):
     gain = fmt.signed(plan.objective - best, 1) + " terhadap pembanding"
     assert shown["Skor: menuju hijau"] == (fmt.number(plan.objective, 1), gain)
     assert plan.objective > best  # the plan beats both baselines on its objective
-    assert shown["Zona berubah (kecamatan · desa)"][0] == f"{plan.zones['kecamatan']} · {plan.zones['desa']}"
+    assert shown["Naik zona (kecamatan · desa)"][0] == f"{plan.zones['kecamatan']} · {plan.zones['desa']}"
     assert shown["Perkiraan direkam"][0] == fmt.number(plan.total)
     assert shown["Hasil pemecah"] == ("optimal", "terbukti · celah 0,00%")  # Indonesian words only
     pd.testing.assert_frame_equal(_frame(at, "Unit 1"), plan_view.schedule_grid(plan))
@@ -112,22 +120,29 @@ def test_totals_schedule_and_coverage_equal_the_geo_plan(demo_env):
     assert "ResizeObserver" in script
 
 
-def test_objective_focus_and_longest_trip_change_the_plan(demo_env):
+def _three_units_of_40() -> AppTest:
+    """The page with 3 units recording 40 a day (not the inventory's 2 working sets of 35)."""
     at = _app()
+    at.number_input(key="rencana_units").set_value(3).run()
+    return at.number_input(key="rencana_capacity").set_value(40).run()
+
+
+def test_objective_focus_and_longest_trip_change_the_plan(demo_env):
+    at = _three_units_of_40()
     at.selectbox(key="rencana_tujuan").set_value("terbanyak").run()
-    _, _, most = _geo_plan(demo_env, objective="terbanyak")
+    _, _, most = _geo_plan(demo_env, objective="terbanyak", units=3, capacity=40)
     shown = _metrics(at)
     assert shown["Skor: perekaman terbanyak"][0] == fmt.number(most.objective, 1) and most.total == 1200
-    assert shown["Zona berubah (kecamatan · desa)"][0] == "0 · 0"  # all of it next to the office
+    assert shown["Naik zona (kecamatan · desa)"][0] == "0 · 0"  # all of it next to the office
     assert why.objective_sentence("terbanyak") in [c.value for c in at.caption]
     at.selectbox(key="rencana_tujuan").set_value("menuju-hijau").run()
     at.multiselect(key="rencana_fokus").select("99.01.08").run()
-    _, _, focused = _geo_plan(demo_env, focus=["99.01.08"])
+    _, _, focused = _geo_plan(demo_env, focus=["99.01.08"], units=3, capacity=40)
     assert _metrics(at)["Perkiraan direkam"][0] == fmt.number(focused.total)
     assert set(focused.visits[C.KECAMATAN]) == {"Sungai Jernih Raya"}
     at.multiselect(key="rencana_fokus").unselect("99.01.08").run()
     at.number_input(key="rencana_max_km").set_value(5).run()
-    _, _, near = _geo_plan(demo_env, max_km=5)
+    _, _, near = _geo_plan(demo_env, max_km=5, units=3, capacity=40)
     assert _metrics(at)["Perkiraan direkam"][0] == fmt.number(near.total)
     assert near.visits[C.JARAK].max() <= 5
 
@@ -154,7 +169,7 @@ def test_viewer_cannot_save_editor_saves_and_sees_actuals(demo_env):
     shown = _metrics(at)
     assert shown["Realisasi"] == ("31", fmt.signed(31 - int(first[C.EXPECTED])))
     assert shown["Direncanakan (kunjungan terlapor)"][0] == fmt.number(first[C.EXPECTED])
-    assert shown["Kunjungan terlapor"][0] == f"1 dari {plan.unit_days}" == "1 dari 30"
+    assert shown["Kunjungan terlapor"][0] == f"1 dari {plan.unit_days}" == f"1 dari {2 * 10}"  # 2 working sets
 
 
 def test_english(demo_env):
@@ -192,9 +207,9 @@ def test_a_tie_with_a_baseline_shows_no_arrow_and_the_status_fits(demo_env):
     """With most recordings as the objective the demo plan ties the nearest-first baseline: '±0'
     without an up arrow; the solver's result is one word with what it proved underneath (no text
     cut off)."""
-    at = _app()
+    at = _three_units_of_40()
     at.selectbox(key="rencana_tujuan").set_value("terbanyak").run()
-    _, _, plan = _geo_plan(demo_env, objective="terbanyak")
+    _, _, plan = _geo_plan(demo_env, objective="terbanyak", units=3, capacity=40)
     assert plan.objective == plan.baselines["terdekat"]["objective"] == 1200
     shown = {m.label: m for m in at.metric}
     assert shown["Skor: perekaman terbanyak"].delta.startswith("±0")
@@ -332,8 +347,8 @@ def test_many_red_kecamatan_left_out_are_counted_once_and_explained_one_click_aw
     store = Store.open(url)
     latest = store.snapshot_dates("36.01")[-1]
     sites = planner.candidate_sites(store, "36.01", date=latest)
-    plan = planner.plan_visits(sites, units=3, capacity=40, days=10, response=0.5, start=date.today(),
-                               base=planner.base_point(store, "36.01", None))
+    plan = planner.plan_visits(sites, units=_working_units(store, "36.01"), capacity=int(DEFAULT_THROUGHPUT), days=10,
+                               response=0.5, start=date.today(), base=planner.base_point(store, "36.01", None))
     left = planner.red_not_visited(plan)
     assert len(left) > 2  # the case: more than a couple
     said = [w.value for w in at.warning if "kecamatan merah" in w.value or "(merah)" in w.value]
@@ -349,7 +364,7 @@ def test_the_plans_settings_stay_after_a_look_at_another_page(demo_env):
     (Streamlit drops the values of widgets a page without them does not draw)."""
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=200).run()
     at.switch_page("pages/rencana.py").run()
-    at.number_input(key="rencana_units").set_value(2).run()
+    at.number_input(key="rencana_units").set_value(1).run()  # not the inventory's 2
     at.number_input(key="rencana_days").set_value(5).run()
     at.slider(key="rencana_respons").set_value(70).run()
     at.switch_page("pages/kapasitas.py").run()
@@ -357,7 +372,35 @@ def test_the_plans_settings_stay_after_a_look_at_another_page(demo_env):
     at.switch_page("pages/rencana.py").run()
     assert not at.exception
     assert (at.number_input(key="rencana_units").value, at.number_input(key="rencana_days").value,
-            at.slider(key="rencana_respons").value) == (2, 5, 70)
-    _, _, plan = _geo_plan(demo_env, units=2, days=5, response=0.7)
+            at.slider(key="rencana_respons").value) == (1, 5, 70)
+    _, _, plan = _geo_plan(demo_env, units=1, days=5, response=0.7)
     shown = _metrics(at)
     assert shown["Perkiraan direkam"][0] == fmt.number(plan.total)
+
+
+def test_the_units_default_to_the_inventorys_working_mobile_sets(demo_env):
+    """The demo inventory has three mobile sets, one sent to Jakarta for repair: the plan starts with the
+    two that work, named under the inputs with the one that does not; asked for three, it warns, and its
+    day is a device's day as Kapasitas counts it (one figure on both pages)."""
+    from geo.capacity import device_status
+
+    devices = device_status(Store.open(demo_env), within="99.01")
+    mobile = devices[devices["jenis"] == "mobile"]
+    working, down = mobile[mobile["status"] == "aktif"], mobile[mobile["status"] != "aktif"]
+    assert (len(working), list(down["alat_id"])) == (2, ["LP16-A1"])
+    at = _app()
+    assert at.number_input(key="rencana_units").value == len(working)
+    assert at.number_input(key="rencana_capacity").value == DEFAULT_THROUGHPUT == 35
+    said = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "Inventaris: 2 unit keliling berfungsi — " in said
+    assert all(f"{r['nama_lokasi']} ({r['alat_id']})" in said for r in working.to_dict("records"))
+    broken = down.iloc[0]
+    assert (f"tidak berfungsi: Unit Perekaman Keliling 2 (LP16-A1, dalam perbaikan sejak "
+            f"{fmt.long_date(broken['sejak'])})") in said
+    assert not any("inventaris mencatat" in w.value for w in at.warning)
+    at.number_input(key="rencana_units").set_value(3).run()
+    warned = [w.value.replace("\\", "") for w in at.warning if "inventaris mencatat" in w.value]
+    assert warned and warned[0].startswith("Rencana ini memakai 3 unit, tetapi inventaris mencatat 2 unit keliling "
+                                           "berfungsi")
+    _, _, plan = _geo_plan(demo_env, units=3)
+    assert _metrics(at)["Perkiraan direkam"][0] == fmt.number(plan.total)
