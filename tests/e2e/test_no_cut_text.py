@@ -6,8 +6,9 @@ What is measured, and how:
 
 * **Metric labels, values and deltas, button labels** (buttons, popovers, downloads, tabs):
   Streamlit writes them in ``.stMarkdownEllipsis`` boxes (``overflow: hidden; text-overflow:
-  ellipsis; white-space: nowrap``). A box whose ``scrollWidth`` exceeds its ``clientWidth``
-  shows "…" instead of its end: that is a cut.
+  ellipsis; white-space: nowrap``). A box whose laid-out text (a Range over it) is wider than the
+  box shows "…" instead of its end: that is a cut (``scrollWidth``, rounded, missed a label 1.8 px
+  too wide that lost "sa)" of "desa)").
 * **Chart legends**: plotly shows a legend taller than it allows as a box that scrolls, its
   ``rect.scrollbar`` then of non-zero height: items out of sight are cut text too.
 * **Table rows**: a table of at most ``ui.tables.WHOLE_ROWS`` rows is shown whole, its scroller
@@ -52,7 +53,11 @@ MEASURE = """() => {
   const boxes = document.querySelectorAll(
     '[data-testid=stMetric] .stMarkdownEllipsis, button .stMarkdownEllipsis, [role=tab] .stMarkdownEllipsis');
   for (const box of boxes) {
-    if (shown(box) && box.scrollWidth > box.clientWidth + 1) {
+    // the laid-out text against its box (sub-pixel: a label 1.8 px too wide loses its last letters to "…"
+    // while scrollWidth, rounded, exceeds clientWidth by one)
+    const text = document.createRange();
+    text.selectNodeContents(box);
+    if (shown(box) && text.getBoundingClientRect().width > box.getBoundingClientRect().width + 0.5) {
       const where = box.closest('[data-testid=stMetricLabel]') ? 'label' : box.closest('[data-testid=stMetricValue]')
         ? 'value' : box.closest('[data-testid=stMetricDelta]') ? 'delta' : 'button';
       cut.push(`${where}: "${box.textContent}" (${box.scrollWidth} > ${box.clientWidth} px)`);
