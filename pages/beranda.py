@@ -29,6 +29,9 @@ ui.link_notes(ctx)
 child = Level.KABUPATEN if ctx.is_province else Level.KECAMATAN
 ui.verdict_and_age(ctx, **ui.reach_levels(ctx))  # figures of some desa only: said there, with the children that sent none
 ui.kpis(ctx, summary)
+children = queries.coverage_table(ctx.url, ctx.stamp, child.value, ctx.area, ctx.date, ctx.settings.zones,
+                                  geometry=True)
+ui.home_finding(ctx, children, names[ctx.area])  # which are red, how many will not make it: before the rest
 pemula = present_pockets.pemula_share(summary["now"], ctx.lang)  # None when the data has no such figure
 if pemula:
     st.caption(pemula)
@@ -42,8 +45,6 @@ if ui.media_allowed():  # not in screenshot mode: the panel is the office's, not
 
 # The map takes the page's width: the area fills it beside the legend, its children named.
 st.subheader(ctx.t("home_peta_provinsi" if ctx.is_province else "home_peta", wilayah=names[ctx.area]))
-children = queries.coverage_table(ctx.url, ctx.stamp, child.value, ctx.area, ctx.date, ctx.settings.zones,
-                                  geometry=True)
 ui.show_map(ctx, children, metric="zona", key="home_map", height=620, labels=True)
 
 ui.target_summary(ctx)

@@ -25,7 +25,7 @@ from ui.map_view import (
 )
 from ui.map_view import follow_viewport, map_finding, map_key, map_levels, map_returns, pocket_levels, viewport_areas, viewport_note
 from ui.national import country_home, trend_names
-from ui.alerts import alerts_panel, digests_panel, target_summary, targets_editor
+from ui.alerts import alerts_panel, digests_panel, home_finding, target_summary, targets_editor
 from ui.plans import (PLAN_INPUTS, coverage_after, first_week, late_data_notes, plan_controls, red_notes_view,
                       saved_plans_panel, unit_input, units_note, visit_reasons, zones_before_after)
 from ui.state import (
@@ -43,7 +43,7 @@ from ui.uploads import (
 )
 
 __all__ = [
-    "alerts_panel", "digests_panel", "target_summary", "targets_editor",
+    "alerts_panel", "digests_panel", "home_finding", "target_summary", "targets_editor",
     "active_versions", "admit", "area_name", "boundary_desk", "area_search_options", "breadcrumb", "briefing_button", "can", "blank_stock_figures", "blank_stock_note", "capacity_figures", "card_figures", "chart_areas", "chart_settings", "coverage_figure", "recordings_figure", "country_home", "trend_names", "Context", "context",
     "coverage_after", "current_session", "demo_banner", "enrollment_desk", "download", "download_menu", "fail", "fix_unmatched", "flash",
     "focus_area", "follow_viewport", "viewport_areas", "viewport_note", "map_key", "map_levels", "map_returns", "pocket_levels", "pocket_finding", "reach_notice", "forget_upload", "handle_click", "history_columns", "history_view", "version_labels", "image_menu", "join_report_view", "kabupaten_only", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "lagging_notice", "levels_below",

@@ -19,7 +19,7 @@ from geo.schema import Col, Level, RekamError
 from ui import queries
 from ui.account import require
 from ui.context import Context, area_name, fail, flash
-from ui.map_view import focus_area
+from ui.map_view import focus_area, map_finding
 from ui.tables import grid, plain, sorted_grid, text_fit
 
 STATUS_ORDER = {"tertinggal": 0, "di_jalur": 1, "data_kurang": 2, "tercapai": 3}  # who is behind comes first
@@ -71,6 +71,22 @@ def _alert_line(ctx: Context, row: dict) -> None:
         st.switch_page(f"pages/{page}.py")
 
 
+def _summary_key(ctx: Context) -> str:
+    """The target sentence in the words of the picked area's children (kabupaten/kota, kecamatan, desa)."""
+    return {Level.PROVINSI: "target_beranda_ringkas_kabupaten", Level.KABUPATEN: "target_beranda_ringkas"}.get(
+        Level.of_code(ctx.area), "target_beranda_ringkas_desa")
+
+
+def home_finding(ctx: Context, children, name: str) -> None:
+    """Under Beranda's figures, before the alerts, the map and the tables: which areas are red, the lowest
+    named (as Peta and the map image say it), and how many will not make the target in time."""
+    map_finding(ctx, children, name)
+    table = queries.vs_target(ctx.url, ctx.stamp, ctx.area, ctx.date, today(), ctx.settings)
+    behind = table[table[Col.KODE] != ctx.area]
+    if not behind.empty:
+        st.markdown(summary_words(behind, _summary_key(ctx), ctx.lang))
+
+
 def target_summary(ctx: Context) -> None:
     """Target against actual for every kecamatan (or desa, for a kecamatan): one sentence with how
     many are behind, on track and there, and the table, furthest behind first."""
@@ -79,9 +95,7 @@ def target_summary(ctx: Context) -> None:
     if children.empty:
         return
     st.subheader(ctx.t("target_beranda_judul"))
-    key = {Level.PROVINSI: "target_beranda_ringkas_kabupaten", Level.KABUPATEN: "target_beranda_ringkas"}.get(
-        Level.of_code(ctx.area), "target_beranda_ringkas_desa")
-    st.markdown(summary_words(children, key, ctx.lang))
+    st.markdown(summary_words(children, _summary_key(ctx), ctx.lang))
     rank = children[STATUS_TARGET].map(STATUS_ORDER).fillna(len(STATUS_ORDER))
     ordered = children.assign(_rank=rank).sort_values(["_rank", SELISIH_TARGET], na_position="last")
     # numbers and days sort by value on a click; the deadline, where the target comes from and (when one

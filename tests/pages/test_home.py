@@ -294,3 +294,28 @@ def test_figures_summed_over_more_desa_than_before_are_not_compared(demo_env):
     assert (f"Tidak dibandingkan dengan data {fmt.long_date(before_date)}: angka itu dijumlah dari "
             f"{fmt.number(len(desa))} wilayah, sekarang dari {fmt.number(len(desa) + 1)}") in " ".join(captions)
     assert not [c for c in captions if c.startswith("Perubahan dibanding data")]
+
+
+def test_beranda_names_the_red_areas_and_who_is_late_before_the_alerts_and_the_map(demo_env):
+    """The bupati's 'which areas are red' and 'will we make it' answered under the figures, on the first
+    screen: the red kecamatan by name (from the store, as Peta and the map image say it) and how many
+    will not reach the target in time — before the alerts panel and the map (they came 1,900 px down)."""
+    from geo import targets
+    from geo.present.targets import summary_words
+    from geo.schema import Zone
+
+    store = Store.open(demo_env)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    kec = coverage_table(store, "kecamatan", within=kab)
+    red = kec[kec[Col.ZONA] == Zone.MERAH.value].sort_values(Col.CAKUPAN)
+    names = ", ".join(f"{n} {fmt.percent(c, 2)}" for n, c in zip(red[Col.NAMA], red[Col.CAKUPAN]))
+    zones_said = f"**Kabupaten Contoh Sejahtera: {len(red)} dari {len(kec)} kecamatan masih merah**: {names}"
+    table = targets.vs_target(store, kab, today=date.today(), settings=load_settings())
+    late_said = summary_words(table[table[Col.KODE] != kab], "target_beranda_ringkas")
+    assert late_said.startswith(f"{int((table['status_target'] == 'tertinggal').sum())} dari 12 kecamatan tidak tepat")
+    at = _app()
+    assert not at.exception
+    said = [m.value for m in at.markdown]
+    assert zones_said in said and late_said in said
+    alerts_at = next(i for i, m in enumerate(said) if m.startswith("**Peringatan ("))
+    assert said.index(zones_said) < said.index(late_said) < alerts_at
