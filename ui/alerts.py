@@ -51,7 +51,11 @@ def alerts_panel(ctx: Context) -> None:
         st.success(ctx.t("peringatan_tidak_ada"), icon=":material/notifications_off:")
         return
     with st.container(border=True):
-        st.markdown(f"**{ctx.t('peringatan_judul', n=len(rows))}**")
+        dates = queries.snapshot_dates(ctx.url, ctx.stamp, ctx.area)
+        if ctx.date and dates and ctx.date != dates[-1]:  # a past date picked: these are of the newest data
+            st.markdown(f"**{ctx.t('peringatan_judul_terbaru', n=len(rows), tanggal=fmt.long_date(dates[-1], ctx.lang))}**")
+        else:
+            st.markdown(f"**{ctx.t('peringatan_judul', n=len(rows))}**")
         for row in rows.head(SHOWN).to_dict("records"):
             _alert_line(ctx, row)
         if len(rows) > SHOWN:

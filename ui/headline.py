@@ -77,6 +77,9 @@ def verdict_and_age(ctx: Context, projection: dict | None = None, *, advise: boo
     if newest is not None and newest.get(Col.TANGGAL) == projection.get(Col.TANGGAL):
         advice = trend_words.stale_advice(projection, ctx.settings.stale_days, ctx.lang)
     partial = reach_text(ctx, reach_of, unit=unit) if reach_of else None
+    # a date picked from the past: said in the answer itself, which is then never shown as done
+    older = newest and trend_words.not_newest(projection.get(Col.TANGGAL), newest.get(Col.TANGGAL), ctx.lang)
+    partial = "  \n".join(line for line in (older, partial) if line) or None
     verdict_box(ctx, projection, advice if advise else None, partial)
     if advice is None:
         stale_notice(ctx)

@@ -165,6 +165,14 @@ def image_title(area_name: str, projection: dict, hijau: float, lang: str = "id"
     return f"{area_name}: {title[:1].lower()}{title[1:]}"
 
 
+def not_newest(shown: str | None, newest: str | None, lang: str = "id") -> str | None:
+    """A line saying the figures shown are not the newest (a date picked from the past, or a PDF made at
+    it), with the newest data's date; None when they are (or either is unknown)."""
+    if not shown or not newest or str(shown)[:10] == str(newest)[:10]:
+        return None
+    return tr("bukan_data_terbaru", lang, tanggal=fmt.long_date(shown, lang), terbaru=fmt.long_date(newest, lang))
+
+
 def stale_warning(projection: dict, stale_days: int, lang: str = "id") -> str | None:
     """A warning when the newest snapshot is older than ``stale_days`` (``UMUR_DATA`` from a
     projection made with ``today``); None when the data is fresh or its age unknown."""

@@ -21,7 +21,7 @@ from geo.pockets import top_belum
 from geo.present.common import first_named, reach_note
 from geo.present.pockets import TOP_POCKETS
 from geo.present.targets import behind
-from geo.present.trend import stale_advice, stale_warning, threshold_text, verdict
+from geo.present.trend import not_newest, stale_advice, stale_warning, threshold_text, verdict
 from geo.render import static_map
 from geo.render.charts import coverage_range
 from geo.render.briefing_ranking import draw_ranking, ranked_children, table_height
@@ -189,7 +189,8 @@ def _age_line(store, within: str, today: date_type | None, ctx: dict, settings: 
         return None
     newest = area_projection(store, within, today=today, settings=settings)
     advice = stale_advice(newest, settings.stale_days, lang) if newest.get(Col.TANGGAL) == ctx["data_date"] else None
-    return advice or stale_warning(newest, settings.stale_days, lang)
+    older = not_newest(ctx["data_date"], newest.get(Col.TANGGAL), lang)  # a PDF made at a past date says so
+    return " ".join(line for line in (older, advice or stale_warning(newest, settings.stale_days, lang)) if line) or None
 
 
 def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFrame, children: pd.DataFrame,

@@ -175,6 +175,8 @@ TEXTS = {
     "kol_rincian": ("Rincian", "Details"),
     # --- the Peringatan panel, targets and digests on the pages ---
     "peringatan_judul": ("Peringatan ({n})", "Alerts ({n})"),
+    "peringatan_judul_terbaru": ("Peringatan ({n}) pada data terbaru, {tanggal}",
+                                 "Alerts ({n}) on the newest data, {tanggal}"),
     "peringatan_tidak_ada": ("Tidak ada peringatan untuk data terbaru.", "No alerts on the newest data."),
     "peringatan_lainnya": ("{n} peringatan lainnya", "{n} more {n|alert|alerts}"),
     "peringatan_buka": ("Buka {halaman}", "Open {halaman}"),

@@ -159,6 +159,10 @@ TEXTS = {
         "The latest data is of {tanggal} — {umur} days ago. Figures and projections here may no longer match "
         "reality; import newer data.",
     ),
+    "bukan_data_terbaru": (
+        "Bukan data terbaru: ini data {tanggal}; sudah ada data {terbaru}.",
+        "Not the newest data: these are the figures of {tanggal}; there are figures of {terbaru}.",
+    ),
     "data_basi_saran": (
         "Data terakhir {tanggal}: angka dan proyeksi di sini mungkin tidak lagi sesuai keadaan; impor data terbaru.",
         "The latest data is of {tanggal}: figures and projections here may no longer match reality; import newer "

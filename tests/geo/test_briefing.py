@@ -282,3 +282,16 @@ def test_the_trend_axis_of_the_briefing_marks_whole_percents(points):
     assert len(shown) >= 2
     for value, text in shown:
         assert float(value).is_integer() and text == fmt.percent(value, 0), (value, text)
+
+
+def test_a_briefing_made_at_a_past_date_says_it_is_not_the_newest_data(store, tmp_path):
+    """A PDF made at a date before the newest says so and names the newest date (it read as current)."""
+    from datetime import date
+
+    dates = store.snapshot_dates(KAB)
+    today = date(2026, 12, 4)
+    flat = " ".join(_text(briefing.briefing_pdf(store, KAB, date=dates[-2], today=today), tmp_path).split())
+    assert (f"Bukan data terbaru: ini data {fmt.long_date(dates[-2])}; sudah ada data "
+            f"{fmt.long_date(dates[-1])}.") in flat
+    newest = " ".join(_text(briefing.briefing_pdf(store, KAB, today=today), tmp_path).split())
+    assert "Bukan data terbaru" not in newest

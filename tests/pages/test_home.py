@@ -319,3 +319,23 @@ def test_beranda_names_the_red_areas_and_who_is_late_before_the_alerts_and_the_m
     assert zones_said in said and late_said in said
     alerts_at = next(i for i, m in enumerate(said) if m.startswith("**Peringatan ("))
     assert said.index(zones_said) < said.index(late_said) < alerts_at
+
+
+def test_a_past_date_says_it_is_not_the_newest_data(demo_env):
+    """A date picked from the past: the answer says these are not the newest figures and names the newest
+    date (it read 'Tepat waktu' as if current), and is not shown as done; the alerts say they are of the
+    newest data (they keep the newest figures beside the older table)."""
+    store = Store.open(demo_env)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    dates = store.snapshot_dates(kab)
+    older, newest = dates[-2], dates[-1]
+    at = _app()
+    boxes = [b.value for kind in (at.success, at.info, at.warning, at.error) for b in kind]
+    assert not any("Bukan data terbaru" in b for b in boxes)
+    at.sidebar.selectbox[1].set_value(older).run()
+    assert not at.exception
+    said = f"Bukan data terbaru: ini data {fmt.long_date(older)}; sudah ada data {fmt.long_date(newest)}."
+    assert any(said in b.value for b in at.warning) or any(said in b.value for b in at.error)
+    assert not any(said in b.value for b in at.success)  # an answer on past figures is never shown as done
+    assert any(m.value.startswith("**Peringatan (") and f"pada data terbaru, {fmt.long_date(newest)}**" in m.value
+               for m in at.markdown)
