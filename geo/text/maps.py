@@ -19,7 +19,6 @@ TEXTS = {
     "map_judul_target": ("Cakupan dibanding target (poin persen)", "Coverage against target (percentage points)"),
     "map_di_bawah_target": ("di bawah target", "below target"),
     "map_di_atas_target": ("di atas target", "above target"),
-    "map_tepat_target": ("0 = tepat target", "0 = on target"),
     "map_tip_target": ("Target: {target} · selisih {selisih}", "Target: {target} · difference {selisih}"),
     "map_zona_hijau": ("Hijau ≥ {hijau}", "Green ≥ {hijau}"),
     "map_zona_kuning": ("Kuning {kuning}–<{hijau}", "Yellow {kuning}–<{hijau}"),

@@ -176,12 +176,14 @@ def _ramp_parts(metric: str, settings: Settings, lang: str, domain: tuple[float,
         return _coverage_parts(settings, lang, low, high)
     if metric == "belum_rekam":
         return [_bar(RAMPS[metric], [(0.0, fmt.number(low, lang=lang)), (1.0, fmt.number(high, lang=lang))])]
-    suffix = tr("map_poin", lang)  # perubahan, target: diverging around 0
+    # perubahan, target: diverging around 0. Under the bar only the numbers (short: three labels fit a
+    # phone's legend), the words for each side on a line of their own (they overlapped the numbers).
+    suffix = tr("map_poin", lang)
     below, above = ("map_turun", "map_naik") if metric == "perubahan" else ("map_di_bawah_target", "map_di_atas_target")
-    return [_bar(RAMPS[metric], [(0.0, f"{fmt.signed(low, 2, lang, suffix)} {tr(below, lang)}"),
-                                 (0.5, "0" if metric == "perubahan" else tr("map_tepat_target", lang)),
-                                 (1.0, f"{fmt.signed(high, 2, lang, suffix)} {tr(above, lang)}")],
-                 marks=[0.5])]
+    sides = (f'<div style="display:flex;justify-content:space-between;gap:8px;margin:0 4px 0 2px">'
+             f"<span>◀ {_escape(tr(below, lang))}</span><span>{_escape(tr(above, lang))} ▶</span></div>")
+    return [_bar(RAMPS[metric], [(0.0, fmt.signed(low, 2, lang, suffix)), (0.5, "0"),
+                                 (1.0, fmt.signed(high, 2, lang, suffix))], marks=[0.5]), sides]
 
 
 def _coverage_parts(settings: Settings, lang: str, low: float, high: float) -> list[str]:
