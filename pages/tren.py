@@ -48,7 +48,9 @@ shown = [area, *ui.chart_areas(ctx, area, table, names)]  # the area and those t
 weekly, facts = queries.weekly_and_notes(ctx.url, ctx.stamp, area, ctx.date)
 area_events = queries.area_events(ctx.url, ctx.stamp, area, projection[Col.TANGGAL])
 # Each chart's title as the page's text above it: it wraps on a phone, where a title drawn in the chart is cut.
-ui.chart_heading(ctx.t("tren_grafik_cakupan"), ctx.t("tren_grafik_garis", wilayah=name(area)))
+# screenshot mode hides the picker: the note then names only the thick line
+ui.chart_heading(ctx.t("tren_grafik_cakupan"), ctx.t("tren_grafik_garis" if ui.media_allowed() else
+                                                     "tren_grafik_garis_tangkapan", wilayah=name(area)))
 st.plotly_chart(ui.coverage_figure(ctx, area, shown, projection), width="stretch", key="tren_cakupan")
 st.caption(source)
 weeks = (weekly[Col.KODE] == area).any()

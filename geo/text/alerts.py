@@ -78,7 +78,7 @@ TEXTS = {
     "peringatan_jenis_blangko_habis": ("Blangko menipis", "Blank cards running out"),
     "peringatan_jenis_tanpa_rekam": ("Tanpa perekaman", "No recordings"),
     "peringatan_jenis_zona_turun": ("Zona turun", "Zone dropped"),
-    "peringatan_jenis_terlambat_target": ("Terlambat dari target", "Late for target"),
+    "peringatan_jenis_terlambat_target": ("Tidak tepat waktu mencapai target", "Not in time for the target"),
     "peringatan_jenis_alat_rusak": ("Alat rusak", "Device broken"),
     "peringatan_jenis_zona_merah": ("Zona merah", "Red zone"),
     "peringatan_jenis_di_atas_100": ("Di atas 100%", "Above 100%"),

@@ -52,7 +52,7 @@ TEXTS = {
     "zona_kuning_kata": ("kuning", "yellow"),
     "zona_merah_kata": ("merah", "red"),
     "tidak_ada_data": ("tidak ada data", "no data"),
-    "di_atas_100": ("di atas 100%: penyebut perlu diperbarui", "above 100%: denominator needs updating"),
+    "di_atas_100": ("di atas 100%: periksa data wajib KTP", "above 100%: check the number who must hold an e-KTP"),
     # --- store ---
     "db_tidak_bisa_dibuka": (
         "Basis data tidak bisa dibuka ({url}): {detail}. Periksa --db atau REKAM_DB_URL.",

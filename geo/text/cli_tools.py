@@ -76,7 +76,7 @@ TEXTS = {
     "cli_h_overwrite": ("timpa rencana bernama sama (tanpa realisasi)",
                         "overwrite the plan of the same name (if it has no actual figures)"),
     # --- the media pack (geo.cli.media) ---
-    "cli_h_briefing": ("ringkasan satu halaman (PDF A4) untuk bupati", "one-page briefing (A4 PDF) for the regent"),
+    "cli_h_briefing": ("ringkasan satu halaman (PDF A4) untuk bupati", "one-page briefing (A4 PDF) for the bupati"),
     "cli_h_media_within": ("kode provinsi, kabupaten/kota atau kecamatan, mis. 36 atau 36.74",
                            "province, regency/city or district code, e.g. 36 or 36.74"),
     "cli_h_out_pdf": ("berkas PDF keluaran", "output PDF file"),

@@ -51,8 +51,8 @@ TEXTS = {
     "map_tip_cakupan": ("Cakupan: {nilai} (zona {zona})", "Coverage: {nilai} ({zona} zone)"),
     "map_tip_cakupan_kosong": ("Cakupan: tidak ada data", "Coverage: no data"),
     "map_tip_di_atas_100": (
-        "di atas 100% (data penyebut perlu diperbarui)",
-        "above 100% (denominator data needs updating)",
+        "di atas 100% (periksa data wajib KTP)",
+        "above 100% (check the number who must hold an e-KTP)",
     ),
     "map_tip_perubahan": ("Perubahan: {nilai}", "Change: {nilai}"),
     "map_tip_tanggal": ("Data: {tanggal}", "Data: {tanggal}"),

@@ -53,7 +53,7 @@ TEXTS = {
     ),
     "gambar_tersimpan": ("Tersimpan: {path} ({ukuran}, {format}).", "Saved: {path} ({ukuran}, {format})."),
     "ringkasan_tersimpan": ("Tersimpan: {path} (1 halaman A4).", "Saved: {path} (1 A4 page)."),
-    "rb_kepala": ("RINGKASAN UNTUK BUPATI · PEREKAMAN KTP-EL", "BRIEFING FOR THE REGENT · E-KTP RECORDING"),
+    "rb_kepala": ("RINGKASAN UNTUK BUPATI · PEREKAMAN KTP-EL", "BRIEFING FOR THE BUPATI · E-KTP RECORDING"),
     "rb_kepala_kecamatan": ("RINGKASAN PEREKAMAN KTP-EL", "E-KTP RECORDING BRIEFING"),
     "rb_kepala_negara": ("RINGKASAN NASIONAL · PEREKAMAN KTP-EL", "NATIONAL BRIEFING · E-KTP RECORDING"),
     "rb_merah_dari_negara": (
@@ -118,8 +118,8 @@ TEXTS = {
     "rb_zona_anak_tanpa": (" · {n} tanpa data", " · {n} without data"),
     "rb_merah": ("Zona merah: {daftar}.", "Red zone: {daftar}."),
     "rb_di_atas_100": (
-        "{n} desa/kelurahan di atas 100% — wajib KTP-nya perlu diperbarui: {daftar}.",
-        "{n} {n|village|villages} above 100% — the denominator needs updating: {daftar}.",
+        "{n} desa/kelurahan di atas 100% — periksa data wajib KTP-nya: {daftar}.",
+        "{n} {n|village|villages} above 100% — check the number who must hold an e-KTP: {daftar}.",
     ),
     "rb_peta": ("Zona per desa/kelurahan", "Zones by village"),
     "rb_peta_nomor": (

@@ -278,6 +278,7 @@ TEXTS = {
         "Bawaan: wilayah yang perlu perhatian (tidak tercapai pada laju ini, terlambat, zona merah).",
         "Default: the areas that need attention (not reached at this rate, late, red zone).",
     ),
+    "tren_grafik_garis_tangkapan": ("Garis hitam tebal: {wilayah}", "Thick black line: {wilayah}"),
     "tren_grafik_garis": (
         "Garis hitam tebal: {wilayah}; garis lain: wilayah yang dipilih di atas grafik",
         "Thick black line: {wilayah}; other lines: the areas chosen above the chart",

@@ -122,7 +122,7 @@ def test_tooltip_is_preformatted_in_indonesian():
 def test_tooltip_flags_coverage_above_100_percent():
     m = coverage_map(frame(), settings=DEFAULT)
     assert "106,70%" in by_code(m)["36.74.07"]["tip"]
-    assert "di atas 100% (data penyebut perlu diperbarui)" in by_code(m)["36.74.07"]["tip"]
+    assert "di atas 100% (periksa data wajib KTP)" in by_code(m)["36.74.07"]["tip"]
     assert "di atas 100%" not in by_code(m)["36.74.01"]["tip"]
     assert "1 wilayah di atas 100%" in legend(m)
 

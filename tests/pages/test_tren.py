@@ -419,3 +419,18 @@ def test_the_charts_legends_end_above_their_plots_whole(tren_env):
             # laptop, a taller plot
             assert items == 12 and plot_heights[1000] > plot_heights[358] + 100, plot_heights
             assert legend_heights[358] < plot_heights[358], (legend_heights, plot_heights)
+
+
+def test_screenshot_mode_names_only_the_lines_it_shows(tren_env):
+    """In screenshot mode the area picker above the chart is hidden: the note under the chart's title
+    names the thick line only (it pointed to 'the areas chosen above the chart', not on the screenshot)."""
+    at = _app()
+    notes = [c.value for c in at.caption]
+    assert any(n.startswith("Garis hitam tebal: ") and "dipilih di atas grafik" in n for n in notes)
+    shot = AppTest.from_file(str(ROOT / "pages" / "tren.py"), default_timeout=120)
+    shot.session_state["screenshot"] = True
+    shot.run()
+    assert not shot.exception
+    notes = [c.value for c in shot.caption]
+    assert any(n.startswith("Garis hitam tebal: ") for n in notes)
+    assert not any("dipilih di atas grafik" in n for n in notes)
