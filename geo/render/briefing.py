@@ -14,6 +14,7 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from geo import fmt
+from geo.alerts import compute_alerts
 from geo.config import DEFAULTS, Settings
 from geo.coverage import SUMBER_BEDA, area_totals, change, coverage_table, data_reach, lagging, people_to_reach, previous_date
 from geo.columns import TARGET_PERSEN
@@ -78,7 +79,8 @@ def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id
     y = _kpis(page, y, now, delta, before_date, settings, lang)
     age = _age_line(store, within, today, ctx, settings, lang)
     findings = ([goals[0]] if wide else []) + ([age] if age else [])
-    y = _findings(page, y + 0.22, ctx, now, series, children, desa, settings, lang, findings, goals[1:], mapped)
+    later = goals[1:] + _obstacles(store, within, today, ctx, settings, lang)
+    y = _findings(page, y + 0.22, ctx, now, series, children, desa, settings, lang, findings, later, mapped)
     # bottom-up: footer, the table; the map (left) and legend + trend (right) share what is left
     footer_top = page.h - 0.62
     if wide:
@@ -193,6 +195,29 @@ def _age_line(store, within: str, today: date_type | None, ctx: dict, settings: 
     return " ".join(line for line in (older, advice or stale_warning(newest, settings.stale_days, lang)) if line) or None
 
 
+def _obstacles(store, within: str, today: date_type | None, ctx: dict, settings: Settings, lang: str) -> list[str]:
+    """What stands in the way of the deadline, from Beranda's alerts, one short line per kind: the sites that
+    cannot record (the longest down named), blank cards running out; for a kabupaten/kota or kecamatan on its
+    newest data (the alerts are the newest data's; a provinsi's page ranks its kabupaten/kota instead)."""
+    dates = store.snapshot_dates(within)
+    if ctx["wide"] or not dates or dates[-1] != ctx["data_date"]:
+        return []
+    found = compute_alerts(store, within, today=today, settings=settings)
+    down = [a for a in found if a.kind == "lokasi_lumpuh"]
+    cards = [a for a in found if a.kind == "blangko_habis"]
+    lines = []
+    if down:
+        worst = max(down, key=lambda a: a.figures["hari"])
+        lines.append(tr("rb_hambatan_lumpuh", lang, n=len(down), lokasi=worst.figures["lokasi"], hari=worst.figures["hari"],
+                        sejak=fmt.long_date(worst.figures["sejak"], lang),
+                        lain=tr("rb_lainnya", lang, n=len(down) - 1) if len(down) > 1 else ""))
+    if cards:
+        f = cards[0].figures
+        lines.append(tr("rb_hambatan_blangko", lang, stok=fmt.number(f["stok"], lang=lang),
+                        habis=fmt.long_date(f["tanggal_habis"], lang), prr=fmt.number(f["prr"], lang=lang)))
+    return lines
+
+
 def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFrame, children: pd.DataFrame,
               desa: pd.DataFrame, settings: Settings, lang: str, first: list[str], behind_target: list[str],
               mapped: pd.DataFrame) -> float:
@@ -215,15 +240,14 @@ def _findings(page: PdfPage, y: float, ctx: dict, now: dict, series: pd.DataFram
                                        n=fmt.number(gained, lang=lang),
                                        per_minggu=fmt.number(gained * 7 / days, lang=lang)))
     missing = sum(z is None for z in zones)
+    red = [(n, c) for n, c, z in zip(children[Col.NAMA], children[Col.CAKUPAN], zones) if z is Zone.MERAH]
+    named = tr("rb_merah", lang, daftar=", ".join(  # the red ones on the zones' own line, lowest first
+        f"{n} ({fmt.percent(c, 2, lang)})" for n, c in sorted(red, key=lambda nc: nc[1]))) if red else ""
     lines.append(tr(
         "rb_zona_anak", lang, tingkat=level_words(ctx["child"], lang).capitalize(),
         hijau=sum(z is Zone.HIJAU for z in zones), kuning=sum(z is Zone.KUNING for z in zones),
         merah=sum(z is Zone.MERAH for z in zones),
-        tanpa=tr("rb_zona_anak_tanpa", lang, n=missing) if missing else ""))
-    red = [(n, c) for n, c, z in zip(children[Col.NAMA], children[Col.CAKUPAN], zones) if z is Zone.MERAH]
-    if red:
-        lines.append(tr("rb_merah", lang, daftar=", ".join(
-            f"{n} ({fmt.percent(c, 2, lang)})" for n, c in sorted(red, key=lambda nc: nc[1]))))
+        tanpa=tr("rb_zona_anak_tanpa", lang, n=missing) if missing else "", daftar=named))
     lines += behind_target
     late = lagging(mapped, ctx["data_date"], settings.stale_days) if ctx["wide"] else mapped.iloc[:0]
     if len(late):  # kabupaten/kota whose office stopped reporting: their figures are older than the page's
@@ -330,7 +354,9 @@ def _trend(page: PdfPage, x: float, top: float, bottom: float, series: pd.DataFr
     ax.set_xlim(days.iloc[0], days.iloc[-1])
     tickvals, ticktext = month_ticks(series[Col.TANGGAL].iloc[0], series[Col.TANGGAL].iloc[-1], lang, 4)
     ax.set_xticks(pd.to_datetime(tickvals), [t.replace("<br>", "\n") for t in ticktext])
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10], integer=True))  # whole percents only:
+    # whole percents only, as many as the chart's height holds apart (a tick label is ~0.17 in tall):
+    nbins = max(2, min(5, int((bottom - top) / 0.17)))
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=nbins, steps=[1, 2, 5, 10], integer=True))
     ax.yaxis.set_major_formatter(lambda v, _pos: fmt.percent(v, 0, lang))  # a 92,5 tick printed "92%" misled
     ax.tick_params(labelsize=7.5)
     for label in ax.get_xticklabels() + ax.get_yticklabels():

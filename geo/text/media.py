@@ -101,12 +101,20 @@ TEXTS = {
         "Since {tanggal}, {n} more recordings have been made ({per_minggu} a week).",
     ),
     "rb_zona_anak": (
-        "{tingkat}: {hijau} hijau · {kuning} kuning · {merah} merah{tanpa}.",
-        "{tingkat}: {hijau} green · {kuning} yellow · {merah} red{tanpa}.",
+        "{tingkat}: {hijau} hijau · {kuning} kuning · {merah} merah{tanpa}{daftar}.",
+        "{tingkat}: {hijau} green · {kuning} yellow · {merah} red{tanpa}{daftar}.",
     ),
     "rb_tertinggal_target": (
         "Tidak tepat waktu mencapai target pada laju ini ({n} {tingkat}, cakupan / target): {daftar}.",
         "Not on time for the target at this rate ({n} {tingkat}, coverage / target): {daftar}.",
+    ),
+    "rb_hambatan_lumpuh": (
+        "Tidak bisa merekam: {lokasi} sejak {sejak} ({hari} hari){lain}.",
+        "Cannot record: {lokasi} since {sejak} ({hari} days){lain}.",
+    ),
+    "rb_hambatan_blangko": (
+        "Blangko tinggal ±{stok} keping, habis sekitar {habis}; {prr} KTP-el menunggu cetak.",
+        "About {stok} blank cards left, running out around {habis}; {prr} cards wait to be printed.",
     ),
     "rb_lainnya": (", dan {n} lainnya", ", and {n} more"),
     "rb_data_lama": (
@@ -116,7 +124,7 @@ TEXTS = {
         "so {n|its|their} figures are not those of {tanggal}: {daftar}.",
     ),
     "rb_zona_anak_tanpa": (" · {n} tanpa data", " · {n} without data"),
-    "rb_merah": ("Zona merah: {daftar}.", "Red zone: {daftar}."),
+    "rb_merah": (" — merah: {daftar}", " — red: {daftar}"),
     "rb_di_atas_100": (
         "{n} desa/kelurahan di atas 100% — periksa data wajib KTP-nya: {daftar}.",
         "{n} {n|village|villages} above 100% — check the number who must hold an e-KTP: {daftar}.",

@@ -295,3 +295,27 @@ def test_a_briefing_made_at_a_past_date_says_it_is_not_the_newest_data(store, tm
             f"{fmt.long_date(dates[-1])}.") in flat
     newest = " ".join(_text(briefing.briefing_pdf(store, KAB, today=today), tmp_path).split())
     assert "Bukan data terbaru" not in newest
+
+
+def test_the_briefing_names_what_stands_in_the_way_of_the_deadline(store, tmp_path):
+    """Beranda's alerts on a site that cannot record and on blank cards running out reach the bupati's page
+    too (it listed the broken office's kecamatan only among the late ones): the longest down named, the
+    cards' run-out day, from the same alerts; not on a page made at a past date (they are the newest's)."""
+    from datetime import date
+
+    from geo.alerts import compute_alerts
+
+    today = date(2026, 12, 4)
+    found = compute_alerts(store, KAB, today=today)
+    down = sorted((a for a in found if a.kind == "lokasi_lumpuh"), key=lambda a: -a.figures["hari"])
+    cards = next(a for a in found if a.kind == "blangko_habis").figures
+    assert down and down[0].nama == "Sungai Jernih Raya"
+    flat = " ".join(_text(briefing.briefing_pdf(store, KAB, today=today), tmp_path).split())
+    worst = down[0].figures
+    assert (f"Tidak bisa merekam: {worst['lokasi']} sejak {fmt.long_date(worst['sejak'])} ({worst['hari']} hari)"
+            + (f", dan {len(down) - 1} lainnya." if len(down) > 1 else ".")) in flat
+    assert (f"Blangko tinggal ±{fmt.number(cards['stok'])} keping, habis sekitar {fmt.long_date(cards['tanggal_habis'])}; "
+            f"{fmt.number(cards['prr'])} KTP-el menunggu cetak.") in flat
+    older = " ".join(_text(briefing.briefing_pdf(store, KAB, date=store.snapshot_dates(KAB)[-2], today=today),
+                           tmp_path).split())
+    assert "Tidak bisa merekam" not in older and "Blangko tinggal" not in older
