@@ -194,13 +194,15 @@ def baselines_view(plan: Plan, lang: str = "id") -> pd.DataFrame:
 
 
 def headline(plan: Plan, lang: str = "id") -> str:
-    """One sentence: what the plan does to the zones against the two baselines, on its objective."""
+    """One sentence: what the plan does to the zones and how many it records, against the two baselines, on
+    its objective (a plan recording fewer than a baseline says so: the trade its objective makes)."""
     num = lambda v: fmt.number(v, lang=lang)  # noqa: E731
     others = "; ".join(tr("rencana_headline_pembanding", lang, cara=baseline_label(n, lang),
-                          skor=fmt.number(b["objective"], 1, lang), kec=num(b["kecamatan"]), desa=num(b["desa"]))
+                          skor=fmt.number(b["objective"], 1, lang), total=num(b["total"]), kec=num(b["kecamatan"]),
+                          desa=num(b["desa"]))
                        for n, b in plan.baselines.items())
     return tr("rencana_headline", lang, tujuan=objective_label(plan.params.get("objective", "terbanyak"), lang),
-              skor=fmt.number(plan.objective, 1, lang), kec=num(plan.zones.get("kecamatan", 0)),
+              skor=fmt.number(plan.objective, 1, lang), total=num(plan.total), kec=num(plan.zones.get("kecamatan", 0)),
               desa=num(plan.zones.get("desa", 0)), pembanding=others)
 
 

@@ -244,10 +244,10 @@ TEXTS = {
         "from the best plan.",
     ),
     "rencana_headline": (
-        "Rencana ini ({tujuan}, skor {skor}) mengubah zona {kec} kecamatan dan {desa} desa; {pembanding}.",
-        "This plan ({tujuan}, score {skor}) changes the zone of {kec} {kec|district|districts} and {desa} "
-        "{desa|village|villages}; "
-        "{pembanding}.",
+        "Rencana ini ({tujuan}, skor {skor}) merekam ±{total} orang dan mengubah zona {kec} kecamatan dan {desa} "
+        "desa; {pembanding}.",
+        "This plan ({tujuan}, score {skor}) records about {total} people and changes the zone of {kec} "
+        "{kec|district|districts} and {desa} {desa|village|villages}; {pembanding}.",
     ),
     "rencana_minggu_judul": (
         "Minggu pertama, {tanggal}: {unit} unit keliling ke {tempat} tempat",
@@ -262,8 +262,9 @@ TEXTS = {
     "rencana_minggu_orang": ("{zona}{cakupan}{ke}, {belum} belum rekam", "{zona}{cakupan}{ke}, {belum} not recorded"),
     "rencana_minggu_kec": ("kecamatannya → {zona}{bersama}", "its district → {zona}{bersama}"),
     "rencana_headline_pembanding": (
-        "cara {cara}: skor {skor}, {kec} kecamatan dan {desa} desa",
-        "{cara}: score {skor}, {kec} {kec|district|districts} and {desa} {desa|village|villages}",
+        "cara {cara}: skor {skor}, ±{total} orang, {kec} kecamatan dan {desa} desa",
+        "{cara}: score {skor}, about {total} people, {kec} {kec|district|districts} and {desa} "
+        "{desa|village|villages}",
     ),
     "rencana_cara": (
         "Pemecah {pemecah} (MILP) memilih lokasi dan jumlah kunjungan: {status}, {detik} detik; jadwal, "

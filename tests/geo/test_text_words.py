@@ -26,12 +26,14 @@ def _english(part) -> dict[str, str]:
     ("1,311", "0", "1,311 districts and 0 villages"),
 ])
 def test_plan_headlines_count_districts_and_villages_in_english(kec, desa, said):
-    baseline = tr("rencana_headline_pembanding", "en", cara="largest backlog first", skor="1,311.5", kec=kec, desa=desa)
-    assert baseline == f"largest backlog first: score 1,311.5, {said}"
-    head = tr("rencana_headline", "en", tujuan="most recorded", skor="10.0", kec=kec, desa=desa, pembanding=baseline)
-    assert f"changes the zone of {said};" in head
-    assert tr("rencana_headline_pembanding", "id", cara="terdekat dulu", skor="2", kec="1", desa="2") == \
-        "cara terdekat dulu: skor 2, 1 kecamatan dan 2 desa"
+    baseline = tr("rencana_headline_pembanding", "en", cara="largest backlog first", skor="1,311.5", total="700",
+                  kec=kec, desa=desa)
+    assert baseline == f"largest backlog first: score 1,311.5, about 700 people, {said}"
+    head = tr("rencana_headline", "en", tujuan="most recorded", skor="10.0", total="647", kec=kec, desa=desa,
+              pembanding=baseline)
+    assert f"records about 647 people and changes the zone of {said};" in head
+    assert tr("rencana_headline_pembanding", "id", cara="terdekat dulu", skor="2", total="700", kec="1", desa="2") == \
+        "cara terdekat dulu: skor 2, ±700 orang, 1 kecamatan dan 2 desa"
 
 
 def test_english_says_who_must_hold_an_e_ktp_not_wajib_ktp():

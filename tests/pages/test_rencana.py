@@ -101,6 +101,9 @@ def test_totals_schedule_and_coverage_equal_the_geo_plan(demo_env):
         assert line.startswith(f"- **Unit {stay['key'][0]}, hari {days} (") and f"— {stay['key'][1]}**:" in line
         assert stay["dates"][-1].split()[-2] in line  # the last day's month
     assert why.headline(plan) in [m.value for m in at.markdown]
+    # how many each records, beside the zones: a plan recording fewer than a baseline shows the trade it makes
+    assert f"merekam ±{fmt.number(plan.total)} orang" in why.headline(plan)
+    assert all(f"±{fmt.number(b['total'])} orang" in why.headline(plan) for b in plan.baselines.values())
     shown_zones = next(d.value for d in at.dataframe if "Setelah rencana" in d.value.columns)
     zones = planner.zones_before_after(store, kab, plan, store.snapshot_dates(kab)[-1])
     pd.testing.assert_frame_equal(shown_zones.reset_index(drop=True), why.zones_view(zones))
