@@ -17,6 +17,7 @@ from geo.plan import Plan, plan_trips, visit_reasons
 from geo.present.common import zone_label
 from geo.present.plan_explain import base_name, reason_text
 from geo.render.assets import use_local_assets
+from geo.render.maps.legend import BACKGROUND, BOX as LEGEND_BOX, Legend
 from geo.render.plan_image import plan_extent, plan_image
 from geo.render.plan_style import BOAT_DASH, unit_colour
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col
@@ -27,7 +28,8 @@ __all__ = ["plan_extent", "plan_image", "plan_map", "unit_colour"]
 
 class FitWhenShown(MacroElement):
     """Fit the map to ``bounds`` as soon as its box has a size, once: a map drawn in a hidden tab
-    (no size yet) would otherwise open blank until the window is resized."""
+    (no size yet) would otherwise open blank until the window is resized. ``fit`` False: only tell
+    Leaflet its size (a ``Legend`` given the bounds then fits them beside itself on that resize)."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -39,7 +41,7 @@ class FitWhenShown(MacroElement):
                 var box = map.getContainer();
                 if (!box.clientWidth || !box.clientHeight) { return; }
                 map.invalidateSize();
-                if (!fitted) { map.fitBounds(bounds); fitted = true; }
+                if (!fitted && {{ this.fit|tojson }}) { map.fitBounds(bounds); fitted = true; }
             }
             if (window.ResizeObserver) { new ResizeObserver(fit).observe(map.getContainer()); }
             window.addEventListener("resize", fit);
@@ -48,10 +50,11 @@ class FitWhenShown(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, bounds):
+    def __init__(self, bounds, fit: bool = True):
         super().__init__()
         self._name = "FitWhenShown"
         self.bounds = bounds
+        self.fit = fit
 
 
 def _zone_layer(m, areas, lang: str) -> None:
@@ -112,9 +115,39 @@ def plan_map(plan: Plan, *, areas=None, lang: str = "id"):
     points = stops.dropna(subset=[LAT, LON])
     lats = [*points[LAT], *([plan.base[LAT]] if plan.base else [])]
     lons = [*points[LON], *([plan.base[LON]] if plan.base else [])]
-    if lats:
-        bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
+    bounds = [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None
+    if bounds:
         m.fit_bounds(bounds)
-        FitWhenShown(bounds).add_to(m)
+        FitWhenShown(bounds, fit=False).add_to(m)
+    # the legend fits the plan beside it (on a phone it covered the island the boat goes to)
+    Legend(_legend_html(plan, areas is not None and len(areas) > 0, lang), background=BACKGROUND,
+           bounds=bounds).add_to(m)
     use_local_assets(m)  # Leaflet from the installed package: draws offline
     return m
+
+
+def _legend_html(plan: Plan, zones: bool, lang: str) -> str:
+    """The plan map's legend, as the plan image's (``plan_image``) says it: the base, each unit's colour
+    with its visits and people, the boat's dashed line, the zones underneath; every text escaped."""
+    num = lambda v: fmt.number(v, lang=lang)  # noqa: E731
+    line = lambda colour, dashed=False: (  # noqa: E731
+        f'<span style="display:inline-block;width:22px;border-top:3px {"dashed" if dashed else "solid"} {colour};'
+        f'margin-right:6px;vertical-align:middle"></span>')
+    rows = [f'<div style="font-weight:bold;margin-bottom:4px">'
+            f'{escape(tr("rencana_gambar_legenda", lang, n=num(len(plan.visits))))}</div>']
+    if plan.base:
+        rows.append(f'<div><span style="display:inline-block;width:12px;height:12px;border:2px solid #000;'
+                    f'border-radius:50%;background:#fff;margin:0 10px 0 3px;vertical-align:middle"></span>'
+                    f'{escape(tr("rencana_basis", lang, nama=base_name(plan.base, lang)))}</div>')
+    totals = plan.totals.set_index(UNIT)
+    for unit in range(1, plan.params["units"] + 1):
+        words = tr("rencana_gambar_unit", lang, n=unit, kunjungan=num(totals.at[unit, "kunjungan"]),
+                   jumlah=num(totals.at[unit, EXPECTED])) if unit in totals.index else tr("rencana_unit_n", lang, n=unit)
+        rows.append(f"<div>{line(unit_colour(unit))}{escape(words)}</div>")
+    if (plan.sites[plan.sites[Col.KODE].isin(plan.visits[Col.KODE])][DARATAN] > 0).any():
+        rows.append(f"<div>{line('#555555', dashed=True)}{escape(tr('rencana_gambar_perahu', lang))}</div>")
+    if zones:
+        words = " · ".join(zone_label(z.value, lang) for z in ZONE_COLOURS)
+        rows.append(f'<div style="color:#555;margin-top:3px">{escape(tr("rencana_peta_zona", lang, zona=words))}</div>')
+    return f'<div style="{LEGEND_BOX}">{"".join(rows)}</div>'
+

@@ -409,6 +409,7 @@ TEXTS = {
         "Unit {n}: {kunjungan} kunjungan, {jumlah} orang",
         "Unit {n}: {kunjungan} visits, {jumlah} people",
     ),
+    "rencana_peta_zona": ("Warna desa: zona ({zona})", "Village colours: zone ({zona})"),
     "rencana_gambar_perahu": ("putus-putus: menginap di pulau, naik perahu", "dashed: an island stay, by boat"),
     "rencana_gambar_jenis_sekolah": ("sekolah (SMA/SMK/MA, pesantren)", "school"),
     "jenis_desa": ("desa", "village"),

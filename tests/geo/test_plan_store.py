@@ -163,6 +163,13 @@ def test_files_and_map(tiny):
     assert html.count("L.polyline(") == len(P.plan_trips(plan))  # one route per trip, not a spoke per site
     assert "ResizeObserver" in html and "fitBounds" in html  # fits the plan when first shown
     assert "tileLayer" not in html  # offline: no basemap tiles
+    # the legend says what the colours and lines are, as the plan image does: each unit with its visits
+    totals = plan.totals.set_index(C.UNIT)
+    for unit in (1, 2):
+        said = tr("rencana_gambar_unit", "id", n=unit, kunjungan=str(totals.at[unit, "kunjungan"]),
+                  jumlah=str(totals.at[unit, C.EXPECTED]))
+        assert json.dumps(said)[1:-1] in html
+    assert json.dumps(tr("rencana_gambar_legenda", "id", n=str(len(plan.visits))))[1:-1] in html
     grid = plan_view.schedule_grid(plan)
     assert list(grid.columns) == ["Hari ke", "Tanggal", "Unit 1", "Unit 2"]
     assert grid["Tanggal"][0] == "23 November 2026"
@@ -182,7 +189,8 @@ def test_names_from_files_stay_text_on_the_plan_map(tiny):
     assert "<b>Tebal</b>" not in html and "<img src=x" not in html
     stops = len(plan.visits.drop_duplicates([C.UNIT, Col.KODE]))
     assert html.count("&lt;b&gt;Tebal&lt;/b&gt;") == stops + 1  # each stop's tooltip and the base's
-    assert html.count(r"\u0026lt;b\u0026gt;Tebal") == len(areas)  # each area's, inside the layer's JSON
+    # each area's, inside the layer's JSON, and the base's in the legend (its HTML written as JSON too)
+    assert html.count(r"\u0026lt;b\u0026gt;Tebal") == len(areas) + 1
 
 
 def test_plans_in_the_store(tiny):

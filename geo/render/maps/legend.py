@@ -56,6 +56,7 @@ class Legend(RawScript, MacroElement):
                     // The legend's own box: its control wrapper may still be page-wide while
                     // leaflet.css loads (st_folium adds it after the script has run).
                     var box = legend.getContainer().firstElementChild, size = map.getSize();
+                    if (!size.x || !size.y) { map.options.zoomSnap = snap; return; }  // a hidden tab: no size yet
                     var w = box.offsetWidth + 12, h = box.offsetHeight + 12;
                     var options = {paddingTopLeft: [10, 10], animate: false};
                     if (size.x > w + 60 && size.y > h + 60) {  // else too small for room beside the legend
@@ -86,7 +87,7 @@ class Legend(RawScript, MacroElement):
         self.fit_snap = FIT_SNAP
 
 
-_BOX = ("background:#ffffff;padding:8px 10px;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);"
+BOX = ("background:#ffffff;padding:8px 10px;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);"
         "font:12px/1.45 'Liberation Sans',Arial,sans-serif;color:#222;max-width:260px")
 
 
@@ -151,7 +152,7 @@ def legend_html(metric: str, settings: Settings, lang: str, *, counts: dict[str,
         when = tr("map_data_per", lang, tanggal=fmt.long_date(data_date, lang))
         parts.append(f"<div style=\"margin-top:4px\">{_escape(when)}</div>")
     parts.append(f"<div style=\"color:#555\">{_escape(tr('map_sumber', lang, sumber=settings.source_name))}</div>")
-    return f'<div style="{_BOX}">{"".join(parts)}</div>'
+    return f'<div style="{BOX}">{"".join(parts)}</div>'
 
 
 def _zone_words(settings: Settings, lang: str) -> dict[str, str]:
