@@ -228,7 +228,7 @@ def trend_line(series: pd.DataFrame, *, area_name: str, settings: Settings, lang
                                yshift=10 if last else -10, bgcolor="rgba(255,255,255,0.85)", borderpad=2,
                                font={"color": INK}, name=END_ROLE)
         if projection:
-            add_projection(fig, projection, lang, x[-1], y[-1])
+            add_projection(fig, projection, lang, x[-1], y[-1], span=(x[0], end))
         tickvals, ticktext = month_ticks(x[0], end, lang)
         fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext, range=[x[0], end],
                          showgrid=False, ticks="outside")
@@ -272,10 +272,13 @@ def projected_days(projection: dict) -> list[str]:
     return [str(projection[k])[:10] for k in keys if projection.get(k)]
 
 
-def add_projection(fig: go.Figure, projection: dict, lang: str, last_day: str, last_value: float) -> None:
+def add_projection(fig: go.Figure, projection: dict, lang: str, last_day: str, last_value: float,
+                   span: tuple | None = None) -> None:
     """The target (dotted, named in the legend: a label on the plot would meet the first value's when
-    the two are close), the deadline (dashed, labelled) and, when a date is projected, a dashed line
-    from the last point to it with the band of dates shaded (rate ± one standard error)."""
+    the two are close), the deadline (dashed, labelled at the foot of its line, on the side with more
+    room in ``span``, the time axis's (first, last) day: on the left it ran over the first value's label
+    when the deadline sat early on a long axis) and, when a date is projected, a dashed line from the
+    last point to it with the band of dates shaded (rate ± one standard error)."""
     target = projection.get(TARGET)
     line = {"color": INK, "dash": "dot", "width": 1.5}
     fig.add_hline(y=target, line=line)
@@ -285,7 +288,11 @@ def add_projection(fig: go.Figure, projection: dict, lang: str, last_day: str, l
     deadline = projection.get(TENGGAT)
     if deadline:
         fig.add_vline(x=deadline, line={"color": INK, "dash": "dash", "width": 1.5})
-        fig.add_annotation(x=deadline, y=0, yref="paper", showarrow=False, xanchor="right", yanchor="bottom",
+        first, last = (pd.Timestamp(str(d)[:10]) for d in span) if span else (None, None)
+        early = first is not None and last > first and \
+            (pd.Timestamp(str(deadline)[:10]) - first) / (last - first) < 0.5
+        fig.add_annotation(x=deadline, y=0, yref="paper", showarrow=False, xanchor="left" if early else "right",
+                           yanchor="bottom",
                            text=tr("grafik_tenggat", lang, tanggal=fmt.long_date(deadline, lang)),
                            bgcolor="rgba(255,255,255,0.85)", font={"color": INK}, name=END_ROLE)
     when = projection.get(TANGGAL_PROYEKSI)

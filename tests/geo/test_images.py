@@ -405,3 +405,25 @@ def test_the_trend_images_legend_ends_above_the_plot(demo_sqlite, key):
     assert len(items) == 6
     plot_top = style.style_for_export(fig, size).layout.margin.t
     assert legend_bottom <= plot_top + 0.5
+
+
+def test_the_deadline_label_stands_on_the_side_with_room(demo_sqlite):
+    """The deadline's label sits at the foot of its line, on the side of it with more room: left of a
+    deadline at the end of the axis (the kabupaten), right of one early on a long axis (Kepulauan Teduh,
+    projected to 2029), where on the left it covered the first value's label ('66,58%')."""
+    from datetime import date
+
+    from geo.config import load_settings
+    from geo.render import media
+
+    settings = load_settings()
+    store = Store.open(f"sqlite:///{demo_sqlite}")
+    deadline = settings.deadline_for(store.snapshot_dates("99.01")[-1])
+    today = date(2026, 12, 4)
+    for kode, side in (("99.01", "right"), ("99.01.12", "left")):
+        fig = media.chart_figure(store, kode, "tren", settings=settings, today=today)
+        label = next(a for a in fig.layout.annotations if a.text.startswith("Tenggat "))
+        axis = [pd.Timestamp(str(d)[:10]) for d in fig.layout.xaxis.range]
+        at = (pd.Timestamp(deadline) - axis[0]) / (axis[1] - axis[0])
+        assert (label.xanchor, at < 0.5) == (side, side == "left"), kode
+    store.close()
