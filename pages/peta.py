@@ -59,6 +59,8 @@ if not story:
 with map_slot:
     if not on_screen:  # which areas are red, said before the map is read (the image's title says it too)
         ui.map_finding(ctx, table, dict(crumbs).get(view.area, ""))
+        if not story:  # and whether the area makes its target in time (a screenshot keeps to the map)
+            ui.verdict_line(ctx, view.area)
     one_zone = coverage.shared_zone(table) if view.metric == "zona" and not story else None
     if one_zone:
         note, switch = st.columns([5, 1.4], vertical_alignment="center")

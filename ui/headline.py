@@ -85,6 +85,14 @@ def verdict_and_age(ctx: Context, projection: dict | None = None, *, advise: boo
         stale_notice(ctx)
 
 
+def verdict_line(ctx: Context, area: str) -> None:
+    """The answer to "will we make it?" for ``area`` in one line (the verdict's title, as Beranda's box
+    says it): for a page whose first answer is another (Peta's map), so no page leaves it unsaid."""
+    projection = outlook(ctx, area)
+    if projection.get(Col.TANGGAL):
+        st.markdown(trend_words.verdict(projection, ctx.settings.zones.hijau, ctx.lang)["title"])
+
+
 def reach_levels(ctx: Context) -> dict:
     """``verdict_and_age``'s reach for the picked area: the level below it and the areas counted (the
     country's kabupaten/kota, the offices that report; else desa)."""

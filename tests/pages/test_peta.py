@@ -235,3 +235,23 @@ def test_the_level_and_colouring_picked_stay_after_a_visit_to_another_page(demo_
     assert (at.radio(key="peta_level").value, at.radio(key="peta_metric").value) == ("desa", "cakupan")
     store = Store.open(demo_env)
     assert set(_features(at)) == set(store.areas(within=KAB, level="desa")[Col.KODE])
+
+
+def test_peta_says_whether_the_area_makes_its_target_in_time(demo_env):
+    """A bupati who opens only Peta gets the deadline's answer too: the verdict's title (Beranda's, from
+    the same projection) under the map's finding; a screenshot keeps to the map."""
+    from datetime import date
+
+    from geo.config import load_settings
+    from geo.present.trend import verdict
+    from geo.targets import area_projection
+
+    store = Store.open(demo_env)
+    said = verdict(area_projection(store, KAB, today=date.today(), settings=load_settings()), 92.0)["title"]
+    at = _app()
+    assert not at.exception
+    shown = [m.value for m in at.markdown]
+    finding = next(i for i, m in enumerate(shown) if "masih merah" in m)
+    assert shown[finding + 1] == said
+    shot = _app(mode="tangkapan")
+    assert said not in [m.value for m in shot.markdown]
