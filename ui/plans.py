@@ -101,6 +101,8 @@ def visit_reasons(ctx: Context, plan) -> None:
     the days a unit stays at one site for one reason are one line); names from files shown as written."""
     st.markdown("\n".join(f"- **{plain(when)} — {plain(name)}**: {plain(why_)}"
                            for when, name, why_ in why.reason_lines(plan, ctx.lang)))
+    for line in why.island_rest_days(plan, ctx.lang):  # an island stay over a weekend: the crew's days off
+        st.info(plain(line), icon=":material/sailing:")
 
 
 # The planner's inputs a reader sets and expects to find again after looking at another page.

@@ -14,7 +14,8 @@ from geo import fmt, workdays
 from geo.columns import ACTUAL, ALAT_ID, DAY, EXPECTED, NAMA_LOKASI, SEJAK, STATUS, JAM_AKSES, JAM_TEMPUH, JARAK, JENIS, KECAMATAN, SELISIH, UNIT, URUTAN
 from geo.plan import Plan, actual_totals, visit_reasons
 from geo.present.common import zone_label
-from geo.present.plan_explain import base_name, objective_label, objective_sentence, reason_text, travel_note
+from geo.present.plan_explain import (base_name, island_rest_days, objective_label, objective_sentence, reason_text,
+                                     travel_note)
 from geo.schema import Col
 from geo.text import tr
 
@@ -235,7 +236,8 @@ def itinerary_markdown(plan: Plan, lang: str = "id") -> str:
                      alasan, fmt.number(perkiraan, lang=lang)]
             lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
         lines += ["", tr("rencana_total_unit", lang, n=unit, jumlah=fmt.number(totals.at[unit, EXPECTED], lang=lang))]
-    return "\n".join(lines)
+    rest = island_rest_days(plan, lang)  # an island stay over a weekend, said on the crew's sheet too
+    return "\n".join(lines + (["", *(f"- {_md_cell(line)}" for line in rest)] if rest else []))
 
 
 def units_note(mobiles: pd.DataFrame, units: int, lang: str = "id") -> tuple[str, str] | None:

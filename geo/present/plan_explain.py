@@ -12,7 +12,7 @@ import math
 import pandas as pd
 
 from geo import config, fmt
-from geo.columns import DAY, EXPECTED, JENIS, KECAMATAN, KODE_KEC, UNIT, URUTAN
+from geo.columns import DARATAN, DAY, EXPECTED, JENIS, KECAMATAN, KODE_KEC, UNIT, URUTAN
 from geo.plan import BASELINES, CENTRE, Plan, Travel, red_not_visited, visit_reasons
 from geo.present.common import zone_label
 from geo.schema import Col, Zone
@@ -175,6 +175,25 @@ def reason_lines(plan: Plan, lang: str = "id") -> list[tuple[str, str, str]]:
     return [(tr("rencana_alasan_kapan", lang, unit=g["unit"],
                 hari=str(g["day"][0]) if g["day"][0] == g["day"][1] else f"{g['day'][0]}–{g['day'][1]}",
                 tanggal=fmt.day_list(g["when"], lang)), g["name"], g["why"]) for g in groups]
+
+
+def island_rest_days(plan: Plan, lang: str = "id") -> list[str]:
+    """A line per island stay that spans days off (a weekend, a holiday between two of its working days):
+    the unit's crew stays on the island those days, or goes back and crosses again; the schedule counts
+    working days only, so it says so (the stay's days read as one run: 11 then 14 December)."""
+    v = plan.visits.merge(plan.sites[[Col.KODE, DARATAN]], on=Col.KODE, how="left", validate="many_to_one")
+    v = v.drop_duplicates([UNIT, DAY]).sort_values([UNIT, DAY])
+    out = []
+    for unit, rows in v.groupby(UNIT, sort=True):
+        rows = rows.to_dict("records")
+        for before, after in zip(rows, rows[1:]):
+            first, last = (pd.Timestamp(str(r[Col.TANGGAL])[:10]) for r in (before, after))
+            same_island = before[DARATAN] == after[DARATAN] and before[DARATAN] > 0 and after[DAY] == before[DAY] + 1
+            if same_island and (last - first).days > 1:
+                off = [d.date().isoformat() for d in pd.date_range(first + pd.Timedelta(days=1), last - pd.Timedelta(days=1))]
+                out.append(tr("rencana_pulau_libur", lang, unit=unit, kecamatan=after[KECAMATAN],
+                              libur=fmt.day_list(off, lang), dari=before[Col.NAMA], ke=after[Col.NAMA]))
+    return out
 
 
 def baselines_view(plan: Plan, lang: str = "id") -> pd.DataFrame:

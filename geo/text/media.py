@@ -184,4 +184,27 @@ TEXTS = {
     "peta_gambar_jumlah": ("{label} · {n} {tingkat}", "{label} · {n} {tingkat}"),
     "peta_gambar_utara": ("U", "N"),
     "peta_gambar_km": ("{n} km", "{n} km"),
+    # --- the plan's image and map legend ---
+    "rencana_gambar_judul": (
+        "Rencana jemput bola {wilayah}: perkiraan {total} orang direkam dalam {hari} hari kerja",
+        "Mobile-unit plan for {wilayah}: {total} people expected to record in {hari} working days",
+    ),
+    "rencana_gambar_sub": (
+        "{unit} unit keliling, {mulai} – {akhir}, {kapasitas} perekaman per unit per hari. Zona cakupan per "
+        "desa/kelurahan, data per {tanggal}",
+        "{unit} mobile units, {mulai} – {akhir}, {kapasitas} recordings per unit a day. Coverage zones by "
+        "village, data as of {tanggal}",
+    ),
+    "rencana_gambar_zona": (
+        " · {kec} kecamatan dan {desa} desa berubah zona",
+        " · {kec} districts and {desa} villages change zone",
+    ),
+    "rencana_gambar_legenda": ("Rencana: {n} kunjungan, rute dari titik berangkat", "Plan: {n} visits, routes from the base"),
+    "rencana_gambar_unit": (
+        "Unit {n}: {kunjungan} kunjungan, {jumlah} orang",
+        "Unit {n}: {kunjungan} visits, {jumlah} people",
+    ),
+    "rencana_peta_zona": ("Warna desa: zona ({zona})", "Village colours: zone ({zona})"),
+    "rencana_gambar_perahu": ("putus-putus: menginap di pulau, naik perahu", "dashed: an island stay, by boat"),
+    "rencana_gambar_jenis_sekolah": ("sekolah (SMA/SMK/MA, pesantren)", "school"),
 }

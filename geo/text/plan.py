@@ -390,28 +390,13 @@ TEXTS = {
         "Tidak ada lokasi dalam jarak ini. Perbesar jarak terjauh.",
         "No site within this distance. Increase the longest trip.",
     ),
-    "rencana_gambar_judul": (
-        "Rencana jemput bola {wilayah}: perkiraan {total} orang direkam dalam {hari} hari kerja",
-        "Mobile-unit plan for {wilayah}: {total} people expected to record in {hari} working days",
+    "rencana_pulau_libur": (
+        "Unit {unit} tetap di pulau (Kec. {kecamatan}) pada {libur}, antara {dari} dan {ke}: hari itu bukan hari "
+        "kerja — awak menginap di pulau, atau kembali dan menyeberang lagi (jadwal hanya menghitung hari kerja).",
+        "Unit {unit} stays on the island ({kecamatan} district) on {libur}, between {dari} and {ke}: those are not "
+        "working days — the crew stays overnight, or returns and crosses again (the schedule counts working days "
+        "only).",
     ),
-    "rencana_gambar_sub": (
-        "{unit} unit keliling, {mulai} – {akhir}, {kapasitas} perekaman per unit per hari. Zona cakupan per "
-        "desa/kelurahan, data per {tanggal}",
-        "{unit} mobile units, {mulai} – {akhir}, {kapasitas} recordings per unit a day. Coverage zones by "
-        "village, data as of {tanggal}",
-    ),
-    "rencana_gambar_zona": (
-        " · {kec} kecamatan dan {desa} desa berubah zona",
-        " · {kec} districts and {desa} villages change zone",
-    ),
-    "rencana_gambar_legenda": ("Rencana: {n} kunjungan, rute dari titik berangkat", "Plan: {n} visits, routes from the base"),
-    "rencana_gambar_unit": (
-        "Unit {n}: {kunjungan} kunjungan, {jumlah} orang",
-        "Unit {n}: {kunjungan} visits, {jumlah} people",
-    ),
-    "rencana_peta_zona": ("Warna desa: zona ({zona})", "Village colours: zone ({zona})"),
-    "rencana_gambar_perahu": ("putus-putus: menginap di pulau, naik perahu", "dashed: an island stay, by boat"),
-    "rencana_gambar_jenis_sekolah": ("sekolah (SMA/SMK/MA, pesantren)", "school"),
     "jenis_desa": ("desa", "village"),
     "jenis_kelurahan": ("kelurahan", "urban village"),
     "jenis_sekolah": ("sekolah", "school"),

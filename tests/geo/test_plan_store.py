@@ -466,3 +466,27 @@ def test_a_red_kecamatan_left_out_says_why(demo_store, demo_sites):
             f"dijangkau. Tambahkan kunjungan tetap di sana, atau pilih kecamatan itu saja.") in plan_explain.red_notes(one_day)
     assert all("rata-rata" not in note for note in plan_explain.red_notes(most))  # every recording counts alike
     assert P.red_not_visited(_demo_plan(demo_store, demo_sites)) == []  # the default plan visits both
+
+
+def test_an_island_stay_over_a_weekend_says_the_crew_stays_or_crosses_again(demo_store, demo_sites):
+    """The schedule counts working days: a unit on the island on Friday and again on Monday reads as one
+    stay, the crew's Saturday and Sunday unsaid. The plan says it, on the page and on the crew's sheet."""
+    from datetime import date
+
+    plan = _demo_plan(demo_store, demo_sites)
+    v = plan.visits.merge(demo_sites[[Col.KODE, C.DARATAN]], on=Col.KODE).drop_duplicates([C.UNIT, C.DAY])
+    expected = []
+    for unit, rows in v.sort_values([C.UNIT, C.DAY]).groupby(C.UNIT):
+        for (_, a), (_, b) in zip(rows.iterrows(), list(rows.iterrows())[1:]):
+            gap = (date.fromisoformat(b[Col.TANGGAL][:10]) - date.fromisoformat(a[Col.TANGGAL][:10])).days
+            if a[C.DARATAN] == b[C.DARATAN] > 0 and gap > 1:
+                expected.append((unit, a[Col.NAMA], b[Col.NAMA], gap - 1))
+    assert expected, "the demo plan keeps a unit on the island over a weekend"
+    lines = plan_explain.island_rest_days(plan)
+    assert len(lines) == len(expected)
+    for line, (unit, before, after, off) in zip(lines, expected):
+        assert line.startswith(f"Unit {unit} tetap di pulau (Kec. Kepulauan Teduh) pada ")
+        assert f"antara {before} dan {after}: hari itu bukan hari kerja" in line and off == 2  # Saturday, Sunday
+    assert all(line in plan_view.itinerary_markdown(plan) for line in lines)
+    short = _demo_plan(demo_store, demo_sites, days=5)  # Monday to Friday: no days off inside a stay
+    assert plan_explain.island_rest_days(short) == []
