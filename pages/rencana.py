@@ -36,7 +36,7 @@ top = st.container()  # the answer first: the plan's figures and why, above the 
 c = st.columns(4)  # inputs: the planner's parameters
 units = ui.unit_input(ctx, c[0])  # the inventory's working mobile sets by default
 capacity = c[1].number_input(ctx.t("rencana_in_kapasitas"), 1, 200, int(DEFAULT_THROUGHPUT), key="rencana_capacity",
-                             help=ctx.t("kap_laju_bantuan"))  # as Kapasitas counts a device's day
+                             help=ctx.t("rencana_kapasitas_bantuan", n=int(DEFAULT_THROUGHPUT)))
 days = c[2].number_input(ctx.t("rencana_in_hari"), 1, 60, 10, key="rencana_days")
 start = c[3].date_input(ctx.t("rencana_in_mulai"), value=date.today(), format="DD/MM/YYYY", key="rencana_start")
 ui.units_note(ctx, units)

@@ -22,7 +22,7 @@ from geo.text import describe
 from ui import queries
 from ui.context import Context
 from ui.state import keep_values, media_allowed
-from ui.tables import grid, plain, sorted_grid
+from ui.tables import grid, plain, sorted_grid, styled_fit
 
 ATTENTION = 5  # areas drawn beside the chosen area by default
 RECENT_EVENTS = 6  # events listed in full on the page; all of them in a table below
@@ -95,8 +95,10 @@ def chart_areas(ctx: Context, area: str, table, names: dict[str, tuple[str, str]
 def trend_table(ctx: Context, view) -> None:
     """A table of ``geo.present.trend`` (a Styler whose numbers and days sort by value); the projected
     day, held as a number, reads as the words it is: aligned left."""
-    when = st.column_config.Column(alignment="left")
-    sorted_grid(view, column_config={ctx.t("kol_tanggal_proyeksi"): when})
+    # widths from every row's words: "mestinya sudah tercapai (data lama)" and "… (lewat)" lost their ends
+    config = styled_fit(view, [ctx.t("kol_status")]) | styled_fit(view, [ctx.t("kol_tanggal_proyeksi")],
+                                                                   alignment="left")
+    sorted_grid(view, column_config=config)
 
 
 def pace_ranking(ctx: Context, table, inputs: TrendInputs, source: str) -> None:

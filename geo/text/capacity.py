@@ -138,13 +138,19 @@ TEXTS = {
         "Kecamatan yang pada laju alatnya belum merekam semua wajib KTP (tuntas) sebelum tenggat — termasuk "
         "yang sudah hijau. Bukan target cakupan: itu di Beranda dan Tren.",
         "Districts whose devices, at their pace, will not have recorded everyone who must hold an e-KTP "
-        "(done) by the deadline — green ones included. Not the coverage target: that is on Beranda and Tren.",
+        "by the deadline — green ones included. Not the coverage target: that is on Home and Trends.",
     ),
     "kap_ringkasan_lewat_isi": ("{melebihi} dari {dinilai}", "{melebihi} of {dinilai}"),
     "kap_ringkasan_tenggat": ("tenggat {tenggat}", "deadline {tenggat}"),
     "kap_pengaturan": ("Pengaturan perhitungan", "Calculation setting"),
     "kap_laju_input": ("Perekaman per alat per hari", "Recordings per device per day"),
     "kap_laju_bantuan": ("Satu lokasi merekam 30–40 orang sehari.", "One site records 30–40 people a day."),
+    "rencana_kapasitas_bantuan": (
+        "Satu alat merekam 30–40 orang sehari; bawaan {n}, seperti Kapasitas Perekaman menghitung hari satu alat. "
+        "Perjalanan unit dipotong dari harinya.",
+        "One device records 30–40 people a day; {n} by default, as Recording Capacity counts a device's day. The "
+        "unit's travel is taken off its day.",
+    ),
     "kap_ringkasan_alat": ("Alat perekam bekerja", "Working recording devices"),
     "kap_ringkasan_operator": ("Operator", "Operators"),
     "kap_ringkasan_belum": ("Belum rekam", "Not yet recorded"),

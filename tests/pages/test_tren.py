@@ -434,3 +434,27 @@ def test_screenshot_mode_names_only_the_lines_it_shows(tren_env):
     notes = [c.value for c in shot.caption]
     assert any(n.startswith("Garis hitam tebal: ") for n in notes)
     assert not any("dipilih di atas grafik" in n for n in notes)
+
+
+def test_the_table_shows_a_past_days_words_whole(demo_env, monkeypatch):
+    """Seen on 4 December, at a target where a kecamatan's projected day is already past: its status
+    'mestinya sudah tercapai (data lama)' and its day '… (lewat)' were cut to '(data' and '(lew' at
+    1366 px; the columns take the width of their longest words."""
+    import json
+
+    from ui.tables import CELL_PADDING_PX, text_px
+
+    monkeypatch.setattr("ui.headline.date", _Later)
+    store = Store.open(demo_env)
+    goal = next(t for t in range(92, 100) if trend.projection_table(
+        store, KAB, target_pct=t, deadline=DEADLINE, today=_Later.today())[columns.PROYEKSI_LEWAT].eq(True).any())
+    at = _app()
+    at.text_input(key="tren_target").set_value(str(goal)).run()
+    assert not at.exception
+    element = next(d for d in at.dataframe if "Status" in d.value.columns)
+    shown = shown_text(element)
+    past = shown[shown["Status"] == "mestinya sudah tercapai (data lama)"]
+    assert len(past) and past["Perkiraan tercapai"].str.endswith("(lewat)").all()
+    widths = {c.get("title", k): c.get("width") for k, c in json.loads(element.proto.columns).items()}
+    for header in ("Status", "Perkiraan tercapai"):
+        assert widths[header] >= max(text_px(v) for v in shown[header]) + CELL_PADDING_PX - 1, header
