@@ -39,7 +39,7 @@ capacity = c[1].number_input(ctx.t("rencana_in_kapasitas"), 1, 200, int(DEFAULT_
                              help=ctx.t("rencana_kapasitas_bantuan", n=int(DEFAULT_THROUGHPUT)))
 days = c[2].number_input(ctx.t("rencana_in_hari"), 1, 60, 10, key="rencana_days")
 start = c[3].date_input(ctx.t("rencana_in_mulai"), value=date.today(), format="DD/MM/YYYY", key="rencana_start")
-ui.units_note(ctx, units)
+ui.units_note(ctx, units, top)  # a plan using more units than work: warned above its first week
 c = st.columns([2, 1, 1])
 response = c[0].slider(ctx.t("rencana_in_respons"), 5, 100, 50, 5, format="%d%%", key="rencana_respons",
                        help=ctx.t("rencana_in_respons_bantuan")) / 100  # shown as a percent, used as a share

@@ -81,12 +81,13 @@ def unit_input(ctx: Context, column) -> int:
     return column.number_input(ctx.t("rencana_in_unit"), 1, 20, working or DEFAULT_UNITS, key="rencana_units")
 
 
-def units_note(ctx: Context, units: int) -> None:
-    """What the inventory says under the inputs: which mobile sets work and which are down; a warning
-    when the plan uses more units than work."""
+def units_note(ctx: Context, units: int, answer) -> None:
+    """What the inventory says under the inputs: which mobile sets work and which are down; a plan using
+    more units than work is warned in ``answer`` (the container above the first week's places), where the
+    plan is read first."""
     note = plan_view.units_note(queries.mobile_units(ctx.url, ctx.stamp, ctx.area), units, ctx.lang)
     if note:
-        (st.warning if note[0] == "warning" else st.caption)(plain(note[1]))
+        (answer.warning if note[0] == "warning" else st.caption)(plain(note[1]))
 
 
 def late_data_notes(ctx: Context, plan) -> None:

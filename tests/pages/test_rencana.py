@@ -405,5 +405,10 @@ def test_the_units_default_to_the_inventorys_working_mobile_sets(demo_env):
     warned = [w.value.replace("\\", "") for w in at.warning if "inventaris mencatat" in w.value]
     assert warned and warned[0].startswith("Rencana ini memakai 3 unit, tetapi inventaris mencatat 2 unit keliling "
                                            "berfungsi")
+    # above the first week's places (the plan's answer), not under the inputs below it
+    order = [type(e).__name__ + ":" + str(getattr(e, "value", "")) for e in at.main]
+    first_warning = next(i for i, e in enumerate(order) if "inventaris mencatat" in e)
+    first_week = next(i for i, e in enumerate(order) if "Minggu pertama" in e)
+    assert first_warning < first_week
     _, _, plan = _geo_plan(demo_env, units=3)
     assert _metrics(at)["Perkiraan direkam"][0] == fmt.number(plan.total)
