@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from geo import alerts as alert_rules
@@ -20,7 +19,7 @@ from ui import queries
 from ui.account import require
 from ui.context import Context, area_name, fail, flash
 from ui.map_view import focus_area, map_finding
-from ui.tables import grid, plain, sorted_grid, text_fit
+from ui.tables import grid, plain, sorted_grid, styled_fit
 
 STATUS_ORDER = {"tertinggal": 0, "di_jalur": 1, "data_kurang": 2, "tercapai": 3}  # who is behind comes first
 SHOWN = 5  # alerts shown at once on Beranda; the rest one click away
@@ -104,10 +103,8 @@ def target_summary(ctx: Context) -> None:
     ordered = children.assign(_rank=rank).sort_values(["_rank", SELISIH_TARGET], na_position="last")
     # numbers and days sort by value on a click; the deadline, where the target comes from and (when one
     # for all) the target itself: said once, under it
-    view, words = target_table(ordered, ctx.lang)
-    when = ctx.t("kol_tanggal_proyeksi")
-    sorted_grid(view, column_config=text_fit(pd.DataFrame({when: [words.get(k, "–") for k in view.data[when]]}),
-                                             when, alignment="left"))
+    view = target_table(ordered, ctx.lang)
+    sorted_grid(view, column_config=styled_fit(view, [ctx.t("kol_tanggal_proyeksi")], alignment="left"))
     if queries.targets_in_force(ctx.url, ctx.stamp, ctx.area).empty:
         st.caption(ctx.t("target_bawaan", target=threshold_text(ctx.settings.target, ctx.lang),
                          tenggat=fmt.long_date(ctx.settings.deadline_for(ctx.date), ctx.lang)))

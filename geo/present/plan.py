@@ -11,7 +11,8 @@ from datetime import date
 import pandas as pd
 
 from geo import fmt, workdays
-from geo.columns import ACTUAL, ALAT_ID, DAY, EXPECTED, NAMA_LOKASI, SEJAK, STATUS, JAM_AKSES, JAM_TEMPUH, JARAK, JENIS, KECAMATAN, SELISIH, UNIT, URUTAN
+from geo.columns import (ACTUAL, ALAT_ID, DAY, EXPECTED, JAM_AKSES, JAM_TEMPUH, JARAK, JENIS, KECAMATAN, NAMA_LOKASI, SEJAK,
+                         SELISIH, STATUS, UNIT, URUTAN)
 from geo.plan import Plan, actual_totals, visit_reasons
 from geo.present.common import zone_label
 from geo.present.plan_explain import (base_name, island_rest_days, objective_label, objective_sentence, reason_text,

@@ -7,7 +7,7 @@ from geo import fmt
 from geo.columns import (LAJU, LAJU_DIBUTUHKAN, PROYEKSI_LEWAT, SELISIH_TARGET, STATUS, STATUS_TARGET, SUMBER_TARGET,
                          TANGGAL_PROYEKSI, TARGET_PERSEN, TENGGAT)
 from geo.present.common import sortable_table
-from geo.present.trend import WHEN, status_label, threshold_text, when_keys, when_text, when_words
+from geo.present.trend import WHEN, status_labels, threshold_text, when_keys, when_text, when_words
 from geo.schema import Col
 from geo.text import tr
 
@@ -17,16 +17,6 @@ _HEADERS = {Col.KODE: "kol_kode", Col.NAMA: "kol_nama", Col.CAKUPAN: "kol_cakupa
             TENGGAT: "kol_tenggat", SELISIH_TARGET: "kol_selisih_target", STATUS_TARGET: "kol_status_target",
             TANGGAL_PROYEKSI: "kol_tanggal_proyeksi", LAJU: "kol_laju", LAJU_DIBUTUHKAN: "kol_perlu",
             SUMBER_TARGET: "kol_sumber_target"}
-
-
-def status_words(table: pd.DataFrame, lang: str = "id") -> list[str]:
-    """The status of each ``vs_target`` row in the words Tren says it (``status_label`` of the
-    projection: 'terlambat pada laju ini', 'mestinya sudah tercapai (data lama)' …), 'data kurang'
-    without a projection: one vocabulary on every page."""
-    past = table[PROYEKSI_LEWAT] if PROYEKSI_LEWAT in table else [False] * len(table)
-    status = table[STATUS] if STATUS in table else [None] * len(table)
-    return [status_label(s, lang, gone) if isinstance(s, str) else tr(f"target_status_{verdict}", lang)
-            for s, gone, verdict in zip(status, past, table[STATUS_TARGET])]
 
 
 def behind(table: pd.DataFrame) -> pd.DataFrame:
@@ -40,7 +30,7 @@ def target_view(table: pd.DataFrame, lang: str = "id", *, for_people: bool = Tru
     text (``82,74%``, ``-9,26 poin``, ``31 Desember 2026``); else the plain values (CSV/JSON)
     with the status and source as words."""
     out = table.reindex(columns=VIEW_COLUMNS).copy()
-    out[STATUS_TARGET] = status_words(table, lang)
+    out[STATUS_TARGET] = status_labels(table, lang)
     out[SUMBER_TARGET] = [tr(f"target_sumber_{s}", lang) if isinstance(s, str) else "–" for s in out[SUMBER_TARGET]]
     if not for_people:
         return out
@@ -66,10 +56,9 @@ def target_table(table: pd.DataFrame, lang: str = "id"):
     """A ``vs_target`` frame for a screen whose reader sorts it by a click on a title (``sortable_table``:
     coverage, gap, needed per day and the projected day sort by value, not as text), in its order: name,
     coverage, the target (left out when every row has the same one: the page says it under the table),
-    gap, status in Tren's words, the projected day in words (``when_keys``), needed per day. Returns
-    (the Styler, {WHEN key: words})."""
+    gap, status in Tren's words, the projected day in words (``when_keys``), needed per day."""
     keys, words = when_keys(table.to_dict("records"), lang)
-    frame = table.reset_index(drop=True).assign(**{WHEN: keys, STATUS_TARGET: status_words(table, lang)})
+    frame = table.reset_index(drop=True).assign(**{WHEN: keys, STATUS_TARGET: status_labels(table, lang)})
     for column in (Col.CAKUPAN, TARGET_PERSEN, SELISIH_TARGET, LAJU_DIBUTUHKAN):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
     columns = dict(SORTED_COLUMNS)
@@ -78,7 +67,7 @@ def target_table(table: pd.DataFrame, lang: str = "id"):
     own = {TARGET_PERSEN: lambda v, lang: threshold_text(v, lang),
            SELISIH_TARGET: lambda v, lang: fmt.signed(v, 2, lang, tr("poin", lang)),
            WHEN: when_text(words), LAJU_DIBUTUHKAN: lambda v, lang: fmt.number(v, lang=lang)}
-    return sortable_table(frame, list(columns), lang, formatters=own, headers=columns), words
+    return sortable_table(frame, list(columns), lang, formatters=own, headers=columns)
 
 
 def summary_words(children: pd.DataFrame, key: str, lang: str = "id") -> str:

@@ -28,11 +28,14 @@ def status_label(status: str, lang: str = "id", past=False) -> str:
     # ``== True``: a numpy bool from a frame counts, a missing value (None, NaN) does not
     if status == Status.TERCAPAI.value and past == True:  # noqa: E712
         return tr("tren_status_tercapai_lewat", lang)
+    if not isinstance(status, str):  # no projection at all (a target table's row without figures)
+        status = Status.DATA_KURANG.value
     return tr(f"tren_status_{status}", lang)
 
 
 def status_labels(table: pd.DataFrame, lang: str = "id") -> list[str]:
-    """``status_label`` of each row of a frame holding STATUS (and PROYEKSI_LEWAT)."""
+    """``status_label`` of each row of a frame holding STATUS (and PROYEKSI_LEWAT): Tren's tables, Beranda's
+    target table and its downloads say a status in one vocabulary."""
     past = table[PROYEKSI_LEWAT] if PROYEKSI_LEWAT in table else [False] * len(table)
     return [status_label(s, lang, gone) for s, gone in zip(table[STATUS], past)]
 

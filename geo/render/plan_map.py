@@ -26,35 +26,29 @@ from geo.text import tr
 __all__ = ["plan_extent", "plan_image", "plan_map", "unit_colour"]
 
 
-class FitWhenShown(MacroElement):
-    """Fit the map to ``bounds`` as soon as its box has a size, once: a map drawn in a hidden tab
-    (no size yet) would otherwise open blank until the window is resized. ``fit`` False: only tell
-    Leaflet its size (a ``Legend`` given the bounds then fits them beside itself on that resize)."""
+class SizeWhenShown(MacroElement):
+    """Tell Leaflet the map's size as soon as its box has one: a map drawn in a hidden tab (no size yet)
+    would otherwise open blank until the window is resized. The resize this fires lets the ``Legend``
+    (given the plan's bounds) fit them beside itself."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function () {
             var map = {{ this._parent.get_name() }};
-            var bounds = {{ this.bounds|tojson }};
-            var fitted = false;
-            function fit() {
+            function size() {
                 var box = map.getContainer();
-                if (!box.clientWidth || !box.clientHeight) { return; }
-                map.invalidateSize();
-                if (!fitted && {{ this.fit|tojson }}) { map.fitBounds(bounds); fitted = true; }
+                if (box.clientWidth && box.clientHeight) { map.invalidateSize(); }
             }
-            if (window.ResizeObserver) { new ResizeObserver(fit).observe(map.getContainer()); }
-            window.addEventListener("resize", fit);
-            setTimeout(fit, 0);
+            if (window.ResizeObserver) { new ResizeObserver(size).observe(map.getContainer()); }
+            window.addEventListener("resize", size);
+            setTimeout(size, 0);
         })();
         {% endmacro %}
     """)
 
-    def __init__(self, bounds, fit: bool = True):
+    def __init__(self):
         super().__init__()
-        self._name = "FitWhenShown"
-        self.bounds = bounds
-        self.fit = fit
+        self._name = "SizeWhenShown"
 
 
 def _zone_layer(m, areas, lang: str) -> None:
@@ -88,7 +82,8 @@ def plan_map(plan: Plan, *, areas=None, lang: str = "id"):
     """A folium map (no tiles: works offline) of the base, each trip of the plan as a route (colour
     by unit, island stays dashed) and each planned site with its days, people and reason. ``areas``:
     an optional GeoDataFrame with Col.NAMA and Col.ZONA drawn underneath in zone colours. The map
-    fits the base and the stops, also when it is first shown in a hidden tab (``FitWhenShown``)."""
+    fits the base and the stops beside its legend, also when it is first shown in a hidden tab
+    (``SizeWhenShown``)."""
     centre = [plan.base[LAT], plan.base[LON]] if plan.base else (
         [plan.sites[LAT].mean(), plan.sites[LON].mean()] if len(plan.sites) else [0, 0])
     m = folium.Map(location=centre, zoom_start=10, tiles=None, control_scale=True, zoom_snap=0.25)
@@ -118,7 +113,7 @@ def plan_map(plan: Plan, *, areas=None, lang: str = "id"):
     bounds = [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None
     if bounds:
         m.fit_bounds(bounds)
-        FitWhenShown(bounds, fit=False).add_to(m)
+        SizeWhenShown().add_to(m)
     # the legend fits the plan beside it (on a phone it covered the island the boat goes to)
     Legend(_legend_html(plan, areas is not None and len(areas) > 0, lang), background=BACKGROUND,
            bounds=bounds).add_to(m)

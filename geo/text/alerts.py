@@ -45,7 +45,6 @@ TEXTS = {
         "Targets imported: version {versi}, {n} {n|row|rows}.",
     ),
     # --- target status ---
-    "target_status_data_kurang": ("data kurang", "not enough data"),
     "target_sumber_bulan": ("target bulan ini", "this month's target"),
     "target_sumber_tahun": ("target tahunan", "the year's target"),
     "target_sumber_induk": ("target wilayah induk", "the parent area's target"),

@@ -334,7 +334,7 @@ def test_the_target_summary_counts_as_the_rows_say_and_the_table_sorts_by_value(
     assert summary_words(table.iloc[1:], "target_beranda_ringkas") == (
         f"{behind} dari 12 kecamatan tidak tepat waktu mencapai target pada laju ini; {reached} sudah mencapainya, "
         "0 tepat waktu pada laju ini.")
-    view, words = target_table(table.iloc[1:])
+    view = target_table(table.iloc[1:])
     assert "Target" not in view.data.columns  # 92% on every row: the page says it once, under the table
     assert view.data["Selisih dari target"].dtype == float and view.data["Perlu per hari"].dtype == float
     shown = styled_text(view)
@@ -343,4 +343,4 @@ def test_the_target_summary_counts_as_the_rows_say_and_the_table_sorts_by_value(
     days = table.iloc[1:].set_index(Col.NAMA)[TANGGAL_PROYEKSI].dropna().sort_values()
     assert [n for n in order if n in days.index] == list(days.index)
     varied = table.iloc[1:].assign(**{TARGET_PERSEN: [92.0] * 11 + [95.0]})
-    assert "Target" in target_table(varied)[0].data.columns
+    assert "Target" in target_table(varied).data.columns

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from geo import alerts, auth, fmt, targets
 from geo.config import load_settings
 from geo.present.alerts import alert_rows
-from geo.present.targets import status_words
+from geo.present.trend import status_labels
 from geo.schema import Col
 from geo.store import Store
 from geo.text import tr
@@ -104,7 +104,7 @@ def test_a_target_file_shows_behind_and_ahead_on_beranda_and_peta(demo_env):
     element = next(d for d in home.dataframe if "Status target" in d.value.columns)
     shown = shown_text(element).set_index("Nama wilayah")
     held = element.value.set_index("Nama wilayah")  # what a click on a title sorts by: the numbers themselves
-    words = dict(zip(expected.index, status_words(expected)))
+    words = dict(zip(expected.index, status_labels(expected)))
     for kode in (low[Col.KODE], high[Col.KODE]):
         row = expected.loc[kode]
         assert shown.loc[row[Col.NAMA], "Status target"] == words[kode]
