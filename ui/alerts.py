@@ -86,19 +86,20 @@ def home_finding(ctx: Context, children, name: str) -> None:
     map_finding(ctx, children, name)
     table = queries.vs_target(ctx.url, ctx.stamp, ctx.area, ctx.date, today(), ctx.settings)
     behind = table[table[Col.KODE] != ctx.area]
-    if not behind.empty:
-        st.markdown(summary_words(behind, _summary_key(ctx), ctx.lang))
+    own = table.loc[table[Col.KODE] == ctx.area, STATUS_TARGET]
+    if not behind.empty:  # the late ones named; "Namun …" when the area itself is in time (its verdict above)
+        st.markdown(plain(summary_words(behind, _summary_key(ctx), ctx.lang, named=3,
+                                        despite=own.isin(["tercapai", "di_jalur"]).any())))
 
 
 def target_summary(ctx: Context) -> None:
-    """Target against actual for every kecamatan (or desa, for a kecamatan): one sentence with how
-    many are behind, on track and there, and the table, furthest behind first."""
+    """Target against actual for every kecamatan (or desa, for a kecamatan), furthest behind first (how
+    many are behind, on track and there: said on the first screen, ``home_finding``)."""
     table = queries.vs_target(ctx.url, ctx.stamp, ctx.area, ctx.date, today(), ctx.settings)
     children = table[table[Col.KODE] != ctx.area]
     if children.empty:
         return
-    st.subheader(ctx.t("target_beranda_judul"))
-    st.markdown(summary_words(children, _summary_key(ctx), ctx.lang))
+    st.subheader(ctx.t("target_beranda_judul"))  # the count and the late by name: on the first screen
     rank = children[STATUS_TARGET].map(STATUS_ORDER).fillna(len(STATUS_ORDER))
     ordered = children.assign(_rank=rank).sort_values(["_rank", SELISIH_TARGET], na_position="last")
     # numbers and days sort by value on a click; the deadline, where the target comes from and (when one

@@ -6,7 +6,7 @@ import pandas as pd
 from geo import fmt
 from geo.columns import (LAJU, LAJU_DIBUTUHKAN, PROYEKSI_LEWAT, SELISIH_TARGET, STATUS, STATUS_TARGET, SUMBER_TARGET,
                          TANGGAL_PROYEKSI, TARGET_PERSEN, TENGGAT)
-from geo.present.common import sortable_table
+from geo.present.common import first_named, sortable_table
 from geo.present.trend import WHEN, status_labels, threshold_text, when_keys, when_text, when_words
 from geo.schema import Col
 from geo.text import tr
@@ -70,14 +70,22 @@ def target_table(table: pd.DataFrame, lang: str = "id"):
     return sortable_table(frame, list(columns), lang, formatters=own, headers=columns)
 
 
-def summary_words(children: pd.DataFrame, key: str, lang: str = "id") -> str:
-    """How many of the ``vs_target`` rows ``children`` will not make it in time, reached the target,
-    and are in time at this rate, in the sentence ``key`` (its level's words); the ones whose projected
-    day is already past (old data) are counted apart, as their rows say 'mestinya sudah tercapai'."""
+def summary_words(children: pd.DataFrame, key: str, lang: str = "id", named: int = 0, despite: bool = False) -> str:
+    """How many of the ``vs_target`` rows ``children`` will not make it in time (the first ``named`` of
+    them by name, furthest behind first), reached the target and are in time at this rate, in the
+    sentence ``key`` (its level's words; a count of none left out but the late one); the ones whose
+    projected day is already past (old data) are counted apart, as their rows say 'mestinya sudah
+    tercapai'. ``despite``: the area above them is in time, so a late count reads "Namun …"."""
     status = children[STATUS_TARGET]
     past = (status == "di_jalur") & (children[PROYEKSI_LEWAT] == True)  # noqa: E712 (a NaN is not True)
-    words = tr(key, lang, n=len(children), tertinggal=int((status == "tertinggal").sum()),
-               tercapai=int((status == "tercapai").sum()), jalur=int(((status == "di_jalur") & ~past).sum()))
+    late = children[status == "tertinggal"].sort_values(SELISIH_TARGET)
+    words = tr(key, lang, n=len(children), tertinggal=len(late))
+    if named and len(late):
+        words += ": " + first_named([str(n) for n in late[Col.NAMA]], named, lang)
+    for part, n in (("target_beranda_tercapai", int((status == "tercapai").sum())),
+                    ("target_beranda_jalur", int(((status == "di_jalur") & ~past).sum()))):
+        words += f"; {tr(part, lang, n=n)}" if n else ""
+    words = (tr("target_beranda_namun", lang, kalimat=words) if despite and len(late) else words) + "."
     return words + (" " + tr("target_beranda_lewat", lang, n=int(past.sum())) if past.any() else "")
 
 

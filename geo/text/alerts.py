@@ -180,27 +180,26 @@ TEXTS = {
     "peringatan_lainnya": ("{n} peringatan lainnya", "{n} more {n|alert|alerts}"),
     "peringatan_buka": ("Buka {halaman}", "Open {halaman}"),
     "target_beranda_judul": ("Capaian terhadap target", "Progress against target"),
+    # the target sentence: the late count in its level's words, the late named (first screen), then the
+    # reached and in-time counts when not zero, joined by "; " and closed by "."
     "target_beranda_ringkas": (
-        "{tertinggal} dari {n} kecamatan tidak tepat waktu mencapai target pada laju ini; {tercapai} sudah "
-        "mencapainya, {jalur} tepat waktu pada laju ini.",
-        "{tertinggal} of {n} districts will not reach the target in time at this rate; {tercapai} reached it, "
-        "{jalur} in time at this rate.",
+        "{tertinggal} dari {n} kecamatan tidak tepat waktu mencapai target pada laju ini",
+        "{tertinggal} of {n} districts will not reach the target in time at this rate",
     ),
+    "target_beranda_ringkas_kabupaten": (
+        "{tertinggal} dari {n} kabupaten/kota tidak tepat waktu mencapai target pada laju ini",
+        "{tertinggal} of {n} regencies/cities will not reach the target in time at this rate",
+    ),
+    "target_beranda_ringkas_desa": (
+        "{tertinggal} dari {n} desa/kelurahan tidak tepat waktu mencapai target pada laju ini",
+        "{tertinggal} of {n} villages will not reach the target in time at this rate",
+    ),
+    "target_beranda_tercapai": ("{n} sudah mencapainya", "{n} reached it"),
+    "target_beranda_jalur": ("{n} tepat waktu pada laju ini", "{n} in time at this rate"),
+    "target_beranda_namun": ("Namun {kalimat}", "But {kalimat}"),
     "target_beranda_lewat": (
         "{n} lainnya mestinya sudah tercapai menurut laju terakhir, tetapi datanya lama.",
         "{n} more should have reached it by now at the last rate, but {n|its|their} data {n|is|are} old.",
-    ),
-    "target_beranda_ringkas_kabupaten": (
-        "{tertinggal} dari {n} kabupaten/kota tidak tepat waktu mencapai target pada laju ini; {tercapai} sudah "
-        "mencapainya, {jalur} tepat waktu pada laju ini.",
-        "{tertinggal} of {n} regencies/cities will not reach the target in time at this rate; {tercapai} reached it, "
-        "{jalur} in time at this rate.",
-    ),
-    "target_beranda_ringkas_desa": (
-        "{tertinggal} dari {n} desa/kelurahan tidak tepat waktu mencapai target pada laju ini; {tercapai} sudah "
-        "mencapainya, {jalur} tepat waktu pada laju ini.",
-        "{tertinggal} of {n} villages will not reach the target in time at this rate; {tercapai} reached it, "
-        "{jalur} in time at this rate.",
     ),
     "target_belum_ada_wilayah": (
         "Target dan peringatan berlaku untuk wilayah: isi setelah batas wilayah (tab Batas wilayah) dan rekap "

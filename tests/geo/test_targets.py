@@ -317,6 +317,28 @@ def test_tables_say_a_rate_as_the_sentences_do(demo):
     assert list(shown) == [rate(v) for v in scaled[LAJU]] and any(v >= 100 for v in scaled[LAJU])
 
 
+def test_the_target_sentence_names_the_late_furthest_behind_first_and_says_but_under_an_area_in_time(demo):
+    """The first screen's answer to 'will we make it' names who will not (the kabupaten in time beside
+    "6 of 12 kecamatan late" read as a contradiction): furthest behind first, the rest counted, "Namun"
+    when the area above is in time; a count of none is left out."""
+    from geo.present.targets import summary_words
+
+    table = vs_target(demo, "99.01", today=TODAY).iloc[1:]
+    late = table[table[STATUS_TARGET] == "tertinggal"].sort_values(SELISIH_TARGET)
+    assert len(late) > 3
+    first = list(late[Col.NAMA][:3])
+    assert summary_words(table, "target_beranda_ringkas", named=3, despite=True).startswith(
+        f"Namun {len(late)} dari 12 kecamatan tidak tepat waktu mencapai target pada laju ini: {', '.join(first)}, "
+        f"dan {len(late) - 3} lainnya; ")
+    english = summary_words(table, "target_beranda_ringkas", "en", named=3)
+    assert english.startswith(f"{len(late)} of 12 districts will not reach the target in time at this rate: "
+                              f"{', '.join(first)}, and {len(late) - 3} more; ")
+    reached = table[table[STATUS_TARGET] == "tercapai"]
+    assert summary_words(reached, "target_beranda_ringkas", named=3, despite=True) == (
+        f"0 dari {len(reached)} kecamatan tidak tepat waktu mencapai target pada laju ini; {len(reached)} sudah "
+        "mencapainya.")  # nobody late: no "Namun", no names
+
+
 def test_the_target_summary_counts_as_the_rows_say_and_the_table_sorts_by_value(demo):
     """Beranda's sentence counts an area whose projected day is past apart (its row says 'mestinya sudah
     tercapai', not 'tepat waktu'); the table holds numbers and days (a click sorts -12,65 before -2,52 and
@@ -329,11 +351,10 @@ def test_the_target_summary_counts_as_the_rows_say_and_the_table_sorts_by_value(
     behind = int((table[STATUS_TARGET] == "tertinggal").sum())
     reached = int((table[STATUS_TARGET] == "tercapai").sum())
     assert summary_words(table, "target_beranda_ringkas") == (
-        f"{behind} dari 13 kecamatan tidak tepat waktu mencapai target pada laju ini; {reached} sudah mencapainya, "
-        "0 tepat waktu pada laju ini. 1 lainnya mestinya sudah tercapai menurut laju terakhir, tetapi datanya lama.")
+        f"{behind} dari 13 kecamatan tidak tepat waktu mencapai target pada laju ini; {reached} sudah mencapainya. "
+        "1 lainnya mestinya sudah tercapai menurut laju terakhir, tetapi datanya lama.")  # "0 tepat waktu" left out
     assert summary_words(table.iloc[1:], "target_beranda_ringkas") == (
-        f"{behind} dari 12 kecamatan tidak tepat waktu mencapai target pada laju ini; {reached} sudah mencapainya, "
-        "0 tepat waktu pada laju ini.")
+        f"{behind} dari 12 kecamatan tidak tepat waktu mencapai target pada laju ini; {reached} sudah mencapainya.")
     view = target_table(table.iloc[1:])
     assert "Target" not in view.data.columns  # 92% on every row: the page says it once, under the table
     assert view.data["Selisih dari target"].dtype == float and view.data["Perlu per hari"].dtype == float

@@ -303,6 +303,7 @@ def test_beranda_names_the_red_areas_and_who_is_late_before_the_alerts_and_the_m
     from geo import targets
     from geo.present.targets import summary_words
     from geo.schema import Zone
+    from ui.tables import plain
 
     store = Store.open(demo_env)
     kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
@@ -311,12 +312,16 @@ def test_beranda_names_the_red_areas_and_who_is_late_before_the_alerts_and_the_m
     names = ", ".join(f"{n} {fmt.percent(c, 2)}" for n, c in zip(red[Col.NAMA], red[Col.CAKUPAN]))
     zones_said = f"**Kabupaten Contoh Sejahtera: {len(red)} dari {len(kec)} kecamatan masih merah**: {names}"
     table = targets.vs_target(store, kab, today=date.today(), settings=load_settings())
-    late_said = summary_words(table[table[Col.KODE] != kab], "target_beranda_ringkas")
-    assert late_said.startswith(f"{int((table['status_target'] == 'tertinggal').sum())} dari 12 kecamatan tidak tepat")
+    in_time = table.loc[table[Col.KODE] == kab, "status_target"].isin(["tercapai", "di_jalur"]).all()
+    late_said = plain(summary_words(table[table[Col.KODE] != kab], "target_beranda_ringkas", named=3, despite=in_time))
+    late = table[table["status_target"] == "tertinggal"].sort_values("selisih_target")
+    assert late_said.startswith(("Namun " if in_time else "") + f"{len(late)} dari 12 kecamatan tidak tepat")
+    assert plain(late[Col.NAMA].iloc[0]) in late_said  # the furthest behind by name
     at = _app()
     assert not at.exception
     said = [m.value for m in at.markdown]
     assert zones_said in said and late_said in said
+    assert said.count(late_said) == 1  # once, not again above the table
     alerts_at = next(i for i, m in enumerate(said) if m.startswith("**Peringatan ("))
     assert said.index(zones_said) < said.index(late_said) < alerts_at
 
