@@ -25,6 +25,7 @@ DEFAULT_RATE_WINDOW_DAYS = 28  # days of recent data a rate is measured over
 
 # Mobile-unit planner (geo.plan): travel, access and the value of a zone step. A page or a command
 # option may change each one; geo.plan.travel.Travel holds them together.
+PLAN_UNITS = 3  # mobile units when the inventory lists no working mobile set
 PLAN_ROAD_FACTOR = 1.4  # road km per straight-line km (winding rural roads; no road network supplied)
 PLAN_ROAD_KMH = 30.0  # a unit's car (and a resident's motorbike) on those roads
 PLAN_BOAT_KMH = 15.0  # a chartered or public boat

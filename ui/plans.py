@@ -8,7 +8,7 @@ import streamlit as st
 from geo import auth, fmt
 from geo import plan as planner
 from geo.columns import STATUS
-from geo.config import PLAN_OBJECTIVES
+from geo.config import PLAN_OBJECTIVES, PLAN_UNITS
 from geo.present import plan as plan_view
 from geo.present import plan_explain as why
 from geo.schema import Level, RekamError
@@ -17,7 +17,6 @@ from ui.account import current_session, require
 from ui.context import Context, fail, flash, show_flash
 from ui.tables import plain
 
-DEFAULT_UNITS = 3  # mobile units when the inventory lists none
 
 
 def coverage_after(ctx: Context, plan, level: Level = Level.KECAMATAN):
@@ -74,11 +73,11 @@ def red_notes_view(ctx: Context, plan) -> None:
 
 
 def unit_input(ctx: Context, column) -> int:
-    """The number of mobile units, by default the working mobile sets of the inventory (DEFAULT_UNITS
+    """The number of mobile units, by default the working mobile sets of the inventory (PLAN_UNITS
     without one)."""
     mobiles = queries.mobile_units(ctx.url, ctx.stamp, ctx.area)
     working = int((mobiles[STATUS] == "aktif").sum())
-    return column.number_input(ctx.t("rencana_in_unit"), 1, 20, working or DEFAULT_UNITS, key="rencana_units")
+    return column.number_input(ctx.t("rencana_in_unit"), 1, 20, working or PLAN_UNITS, key="rencana_units")
 
 
 def units_note(ctx: Context, units: int, answer) -> None:

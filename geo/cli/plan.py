@@ -39,8 +39,9 @@ def add_commands(sub, language: str = "id") -> None:
     t = partial(tr, lang=language)
     p = add_common(command(sub, "plan", t("cli_h_plan")), language, fmt_opt=True)
     p.add_argument("--within", required=True, help=t("cli_h_plan_within"))
-    p.add_argument("--units", type=int, required=True, help=t("cli_h_units"))
-    p.add_argument("--capacity", type=int, default=40, help=t("cli_h_capacity_unit", n=40))
+    p.add_argument("--units", type=int, help=t("cli_h_units", n=config.PLAN_UNITS))
+    p.add_argument("--capacity", type=int, default=int(config.DEFAULT_THROUGHPUT),
+                   help=t("cli_h_capacity_unit", n=int(config.DEFAULT_THROUGHPUT)))
     p.add_argument("--days", type=int, required=True, help=t("cli_h_days"))
     p.add_argument("--response", type=float, default=0.5, help=t("cli_h_response", n=number(0.5, language)))
     p.add_argument("--objective", choices=config.PLAN_OBJECTIVES, default=config.PLAN_OBJECTIVES[0],
@@ -75,7 +76,9 @@ def cmd_plan(args) -> int:
     from geo.coverage import coverage_table, data_reach
     from geo.dates import iso_day
     from geo.present.common import reach_note
-    from geo.present.plan import status_text
+    from geo.capacity import mobile_units
+    from geo.columns import STATUS
+    from geo.present.plan import status_text, units_note
     from geo.present.plan_explain import baseline_label, objective_label, provisional_base_note, reason_text
 
     language = lang(args)
@@ -90,7 +93,9 @@ def cmd_plan(args) -> int:
                                     only_zones=("merah", "kuning") if args.only_red_yellow else None,
                                     exclude=args.exclude, keep=[k for _, _, k in args.fixed])
     base = planner.base_point(store, args.within, args.base)
-    plan = planner.plan_visits(sites, units=args.units, capacity=args.capacity, days=args.days,
+    mobiles = mobile_units(store, args.within, date=date_)  # the page's default: the sets that work
+    units = args.units if args.units is not None else int((mobiles[STATUS] == "aktif").sum()) or config.PLAN_UNITS
+    plan = planner.plan_visits(sites, units=units, capacity=args.capacity, days=args.days,
                                response=args.response, start=iso_day(args.start, field="mulai", required=False),
                                weekends=args.weekends, objective=args.objective, time_limit=args.time_limit,
                                base=base, travel=travel, zones=load_settings().zones, fixed=args.fixed,
@@ -101,15 +106,16 @@ def cmd_plan(args) -> int:
     name = area_name(store, args.within, language)
     reach = data_reach(coverage_table(store, Level.DESA, within=args.within, date=date_),
                        coverage_table(store, Level.KECAMATAN, within=args.within, date=date_))
+    inventory = units_note(mobiles, units, language)
     for note in (reach_note(reach, name, language, key="rencana_sebagian"),  # desa without data: never visited
-                 provisional_base_note(base, name, language)):
+                 provisional_base_note(base, name, language), inventory[1] if inventory else None):
         if note:
             print(note, file=sys.stderr)
     num = lambda v: fmt.number(v, lang=language)  # noqa: E731
     others = "; ".join(tr("rencana_ringkas_pembanding", language, cara=baseline_label(n, language),
                           skor=fmt.number(b["objective"], 1, language), total=num(b["total"]), kec=num(b["kecamatan"]),
                           desa=num(b["desa"])) for n, b in plan.baselines.items())
-    print(tr("rencana_ringkas", language, total=num(plan.total), kunjungan=len(plan.visits), unit=args.units,
+    print(tr("rencana_ringkas", language, total=num(plan.total), kunjungan=len(plan.visits), unit=units,
              hari=args.days, tujuan=objective_label(args.objective, language),
              skor=fmt.number(plan.objective, 1, language), kec=num(plan.zones["kecamatan"]),
              desa=num(plan.zones["desa"]), pembanding=others, status=status_text(plan, language),

@@ -7,8 +7,10 @@
    a stay never leaves a remainder shorter than the island's shortest stay when it can avoid it.
 3. The other visits sweep round the base by compass bearing and fill the free (unit, day) slots unit
    by unit, day by day, so that each unit works one sector and its days move on to neighbouring
-   sites; a site never gets two units on one day (a visit skips to the next free slot where its
-   site is not busy).
+   sites; a site's visits go to one unit's consecutive days (the first free run that holds them:
+   one crew works a village in one go, it is not left on a Friday and taken up by another crew a
+   week later), unless that would leave visits out that the plain sweep places; a site never gets
+   two units on one day.
 Visits that find no slot are left out (the budget of the solver makes this rare: fixed visits and
 stays can fragment the calendar); the plan then says so through its figures.
 """
@@ -94,11 +96,51 @@ def lay_out(counts: list[int], legs: Legs, bearings: np.ndarray, *, units: int, 
     free = [(u, d) for u in range(1, units + 1) for d in range(1, days + 1) if (u, d) not in schedule]
     mainland = sorted((i for i, n in enumerate(left) if n > 0 and legs.group[i] == 0),
                       key=lambda i: (bearings[i], i))
-    for i in (i for i in mainland for _ in range(left[i])):
-        slot = next((s for s in free if (i, s[1]) not in busy), None)
-        if slot is None:
-            continue
-        free.remove(slot)
-        schedule[slot] = [i]
-        busy.add((i, slot[1]))
+    blocks, sweep = _placed(mainland, left, free, busy, whole=True), _placed(mainland, left, free, busy, whole=False)
+    schedule.update(blocks if len(blocks) >= len(sweep) else sweep)
     return schedule
+
+
+def _placed(sites: list[int], counts: list[int], free: list[tuple[int, int]], busy: set,
+            whole: bool) -> Schedule:
+    """Each site's visits, in the order of ``sites``, on the free (unit, day) slots, never two units at
+    one site on one day. Plain sweep: unit by unit, day by day. ``whole``: a site's visits on one
+    unit's consecutive days — the unit free earliest whose run from there holds them all (a village
+    is worked by one crew in one go), else the first run anywhere that holds them, else split over
+    the first free slots, day by day."""
+    free, busy, out = list(free), set(busy), {}
+    for i in sites:
+        n = counts[i]
+        open_slots = [s for s in free if (i, s[1]) not in busy]
+        take = (_first_run(open_slots, n, earliest=True) or _first_run(open_slots, n, earliest=False)
+                or _distinct_days(sorted(open_slots, key=lambda s: (s[1], s[0])), n)) if whole \
+            else _distinct_days(open_slots, n)
+        for slot in take:
+            free.remove(slot)
+            out[slot] = [i]
+            busy.add((i, slot[1]))
+    return out
+
+
+def _first_run(slots: list[tuple[int, int]], n: int, earliest: bool) -> list[tuple[int, int]] | None:
+    """``n`` consecutive days of one unit among ``slots`` (unit, day), the earliest-starting first;
+    ``earliest``: only runs starting at a unit's first free day (a unit's days fill from the front)."""
+    have = set(slots)
+    starts = sorted(slots, key=lambda s: (s[1], s[0]))
+    if earliest:
+        firsts = {}
+        for u, d in slots:
+            firsts[u] = min(d, firsts.get(u, d))
+        starts = [s for s in starts if firsts[s[0]] == s[1]]
+    return next(([(u, d + j) for j in range(n)] for u, d in starts
+                 if all((u, d + j) in have for j in range(n))), None)
+
+
+def _distinct_days(slots: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """The first ``n`` of ``slots`` on days not yet taken among them (one site, one unit a day)."""
+    days, out = set(), []
+    for slot in slots:
+        if len(out) < n and slot[1] not in days:
+            out.append(slot)
+            days.add(slot[1])
+    return out

@@ -25,7 +25,10 @@ TEXTS = {
                    "mobile-unit plan: the sites each mobile unit visits, day by day"),
     "cli_h_plan_within": ("kode kabupaten/kota atau kecamatan, mis. 99.01",
                           "regency/city or district code, e.g. 99.01"),
-    "cli_h_units": ("jumlah unit keliling", "number of mobile units"),
+    "cli_h_units": ("jumlah unit keliling (bawaan: unit keliling yang berfungsi menurut inventaris, atau {n} "
+                    "tanpa inventaris)",
+                    "number of mobile units (default: the working mobile sets of the inventory, or {n} without "
+                    "one)"),
     "cli_h_capacity_unit": ("perekaman per unit per hari (bawaan {n})", "recordings per unit per day (default {n})"),
     "cli_h_days": ("jumlah hari kerja", "number of working days"),
     "cli_h_response": ("bagian belum rekam yang datang (0–1, bawaan {n})",

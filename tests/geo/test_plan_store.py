@@ -431,6 +431,31 @@ def test_demo_default_plan_goes_where_people_do_not_come_by_themselves(demo_stor
     assert set(most.visits[C.KECAMATAN]) == {"Kota Sejahtera"}
 
 
+def test_the_cli_plans_with_the_pages_defaults(demo_store, capsys):
+    """``plan`` without --units sends the inventory's working mobile sets (the demo's third is in repair)
+    and a unit's day holds Kapasitas's 35 (it took 40, the page 35): the CLI and the page plan alike,
+    and the inventory is named on stderr as under the page's inputs."""
+    from geo.capacity import mobile_units
+    from geo.columns import STATUS
+    from geo.config import DEFAULT_THROUGHPUT
+    from geo.present.plan import units_note
+
+    mobiles = mobile_units(demo_store, "99.01")
+    working = int((mobiles[STATUS] == "aktif").sum())
+    assert 0 < working < len(mobiles)
+    code = cli.main(["plan", "--within", "99.01", "--days", "3", "--start", START, "--format", "json",
+                     "--db", demo_store.engine.url.render_as_string(hide_password=False), "--time-limit", "5"])
+    out, err = capsys.readouterr()
+    assert code == 0
+    visits = pd.DataFrame(json.loads(out))
+    assert set(visits["unit"]) == set(range(1, working + 1))
+    assert visits.groupby(["unit", "day"])["expected"].sum().max() == DEFAULT_THROUGHPUT == 35
+    assert units_note(mobiles, working, "id")[1] in err
+    code = cli.main(["plan", "--within", "99.01", "--days", "2", "--units", str(working + 1), "--start", START,
+                     "--format", "json", "--db", demo_store.engine.url.render_as_string(hide_password=False), "--time-limit", "5"])
+    assert code == 0 and units_note(mobiles, working + 1, "id")[1] in capsys.readouterr().err  # the warning
+
+
 def test_demo_controls(demo_store, demo_sites):
     school = demo_sites[(demo_sites[C.JENIS] == "sekolah") & (demo_sites[C.KODE_KEC] == "99.01.03")][Col.KODE].iloc[0]
     sites = P.filter_sites(demo_sites, focus=["99.01.06", "99.01.08"], keep=[school])

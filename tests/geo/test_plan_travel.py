@@ -150,6 +150,42 @@ def test_an_island_is_worked_in_a_stay_with_crossings_on_its_first_and_last_day(
     assert list(short.visits[Col.KODE]) == ["M"]
 
 
+def _mainland_legs(n: int) -> tuple[Legs, np.ndarray]:
+    sites = pd.DataFrame({Col.KODE: [f"S{k}" for k in range(n)], Col.NAMA: [f"S{k}" for k in range(n)],
+                          Col.BELUM: [300] * n, C.JAM_TEMPUH: [0.3] * n,
+                          C.LAT: [-9.0 - 0.01 * k for k in range(n)], C.LON: [121.0] * n})
+    prepared = prepare_sites(sites)
+    model = value_model(prepared, objective="terbanyak", capacity=35, response=0.5, days=10)
+    return Legs(prepared, model, P.Travel()), np.arange(n, dtype=float)
+
+
+def test_a_village_is_worked_by_one_crew_on_consecutive_days():
+    """A site's visits go to one unit's consecutive days: the sweep by bearing put Sungai Jaya's
+    third visit on unit 2's first day and its other two on unit 1's last days, a week apart. When no
+    run holds a site's visits and keeping them whole would leave visits out, the sweep's split stays."""
+    from geo.plan.calendar import lay_out
+
+    legs, bearings = _mainland_legs(4)
+    schedule = lay_out([2, 2, 3, 3], legs, bearings, units=2, days=5)  # the sweep split the third site
+    by_site: dict[int, list[tuple[int, int]]] = {}
+    for (unit, day), route in sorted(schedule.items()):
+        for i in route:
+            by_site.setdefault(i, []).append((unit, day))
+    assert sum(len(v) for v in by_site.values()) == 10  # every visit placed
+    for i, slots in by_site.items():
+        assert len({u for u, _ in slots}) == 1, (i, slots)  # one crew
+        assert [d for _, d in slots] == list(range(slots[0][1], slots[0][1] + len(slots)))  # in one go
+    assert by_site[0][0][1] == by_site[1][0][1] == 1  # the sweep's first sites on the first days
+    # an island stay holding unit 1's first days: the others fill around it, still whole
+    island = lay_out([3, 2, 2, 3], legs, bearings, units=2, days=5, fixed=[(1, 1, 0), (1, 2, 0), (1, 3, 0)])
+    assert sum(len(r) for r in island.values()) == 10
+    # 3 + 3 + 3 visits on 2 units × 5 days: one site cannot be whole; every visit is still placed,
+    # never two units at one site on one day
+    tight = lay_out([3, 3, 4], *_mainland_legs(3), units=2, days=5)
+    placed = [(d, i) for (u, d), r in tight.items() for i in r]
+    assert len(placed) == 10 and len(set(placed)) == 10
+
+
 def test_a_desa_beyond_a_days_trip_gets_no_visit():
     sites = pd.DataFrame({Col.KODE: ["Jauh", "Dekat"], Col.NAMA: ["Jauh", "Dekat"], Col.BELUM: [900, 30],
                           C.JAM_TEMPUH: [4.3, 0.1]})
