@@ -9,11 +9,11 @@ import io
 
 from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from geo.render import static_map
+from geo.render.mpl import Figure
 from geo.render.style import INK, MUTED, PATTERN_INK, zone_word
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Zone
 from geo.text import tr

@@ -16,7 +16,6 @@ import geopandas as gpd
 import numpy as np
 from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patheffects import Stroke
 from matplotlib.transforms import Bbox
@@ -28,6 +27,7 @@ from geo.plan import SCHOOL, Plan, plan_trips
 from geo.present.plan_explain import base_name
 from geo.render import charts
 from geo.render.images import parse_format, parse_size
+from geo.render.mpl import Figure
 from geo.render.plan_style import BASE_MARKER, PLAN_MARKERS, unit_colour
 from geo.render.static_map import DPI, FONT_FAMILY, draw_zone_map, legend_handles
 from geo.schema import Col, Level

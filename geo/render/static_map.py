@@ -16,20 +16,20 @@ import geopandas as gpd
 import pandas as pd
 from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrow, Patch
 from matplotlib.transforms import Bbox
 from shapely.geometry import box
 
 from geo import fmt
+from geo.config import Settings
 from geo.present.common import zone_title
 from geo.render import charts
-from geo.render.maps.layers import OVER_100
 from geo.render.images import parse_format, parse_size
+from geo.render.maps.layers import OVER_100
+from geo.render.mpl import Figure
 from geo.render.static_map_labels import place_labels
 from geo.render.static_map_marks import DPI, FONT_FAMILY, _numbers, _pt, _renderer, _rings, _segment
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Zone
-from geo.config import Settings
 from geo.text import tr
 
 

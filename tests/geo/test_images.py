@@ -323,6 +323,24 @@ def test_map_svg_holds_title_and_source_as_text():
     assert "Hijau ≥ 92%" in text
 
 
+@pytest.mark.parametrize("name", [r"Dusun $\alpha$ Jaya", r"Rp $5 $\frac{ Lama"])
+def test_names_from_files_are_drawn_as_written_never_as_mathtext(name):
+    """matplotlib reads $…$ as mathtext: a desa "Dusun $\\alpha$ Jaya" was drawn "Dusun α Jaya" on the map
+    image and in the PDF, and a stray "$\\frac{" failed the whole image. Names are data: drawn as written."""
+    from geo.render.pdf_page import PdfPage
+
+    table = _squares()
+    table.loc[0, Col.NAMA] = name
+    svg = static_map.zone_map(table, area_name=name, data_date=DATE, settings=SETTINGS, size=(1080, 1080),
+                              fmt_name="svg").decode("utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", "", svg))
+    assert f"{name}: 1 dari 5 kecamatan di zona hijau" in text  # the title, as written
+    assert static_map.zone_map(table, area_name=name, data_date=DATE, settings=SETTINGS)[:4] == b"\x89PNG"
+    page = PdfPage("id")
+    artist = page.text(1, 1, name)
+    assert page.pdf()[:4] == b"%PDF" and not artist._preprocess_math(name)[1]  # no mathtext in the briefing
+
+
 def test_map_refuses_bad_size():
     with pytest.raises(RekamError, match="gambar_ukuran_salah"):
         static_map.zone_map(_squares(), area_name="K", data_date=DATE, settings=SETTINGS, size="10x10")
