@@ -120,9 +120,7 @@ with tabs["peta"]:
                                    settings=ctx.settings, lang=ctx.lang), key="rencana_gambar", kind="rencana")
 
 with tabs["cetak"]:
-    ui.download(ctx.t("rencana_unduh_xlsx"), partial(plan_view.itinerary_xlsx, plan, ctx.lang),  # built on click
-                file_name="rencana_jemput_bola.xlsx", mime=ui.XLSX_MIME, key="rencana_unduh")
-    st.markdown(plan_view.itinerary_markdown(plan, ctx.lang))
+    ui.plan_prints(ctx, plan)  # the crews' sheets (PDF), the schedule (XLSX), the itinerary to print
 
 with tabs["simpan"]:
     ui.saved_plans_panel(ctx, plan)

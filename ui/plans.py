@@ -2,6 +2,8 @@
 actual figures of a saved plan (entered by editors, compared with what was planned)."""
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -15,6 +17,8 @@ from geo.schema import Level, RekamError
 from ui import queries
 from ui.account import current_session, require
 from ui.context import Context, fail, flash, show_flash
+from ui.downloads import XLSX_MIME, download
+from ui.state import area_name
 from ui.tables import plain
 
 
@@ -190,3 +194,17 @@ def saved_plans_panel(ctx: Context, plan) -> None:
         except RekamError as err:
             fail(ctx, err)
     show_flash()
+
+
+def plan_prints(ctx: Context, plan) -> None:
+    """What a planner prints and hands out: the crews' sheets (PDF, a page per unit, a box for what was
+    recorded), the schedule as XLSX (a sheet per unit), the itinerary as text. Each file is built on
+    its click."""
+    from geo.render.crew_sheet import crew_sheets
+
+    download(ctx.t("kru_unduh"), partial(crew_sheets, plan, area_name=area_name(ctx), data_date=ctx.date,
+                                         lang=ctx.lang, settings=ctx.settings),
+             file_name="lembar_kerja_unit.pdf", mime="application/pdf", key="rencana_lembar", help=ctx.t("kru_bantuan"))
+    download(ctx.t("rencana_unduh_xlsx"), partial(plan_view.itinerary_xlsx, plan, ctx.lang),
+             file_name="rencana_jemput_bola.xlsx", mime=XLSX_MIME, key="rencana_unduh")
+    st.markdown(plan_view.itinerary_markdown(plan, ctx.lang))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from geo.cli.output import add_common, command, lang, open_store
+from geo.cli.output import add_common, check_out, command, lang, open_store, write_file
 from geo.schema import RekamError
 from geo.text import tr
 
@@ -44,10 +44,10 @@ def cmd_chart(args) -> int:
     size = images.parse_size(args.size)
     fmt_name = images.parse_format(Path(args.out).suffix or args.out)
     date = iso_day(args.date, required=False)
-    _check_out(args.out)
+    check_out(args.out)
     data = chart_image(open_store(args), args.within, args.kind, fmt_name=fmt_name, size=size, date=date,
                        lang=language, settings=load_settings(), today=dt.date.today())
-    _write(args.out, data)
+    write_file(args.out, data)
     print(tr("gambar_tersimpan", language, path=args.out, ukuran=f"{size[0]}×{size[1]}", format=fmt_name.upper()))
     return 0
 
@@ -61,22 +61,8 @@ def cmd_briefing(args) -> int:
 
     language = lang(args)
     date = iso_day(args.date, required=False)
-    _check_out(args.out)
-    _write(args.out, briefing_pdf(open_store(args), args.within, date=date, lang=language, settings=load_settings(),
+    check_out(args.out)
+    write_file(args.out, briefing_pdf(open_store(args), args.within, date=date, lang=language, settings=load_settings(),
                                   today=dt.date.today()))
     print(tr("ringkasan_tersimpan", language, path=args.out))
     return 0
-
-
-def _check_out(path: str) -> None:
-    """Refuse an output path whose folder does not exist before spending seconds on the image."""
-    folder = Path(path).resolve().parent
-    if not folder.is_dir():
-        raise RekamError("gambar_folder_tidak_ada", path=path, folder=str(folder))
-
-
-def _write(path: str, data: bytes) -> None:
-    try:
-        Path(path).write_bytes(data)
-    except OSError as exc:
-        raise RekamError("gambar_tidak_tertulis", path=path, detail=exc.strerror or str(exc)) from None

@@ -7,9 +7,10 @@ import argparse
 import json
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geo.schema import Col
+from geo.schema import Col, RekamError
 from geo.text import LANGS, tr
 
 if TYPE_CHECKING:  # pandas is imported by the commands that print tables, not by every command
@@ -116,3 +117,18 @@ def human_table(frame: pd.DataFrame, lang: str) -> str:
         else:
             shown[c] = shown[c].map(lambda v: "–" if v is None or (isinstance(v, float) and v != v) else str(v))
     return shown.to_string(index=False)
+
+
+def check_out(path: str) -> None:
+    """Refuse an output path whose folder does not exist before spending seconds on the file."""
+    folder = Path(path).resolve().parent
+    if not folder.is_dir():
+        raise RekamError("gambar_folder_tidak_ada", path=path, folder=str(folder))
+
+
+def write_file(path: str, data: bytes) -> None:
+    """``data`` to ``path``; a file that cannot be written is a RekamError saying why."""
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise RekamError("gambar_tidak_tertulis", path=path, detail=exc.strerror or str(exc)) from None

@@ -6,7 +6,7 @@ import sys
 from functools import partial
 
 from geo import config
-from geo.cli.output import add_common, command, emit, lang, number, open_store
+from geo.cli.output import add_common, check_out, command, emit, lang, number, open_store, write_file
 from geo.schema import Col, Level
 from geo.text import tr
 
@@ -64,6 +64,7 @@ def add_commands(sub, language: str = "id") -> None:
         p.add_argument(option, type=float, default=default, help=t(f"cli_h_{field}", n=number(default, language)))
     p.add_argument("--time-limit", type=float, default=10, help=t("cli_h_time_limit", n=10))
     p.add_argument("--save", metavar=t("cli_mv_nama"), help=t("cli_h_save"))
+    p.add_argument("--sheets", metavar=t("cli_mv_berkas"), help=t("cli_h_sheets"))
     p.add_argument("--overwrite", action="store_true", help=t("cli_h_overwrite"))
     p.set_defaults(func=cmd_plan)
 
@@ -82,6 +83,8 @@ def cmd_plan(args) -> int:
     from geo.present.plan_explain import baseline_label, objective_label, provisional_base_note, reason_text
 
     language = lang(args)
+    if args.sheets:
+        check_out(args.sheets)  # a folder that does not exist: said before the plan is solved
     store = open_store(args)
     date_ = iso_day(args.date, required=False)
     travel = planner.Travel(**{field: getattr(args, option[2:].replace("-", "_"))
@@ -124,4 +127,13 @@ def cmd_plan(args) -> int:
     if args.save:
         planner.save_plan(store, plan, args.save, within=args.within, data_date=date_, user=args.user,
                           overwrite=args.overwrite)
+    if args.sheets:  # the crews' sheets, to print: a page per unit
+        from geo.render.crew_sheet import crew_pages
+        from geo.render.pdf_page import pages_pdf
+
+        newest = store.snapshot_dates(args.within)
+        pages = crew_pages(plan, area_name=name, data_date=date_ or (newest[-1] if newest else None), lang=language,
+                           settings=load_settings())
+        write_file(args.sheets, pages_pdf(pages))
+        print(tr("kru_tertulis", language, berkas=args.sheets, n=len(pages)), file=sys.stderr)
     return 0

@@ -177,11 +177,13 @@ def reason_lines(plan: Plan, lang: str = "id") -> list[tuple[str, str, str]]:
                 tanggal=fmt.day_list(g["when"], lang)), g["name"], g["why"]) for g in groups]
 
 
-def island_rest_days(plan: Plan, lang: str = "id") -> list[str]:
+def island_rest_days(plan: Plan, lang: str = "id", unit: int | None = None) -> list[str]:
     """A line per island stay that spans days off (a weekend, a holiday between two of its working days):
     the unit's crew stays on the island those days, or goes back and crosses again; the schedule counts
-    working days only, so it says so (the stay's days read as one run: 11 then 14 December)."""
-    v = plan.visits.merge(plan.sites[[Col.KODE, DARATAN]], on=Col.KODE, how="left", validate="many_to_one")
+    working days only, so it says so (the stay's days read as one run: 11 then 14 December). ``unit``:
+    that unit's stays only."""
+    v = plan.visits if unit is None else plan.visits[plan.visits[UNIT] == unit]
+    v = v.merge(plan.sites[[Col.KODE, DARATAN]], on=Col.KODE, how="left", validate="many_to_one")
     v = v.drop_duplicates([UNIT, DAY]).sort_values([UNIT, DAY])
     out = []
     for unit, rows in v.groupby(UNIT, sort=True):

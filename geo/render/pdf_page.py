@@ -68,6 +68,36 @@ class PdfPage:
         return buffer.getvalue()
 
 
+def pages_pdf(pages: list[PdfPage]) -> bytes:
+    """Several pages as one PDF (as ``PdfPage.pdf``: real text, reproducible bytes)."""
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    buffer = io.BytesIO()
+    with rc_context({"pdf.fonttype": 42, "hatch.linewidth": 0.6}), \
+            PdfPages(buffer, metadata={"CreationDate": None, "ModDate": None, "Producer": None,
+                                       "Creator": "Peta Rekam e-KTP"}) as pdf:
+        for page in pages:
+            pdf.savefig(page.fig)
+    return buffer.getvalue()
+
+
+def wrap_words(page: PdfPage, text: str, width_in: float, size: float) -> list[str]:
+    """``text`` broken between words into lines no wider than ``width_in`` inches at ``size`` points,
+    measured with the figure's renderer (a word wider than the line stands alone on its line)."""
+    artist = page.text(0, 0, "", size)
+    lines, current = [], ""
+    for word in str(text).split():
+        trial = f"{current} {word}" if current else word
+        artist.set_text(trial)
+        if current and _width(page, artist) > width_in * page.fig.dpi:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    artist.remove()
+    return lines + [current] if current else lines
+
+
 def rule(page: PdfPage, x0: float, y: float, x1: float) -> Line2D:
     """A thin horizontal rule from ``x0`` to ``x1`` inches at ``y``."""
     (a, b), (c, _) = page.xy(x0, y), page.xy(x1, y)

@@ -76,6 +76,8 @@ TEXTS = {
                            "near a recording site: at most this many hours away (default {n})"),
     "cli_h_time_limit": ("batas waktu pemecah, detik (bawaan {n})", "solver time limit, seconds (default {n})"),
     "cli_h_save": ("simpan rencana dengan nama ini", "save the plan under this name"),
+    "cli_h_sheets": ("tulis juga lembar kerja unit (PDF, satu halaman per unit) ke berkas ini",
+                     "also write the crews' sheets (PDF, a page per unit) to this file"),
     "cli_h_overwrite": ("timpa rencana bernama sama (tanpa realisasi)",
                         "overwrite the plan of the same name (if it has no actual figures)"),
     # --- the media pack (geo.cli.media) ---

@@ -207,4 +207,34 @@ TEXTS = {
     "rencana_peta_zona": ("Warna desa: zona ({zona})", "Village colours: zone ({zona})"),
     "rencana_gambar_perahu": ("putus-putus: menginap di pulau, naik perahu", "dashed: an island stay, by boat"),
     "rencana_gambar_jenis_sekolah": ("sekolah (SMA/SMK/MA, pesantren)", "school"),
+    # --- the crews' sheets (one A4 page per unit, geo.render.crew_sheet) ---
+    "kru_judul": ("Unit {n} — jadwal jemput bola, {tanggal}", "Unit {n} — mobile recording schedule, {tanggal}"),
+    "kru_judul_lanjut": ("Unit {n} — jadwal jemput bola (lanjutan)", "Unit {n} — mobile recording schedule (cont.)"),
+    "kru_sub": (
+        "{wilayah} · berangkat dari {basis} · {hari} hari kerja · perkiraan direkam {jumlah} orang",
+        "{wilayah} · setting out from {basis} · {hari} working {hari|day|days} · {jumlah} people expected",
+    ),
+    "kru_rencana": ("Rencana: {nama}", "Plan: {nama}"),
+    "kru_unit_kosong": ("Unit ini tidak punya kunjungan dalam rencana.", "This unit has no visits in the plan."),
+    "kru_kol_hari": ("Hari", "Day"),
+    "kru_kol_lokasi": ("Lokasi", "Site"),
+    "kru_kol_perkiraan": ("Perkiraan", "Expected"),
+    "kru_kol_direkam": ("Direkam*", "Recorded*"),
+    "kru_isi": (
+        "* Diisi awak unit: jumlah yang benar-benar direkam hari itu. Masukkan di halaman Rencana Jemput Bola, "
+        "tab Simpan & realisasi.",
+        "* Filled in by the crew: how many were actually recorded that day. Enter it on the Mobile-unit plan "
+        "page, Save & actuals tab.",
+    ),
+    "kru_unduh": ("Unduh lembar kerja unit (PDF, satu halaman per unit)",
+                  "Download the crews' sheets (PDF, a page per unit)"),
+    "kru_bantuan": (
+        "Untuk dicetak dan dibawa awak: tanggal, lokasi, perkiraan, kotak untuk jumlah yang benar-benar direkam, "
+        "dan alasan memilih lokasi.",
+        "To print and hand to each crew: dates, sites, expected numbers, a box for what was actually recorded, "
+        "and why each site was chosen.",
+    ),
+    "kru_tertulis": ("Lembar kerja unit ditulis ke {berkas} ({n} halaman).",
+                     "Crews' sheets written to {berkas} ({n} {n|page|pages})."),
+    "kru_dibuat": ("Dibuat {tanggal} dengan Peta Rekam e-KTP.", "Made on {tanggal} with Peta Rekam e-KTP."),
 }

@@ -412,3 +412,23 @@ def test_the_units_default_to_the_inventorys_working_mobile_sets(demo_env):
     assert first_warning < first_week
     _, _, plan = _geo_plan(demo_env, units=3)
     assert _metrics(at)["Perkiraan direkam"][0] == fmt.number(plan.total)
+
+
+def test_the_crews_sheets_download_holds_the_plan_on_screen(demo_env, files):
+    """Cetak & unduh offers the crews' sheets: a PDF page per unit with the visits of the plan on screen
+    (the same plan geo makes), each visit's date, site and people."""
+    import io
+
+    from pypdf import PdfReader
+
+    at = _app()
+    assert not at.exception
+    _, _, plan = _geo_plan(demo_env)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Unduh lembar kerja unit (PDF, satu halaman per unit)" in labels
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(files["lembar_kerja_unit.pdf"])).pages]
+    assert [p.split(" —")[0] for p in pages] == [f"Unit {u}" for u in range(1, plan.params["units"] + 1)]
+    for row in plan.visits.to_dict("records"):
+        page = pages[row[C.UNIT] - 1]
+        assert f"{row[C.DAY]} {fmt.long_date(row[Col.TANGGAL])} {row[Col.NAMA]}" in page
+    assert all(f"perkiraan direkam {fmt.number(int(t))} orang" in p for p, t in zip(pages, plan.totals[C.EXPECTED]))
