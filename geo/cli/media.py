@@ -5,7 +5,6 @@ from functools import partial
 from pathlib import Path
 
 from geo.cli.output import add_common, check_out, command, lang, open_store, write_file
-from geo.schema import RekamError
 from geo.text import tr
 
 # The renderers' names (geo.render.media.CHART_KINDS, geo.render.images.SIZES), repeated so that
