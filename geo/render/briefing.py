@@ -30,7 +30,7 @@ from geo.render.media import context, pockets_table
 from geo.render.pdf_page import PDF_FONT, PdfPage, fit_legend, zebra_table
 from geo.render.axes import month_ticks
 from geo.render.style import (
-    LINE_COLOUR, MUTED, level_words, source_text, text_lines, text_width, tint, wrap_text, zone_word, zones_of,
+    INK, LINE_COLOUR, MUTED, level_words, source_text, text_lines, text_width, tint, wrap_text, zone_word, zones_of,
 )
 from geo.schema import ZONE_COLOURS, Col, Level, Zone
 from geo.targets import area_projection, vs_target
@@ -75,9 +75,9 @@ def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id
     page = PdfPage(lang)
     goals = _goal_lines(store, within, date, today, ctx, settings, lang)
     headline = red_finding(ctx, children, mapped, settings, lang) if wide else goals[0]
-    y = _header(page, ctx, before_date, headline, lang)
+    older, age = _age_lines(store, within, today, ctx, settings, lang)
+    y = _header(page, ctx, before_date, headline, lang, older)
     y = _kpis(page, y, now, delta, before_date, settings, lang)
-    age = _age_line(store, within, today, ctx, settings, lang)
     findings = ([goals[0]] if wide else []) + ([age] if age else [])
     later = goals[1:] + _obstacles(store, within, today, ctx, settings, lang)
     y = _findings(page, y + 0.22, ctx, now, series, children, desa, settings, lang, findings, later, mapped)
@@ -104,9 +104,11 @@ def briefing_pdf(store, within: str, *, date: str | None = None, lang: str = "id
     return page.pdf()
 
 
-def _header(page: PdfPage, ctx: dict, before_date: str | None, headline: str, lang: str) -> float:
+def _header(page: PdfPage, ctx: dict, before_date: str | None, headline: str, lang: str,
+            older: str | None = None) -> float:
     """The kind of briefing, the area's name, the finding as a headline under it (wrapped), then the
-    date of the data; returns the y below them."""
+    date of the data, and ``older`` (these are not the newest figures) in bold under it, where the
+    headline is read; returns the y below them."""
     m = page.MARGIN
     head = {Level.KABUPATEN: "rb_kepala", Level.PROVINSI: "rb_kepala_provinsi", None: "rb_kepala_negara"}.get(
         ctx["level"], "rb_kepala_kecamatan")
@@ -122,6 +124,9 @@ def _header(page: PdfPage, ctx: dict, before_date: str | None, headline: str, la
     if ctx["demo"]:
         line += " · " + tr("gambar_contoh", lang).upper()
     page.text(m, y + 0.06, line, 10, color=MUTED)
+    if older:  # a headline on past figures is never read as today's
+        page.text(m, y + 0.27, older, 10, color=INK, fontweight="bold", gid="not-newest")
+        y += 0.25
     return y + 0.26
 
 
@@ -183,16 +188,18 @@ def _goal_lines(store, within: str, date: str | None, today: date_type | None, c
                      daftar=first_named(shown, MAX_NAMED, lang))]
 
 
-def _age_line(store, within: str, today: date_type | None, ctx: dict, settings: Settings, lang: str) -> str | None:
-    """Old data said once, as the dashboard does (``ui.headline.verdict_and_age``): when the newest
-    data is older than ``settings.stale_days`` on ``today``, its date and age ("Data terakhir 16 November
+def _age_lines(store, within: str, today: date_type | None, ctx: dict, settings: Settings,
+               lang: str) -> tuple[str | None, str | None]:
+    """(not newest, old data): a PDF made at a past date says so with the newest data's date (for the
+    header, under the headline); data older than ``settings.stale_days`` on ``today`` is said once, as
+    the dashboard does (``ui.headline.verdict_and_age``): its date and age ("Data terakhir 16 November
     2026 — sudah 20 hari. …"), or only what to do when the page's verdict already names the age."""
     if today is None:
-        return None
+        return None, None
     newest = area_projection(store, within, today=today, settings=settings)
     advice = stale_advice(newest, settings.stale_days, lang) if newest.get(Col.TANGGAL) == ctx["data_date"] else None
-    older = not_newest(ctx["data_date"], newest.get(Col.TANGGAL), lang)  # a PDF made at a past date says so
-    return " ".join(line for line in (older, advice or stale_warning(newest, settings.stale_days, lang)) if line) or None
+    older = not_newest(ctx["data_date"], newest.get(Col.TANGGAL), lang)
+    return older, advice or stale_warning(newest, settings.stale_days, lang)
 
 
 def _obstacles(store, within: str, today: date_type | None, ctx: dict, settings: Settings, lang: str) -> list[str]:

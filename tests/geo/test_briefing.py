@@ -291,8 +291,10 @@ def test_a_briefing_made_at_a_past_date_says_it_is_not_the_newest_data(store, tm
     dates = store.snapshot_dates(KAB)
     today = date(2026, 12, 4)
     flat = " ".join(_text(briefing.briefing_pdf(store, KAB, date=dates[-2], today=today), tmp_path).split())
-    assert (f"Bukan data terbaru: ini data {fmt.long_date(dates[-2])}; sudah ada data "
-            f"{fmt.long_date(dates[-1])}.") in flat
+    said = f"Bukan data terbaru: ini data {fmt.long_date(dates[-2])}; sudah ada data {fmt.long_date(dates[-1])}."
+    assert flat.count(said) == 1
+    # in the header, under the headline and the data's date, before the figures (it was a bullet below them)
+    assert flat.index(f"Data per {fmt.long_date(dates[-2])}") < flat.index(said) < flat.index("Wajib KTP")
     newest = " ".join(_text(briefing.briefing_pdf(store, KAB, today=today), tmp_path).split())
     assert "Bukan data terbaru" not in newest
 
