@@ -107,10 +107,10 @@ def plan_map(plan: Plan, *, areas=None, lang: str = "id"):
     if plan.base:
         folium.CircleMarker(centre, radius=9, color="#000", fill=True, fill_color="#fff", fill_opacity=1,
                             tooltip=escape(tr("rencana_basis", lang, nama=base_name(plan.base, lang)))).add_to(m)
-    points = stops.dropna(subset=[LAT, LON])
-    lats = [*points[LAT], *([plan.base[LAT]] if plan.base else [])]
-    lons = [*points[LON], *([plan.base[LON]] if plan.base else [])]
-    bounds = [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None
+    # the base, every stop and every visited desa whole, as the plan image frames it (an island's
+    # shore hid under the legend when only the points were fitted)
+    extent = plan_extent(plan, areas, margin=0.0)
+    bounds = [[extent[1], extent[0]], [extent[3], extent[2]]] if extent else None
     if bounds:
         m.fit_bounds(bounds)
         SizeWhenShown().add_to(m)

@@ -104,6 +104,22 @@ def test_every_visited_area_is_in_view_islands_too(drawn):
     assert f"{plan.zones['kecamatan']} kecamatan dan {plan.zones['desa']} desa berubah zona" in text
 
 
+def test_the_live_plan_map_fits_every_visited_desa_whole(drawn):
+    """The page's plan map fits what the image frames: every visited desa whole, the island's too (only
+    the stops were fitted, and on a phone the island's shore lay under the legend)."""
+    from geo.render.maps.legend import Legend
+    from geo.render.plan_map import plan_map
+
+    plan, desa = drawn["plan"], drawn["desa"]
+    legend = next(c for c in plan_map(plan, areas=desa)._children.values() if isinstance(c, Legend))
+    (south, west), (north, east) = legend.bounds
+    visited = desa[desa[Col.KODE].isin(set(plan.visits[C.KODE_DESA]))]
+    x0, y0, x1, y1 = visited.total_bounds
+    assert west <= x0 and south <= y0 and x1 <= east and y1 <= north
+    island = visited[visited[Col.KODE].str.startswith("99.01.12")]
+    assert len(island) and south <= island.total_bounds[1]
+
+
 def test_the_map_takes_most_of_the_image(drawn, monkeypatch):
     """The map takes the full height under the titles of a landscape image (the legends beside it)
     and most of a portrait one (the legends under it)."""

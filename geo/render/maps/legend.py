@@ -57,7 +57,11 @@ class Legend(RawScript, MacroElement):
                     // leaflet.css loads (st_folium adds it after the script has run).
                     var box = legend.getContainer().firstElementChild, size = map.getSize();
                     if (!size.x || !size.y) { map.options.zoomSnap = snap; return; }  // a hidden tab: no size yet
-                    var w = box.offsetWidth + 12, h = box.offsetHeight + 12;
+                    // the room the legend takes from the map's bottom edge: its box and the
+                    // attribution under it in the same corner (sizes only: positions are not
+                    // final until leaflet.css has arrived)
+                    var credit = map.attributionControl ? map.attributionControl.getContainer().offsetHeight : 0;
+                    var w = box.offsetWidth + 12, h = box.offsetHeight + 12 + credit;
                     var options = {paddingTopLeft: [10, 10], animate: false};
                     if (size.x > w + 60 && size.y > h + 60) {  // else too small for room beside the legend
                         var right = map.getBoundsZoom(bounds, false, L.point(10 + w, 20));
@@ -72,6 +76,12 @@ class Legend(RawScript, MacroElement):
                 fit();
                 map.on("movestart zoomstart", function () { if (!fitting) { moved = true; } });
                 map.on("resize", function () { if (!moved) { fit(); } });
+                // and when the legend's own size changes (its words wrap anew once fonts and
+                // leaflet.css arrive): the room measured first was too small on a phone
+                var box = legend.getContainer().firstElementChild;
+                if (window.ResizeObserver && box) {
+                    new ResizeObserver(function () { if (!moved) { fit(); } }).observe(box);
+                }
             }
         })();
         {% endmacro %}
