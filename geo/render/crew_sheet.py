@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from geo import fmt
-from geo.columns import DAY, EXPECTED, JENIS, KECAMATAN, KODE_DESA, UNIT
+from geo.columns import DAY, EXPECTED, JENIS, KECAMATAN, KODE_DESA, UNIT, URUTAN
 from geo.config import DEFAULTS, Settings
 from geo.plan import Plan, visit_reasons
 from geo.present.plan_explain import base_name, island_rest_days, reason_text
@@ -43,7 +43,7 @@ def crew_pages(plan: Plan, *, area_name: str, data_date=None, lang: str = "id", 
     made = tr("kru_dibuat", lang, tanggal=fmt.long_date(today or date.today(), lang))
     pages: list[PdfPage] = []
     for unit in range(1, int(plan.params["units"]) + 1):
-        mine = visits[visits[UNIT] == unit].sort_values([DAY, "urutan"])
+        mine = visits[visits[UNIT] == unit].sort_values([DAY, URUTAN])
         pages += _unit_pages(plan, unit, mine, area_name, island_rest_days(plan, lang, unit), f"{source} · {made}", lang)
     return pages
 
@@ -51,8 +51,8 @@ def crew_pages(plan: Plan, *, area_name: str, data_date=None, lang: str = "id", 
 def _unit_pages(plan: Plan, unit: int, mine, area_name: str, notes: list[str], source: str, lang: str) -> list[PdfPage]:
     days = sorted(set(mine[Col.TANGGAL]))
     span = fmt.date_span(days[0], days[-1], lang) if days else "–"
-    page = _new_page(plan, unit, span, mine, area_name, lang, first=True)
-    pages, y = [page], _header(page)
+    page, top = _new_page(plan, unit, span, mine, area_name, lang, first=True)
+    pages, y = [page], _header(page, top)
     if mine.empty:
         page.text(page.MARGIN, y + 0.1, tr("kru_unit_kosong", lang), 10)
     before = None
@@ -66,16 +66,18 @@ def _unit_pages(plan: Plan, unit: int, mine, area_name: str, notes: list[str], s
         height = 0.36 + 0.135 * len(why) + (0.1 if why else 0.02)
         if y + height > page.h - FOOT_ROOM:
             _foot(page, [], source, lang)
-            page = _new_page(plan, unit, span, mine, area_name, lang, first=False)
+            page, top = _new_page(plan, unit, span, mine, area_name, lang, first=False)
             pages.append(page)
-            y = _header(page)
+            y = _header(page, top)
         _visit(page, row, why, y, height, shaded=i % 2 == 1, lang=lang)
         y += height
     _foot(page, notes, source, lang)
     return pages
 
 
-def _new_page(plan: Plan, unit: int, span: str, mine, area_name: str, lang: str, first: bool) -> PdfPage:
+def _new_page(plan: Plan, unit: int, span: str, mine, area_name: str, lang: str,
+              first: bool) -> tuple[PdfPage, float]:
+    """A page with the unit's title and what its days are (area, base, days, people); and the y under them."""
     page = PdfPage(lang)
     m = page.MARGIN
     title = tr("kru_judul", lang, n=unit, tanggal=span) if first else tr("kru_judul_lanjut", lang, n=unit)
@@ -87,14 +89,14 @@ def _new_page(plan: Plan, unit: int, span: str, mine, area_name: str, lang: str,
         lines.append(tr("kru_rencana", lang, nama=plan.name))
     for k, line in enumerate(lines[:3]):
         page.text(m, m + 0.36 + 0.18 * k, line, 9, color=MUTED)
-    page.top = m + 0.42 + 0.18 * min(len(lines), 3) + 0.12
-    return page
+    return page, m + 0.42 + 0.18 * min(len(lines), 3) + 0.12
 
 
-def _header(page: PdfPage) -> float:
+def _header(page: PdfPage, top: float) -> float:
+    """The columns' titles at ``top`` and a rule under them; returns the y of the first row."""
     for key, left, right, align in COLUMNS:
-        fit_text(page, left, right, page.top, tr(key, page.lang), 8, align, fontweight="bold", color=MUTED)
-    y = page.top + 0.2
+        fit_text(page, left, right, top, tr(key, page.lang), 8, align, fontweight="bold", color=MUTED)
+    y = top + 0.2
     page.fig.add_artist(rule(page, page.MARGIN, y - 0.04, page.w - page.MARGIN))
     return y + 0.02
 
