@@ -13,8 +13,8 @@ from geo.columns import CETAK_PER_MINGGU, DIPAKAI, DITERIMA, STOK
 from geo.config import Settings
 from geo.render.axes import day_range, month_ticks
 from geo.render.style import (
-    END_ROLE, GRID, INK, LINE_ROLE, SCREEN_ROW_PX, STEPS_ROLE, TEXT_BAR_ROLE, compact, count_ticks, frame_figure,
-    is_demo, source_text,
+    END_ROLE, GRID, INK, LINE_ROLE, SCREEN_ROW_PX, STEPS_ROLE, TEXT_BAR_ROLE, as_text, compact, count_ticks,
+    frame_figure, is_demo, source_text,
 )
 from geo.schema import Col
 from geo.text import tr
@@ -45,6 +45,7 @@ def cards_bar(totals: dict, *, area_name: str, settings: Settings, lang: str = "
     below the first, its share of the recorded under it (``313.745`` / ``(97,8%)``): no count axis. The
     title says the share printed.
     """
+    area_name = as_text(area_name)  # a name is data, never markup
     sudah, prr, cetak = (totals.get(c) for c in (Col.SUDAH, Col.PRR, Col.CETAK))
     data_date = totals.get(Col.TANGGAL)
     n = {k: 0 if v is None or pd.isna(v) else int(v) for k, v in (("sudah", sudah), ("prr", prr), ("cetak", cetak))}
@@ -106,6 +107,7 @@ def card_history_line(history: pd.DataFrame, *, area_name: str, settings: Settin
     last one are written on the chart; the title says the last week's figures; weeks with
     no bar are weeks nothing was printed.
     """
+    area_name = as_text(area_name)  # a name is data, never markup
     rows = history.sort_values(Col.TANGGAL, ignore_index=True)
     x = [str(t)[:10] for t in rows[Col.TANGGAL]]
     prr = [None if pd.isna(v) else int(v) for v in rows[Col.PRR]]
@@ -171,6 +173,7 @@ def blank_stock_line(ledger: pd.DataFrame, projection: dict, *, area_name: str, 
     ``tanggal_habis``, which the title states; the subtitle gives the printing rate and
     how many print-ready cards wait for a blank.
     """
+    area_name = as_text(area_name)  # a name is data, never markup
     p = projection
     lang_n = lambda v, d=0: fmt.number(v, d, lang)  # noqa: E731
     x = [str(t)[:10] for t in ledger[Col.TANGGAL]]

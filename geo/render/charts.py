@@ -17,8 +17,8 @@ import plotly.graph_objects as go
 
 from geo import fmt
 from geo.config import Settings
-from geo.columns import (PROYEKSI_LEWAT, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR, TANGGAL_PROYEKSI_AWAL, TARGET,
-                         TENGGAT)
+from geo.columns import (NAMA_KAB, PROYEKSI_LEWAT, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR, TANGGAL_PROYEKSI_AWAL,
+                         TARGET, TENGGAT)
 from geo.pockets import top_belum
 from geo.present.common import short_name
 from geo.present.pockets import kabupaten_most
@@ -26,8 +26,9 @@ from geo.present.trend import image_title
 from geo.render.axes import month_ticks
 from geo.render.style import (
     END_ROLE, EXPORT_BASE_PX, GRID, INK, LABEL_COLUMN_ROLE, LINE_COLOUR, MUTED, PATTERN_INK, SCREEN_ROW_PX, SEPARATORS,
-    TEXT_BAR_ROLE, ZONE_ORDER, ZONE_PATTERNS, frame_figure, is_demo, level_words, short_level_words,
-    source_text, style_for_export, text_lines, threshold_text, tint, wrap_text, zone_legend, zone_word, zones_of,
+    TEXT_BAR_ROLE, ZONE_ORDER, ZONE_PATTERNS, as_text, frame_figure, is_demo, level_words, names_as_text,
+    short_level_words, source_text, style_for_export, text_lines, threshold_text, tint, wrap_text, zone_legend,
+    zone_word, zones_of,
 )
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col, Level, Zone
 from geo.text import tr
@@ -53,7 +54,7 @@ def zone_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settin
     (an image's height holds so many rows: 38 provinsi in 675 px were written over each other); the
     title still counts them all and the subtitle says how many of how many are shown.
     """
-    rows = table.copy()
+    rows, area_name = names_as_text(table, Col.NAMA), as_text(area_name)  # names are data, never markup
     rows["_sort"] = pd.to_numeric(rows[Col.CAKUPAN], errors="coerce").fillna(-math.inf)
     rows = rows.sort_values(["_sort", Col.NAMA], ascending=[False, True], ignore_index=True)
     n_hijau, n_all = sum(z is Zone.HIJAU for z in zones_of(rows[Col.CAKUPAN], settings)), len(rows)
@@ -123,7 +124,9 @@ def pockets_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Set
     (``geo.present.pockets.kabupaten_most``); ``reach`` (``geo.render.media.figures_reach``): the
     subtitle says the area's figures come from some desa only.
     """
-    top = top_belum(table, n, settings.zones).reset_index(drop=True)
+    top = names_as_text(top_belum(table, n, settings.zones).reset_index(drop=True), Col.NAMA, NAMA_KAB)
+    area_name = as_text(area_name)  # names are data, never markup
+    parent_names = {k: as_text(v) for k, v in (parent_names or {}).items()}
     zones = zones_of(top[Col.CAKUPAN], settings)
     order = list(top[Col.KODE])
     level = Level(top[Col.LEVEL].iloc[0]) if len(top) else Level.DESA
@@ -197,7 +200,7 @@ def trend_line(series: pd.DataFrame, *, area_name: str, settings: Settings, lang
     (``geo.render.media.figures_reach``: the figures of some desa only): no verdict, the title says
     from how many the coverage comes, the subtitle that the whole area's is not known.
     """
-    rows = series.sort_values(Col.TANGGAL, ignore_index=True)
+    rows, area_name = series.sort_values(Col.TANGGAL, ignore_index=True), as_text(area_name)  # never markup
     rows = rows[pd.to_numeric(rows[Col.CAKUPAN], errors="coerce").notna()].reset_index(drop=True)
     x = [str(t)[:10] for t in rows[Col.TANGGAL]]
     y = [float(v) for v in rows[Col.CAKUPAN]]

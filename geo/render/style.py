@@ -12,6 +12,7 @@ lays these out for a screen; ``style_for_export`` returns a copy laid out for on
 """
 from __future__ import annotations
 
+import html
 import math
 import re
 from functools import lru_cache
@@ -78,6 +79,17 @@ def zone_legend(zone: Zone | None, settings: Settings, lang: str = "id") -> str:
 def is_demo(codes) -> bool:
     """True when the area codes are the synthetic example's (provinsi 99)."""
     return any(is_demo_code(k) for k in codes)
+
+
+def as_text(value) -> str:
+    """A name or note from a file as plotly draws text: its own characters (plotly reads ``<b>``, ``<i>``,
+    ``<br>`` and entities in titles, ticks, legends and hovers; a name is data, never markup)."""
+    return html.escape(str(value), quote=False)
+
+
+def names_as_text(table: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """``table`` with the text of ``columns`` (those it has) as plotly must be given it (``as_text``)."""
+    return table.assign(**{c: [v if pd.isna(v) else as_text(v) for v in table[c]] for c in columns if c in table})
 
 
 def source_text(settings: Settings, data_date, lang: str = "id", *, demo: bool = False) -> str:

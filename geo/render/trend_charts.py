@@ -21,7 +21,7 @@ from geo.config import Settings
 from geo.io.events import WEEKEND_SERVICE
 from geo.present.trend import event_label, threshold_text
 from geo.render.axes import date_ticks, day_range
-from geo.render.style import INK, count_ticks, frame_figure, text_width, zone_legend
+from geo.render.style import INK, as_text, count_ticks, frame_figure, text_width, zone_legend
 from geo.schema import COUNTRY_NAME, ZONE_COLOURS, Col, Zone, is_country
 from geo.text import tr
 
@@ -251,7 +251,7 @@ def _coverage_range(values: pd.Series, settings: Settings, extra: list[float]) -
 
 def _area_name(rows: pd.DataFrame, kode: str) -> str:
     """The legend's name of an area: its name and code (two Kota Serang apart); the country by its name."""
-    names = rows[Col.NAMA].dropna() if Col.NAMA in rows else []
+    names = rows[Col.NAMA].dropna().map(as_text) if Col.NAMA in rows else []  # names are data, never markup
     if is_country(kode):
         return names.iloc[0] if len(names) else COUNTRY_NAME
     return f"{names.iloc[0]} ({kode})" if len(names) else kode
@@ -338,7 +338,7 @@ def _add_events(fig: go.Figure, events: pd.DataFrame | None, lang: str) -> None:
         runs = by_kind[jenis]
         hover = []
         for run in runs:
-            notes = [n for n in run["notes"] if n]
+            notes = [as_text(n) for n in run["notes"] if n]  # an office's own words: text, never markup
             when = fmt.long_date(run["start"].isoformat(), lang) + (
                 f" – {fmt.long_date(run['end'].isoformat(), lang)}" if run["end"] != run["start"] else "")
             count = f" ({run['n']})" if run["n"] > 1 else ""

@@ -165,6 +165,32 @@ def test_kantong_bar_lists_most_belum_with_parent_names_and_share():
     assert f"2.602 dari {total:,} belum rekam".replace(",", ".") in fig.layout.meta["subjudul"]
 
 
+def test_names_and_notes_are_text_in_every_chart_never_plotly_markup():
+    """plotly reads <b>, <i>, <br> and entities in titles, ticks, legends and hovers: a desa named
+    "<b>Tebal</b> & Co" was drawn bold and its "& Co" could vanish into an entity. Names from files are
+    given to plotly as their characters (plotly draws "&lt;" as "<")."""
+    from geo.render import capacity_charts, trend_charts
+
+    name = "<b>Tebal</b> &amp Co"
+    shown = "&lt;b&gt;Tebal&lt;/b&gt; &amp;amp Co"
+    table = _table()
+    table.loc[3, Col.NAMA] = name
+    for fig in (charts.zone_bar(table, area_name=name, data_date=DATE, settings=SETTINGS),
+                charts.pockets_bar(table, area_name=name, data_date=DATE, settings=SETTINGS, n=3,
+                                   parent_names={"99.01": name})):
+        ticks = " ".join(fig.layout.yaxis.ticktext)
+        assert shown in ticks and "<b>Tebal" not in ticks
+        hovers = [c[0] for t in _bars(fig) for c in (t.customdata if t.customdata is not None else [])]
+        assert shown in hovers and name not in hovers
+        assert fig.layout.meta["judul"].count(shown) == 1 and "<b>Tebal" not in fig.layout.meta["judul"]
+    series = pd.DataFrame({Col.KODE: ["99.01"] * 2, Col.NAMA: [name] * 2, Col.TANGGAL: ["2026-11-09", DATE],
+                           Col.WAJIB: [100, 100], Col.SUDAH: [80, 82], Col.CAKUPAN: [80.0, 82.0]})
+    line = trend_charts.coverage_lines(series, SETTINGS)
+    assert [t.name for t in line.data if t.name and "Tebal" in t.name] == [f"{shown} (99.01)"]
+    cards = capacity_charts.cards_bar({}, area_name=name, settings=SETTINGS)
+    assert shown in cards.layout.meta["judul"]
+
+
 def test_tren_line_title_direction_and_indonesian_months():
     series = pd.DataFrame({
         Col.KODE: "99.01", Col.TANGGAL: ["2025-01-06", "2025-04-07", "2025-07-07"],
