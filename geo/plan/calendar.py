@@ -5,8 +5,8 @@
    order of a nearest-neighbour walk from the landing (the site nearest the base), repeated visits
    to a site on consecutive days. The longest free run of days of any unit takes the next stay;
    a stay never leaves a remainder shorter than the island's shortest stay when it can avoid it.
-3. The other visits sweep round the base by compass bearing and fill the free (unit, day) slots unit
-   by unit, day by day, so that each unit works one sector and its days move on to neighbouring
+3. The other visits, those of a kecamatan whose office cannot record first (``sweep_order``), sweep
+   round the base by compass bearing and fill the free (unit, day) slots unit by unit, day by day, so that each unit works one sector and its days move on to neighbouring
    sites; a site's visits go to one unit's consecutive days (the first free run that holds them:
    one crew works a village in one go, it is not left on a Friday and taken up by another crew a
    week later), unless that would leave visits out that the plain sweep places; a site never gets
@@ -21,9 +21,17 @@ import math
 import numpy as np
 import pandas as pd
 
-from geo.columns import LAT, LON
+from geo.columns import ALAT_KEC, LAT, LON
 from geo.plan.milp import Stay
 from geo.plan.routes import Legs, Schedule
+
+
+def sweep_order(base: dict | None, sites: pd.DataFrame) -> np.ndarray:
+    """The order the mainland visits take the free days in (smaller first): the sites of a kecamatan
+    whose office cannot record (its devices broken: its people can record nowhere near) first, then
+    the rest; each group round the base by compass bearing."""
+    broken = (sites[ALAT_KEC] == "rusak").to_numpy() if ALAT_KEC in sites else np.zeros(len(sites), bool)
+    return bearing(base, sites) + 360.0 * ~broken
 
 
 def bearing(base: dict | None, sites: pd.DataFrame) -> np.ndarray:
@@ -79,7 +87,7 @@ def _stays(schedule: Schedule, visits: list[int], shortest: int, units: int, day
         del visits[:take]
 
 
-def lay_out(counts: list[int], legs: Legs, bearings: np.ndarray, *, units: int, days: int,
+def lay_out(counts: list[int], legs: Legs, order: np.ndarray, *, units: int, days: int,
             fixed: list[tuple[int, int, int]] = (), island_stays: dict[int, Stay] | None = None) -> Schedule:
     """The schedule {(unit, day): [site index]} for visit counts (see the module docstring).
     ``fixed``: (unit, day, site index) visits that keep their place."""
@@ -95,7 +103,7 @@ def lay_out(counts: list[int], legs: Legs, bearings: np.ndarray, *, units: int, 
     busy = {(i, d) for (_, d), route in schedule.items() for i in route}
     free = [(u, d) for u in range(1, units + 1) for d in range(1, days + 1) if (u, d) not in schedule]
     mainland = sorted((i for i, n in enumerate(left) if n > 0 and legs.group[i] == 0),
-                      key=lambda i: (bearings[i], i))
+                      key=lambda i: (order[i], i))
     blocks, sweep = _placed(mainland, left, free, busy, whole=True), _placed(mainland, left, free, busy, whole=False)
     schedule.update(blocks if len(blocks) >= len(sweep) else sweep)
     return schedule

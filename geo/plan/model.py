@@ -31,7 +31,7 @@ How the plan is made
    the better baseline; every site's yields are non-increasing, so visits are counts; zone steps
    are binaries; islands are stays whose crossings cost a share of a unit-day.
 2. **When and by whom** — ``geo.plan.calendar``: fixed visits first, island stays on consecutive
-   free days, the rest swept round the base by bearing.
+   free days, the rest swept round the base by bearing (a kecamatan that cannot record first).
 3. **Routes** — ``geo.plan.routes``: every day's stops in the order of least travel (all orders
    tried), stops added on the way where a day has room, empty days filled, each only when the
    objective rises.
@@ -50,7 +50,7 @@ import pandas as pd
 
 from geo import config
 from geo.columns import DAY, EXPECTED, UNIT
-from geo.plan.calendar import bearing, lay_out
+from geo.plan.calendar import lay_out, sweep_order
 from geo.plan.common import PlanError
 from geo.workdays import working_days
 from geo.plan.milp import solve, stays
@@ -208,10 +208,10 @@ def plan_visits(sites_df: pd.DataFrame, *, units: int, capacity: int = 40, days:
     pinned = _fixed(fixed, setup.index(), units, days)
     clock = time.perf_counter()
     island_stays = stays(model, setup.travel)
-    bearings = bearing(base, setup.sites)
+    order = sweep_order(base, setup.sites)  # a kecamatan that cannot record first, then by bearing
 
     def calendar(counts):
-        return lay_out(counts, legs, bearings, units=units, days=days, fixed=pinned, island_stays=island_stays)
+        return lay_out(counts, legs, order, units=units, days=days, fixed=pinned, island_stays=island_stays)
 
     rules = {BASELINES[0]: largest_first(model, units, days), BASELINES[1]: nearest_first(model, units, days)}
     schedules = {name: calendar(counts) for name, counts in rules.items()}

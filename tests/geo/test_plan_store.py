@@ -431,6 +431,21 @@ def test_demo_default_plan_goes_where_people_do_not_come_by_themselves(demo_stor
     assert set(most.visits[C.KECAMATAN]) == {"Kota Sejahtera"}
 
 
+def test_a_kecamatan_that_cannot_record_is_visited_first(demo_store, demo_sites):
+    """Its office's devices broken (49 days in the demo): its people can record nowhere near, so its
+    visits take the first free days, before the sweep by bearing (it came on the last day, day 10)."""
+    plan = _demo_plan(demo_store, demo_sites, units=2, capacity=35)
+    broken = set(demo_sites.loc[demo_sites[C.ALAT_KEC] == "rusak", Col.KODE])
+    mine = plan.visits[plan.visits[Col.KODE].isin(broken)]
+    assert len(mine)
+    islands = set(demo_sites.loc[demo_sites[C.DARATAN] > 0, Col.KODE])
+    for unit, rows in plan.visits.groupby(C.UNIT):
+        mainland = rows[~rows[Col.KODE].isin(islands)].sort_values(C.DAY)
+        flags = list(mainland[Col.KODE].isin(broken))
+        assert flags == sorted(flags, reverse=True), (unit, list(mainland[Col.NAMA]))  # theirs before the rest
+    assert mine[C.DAY].min() == 1
+
+
 def test_the_cli_plans_with_the_pages_defaults(demo_store, capsys):
     """``plan`` without --units sends the inventory's working mobile sets (the demo's third is in repair)
     and a unit's day holds Kapasitas's 35 (it took 40, the page 35): the CLI and the page plan alike,
