@@ -15,7 +15,7 @@ from geo import fmt
 from geo.config import DEFAULT_RATE_WINDOW_DAYS
 from geo.coverage import SUMBER_BEDA, lagging
 from geo.present import first_named
-from geo.present.common import reach_note
+from geo.present.common import over_100_names, reach_note
 from geo.present import pockets as present_pockets
 from geo.present import trend as trend_words
 from geo.render.maps.layers import OVER_100
@@ -159,10 +159,14 @@ def kpis(ctx: Context, summary: dict) -> None:
                          sebelum=fmt.number(before, lang=ctx.lang), sekarang=fmt.number(after, lang=ctx.lang)))
     elif change:
         st.caption(ctx.t("kpi_perubahan_sejak", tanggal=fmt.long_date(summary["previous_date"], ctx.lang)))
-    if now.get(Col.N_DI_ATAS_100):
+    if now.get(Col.N_DI_ATAS_100):  # which: by name, highest first (the country's: counted only)
+        desa = None if ctx.is_country else queries.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area,
+                                                                 ctx.date, ctx.settings.zones)
+        over = over_100_names(desa, ctx.lang) if desa is not None else ""
         st.markdown(":blue[:material/warning: " + ctx.t(
             "kpi_desa_di_atas_100", n=fmt.number(now[Col.N_DI_ATAS_100], lang=ctx.lang),
-            orang=fmt.number(now.get(Col.KELEBIHAN) or 0, lang=ctx.lang)) + "]")
+            orang=fmt.number(now.get(Col.KELEBIHAN) or 0, lang=ctx.lang),
+            daftar=f": {plain(over)}" if over else "") + "]")
 
 
 def reach_text(ctx: Context, child: str, key: str = "cakupan_sebagian", unit: str = Level.DESA.value) -> str | None:

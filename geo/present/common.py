@@ -195,6 +195,14 @@ def zone_title(cakupan, level, area_name: str, zones, lang: str = "id", red_firs
               tingkat=tr(f"gambar_tingkat_{level.value}", lang))
 
 
+def over_100_names(table: pd.DataFrame, lang: str = "id", shown: int = 3) -> str:
+    """The areas of ``table`` above 100% (Col.DI_ATAS_100) with their coverage, highest first —
+    ``Air Raya 106,69%`` — the rest counted; empty when none is."""
+    over = table[table[Col.DI_ATAS_100].fillna(False).astype(bool)].sort_values(Col.CAKUPAN, ascending=False)
+    return first_named([f"{n} {fmt.percent(c, 2, lang)}" for n, c in zip(over[Col.NAMA], over[Col.CAKUPAN])],
+                       shown, lang)
+
+
 def red_names(table: pd.DataFrame, zones, lang: str = "id", shown: int = 3) -> str:
     """The lowest merah areas of ``table`` (Col.NAMA, Col.CAKUPAN) with their coverage, lowest first —
     ``Kepulauan Teduh 79,35%, Golo Sejuk 82,74%`` — the rest counted; empty when none is merah."""

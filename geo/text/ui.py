@@ -53,9 +53,9 @@ TEXTS = {
     "cakupan_sebagian_induk": ("; tanpa data sama sekali: {daftar}", "; none at all from {daftar}"),
     "kpi_desa_di_atas_100": (
         "{n} wilayah di dalamnya di atas 100%: {orang} orang direkam melebihi wajib KTP (tidak mengurangi belum "
-        "rekam di tempat lain) — periksa data wajib KTP.",
+        "rekam di tempat lain) — periksa data wajib KTP{daftar}.",
         "{n} {n|area|areas} inside {n|is|are} above 100%: {orang} more people recorded than must hold an e-KTP (not "
-        "set against the unrecorded elsewhere) — check the number who must hold an e-KTP.",
+        "set against the unrecorded elsewhere) — check the number who must hold an e-KTP{daftar}.",
     ),
     "poin": (" poin", " pts"),
     "mode_tangkapan": ("Mode tangkapan layar", "Screenshot mode"),

@@ -42,7 +42,7 @@ def test_english_says_who_must_hold_an_e_ktp_not_wajib_ktp():
              if re.search(r"(?i)\bwajib\b", text)}
     assert wajib == set()
     assert tr("kpi_di_atas_100", "en") == "above 100% — check the number who must hold an e-KTP"
-    said = tr("kpi_desa_di_atas_100", "en", n="1", orang="148")
+    said = tr("kpi_desa_di_atas_100", "en", n="1", orang="148", daftar="")
     assert said.startswith("1 area inside is above 100%: 148 more people recorded than must hold an e-KTP")
     assert said.endswith("— check the number who must hold an e-KTP.")
 

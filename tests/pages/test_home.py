@@ -184,6 +184,10 @@ def test_desa_above_100_are_counted_with_their_surplus(demo_env):
     assert (now[Col.N_DI_ATAS_100], now[Col.KELEBIHAN]) == (1, 148)  # one desa of the demo, 148 people beyond
     text = " ".join(m.value for m in at.markdown)
     assert "1 wilayah di dalamnya di atas 100%: 148 orang direkam melebihi wajib KTP" in text
+    desa = coverage_table(store, "desa", within=kab)
+    over = desa[desa[Col.DI_ATAS_100]]
+    named = f"{over[Col.NAMA].iloc[0]} {fmt.percent(over[Col.CAKUPAN].iloc[0])}"
+    assert f"— periksa data wajib KTP: {named}" in text  # which one, by name (the PDF named it, the page not)
     assert now[Col.BELUM] == sum(max(w - s, 0) for w, s in zip(  # belum rekam never offset by the surplus
         *coverage_table(store, "desa", within=kab)[[Col.WAJIB, Col.SUDAH]].T.values))
 
