@@ -207,4 +207,5 @@ def plan_prints(ctx: Context, plan) -> None:
              file_name="lembar_kerja_unit.pdf", mime="application/pdf", key="rencana_lembar", help=ctx.t("kru_bantuan"))
     download(ctx.t("rencana_unduh_xlsx"), partial(plan_view.itinerary_xlsx, plan, ctx.lang),
              file_name="rencana_jemput_bola.xlsx", mime=XLSX_MIME, key="rencana_unduh")
-    st.markdown(plan_view.itinerary_markdown(plan, ctx.lang))
+    with st.expander(ctx.t("rencana_lihat_cetak")):  # the sheets above print better; this one reads on screen
+        st.markdown(plan_view.itinerary_markdown(plan, ctx.lang))

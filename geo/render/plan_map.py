@@ -18,6 +18,7 @@ from geo.present.common import zone_label
 from geo.present.plan_explain import base_name, reason_text
 from geo.render.assets import use_local_assets
 from geo.render.maps.legend import BACKGROUND, BOX as LEGEND_BOX, Legend
+from geo.render.maps.overlays import MetricScale
 from geo.render.plan_image import plan_extent, plan_image
 from geo.render.plan_style import BOAT_DASH, unit_colour
 from geo.schema import NO_DATA_COLOUR, ZONE_COLOURS, Col
@@ -86,7 +87,8 @@ def plan_map(plan: Plan, *, areas=None, lang: str = "id"):
     (``SizeWhenShown``)."""
     centre = [plan.base[LAT], plan.base[LON]] if plan.base else (
         [plan.sites[LAT].mean(), plan.sites[LON].mean()] if len(plan.sites) else [0, 0])
-    m = folium.Map(location=centre, zoom_start=10, tiles=None, control_scale=True, zoom_snap=0.25)
+    m = folium.Map(location=centre, zoom_start=10, tiles=None, control_scale=False, zoom_snap=0.25)
+    MetricScale().add_to(m)  # km only, as the coverage maps
     if areas is not None and len(areas):
         _zone_layer(m, areas, lang)
     for trip in plan_trips(plan).to_dict("records"):

@@ -234,6 +234,7 @@ TEXTS = {
         "To print and hand to each crew: dates, sites, expected numbers, a box for what was actually recorded, "
         "and why each site was chosen.",
     ),
+    "rencana_lihat_cetak": ("Jadwal per unit sebagai teks", "The schedule per unit as text"),
     "kru_tertulis": ("Lembar kerja unit ditulis ke {berkas} ({n} halaman).",
                      "Crews' sheets written to {berkas} ({n} {n|page|pages})."),
     "kru_dibuat": ("Dibuat {tanggal} dengan Peta Rekam e-KTP.", "Made on {tanggal} with Peta Rekam e-KTP."),

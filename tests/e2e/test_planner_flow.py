@@ -234,6 +234,7 @@ def test_planner_plans_edits_exports_and_records_actuals(demo_store, launch_app,
 
     # 3. Export the itinerary: the printable schedule shows the move; the XLSX has a sheet per unit.
     _open_tab(page, "Cetak & unduh")
+    page.get_by_text("Jadwal per unit sebagai teks", exact=True).click()  # the text view, folded under the files
     printed = page.get_by_test_id("stMarkdown").filter(visible=True).filter(has_text="Rencana jemput bola")
     expect(printed.get_by_role("row").filter(has_text=added)).to_have_count(1)
     expect(printed.get_by_role("row").filter(has_text=added).get_by_role("cell").first).to_have_text(str(day))

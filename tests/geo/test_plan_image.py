@@ -111,7 +111,10 @@ def test_the_live_plan_map_fits_every_visited_desa_whole(drawn):
     from geo.render.plan_map import plan_map
 
     plan, desa = drawn["plan"], drawn["desa"]
-    legend = next(c for c in plan_map(plan, areas=desa)._children.values() if isinstance(c, Legend))
+    live = plan_map(plan, areas=desa)
+    legend = next(c for c in live._children.values() if isinstance(c, Legend))
+    html = live.get_root().render()  # its scale in km only, as the coverage maps' ("10 mi" in Bahasa)
+    assert "L.control.scale({metric: true, imperial: false})" in html and "imperial: true" not in html
     (south, west), (north, east) = legend.bounds
     visited = desa[desa[Col.KODE].isin(set(plan.visits[C.KODE_DESA]))]
     x0, y0, x1, y1 = visited.total_bounds
