@@ -291,6 +291,6 @@ def map_finding(ctx: Context, table, area_name: str) -> None:
     if table is None or table.empty or table[Col.CAKUPAN].notna().sum() == 0:
         return
     level = table[Col.LEVEL].iloc[0]
-    finding = zone_title(table[Col.CAKUPAN], level, area_name, ctx.settings.zones, ctx.lang, red_first=True)
+    finding = zone_title(table[Col.CAKUPAN], level, area_name, ctx.settings.zones, ctx.lang)
     names = red_names(table, ctx.settings.zones, ctx.lang)
     st.markdown(f"**{plain(finding)}**" + (f": {plain(names)}" if names else ""))

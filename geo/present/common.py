@@ -182,16 +182,15 @@ def refusal_text(err, lang: str = "id") -> str:
     return tr(err.key, lang, **params)
 
 
-def zone_title(cakupan, level, area_name: str, zones, lang: str = "id", red_first: bool = False) -> str:
-    """The finding of a zone map as its title: how many of its areas are still merah (provinsi and
-    kabupaten/kota; any level with ``red_first``), else how many are hijau. ``cakupan``: the areas'
-    coverage (percent, NaN without data); ``zones``: a ``ZoneConfig``."""
+def zone_title(cakupan, level, area_name: str, zones, lang: str = "id") -> str:
+    """The finding of a zone map as its title, the same on the page, the map image and the bar image:
+    how many of its areas are still merah when any is, else how many are hijau. ``cakupan``: the
+    areas' coverage (percent, NaN without data); ``zones``: a ``ZoneConfig``."""
     level = Level(level)
     found = [zones.zone(None if pd.isna(v) else float(v)) for v in cakupan]
     red = sum(z is Zone.MERAH for z in found)
-    key = "gambar_zona_judul_merah" if red and (red_first or level.depth <= Level.KABUPATEN.depth) \
-        else "gambar_zona_judul"
-    return tr(key, lang, wilayah=area_name, n=sum(z is Zone.HIJAU for z in found), merah=red, total=len(found),
+    return tr("gambar_zona_judul_merah" if red else "gambar_zona_judul", lang, wilayah=area_name,
+              n=sum(z is Zone.HIJAU for z in found), merah=red, total=len(found),
               tingkat=tr(f"gambar_tingkat_{level.value}", lang))
 
 

@@ -20,7 +20,7 @@ from geo.config import Settings
 from geo.columns import (NAMA_KAB, PROYEKSI_LEWAT, TANGGAL_PROYEKSI, TANGGAL_PROYEKSI_AKHIR, TANGGAL_PROYEKSI_AWAL,
                          TARGET, TENGGAT)
 from geo.pockets import top_belum
-from geo.present.common import short_name
+from geo.present.common import short_name, zone_title
 from geo.present.pockets import kabupaten_most
 from geo.present.trend import image_title
 from geo.render.axes import month_ticks
@@ -57,7 +57,7 @@ def zone_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settin
     rows, area_name = names_as_text(table, Col.NAMA), as_text(area_name)  # names are data, never markup
     rows["_sort"] = pd.to_numeric(rows[Col.CAKUPAN], errors="coerce").fillna(-math.inf)
     rows = rows.sort_values(["_sort", Col.NAMA], ascending=[False, True], ignore_index=True)
-    n_hijau, n_all = sum(z is Zone.HIJAU for z in zones_of(rows[Col.CAKUPAN], settings)), len(rows)
+    cakupan, n_all = list(rows[Col.CAKUPAN]), len(rows)  # every area counts in the title, shown or not
     if limit and len(rows) > limit:
         rows = rows.tail(limit).reset_index(drop=True)  # best first: the lowest are the last
     zones = zones_of(rows[Col.CAKUPAN], settings)  # a list: pandas 3 would turn Zone (a str) into text
@@ -96,8 +96,7 @@ def zone_bar(table: pd.DataFrame, *, area_name: str, data_date, settings: Settin
                      title_text=tr("gambar_sumbu_cakupan", lang),
                      showgrid=True, gridcolor=GRID, zeroline=True, zerolinecolor="#999999")
     _threshold_lines(fig, settings, lang)
-    title = tr("gambar_zona_judul", lang, wilayah=area_name, n=n_hijau, total=n_all,
-                          tingkat=level_words(level, lang))
+    title = zone_title(cakupan, level, area_name, settings.zones, lang)  # the page's and the map image's finding
     subtitle = tr("gambar_zona_sub", lang, tingkat=short_level_words(level, lang),
                              tanggal=fmt.long_date(data_date, lang))
     if len(rows) < n_all:

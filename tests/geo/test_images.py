@@ -135,7 +135,7 @@ def test_zona_bar_labels_sorting_and_words():
 def test_every_figure_names_area_date_and_source():
     fig = charts.zone_bar(_table(), area_name="Kabupaten Uji", data_date=DATE, settings=SETTINGS)
     named = {a.name: a.text for a in fig.layout.annotations}
-    assert named["judul"] == "<b>Kabupaten Uji: 1 dari 5 kecamatan di zona hijau</b>"
+    assert named["judul"] == "<b>Kabupaten Uji: 1 dari 5 kecamatan masih merah</b>"  # Delta, 84,99%: the finding
     assert named["subjudul"] == "Cakupan perekaman KTP-el per kecamatan, data per 16 November 2026"
     source = named["sumber"]
     assert source == "Sumber: Disdukcapil Kabupaten Uji, data per 16 November 2026 · data contoh sintetis"
@@ -299,7 +299,7 @@ def test_svg_holds_title_area_and_source_as_text():
     svg = images.to_image(fig, "svg", (1200, 675)).decode("utf-8")
     assert svg.lstrip().startswith("<svg") and 'width="1200"' in svg and 'height="675"' in svg
     text = re.sub(r"<[^>]+>", "", svg)
-    assert "Kabupaten Uji: 1 dari 5 kecamatan di zona hijau" in text
+    assert "Kabupaten Uji: 1 dari 5 kecamatan masih merah" in text
     assert "Sumber: Disdukcapil Kabupaten Uji, data per 16 November 2026" in text
     assert "Hijau ≥ 92%" in text and "92,00% (hijau)" in text
 
@@ -344,7 +344,7 @@ def test_map_svg_holds_title_and_source_as_text():
                               size=(1080, 1080), fmt_name="svg").decode("utf-8")
     assert 'width="1080" height="1080"' in svg
     text = re.sub(r"<[^>]+>", "", svg)
-    assert "Kabupaten Uji: 1 dari 5 kecamatan di zona hijau" in text
+    assert "Kabupaten Uji: 1 dari 5 kecamatan masih merah" in text
     assert "Sumber: Disdukcapil Kabupaten Uji, data per 16 November 2026 · data contoh sintetis" in text
     assert "Hijau ≥ 92%" in text
 
@@ -360,7 +360,7 @@ def test_names_from_files_are_drawn_as_written_never_as_mathtext(name):
     svg = static_map.zone_map(table, area_name=name, data_date=DATE, settings=SETTINGS, size=(1080, 1080),
                               fmt_name="svg").decode("utf-8")
     text = html.unescape(re.sub(r"<[^>]+>", "", svg))
-    assert f"{name}: 1 dari 5 kecamatan di zona hijau" in text  # the title, as written
+    assert f"{name}: 1 dari 5 kecamatan masih merah" in text  # the title, as written
     assert static_map.zone_map(table, area_name=name, data_date=DATE, settings=SETTINGS)[:4] == b"\x89PNG"
     page = PdfPage("id")
     artist = page.text(1, 1, name)

@@ -255,3 +255,26 @@ def test_peta_says_whether_the_area_makes_its_target_in_time(demo_env):
     assert shown[finding + 1] == said
     shot = _app(mode="tangkapan")
     assert said not in [m.value for m in shot.markdown]
+
+
+def test_the_finding_is_the_same_on_the_page_the_map_image_and_the_bar_image(demo_env):
+    """Peta said "2 dari 12 kecamatan masih merah", its downloaded image "6 dari 12 kecamatan di zona hijau":
+    a post would lead with the good news the page does not. One finding, read the same everywhere."""
+    import re
+
+    from geo.config import load_settings
+    from geo.render import media
+
+    at = _app()
+    assert not at.exception
+    store = Store.open(demo_env)
+    kab = store.areas(level="kabupaten")[Col.KODE].iloc[0]
+    kec = coverage_table(store, "kecamatan", within=kab)
+    red = int((kec[Col.CAKUPAN] < 85).sum())
+    assert red
+    title = f"Kabupaten Contoh Sejahtera: {red} dari {len(kec)} kecamatan masih merah"
+    assert any(m.value.startswith(f"**{title}**") for m in at.markdown)
+    bar = media.chart_figure(store, kab, "zona-bar", settings=load_settings())
+    assert bar.layout.meta["judul"] == title
+    svg = media.chart_image(store, kab, "peta", fmt_name="svg", settings=load_settings()).decode("utf-8")
+    assert title in re.sub(r"<[^>]+>", "", svg)
