@@ -28,7 +28,8 @@ projection = ui.outlook(ctx, area, target=inputs.target, deadline=inputs.deadlin
 # the answer in one line, then the projection in words (which says what to do about old data)
 with answer:
     ui.verdict_and_age(ctx, projection, advise=False, **(ui.reach_levels(ctx) if area == ctx.area else {}))
-st.markdown("  \n".join(trend_words.headline(projection, settings.zones.hijau, ctx.lang)))
+newest = ui.newest_date(ctx, area)  # an answer on older figures points to the newest, not to an import
+st.markdown("  \n".join(trend_words.headline(projection, settings.zones.hijau, ctx.lang, newest)))
 m1, m2, m3, m4 = st.columns([1, 1, 1, 1.5])
 m1.metric(ctx.t("tren_m_cakupan"), fmt.percent(projection[Col.CAKUPAN], 2, ctx.lang))
 m2.metric(ctx.t("tren_m_laju"), fmt.rate(projection[trend.LAJU], ctx.lang))  # as the verdict above says it

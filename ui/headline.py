@@ -101,6 +101,12 @@ def reach_levels(ctx: Context) -> dict:
     return {"reach_of": (Level.KABUPATEN if ctx.is_province else Level.KECAMATAN).value}
 
 
+def newest_date(ctx: Context, area: str | None = None) -> str | None:
+    """The date of the newest data of ``area`` (default: the picked one); None without data."""
+    dates = queries.snapshot_dates(ctx.url, ctx.stamp, area or ctx.area)
+    return str(dates[-1])[:10] if dates else None
+
+
 def _newest_outlook(ctx: Context) -> dict | None:
     """The projection at the area's newest snapshot (None without data): how old the data is."""
     dates = queries.snapshot_dates(ctx.url, ctx.stamp, ctx.area)
@@ -108,8 +114,13 @@ def _newest_outlook(ctx: Context) -> dict | None:
 
 
 def stale_notice(ctx: Context) -> None:
-    """A warning when the newest snapshot of the area is older than ``settings.stale_days``."""
+    """A warning when the chosen date is not the newest data's (a date picked from the past: its
+    figures read as today's), and one when the newest snapshot of the area is older than
+    ``settings.stale_days``."""
     newest = _newest_outlook(ctx)
+    older = newest and trend_words.not_newest(ctx.date, newest.get(Col.TANGGAL), ctx.lang)
+    if older:
+        st.warning(older, icon=":material/history:")
     text = newest and trend_words.stale_warning(newest, ctx.settings.stale_days, ctx.lang)
     if text:
         st.warning(text, icon=":material/history:")

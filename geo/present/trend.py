@@ -61,10 +61,11 @@ def target_words(target_pct: float, hijau: float, lang: str = "id") -> str:
     return tr("tren_sasaran_lain", lang, target=threshold_text(target_pct, lang))
 
 
-def headline(projection: dict, hijau: float, lang: str = "id") -> list[str]:
+def headline(projection: dict, hijau: float, lang: str = "id", newest: str | None = None) -> list[str]:
     """A ``trend.projection`` result as the bupati reads it: when the target is reached (with
     the range), or that it is not at this rate; then the recordings per day needed by the
-    deadline. One or two sentences (markdown, key figures in bold)."""
+    deadline. One or two sentences (markdown, key figures in bold). ``newest``: the newest data's
+    date; a projected day already past on older data then points to it (not "import newer data")."""
     status = Status(projection[STATUS])
     goal = target_words(projection[TARGET], hijau, lang)
     goal_first = goal[:1].upper() + goal[1:]  # at the start of a sentence
@@ -84,8 +85,10 @@ def headline(projection: dict, hijau: float, lang: str = "id") -> list[str]:
                               laju=fmt.rate(projection[LAJU], lang),
                               tumbuh=fmt.number(projection[PERTUMBUHAN_WAJIB], 1, lang))
     elif projection.get(PROYEKSI_LEWAT):  # never a past date presented as the future
-        first = tr("tren_kalimat_lewat", lang, sasaran=goal, tanggal=day(TANGGAL_PROYEKSI), data=day(Col.TANGGAL),
-                   umur=fmt.number(projection.get(UMUR_DATA), lang=lang))
+        newer = newest and str(newest)[:10] > str(projection.get(Col.TANGGAL))[:10]
+        first = tr("tren_kalimat_lewat_ada" if newer else "tren_kalimat_lewat", lang, sasaran=goal,
+                   tanggal=day(TANGGAL_PROYEKSI), data=day(Col.TANGGAL),
+                   umur=fmt.number(projection.get(UMUR_DATA), lang=lang), terbaru=fmt.long_date(newest, lang))
     elif status == Status.TERLAMBAT:
         first = tr("tren_kalimat_terlambat", lang, sasaran=goal, tanggal=day(TANGGAL_PROYEKSI),
                    rentang=_range_words(projection, lang), hari=fmt.number(projection[TERLAMBAT_HARI], lang=lang),

@@ -116,6 +116,12 @@ TEXTS = {
         "At the rate up to {data}, {sasaran} should have been reached around **{tanggal}** — a date already past, "
         "but the latest data is of {data} ({umur} days ago). Import newer data to be sure.",
     ),
+    "tren_kalimat_lewat_ada": (
+        "Pada laju sampai {data}, {sasaran} mestinya sudah tercapai sekitar **{tanggal}** — tanggal itu sudah lewat; "
+        "ini data {data}, dan data {terbaru} sudah ada: pilih tanggal itu (Data per tanggal) untuk melihatnya.",
+        "At the rate up to {data}, {sasaran} should have been reached around **{tanggal}** — a date already past; "
+        "these are the figures of {data}, and those of {terbaru} are in: pick that date (Data as of) to see them.",
+    ),
     "vonis_sudah": ("Sudah di {sasaran}: {cakupan} per {tanggal}.", "Already reached {sasaran}: {cakupan} as of {tanggal}."),
     "vonis_tepat": (
         "Tepat waktu: {sasaran} tercapai sekitar {tanggal}, sebelum tenggat {tenggat}.",

@@ -303,6 +303,26 @@ def test_target_typed_in_indonesian_decimals(tren_env):
     assert _metrics(at)["Perlu per hari"] == "24"
 
 
+def test_on_older_figures_a_past_projected_date_points_to_the_newest_not_to_an_import(tren_env, monkeypatch):
+    """A date picked from the past whose projected day has passed said "Impor data terbaru untuk memastikan"
+    under a box saying newer data is already in: it points to that date instead."""
+    monkeypatch.setattr("ui.headline.date", _Later)
+    store = Store.open(tren_env)
+    dates = store.snapshot_dates(KAB)
+    frame = timeline.series(store, KAB, end=dates[-2])
+    p = trend.projection(frame[frame[Col.KODE] == KAB], target_pct=92, deadline=DEADLINE, window_days=28,
+                         today=date(2026, 12, 4))
+    assert p[columns.PROYEKSI_LEWAT]
+    at = AppTest.from_file(str(ROOT / "pages" / "tren.py"), default_timeout=120)
+    at.query_params["date"] = dates[-2]
+    at.run()
+    assert not at.exception
+    text = "\n".join(m.value for m in at.markdown)
+    assert (f"ini data {fmt.long_date(dates[-2])}, dan data {fmt.long_date(dates[-1])} sudah ada: pilih tanggal itu "
+            "(Data per tanggal) untuk melihatnya.") in text
+    assert "Impor data terbaru untuk memastikan" not in text
+
+
 def test_from_a_later_today_a_past_projected_date_is_said_so(tren_env, monkeypatch):
     monkeypatch.setattr("ui.headline.date", _Later)
     at = _app()
