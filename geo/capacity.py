@@ -33,13 +33,13 @@ import pandas as pd
 
 from geo.columns import (
     ALAT_AKTIF, ALAT_EFEKTIF, ALAT_ID, ALAT_MOBILE_AKTIF, ALAT_TOTAL, BATAS_HARI, BELUM_PER_ALAT, CAPACITY_COLUMNS,
-    DATA_ALAT, HARI, HARI_BACKLOG, HARI_SEBELUM, HARI_SESUDAH, HARI_SETELAH_PINJAM, HARI_TANPA_ALAT, JENIS,
-    KAPASITAS, KETERANGAN, KODE_KEC, KONEKSI, LAJU_PER_ALAT, LOKASI_ID, LOKASI_LUMPUH, MAKS_SEBELUM, MAKS_SESUDAH,
-    NAMA_KEC, NAMA_LOKASI, OPERATOR, OPERATOR_BARU, SEJAK, STATUS, TAMBAHAN, TANGGAL_MULAI, TANPA_ALAT_SEJAK,
-    TUJUAN_HARI_SESUDAH, TUJUAN_KODE, TUJUAN_NAMA, URUTAN,
+    DATA_ALAT, HARI, HARI_BACKLOG, HARI_HIJAU, HARI_SEBELUM, HARI_SESUDAH, HARI_SETELAH_PINJAM, HARI_TANPA_ALAT,
+    JENIS, KAPASITAS, KETERANGAN, KODE_KEC, KONEKSI, LAJU_PER_ALAT, LOKASI_ID, LOKASI_LUMPUH, MAKS_SEBELUM,
+    MAKS_SESUDAH, NAMA_KEC, NAMA_LOKASI, OPERATOR, OPERATOR_BARU, SEJAK, STATUS, TAMBAHAN, TANGGAL_MULAI,
+    TANPA_ALAT_SEJAK, TUJUAN_HARI_SESUDAH, TUJUAN_KODE, TUJUAN_NAMA, URUTAN,
 )
 from geo.config import DEFAULT_THROUGHPUT
-from geo.coverage import coverage_table
+from geo.coverage import coverage_table, people_to_reach
 from geo.io.inventory import KONEKSI_VALUES, read_choice
 from geo.names import normalize_code
 from geo.schema import ALLOCATION_UNITS, Col, Level, RekamError, Zone, ZoneConfig, ancestor_code
@@ -183,8 +183,9 @@ def capacity_table(store: Store, within: str, *, date: str | None = None,
     sites), Col.BELUM (Int64, from the newest enrollment on or before ``date``),
     BELUM_PER_ALAT (belum per working device; inf with none), LAJU_PER_ALAT (= throughput),
     KAPASITAS (recordings per day), HARI_BACKLOG (service days; inf with no working device,
-    NaN without figures or inventory), TANPA_ALAT_SEJAK / HARI_TANPA_ALAT (since when and
-    for how many days every device has been down), DATA_ALAT, Col.ZONA (by ``zones``), Col.TANGGAL (of the figures).
+    NaN without figures or inventory), HARI_HIJAU (the same to the ``zones.hijau`` threshold),
+    TANPA_ALAT_SEJAK / HARI_TANPA_ALAT (since when and for how many days every device has been down),
+    DATA_ALAT, Col.ZONA (by ``zones``), Col.TANGGAL (of the figures).
     Raises RekamError for a bad code or throughput.
     """
     within = check_code(within)
@@ -192,6 +193,8 @@ def capacity_table(store: Store, within: str, *, date: str | None = None,
     day = _as_of(date, store, within)
     cov = coverage_table(store, Level.KECAMATAN, within=within, date=day, zones=zones)
     out = cov[[Col.KODE, Col.NAMA, Col.BELUM, Col.ZONA, Col.TANGGAL]].copy()
+    to_green = [None if pd.isna(w) or pd.isna(s) else people_to_reach(w, s, zones.hijau)  # the target, not 100%
+                for w, s in zip(cov[Col.WAJIB], cov[Col.SUDAH])]
     devices = device_status(store, within=within, date=day)
     devices = devices[devices[JENIS].isin(RECORDING_KINDS)]
     sites = site_status(store, within=within, date=day)
@@ -212,6 +215,7 @@ def capacity_table(store: Store, within: str, *, date: str | None = None,
     known_rows = out[DATA_ALAT].tolist()
     out[BELUM_PER_ALAT] = [_days(b, a, 1.0) if k else math.nan for b, a, k in zip(belum, out[ALAT_AKTIF], known_rows)]
     out[HARI_BACKLOG] = [_days(b, e, rate) if k else math.nan for b, e, k in zip(belum, out[ALAT_EFEKTIF], known_rows)]
+    out[HARI_HIJAU] = [_days(g, e, rate) if k else math.nan for g, e, k in zip(to_green, out[ALAT_EFEKTIF], known_rows)]
     down_since = devices[devices[STATUS] != "aktif"].groupby(KODE_KEC)[SEJAK].max()
     none_working = (out[ALAT_TOTAL] > 0) & (out[ALAT_AKTIF] == 0)
     out[TANPA_ALAT_SEJAK] = pd.Series([down_since.get(k) if nw else None for k, nw in zip(out[Col.KODE], none_working)],
@@ -280,7 +284,9 @@ def deadline_check(table: pd.DataFrame, days_left: float) -> dict:
 
     Takes ``capacity_table``'s frame; only kecamatan with inventory and figures are judged.
     Returns ``dinilai`` (how many were judged), ``melebihi`` (how many have HARI_BACKLOG above
-    ``days_left``, those that cannot record at all included), ``melebihi_hijau`` (how many of
+    ``days_left``, those that cannot record at all included), ``hijau_lewat`` ((Col.KODE, Col.NAMA) of
+    those whose devices cannot lift them to the hijau threshold within ``days_left``: HARI_HIJAU,
+    the target the other pages judge by), ``melebihi_hijau`` (how many of
     those are already hijau: behind on recording everyone, not on the target), ``tanpa_alat`` (list of
     (Col.KODE, Col.NAMA) whose backlog is infinite: people wait and nothing records, by code),
     ``terlama_kode`` / ``terlama_nama`` / ``terlama_hari`` (the longest finite backlog, service
@@ -288,9 +294,13 @@ def deadline_check(table: pd.DataFrame, days_left: float) -> dict:
     """
     have = table[table[DATA_ALAT] & table[HARI_BACKLOG].notna()].sort_values(Col.KODE)
     days = have[HARI_BACKLOG].astype(float)
+    to_green = have[HARI_HIJAU].astype(float) if HARI_HIJAU in have else days
     stuck = have[np.isinf(days)]
     finite = have[np.isfinite(days)].sort_values([HARI_BACKLOG, Col.BELUM], ascending=False).head(1)
+    late = have.assign(_d=to_green)
+    late = late[late["_d"] > days_left].sort_values(["_d", Col.KODE], ascending=[False, True])
     return {"dinilai": int(len(have)), "melebihi": int((days > days_left).sum()),
+            "hijau_lewat": list(zip(late[Col.KODE], late[Col.NAMA])),
             "melebihi_hijau": int(((days > days_left) & (have[Col.ZONA] == Zone.HIJAU.value)).sum()),
             "tanpa_alat": list(zip(stuck[Col.KODE], stuck[Col.NAMA])),
             "terlama_kode": finite[Col.KODE].iloc[0] if len(finite) else None,

@@ -71,6 +71,7 @@ BELUM_PER_ALAT = "belum_per_alat"
 LAJU_PER_ALAT = "laju_per_alat"
 KAPASITAS = "kapasitas_harian"
 HARI_BACKLOG = "hari_backlog"
+HARI_HIJAU = "hari_hijau"  # service days the working devices need to lift the area to the hijau threshold
 TANPA_ALAT_SEJAK = "tanpa_alat_sejak"
 HARI_TANPA_ALAT = "hari_tanpa_alat"
 DIPROSES = "diproses"  # recorded, neither PRR nor printed: in processing or rejected
@@ -93,8 +94,8 @@ TUJUAN_HARI_SESUDAH = "tujuan_hari_sesudah"  # the borrower's backlog days with 
 INVENTORY_COLUMNS = [LOKASI_ID, ALAT_ID, JENIS, TANGGAL_MULAI, STATUS, OPERATOR, KONEKSI, KETERANGAN]
 BLANK_COLUMNS = [Col.TANGGAL, Col.KODE, DITERIMA, DIPAKAI, KETERANGAN]
 CAPACITY_COLUMNS = [Col.KODE, Col.NAMA, ALAT_TOTAL, ALAT_AKTIF, ALAT_MOBILE_AKTIF, OPERATOR, ALAT_EFEKTIF,
-                    KONEKSI, Col.BELUM, BELUM_PER_ALAT, LAJU_PER_ALAT, KAPASITAS, HARI_BACKLOG, TANPA_ALAT_SEJAK,
-                    HARI_TANPA_ALAT, DATA_ALAT, Col.ZONA, Col.TANGGAL]
+                    KONEKSI, Col.BELUM, BELUM_PER_ALAT, LAJU_PER_ALAT, KAPASITAS, HARI_BACKLOG, HARI_HIJAU,
+                    TANPA_ALAT_SEJAK, HARI_TANPA_ALAT, DATA_ALAT, Col.ZONA, Col.TANGGAL]
 
 # --- The mobile-unit planner (geo.plan) --------------------------------------------------------
 UNIT, DAY, EXPECTED, ACTUAL, SELISIH = "unit", "day", "expected", "actual", "selisih"

@@ -38,7 +38,7 @@ if not table[capacity.DATA_ALAT].any():
         BOX[blank[0]](blank[1], icon=":material/credit_card_off:")
 else:
     check = capacity.deadline_check(table, capacity.working_days_left(today, deadline))
-    level, answer = present.capacity_answer(check, deadline, lang)
+    level, answer = present.capacity_answer(check, deadline, lang, ctx.settings.zones.hijau)
     BOX[level](f"**{answer}**", icon=":material/schedule:")
     if blank_leads:
         BOX[blank[0]](blank[1], icon=":material/credit_card_off:")

@@ -105,13 +105,15 @@ def blank_stock_note(ctx: Context, p: dict) -> None:
 
 def capacity_figures(ctx: Context, total: dict, check: dict, deadline: str) -> None:
     """Kapasitas's four figures under its answer: working devices (of all), operators, belum rekam, and
-    the kecamatan past the deadline (``geo.capacity.capacity_summary`` ``total``, ``deadline_check``)."""
+    the kecamatan whose devices cannot lift them to hijau by the deadline (``geo.capacity.capacity_summary``
+    ``total``, ``deadline_check``)."""
     cols = st.columns(4)
     cols[0].metric(ctx.t("kap_ringkasan_alat"), fmt.number(total[capacity.ALAT_AKTIF], lang=ctx.lang),
                    ctx.t("kap_dari_alat", total=fmt.number(total[capacity.ALAT_TOTAL], lang=ctx.lang)),
                    delta_color="off", delta_arrow="off")
     cols[1].metric(ctx.t("kap_ringkasan_operator"), fmt.number(total[capacity.OPERATOR], lang=ctx.lang))
     cols[2].metric(ctx.t("kap_ringkasan_belum"), fmt.number(total[Col.BELUM], lang=ctx.lang))
-    cols[3].metric(ctx.t("kap_ringkasan_lewat"), ctx.t("kap_ringkasan_lewat_isi", **check),
+    cols[3].metric(ctx.t("kap_ringkasan_lewat"), ctx.t("kap_ringkasan_lewat_isi", n=len(check["hijau_lewat"]),
+                                                         dinilai=check["dinilai"]),
                    ctx.t("kap_ringkasan_tenggat", tenggat=fmt.long_date(deadline, ctx.lang)),
                    delta_color="off", delta_arrow="off", help=ctx.t("kap_ringkasan_lewat_bantuan"))

@@ -14,6 +14,8 @@ from geo.columns import (
     KETERANGAN, KODE_KEC, KONEKSI, NAMA_KEC, NAMA_LOKASI, OPERATOR, OPERATOR_BARU, PERSEN_CETAK, SEJAK, STATUS,
     TANPA_ALAT_SEJAK, TUJUAN_HARI_SESUDAH, TUJUAN_KODE, TUJUAN_NAMA, URUTAN,
 )
+from geo.present.common import first_named
+from geo.present.trend import threshold_text
 from geo.schema import Col
 from geo.text import tr
 
@@ -51,28 +53,31 @@ def capacity_view(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def capacity_answer(check: dict, deadline: str, lang: str = "id") -> tuple[str, str]:
-    """The page's first answer from ``capacity.deadline_check``: (level, sentence), level 'error' when some
-    kecamatan cannot record at all, 'warning' when some will not finish by ``deadline``, else 'success'.
-
-    Says how many kecamatan miss the deadline, names those that cannot record at all (∞), then the
-    longest finite backlog."""
+def capacity_answer(check: dict, deadline: str, lang: str = "id", target: float = 92.0) -> tuple[str, str]:
+    """The page's first answer from ``capacity.deadline_check``: (level, sentence). First against the
+    zone target the other pages judge by (``target``, hijau): can the working devices, at full pace,
+    lift every kecamatan to it before ``deadline`` (those that cannot, named)? Then against everyone
+    recorded (100%); then the kecamatan that cannot record at all (∞) and the longest finite backlog.
+    Level 'error' when some kecamatan cannot record at all, 'warning' when the devices fall short of the
+    target somewhere, 'info' when only of everyone, else 'success'."""
     green = check.get("melebihi_hijau", 0)
+    short = check.get("hijau_lewat", [])
     params = {"melebihi": check["melebihi"], "dinilai": check["dinilai"], "tenggat": fmt.long_date(deadline, lang),
-              "sisa": fmt.number(check["hari_tersedia"], lang=lang),
+              "sisa": fmt.number(check["hari_tersedia"], lang=lang), "target": threshold_text(target, lang),
+              "n": len(short), "daftar": first_named([str(nama) for _, nama in short], 5, lang),
               "hijau": tr("kap_jawaban_sudah_hijau", lang, n=green) if green else ""}
     if check["hari_tersedia"] <= 0:
-        head = tr("kap_jawaban_lewat", lang, **params)
+        parts = [tr("kap_jawaban_lewat", lang, **params)]
     else:
-        head = tr("kap_jawaban_kurang" if check["melebihi"] else "kap_jawaban_cukup", lang, **params)
-    parts = [head]
+        parts = [tr("kap_jawaban_hijau_kurang" if short else "kap_jawaban_hijau_cukup", lang, **params),
+                 tr("kap_jawaban_semua_kurang" if check["melebihi"] else "kap_jawaban_semua_cukup", lang, **params)]
     if check["tanpa_alat"]:
         names = fmt.joined([f"{nama} ({kode})" for kode, nama in check["tanpa_alat"]], lang)
         parts.append(tr("kap_jawaban_tanpa_alat", lang, nama=names))
     if check["terlama_nama"] is not None:
         parts.append(tr("kap_jawaban_terlama", lang, nama=check["terlama_nama"],
                         hari=days_text(check["terlama_hari"], lang)))
-    level = "error" if check["tanpa_alat"] else "warning" if check["melebihi"] else "success"
+    level = "error" if check["tanpa_alat"] else "warning" if short else "info" if check["melebihi"] else "success"
     return level, " ".join(parts)
 
 

@@ -102,22 +102,34 @@ TEXTS = {
         "is.",
     ),
     # the page's answer first: are the devices enough to finish by the deadline, and where not
-    "kap_jawaban_kurang": (
-        "Alat belum cukup: {melebihi} dari {dinilai} kecamatan tidak tuntas (semua wajib KTP terekam) sebelum "
-        "tenggat {tenggat} ({sisa} hari kerja lagi dari hari ini){hijau}.",
-        "Devices are not enough: {melebihi} of {dinilai} {dinilai|district|districts} will not finish (everyone "
-        "who must hold an e-KTP recorded) before the deadline of {tenggat} ({sisa} working days from today)"
-        "{hijau}.",
+    # first the target the other pages judge by (hijau), then everyone recorded (100%)
+    "kap_jawaban_hijau_kurang": (
+        "Alat belum cukup untuk zona hijau ({target}): {n} dari {dinilai} kecamatan tidak bisa mencapainya sebelum "
+        "tenggat {tenggat} ({sisa} hari kerja lagi dari hari ini), walau alat yang bekerja merekam penuh: {daftar}.",
+        "Devices are not enough for the green zone ({target}): {n} of {dinilai} {dinilai|district|districts} cannot "
+        "reach it before the deadline of {tenggat} ({sisa} working days from today), even with the working devices "
+        "recording at full pace: {daftar}.",
+    ),
+    "kap_jawaban_hijau_cukup": (
+        "Alat cukup untuk zona hijau ({target}): semua {dinilai} kecamatan bisa mencapainya sebelum tenggat {tenggat} "
+        "({sisa} hari kerja lagi dari hari ini) bila alat yang bekerja merekam penuh — yang kurang adalah warga yang "
+        "datang, bukan alat.",
+        "Devices are enough for the green zone ({target}): all {dinilai} {dinilai|district|districts} can reach it "
+        "before the deadline of {tenggat} ({sisa} working days from today) with the working devices recording at "
+        "full pace — what is short is people coming in, not devices.",
+    ),
+    "kap_jawaban_semua_kurang": (
+        "Untuk merekam semua wajib KTP: {melebihi} dari {dinilai} kecamatan tidak tuntas sebelum tenggat{hijau}.",
+        "To record everyone who must hold an e-KTP: {melebihi} of {dinilai} {dinilai|district|districts} will not "
+        "finish before the deadline{hijau}.",
+    ),
+    "kap_jawaban_semua_cukup": (
+        "Semua wajib KTP pun bisa terekam sebelum tenggat.",
+        "Everyone who must hold an e-KTP can be recorded before the deadline too.",
     ),
     "kap_jawaban_sudah_hijau": (
         "; {n} di antaranya sudah hijau",
         "; {n} of them {n|is|are} already green",
-    ),
-    "kap_jawaban_cukup": (
-        "Alat cukup: semua {dinilai} kecamatan tuntas sebelum tenggat {tenggat} ({sisa} hari kerja lagi dari "
-        "hari ini).",
-        "Devices are enough: all {dinilai} {dinilai|district|districts} finish before the deadline of {tenggat} "
-        "({sisa} working days from today).",
     ),
     "kap_jawaban_lewat": (
         "Tenggat {tenggat} sudah lewat: {melebihi} dari {dinilai} kecamatan masih punya wajib KTP yang belum "
@@ -133,14 +145,16 @@ TEXTS = {
         "Terlama di antara yang masih merekam: {nama}, {hari} hari kerja.",
         "Longest of those still recording: {nama}, {hari} working days.",
     ),
-    "kap_ringkasan_lewat": ("Tak tuntas sebelum tenggat", "Not done by the deadline"),
+    "kap_ringkasan_lewat": ("Alat tak cukup untuk hijau", "Devices short of green"),
     "kap_ringkasan_lewat_bantuan": (
-        "Kecamatan yang pada laju alatnya belum merekam semua wajib KTP (tuntas) sebelum tenggat — termasuk "
-        "yang sudah hijau. Bukan target cakupan: itu di Beranda dan Tren.",
-        "Districts whose devices, at their pace, will not have recorded everyone who must hold an e-KTP "
-        "by the deadline — green ones included. Not the coverage target: that is on Home and Trends.",
+        "Kecamatan yang alatnya, bila bekerja penuh, tidak bisa mengangkatnya ke zona hijau sebelum tenggat "
+        "(tidak ada alat yang bekerja, atau terlalu sedikit). Beranda dan Tren menilai laju perekaman yang "
+        "terjadi; di sini kemampuan alat.",
+        "Districts whose devices, working at full pace, cannot lift them to the green zone before the deadline "
+        "(no working device, or too few). Home and Trends judge the pace recorded; this is what the devices "
+        "can do.",
     ),
-    "kap_ringkasan_lewat_isi": ("{melebihi} dari {dinilai}", "{melebihi} of {dinilai}"),
+    "kap_ringkasan_lewat_isi": ("{n} dari {dinilai}", "{n} of {dinilai}"),
     "kap_ringkasan_tenggat": ("tenggat {tenggat}", "deadline {tenggat}"),
     "kap_pengaturan": ("Pengaturan perhitungan", "Calculation setting"),
     "kap_laju_input": ("Perekaman per alat per hari", "Recordings per device per day"),

@@ -293,6 +293,7 @@ def test_deadline_check_counts_the_stuck_and_names_them():
         Col.NAMA: ["A", "B", "C", "D", "E"],
         Col.BELUM: pd.array([700, 350, 100, 50, None], dtype="Int64"),
         cols.HARI_BACKLOG: [20.0, 10.0, math.inf, 0.5, math.nan],
+        cols.HARI_HIJAU: [0.0, 16.0, math.inf, 0.0, math.nan],  # to the hijau threshold: B short, C stuck
         cols.DATA_ALAT: [True, True, True, True, False],
         Col.ZONA: ["hijau", "merah", "kuning", "hijau", None],
     })
@@ -303,12 +304,21 @@ def test_deadline_check_counts_the_stuck_and_names_them():
     assert (check["terlama_kode"], check["terlama_nama"], check["terlama_hari"]) == ("99.01.01", "A", 20.0)
     level, text = present.capacity_answer(check, "2026-12-31")
     assert level == "error"
-    assert text == ("Alat belum cukup: 2 dari 4 kecamatan tidak tuntas (semua wajib KTP terekam) sebelum tenggat "
-                    "31 Desember 2026 (15 hari kerja lagi dari hari ini); 1 di antaranya sudah hijau. C (99.01.03) tidak bisa merekam sama sekali (lama tuntas ∞): tidak ada "
+    assert check["hijau_lewat"] == [("99.01.03", "C"), ("99.01.02", "B")]  # the longest first (∞)
+    assert text == ("Alat belum cukup untuk zona hijau (92%): 2 dari 4 kecamatan tidak bisa mencapainya sebelum "
+                    "tenggat 31 Desember 2026 (15 hari kerja lagi dari hari ini), walau alat yang bekerja merekam "
+                    "penuh: C, B. Untuk merekam semua wajib KTP: 2 dari 4 kecamatan tidak tuntas sebelum tenggat; 1 "
+                    "di antaranya sudah hijau. C (99.01.03) tidak bisa merekam sama sekali (lama tuntas ∞): tidak ada "
                     "alat yang bekerja dengan operator. Terlama di antara yang masih merekam: A, 20,0 hari kerja.")
     level, text = present.capacity_answer(cap.deadline_check(table[table[Col.KODE] != "99.01.03"], 25),
                                           "2026-12-31", "en")
-    assert level == "success" and text.startswith("Devices are enough: all 3 districts finish before the deadline")
+    assert level == "success" and text.startswith("Devices are enough for the green zone (92%): all 3 districts")
+    assert text.endswith("Everyone who must hold an e-KTP can be recorded before the deadline too. Longest of those "
+                         "still recording: A, 20.0 working days.")
+    level, text = present.capacity_answer(cap.deadline_check(table[table[Col.KODE] != "99.01.03"], 17),
+                                          "2026-12-31")  # enough for hijau, not for everyone: said, not alarmed
+    assert level == "info" and "yang kurang adalah warga yang datang, bukan alat" in text
+    assert "Untuk merekam semua wajib KTP: 1 dari 3 kecamatan tidak tuntas sebelum tenggat; 1 di antaranya" in text
     assert present.capacity_answer(cap.deadline_check(table, 0), "2026-12-31")[1].startswith(
         "Tenggat 31 Desember 2026 sudah lewat: 4 dari 4 kecamatan masih punya wajib KTP yang belum rekam; 2 di "
         "antaranya sudah hijau.")
