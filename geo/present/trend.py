@@ -149,8 +149,21 @@ def verdict(projection: dict, hijau: float, lang: str = "id") -> dict:
         key = "vonis_laju_cukup" if rate >= needed else "vonis_laju"
         # the days needed counts from the data's own day (as the rate and the projection do): said, so old
         # data is never read as "from today"
-        detail = tr(key, lang, perlu=fmt.number(needed, lang=lang), laju=fmt.rate(rate, lang), sejak=day(Col.TANGGAL))
+        detail = tr(key, lang, perlu=fmt.number(needed, lang=lang), laju=fmt.rate(rate, lang), sejak=day(Col.TANGGAL),
+                    rincian=_needed_parts(projection, lang))
     return {"kind": kind, "title": title, "detail": detail}
+
+
+def _needed_parts(projection: dict, lang: str) -> str:
+    """`` (258 perekaman lagi, ditambah ±18,0 per hari untuk wajib KTP yang baru)`` when the number who must
+    hold an e-KTP grows (at least half a person a day): the rate needed is what is missing today over the
+    days left plus the target's share of each day's newcomers, and says so; empty otherwise."""
+    growth, wajib, sudah = projection.get(PERTUMBUHAN_WAJIB), projection.get(Col.WAJIB), projection.get(Col.SUDAH)
+    if growth is None or pd.isna(growth) or growth < 0.5 or wajib is None or sudah is None:
+        return ""
+    missing = people_to_reach(wajib, sudah, projection[TARGET])
+    share = float(projection[TARGET]) / 100 * growth  # of each day's newcomers, the target's share is needed
+    return tr("vonis_laju_rincian", lang, sisa=fmt.number(missing, lang=lang), tumbuh=fmt.number(share, 1, lang))
 
 
 def image_title(area_name: str, projection: dict, hijau: float, lang: str = "id") -> str:

@@ -152,12 +152,20 @@ TEXTS = {
         "No projection yet: it needs data from two dates or more.",
     ),
     "vonis_laju": (
-        "Perlu **{perlu} perekaman per hari** dari {sejak} sampai tenggat; laju saat ini **{laju} per hari**.",
-        "**{perlu} recordings a day** are needed from {sejak} until the deadline; the current rate is **{laju} a day**.",
+        "Perlu **{perlu} perekaman per hari** dari {sejak} sampai tenggat{rincian}; laju saat ini **{laju} per hari**.",
+        "**{perlu} recordings a day** are needed from {sejak} until the deadline{rincian}; the current rate is "
+        "**{laju} a day**.",
     ),
     "vonis_laju_cukup": (
-        "Laju saat ini **{laju} per hari** cukup; perlu {perlu} per hari dari {sejak} sampai tenggat.",
-        "The current rate of **{laju} a day** is enough; {perlu} a day are needed from {sejak} until the deadline.",
+        "Laju saat ini **{laju} per hari** cukup; perlu {perlu} per hari dari {sejak} sampai tenggat{rincian}.",
+        "The current rate of **{laju} a day** is enough; {perlu} a day are needed from {sejak} until the "
+        "deadline{rincian}.",
+    ),
+    # what the rate needed is made of, when the number who must hold an e-KTP grows: the ones still missing
+    # today (the PDF's and the image's "… perekaman lagi") and the newcomers of each day
+    "vonis_laju_rincian": (
+        " ({sisa} perekaman lagi, ditambah ±{tumbuh} per hari untuk wajib KTP yang baru)",
+        " ({sisa} more recordings, plus about {tumbuh} a day for newcomers who must hold an e-KTP)",
     ),
     "data_basi": (
         "Data terakhir {tanggal} — sudah {umur} hari. Angka dan proyeksi di sini mungkin tidak lagi sesuai "

@@ -595,6 +595,30 @@ def test_late_on_time_and_old_data_verdicts():
     assert said["detail"] == f"Laju saat ini **1,0 per hari** cukup; perlu 1 per hari dari {fmt_day(30)} sampai tenggat."
 
 
+def test_the_rate_needed_says_what_it_is_made_of_when_wajib_grows():
+    """"perlu 27 per hari" beside the PDF's "258 perekaman lagi" (≈ 8 a day over 31 days) could not be
+    reconciled: the rate counts each day's newcomers who must hold an e-KTP. The verdict says both parts,
+    and they make the rate: ⌈missing / days left + target × growth⌉."""
+    from geo.coverage import people_to_reach
+
+    rows = pd.DataFrame({Col.KODE: ["99.01"] * 5, Col.TANGGAL: [_day(d) for d in (0, 7, 14, 21, 28)],
+                         Col.WAJIB: [10_000 + 20 * d for d in (0, 7, 14, 21, 28)],
+                         Col.SUDAH: [8_800 + 25 * d for d in (0, 7, 14, 21, 28)]})  # 89,96% on day 28
+    p = trend.projection(rows, target_pct=92, deadline=_day(58), today=date.fromisoformat(_day(30)))
+    assert p[trend.PERTUMBUHAN_WAJIB] == pytest.approx(20.0)
+    missing = people_to_reach(p[Col.WAJIB], p[Col.SUDAH], 92)
+    share = 0.92 * 20.0
+    days_left = 58 - 28  # from the data's own day
+    assert p[trend.LAJU_DIBUTUHKAN] == math.ceil((92 * p[Col.WAJIB] / 100 - p[Col.SUDAH]) / days_left + share - 1e-9)
+    detail = trend_words.verdict(p, 92)["detail"]
+    assert f"sampai tenggat ({fmt.number(missing)} perekaman lagi, ditambah ±{fmt.number(share, 1)} per hari untuk " \
+           "wajib KTP yang baru)" in detail
+    assert "newcomers" in trend_words.verdict(p, 92, "en")["detail"]
+    flat = rows.assign(**{Col.WAJIB: 10_000, Col.SUDAH: [8_800 + 10 * d for d in (0, 7, 14, 21, 28)]})  # no growth
+    assert "perekaman lagi" not in trend_words.verdict(trend.projection(flat, target_pct=92, deadline=_day(58),
+                                                                        today=date.fromisoformat(_day(30))), 92)["detail"]
+
+
 def test_on_time_means_the_rate_is_enough_even_on_old_data():
     """A kabupaten on time at its rate is never told its rate falls short, however old its data: the rate
     needed counts the days from the data's date to the deadline, as the projection does (counted from a
