@@ -202,8 +202,9 @@ def plan_prints(ctx: Context, plan) -> None:
     its click."""
     from geo.render.crew_sheet import crew_sheets
 
+    sets = plan_view.crew_sets(queries.mobile_units(ctx.url, ctx.stamp, ctx.area))  # unit k takes the k-th
     download(ctx.t("kru_unduh"), partial(crew_sheets, plan, area_name=area_name(ctx), data_date=ctx.date,
-                                         lang=ctx.lang, settings=ctx.settings),
+                                         lang=ctx.lang, settings=ctx.settings, sets=sets),
              file_name="lembar_kerja_unit.pdf", mime="application/pdf", key="rencana_lembar", help=ctx.t("kru_bantuan"))
     download(ctx.t("rencana_unduh_xlsx"), partial(plan_view.itinerary_xlsx, plan, ctx.lang),
              file_name="rencana_jemput_bola.xlsx", mime=XLSX_MIME, key="rencana_unduh")

@@ -79,7 +79,7 @@ def cmd_plan(args) -> int:
     from geo.present.common import reach_note
     from geo.capacity import mobile_units
     from geo.columns import STATUS
-    from geo.present.plan import status_text, units_note
+    from geo.present.plan import crew_sets, status_text, units_note
     from geo.present.plan_explain import baseline_label, objective_label, provisional_base_note, reason_text
 
     language = lang(args)
@@ -133,7 +133,7 @@ def cmd_plan(args) -> int:
 
         newest = store.snapshot_dates(args.within)
         pages = crew_pages(plan, area_name=name, data_date=date_ or (newest[-1] if newest else None), lang=language,
-                           settings=load_settings())
+                           settings=load_settings(), sets=crew_sets(mobiles))
         write_file(args.sheets, pages_pdf(pages))
         print(tr("kru_tertulis", language, berkas=args.sheets, n=len(pages)), file=sys.stderr)
     return 0

@@ -241,6 +241,13 @@ def itinerary_markdown(plan: Plan, lang: str = "id") -> str:
     return "\n".join(lines + (["", *(f"- {_md_cell(line)}" for line in rest)] if rest else []))
 
 
+def crew_sets(mobiles: pd.DataFrame) -> list[str]:
+    """The working mobile sets of the inventory (``geo.capacity.mobile_units`` rows), in its order, as a
+    crew's sheet names them: ``Unit Perekaman Keliling 1 (LP15-A1)``. The plan's unit 1 takes the first."""
+    working = mobiles[mobiles[STATUS] == "aktif"] if len(mobiles) else mobiles
+    return [f"{r[NAMA_LOKASI]} ({r[ALAT_ID]})" for r in working.to_dict("records")]
+
+
 def units_note(mobiles: pd.DataFrame, units: int, lang: str = "id") -> tuple[str, str] | None:
     """What the inventory says of the plan's ``units`` (``geo.capacity.mobile_units`` rows): ("caption",
     the working mobile sets by name and the ones down) when the plan uses no more than work, ("warning", …)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date
 
 from geo import fmt
-from geo.columns import DAY, EXPECTED, JENIS, KECAMATAN, KODE_DESA, UNIT, URUTAN
+from geo.columns import DARATAN, DAY, EXPECTED, JENIS, KECAMATAN, KODE_DESA, UNIT, URUTAN
 from geo.config import DEFAULTS, Settings
-from geo.plan import Plan, visit_reasons
+from geo.plan import Plan, plan_trips, visit_reasons
 from geo.present.plan_explain import base_name, island_rest_days, reason_text
 from geo.render.pdf_page import PdfPage, fit_text, pages_pdf, rule, wrap_words
 from geo.render.style import INK, MUTED, is_demo, source_text
@@ -35,8 +35,10 @@ def crew_sheets(plan: Plan, **options) -> bytes:
 
 
 def crew_pages(plan: Plan, *, area_name: str, data_date=None, lang: str = "id", settings: Settings = DEFAULTS,
-               today: date | None = None) -> list[PdfPage]:
-    """The pages of every unit of ``plan`` (1 … params["units"]), in unit order."""
+               today: date | None = None, sets: list[str] = ()) -> list[PdfPage]:
+    """The pages of every unit of ``plan`` (1 … params["units"]), in unit order. ``sets``: the working
+    mobile sets of the inventory (``geo.present.plan.crew_sets``): unit k's sheet names the k-th (a crew
+    must not take the set under repair); a unit beyond them says none is listed for it."""
     reasons = [reason_text(r, lang) for r in visit_reasons(plan)]
     visits = plan.visits.assign(_why=reasons)
     source = source_text(settings, data_date, lang, demo=is_demo(plan.visits.get(KODE_DESA, [])))
@@ -44,29 +46,37 @@ def crew_pages(plan: Plan, *, area_name: str, data_date=None, lang: str = "id", 
     pages: list[PdfPage] = []
     for unit in range(1, int(plan.params["units"]) + 1):
         mine = visits[visits[UNIT] == unit].sort_values([DAY, URUTAN])
-        pages += _unit_pages(plan, unit, mine, area_name, island_rest_days(plan, lang, unit), f"{source} · {made}", lang)
+        kit = sets[unit - 1] if unit <= len(sets) else (tr("kru_set_tidak_ada", lang) if sets else None)
+        notes = island_rest_days(plan, lang, unit)
+        pages += _unit_pages(plan, unit, mine, area_name, kit, notes, f"{source} · {made}", lang)
     return pages
 
 
-def _unit_pages(plan: Plan, unit: int, mine, area_name: str, notes: list[str], source: str, lang: str) -> list[PdfPage]:
+def _unit_pages(plan: Plan, unit: int, mine, area_name: str, kit: str | None, notes: list[str], source: str,
+                lang: str) -> list[PdfPage]:
     days = sorted(set(mine[Col.TANGGAL]))
     span = fmt.date_span(days[0], days[-1], lang) if days else "–"
-    page, top = _new_page(plan, unit, span, mine, area_name, lang, first=True)
+    page, top = _new_page(plan, unit, span, mine, area_name, kit, lang, first=True)
     pages, y = [page], _header(page, top)
     if mine.empty:
         page.text(page.MARGIN, y + 0.1, tr("kru_unit_kosong", lang), 10)
+    stays = {t["hari_awal"]: t for t in plan_trips(plan).to_dict("records")
+             if t[UNIT] == unit and t[DARATAN] > 0 and t["hari_akhir"] > t["hari_awal"]}
     before = None
     for i, row in enumerate(mine.to_dict("records")):
-        # why: once per stay at a site (its first day); the next days of the same stay say nothing more
-        why = [] if before == row[Col.KODE] else wrap_words(page, row["_why"], page.w - page.MARGIN - REASON_LEFT,
-                                                            REASON_PT)
+        # why: once per stay at a site (its first day); the next days of the same stay say nothing more; an
+        # island stay says first that the crew sleeps on the island, and on which days it crosses
+        stay = stays.get(row[DAY]) if before != row[Col.KODE] else None
+        lead = tr("kru_pulau", lang, awal=stay["hari_awal"], akhir=stay["hari_akhir"]) + " " if stay else ""
+        text = lead + row["_why"]
+        why = [] if before == row[Col.KODE] else wrap_words(page, text, page.w - page.MARGIN - REASON_LEFT, REASON_PT)
         before = row[Col.KODE]
         if len(why) > REASON_LINES:
             why = why[:REASON_LINES - 1] + [why[REASON_LINES - 1] + " …"]
         height = 0.36 + 0.135 * len(why) + (0.1 if why else 0.02)
         if y + height > page.h - FOOT_ROOM:
             _foot(page, [], source, lang)
-            page, top = _new_page(plan, unit, span, mine, area_name, lang, first=False)
+            page, top = _new_page(plan, unit, span, mine, area_name, kit, lang, first=False)
             pages.append(page)
             y = _header(page, top)
         _visit(page, row, why, y, height, shaded=i % 2 == 1, lang=lang)
@@ -75,7 +85,7 @@ def _unit_pages(plan: Plan, unit: int, mine, area_name: str, notes: list[str], s
     return pages
 
 
-def _new_page(plan: Plan, unit: int, span: str, mine, area_name: str, lang: str,
+def _new_page(plan: Plan, unit: int, span: str, mine, area_name: str, kit: str | None, lang: str,
               first: bool) -> tuple[PdfPage, float]:
     """A page with the unit's title and what its days are (area, base, days, people); and the y under them."""
     page = PdfPage(lang)
@@ -85,11 +95,14 @@ def _new_page(plan: Plan, unit: int, span: str, mine, area_name: str, lang: str,
     sub = tr("kru_sub", lang, wilayah=area_name, basis=base_name(plan.base, lang), hari=mine[DAY].nunique(),
              jumlah=fmt.number(int(mine[EXPECTED].sum()), lang=lang))
     lines = wrap_words(page, sub, page.w - 2 * m, 9)
+    if kit:  # which set this crew takes out
+        lines.insert(0, tr("kru_set", lang, nama=kit))
     if plan.name:
         lines.append(tr("kru_rencana", lang, nama=plan.name))
-    for k, line in enumerate(lines[:3]):
-        page.text(m, m + 0.36 + 0.18 * k, line, 9, color=MUTED)
-    return page, m + 0.42 + 0.18 * min(len(lines), 3) + 0.12
+    for k, line in enumerate(lines[:4]):
+        page.text(m, m + 0.36 + 0.18 * k, line, 9, color=INK if kit and k == 0 else MUTED,
+                  fontweight="bold" if kit and k == 0 else "normal")
+    return page, m + 0.42 + 0.18 * min(len(lines), 4) + 0.12
 
 
 def _header(page: PdfPage, top: float) -> float:
@@ -113,7 +126,8 @@ def _visit(page: PdfPage, row: dict, why: list[str], y: float, height: float, sh
         if key == "kru_kol_direkam":  # the crew writes what it recorded
             page.box(left, y - 0.02, right - left, 0.26, facecolor="white", edgecolor="#777777", linewidth=0.7)
             continue
-        fit_text(page, left, right, y, cells[key], 9.5, align, fontweight="bold" if key == "kru_kol_lokasi" else "normal")
+        fit_text(page, left, right, y, cells[key], 9.5, align,
+                 fontweight="bold" if key == "kru_kol_lokasi" else "normal")
     fit_text(page, COLUMNS[1][1], COLUMNS[1][2], y + 0.19, fmt.weekdays([row[Col.TANGGAL]], lang), 7.5, "left",
              color=MUTED)  # the day's name under its date
     kind = f"{tr(f'jenis_{row[JENIS]}', lang)} · {row[Col.KODE]}"

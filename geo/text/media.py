@@ -215,6 +215,15 @@ TEXTS = {
         "{wilayah} · setting out from {basis} · {hari} working {hari|day|days} · {jumlah} people expected",
     ),
     "kru_rencana": ("Rencana: {nama}", "Plan: {nama}"),
+    "kru_pulau": (
+        "Menginap di pulau, hari {awal}–{akhir}: menyeberang pada hari {awal}, kembali pada hari {akhir}.",
+        "Staying on the island, days {awal}–{akhir}: crossing over on day {awal}, back on day {akhir}.",
+    ),
+    "kru_set": ("Set perekam: {nama}", "Recording set: {nama}"),
+    "kru_set_tidak_ada": (
+        "tidak ada set keliling yang berfungsi untuk unit ini di inventaris",
+        "no working mobile set for this unit in the inventory",
+    ),
     "kru_unit_kosong": ("Unit ini tidak punya kunjungan dalam rencana.", "This unit has no visits in the plan."),
     "kru_kol_hari": ("Hari", "Day"),
     "kru_kol_lokasi": ("Lokasi", "Site"),

@@ -104,3 +104,24 @@ def test_the_cli_writes_the_sheets_and_refuses_a_missing_folder(demo, tmp_path, 
     assert [p.split(" —")[0] for p in pages] == [f"Unit {u}" for u in range(1, len(pages) + 1)]
     code = cli.main(["plan", "--within", "99.01", "--days", "3", "--db", url, "--sheets", str(tmp_path / "x" / "y.pdf")])
     assert code == 1 and "folder" in capsys.readouterr().err and not (tmp_path / "x").exists()
+
+
+def test_each_sheet_names_the_set_its_crew_takes_and_the_island_nights(demo):
+    """Unit k takes the k-th working mobile set of the inventory (a crew could take "Unit 2" for the set
+    under repair); a unit beyond them says none is listed; an island stay says the crew sleeps there and
+    on which days it crosses (only the map's legend said so)."""
+    from geo.capacity import mobile_units
+    from geo.present.plan import crew_sets
+
+    sets = crew_sets(mobile_units(demo, "99.01"))
+    assert len(sets) == 2 and all("(LP" in s for s in sets)  # the third set is under repair: not offered
+    plan = _plan(demo, 3, 10)
+    pages = _pages(crew_sheets(plan, area_name=AREA, sets=sets))
+    assert [p.split("Set perekam: ")[1].startswith(s) for p, s in zip(pages, sets)] == [True, True]
+    assert "Set perekam: tidak ada set keliling yang berfungsi untuk unit ini di inventaris" in pages[2]
+    trips = P.plan_trips(plan)
+    island = trips[(trips[C.DARATAN] > 0) & (trips["hari_akhir"] > trips["hari_awal"])].iloc[0]
+    first, last = int(island["hari_awal"]), int(island["hari_akhir"])
+    assert (f"Menginap di pulau, hari {first}–{last}: menyeberang pada hari {first}, kembali pada hari {last}."
+            in pages[int(island[C.UNIT]) - 1])
+    assert "Set perekam" not in " ".join(_pages(crew_sheets(plan, area_name=AREA)))  # no inventory: not said
