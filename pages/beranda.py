@@ -32,6 +32,7 @@ ui.kpis(ctx, summary)
 children = queries.coverage_table(ctx.url, ctx.stamp, child.value, ctx.area, ctx.date, ctx.settings.zones,
                                   geometry=True)
 ui.home_finding(ctx, children, names[ctx.area])  # which are red, how many will not make it: before the rest
+ui.over_100_note(ctx, summary)  # a check of the figures, after the answer
 pemula = present_pockets.pemula_share(summary["now"], ctx.lang)  # None when the data has no such figure
 if pemula:
     st.caption(pemula)

@@ -14,7 +14,7 @@ from ui.context import Context, carry_widgets, fail, flash, show_flash, zone_bad
 from ui.boundaries import boundary_desk
 from ui.enrollment import enrollment_desk
 from ui.headline import (
-    kpis, lagging_notice, newest_date, outlook, over_100_badge, pace_table, pocket_finding, reach_levels, reach_notice,
+    kpis, lagging_notice, newest_date, outlook, over_100_badge, over_100_note, pace_table, pocket_finding, reach_levels, reach_notice,
     stale_notice, verdict_and_age, verdict_line,
 )
 from ui.downloads import XLSX_MIME, briefing_button, download, download_menu, image_menu, table_downloads, template_downloads
@@ -52,5 +52,5 @@ __all__ = [
     "late_data_notes", "plan_controls", "plan_prints", "red_notes_view", "unit_input", "units_note", "visit_reasons", "zones_before_after", "save_event", "save_other", "saved_plans_panel", "screenshot_exit", "screenshot_mode", "set_map_metric",
     "set_map_view", "set_override", "show_flash", "show_folium", "show_latest_date", "show_map", "sidebar",
     "source_line", "stale_notice", "sync_query_params", "table_downloads", "table_height", "template_downloads", "template_frame", "template_preview", "TEMPLATES", "trend_inputs", "TrendInputs", "event_list",
-    "uploader_key", "user_form", "users", "verdict_and_age", "verdict_line", "newest_date", "reach_levels", "XLSX_MIME", "zone_badge", "zone_word",
+    "uploader_key", "user_form", "users", "verdict_and_age", "verdict_line", "newest_date", "over_100_note", "reach_levels", "XLSX_MIME", "zone_badge", "zone_word",
 ]

@@ -151,13 +151,13 @@ def over_100_badge(ctx: Context) -> str:
 def kpis(ctx: Context, summary: dict) -> None:
     """Coverage first (the figure people look for, first on a phone too), then sudah, belum and
     wajib KTP, each with its change; the zone (or the above-100% marker) under the coverage; the
-    date compared with; and how many desa inside are above 100% with the people beyond."""
+    date compared with (how many desa inside are above 100%: ``over_100_note``)."""
     now, change = summary["now"], summary["change"]
     rows = [("kpi_cakupan", Col.CAKUPAN, fmt.percent(now[Col.CAKUPAN], 2, ctx.lang), 2, ctx.t("poin"), "normal"),
             ("kpi_sudah", Col.SUDAH, fmt.number(now[Col.SUDAH], lang=ctx.lang), 0, "", "normal"),
             ("kpi_belum", Col.BELUM, fmt.number(now[Col.BELUM], lang=ctx.lang), 0, "", "inverse"),
             ("kpi_wajib", Col.WAJIB, fmt.number(now[Col.WAJIB], lang=ctx.lang), 0, "", "off")]
-    cols = st.columns(4)
+    cols = st.container(key="kpi_figures").columns(4)  # two by two on a phone (ui.state's page CSS)
     for col, (label, key, value, decimals, suffix, colour) in zip(cols, rows):
         moved = change.get(key)
         col.metric(ctx.t(label), value, None if moved is None else fmt.signed(moved, decimals, ctx.lang, suffix),
@@ -170,14 +170,22 @@ def kpis(ctx: Context, summary: dict) -> None:
                          sebelum=fmt.number(before, lang=ctx.lang), sekarang=fmt.number(after, lang=ctx.lang)))
     elif change:
         st.caption(ctx.t("kpi_perubahan_sejak", tanggal=fmt.long_date(summary["previous_date"], ctx.lang)))
-    if now.get(Col.N_DI_ATAS_100):  # which: by name, highest first (the country's: counted only)
-        desa = None if ctx.is_country else queries.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area,
-                                                                 ctx.date, ctx.settings.zones)
-        over = over_100_names(desa, ctx.lang) if desa is not None else ""
-        st.markdown(":blue[:material/warning: " + ctx.t(
-            "kpi_desa_di_atas_100", n=fmt.number(now[Col.N_DI_ATAS_100], lang=ctx.lang),
-            orang=fmt.number(now.get(Col.KELEBIHAN) or 0, lang=ctx.lang),
-            daftar=f": {plain(over)}" if over else "") + "]")
+
+
+def over_100_note(ctx: Context, summary: dict) -> None:
+    """How many areas inside are above 100%, the people beyond, and which (by name, highest first; the
+    country's counted only): a check of the wajib KTP figures, said after the red areas (on a phone it
+    pushed them below the first screen)."""
+    now = summary["now"]
+    if not now.get(Col.N_DI_ATAS_100):
+        return
+    desa = None if ctx.is_country else queries.coverage_table(ctx.url, ctx.stamp, Level.DESA.value, ctx.area,
+                                                             ctx.date, ctx.settings.zones)
+    over = over_100_names(desa, ctx.lang) if desa is not None else ""
+    st.markdown(":blue[:material/warning: " + ctx.t(
+        "kpi_desa_di_atas_100", n=fmt.number(now[Col.N_DI_ATAS_100], lang=ctx.lang),
+        orang=fmt.number(now.get(Col.KELEBIHAN) or 0, lang=ctx.lang),
+        daftar=f": {plain(over)}" if over else "") + "]")
 
 
 def reach_text(ctx: Context, child: str, key: str = "cakupan_sebagian", unit: str = Level.DESA.value) -> str | None:

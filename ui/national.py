@@ -14,7 +14,7 @@ from geo.schema import Col, Level, Zone, is_demo_code
 from ui import queries
 from ui.context import Context, area_name
 from ui.downloads import briefing_button, download_menu
-from ui.headline import kpis, reach_levels, verdict_and_age
+from ui.headline import kpis, over_100_note, reach_levels, verdict_and_age
 from ui.map_view import labels_by_default, show_map
 from ui.rankings import pace_note, ranking_table
 from ui.state import link_notes, media_allowed, page_title, source_line
@@ -35,6 +35,7 @@ def country_home(ctx: Context) -> None:
                                        geometry=True)
     behind_line(ctx, kabupaten)  # a green country may hold kabupaten/kota that are not: said under its verdict
     kpis(ctx, summary)
+    over_100_note(ctx, summary)
     st.caption(source_line(ctx, summary["now"].get(Col.TANGGAL)))
     if media_allowed():  # not in screenshot mode
         with st.container(horizontal=True):

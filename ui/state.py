@@ -210,6 +210,11 @@ _PAGE_CSS = """
   [data-testid="stMainBlockContainer"] {padding-top: 3rem; padding-left: 1rem; padding-right: 1rem;}
   h1 {font-size: 1.6rem !important;}
   h2 {font-size: 1.35rem !important;}
+  /* the four figures two by two, not four screens' worth stacked: the red areas' names come on the
+     first screen of a phone too */
+  .st-key-kpi_figures [data-testid="stHorizontalBlock"] {flex-wrap: wrap !important; gap: 0.75rem 1rem !important;}
+  .st-key-kpi_figures [data-testid="stColumn"] {min-width: calc(50% - 0.5rem) !important;
+    width: calc(50% - 0.5rem) !important; flex: 1 1 calc(50% - 0.5rem) !important;}
 }
 </style>
 """
