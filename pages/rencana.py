@@ -92,6 +92,7 @@ with top:
     if base_note:
         st.warning(base_note)
     ui.red_notes_view(ctx, plan)
+    ui.thin_margin_notes(ctx, plan)  # a zone change resting on a few people's turnout: said
     ui.late_data_notes(ctx, plan)  # figures of offline sites arrive late: ask before the units set out
     st.caption(plan_view.method_note(plan, ctx.lang) + " " + ui.source_line(ctx, ctx.date))
 

@@ -76,6 +76,14 @@ def red_notes_view(ctx: Context, plan) -> None:
         st.markdown("\n".join(f"- {plain(note)}" for note in notes))
 
 
+def thin_margin_notes(ctx: Context, plan) -> None:
+    """A warning per kecamatan the plan lifts a zone by a hair (``geo.present.plan_explain.thin_margins``):
+    the headline's zone change rests on the expected turnout."""
+    for note in why.thin_margins(coverage_after(ctx, plan, Level.KECAMATAN), ctx.settings.zones,
+                                 plan.params["response"], ctx.lang):
+        st.warning(plain(note), icon=":material/balance:")
+
+
 def unit_input(ctx: Context, column) -> int:
     """The number of mobile units, by default the working mobile sets of the inventory (PLAN_UNITS
     without one)."""

@@ -12,6 +12,7 @@ import math
 import pandas as pd
 
 from geo import config, fmt
+from geo.coverage import people_to_reach
 from geo.columns import DARATAN, DAY, EXPECTED, JENIS, KECAMATAN, KODE_KEC, UNIT, URUTAN
 from geo.plan import BASELINES, CENTRE, Plan, Travel, red_not_visited, visit_reasons
 from geo.present.common import zone_label
@@ -286,3 +287,25 @@ def late_data_notes(plan: Plan, offline: set[str], lang: str = "id") -> list[str
     return [tr("rencana_data_terlambat", lang, nama=rows[KECAMATAN].iloc[0],
                n=fmt.number(len(rows[[UNIT, DAY]].drop_duplicates()), lang=lang))
             for _, rows in visits.groupby(KODE_KEC, sort=True)]
+
+
+THIN_MARGIN = 0.05  # a zone change resting on fewer people than this share of the plan's recordings there
+
+
+def thin_margins(after: pd.DataFrame, zones, response: float, lang: str = "id") -> list[str]:
+    """A line per area the plan lifts a zone (``geo.plan.after_plan`` rows) by a hair: fewer people above the
+    new zone's threshold than ``THIN_MARGIN`` of what the plan records there (at least one). Such a change
+    is claimed on the expected turnout (``response``); a few less who come and the zone stays."""
+    out = []
+    for row in after.to_dict("records"):
+        before, now = row[Col.ZONA], row["zona_setelah"]
+        if not isinstance(before, str) or not isinstance(now, str) or before == now or not row["tambahan"]:
+            continue
+        threshold = zones.hijau if now == "hijau" else zones.kuning
+        margin = int(row["sudah_setelah"]) - (int(row[Col.SUDAH]) + people_to_reach(row[Col.WAJIB], row[Col.SUDAH],
+                                                                                      threshold))
+        if margin < max(1, THIN_MARGIN * row["tambahan"]):
+            out.append(tr("rencana_tipis", lang, nama=row[Col.NAMA], zona=zone_label(now, lang),
+                          selisih=fmt.number(margin + 1, lang=lang), ambang=fmt.percent(threshold, 0, lang),
+                          respons=fmt.percent(100 * response, 0, lang), zona_awal=zone_label(before, lang)))
+    return out

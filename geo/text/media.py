@@ -244,6 +244,14 @@ TEXTS = {
         "and why each site was chosen.",
     ),
     "rencana_lihat_cetak": ("Jadwal per unit sebagai teks", "The schedule per unit as text"),
+    "rencana_tipis": (
+        "Kecamatan {nama} naik ke zona {zona} dengan selisih tipis: cukup {selisih} orang lebih sedikit dari perkiraan "
+        "(yang datang {respons}) dan ambang {ambang} tidak tercapai — zonanya tetap {zona_awal}. Tambahkan "
+        "kunjungan di sana bila perubahan zona itu harus terjadi.",
+        "{nama} district moves up to the {zona} zone by a hair: {selisih} fewer people than expected (a turnout of "
+        "{respons}) and the {ambang} threshold is missed — it stays {zona_awal}. Add visits there if that zone "
+        "change must happen.",
+    ),
     "kru_tertulis": ("Lembar kerja unit ditulis ke {berkas} ({n} halaman).",
                      "Crews' sheets written to {berkas} ({n} {n|page|pages})."),
     "kru_dibuat": ("Dibuat {tanggal} dengan Peta Rekam e-KTP.", "Made on {tanggal} with Peta Rekam e-KTP."),

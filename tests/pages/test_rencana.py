@@ -432,3 +432,23 @@ def test_the_crews_sheets_download_holds_the_plan_on_screen(demo_env, files):
         page = pages[row[C.UNIT] - 1]
         assert f"{row[C.DAY]} {fmt.long_date(row[Col.TANGGAL])} {row[Col.NAMA]}" in page
     assert all(f"perkiraan direkam {fmt.number(int(t))} orang" in p for p, t in zip(pages, plan.totals[C.EXPECTED]))
+
+
+def test_a_zone_change_resting_on_a_few_people_is_said(demo_env):
+    """The default plan lifts Golo Sejuk to kuning with a handful of people to spare: a few less who come
+    and it stays merah. The answer says so, with the number, above the inputs."""
+    from geo.coverage import people_to_reach
+
+    at = _app()
+    assert not at.exception
+    store, kab, plan = _geo_plan(demo_env)
+    after = planner.coverage_after(store, kab, plan, store.snapshot_dates(kab)[-1])
+    lifted = after[(after[Col.ZONA] != after["zona_setelah"]) & after[Col.ZONA].notna()]
+    thin = [r for r in lifted.to_dict("records") if r["tambahan"] - people_to_reach(
+        r[Col.WAJIB], r[Col.SUDAH], 85 if r["zona_setelah"] == "kuning" else 92) < max(1, 0.05 * r["tambahan"])]
+    assert thin  # the demo's default plan: Golo Sejuk by a few people
+    said = [w.value for w in at.warning]
+    for r in thin:
+        spare = r["tambahan"] - people_to_reach(r[Col.WAJIB], r[Col.SUDAH], 85 if r["zona_setelah"] == "kuning" else 92)
+        assert any(f"Kecamatan {r[Col.NAMA]} naik ke zona {r['zona_setelah']} dengan selisih tipis: cukup "
+                   f"{fmt.number(spare + 1)} orang lebih sedikit" in w for w in said), said
