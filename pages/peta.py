@@ -26,6 +26,7 @@ else:
             st.rerun()
         trail.markdown("›")
     trail.markdown(f"**{ui.plain(crumbs[-1][1])}**")
+    ui.home_of(ctx, view.area, trail)  # drilled into a kabupaten/kota: its own Beranda, picked in the sidebar too
     c1, c2, c3, c4 = st.columns([1.2, 2.2, 1.4, 2])
     levels = ui.map_levels(ctx, view.area)
     c1.radio(ctx.t("peta_tingkat"), levels, key="peta_level", format_func=lambda v: ctx.t(f"tingkat_{v}"))

@@ -23,7 +23,7 @@ from ui.map_view import (
     MAP_METRICS, POINT_LAYERS, MapView, area_search_options, breadcrumb, focus_area, handle_click, kecamatan_outline,
     labels_by_default, levels_below, map_hint, map_table, map_view, point_layers, set_map_metric, set_map_view, show_folium, show_map,
 )
-from ui.map_view import follow_viewport, map_finding, map_key, map_levels, map_returns, pocket_levels, viewport_areas, viewport_note
+from ui.map_view import follow_viewport, home_of, map_finding, map_key, map_levels, map_returns, pocket_levels, viewport_areas, viewport_note
 from ui.national import country_home, trend_names
 from ui.alerts import alerts_panel, digests_panel, home_finding, target_summary, targets_editor
 from ui.plans import (PLAN_INPUTS, coverage_after, first_week, late_data_notes, plan_controls, plan_prints,
@@ -47,7 +47,7 @@ __all__ = [
     "alerts_panel", "digests_panel", "home_finding", "target_summary", "targets_editor",
     "active_versions", "admit", "area_name", "boundary_desk", "area_search_options", "breadcrumb", "briefing_button", "can", "blank_stock_figures", "blank_stock_note", "capacity_figures", "card_figures", "chart_areas", "chart_settings", "coverage_figure", "recordings_figure", "country_home", "trend_names", "Context", "context",
     "coverage_after", "current_session", "demo_banner", "enrollment_desk", "download", "download_menu", "fail", "fix_unmatched", "flash",
-    "focus_area", "follow_viewport", "viewport_areas", "viewport_note", "map_key", "map_levels", "map_returns", "pocket_levels", "pocket_finding", "reach_notice", "forget_upload", "handle_click", "history_columns", "history_view", "version_labels", "image_menu", "join_report_view", "kabupaten_only", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "lagging_notice", "levels_below",
+    "focus_area", "follow_viewport", "home_of", "viewport_areas", "viewport_note", "map_key", "map_levels", "map_returns", "pocket_levels", "pocket_finding", "reach_notice", "forget_upload", "handle_click", "history_columns", "history_view", "version_labels", "image_menu", "join_report_view", "kabupaten_only", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "lagging_notice", "levels_below",
     "link_notes", "login_box", "MAP_METRICS", "map_hint", "map_table", "map_view", "MapView", "media_allowed", "OTHER_IMPORTS", "outlook", "over_100_badge",
     "pace_note", "pace_ranking", "trend_table", "pace_table", "ranking_table", "page_start", "page_style", "picker", "plain", "grid", "map_finding", "PLAN_INPUTS", "carry_widgets", "sorted_grid", "chart_heading", "fitted_table", "first_week", "page_title", "no_data", "POINT_LAYERS", "point_layers", "prepare_upload", "rollback", "save_enrollment",
     "late_data_notes", "plan_controls", "plan_prints", "red_notes_view", "thin_margin_notes", "unit_input", "units_note", "visit_reasons", "zones_before_after", "save_event", "save_other", "saved_plans_panel", "screenshot_exit", "screenshot_mode", "set_map_metric",

@@ -101,6 +101,25 @@ def focus_area(kode: str) -> None:
     st.session_state.pop("peta_search", None)
 
 
+def _pick_area(kode: str) -> None:
+    st.session_state["area"] = kode  # a callback: set before the sidebar's picker is drawn again
+
+
+def home_of(ctx: Context, area: str, where) -> None:
+    """Drilled from a provinsi (or the country) into a kabupaten/kota or below: a button in ``where``
+    that makes that kabupaten/kota the picked area and opens its Beranda (the drill stayed on the map:
+    Beranda opened on the provinsi again, and the officer had to pick the kabupaten in the sidebar)."""
+    if Level.of_code(ctx.area).depth >= Level.KABUPATEN.depth or Level.of_code(area).depth < Level.KABUPATEN.depth:
+        return
+    kab = ancestor_code(area, Level.KABUPATEN)
+    if kab not in dict(queries.area_list(ctx.url, ctx.stamp)):
+        return
+    name = dict(breadcrumb(ctx, kab)).get(kab, kab)
+    if where.button(ctx.t("peta_buka_beranda", wilayah=name), key="peta_buka_beranda", icon=":material/home:",
+                    on_click=_pick_area, args=(kab,)):
+        st.switch_page("pages/beranda.py")
+
+
 def breadcrumb(ctx: Context, area: str) -> list[tuple[str, str]]:
     """(kode, nama) from the picked area (provinsi or kabupaten/kota) down to ``area``."""
     if is_country(ctx.area):

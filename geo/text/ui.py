@@ -83,6 +83,7 @@ TEXTS = {
     "peta_ukuran": ("Warnai menurut", "Colour by"),
     "peta_sejak": ("Perubahan sejak", "Change since"),
     "peta_cari": ("Cari wilayah", "Find an area"),
+    "peta_buka_beranda": ("Beranda {wilayah}", "{wilayah} home"),
     "peta_cari_isi": ("Ketik nama wilayah", "Type an area's name"),
     "pilih": ("Pilih…", "Choose…"),
     "unduh_gambar": ("Unduh gambar", "Download image"),

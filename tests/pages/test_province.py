@@ -241,6 +241,21 @@ def test_peta_drills_from_the_provinsi_down(province_env):
     assert map_codes(at) == {"99.01", SECOND}
 
 
+def test_drilled_into_a_kabupaten_peta_opens_its_beranda(province_env):
+    """Drilled from the provinsi into a kota (and on into its kecamatan), the map offers the kota's own
+    Beranda: one click makes it the picked area (the sidebar said the provinsi, Beranda opened on it
+    again). Not offered at the provinsi's own view."""
+    at = run_page("peta", area=PROV)
+    assert not [b for b in at.button if b.key == "peta_buka_beranda"]
+    at.session_state["peta_pending"] = "99.02.02"  # a kecamatan of the kota, as a click or a search
+    at.run()
+    assert not at.exception
+    (button,) = [b for b in at.button if b.key == "peta_buka_beranda"]
+    assert button.label == "Beranda Kota Uji Kedua"
+    button.click().run()
+    assert at.session_state["area"] == SECOND  # the sidebar's pick, which Beranda and every page read
+
+
 def test_peta_search_finds_a_kabupaten_of_the_provinsi(province_env):
     at = run_page("peta", area=PROV)
     search = next(s for s in at.selectbox if s.key == "peta_search")
