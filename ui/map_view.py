@@ -102,7 +102,10 @@ def focus_area(kode: str) -> None:
 
 
 def _pick_area(kode: str) -> None:
-    st.session_state["area"] = kode  # a callback: set before the sidebar's picker is drawn again
+    """A callback: the sidebar's pick (set before its picker is drawn again), then Beranda (``context``
+    switches at the start of the next run, before a page can rerun on the new area)."""
+    st.session_state["area"] = kode
+    st.session_state["goto_page"] = "beranda"
 
 
 def home_of(ctx: Context, area: str, where) -> None:
@@ -115,9 +118,8 @@ def home_of(ctx: Context, area: str, where) -> None:
     if kab not in dict(queries.area_list(ctx.url, ctx.stamp)):
         return
     name = dict(breadcrumb(ctx, kab)).get(kab, kab)
-    if where.button(ctx.t("peta_buka_beranda", wilayah=name), key="peta_buka_beranda", icon=":material/home:",
-                    on_click=_pick_area, args=(kab,)):
-        st.switch_page("pages/beranda.py")
+    where.button(ctx.t("peta_buka_beranda", wilayah=name), key="peta_buka_beranda", icon=":material/home:",
+                 on_click=_pick_area, args=(kab,))
 
 
 def breadcrumb(ctx: Context, area: str) -> list[tuple[str, str]]:

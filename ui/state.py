@@ -50,6 +50,9 @@ def context() -> Context:
     """
     _leave_legacy_pages_mode()
     ss = st.session_state
+    goto = ss.pop("goto_page", None)  # a button's callback asked for another page (``map_view.home_of``)
+    if goto:
+        st.switch_page(f"pages/{goto}.py")
     try:
         settings = load_settings()
         url = resolve_url()

@@ -245,7 +245,10 @@ def test_drilled_into_a_kabupaten_peta_opens_its_beranda(province_env):
     """Drilled from the provinsi into a kota (and on into its kecamatan), the map offers the kota's own
     Beranda: one click makes it the picked area (the sidebar said the provinsi, Beranda opened on it
     again). Not offered at the provinsi's own view."""
-    at = run_page("peta", area=PROV)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)  # the app, its pages and sidebar
+    at.query_params["area"] = PROV
+    at.switch_page("pages/peta.py").run()
+    assert not at.exception
     assert not [b for b in at.button if b.key == "peta_buka_beranda"]
     at.session_state["peta_pending"] = "99.02.02"  # a kecamatan of the kota, as a click or a search
     at.run()
@@ -253,7 +256,10 @@ def test_drilled_into_a_kabupaten_peta_opens_its_beranda(province_env):
     (button,) = [b for b in at.button if b.key == "peta_buka_beranda"]
     assert button.label == "Beranda Kota Uji Kedua"
     button.click().run()
+    assert not at.exception
     assert at.session_state["area"] == SECOND  # the sidebar's pick, which Beranda and every page read
+    assert "goto_page" not in at.session_state  # taken: the next run opened Beranda
+    assert [t.value for t in at.title][:1] == ["Cakupan perekaman KTP-el — Kota Uji Kedua"]
 
 
 def test_peta_search_finds_a_kabupaten_of_the_provinsi(province_env):
