@@ -14,8 +14,8 @@ from ui.context import Context, carry_widgets, fail, flash, show_flash, zone_bad
 from ui.boundaries import boundary_desk
 from ui.enrollment import enrollment_desk
 from ui.headline import (
-    kpis, lagging_notice, newest_date, outlook, over_100_badge, over_100_note, pace_table, pocket_finding, reach_levels, reach_notice,
-    stale_notice, verdict_and_age, verdict_line,
+    kpis, lagging_notice, newest_date, outlook, over_100_badge, over_100_note, pace_table, pocket_finding, reach_levels,
+    reach_notice, stale_notice, verdict_and_age, verdict_line,
 )
 from ui.downloads import XLSX_MIME, briefing_button, download, download_menu, image_menu, table_downloads, template_downloads
 from ui.rankings import pace_note, ranking_table

@@ -5,12 +5,13 @@
    order of a nearest-neighbour walk from the landing (the site nearest the base), repeated visits
    to a site on consecutive days. The longest free run of days of any unit takes the next stay;
    a stay never leaves a remainder shorter than the island's shortest stay when it can avoid it.
-3. The other visits, those of a kecamatan whose office cannot record first (``sweep_order``), sweep
-   round the base by compass bearing and fill the free (unit, day) slots unit by unit, day by day, so that each unit works one sector and its days move on to neighbouring
-   sites; a site's visits go to one unit's consecutive days (the first free run that holds them:
-   one crew works a village in one go, it is not left on a Friday and taken up by another crew a
-   week later), unless that would leave visits out that the plain sweep places; a site never gets
-   two units on one day.
+3. The other visits, those of a kecamatan whose office cannot record first (``sweep_order``), then
+   the rest round the base by compass bearing, take the free days site by site: a site's visits go
+   to one unit's consecutive days, on the unit free earliest whose run holds them (one crew works a
+   village in one go; it is not left on a Friday and taken up by another crew a week later), else
+   the first run anywhere that holds them, else split day by day; a site never gets two units on one
+   day. When keeping sites whole would leave out visits that the plain sweep (unit by unit, day by
+   day) places, the plain sweep is kept.
 Visits that find no slot are left out (the budget of the solver makes this rare: fixed visits and
 stays can fragment the calendar); the plan then says so through its figures.
 """
