@@ -82,7 +82,7 @@ def verdict_and_age(ctx: Context, projection: dict | None = None, *, advise: boo
     partial = "  \n".join(line for line in (older, partial) if line) or None
     verdict_box(ctx, projection, advice if advise else None, partial)
     if advice is None:
-        stale_notice(ctx)
+        stale_notice(ctx, past=False)  # a past date: said in the verdict above
 
 
 def verdict_line(ctx: Context, area: str) -> None:
@@ -113,12 +113,12 @@ def _newest_outlook(ctx: Context) -> dict | None:
     return outlook(ctx, end=dates[-1]) if dates else None
 
 
-def stale_notice(ctx: Context) -> None:
+def stale_notice(ctx: Context, past: bool = True) -> None:
     """A warning when the chosen date is not the newest data's (a date picked from the past: its
-    figures read as today's), and one when the newest snapshot of the area is older than
-    ``settings.stale_days``."""
+    figures read as today's; unless ``past`` is False: the verdict says it), and one when the newest
+    snapshot of the area is older than ``settings.stale_days``."""
     newest = _newest_outlook(ctx)
-    older = newest and trend_words.not_newest(ctx.date, newest.get(Col.TANGGAL), ctx.lang)
+    older = past and newest and trend_words.not_newest(ctx.date, newest.get(Col.TANGGAL), ctx.lang)
     if older:
         st.warning(older, icon=":material/history:")
     text = newest and trend_words.stale_warning(newest, ctx.settings.stale_days, ctx.lang)

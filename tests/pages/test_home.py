@@ -345,6 +345,7 @@ def test_a_past_date_says_it_is_not_the_newest_data(demo_env):
     assert not at.exception
     said = f"Bukan data terbaru: ini data {fmt.long_date(older)}; sudah ada data {fmt.long_date(newest)}."
     assert any(said in b.value for b in at.warning) or any(said in b.value for b in at.error)
+    assert sum(said in b.value for kind in (at.warning, at.error, at.info) for b in kind) == 1  # said once
     assert not any(said in b.value for b in at.success)  # an answer on past figures is never shown as done
     assert any(m.value.startswith("**Peringatan (") and f"pada data terbaru, {fmt.long_date(newest)}**" in m.value
                for m in at.markdown)
