@@ -60,12 +60,15 @@ class Legend(RawScript, MacroElement):
                     // the room the legend takes from the map's bottom edge: its box and the
                     // attribution under it in the same corner (sizes only: positions are not
                     // final until leaflet.css has arrived)
+                    // (+ 10 px: a marker drawn at the bounds' edge reaches past it by its radius)
                     var credit = map.attributionControl ? map.attributionControl.getContainer().offsetHeight : 0;
-                    var w = box.offsetWidth + 12, h = box.offsetHeight + 12 + credit;
+                    var w = box.offsetWidth + 22, h = box.offsetHeight + 22 + credit;
                     var options = {paddingTopLeft: [10, 10], animate: false};
-                    if (size.x > w + 60 && size.y > h + 60) {  // else too small for room beside the legend
-                        var right = map.getBoundsZoom(bounds, false, L.point(10 + w, 20));
-                        var above = map.getBoundsZoom(bounds, false, L.point(20, 10 + h));
+                    // room beside the legend (right of it: a map wider than it; above it: taller), the
+                    // side that draws the areas larger; neither on a map too small for both
+                    var right = size.x > w + 60 ? map.getBoundsZoom(bounds, false, L.point(10 + w, 20)) : -Infinity;
+                    var above = size.y > h + 60 ? map.getBoundsZoom(bounds, false, L.point(20, 10 + h)) : -Infinity;
+                    if (right > -Infinity || above > -Infinity) {
                         options.paddingBottomRight = right >= above ? [w, 10] : [10, h];
                     }
                     fitting = true;
