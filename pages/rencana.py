@@ -97,7 +97,7 @@ with top:
     st.caption(plan_view.method_note(plan, ctx.lang) + " " + ui.source_line(ctx, ctx.date))
 
 with tabs["jadwal"]:
-    ui.grid(plan_view.schedule_grid(plan, ctx.lang), width="stretch")
+    ui.schedule_table(ctx, plan)  # each unit's column as wide as its longest place
     st.caption(" · ".join(ctx.t("rencana_total_unit", n=u, jumlah=num(e)) for u, e in
                           zip(plan.totals[UNIT], plan.totals[EXPECTED])))
     # each visit's reason under the table, not in a column wider than the screen

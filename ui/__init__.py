@@ -27,8 +27,8 @@ from ui.map_view import follow_viewport, home_of, map_finding, map_key, map_leve
 from ui.national import country_home, trend_names
 from ui.alerts import alerts_panel, digests_panel, home_finding, target_summary, targets_editor
 from ui.plans import (PLAN_INPUTS, coverage_after, first_week, late_data_notes, plan_controls, plan_prints,
-                      red_notes_view, saved_plans_panel, thin_margin_notes, unit_input, units_note, visit_reasons,
-                      zones_before_after)
+                      red_notes_view, saved_plans_panel, schedule_table, thin_margin_notes, unit_input, units_note,
+                      visit_reasons, zones_before_after)
 from ui.state import (
     area_name, context, demo_banner, kabupaten_only, keep_values, link_notes, media_allowed, no_data, page_start, picker, page_style, page_title, screenshot_exit, screenshot_mode, sidebar,
     source_line, sync_query_params,
@@ -50,7 +50,7 @@ __all__ = [
     "focus_area", "follow_viewport", "home_of", "viewport_areas", "viewport_note", "map_key", "map_levels", "map_returns", "pocket_levels", "pocket_finding", "reach_notice", "forget_upload", "handle_click", "history_columns", "history_view", "version_labels", "image_menu", "join_report_view", "kabupaten_only", "kecamatan_outline", "keep_values", "kpis", "labels_by_default", "lagging_notice", "levels_below",
     "link_notes", "login_box", "MAP_METRICS", "map_hint", "map_table", "map_view", "MapView", "media_allowed", "OTHER_IMPORTS", "outlook", "over_100_badge",
     "pace_note", "pace_ranking", "trend_table", "pace_table", "ranking_table", "page_start", "page_style", "picker", "plain", "grid", "map_finding", "PLAN_INPUTS", "carry_widgets", "sorted_grid", "chart_heading", "fitted_table", "first_week", "page_title", "no_data", "POINT_LAYERS", "point_layers", "prepare_upload", "rollback", "save_enrollment",
-    "late_data_notes", "plan_controls", "plan_prints", "red_notes_view", "thin_margin_notes", "unit_input", "units_note", "visit_reasons", "zones_before_after", "save_event", "save_other", "saved_plans_panel", "screenshot_exit", "screenshot_mode", "set_map_metric",
+    "late_data_notes", "plan_controls", "plan_prints", "red_notes_view", "schedule_table", "thin_margin_notes", "unit_input", "units_note", "visit_reasons", "zones_before_after", "save_event", "save_other", "saved_plans_panel", "screenshot_exit", "screenshot_mode", "set_map_metric",
     "set_map_view", "set_override", "show_flash", "show_folium", "show_latest_date", "show_map", "sidebar",
     "source_line", "stale_notice", "sync_query_params", "table_downloads", "table_height", "template_downloads", "template_frame", "template_preview", "TEMPLATES", "trend_inputs", "TrendInputs", "event_list",
     "uploader_key", "user_form", "users", "verdict_and_age", "verdict_line", "newest_date", "over_100_note", "reach_levels", "XLSX_MIME", "zone_badge", "zone_word",

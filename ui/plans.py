@@ -19,7 +19,7 @@ from ui.account import current_session, require
 from ui.context import Context, fail, flash, show_flash
 from ui.downloads import XLSX_MIME, download
 from ui.state import area_name
-from ui.tables import plain
+from ui.tables import grid, plain, text_fit
 
 
 
@@ -74,6 +74,16 @@ def red_notes_view(ctx: Context, plan) -> None:
     st.warning(ctx.t("rencana_merah_banyak", n=fmt.number(len(notes), lang=ctx.lang)))
     with st.expander(ctx.t("rencana_merah_alasan", n=fmt.number(len(notes), lang=ctx.lang))):
         st.markdown("\n".join(f"- {plain(note)}" for note in notes))
+
+
+def schedule_table(ctx: Context, plan) -> None:
+    """The schedule, a day a row and a unit a column, each column as wide as its longest place: on a phone
+    the grid scrolls sideways instead of cutting "Teluk Makmur (30)" to "Telu…"."""
+    view = plan_view.schedule_grid(plan, ctx.lang)
+    config = {}
+    for header in view.columns[1:]:
+        config |= text_fit(view, header)
+    grid(view, width="stretch", column_config=config)
 
 
 def thin_margin_notes(ctx: Context, plan) -> None:

@@ -452,3 +452,22 @@ def test_a_zone_change_resting_on_a_few_people_is_said(demo_env):
         spare = r["tambahan"] - people_to_reach(r[Col.WAJIB], r[Col.SUDAH], 85 if r["zona_setelah"] == "kuning" else 92)
         assert any(f"Kecamatan {r[Col.NAMA]} naik ke zona {r['zona_setelah']} dengan selisih tipis: cukup "
                    f"{fmt.number(spare + 1)} orang lebih sedikit" in w for w in said), said
+
+
+def test_each_units_column_of_the_schedule_is_as_wide_as_its_longest_place(demo_env):
+    """On a phone the grid cut "Teluk Makmur (30)" to "Telu…": each unit's column (and the dates) is
+    given the width of its longest cell, and the grid scrolls sideways instead."""
+    import json
+
+    from ui.tables import CELL_PADDING_PX, text_px
+
+    at = _app()
+    assert not at.exception
+    _, _, plan = _geo_plan(demo_env)
+    expected = plan_view.schedule_grid(plan)
+    shown = next(d for d in at.dataframe if "Unit 1" in d.value.columns)
+    pd.testing.assert_frame_equal(shown.value.reset_index(drop=True), expected)
+    widths = {c.get("title", k): c.get("width") for k, c in json.loads(shown.proto.columns).items()}
+    for header in expected.columns[1:]:
+        widest = max(text_px(v) for v in [*expected[header], header])
+        assert widths[header] == int(widest + CELL_PADDING_PX), header
