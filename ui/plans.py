@@ -19,7 +19,7 @@ from ui.account import current_session, require
 from ui.context import Context, fail, flash, show_flash
 from ui.downloads import XLSX_MIME, download
 from ui.state import area_name
-from ui.tables import grid, plain, text_fit
+from ui.tables import columns_fit, grid, plain
 
 
 
@@ -80,10 +80,7 @@ def schedule_table(ctx: Context, plan) -> None:
     """The schedule, a day a row and a unit a column, each column as wide as its longest place: on a phone
     the grid scrolls sideways instead of cutting "Teluk Makmur (30)" to "Telu…"."""
     view = plan_view.schedule_grid(plan, ctx.lang)
-    config = {}
-    for header in view.columns[1:]:
-        config |= text_fit(view, header)
-    grid(view, width="stretch", column_config=config)
+    grid(view, width="stretch", column_config=columns_fit(view, view.columns[1:]))
 
 
 def thin_margin_notes(ctx: Context, plan) -> None:

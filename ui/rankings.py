@@ -22,7 +22,7 @@ from ui import queries
 from ui.context import Context
 from ui.downloads import table_downloads
 from ui.headline import lagging_notice, pace_table
-from ui.tables import sorted_grid, table_height, text_fit
+from ui.tables import columns_fit, sorted_grid, table_height, text_fit
 
 RANK = "no"  # the rank in the worst-first order: clicking its title brings that order back
 WHEN = trend_words.WHEN  # when hijau is reached at the area's pace, as a key that sorts (see ``with_pace``)
@@ -52,8 +52,7 @@ def ranking_table(ctx: Context, level: Level, data_date: str | None) -> list[int
     when = ctx.t("kol_tanggal_proyeksi")  # shown in words, held as keys that sort
     config = text_fit(pd.DataFrame({when: [words.get(k, "–") for k in view.data[when]]}), when, alignment="left")
     if ctx.t("kol_provinsi") in view.data:
-        for header in (ctx.t("kol_nama"), ctx.t("kol_provinsi")):
-            config |= text_fit(view.data, header)
+        config |= columns_fit(view.data, (ctx.t("kol_nama"), ctx.t("kol_provinsi")))
     sorted_grid(view, column_config=config, height=table_height(len(shown)))
     if country:
         st.caption(ctx.t("home_peringkat_jumlah", jumlah=fmt.number(len(shown), lang=ctx.lang),

@@ -64,6 +64,15 @@ def text_fit(view: pd.DataFrame, header: str, **options) -> dict:
     return {header: st.column_config.TextColumn(width=int(widest + CELL_PADDING_PX), **options)}
 
 
+def columns_fit(view: pd.DataFrame, headers, **options) -> dict:
+    """``text_fit`` of each of the columns ``headers`` that ``view`` has, in one column config."""
+    config = {}
+    for header in headers:
+        if header in view:
+            config |= text_fit(view, header, **options)
+    return config
+
+
 def styled_fit(view, headers: list[str], **options) -> dict:
     """``text_fit`` of the columns ``headers`` of a Styler (``geo.present.sortable_table``) by the text it
     shows (numbers and days held as values, read as words: "1 Desember 2026 (lewat)"), for each column
@@ -71,11 +80,7 @@ def styled_fit(view, headers: list[str], **options) -> dict:
     rows = [line.split("\x1f") for line in view.to_string(delimiter="\x1f").splitlines()]
     skip = len(rows[0]) - len(view.data.columns)  # the index's cell first, unless the Styler hides it
     shown = pd.DataFrame([row[skip:] for row in rows[1:]], columns=rows[0][skip:])
-    config = {}
-    for header in headers:
-        if header in shown:
-            config |= text_fit(shown, header, **options)
-    return config
+    return columns_fit(shown, headers, **options)
 
 
 ROW_PX = 35  # a grid row (and its header) as Streamlit draws it

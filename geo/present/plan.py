@@ -254,12 +254,12 @@ def units_note(mobiles: pd.DataFrame, units: int, lang: str = "id") -> tuple[str
     when it uses more (a unit under repair planned as if it would go out); None without mobile sets."""
     if mobiles.empty:
         return None
-    working = mobiles[mobiles[STATUS] == "aktif"]
-    names = ", ".join(f"{r[NAMA_LOKASI]} ({r[ALAT_ID]})" for r in working.to_dict("records")) or "–"
+    sets = crew_sets(mobiles)
+    names = ", ".join(sets) or "–"
     down = [tr("rencana_unit_mati", lang, nama=r[NAMA_LOKASI], alat=r[ALAT_ID], sejak=fmt.long_date(r[SEJAK], lang),
                status=tr(f"kap_status_{r[STATUS]}", lang)) for r in mobiles[mobiles[STATUS] != "aktif"].to_dict("records")]
-    words = dict(n=len(working), daftar=names, unit=units,
+    words = dict(n=len(sets), daftar=names, unit=units,
                  mati=tr("rencana_unit_mati_daftar", lang, daftar="; ".join(down)) if down else "")
-    if units > len(working):
+    if units > len(sets):
         return "warning", tr("rencana_unit_lebih", lang, **words)
     return "caption", tr("rencana_unit_inventaris", lang, **words)

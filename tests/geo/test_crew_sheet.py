@@ -7,7 +7,6 @@ import dataclasses
 import io
 import re
 
-import pytest
 from pypdf import PdfReader
 
 from geo import cli, fmt
@@ -23,16 +22,6 @@ START = "2026-12-07"
 AREA = "Kabupaten Contoh Sejahtera"
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    from geo.ingest.demo import load_demo
-
-    store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('crew') / 'demo.sqlite'}")
-    load_demo(store)
-    yield store
-    store.close()
-
-
 def _plan(store: Store, units: int, days: int) -> P.Plan:
     return P.plan_visits(P.candidate_sites(store, "99.01"), units=units, capacity=35, days=days, response=0.5,
                          start=START, base=P.base_point(store, "99.01"))
@@ -42,8 +31,8 @@ def _pages(pdf: bytes) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
-def test_a_page_per_unit_with_its_own_visits_dates_and_people(demo):
-    plan = _plan(demo, 2, 10)
+def test_a_page_per_unit_with_its_own_visits_dates_and_people(demo_store):
+    plan = _plan(demo_store, 2, 10)
     pages = _pages(crew_sheets(plan, area_name=AREA, data_date="2026-11-30"))
     assert len(pages) == 2
     for unit, text in enumerate(pages, start=1):
@@ -61,8 +50,8 @@ def test_a_page_per_unit_with_its_own_visits_dates_and_people(demo):
         assert "Sumber: Dinas Kependudukan dan Pencatatan Sipil, data per 30 November 2026" in text
 
 
-def test_why_a_site_is_said_once_per_stay(demo):
-    plan = _plan(demo, 2, 10)
+def test_why_a_site_is_said_once_per_stay(demo_store):
+    plan = _plan(demo_store, 2, 10)
     reasons = [reason_text(r) for r in P.visit_reasons(plan)]
     text = " ".join(_pages(crew_sheets(plan, area_name=AREA)))
     visits = plan.visits.assign(_why=reasons)
@@ -73,8 +62,8 @@ def test_why_a_site_is_said_once_per_stay(demo):
         assert text.count(start) == said.count(start), start
 
 
-def test_a_long_plan_runs_over_pages_each_visit_once(demo):
-    plan = _plan(demo, 1, 30)
+def test_a_long_plan_runs_over_pages_each_visit_once(demo_store):
+    plan = _plan(demo_store, 1, 30)
     pages = crew_pages(plan, area_name=AREA)
     texts = _pages(pages_pdf(pages))
     assert len(texts) > 1 and texts[1].startswith("Unit 1 — jadwal jemput bola (lanjutan)")
@@ -84,8 +73,8 @@ def test_a_long_plan_runs_over_pages_each_visit_once(demo):
             (plan.visits[C.DAY] == day).sum())
 
 
-def test_names_are_drawn_as_written_and_english(demo):
-    plan = _plan(demo, 1, 3)
+def test_names_are_drawn_as_written_and_english(demo_store):
+    plan = _plan(demo_store, 1, 3)
     nasty = r"<b>Dusun</b> $\alpha$ & Co"
     plan = dataclasses.replace(plan, visits=plan.visits.assign(**{Col.NAMA: nasty}))
     text = " ".join(_pages(crew_sheets(plan, area_name=AREA, lang="en")))
@@ -93,8 +82,8 @@ def test_names_are_drawn_as_written_and_english(demo):
     assert text.startswith("Unit 1 — mobile recording schedule") and "Recorded*" in text
 
 
-def test_the_cli_writes_the_sheets_and_refuses_a_missing_folder(demo, tmp_path, capsys):
-    url = demo.engine.url.render_as_string(hide_password=False)
+def test_the_cli_writes_the_sheets_and_refuses_a_missing_folder(demo_store, tmp_path, capsys):
+    url = demo_store.engine.url.render_as_string(hide_password=False)
     out = tmp_path / "lembar.pdf"
     code = cli.main(["plan", "--within", "99.01", "--days", "3", "--start", START, "--db", url, "--sheets", str(out)])
     err = capsys.readouterr().err
@@ -106,16 +95,16 @@ def test_the_cli_writes_the_sheets_and_refuses_a_missing_folder(demo, tmp_path, 
     assert code == 1 and "folder" in capsys.readouterr().err and not (tmp_path / "x").exists()
 
 
-def test_each_sheet_names_the_set_its_crew_takes_and_the_island_nights(demo):
+def test_each_sheet_names_the_set_its_crew_takes_and_the_island_nights(demo_store):
     """Unit k takes the k-th working mobile set of the inventory (a crew could take "Unit 2" for the set
     under repair); a unit beyond them says none is listed; an island stay says the crew sleeps there and
     on which days it crosses (only the map's legend said so)."""
     from geo.capacity import mobile_units
     from geo.present.plan import crew_sets
 
-    sets = crew_sets(mobile_units(demo, "99.01"))
+    sets = crew_sets(mobile_units(demo_store, "99.01"))
     assert len(sets) == 2 and all("(LP" in s for s in sets)  # the third set is under repair: not offered
-    plan = _plan(demo, 3, 10)
+    plan = _plan(demo_store, 3, 10)
     pages = _pages(crew_sheets(plan, area_name=AREA, sets=sets))
     assert [p.split("Set perekam: ")[1].startswith(s) for p, s in zip(pages, sets)] == [True, True]
     assert "Set perekam: tidak ada set keliling yang berfungsi untuk unit ini di inventaris" in pages[2]

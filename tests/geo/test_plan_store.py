@@ -375,16 +375,6 @@ RED_KECAMATAN = {"99.01.06": "Golo Sejuk", "99.01.12": "Kepulauan Teduh"}
 
 
 @pytest.fixture(scope="module")
-def demo_store(tmp_path_factory):
-    from geo.ingest.demo import load_demo
-
-    store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('plan') / 'demo.sqlite'}")
-    load_demo(store)
-    yield store
-    store.close()
-
-
-@pytest.fixture(scope="module")
 def demo_sites(demo_store):
     return P.candidate_sites(demo_store, "99.01")
 
