@@ -294,10 +294,9 @@ def deadline_check(table: pd.DataFrame, days_left: float) -> dict:
     """
     have = table[table[DATA_ALAT] & table[HARI_BACKLOG].notna()].sort_values(Col.KODE)
     days = have[HARI_BACKLOG].astype(float)
-    to_green = have[HARI_HIJAU].astype(float) if HARI_HIJAU in have else days
     stuck = have[np.isinf(days)]
     finite = have[np.isfinite(days)].sort_values([HARI_BACKLOG, Col.BELUM], ascending=False).head(1)
-    late = have.assign(_d=to_green)
+    late = have.assign(_d=have[HARI_HIJAU].astype(float))  # to the hijau threshold, longest first
     late = late[late["_d"] > days_left].sort_values(["_d", Col.KODE], ascending=[False, True])
     return {"dinilai": int(len(have)), "melebihi": int((days > days_left).sum()),
             "hijau_lewat": list(zip(late[Col.KODE], late[Col.NAMA])),

@@ -302,8 +302,7 @@ def thin_margins(after: pd.DataFrame, zones, response: float, lang: str = "id") 
         if not isinstance(before, str) or not isinstance(now, str) or before == now or not row["tambahan"]:
             continue
         threshold = zones.hijau if now == "hijau" else zones.kuning
-        margin = int(row["sudah_setelah"]) - (int(row[Col.SUDAH]) + people_to_reach(row[Col.WAJIB], row[Col.SUDAH],
-                                                                                      threshold))
+        margin = int(row["tambahan"]) - people_to_reach(row[Col.WAJIB], row[Col.SUDAH], threshold)  # people to spare
         if margin < max(1, THIN_MARGIN * row["tambahan"]):
             out.append(tr("rencana_tipis", lang, nama=row[Col.NAMA], zona=zone_label(now, lang),
                           selisih=fmt.number(margin + 1, lang=lang), ambang=fmt.percent(threshold, 0, lang),
